@@ -1,0 +1,15 @@
+package graph
+
+import "errors"
+
+var (
+	// ErrNotFound is returned by Store reads when an ID names nothing stored.
+	ErrNotFound = errors.New("not found")
+	// ErrInvalid is returned when facts handed to the Store are malformed
+	// (an empty ID, a node without a kind, evidence without an article).
+	ErrInvalid = errors.New("invalid")
+	// ErrInUse is returned by Open when another process holds the store.
+	ErrInUse = errors.New("store in use")
+	// ErrUnknownBackend is returned by Open for a backend name that is not linked in.
+	ErrUnknownBackend = errors.New("unknown backend")
+)

@@ -1,0 +1,299 @@
+// Package graphtest is the store conformance suite: every backend opgraph
+// supports must pass Run.
+package graphtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/opgraph/opgraph/graph"
+)
+
+// Opener opens a fresh, empty store for one test.
+type Opener func(t *testing.T) *graph.Store
+
+// Run runs the conformance suite against the stores open makes.
+func Run(t *testing.T, open Opener) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, s *graph.Store)
+	}{
+		{"RoundTrip", testRoundTrip},
+		{"SameArticleTwiceIsNoOp", testIdempotent},
+		{"SameFactTwoArticles", testSameFactTwoArticles},
+		{"ReloadReplacesOnlyItsFacts", testReload},
+		{"DeleteArticle", testDelete},
+		{"ConcurrentWrites", testConcurrentWrites},
+		{"CancelledContext", testCancelled},
+		{"InvalidFacts", testInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t)
+			tc.fn(t, s)
+		})
+	}
+}
+
+var (
+	nca     = graph.EntityID(graph.KindAgency, "National Crime Agency")
+	met     = graph.EntityID(graph.KindAgency, "Metropolitan Police")
+	eternal = graph.EntityID(graph.KindOperation, "Eternal")
+)
+
+// article builds a small article: the Met ran Eternal and made `count` arrests.
+func article(url string, count int, metAlias string) graph.ArticleFacts {
+	art := graph.ArticleID(url, "")
+	ev := func(start int, claims ...graph.Prop) []graph.Evidence {
+		return []graph.Evidence{{Sentence: "sentence from " + url, Start: start, End: start + 10, Confidence: 0.9, Claims: claims}}
+	}
+	rel := graph.RelationID(graph.RelOperationAgency, eternal, met)
+	arrest := graph.FactID(graph.KindArrest, fmt.Sprint(count), string(met), string(eternal))
+	return graph.ArticleFacts{
+		Article: graph.Article{ID: art, Title: "About " + url, URL: url, Published: "2020-07-02"},
+		Nodes: []graph.Node{
+			{ID: met, Kind: graph.KindAgency, Props: []graph.Prop{{Pred: graph.PredName, Value: "Metropolitan Police"}},
+				Evidence: ev(0, graph.Prop{Pred: graph.PredAlias, Value: metAlias})},
+			{ID: eternal, Kind: graph.KindOperation, Props: []graph.Prop{{Pred: graph.PredName, Value: "Eternal"}}, Evidence: ev(20)},
+			{ID: rel, Kind: graph.KindRelation, Props: []graph.Prop{
+				{Pred: graph.PredRel, Value: graph.RelOperationAgency}, {Pred: graph.PredFrom, Value: eternal}, {Pred: graph.PredTo, Value: met}},
+				Evidence: ev(20)},
+			{ID: arrest, Kind: graph.KindArrest, Props: []graph.Prop{
+				{Pred: graph.PredCount, Value: count}, {Pred: graph.PredQualifier, Value: "exact"},
+				{Pred: graph.PredAgency, Value: met}, {Pred: graph.PredOperation, Value: eternal}},
+				Evidence: ev(40)},
+		},
+	}
+}
+
+func write(t *testing.T, s *graph.Store, af graph.ArticleFacts) (int, int) {
+	t.Helper()
+	added, removed, err := s.WriteArticle(context.Background(), af)
+	if err != nil {
+		t.Fatalf("WriteArticle(%s): %v", af.Article.URL, err)
+	}
+	return added, removed
+}
+
+func list(t *testing.T, s *graph.Store, k graph.Kind) []graph.ID {
+	t.Helper()
+	ids, err := s.List(context.Background(), k)
+	if err != nil {
+		t.Fatalf("List(%s): %v", k, err)
+	}
+	return ids
+}
+
+func get(t *testing.T, s *graph.Store, id graph.ID) *graph.Entity {
+	t.Helper()
+	got, err := s.Get(context.Background(), id)
+	if err != nil {
+		t.Fatalf("Get(%s): %v", id, err)
+	}
+	return got[id]
+}
+
+func evidence(t *testing.T, s *graph.Store, id graph.ID) []graph.ID {
+	t.Helper()
+	refs, err := s.Referrers(context.Background(), graph.PredSupports, id)
+	if err != nil {
+		t.Fatalf("Referrers(%s): %v", id, err)
+	}
+	return refs[id]
+}
+
+func stats(t *testing.T, s *graph.Store) graph.Stats {
+	t.Helper()
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatalf("Stats: %v", err)
+	}
+	return st
+}
+
+func testRoundTrip(t *testing.T, s *graph.Store) {
+	af := article("https://example.org/a", 132, "Met")
+	if added, _ := write(t, s, af); added == 0 {
+		t.Fatal("first write added no quads")
+	}
+	if got := list(t, s, graph.KindAgency); !reflect.DeepEqual(got, []graph.ID{met}) {
+		t.Errorf("agencies = %v, want [%s]", got, met)
+	}
+	m := get(t, s, met)
+	if m == nil || m.Kind != graph.KindAgency || m.String(graph.PredName) != "Metropolitan Police" {
+		t.Fatalf("Get(met) = %+v", m)
+	}
+	if got := m.Strings(graph.PredAlias); !reflect.DeepEqual(got, []string{"Met"}) {
+		t.Errorf("met aliases = %v, want [Met]", got)
+	}
+	arrests := list(t, s, graph.KindArrest)
+	if len(arrests) != 1 {
+		t.Fatalf("arrests = %v, want one", arrests)
+	}
+	a := get(t, s, arrests[0])
+	if n, ok := a.Float(graph.PredCount); !ok || n != 132 {
+		t.Errorf("arrest count = %v %v, want 132", n, ok)
+	}
+	if a.Link(graph.PredAgency) != met || a.Link(graph.PredOperation) != eternal {
+		t.Errorf("arrest links = %v", a.Props)
+	}
+	evs := evidence(t, s, arrests[0])
+	if len(evs) != 1 {
+		t.Fatalf("arrest evidence = %v, want one", evs)
+	}
+	e := get(t, s, evs[0])
+	if e.String(graph.PredSentence) != "sentence from https://example.org/a" || e.Link(graph.PredArticle) != af.Article.ID {
+		t.Errorf("evidence = %+v", e.Props)
+	}
+	if start, _ := e.Float(graph.PredStart); start != 40 {
+		t.Errorf("evidence start = %v, want 40", start)
+	}
+	art := get(t, s, af.Article.ID)
+	if art == nil || art.String(graph.PredHeadline) != "About https://example.org/a" {
+		t.Errorf("article = %+v", art)
+	}
+	rels, err := s.Referrers(context.Background(), graph.PredFrom, eternal)
+	if err != nil || len(rels[eternal]) != 1 {
+		t.Fatalf("relations from eternal = %v, %v", rels, err)
+	}
+	if got, err := s.Get(context.Background(), "opg:agency/nothing"); err != nil || len(got) != 0 {
+		t.Errorf("Get(missing) = %v, %v; want empty", got, err)
+	}
+}
+
+func testIdempotent(t *testing.T, s *graph.Store) {
+	af := article("https://example.org/a", 132, "Met")
+	write(t, s, af)
+	before := stats(t, s)
+	added, removed := write(t, s, af)
+	if added != 0 || removed != 0 {
+		t.Errorf("second write: added %d removed %d, want 0 0", added, removed)
+	}
+	if after := stats(t, s); !reflect.DeepEqual(before, after) {
+		t.Errorf("stats changed: before %+v after %+v", before, after)
+	}
+}
+
+func testSameFactTwoArticles(t *testing.T, s *graph.Store) {
+	write(t, s, article("https://example.org/a", 132, "Met"))
+	write(t, s, article("https://example.org/b", 132, "Scotland Yard"))
+	if got := list(t, s, graph.KindArrest); len(got) != 1 {
+		t.Fatalf("arrests = %v, want one fact", got)
+	}
+	arrest := list(t, s, graph.KindArrest)[0]
+	if evs := evidence(t, s, arrest); len(evs) != 2 {
+		t.Errorf("evidence of the arrest = %v, want two", evs)
+	}
+	if got := get(t, s, met).Strings(graph.PredAlias); !reflect.DeepEqual(got, []string{"Met", "Scotland Yard"}) {
+		t.Errorf("aliases = %v, want both articles' aliases", got)
+	}
+	if got := list(t, s, graph.KindArticle); len(got) != 2 {
+		t.Errorf("articles = %v, want two", got)
+	}
+}
+
+func testReload(t *testing.T, s *graph.Store) {
+	write(t, s, article("https://example.org/a", 132, "Met"))
+	write(t, s, article("https://example.org/b", 132, "Scotland Yard"))
+	// A corrected version of a: the figure and the alias change.
+	write(t, s, article("https://example.org/a", 171, "Met Police"))
+	arrests := list(t, s, graph.KindArrest)
+	if len(arrests) != 2 {
+		t.Fatalf("arrests = %v, want 132 (from b) and 171 (from a)", arrests)
+	}
+	counts := map[float64]int{}
+	for _, id := range arrests {
+		n, _ := get(t, s, id).Float(graph.PredCount)
+		counts[n] = len(evidence(t, s, id))
+	}
+	if !reflect.DeepEqual(counts, map[float64]int{132: 1, 171: 1}) {
+		t.Errorf("arrest count -> evidence = %v, want 132:1 171:1", counts)
+	}
+	if got := get(t, s, met).Strings(graph.PredAlias); !reflect.DeepEqual(got, []string{"Met Police", "Scotland Yard"}) {
+		t.Errorf("aliases = %v, want the old alias of a gone", got)
+	}
+	// b alone replaced by an article with no facts: its arrest goes, a's stays.
+	write(t, s, graph.ArticleFacts{Article: graph.Article{ID: graph.ArticleID("https://example.org/b", ""), URL: "https://example.org/b"}})
+	if arrests := list(t, s, graph.KindArrest); len(arrests) != 1 {
+		t.Errorf("after emptying b: arrests = %v, want one", arrests)
+	}
+	if got := get(t, s, met).Strings(graph.PredAlias); !reflect.DeepEqual(got, []string{"Met Police"}) {
+		t.Errorf("after emptying b: aliases = %v", got)
+	}
+}
+
+func testDelete(t *testing.T, s *graph.Store) {
+	af := article("https://example.org/a", 132, "Met")
+	write(t, s, af)
+	if _, err := s.DeleteArticle(context.Background(), af.Article.ID); err != nil {
+		t.Fatal(err)
+	}
+	st := stats(t, s)
+	for k, n := range st.Nodes {
+		if n != 0 {
+			t.Errorf("after delete: %d nodes of kind %s", n, k)
+		}
+	}
+	if st.Quads != 0 {
+		t.Errorf("after delete: %d quads left", st.Quads)
+	}
+}
+
+func testConcurrentWrites(t *testing.T, s *graph.Store) {
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _, err := s.WriteArticle(context.Background(), article(fmt.Sprintf("https://example.org/%d", i), 100+i, "Met"))
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if got := list(t, s, graph.KindArrest); len(got) != 8 {
+		t.Errorf("arrests = %d, want 8", len(got))
+	}
+}
+
+func testCancelled(t *testing.T, s *graph.Store) {
+	write(t, s, article("https://example.org/a", 132, "Met"))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.List(ctx, graph.KindAgency); !errors.Is(err, context.Canceled) {
+		t.Errorf("List with a cancelled context: err = %v, want context.Canceled", err)
+	}
+	if _, _, err := s.WriteArticle(ctx, article("https://example.org/b", 7, "Met")); !errors.Is(err, context.Canceled) {
+		t.Errorf("WriteArticle with a cancelled context: err = %v, want context.Canceled", err)
+	}
+	if got := list(t, s, graph.KindArticle); len(got) != 1 {
+		t.Errorf("articles after a cancelled write = %v, want one", got)
+	}
+}
+
+func testInvalid(t *testing.T, s *graph.Store) {
+	cases := []struct {
+		name string
+		af   graph.ArticleFacts
+	}{
+		{"no article ID", graph.ArticleFacts{}},
+		{"node without kind", graph.ArticleFacts{Article: graph.Article{ID: "opg:article/x"}, Nodes: []graph.Node{{ID: "opg:x"}}}},
+		{"bad value", graph.ArticleFacts{Article: graph.Article{ID: "opg:article/x"}, Nodes: []graph.Node{
+			{ID: "opg:x", Kind: graph.KindAgency, Props: []graph.Prop{{Pred: graph.PredName, Value: []int{1}}}}}}},
+	}
+	for _, tc := range cases {
+		if _, _, err := s.WriteArticle(context.Background(), tc.af); !errors.Is(err, graph.ErrInvalid) {
+			t.Errorf("%s: err = %v, want ErrInvalid", tc.name, err)
+		}
+	}
+}

@@ -1,0 +1,209 @@
+package graph
+
+import (
+	"sort"
+	"strconv"
+)
+
+// ID is the stable IRI of a node, e.g. "opg:agency/national-crime-agency".
+type ID string
+
+// Kind is the type of a node.
+type Kind string
+
+// The kinds of node opgraph stores.
+const (
+	KindAgency    Kind = "Agency"
+	KindOperation Kind = "Operation"
+	KindArrest    Kind = "Arrest"
+	KindSeizure   Kind = "Seizure"
+	KindPerson    Kind = "Person"
+	KindPlace     Kind = "Place"
+	KindPlatform  Kind = "Platform"
+	KindGroup     Kind = "Group"
+	KindRelation  Kind = "Relation"
+	KindArticle   Kind = "Article"
+	KindEvidence  Kind = "Evidence"
+)
+
+// FactKinds are the kinds whose nodes are stated by articles and carry evidence.
+var FactKinds = []Kind{KindAgency, KindOperation, KindArrest, KindSeizure, KindPerson,
+	KindPlace, KindPlatform, KindGroup, KindRelation}
+
+// Predicate names an attribute or a link of a node.
+type Predicate string
+
+// Predicates. Links (values of type ID) are marked; the rest are literals.
+const (
+	PredType Predicate = "rdf:type" // link to the kind's IRI
+
+	PredName    Predicate = "opg:name"
+	PredAlias   Predicate = "opg:alias"
+	PredTitle   Predicate = "opg:title" // a person's honorific or rank
+	PredRole    Predicate = "opg:role"  // a person's job title
+	PredCountry Predicate = "opg:country"
+	PredPhrase  Predicate = "opg:phrase" // the figure as the text wrote it
+	PredDate    Predicate = "opg:date"   // the date phrase of a fact
+
+	PredCount           Predicate = "opg:count"
+	PredQualifier       Predicate = "opg:qualifier"
+	PredCommodity       Predicate = "opg:commodity"
+	PredSubtype         Predicate = "opg:subtype"
+	PredQuantity        Predicate = "opg:quantity"
+	PredUnit            Predicate = "opg:unit"
+	PredAmount          Predicate = "opg:amount"
+	PredCurrency        Predicate = "opg:currency"
+	PredAmountQualifier Predicate = "opg:amountQualifier"
+	PredAgency          Predicate = "opg:agency"    // link
+	PredOperation       Predicate = "opg:operation" // link
+	PredPlace           Predicate = "opg:place"     // link
+
+	PredFrom Predicate = "opg:from" // link: a relation's subject
+	PredTo   Predicate = "opg:to"   // link: a relation's object
+	PredRel  Predicate = "opg:rel"  // the relation's name, one of the Rel* constants
+
+	PredHeadline  Predicate = "opg:headline"
+	PredURL       Predicate = "opg:url"
+	PredPublished Predicate = "opg:published"
+	PredSource    Predicate = "opg:source"
+
+	PredSupports   Predicate = "opg:supports" // link: evidence -> the node it supports
+	PredArticle    Predicate = "opg:article"  // link: evidence -> its article
+	PredSentence   Predicate = "opg:sentence"
+	PredStart      Predicate = "opg:start"
+	PredEnd        Predicate = "opg:end"
+	PredConfidence Predicate = "opg:confidence"
+)
+
+// claimPredicates vary between the articles that state the same node (one
+// article gives an alias, another a title). They are kept on each evidence
+// node, and the node itself carries their union over its evidence.
+var claimPredicates = map[Predicate]bool{
+	PredAlias: true, PredTitle: true, PredRole: true, PredPhrase: true, PredDate: true,
+}
+
+// Relation names (the PredRel of a Relation node).
+const (
+	RelOperationAgency  = "operation_agency"  // Operation -> Agency that led or took part
+	RelOperationPartOf  = "operation_part_of" // Operation -> the Operation it belongs to
+	RelOperationTarget  = "operation_target"  // Operation -> Platform or Group it targeted
+	RelOperationPlace   = "operation_place"   // Operation -> Place where it ran
+	RelPersonOrg        = "person_organisation" // Person -> Agency they speak for
+)
+
+// Prop is one attribute or link of a node. Value is an ID (a link), a
+// string, an int or a float64.
+type Prop struct {
+	Pred  Predicate
+	Value any
+}
+
+// Evidence is the sentence of an article that states a fact.
+type Evidence struct {
+	Sentence   string
+	Start, End int // offsets in characters (code points) into the article body
+	Confidence float64
+	// Claims are the attributes this article gives the node that other
+	// articles may give differently (aliases, titles, the phrase of a figure).
+	Claims []Prop
+}
+
+// Node is an entity or fact as an article states it: identity, kind,
+// attributes and the evidence for it. Props must follow from the ID alone
+// (two articles stating the same node give the same Props); whatever may
+// differ between articles goes in the evidence's Claims.
+type Node struct {
+	ID       ID
+	Kind     Kind
+	Props    []Prop
+	Evidence []Evidence
+}
+
+// Article is the source of facts.
+type Article struct {
+	ID        ID
+	Title     string
+	URL       string
+	Published string // YYYY-MM-DD, or empty
+	Source    string
+}
+
+// ArticleFacts is everything one article states: what the Store writes in
+// one transaction.
+type ArticleFacts struct {
+	Article Article
+	Nodes   []Node
+}
+
+// Entity is a node read back from the store, with all its attributes.
+type Entity struct {
+	ID    ID
+	Kind  Kind
+	Props map[Predicate][]any
+}
+
+// String returns the first string value of p, or "".
+func (e *Entity) String(p Predicate) string {
+	for _, v := range e.Props[p] {
+		switch v := v.(type) {
+		case string:
+			return v
+		case ID:
+			return string(v)
+		}
+	}
+	return ""
+}
+
+// Strings returns the string values of p, sorted.
+func (e *Entity) Strings(p Predicate) []string {
+	var out []string
+	for _, v := range e.Props[p] {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Float returns the first numeric value of p.
+func (e *Entity) Float(p Predicate) (float64, bool) {
+	for _, v := range e.Props[p] {
+		switch v := v.(type) {
+		case float64:
+			return v, true
+		case int64:
+			return float64(v), true
+		case int:
+			return float64(v), true
+		case string:
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				return f, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// Link returns the first link of p, or "".
+func (e *Entity) Link(p Predicate) ID {
+	for _, v := range e.Props[p] {
+		if id, ok := v.(ID); ok {
+			return id
+		}
+	}
+	return ""
+}
+
+// Links returns the links of p, sorted.
+func (e *Entity) Links(p Predicate) []ID {
+	var out []ID
+	for _, v := range e.Props[p] {
+		if id, ok := v.(ID); ok {
+			out = append(out, id)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}

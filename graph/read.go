@@ -1,0 +1,110 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+)
+
+// List returns the IDs of every node of kind k, sorted, so that pages and
+// cursors over them are stable.
+func (s *Store) List(ctx context.Context, k Kind) ([]ID, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.referrers(ctx, PredType, kindIRI(k))
+}
+
+// Get reads the nodes with the given IDs. IDs that name nothing are absent
+// from the result; an empty ids gives an empty map.
+func (s *Store) Get(ctx context.Context, ids ...ID) (map[ID]*Entity, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[ID]*Entity, len(ids))
+	for _, id := range ids {
+		if _, done := out[id]; done {
+			continue
+		}
+		qs, err := s.subjectQuads(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("get %s: %w", id, err)
+		}
+		if len(qs) == 0 {
+			continue
+		}
+		e := &Entity{ID: id, Props: map[Predicate][]any{}}
+		for _, q := range qs {
+			p := Predicate(iriOf(q.Predicate))
+			if p == PredType {
+				e.Kind = kindOf(ID(iriOf(q.Object)))
+				continue
+			}
+			e.Props[p] = append(e.Props[p], fromValue(q.Object))
+		}
+		out[id] = e
+	}
+	return out, nil
+}
+
+// Referrers returns, for each ID, the nodes that link to it with p
+// (sorted): Referrers(ctx, PredSupports, fact) gives a fact's evidence.
+func (s *Store) Referrers(ctx context.Context, p Predicate, ids ...ID) (map[ID][]ID, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[ID][]ID, len(ids))
+	for _, id := range ids {
+		if _, done := out[id]; done {
+			continue
+		}
+		refs, err := s.referrers(ctx, p, id)
+		if err != nil {
+			return nil, fmt.Errorf("referrers of %s: %w", id, err)
+		}
+		out[id] = refs
+	}
+	return out, nil
+}
+
+// Stats counts the nodes of each kind and the quads in the store.
+type Stats struct {
+	Nodes map[Kind]int
+	Quads int64
+}
+
+// Stats counts what the store holds.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	st := Stats{Nodes: map[Kind]int{}}
+	for _, k := range append([]Kind{KindArticle, KindEvidence}, FactKinds...) {
+		ids, err := s.List(ctx, k)
+		if err != nil {
+			return st, err
+		}
+		st.Nodes[k] = len(ids)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	cs, err := s.qs.Stats(ctx, true)
+	if err != nil {
+		return st, err
+	}
+	st.Quads = cs.Quads.Value
+	return st, nil
+}
+
+// Kinds lists the kinds, sorted, for callers that walk them all.
+func Kinds() []Kind {
+	ks := append([]Kind{KindArticle, KindEvidence}, FactKinds...)
+	sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
+	return ks
+}
+
+func kindOf(iri ID) Kind {
+	const p = idPrefix + "kind/"
+	if len(iri) > len(p) && string(iri[:len(p)]) == p {
+		return Kind(iri[len(p):])
+	}
+	return ""
+}
+
+var _ = quad.IRI("") // the store speaks Cayley's quad values

@@ -1,0 +1,430 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Config says which Cayley backend to open and where.
+type Config struct {
+	// Backend is a Cayley backend name: "bbolt" (the default), "memstore", ...
+	// The backend must be linked in with a blank import (see cmd/opgraph).
+	Backend string
+	// Addr is the backend's address: a directory for bbolt, a URL for SQL backends.
+	Addr string
+	// OpenTimeout bounds the wait for a store another process holds (default 2s).
+	OpenTimeout time.Duration
+	// Logger receives the store's log lines (default: discarded).
+	Logger *slog.Logger
+}
+
+// Store keeps opgraph's nodes in a Cayley quad store. It is safe for
+// concurrent use: writes are serialised (Cayley's memstore is not safe under
+// concurrent writes) and reads never see half an article.
+type Store struct {
+	qs      cgraph.QuadStore
+	backend string
+	log     *slog.Logger
+	mu      sync.RWMutex // held for writing by WriteArticle, for reading by reads
+}
+
+// Open opens (creating if needed) the store that cfg names.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Backend == "" {
+		cfg.Backend = "bbolt"
+	}
+	if cfg.OpenTimeout == 0 {
+		cfg.OpenTimeout = 2 * time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if !cgraph.IsRegistered(cfg.Backend) {
+		return nil, fmt.Errorf("open %s: %w (have %v)", cfg.Backend, ErrUnknownBackend, cgraph.QuadStores())
+	}
+	if cfg.Backend == "bbolt" {
+		if cfg.Addr == "" {
+			return nil, fmt.Errorf("open bbolt: %w: no directory given", ErrInvalid)
+		}
+		if err := checkBoltFree(cfg.Addr, cfg.OpenTimeout); err != nil {
+			return nil, err
+		}
+	}
+	if cgraph.IsPersistent(cfg.Backend) {
+		err := cgraph.InitQuadStore(cfg.Backend, cfg.Addr, nil)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("init %s store at %s: %w", cfg.Backend, cfg.Addr, err)
+		}
+	}
+	qs, err := cgraph.NewQuadStore(cfg.Backend, cfg.Addr, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open %s store at %s: %w", cfg.Backend, cfg.Addr, err)
+	}
+	return &Store{qs: qs, backend: cfg.Backend, log: cfg.Logger}, nil
+}
+
+// checkBoltFree fails with ErrInUse when another process holds the Bolt file
+// in dir: Cayley's own open would wait on the file lock forever.
+func checkBoltFree(dir string, timeout time.Duration) error {
+	file := filepath.Join(dir, "indexes.bolt")
+	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: timeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return fmt.Errorf("open %s: %w (another opgraph holds it; stop it or use another --db)", dir, ErrInUse)
+	}
+	if err != nil {
+		return fmt.Errorf("open %s: %w", file, err)
+	}
+	return db.Close()
+}
+
+// Backend is the name of the Cayley backend the store runs on.
+func (s *Store) Backend() string { return s.backend }
+
+// Close closes the underlying quad store.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.qs.Close()
+}
+
+// WriteArticle stores everything one article states, in one transaction,
+// replacing what an earlier version of the same article stated. Nodes that
+// other articles also state keep their other evidence; a node left with no
+// evidence at all is removed. It reports how many quads were added and removed.
+func (s *Store) WriteArticle(ctx context.Context, af ArticleFacts) (added, removed int, err error) {
+	if err := validate(af); err != nil {
+		return 0, 0, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	deltas, err := s.articleDeltas(ctx, af)
+	if err != nil {
+		return 0, 0, fmt.Errorf("write article %s: %w", af.Article.ID, err)
+	}
+	if len(deltas) == 0 {
+		return 0, 0, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, 0, err
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+		return 0, 0, fmt.Errorf("write article %s: %w", af.Article.ID, err)
+	}
+	for _, d := range deltas {
+		if d.Action == cgraph.Add {
+			added++
+		} else {
+			removed++
+		}
+	}
+	return added, removed, nil
+}
+
+// DeleteArticle removes an article and every fact only it stated.
+func (s *Store) DeleteArticle(ctx context.Context, id ID) (removed int, err error) {
+	_, removed, err = s.WriteArticle(ctx, ArticleFacts{Article: Article{ID: id}, Nodes: nil})
+	if err != nil {
+		return 0, err
+	}
+	// An article with no facts still has its own node: drop it too.
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cur, err := s.subjectQuads(ctx, id)
+	if err != nil {
+		return removed, err
+	}
+	deltas := make([]cgraph.Delta, 0, len(cur))
+	for _, q := range cur {
+		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+	}
+	if len(deltas) > 0 {
+		if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+			return removed, err
+		}
+	}
+	return removed + len(deltas), nil
+}
+
+func validate(af ArticleFacts) error {
+	if af.Article.ID == "" {
+		return fmt.Errorf("%w: article has no ID", ErrInvalid)
+	}
+	for i, n := range af.Nodes {
+		if n.ID == "" || n.Kind == "" {
+			return fmt.Errorf("%w: node %d of article %s has no ID or kind", ErrInvalid, i, af.Article.ID)
+		}
+		for _, p := range n.Props {
+			if _, err := toValue(p.Value); err != nil {
+				return fmt.Errorf("%w: node %s, %s: %v", ErrInvalid, n.ID, p.Pred, err)
+			}
+		}
+	}
+	return nil
+}
+
+// articleDeltas computes the changes that make the store hold af and nothing
+// more from the same article.
+func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.Delta, error) {
+	art := af.Article.ID
+	want := map[ID]map[quad.Quad]bool{} // subject -> the quads it should have
+	put := func(subj ID, p Predicate, v any) {
+		qv, _ := toValue(v) // validated already
+		if want[subj] == nil {
+			want[subj] = map[quad.Quad]bool{}
+		}
+		want[subj][quad.Make(quad.IRI(subj), quad.IRI(p), qv, nil)] = true
+	}
+	if len(af.Nodes) > 0 || af.Article.Title != "" || af.Article.URL != "" {
+		put(art, PredType, kindIRI(KindArticle))
+		for p, v := range map[Predicate]string{PredHeadline: af.Article.Title, PredURL: af.Article.URL,
+			PredPublished: af.Article.Published, PredSource: af.Article.Source} {
+			if v != "" {
+				put(art, p, v)
+			}
+		}
+	}
+
+	// Evidence this version states, by the node it supports.
+	newEvidence := map[ID][]ID{}
+	for _, n := range af.Nodes {
+		for _, e := range n.Evidence {
+			ev := EvidenceID(art, n.ID, e.Start, e.End)
+			if want[ev] != nil {
+				continue
+			}
+			newEvidence[n.ID] = append(newEvidence[n.ID], ev)
+			put(ev, PredType, kindIRI(KindEvidence))
+			put(ev, PredSupports, n.ID)
+			put(ev, PredArticle, art)
+			put(ev, PredSentence, e.Sentence)
+			put(ev, PredStart, e.Start)
+			put(ev, PredEnd, e.End)
+			put(ev, PredConfidence, e.Confidence)
+			for _, c := range e.Claims {
+				put(ev, c.Pred, c.Value)
+			}
+		}
+	}
+
+	// Evidence the stored version stated.
+	oldEvidence, err := s.referrers(ctx, PredArticle, art)
+	if err != nil {
+		return nil, err
+	}
+	oldOfArticle := map[ID]bool{}
+	touched := map[ID]bool{}
+	for _, ev := range oldEvidence {
+		oldOfArticle[ev] = true
+		sup, err := s.subjectQuads(ctx, ev)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range sup {
+			if Predicate(iriOf(q.Predicate)) == PredSupports {
+				touched[ID(iriOf(q.Object))] = true
+			}
+		}
+		if want[ev] == nil {
+			want[ev] = map[quad.Quad]bool{} // to be removed
+		}
+	}
+	nodes := map[ID]Node{}
+	for _, n := range af.Nodes {
+		touched[n.ID] = true
+		if prev, ok := nodes[n.ID]; ok {
+			n.Props = append(prev.Props, n.Props...)
+		}
+		nodes[n.ID] = n
+	}
+
+	// Each touched node: identity from this version (or as stored), claims
+	// from all the evidence that remains.
+	for id := range touched {
+		others, err := s.referrers(ctx, PredSupports, id)
+		if err != nil {
+			return nil, err
+		}
+		var keep []ID
+		for _, ev := range others {
+			if !oldOfArticle[ev] {
+				keep = append(keep, ev)
+			}
+		}
+		keep = append(keep, newEvidence[id]...)
+		if want[id] == nil {
+			want[id] = map[quad.Quad]bool{}
+		}
+		if len(keep) == 0 {
+			continue // no evidence left: the node goes
+		}
+		if n, ok := nodes[id]; ok {
+			put(id, PredType, kindIRI(n.Kind))
+			for _, p := range n.Props {
+				if !claimPredicates[p.Pred] {
+					put(id, p.Pred, p.Value)
+				}
+			}
+		} else {
+			cur, err := s.subjectQuads(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			for _, q := range cur {
+				if !claimPredicates[Predicate(iriOf(q.Predicate))] {
+					want[id][q] = true
+				}
+			}
+		}
+		for _, ev := range keep {
+			var evQuads []quad.Quad
+			if want[ev] != nil && len(want[ev]) > 0 {
+				for q := range want[ev] {
+					evQuads = append(evQuads, q)
+				}
+			} else if evQuads, err = s.subjectQuads(ctx, ev); err != nil {
+				return nil, err
+			}
+			for _, q := range evQuads {
+				if p := Predicate(iriOf(q.Predicate)); claimPredicates[p] {
+					want[id][quad.Make(quad.IRI(id), q.Predicate, q.Object, nil)] = true
+				}
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	// Diff each subject's wanted quads against what is stored.
+	subjects := make([]ID, 0, len(want))
+	for id := range want {
+		subjects = append(subjects, id)
+	}
+	sort.Slice(subjects, func(i, j int) bool { return subjects[i] < subjects[j] })
+	var deltas []cgraph.Delta
+	for _, id := range subjects {
+		cur, err := s.subjectQuads(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		have := make(map[quad.Quad]bool, len(cur))
+		for _, q := range cur {
+			have[q] = true
+			if !want[id][q] {
+				deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			}
+		}
+		for q := range want[id] {
+			if !have[q] {
+				deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			}
+		}
+	}
+	return deltas, nil
+}
+
+// subjectQuads returns the quads whose subject is id.
+func (s *Store) subjectQuads(ctx context.Context, id ID) ([]quad.Quad, error) {
+	return s.quadsBy(ctx, quad.Subject, quad.IRI(id))
+}
+
+// referrers returns the subjects of the quads (subject, p, id), sorted.
+func (s *Store) referrers(ctx context.Context, p Predicate, id ID) ([]ID, error) {
+	qs, err := s.quadsBy(ctx, quad.Object, quad.IRI(id))
+	if err != nil {
+		return nil, err
+	}
+	var out []ID
+	for _, q := range qs {
+		if Predicate(iriOf(q.Predicate)) == p {
+			out = append(out, ID(iriOf(q.Subject)))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, nil
+}
+
+// quadsBy returns the quads that have v in direction d.
+func (s *Store) quadsBy(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	ref, err := s.qs.ValueOf(v)
+	if err != nil {
+		return nil, err
+	}
+	if ref == nil {
+		return nil, nil
+	}
+	it := s.qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	// A cancelled context ends Cayley's iteration with no error and partial results.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func iriOf(v quad.Value) string {
+	if iri, ok := v.(quad.IRI); ok {
+		return string(iri)
+	}
+	return ""
+}
+
+// toValue turns a Prop value into a Cayley value: links are IRIs, the rest literals.
+func toValue(v any) (quad.Value, error) {
+	switch v := v.(type) {
+	case ID:
+		if v == "" {
+			return nil, errors.New("empty link")
+		}
+		return quad.IRI(v), nil
+	case string:
+		return quad.String(v), nil
+	case int:
+		return quad.Int(v), nil
+	case int64:
+		return quad.Int(v), nil
+	case float64:
+		return quad.Float(v), nil
+	}
+	return nil, fmt.Errorf("unsupported value %T", v)
+}
+
+// fromValue is toValue's inverse.
+func fromValue(v quad.Value) any {
+	switch v := v.(type) {
+	case quad.IRI:
+		return ID(v)
+	case quad.String:
+		return string(v)
+	case quad.Int:
+		return int64(v)
+	case quad.Float:
+		return float64(v)
+	}
+	return quad.StringOf(v)
+}

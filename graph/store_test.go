@@ -1,0 +1,87 @@
+package graph_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	_ "github.com/cayleygraph/cayley/graph/kv/bbolt"
+	_ "github.com/cayleygraph/cayley/graph/memstore"
+
+	"github.com/opgraph/opgraph/graph"
+	"github.com/opgraph/opgraph/graph/graphtest"
+)
+
+func openStore(t *testing.T, cfg graph.Config) *graph.Store {
+	t.Helper()
+	s, err := graph.Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("Open(%+v): %v", cfg, err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestMemstore(t *testing.T) {
+	graphtest.Run(t, func(t *testing.T) *graph.Store {
+		return openStore(t, graph.Config{Backend: "memstore"})
+	})
+}
+
+func TestBolt(t *testing.T) {
+	graphtest.Run(t, func(t *testing.T) *graph.Store {
+		return openStore(t, graph.Config{Backend: "bbolt", Addr: t.TempDir()})
+	})
+}
+
+func TestBoltInUse(t *testing.T) {
+	dir := t.TempDir()
+	openStore(t, graph.Config{Backend: "bbolt", Addr: dir})
+	_, err := graph.Open(context.Background(), graph.Config{Backend: "bbolt", Addr: dir, OpenTimeout: 100 * time.Millisecond})
+	if !errors.Is(err, graph.ErrInUse) {
+		t.Fatalf("second open: err = %v, want ErrInUse", err)
+	}
+}
+
+func TestBoltReopenKeepsData(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, graph.Config{Backend: "bbolt", Addr: dir})
+	id := graph.EntityID(graph.KindAgency, "Europol")
+	_, _, err := s.WriteArticle(context.Background(), graph.ArticleFacts{
+		Article: graph.Article{ID: graph.ArticleID("u", ""), URL: "u"},
+		Nodes: []graph.Node{{ID: id, Kind: graph.KindAgency, Props: []graph.Prop{{Pred: graph.PredName, Value: "Europol"}},
+			Evidence: []graph.Evidence{{Sentence: "Europol helped.", End: 15, Confidence: 1}}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s2 := openStore(t, graph.Config{Backend: "bbolt", Addr: dir})
+	got, err := s2.Get(context.Background(), id)
+	if err != nil || got[id] == nil || got[id].String(graph.PredName) != "Europol" {
+		t.Fatalf("after reopen: %v, %v", got, err)
+	}
+}
+
+func TestUnknownBackend(t *testing.T) {
+	if _, err := graph.Open(context.Background(), graph.Config{Backend: "nosuch"}); !errors.Is(err, graph.ErrUnknownBackend) {
+		t.Fatalf("err = %v, want ErrUnknownBackend", err)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"spaces and case", "Metropolitan  Police", "metropolitan-police"},
+		{"accents", "An Garda Síochána", "an-garda-siochana"},
+		{"punctuation", "Sheriff's Office (LA)", "sheriff-s-office-la"},
+		{"empty", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := graph.Slug(tc.in); got != tc.want {
+				t.Errorf("Slug(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
