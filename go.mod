@@ -5,8 +5,11 @@ go 1.26.8
 require (
 	github.com/cayleygraph/cayley v0.7.7-0.20240706181042-81dcd7d73e45
 	github.com/cayleygraph/quad v1.3.0
+	github.com/gorilla/mux v1.8.1
+	github.com/graphql-go/graphql v0.8.1
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/text v0.44.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (

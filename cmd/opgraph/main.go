@@ -1,0 +1,57 @@
+// Command opgraph builds and serves a knowledge graph of law-enforcement
+// operations from news articles. Run `opgraph help` for its subcommands.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	// Cayley backends, chosen by name with --backend.
+	_ "github.com/cayleygraph/cayley/graph/kv/bbolt"
+	_ "github.com/cayleygraph/cayley/graph/memstore"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:]))
+}
+
+type command struct {
+	name, usage string
+	run         func(ctx context.Context, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "serve the GraphQL API (loads seeds/ into an empty store first)", runServe},
+		{"load", "load article files or folders into the store", runLoad},
+		{"extract", "print the facts of one article as JSON, touching no store", runExtract},
+	}
+}
+
+func run(ctx context.Context, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage()
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:])
+		}
+	}
+	fmt.Fprintf(os.Stderr, "opgraph: unknown command %q\n", args[0])
+	usage()
+	return 2
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "usage: opgraph COMMAND [flags]\n\ncommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(os.Stderr, "  %-8s %s\n", c.name, c.usage)
+	}
+	fmt.Fprintln(os.Stderr, "\nRun `opgraph COMMAND -h` for a command's flags.")
+}

@@ -1,0 +1,467 @@
+package loaders
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Extractor finds the facts an article states. It is safe for concurrent use.
+type Extractor struct {
+	gaz *gazetteer
+}
+
+// NewExtractor loads the embedded gazetteers.
+func NewExtractor() (*Extractor, error) {
+	g, err := loadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{gaz: g}, nil
+}
+
+// mention is a named thing found in a sentence.
+type mention struct {
+	Name       string // canonical name
+	Surface    string // as written
+	Start, End int    // byte offsets in the sentence
+	Possessive bool   // "the NCA's operation": the name qualifies what follows
+}
+
+// sentenceFacts holds what one sentence mentions.
+type sentenceFacts struct {
+	s          sentence
+	toks       []token
+	agencies   []mention
+	places     []mention
+	platforms  []mention
+	groups     []mention
+	operations []mention
+	dates      []mention
+	demonyms   []mention
+}
+
+// run is the state of one extraction.
+type run struct {
+	x         *Extractor
+	doc       Document
+	runeAt    []int // byte offset -> character offset in doc.Text
+	sents     []*sentenceFacts
+	out       Extraction
+	agencyIdx map[string]int // canonical name -> index in out.Agencies
+	opIdx     map[string]int // lower name -> index in out.Operations
+	placeIdx  map[string]int
+	platIdx   map[string]int
+	groupIdx  map[string]int
+	country   string // the article's main country, for "$" and ambiguous names
+}
+
+// Extract returns the facts of doc.
+func (x *Extractor) Extract(doc Document) Extraction {
+	r := &run{x: x, doc: doc, agencyIdx: map[string]int{}, opIdx: map[string]int{},
+		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
+	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
+	r.runeAt = make([]int, len(doc.Text)+1)
+	n := 0
+	for i := range doc.Text {
+		r.runeAt[i] = n
+		n++
+	}
+	r.runeAt[len(doc.Text)] = n
+	for i := len(doc.Text) - 1; i > 0; i-- { // continuation bytes take their rune's offset
+		if !utf8.RuneStart(doc.Text[i]) {
+			r.runeAt[i] = r.runeAt[i+1] - 1
+		}
+	}
+	for _, s := range splitSentences(doc.Text) {
+		r.sents = append(r.sents, &sentenceFacts{s: s, toks: tokenize(s.Text)})
+	}
+	r.country = r.guessCountry()
+	for _, sf := range r.sents {
+		r.findAgencies(sf)
+		r.findNamed(sf)
+		r.findOperations(sf)
+		r.findDates(sf)
+	}
+	for i, sf := range r.sents {
+		r.findPeople(sf)
+		r.findArrests(i, sf)
+		r.findSeizures(i, sf)
+	}
+	r.relateOperations()
+	r.mergeSeizures()
+	r.fillEmpty()
+	return r.out
+}
+
+// span makes the evidence of a fact stated in sentence sf: the sentence and its offsets.
+func (r *run) span(sf *sentenceFacts, conf float64) Span {
+	return Span{Sentence: sf.s.Text, Start: r.runeAt[sf.s.Start], End: r.runeAt[sf.s.End], Confidence: conf}
+}
+
+// guessCountry votes on the article's country from unambiguous agencies and places.
+func (r *run) guessCountry() string {
+	votes := map[string]int{}
+	for _, sf := range r.sents {
+		for _, m := range r.x.gaz.find(sf.toks, entAgency, entPlace) {
+			if len(m.Entries) != 1 {
+				continue
+			}
+			c := m.Entries[0].Country
+			if len(c) == 2 {
+				w := 1
+				if m.Entries[0].Kind == entAgency {
+					w = 2
+				}
+				votes[c] += w
+			}
+		}
+	}
+	best, bestN := "", 0
+	for _, c := range sortedKeys(votes) {
+		if votes[c] > bestN {
+			best, bestN = c, votes[c]
+		}
+	}
+	return best
+}
+
+// --- agencies ---
+
+var (
+	agencyHeads = map[string]bool{"police": true, "constabulary": true, "bureau": true, "agency": true,
+		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
+		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true}
+	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
+		"sheriff's office": true, "border force": true, "customs service": true, "prosecutor's office": true,
+		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
+		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
+		"investigation service": true, "intelligence service": true, "security service": true}
+	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
+	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true}
+	lowerAgencyRe  = regexp.MustCompile(`(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`)
+	demonymHeads   = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true,
+		"national police": true, "federal police": true, "national police force": true, "police force": true,
+		"coast guard": true, "navy": true, "border guards": true, "border police": true, "military police": true}
+)
+
+func (r *run) findAgencies(sf *sentenceFacts) {
+	toks := sf.toks
+	covered := make([]bool, len(toks))
+	for _, m := range r.x.gaz.find(toks, entAgency) {
+		e := r.pickEntry(m.Entries)
+		if e == nil {
+			continue
+		}
+		r.addAgencyMention(sf, e.Canon, e.Country, toks[m.I].Start, toks[m.J-1].End)
+		for i := m.I; i < m.J; i++ {
+			covered[i] = true
+		}
+	}
+	// Patterns for agencies the gazetteer lacks: "Garda National Drugs and Organised Crime Bureau".
+	for i := 0; i < len(toks); i++ {
+		if covered[i] || !isCapitalised(toks[i].Text) || notNameStart[toks[i].Lower] {
+			continue
+		}
+		j := i
+		for j < len(toks) && !covered[j] && (isCapitalised(toks[j].Text) || nameConnectors[toks[j].Lower] && j+1 < len(toks) && isCapitalised(toks[j+1].Text)) {
+			j++
+		}
+		for end := j; end > i+1; end-- {
+			if r.isAgencyName(toks[i:end]) {
+				name := sf.s.Text[toks[i].Start:toks[end-1].End]
+				r.addAgencyMention(sf, name, "", toks[i].Start, toks[end-1].End)
+				for k := i; k < end; k++ {
+					covered[k] = true
+				}
+				break
+			}
+		}
+		if j > i {
+			i = j - 1
+		}
+	}
+	for _, loc := range lowerAgencyRe.FindAllStringIndex(sf.s.Text, -1) {
+		if overlapsMention(sf.agencies, loc[0], loc[1]) {
+			continue
+		}
+		r.addAgencyMention(sf, titleCase(sf.s.Text[loc[0]:loc[1]]), r.country, loc[0], loc[1])
+		sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[loc[0]:loc[1]]
+	}
+	// "Dutch police", "German prosecutors": a country's force named by its adjective,
+	// unless it closes a list of several ("Danish, Swiss and Moldovan police").
+	for _, m := range r.x.gaz.find(toks, entDemonym) {
+		if covered[m.I] || m.J >= len(toks) {
+			continue
+		}
+		if m.I > 0 && (toks[m.I-1].Lower == "and" || toks[m.I-1].Lower == "or") ||
+			m.I > 0 && strings.HasSuffix(strings.TrimSpace(sf.s.Text[:toks[m.I].Start]), ",") {
+			continue
+		}
+		for n := 3; n >= 1; n-- {
+			if m.J+n > len(toks) || !demonymHeads[joinLower(toks[m.J:m.J+n])] {
+				continue
+			}
+			end := m.J + n
+			surface := sf.s.Text[toks[m.I].Start:toks[end-1].End]
+			e := m.Entries[0]
+			key := e.Form + " " + lastHead(joinLower(toks[m.J:end]))
+			r.addAgencyMention(sf, key, e.Country, toks[m.I].Start, toks[end-1].End)
+			sf.agencies[len(sf.agencies)-1].Surface = surface
+			break
+		}
+	}
+	sort.Slice(sf.agencies, func(a, b int) bool { return sf.agencies[a].Start < sf.agencies[b].Start })
+}
+
+// lastHead folds "national police force" and "police" into one agency per country.
+func lastHead(h string) string {
+	if strings.Contains(h, "police") {
+		return "police"
+	}
+	return h
+}
+
+// pickEntry chooses among the agencies a name may mean: the one already
+// named in full in this article, else one from the article's country.
+func (r *run) pickEntry(es []*entry) *entry {
+	if len(es) == 1 {
+		return es[0]
+	}
+	for _, e := range es {
+		if _, ok := r.agencyIdx[e.Canon]; ok {
+			return e
+		}
+	}
+	for _, sf := range r.sents { // named in full anywhere in the article
+		for _, e := range es {
+			if strings.Contains(sf.s.Text, e.Canon) {
+				return e
+			}
+		}
+	}
+	for _, e := range es {
+		if e.Country == r.country {
+			return e
+		}
+	}
+	return nil
+}
+
+// isAgencyName reports whether capitalised words name an agency by their head.
+func (r *run) isAgencyName(toks []token) bool {
+	if len(toks) < 2 || nameConnectors[toks[len(toks)-1].Lower] {
+		return false
+	}
+	last := toks[len(toks)-1].Lower
+	two := toks[len(toks)-2].Lower + " " + last
+	if toks[0].Lower == "ministry" && len(toks) >= 3 && toks[1].Lower == "of" {
+		return true
+	}
+	if agencyTwoHeads[two] {
+		if two == "crime group" {
+			return toks[0].Lower == "national" || toks[0].Lower == "serious" || toks[0].Lower == "regional"
+		}
+		return true
+	}
+	if !agencyHeads[last] {
+		return false
+	}
+	// "Task Force", "Laboratory Service" of a known agency and the like are units, not agencies.
+	if m := r.x.gaz.find(toks[:1], entAgency); len(m) > 0 && len(toks) <= 3 {
+		return false
+	}
+	for _, t := range toks {
+		if t.Lower == "operation" || t.Lower == "project" {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *run) addAgencyMention(sf *sentenceFacts, name, country string, start, end int) {
+	surface := sf.s.Text[start:end]
+	possessive := strings.HasPrefix(sf.s.Text[end:], "'s") || strings.HasPrefix(sf.s.Text[end:], "’s")
+	sf.agencies = append(sf.agencies, mention{Name: name, Surface: surface, Start: start, End: end, Possessive: possessive})
+	idx, ok := r.agencyIdx[name]
+	if !ok {
+		idx = len(r.out.Agencies)
+		r.agencyIdx[name] = idx
+		r.out.Agencies = append(r.out.Agencies, Agency{Name: name, Country: country, Evidence: []Span{r.span(sf, 0.9)}})
+	}
+	a := &r.out.Agencies[idx]
+	if surface != a.Name && !contains(a.Aliases, surface) {
+		a.Aliases = append(a.Aliases, surface)
+	}
+}
+
+func overlapsMention(ms []mention, start, end int) bool {
+	for _, m := range ms {
+		if start < m.End && m.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if w == "of" || w == "and" {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = strings.ToUpper(string(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// --- places, platforms, groups ---
+
+var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+|[A-Z][\w-]+ (?:Port|Airport|Harbour|Harbor))\b`)
+
+func (r *run) findNamed(sf *sentenceFacts) {
+	for _, m := range r.x.gaz.find(sf.toks, entPlace, entPlatform, entGroup) {
+		if overlapsMention(sf.agencies, sf.toks[m.I].Start, sf.toks[m.J-1].End) {
+			continue // "Dublin" in "Dublin Metropolitan Region ... Unit"
+		}
+		e := m.Entries[0]
+		for _, c := range m.Entries { // prefer the article's country for ambiguous names
+			if c.Country == r.country {
+				e = c
+			}
+		}
+		mt := mention{Name: e.Canon, Surface: sf.s.Text[sf.toks[m.I].Start:sf.toks[m.J-1].End], Start: sf.toks[m.I].Start, End: sf.toks[m.J-1].End}
+		switch e.Kind {
+		case entPlace:
+			if r.isAdjectiveUse(sf, m) {
+				continue
+			}
+			sf.places = append(sf.places, mt)
+			r.addPlace(sf, e.Canon, e.Country, e.Sub, mt)
+		case entPlatform:
+			sf.platforms = append(sf.platforms, mt)
+			r.addNamed(&r.out.Platforms, r.platIdx, sf, mt)
+		case entGroup:
+			sf.groups = append(sf.groups, mt)
+			r.addNamed(&r.out.Groups, r.groupIdx, sf, mt)
+		}
+	}
+	for _, loc := range portRe.FindAllStringIndex(sf.s.Text, -1) {
+		name := sf.s.Text[loc[0]:loc[1]]
+		if overlapsMention(sf.agencies, loc[0], loc[1]) {
+			continue
+		}
+		mt := mention{Name: name, Surface: name, Start: loc[0], End: loc[1]}
+		// The port replaces the bare city it contains.
+		kept := sf.places[:0]
+		for _, p := range sf.places {
+			if p.Start >= loc[0] && p.End <= loc[1] {
+				r.dropPlaceIfUnused(p.Name, sf)
+				continue
+			}
+			kept = append(kept, p)
+		}
+		sf.places = append(kept, mt)
+		r.addPlace(sf, name, r.country, "port", mt)
+	}
+}
+
+// isAdjectiveUse rejects a place name used as a modifier: "the UK’s biggest", "Antwerp area" is fine.
+func (r *run) isAdjectiveUse(sf *sentenceFacts, m match) bool {
+	end := sf.toks[m.J-1].End
+	rest := sf.s.Text[end:]
+	return strings.HasPrefix(rest, "-based") || strings.HasPrefix(rest, "-wide") || strings.HasPrefix(rest, "-led")
+}
+
+func (r *run) addPlace(sf *sentenceFacts, name, country, kind string, m mention) {
+	if _, ok := r.placeIdx[name]; ok {
+		return
+	}
+	r.placeIdx[name] = len(r.out.Places)
+	r.out.Places = append(r.out.Places, Place{Name: name, Country: country, Kind: kind, Evidence: []Span{r.span(sf, 0.8)}})
+}
+
+func (r *run) dropPlaceIfUnused(name string, current *sentenceFacts) {
+	for _, sf := range r.sents {
+		for _, p := range sf.places {
+			if p.Name == name && sf != current {
+				return
+			}
+		}
+	}
+	idx, ok := r.placeIdx[name]
+	if !ok {
+		return
+	}
+	r.out.Places = append(r.out.Places[:idx], r.out.Places[idx+1:]...)
+	delete(r.placeIdx, name)
+	for k, v := range r.placeIdx {
+		if v > idx {
+			r.placeIdx[k] = v - 1
+		}
+	}
+}
+
+func (r *run) addNamed(list *[]NamedThing, idx map[string]int, sf *sentenceFacts, m mention) {
+	if _, ok := idx[m.Name]; ok {
+		return
+	}
+	idx[m.Name] = len(*list)
+	*list = append(*list, NamedThing{Name: m.Name, Evidence: []Span{r.span(sf, 0.9)}})
+}
+
+// fillEmpty turns nil lists into empty ones, so the JSON has [] not null.
+func (r *run) fillEmpty() {
+	o := &r.out
+	if o.Agencies == nil {
+		o.Agencies = []Agency{}
+	}
+	if o.Operations == nil {
+		o.Operations = []Operation{}
+	}
+	if o.Arrests == nil {
+		o.Arrests = []Arrest{}
+	}
+	if o.Seizures == nil {
+		o.Seizures = []Seizure{}
+	}
+	if o.People == nil {
+		o.People = []Person{}
+	}
+	if o.Places == nil {
+		o.Places = []Place{}
+	}
+	if o.Platforms == nil {
+		o.Platforms = []NamedThing{}
+	}
+	if o.Groups == nil {
+		o.Groups = []NamedThing{}
+	}
+	if o.Dates == nil {
+		o.Dates = []Date{}
+	}
+	for i := range o.Agencies {
+		if o.Agencies[i].Aliases == nil {
+			o.Agencies[i].Aliases = []string{}
+		}
+	}
+	for i := range o.Operations {
+		op := &o.Operations[i]
+		for _, l := range []*[]string{&op.Aliases, &op.Agencies, &op.Targets, &op.Locations} {
+			if *l == nil {
+				*l = []string{}
+			}
+		}
+	}
+}

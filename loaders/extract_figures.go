@@ -1,0 +1,610 @@
+package loaders
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// --- arrests ---
+
+const arrestNouns = `(?:people|persons|person|suspects|suspect|men|man|women|woman|individuals|individual|offenders|members|others|youths|teenagers|teens|boys|girls|adults|juveniles|minors|nationals|citizens|foreigners|couriers|dealers|traffickers|gang members|drug dealers|alleged \w+|suspected \w+|of them)`
+
+var (
+	arrestVerb = `(?:arrested|detained|taken into custody|apprehended|held|nabbed|rounded up|picked up|collared)`
+	// FIG arrests / FIG of the arrests
+	arrestsAfterRe = regexp.MustCompile(`(?i)^\s+(?:of the\s+|more\s+|new\s+|further\s+|additional\s+)?arrests?\b`)
+	// FIG [adj] NOUN [, ... ,] [were|have been] [also] arrested
+	arrestPassiveRe = regexp.MustCompile(`(?i)^\s+(?:[\w-]+\s+){0,2}?` + arrestNouns + `\b(?:\s*\([^)]*\))?(?:,[^,.]{0,60},)?\s+(?:(?:who|that)\s+)?(?:\w+\s+){0,2}?(?:were|have been|had been|has been|was|are|being|been|got)\s+(?:\w+\s+)?` + arrestVerb + `\b`)
+	// FIG NOUN arrested / FIG Arrested
+	arrestBareRe = regexp.MustCompile(`(?i)^\s+(?:(?:[\w-]+\s+){0,2}?` + arrestNouns + `\s+)?(?:were\s+)?` + arrestVerb + `\b`)
+	// arrested FIG (NOUN)
+	arrestActiveRe = regexp.MustCompile(`(?i)\b(?:arrested|arresting|arrest|detained|detaining|apprehended)\s+(?:a total of\s+|some\s+|another\s+|at least\s+)?$`)
+	arrestOfRe     = regexp.MustCompile(`(?i)\b(?:arrests?|detention|apprehension)\s+of\s+(?:a total of\s+)?$`)
+	// One person: "arrested a man", "a 23-year old woman was arrested", "its suspected operator".
+	arrestOneActiveRe  = regexp.MustCompile(`(?i)\b(?:arrested|arresting|detained|detaining|apprehended)\s+(?:a|an|one|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|individual|suspect|person|teenager|teen|boy|girl|youth|driver|operator|courier|administrator|leader|ringleader|boss|kingpin|national)\b`)
+	arrestOnePassiveRe = regexp.MustCompile(`(?i)\b(?:a|an|one|the)?\s*(?:[\w-]+\s+){0,3}?(?:man|woman|individual|suspect|person|teenager|teen|boy|girl|youth|driver|operator|courier|administrator|leader|ringleader|kingpin)\b,?(?:\s+[^,.]{0,60},)?\s+(?:was|has been|had been|is being)\s+(?:later\s+|subsequently\s+|also\s+|then\s+)?(?:arrested|detained|taken into custody|apprehended)\b`)
+	notArrestRe        = regexp.MustCompile(`(?i)^\s+(?:[\w-]+\s+){0,2}?(?:warrants?|charges?|searches|raids|convictions?|targets|years?|months?|days?|officers?|investigators?|agents?|countries|agencies)\b`)
+)
+
+func (r *run) findArrests(i int, sf *sentenceFacts) {
+	text := sf.s.Text
+	if !regexp.MustCompile(`(?i)\b(arrest|detain|custody|apprehend|nabbed|rounded up|held)`).MatchString(text) {
+		return
+	}
+	found := false
+	for _, f := range findFigures(text) {
+		after, before := text[f.End:], text[:f.Start]
+		if notArrestRe.MatchString(after) {
+			continue
+		}
+		if arrestsAfterRe.MatchString(after) || arrestPassiveRe.MatchString(after) || arrestBareRe.MatchString(after) ||
+			arrestActiveRe.MatchString(before) || arrestOfRe.MatchString(before) {
+			r.addArrest(i, sf, f, f.Start)
+			found = true
+		}
+	}
+	if found {
+		return
+	}
+	if loc := arrestOneActiveRe.FindStringIndex(text); loc != nil {
+		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
+	} else if loc := arrestOnePassiveRe.FindStringIndex(text); loc != nil {
+		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
+	}
+}
+
+func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) {
+	agency := r.agencyFor(i, pos)
+	op := r.operationFor(i, agency)
+	a := Arrest{Qualifier: f.Qualifier, Agency: strp(agency), Operation: strp(op), Date: r.dateIn(sf),
+		Evidence: []Span{r.span(sf, 0.8)}}
+	if !f.Vague {
+		a.Count = nump(f.Value)
+	}
+	if len(sf.places) > 0 {
+		a.Location = strp(sf.places[0].Name)
+	}
+	// The same figure said again (a headline, a summary list) is the same fact.
+	for k := range r.out.Arrests {
+		old := &r.out.Arrests[k]
+		if a.Count != nil && old.Count != nil && *old.Count == *a.Count {
+			if old.Agency == nil {
+				old.Agency = a.Agency
+			}
+			if old.Operation == nil {
+				old.Operation = a.Operation
+			}
+			old.Evidence = append(old.Evidence, a.Evidence...)
+			return
+		}
+	}
+	r.out.Arrests = append(r.out.Arrests, a)
+}
+
+func (r *run) dateIn(sf *sentenceFacts) *string {
+	if len(sf.dates) > 0 {
+		return strp(sf.dates[0].Name)
+	}
+	return nil
+}
+
+// agencyFor picks the agency a figure at byte pos of sentence i belongs to:
+// the one the sentence credits ("says the NCA"), else the nearest named
+// before the figure, else after it; with none named, the agency of the
+// sentences just before, unless the sentence is about an earlier time.
+func (r *run) agencyFor(i, pos int) string {
+	sf := r.sents[i]
+	var cands []mention
+	for _, a := range sf.agencies {
+		if a.Possessive && r.qualifiesOperation(sf, a) {
+			continue // "the NCA's County Lines Week": the operation's agency, not the figure's
+		}
+		cands = append(cands, a)
+	}
+	if len(cands) > 0 {
+		best := cands[0]
+		for _, a := range cands {
+			if a.Start < pos {
+				best = a
+			}
+		}
+		for _, a := range cands {
+			if creditRe.MatchString(sf.s.Text[max(0, a.Start-30):a.Start]) {
+				best = a
+			}
+		}
+		return best.Name
+	}
+	if historicRe.MatchString(sf.s.Text) || len(sf.operations) > 0 {
+		return ""
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if len(r.sents[j].operations) > 0 && j < i-1 {
+			break
+		}
+		for k := len(r.sents[j].agencies) - 1; k >= 0; k-- {
+			a := r.sents[j].agencies[k]
+			if !a.Possessive || !r.qualifiesOperation(r.sents[j], a) {
+				return a.Name
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	creditRe   = regexp.MustCompile(`(?i)\b(says?|said|according to|stated|announced|by)\s+(the\s+)?$`)
+	historicRe = regexp.MustCompile(`(?i)\b(previous|previously|last year|in (19|20)\d\d|globally|worldwide|nationally|across the world)\b`)
+)
+
+// qualifiesOperation reports whether a possessive agency names whose operation follows.
+func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
+	for _, o := range sf.operations {
+		if o.Start >= a.End && o.Start-a.End <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// --- seizures ---
+
+var (
+	seizeCueRe = regexp.MustCompile(`(?i)\b(seiz\w*|confiscat\w*|recovered|found|discovered|intercepted|haul|netted|impounded|removed from circulation|taken off the streets|withheld|uncovered|frozen|froze|forfeit\w*|stash|shut down|took down|taken down|taken offline)\b`)
+	strongSeizeRe = regexp.MustCompile(`(?i)\b(seized|seizing|seizure of|confiscated|recovered)\b`)
+	hypotheticalRe = regexp.MustCompile(`(?i)\b(will|would|could|might|may|plans? to|intends? to|aims? to|hopes? to|expects? to)\s+(?:\w+\s+)?(?:be\s+)?(seiz|confiscat|recover|intercept)`)
+	valueBeforeRe  = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
+	unitRe         = regexp.MustCompile(`(?i)^\s*(?:-\s*)?(tonnes|tonne|metric tons|metric ton|tons|ton|t|kilograms|kilogram|kilogrammes|kilos|kilo|kgs|kg|grams|gram|grammes|g|pounds|pound|lbs|lb|ounces|ounce|oz|litres|litre|liters|liter|l|ml|gallons|gallon)\b\.?`)
+	ofWhichRe      = regexp.MustCompile(`(?i)\bof which\s+(?:\w+\s+)?$`)
+)
+
+var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric tons": "tonne", "metric ton": "tonne", "t": "tonne",
+	"tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kilogrammes": "kg", "kilos": "kg", "kilo": "kg", "kgs": "kg", "kg": "kg",
+	"grams": "g", "gram": "g", "grammes": "g", "g": "g", "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb",
+	"ounces": "oz", "ounce": "oz", "oz": "oz", "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre", "l": "litre", "ml": "ml",
+	"gallons": "gallon", "gallon": "gallon"}
+
+// commodityNear finds the first commodity named in the few words of s
+// (modifiers may stand before it: "suspected shabu", "potentially dangerous medicines").
+func (r *run) commodityNear(s string, maxWords int) (*entry, int, int) {
+	toks := tokenize(s)
+	if len(toks) > maxWords+3 {
+		toks = toks[:maxWords+3]
+	}
+	stop := map[string]bool{"were": true, "was": true, "and": true, "in": true, "at": true, "from": true, "with": true,
+		"have": true, "has": true, "had": true, "been": true, "by": true, "to": true, "for": true, "on": true, "after": true}
+	for i := range toks {
+		if i > maxWords || stop[toks[i].Lower] && i > 0 {
+			break
+		}
+		for _, m := range r.x.gaz.find(toks[i:], entCommodity) {
+			if m.I != 0 {
+				break
+			}
+			return longestCommodity(m.Entries), toks[i].Start, toks[m.J-1+i].End
+		}
+	}
+	return nil, 0, 0
+}
+
+func longestCommodity(es []*entry) *entry { return es[0] }
+
+// commodityBefore finds the last commodity named in s.
+func (r *run) commodityBefore(s string) *entry {
+	toks := tokenize(s)
+	ms := r.x.gaz.find(toks, entCommodity)
+	if len(ms) == 0 {
+		return nil
+	}
+	return ms[len(ms)-1].Entries[0]
+}
+
+type money struct {
+	Amount     float64
+	Currency   string
+	Qualifier  string
+	Start, End int
+}
+
+var (
+	moneyPrefixRe = regexp.MustCompile(`(A\$|AU\$|AUD\s?|NZ\$|NZD\s?|US\$|USD\s?|C\$|CA\$|CAD\s?|HK\$|S\$|R\$|£|€|\$|¥|₱|₦|₹|EUR\s?|GBP\s?|PHP\s?|\bP\s?|\bRs\.?\s?|\bN)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|K|m|mn|bn|b)\b|\s+(thousand|million|billion|trillion)\b)?`)
+	moneySuffixRe = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(m|bn)|\s+(thousand|million|billion))?\s+(pounds sterling|pounds|euros|euro|us dollars|australian dollars|new zealand dollars|canadian dollars|dollars|pesos|naira|rupees|yen|swiss francs|francs|kronor|krona|kroner|rand|dirhams|reais)\b`)
+	currencyWords = map[string]string{"pounds sterling": "GBP", "pounds": "GBP", "euros": "EUR", "euro": "EUR", "us dollars": "USD",
+		"australian dollars": "AUD", "new zealand dollars": "NZD", "canadian dollars": "CAD", "pesos": "PHP", "naira": "NGN",
+		"rupees": "INR", "yen": "JPY", "swiss francs": "CHF", "francs": "CHF", "kronor": "SEK", "krona": "SEK", "kroner": "DKK",
+		"rand": "ZAR", "dirhams": "AED", "reais": "BRL"}
+	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
+)
+
+// findMoney returns the sums of money in s.
+func (r *run) findMoney(s string) []money {
+	var out []money
+	for _, m := range moneyPrefixRe.FindAllStringSubmatchIndex(s, -1) {
+		sym := strings.TrimSpace(s[m[2]:m[3]])
+		cur := r.currencyOf(sym, s)
+		if cur == "" {
+			continue
+		}
+		v, _ := strconv.ParseFloat(strings.ReplaceAll(s[m[4]:m[5]], ",", ""), 64)
+		for _, g := range [][2]int{{m[6], m[7]}, {m[8], m[9]}} {
+			if g[0] >= 0 {
+				v *= multipliers[strings.ToLower(s[g[0]:g[1]])]
+			}
+		}
+		q, qs := qualifierBefore(s[:m[0]])
+		start := m[0]
+		if q == "" {
+			q = "exact"
+		} else {
+			start = qs
+		}
+		out = append(out, money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]})
+	}
+	for _, m := range moneySuffixRe.FindAllStringSubmatchIndex(s, -1) {
+		if overlapsMoney(out, m[0], m[1]) {
+			continue
+		}
+		word := strings.ToLower(s[m[8]:m[9]])
+		cur := currencyWords[word]
+		if word == "dollars" {
+			cur = r.dollar(s)
+		}
+		// "pounds of cocaine" is a weight, not money.
+		if word == "pounds" && regexp.MustCompile(`^\s+of\b`).MatchString(s[m[1]:]) {
+			continue
+		}
+		v, _ := strconv.ParseFloat(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 64)
+		for _, g := range [][2]int{{m[4], m[5]}, {m[6], m[7]}} {
+			if g[0] >= 0 {
+				v *= multipliers[strings.ToLower(s[g[0]:g[1]])]
+			}
+		}
+		q, qs := qualifierBefore(s[:m[0]])
+		start := m[0]
+		if q == "" {
+			q = "exact"
+		} else {
+			start = qs
+		}
+		out = append(out, money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]})
+	}
+	return out
+}
+
+func overlapsMoney(ms []money, start, end int) bool {
+	for _, m := range ms {
+		if start < m.End && m.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) currencyOf(sym, s string) string {
+	switch sym {
+	case "£", "GBP":
+		return "GBP"
+	case "€", "EUR":
+		return "EUR"
+	case "A$", "AU$", "AUD":
+		return "AUD"
+	case "NZ$", "NZD":
+		return "NZD"
+	case "US$", "USD":
+		return "USD"
+	case "C$", "CA$", "CAD":
+		return "CAD"
+	case "HK$":
+		return "HKD"
+	case "S$":
+		return "SGD"
+	case "R$":
+		return "BRL"
+	case "¥":
+		return "JPY"
+	case "₱", "PHP":
+		return "PHP"
+	case "₦", "N":
+		if sym == "N" && r.country != "NG" {
+			return ""
+		}
+		return "NGN"
+	case "₹", "Rs", "Rs.":
+		return "INR"
+	case "P":
+		if r.country == "PH" {
+			return "PHP"
+		}
+		return ""
+	case "$":
+		return r.dollar(s)
+	}
+	return ""
+}
+
+// dollar resolves "$" by the sentence's own words, else the article's country.
+func (r *run) dollar(s string) string {
+	low := strings.ToLower(s)
+	switch {
+	case strings.Contains(low, "australian dollars"):
+		return "AUD"
+	case strings.Contains(low, "new zealand dollars"):
+		return "NZD"
+	case strings.Contains(low, "canadian dollars"):
+		return "CAD"
+	}
+	if c, ok := dollarByCountry[r.country]; ok {
+		return c
+	}
+	return "USD"
+}
+
+func (r *run) findSeizures(i int, sf *sentenceFacts) {
+	text := sf.s.Text
+	cue := seizeCueRe.MatchString(text)
+	valueSentence := regexp.MustCompile(`(?i)\b(worth|valued?|street value|price)\b`).MatchString(text)
+	if !cue && !valueSentence {
+		return
+	}
+	if cue && hypotheticalRe.MatchString(text) && !valueSentence {
+		return
+	}
+	moneys := r.findMoney(text)
+	var made []int // indexes into r.out.Seizures made from this sentence
+	newSeizure := func(s Seizure, pos int) {
+		s.Agency = strp(r.agencyFor(i, pos))
+		s.Operation = strp(r.operationFor(i, deref(s.Agency)))
+		if len(sf.places) > 0 {
+			s.Location = strp(sf.places[0].Name)
+		}
+		s.Date = r.dateIn(sf)
+		s.Evidence = []Span{r.span(sf, 0.75)}
+		made = append(made, len(r.out.Seizures))
+		r.out.Seizures = append(r.out.Seizures, s)
+	}
+	covered := func(start, end int) bool { return overlapsMoney(moneys, start, end) }
+
+	// Physical quantities: "5.7 tonnes of cocaine", "122 firearms", "several dozen guns".
+	if cue {
+		for _, f := range findFigures(text) {
+			if covered(f.Start, f.End) {
+				continue
+			}
+			after := text[f.End:]
+			unit := ""
+			if m := unitRe.FindStringSubmatch(after); m != nil {
+				unit = unitNames[strings.ToLower(m[1])]
+				after = after[len(m[0]):]
+			}
+			after = strings.TrimPrefix(strings.TrimLeft(after, " "), "of ")
+			e, cs, ce := r.commodityNear(after, 3)
+			phraseEnd := f.End
+			if e != nil {
+				phraseEnd = len(text) - len(after) + ce
+				_ = cs
+			}
+			if e == nil && unit != "" {
+				// "suspected shabu, weighing around 500 grams": the commodity came first.
+				e = r.commodityBefore(text[:f.Start])
+			}
+			if e == nil && ofWhichRe.MatchString(text[:f.Start]) {
+				e = r.commodityBefore(text[:f.Start])
+			}
+			if e == nil || e.Commodity == "cash" && unit == "" {
+				continue
+			}
+			if unit == "" && !e.Countable && !f.Vague {
+				continue
+			}
+			s := Seizure{Commodity: e.Commodity, Subtype: strp(e.Sub), Phrase: text[f.Start:phraseEnd], Qualifier: strp(f.Qualifier)}
+			if !f.Vague {
+				s.Quantity = nump(f.Value)
+				if unit == "" {
+					unit = itemUnit(e)
+				}
+				s.Unit = strp(unit)
+			}
+			newSeizure(s, f.Start)
+		}
+	}
+
+	// Sums of money: cash, or the value of what was seized.
+	for _, m := range moneys {
+		after := text[m.End:]
+		before := text[:m.Start]
+		amt := Seizure{Amount: nump(m.Amount), Currency: strp(m.Currency), AmountQualifier: strp(m.Qualifier), Qualifier: strp(m.Qualifier), Phrase: text[m.Start:m.End]}
+		switch {
+		case regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`).MatchString(after):
+			if cue {
+				amt.Commodity = "cash"
+				newSeizure(amt, m.Start)
+			}
+		case regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`).MatchString(after):
+			if cue {
+				amt.Commodity = "cryptocurrency"
+				newSeizure(amt, m.Start)
+			}
+		case regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`).MatchString(after):
+			rest := regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`).ReplaceAllString(after, "")
+			e, _, _ := r.commodityNear(rest, 4)
+			if e == nil {
+				e = r.commodityBefore(before)
+			}
+			if e == nil || !cue && !strongSeizeRe.MatchString(text) && !r.attachValue(made, e, m) {
+				continue
+			}
+			if r.attachValue(made, e, m) {
+				continue
+			}
+			amt.Commodity, amt.Subtype = e.Commodity, strp(e.Sub)
+			newSeizure(amt, m.Start)
+		case valueBeforeRe.MatchString(before):
+			e := r.commodityBefore(before)
+			if e == nil {
+				e = r.lastSeizedCommodity(i)
+			}
+			if e == nil {
+				continue
+			}
+			if r.attachValue(made, e, m) || r.attachValueEarlier(i, e, m) {
+				continue
+			}
+			if !cue {
+				continue
+			}
+			amt.Commodity, amt.Subtype = e.Commodity, strp(e.Sub)
+			newSeizure(amt, m.Start)
+		default:
+			// A bare sum among the things seized: "€1.2 million and 17 tonnes of cocaine were seized".
+			if cue && strongSeizeRe.MatchString(text) && !regexp.MustCompile(`(?i)^\s*(?:a year|per year|annually|in (?:revenue|profits?|sales|losses|tax)|loss|fine)`).MatchString(after) {
+				amt.Commodity = "cash"
+				newSeizure(amt, m.Start)
+			}
+		}
+	}
+
+	// Things seized without a figure: "diamonds, jewellery, luxury vehicles ... were also seized", "a loaded pistol".
+	if cue && strongSeizeRe.MatchString(text) {
+		toks := tokenize(text)
+		for _, m := range r.x.gaz.find(toks, entCommodity) {
+			e := m.Entries[0]
+			start, end := toks[m.I].Start, toks[m.J-1].End
+			if r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 {
+				continue
+			}
+			prefix := strings.ToLower(text[max(0, start-20):start])
+			if regexp.MustCompile(`(such as|including|like|used to|to|of the)\s+$`).MatchString(prefix) {
+				continue
+			}
+			s := Seizure{Commodity: e.Commodity, Subtype: strp(e.Sub), Phrase: text[start:end]}
+			if regexp.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+)?$`).MatchString(text[max(0, start-20):start]) && e.Countable {
+				s.Quantity, s.Unit, s.Qualifier = nump(1), strp("item"), strp("exact")
+			}
+			if e.Sub == "" && e.Commodity == "drugs" {
+				continue // "drugs" alone, with no figure, is too vague to be its own seizure
+			}
+			newSeizure(s, start)
+		}
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func itemUnit(e *entry) string {
+	switch {
+	case e.Sub == "pills" || e.Sub == "tablets" || strings.HasSuffix(e.Form, "pills") || strings.HasSuffix(e.Form, "tablets"):
+		return "pill"
+	case e.Commodity == "ammunition":
+		return "round"
+	}
+	return "item"
+}
+
+// coveredBySeizure reports whether a commodity word is already part of a
+// seizure this sentence made ("17 tonnes of cocaine" covers "cocaine").
+func (r *run) coveredBySeizure(made []int, text string, start, end int) bool {
+	word := text[start:end]
+	for _, k := range made {
+		if strings.Contains(r.out.Seizures[k].Phrase, word) {
+			return true
+		}
+	}
+	// Already seized in full earlier in the article under the same name.
+	for _, s := range r.out.Seizures {
+		if s.Subtype != nil && strings.EqualFold(*s.Subtype, word) && (s.Quantity != nil || s.Amount != nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// attachValue gives a value to a seizure of the same commodity this sentence made.
+func (r *run) attachValue(made []int, e *entry, m money) bool {
+	for _, k := range made {
+		s := &r.out.Seizures[k]
+		if s.Commodity == e.Commodity && s.Amount == nil {
+			s.Amount, s.Currency, s.AmountQualifier = nump(m.Amount), strp(m.Currency), strp(m.Qualifier)
+			return true
+		}
+	}
+	return false
+}
+
+// attachValueEarlier gives a value to the latest earlier seizure of the
+// same commodity that has none: "the cocaine had an estimated value of £450m".
+func (r *run) attachValueEarlier(i int, e *entry, m money) bool {
+	for k := len(r.out.Seizures) - 1; k >= 0; k-- {
+		s := &r.out.Seizures[k]
+		if s.Commodity == e.Commodity && s.Amount == nil && (e.Sub == "" || s.Subtype == nil || *s.Subtype == e.Sub) {
+			s.Amount, s.Currency, s.AmountQualifier = nump(m.Amount), strp(m.Currency), strp(m.Qualifier)
+			if s.Quantity == nil {
+				s.Qualifier = strp(m.Qualifier)
+			}
+			s.Evidence = append(s.Evidence, r.span(r.sents[i], 0.7))
+			return true
+		}
+	}
+	return false
+}
+
+// lastSeizedCommodity is the commodity of the latest seizure before sentence i,
+// or the latest commodity named: what "the seizure" or "the haul" refers to.
+func (r *run) lastSeizedCommodity(i int) *entry {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if e := r.commodityBefore(r.sents[j].s.Text); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// mergeSeizures joins a seizure stated once by its value and once by its
+// quantity ("$70m worth of methamphetamine ... 200 kilograms of methamphetamine").
+func (r *run) mergeSeizures() {
+	ss := r.out.Seizures
+	var out []Seizure
+	used := make([]bool, len(ss))
+	for a := range ss {
+		if used[a] {
+			continue
+		}
+		s := ss[a]
+		for b := a + 1; b < len(ss); b++ {
+			t := ss[b]
+			if used[b] || t.Commodity != s.Commodity || deref(t.Subtype) != deref(s.Subtype) && s.Subtype != nil && t.Subtype != nil {
+				continue
+			}
+			switch {
+			case s.Amount != nil && s.Quantity == nil && t.Quantity != nil && t.Amount == nil:
+				s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
+			case s.Quantity != nil && s.Amount == nil && t.Amount != nil && t.Quantity == nil:
+				s.Amount, s.Currency, s.AmountQualifier = t.Amount, t.Currency, t.AmountQualifier
+			case sameFigure(s, t):
+			default:
+				continue
+			}
+			used[b] = true
+			s.Evidence = append(s.Evidence, t.Evidence...)
+			if s.Agency == nil {
+				s.Agency = t.Agency
+			}
+			if s.Operation == nil {
+				s.Operation = t.Operation
+			}
+		}
+		out = append(out, s)
+	}
+	r.out.Seizures = out
+}
+
+func sameFigure(a, b Seizure) bool {
+	eq := func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
+	return eq(a.Quantity, b.Quantity) && eq(a.Amount, b.Amount) && deref(a.Unit) == deref(b.Unit) && deref(a.Currency) == deref(b.Currency) &&
+		(a.Quantity != nil || a.Amount != nil)
+}

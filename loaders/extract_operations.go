@@ -1,0 +1,264 @@
+package loaders
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+var (
+	// "Operation Pangea VIII", "Op Venetic", "Operation Ironside Phase 2".
+	operationRe = regexp.MustCompile(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Opération|Operazione)\s+["“‘']?((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|de|del))*)["”’']?`)
+	// "codenamed “Eternal”", "code-named 26Lemont", "dubbed Trojan Shield".
+	codenameRe = regexp.MustCompile(`\b(?:codenamed|code-named|code named|dubbed|named|called|known as)\s+["“‘']?((?:Operation\s+)?[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*)["”’']?`)
+	// "Project Chrome".
+	projectRe = regexp.MustCompile(`\bProject\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)`)
+	// "County Lines Intensification Week", "National Week of Action".
+	weekRe  = regexp.MustCompile(`\b((?:[A-Z][\w'’-]*\s+){1,4}(?:Week(?:\s+of\s+Action)?|Day of Action|Intensification))\b`)
+	phaseRe = regexp.MustCompile(`^(.*?)\s+Phase\s+(\w+)$`)
+	// Words of an operation cue: a codename must follow one of them closely.
+	operationCue = regexp.MustCompile(`(?i)\b(operation|operations|investigation|investigations|probe|inquiry|crackdown|sting|raids?)\b[^.]{0,40}$`)
+)
+
+// findOperations finds named operations in a sentence.
+func (r *run) findOperations(sf *sentenceFacts) {
+	text := sf.s.Text
+	add := func(name, alias string, start, end int) {
+		name = strings.TrimSpace(strings.Trim(name, "\"“”‘’'"))
+		name = strings.TrimPrefix(name, "Operation ")
+		if name == "" || overlapsMention(sf.operations, start, end) {
+			return
+		}
+		low := strings.ToLower(name)
+		for _, bad := range []string{"the", "a", "an", "this", "that", "was", "is", "has", "led"} {
+			if low == bad {
+				return
+			}
+		}
+		sf.operations = append(sf.operations, mention{Name: name, Surface: text[start:end], Start: start, End: end})
+		r.addOperation(sf, name, alias)
+	}
+	for _, m := range operationRe.FindAllStringSubmatchIndex(text, -1) {
+		name := trimTrailingStopWords(text[m[2]:m[3]])
+		add(name, "", m[0], m[0]+len(text[m[0]:m[2]])+len(name))
+	}
+	for _, m := range codenameRe.FindAllStringSubmatchIndex(text, -1) {
+		if !operationCue.MatchString(text[:m[0]]) {
+			continue
+		}
+		add(trimTrailingStopWords(text[m[2]:m[3]]), "", m[2], m[3])
+	}
+	for _, m := range projectRe.FindAllStringSubmatchIndex(text, -1) {
+		add(text[m[2]:m[3]], "Project "+text[m[2]:m[3]], m[0], m[1])
+	}
+	for _, m := range weekRe.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		for strings.HasPrefix(name, "The ") || strings.HasPrefix(name, "During ") || strings.HasPrefix(name, "This ") {
+			name = name[strings.IndexByte(name, ' ')+1:]
+		}
+		if len(strings.Fields(name)) < 2 {
+			continue
+		}
+		start := m[3] - len(name)
+		add(name, "", start, m[3])
+	}
+}
+
+// trimTrailingStopWords drops capitalised words that end a sentence-initial
+// run but are not part of a name ("Operation Brewer Police" stays; "Eternal The" goes).
+func trimTrailingStopWords(name string) string {
+	words := strings.Fields(name)
+	for len(words) > 1 {
+		last := words[len(words)-1]
+		if last == "of" || last == "de" || last == "del" || last == "The" || last == "A" || last == "In" || last == "On" {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(words, " ")
+}
+
+func (r *run) addOperation(sf *sentenceFacts, name, alias string) {
+	key := strings.ToLower(name)
+	idx, ok := r.opIdx[key]
+	if !ok {
+		idx = len(r.out.Operations)
+		r.opIdx[key] = idx
+		n := name
+		r.out.Operations = append(r.out.Operations, Operation{Name: &n})
+		if m := phaseRe.FindStringSubmatch(name); m != nil {
+			base := m[1]
+			r.out.Operations[idx].PartOf = &base
+		}
+	}
+	op := &r.out.Operations[idx]
+	if alias != "" && !contains(op.Aliases, alias) {
+		op.Aliases = append(op.Aliases, alias)
+	}
+	op.Evidence = append(op.Evidence, r.span(sf, 0.9))
+}
+
+// relateOperations gives each operation its agencies, targets and places:
+// those named in the sentences that name it, and for the article's only
+// operation, the article's only platform.
+func (r *run) relateOperations() {
+	topLevel := 0
+	for _, op := range r.out.Operations {
+		if op.PartOf == nil {
+			topLevel++
+		}
+	}
+	for _, sf := range r.sents {
+		for _, om := range sf.operations {
+			op := &r.out.Operations[r.opIdx[strings.ToLower(om.Name)]]
+			for _, a := range r.operationAgencies(sf, om) {
+				if !contains(op.Agencies, a) {
+					op.Agencies = append(op.Agencies, a)
+				}
+			}
+			for _, p := range sf.platforms {
+				if !contains(op.Targets, p.Name) {
+					op.Targets = append(op.Targets, p.Name)
+				}
+			}
+			for _, p := range sf.places {
+				if !contains(op.Locations, p.Name) {
+					op.Locations = append(op.Locations, p.Name)
+				}
+			}
+		}
+	}
+	if topLevel == 1 && len(r.out.Platforms) == 1 {
+		for i := range r.out.Operations {
+			op := &r.out.Operations[i]
+			if op.PartOf == nil && len(op.Targets) == 0 {
+				op.Targets = []string{r.out.Platforms[0].Name}
+			}
+		}
+	}
+	// A phase's parent exists as an operation of its own.
+	for _, op := range r.out.Operations {
+		if op.PartOf != nil {
+			if _, ok := r.opIdx[strings.ToLower(*op.PartOf)]; !ok {
+				n := *op.PartOf
+				r.opIdx[strings.ToLower(n)] = len(r.out.Operations)
+				r.out.Operations = append(r.out.Operations, Operation{Name: &n, Evidence: op.Evidence})
+			}
+		}
+	}
+}
+
+// operationAgencies are the agencies a sentence says ran an operation:
+// all agencies it names, but those that only assisted.
+func (r *run) operationAgencies(sf *sentenceFacts, om mention) []string {
+	var out []string
+	for _, a := range sf.agencies {
+		before := strings.ToLower(sf.s.Text[max(0, a.Start-40):a.Start])
+		if strings.Contains(before, "assisted by") || strings.Contains(before, "with the help of") || strings.Contains(before, "supported by") {
+			continue
+		}
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// operationFor returns the operation a fact in sentence i belongs to: one
+// named in the sentence, else the only operation its agency runs, else the
+// article's only operation.
+func (r *run) operationFor(i int, agency string) string {
+	sf := r.sents[i]
+	if len(sf.operations) > 0 {
+		return sf.operations[0].Name
+	}
+	var ofAgency, named []string
+	for _, op := range r.out.Operations {
+		if op.Name == nil {
+			continue
+		}
+		named = append(named, *op.Name)
+		if agency != "" && contains(op.Agencies, agency) && op.PartOf == nil {
+			ofAgency = append(ofAgency, *op.Name)
+		}
+	}
+	if len(ofAgency) == 1 {
+		return ofAgency[0]
+	}
+	if len(named) == 1 && agency == "" {
+		return named[0]
+	}
+	return ""
+}
+
+// --- dates ---
+
+var (
+	months     = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?`
+	absDateRe  = regexp.MustCompile(`\b(?:\d{1,2}\s+` + months + `(?:\s+\d{4})?|` + months + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:in|since|during|until|by)\s+\d{4}|` + months + `\s+\d{4})\b`)
+	relDateRe  = regexp.MustCompile(`(?i)\b(?:earlier|later) this (?:week|month|year)|\b(?:last|this|next) (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon)|\byesterday\b|\btoday\b|\bthis morning\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	dateLayout = []string{"2 January 2006", "January 2 2006", "2 Jan 2006", "Jan 2 2006", "January 2006"}
+)
+
+func (r *run) findDates(sf *sentenceFacts) {
+	text := sf.s.Text
+	for _, re := range []*regexp.Regexp{absDateRe, relDateRe} {
+		for _, loc := range re.FindAllStringIndex(text, -1) {
+			phrase := text[loc[0]:loc[1]]
+			sf.dates = append(sf.dates, mention{Name: phrase, Start: loc[0], End: loc[1]})
+			r.out.Dates = append(r.out.Dates, Date{Text: phrase, ISO: r.isoDate(phrase), Evidence: []Span{r.span(sf, 0.7)}})
+		}
+	}
+}
+
+// isoDate fixes a date phrase where the text (or, for a day and month, the
+// publication year) allows.
+func (r *run) isoDate(phrase string) *string {
+	p := strings.NewReplacer(",", "", "st ", " ", "nd ", " ", "rd ", " ", "th ", " ", ".", "").Replace(phrase)
+	for _, w := range []string{"in ", "since ", "during ", "until ", "by "} {
+		if strings.HasPrefix(p, w) {
+			y := strings.TrimPrefix(p, w)
+			return &y
+		}
+	}
+	for _, l := range dateLayout {
+		if t, err := time.Parse(l, p); err == nil {
+			s := t.Format("2006-01-02")
+			if l == "January 2006" {
+				s = t.Format("2006-01")
+			}
+			return &s
+		}
+	}
+	pub, err := time.Parse("2006-01-02", r.doc.Published)
+	if err != nil {
+		return nil
+	}
+	for _, l := range []string{"2 January", "January 2", "2 Jan", "Jan 2"} {
+		if t, err := time.Parse(l, p); err == nil {
+			t = t.AddDate(pub.Year(), 0, 0)
+			if t.After(pub) {
+				t = t.AddDate(-1, 0, 0)
+			}
+			s := t.Format("2006-01-02")
+			return &s
+		}
+	}
+	switch strings.ToLower(phrase) {
+	case "today", "this morning":
+		s := pub.Format("2006-01-02")
+		return &s
+	case "yesterday":
+		s := pub.AddDate(0, 0, -1).Format("2006-01-02")
+		return &s
+	case "last month":
+		s := pub.AddDate(0, -1, 0).Format("2006-01")
+		return &s
+	case "earlier this month", "this month":
+		s := pub.Format("2006-01")
+		return &s
+	case "last year":
+		s := pub.AddDate(-1, 0, 0).Format("2006")
+		return &s
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package loaders
+
+import (
+	"regexp"
+	"strings"
+)
+
+const personName = `((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:(?:van|de|der|den|von|da|di|la|le|Van|De|Von|Da|La|Le)\s+)?\p{Lu}[\p{Ll}'’-]+){1,2})`
+
+var (
+	honorifics = `(?:Dame|Sir|Lord|Lady|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Gen\.?|Col\.?|Capt\.?|Lt\.?|Maj\.?|Brig\.? Gen\.?|Rev\.?)`
+	roles      = `(?:(?:Detective |Det\.? )?(?:Chief |Assistant |Deputy |Acting |Senior |Temporary )*(?:Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander|Director(?:[- ]General)?|Chief Executive|Executive Director|Special Agent in Charge|Special Agent|Attorney General|Attorney|Prosecutor|Minister|Secretary(?:[- ]General)?|Sheriff|Chief|Head|Spokesperson|Spokesman|Spokeswoman|Public Information Officer|Information Officer|Investigating Officer|Officer|Captain|Colonel|General|Major|Lieutenant|Agent|Governor|Mayor|Coordinator|Manager|Investigator)|(?:federal |public |chief |senior |state |district )*(?:prosecutor|spokesperson|spokesman|spokeswoman|police chief))`
+	// [AGENCY] ROLE [ROMAN] [,] [TITLE] NAME: "NCA Director Chris Farrimond", "Commissioner, Dame Cressida Dick".
+	roleNameRe = regexp.MustCompile(`(` + roles + `(?:\s+(?:[IVX]{1,4}|of [A-Z][\w]+(?: [A-Z][\w]+)*))?),?\s+(?:(` + honorifics + `)\s+)?` + personName)
+	// TITLE NAME: "Dame Cressida Dick".
+	titleNameRe = regexp.MustCompile(`\b(` + honorifics + `)\s+` + personName)
+	// NAME, (the) ROLE of/at AGENCY: "Jane Smith, the director of the NCA".
+	nameRoleRe  = regexp.MustCompile(personName + `,\s+(?:the\s+|a\s+)?(` + roles + `)\s+(?:of|at|for|from)\s+`)
+	orgAfterRe  = regexp.MustCompile(`^,?\s+(?:of|from|at|with)\s+(?:the\s+)?`)
+	notNameWord = map[string]bool{"The": true, "This": true, "That": true, "He": true, "She": true, "They": true, "It": true, "We": true, "In": true, "On": true, "At": true, "As": true, "But": true, "And": true, "Police": true, "Officers": true}
+)
+
+// findPeople finds named people with their title, role and organisation.
+func (r *run) findPeople(sf *sentenceFacts) {
+	text := sf.s.Text
+	for _, m := range roleNameRe.FindAllStringSubmatchIndex(text, -1) {
+		role := text[m[2]:m[3]]
+		title := ""
+		if m[4] >= 0 {
+			title = text[m[4]:m[5]]
+		}
+		name := text[m[6]:m[7]]
+		org := r.agencyEndingAt(sf, m[0])
+		if org != "" {
+			// "PDEA NCR Director III": words between the agency and the role belong to the role.
+			if mid := strings.TrimSpace(text[r.agencyEnd(sf, m[0]):m[0]]); mid != "" && !strings.ContainsAny(mid, ",.") {
+				role = mid + " " + role
+			}
+		}
+		if org == "" {
+			org = r.agencyAfter(sf, m[7])
+		}
+		r.addPerson(sf, name, title, role, org)
+	}
+	for _, m := range nameRoleRe.FindAllStringSubmatchIndex(text, -1) {
+		org := r.agencyStartingAt(sf, m[1])
+		r.addPerson(sf, text[m[2]:m[3]], "", text[m[4]:m[5]], org)
+	}
+	for _, m := range titleNameRe.FindAllStringSubmatchIndex(text, -1) {
+		r.addPerson(sf, text[m[4]:m[5]], text[m[2]:m[3]], "", r.agencyAfter(sf, m[5]))
+	}
+}
+
+// agencyEndingAt returns the agency named just before byte pos ("NCA Director"),
+// allowing a few capitalised words between ("PDEA NCR Director").
+func (r *run) agencyEndingAt(sf *sentenceFacts, pos int) string {
+	for i := len(sf.agencies) - 1; i >= 0; i-- {
+		a := sf.agencies[i]
+		if a.End > pos {
+			continue
+		}
+		gap := strings.TrimSpace(sf.s.Text[a.End:pos])
+		gap = strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s")
+		if len(strings.Fields(gap)) <= 2 && !strings.ContainsAny(gap, ",.;:") {
+			return a.Name
+		}
+		return ""
+	}
+	return ""
+}
+
+func (r *run) agencyEnd(sf *sentenceFacts, pos int) int {
+	for i := len(sf.agencies) - 1; i >= 0; i-- {
+		a := sf.agencies[i]
+		if a.End <= pos {
+			end := a.End
+			if strings.HasPrefix(sf.s.Text[end:], "'s") || strings.HasPrefix(sf.s.Text[end:], "’s") {
+				end += len(sf.s.Text[end:]) - len(strings.TrimPrefix(strings.TrimPrefix(sf.s.Text[end:], "'s"), "’s"))
+			}
+			return end
+		}
+	}
+	return pos
+}
+
+// agencyAfter returns the agency introduced right after pos: "Gollan, from Police's National Organised Crime Group".
+func (r *run) agencyAfter(sf *sentenceFacts, pos int) string {
+	loc := orgAfterRe.FindStringIndex(sf.s.Text[pos:])
+	if loc == nil {
+		return ""
+	}
+	start := pos + loc[1]
+	for _, a := range sf.agencies {
+		if a.Start >= start && a.Start <= start+12 { // "Police's National ..." may precede the unit
+			return a.Name
+		}
+	}
+	return ""
+}
+
+func (r *run) agencyStartingAt(sf *sentenceFacts, pos int) string {
+	for _, a := range sf.agencies {
+		if a.Start >= pos && a.Start <= pos+5 {
+			return a.Name
+		}
+	}
+	return ""
+}
+
+// addPerson records a person, merging with one already seen by surname.
+func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
+	words := strings.Fields(name)
+	if len(words) < 2 || notNameWord[words[0]] {
+		return
+	}
+	// A name that is an agency, place or platform is not a person.
+	if ms := r.x.gaz.find(tokenize(name), entAgency, entPlace, entPlatform, entGroup, entDemonym); len(ms) > 0 {
+		return
+	}
+	surname := strings.ToLower(words[len(words)-1])
+	for i := range r.out.People {
+		p := &r.out.People[i]
+		pw := strings.Fields(p.Name)
+		if strings.ToLower(pw[len(pw)-1]) == surname {
+			if p.Title == nil {
+				p.Title = strp(title)
+			}
+			if p.Role == nil {
+				p.Role = strp(role)
+			}
+			if p.Organisation == nil {
+				p.Organisation = strp(org)
+			}
+			return
+		}
+	}
+	r.out.People = append(r.out.People, Person{Name: name, Title: strp(title), Role: strp(role), Organisation: strp(org),
+		Evidence: []Span{r.span(sf, 0.8)}})
+}

@@ -1,0 +1,245 @@
+package loaders
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// entryKind says what a gazetteer entry names.
+type entryKind int
+
+const (
+	entAgency entryKind = iota
+	entPlace
+	entPlatform
+	entGroup
+	entCommodity
+	entDemonym
+)
+
+// entry is one thing a gazetteer knows by one of its names.
+type entry struct {
+	Kind      entryKind
+	Canon     string // canonical name
+	Country   string // ISO 3166-1 alpha-2, "INT", "-" or ""
+	Sub       string // agency or place kind; commodity subtype
+	Commodity string // for commodities
+	Countable bool   // for commodities
+	Form      string // the name as listed
+	exactCase bool   // short acronyms must match their case: "ICE" is not "ice"
+}
+
+// gazetteer finds known names in token sequences, longest match first.
+type gazetteer struct {
+	byKey  map[string][]*entry // lower-cased token sequence -> entries
+	maxLen int
+	canon  map[string]*entry // kind-qualified canonical name -> first entry
+}
+
+var (
+	gazOnce sync.Once
+	gaz     *gazetteer
+	gazErr  error
+)
+
+// loadGazetteer reads the embedded data files once.
+func loadGazetteer() (*gazetteer, error) {
+	gazOnce.Do(func() { gaz, gazErr = buildGazetteer() })
+	return gaz, gazErr
+}
+
+func buildGazetteer() (*gazetteer, error) {
+	g := &gazetteer{byKey: map[string][]*entry{}, canon: map[string]*entry{}}
+	err := readTSV("data/agencies.tsv", 4, func(f []string) {
+		g.addNames(entry{Kind: entAgency, Canon: f[0], Country: f[2], Sub: f[3]}, f[0], f[1])
+	})
+	if err == nil {
+		err = readTSV("data/places.tsv", 5, func(f []string) {
+			g.addNames(entry{Kind: entPlace, Canon: f[0], Country: f[2], Sub: f[3]}, f[0], f[1])
+			for _, d := range splitAliases(f[4]) {
+				g.add(entry{Kind: entDemonym, Canon: f[0], Country: f[2], Form: d})
+			}
+		})
+	}
+	if err == nil {
+		err = readTSV("data/platforms.tsv", 3, func(f []string) {
+			g.addNames(entry{Kind: entPlatform, Canon: f[0], Sub: f[2]}, f[0], f[1])
+		})
+	}
+	if err == nil {
+		err = readTSV("data/groups.tsv", 1, func(f []string) {
+			aliases := ""
+			if len(f) > 1 {
+				aliases = f[1]
+			}
+			g.addNames(entry{Kind: entGroup, Canon: f[0]}, f[0], aliases)
+		})
+	}
+	if err == nil {
+		err = readTSV("data/commodities.tsv", 4, func(f []string) {
+			sub := f[2]
+			if sub == "-" {
+				sub = ""
+			}
+			g.add(entry{Kind: entCommodity, Canon: f[0], Commodity: f[1], Sub: sub, Countable: f[3] == "yes", Form: f[0]})
+		})
+	}
+	return g, err
+}
+
+func splitAliases(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, "|") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (g *gazetteer) addNames(e entry, name, aliases string) {
+	if _, ok := g.canon[canonKey(e.Kind, e.Canon)]; !ok {
+		c := e
+		g.canon[canonKey(e.Kind, e.Canon)] = &c
+	}
+	for _, form := range append([]string{name}, splitAliases(aliases)...) {
+		e.Form = form
+		g.add(e)
+	}
+}
+
+func canonKey(k entryKind, name string) string { return fmt.Sprint(int(k), ":", strings.ToLower(name)) }
+
+func (g *gazetteer) add(e entry) {
+	toks := tokenize(e.Form)
+	if len(toks) == 0 {
+		return
+	}
+	e.exactCase = len(toks) == 1 && isAllCaps(toks[0].Text) && len(toks[0].Text) <= 5
+	key := joinLower(toks)
+	for _, old := range g.byKey[key] {
+		if old.Kind == e.Kind && old.Canon == e.Canon {
+			return
+		}
+	}
+	ce := e
+	g.byKey[key] = append(g.byKey[key], &ce)
+	if len(toks) > g.maxLen {
+		g.maxLen = len(toks)
+	}
+}
+
+// match is a gazetteer hit over toks[I:J].
+type match struct {
+	I, J    int
+	Entries []*entry
+}
+
+// find returns the longest non-overlapping matches in toks, left to right,
+// keeping only entries of the given kinds.
+func (g *gazetteer) find(toks []token, kinds ...entryKind) []match {
+	want := map[entryKind]bool{}
+	for _, k := range kinds {
+		want[k] = true
+	}
+	var out []match
+	for i := 0; i < len(toks); {
+		found := false
+		for n := min(g.maxLen, len(toks)-i); n >= 1; n-- {
+			es := g.lookup(toks[i:i+n], want)
+			if len(es) > 0 {
+				out = append(out, match{I: i, J: i + n, Entries: es})
+				i += n
+				found = true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}
+
+func (g *gazetteer) lookup(toks []token, want map[entryKind]bool) []*entry {
+	var out []*entry
+	for _, e := range g.byKey[joinLower(toks)] {
+		if !want[e.Kind] || !caseFits(e, toks) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// caseFits keeps proper names proper: a one-word name must be capitalised
+// in the text ("Met", not "met"), and a short acronym must match exactly.
+func caseFits(e *entry, toks []token) bool {
+	if e.Kind == entCommodity {
+		return true
+	}
+	if len(toks) == 1 {
+		if e.exactCase {
+			return strings.ReplaceAll(toks[0].Text, ".", "") == strings.ReplaceAll(e.Form, ".", "")
+		}
+		return isCapitalised(toks[0].Text)
+	}
+	// Several words: at least one capitalised, unless the listed name is all lower-case words.
+	for _, t := range toks {
+		if isCapitalised(t.Text) {
+			return true
+		}
+	}
+	return e.Kind == entAgency
+}
+
+// byCanon returns the entry for a canonical name of kind k.
+func (g *gazetteer) byCanon(k entryKind, name string) *entry { return g.canon[canonKey(k, name)] }
+
+// readTSV calls fn with the fields of each data line of an embedded file,
+// failing on a line with fewer than min fields.
+func readTSV(name string, minFields int, fn func([]string)) error {
+	f, err := dataFS.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		fields := strings.Split(text, "\t")
+		for len(fields) < minFields && len(fields) >= 2 {
+			fields = append(fields, "") // trailing empty columns
+		}
+		if len(fields) < minFields {
+			return fmt.Errorf("%s:%d: want %d tab-separated fields, got %d", name, line, minFields, len(fields))
+		}
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		fn(fields)
+	}
+	return sc.Err()
+}
+
+// sortedKeys returns a map's keys in order, for stable output.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,191 @@
+package loaders
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A figure is a number as the text wrote it: "746", "2.5 million", "two",
+// "several dozen". Vague figures have Value 0 and Vague set.
+type figure struct {
+	Value     float64
+	Vague     bool   // "several dozen", "hundreds": no exact value
+	Qualifier string // exact, more_than, less_than, about, at_least, up_to, several
+	Start     int    // byte offsets of the whole phrase (qualifier included) in the sentence
+	End       int
+}
+
+var wordNumbers = map[string]float64{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+	"a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100, "a thousand": 1000,
+	"a million": 1e6, "a billion": 1e9, "single": 1,
+}
+
+var multipliers = map[string]float64{
+	"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6, "mln": 1e6,
+	"bn": 1e9, "b": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12,
+}
+
+// qualifierWords maps the words before a figure to its qualifier
+// (ANNOTATION.md's reading: "over" is more_than, "nearly" is less_than, ...).
+var qualifierPatterns = []struct {
+	re *regexp.Regexp
+	q  string
+}{
+	{regexp.MustCompile(`(?i)\b(more than|over|in excess of|upwards of|above|exceeding|excess of|north of)\s+$`), "more_than"},
+	{regexp.MustCompile(`(?i)\b(almost|nearly|just under|just below|under|less than|fewer than|below|close to)\s+$`), "less_than"},
+	{regexp.MustCompile(`(?i)\b(about|around|approximately|approx\.?|roughly|some|an estimated|estimated|circa|c\.|approximately)\s+$`), "about"},
+	{regexp.MustCompile(`(?i)\b(at least|a minimum of|no fewer than|no less than)\s+$`), "at_least"},
+	{regexp.MustCompile(`(?i)\b(up to|as many as|as much as)\s+$`), "up_to"},
+}
+
+var (
+	// 1,234.5 | 1.5 | 54 with an optional multiplier: "£54m", "1.2bn", "2.5 million", "7K".
+	digitsRe = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|m|mn|mln|bn|b|tn)\b|\s+(thousand|million|millions|billion|trillion)\b)?`)
+	// word numbers: "two", "twenty-five", "two hundred", "three million", "a dozen".
+	wordNumRe = regexp.MustCompile(`(?i)\b((?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|single)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(dozen|hundred|thousand|million|billion))?\b`)
+	// vague counts: "several dozen", "dozens of", "hundreds of", "a number of".
+	vagueRe = regexp.MustCompile(`(?i)\b(several dozen|several hundred|several thousand|dozens|hundreds|thousands|millions|several|a number of|a large number of|a significant number of|numerous|multiple|a quantity of|quantities of|a large quantity of|large quantities of|many)\b`)
+)
+
+// findFigures returns every figure in s, in order, not overlapping.
+func findFigures(s string) []figure {
+	var out []figure
+	taken := make([]bool, len(s)+1)
+	add := func(f figure, numStart int) {
+		for i := f.Start; i < f.End; i++ {
+			if taken[i] {
+				return
+			}
+		}
+		q, qstart := qualifierBefore(s[:numStart])
+		if f.Qualifier == "" {
+			f.Qualifier = "exact"
+		}
+		if q != "" {
+			f.Qualifier, f.Start = q, qstart
+		}
+		for i := f.Start; i < f.End; i++ {
+			taken[i] = true
+		}
+		out = append(out, f)
+	}
+	for _, m := range digitsRe.FindAllStringSubmatchIndex(s, -1) {
+		if isPartOfDateOrCode(s, m[0], m[1]) {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 64)
+		if err != nil {
+			continue
+		}
+		for _, g := range [][2]int{{m[4], m[5]}, {m[6], m[7]}} {
+			if g[0] >= 0 {
+				v *= multipliers[strings.ToLower(s[g[0]:g[1]])]
+			}
+		}
+		add(figure{Value: v, Start: m[0], End: m[1]}, m[0])
+	}
+	for _, m := range vagueRe.FindAllStringSubmatchIndex(s, -1) {
+		add(figure{Vague: true, Qualifier: "several", Start: m[0], End: m[1]}, m[0])
+	}
+	for _, m := range wordNumRe.FindAllStringSubmatchIndex(s, -1) {
+		w := strings.ToLower(s[m[2]:m[3]])
+		v, ok := wordValue(w)
+		if !ok {
+			continue
+		}
+		if m[4] >= 0 {
+			v *= multipliers[strings.ToLower(s[m[4]:m[5]])]
+		} else if w == "a" || w == "an" {
+			continue // a bare article is no figure; "a pistol" is read by the seizure rules
+		}
+		add(figure{Value: v, Start: m[0], End: m[1]}, m[0])
+	}
+	sortFigures(out)
+	return out
+}
+
+func wordValue(w string) (float64, bool) {
+	if v, ok := wordNumbers[w]; ok {
+		return v, true
+	}
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == ' ' })
+	if len(parts) == 2 {
+		a, ok1 := wordNumbers[parts[0]]
+		b, ok2 := wordNumbers[parts[1]]
+		if ok1 && ok2 && a >= 20 && b < 10 {
+			return a + b, true
+		}
+	}
+	return 0, false
+}
+
+// qualifierBefore reads a qualifier that ends just before a figure.
+func qualifierBefore(prefix string) (string, int) {
+	tail := prefix
+	if len(tail) > 40 {
+		tail = tail[len(tail)-40:]
+	}
+	off := len(prefix) - len(tail)
+	// A currency sign may stand between the qualifier and the digits: "over £1m".
+	trimmed := strings.TrimRight(tail, "£$€¥₱")
+	trimmed = strings.TrimSuffix(trimmed, "USD ")
+	trimmed = strings.TrimSuffix(trimmed, "EUR ")
+	trimmed = strings.TrimSuffix(trimmed, "GBP ")
+	for _, qp := range qualifierPatterns {
+		if loc := qp.re.FindStringIndex(trimmed); loc != nil {
+			return qp.q, off + loc[0]
+		}
+	}
+	return "", 0
+}
+
+var monthNames = regexp.MustCompile(`(?i)^\s*(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b`)
+var monthBefore = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|march|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\s+$`)
+
+// isPartOfDateOrCode rejects digits that are dates, years, times, ages or
+// parts of names: "8 February", "June 8, 2021", "in 2019", "12:45", "Phase 2".
+func isPartOfDateOrCode(s string, start, end int) bool {
+	num := s[start:end]
+	after, before := s[end:], s[:start]
+	if monthNames.MatchString(after) || monthBefore.MatchString(before) {
+		return true
+	}
+	if len(num) == 4 && !strings.ContainsAny(num, ".,") && num >= "1900" && num <= "2099" {
+		return true // a year
+	}
+	if strings.HasPrefix(after, ":") || strings.HasPrefix(after, "-year") || strings.HasPrefix(after, " year-old") || strings.HasPrefix(after, "-") && !strings.HasPrefix(after, "-tonne") {
+		return true
+	}
+	if start > 0 && (isWordByte(s[start-1]) || s[start-1] == '-' || s[start-1] == '/') {
+		return true // "AN0M", "COVID-19", "26Lemont"
+	}
+	if end < len(s) && isLetterByte(s[end]) && !strings.HasPrefix(strings.ToLower(after), "k") &&
+		!strings.HasPrefix(strings.ToLower(after), "m") && !strings.HasPrefix(strings.ToLower(after), "b") &&
+		!strings.HasPrefix(strings.ToLower(after), "g") && !strings.HasPrefix(strings.ToLower(after), "t") &&
+		!strings.HasPrefix(strings.ToLower(after), "l") {
+		return true // "26Lemont"
+	}
+	lb := strings.ToLower(before)
+	for _, w := range []string{"phase ", "section ", "act ", "no. ", "number ", "pangea ", "chapter ", "article ", "aged ", "aged between ", "age ", "room ", "level ", "grade ", "category ", "class ", "route ", "highway ", "step "} {
+		if strings.HasSuffix(lb, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool   { return isLetterByte(b) || b >= '0' && b <= '9' }
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+func sortFigures(fs []figure) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j].Start < fs[j-1].Start; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}

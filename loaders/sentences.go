@@ -1,0 +1,156 @@
+package loaders
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentence is one sentence of a document's body.
+type sentence struct {
+	Text       string
+	Start, End int // byte offsets into Document.Text
+	Para       int // index of its paragraph (line)
+	Index      int // index among the document's kept sentences
+}
+
+// boilerplatePatterns match whole lines that are page furniture, not content.
+var boilerplatePatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^(image|photo|picture|video)\s*(copyright|credit|caption|source)\b`),
+	regexp.MustCompile(`(?i)^(getty images|pa media|reuters|ap|afp photo|shutterstock)$`),
+	regexp.MustCompile(`(?i)^leave a (comment|reply)`),
+	regexp.MustCompile(`(?i)your email address will not be published`),
+	regexp.MustCompile(`(?i)^required fields are marked`),
+	regexp.MustCompile(`(?i)^(read more|related|related news|related stories|related articles|related content|more on this story|see also|also read|recommended|most read|you may also like|top stories)\b\s*:?`),
+	regexp.MustCompile(`(?i)^skip to (main )?content`),
+	regexp.MustCompile(`(?i)^(share|share this|share on|follow us|subscribe|sign up|click here|tap here|listen to this)\b`),
+	regexp.MustCompile(`(?i)\b(cookies?|cookie policy|privacy policy|terms of (use|service)|all rights reserved|newsletter)\b`),
+	regexp.MustCompile(`(?i)^\d+\s+min(ute)?s?\s+read$`),
+	regexp.MustCompile(`(?i)^(press release|media release|news release|national news|breaking news|advertisement|sponsored)$`),
+	regexp.MustCompile(`(?i)photos?, audio and videos?`),
+	regexp.MustCompile(`(?i)^by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*[,|].*)?$`),
+	regexp.MustCompile(`(?i)^editor[’']?s note\b`),
+	regexp.MustCompile(`(?i)^(updated|published|posted|last updated)\s*:?\s*\d`),
+	// A date alone on a line: "13 November 2019", "November 13, 2019", "Friday, 29 September 2023 - 9:00am |".
+	regexp.MustCompile(`(?i)^((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?(\d{1,2}\s+[a-z]+\s+\d{4}|[a-z]+\s+\d{1,2},?\s+\d{4})(\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(am|pm)?)?\s*\|?$`),
+}
+
+// headlineBullet is a list item that is a link to another story: a bullet
+// and a quoted phrase ("• UK organised crime ‘chronic and corrosive’").
+var headlineBullet = regexp.MustCompile(`^[•·▪►\-*]\s*.*[‘’“”"']`)
+
+// isBoilerplate reports whether a whole line is page furniture.
+func isBoilerplate(line string) bool {
+	for _, re := range boilerplatePatterns {
+		if re.MatchString(line) {
+			return true
+		}
+	}
+	return headlineBullet.MatchString(line)
+}
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "det": true, "supt": true, "insp": true, "sgt": true,
+	"gen": true, "col": true, "lt": true, "capt": true, "cpt": true, "st": true, "co": true, "no": true, "jr": true,
+	"sr": true, "prof": true, "gov": true, "sen": true, "rep": true, "cmdr": true, "cdr": true, "maj": true,
+	"adm": true, "ch": true, "supt.": true, "vs": true, "etc": true, "inc": true, "ltd": true, "corp": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "approx": true, "est": true, "fig": true, "ave": true,
+	"dept": true, "govt": true, "nos": true, "mt": true, "ft": true, "pte": true, "cpl": true, "pc": true, "ds": true,
+	"dc": true, "dci": true, "dsupt": true, "a.m": true, "p.m": true,
+}
+
+// splitSentences cuts a document body into sentences, dropping boilerplate
+// lines and a line that repeats the one before it (image captions often do).
+func splitSentences(text string) []sentence {
+	var out []sentence
+	para, prevLine := 0, ""
+	pos := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		lineStart := pos
+		pos += len(line)
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			continue
+		}
+		para++
+		if isBoilerplate(trimmed) || trimmed == prevLine {
+			prevLine = trimmed
+			continue
+		}
+		prevLine = trimmed
+		lead := strings.Index(line, trimmed)
+		for _, sp := range splitLine(trimmed) {
+			s := sentence{Text: trimmed[sp[0]:sp[1]], Start: lineStart + lead + sp[0], End: lineStart + lead + sp[1], Para: para, Index: len(out)}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// splitLine returns the byte spans of the sentences of one line.
+func splitLine(line string) [][2]int {
+	var spans [][2]int
+	start := 0
+	for i := 0; i < len(line); {
+		r, w := utf8.DecodeRuneInString(line[i:])
+		i += w
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		end := i
+		// Closing quotes and brackets belong to the sentence.
+		for end < len(line) {
+			c, cw := utf8.DecodeRuneInString(line[end:])
+			if c != '"' && c != '”' && c != '’' && c != '\'' && c != ')' {
+				break
+			}
+			end += cw
+		}
+		if end >= len(line) {
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(line[end:])
+		if !unicode.IsSpace(next) {
+			continue
+		}
+		rest := strings.TrimLeftFunc(line[end:], unicode.IsSpace)
+		first, _ := utf8.DecodeRuneInString(rest)
+		if !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“‘'(•", first)) {
+			continue
+		}
+		if r == '.' && isAbbreviationBefore(line[start:i-1]) {
+			continue
+		}
+		spans = append(spans, [2]int{start, end})
+		start = end + (len(line[end:]) - len(rest))
+		i = start
+	}
+	if start < len(line) {
+		spans = append(spans, [2]int{start, len(line)})
+	}
+	return spans
+}
+
+// isAbbreviationBefore reports whether the text before a dot ends in an
+// abbreviation or an initial ("Det", "U.S", "J").
+func isAbbreviationBefore(s string) bool {
+	j := len(s)
+	for j > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		j -= w
+	}
+	word := s[j:]
+	if word == "" {
+		return false
+	}
+	if abbreviations[strings.ToLower(word)] || strings.Contains(word, ".") {
+		return true
+	}
+	return utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0])
+}
