@@ -84,11 +84,11 @@ var claimPredicates = map[Predicate]bool{
 
 // Relation names (the PredRel of a Relation node).
 const (
-	RelOperationAgency  = "operation_agency"  // Operation -> Agency that led or took part
-	RelOperationPartOf  = "operation_part_of" // Operation -> the Operation it belongs to
-	RelOperationTarget  = "operation_target"  // Operation -> Platform or Group it targeted
-	RelOperationPlace   = "operation_place"   // Operation -> Place where it ran
-	RelPersonOrg        = "person_organisation" // Person -> Agency they speak for
+	RelOperationAgency = "operation_agency"    // Operation -> Agency that led or took part
+	RelOperationPartOf = "operation_part_of"   // Operation -> the Operation it belongs to
+	RelOperationTarget = "operation_target"    // Operation -> Platform or Group it targeted
+	RelOperationPlace  = "operation_place"     // Operation -> Place where it ran
+	RelPersonOrg       = "person_organisation" // Person -> Agency they speak for
 )
 
 // Prop is one attribute or link of a node. Value is an ID (a link), a

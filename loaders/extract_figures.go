@@ -151,8 +151,8 @@ func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 // --- seizures ---
 
 var (
-	seizeCueRe = regexp.MustCompile(`(?i)\b(seiz\w*|confiscat\w*|recovered|found|discovered|intercepted|haul|netted|impounded|removed from circulation|taken off the streets|withheld|uncovered|frozen|froze|forfeit\w*|stash|shut down|took down|taken down|taken offline)\b`)
-	strongSeizeRe = regexp.MustCompile(`(?i)\b(seized|seizing|seizure of|confiscated|recovered)\b`)
+	seizeCueRe     = regexp.MustCompile(`(?i)\b(seiz\w*|confiscat\w*|recovered|found|discovered|intercepted|haul|netted|impounded|removed from circulation|taken off the streets|withheld|uncovered|frozen|froze|forfeit\w*|stash|shut down|took down|taken down|taken offline)\b`)
+	strongSeizeRe  = regexp.MustCompile(`(?i)\b(seized|seizing|seizure of|confiscated|recovered)\b`)
 	hypotheticalRe = regexp.MustCompile(`(?i)\b(will|would|could|might|may|plans? to|intends? to|aims? to|hopes? to|expects? to)\s+(?:\w+\s+)?(?:be\s+)?(seiz|confiscat|recover|intercept)`)
 	valueBeforeRe  = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
 	unitRe         = regexp.MustCompile(`(?i)^\s*(?:-\s*)?(tonnes|tonne|metric tons|metric ton|tons|ton|t|kilograms|kilogram|kilogrammes|kilos|kilo|kgs|kg|grams|gram|grammes|g|pounds|pound|lbs|lb|ounces|ounce|oz|litres|litre|liters|liter|l|ml|gallons|gallon)\b\.?`)

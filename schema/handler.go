@@ -101,7 +101,10 @@ func (h *handler) presentErrors(ctx context.Context, errs []gqlerrors.FormattedE
 		}
 		var inner error = orig
 		var located *gqlerrors.Error
-		if errors.As(orig, &located) && located.OriginalError != nil {
+		if errors.As(orig, &located) {
+			if located.OriginalError == nil {
+				continue // a syntax or validation error
+			}
 			inner = located.OriginalError
 		}
 		switch {

@@ -38,30 +38,34 @@ func envOr(key, def string) string {
 }
 
 func runLoad(ctx context.Context, args []string) int {
+	return runLoadTo(ctx, args, os.Stdout, os.Stderr)
+}
+
+func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	var sf storeFlags
 	sf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(os.Stderr, "usage: opgraph load [--backend bbolt] [--db ./data] PATH...")
+		fmt.Fprintln(stderr, "usage: opgraph load [--backend bbolt] [--db ./data] PATH...")
 		return 2
 	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	store, err := sf.open(ctx, log)
+	store, err := sf.open(ctx, slog.New(slog.NewTextHandler(stderr, nil)))
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "opgraph load: %v\n", err)
+		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1
 	}
 	defer store.Close()
 	x, err := loaders.NewExtractor()
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "opgraph load: %v\n", err)
+		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1
 	}
-	sum := loadPaths(ctx, store, x, fs.Args(), os.Stdout, os.Stderr)
-	fmt.Fprintln(os.Stdout, sum)
+	sum := loadPaths(ctx, store, x, fs.Args(), stdout, stderr)
+	fmt.Fprintln(stdout, sum)
 	if sum.failed > 0 || ctx.Err() != nil {
 		return 1
 	}
@@ -166,4 +170,3 @@ func isArticleFile(path string) bool {
 	ext := strings.ToLower(filepath.Ext(base))
 	return ext == ".txt" || ext == ".md"
 }
-

@@ -30,6 +30,7 @@ func commands() []command {
 		{"serve", "serve the GraphQL API (loads seeds/ into an empty store first)", runServe},
 		{"load", "load article files or folders into the store", runLoad},
 		{"extract", "print the facts of one article as JSON, touching no store", runExtract},
+		{"health", "check a running server's /healthz (for container health checks)", runHealth},
 	}
 }
 
