@@ -55,6 +55,11 @@ type run struct {
 	platIdx   map[string]int
 	groupIdx  map[string]int
 	country   string // the article's main country, for "$" and ambiguous names
+	// byFirstWord maps the first word of each agency found by pattern to its
+	// full name: "Revenue" -> "Revenue Customs Service".
+	byFirstWord map[string]string
+	// platformSurface maps a platform's canonical name to the article's spelling.
+	platformSurface map[string]string
 }
 
 // Extract returns the facts of doc.
@@ -78,19 +83,25 @@ func (x *Extractor) Extract(doc Document) Extraction {
 		r.sents = append(r.sents, &sentenceFacts{s: s, toks: tokenize(s.Text)})
 	}
 	r.country = r.guessCountry()
+	r.prescanAgencies()
 	for _, sf := range r.sents {
 		r.findAgencies(sf)
 		r.findNamed(sf)
 		r.findOperations(sf)
 		r.findDates(sf)
 	}
+	for _, sf := range r.sents {
+		r.findUnlistedPlaces(sf)
+	}
+	r.relateOperations()
 	for i, sf := range r.sents {
 		r.findPeople(sf)
 		r.findArrests(i, sf)
 		r.findSeizures(i, sf)
 	}
-	r.relateOperations()
 	r.mergeSeizures()
+	r.finishPeople()
+	r.dedupePlaces()
 	r.fillEmpty()
 	return r.out
 }
@@ -146,42 +157,107 @@ var (
 		"coast guard": true, "navy": true, "border guards": true, "border police": true, "military police": true}
 )
 
+// agencyCand is a span of tokens that may name an agency.
+type agencyCand struct {
+	i, j    int // tokens [i, j)
+	name    string
+	country string
+	gaz     bool
+}
+
+// patternAgencies finds agencies by the shape of their names: a run of
+// capitalised words ending in a head such as Police, Bureau or Unit
+// ("Garda National Drugs and Organised Crime Bureau").
+func (r *run) patternAgencies(sf *sentenceFacts) []agencyCand {
+	toks := sf.toks
+	var out []agencyCand
+	adjacent := func(a, b int) bool { return strings.TrimSpace(sf.s.Text[toks[a].End:toks[b].Start]) == "" }
+	for i := 0; i < len(toks); i++ {
+		if !isCapitalised(toks[i].Text) || notNameStart[toks[i].Lower] || agencyHeads[toks[i].Lower] {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && adjacent(j-1, j) && (isCapitalised(toks[j].Text) ||
+			nameConnectors[toks[j].Lower] && j+1 < len(toks) && isCapitalised(toks[j+1].Text) && adjacent(j, j+1)) {
+			j++
+		}
+		for end := j; end > i+1; end-- {
+			if r.isAgencyName(toks[i:end]) {
+				out = append(out, agencyCand{i: i, j: end, name: sf.s.Text[toks[i].Start:toks[end-1].End]})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// prescanAgencies records, before the main pass, the agencies found by
+// pattern, so that a short name used earlier or later ("Revenue") can mean
+// the full one ("Revenue Customs Service").
+func (r *run) prescanAgencies() {
+	r.byFirstWord = map[string]string{}
+	for _, sf := range r.sents {
+		for _, c := range r.patternAgencies(sf) {
+			if c.j-c.i >= 2 {
+				r.byFirstWord[sf.toks[c.i].Text] = c.name
+			}
+		}
+	}
+}
+
 func (r *run) findAgencies(sf *sentenceFacts) {
 	toks := sf.toks
-	covered := make([]bool, len(toks))
+	var cands []agencyCand
 	for _, m := range r.x.gaz.find(toks, entAgency) {
 		e := r.pickEntry(m.Entries)
 		if e == nil {
 			continue
 		}
-		r.addAgencyMention(sf, e.Canon, e.Country, toks[m.I].Start, toks[m.J-1].End)
-		for i := m.I; i < m.J; i++ {
-			covered[i] = true
+		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
+		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
+			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"
 		}
+		cands = append(cands, c)
 	}
-	// Patterns for agencies the gazetteer lacks: "Garda National Drugs and Organised Crime Bureau".
-	for i := 0; i < len(toks); i++ {
-		if covered[i] || !isCapitalised(toks[i].Text) || notNameStart[toks[i].Lower] {
+	cands = append(cands, r.patternAgencies(sf)...)
+	// A bare "Customs" means the article's one customs service, where it names one.
+	for i, t := range toks {
+		if t.Text != "Customs" && t.Text != "Gendarmerie" && t.Text != "Carabinieri" {
 			continue
 		}
-		j := i
-		for j < len(toks) && !covered[j] && (isCapitalised(toks[j].Text) || nameConnectors[toks[j].Lower] && j+1 < len(toks) && isCapitalised(toks[j+1].Text)) {
-			j++
-		}
-		for end := j; end > i+1; end-- {
-			if r.isAgencyName(toks[i:end]) {
-				name := sf.s.Text[toks[i].Start:toks[end-1].End]
-				r.addAgencyMention(sf, name, "", toks[i].Start, toks[end-1].End)
-				for k := i; k < end; k++ {
-					covered[k] = true
-				}
-				break
+		var hits []string
+		for _, a := range r.out.Agencies {
+			if strings.Contains(a.Name, t.Text) {
+				hits = append(hits, a.Name)
 			}
 		}
-		if j > i {
-			i = j - 1
+		if len(hits) == 1 {
+			cands = append(cands, agencyCand{i: i, j: i + 1, name: hits[0]})
 		}
 	}
+	// Longer names win; between equals, the gazetteer's canonical name.
+	sort.SliceStable(cands, func(a, b int) bool {
+		la, lb := cands[a].j-cands[a].i, cands[b].j-cands[b].i
+		if la != lb {
+			return la > lb
+		}
+		return cands[a].gaz && !cands[b].gaz
+	})
+	covered := make([]bool, len(toks))
+	for _, c := range cands {
+		free := true
+		for k := c.i; k < c.j; k++ {
+			free = free && !covered[k]
+		}
+		if !free {
+			continue
+		}
+		for k := c.i; k < c.j; k++ {
+			covered[k] = true
+		}
+		r.addAgencyMention(sf, c.name, c.country, toks[c.i].Start, toks[c.j-1].End)
+	}
+	r.findAcronymAgencies(sf)
 	for _, loc := range lowerAgencyRe.FindAllStringIndex(sf.s.Text, -1) {
 		if overlapsMention(sf.agencies, loc[0], loc[1]) {
 			continue
@@ -195,8 +271,11 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		if covered[m.I] || m.J >= len(toks) {
 			continue
 		}
-		if m.I > 0 && (toks[m.I-1].Lower == "and" || toks[m.I-1].Lower == "or") ||
-			m.I > 0 && strings.HasSuffix(strings.TrimSpace(sf.s.Text[:toks[m.I].Start]), ",") {
+		if m.I > 0 && (toks[m.I-1].Lower == "and" || toks[m.I-1].Lower == "or") && r.isDemonym(toks[m.I-2:m.I-1]) ||
+			m.I > 0 && strings.HasSuffix(strings.TrimSpace(sf.s.Text[:toks[m.I].Start]), ",") && r.isDemonym(toks[m.I-1:m.I]) {
+			continue
+		}
+		if overlapsMention(sf.agencies, toks[m.I].Start, toks[m.J-1].End) {
 			continue
 		}
 		for n := 3; n >= 1; n-- {
@@ -207,6 +286,13 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			surface := sf.s.Text[toks[m.I].Start:toks[end-1].End]
 			e := m.Entries[0]
 			key := e.Form + " " + lastHead(joinLower(toks[m.J:end]))
+			// The country's force by its gazetteer name: "Dutch police" is the Dutch National Police.
+			for _, full := range []string{" National Police", " Federal Police", " Police"} {
+				if es := r.x.gaz.lookup(tokenize(e.Form+full), map[entryKind]bool{entAgency: true}); len(es) == 1 && lastHead(joinLower(toks[m.J:end])) == "police" {
+					key = es[0].Canon
+					break
+				}
+			}
 			r.addAgencyMention(sf, key, e.Country, toks[m.I].Start, toks[end-1].End)
 			sf.agencies[len(sf.agencies)-1].Surface = surface
 			break
@@ -350,6 +436,7 @@ func (r *run) findNamed(sf *sentenceFacts) {
 			sf.places = append(sf.places, mt)
 			r.addPlace(sf, e.Canon, e.Country, e.Sub, mt)
 		case entPlatform:
+			mt.Name = r.platformName(e.Canon, mt.Surface)
 			sf.platforms = append(sf.platforms, mt)
 			r.addNamed(&r.out.Platforms, r.platIdx, sf, mt)
 		case entGroup:
@@ -381,8 +468,12 @@ func (r *run) findNamed(sf *sentenceFacts) {
 func (r *run) isAdjectiveUse(sf *sentenceFacts, m match) bool {
 	end := sf.toks[m.J-1].End
 	rest := sf.s.Text[end:]
-	return strings.HasPrefix(rest, "-based") || strings.HasPrefix(rest, "-wide") || strings.HasPrefix(rest, "-led")
+	return strings.HasPrefix(rest, "-based") || strings.HasPrefix(rest, "-wide") || strings.HasPrefix(rest, "-led") ||
+		adjectiveUseRe.MatchString(rest)
 }
+
+// adjectiveUseRe follows a place name used as a modifier: "U.S. authorities", "UK police".
+var adjectiveUseRe = regexp.MustCompile(`^\s+(authorities|officials|police|forces|government|prosecutors|investigators|officers|agents|customs|law enforcement|counterparts|partners)\b`)
 
 func (r *run) addPlace(sf *sentenceFacts, name, country, kind string, m mention) {
 	if _, ok := r.placeIdx[name]; ok {
@@ -465,3 +556,139 @@ func (r *run) fillEmpty() {
 		}
 	}
 }
+
+func (r *run) isDemonym(toks []token) bool {
+	return len(toks) > 0 && len(r.x.gaz.lookup(toks, map[entryKind]bool{entDemonym: true})) > 0
+}
+
+var acronymDefRe = regexp.MustCompile(`\(([A-Z][A-Z0-9&]{1,9}(?: [A-Z][A-Z0-9&]{1,9})?)\)`)
+
+// findAcronymAgencies reads "Permanent Forum of International Pharmaceutical
+// crime (PFIPC)": a name whose initials spell the bracketed acronym, in a
+// sentence that already names an agency, is an agency too.
+func (r *run) findAcronymAgencies(sf *sentenceFacts) {
+	text := sf.s.Text
+	for _, m := range acronymDefRe.FindAllStringSubmatchIndex(text, -1) {
+		acr := text[m[2]:m[3]]
+		letters := strings.ReplaceAll(strings.ReplaceAll(acr, " ", ""), "&", "")
+		if overlapsMention(sf.agencies, m[0], m[1]) {
+			continue
+		}
+		toks := tokenize(text[:m[0]])
+		k := len(letters) - 1
+		first := -1
+		for t := len(toks) - 1; t >= 0 && k >= 0; t-- {
+			w := toks[t].Text
+			if nameConnectors[toks[t].Lower] && k < len(letters)-1 {
+				continue
+			}
+			if !strings.EqualFold(w[:1], letters[k:k+1]) {
+				break
+			}
+			k--
+			first = t
+		}
+		if k >= 0 || first < 0 {
+			continue
+		}
+		start, end := toks[first].Start, toks[len(toks)-1].End
+		if overlapsMention(sf.agencies, start, end) {
+			// A known agency defining its acronym: the acronym is an alias.
+			continue
+		}
+		others := 0
+		for _, a := range sf.agencies {
+			if a.End <= start || a.Start >= m[1] {
+				others++
+			}
+		}
+		if others == 0 {
+			continue
+		}
+		r.addAgencyMention(sf, text[start:end], "", start, end)
+		a := &r.out.Agencies[r.agencyIdx[text[start:end]]]
+		if !contains(a.Aliases, acr) {
+			a.Aliases = append(a.Aliases, acr)
+		}
+	}
+}
+
+// dedupePlaces keeps one place per name once generic words are set aside:
+// "Southampton Port" and "Southampton", "Co Cork" and "Cork".
+func (r *run) dedupePlaces() {
+	seen := map[string]bool{}
+	var out []Place
+	for _, p := range r.out.Places {
+		core := placeCore(p.Name)
+		if seen[core] {
+			continue
+		}
+		seen[core] = true
+		out = append(out, p)
+	}
+	r.out.Places = out
+}
+
+var genericPlaceWords = map[string]bool{"port": true, "of": true, "the": true, "city": true, "county": true, "co": true,
+	"province": true, "region": true, "state": true, "district": true, "airport": true, "international": true,
+	"harbour": true, "harbor": true, "area": true, "greater": true, "metropolitan": true, "metro": true}
+
+func placeCore(name string) string {
+	var words []string
+	for _, t := range tokenize(name) {
+		if !genericPlaceWords[t.Lower] {
+			words = append(words, t.Lower)
+		}
+	}
+	if len(words) == 0 {
+		return strings.ToLower(name)
+	}
+	return strings.Join(words, " ")
+}
+
+// platformName names a platform as the article first writes it ("AN0M"),
+// so one article's spelling stays consistent across its facts.
+func (r *run) platformName(canon, surface string) string {
+	if r.platformSurface == nil {
+		r.platformSurface = map[string]string{}
+	}
+	if s, ok := r.platformSurface[canon]; ok {
+		return s
+	}
+	if strings.EqualFold(canon, surface) {
+		surface = canon
+	}
+	r.platformSurface[canon] = surface
+	return surface
+}
+
+// placeAfterRe finds a capitalised name after "in", "at" or "near" that no
+// gazetteer knows: "a warehouse in Wouwse Plantage", "a buy-bust operation at Novaliches".
+var placeAfterRe = regexp.MustCompile(`\b(?:in|at|near)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})(?:[,.;]|\s+(?:on|in|at|after|when|where|which|to|and|with|was|were|,)\b|$)`)
+
+func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
+	for _, m := range placeAfterRe.FindAllStringSubmatchIndex(sf.s.Text, -1) {
+		start, end := m[2], m[3]
+		name := sf.s.Text[start:end]
+		if overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) ||
+			overlapsMention(sf.operations, start, end) || overlapsMention(sf.platforms, start, end) ||
+			overlapsMention(sf.dates, start, end) || overlapsMention(sf.groups, start, end) {
+			continue
+		}
+		toks := tokenize(name)
+		if len(r.x.gaz.find(toks, entAgency, entDemonym, entCommodity, entPlatform, entGroup)) > 0 || notPlaceWord[toks[0].Lower] {
+			continue
+		}
+		mt := mention{Name: name, Surface: name, Start: start, End: end}
+		sf.places = append(sf.places, mt)
+		r.addPlace(sf, name, "", "", mt)
+	}
+}
+
+// notPlaceWord starts capitalised phrases after "in" that are not places.
+var notPlaceWord = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"operation": true, "project": true, "phase": true, "court": true, "custody": true, "total": true, "addition": true,
+	"particular": true, "response": true, "court's": true, "prison": true, "charge": true, "english": true, "section": true,
+	"the": true, "a": true, "an": true, "our": true, "their": true, "his": true, "her": true, "its": true, "this": true, "that": true}

@@ -156,6 +156,7 @@ var (
 	hypotheticalRe = regexp.MustCompile(`(?i)\b(will|would|could|might|may|plans? to|intends? to|aims? to|hopes? to|expects? to)\s+(?:\w+\s+)?(?:be\s+)?(seiz|confiscat|recover|intercept)`)
 	valueBeforeRe  = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
 	unitRe         = regexp.MustCompile(`(?i)^\s*(?:-\s*)?(tonnes|tonne|metric tons|metric ton|tons|ton|t|kilograms|kilogram|kilogrammes|kilos|kilo|kgs|kg|grams|gram|grammes|g|pounds|pound|lbs|lb|ounces|ounce|oz|litres|litre|liters|liter|l|ml|gallons|gallon)\b\.?`)
+	examplesRe     = regexp.MustCompile(`(?i)\b(such as|including|includes|like|e\.g\.)\b`)
 	ofWhichRe      = regexp.MustCompile(`(?i)\bof which\s+(?:\w+\s+)?$`)
 )
 
@@ -175,8 +176,11 @@ func (r *run) commodityNear(s string, maxWords int) (*entry, int, int) {
 	stop := map[string]bool{"were": true, "was": true, "and": true, "in": true, "at": true, "from": true, "with": true,
 		"have": true, "has": true, "had": true, "been": true, "by": true, "to": true, "for": true, "on": true, "after": true}
 	for i := range toks {
-		if i > maxWords || stop[toks[i].Lower] && i > 0 {
+		if i > maxWords || stop[toks[i].Lower] && i > 0 || isNumberToken(toks[i].Text) {
 			break
+		}
+		if i > 0 && strings.ContainsAny(s[toks[i-1].End:toks[i].Start], ",.;:()") {
+			break // the phrase ended: "17 Arrested, 10,000 Fentanyl Pills" is no count of pills
 		}
 		for _, m := range r.x.gaz.find(toks[i:], entCommodity) {
 			if m.I != 0 {
@@ -360,6 +364,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		}
 		s.Date = r.dateIn(sf)
 		s.Evidence = []Span{r.span(sf, 0.75)}
+		s.sentence = i
 		made = append(made, len(r.out.Seizures))
 		r.out.Seizures = append(r.out.Seizures, s)
 	}
@@ -368,7 +373,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	// Physical quantities: "5.7 tonnes of cocaine", "122 firearms", "several dozen guns".
 	if cue {
 		for _, f := range findFigures(text) {
-			if covered(f.Start, f.End) {
+			cs, ce := clauseAt(text, f.Start)
+			if covered(f.Start, f.End) || !seizeCueRe.MatchString(text[cs:ce]) {
 				continue
 			}
 			after := text[f.End:]
@@ -465,17 +471,16 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	}
 
 	// Things seized without a figure: "diamonds, jewellery, luxury vehicles ... were also seized", "a loaded pistol".
-	if cue && strongSeizeRe.MatchString(text) {
+	if regions := seizedRegions(text); len(regions) > 0 {
 		toks := tokenize(text)
 		for _, m := range r.x.gaz.find(toks, entCommodity) {
 			e := m.Entries[0]
 			start, end := toks[m.I].Start, toks[m.J-1].End
-			if r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 {
+			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 {
 				continue
 			}
-			prefix := strings.ToLower(text[max(0, start-20):start])
-			if regexp.MustCompile(`(such as|including|like|used to|to|of the)\s+$`).MatchString(prefix) {
-				continue
+			if examplesRe.MatchString(text[:start]) || regexp.MustCompile(`(?i)(used to|to|of the)\s+$`).MatchString(text[max(0, start-20):start]) {
+				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: strp(e.Sub), Phrase: text[start:end]}
 			if regexp.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+)?$`).MatchString(text[max(0, start-20):start]) && e.Countable {
@@ -564,8 +569,11 @@ func (r *run) lastSeizedCommodity(i int) *entry {
 	return nil
 }
 
-// mergeSeizures joins a seizure stated once by its value and once by its
-// quantity ("$70m worth of methamphetamine ... 200 kilograms of methamphetamine").
+// mergeSeizures joins what the article states twice: the same figure again
+// (a headline, a summary), a value and a quantity of one haul in sentences
+// next to each other ("$70m worth of methamphetamine ... 200 kilograms of
+// methamphetamine"); and drops a figureless mention of a commodity that the
+// article also gives with a figure ("the drugs" of "5.7 tonnes of cocaine").
 func (r *run) mergeSeizures() {
 	ss := r.out.Seizures
 	var out []Seizure
@@ -577,15 +585,20 @@ func (r *run) mergeSeizures() {
 		s := ss[a]
 		for b := a + 1; b < len(ss); b++ {
 			t := ss[b]
-			if used[b] || t.Commodity != s.Commodity || deref(t.Subtype) != deref(s.Subtype) && s.Subtype != nil && t.Subtype != nil {
+			if used[b] || t.Commodity != s.Commodity {
 				continue
 			}
+			near := t.sentence-s.sentence <= 2 && s.sentence-t.sentence <= 2
 			switch {
-			case s.Amount != nil && s.Quantity == nil && t.Quantity != nil && t.Amount == nil:
-				s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
-			case s.Quantity != nil && s.Amount == nil && t.Amount != nil && t.Quantity == nil:
-				s.Amount, s.Currency, s.AmountQualifier = t.Amount, t.Currency, t.AmountQualifier
 			case sameFigure(s, t):
+			case sameQuantity(s, t) && (s.Amount == nil || t.Amount == nil):
+				if s.Amount == nil {
+					s.Amount, s.Currency, s.AmountQualifier = t.Amount, t.Currency, t.AmountQualifier
+				}
+			case near && s.Amount != nil && s.Quantity == nil && t.Quantity != nil && t.Amount == nil:
+				s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
+			case near && s.Quantity != nil && s.Amount == nil && t.Amount != nil && t.Quantity == nil:
+				s.Amount, s.Currency, s.AmountQualifier = t.Amount, t.Currency, t.AmountQualifier
 			default:
 				continue
 			}
@@ -600,11 +613,89 @@ func (r *run) mergeSeizures() {
 		}
 		out = append(out, s)
 	}
-	r.out.Seizures = out
+	figured := map[string]bool{}
+	for _, s := range out {
+		if s.Quantity != nil || s.Amount != nil {
+			figured[s.Commodity] = true
+		}
+	}
+	kept := out[:0]
+	for _, s := range out {
+		if s.Quantity == nil && s.Amount == nil && deref(s.Qualifier) != "several" && figured[s.Commodity] {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	r.out.Seizures = kept
+}
+
+func sameQuantity(a, b Seizure) bool {
+	return a.Quantity != nil && b.Quantity != nil && *a.Quantity == *b.Quantity && deref(a.Unit) == deref(b.Unit)
 }
 
 func sameFigure(a, b Seizure) bool {
 	eq := func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
 	return eq(a.Quantity, b.Quantity) && eq(a.Amount, b.Amount) && deref(a.Unit) == deref(b.Unit) && deref(a.Currency) == deref(b.Currency) &&
 		(a.Quantity != nil || a.Amount != nil)
+}
+
+func isNumberToken(w string) bool {
+	for _, r := range w {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// clauseBreakRe ends a clause: "..., which was believed to be ...", "...; ...".
+	clauseBreakRe = regexp.MustCompile(`(?i)(?:[;–—]|,\s+(?:which|who|whom|where|while|but|although|though|whereas|of which|when|after|before|because|as)\b)`)
+	// seizeVerbRe finds the verbs and nouns of seizing in a clause.
+	seizeVerbRe = regexp.MustCompile(`(?i)\b(seized|seizing|seizures? of|confiscated|confiscating|recovered|recovering|intercepted|impounded)\b`)
+	auxBeforeRe = regexp.MustCompile(`(?i)\b(were|was|been|be|being|are|is|have|has|had)\s+(?:\w+\s+)?$`)
+	passiveAfterRe = regexp.MustCompile(`(?i)^\s*(?:$|[,.;:]|(?:in|at|from|during|by|on|after|across|as|with|and|since|near|inside|between|throughout|under|over the)\b)`)
+)
+
+// clauseAt returns the byte span of the clause of s that holds pos.
+func clauseAt(s string, pos int) (int, int) {
+	start, end := 0, len(s)
+	for _, loc := range clauseBreakRe.FindAllStringIndex(s, -1) {
+		if loc[1] <= pos {
+			start = loc[1]
+		} else if loc[0] >= pos {
+			end = loc[0]
+			break
+		}
+	}
+	return start, end
+}
+
+// seizedRegions are the spans of a sentence that name what was seized:
+// after an active verb or noun ("seized a loaded pistol", "seizure of dozens
+// of firearms") to the clause's end, before a passive one ("diamonds and
+// jewellery were also seized") from the clause's start.
+func seizedRegions(s string) [][2]int {
+	var out [][2]int
+	for _, m := range seizeVerbRe.FindAllStringSubmatchIndex(s, -1) {
+		cs, ce := clauseAt(s, m[0])
+		verb := strings.ToLower(s[m[2]:m[3]])
+		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
+			(auxBeforeRe.MatchString(s[cs:m[0]]) || passiveAfterRe.MatchString(s[m[1]:]))
+		if passive {
+			out = append(out, [2]int{cs, m[0]})
+		} else {
+			out = append(out, [2]int{m[1], ce})
+		}
+	}
+	return out
+}
+
+func inRegions(regions [][2]int, start, end int) bool {
+	for _, r := range regions {
+		if start >= r[0] && end <= r[1] {
+			return true
+		}
+	}
+	return false
 }

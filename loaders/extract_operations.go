@@ -14,7 +14,7 @@ var (
 	// "Project Chrome".
 	projectRe = regexp.MustCompile(`\bProject\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)`)
 	// "County Lines Intensification Week", "National Week of Action".
-	weekRe  = regexp.MustCompile(`\b((?:[A-Z][\w'’-]*\s+){1,4}(?:Week(?:\s+of\s+Action)?|Day of Action|Intensification))\b`)
+	weekRe  = regexp.MustCompile(`\b((?:[A-Z][\w-]*\s+){1,4}(?:Week(?:\s+of\s+Action)?|Day of Action))\b`)
 	phaseRe = regexp.MustCompile(`^(.*?)\s+Phase\s+(\w+)$`)
 	// Words of an operation cue: a codename must follow one of them closely.
 	operationCue = regexp.MustCompile(`(?i)\b(operation|operations|investigation|investigations|probe|inquiry|crackdown|sting|raids?)\b[^.]{0,40}$`)
@@ -60,6 +60,16 @@ func (r *run) findOperations(sf *sentenceFacts) {
 			continue
 		}
 		start := m[3] - len(name)
+		// An agency named before the week is its organiser, not part of its name.
+		for _, a := range sf.agencies {
+			if a.Start < m[3] && a.End > start {
+				start = a.End
+			}
+		}
+		name = strings.TrimSpace(text[start:m[3]])
+		if len(strings.Fields(name)) < 2 {
+			continue
+		}
 		add(name, "", start, m[3])
 	}
 }

@@ -137,3 +137,28 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	r.out.People = append(r.out.People, Person{Name: name, Title: strp(title), Role: strp(role), Organisation: strp(org),
 		Evidence: []Span{r.span(sf, 0.8)}})
 }
+
+// finishPeople gives a prosecutor with no organisation the article's one
+// prosecuting agency ("federal prosecutor Frédéric Van Leeuw").
+func (r *run) finishPeople() {
+	for i := range r.out.People {
+		p := &r.out.People[i]
+		if p.Organisation != nil || p.Role == nil {
+			continue
+		}
+		for _, head := range []string{"prosecutor", "customs", "sheriff", "attorney"} {
+			if !strings.Contains(strings.ToLower(*p.Role), head) {
+				continue
+			}
+			var hits []string
+			for _, a := range r.out.Agencies {
+				if strings.Contains(strings.ToLower(a.Name), head) {
+					hits = append(hits, a.Name)
+				}
+			}
+			if len(hits) == 1 {
+				p.Organisation = strp(hits[0])
+			}
+		}
+	}
+}

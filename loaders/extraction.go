@@ -79,6 +79,8 @@ type Seizure struct {
 	Location        *string  `json:"location"`
 	Date            *string  `json:"date"`
 	Evidence        []Span   `json:"evidence"`
+
+	sentence int // where the article first states it, for merging
 }
 
 // Person is a named individual with the title, role and organisation the text gives.

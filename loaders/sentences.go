@@ -30,7 +30,6 @@ var boilerplatePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(press release|media release|news release|national news|breaking news|advertisement|sponsored)$`),
 	regexp.MustCompile(`(?i)photos?, audio and videos?`),
 	regexp.MustCompile(`(?i)^by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*[,|].*)?$`),
-	regexp.MustCompile(`(?i)^editor[’']?s note\b`),
 	regexp.MustCompile(`(?i)^(updated|published|posted|last updated)\s*:?\s*\d`),
 	// A date alone on a line: "13 November 2019", "November 13, 2019", "Friday, 29 September 2023 - 9:00am |".
 	regexp.MustCompile(`(?i)^((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?(\d{1,2}\s+[a-z]+\s+\d{4}|[a-z]+\s+\d{1,2},?\s+\d{4})(\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(am|pm)?)?\s*\|?$`),
