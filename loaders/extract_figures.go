@@ -652,8 +652,8 @@ var (
 	// clauseBreakRe ends a clause: "..., which was believed to be ...", "...; ...".
 	clauseBreakRe = regexp.MustCompile(`(?i)(?:[;–—]|,\s+(?:which|who|whom|where|while|but|although|though|whereas|of which|when|after|before|because|as)\b)`)
 	// seizeVerbRe finds the verbs and nouns of seizing in a clause.
-	seizeVerbRe = regexp.MustCompile(`(?i)\b(seized|seizing|seizures? of|confiscated|confiscating|recovered|recovering|intercepted|impounded)\b`)
-	auxBeforeRe = regexp.MustCompile(`(?i)\b(were|was|been|be|being|are|is|have|has|had)\s+(?:\w+\s+)?$`)
+	seizeVerbRe    = regexp.MustCompile(`(?i)\b(seized|seizing|seizures? of|confiscated|confiscating|recovered|recovering|intercepted|impounded)\b`)
+	auxBeforeRe    = regexp.MustCompile(`(?i)\b(were|was|been|be|being|are|is|have|has|had)\s+(?:\w+\s+)?$`)
 	passiveAfterRe = regexp.MustCompile(`(?i)^\s*(?:$|[,.;:]|(?:in|at|from|during|by|on|after|across|as|with|and|since|near|inside|between|throughout|under|over the)\b)`)
 )
 
