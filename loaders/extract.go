@@ -182,13 +182,31 @@ func (r *run) patternAgencies(sf *sentenceFacts) []agencyCand {
 			j++
 		}
 		for end := j; end > i+1; end-- {
-			if r.isAgencyName(toks[i:end]) {
+			if r.isAgencyName(toks[i:end]) && !r.isCoordination(toks[i:end]) {
 				out = append(out, agencyCand{i: i, j: end, name: sf.s.Text[toks[i].Start:toks[end-1].End]})
 				break
 			}
 		}
 	}
 	return out
+}
+
+// isCoordination reports whether a run joins two agencies with "and": "NCA
+// and Border Force", "Police and Customs" (but not "Garda National Drugs and
+// Organised Crime Bureau", whose first part names no agency).
+func (r *run) isCoordination(toks []token) bool {
+	for k := 1; k < len(toks)-1; k++ {
+		if toks[k].Lower != "and" && toks[k].Lower != "&" {
+			continue
+		}
+		if agencyHeads[toks[k-1].Lower] || agencyTwoHeads[toks[max(0, k-2)].Lower+" "+toks[k-1].Lower] {
+			return true
+		}
+		if ms := r.x.gaz.find(toks[:k], entAgency); len(ms) > 0 && ms[len(ms)-1].J == k {
+			return true
+		}
+	}
+	return false
 }
 
 // prescanAgencies records, before the main pass, the agencies found by
@@ -219,7 +237,18 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		}
 		cands = append(cands, c)
 	}
-	cands = append(cands, r.patternAgencies(sf)...)
+	// A pattern name wraps a gazetteer name of several words only to add a
+	// modifier ("Specialist Border Force"): keep the gazetteer's.
+	gazCands := cands
+	for _, p := range r.patternAgencies(sf) {
+		wraps := false
+		for _, g := range gazCands {
+			wraps = wraps || g.j-g.i >= 2 && g.i >= p.i && g.j <= p.j
+		}
+		if !wraps {
+			cands = append(cands, p)
+		}
+	}
 	// A bare "Customs" means the article's one customs service, where it names one.
 	for i, t := range toks {
 		if t.Text != "Customs" && t.Text != "Gendarmerie" && t.Text != "Carabinieri" {
@@ -227,7 +256,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		}
 		var hits []string
 		for _, a := range r.out.Agencies {
-			if strings.Contains(a.Name, t.Text) {
+			if strings.Contains(a.Name, t.Text) && len(a.Country) == 2 {
 				hits = append(hits, a.Name)
 			}
 		}
@@ -615,15 +644,20 @@ func (r *run) findAcronymAgencies(sf *sentenceFacts) {
 
 // dedupePlaces keeps one place per name once generic words are set aside:
 // "Southampton Port" and "Southampton", "Co Cork" and "Cork".
+// The longer name is kept ("Metro Manila" over "Manila").
 func (r *run) dedupePlaces() {
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	var out []Place
 	for _, p := range r.out.Places {
 		core := placeCore(p.Name)
-		if seen[core] {
+		if k, ok := seen[core]; ok {
+			if len(p.Name) > len(out[k].Name) && !strings.Contains(strings.ToLower(p.Name), "port") {
+				p.Evidence = append(out[k].Evidence, p.Evidence...)
+				out[k] = p
+			}
 			continue
 		}
-		seen[core] = true
+		seen[core] = len(out)
 		out = append(out, p)
 	}
 	r.out.Places = out

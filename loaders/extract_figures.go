@@ -119,15 +119,38 @@ func (r *run) agencyFor(i, pos int) string {
 	if historicRe.MatchString(sf.s.Text) || len(sf.operations) > 0 {
 		return ""
 	}
-	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if len(r.sents[j].operations) > 0 && j < i-1 {
-			break
+	// The agency of the sentences just before; in an opening paragraph, of those just after.
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if a := r.lastOwnAgency(j); a != "" {
+			return a
 		}
-		for k := len(r.sents[j].agencies) - 1; k >= 0; k-- {
-			a := r.sents[j].agencies[k]
-			if !a.Possessive || !r.qualifiesOperation(r.sents[j], a) {
-				return a.Name
-			}
+	}
+	for j := i + 1; j < len(r.sents) && j <= i+2; j++ {
+		if a := r.lastOwnAgency(j); a != "" {
+			return a
+		}
+	}
+	// An article about one agency speaks of it throughout.
+	own := map[string]bool{}
+	for j := range r.sents {
+		if a := r.lastOwnAgency(j); a != "" {
+			own[a] = true
+		}
+	}
+	if len(own) == 1 && len(r.out.Agencies) == 1 {
+		return r.out.Agencies[0].Name
+	}
+	return ""
+}
+
+// lastOwnAgency is the last agency sentence j names in its own right, not as
+// the owner of an operation ("the NCA's County Lines Week").
+func (r *run) lastOwnAgency(j int) string {
+	sf := r.sents[j]
+	for k := len(sf.agencies) - 1; k >= 0; k-- {
+		a := sf.agencies[k]
+		if !a.Possessive || !r.qualifiesOperation(sf, a) {
+			return a.Name
 		}
 	}
 	return ""
@@ -141,7 +164,7 @@ var (
 // qualifiesOperation reports whether a possessive agency names whose operation follows.
 func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 	for _, o := range sf.operations {
-		if o.Start >= a.End && o.Start-a.End <= 4 {
+		if o.Start >= a.End && o.Start-a.End <= len("’s ") {
 			return true
 		}
 	}

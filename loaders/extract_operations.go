@@ -186,8 +186,11 @@ func (r *run) operationFor(i int, agency string) string {
 		if op.Name == nil {
 			continue
 		}
+		if op.PartOf != nil {
+			continue // a phase is named where the text means it
+		}
 		named = append(named, *op.Name)
-		if agency != "" && contains(op.Agencies, agency) && op.PartOf == nil {
+		if agency != "" && contains(op.Agencies, agency) {
 			ofAgency = append(ofAgency, *op.Name)
 		}
 	}
