@@ -15,7 +15,10 @@ var (
 	// FIG arrests / FIG of the arrests
 	arrestsAfterRe = regexp.MustCompile(`(?i)^\s+(?:of the\s+|more\s+|new\s+|further\s+|additional\s+)?arrests?\b`)
 	// FIG [adj] NOUN [, ... ,] [were|have been] [also] arrested
-	arrestPassiveRe = regexp.MustCompile(`(?i)^\s+(?:[\w-]+\s+){0,2}?` + arrestNouns + `\b(?:\s*\([^)]*\))?(?:,[^,.]{0,60},)?\s+(?:(?:who|that)\s+)?(?:\w+\s+){0,2}?(?:were|have been|had been|has been|was|are|being|been|got)\s+(?:\w+\s+)?` + arrestVerb + `\b`)
+	arrestPassiveRe = regexp.MustCompile(`(?i)^\s+(?:[\w-]+\s+){0,2}?` + arrestNouns + `\b(?:\s*\([^)]*\))?(?:,[^,.]{0,60},)?\s+((?:who|that)\s+)?((?:[a-z][a-z-]*\s+){0,6}?)(?:were|have been|had been|has been|was|are|being|been|got)\s+(?:\w+\s+)?` + arrestVerb + `\b`)
+	// A named person arrested: "the FBI arrested Blake Benthall", "Alexandre Cazes, was arrested".
+	arrestNamedActiveRe  = regexp.MustCompile(`\b(?:arrested|detained)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`)
+	arrestNamedPassiveRe = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,?\s+(?:was|has been|had been)\s+(?:later\s+|subsequently\s+)?(?:arrested|detained)\b`)
 	// FIG NOUN arrested / FIG Arrested
 	arrestBareRe = regexp.MustCompile(`(?i)^\s+(?:(?:[\w-]+\s+){0,2}?` + arrestNouns + `\s+)?(?:were\s+)?` + arrestVerb + `\b`)
 	// arrested FIG (NOUN)
@@ -24,7 +27,7 @@ var (
 	// One person: "arrested a man", "a 23-year old woman was arrested", "its suspected operator".
 	arrestOneActiveRe  = regexp.MustCompile(`(?i)\b(?:arrested|arresting|detained|detaining|apprehended)\s+(?:a|an|one|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|individual|suspect|person|teenager|teen|boy|girl|youth|driver|operator|courier|administrator|leader|ringleader|boss|kingpin|national)\b`)
 	arrestOnePassiveRe = regexp.MustCompile(`(?i)\b(?:a|an|one|the)?\s*(?:[\w-]+\s+){0,3}?(?:man|woman|individual|suspect|person|teenager|teen|boy|girl|youth|driver|operator|courier|administrator|leader|ringleader|kingpin)\b,?(?:\s+[^,.]{0,60},)?\s+(?:was|has been|had been|is being)\s+(?:later\s+|subsequently\s+|also\s+|then\s+)?(?:arrested|detained|taken into custody|apprehended)\b`)
-	notArrestRe        = regexp.MustCompile(`(?i)^\s+(?:[\w-]+\s+){0,2}?(?:warrants?|charges?|searches|raids|convictions?|targets|years?|months?|days?|officers?|investigators?|agents?|countries|agencies)\b`)
+	notArrestRe        = regexp.MustCompile(`(?i)^\s+(?:[a-z-]+\s+)?(?:warrants?|charges?|searches|raids|convictions?|targets|years?|months?|days?|officers?|investigators?|agents?|countries|agencies)\b`)
 )
 
 func (r *run) findArrests(i int, sf *sentenceFacts) {
@@ -38,7 +41,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		if notArrestRe.MatchString(after) {
 			continue
 		}
-		if arrestsAfterRe.MatchString(after) || arrestPassiveRe.MatchString(after) || arrestBareRe.MatchString(after) ||
+		if arrestsAfterRe.MatchString(after) || passiveArrest(after) || arrestBareRe.MatchString(after) ||
 			arrestActiveRe.MatchString(before) || arrestOfRe.MatchString(before) {
 			r.addArrest(i, sf, f, f.Start)
 			found = true
@@ -51,7 +54,35 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
 	} else if loc := arrestOnePassiveRe.FindStringIndex(text); loc != nil {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
+	} else if loc := r.namedArrest(sf); loc >= 0 {
+		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
 	}
+}
+
+// passiveArrest reads "FIG men suspected of running the site were arrested";
+// the words between may not join another clause ("17 were charged and 5 were arrested").
+func passiveArrest(after string) bool {
+	m := arrestPassiveRe.FindStringSubmatch(after)
+	if m == nil {
+		return false
+	}
+	mid := " " + m[2]
+	return !strings.Contains(mid, " and ") && !strings.Contains(mid, " charged ") && !strings.Contains(mid, " but ")
+}
+
+// namedArrest finds one named person arrested, where the name is no agency,
+// place or platform; it returns the byte offset, or -1.
+func (r *run) namedArrest(sf *sentenceFacts) int {
+	for _, re := range []*regexp.Regexp{arrestNamedActiveRe, arrestNamedPassiveRe} {
+		for _, loc := range re.FindAllStringIndex(sf.s.Text, -1) {
+			if overlapsMention(sf.agencies, loc[0], loc[1]) || overlapsMention(sf.places, loc[0], loc[1]) ||
+				overlapsMention(sf.platforms, loc[0], loc[1]) || overlapsMention(sf.operations, loc[0], loc[1]) {
+				continue
+			}
+			return loc[0]
+		}
+	}
+	return -1
 }
 
 func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) {
@@ -103,9 +134,16 @@ func (r *run) agencyFor(i, pos int) string {
 		cands = append(cands, a)
 	}
 	if len(cands) > 0 {
+		// The subject of the figure's clause ("The NCA and Border Force found ..."),
+		// else the nearest agency named before the figure, else the first after it.
 		best := cands[0]
+		cs, _ := clauseAt(sf.s.Text, pos)
+		inClause := false
 		for _, a := range cands {
-			if a.Start < pos {
+			if a.Start < pos && a.Start >= cs && !inClause {
+				best, inClause = a, true
+			}
+			if a.Start < pos && !inClause {
 				best = a
 			}
 		}

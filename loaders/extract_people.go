@@ -17,6 +17,8 @@ var (
 	// NAME, (the) ROLE of/at AGENCY: "Jane Smith, the director of the NCA".
 	nameRoleRe  = regexp.MustCompile(personName + `,\s+(?:the\s+|a\s+)?(` + roles + `)\s+(?:of|at|for|from)\s+`)
 	orgAfterRe  = regexp.MustCompile(`^,?\s+(?:of|from|at|with)\s+(?:the\s+)?`)
+	orgWords    = map[string]bool{"office": true, "agency": true, "police": true, "bureau": true, "service": true, "unit": true,
+		"department": true, "ministry": true, "court": true, "force": true, "command": true, "group": true, "division": true}
 	notNameWord = map[string]bool{"The": true, "This": true, "That": true, "He": true, "She": true, "They": true, "It": true, "We": true, "In": true, "On": true, "At": true, "As": true, "But": true, "And": true, "Police": true, "Officers": true}
 )
 
@@ -110,7 +112,8 @@ func (r *run) agencyStartingAt(sf *sentenceFacts, pos int) string {
 // addPerson records a person, merging with one already seen by surname.
 func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	words := strings.Fields(name)
-	if len(words) < 2 || notNameWord[words[0]] {
+	if len(words) < 2 || notNameWord[words[0]] || strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
+		orgWords[strings.ToLower(words[len(words)-1])] {
 		return
 	}
 	// A name that is an agency, place or platform is not a person.
