@@ -145,7 +145,7 @@ var (
 		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
 		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true}
 	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
-		"sheriff's office": true, "border force": true, "customs service": true, "prosecutor's office": true,
+		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
 		"investigation service": true, "intelligence service": true, "security service": true}
@@ -173,11 +173,11 @@ func (r *run) patternAgencies(sf *sentenceFacts) []agencyCand {
 	var out []agencyCand
 	adjacent := func(a, b int) bool { return strings.TrimSpace(sf.s.Text[toks[a].End:toks[b].Start]) == "" }
 	for i := 0; i < len(toks); i++ {
-		if !isCapitalised(toks[i].Text) || notNameStart[toks[i].Lower] || agencyHeads[toks[i].Lower] {
+		if !isCapitalised(toks[i].Text) || notNameStart[toks[i].Lower] || agencyHeads[toks[i].Lower] && toks[i].Lower != "ministry" {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && adjacent(j-1, j) && (isCapitalised(toks[j].Text) ||
+		for j < len(toks) && (adjacent(j-1, j) || isPossessiveS(toks[j])) && (isCapitalised(toks[j].Text) || isPossessiveS(toks[j]) ||
 			nameConnectors[toks[j].Lower] && j+1 < len(toks) && isCapitalised(toks[j+1].Text) && adjacent(j, j+1)) {
 			j++
 		}
@@ -273,6 +273,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		return cands[a].gaz && !cands[b].gaz
 	})
 	covered := make([]bool, len(toks))
+	var accepted []agencyCand
 	for _, c := range cands {
 		free := true
 		for k := c.i; k < c.j; k++ {
@@ -284,10 +285,18 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		for k := c.i; k < c.j; k++ {
 			covered[k] = true
 		}
+		accepted = append(accepted, c)
+	}
+	sort.Slice(accepted, func(a, b int) bool { return accepted[a].i < accepted[b].i })
+	for _, c := range accepted {
 		r.addAgencyMention(sf, c.name, c.country, toks[c.i].Start, toks[c.j-1].End)
 	}
 	r.findAcronymAgencies(sf)
-	for _, loc := range lowerAgencyRe.FindAllStringIndex(sf.s.Text, -1) {
+	var lowerAgencies [][]int
+	if strings.Contains(sf.s.Text, "rosecutor") { // a cheap test before the costly one
+		lowerAgencies = lowerAgencyRe.FindAllStringIndex(sf.s.Text, -1)
+	}
+	for _, loc := range lowerAgencies {
 		if overlapsMention(sf.agencies, loc[0], loc[1]) {
 			continue
 		}
@@ -369,8 +378,17 @@ func (r *run) isAgencyName(toks []token) bool {
 	if len(toks) < 2 || nameConnectors[toks[len(toks)-1].Lower] {
 		return false
 	}
-	last := toks[len(toks)-1].Lower
-	two := toks[len(toks)-2].Lower + " " + last
+	var words []string // without the "s" of possessives: "Sheriff's Office" -> sheriff office
+	for _, t := range toks {
+		if !isPossessiveS(t) {
+			words = append(words, t.Lower)
+		}
+	}
+	if len(words) < 2 {
+		return false
+	}
+	last := words[len(words)-1]
+	two := words[len(words)-2] + " " + last
 	if toks[0].Lower == "ministry" && len(toks) >= 3 && toks[1].Lower == "of" {
 		return true
 	}
@@ -472,6 +490,9 @@ func (r *run) findNamed(sf *sentenceFacts) {
 			sf.groups = append(sf.groups, mt)
 			r.addNamed(&r.out.Groups, r.groupIdx, sf, mt)
 		}
+	}
+	if !strings.Contains(sf.s.Text, "Port") && !strings.Contains(sf.s.Text, "Airport") && !strings.Contains(sf.s.Text, "Harbo") {
+		return
 	}
 	for _, loc := range portRe.FindAllStringIndex(sf.s.Text, -1) {
 		name := sf.s.Text[loc[0]:loc[1]]
@@ -597,6 +618,9 @@ var acronymDefRe = regexp.MustCompile(`\(([A-Z][A-Z0-9&]{1,9}(?: [A-Z][A-Z0-9&]{
 // sentence that already names an agency, is an agency too.
 func (r *run) findAcronymAgencies(sf *sentenceFacts) {
 	text := sf.s.Text
+	if !strings.Contains(text, "(") {
+		return
+	}
 	for _, m := range acronymDefRe.FindAllStringSubmatchIndex(text, -1) {
 		acr := text[m[2]:m[3]]
 		letters := strings.ReplaceAll(strings.ReplaceAll(acr, " ", ""), "&", "")
@@ -701,6 +725,14 @@ func (r *run) platformName(canon, surface string) string {
 var placeAfterRe = regexp.MustCompile(`\b(?:in|at|near)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})(?:[,.;]|\s+(?:on|in|at|after|when|where|which|to|and|with|was|were|,)\b|$)`)
 
 func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
+	cue := false
+	for k := 0; k+1 < len(sf.toks); k++ {
+		w := sf.toks[k].Lower
+		cue = cue || (w == "in" || w == "at" || w == "near") && isCapitalised(sf.toks[k+1].Text)
+	}
+	if !cue {
+		return
+	}
 	for _, m := range placeAfterRe.FindAllStringSubmatchIndex(sf.s.Text, -1) {
 		start, end := m[2], m[3]
 		name := sf.s.Text[start:end]
@@ -726,3 +758,6 @@ var notPlaceWord = map[string]bool{"january": true, "february": true, "march": t
 	"operation": true, "project": true, "phase": true, "court": true, "custody": true, "total": true, "addition": true,
 	"particular": true, "response": true, "court's": true, "prison": true, "charge": true, "english": true, "section": true,
 	"the": true, "a": true, "an": true, "our": true, "their": true, "his": true, "her": true, "its": true, "this": true, "that": true}
+
+// isPossessiveS is the "s" token of "Sheriff's".
+func isPossessiveS(t token) bool { return t.Lower == "s" }

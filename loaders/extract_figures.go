@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // --- arrests ---
@@ -32,7 +33,7 @@ var (
 
 func (r *run) findArrests(i int, sf *sentenceFacts) {
 	text := sf.s.Text
-	if !regexp.MustCompile(`(?i)\b(arrest|detain|custody|apprehend|nabbed|rounded up|held)`).MatchString(text) {
+	if !hasAny(sf.toks, arrestCueWords) {
 		return
 	}
 	found := false
@@ -42,7 +43,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			continue
 		}
 		if arrestsAfterRe.MatchString(after) || passiveArrest(after) || arrestBareRe.MatchString(after) ||
-			arrestActiveRe.MatchString(before) || arrestOfRe.MatchString(before) {
+			arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60)) {
 			r.addArrest(i, sf, f, f.Start)
 			found = true
 		}
@@ -148,7 +149,7 @@ func (r *run) agencyFor(i, pos int) string {
 			}
 		}
 		for _, a := range cands {
-			if creditRe.MatchString(sf.s.Text[max(0, a.Start-30):a.Start]) {
+			if creditRe.MatchString(tail(sf.s.Text[:a.Start], 30)) {
 				best = a
 			}
 		}
@@ -285,6 +286,9 @@ var (
 // findMoney returns the sums of money in s.
 func (r *run) findMoney(s string) []money {
 	var out []money
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil
+	}
 	for _, m := range moneyPrefixRe.FindAllStringSubmatchIndex(s, -1) {
 		sym := strings.TrimSpace(s[m[2]:m[3]])
 		cur := r.currencyOf(sym, s)
@@ -316,7 +320,7 @@ func (r *run) findMoney(s string) []money {
 			cur = r.dollar(s)
 		}
 		// "pounds of cocaine" is a weight, not money.
-		if word == "pounds" && regexp.MustCompile(`^\s+of\b`).MatchString(s[m[1]:]) {
+		if word == "pounds" && weightOfRe.MatchString(s[m[1]:]) {
 			continue
 		}
 		v, _ := strconv.ParseFloat(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 64)
@@ -407,12 +411,12 @@ func (r *run) dollar(s string) string {
 
 func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	text := sf.s.Text
-	cue := seizeCueRe.MatchString(text)
-	valueSentence := regexp.MustCompile(`(?i)\b(worth|valued?|street value|price)\b`).MatchString(text)
+	cue := hasAny(sf.toks, seizeCueWords) && seizeCueRe.MatchString(text)
+	valueSentence := hasAny(sf.toks, valueCueWords) && valueWordRe.MatchString(text)
 	if !cue && !valueSentence {
 		return
 	}
-	if cue && hypotheticalRe.MatchString(text) && !valueSentence {
+	if cue && hasAny(sf.toks, modalWords) && hypotheticalRe.MatchString(text) && !valueSentence {
 		return
 	}
 	moneys := r.findMoney(text)
@@ -455,7 +459,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				// "suspected shabu, weighing around 500 grams": the commodity came first.
 				e = r.commodityBefore(text[:f.Start])
 			}
-			if e == nil && ofWhichRe.MatchString(text[:f.Start]) {
+			if e == nil && ofWhichRe.MatchString(tail(text[:f.Start], 40)) {
 				e = r.commodityBefore(text[:f.Start])
 			}
 			if e == nil || e.Commodity == "cash" && unit == "" {
@@ -482,18 +486,18 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		before := text[:m.Start]
 		amt := Seizure{Amount: nump(m.Amount), Currency: strp(m.Currency), AmountQualifier: strp(m.Qualifier), Qualifier: strp(m.Qualifier), Phrase: text[m.Start:m.End]}
 		switch {
-		case regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`).MatchString(after):
+		case cashAfterRe.MatchString(after):
 			if cue {
 				amt.Commodity = "cash"
 				newSeizure(amt, m.Start)
 			}
-		case regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`).MatchString(after):
+		case cryptoAfterRe.MatchString(after):
 			if cue {
 				amt.Commodity = "cryptocurrency"
 				newSeizure(amt, m.Start)
 			}
-		case regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`).MatchString(after):
-			rest := regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`).ReplaceAllString(after, "")
+		case worthAfterRe.MatchString(after):
+			rest := worthOfRe.ReplaceAllString(after, "")
 			e, _, _ := r.commodityNear(rest, 4)
 			if e == nil {
 				e = r.commodityBefore(before)
@@ -506,7 +510,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			amt.Commodity, amt.Subtype = e.Commodity, strp(e.Sub)
 			newSeizure(amt, m.Start)
-		case valueBeforeRe.MatchString(before):
+		case valueBeforeRe.MatchString(tail(before, 80)):
 			e := r.commodityBefore(before)
 			if e == nil {
 				e = r.lastSeizedCommodity(i)
@@ -524,7 +528,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			newSeizure(amt, m.Start)
 		default:
 			// A bare sum among the things seized: "€1.2 million and 17 tonnes of cocaine were seized".
-			if cue && strongSeizeRe.MatchString(text) && !regexp.MustCompile(`(?i)^\s*(?:a year|per year|annually|in (?:revenue|profits?|sales|losses|tax)|loss|fine)`).MatchString(after) {
+			if cue && strongSeizeRe.MatchString(text) && !notSeizedMoneyRe.MatchString(after) {
 				amt.Commodity = "cash"
 				newSeizure(amt, m.Start)
 			}
@@ -540,11 +544,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 {
 				continue
 			}
-			if examplesRe.MatchString(text[:start]) || regexp.MustCompile(`(?i)(used to|to|of the)\s+$`).MatchString(text[max(0, start-20):start]) {
+			if examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
 				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: strp(e.Sub), Phrase: text[start:end]}
-			if regexp.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+)?$`).MatchString(text[max(0, start-20):start]) && e.Countable {
+			if singleItemRe.MatchString(tail(text[:start], 20)) && e.Countable {
 				s.Quantity, s.Unit, s.Qualifier = nump(1), strp("item"), strp("exact")
 			}
 			if e.Sub == "" && e.Commodity == "drugs" {
@@ -714,6 +718,7 @@ var (
 	clauseBreakRe = regexp.MustCompile(`(?i)(?:[;–—]|,\s+(?:which|who|whom|where|while|but|although|though|whereas|of which|when|after|before|because|as)\b)`)
 	// seizeVerbRe finds the verbs and nouns of seizing in a clause.
 	seizeVerbRe    = regexp.MustCompile(`(?i)\b(seized|seizing|seizures? of|confiscated|confiscating|recovered|recovering|intercepted|impounded)\b`)
+	placePhraseRe  = regexp.MustCompile(`(?i)\s(?:from|at|in|inside|near|during|on|after|across|within|hidden|concealed|belonging|owned|used|worth)\s`)
 	auxBeforeRe    = regexp.MustCompile(`(?i)\b(were|was|been|be|being|are|is|have|has|had)\s+(?:\w+\s+)?$`)
 	passiveAfterRe = regexp.MustCompile(`(?i)^\s*(?:$|[,.;:]|(?:in|at|from|during|by|on|after|across|as|with|and|since|near|inside|between|throughout|under|over the)\b)`)
 )
@@ -742,10 +747,14 @@ func seizedRegions(s string) [][2]int {
 		cs, ce := clauseAt(s, m[0])
 		verb := strings.ToLower(s[m[2]:m[3]])
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
-			(auxBeforeRe.MatchString(s[cs:m[0]]) || passiveAfterRe.MatchString(s[m[1]:]))
+			(auxBeforeRe.MatchString(tail(s[cs:m[0]], 40)) || passiveAfterRe.MatchString(s[m[1]:]))
 		if passive {
 			out = append(out, [2]int{cs, m[0]})
 		} else {
+			// What was seized ends where where or whom it was seized from begins: "a pistol from the car".
+			if loc := placePhraseRe.FindStringIndex(s[m[1]:ce]); loc != nil {
+				ce = m[1] + loc[0]
+			}
 			out = append(out, [2]int{m[1], ce})
 		}
 	}
@@ -760,3 +769,41 @@ func inRegions(regions [][2]int, start, end int) bool {
 	}
 	return false
 }
+
+// Patterns used by the figure rules, compiled once.
+var (
+	arrestCueRe      = regexp.MustCompile(`(?i)\b(arrest|detain|custody|apprehend|nabbed|rounded up|held)`)
+	weightOfRe       = regexp.MustCompile(`^\s+of\b`)
+	valueWordRe      = regexp.MustCompile(`(?i)\b(worth|valued?|street value|price)\b`)
+	cashAfterRe      = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
+	cryptoAfterRe    = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
+	worthAfterRe     = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`)
+	worthOfRe        = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)
+	notSeizedMoneyRe = regexp.MustCompile(`(?i)^\s*(?:a year|per year|annually|in (?:revenue|profits?|sales|losses|tax)|loss|fine)`)
+	notSeizedItemRe  = regexp.MustCompile(`(?i)(used to|to|of the)\s+$`)
+	singleItemRe     = regexp.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+)?$`)
+)
+
+// tail returns the last n bytes of s or a little more, cut at a character
+// boundary: patterns anchored at the end of a prefix need no more, and
+// matching them on the whole prefix would cost quadratic time.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[i:]
+}
+
+// Words that let the costlier figure patterns run at all.
+var (
+	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded held")
+	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation recovered
+		found discovered intercepted haul hauls netted impounded removed taken withheld uncovered frozen froze forfeit forfeited
+		forfeiture stash shut took`)
+	valueCueWords = wordSet("worth value valued price priced")
+	modalWords    = wordSet("will would could might may plan plans intend intends aim aims hope hopes expect expects")
+)

@@ -38,12 +38,15 @@ func (r *run) findOperations(sf *sentenceFacts) {
 		sf.operations = append(sf.operations, mention{Name: name, Surface: text[start:end], Start: start, End: end})
 		r.addOperation(sf, name, alias)
 	}
+	if !hasAny(sf.toks, operationCueWords) {
+		return
+	}
 	for _, m := range operationRe.FindAllStringSubmatchIndex(text, -1) {
 		name := trimTrailingStopWords(text[m[2]:m[3]])
 		add(name, "", m[0], m[0]+len(text[m[0]:m[2]])+len(name))
 	}
 	for _, m := range codenameRe.FindAllStringSubmatchIndex(text, -1) {
-		if !operationCue.MatchString(text[:m[0]]) {
+		if !operationCue.MatchString(tail(text[:m[0]], 60)) {
 			continue
 		}
 		add(trimTrailingStopWords(text[m[2]:m[3]]), "", m[2], m[3])
@@ -214,7 +217,14 @@ var (
 
 func (r *run) findDates(sf *sentenceFacts) {
 	text := sf.s.Text
-	for _, re := range []*regexp.Regexp{absDateRe, relDateRe} {
+	var res []*regexp.Regexp
+	if hasAny(sf.toks, monthWords) || hasAny(sf.toks, yearLeadWords) {
+		res = append(res, absDateRe)
+	}
+	if hasAny(sf.toks, relativeDateWords) {
+		res = append(res, relDateRe)
+	}
+	for _, re := range res {
 		for _, loc := range re.FindAllStringIndex(text, -1) {
 			phrase := text[loc[0]:loc[1]]
 			sf.dates = append(sf.dates, mention{Name: phrase, Start: loc[0], End: loc[1]})
@@ -275,3 +285,11 @@ func (r *run) isoDate(phrase string) *string {
 	}
 	return nil
 }
+
+// Cue words that gate the costlier patterns.
+var (
+	operationCueWords = wordSet("operation op operatie operación opération operazione codenamed code named dubbed called known project week action")
+	monthWords        = wordSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
+	yearLeadWords     = wordSet("in since during until by")
+	relativeDateWords = wordSet("earlier later last this next yesterday today on")
+)

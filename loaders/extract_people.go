@@ -15,15 +15,18 @@ var (
 	// TITLE NAME: "Dame Cressida Dick".
 	titleNameRe = regexp.MustCompile(`\b(` + honorifics + `)\s+` + personName)
 	// NAME, (the) ROLE of/at AGENCY: "Jane Smith, the director of the NCA".
-	nameRoleRe  = regexp.MustCompile(personName + `,\s+(?:the\s+|a\s+)?(` + roles + `)\s+(?:of|at|for|from)\s+`)
-	orgAfterRe  = regexp.MustCompile(`^,?\s+(?:of|from|at|with)\s+(?:the\s+)?`)
-	orgWords    = map[string]bool{"office": true, "agency": true, "police": true, "bureau": true, "service": true, "unit": true,
+	nameRoleRe = regexp.MustCompile(personName + `,\s+(?:the\s+|a\s+)?(` + roles + `)\s+(?:of|at|for|from)\s+`)
+	orgAfterRe = regexp.MustCompile(`^,?\s+(?:of|from|at|with)\s+(?:the\s+)?`)
+	orgWords   = map[string]bool{"office": true, "agency": true, "police": true, "bureau": true, "service": true, "unit": true,
 		"department": true, "ministry": true, "court": true, "force": true, "command": true, "group": true, "division": true}
 	notNameWord = map[string]bool{"The": true, "This": true, "That": true, "He": true, "She": true, "They": true, "It": true, "We": true, "In": true, "On": true, "At": true, "As": true, "But": true, "And": true, "Police": true, "Officers": true}
 )
 
 // findPeople finds named people with their title, role and organisation.
 func (r *run) findPeople(sf *sentenceFacts) {
+	if !hasAny(sf.toks, personCueWords) {
+		return // the patterns below are costly; most sentences name no official
+	}
 	text := sf.s.Text
 	for _, m := range roleNameRe.FindAllStringSubmatchIndex(text, -1) {
 		role := text[m[2]:m[3]]
@@ -164,4 +167,27 @@ func (r *run) finishPeople() {
 			}
 		}
 	}
+}
+
+// personCueWords are the lower-cased words one of the person patterns needs.
+var personCueWords = wordSet(`superintendent inspector sergeant constable commissioner commander director chief executive
+	agent attorney prosecutor minister secretary sheriff head spokesperson spokesman spokeswoman officer captain colonel
+	general major lieutenant governor mayor coordinator manager investigator dame sir lord lady dr mr mrs ms prof gen col
+	capt lt maj brig rev detective det`)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+func hasAny(toks []token, set map[string]bool) bool {
+	for _, t := range toks {
+		if set[t.Lower] {
+			return true
+		}
+	}
+	return false
 }

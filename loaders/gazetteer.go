@@ -36,11 +36,16 @@ type entry struct {
 	exactCase bool   // short acronyms must match their case: "ICE" is not "ice"
 }
 
-// gazetteer finds known names in token sequences, longest match first.
+// gazetteer finds known names in token sequences, longest match first,
+// walking a trie of lower-cased tokens.
 type gazetteer struct {
-	byKey  map[string][]*entry // lower-cased token sequence -> entries
-	maxLen int
-	canon  map[string]*entry // kind-qualified canonical name -> first entry
+	root  *trieNode
+	canon map[string]*entry // kind-qualified canonical name -> first entry
+}
+
+type trieNode struct {
+	next    map[string]*trieNode
+	entries []*entry // the names that end here
 }
 
 var (
@@ -56,7 +61,7 @@ func loadGazetteer() (*gazetteer, error) {
 }
 
 func buildGazetteer() (*gazetteer, error) {
-	g := &gazetteer{byKey: map[string][]*entry{}, canon: map[string]*entry{}}
+	g := &gazetteer{root: &trieNode{}, canon: map[string]*entry{}}
 	err := readTSV("data/agencies.tsv", 4, func(f []string) {
 		g.addNames(entry{Kind: entAgency, Canon: f[0], Country: f[2], Sub: f[3]}, f[0], f[1])
 	})
@@ -123,17 +128,25 @@ func (g *gazetteer) add(e entry) {
 		return
 	}
 	e.exactCase = len(toks) == 1 && isAllCaps(toks[0].Text) && len(toks[0].Text) <= 5
-	key := joinLower(toks)
-	for _, old := range g.byKey[key] {
+	node := g.root
+	for _, t := range toks {
+		if node.next == nil {
+			node.next = map[string]*trieNode{}
+		}
+		child := node.next[t.Lower]
+		if child == nil {
+			child = &trieNode{}
+			node.next[t.Lower] = child
+		}
+		node = child
+	}
+	for _, old := range node.entries {
 		if old.Kind == e.Kind && old.Canon == e.Canon {
 			return
 		}
 	}
 	ce := e
-	g.byKey[key] = append(g.byKey[key], &ce)
-	if len(toks) > g.maxLen {
-		g.maxLen = len(toks)
-	}
+	node.entries = append(node.entries, &ce)
 }
 
 // match is a gazetteer hit over toks[I:J].
@@ -145,36 +158,54 @@ type match struct {
 // find returns the longest non-overlapping matches in toks, left to right,
 // keeping only entries of the given kinds.
 func (g *gazetteer) find(toks []token, kinds ...entryKind) []match {
-	want := map[entryKind]bool{}
+	var want [entDemonym + 1]bool
 	for _, k := range kinds {
 		want[k] = true
 	}
 	var out []match
 	for i := 0; i < len(toks); {
-		found := false
-		for n := min(g.maxLen, len(toks)-i); n >= 1; n-- {
-			es := g.lookup(toks[i:i+n], want)
-			if len(es) > 0 {
-				out = append(out, match{I: i, J: i + n, Entries: es})
-				i += n
-				found = true
-				break
+		best := match{}
+		node := g.root
+		for n := i; n < len(toks) && node != nil; n++ {
+			node = node.next[toks[n].Lower]
+			if node == nil || len(node.entries) == 0 {
+				continue
+			}
+			if es := fitting(node.entries, toks[i:n+1], &want); len(es) > 0 {
+				best = match{I: i, J: n + 1, Entries: es}
 			}
 		}
-		if !found {
-			i++
+		if best.Entries != nil {
+			out = append(out, best)
+			i = best.J
+			continue
 		}
+		i++
 	}
 	return out
 }
 
+// lookup returns the entries of the given kinds named by exactly toks.
 func (g *gazetteer) lookup(toks []token, want map[entryKind]bool) []*entry {
-	var out []*entry
-	for _, e := range g.byKey[joinLower(toks)] {
-		if !want[e.Kind] || !caseFits(e, toks) {
-			continue
+	node := g.root
+	for _, t := range toks {
+		if node = node.next[t.Lower]; node == nil {
+			return nil
 		}
-		out = append(out, e)
+	}
+	var w [entDemonym + 1]bool
+	for k, ok := range want {
+		w[k] = ok
+	}
+	return fitting(node.entries, toks, &w)
+}
+
+func fitting(es []*entry, toks []token, want *[entDemonym + 1]bool) []*entry {
+	var out []*entry
+	for _, e := range es {
+		if want[e.Kind] && caseFits(e, toks) {
+			out = append(out, e)
+		}
 	}
 	return out
 }

@@ -74,7 +74,19 @@ func findFigures(s string) []figure {
 		}
 		out = append(out, f)
 	}
-	for _, m := range digitsRe.FindAllStringSubmatchIndex(s, -1) {
+	hasDigit := strings.ContainsAny(s, "0123456789")
+	lower := strings.ToLower(s)
+	var digits, vague, words [][]int
+	if hasDigit {
+		digits = digitsRe.FindAllStringSubmatchIndex(s, -1)
+	}
+	if containsAnyWord(lower, vagueCues) {
+		vague = vagueRe.FindAllStringSubmatchIndex(s, -1)
+	}
+	if containsAnyWord(lower, numberCues) {
+		words = wordNumRe.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, m := range digits {
 		if isPartOfDateOrCode(s, m[0], m[1]) {
 			continue
 		}
@@ -89,10 +101,10 @@ func findFigures(s string) []figure {
 		}
 		add(figure{Value: v, Start: m[0], End: m[1]}, m[0])
 	}
-	for _, m := range vagueRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range vague {
 		add(figure{Vague: true, Qualifier: "several", Start: m[0], End: m[1]}, m[0])
 	}
-	for _, m := range wordNumRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range words {
 		w := strings.ToLower(s[m[2]:m[3]])
 		v, ok := wordValue(w)
 		if !ok {
@@ -144,6 +156,11 @@ func qualifierBefore(prefix string) (string, int) {
 	return "", 0
 }
 
+// attachedUnits may follow digits with no space: "5kg", "2t", "£7K", "1.2bn".
+var attachedUnits = map[string]bool{"k": true, "m": true, "mn": true, "mln": true, "bn": true, "b": true, "tn": true,
+	"kg": true, "kgs": true, "g": true, "t": true, "l": true, "ml": true, "lb": true, "lbs": true, "oz": true, "st": true,
+	"nd": true, "rd": true, "th": true}
+
 var monthNames = regexp.MustCompile(`(?i)^\s*(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b`)
 var monthBefore = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|march|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\s+$`)
 
@@ -161,14 +178,18 @@ func isPartOfDateOrCode(s string, start, end int) bool {
 	if strings.HasPrefix(after, ":") || strings.HasPrefix(after, "-year") || strings.HasPrefix(after, " year-old") || strings.HasPrefix(after, "-") && !strings.HasPrefix(after, "-tonne") {
 		return true
 	}
-	if start > 0 && (isWordByte(s[start-1]) || s[start-1] == '-' || s[start-1] == '/') {
+	if start > 0 && (isWordByte(s[start-1]) || s[start-1] == '-' || s[start-1] == '/' || s[start-1] == ':') {
 		return true // "AN0M", "COVID-19", "26Lemont"
 	}
-	if end < len(s) && isLetterByte(s[end]) && !strings.HasPrefix(strings.ToLower(after), "k") &&
-		!strings.HasPrefix(strings.ToLower(after), "m") && !strings.HasPrefix(strings.ToLower(after), "b") &&
-		!strings.HasPrefix(strings.ToLower(after), "g") && !strings.HasPrefix(strings.ToLower(after), "t") &&
-		!strings.HasPrefix(strings.ToLower(after), "l") {
-		return true // "26Lemont"
+	if end < len(s) && isLetterByte(s[end]) {
+		// Letters stuck to the digits are a unit ("5kg", "£54m") or part of a name ("26Lemont").
+		j := end
+		for j < len(s) && isLetterByte(s[j]) {
+			j++
+		}
+		if !attachedUnits[strings.ToLower(s[end:j])] {
+			return true
+		}
 	}
 	lb := strings.ToLower(before)
 	for _, w := range []string{"phase ", "section ", "act ", "no. ", "number ", "pangea ", "chapter ", "article ", "aged ", "aged between ", "age ", "room ", "level ", "grade ", "category ", "class ", "route ", "highway ", "step "} {
@@ -188,4 +209,22 @@ func sortFigures(fs []figure) {
 			fs[j], fs[j-1] = fs[j-1], fs[j]
 		}
 	}
+}
+
+// Words whose presence lets the costlier number patterns run at all.
+var (
+	vagueCues  = []string{"dozen", "hundreds", "thousands", "millions", "several", "number of", "numerous", "multiple", "quantit", "many"}
+	numberCues = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "hundred", "thousand",
+		"million", "billion", "single", "a ", "an "}
+)
+
+// containsAnyWord reports whether lower holds any of the cues.
+func containsAnyWord(lower string, cues []string) bool {
+	for _, c := range cues {
+		if strings.Contains(lower, c) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,408 @@
+package loaders
+
+import (
+	"strings"
+	"testing"
+)
+
+// extractText runs the extractor on a body of our own sentences.
+func extractText(t *testing.T, front, body string) Extraction {
+	t.Helper()
+	data := body
+	if front != "" {
+		data = "---\n" + front + "\n---\n" + body
+	}
+	doc, err := ParseText("test.txt", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newExtractor(t).Extract(doc)
+}
+
+func TestFindFigures(t *testing.T) {
+	cases := []struct {
+		name, in  string
+		value     float64
+		vague     bool
+		qualifier string
+	}{
+		{"digits", "police made 746 arrests", 746, false, "exact"},
+		{"thousands separator", "26,850 kg of cocaine", 26850, false, "exact"},
+		{"decimal", "1.5kg of heroin", 1.5, false, "exact"},
+		{"word", "nine men were detained", 9, false, "exact"},
+		{"hyphenated word", "twenty-five people", 25, false, "exact"},
+		{"word with multiplier", "three million pills", 3e6, false, "exact"},
+		{"digits with multiplier", "2.5 million tablets", 2.5e6, false, "exact"},
+		{"more than", "more than two tonnes", 2, false, "more_than"},
+		{"over", "over 300 kilos", 300, false, "more_than"},
+		{"nearly", "nearly 50,068 parcels", 50068, false, "less_than"},
+		{"about", "about 40 firearms", 40, false, "about"},
+		{"an estimated", "an estimated 60,000 users", 60000, false, "about"},
+		{"at least", "at least 12 people", 12, false, "at_least"},
+		{"up to", "up to 10,000 handsets", 10000, false, "up_to"},
+		{"several dozen", "several dozen guns", 0, true, "several"},
+		{"hundreds", "hundreds of suspects", 0, true, "several"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := findFigures(tc.in)
+			if len(fs) == 0 {
+				t.Fatalf("findFigures(%q) found nothing", tc.in)
+			}
+			f := fs[0]
+			if f.Value != tc.value || f.Vague != tc.vague || f.Qualifier != tc.qualifier {
+				t.Errorf("findFigures(%q)[0] = %+v, want value %v vague %v qualifier %s", tc.in, f, tc.value, tc.vague, tc.qualifier)
+			}
+		})
+	}
+}
+
+func TestFiguresSkipDatesAndCodes(t *testing.T) {
+	for _, in := range []string{"on 8 February", "June 8, 2021", "in 2019", "a 34-year-old man", "at 12:45 pm",
+		"Phase 2 began", "Section 2 of the Act", "the AN0M app", "codenamed 26Lemont"} {
+		t.Run(in, func(t *testing.T) {
+			for _, f := range findFigures(in) {
+				if !f.Vague {
+					t.Errorf("findFigures(%q) = %+v, want no figure", in, f)
+				}
+			}
+		})
+	}
+}
+
+func TestFindMoney(t *testing.T) {
+	cases := []struct {
+		name, country, in string
+		amount            float64
+		currency          string
+		qualifier         string
+	}{
+		{"pounds short", "GB", "£54m in cash", 54e6, "GBP", "exact"},
+		{"pounds decimal", "GB", "£13.3m in cash", 13.3e6, "GBP", "exact"},
+		{"thousands K", "GB", "nearly £7K in cash", 7000, "GBP", "less_than"},
+		{"euro million", "BE", "€3 million was found", 3e6, "EUR", "exact"},
+		{"euro words", "DE", "140 million euros were exchanged", 140e6, "EUR", "exact"},
+		{"pounds words", "GB", "54 million pounds in cash", 54e6, "GBP", "exact"},
+		{"dollar in US", "US", "$1.2bn in assets", 1.2e9, "USD", "exact"},
+		{"dollar in Australia", "AU", "$52 million in cash", 52e6, "AUD", "exact"},
+		{"explicit A$", "US", "A$44.9 million", 44.9e6, "AUD", "exact"},
+		{"ISO code first", "INT", "more than USD 81 million worth", 81e6, "USD", "more_than"},
+		{"peso P", "PH", "around P10 million worth of shabu", 10e6, "PHP", "about"},
+		{"dollars words NZ", "NZ", "70 million dollars' worth", 70e6, "NZD", "exact"},
+	}
+	x := newExtractor(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &run{x: x, country: tc.country}
+			ms := r.findMoney(tc.in)
+			if len(ms) != 1 {
+				t.Fatalf("findMoney(%q) = %+v, want one sum", tc.in, ms)
+			}
+			m := ms[0]
+			if m.Amount != tc.amount || m.Currency != tc.currency || m.Qualifier != tc.qualifier {
+				t.Errorf("findMoney(%q) = %+v, want %v %s %s", tc.in, m, tc.amount, tc.currency, tc.qualifier)
+			}
+		})
+	}
+	r := &run{x: x, country: "GB"}
+	if ms := r.findMoney("12 pounds of cannabis"); len(ms) != 0 {
+		t.Errorf("a weight in pounds read as money: %+v", ms)
+	}
+}
+
+// seizureKey is what a test asserts of a seizure.
+type seizureKey struct {
+	commodity, subtype string
+	quantity, amount   float64
+	unit, currency     string
+	qualifier          string
+}
+
+func keyOf(s Seizure) seizureKey {
+	k := seizureKey{commodity: s.Commodity, subtype: deref(s.Subtype), unit: deref(s.Unit), currency: deref(s.Currency), qualifier: deref(s.Qualifier)}
+	if s.Quantity != nil {
+		k.quantity = *s.Quantity
+	}
+	if s.Amount != nil {
+		k.amount = *s.Amount
+	}
+	return k
+}
+
+func TestSeizures(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []seizureKey
+	}{
+		{"mass and cash", "Detectives from Kent Police seized 1.5kg of heroin and £20,000 in cash on Friday.",
+			[]seizureKey{{"drugs", "heroin", 1.5, 0, "kg", "", "exact"}, {"cash", "", 0, 20000, "", "GBP", "exact"}}},
+		{"words and tonnes", "Two tonnes of cannabis were seized at the port.",
+			[]seizureKey{{"drugs", "cannabis", 2, 0, "tonne", "", "exact"}}},
+		{"count of firearms", "Officers recovered 14 firearms and 300 rounds of ammunition.",
+			[]seizureKey{{"firearms", "", 14, 0, "item", "", "exact"}, {"ammunition", "", 300, 0, "round", "", "exact"}}},
+		{"value of drugs", "Police seized cocaine worth more than £2m.",
+			[]seizureKey{{"drugs", "cocaine", 0, 2e6, "", "GBP", "more_than"}}},
+		{"vague count", "The raids led to the seizure of dozens of firearms.",
+			[]seizureKey{{"firearms", "", 0, 0, "", "", "several"}}},
+		{"a single pistol", "Officers seized a loaded pistol from the car.",
+			[]seizureKey{{"firearms", "pistol", 1, 0, "item", "", "exact"}}},
+		{"things listed without figures", "Jewellery, luxury cars and designer goods were also seized.",
+			[]seizureKey{{"other", "jewellery", 0, 0, "", "", ""}, {"vehicles", "luxury cars", 0, 0, "", "", ""}, {"other", "designer goods", 0, 0, "", "", ""}}},
+		{"hypothetical", "Police will seize any vehicles used in the crimes.", nil},
+		{"could have been sold", "The drugs could have been sold for £2m on the street.", nil},
+		{"inspected is not seized", "Customs officers inspected 4,000 parcels at the airport.", nil},
+		{"examples of a counted figure", "Officers seized 44 weapons such as knives and machetes.",
+			[]seizureKey{{"other", "weapons", 44, 0, "item", "", "exact"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []seizureKey
+			for _, s := range ex.Seizures {
+				got = append(got, keyOf(s))
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("%q:\n got %+v\nwant %+v", tc.body, got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("%q seizure %d:\n got %+v\nwant %+v", tc.body, i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestArrests(t *testing.T) {
+	cases := []struct {
+		name, body string
+		counts     []float64 // -1 for a vague count
+	}{
+		{"passive", "Nine men were detained after the raids.", []float64{9}},
+		{"active", "Detectives arrested 132 people across the city.", []float64{132}},
+		{"noun", "The operation led to 746 arrests.", []float64{746}},
+		{"share of", "The force made 45 of the arrests.", []float64{45}},
+		{"arrest of", "It resulted in the arrest of more than 100 suspects.", []float64{100}},
+		{"clause between", "Four men, aged between 18 and 28, were taken into custody.", []float64{4}},
+		{"one person", "Officers arrested a 23-year-old woman in the flat.", []float64{1}},
+		{"named person", "The FBI arrested John Doe in Chicago.", []float64{1}},
+		{"vague", "Hundreds of suspects were arrested across Europe.", []float64{-1}},
+		{"charged is not arrested", "Twelve people were charged with conspiracy.", nil},
+		{"warrants are not arrests", "Officers executed 40 warrants.", nil},
+		{"another clause's figure", "17 people were charged and 5 were arrested.", []float64{5}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []float64
+			for _, a := range ex.Arrests {
+				if a.Count == nil {
+					got = append(got, -1)
+				} else {
+					got = append(got, *a.Count)
+				}
+			}
+			if len(got) != len(tc.counts) {
+				t.Fatalf("%q: arrests %v, want %v", tc.body, got, tc.counts)
+			}
+			for i := range got {
+				if got[i] != tc.counts[i] {
+					t.Errorf("%q: arrests %v, want %v", tc.body, got, tc.counts)
+				}
+			}
+		})
+	}
+}
+
+func TestAgencies(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"gazetteer acronym", "The NCA said the work went on.", []string{"National Crime Agency"}},
+		{"constabulary pattern", "The Loamshire Constabulary said officers were on patrol.", []string{"Loamshire Constabulary"}},
+		{"sheriff pattern", "Deputies from the Riverbend County Sheriff's Office attended.", []string{"Riverbend County Sheriff's Office"}},
+		{"ministry pattern", "The Ministry of Public Order said little.", []string{"Ministry of Public Order"}},
+		{"national agency pattern", "The National Drug Suppression Agency led the case.", []string{"National Drug Suppression Agency"}},
+		{"demonym police", "Dutch police said the case was closed.", []string{"Dutch National Police"}},
+		{"generic authorities", "Belgian authorities and police forces across Europe helped.", nil},
+		{"coordination is two agencies", "The NCA and Border Force searched the ship.", []string{"National Crime Agency", "Border Force"}},
+		{"acronym defined", "It was coordinated by INTERPOL and the Regional Narcotics Liaison Office (RNLO).", []string{"INTERPOL", "Regional Narcotics Liaison Office"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, a := range ex.Agencies {
+				got = append(got, a.Name)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("%q: agencies %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOperations(t *testing.T) {
+	cases := []struct {
+		name, body string
+		opName     string
+		alias      string
+		partOf     string
+		agency     string
+	}{
+		{"operation", "Kent Police said Operation Sparrowhawk ended.", "Sparrowhawk", "", "", "Kent Police"},
+		{"codenamed", "In London the Met operation, codenamed \u201cBlackthorn\u201d, went on.", "Blackthorn", "", "", "Metropolitan Police"},
+		{"project", "Police in Ontario ran Project Harbourlight for a year.", "Harbourlight", "Project Harbourlight", "", ""},
+		{"phase", "The AFP began Operation Redwood Phase 2 this week.", "Redwood Phase 2", "", "Redwood", "Australian Federal Police"},
+		{"roman numeral", "Operation Lantern IX was coordinated by INTERPOL.", "Lantern IX", "", "", "INTERPOL"},
+		{"week of action", "Forces took part in the County Lines Action Week of Action.", "County Lines Action Week of Action", "", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			for _, op := range ex.Operations {
+				if op.Name == nil || *op.Name != tc.opName {
+					continue
+				}
+				if tc.alias != "" && !contains(op.Aliases, tc.alias) {
+					t.Errorf("aliases %v, want %q", op.Aliases, tc.alias)
+				}
+				if deref(op.PartOf) != tc.partOf {
+					t.Errorf("part_of %q, want %q", deref(op.PartOf), tc.partOf)
+				}
+				if tc.agency != "" && !contains(op.Agencies, tc.agency) {
+					t.Errorf("agencies %v, want %q", op.Agencies, tc.agency)
+				}
+				return
+			}
+			t.Errorf("%q: operation %q not among %+v", tc.body, tc.opName, ex.Operations)
+		})
+	}
+}
+
+func TestAttachment(t *testing.T) {
+	cases := []struct {
+		name, body        string
+		agency, operation string // of the last figure
+	}{
+		{"agency of the sentence before", "Kent Police said 20 people were arrested. Officers also seized 3kg of cocaine.", "Kent Police", ""},
+		{"credited agency", "Officers seized 40 kilos of heroin, says the NCA.", "National Crime Agency", ""},
+		{"the operation's agency is not the figure's", "Officers supported the NCA's Operation Larkspur, which saw 60 arrests.", "", "Larkspur"},
+		{"the article's only operation", "Operation Gannet was run by Kent Police. In the end, 12 kilos of cannabis were seized.", "Kent Police", "Gannet"},
+		{"the clause's subject", "The NCA and Border Force found 2 tonnes of cocaine.", "National Crime Agency", ""},
+		{"a past figure has no agency", "Kent Police seized 3kg of heroin. The previous record was 8 kilos of heroin seized in 2015.", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var agency, op string
+			switch {
+			case len(ex.Seizures) > 0 && (len(ex.Arrests) == 0 || strings.Contains(tc.body[strings.LastIndex(tc.body, ". ")+1:], "kilo") || strings.Contains(tc.body, "3kg of cocaine")):
+				s := ex.Seizures[len(ex.Seizures)-1]
+				agency, op = deref(s.Agency), deref(s.Operation)
+			case len(ex.Arrests) > 0:
+				a := ex.Arrests[len(ex.Arrests)-1]
+				agency, op = deref(a.Agency), deref(a.Operation)
+			default:
+				t.Fatalf("%q: no figure extracted", tc.body)
+			}
+			if agency != tc.agency || op != tc.operation {
+				t.Errorf("%q: agency %q operation %q, want %q %q", tc.body, agency, op, tc.agency, tc.operation)
+			}
+		})
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	cases := []struct {
+		line string
+		want bool
+	}{
+		{"Image copyright Getty Images", true},
+		{"Leave a comment", true},
+		{"Your email address will not be published. Required fields are marked *", true},
+		{"Read more: Police raid homes across the county", true},
+		{"Related News:", true},
+		{"• Police arrest 13 over ‘biggest ever drugs plot’", true},
+		{"Share this article", true},
+		{"We use cookies to improve your experience.", true},
+		{"3 min read", true},
+		{"By Jane Smith", true},
+		{"Friday, 29 September 2023 - 9:00am |", true},
+		{"Officers seized 5kg of cocaine on Tuesday.", false},
+		{"• 17 arrests", false},
+		{"By the end of the week, 40 people had been arrested.", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.line, func(t *testing.T) {
+			if got := isBoilerplate(tc.line); got != tc.want {
+				t.Errorf("isBoilerplate(%q) = %v, want %v", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSentencesAndOffsets(t *testing.T) {
+	body := "Image copyright PA\n\nDet. Supt. Jane Roe said 12 men were held. The U.S. team helped.\nLeave a comment\n"
+	sents := splitSentences(body)
+	var texts []string
+	for _, s := range sents {
+		texts = append(texts, s.Text)
+		if body[s.Start:s.End] != s.Text {
+			t.Errorf("offsets %d..%d give %q, want %q", s.Start, s.End, body[s.Start:s.End], s.Text)
+		}
+	}
+	want := []string{"Det. Supt. Jane Roe said 12 men were held.", "The U.S. team helped."}
+	if strings.Join(texts, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences %q, want %q", texts, want)
+	}
+}
+
+func TestEvidenceOffsetsAreCharacters(t *testing.T) {
+	body := "Über den Fall: the Met seized £13.3m in cash. Officers arrested 4 men."
+	ex := extractText(t, "", body)
+	runes := []rune(body)
+	for _, a := range ex.Arrests {
+		ev := a.Evidence[0]
+		if string(runes[ev.Start:ev.End]) != ev.Sentence {
+			t.Errorf("evidence %d..%d is %q, want %q", ev.Start, ev.End, string(runes[ev.Start:ev.End]), ev.Sentence)
+		}
+	}
+	if len(ex.Arrests) != 1 || len(ex.Seizures) != 1 {
+		t.Errorf("arrests %d seizures %d, want 1 and 1", len(ex.Arrests), len(ex.Seizures))
+	}
+}
+
+func TestFrontMatter(t *testing.T) {
+	cases := []struct {
+		name, in         string
+		title, published string
+		wantErr          string
+	}{
+		{"yaml", "---\ntitle: \"A: B\"\npublished: 2020-07-02\n---\nBody.", "A: B", "2020-07-02", ""},
+		{"colon in plain title", "---\ntitle: EncroChat: 746 arrests\npublished: 2020-07-02\n---\nBody.", "EncroChat: 746 arrests", "2020-07-02", ""},
+		{"no front matter", "Just a body.", "", "", ""},
+		{"bad date", "---\npublished: yesterday-ish\n---\nBody.", "", "", "published"},
+		{"empty body", "---\ntitle: x\n---\n", "", "", "empty article"},
+		{"binary", "a\x00b", "", "", "binary"},
+		{"not utf-8", "caf\xe9", "", "", "UTF-8"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := ParseText("in.txt", []byte(tc.in))
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !strings.Contains(err.Error(), "in.txt") {
+					t.Fatalf("err = %v, want one naming in.txt and %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != tc.title || doc.Published != tc.published {
+				t.Errorf("title %q published %q, want %q %q", doc.Title, doc.Published, tc.title, tc.published)
+			}
+		})
+	}
+}
