@@ -40,6 +40,40 @@ type sentenceFacts struct {
 	operations []mention
 	dates      []mention
 	demonyms   []mention
+
+	// Worked out once, when first needed.
+	figs       []figure // findFigures(s.Text)
+	figsDone   bool
+	breaks     [][]int // clauseBreakRe's matches in s.Text
+	breaksDone bool
+	historic   int8 // historicRe matches s.Text: 0 not yet known, 1 no, 2 yes
+}
+
+// figures returns the figures of the sentence.
+func (sf *sentenceFacts) figures() []figure {
+	if !sf.figsDone {
+		sf.figs, sf.figsDone = findFigures(sf.s.Text), true
+	}
+	return sf.figs
+}
+
+// clauseAt returns the byte span of the sentence's clause that holds pos.
+func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
+	if !sf.breaksDone {
+		sf.breaks, sf.breaksDone = clauseBreaks(sf.s.Text), true
+	}
+	return clauseIn(sf.breaks, len(sf.s.Text), pos)
+}
+
+// isHistoric reports whether the sentence speaks of an earlier time or of elsewhere.
+func (sf *sentenceFacts) isHistoric() bool {
+	if sf.historic == 0 {
+		sf.historic = 1
+		if historicRe.MatchString(sf.s.Text) {
+			sf.historic = 2
+		}
+	}
+	return sf.historic == 2
 }
 
 // run is the state of one extraction.

@@ -37,7 +37,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		return
 	}
 	found := false
-	for _, f := range findFigures(text) {
+	for _, f := range sf.figures() {
 		after, before := text[f.End:], text[:f.Start]
 		if notArrestRe.MatchString(after) {
 			continue
@@ -138,7 +138,7 @@ func (r *run) agencyFor(i, pos int) string {
 		// The subject of the figure's clause ("The NCA and Border Force found ..."),
 		// else the nearest agency named before the figure, else the first after it.
 		best := cands[0]
-		cs, _ := clauseAt(sf.s.Text, pos)
+		cs, _ := sf.clauseAt(pos)
 		inClause := false
 		for _, a := range cands {
 			if a.Start < pos && a.Start >= cs && !inClause {
@@ -155,7 +155,7 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 		return best.Name
 	}
-	if historicRe.MatchString(sf.s.Text) || len(sf.operations) > 0 {
+	if sf.isHistoric() || len(sf.operations) > 0 {
 		return ""
 	}
 	// The agency of the sentences just before; in an opening paragraph, of those just after.
@@ -289,7 +289,14 @@ func (r *run) findMoney(s string) []money {
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil
 	}
-	for _, m := range moneyPrefixRe.FindAllStringSubmatchIndex(s, -1) {
+	var prefixed, suffixed [][]int
+	if maySignMoney(s) {
+		prefixed = moneyPrefixRe.FindAllStringSubmatchIndex(s, -1)
+	}
+	if hasFoldTrap(s) || containsAnyWord(strings.ToLower(s), currencyCues) {
+		suffixed = moneySuffixRe.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, m := range prefixed {
 		sym := strings.TrimSpace(s[m[2]:m[3]])
 		cur := r.currencyOf(sym, s)
 		if cur == "" {
@@ -310,7 +317,7 @@ func (r *run) findMoney(s string) []money {
 		}
 		out = append(out, money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]})
 	}
-	for _, m := range moneySuffixRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range suffixed {
 		if overlapsMoney(out, m[0], m[1]) {
 			continue
 		}
@@ -339,6 +346,35 @@ func (r *run) findMoney(s string) []money {
 		out = append(out, money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]})
 	}
 	return out
+}
+
+// currencyCues are in every currency word moneySuffixRe reads.
+var currencyCues = []string{"pound", "euro", "dollar", "peso", "naira", "rupee", "yen", "franc", "kron", "rand", "dirham", "reais"}
+
+// maySignMoney is a cheap test that moneyPrefixRe needs to pass: a number
+// right after the last character of a currency sign or code, maybe with one
+// space between.
+func maySignMoney(s string) bool {
+	signEnd := func(q int) bool {
+		if q == 0 {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:q])
+		switch r {
+		case '$', '£', '€', '¥', '₱', '₦', '₹', 'D', 'R', 'P', 's', '.', 'N':
+			return true
+		}
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+			continue
+		}
+		if signEnd(i) || i > 0 && isSpaceASCII(s[i-1]) && signEnd(i-1) {
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsMoney(ms []money, start, end int) bool {
@@ -437,8 +473,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 
 	// Physical quantities: "5.7 tonnes of cocaine", "122 firearms", "several dozen guns".
 	if cue {
-		for _, f := range findFigures(text) {
-			cs, ce := clauseAt(text, f.Start)
+		for _, f := range sf.figures() {
+			cs, ce := sf.clauseAt(f.Start)
 			if covered(f.Start, f.End) || !seizeCueRe.MatchString(text[cs:ce]) {
 				continue
 			}
@@ -536,7 +572,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	}
 
 	// Things seized without a figure: "diamonds, jewellery, luxury vehicles ... were also seized", "a loaded pistol".
-	if regions := seizedRegions(text); len(regions) > 0 {
+	if regions := seizedRegions(sf); len(regions) > 0 {
 		toks := tokenize(text)
 		for _, m := range r.x.gaz.find(toks, entCommodity) {
 			e := m.Entries[0]
@@ -723,10 +759,19 @@ var (
 	passiveAfterRe = regexp.MustCompile(`(?i)^\s*(?:$|[,.;:]|(?:in|at|from|during|by|on|after|across|as|with|and|since|near|inside|between|throughout|under|over the)\b)`)
 )
 
-// clauseAt returns the byte span of the clause of s that holds pos.
-func clauseAt(s string, pos int) (int, int) {
-	start, end := 0, len(s)
-	for _, loc := range clauseBreakRe.FindAllStringIndex(s, -1) {
+// clauseBreaks returns the spans of the clause breaks of s.
+func clauseBreaks(s string) [][]int {
+	if !strings.ContainsAny(s, ";–—") && !strings.Contains(s, ",") {
+		return nil
+	}
+	return clauseBreakRe.FindAllStringIndex(s, -1)
+}
+
+// clauseIn returns the byte span of the clause that holds pos in a text of
+// n bytes with the given clause breaks.
+func clauseIn(breaks [][]int, n, pos int) (int, int) {
+	start, end := 0, n
+	for _, loc := range breaks {
 		if loc[1] <= pos {
 			start = loc[1]
 		} else if loc[0] >= pos {
@@ -741,10 +786,11 @@ func clauseAt(s string, pos int) (int, int) {
 // after an active verb or noun ("seized a loaded pistol", "seizure of dozens
 // of firearms") to the clause's end, before a passive one ("diamonds and
 // jewellery were also seized") from the clause's start.
-func seizedRegions(s string) [][2]int {
+func seizedRegions(sf *sentenceFacts) [][2]int {
+	s := sf.s.Text
 	var out [][2]int
 	for _, m := range seizeVerbRe.FindAllStringSubmatchIndex(s, -1) {
-		cs, ce := clauseAt(s, m[0])
+		cs, ce := sf.clauseAt(m[0])
 		verb := strings.ToLower(s[m[2]:m[3]])
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
 			(auxBeforeRe.MatchString(tail(s[cs:m[0]], 40)) || passiveAfterRe.MatchString(s[m[1]:]))

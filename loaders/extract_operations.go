@@ -209,23 +209,50 @@ func (r *run) operationFor(i int, agency string) string {
 // --- dates ---
 
 var (
-	months     = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?`
-	absDateRe  = regexp.MustCompile(`\b(?:\d{1,2}\s+` + months + `(?:\s+\d{4})?|` + months + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:in|since|during|until|by)\s+\d{4}|` + months + `\s+\d{4})\b`)
-	relDateRe  = regexp.MustCompile(`(?i)\b(?:earlier|later) this (?:week|month|year)|\b(?:last|this|next) (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon)|\byesterday\b|\btoday\b|\bthis morning\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
-	dateLayout = []string{"2 January 2006", "January 2 2006", "2 Jan 2006", "Jan 2 2006", "January 2006"}
+	months         = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?`
+	absDatePattern = `\b(?:\d{1,2}\s+` + months + `(?:\s+\d{4})?|` + months + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:in|since|during|until|by)\s+\d{4}|` + months + `\s+\d{4})\b`
+	relDatePattern = `(?i)\b(?:earlier|later) this (?:week|month|year)|\b(?:last|this|next) (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon)|\byesterday\b|\btoday\b|\bthis morning\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`
+	relDateRe      = regexp.MustCompile(relDatePattern)
+	// The date patterns tried only where they can start: after no word
+	// character, at a digit, a month or a word before a year; at a word a
+	// relative date starts with (texts with a fold trap take relDateRe).
+	absDateScan = newStartScan(absDatePattern, func(s string, p int) bool {
+		c := s[p]
+		if !wordStart(s, p) {
+			return false
+		}
+		if c >= '0' && c <= '9' {
+			return true
+		}
+		if monthStarts.at(s, p) {
+			return true
+		}
+		e := asciiLetters(s, p)
+		return e < len(s) && isSpaceASCII(s[e]) && yearLeadWords[s[p:e]]
+	})
+	monthStarts = newLitSet("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+	relDateScan = newStartScan(relDatePattern, func(s string, p int) bool {
+		return isLetterByte(s[p]) && wordStart(s, p) && relDateFirst[lowerASCII(s[p:asciiLetters(s, p)])]
+	})
+	relDateFirst = wordSet("earlier later last this next yesterday today on")
+	dateLayout   = []string{"2 January 2006", "January 2 2006", "2 Jan 2006", "Jan 2 2006", "January 2006"}
 )
 
 func (r *run) findDates(sf *sentenceFacts) {
 	text := sf.s.Text
-	var res []*regexp.Regexp
+	var found [2][][]int
 	if hasAny(sf.toks, monthWords) || hasAny(sf.toks, yearLeadWords) {
-		res = append(res, absDateRe)
+		found[0] = absDateScan.findAll(text)
 	}
 	if hasAny(sf.toks, relativeDateWords) {
-		res = append(res, relDateRe)
+		if hasFoldTrap(text) {
+			found[1] = relDateRe.FindAllStringIndex(text, -1)
+		} else {
+			found[1] = relDateScan.findAll(text)
+		}
 	}
-	for _, re := range res {
-		for _, loc := range re.FindAllStringIndex(text, -1) {
+	for _, locs := range found {
+		for _, loc := range locs {
 			phrase := text[loc[0]:loc[1]]
 			sf.dates = append(sf.dates, mention{Name: phrase, Start: loc[0], End: loc[1]})
 			r.out.Dates = append(r.out.Dates, Date{Text: phrase, ISO: r.isoDate(phrase), Evidence: []Span{r.span(sf, 0.7)}})

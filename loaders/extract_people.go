@@ -11,9 +11,20 @@ var (
 	honorifics = `(?:Dame|Sir|Lord|Lady|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Gen\.?|Col\.?|Capt\.?|Lt\.?|Maj\.?|Brig\.? Gen\.?|Rev\.?)`
 	roles      = `(?:(?:Detective |Det\.? )?(?:Chief |Assistant |Deputy |Acting |Senior |Temporary )*(?:Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander|Director(?:[- ]General)?|Chief Executive|Executive Director|Special Agent in Charge|Special Agent|Attorney General|Attorney|Prosecutor|Minister|Secretary(?:[- ]General)?|Sheriff|Chief|Head|Spokesperson|Spokesman|Spokeswoman|Public Information Officer|Information Officer|Investigating Officer|Officer|Captain|Colonel|General|Major|Lieutenant|Agent|Governor|Mayor|Coordinator|Manager|Investigator)|(?:federal |public |chief |senior |state |district )*(?:prosecutor|spokesperson|spokesman|spokeswoman|police chief))`
 	// [AGENCY] ROLE [ROMAN] [,] [TITLE] NAME: "NCA Director Chris Farrimond", "Commissioner, Dame Cressida Dick".
-	roleNameRe = regexp.MustCompile(`(` + roles + `(?:\s+(?:[IVX]{1,4}|of [A-Z][\w]+(?: [A-Z][\w]+)*))?),?\s+(?:(` + honorifics + `)\s+)?` + personName)
+	roleNameScan = newStartScan(`(`+roles+`(?:\s+(?:[IVX]{1,4}|of [A-Z][\w]+(?: [A-Z][\w]+)*))?),?\s+(?:(`+honorifics+`)\s+)?`+personName, roleStarts.at)
 	// TITLE NAME: "Dame Cressida Dick".
-	titleNameRe = regexp.MustCompile(`\b(` + honorifics + `)\s+` + personName)
+	titleNameScan = newStartScan(`\b(`+honorifics+`)\s+`+personName, func(s string, p int) bool {
+		return wordStart(s, p) && titleStarts.at(s, p)
+	})
+	// roleStarts begin every role: its first word, or the word of a role
+	// that may stand alone. titleStarts begin every honorific.
+	roleStarts = newLitSet("Det", "Chief", "Assistant ", "Deputy ", "Acting ", "Senior ", "Temporary ", "Superintendent",
+		"Inspector", "Sergeant", "Constable", "Commissioner", "Commander", "Director", "Executive Director", "Special Agent",
+		"Attorney", "Prosecutor", "Minister", "Secretary", "Sheriff", "Head", "Spokes", "Public Information Officer",
+		"Information Officer", "Investigating Officer", "Officer", "Captain", "Colonel", "General", "Major", "Lieutenant",
+		"Agent", "Governor", "Mayor", "Coordinator", "Manager", "Investigator", "federal ", "public ", "chief ", "senior ",
+		"state ", "district ", "prosecutor", "spokes", "police chief")
+	titleStarts = newLitSet("Dame", "Sir", "Lord", "Lady", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Lt", "Maj", "Brig", "Rev")
 	// NAME, (the) ROLE of/at AGENCY: "Jane Smith, the director of the NCA".
 	nameRoleRe = regexp.MustCompile(personName + `,\s+(?:the\s+|a\s+)?(` + roles + `)\s+(?:of|at|for|from)\s+`)
 	orgAfterRe = regexp.MustCompile(`^,?\s+(?:of|from|at|with)\s+(?:the\s+)?`)
@@ -28,7 +39,7 @@ func (r *run) findPeople(sf *sentenceFacts) {
 		return // the patterns below are costly; most sentences name no official
 	}
 	text := sf.s.Text
-	for _, m := range roleNameRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range roleNameScan.findAll(text) {
 		role := text[m[2]:m[3]]
 		title := ""
 		if m[4] >= 0 {
@@ -47,13 +58,52 @@ func (r *run) findPeople(sf *sentenceFacts) {
 		}
 		r.addPerson(sf, name, title, role, org)
 	}
-	for _, m := range nameRoleRe.FindAllStringSubmatchIndex(text, -1) {
+	var nameRoles [][]int
+	if mayHaveNameRole(text) {
+		nameRoles = nameRoleRe.FindAllStringSubmatchIndex(text, -1)
+	}
+	for _, m := range nameRoles {
 		org := r.agencyStartingAt(sf, m[1])
 		r.addPerson(sf, text[m[2]:m[3]], "", text[m[4]:m[5]], org)
 	}
-	for _, m := range titleNameRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range titleNameScan.findAll(text) {
 		r.addPerson(sf, text[m[4]:m[5]], text[m[2]:m[3]], "", r.agencyAfter(sf, m[5]))
 	}
+}
+
+// mayHaveNameRole is a cheap test that nameRoleRe needs to pass: a comma,
+// spaces, maybe "the" or "a" and spaces, then the start of a role.
+func mayHaveNameRole(s string) bool {
+	skip := func(i int) int {
+		j := i
+		for j < len(s) && isSpaceASCII(s[j]) {
+			j++
+		}
+		if j == i {
+			return -1
+		}
+		return j
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' {
+			continue
+		}
+		j := skip(i + 1)
+		if j < 0 || j == len(s) {
+			continue
+		}
+		if roleStarts.at(s, j) {
+			return true
+		}
+		for _, art := range []string{"the", "a"} {
+			if strings.HasPrefix(s[j:], art) {
+				if k := skip(j + len(art)); k >= 0 && k < len(s) && roleStarts.at(s, k) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // agencyEndingAt returns the agency named just before byte pos ("NCA Director"),

@@ -43,13 +43,35 @@ var qualifierPatterns = []struct {
 	{regexp.MustCompile(`(?i)\b(up to|as many as|as much as)\s+$`), "up_to"},
 }
 
-var (
+const (
 	// 1,234.5 | 1.5 | 54 with an optional multiplier: "£54m", "1.2bn", "2.5 million", "7K".
-	digitsRe = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|m|mn|mln|bn|b|tn)\b|\s+(thousand|million|millions|billion|trillion)\b)?`)
+	digitsPattern = `(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|m|mn|mln|bn|b|tn)\b|\s+(thousand|million|millions|billion|trillion)\b)?`
 	// word numbers: "two", "twenty-five", "two hundred", "three million", "a dozen".
-	wordNumRe = regexp.MustCompile(`(?i)\b((?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|single)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(dozen|hundred|thousand|million|billion))?\b`)
+	wordNumPattern = `(?i)\b((?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|single)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(dozen|hundred|thousand|million|billion))?\b`
 	// vague counts: "several dozen", "dozens of", "hundreds of", "a number of".
-	vagueRe = regexp.MustCompile(`(?i)\b(several dozen|several hundred|several thousand|dozens|hundreds|thousands|millions|several|a number of|a large number of|a significant number of|numerous|multiple|a quantity of|quantities of|a large quantity of|large quantities of|many)\b`)
+	vaguePattern = `(?i)\b(several dozen|several hundred|several thousand|dozens|hundreds|thousands|millions|several|a number of|a large number of|a significant number of|numerous|multiple|a quantity of|quantities of|a large quantity of|large quantities of|many)\b`
+)
+
+var (
+	digitsRe  = regexp.MustCompile(digitsPattern)
+	wordNumRe = regexp.MustCompile(wordNumPattern)
+	vagueRe   = regexp.MustCompile(vaguePattern)
+	// The same patterns tried only where they can start: digits after no
+	// word character; a word number or vague count whose first word, in
+	// ASCII letters, is one the pattern begins with (texts with a fold trap
+	// take the plain patterns).
+	digitsScan = newStartScan(digitsPattern, func(s string, p int) bool {
+		return s[p] >= '0' && s[p] <= '9' && wordStart(s, p)
+	})
+	wordNumScan = newStartScan(wordNumPattern, func(s string, p int) bool {
+		return isLetterByte(s[p]) && wordStart(s, p) && wordNumFirst[lowerASCII(s[p:asciiLetters(s, p)])]
+	})
+	vagueScan = newStartScan(vaguePattern, func(s string, p int) bool {
+		return isLetterByte(s[p]) && wordStart(s, p) && vagueFirst[lowerASCII(s[p:asciiLetters(s, p)])]
+	})
+	wordNumFirst = wordSet(`a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+		sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety single`)
+	vagueFirst = wordSet("several dozens hundreds thousands millions a numerous multiple quantities large many")
 )
 
 // findFigures returns every figure in s, in order, not overlapping.
@@ -76,18 +98,27 @@ func findFigures(s string) []figure {
 	}
 	hasDigit := strings.ContainsAny(s, "0123456789")
 	lower := strings.ToLower(s)
+	trap := hasFoldTrap(s)
 	var digits, vague, words [][]int
 	if hasDigit {
-		digits = digitsRe.FindAllStringSubmatchIndex(s, -1)
+		digits = digitsScan.findAll(s)
 	}
 	if containsAnyWord(lower, vagueCues) {
-		vague = vagueRe.FindAllStringSubmatchIndex(s, -1)
+		if trap {
+			vague = vagueRe.FindAllStringSubmatchIndex(s, -1)
+		} else {
+			vague = vagueScan.findAll(s)
+		}
 	}
 	if containsAnyWord(lower, numberCues) {
-		words = wordNumRe.FindAllStringSubmatchIndex(s, -1)
+		if trap {
+			words = wordNumRe.FindAllStringSubmatchIndex(s, -1)
+		} else {
+			words = wordNumScan.findAll(s)
+		}
 	}
 	for _, m := range digits {
-		if isPartOfDateOrCode(s, m[0], m[1]) {
+		if isPartOfDateOrCode(s, m[0], m[1], trap) {
 			continue
 		}
 		v, err := strconv.ParseFloat(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 64)
@@ -148,12 +179,74 @@ func qualifierBefore(prefix string) (string, int) {
 	trimmed = strings.TrimSuffix(trimmed, "USD ")
 	trimmed = strings.TrimSuffix(trimmed, "EUR ")
 	trimmed = strings.TrimSuffix(trimmed, "GBP ")
+	if !mayEndInQualifier(trimmed) {
+		return "", 0
+	}
 	for _, qp := range qualifierPatterns {
 		if loc := qp.re.FindStringIndex(trimmed); loc != nil {
 			return qp.q, off + loc[0]
 		}
 	}
 	return "", 0
+}
+
+// qualifierLast holds the last words of the qualifiers, in ASCII lower case.
+var qualifierLast = wordSet(`than over of above exceeding almost nearly under below to about around approximately
+	approx roughly some estimated circa least as`)
+
+// mayEndInQualifier is a cheap test that the qualifier patterns need to
+// pass: s ends in spaces after a qualifier's last word.
+func mayEndInQualifier(s string) bool {
+	j := len(s)
+	for j > 0 && isSpaceASCII(s[j-1]) {
+		j--
+	}
+	if j == len(s) || j == 0 {
+		return false
+	}
+	if s[j-1] == '.' || hasFoldTrap(s) { // "approx.", "c."; or letters only the patterns can read
+		return true
+	}
+	i := j
+	for i > 0 && isLetterByte(s[i-1]) {
+		i--
+	}
+	return qualifierLast[lowerASCII(s[i:j])]
+}
+
+// monthForms are the month names monthNames and monthBefore read, in ASCII lower case.
+var monthForms = wordSet(`jan january feb february mar march apr april may jun june jul july aug august sep sept september
+	oct october nov november dec december`)
+
+// mayStartWithMonth is a cheap test that monthNames needs to pass.
+func mayStartWithMonth(s string, trap bool) bool {
+	i := 0
+	for i < len(s) && isSpaceASCII(s[i]) {
+		i++
+	}
+	if i == len(s) || !isLetterByte(s[i]) && !trap {
+		return false
+	}
+	return trap || monthForms[lowerASCII(s[i:asciiLetters(s, i)])]
+}
+
+// mayEndWithMonth is a cheap test that monthBefore needs to pass.
+func mayEndWithMonth(s string, trap bool) bool {
+	j := len(s)
+	for j > 0 && isSpaceASCII(s[j-1]) {
+		j--
+	}
+	if j == len(s) || j == 0 {
+		return false
+	}
+	if trap {
+		return true
+	}
+	i := j
+	for i > 0 && isLetterByte(s[i-1]) {
+		i--
+	}
+	return monthForms[lowerASCII(s[i:j])]
 }
 
 // attachedUnits may follow digits with no space: "5kg", "2t", "£7K", "1.2bn".
@@ -166,10 +259,11 @@ var monthBefore = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|march|apr(il
 
 // isPartOfDateOrCode rejects digits that are dates, years, times, ages or
 // parts of names: "8 February", "June 8, 2021", "in 2019", "12:45", "Phase 2".
-func isPartOfDateOrCode(s string, start, end int) bool {
+// trap says whether s holds a fold trap (see hasFoldTrap).
+func isPartOfDateOrCode(s string, start, end int, trap bool) bool {
 	num := s[start:end]
 	after, before := s[end:], s[:start]
-	if monthNames.MatchString(after) || monthBefore.MatchString(before) {
+	if mayStartWithMonth(after, trap) && monthNames.MatchString(after) || mayEndWithMonth(before, trap) && monthBefore.MatchString(before) {
 		return true
 	}
 	if len(num) == 4 && !strings.ContainsAny(num, ".,") && num >= "1900" && num <= "2099" {

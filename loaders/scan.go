@@ -1,0 +1,135 @@
+package loaders
+
+import (
+	"regexp"
+	"strings"
+)
+
+// startScan finds the matches of a pattern by trying it only where a match
+// can start. Go's regexp tries every position of a text, and a pattern with
+// no literal prefix pays for that at each byte; here a cheap test (a literal
+// word, a digit) picks the few positions worth trying.
+//
+// It gives exactly what the pattern's FindAllStringSubmatchIndex would,
+// provided that:
+//   - start accepts every byte offset at which a match may begin;
+//   - the pattern never matches the empty string;
+//   - an assertion at the match's start (\b) holds in the text at an offset
+//     start accepts just as it holds at the start of the rest of the text;
+//     for a leading \b before a word character, start must reject an offset
+//     that follows a word character (see wordStart).
+type startScan struct {
+	at    *regexp.Regexp // ^(?:pattern)
+	start func(s string, p int) bool
+}
+
+func newStartScan(pattern string, start func(s string, p int) bool) *startScan {
+	return &startScan{at: regexp.MustCompile(`^(?:` + pattern + `)`), start: start}
+}
+
+// findAll returns the successive non-overlapping matches of the pattern in s
+// with their submatches, as regexp.FindAllStringSubmatchIndex(s, -1) does.
+func (sc *startScan) findAll(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if !sc.start(s, p) {
+			continue
+		}
+		m := sc.at.FindStringSubmatchIndex(s[p:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += p
+			}
+		}
+		out = append(out, m)
+		p = m[1] - 1 // the pattern never matches the empty string
+	}
+	return out
+}
+
+// first returns the leftmost match, as regexp.FindStringSubmatchIndex does.
+func (sc *startScan) first(s string) []int {
+	for p := 0; p < len(s); p++ {
+		if !sc.start(s, p) {
+			continue
+		}
+		if m := sc.at.FindStringSubmatchIndex(s[p:]); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += p
+				}
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// isWordASCII is regexp's \w: the characters on whose edges \b holds.
+func isWordASCII(b byte) bool { return isWordByte(b) || b == '_' }
+
+// isSpaceASCII is regexp's \s.
+func isSpaceASCII(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
+
+// wordStart reports whether \b holds before a word character at s[p]:
+// nothing of \w stands just before it.
+func wordStart(s string, p int) bool { return p == 0 || !isWordASCII(s[p-1]) }
+
+// hasFoldTrap reports whether s holds a character that a case-insensitive
+// pattern takes for an ASCII letter: the long s "ſ" and the Kelvin sign "K".
+// Hand-written tests of ASCII letters step aside for such texts.
+func hasFoldTrap(s string) bool {
+	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+}
+
+// litSet tests quickly whether one of several literals starts at an offset.
+type litSet struct {
+	byFirst [256][]string
+}
+
+func newLitSet(lits ...string) *litSet {
+	l := &litSet{}
+	for _, x := range lits {
+		l.byFirst[x[0]] = append(l.byFirst[x[0]], x)
+	}
+	return l
+}
+
+// at reports whether one of the literals starts at s[p].
+func (l *litSet) at(s string, p int) bool {
+	for _, x := range l.byFirst[s[p]] {
+		if strings.HasPrefix(s[p:], x) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLetters returns the end of the run of ASCII letters starting at s[p].
+func asciiLetters(s string, p int) int {
+	for p < len(s) && isLetterByte(s[p]) {
+		p++
+	}
+	return p
+}
+
+// lowerASCII lower-cases ASCII letters only.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
