@@ -12,4 +12,6 @@ var (
 	ErrInUse = errors.New("store in use")
 	// ErrUnknownBackend is returned by Open for a backend name that is not linked in.
 	ErrUnknownBackend = errors.New("unknown backend")
+	// ErrNotEmpty is returned by CopyTo when the destination already holds quads.
+	ErrNotEmpty = errors.New("store not empty")
 )

@@ -18,10 +18,12 @@ import (
 
 // Config says which Cayley backend to open and where.
 type Config struct {
-	// Backend is a Cayley backend name: "bbolt" (the default), "memstore", ...
-	// The backend must be linked in with a blank import (see cmd/opgraph).
+	// Backend is a Cayley backend name: "bbolt" (the default), "memstore",
+	// "postgres" or "cockroach". The backend must be linked in with a blank
+	// import (see cmd/opgraph).
 	Backend string
-	// Addr is the backend's address: a directory for bbolt, a URL for SQL backends.
+	// Addr is the backend's address: a directory for bbolt, a URL
+	// (postgres://user@host:5432/db?sslmode=disable) for the SQL backends.
 	Addr string
 	// OpenTimeout bounds the wait for a store another process holds (default 2s).
 	OpenTimeout time.Duration
@@ -34,6 +36,7 @@ type Config struct {
 // concurrent writes) and reads never see half an article.
 type Store struct {
 	qs      cgraph.QuadStore
+	sql     *sqlStore // set on the SQL backends: reads and writes bypass Cayley's
 	backend string
 	log     *slog.Logger
 	mu      sync.RWMutex // held for writing by WriteArticle, for reading by reads
@@ -61,7 +64,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, err
 		}
 	}
-	if cgraph.IsPersistent(cfg.Backend) {
+	var sq *sqlStore
+	if sqlBackends[cfg.Backend] {
+		var err error
+		if sq, err = openSQL(ctx, cfg.Backend, cfg.Addr); err != nil {
+			return nil, err // openSQL creates Cayley's tables when they are missing
+		}
+	} else if cgraph.IsPersistent(cfg.Backend) {
 		err := cgraph.InitQuadStore(cfg.Backend, cfg.Addr, nil)
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			return nil, fmt.Errorf("init %s store at %s: %w", cfg.Backend, cfg.Addr, err)
@@ -69,9 +78,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	qs, err := cgraph.NewQuadStore(cfg.Backend, cfg.Addr, nil)
 	if err != nil {
-		return nil, fmt.Errorf("open %s store at %s: %w", cfg.Backend, cfg.Addr, err)
+		if sq != nil {
+			sq.close()
+		}
+		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
-	return &Store{qs: qs, backend: cfg.Backend, log: cfg.Logger}, nil
+	return &Store{qs: qs, sql: sq, backend: cfg.Backend, log: cfg.Logger}, nil
 }
 
 // checkBoltFree fails with ErrInUse when another process holds the Bolt file
@@ -98,6 +110,9 @@ func (s *Store) Backend() string { return s.backend }
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.sql != nil {
+		s.sql.close()
+	}
 	return s.qs.Close()
 }
 
@@ -121,7 +136,7 @@ func (s *Store) WriteArticle(ctx context.Context, af ArticleFacts) (added, remov
 	if err := ctx.Err(); err != nil {
 		return 0, 0, err
 	}
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+	if err := s.applyDeltas(ctx, deltas); err != nil {
 		return 0, 0, fmt.Errorf("write article %s: %w", af.Article.ID, err)
 	}
 	for _, d := range deltas {
@@ -152,8 +167,8 @@ func (s *Store) DeleteArticle(ctx context.Context, id ID) (removed int, err erro
 		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 	}
 	if len(deltas) > 0 {
-		if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
-			return removed, err
+		if err := s.applyDeltas(ctx, deltas); err != nil {
+			return removed, fmt.Errorf("delete article %s: %w", id, err)
 		}
 	}
 	return removed + len(deltas), nil
@@ -225,15 +240,15 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 	if err != nil {
 		return nil, err
 	}
+	oldQuads, err := s.quadsOf(ctx, quad.Subject, oldEvidence)
+	if err != nil {
+		return nil, err
+	}
 	oldOfArticle := map[ID]bool{}
 	touched := map[ID]bool{}
 	for _, ev := range oldEvidence {
 		oldOfArticle[ev] = true
-		sup, err := s.subjectQuads(ctx, ev)
-		if err != nil {
-			return nil, err
-		}
-		for _, q := range sup {
+		for _, q := range oldQuads[ev] {
 			if Predicate(iriOf(q.Predicate)) == PredSupports {
 				touched[ID(iriOf(q.Object))] = true
 			}
@@ -250,21 +265,49 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 		}
 		nodes[n.ID] = n
 	}
-
-	// Each touched node: identity from this version (or as stored), claims
-	// from all the evidence that remains.
+	touchedIDs := make([]ID, 0, len(touched))
 	for id := range touched {
-		others, err := s.referrers(ctx, PredSupports, id)
-		if err != nil {
-			return nil, err
-		}
+		touchedIDs = append(touchedIDs, id)
+	}
+	sort.Slice(touchedIDs, func(i, j int) bool { return touchedIDs[i] < touchedIDs[j] })
+
+	// The evidence each touched node keeps, and what must be read to rebuild it.
+	others, err := s.referrersOf(ctx, PredSupports, touchedIDs)
+	if err != nil {
+		return nil, err
+	}
+	keeps := make(map[ID][]ID, len(touchedIDs))
+	var fetch []ID
+	for _, id := range touchedIDs {
 		var keep []ID
-		for _, ev := range others {
+		for _, ev := range others[id] {
 			if !oldOfArticle[ev] {
 				keep = append(keep, ev)
 			}
 		}
 		keep = append(keep, newEvidence[id]...)
+		keeps[id] = keep
+		if len(keep) == 0 {
+			continue
+		}
+		if _, ok := nodes[id]; !ok {
+			fetch = append(fetch, id)
+		}
+		for _, ev := range keep {
+			if len(want[ev]) == 0 {
+				fetch = append(fetch, ev)
+			}
+		}
+	}
+	stored, err := s.quadsOf(ctx, quad.Subject, fetch)
+	if err != nil {
+		return nil, err
+	}
+
+	// Each touched node: identity from this version (or as stored), claims
+	// from all the evidence that remains.
+	for _, id := range touchedIDs {
+		keep := keeps[id]
 		if want[id] == nil {
 			want[id] = map[quad.Quad]bool{}
 		}
@@ -279,24 +322,19 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 				}
 			}
 		} else {
-			cur, err := s.subjectQuads(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			for _, q := range cur {
+			for _, q := range stored[id] {
 				if !claimPredicates[Predicate(iriOf(q.Predicate))] {
 					want[id][q] = true
 				}
 			}
 		}
 		for _, ev := range keep {
-			var evQuads []quad.Quad
-			if want[ev] != nil && len(want[ev]) > 0 {
+			evQuads := stored[ev]
+			if len(want[ev]) > 0 {
+				evQuads = evQuads[:0:0]
 				for q := range want[ev] {
 					evQuads = append(evQuads, q)
 				}
-			} else if evQuads, err = s.subjectQuads(ctx, ev); err != nil {
-				return nil, err
 			}
 			for _, q := range evQuads {
 				if p := Predicate(iriOf(q.Predicate)); claimPredicates[p] {
@@ -315,12 +353,13 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 		subjects = append(subjects, id)
 	}
 	sort.Slice(subjects, func(i, j int) bool { return subjects[i] < subjects[j] })
+	current, err := s.quadsOf(ctx, quad.Subject, subjects)
+	if err != nil {
+		return nil, err
+	}
 	var deltas []cgraph.Delta
 	for _, id := range subjects {
-		cur, err := s.subjectQuads(ctx, id)
-		if err != nil {
-			return nil, err
-		}
+		cur := current[id]
 		have := make(map[quad.Quad]bool, len(cur))
 		for _, q := range cur {
 			have[q] = true
@@ -337,28 +376,93 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 	return deltas, nil
 }
 
+// applyDeltas makes the changes in one transaction: on the SQL backends
+// with a few batched statements, elsewhere with Cayley's ApplyDeltas.
+func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if s.sql != nil {
+		return s.sql.apply(ctx, deltas)
+	}
+	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+}
+
 // subjectQuads returns the quads whose subject is id.
 func (s *Store) subjectQuads(ctx context.Context, id ID) ([]quad.Quad, error) {
-	return s.quadsBy(ctx, quad.Subject, quad.IRI(id))
+	m, err := s.quadsOf(ctx, quad.Subject, []ID{id})
+	return m[id], err
 }
 
 // referrers returns the subjects of the quads (subject, p, id), sorted.
 func (s *Store) referrers(ctx context.Context, p Predicate, id ID) ([]ID, error) {
-	qs, err := s.quadsBy(ctx, quad.Object, quad.IRI(id))
-	if err != nil {
+	m, err := s.referrersOf(ctx, p, []ID{id})
+	return m[id], err
+}
+
+// quadsOf returns, for each of ids, the quads that have it in direction d:
+// one query on the SQL backends, one Cayley iterator per ID elsewhere.
+func (s *Store) quadsOf(ctx context.Context, d quad.Direction, ids []ID) (map[ID][]quad.Quad, error) {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var out []ID
-	for _, q := range qs {
-		if Predicate(iriOf(q.Predicate)) == p {
-			out = append(out, ID(iriOf(q.Subject)))
+	if s.sql != nil {
+		m, err := s.sql.quadsOf(ctx, d, ids)
+		if err != nil && ctx.Err() != nil {
+			return nil, fmt.Errorf("%w: %v", ctx.Err(), err)
 		}
+		return m, err
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	out := make(map[ID][]quad.Quad, len(ids))
+	for _, id := range ids {
+		if _, done := out[id]; done {
+			continue
+		}
+		qs, err := s.quadsBy(ctx, d, quad.IRI(id))
+		if err != nil {
+			return nil, err
+		}
+		out[id] = qs
+	}
 	return out, nil
 }
 
-// quadsBy returns the quads that have v in direction d.
+// referrersOf returns, for each of ids, the subjects of the quads
+// (subject, p, id), sorted.
+func (s *Store) referrersOf(ctx context.Context, p Predicate, ids []ID) (map[ID][]ID, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var out map[ID][]ID
+	if s.sql != nil {
+		var err error
+		if out, err = s.sql.referrersOf(ctx, p, ids); err != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("%w: %v", ctx.Err(), err)
+			}
+			return nil, err
+		}
+	} else {
+		byObject, err := s.quadsOf(ctx, quad.Object, ids)
+		if err != nil {
+			return nil, err
+		}
+		out = make(map[ID][]ID, len(ids))
+		for id, qs := range byObject {
+			for _, q := range qs {
+				if Predicate(iriOf(q.Predicate)) == p {
+					out[id] = append(out[id], ID(iriOf(q.Subject)))
+				}
+			}
+		}
+	}
+	for _, refs := range out {
+		sort.Slice(refs, func(i, j int) bool { return refs[i] < refs[j] })
+	}
+	return out, nil
+}
+
+// quadsBy returns the quads that have v in direction d, through Cayley's iterators.
 func (s *Store) quadsBy(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
 	ref, err := s.qs.ValueOf(v)
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 
 	_ "github.com/cayleygraph/cayley/graph/kv/bbolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
+	"github.com/cayleygraph/quad"
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/graph/graphtest"
@@ -83,5 +85,73 @@ func TestSlug(t *testing.T) {
 				t.Errorf("Slug(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestPostgres(t *testing.T) {
+	graphtest.Run(t, func(t *testing.T) *graph.Store {
+		return openStore(t, graph.Config{Backend: "postgres", Addr: graphtest.Postgres(t)})
+	})
+}
+
+// TestPostgresWithCayleyWrites mixes the store's own SQL with Cayley's
+// ApplyDeltas on one database: each reads and deletes what the other wrote.
+func TestPostgresWithCayleyWrites(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, graph.Config{Backend: "postgres", Addr: graphtest.Postgres(t)})
+	id := graph.EntityID(graph.KindAgency, "Europol")
+	af := graph.ArticleFacts{
+		Article: graph.Article{ID: graph.ArticleID("u", ""), URL: "u"},
+		Nodes: []graph.Node{{ID: id, Kind: graph.KindAgency, Props: []graph.Prop{{Pred: graph.PredName, Value: "Europol"}},
+			Evidence: []graph.Evidence{{Sentence: "Europol helped.", End: 15, Confidence: 1}}}},
+	}
+	if _, _, err := s.WriteArticle(ctx, af); err != nil {
+		t.Fatal(err)
+	}
+	// Cayley adds a quad with new nodes and one with the store's nodes.
+	extra := []quad.Quad{
+		quad.Make(quad.IRI("opg:agency/x"), quad.IRI("opg:name"), quad.String("X\x00 with a NUL"), nil),
+		quad.Make(quad.IRI(id), quad.IRI("opg:country"), quad.LangString{Value: "EU", Lang: "en"}, nil),
+	}
+	if err := graph.CayleyApply(s, extra, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := graph.SubjectQuads(ctx, s, "opg:agency/x")
+	if err != nil || len(got) != 1 || got[0] != extra[0] {
+		t.Errorf("store reads Cayley's quad as %v, %v; want %v", got, err, extra[0])
+	}
+	if err := s.Verify(ctx); err != nil {
+		t.Fatalf("after Cayley's writes: %v", err)
+	}
+	// Cayley deletes everything the store wrote about the agency.
+	mine, err := graph.SubjectQuads(ctx, s, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := graph.CayleyApply(s, nil, mine); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Verify(ctx); err != nil {
+		t.Fatalf("after Cayley's deletes: %v", err)
+	}
+	// The store writes the article back, and deletes it.
+	if _, _, err := s.WriteArticle(ctx, af); err != nil {
+		t.Fatal(err)
+	}
+	if e, err := s.Get(ctx, id); err != nil || e[id] == nil || e[id].String(graph.PredName) != "Europol" {
+		t.Fatalf("after rewriting: %v, %v", e, err)
+	}
+	if _, err := s.DeleteArticle(ctx, af.Article.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Verify(ctx); err != nil {
+		t.Fatalf("after the store's delete: %v", err)
+	}
+	// Verify notices a reference count Cayley would not have kept.
+	if err := graph.BreakRefs(ctx, s, quad.IRI("opg:name")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Verify(ctx); err == nil {
+		t.Error("Verify passed a store with a wrong reference count")
 	}
 }

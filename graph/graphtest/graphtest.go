@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"sort"
 	"sync"
 	"testing"
 
@@ -35,8 +36,13 @@ func Run(t *testing.T, open Opener) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)
 			tc.fn(t, s)
+			// What the store wrote and read, Cayley's own iterators read alike.
+			if err := s.Verify(context.Background()); err != nil {
+				t.Error(err)
+			}
 		})
 	}
+	t.Run("CopyTo", func(t *testing.T) { testCopy(t, open) })
 }
 
 var (
@@ -296,4 +302,65 @@ func testInvalid(t *testing.T, s *graph.Store) {
 			t.Errorf("%s: err = %v, want ErrInvalid", tc.name, err)
 		}
 	}
+}
+
+// testCopy copies a graph into a second store, checks it answers the same,
+// reads back through Cayley, and takes further writes.
+func testCopy(t *testing.T, open Opener) {
+	ctx := context.Background()
+	src, dst := open(t), open(t)
+	write(t, src, article("https://example.org/a", 132, "Met"))
+	write(t, src, article("https://example.org/b", 132, "Scotland Yard"))
+	n, err := src.CopyTo(ctx, dst)
+	if err != nil {
+		t.Fatalf("CopyTo: %v", err)
+	}
+	want := stats(t, src)
+	if got := stats(t, dst); n != want.Quads || !reflect.DeepEqual(got, want) {
+		t.Errorf("copied %d quads; stats of the copy = %+v, want %+v", n, got, want)
+	}
+	for _, k := range graph.Kinds() {
+		ids := list(t, src, k)
+		if got := list(t, dst, k); !reflect.DeepEqual(got, ids) {
+			t.Errorf("List(%s) on the copy = %v, want %v", k, got, ids)
+		}
+		a, err := src.Get(ctx, ids...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := dst.Get(ctx, ids...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(sortProps(a), sortProps(b)) {
+			t.Errorf("Get(%s...) differs on the copy", k)
+		}
+	}
+	if err := dst.Verify(ctx); err != nil {
+		t.Errorf("copy: %v", err)
+	}
+	if _, err := src.CopyTo(ctx, dst); !errors.Is(err, graph.ErrNotEmpty) {
+		t.Errorf("second CopyTo into the same store: err = %v, want ErrNotEmpty", err)
+	}
+	// The copy takes a corrected article and a deletion like any store.
+	write(t, dst, article("https://example.org/a", 171, "Met Police"))
+	if _, err := dst.DeleteArticle(ctx, graph.ArticleID("https://example.org/b", "")); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(t, dst, met).Strings(graph.PredAlias); !reflect.DeepEqual(got, []string{"Met Police"}) {
+		t.Errorf("aliases after rewriting the copy = %v", got)
+	}
+	if err := dst.Verify(ctx); err != nil {
+		t.Errorf("copy after writes: %v", err)
+	}
+}
+
+// sortProps orders each entity's values so that two reads compare equal.
+func sortProps(m map[graph.ID]*graph.Entity) map[graph.ID]*graph.Entity {
+	for _, e := range m {
+		for _, vs := range e.Props {
+			sort.Slice(vs, func(i, j int) bool { return fmt.Sprint(vs[i]) < fmt.Sprint(vs[j]) })
+		}
+	}
+	return m
 }

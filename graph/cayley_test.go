@@ -1,0 +1,33 @@
+package graph
+
+import (
+	"context"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// Hooks for the external tests in store_test.go.
+
+// CayleyApply writes through Cayley's own ApplyDeltas, bypassing the store.
+func CayleyApply(s *Store, add, del []quad.Quad) error {
+	var deltas []cgraph.Delta
+	for _, q := range add {
+		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+	}
+	for _, q := range del {
+		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+	}
+	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+}
+
+// SubjectQuads reads the quads of a subject the way the store does.
+func SubjectQuads(ctx context.Context, s *Store, id ID) ([]quad.Quad, error) {
+	return s.subjectQuads(ctx, id)
+}
+
+// BreakRefs adds one to the reference count of the node of v (SQL backends only).
+func BreakRefs(ctx context.Context, s *Store, v quad.Value) error {
+	_, err := s.sql.pool.Exec(ctx, `UPDATE nodes SET refs = refs + 1 WHERE hash = $1`, hashOf(v))
+	return err
+}

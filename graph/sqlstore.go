@@ -1,0 +1,575 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// sqlBackends are the Cayley SQL backends whose tables the store reads and
+// writes directly. Both speak the PostgreSQL wire protocol.
+var sqlBackends = map[string]bool{"postgres": true, "cockroach": true}
+
+// sqlStore reads and writes Cayley's own SQL tables (nodes and quads, as
+// Cayley's graph/sql creates them) with batched, index-backed statements,
+// instead of Cayley's iterators, which run an uncached COUNT(*) per step, and
+// its ApplyDeltas, which runs one INSERT per node and per quad.
+//
+// Rows are hashed and encoded with Cayley's exported helpers (csql.HashOf,
+// csql.NodeValues) and node reference counts are kept as Cayley keeps them,
+// so Cayley reads what this writes and the other way round. The SQL is
+// portable between PostgreSQL and CockroachDB except the bulk quad path,
+// which uses COPY on PostgreSQL only.
+type sqlStore struct {
+	pool *pgxpool.Pool
+	copy bool // bulk quads with COPY FROM (PostgreSQL); else multi-row INSERT
+}
+
+// openSQL connects to addr and creates Cayley's tables there if they do not
+// exist yet.
+func openSQL(ctx context.Context, backend, addr string) (*sqlStore, error) {
+	pool, err := pgxpool.New(ctx, addr)
+	if err != nil {
+		return nil, fmt.Errorf("connect to %s: %w", backend, err)
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("connect to %s: %w", backend, err)
+	}
+	var tables int
+	err = pool.QueryRow(ctx, `SELECT count(*) FROM information_schema.tables
+		WHERE table_schema = current_schema() AND table_name IN ('nodes', 'quads')`).Scan(&tables)
+	if err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("look for cayley's tables: %w", err)
+	}
+	switch tables {
+	case 0:
+		if err := cgraph.InitQuadStore(backend, addr, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			pool.Close()
+			return nil, fmt.Errorf("create cayley's tables: %w", err)
+		}
+	case 1:
+		pool.Close()
+		return nil, fmt.Errorf("open %s: %w: only one of the tables nodes and quads exists", backend, ErrInvalid)
+	}
+	return &sqlStore{pool: pool, copy: backend == "postgres"}, nil
+}
+
+func (q *sqlStore) close() { q.pool.Close() }
+
+// nodeColumns are the value columns of Cayley's nodes table, in the order
+// scanNode and the node upsert use them.
+var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri", "bnode",
+	"value_int", "value_bool", "value_float", "value_time"}
+
+func nodeSelect(alias string) string {
+	cols := make([]string, len(nodeColumns))
+	for i, c := range nodeColumns {
+		cols[i] = alias + "." + c
+	}
+	return strings.Join(cols, ", ")
+}
+
+// quadSelect selects quads with their values; where filters the alias q.
+var quadSelect = `SELECT ` + nodeSelect("s") + `, ` + nodeSelect("p") + `, ` + nodeSelect("o") + `, ` + nodeSelect("l") + `
+FROM quads q
+JOIN nodes s ON s.hash = q.subject_hash
+JOIN nodes p ON p.hash = q.predicate_hash
+JOIN nodes o ON o.hash = q.object_hash
+LEFT JOIN nodes l ON l.hash = q.label_hash`
+
+// nodeRow receives one node's value columns.
+type nodeRow struct {
+	value               []byte
+	str, datatype, lang *string
+	iri, bnode, vbool   *bool
+	vint                *int64
+	vfloat              *float64
+	vtime               *time.Time
+}
+
+// targets are the scan destinations, in the order of nodeColumns.
+func (n *nodeRow) targets() []any {
+	return []any{&n.value, &n.str, &n.datatype, &n.lang, &n.iri, &n.bnode, &n.vint, &n.vbool, &n.vfloat, &n.vtime}
+}
+
+// decode turns the columns into a value as Cayley's QuadStore.NameOf does.
+func (n *nodeRow) decode() (quad.Value, error) {
+	switch {
+	case n.str != nil:
+		s := strings.ReplaceAll(*n.str, `\x00`, "\u0000") // Cayley escapes NUL bytes
+		switch {
+		case n.iri != nil && *n.iri:
+			return quad.IRI(*n.str), nil
+		case n.bnode != nil && *n.bnode:
+			return quad.BNode(*n.str), nil
+		case n.lang != nil:
+			return quad.LangString{Value: quad.String(s), Lang: *n.lang}, nil
+		case n.datatype != nil:
+			return quad.TypedString{Value: quad.String(s), Type: quad.IRI(*n.datatype)}, nil
+		}
+		return quad.String(s), nil
+	case n.vint != nil:
+		return quad.Int(*n.vint), nil
+	case n.vbool != nil:
+		return quad.Bool(*n.vbool), nil
+	case n.vfloat != nil:
+		return quad.Float(*n.vfloat), nil
+	case n.vtime != nil:
+		return quad.Time(n.vtime.UTC()), nil
+	case n.value != nil:
+		return pquads.UnmarshalValue(n.value)
+	}
+	return nil, nil
+}
+
+// scanQuads reads the rows of a quadSelect, calling fn for each quad.
+func scanQuads(rows pgx.Rows, fn func(quad.Quad) error) error {
+	defer rows.Close()
+	var nodes [4]nodeRow
+	dests := make([]any, 0, 40)
+	for i := range nodes {
+		dests = append(dests, nodes[i].targets()...)
+	}
+	for rows.Next() {
+		nodes = [4]nodeRow{}
+		if err := rows.Scan(dests...); err != nil {
+			return fmt.Errorf("scan quad: %w", err)
+		}
+		var vals [4]quad.Value
+		for i := range nodes {
+			v, err := nodes[i].decode()
+			if err != nil {
+				return fmt.Errorf("decode value: %w", err)
+			}
+			vals[i] = v
+		}
+		if err := fn(quad.Quad{Subject: vals[0], Predicate: vals[1], Object: vals[2], Label: vals[3]}); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func hashOf(v quad.Value) []byte {
+	if v == nil {
+		return nil
+	}
+	return csql.HashOf(v).SQLValue().([]byte)
+}
+
+// quadsOf returns, for each id, the quads that have it in direction d.
+func (q *sqlStore) quadsOf(ctx context.Context, d quad.Direction, ids []ID) (map[ID][]quad.Quad, error) {
+	if len(ids) == 0 {
+		return map[ID][]quad.Quad{}, nil
+	}
+	hashes := make([][]byte, len(ids))
+	for i, id := range ids {
+		hashes[i] = hashOf(quad.IRI(id))
+	}
+	rows, err := q.pool.Query(ctx, quadSelect+` WHERE q.`+d.String()+`_hash = ANY($1::bytea[])`, hashes)
+	if err != nil {
+		return nil, fmt.Errorf("select quads by %s: %w", d, err)
+	}
+	out := make(map[ID][]quad.Quad, len(ids))
+	err = scanQuads(rows, func(qd quad.Quad) error {
+		id := ID(iriOf(qd.Get(d)))
+		out[id] = append(out[id], qd)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("select quads by %s: %w", d, err)
+	}
+	return out, nil
+}
+
+// referrersOf returns, for each id, the IRI subjects of the quads (subject, p, id), unsorted.
+func (q *sqlStore) referrersOf(ctx context.Context, p Predicate, ids []ID) (map[ID][]ID, error) {
+	out := make(map[ID][]ID, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	hashes := make([][]byte, len(ids))
+	byHash := make(map[string]ID, len(ids))
+	for i, id := range ids {
+		hashes[i] = hashOf(quad.IRI(id))
+		byHash[string(hashes[i])] = id
+	}
+	rows, err := q.pool.Query(ctx, `SELECT q.object_hash, s.value_string, s.iri
+		FROM quads q JOIN nodes s ON s.hash = q.subject_hash
+		WHERE q.object_hash = ANY($1::bytea[]) AND q.predicate_hash = $2`, hashes, hashOf(quad.IRI(p)))
+	if err != nil {
+		return nil, fmt.Errorf("select referrers by %s: %w", p, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			obj  []byte
+			subj *string
+			iri  *bool
+		)
+		if err := rows.Scan(&obj, &subj, &iri); err != nil {
+			return nil, fmt.Errorf("select referrers by %s: %w", p, err)
+		}
+		var s ID
+		if subj != nil && iri != nil && *iri {
+			s = ID(*subj)
+		}
+		id := byHash[string(obj)]
+		out[id] = append(out[id], s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("select referrers by %s: %w", p, err)
+	}
+	return out, nil
+}
+
+// countQuads counts every quad stored.
+func (q *sqlStore) countQuads(ctx context.Context) (int64, error) {
+	var n int64
+	if err := q.pool.QueryRow(ctx, `SELECT count(*) FROM quads`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count quads: %w", err)
+	}
+	return n, nil
+}
+
+// eachQuad streams every stored quad to fn in batches of up to size.
+func (q *sqlStore) eachQuad(ctx context.Context, size int, fn func([]quad.Quad) error) error {
+	rows, err := q.pool.Query(ctx, quadSelect)
+	if err != nil {
+		return fmt.Errorf("select quads: %w", err)
+	}
+	batch := make([]quad.Quad, 0, size)
+	err = scanQuads(rows, func(qd quad.Quad) error {
+		batch = append(batch, qd)
+		if len(batch) == size {
+			err := fn(batch)
+			batch = batch[:0]
+			return err
+		}
+		return nil
+	})
+	if err == nil && len(batch) > 0 {
+		err = fn(batch)
+	}
+	return err
+}
+
+// nodeArrays are the columns of a multi-row node upsert, one slice per column.
+type nodeArrays struct {
+	refs                []int32
+	hash, value         [][]byte
+	str, datatype, lang []*string
+	iri, bnode, vbool   []*bool
+	vint                []*int64
+	vfloat              []*float64
+	vtime               []*time.Time
+}
+
+func (a *nodeArrays) add(v quad.Value, refs int) error {
+	typ, vals, err := csql.NodeValues(csql.HashOf(v), v)
+	if err != nil {
+		return fmt.Errorf("encode %v: %w", v, err)
+	}
+	a.refs = append(a.refs, int32(refs))
+	a.hash = append(a.hash, vals[0].([]byte))
+	var (
+		value          []byte
+		str, dt, lang  *string
+		iri, bnode, vb *bool
+		vi             *int64
+		vf             *float64
+		vt             *time.Time
+	)
+	for i, col := range typ.Columns() {
+		x := vals[i+1]
+		switch col {
+		case "value":
+			value = x.([]byte)
+		case "value_string":
+			s := x.(string)
+			str = &s
+		case "datatype":
+			s := x.(string)
+			dt = &s
+		case "language":
+			s := x.(string)
+			lang = &s
+		case "iri":
+			b := x.(bool)
+			iri = &b
+		case "bnode":
+			b := x.(bool)
+			bnode = &b
+		case "value_int":
+			n := x.(int64)
+			vi = &n
+		case "value_bool":
+			b := x.(bool)
+			vb = &b
+		case "value_float":
+			f := x.(float64)
+			vf = &f
+		case "value_time":
+			t := x.(time.Time)
+			vt = &t
+		default:
+			return fmt.Errorf("encode %v: unknown node column %q", v, col)
+		}
+	}
+	a.value = append(a.value, value)
+	a.str = append(a.str, str)
+	a.datatype = append(a.datatype, dt)
+	a.lang = append(a.lang, lang)
+	a.iri = append(a.iri, iri)
+	a.bnode = append(a.bnode, bnode)
+	a.vint = append(a.vint, vi)
+	a.vbool = append(a.vbool, vb)
+	a.vfloat = append(a.vfloat, vf)
+	a.vtime = append(a.vtime, vt)
+	return nil
+}
+
+// upsertNodes inserts the nodes, or adds their refs to the stored count.
+const upsertNodes = `INSERT INTO nodes (refs, hash, value, value_string, datatype, language, iri, bnode,
+	value_int, value_bool, value_float, value_time)
+SELECT * FROM unnest($1::int4[], $2::bytea[], $3::bytea[], $4::text[], $5::text[], $6::text[],
+	$7::bool[], $8::bool[], $9::int8[], $10::bool[], $11::float8[], $12::timestamptz[])
+ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + excluded.refs`
+
+func (a *nodeArrays) upsert(ctx context.Context, tx pgx.Tx) error {
+	if len(a.hash) == 0 {
+		return nil
+	}
+	_, err := tx.Exec(ctx, upsertNodes, a.refs, a.hash, a.value, a.str, a.datatype, a.lang,
+		a.iri, a.bnode, a.vint, a.vbool, a.vfloat, a.vtime)
+	if err != nil {
+		return fmt.Errorf("upsert %d nodes: %w", len(a.hash), err)
+	}
+	return nil
+}
+
+// quadArrays are the hashes of quads, one slice per direction.
+type quadArrays struct{ s, p, o, l [][]byte }
+
+func (a *quadArrays) add(qd quad.Quad) {
+	a.s = append(a.s, hashOf(qd.Subject))
+	a.p = append(a.p, hashOf(qd.Predicate))
+	a.o = append(a.o, hashOf(qd.Object))
+	a.l = append(a.l, hashOf(qd.Label))
+}
+
+func (a *quadArrays) len() int { return len(a.s) }
+
+// insert adds the quads; one already stored fails the transaction with a
+// unique violation, as Cayley's ApplyDeltas does.
+func (a *quadArrays) insert(ctx context.Context, tx pgx.Tx, useCopy bool) error {
+	if a.len() == 0 {
+		return nil
+	}
+	if useCopy {
+		now := time.Now()
+		rows := make([][]any, a.len())
+		for i := range rows {
+			var l any
+			if a.l[i] != nil {
+				l = a.l[i]
+			}
+			rows[i] = []any{a.s[i], a.p[i], a.o[i], l, now}
+		}
+		_, err := tx.CopyFrom(ctx, pgx.Identifier{"quads"},
+			[]string{"subject_hash", "predicate_hash", "object_hash", "label_hash", "ts"}, pgx.CopyFromRows(rows))
+		if err != nil {
+			return fmt.Errorf("copy %d quads: %w", a.len(), err)
+		}
+		return nil
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
+		SELECT s, p, o, l, now() FROM unnest($1::bytea[], $2::bytea[], $3::bytea[], $4::bytea[]) AS d(s, p, o, l)`,
+		a.s, a.p, a.o, a.l)
+	if err != nil {
+		return fmt.Errorf("insert %d quads: %w", a.len(), err)
+	}
+	return nil
+}
+
+// delete removes the quads; one that is not stored fails with ErrQuadNotExist.
+func (a *quadArrays) delete(ctx context.Context, tx pgx.Tx) error {
+	if a.len() == 0 {
+		return nil
+	}
+	tag, err := tx.Exec(ctx, `DELETE FROM quads AS q
+		USING unnest($1::bytea[], $2::bytea[], $3::bytea[], $4::bytea[]) AS d(s, p, o, l)
+		WHERE q.subject_hash = d.s AND q.predicate_hash = d.p AND q.object_hash = d.o
+		AND q.label_hash IS NOT DISTINCT FROM d.l`, a.s, a.p, a.o, a.l)
+	if err != nil {
+		return fmt.Errorf("delete %d quads: %w", a.len(), err)
+	}
+	if n := tag.RowsAffected(); n != int64(a.len()) {
+		return fmt.Errorf("delete %d quads: %d were stored: %w", a.len(), n, cgraph.ErrQuadNotExist)
+	}
+	return nil
+}
+
+// refCounts adds up, per node, how many quad directions refer to it.
+type refCounts struct {
+	vals map[string]quad.Value
+	refs map[string]int
+	keys []string // first-seen order
+}
+
+func newRefCounts() *refCounts {
+	return &refCounts{vals: map[string]quad.Value{}, refs: map[string]int{}}
+}
+
+func (r *refCounts) add(qd quad.Quad, n int) {
+	for _, d := range quad.Directions {
+		v := qd.Get(d)
+		if v == nil {
+			continue
+		}
+		k := string(hashOf(v))
+		if _, ok := r.vals[k]; !ok {
+			r.vals[k] = v
+			r.keys = append(r.keys, k)
+		}
+		r.refs[k] += n
+	}
+}
+
+// apply makes the changes of deltas in one transaction, with the effect of
+// Cayley's ApplyDeltas (no ignore options) in a handful of statements.
+func (q *sqlStore) apply(ctx context.Context, deltas []cgraph.Delta) error {
+	rc := newRefCounts()
+	var add, del quadArrays
+	for _, d := range deltas {
+		if d.Action == cgraph.Add {
+			add.add(d.Quad)
+			rc.add(d.Quad, 1)
+		} else {
+			del.add(d.Quad)
+			rc.add(d.Quad, -1)
+		}
+	}
+	var inc nodeArrays
+	var decHash [][]byte
+	var decBy []int32
+	for _, k := range rc.keys {
+		switch n := rc.refs[k]; {
+		case n > 0:
+			if err := inc.add(rc.vals[k], n); err != nil {
+				return err
+			}
+		case n < 0:
+			decHash = append(decHash, []byte(k))
+			decBy = append(decBy, int32(n))
+		}
+	}
+	return q.inTx(ctx, func(tx pgx.Tx) error {
+		if err := inc.upsert(ctx, tx); err != nil {
+			return err
+		}
+		if err := add.insert(ctx, tx, false); err != nil {
+			return err
+		}
+		if err := del.delete(ctx, tx); err != nil {
+			return err
+		}
+		if len(decHash) == 0 {
+			return nil
+		}
+		_, err := tx.Exec(ctx, `UPDATE nodes SET refs = nodes.refs + d.n
+			FROM unnest($1::bytea[], $2::int4[]) AS d(hash, n) WHERE nodes.hash = d.hash`, decHash, decBy)
+		if err != nil {
+			return fmt.Errorf("update node refs: %w", err)
+		}
+		_, err = tx.Exec(ctx, `DELETE FROM nodes WHERE hash = ANY($1::bytea[]) AND refs <= 0`, decHash)
+		if err != nil {
+			return fmt.Errorf("delete unused nodes: %w", err)
+		}
+		return nil
+	})
+}
+
+// bulkAdd adds quads that are not stored yet inside tx: nodes in one
+// multi-row upsert, quads with COPY on PostgreSQL.
+func (q *sqlStore) bulkAdd(ctx context.Context, tx pgx.Tx, quads []quad.Quad) error {
+	rc := newRefCounts()
+	var add quadArrays
+	for _, qd := range quads {
+		add.add(qd)
+		rc.add(qd, 1)
+	}
+	var nodes nodeArrays
+	for _, k := range rc.keys {
+		if err := nodes.add(rc.vals[k], rc.refs[k]); err != nil {
+			return err
+		}
+	}
+	if err := nodes.upsert(ctx, tx); err != nil {
+		return err
+	}
+	return add.insert(ctx, tx, q.copy)
+}
+
+// inTx runs fn in a transaction, again when the database asks for a retry
+// (serialization failures, which CockroachDB reports under contention).
+func (q *sqlStore) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	for attempt := 0; ; attempt++ {
+		err := pgx.BeginFunc(ctx, q.pool, fn)
+		var pe *pgconn.PgError
+		if err != nil && errors.As(err, &pe) && pe.Code == "40001" && attempt < 5 {
+			continue
+		}
+		if err != nil && ctx.Err() != nil {
+			return fmt.Errorf("%w: %v", ctx.Err(), err)
+		}
+		return err
+	}
+}
+
+// checkRefs fails when a node's reference count is not the number of quad
+// directions that refer to it, or a node no quad refers to is left.
+func (q *sqlStore) checkRefs(ctx context.Context) error {
+	rows, err := q.pool.Query(ctx, `SELECT hash, refs, want FROM (
+		SELECT n.hash, n.refs,
+			(SELECT count(*) FROM quads WHERE subject_hash = n.hash) +
+			(SELECT count(*) FROM quads WHERE predicate_hash = n.hash) +
+			(SELECT count(*) FROM quads WHERE object_hash = n.hash) +
+			(SELECT count(*) FROM quads WHERE label_hash = n.hash) AS want
+		FROM nodes n) AS counted
+		WHERE refs <> want LIMIT 3`)
+	if err != nil {
+		return fmt.Errorf("check node refs: %w", err)
+	}
+	defer rows.Close()
+	var bad []string
+	for rows.Next() {
+		var (
+			hash       []byte
+			refs, want int64
+		)
+		if err := rows.Scan(&hash, &refs, &want); err != nil {
+			return fmt.Errorf("check node refs: %w", err)
+		}
+		bad = append(bad, fmt.Sprintf("%x has %d, want %d", hash, refs, want))
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("check node refs: %w", err)
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("check node refs: wrong counts: %s", strings.Join(bad, "; "))
+	}
+	return nil
+}
