@@ -213,7 +213,17 @@ func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 // --- seizures ---
 
 var (
-	seizeCueRe     = regexp.MustCompile(`(?i)\b(seiz\w*|confiscat\w*|recovered|found|discovered|intercepted|haul|netted|impounded|removed from circulation|taken off the streets|withheld|uncovered|frozen|froze|forfeit\w*|stash|shut down|took down|taken down|taken offline)\b`)
+	seizeCuePattern = `(?i)\b(seiz\w*|confiscat\w*|recovered|found|discovered|intercepted|haul|netted|impounded|removed from circulation|taken off the streets|withheld|uncovered|frozen|froze|forfeit\w*|stash|shut down|took down|taken down|taken offline)\b`
+	seizeCueRe      = regexp.MustCompile(seizeCuePattern)
+	// seizeCueScan tries seizeCueRe only at a word it can start with.
+	seizeCueScan = newStartScan(seizeCuePattern, func(s string, p int) bool {
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			return false
+		}
+		w := lowerASCII(s[p:asciiLetters(s, p)])
+		return seizeCueFirst[w] || strings.HasPrefix(w, "seiz") || strings.HasPrefix(w, "confiscat") || strings.HasPrefix(w, "forfeit")
+	})
+	seizeCueFirst  = wordSet("recovered found discovered intercepted haul netted impounded removed taken withheld uncovered frozen froze stash shut took")
 	strongSeizeRe  = regexp.MustCompile(`(?i)\b(seized|seizing|seizure of|confiscated|recovered)\b`)
 	hypotheticalRe = regexp.MustCompile(`(?i)\b(will|would|could|might|may|plans? to|intends? to|aims? to|hopes? to|expects? to)\s+(?:\w+\s+)?(?:be\s+)?(seiz|confiscat|recover|intercept)`)
 	valueBeforeRe  = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
@@ -447,7 +457,14 @@ func (r *run) dollar(s string) string {
 
 func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	text := sf.s.Text
-	cue := hasAny(sf.toks, seizeCueWords) && seizeCueRe.MatchString(text)
+	trap := hasFoldTrap(text)
+	seizeCue := func(s string) bool {
+		if trap {
+			return seizeCueRe.MatchString(s)
+		}
+		return seizeCueScan.first(s) != nil
+	}
+	cue := hasAny(sf.toks, seizeCueWords) && seizeCue(text)
 	valueSentence := hasAny(sf.toks, valueCueWords) && valueWordRe.MatchString(text)
 	if !cue && !valueSentence {
 		return
@@ -475,7 +492,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	if cue {
 		for _, f := range sf.figures() {
 			cs, ce := sf.clauseAt(f.Start)
-			if covered(f.Start, f.End) || !seizeCueRe.MatchString(text[cs:ce]) {
+			if covered(f.Start, f.End) || !seizeCue(text[cs:ce]) {
 				continue
 			}
 			after := text[f.End:]
@@ -573,7 +590,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 
 	// Things seized without a figure: "diamonds, jewellery, luxury vehicles ... were also seized", "a loaded pistol".
 	if regions := seizedRegions(sf); len(regions) > 0 {
-		toks := tokenize(text)
+		toks := sf.toks // tokenize(text)
 		for _, m := range r.x.gaz.find(toks, entCommodity) {
 			e := m.Entries[0]
 			start, end := toks[m.I].Start, toks[m.J-1].End
@@ -753,7 +770,12 @@ var (
 	// clauseBreakRe ends a clause: "..., which was believed to be ...", "...; ...".
 	clauseBreakRe = regexp.MustCompile(`(?i)(?:[;–—]|,\s+(?:which|who|whom|where|while|but|although|though|whereas|of which|when|after|before|because|as)\b)`)
 	// seizeVerbRe finds the verbs and nouns of seizing in a clause.
-	seizeVerbRe    = regexp.MustCompile(`(?i)\b(seized|seizing|seizures? of|confiscated|confiscating|recovered|recovering|intercepted|impounded)\b`)
+	seizeVerbPattern = `(?i)\b(seized|seizing|seizures? of|confiscated|confiscating|recovered|recovering|intercepted|impounded)\b`
+	seizeVerbRe      = regexp.MustCompile(seizeVerbPattern)
+	seizeVerbScan    = newStartScan(seizeVerbPattern, func(s string, p int) bool {
+		return isLetterByte(s[p]) && wordStart(s, p) && seizeVerbFirst[lowerASCII(s[p:asciiLetters(s, p)])]
+	})
+	seizeVerbFirst = wordSet("seized seizing seizure seizures confiscated confiscating recovered recovering intercepted impounded")
 	placePhraseRe  = regexp.MustCompile(`(?i)\s(?:from|at|in|inside|near|during|on|after|across|within|hidden|concealed|belonging|owned|used|worth)\s`)
 	auxBeforeRe    = regexp.MustCompile(`(?i)\b(were|was|been|be|being|are|is|have|has|had)\s+(?:\w+\s+)?$`)
 	passiveAfterRe = regexp.MustCompile(`(?i)^\s*(?:$|[,.;:]|(?:in|at|from|during|by|on|after|across|as|with|and|since|near|inside|between|throughout|under|over the)\b)`)
@@ -789,7 +811,13 @@ func clauseIn(breaks [][]int, n, pos int) (int, int) {
 func seizedRegions(sf *sentenceFacts) [][2]int {
 	s := sf.s.Text
 	var out [][2]int
-	for _, m := range seizeVerbRe.FindAllStringSubmatchIndex(s, -1) {
+	var verbs [][]int
+	if hasFoldTrap(s) {
+		verbs = seizeVerbRe.FindAllStringSubmatchIndex(s, -1)
+	} else {
+		verbs = seizeVerbScan.findAll(s)
+	}
+	for _, m := range verbs {
 		cs, ce := sf.clauseAt(m[0])
 		verb := strings.ToLower(s[m[2]:m[3]])
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&

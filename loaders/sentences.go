@@ -39,14 +39,77 @@ var boilerplatePatterns = []*regexp.Regexp{
 // and a quoted phrase ("• UK organised crime ‘chronic and corrosive’").
 var headlineBullet = regexp.MustCompile(`^[•·▪►\-*]\s*.*[‘’“”"']`)
 
+// boilerplateGates are cheap tests that boilerplatePatterns, one by one,
+// need to pass, given the line and its ASCII lower case; they hold for
+// texts with no fold trap (see hasFoldTrap).
+var boilerplateGates = []func(line, low string) bool{
+	func(_, low string) bool { return hasAnyPrefix(low, "image", "photo", "picture", "video") },
+	func(line, _ string) bool { return len(line) <= len("shutterstock") },
+	func(_, low string) bool { return strings.HasPrefix(low, "leave a ") },
+	func(_, low string) bool { return strings.Contains(low, "your email address will not be published") },
+	func(_, low string) bool { return strings.HasPrefix(low, "required fields are marked") },
+	func(_, low string) bool {
+		return hasAnyPrefix(low, "read more", "related", "more on this story", "see also", "also read", "recommended",
+			"most read", "you may also like", "top stories")
+	},
+	func(_, low string) bool { return strings.HasPrefix(low, "skip to ") },
+	func(_, low string) bool {
+		return hasAnyPrefix(low, "share", "follow us", "subscribe", "sign up", "click here", "tap here", "listen to this")
+	},
+	func(_, low string) bool {
+		return strings.Contains(low, "cookie") || strings.Contains(low, "privacy policy") || strings.Contains(low, "terms of ") ||
+			strings.Contains(low, "all rights reserved") || strings.Contains(low, "newsletter")
+	},
+	func(line, _ string) bool { return line != "" && line[0] >= '0' && line[0] <= '9' },
+	func(line, _ string) bool { return len(line) <= len("national news  ") },
+	func(_, low string) bool { return strings.Contains(low, "audio and video") },
+	func(_, low string) bool { return strings.HasPrefix(low, "by") },
+	func(_, low string) bool { return hasAnyPrefix(low, "updated", "published", "posted", "last updated") },
+	func(line, _ string) bool { return hasDigitRun(line, 4) },
+}
+
 // isBoilerplate reports whether a whole line is page furniture.
 func isBoilerplate(line string) bool {
-	for _, re := range boilerplatePatterns {
-		if re.MatchString(line) {
+	if hasFoldTrap(line) {
+		for _, re := range boilerplatePatterns {
+			if re.MatchString(line) {
+				return true
+			}
+		}
+		return headlineBullet.MatchString(line)
+	}
+	low := lowerASCII(line)
+	for i, re := range boilerplatePatterns {
+		if boilerplateGates[i](line, low) && re.MatchString(line) {
 			return true
 		}
 	}
-	return headlineBullet.MatchString(line)
+	r, _ := utf8.DecodeRuneInString(line)
+	return strings.ContainsRune("•·▪►-*", r) && headlineBullet.MatchString(line)
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDigitRun reports whether s holds n ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // abbreviations end with a dot that does not end a sentence.
