@@ -12,6 +12,8 @@ import (
 	// Cayley backends, chosen by name with --backend.
 	_ "github.com/cayleygraph/cayley/graph/kv/bbolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 )
 
 func main() {
@@ -31,6 +33,7 @@ func commands() []command {
 		{"load", "load article files or folders into the store", runLoad},
 		{"extract", "print the facts of one article as JSON, touching no store", runExtract},
 		{"health", "check a running server's /healthz (for container health checks)", runHealth},
+		{"migrate", "copy the graph of one store into another, empty one", runMigrate},
 	}
 }
 
