@@ -343,7 +343,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		if covered[m.I] || m.J >= len(toks) {
 			continue
 		}
-		if m.I > 0 && (toks[m.I-1].Lower == "and" || toks[m.I-1].Lower == "or") && r.isDemonym(toks[m.I-2:m.I-1]) ||
+		if m.I > 1 && (toks[m.I-1].Lower == "and" || toks[m.I-1].Lower == "or") && r.isDemonym(toks[m.I-2:m.I-1]) ||
 			m.I > 0 && strings.HasSuffix(strings.TrimSpace(sf.s.Text[:toks[m.I].Start]), ",") && r.isDemonym(toks[m.I-1:m.I]) {
 			continue
 		}

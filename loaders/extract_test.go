@@ -227,6 +227,7 @@ func TestAgencies(t *testing.T) {
 		{"demonym police", "Dutch police said the case was closed.", []string{"Dutch National Police"}},
 		{"generic authorities", "Belgian authorities and police forces across Europe helped.", nil},
 		{"coordination is two agencies", "The NCA and Border Force searched the ship.", []string{"National Crime Agency", "Border Force"}},
+		{"sentence opening with and", "And Dutch police said little.", []string{"Dutch National Police"}},
 		{"acronym defined", "It was coordinated by INTERPOL and the Regional Narcotics Liaison Office (RNLO).", []string{"INTERPOL", "Regional Narcotics Liaison Office"}},
 	}
 	for _, tc := range cases {

@@ -46,7 +46,15 @@ func Facts(doc Document, ex Extraction) graph.ArticleFacts {
 		for _, al := range op.Aliases {
 			claims = append(claims, graph.Prop{Pred: graph.PredAlias, Value: al})
 		}
-		id := b.node(graph.KindOperation, *op.Name, []graph.Prop{{Pred: graph.PredName, Value: *op.Name}}, op.Evidence, claims...)
+		b.node(graph.KindOperation, *op.Name, []graph.Prop{{Pred: graph.PredName, Value: *op.Name}}, op.Evidence, claims...)
+	}
+	// Relations once every operation has its node: a phase names its parent
+	// before the parent's own entry.
+	for _, op := range ex.Operations {
+		if op.Name == nil {
+			continue
+		}
+		id := graph.EntityID(graph.KindOperation, *op.Name)
 		for _, a := range op.Agencies {
 			b.relation(graph.RelOperationAgency, id, graph.EntityID(graph.KindAgency, a), op.Evidence)
 		}

@@ -14,6 +14,7 @@ func FuzzExtract(f *testing.F) {
 		"Operation Ironside Phase 2, codenamed \"Nine\", led by the AFP-led team (AFP), seized 1,2.3kg of ice.",
 		"• ‘quoted’ headline\nDet. Supt. A B said: nearly 50,068 of which were seized.\n\n\n",
 		"---\n---\n$ € £ P10m 12:45 2019 Phase 2 a 34-year-old man was arrested in Wouwse Plantage.",
+		"And Dutch police said little.", // a demonym second in its sentence once indexed before the start
 	} {
 		f.Add([]byte(s))
 	}

@@ -2,27 +2,50 @@ package schema
 
 import (
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gorilla/mux"
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/parser"
+	"github.com/graphql-go/graphql/language/source"
 )
 
-// HandlerConfig tunes the HTTP handler; zero values take the defaults.
-type HandlerConfig struct {
-	MaxBodyBytes int64         // default 1 MiB
-	Timeout      time.Duration // per request, default 10s
-	Logger       *slog.Logger
+// ServerConfig configures the HTTP server of the API; zero values take the defaults.
+type ServerConfig struct {
+	Config
+	// Tokens maps a bearer token to the curator it names; mutations need one.
+	Tokens map[string]string
+	// ReadsNeedToken makes queries need a token too.
+	ReadsNeedToken bool
+	// AllowedOrigins are the origins browsers may call the API from
+	// ("*" for any); none by default.
+	AllowedOrigins []string
+	Limits         Limits
+	MaxBodyBytes   int64         // default 1 MiB
+	Timeout        time.Duration // per request, default 10s
+	Logger         *slog.Logger
 }
 
-// NewHandler serves the schema at /graphql (POST, and GET for queries) and
-// a health check at /healthz.
-func NewHandler(s graphql.Schema, cfg HandlerConfig) http.Handler {
+// Server serves the GraphQL API at /graphql (POST, and GET for queries),
+// a query console at /, and a health check at /healthz.
+type Server struct {
+	schema graphql.Schema
+	b      *builder
+	cfg    ServerConfig
+	router *mux.Router
+}
+
+// NewServer builds the schema and the HTTP handler around it.
+func NewServer(cfg ServerConfig) (*Server, error) {
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = 1 << 20
 	}
@@ -32,29 +55,39 @@ func NewHandler(s graphql.Schema, cfg HandlerConfig) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	h := &handler{schema: s, cfg: cfg}
-	r := mux.NewRouter()
-	r.HandleFunc("/graphql", h.serveGraphQL).Methods(http.MethodPost, http.MethodGet)
-	r.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
+	cfg.Limits = cfg.Limits.withDefaults()
+	s, b, err := build(cfg.Config)
+	if err != nil {
+		return nil, err
+	}
+	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter()}
+	srv.router.HandleFunc("/graphql", srv.serveGraphQL).Methods(http.MethodPost, http.MethodGet, http.MethodOptions)
+	srv.router.HandleFunc("/", serveConsole).Methods(http.MethodGet)
+	srv.router.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		w.Write([]byte("ok\n"))
 	}).Methods(http.MethodGet)
-	return r
+	return srv, nil
 }
 
-type handler struct {
-	schema graphql.Schema
-	cfg    HandlerConfig
-}
+// ServeHTTP serves the API.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
 
-type request struct {
+// StoreChanged tells the server that articles were written behind its back
+// (a watched folder): the search index is rebuilt on its next use.
+func (s *Server) StoreChanged() { s.b.search.invalidate() }
+
+type httpRequest struct {
 	Query         string         `json:"query"`
 	Variables     map[string]any `json:"variables"`
 	OperationName string         `json:"operationName"`
 }
 
-func (h *handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
-	var req request
+func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
+	if s.cors(w, r) {
+		return
+	}
+	var req httpRequest
 	switch r.Method {
 	case http.MethodGet:
 		q := r.URL.Query()
@@ -66,34 +99,105 @@ func (h *handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	default:
-		body := http.MaxBytesReader(w, r.Body, h.cfg.MaxBodyBytes)
+		body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
 		if err := json.NewDecoder(body).Decode(&req); err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
-				writeError(w, http.StatusRequestEntityTooLarge, "request body over the limit")
+				writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over the limit of %d bytes", s.cfg.MaxBodyBytes))
 				return
 			}
 			writeError(w, http.StatusBadRequest, "request body: "+err.Error())
 			return
 		}
 	}
-	if req.Query == "" {
+	if strings.TrimSpace(req.Query) == "" {
 		writeError(w, http.StatusBadRequest, "no query given")
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), h.cfg.Timeout)
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(req.Query), Name: "GraphQL request"})})
+	if err != nil {
+		writeResult(w, http.StatusBadRequest, &graphql.Result{Errors: gqlerrors.FormatErrors(err)})
+		return
+	}
+	if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
+		writeResult(w, http.StatusBadRequest, &graphql.Result{Errors: v.Errors})
+		return
+	}
+	if err := checkLimits(doc, s.cfg.Limits); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
-	res := graphql.Do(graphql.Params{Schema: h.schema, RequestString: req.Query,
-		VariableValues: req.Variables, OperationName: req.OperationName, Context: ctx})
-	res.Errors = h.presentErrors(ctx, res.Errors)
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(res)
+	curator := s.curator(r)
+	if curator != "" {
+		ctx = WithCurator(ctx, curator)
+	} else if s.cfg.ReadsNeedToken || (isMutation(doc, req.OperationName) && r.Method == http.MethodPost) {
+		writeError(w, http.StatusUnauthorized, errUnauthorized.Error())
+		return
+	}
+	if isMutation(doc, req.OperationName) && r.Method == http.MethodGet {
+		writeError(w, http.StatusMethodNotAllowed, "mutations need POST")
+		return
+	}
+	ctx = withRequest(ctx, s.cfg.Reader)
+	res := graphql.Execute(graphql.ExecuteParams{Schema: s.schema, AST: doc, OperationName: req.OperationName,
+		Args: req.Variables, Context: ctx})
+	res.Errors = s.presentErrors(ctx, res.Errors)
+	writeResult(w, http.StatusOK, res)
+}
+
+// curator returns the name of the curator whose bearer token the request carries, or "".
+func (s *Server) curator(r *http.Request) string {
+	h := r.Header.Get("Authorization")
+	token, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok || token == "" {
+		return ""
+	}
+	for t, name := range s.cfg.Tokens {
+		if subtle.ConstantTimeCompare([]byte(t), []byte(token)) == 1 {
+			return name
+		}
+	}
+	return ""
+}
+
+func isMutation(doc *ast.Document, name string) bool {
+	for _, d := range doc.Definitions {
+		if op, ok := d.(*ast.OperationDefinition); ok && op.Operation == ast.OperationTypeMutation {
+			if name == "" || op.Name != nil && op.Name.Value == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cors answers a preflight and sets the headers for allowed origins; it
+// reports whether the request was fully answered.
+func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	allowed := false
+	for _, o := range s.cfg.AllowedOrigins {
+		allowed = allowed || o == "*" || o == origin
+	}
+	if origin != "" && allowed {
+		w.Header().Set("Access-Control-Allow-Origin", origin)
+		w.Header().Set("Vary", "Origin")
+		w.Header().Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+		w.Header().Set("Access-Control-Allow-Headers", "Content-Type, Authorization")
+	}
+	if r.Method == http.MethodOptions {
+		w.WriteHeader(http.StatusNoContent)
+		return true
+	}
+	return false
 }
 
 // presentErrors is the one place errors are made for the client: not-found
 // and invalid input say so; anything else is logged in full and reaches the
 // client as "internal error".
-func (h *handler) presentErrors(ctx context.Context, errs []gqlerrors.FormattedError) []gqlerrors.FormattedError {
+func (s *Server) presentErrors(ctx context.Context, errs []gqlerrors.FormattedError) []gqlerrors.FormattedError {
 	for i, e := range errs {
 		orig := e.OriginalError()
 		if orig == nil {
@@ -103,20 +207,26 @@ func (h *handler) presentErrors(ctx context.Context, errs []gqlerrors.FormattedE
 		var located *gqlerrors.Error
 		if errors.As(orig, &located) {
 			if located.OriginalError == nil {
-				continue // a syntax or validation error
+				continue
 			}
 			inner = located.OriginalError
 		}
 		switch {
-		case errors.Is(inner, errNotFound), errors.Is(inner, errInvalid):
+		case errors.Is(inner, errNotFound), errors.Is(inner, errInvalid), errors.Is(inner, errUnauthorized):
 		case errors.Is(inner, context.DeadlineExceeded):
 			errs[i].Message = "request timed out"
 		default:
-			h.cfg.Logger.ErrorContext(ctx, "graphql resolver failed", "path", e.Path, "err", inner)
+			s.cfg.Logger.ErrorContext(ctx, "graphql resolver failed", "path", e.Path, "err", inner)
 			errs[i].Message = "internal error"
 		}
 	}
 	return errs
+}
+
+func writeResult(w http.ResponseWriter, status int, res *graphql.Result) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(res)
 }
 
 func writeError(w http.ResponseWriter, status int, msg string) {

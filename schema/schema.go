@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"sort"
 
 	"github.com/graphql-go/graphql"
 
@@ -22,11 +23,33 @@ type Reader interface {
 	Referrers(ctx context.Context, p graph.Predicate, ids ...graph.ID) (map[graph.ID][]graph.ID, error)
 }
 
+// Curator records curators' changes (see graph.Change).
+type Curator interface {
+	WriteChange(ctx context.Context, c graph.Change) (graph.ID, error)
+}
+
+// Article is an article handed to the ingestArticle mutation.
+type Article struct {
+	Title, URL, Published, Source, Text string
+}
+
+// Ingester extracts an article's facts and stores them, returning the article's ID.
+type Ingester func(ctx context.Context, a Article) (graph.ID, error)
+
+// Config is what New builds the schema over. Curator and Ingest may be nil:
+// the schema then has no mutations that need them.
+type Config struct {
+	Reader  Reader
+	Curator Curator
+	Ingest  Ingester
+}
+
 // errNotFound and errInvalid are the errors the client sees as they are;
 // anything else reaches it as "internal error" (see handler.go).
 var (
-	errNotFound = errors.New("not found")
-	errInvalid  = errors.New("invalid input")
+	errNotFound     = errors.New("not found")
+	errInvalid      = errors.New("invalid input")
+	errUnauthorized = errors.New("unauthorized: mutations need the header `Authorization: Bearer <token>`")
 )
 
 const (
@@ -37,24 +60,48 @@ const (
 // builder holds the object types while New wires them, so fields can refer
 // to types defined later.
 type builder struct {
-	r     Reader
-	node  *graphql.Interface
-	types map[graph.Kind]*graphql.Object
-	conns map[graph.Kind]*graphql.Object
-	evid  *graphql.Object
-	art   *graphql.Object
-	page  *graphql.Object
+	r      Reader
+	cfg    Config
+	node   *graphql.Interface
+	types  map[graph.Kind]*graphql.Object
+	conns  map[graph.Kind]*graphql.Object
+	evid   *graphql.Object
+	art    *graphql.Object
+	change *graphql.Object
+	page   *graphql.Object
+	filter *graphql.InputObject
+	search *searchIndex
 }
 
-// New builds the GraphQL schema over r.
-func New(r Reader) (graphql.Schema, error) {
-	b := &builder{r: r, types: map[graph.Kind]*graphql.Object{}, conns: map[graph.Kind]*graphql.Object{}}
+// listFields are the top-level lists, one per kind.
+var listFields = []struct {
+	field string
+	kind  graph.Kind
+}{{"operations", graph.KindOperation}, {"agencies", graph.KindAgency}, {"arrests", graph.KindArrest},
+	{"seizures", graph.KindSeizure}, {"people", graph.KindPerson}, {"places", graph.KindPlace},
+	{"platforms", graph.KindPlatform}, {"groups", graph.KindGroup}, {"articles", graph.KindArticle}}
+
+// New builds the GraphQL schema.
+func New(cfg Config) (graphql.Schema, error) {
+	s, _, err := build(cfg)
+	return s, err
+}
+
+func build(cfg Config) (graphql.Schema, *builder, error) {
+	if cfg.Reader == nil {
+		return graphql.Schema{}, nil, errors.New("schema: no Reader")
+	}
+	b := &builder{r: cfg.Reader, cfg: cfg, types: map[graph.Kind]*graphql.Object{}, conns: map[graph.Kind]*graphql.Object{}}
+	b.search = newSearchIndex(cfg.Reader)
 	b.node = graphql.NewInterface(graphql.InterfaceConfig{
 		Name:        "Node",
 		Description: "Anything with a global ID: the node's IRI in the graph.",
 		Fields:      graphql.Fields{"id": &graphql.Field{Type: graphql.NewNonNull(graphql.ID)}},
 		ResolveType: func(p graphql.ResolveTypeParams) *graphql.Object {
 			if e, ok := p.Value.(*graph.Entity); ok {
+				if e.Kind == graph.KindEvidence {
+					return b.evid
+				}
 				return b.types[e.Kind]
 			}
 			return nil
@@ -64,54 +111,89 @@ func New(r Reader) (graphql.Schema, error) {
 		"hasNextPage": &graphql.Field{Type: graphql.NewNonNull(graphql.Boolean)},
 		"endCursor":   &graphql.Field{Type: graphql.String},
 	}})
+	b.filter = filterType()
 	b.defineTypes()
 	query := graphql.Fields{
 		"node": &graphql.Field{
 			Type:        b.node,
-			Description: "Any node by its ID.",
+			Description: "Any node by its ID (retracted ones too, with their history).",
 			Args:        graphql.FieldConfigArgument{"id": &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.ID)}},
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				id, _ := p.Args["id"].(string)
-				got, err := r.Get(p.Context, graph.ID(id))
+				e, err := b.requestFrom(p.Context).entity(p.Context, graph.ID(id))()
 				if err != nil {
 					return nil, err
 				}
-				e := got[graph.ID(id)]
-				if e == nil || b.types[e.Kind] == nil {
+				if e == nil || b.types[e.Kind] == nil && e.Kind != graph.KindEvidence {
 					return nil, fmt.Errorf("node %s: %w", id, errNotFound)
 				}
 				return e, nil
 			},
 		},
 	}
-	for _, l := range []struct {
-		field string
-		kind  graph.Kind
-	}{{"operations", graph.KindOperation}, {"agencies", graph.KindAgency}, {"arrests", graph.KindArrest},
-		{"seizures", graph.KindSeizure}, {"people", graph.KindPerson}, {"places", graph.KindPlace},
-		{"platforms", graph.KindPlatform}, {"groups", graph.KindGroup}, {"articles", graph.KindArticle}} {
+	for _, l := range listFields {
 		kind := l.kind
+		args := pageArgs()
+		args["filter"] = &graphql.ArgumentConfig{Type: b.filter, Description: "Conditions that must all hold."}
 		query[l.field] = &graphql.Field{
 			Type:        graphql.NewNonNull(b.conns[kind]),
-			Description: fmt.Sprintf("Every %s, ordered by ID.", kind),
-			Args:        pageArgs(),
+			Description: fmt.Sprintf("Every %s, ordered by ID; retracted and merged-away ones left out.", kind),
+			Args:        args,
 			Resolve: func(p graphql.ResolveParams) (any, error) {
-				ids, err := r.List(p.Context, kind)
+				f, err := parseFilter(p.Args["filter"])
 				if err != nil {
 					return nil, err
 				}
-				return paginate(ids, p.Args)
+				return b.list(p.Context, kind, f, p.Args)
 			},
 		}
 	}
-	return graphql.NewSchema(graphql.SchemaConfig{
+	b.addSearch(query)
+	b.addExplore(query)
+	b.addAggregate(query)
+	query["changes"] = &graphql.Field{
+		Type:        nonNullList(b.change),
+		Description: "Every curator's change, newest first.",
+		Args:        graphql.FieldConfigArgument{"first": &graphql.ArgumentConfig{Type: graphql.Int, DefaultValue: 50}},
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			v, err := b.requestFrom(p.Context).curation(p.Context)
+			if err != nil {
+				return nil, err
+			}
+			seen := map[graph.ID]bool{}
+			var all []graph.Change
+			for _, h := range v.history {
+				for _, c := range h {
+					if !seen[c.ID] {
+						seen[c.ID] = true
+						all = append(all, c)
+					}
+				}
+			}
+			sort.Slice(all, func(i, j int) bool { return all[i].At.After(all[j].At) })
+			first, _ := p.Args["first"].(int)
+			if first >= 0 && len(all) > first {
+				all = all[:first]
+			}
+			if all == nil {
+				all = []graph.Change{}
+			}
+			return all, nil
+		},
+	}
+	sc := graphql.SchemaConfig{
 		Query: graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: query}),
 		Types: b.allTypes(),
-	})
+	}
+	if m := b.mutations(); len(m) > 0 {
+		sc.Mutation = graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: m})
+	}
+	s, err := graphql.NewSchema(sc)
+	return s, b, err
 }
 
 func (b *builder) allTypes() []graphql.Type {
-	var out []graphql.Type
+	out := []graphql.Type{b.evid}
 	for _, k := range graph.Kinds() {
 		if t := b.types[k]; t != nil {
 			out = append(out, t)
@@ -127,11 +209,62 @@ func pageArgs() graphql.FieldConfigArgument {
 	}
 }
 
-// connection is a page of IDs, resolved into nodes by the connection type.
+// connection is a page of nodes; ents is set when filtering loaded them already.
 type connection struct {
 	total   int
 	ids     []graph.ID
+	ents    []*graph.Entity
 	hasNext bool
+}
+
+// list pages through the nodes of a kind. Without a filter only the page's
+// nodes are read; with one, every node of the kind is read and tested.
+func (b *builder) list(ctx context.Context, k graph.Kind, f *filter, args map[string]any) (*connection, error) {
+	q := b.requestFrom(ctx)
+	v, err := q.curation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := b.r.List(ctx, k)
+	if err != nil {
+		return nil, err
+	}
+	kept := ids[:0:0]
+	for _, id := range ids {
+		if !v.retracted[id] && v.resolve(id) == id {
+			kept = append(kept, id)
+		}
+	}
+	if f.empty() {
+		return paginate(kept, args)
+	}
+	ents, err := q.entities(ctx, kept, false)
+	if err != nil {
+		return nil, err
+	}
+	match, err := b.matchAll(ctx, f, ents)
+	if err != nil {
+		return nil, err
+	}
+	var ids2 []graph.ID
+	byID := map[graph.ID]*graph.Entity{}
+	for i, e := range ents {
+		if match[i] {
+			ids2 = append(ids2, e.ID)
+			byID[e.ID] = e
+		}
+	}
+	c, err := paginate(ids2, args)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range c.ids {
+		c.ents = append(c.ents, byID[id])
+	}
+	if c.ents == nil {
+		c.ents = []*graph.Entity{}
+	}
+	return c, nil
 }
 
 // paginate cuts a sorted list of IDs into the page the arguments ask for.
@@ -147,9 +280,7 @@ func paginate(ids []graph.ID, args map[string]any) (*connection, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: malformed cursor %q", errInvalid, after)
 		}
-		for start < len(ids) && ids[start] <= graph.ID(raw) {
-			start++
-		}
+		start = sort.Search(len(ids), func(i int) bool { return ids[i] > graph.ID(raw) })
 	}
 	end := min(start+first, len(ids))
 	return &connection{total: len(ids), ids: ids[start:end], hasNext: end < len(ids)}, nil

@@ -1,8 +1,8 @@
 package schema
 
 import (
-	"context"
-	"sort"
+	"fmt"
+	"strconv"
 
 	"github.com/graphql-go/graphql"
 
@@ -11,29 +11,51 @@ import (
 
 // defineTypes makes one object type per kind of node, and its connection.
 func (b *builder) defineTypes() {
+	b.change = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Change",
+		Description: "A curator's change: who changed what, when and why.",
+		Fields: graphql.Fields{
+			"id":     &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: changeField(func(c graph.Change) any { return string(c.ID) })},
+			"action": &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: changeField(func(c graph.Change) any { return c.Action })},
+			"target": &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: changeField(func(c graph.Change) any { return string(c.Target) })},
+			"into":   &graphql.Field{Type: graphql.ID, Resolve: changeField(func(c graph.Change) any { return nilIfEmpty(string(c.Into)) })},
+			"field":  &graphql.Field{Type: graphql.String, Resolve: changeField(func(c graph.Change) any { return nilIfEmpty(fieldName(c.Field)) })},
+			"value":  &graphql.Field{Type: graphql.String, Resolve: changeField(func(c graph.Change) any { return valueString(c.Value) })},
+			"reason": &graphql.Field{Type: graphql.String, Resolve: changeField(func(c graph.Change) any { return nilIfEmpty(c.Reason) })},
+			"by":     &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: changeField(func(c graph.Change) any { return c.By })},
+			"at":     &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: changeField(func(c graph.Change) any { return c.At.UTC().Format("2006-01-02T15:04:05Z") })},
+		},
+	})
 	b.art = graphql.NewObject(graphql.ObjectConfig{
 		Name: "Article", Interfaces: []*graphql.Interface{b.node},
 		Description: "A source of facts: a news article or press release.",
-		Fields: graphql.Fields{
-			"id":        idField(),
-			"title":     b.str(graph.PredHeadline),
-			"url":       b.str(graph.PredURL),
-			"published": b.str(graph.PredPublished),
-			"source":    b.str(graph.PredSource),
-		},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":        idField(),
+				"title":     b.str(graph.PredHeadline),
+				"url":       b.str(graph.PredURL),
+				"published": b.str(graph.PredPublished),
+				"source":    b.str(graph.PredSource),
+				"evidence": &graphql.Field{Type: nonNullList(b.evid), Description: "Every sentence of this article that states a fact.",
+					Resolve: b.linkedResolver(relKey{pred: graph.PredArticle, kind: graph.KindEvidence})},
+			}
+		}),
 	})
 	b.types[graph.KindArticle] = b.art
 	b.evid = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Evidence",
 		Description: "The sentence of an article that states a fact.",
-		Fields: graphql.Fields{
-			"id":         idField(),
-			"article":    b.link(graph.PredArticle, graph.KindArticle),
-			"sentence":   b.str(graph.PredSentence),
-			"start":      b.intField(graph.PredStart, "Offset of the sentence's first character in the article body."),
-			"end":        b.intField(graph.PredEnd, "Offset just past the sentence's last character."),
-			"confidence": b.float(graph.PredConfidence),
-		},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id":         idField(),
+				"article":    b.link(graph.PredArticle, graph.KindArticle),
+				"fact":       &graphql.Field{Type: b.node, Description: "The fact this sentence states.", Resolve: b.linkResolver(graph.PredSupports)},
+				"sentence":   b.str(graph.PredSentence),
+				"start":      b.intField(graph.PredStart, "Offset of the sentence's first character in the article body."),
+				"end":        b.intField(graph.PredEnd, "Offset just past the sentence's last character."),
+				"confidence": b.float(graph.PredConfidence),
+			}
+		}),
 	})
 
 	object := func(k graph.Kind, desc string, fields func() graphql.Fields) {
@@ -42,7 +64,10 @@ func (b *builder) defineTypes() {
 			Fields: graphql.FieldsThunk(func() graphql.Fields {
 				f := fields()
 				f["id"] = idField()
-				f["evidence"] = b.evidence()
+				f["evidence"] = &graphql.Field{Type: nonNullList(b.evid), Description: "The sentences that state this, one or more per article.",
+					Resolve: b.linkedResolver(relKey{pred: graph.PredSupports, kind: graph.KindEvidence})}
+				f["history"] = b.historyField()
+				f["retracted"] = b.retractedField()
 				return f
 			}),
 		})
@@ -58,7 +83,7 @@ func (b *builder) defineTypes() {
 			"people":     b.relIn(graph.RelPersonOrg, graph.KindPerson),
 		}
 	})
-	object(graph.KindOperation, "A law-enforcement operation, named or not.", func() graphql.Fields {
+	object(graph.KindOperation, "A law-enforcement operation.", func() graphql.Fields {
 		return graphql.Fields{
 			"name":     b.str(graph.PredName),
 			"aliases":  b.strs(graph.PredAlias),
@@ -79,6 +104,9 @@ func (b *builder) defineTypes() {
 			"agency":    b.link(graph.PredAgency, graph.KindAgency),
 			"operation": b.link(graph.PredOperation, graph.KindOperation),
 			"place":     b.link(graph.PredPlace, graph.KindPlace),
+			"conflictsWith": &graphql.Field{Type: nonNullList(b.types[graph.KindArrest]),
+				Description: "Other figures for the same operation and agency that sources disagree on.",
+				Resolve:     b.conflictsResolver(graph.KindArrest)},
 		}
 	})
 	object(graph.KindSeizure, "Something seized: a quantity and/or a sum of money.", func() graphql.Fields {
@@ -91,11 +119,21 @@ func (b *builder) defineTypes() {
 			"amount":          b.float(graph.PredAmount),
 			"currency":        b.str(graph.PredCurrency),
 			"amountQualifier": b.str(graph.PredAmountQualifier),
-			"phrases":         b.strs(graph.PredPhrase),
-			"date":            b.str(graph.PredDate),
-			"agency":          b.link(graph.PredAgency, graph.KindAgency),
-			"operation":       b.link(graph.PredOperation, graph.KindOperation),
-			"place":           b.link(graph.PredPlace, graph.KindPlace),
+			"kilograms": &graphql.Field{Type: graphql.Float, Description: "The quantity as a mass in kilograms, where it is one.",
+				Resolve: func(p graphql.ResolveParams) (any, error) {
+					if kg, ok := kilograms(p.Source.(*graph.Entity)); ok {
+						return kg, nil
+					}
+					return nil, nil
+				}},
+			"phrases":   b.strs(graph.PredPhrase),
+			"date":      b.str(graph.PredDate),
+			"agency":    b.link(graph.PredAgency, graph.KindAgency),
+			"operation": b.link(graph.PredOperation, graph.KindOperation),
+			"place":     b.link(graph.PredPlace, graph.KindPlace),
+			"conflictsWith": &graphql.Field{Type: nonNullList(b.types[graph.KindSeizure]),
+				Description: "Other figures for the same operation, agency and commodity that sources disagree on.",
+				Resolve:     b.conflictsResolver(graph.KindSeizure)},
 		}
 	})
 	object(graph.KindPerson, "A named person: an official, a spokesperson, a suspect.", func() graphql.Fields {
@@ -111,6 +149,8 @@ func (b *builder) defineTypes() {
 			"name":       b.str(graph.PredName),
 			"country":    b.str(graph.PredCountry),
 			"operations": b.relIn(graph.RelOperationPlace, graph.KindOperation),
+			"arrests":    b.referrers(graph.PredPlace, graph.KindArrest),
+			"seizures":   b.referrers(graph.PredPlace, graph.KindSeizure),
 		}
 	})
 	object(graph.KindPlatform, "An encrypted phone service, darknet market or other platform.", func() graphql.Fields {
@@ -130,6 +170,10 @@ func (b *builder) defineTypes() {
 	}
 }
 
+func nonNullList(t graphql.Type) graphql.Output {
+	return graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(t)))
+}
+
 func (b *builder) connectionType(t *graphql.Object) *graphql.Object {
 	edge := graphql.NewObject(graphql.ObjectConfig{Name: t.Name() + "Edge", Fields: graphql.Fields{
 		"cursor": &graphql.Field{Type: graphql.NewNonNull(graphql.String)},
@@ -147,17 +191,18 @@ func (b *builder) connectionType(t *graphql.Object) *graphql.Object {
 			}
 			return info, nil
 		}},
-		"edges": &graphql.Field{Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(edge))), Resolve: func(p graphql.ResolveParams) (any, error) {
+		"edges": &graphql.Field{Type: nonNullList(edge), Resolve: func(p graphql.ResolveParams) (any, error) {
 			c := p.Source.(*connection)
-			got, err := b.r.Get(p.Context, c.ids...)
-			if err != nil {
-				return nil, err
-			}
-			edges := make([]map[string]any, 0, len(c.ids))
-			for _, id := range c.ids {
-				if e := got[id]; e != nil {
-					edges = append(edges, map[string]any{"cursor": cursorOf(id), "node": e})
+			ents := c.ents
+			if ents == nil {
+				var err error
+				if ents, err = b.requestFrom(p.Context).entities(p.Context, c.ids, false); err != nil {
+					return nil, err
 				}
+			}
+			edges := make([]map[string]any, 0, len(ents))
+			for _, e := range ents {
+				edges = append(edges, map[string]any{"cursor": cursorOf(e.ID), "node": e})
 			}
 			return edges, nil
 		}},
@@ -172,15 +217,12 @@ func idField() *graphql.Field {
 
 func (b *builder) str(pred graph.Predicate) *graphql.Field {
 	return &graphql.Field{Type: graphql.String, Resolve: func(p graphql.ResolveParams) (any, error) {
-		if s := p.Source.(*graph.Entity).String(pred); s != "" {
-			return s, nil
-		}
-		return nil, nil
+		return nilIfEmpty(p.Source.(*graph.Entity).String(pred)), nil
 	}}
 }
 
 func (b *builder) strs(pred graph.Predicate) *graphql.Field {
-	return &graphql.Field{Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(graphql.String))), Resolve: func(p graphql.ResolveParams) (any, error) {
+	return &graphql.Field{Type: nonNullList(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) {
 		s := p.Source.(*graph.Entity).Strings(pred)
 		if s == nil {
 			s = []string{}
@@ -207,19 +249,26 @@ func (b *builder) intField(pred graph.Predicate, desc string) *graphql.Field {
 	}}
 }
 
-// link resolves a node's link to another node.
-func (b *builder) link(pred graph.Predicate, k graph.Kind) *graphql.Field {
-	return &graphql.Field{Type: b.typeOf(k), Resolve: func(p graphql.ResolveParams) (any, error) {
+// linkResolver resolves a node's link to another node, batched per level.
+func (b *builder) linkResolver(pred graph.Predicate) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (any, error) {
 		id := p.Source.(*graph.Entity).Link(pred)
 		if id == "" {
 			return nil, nil
 		}
-		got, err := b.r.Get(p.Context, id)
-		if err != nil || got[id] == nil {
-			return nil, err
-		}
-		return got[id], nil
-	}}
+		th := b.requestFrom(p.Context).entity(p.Context, id)
+		return func() (any, error) {
+			e, err := th()
+			if err != nil || e == nil {
+				return nil, err
+			}
+			return e, nil
+		}, nil
+	}
+}
+
+func (b *builder) link(pred graph.Predicate, k graph.Kind) *graphql.Field {
+	return &graphql.Field{Type: b.typeOf(k), Resolve: b.linkResolver(pred)}
 }
 
 func (b *builder) typeOf(k graph.Kind) graphql.Output {
@@ -229,91 +278,99 @@ func (b *builder) typeOf(k graph.Kind) graphql.Output {
 	return b.types[k]
 }
 
-// evidence lists the sentences that state a node.
-func (b *builder) evidence() *graphql.Field {
-	return &graphql.Field{
-		Type:        graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(b.evid))),
-		Description: "The sentences that state this fact, one per article (or more).",
-		Resolve: func(p graphql.ResolveParams) (any, error) {
-			id := p.Source.(*graph.Entity).ID
-			return b.referrersOf(p.Context, graph.PredSupports, id, graph.KindEvidence)
-		},
+// linkedResolver lists the nodes reached by key from this one, batched per level.
+func (b *builder) linkedResolver(key relKey) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (any, error) {
+		th := b.requestFrom(p.Context).linked(p.Context, key, p.Source.(*graph.Entity).ID)
+		return func() (any, error) {
+			es, err := th()
+			if es == nil {
+				es = []*graph.Entity{}
+			}
+			return es, err
+		}, nil
 	}
 }
 
 // referrers lists nodes of kind k that link to this one with pred: an agency's arrests.
 func (b *builder) referrers(pred graph.Predicate, k graph.Kind) *graphql.Field {
-	return &graphql.Field{Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(b.types[k]))), Resolve: func(p graphql.ResolveParams) (any, error) {
-		return b.referrersOf(p.Context, pred, p.Source.(*graph.Entity).ID, k)
-	}}
-}
-
-func (b *builder) referrersOf(ctx context.Context, pred graph.Predicate, id graph.ID, k graph.Kind) ([]*graph.Entity, error) {
-	refs, err := b.r.Referrers(ctx, pred, id)
-	if err != nil {
-		return nil, err
-	}
-	got, err := b.r.Get(ctx, refs[id]...)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*graph.Entity, 0, len(got))
-	for _, rid := range refs[id] {
-		if e := got[rid]; e != nil && e.Kind == k {
-			out = append(out, e)
-		}
-	}
-	return out, nil
-}
-
-// related follows relation nodes named rel from (out) or to (in) a node.
-func (b *builder) related(ctx context.Context, id graph.ID, rel string, out bool, k graph.Kind) ([]*graph.Entity, error) {
-	here, there := graph.PredFrom, graph.PredTo
-	if !out {
-		here, there = graph.PredTo, graph.PredFrom
-	}
-	rels, err := b.referrersOf(ctx, here, id, graph.KindRelation)
-	if err != nil {
-		return nil, err
-	}
-	var ids []graph.ID
-	for _, r := range rels {
-		if r.String(graph.PredRel) == rel {
-			ids = append(ids, r.Link(there))
-		}
-	}
-	got, err := b.r.Get(ctx, ids...)
-	if err != nil {
-		return nil, err
-	}
-	res := make([]*graph.Entity, 0, len(got))
-	for _, e := range got {
-		if e.Kind == k {
-			res = append(res, e)
-		}
-	}
-	sort.Slice(res, func(i, j int) bool { return res[i].ID < res[j].ID })
-	return res, nil
+	return &graphql.Field{Type: nonNullList(b.types[k]), Resolve: b.linkedResolver(relKey{pred: pred, kind: k})}
 }
 
 func (b *builder) relOut(rel string, k graph.Kind) *graphql.Field {
-	return &graphql.Field{Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(b.types[k]))), Resolve: func(p graphql.ResolveParams) (any, error) {
-		return b.related(p.Context, p.Source.(*graph.Entity).ID, rel, true, k)
-	}}
+	return &graphql.Field{Type: nonNullList(b.types[k]), Resolve: b.linkedResolver(relKey{pred: graph.PredFrom, kind: k, rel: rel, far: graph.PredTo})}
 }
 
 func (b *builder) relIn(rel string, k graph.Kind) *graphql.Field {
-	return &graphql.Field{Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(b.types[k]))), Resolve: func(p graphql.ResolveParams) (any, error) {
-		return b.related(p.Context, p.Source.(*graph.Entity).ID, rel, false, k)
-	}}
+	return &graphql.Field{Type: nonNullList(b.types[k]), Resolve: b.linkedResolver(relKey{pred: graph.PredTo, kind: k, rel: rel, far: graph.PredFrom})}
 }
 
 func (b *builder) relOutOne(rel string, k graph.Kind) *graphql.Field {
+	list := b.linkedResolver(relKey{pred: graph.PredFrom, kind: k, rel: rel, far: graph.PredTo})
 	return &graphql.Field{Type: b.types[k], Resolve: func(p graphql.ResolveParams) (any, error) {
-		es, err := b.related(p.Context, p.Source.(*graph.Entity).ID, rel, true, k)
-		if err != nil || len(es) == 0 {
-			return nil, err
-		}
-		return es[0], nil
+		th, _ := list(p)
+		return func() (any, error) {
+			es, err := th.(func() (any, error))()
+			if err != nil || len(es.([]*graph.Entity)) == 0 {
+				return nil, err
+			}
+			return es.([]*graph.Entity)[0], nil
+		}, nil
 	}}
+}
+
+func (b *builder) historyField() *graphql.Field {
+	return &graphql.Field{Type: nonNullList(b.change), Description: "Curators' changes to this node, oldest first.",
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			v, err := b.requestFrom(p.Context).curation(p.Context)
+			if err != nil {
+				return nil, err
+			}
+			h := v.history[p.Source.(*graph.Entity).ID]
+			if h == nil {
+				h = []graph.Change{}
+			}
+			return h, nil
+		}}
+}
+
+func (b *builder) retractedField() *graphql.Field {
+	return &graphql.Field{Type: graphql.NewNonNull(graphql.Boolean), Description: "Whether a curator retracted this.",
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			v, err := b.requestFrom(p.Context).curation(p.Context)
+			if err != nil {
+				return nil, err
+			}
+			return v.retracted[p.Source.(*graph.Entity).ID], nil
+		}}
+}
+
+func changeField(f func(graph.Change) any) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (any, error) { return f(p.Source.(graph.Change)), nil }
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// fieldName is the API's name for a predicate: "opg:count" -> "count".
+func fieldName(p graph.Predicate) string {
+	if len(p) > 4 && p[:4] == "opg:" {
+		return string(p[4:])
+	}
+	return string(p)
+}
+
+func valueString(v any) any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	default:
+		return fmt.Sprint(v)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/opgraph/opgraph/graph"
@@ -22,18 +23,68 @@ func runServe(ctx context.Context, args []string) int {
 	sf.register(fs)
 	addr := fs.String("addr", envOr("OPGRAPH_ADDR", ":8080"), "address to listen on")
 	seeds := fs.String("seeds", envOr("OPGRAPH_SEEDS", "seeds"), "folder of articles loaded into an empty store")
+	var api apiFlags
+	api.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if err := serve(ctx, log, sf, *addr, *seeds); err != nil {
+	if err := serve(ctx, log, sf, api, *addr, *seeds); err != nil {
 		log.Error("serve", "err", err)
 		return 1
 	}
 	return 0
 }
 
-func serve(ctx context.Context, log *slog.Logger, sf storeFlags, addr, seeds string) error {
+// apiFlags configure the API server.
+type apiFlags struct {
+	tokens         string
+	origins        string
+	readsNeedToken bool
+}
+
+func (f *apiFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.tokens, "token", os.Getenv("OPGRAPH_TOKEN"),
+		"bearer token(s) for mutations: TOKEN, or NAME=TOKEN,NAME=TOKEN to record who made each change (env OPGRAPH_TOKEN)")
+	fs.StringVar(&f.origins, "cors", envOr("OPGRAPH_CORS", ""), "comma-separated origins browsers may call the API from, or *")
+	fs.BoolVar(&f.readsNeedToken, "private", false, "queries need a token too")
+}
+
+// serverConfig turns the flags into the API's configuration.
+func (f apiFlags) serverConfig(store *graph.Store, x *loaders.Extractor, log *slog.Logger) schema.ServerConfig {
+	tokens := map[string]string{}
+	for _, t := range strings.Split(f.tokens, ",") {
+		if t = strings.TrimSpace(t); t == "" {
+			continue
+		}
+		if name, tok, ok := strings.Cut(t, "="); ok {
+			tokens[tok] = name
+		} else {
+			tokens[t] = "curator"
+		}
+	}
+	var origins []string
+	for _, o := range strings.Split(f.origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			origins = append(origins, o)
+		}
+	}
+	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
+		doc := loaders.Document{Path: "ingestArticle", Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
+		af := loaders.Facts(doc, x.Extract(doc))
+		_, _, err := store.WriteArticle(ctx, af)
+		return af.Article.ID, err
+	}
+	return schema.ServerConfig{
+		Config:         schema.Config{Reader: store, Curator: store, Ingest: ingest},
+		Tokens:         tokens,
+		ReadsNeedToken: f.readsNeedToken,
+		AllowedOrigins: origins,
+		Logger:         log,
+	}
+}
+
+func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, addr, seeds string) error {
 	store, err := sf.open(ctx, log)
 	if err != nil {
 		return err
@@ -42,15 +93,22 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, addr, seeds str
 	if err := seedIfEmpty(ctx, log, store, seeds); err != nil {
 		return err
 	}
-	s, err := schema.New(store)
+	x, err := loaders.NewExtractor()
 	if err != nil {
-		return fmt.Errorf("build schema: %w", err)
+		return err
 	}
-	srv := &http.Server{Addr: addr, Handler: schema.NewHandler(s, schema.HandlerConfig{Logger: log}),
-		ReadHeaderTimeout: 10 * time.Second}
+	cfg := api.serverConfig(store, x, log)
+	if len(cfg.Tokens) == 0 {
+		log.Warn("no --token or OPGRAPH_TOKEN: mutations are refused")
+	}
+	handler, err := schema.NewServer(cfg)
+	if err != nil {
+		return fmt.Errorf("build the API: %w", err)
+	}
+	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
-	log.Info("serving GraphQL", "addr", addr, "graphql", "/graphql", "backend", sf.backend, "db", sf.db)
+	log.Info("serving GraphQL", "addr", addr, "graphql", "/graphql", "console", "/", "backend", sf.backend, "db", sf.db)
 	select {
 	case err := <-errc:
 		return err

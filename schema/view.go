@@ -1,0 +1,85 @@
+package schema
+
+import (
+	"context"
+	"sort"
+
+	"github.com/opgraph/opgraph/graph"
+)
+
+// view is the curators' changes as readers apply them: retracted nodes
+// leave lists and totals, merged nodes read as the node kept, corrections
+// replace a field. The changes themselves stay in the graph as history.
+type view struct {
+	retracted   map[graph.ID]bool
+	into        map[graph.ID]graph.ID   // merged -> kept
+	from        map[graph.ID][]graph.ID // kept -> merged into it
+	corrections map[graph.ID]map[graph.Predicate]any
+	history     map[graph.ID][]graph.Change
+}
+
+func loadView(ctx context.Context, r Reader) (*view, error) {
+	v := &view{retracted: map[graph.ID]bool{}, into: map[graph.ID]graph.ID{}, from: map[graph.ID][]graph.ID{},
+		corrections: map[graph.ID]map[graph.Predicate]any{}, history: map[graph.ID][]graph.Change{}}
+	ids, err := r.List(ctx, graph.KindChange)
+	if err != nil || len(ids) == 0 {
+		return v, err
+	}
+	got, err := r.Get(ctx, ids...)
+	if err != nil {
+		return nil, err
+	}
+	changes := make([]graph.Change, 0, len(got))
+	for _, e := range got {
+		changes = append(changes, graph.ChangeFrom(e))
+	}
+	sort.Slice(changes, func(i, j int) bool { return changes[i].At.Before(changes[j].At) })
+	for _, c := range changes {
+		v.history[c.Target] = append(v.history[c.Target], c)
+		switch c.Action {
+		case graph.ActionRetract:
+			v.retracted[c.Target] = true
+		case graph.ActionMerge:
+			v.into[c.Target] = c.Into
+			v.history[c.Into] = append(v.history[c.Into], c)
+		case graph.ActionCorrect:
+			if v.corrections[c.Target] == nil {
+				v.corrections[c.Target] = map[graph.Predicate]any{}
+			}
+			v.corrections[c.Target][c.Field] = c.Value
+		}
+	}
+	for m := range v.into {
+		k := v.resolve(m)
+		v.from[k] = append(v.from[k], m)
+	}
+	return v, nil
+}
+
+// resolve follows merges to the node kept.
+func (v *view) resolve(id graph.ID) graph.ID {
+	for i := 0; i < 32; i++ { // a cycle of merges ends somewhere
+		next, ok := v.into[id]
+		if !ok {
+			return id
+		}
+		id = next
+	}
+	return id
+}
+
+// apply returns e with its corrections; e itself is shared and never changed.
+func (v *view) apply(e *graph.Entity) *graph.Entity {
+	fix := v.corrections[e.ID]
+	if len(fix) == 0 {
+		return e
+	}
+	c := &graph.Entity{ID: e.ID, Kind: e.Kind, Props: make(map[graph.Predicate][]any, len(e.Props))}
+	for p, vs := range e.Props {
+		c.Props[p] = vs
+	}
+	for p, val := range fix {
+		c.Props[p] = []any{val}
+	}
+	return c
+}
