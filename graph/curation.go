@@ -95,12 +95,9 @@ func (s *Store) WriteChange(ctx context.Context, c Change) (ID, error) {
 		}
 		deltas = append(deltas, cgraph.Delta{Quad: quad.Make(quad.IRI(c.ID), quad.IRI(p.Pred), v, nil), Action: cgraph.Add})
 	}
-	if err := ctx.Err(); err != nil {
-		return "", err
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+	if err := s.applyDeltas(ctx, deltas); err != nil {
 		return "", fmt.Errorf("write change to %s: %w", c.Target, err)
 	}
 	return c.ID, nil
