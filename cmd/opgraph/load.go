@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,8 +11,14 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/loaders"
@@ -46,14 +54,21 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.SetOutput(stderr)
 	var sf storeFlags
 	sf.register(fs)
+	watch := fs.String("watch", "", "after loading, watch this folder and load new or changed files until interrupted")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "files parsed and extracted in parallel")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: opgraph load [--backend bbolt] [--db ./data] PATH...")
+	paths := fs.Args()
+	if *watch != "" {
+		paths = append(paths, *watch)
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(stderr, "usage: opgraph load [--backend bbolt] [--db ./data] [--watch DIR] PATH|URL...")
 		return 2
 	}
-	store, err := sf.open(ctx, slog.New(slog.NewTextHandler(stderr, nil)))
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	store, err := sf.open(ctx, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1
@@ -64,73 +79,225 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1
 	}
-	sum := loadPaths(ctx, store, x, fs.Args(), stdout, stderr)
+	l := &loader{store: store, x: x, src: &loaders.Sources{}, workers: *workers, out: stdout, errOut: stderr}
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		l.bar = func(total int) *progressbar.ProgressBar {
+			return progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("loading"),
+				progressbar.OptionShowCount(), progressbar.OptionSetElapsedTime(true), progressbar.OptionClearOnFinish(),
+				progressbar.OptionThrottle(100*time.Millisecond))
+		}
+	}
+	sum := l.run(ctx, paths)
 	fmt.Fprintln(stdout, sum)
-	if sum.failed > 0 || ctx.Err() != nil {
+	if *watch != "" && ctx.Err() == nil {
+		fmt.Fprintf(stdout, "watching %s for new or changed files (Ctrl-C to stop)\n", *watch)
+		err := watchDir(ctx, *watch, log, func(changed []string) {
+			s := l.run(ctx, changed)
+			fmt.Fprintln(stdout, s)
+			sum.add(s)
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "opgraph load: watch %s: %v\n", *watch, err)
+			return 1
+		}
+	}
+	if sum.failed > 0 || (ctx.Err() != nil && *watch == "") {
 		return 1
 	}
 	return 0
 }
 
-// loadSummary counts what a load did.
+// loadSummary counts what a load did, by article (a feed or a JSON Lines
+// file holds several) and by file that failed as a whole.
 type loadSummary struct{ loaded, unchanged, failed int }
 
 func (s loadSummary) String() string {
 	return fmt.Sprintf("loaded %d, unchanged %d, failed %d", s.loaded, s.unchanged, s.failed)
 }
 
-// loadPaths loads every article file under paths. A file that cannot be read
-// or parsed is reported on errOut and skipped; the others still load.
+func (s *loadSummary) add(o loadSummary) {
+	s.loaded += o.loaded
+	s.unchanged += o.unchanged
+	s.failed += o.failed
+}
+
+// loadPaths loads every article file, folder and URL in paths. A file that
+// cannot be read or parsed is reported on errOut and skipped; the others
+// still load.
 func loadPaths(ctx context.Context, store *graph.Store, x *loaders.Extractor, paths []string, out, errOut io.Writer) loadSummary {
+	l := &loader{store: store, x: x, src: &loaders.Sources{}, workers: runtime.GOMAXPROCS(0), out: out, errOut: errOut}
+	return l.run(ctx, paths)
+}
+
+// loader reads, parses and extracts inputs in parallel workers and writes
+// each article through the store, one at a time, in its own transaction.
+type loader struct {
+	store   *graph.Store
+	x       *loaders.Extractor
+	src     *loaders.Sources
+	workers int
+	out     io.Writer // one line per article stored or unchanged
+	errOut  io.Writer // one line per failure
+	// bar, when set, makes a progress bar over the files; success lines
+	// are then left out and failures are printed above the bar.
+	bar func(total int) *progressbar.ProgressBar
+}
+
+// parsed is what a worker made of one input: articles ready to write, an
+// N-Quads dump to import, and failures.
+type parsed struct {
+	name     string
+	articles []parsedArticle
+	nquads   []byte
+	errs     []error
+}
+
+type parsedArticle struct {
+	path string
+	af   graph.ArticleFacts
+}
+
+func (l *loader) run(ctx context.Context, paths []string) loadSummary {
 	var sum loadSummary
-	files, errs := articleFiles(paths)
+	errOut := l.errOut
+	inputs, errs := articleFiles(paths)
+	var bar *progressbar.ProgressBar
+	if l.bar != nil && len(inputs) > 1 {
+		bar = l.bar(len(inputs))
+		defer bar.Finish()
+		errOut = barWriter{bar, l.errOut}
+	}
 	for _, err := range errs {
 		fmt.Fprintf(errOut, "error: %v\n", err)
 		sum.failed++
 	}
-	for _, path := range files {
-		if ctx.Err() != nil {
-			fmt.Fprintln(errOut, "interrupted: stopping; what was loaded is kept")
-			break
+
+	jobs := make(chan string)
+	results := make(chan parsed)
+	go func() {
+		defer close(jobs)
+		for _, in := range inputs {
+			select {
+			case jobs <- in:
+			case <-ctx.Done():
+				return
+			}
 		}
-		added, removed, facts, err := loadFile(ctx, store, x, path)
-		switch {
-		case err != nil:
+	}()
+	var wg sync.WaitGroup
+	for range max(l.workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range jobs {
+				results <- l.parse(ctx, in)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	interrupted := false
+	for p := range results { // the one writer
+		if ctx.Err() != nil {
+			interrupted = true
+			continue // drain; nothing more is written
+		}
+		for _, err := range p.errs {
 			fmt.Fprintf(errOut, "error: %v\n", err)
 			sum.failed++
-		case added == 0 && removed == 0:
-			fmt.Fprintf(out, "unchanged %s\n", path)
-			sum.unchanged++
-		default:
-			fmt.Fprintf(out, "loaded %s: %d facts (+%d -%d quads)\n", path, facts, added, removed)
-			sum.loaded++
 		}
+		if p.nquads != nil {
+			n, err := l.store.ImportNQuads(ctx, p.name, bytes.NewReader(p.nquads))
+			switch {
+			case err != nil:
+				fmt.Fprintf(errOut, "error: %v\n", err)
+				sum.failed++
+			case n == 0:
+				l.line(bar, "unchanged %s\n", p.name)
+				sum.unchanged++
+			default:
+				l.line(bar, "imported %s: %d quads\n", p.name, n)
+				sum.loaded++
+			}
+		}
+		for _, a := range p.articles {
+			added, removed, err := l.store.WriteArticle(ctx, a.af)
+			switch {
+			case err != nil && ctx.Err() != nil:
+				interrupted = true
+			case err != nil:
+				fmt.Fprintf(errOut, "error: %s: %v\n", a.path, err)
+				sum.failed++
+			case added == 0 && removed == 0:
+				l.line(bar, "unchanged %s\n", a.path)
+				sum.unchanged++
+			default:
+				l.line(bar, "loaded %s: %d facts (+%d -%d quads)\n", a.path, len(a.af.Nodes), added, removed)
+				sum.loaded++
+			}
+		}
+		if bar != nil {
+			bar.Add(1)
+		}
+	}
+	if interrupted || ctx.Err() != nil {
+		fmt.Fprintln(errOut, "interrupted: stopped; what was loaded is kept")
 	}
 	return sum
 }
 
-func loadFile(ctx context.Context, store *graph.Store, x *loaders.Extractor, path string) (added, removed, facts int, err error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return 0, 0, 0, err
+// parse reads one input and extracts its articles' facts.
+func (l *loader) parse(ctx context.Context, name string) parsed {
+	p := parsed{name: name}
+	if err := ctx.Err(); err != nil {
+		return p
 	}
-	doc, err := loaders.ParseText(path, data)
+	format, data, err := l.src.Load(ctx, name)
 	if err != nil {
-		return 0, 0, 0, err
+		p.errs = append(p.errs, err)
+		return p
 	}
-	af := loaders.Facts(doc, x.Extract(doc))
-	added, removed, err = store.WriteArticle(ctx, af)
-	if err != nil {
-		return 0, 0, 0, fmt.Errorf("%s: %w", path, err)
+	if format == loaders.FormatNQuads {
+		p.nquads = data
+		return p
 	}
-	return added, removed, len(af.Nodes), nil
+	docs, errs := l.src.Parse(ctx, name, format, data)
+	p.errs = errs
+	for _, doc := range docs {
+		p.articles = append(p.articles, parsedArticle{path: doc.Path, af: loaders.Facts(doc, l.x.Extract(doc))})
+	}
+	return p
 }
 
-// articleFiles expands folders (recursively) into the article files they hold, sorted.
+// line prints a success line, unless a progress bar stands for them.
+func (l *loader) line(bar *progressbar.ProgressBar, format string, args ...any) {
+	if bar == nil {
+		fmt.Fprintf(l.out, format, args...)
+	}
+}
+
+// barWriter clears the progress bar before a line, which the bar then redraws under.
+type barWriter struct {
+	bar *progressbar.ProgressBar
+	w   io.Writer
+}
+
+func (b barWriter) Write(p []byte) (int, error) {
+	b.bar.Clear()
+	return b.w.Write(p)
+}
+
+// articleFiles expands folders (recursively) into the files they hold that
+// opgraph reads (by extension; see loaders.FormatOfName), sorted; files
+// named outright and URLs are kept whatever they are called.
 func articleFiles(paths []string) ([]string, []error) {
 	var files []string
 	var errs []error
 	for _, p := range paths {
+		if loaders.IsURL(p) {
+			files = append(files, p)
+			continue
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			errs = append(errs, err)
@@ -146,12 +313,15 @@ func articleFiles(paths []string) ([]string, []error) {
 				errs = append(errs, err)
 				return nil
 			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
 			if !d.IsDir() && isArticleFile(path) {
 				found = append(found, path)
 			}
 			return nil
 		})
-		if err != nil {
+		if err != nil && !errors.Is(err, filepath.SkipDir) {
 			errs = append(errs, err)
 		}
 		sort.Strings(found)
@@ -160,13 +330,8 @@ func articleFiles(paths []string) ([]string, []error) {
 	return files, errs
 }
 
-// isArticleFile says which files a folder walk takes: text articles, not
-// their gold annotations or hidden files.
+// isArticleFile says which files a folder walk takes: those of a format
+// opgraph reads, not hidden files nor gold annotations (.json).
 func isArticleFile(path string) bool {
-	base := filepath.Base(path)
-	if strings.HasPrefix(base, ".") {
-		return false
-	}
-	ext := strings.ToLower(filepath.Ext(base))
-	return ext == ".txt" || ext == ".md"
+	return !strings.HasPrefix(filepath.Base(path), ".") && loaders.FormatOfName(path) != ""
 }

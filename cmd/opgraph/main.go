@@ -31,6 +31,7 @@ func commands() []command {
 	return []command{
 		{"serve", "serve the GraphQL API (loads seeds/ into an empty store first)", runServe},
 		{"load", "load article files or folders into the store", runLoad},
+		{"export", "write the graph as N-Quads, JSON-LD, CSV or FollowTheMoney entities", runExport},
 		{"extract", "print the facts of one article as JSON, touching no store", runExtract},
 		{"health", "check a running server's /healthz (for container health checks)", runHealth},
 		{"migrate", "copy the graph of one store into another, empty one", runMigrate},

@@ -23,13 +23,14 @@ func runServe(ctx context.Context, args []string) int {
 	sf.register(fs)
 	addr := fs.String("addr", envOr("OPGRAPH_ADDR", ":8080"), "address to listen on")
 	seeds := fs.String("seeds", envOr("OPGRAPH_SEEDS", "seeds"), "folder of articles loaded into an empty store")
+	watch := fs.String("watch", "", "load new or changed article files in this folder while serving")
 	var api apiFlags
 	api.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if err := serve(ctx, log, sf, api, *addr, *seeds); err != nil {
+	if err := serve(ctx, log, sf, api, *addr, *seeds, *watch); err != nil {
 		log.Error("serve", "err", err)
 		return 1
 	}
@@ -84,7 +85,7 @@ func (f apiFlags) serverConfig(store *graph.Store, x *loaders.Extractor, log *sl
 	}
 }
 
-func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, addr, seeds string) error {
+func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, addr, seeds, watch string) error {
 	store, err := sf.open(ctx, log)
 	if err != nil {
 		return err
@@ -96,6 +97,9 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	x, err := loaders.NewExtractor()
 	if err != nil {
 		return err
+	}
+	if watch != "" {
+		go watchAndLoad(ctx, log, store, x, watch)
 	}
 	cfg := api.serverConfig(store, x, log)
 	if len(cfg.Tokens) == 0 {

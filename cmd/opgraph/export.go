@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/opgraph/opgraph/graph"
+)
+
+func runExport(ctx context.Context, args []string) int {
+	return runExportTo(ctx, args, os.Stdout, os.Stderr)
+}
+
+func runExportTo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf storeFlags
+	sf.register(fs)
+	format := fs.String("format", "nquads", "nquads, jsonld, csv (one file per kind, needs --out DIR) or ftm (FollowTheMoney JSON lines)")
+	out := fs.String("out", "", "file to write (default standard output); a folder for csv")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: opgraph export [--backend bbolt] [--db ./data] [--format nquads|jsonld|csv|ftm] [--out FILE|DIR]")
+		return 2
+	}
+	store, err := sf.open(ctx, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "opgraph export: %v\n", err)
+		return 1
+	}
+	defer store.Close()
+	if err := export(ctx, store, *format, *out, stdout); err != nil {
+		fmt.Fprintf(stderr, "opgraph export: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func export(ctx context.Context, store *graph.Store, format, out string, stdout io.Writer) error {
+	if format == "csv" {
+		return exportCSV(ctx, store, out)
+	}
+	w := stdout
+	var f *os.File
+	if out != "" && out != "-" {
+		var err error
+		if f, err = os.Create(out); err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriter(w)
+	var err error
+	switch format {
+	case "nquads", "nq":
+		_, err = store.WriteNQuads(ctx, bw)
+	case "jsonld", "ftm":
+		var ents []*graph.Entity
+		if ents, err = store.Entities(ctx); err != nil {
+			break
+		}
+		if format == "jsonld" {
+			err = graph.WriteJSONLD(bw, ents)
+		} else {
+			err = graph.WriteFtM(bw, ents)
+		}
+	default:
+		return fmt.Errorf("unknown format %q (want nquads, jsonld, csv or ftm)", format)
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", format, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	if f != nil {
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", out, err)
+		}
+	}
+	return nil
+}
+
+// exportCSV writes DIR/<kind>.csv for every kind of node.
+func exportCSV(ctx context.Context, store *graph.Store, dir string) error {
+	if dir == "" || dir == "-" {
+		return fmt.Errorf("csv export writes one file per kind: give a folder with --out")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	ents, err := store.Entities(ctx)
+	if err != nil {
+		return fmt.Errorf("export csv: %w", err)
+	}
+	for _, k := range graph.Kinds() {
+		path := filepath.Join(dir, strings.ToLower(string(k))+".csv")
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		bw := bufio.NewWriter(f)
+		err = graph.WriteCSV(bw, k, ents)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/opgraph/opgraph/graph"
+	"github.com/opgraph/opgraph/loaders"
+)
+
+// watchSettle is how long a file must go unchanged before it is loaded,
+// so a file being written is read once, whole.
+const watchSettle = 500 * time.Millisecond
+
+// watchDir calls load with the article files created or changed under dir
+// (and the folders made in it) until ctx ends. Changes are gathered until
+// watchSettle passes with no new one.
+func watchDir(ctx context.Context, dir string, log *slog.Logger, load func(paths []string)) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	addTree := func(root string) []string {
+		var files []string
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				if path != root && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				if err := w.Add(path); err != nil {
+					log.Warn("cannot watch folder", "dir", path, "err", err)
+				}
+			} else if isArticleFile(path) {
+				files = append(files, path)
+			}
+			return nil
+		})
+		return files
+	}
+	addTree(dir)
+	pending := map[string]bool{}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			log.Warn("watch", "dir", dir, "err", err)
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if !ev.Has(fsnotify.Create) && !ev.Has(fsnotify.Write) && !ev.Has(fsnotify.Rename) {
+				continue
+			}
+			info, err := os.Stat(ev.Name)
+			if err != nil {
+				continue // renamed away or removed
+			}
+			if info.IsDir() {
+				for _, f := range addTree(ev.Name) { // a folder moved in, or files made before its watch
+					pending[f] = true
+				}
+			} else if isArticleFile(ev.Name) {
+				pending[ev.Name] = true
+			}
+			if len(pending) > 0 {
+				timer.Reset(watchSettle)
+			}
+		case <-timer.C:
+			paths := make([]string, 0, len(pending))
+			for p := range pending {
+				paths = append(paths, p)
+			}
+			sort.Strings(paths)
+			clear(pending)
+			load(paths)
+		}
+	}
+}
+
+// watchAndLoad loads the article files in dir, then the new or changed
+// ones as they come, logging what each batch did, until ctx ends.
+func watchAndLoad(ctx context.Context, log *slog.Logger, store *graph.Store, x *loaders.Extractor, dir string) {
+	errOut := slogWriter{log}
+	sum := loadPaths(ctx, store, x, []string{dir}, io.Discard, errOut)
+	log.Info("loaded watched folder", "dir", dir, "result", sum.String())
+	err := watchDir(ctx, dir, log, func(paths []string) {
+		sum := loadPaths(ctx, store, x, paths, io.Discard, errOut)
+		log.Info("loaded changed files", "dir", dir, "files", len(paths), "result", sum.String())
+	})
+	if err != nil {
+		log.Error("watch", "dir", dir, "err", err)
+	}
+}
+
+// slogWriter logs each line written to it as a warning.
+type slogWriter struct{ log *slog.Logger }
+
+func (w slogWriter) Write(p []byte) (int, error) {
+	for _, line := range strings.Split(strings.TrimSpace(string(p)), "\n") {
+		w.log.Warn(strings.TrimPrefix(line, "error: "))
+	}
+	return len(p), nil
+}
