@@ -64,6 +64,9 @@ func measure(set *ast.SelectionSet, frags map[string]*ast.FragmentDefinition, se
 		var n float64
 		switch s := sel.(type) {
 		case *ast.Field:
+			if len(s.Name.Value) > 2 && s.Name.Value[:2] == "__" {
+				continue // introspection: bounded by the schema's own size
+			}
 			d, n = measure(s.SelectionSet, frags, seen+1)
 			if s.SelectionSet != nil {
 				mult := fanout(s)
