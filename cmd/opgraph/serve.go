@@ -98,9 +98,6 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	if err != nil {
 		return err
 	}
-	if watch != "" {
-		go watchAndLoad(ctx, log, store, x, watch)
-	}
 	cfg := api.serverConfig(store, x, log)
 	if len(cfg.Tokens) == 0 {
 		log.Warn("no --token or OPGRAPH_TOKEN: mutations are refused")
@@ -108,6 +105,16 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	handler, err := schema.NewServer(cfg)
 	if err != nil {
 		return fmt.Errorf("build the API: %w", err)
+	}
+	if watch != "" {
+		// The store closes only once the watcher has stopped writing to it.
+		watchCtx, stopWatch := context.WithCancel(ctx)
+		watched := make(chan struct{})
+		defer func() { stopWatch(); <-watched }()
+		go func() {
+			defer close(watched)
+			watchAndLoad(watchCtx, log, store, x, watch, handler.StoreChanged)
+		}()
 	}
 	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)

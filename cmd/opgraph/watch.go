@@ -97,13 +97,21 @@ func watchDir(ctx context.Context, dir string, log *slog.Logger, load func(paths
 }
 
 // watchAndLoad loads the article files in dir, then the new or changed
-// ones as they come, logging what each batch did, until ctx ends.
-func watchAndLoad(ctx context.Context, log *slog.Logger, store *graph.Store, x *loaders.Extractor, dir string) {
+// ones as they come, logging what each batch did, until ctx ends. changed,
+// if set, is called after each batch that stored something.
+func watchAndLoad(ctx context.Context, log *slog.Logger, store *graph.Store, x *loaders.Extractor, dir string, changed func()) {
 	errOut := slogWriter{log}
+	report := func(sum loadSummary) {
+		if sum.loaded > 0 && changed != nil {
+			changed()
+		}
+	}
 	sum := loadPaths(ctx, store, x, []string{dir}, io.Discard, errOut)
+	report(sum)
 	log.Info("loaded watched folder", "dir", dir, "result", sum.String())
 	err := watchDir(ctx, dir, log, func(paths []string) {
 		sum := loadPaths(ctx, store, x, paths, io.Discard, errOut)
+		report(sum)
 		log.Info("loaded changed files", "dir", dir, "files", len(paths), "result", sum.String())
 	})
 	if err != nil {
