@@ -51,6 +51,7 @@ func (c *countingReader) Referrers(ctx context.Context, p graph.Predicate, ids .
 }
 
 type fixture struct {
+	api    *schema.Server
 	srv    *httptest.Server
 	store  *graph.Store
 	reader *countingReader
@@ -108,6 +109,7 @@ func seeded(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	f.api = srv
 	f.srv = httptest.NewServer(srv)
 	t.Cleanup(f.srv.Close)
 	return f
@@ -701,5 +703,20 @@ func TestConsoleCORSAndHealth(t *testing.T) {
 	resp.Body.Close()
 	if n, _ := out.Data["arrests"].(map[string]any)["totalCount"].(float64); n < 3 {
 		t.Errorf("GET arrests totalCount = %v", out.Data)
+	}
+}
+
+// TestSearchFollowsTheStore checks that articles written behind the API's
+// back (a watched folder) become searchable once the server is told.
+func TestSearchFollowsTheStore(t *testing.T) {
+	f := seeded(t)
+	const q = `{ search(text: "Quillfeather") { node { id } } }`
+	if hits := f.query(t, q, nil)["search"].([]any); len(hits) != 0 {
+		t.Fatalf("hits before the article exists: %v", hits)
+	}
+	f.writeText(t, "quill.txt", "---\nurl: https://test.example/quill\n---\nKent Police said Operation Quillfeather led to 9 arrests.\n")
+	f.api.StoreChanged()
+	if hits := f.query(t, q, nil)["search"].([]any); len(hits) == 0 {
+		t.Errorf("the new operation is not found after StoreChanged")
 	}
 }
