@@ -4,6 +4,7 @@ import (
 	"context"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 )
 
@@ -30,4 +31,11 @@ func SubjectQuads(ctx context.Context, s *Store, id ID) ([]quad.Quad, error) {
 func BreakRefs(ctx context.Context, s *Store, v quad.Value) error {
 	_, err := s.sql.pool.Exec(ctx, `UPDATE nodes SET refs = refs + 1 WHERE hash = $1`, hashOf(v))
 	return err
+}
+
+// CayleyTwoHop walks from a node in along `in` and out along `out` with
+// Cayley's path query: how a 2-hop read goes through Cayley's iterators.
+func CayleyTwoHop(ctx context.Context, s *Store, from ID, in, out Predicate) ([]quad.Value, error) {
+	p := path.StartPath(s.qs, quad.IRI(from)).In(quad.IRI(in)).Out(quad.IRI(out))
+	return p.Iterate(ctx).AllValues(s.qs)
 }

@@ -60,6 +60,9 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("copy %s to %s: %w", s.backend, dst.backend, err)
 	}
+	if dst.sql != nil {
+		dst.sql.analyze(ctx)
+	}
 	return n, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -31,8 +32,13 @@ var sqlBackends = map[string]bool{"postgres": true, "cockroach": true}
 // portable between PostgreSQL and CockroachDB except the bulk quad path,
 // which uses COPY on PostgreSQL only.
 type sqlStore struct {
-	pool *pgxpool.Pool
-	copy bool // bulk quads with COPY FROM (PostgreSQL); else multi-row INSERT
+	pool   *pgxpool.Pool
+	copy   bool        // bulk quads with COPY FROM (PostgreSQL); else multi-row INSERT
+	values *valueCache // node values by hash
+
+	mu       sync.Mutex
+	written  int64 // quads added since the last ANALYZE
+	analyzed int64 // quads added by this process up to the last ANALYZE
 }
 
 // openSQL connects to addr and creates Cayley's tables there if they do not
@@ -63,7 +69,7 @@ func openSQL(ctx context.Context, backend, addr string) (*sqlStore, error) {
 		pool.Close()
 		return nil, fmt.Errorf("open %s: %w: only one of the tables nodes and quads exists", backend, ErrInvalid)
 	}
-	return &sqlStore{pool: pool, copy: backend == "postgres"}, nil
+	return &sqlStore{pool: pool, copy: backend == "postgres", values: newValueCache(100000)}, nil
 }
 
 func (q *sqlStore) close() { q.pool.Close() }
@@ -81,7 +87,7 @@ func nodeSelect(alias string) string {
 	return strings.Join(cols, ", ")
 }
 
-// quadSelect selects quads with their values; where filters the alias q.
+// quadSelect selects every quad with its values, for reading whole stores.
 var quadSelect = `SELECT ` + nodeSelect("s") + `, ` + nodeSelect("p") + `, ` + nodeSelect("o") + `, ` + nodeSelect("l") + `
 FROM quads q
 JOIN nodes s ON s.hash = q.subject_hash
@@ -169,27 +175,49 @@ func hashOf(v quad.Value) []byte {
 	return csql.HashOf(v).SQLValue().([]byte)
 }
 
-// quadsOf returns, for each id, the quads that have it in direction d.
+// quadsOf returns, for each id, the quads that have it in direction d: one
+// index scan of quads, then the values of the nodes not cached yet.
 func (q *sqlStore) quadsOf(ctx context.Context, d quad.Direction, ids []ID) (map[ID][]quad.Quad, error) {
+	out := make(map[ID][]quad.Quad, len(ids))
 	if len(ids) == 0 {
-		return map[ID][]quad.Quad{}, nil
+		return out, nil
 	}
 	hashes := make([][]byte, len(ids))
 	for i, id := range ids {
 		hashes[i] = hashOf(quad.IRI(id))
+		q.values.put(string(hashes[i]), quad.IRI(id))
 	}
-	rows, err := q.pool.Query(ctx, quadSelect+` WHERE q.`+d.String()+`_hash = ANY($1::bytea[])`, hashes)
+	rows, err := q.pool.Query(ctx, `SELECT subject_hash, predicate_hash, object_hash, label_hash
+		FROM quads WHERE `+d.String()+`_hash = ANY($1::bytea[])`, hashes)
 	if err != nil {
 		return nil, fmt.Errorf("select quads by %s: %w", d, err)
 	}
-	out := make(map[ID][]quad.Quad, len(ids))
-	err = scanQuads(rows, func(qd quad.Quad) error {
+	var found [][4][]byte
+	for rows.Next() {
+		var h [4][]byte
+		if err := rows.Scan(&h[0], &h[1], &h[2], &h[3]); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("select quads by %s: %w", d, err)
+		}
+		found = append(found, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("select quads by %s: %w", d, err)
+	}
+	var need [][]byte
+	for _, h := range found {
+		need = append(need, h[:]...)
+	}
+	vals, err := q.valuesOf(ctx, need)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range found {
+		qd := quad.Quad{Subject: vals[string(h[0])], Predicate: vals[string(h[1])],
+			Object: vals[string(h[2])], Label: vals[string(h[3])]}
 		id := ID(iriOf(qd.Get(d)))
 		out[id] = append(out[id], qd)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("select quads by %s: %w", d, err)
 	}
 	return out, nil
 }
@@ -206,33 +234,128 @@ func (q *sqlStore) referrersOf(ctx context.Context, p Predicate, ids []ID) (map[
 		hashes[i] = hashOf(quad.IRI(id))
 		byHash[string(hashes[i])] = id
 	}
-	rows, err := q.pool.Query(ctx, `SELECT q.object_hash, s.value_string, s.iri
-		FROM quads q JOIN nodes s ON s.hash = q.subject_hash
-		WHERE q.object_hash = ANY($1::bytea[]) AND q.predicate_hash = $2`, hashes, hashOf(quad.IRI(p)))
+	rows, err := q.pool.Query(ctx, `SELECT object_hash, subject_hash FROM quads
+		WHERE object_hash = ANY($1::bytea[]) AND predicate_hash = $2`, hashes, hashOf(quad.IRI(p)))
 	if err != nil {
 		return nil, fmt.Errorf("select referrers by %s: %w", p, err)
 	}
-	defer rows.Close()
+	var pairs [][2][]byte
 	for rows.Next() {
-		var (
-			obj  []byte
-			subj *string
-			iri  *bool
-		)
-		if err := rows.Scan(&obj, &subj, &iri); err != nil {
+		var h [2][]byte
+		if err := rows.Scan(&h[0], &h[1]); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("select referrers by %s: %w", p, err)
 		}
-		var s ID
-		if subj != nil && iri != nil && *iri {
-			s = ID(*subj)
-		}
-		id := byHash[string(obj)]
-		out[id] = append(out[id], s)
+		pairs = append(pairs, h)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("select referrers by %s: %w", p, err)
 	}
+	subjects := make([][]byte, len(pairs))
+	for i, h := range pairs {
+		subjects[i] = h[1]
+	}
+	vals, err := q.valuesOf(ctx, subjects)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range pairs {
+		id := byHash[string(h[0])]
+		out[id] = append(out[id], ID(iriOf(vals[string(h[1])])))
+	}
 	return out, nil
+}
+
+// valuesOf returns the values of the nodes with the given hashes, from the
+// cache or else in one query. Nil hashes (no label) are skipped.
+func (q *sqlStore) valuesOf(ctx context.Context, hashes [][]byte) (map[string]quad.Value, error) {
+	out := make(map[string]quad.Value, len(hashes))
+	var missing [][]byte
+	for _, h := range hashes {
+		if h == nil {
+			continue
+		}
+		k := string(h)
+		if _, done := out[k]; done {
+			continue
+		}
+		if v, ok := q.values.get(k); ok {
+			out[k] = v
+			continue
+		}
+		out[k] = nil
+		missing = append(missing, h)
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	rows, err := q.pool.Query(ctx, `SELECT hash, `+strings.Join(nodeColumns, ", ")+`
+		FROM nodes WHERE hash = ANY($1::bytea[])`, missing)
+	if err != nil {
+		return nil, fmt.Errorf("select %d nodes: %w", len(missing), err)
+	}
+	defer rows.Close()
+	var (
+		hash []byte
+		n    nodeRow
+	)
+	dests := append([]any{&hash}, n.targets()...)
+	for rows.Next() {
+		n = nodeRow{}
+		if err := rows.Scan(dests...); err != nil {
+			return nil, fmt.Errorf("select %d nodes: %w", len(missing), err)
+		}
+		v, err := n.decode()
+		if err != nil {
+			return nil, fmt.Errorf("decode node %x: %w", hash, err)
+		}
+		out[string(hash)] = v
+		q.values.put(string(hash), v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("select %d nodes: %w", len(missing), err)
+	}
+	return out, nil
+}
+
+// valueCache maps node hashes to values. A hash names one value for ever,
+// so the cache is never stale, whoever writes to the database; it only
+// bounds its size, keeping the entries used since the last of two generations.
+type valueCache struct {
+	mu       sync.Mutex
+	cur, old map[string]quad.Value
+	max      int
+}
+
+func newValueCache(max int) *valueCache {
+	return &valueCache{cur: map[string]quad.Value{}, max: max}
+}
+
+func (c *valueCache) get(k string) (quad.Value, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.cur[k]; ok {
+		return v, true
+	}
+	v, ok := c.old[k]
+	if ok {
+		c.putLocked(k, v)
+	}
+	return v, ok
+}
+
+func (c *valueCache) put(k string, v quad.Value) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.putLocked(k, v)
+}
+
+func (c *valueCache) putLocked(k string, v quad.Value) {
+	if len(c.cur) >= c.max {
+		c.old, c.cur = c.cur, make(map[string]quad.Value, c.max)
+	}
+	c.cur[k] = v
 }
 
 // countQuads counts every quad stored.
@@ -476,6 +599,7 @@ func (q *sqlStore) apply(ctx context.Context, deltas []cgraph.Delta) error {
 			decBy = append(decBy, int32(n))
 		}
 	}
+	defer q.grew(ctx, add.len())
 	return q.inTx(ctx, func(tx pgx.Tx) error {
 		if err := inc.upsert(ctx, tx); err != nil {
 			return err
@@ -521,6 +645,34 @@ func (q *sqlStore) bulkAdd(ctx context.Context, tx pgx.Tx, quads []quad.Quad) er
 		return err
 	}
 	return add.insert(ctx, tx, q.copy)
+}
+
+// grew notes that n quads were added and refreshes the planner's
+// statistics when the tables have grown by a quarter since it last did.
+// Without them a store that is filling up is planned as the empty store it
+// was, with sequential scans, until autovacuum comes by a minute later.
+func (q *sqlStore) grew(ctx context.Context, n int) {
+	q.mu.Lock()
+	q.written += int64(n)
+	due := q.written >= 1000 && q.written >= q.analyzed/4
+	if due {
+		q.analyzed += q.written
+		q.written = 0
+	}
+	q.mu.Unlock()
+	if due {
+		q.analyze(ctx)
+	}
+}
+
+// analyze refreshes the planner's statistics of Cayley's tables. It is an
+// optimisation only: a failure is not the caller's.
+func (q *sqlStore) analyze(ctx context.Context) {
+	for _, table := range []string{"quads", "nodes"} {
+		if _, err := q.pool.Exec(ctx, "ANALYZE "+table); err != nil {
+			return
+		}
+	}
 }
 
 // inTx runs fn in a transaction, again when the database asks for a retry

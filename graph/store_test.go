@@ -15,7 +15,7 @@ import (
 	"github.com/opgraph/opgraph/graph/graphtest"
 )
 
-func openStore(t *testing.T, cfg graph.Config) *graph.Store {
+func openStore(t testing.TB, cfg graph.Config) *graph.Store {
 	t.Helper()
 	s, err := graph.Open(context.Background(), cfg)
 	if err != nil {
