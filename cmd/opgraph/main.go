@@ -34,6 +34,7 @@ func commands() []command {
 		{"export", "write the graph as N-Quads, JSON-LD, CSV or FollowTheMoney entities", runExport},
 		{"extract", "print the facts of one article as JSON, touching no store", runExtract},
 		{"health", "check a running server's /healthz (for container health checks)", runHealth},
+		{"gen", "write a synthetic corpus with its ground truth, for benchmarks", runGen},
 		{"migrate", "copy the graph of one store into another, empty one", runMigrate},
 	}
 }
