@@ -94,6 +94,7 @@ type run struct {
 	byFirstWord map[string]string
 	// platformSurface maps a platform's canonical name to the article's spelling.
 	platformSurface map[string]string
+	scratch         []token // tokens made for one search and then dropped
 }
 
 // Extract returns the facts of doc.
@@ -113,8 +114,16 @@ func (x *Extractor) Extract(doc Document) Extraction {
 			r.runeAt[i] = r.runeAt[i+1] - 1
 		}
 	}
-	for _, s := range splitSentences(doc.Text) {
-		r.sents = append(r.sents, &sentenceFacts{s: s, toks: tokenize(s.Text)})
+	sents := splitSentences(doc.Text)
+	facts := make([]sentenceFacts, len(sents))
+	toks := make([]token, 0, len(doc.Text)/5+8) // one backing array for the article's tokens
+	r.sents = make([]*sentenceFacts, len(sents))
+	for k, s := range sents {
+		n := len(toks)
+		toks = appendTokens(toks, s.Text)
+		x.gaz.markRoots(toks[n:])
+		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)]}
+		r.sents[k] = &facts[k]
 	}
 	r.country = r.guessCountry()
 	r.prescanAgencies()

@@ -238,17 +238,18 @@ var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric t
 	"ounces": "oz", "ounce": "oz", "oz": "oz", "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre", "l": "litre", "ml": "ml",
 	"gallons": "gallon", "gallon": "gallon"}
 
-// commodityNear finds the first commodity named in the few words of s
-// (modifiers may stand before it: "suspected shabu", "potentially dangerous medicines").
-func (r *run) commodityNear(s string, maxWords int) (*entry, int, int) {
-	toks := tokenize(s)
+// commodityNear finds the first commodity named in the few words of the
+// sentence's text from byte off (modifiers may stand before it: "suspected
+// shabu", "potentially dangerous medicines"); the offsets it returns count
+// from off.
+func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, int) {
+	toks, base := sf.tokensFrom(off)
+	s := sf.s.Text[base:]
 	if len(toks) > maxWords+3 {
 		toks = toks[:maxWords+3]
 	}
-	stop := map[string]bool{"were": true, "was": true, "and": true, "in": true, "at": true, "from": true, "with": true,
-		"have": true, "has": true, "had": true, "been": true, "by": true, "to": true, "for": true, "on": true, "after": true}
 	for i := range toks {
-		if i > maxWords || stop[toks[i].Lower] && i > 0 || isNumberToken(toks[i].Text) {
+		if i > maxWords || nearStop[toks[i].Lower] && i > 0 || isNumberToken(toks[i].Text) {
 			break
 		}
 		if i > 0 && strings.ContainsAny(s[toks[i-1].End:toks[i].Start], ",.;:()") {
@@ -258,18 +259,21 @@ func (r *run) commodityNear(s string, maxWords int) (*entry, int, int) {
 			if m.I != 0 {
 				break
 			}
-			return longestCommodity(m.Entries), toks[i].Start, toks[m.J-1+i].End
+			return longestCommodity(m.Entries), toks[i].Start + base - off, toks[m.J-1+i].End + base - off
 		}
 	}
 	return nil, 0, 0
 }
 
+// nearStop ends the words commodityNear reads.
+var nearStop = wordSet("were was and in at from with have has had been by to for on after")
+
 func longestCommodity(es []*entry) *entry { return es[0] }
 
-// commodityBefore finds the last commodity named in s.
-func (r *run) commodityBefore(s string) *entry {
-	toks := tokenize(s)
-	ms := r.x.gaz.find(toks, entCommodity)
+// commodityBefore finds the last commodity named in the sentence's text before byte end.
+func (r *run) commodityBefore(sf *sentenceFacts, end int) *entry {
+	r.scratch = sf.appendTokensBefore(r.scratch[:0], end)
+	ms := r.x.gaz.find(r.scratch, entCommodity)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -502,7 +506,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				after = after[len(m[0]):]
 			}
 			after = strings.TrimPrefix(strings.TrimLeft(after, " "), "of ")
-			e, cs, ce := r.commodityNear(after, 3)
+			e, cs, ce := r.commodityNear(sf, len(text)-len(after), 3)
 			phraseEnd := f.End
 			if e != nil {
 				phraseEnd = len(text) - len(after) + ce
@@ -510,10 +514,10 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			if e == nil && unit != "" {
 				// "suspected shabu, weighing around 500 grams": the commodity came first.
-				e = r.commodityBefore(text[:f.Start])
+				e = r.commodityBefore(sf, f.Start)
 			}
 			if e == nil && ofWhichRe.MatchString(tail(text[:f.Start], 40)) {
-				e = r.commodityBefore(text[:f.Start])
+				e = r.commodityBefore(sf, f.Start)
 			}
 			if e == nil || e.Commodity == "cash" && unit == "" {
 				continue
@@ -551,9 +555,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 		case worthAfterRe.MatchString(after):
 			rest := worthOfRe.ReplaceAllString(after, "")
-			e, _, _ := r.commodityNear(rest, 4)
+			e, _, _ := r.commodityNear(sf, len(text)-len(rest), 4)
 			if e == nil {
-				e = r.commodityBefore(before)
+				e = r.commodityBefore(sf, m.Start)
 			}
 			if e == nil || !cue && !strongSeizeRe.MatchString(text) && !r.attachValue(made, e, m) {
 				continue
@@ -564,7 +568,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			amt.Commodity, amt.Subtype = e.Commodity, strp(e.Sub)
 			newSeizure(amt, m.Start)
 		case valueBeforeRe.MatchString(tail(before, 80)):
-			e := r.commodityBefore(before)
+			e := r.commodityBefore(sf, m.Start)
 			if e == nil {
 				e = r.lastSeizedCommodity(i)
 			}
@@ -680,7 +684,7 @@ func (r *run) attachValueEarlier(i int, e *entry, m money) bool {
 // or the latest commodity named: what "the seizure" or "the haul" refers to.
 func (r *run) lastSeizedCommodity(i int) *entry {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if e := r.commodityBefore(r.sents[j].s.Text); e != nil {
+		if e := r.commodityBefore(r.sents[j], len(r.sents[j].s.Text)); e != nil {
 			return e
 		}
 	}

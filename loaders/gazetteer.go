@@ -165,15 +165,17 @@ func (g *gazetteer) find(toks []token, kinds ...entryKind) []match {
 	var out []match
 	for i := 0; i < len(toks); {
 		best := match{}
-		node := g.root
-		for n := i; n < len(toks) && node != nil; n++ {
+		node := g.first(toks[i])
+		for n := i; node != nil; {
+			if len(node.entries) > 0 {
+				if es := fitting(node.entries, toks[i:n+1], &want); len(es) > 0 {
+					best = match{I: i, J: n + 1, Entries: es}
+				}
+			}
+			if n++; n == len(toks) {
+				break
+			}
 			node = node.next[toks[n].Lower]
-			if node == nil || len(node.entries) == 0 {
-				continue
-			}
-			if es := fitting(node.entries, toks[i:n+1], &want); len(es) > 0 {
-				best = match{I: i, J: n + 1, Entries: es}
-			}
 		}
 		if best.Entries != nil {
 			out = append(out, best)
@@ -183,6 +185,22 @@ func (g *gazetteer) find(toks []token, kinds ...entryKind) []match {
 		i++
 	}
 	return out
+}
+
+// first returns the trie node of the names that start with t, or nil.
+func (g *gazetteer) first(t token) *trieNode {
+	if t.rooted {
+		return t.root
+	}
+	return g.root.next[t.Lower]
+}
+
+// markRoots notes in each token the trie node of the names it starts, so that
+// the many searches of a sentence look each word up once.
+func (g *gazetteer) markRoots(toks []token) {
+	for k := range toks {
+		toks[k].root, toks[k].rooted = g.root.next[toks[k].Lower], true
+	}
 }
 
 // lookup returns the entries of the given kinds named by exactly toks.
@@ -200,14 +218,22 @@ func (g *gazetteer) lookup(toks []token, want map[entryKind]bool) []*entry {
 	return fitting(node.entries, toks, &w)
 }
 
+// fitting returns the entries of es that fit toks: es itself, not a copy,
+// where all do. Callers must not change the slice.
 func fitting(es []*entry, toks []token, want *[entDemonym + 1]bool) []*entry {
-	var out []*entry
-	for _, e := range es {
+	for k, e := range es {
 		if want[e.Kind] && caseFits(e, toks) {
-			out = append(out, e)
+			continue
 		}
+		out := append([]*entry(nil), es[:k]...)
+		for _, e := range es[k+1:] {
+			if want[e.Kind] && caseFits(e, toks) {
+				out = append(out, e)
+			}
+		}
+		return out
 	}
-	return out
+	return es
 }
 
 // caseFits keeps proper names proper: a one-word name must be capitalised
