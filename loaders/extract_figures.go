@@ -288,9 +288,32 @@ type money struct {
 }
 
 var (
-	moneyPrefixRe = regexp.MustCompile(`(A\$|AU\$|AUD\s?|NZ\$|NZD\s?|US\$|USD\s?|C\$|CA\$|CAD\s?|HK\$|S\$|R\$|£|€|\$|¥|₱|₦|₹|EUR\s?|GBP\s?|PHP\s?|\bP\s?|\bRs\.?\s?|\bN)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|K|m|mn|bn|b)\b|\s+(thousand|million|billion|trillion)\b)?`)
-	moneySuffixRe = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(m|bn)|\s+(thousand|million|billion))?\s+(pounds sterling|pounds|euros|euro|us dollars|australian dollars|new zealand dollars|canadian dollars|dollars|pesos|naira|rupees|yen|swiss francs|francs|kronor|krona|kroner|rand|dirhams|reais)\b`)
-	currencyWords = map[string]string{"pounds sterling": "GBP", "pounds": "GBP", "euros": "EUR", "euro": "EUR", "us dollars": "USD",
+	moneyPrefixPattern = `(A\$|AU\$|AUD\s?|NZ\$|NZD\s?|US\$|USD\s?|C\$|CA\$|CAD\s?|HK\$|S\$|R\$|£|€|\$|¥|₱|₦|₹|EUR\s?|GBP\s?|PHP\s?|\bP\s?|\bRs\.?\s?|\bN)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|K|m|mn|bn|b)\b|\s+(thousand|million|billion|trillion)\b)?`
+	// moneyPrefixScan tries the pattern only at the first byte of a sign or
+	// code with a digit at most four bytes after it. "P", "Rs" and "N" need
+	// \b before them; after a word character only "PHP", "R$", "NZ$" and
+	// "NZD" may start there, where those three cannot match.
+	moneyPrefixScan = newStartScan(moneyPrefixPattern, func(s string, p int) bool {
+		switch s[p] {
+		case '$', 0xC2, 0xE2: // $, £ ¥, € ₱ ₦ ₹
+		case 'A', 'U', 'C', 'H', 'S', 'E', 'G':
+		case 'P', 'R', 'N':
+			if !wordStart(s, p) && !moneyNoBoundary.at(s, p) {
+				return false
+			}
+		default:
+			return false
+		}
+		for k := p + 1; k < len(s) && k <= p+5; k++ {
+			if s[k] >= '0' && s[k] <= '9' {
+				return true
+			}
+		}
+		return false
+	})
+	moneyNoBoundary = newLitSet("PHP", "R$", "NZ$", "NZD")
+	moneySuffixRe   = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(m|bn)|\s+(thousand|million|billion))?\s+(pounds sterling|pounds|euros|euro|us dollars|australian dollars|new zealand dollars|canadian dollars|dollars|pesos|naira|rupees|yen|swiss francs|francs|kronor|krona|kroner|rand|dirhams|reais)\b`)
+	currencyWords   = map[string]string{"pounds sterling": "GBP", "pounds": "GBP", "euros": "EUR", "euro": "EUR", "us dollars": "USD",
 		"australian dollars": "AUD", "new zealand dollars": "NZD", "canadian dollars": "CAD", "pesos": "PHP", "naira": "NGN",
 		"rupees": "INR", "yen": "JPY", "swiss francs": "CHF", "francs": "CHF", "kronor": "SEK", "krona": "SEK", "kroner": "DKK",
 		"rand": "ZAR", "dirhams": "AED", "reais": "BRL"}
@@ -305,7 +328,7 @@ func (r *run) findMoney(s string) []money {
 	}
 	var prefixed, suffixed [][]int
 	if maySignMoney(s) {
-		prefixed = moneyPrefixRe.FindAllStringSubmatchIndex(s, -1)
+		prefixed = moneyPrefixScan.findAll(s)
 	}
 	if hasFoldTrap(s) || containsAnyWord(strings.ToLower(s), currencyCues) {
 		suffixed = moneySuffixRe.FindAllStringSubmatchIndex(s, -1)
@@ -365,7 +388,7 @@ func (r *run) findMoney(s string) []money {
 // currencyCues are in every currency word moneySuffixRe reads.
 var currencyCues = []string{"pound", "euro", "dollar", "peso", "naira", "rupee", "yen", "franc", "kron", "rand", "dirham", "reais"}
 
-// maySignMoney is a cheap test that moneyPrefixRe needs to pass: a number
+// maySignMoney is a cheap test that moneyPrefixPattern needs to pass: a number
 // right after the last character of a currency sign or code, maybe with one
 // space between.
 func maySignMoney(s string) bool {

@@ -8,13 +8,23 @@ import (
 
 var (
 	// "Operation Pangea VIII", "Op Venetic", "Operation Ironside Phase 2".
-	operationRe = regexp.MustCompile(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Opération|Operazione)\s+["“‘']?((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|de|del))*)["”’']?`)
+	operationScan = newStartScan(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Opération|Operazione)\s+["“‘']?((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|de|del))*)["”’']?`,
+		func(s string, p int) bool {
+			return s[p] == 'O' && p+1 < len(s) && (s[p+1] == 'p' || s[p+1] == 'P') && wordStart(s, p)
+		})
 	// "codenamed “Eternal”", "code-named 26Lemont", "dubbed Trojan Shield".
-	codenameRe = regexp.MustCompile(`\b(?:codenamed|code-named|code named|dubbed|named|called|known as)\s+["“‘']?((?:Operation\s+)?[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*)["”’']?`)
+	codenameScan = newStartScan(`\b(?:codenamed|code-named|code named|dubbed|named|called|known as)\s+["“‘']?((?:Operation\s+)?[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*)["”’']?`,
+		func(s string, p int) bool { return codenameStarts.at(s, p) && wordStart(s, p) })
+	codenameStarts = newLitSet("codenamed", "code-named", "code named", "dubbed", "named", "called", "known as")
 	// "Project Chrome".
-	projectRe = regexp.MustCompile(`\bProject\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)`)
+	projectScan = newStartScan(`\bProject\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)`,
+		func(s string, p int) bool {
+			return s[p] == 'P' && strings.HasPrefix(s[p:], "Project") && wordStart(s, p)
+		})
 	// "County Lines Intensification Week", "National Week of Action".
-	weekRe  = regexp.MustCompile(`\b((?:[A-Z][\w-]*\s+){1,4}(?:Week(?:\s+of\s+Action)?|Day of Action))\b`)
+	// weekScan runs only in sentences holding "Week" or "Day of Action".
+	weekScan = newStartScan(`\b((?:[A-Z][\w-]*\s+){1,4}(?:Week(?:\s+of\s+Action)?|Day of Action))\b`,
+		func(s string, p int) bool { return s[p] >= 'A' && s[p] <= 'Z' && wordStart(s, p) })
 	phaseRe = regexp.MustCompile(`^(.*?)\s+Phase\s+(\w+)$`)
 	// Words of an operation cue: a codename must follow one of them closely.
 	operationCue = regexp.MustCompile(`(?i)\b(operation|operations|investigation|investigations|probe|inquiry|crackdown|sting|raids?)\b[^.]{0,40}$`)
@@ -41,20 +51,24 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	if !hasAny(sf.toks, operationCueWords) {
 		return
 	}
-	for _, m := range operationRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range operationScan.findAll(text) {
 		name := trimTrailingStopWords(text[m[2]:m[3]])
 		add(name, "", m[0], m[0]+len(text[m[0]:m[2]])+len(name))
 	}
-	for _, m := range codenameRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range codenameScan.findAll(text) {
 		if !operationCue.MatchString(tail(text[:m[0]], 60)) {
 			continue
 		}
 		add(trimTrailingStopWords(text[m[2]:m[3]]), "", m[2], m[3])
 	}
-	for _, m := range projectRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range projectScan.findAll(text) {
 		add(text[m[2]:m[3]], "Project "+text[m[2]:m[3]], m[0], m[1])
 	}
-	for _, m := range weekRe.FindAllStringSubmatchIndex(text, -1) {
+	var weeks [][]int
+	if strings.Contains(text, "Week") || strings.Contains(text, "Day of Action") {
+		weeks = weekScan.findAll(text)
+	}
+	for _, m := range weeks {
 		name := text[m[2]:m[3]]
 		for strings.HasPrefix(name, "The ") || strings.HasPrefix(name, "During ") || strings.HasPrefix(name, "This ") {
 			name = name[strings.IndexByte(name, ' ')+1:]

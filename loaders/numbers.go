@@ -32,15 +32,22 @@ var multipliers = map[string]float64{
 
 // qualifierWords maps the words before a figure to its qualifier
 // (ANNOTATION.md's reading: "over" is more_than, "nearly" is less_than, ...).
+// Each pattern's phrases are listed again for qualifierBefore's own matching.
 var qualifierPatterns = []struct {
-	re *regexp.Regexp
-	q  string
+	re      *regexp.Regexp
+	q       string
+	phrases []string
 }{
-	{regexp.MustCompile(`(?i)\b(more than|over|in excess of|upwards of|above|exceeding|excess of|north of)\s+$`), "more_than"},
-	{regexp.MustCompile(`(?i)\b(almost|nearly|just under|just below|under|less than|fewer than|below|close to)\s+$`), "less_than"},
-	{regexp.MustCompile(`(?i)\b(about|around|approximately|approx\.?|roughly|some|an estimated|estimated|circa|c\.|approximately)\s+$`), "about"},
-	{regexp.MustCompile(`(?i)\b(at least|a minimum of|no fewer than|no less than)\s+$`), "at_least"},
-	{regexp.MustCompile(`(?i)\b(up to|as many as|as much as)\s+$`), "up_to"},
+	{regexp.MustCompile(`(?i)\b(more than|over|in excess of|upwards of|above|exceeding|excess of|north of)\s+$`), "more_than",
+		[]string{"more than", "over", "in excess of", "upwards of", "above", "exceeding", "excess of", "north of"}},
+	{regexp.MustCompile(`(?i)\b(almost|nearly|just under|just below|under|less than|fewer than|below|close to)\s+$`), "less_than",
+		[]string{"almost", "nearly", "just under", "just below", "under", "less than", "fewer than", "below", "close to"}},
+	{regexp.MustCompile(`(?i)\b(about|around|approximately|approx\.?|roughly|some|an estimated|estimated|circa|c\.|approximately)\s+$`), "about",
+		[]string{"about", "around", "approximately", "approx", "approx.", "roughly", "some", "an estimated", "estimated", "circa", "c."}},
+	{regexp.MustCompile(`(?i)\b(at least|a minimum of|no fewer than|no less than)\s+$`), "at_least",
+		[]string{"at least", "a minimum of", "no fewer than", "no less than"}},
+	{regexp.MustCompile(`(?i)\b(up to|as many as|as much as)\s+$`), "up_to",
+		[]string{"up to", "as many as", "as much as"}},
 }
 
 const (
@@ -182,12 +189,54 @@ func qualifierBefore(prefix string) (string, int) {
 	if !mayEndInQualifier(trimmed) {
 		return "", 0
 	}
+	if hasFoldTrap(trimmed) {
+		for _, qp := range qualifierPatterns {
+			if loc := qp.re.FindStringIndex(trimmed); loc != nil {
+				return qp.q, off + loc[0]
+			}
+		}
+		return "", 0
+	}
+	// Each pattern is \b(phrase|...)\s+$: a phrase ending where the
+	// trailing spaces begin, after no word character; the leftmost wins.
+	j := len(trimmed)
+	for j > 0 && isSpaceASCII(trimmed[j-1]) {
+		j--
+	}
+	if j == len(trimmed) {
+		return "", 0
+	}
 	for _, qp := range qualifierPatterns {
-		if loc := qp.re.FindStringIndex(trimmed); loc != nil {
-			return qp.q, off + loc[0]
+		start := -1
+		for _, ph := range qp.phrases {
+			st := j - len(ph)
+			if st < 0 || start >= 0 && st >= start || !equalFoldASCII(trimmed[st:j], ph) || st > 0 && isWordASCII(trimmed[st-1]) {
+				continue
+			}
+			start = st
+		}
+		if start >= 0 {
+			return qp.q, off + start
 		}
 	}
 	return "", 0
+}
+
+// equalFoldASCII reports whether s, in ASCII lower case, is lower.
+func equalFoldASCII(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // qualifierLast holds the last words of the qualifiers, in ASCII lower case.

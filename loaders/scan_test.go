@@ -1,0 +1,111 @@
+package loaders
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// scanCases pairs each startScan with the plain pattern it stands for; some
+// hold only for texts with no fold trap, which their callers send elsewhere.
+var scanCases = []struct {
+	name   string
+	sc     *startScan
+	noTrap bool
+}{
+	{"seizeCue", seizeCueScan, true},
+	{"moneyPrefix", moneyPrefixScan, false},
+	{"seizeVerb", seizeVerbScan, true},
+	{"operation", operationScan, false},
+	{"codename", codenameScan, false},
+	{"project", projectScan, false},
+	{"week", weekScan, false},
+	{"absDate", absDateScan, false},
+	{"relDate", relDateScan, true},
+	{"roleName", roleNameScan, false},
+	{"titleName", titleNameScan, false},
+	{"digits", digitsScan, false},
+	{"wordNum", wordNumScan, true},
+	{"vague", vagueScan, true},
+}
+
+// plain compiles the pattern a startScan was made from.
+func plain(sc *startScan) *regexp.Regexp {
+	p := sc.at.String()
+	return regexp.MustCompile(strings.TrimSuffix(strings.TrimPrefix(p, "^(?:"), ")"))
+}
+
+// FuzzStartScan checks that each startScan finds what its pattern finds.
+func FuzzStartScan(f *testing.F) {
+	for _, s := range []string{
+		"Operation Venetic, codenamed “Eternal”, seized £54m and US$ 5bn, P10m, xPHP 5, Rs. 500 in 2019.",
+		"The County Lines Intensification Week and National Day of Action; Project Chrome on 8 February 2021.",
+		"Detective Chief Inspector Jane Smith, Dame Cressida Dick and Mr. O’Brien said twenty-five of several dozen.",
+		"last week yesterday earlier this month ſeized K 12:45 €1.2 million NZ$3 R$4 AUD 7K N40",
+	} {
+		f.Add(s)
+	}
+	re := make([]*regexp.Regexp, len(scanCases))
+	for i, c := range scanCases {
+		re[i] = plain(c.sc)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		trap := hasFoldTrap(s)
+		for i, c := range scanCases {
+			if c.noTrap && trap {
+				continue
+			}
+			got, want := c.sc.findAll(s), re[i].FindAllStringSubmatchIndex(s, -1)
+			if len(got) != len(want) {
+				t.Fatalf("%s(%q) = %v, want %v", c.name, s, got, want)
+			}
+			for k := range got {
+				if !equalInts(got[k], want[k]) {
+					t.Fatalf("%s(%q) = %v, want %v", c.name, s, got, want)
+				}
+			}
+			first := c.sc.first(s)
+			if len(want) == 0 && first != nil || len(want) > 0 && !equalInts(first, want[0]) {
+				t.Fatalf("%s.first(%q) = %v, want %v", c.name, s, first, want)
+			}
+		}
+	})
+}
+
+// FuzzQualifierBefore checks qualifierBefore against its patterns.
+func FuzzQualifierBefore(f *testing.F) {
+	for _, s := range []string{"more than ", "in excess of  ", "approx. ", "c. ", "xover ", "Nearly\t", "ſome ", "as many as "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, prefix string) {
+		q, at := qualifierBefore(prefix)
+		wq, wat := "", 0
+		tail := prefix
+		if len(tail) > 40 {
+			tail = tail[len(tail)-40:]
+		}
+		trimmed := strings.TrimRight(tail, "£$€¥₱")
+		trimmed = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(trimmed, "USD "), "EUR "), "GBP ")
+		for _, qp := range qualifierPatterns {
+			if loc := qp.re.FindStringIndex(trimmed); loc != nil {
+				wq, wat = qp.q, len(prefix)-len(tail)+loc[0]
+				break
+			}
+		}
+		if q != wq || at != wat {
+			t.Fatalf("qualifierBefore(%q) = %q, %d, want %q, %d", prefix, q, at, wq, wat)
+		}
+	})
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
