@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -119,7 +120,7 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
-	log.Info("serving GraphQL", "addr", addr, "graphql", "/graphql", "console", "/", "backend", sf.backend, "db", sf.db)
+	log.Info("serving GraphQL", "addr", addr, "graphql", "/graphql", "console", "/", "backend", sf.backend, "db", redact(sf.db))
 	select {
 	case err := <-errc:
 		return err
@@ -153,4 +154,16 @@ func seedIfEmpty(ctx context.Context, log *slog.Logger, store *graph.Store, dir 
 	sum := loadPaths(ctx, store, x, []string{dir}, io.Discard, os.Stderr)
 	log.Info("loaded seeds into the empty store", "seeds", dir, "result", sum.String())
 	return nil
+}
+
+// redact hides the password of a database URL for logs.
+func redact(addr string) string {
+	u, err := url.Parse(addr)
+	if err != nil || u.User == nil {
+		return addr
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
 }
