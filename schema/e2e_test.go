@@ -15,9 +15,12 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/cayleygraph/cayley/graph/kv/bbolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 
 	"github.com/opgraph/opgraph/graph"
+	"github.com/opgraph/opgraph/graph/graphtest"
 	"github.com/opgraph/opgraph/loaders"
 	"github.com/opgraph/opgraph/schema"
 )
@@ -70,11 +73,61 @@ func (f *fixture) writeText(t *testing.T, name, text string) {
 	}
 }
 
+// backends are the stores the end-to-end tests run on; PostgreSQL's is
+// skipped with a message where no server is configured.
+var backends = []struct {
+	name string
+	cfg  func(t *testing.T) graph.Config
+}{
+	{"memstore", func(t *testing.T) graph.Config { return graph.Config{Backend: "memstore"} }},
+	{"bolt", func(t *testing.T) graph.Config { return graph.Config{Backend: "bbolt", Addr: t.TempDir()} }},
+	{"postgres", func(t *testing.T) graph.Config { return graph.Config{Backend: "postgres", Addr: graphtest.Postgres(t)} }},
+}
+
+// TestEndToEnd runs every end-to-end case on every backend, each case on
+// a fresh store holding the seeds.
+func TestEndToEnd(t *testing.T) {
+	cases := []struct {
+		name string
+		fn   func(*testing.T, *fixture)
+	}{
+		{"OperationsWithAgencies", testOperationsWithAgencies},
+		{"SeizureWithEvidence", testSeizureWithEvidence},
+		{"RelationsBothWays", testRelationsBothWays},
+		{"Filters", testFilters},
+		{"SubOperations", testSubOperations},
+		{"Search", testSearch},
+		{"NeighborhoodAndPaths", testNeighborhoodAndPaths},
+		{"Aggregates", testAggregates},
+		{"Conflicts", testConflicts},
+		{"MutationsNeedToken", testMutationsNeedToken},
+		{"RetractKeepsHistory", testRetractKeepsHistory},
+		{"MergeAndCorrect", testMergeAndCorrect},
+		{"IngestArticle", testIngestArticle},
+		{"BatchedReads", testBatchedReads},
+		{"Limits", testLimits},
+		{"Errors", testErrors},
+		{"PaginationIsStable", testPaginationIsStable},
+		{"ConsoleCORSAndHealth", testConsoleCORSAndHealth},
+		{"SearchFollowsTheStore", testSearchFollowsTheStore},
+	}
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			for _, tc := range cases {
+				t.Run(tc.name, func(t *testing.T) { tc.fn(t, seededOn(t, b.cfg(t))) })
+			}
+		})
+	}
+}
+
 // seeded serves the real API over a memstore holding seeds/.
-func seeded(t *testing.T) *fixture {
+func seeded(t *testing.T) *fixture { return seededOn(t, graph.Config{Backend: "memstore"}) }
+
+// seededOn serves the real API over the store cfg opens, holding seeds/.
+func seededOn(t *testing.T, cfg graph.Config) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.Config{Backend: "memstore"})
+	store, err := graph.Open(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,8 +252,7 @@ func idOf(t *testing.T, f *fixture, field, name string) string {
 	return ""
 }
 
-func TestOperationsWithAgencies(t *testing.T) {
-	f := seeded(t)
+func testOperationsWithAgencies(t *testing.T, f *fixture) {
 	data := f.query(t, `{ operations(first: 50) { totalCount edges { node { name agencies { name } } } } }`, nil)
 	for _, op := range nodes(t, data, "operations") {
 		if op["name"] == "Eternal" {
@@ -213,8 +265,7 @@ func TestOperationsWithAgencies(t *testing.T) {
 	t.Errorf("no operation Eternal in %v", data)
 }
 
-func TestSeizureWithEvidence(t *testing.T) {
-	f := seeded(t)
+func testSeizureWithEvidence(t *testing.T, f *fixture) {
 	data := f.query(t, `{ seizures(first: 100) { edges { node { commodity amount currency agency { name }
 		evidence { sentence start end confidence article { title url published } } } } } }`, nil)
 	for _, s := range nodes(t, data, "seizures") {
@@ -236,8 +287,7 @@ func TestSeizureWithEvidence(t *testing.T) {
 	t.Errorf("no £54m cash seizure in %v", data)
 }
 
-func TestRelationsBothWays(t *testing.T) {
-	f := seeded(t)
+func testRelationsBothWays(t *testing.T, f *fixture) {
 	met := idOf(t, f, "agencies", "Metropolitan Police")
 	data := f.query(t, `query($id: ID!) { node(id: $id) { ... on Agency { operations { name agencies { name } }
 		arrests { count operation { name seizures { amount } } } people { name organisation { name } } } } }`, map[string]any{"id": met})
@@ -259,8 +309,7 @@ func TestRelationsBothWays(t *testing.T) {
 	}
 }
 
-func TestFilters(t *testing.T) {
-	f := seeded(t)
+func testFilters(t *testing.T, f *fixture) {
 	nca := idOf(t, f, "agencies", "National Crime Agency")
 	cases := []struct {
 		name, field, filter string
@@ -301,8 +350,7 @@ func TestFilters(t *testing.T) {
 	}
 }
 
-func TestSubOperations(t *testing.T) {
-	f := seeded(t)
+func testSubOperations(t *testing.T, f *fixture) {
 	f.writeText(t, "phases.txt", "---\nurl: https://test.example/phases\npublished: 2022-03-01\n---\n"+
 		"The Australian Federal Police said Operation Ironside Phase 2 led to 31 arrests.\n")
 	ironside := idOf(t, f, "operations", "Ironside")
@@ -316,8 +364,7 @@ func TestSubOperations(t *testing.T) {
 	}
 }
 
-func TestSearch(t *testing.T) {
-	f := seeded(t)
+func testSearch(t *testing.T, f *fixture) {
 	data := f.query(t, `{ search(text: "EncroChat", first: 5) { score node { id __typename ... on Platform { name } } } }`, nil)
 	hits := data["search"].([]any)
 	if len(hits) == 0 {
@@ -336,8 +383,7 @@ func TestSearch(t *testing.T) {
 	}
 }
 
-func TestNeighborhoodAndPaths(t *testing.T) {
-	f := seeded(t)
+func testNeighborhoodAndPaths(t *testing.T, f *fixture) {
 	met := idOf(t, f, "agencies", "Metropolitan Police")
 	data := f.query(t, `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 50) { truncated nodes { id type label } edges { source target predicate } } }`, map[string]any{"id": met})
 	sg := data["neighborhood"].(map[string]any)
@@ -374,8 +420,7 @@ func TestNeighborhoodAndPaths(t *testing.T) {
 	}
 }
 
-func TestAggregates(t *testing.T) {
-	f := seeded(t)
+func testAggregates(t *testing.T, f *fixture) {
 	data := f.query(t, `{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY) { key label value count facts { ... on Arrest { count evidence { sentence article { url } } } } } }`, nil)
 	var nca map[string]any
 	for _, b := range data["aggregate"].([]any) {
@@ -424,8 +469,7 @@ func TestAggregates(t *testing.T) {
 	}
 }
 
-func TestConflicts(t *testing.T) {
-	f := seeded(t)
+func testConflicts(t *testing.T, f *fixture) {
 	f.writeText(t, "other.txt", "---\nurl: https://test.example/venetic-800\npublished: 2020-07-10\n---\n"+
 		"In the United Kingdom, the National Crime Agency ran Operation Venetic. The NCA said Operation Venetic led to 800 arrests.\n")
 	data := f.query(t, `{ conflicts { kind values operation { name } facts { ... on Arrest { count evidence { article { url } } } } } }`, nil)
@@ -448,8 +492,7 @@ func TestConflicts(t *testing.T) {
 	t.Errorf("no Venetic conflict in %v", data)
 }
 
-func TestMutationsNeedToken(t *testing.T) {
-	f := seeded(t)
+func testMutationsNeedToken(t *testing.T, f *fixture) {
 	arrests := nodes(t, f.query(t, `{ arrests(first: 100) { edges { node { id count } } } }`, nil), "arrests")
 	id := arrests[0]["id"].(string)
 	const retract = `mutation($id: ID!) { retractFact(id: $id, reason: "duplicate of another report") { id by at action } }`
@@ -466,8 +509,7 @@ func TestMutationsNeedToken(t *testing.T) {
 	}
 }
 
-func TestRetractKeepsHistory(t *testing.T) {
-	f := seeded(t)
+func testRetractKeepsHistory(t *testing.T, f *fixture) {
 	nca := idOf(t, f, "agencies", "National Crime Agency")
 	before := f.query(t, `{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY) { label value facts { id } } }`, nil)
 	var id string
@@ -503,8 +545,7 @@ func TestRetractKeepsHistory(t *testing.T) {
 	}
 }
 
-func TestMergeAndCorrect(t *testing.T) {
-	f := seeded(t)
+func testMergeAndCorrect(t *testing.T, f *fixture) {
 	f.writeText(t, "nca2.txt", "---\nurl: https://test.example/nca-dup\n---\nThe Natl Crime Agency said officers seized 12 kilos of heroin.\n")
 	keep := idOf(t, f, "agencies", "National Crime Agency")
 	dup := idOf(t, f, "agencies", "Natl Crime Agency")
@@ -543,8 +584,7 @@ func TestMergeAndCorrect(t *testing.T) {
 	}
 }
 
-func TestIngestArticle(t *testing.T) {
-	f := seeded(t)
+func testIngestArticle(t *testing.T, f *fixture) {
 	data := f.mutate(t, `mutation($in: ArticleInput!) { ingestArticle(input: $in) { id title evidence { sentence fact { __typename } } } }`,
 		map[string]any{"in": map[string]any{"title": "Harbour raid", "url": "https://test.example/harbour", "published": "2023-05-01",
 			"text": "Kent Police said officers seized 40 kilos of cocaine at the harbour on Tuesday."}})
@@ -560,8 +600,7 @@ func TestIngestArticle(t *testing.T) {
 
 // TestBatchedReads checks a 50-operation page with agencies, arrests and
 // seizures costs a handful of store reads, not one per operation.
-func TestBatchedReads(t *testing.T) {
-	f := seeded(t)
+func testBatchedReads(t *testing.T, f *fixture) {
 	for i := range 55 {
 		f.writeText(t, fmt.Sprintf("op%d.txt", i), fmt.Sprintf("---\nurl: https://test.example/op-%d\n---\n"+
 			"Kent Police ran Operation Falcon %d. Kent Police said Operation Falcon %d led to %d arrests. Officers seized %d kilos of cannabis.\n", i, i, i, i+3, i+2))
@@ -588,8 +627,7 @@ func TestBatchedReads(t *testing.T) {
 	}
 }
 
-func TestLimits(t *testing.T) {
-	f := seeded(t)
+func testLimits(t *testing.T, f *fixture) {
 	deep := "{ agencies { edges { node { " + strings.Repeat("operations { agencies { ", 14) + "name" + strings.Repeat(" } }", 14) + " } } } }"
 	huge := `{ operations(first: 100) { edges { node { arrests { agency { operations { arrests { agency { name } } } } } } } } }`
 	for name, q := range map[string]string{"30 levels deep": deep, "a million nodes": huge} {
@@ -609,8 +647,7 @@ func TestLimits(t *testing.T) {
 	}
 }
 
-func TestErrors(t *testing.T) {
-	f := seeded(t)
+func testErrors(t *testing.T, f *fixture) {
 	cases := []struct {
 		name, query, want string
 	}{
@@ -631,8 +668,7 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-func TestPaginationIsStable(t *testing.T) {
-	f := seeded(t)
+func testPaginationIsStable(t *testing.T, f *fixture) {
 	const q = `query($after: String) { agencies(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`
 	var seen []string
 	var after any
@@ -660,8 +696,7 @@ func TestPaginationIsStable(t *testing.T) {
 	}
 }
 
-func TestConsoleCORSAndHealth(t *testing.T) {
-	f := seeded(t)
+func testConsoleCORSAndHealth(t *testing.T, f *fixture) {
 	resp, err := http.Get(f.srv.URL + "/")
 	if err != nil {
 		t.Fatal(err)
@@ -708,8 +743,7 @@ func TestConsoleCORSAndHealth(t *testing.T) {
 
 // TestSearchFollowsTheStore checks that articles written behind the API's
 // back (a watched folder) become searchable once the server is told.
-func TestSearchFollowsTheStore(t *testing.T) {
-	f := seeded(t)
+func testSearchFollowsTheStore(t *testing.T, f *fixture) {
 	const q = `{ search(text: "Quillfeather") { node { id } } }`
 	if hits := f.query(t, q, nil)["search"].([]any); len(hits) != 0 {
 		t.Fatalf("hits before the article exists: %v", hits)

@@ -31,7 +31,7 @@ type storeFlags struct {
 
 func (f *storeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.backend, "backend", envOr("OPGRAPH_BACKEND", "bbolt"), "Cayley backend: bbolt (embedded, default), postgres, cockroach, or memstore (in memory, for tests)")
-	fs.StringVar(&f.db, "db", envOr("OPGRAPH_DB", "./data"), "the store's address: a directory for bbolt")
+	fs.StringVar(&f.db, "db", envOr("OPGRAPH_DB", "./data"), "the store's address: a directory for bbolt, a postgres:// URL for postgres and cockroach")
 }
 
 func (f *storeFlags) open(ctx context.Context, log *slog.Logger) (*graph.Store, error) {
