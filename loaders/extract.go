@@ -33,6 +33,8 @@ type mention struct {
 type sentenceFacts struct {
 	s          sentence
 	toks       []token
+	low        string // s.Text in ASCII lower case
+	trap       bool   // hasFoldTrap(s.Text)
 	agencies   []mention
 	places     []mention
 	platforms  []mention
@@ -44,7 +46,7 @@ type sentenceFacts struct {
 	// Worked out once, when first needed.
 	figs       []figure // findFigures(s.Text)
 	figsDone   bool
-	breaks     [][]int // clauseBreakRe's matches in s.Text
+	breaks     [][]int // clauseBreakScan's matches in s.Text
 	breaksDone bool
 	historic   int8 // historicRe matches s.Text: 0 not yet known, 1 no, 2 yes
 }
@@ -69,7 +71,7 @@ func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 func (sf *sentenceFacts) isHistoric() bool {
 	if sf.historic == 0 {
 		sf.historic = 1
-		if historicRe.MatchString(sf.s.Text) {
+		if (sf.trap || containsAnyWord(sf.low, historicCues)) && historicRe.MatchString(sf.s.Text) {
 			sf.historic = 2
 		}
 	}
@@ -122,7 +124,7 @@ func (x *Extractor) Extract(doc Document) Extraction {
 		n := len(toks)
 		toks = appendTokens(toks, s.Text)
 		x.gaz.markRoots(toks[n:])
-		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)]}
+		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: lowerASCII(s.Text), trap: hasFoldTrap(s.Text)}
 		r.sents[k] = &facts[k]
 	}
 	r.country = r.guessCountry()
@@ -192,10 +194,16 @@ var (
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
 		"investigation service": true, "intelligence service": true, "security service": true}
-	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
-	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true}
-	lowerAgencyRe  = regexp.MustCompile(`(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`)
-	demonymHeads   = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true,
+	nameConnectors     = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
+	notNameStart       = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true}
+	lowerAgencyPattern = `(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`
+	lowerAgencyRe      = regexp.MustCompile(lowerAgencyPattern)
+	// lowerAgencyScan stands for lowerAgencyRe in texts with no fold trap.
+	lowerAgencyScan = newStartScan(lowerAgencyPattern, func(s string, p int) bool {
+		return isLetterByte(s[p]) && wordStart(s, p) && inLower(lowerAgencyFirst, s[p:asciiLetters(s, p)])
+	})
+	lowerAgencyFirst = wordSet("federal national state district regional public crown chief prosecutor")
+	demonymHeads     = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true,
 		"national police": true, "federal police": true, "national police force": true, "police force": true,
 		"coast guard": true, "navy": true, "border guards": true, "border police": true, "military police": true}
 )
@@ -336,8 +344,10 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	}
 	r.findAcronymAgencies(sf)
 	var lowerAgencies [][]int
-	if strings.Contains(sf.s.Text, "rosecutor") { // a cheap test before the costly one
+	if sf.trap {
 		lowerAgencies = lowerAgencyRe.FindAllStringIndex(sf.s.Text, -1)
+	} else if strings.Contains(sf.low, "prosecutor") { // a cheap test before the costly one
+		lowerAgencies = lowerAgencyScan.findAll(sf.s.Text)
 	}
 	for _, loc := range lowerAgencies {
 		if overlapsMention(sf.agencies, loc[0], loc[1]) {
@@ -763,9 +773,13 @@ func (r *run) platformName(canon, surface string) string {
 	return surface
 }
 
-// placeAfterRe finds a capitalised name after "in", "at" or "near" that no
+// placeAfterScan finds a capitalised name after "in", "at" or "near" that no
 // gazetteer knows: "a warehouse in Wouwse Plantage", "a buy-bust operation at Novaliches".
-var placeAfterRe = regexp.MustCompile(`\b(?:in|at|near)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})(?:[,.;]|\s+(?:on|in|at|after|when|where|which|to|and|with|was|were|,)\b|$)`)
+var placeAfterScan = newStartScan(`\b(?:in|at|near)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})(?:[,.;]|\s+(?:on|in|at|after|when|where|which|to|and|with|was|were|,)\b|$)`, func(s string, p int) bool {
+	return (s[p] == 'i' || s[p] == 'a' || s[p] == 'n') && wordStart(s, p) && placeCues.at(s, p)
+})
+
+var placeCues = newLitSet("in", "at", "near")
 
 func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 	cue := false
@@ -776,7 +790,7 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 	if !cue {
 		return
 	}
-	for _, m := range placeAfterRe.FindAllStringSubmatchIndex(sf.s.Text, -1) {
+	for _, m := range placeAfterScan.findAll(sf.s.Text) {
 		start, end := m[2], m[3]
 		name := sf.s.Text[start:end]
 		if overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) ||

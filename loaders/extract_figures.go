@@ -198,6 +198,8 @@ func (r *run) lastOwnAgency(j int) string {
 var (
 	creditRe   = regexp.MustCompile(`(?i)\b(says?|said|according to|stated|announced|by)\s+(the\s+)?$`)
 	historicRe = regexp.MustCompile(`(?i)\b(previous|previously|last year|in (19|20)\d\d|globally|worldwide|nationally|across the world)\b`)
+	// historicCues are in every match of historicRe, in ASCII lower case.
+	historicCues = []string{"previous", "last year", "in 19", "in 20", "globally", "worldwide", "nationally", "across the world"}
 )
 
 // qualifiesOperation reports whether a possessive agency names whose operation follows.
@@ -220,8 +222,8 @@ var (
 		if !isLetterByte(s[p]) || !wordStart(s, p) {
 			return false
 		}
-		w := lowerASCII(s[p:asciiLetters(s, p)])
-		return seizeCueFirst[w] || strings.HasPrefix(w, "seiz") || strings.HasPrefix(w, "confiscat") || strings.HasPrefix(w, "forfeit")
+		w := s[p:asciiLetters(s, p)]
+		return inLower(seizeCueFirst, w) || hasPrefixFold(w, "seiz") || hasPrefixFold(w, "confiscat") || hasPrefixFold(w, "forfeit")
 	})
 	seizeCueFirst  = wordSet("recovered found discovered intercepted haul netted impounded removed taken withheld uncovered frozen froze stash shut took")
 	strongSeizeRe  = regexp.MustCompile(`(?i)\b(seized|seizing|seizure of|confiscated|recovered)\b`)
@@ -794,13 +796,17 @@ func isNumberToken(w string) bool {
 }
 
 var (
-	// clauseBreakRe ends a clause: "..., which was believed to be ...", "...; ...".
-	clauseBreakRe = regexp.MustCompile(`(?i)(?:[;–—]|,\s+(?:which|who|whom|where|while|but|although|though|whereas|of which|when|after|before|because|as)\b)`)
+	// clauseBreakScan ends a clause: "..., which was believed to be ...", "...; ...".
+	clauseBreakScan = newStartScan(`(?i)(?:[;–—]|,\s+(?:which|who|whom|where|while|but|although|though|whereas|of which|when|after|before|because|as)\b)`,
+		func(s string, p int) bool {
+			c := s[p]
+			return c == ',' || c == ';' || c == 0xE2 && (strings.HasPrefix(s[p:], "–") || strings.HasPrefix(s[p:], "—"))
+		})
 	// seizeVerbRe finds the verbs and nouns of seizing in a clause.
 	seizeVerbPattern = `(?i)\b(seized|seizing|seizures? of|confiscated|confiscating|recovered|recovering|intercepted|impounded)\b`
 	seizeVerbRe      = regexp.MustCompile(seizeVerbPattern)
 	seizeVerbScan    = newStartScan(seizeVerbPattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && seizeVerbFirst[lowerASCII(s[p:asciiLetters(s, p)])]
+		return isLetterByte(s[p]) && wordStart(s, p) && inLower(seizeVerbFirst, s[p:asciiLetters(s, p)])
 	})
 	seizeVerbFirst = wordSet("seized seizing seizure seizures confiscated confiscating recovered recovering intercepted impounded")
 	placePhraseRe  = regexp.MustCompile(`(?i)\s(?:from|at|in|inside|near|during|on|after|across|within|hidden|concealed|belonging|owned|used|worth)\s`)
@@ -813,7 +819,7 @@ func clauseBreaks(s string) [][]int {
 	if !strings.ContainsAny(s, ";–—") && !strings.Contains(s, ",") {
 		return nil
 	}
-	return clauseBreakRe.FindAllStringIndex(s, -1)
+	return clauseBreakScan.findAll(s)
 }
 
 // clauseIn returns the byte span of the clause that holds pos in a text of

@@ -246,7 +246,7 @@ var (
 	})
 	monthStarts = newLitSet("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 	relDateScan = newStartScan(relDatePattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && relDateFirst[lowerASCII(s[p:asciiLetters(s, p)])]
+		return isLetterByte(s[p]) && wordStart(s, p) && inLower(relDateFirst, s[p:asciiLetters(s, p)])
 	})
 	relDateFirst = wordSet("earlier later last this next yesterday today on")
 	dateLayout   = []string{"2 January 2006", "January 2 2006", "2 Jan 2006", "Jan 2 2006", "January 2006"}

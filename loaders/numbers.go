@@ -71,10 +71,10 @@ var (
 		return s[p] >= '0' && s[p] <= '9' && wordStart(s, p)
 	})
 	wordNumScan = newStartScan(wordNumPattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && wordNumFirst[lowerASCII(s[p:asciiLetters(s, p)])]
+		return isLetterByte(s[p]) && wordStart(s, p) && inLower(wordNumFirst, s[p:asciiLetters(s, p)])
 	})
 	vagueScan = newStartScan(vaguePattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && vagueFirst[lowerASCII(s[p:asciiLetters(s, p)])]
+		return isLetterByte(s[p]) && wordStart(s, p) && inLower(vagueFirst, s[p:asciiLetters(s, p)])
 	})
 	wordNumFirst = wordSet(`a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 		sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety single`)
@@ -260,7 +260,7 @@ func mayEndInQualifier(s string) bool {
 	for i > 0 && isLetterByte(s[i-1]) {
 		i--
 	}
-	return qualifierLast[lowerASCII(s[i:j])]
+	return inLower(qualifierLast, s[i:j])
 }
 
 // monthForms are the month names monthNames and monthBefore read, in ASCII lower case.
@@ -276,7 +276,7 @@ func mayStartWithMonth(s string, trap bool) bool {
 	if i == len(s) || !isLetterByte(s[i]) && !trap {
 		return false
 	}
-	return trap || monthForms[lowerASCII(s[i:asciiLetters(s, i)])]
+	return trap || inLower(monthForms, s[i:asciiLetters(s, i)])
 }
 
 // mayEndWithMonth is a cheap test that monthBefore needs to pass.
@@ -295,7 +295,7 @@ func mayEndWithMonth(s string, trap bool) bool {
 	for i > 0 && isLetterByte(s[i-1]) {
 		i--
 	}
-	return monthForms[lowerASCII(s[i:j])]
+	return inLower(monthForms, s[i:j])
 }
 
 // attachedUnits may follow digits with no space: "5kg", "2t", "£7K", "1.2bn".

@@ -133,3 +133,25 @@ func lowerASCII(s string) string {
 	}
 	return s
 }
+
+// inLower reports whether w, in ASCII lower case, is in set; it lower-cases
+// short words on the stack.
+func inLower(set map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return set[lowerASCII(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
+
+// hasPrefixFold reports whether s, in ASCII lower case, starts with lower.
+func hasPrefixFold(s, lower string) bool {
+	return len(s) >= len(lower) && equalFoldASCII(s[:len(lower)], lower)
+}

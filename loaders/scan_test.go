@@ -27,6 +27,9 @@ var scanCases = []struct {
 	{"digits", digitsScan, false},
 	{"wordNum", wordNumScan, true},
 	{"vague", vagueScan, true},
+	{"lowerAgency", lowerAgencyScan, true},
+	{"placeAfter", placeAfterScan, false},
+	{"clauseBreak", clauseBreakScan, false},
 }
 
 // plain compiles the pattern a startScan was made from.
@@ -41,6 +44,7 @@ func FuzzStartScan(f *testing.F) {
 		"Operation Venetic, codenamed “Eternal”, seized £54m and US$ 5bn, P10m, xPHP 5, Rs. 500 in 2019.",
 		"The County Lines Intensification Week and National Day of Action; Project Chrome on 8 February 2021.",
 		"Detective Chief Inspector Jane Smith, Dame Cressida Dick and Mr. O’Brien said twenty-five of several dozen.",
+		"the federal public prosecutor’s office, which is near Wouwse Plantage; in Rotterdam – at Port.",
 		"last week yesterday earlier this month ſeized K 12:45 €1.2 million NZ$3 R$4 AUD 7K N40",
 	} {
 		f.Add(s)
