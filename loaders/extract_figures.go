@@ -36,13 +36,20 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 	if !hasAny(sf.toks, arrestCueWords) {
 		return
 	}
+	// Cheap tests the patterns need to pass: the anchored ones start with
+	// spaces; in texts with no fold trap, each needs some words in its
+	// ASCII lower case.
+	lits := func(low string, words []string) bool { return sf.trap || containsAnyWord(low, words) }
 	found := false
 	for _, f := range sf.figures() {
 		after, before := text[f.End:], text[:f.Start]
-		if notArrestRe.MatchString(after) {
+		spaced := after != "" && isSpaceASCII(after[0])
+		if spaced && notArrestRe.MatchString(after) {
 			continue
 		}
-		if arrestsAfterRe.MatchString(after) || passiveArrest(after) || arrestBareRe.MatchString(after) ||
+		lowAfter := sf.low[f.End:]
+		if spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
+			spaced && lits(lowAfter, arrestVerbs) && (passiveArrest(after) || arrestBareRe.MatchString(after)) ||
 			arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60)) {
 			r.addArrest(i, sf, f, f.Start)
 			found = true
@@ -51,14 +58,28 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 	if found {
 		return
 	}
-	if loc := arrestOneActiveRe.FindStringIndex(text); loc != nil {
-		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
-	} else if loc := arrestOnePassiveRe.FindStringIndex(text); loc != nil {
+	var loc []int
+	if lits(sf.low, arrestOneActiveVerbs) {
+		loc = arrestOneActiveRe.FindStringIndex(text)
+	}
+	if loc == nil && lits(sf.low, arrestOnePassiveVerbs) && lits(sf.low, arrestOnePassiveAux) {
+		loc = arrestOnePassiveRe.FindStringIndex(text)
+	}
+	if loc != nil {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
 	} else if loc := r.namedArrest(sf); loc >= 0 {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
 	}
 }
+
+// The words, in ASCII lower case, that some arrest patterns need.
+var (
+	arrestWords           = []string{"arrest"}
+	arrestVerbs           = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed", "rounded up", "picked up", "collared"}
+	arrestOneActiveVerbs  = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}
+	arrestOnePassiveVerbs = []string{"arrested", "detained", "taken into custody", "apprehended"}
+	arrestOnePassiveAux   = []string{"was", "been", "being"}
+)
 
 // passiveArrest reads "FIG men suspected of running the site were arrested";
 // the words between may not join another clause ("17 were charged and 5 were arrested").
@@ -74,6 +95,9 @@ func passiveArrest(after string) bool {
 // namedArrest finds one named person arrested, where the name is no agency,
 // place or platform; it returns the byte offset, or -1.
 func (r *run) namedArrest(sf *sentenceFacts) int {
+	if !strings.Contains(sf.s.Text, "arrested") && !strings.Contains(sf.s.Text, "detained") {
+		return -1 // both patterns need one of the two
+	}
 	for _, re := range []*regexp.Regexp{arrestNamedActiveRe, arrestNamedPassiveRe} {
 		for _, loc := range re.FindAllStringIndex(sf.s.Text, -1) {
 			if overlapsMention(sf.agencies, loc[0], loc[1]) || overlapsMention(sf.places, loc[0], loc[1]) ||

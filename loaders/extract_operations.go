@@ -228,23 +228,46 @@ var (
 	relDatePattern = `(?i)\b(?:earlier|later) this (?:week|month|year)|\b(?:last|this|next) (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon)|\byesterday\b|\btoday\b|\bthis morning\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`
 	relDateRe      = regexp.MustCompile(relDatePattern)
 	// The date patterns tried only where they can start: after no word
-	// character, at a digit, a month or a word before a year; at a word a
+	// character, at one or two digits or a month followed by spaces and a
+	// month or a digit, at a word before spaces and a year; at a word a
 	// relative date starts with (texts with a fold trap take relDateRe).
 	absDateScan = newStartScan(absDatePattern, func(s string, p int) bool {
 		c := s[p]
 		if !wordStart(s, p) {
 			return false
 		}
-		if c >= '0' && c <= '9' {
-			return true
+		// What follows a start is spaces, then a digit or a month.
+		spacesThen := func(q int, ok func(byte) bool) bool {
+			if q >= len(s) || !isSpaceASCII(s[q]) {
+				return false
+			}
+			for q < len(s) && isSpaceASCII(s[q]) {
+				q++
+			}
+			return q < len(s) && ok(s[q])
 		}
-		if monthStarts.at(s, p) {
-			return true
+		isDigit := func(b byte) bool { return b >= '0' && b <= '9' }
+		if isDigit(c) { // 8 February
+			e := p + 1
+			if e < len(s) && isDigit(s[e]) {
+				e++
+			}
+			return spacesThen(e, func(b byte) bool { return strings.IndexByte("JFMASOND", b) >= 0 })
+		}
+		if !isLetterByte(c) {
+			return false
 		}
 		e := asciiLetters(s, p)
-		return e < len(s) && isSpaceASCII(s[e]) && yearLeadWords[s[p:e]]
+		if monthNamesExact[s[p:e]] { // February 8, February 2021
+			if e < len(s) && s[e] == '.' {
+				e++
+			}
+			return spacesThen(e, isDigit)
+		}
+		return yearLeadWords[s[p:e]] && spacesThen(e, isDigit) // in 2019
 	})
-	monthStarts = newLitSet("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+	monthNamesExact = wordSet(`January February March April May June July August September October November December
+		Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`)
 	relDateScan = newStartScan(relDatePattern, func(s string, p int) bool {
 		return isLetterByte(s[p]) && wordStart(s, p) && inLower(relDateFirst, s[p:asciiLetters(s, p)])
 	})

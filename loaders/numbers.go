@@ -107,8 +107,10 @@ func findFigures(s string) []figure {
 	lower := strings.ToLower(s)
 	trap := hasFoldTrap(s)
 	var digits, vague, words [][]int
-	if hasDigit {
+	if hasDigit && trap {
 		digits = digitsScan.findAll(s)
+	} else if hasDigit {
+		digits = findDigits(s)
 	}
 	if containsAnyWord(lower, vagueCues) {
 		if trap {
@@ -371,3 +373,62 @@ func containsAnyWord(lower string, cues []string) bool {
 	}
 	return false
 }
+
+// findDigits finds what digitsScan finds, in a text with no fold trap,
+// matching the pattern by hand: its parts are greedy and what follows the
+// number is optional, so the first way through is the longest one.
+func findDigits(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if s[p] < '0' || s[p] > '9' || !wordStart(s, p) {
+			continue
+		}
+		m := matchDigits(s, p)
+		out = append(out, m)
+		p = m[1] - 1
+	}
+	return out
+}
+
+// matchDigits matches digitsPattern at s[p], a digit after no word
+// character, and returns the submatch offsets.
+func matchDigits(s string, p int) []int {
+	digit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
+	digitsEnd := func(q int) int {
+		for digit(q) {
+			q++
+		}
+		return q
+	}
+	e := digitsEnd(p)
+	if e-p <= 3 && e < len(s) && s[e] == ',' && digit(e+1) && digit(e+2) && digit(e+3) {
+		for e < len(s) && s[e] == ',' && digit(e+1) && digit(e+2) && digit(e+3) {
+			e += 4 // 1,234,567
+		}
+	}
+	if e < len(s) && s[e] == '.' && digit(e+1) {
+		e = digitsEnd(e + 1)
+	}
+	m := []int{p, e, p, e, -1, -1, -1, -1}
+	w := e
+	for w < len(s) && isSpaceASCII(s[w]) {
+		w++
+	}
+	j := w
+	for j < len(s) && isWordASCII(s[j]) {
+		j++
+	}
+	switch word := s[w:j]; {
+	case inLower(digitsShort, word):
+		m[1], m[4], m[5] = j, w, j
+	case w > e && inLower(digitsLong, word):
+		m[1], m[6], m[7] = j, w, j
+	}
+	return m
+}
+
+// The multipliers of digitsPattern: those that may follow with no space, and the words.
+var (
+	digitsShort = wordSet("k m mn mln bn b tn")
+	digitsLong  = wordSet("thousand million millions billion trillion")
+)
