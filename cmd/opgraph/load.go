@@ -56,6 +56,7 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	sf.register(fs)
 	watch := fs.String("watch", "", "after loading, watch this folder and load new or changed files until interrupted")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "files parsed and extracted in parallel")
+	maxMB := fs.Int64("max-mb", 0, "largest file or response read, in MB (default 10; an N-Quads export of a large graph needs more)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -79,7 +80,7 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1
 	}
-	l := &loader{store: store, x: x, src: &loaders.Sources{}, workers: *workers, out: stdout, errOut: stderr}
+	l := &loader{store: store, x: x, src: &loaders.Sources{MaxBytes: *maxMB * 1e6}, workers: *workers, out: stdout, errOut: stderr}
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		l.bar = func(total int) *progressbar.ProgressBar {
 			return progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("loading"),

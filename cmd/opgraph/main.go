@@ -36,6 +36,7 @@ func commands() []command {
 		{"health", "check a running server's /healthz (for container health checks)", runHealth},
 		{"gen", "write a synthetic corpus with its ground truth, for benchmarks", runGen},
 		{"migrate", "copy the graph of one store into another, empty one", runMigrate},
+		{"bench", "generate a corpus, load it into each backend, time the dashboard's queries", runBench},
 	}
 }
 
