@@ -35,6 +35,7 @@ type sentenceFacts struct {
 	toks       []token
 	low        string // s.Text in ASCII lower case
 	trap       bool   // hasFoldTrap(s.Text)
+	cues       uint16 // cuesOf(toks)
 	agencies   []mention
 	places     []mention
 	platforms  []mention
@@ -124,7 +125,8 @@ func (x *Extractor) Extract(doc Document) Extraction {
 		n := len(toks)
 		toks = appendTokens(toks, s.Text)
 		x.gaz.markRoots(toks[n:])
-		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: lowerASCII(s.Text), trap: hasFoldTrap(s.Text)}
+		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: lowerASCII(s.Text), trap: hasFoldTrap(s.Text),
+			cues: cuesOf(toks[n:])}
 		r.sents[k] = &facts[k]
 	}
 	r.country = r.guessCountry()

@@ -33,7 +33,7 @@ var (
 
 func (r *run) findArrests(i int, sf *sentenceFacts) {
 	text := sf.s.Text
-	if !hasAny(sf.toks, arrestCueWords) {
+	if sf.cues&cueArrest == 0 {
 		return
 	}
 	// Cheap tests the patterns need to pass: the anchored ones start with
@@ -517,12 +517,12 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		}
 		return seizeCueScan.first(s) != nil
 	}
-	cue := hasAny(sf.toks, seizeCueWords) && seizeCue(text)
-	valueSentence := hasAny(sf.toks, valueCueWords) && valueWordRe.MatchString(text)
+	cue := sf.cues&cueSeize != 0 && seizeCue(text)
+	valueSentence := sf.cues&cueValue != 0 && valueWordRe.MatchString(text)
 	if !cue && !valueSentence {
 		return
 	}
-	if cue && hasAny(sf.toks, modalWords) && hypotheticalRe.MatchString(text) && !valueSentence {
+	if cue && sf.cues&cueModal != 0 && hypotheticalRe.MatchString(text) && !valueSentence {
 		return
 	}
 	moneys := r.findMoney(text)

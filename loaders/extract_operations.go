@@ -48,7 +48,7 @@ func (r *run) findOperations(sf *sentenceFacts) {
 		sf.operations = append(sf.operations, mention{Name: name, Surface: text[start:end], Start: start, End: end})
 		r.addOperation(sf, name, alias)
 	}
-	if !hasAny(sf.toks, operationCueWords) {
+	if sf.cues&cueOperation == 0 {
 		return
 	}
 	for _, m := range operationScan.findAll(text) {
@@ -278,10 +278,10 @@ var (
 func (r *run) findDates(sf *sentenceFacts) {
 	text := sf.s.Text
 	var found [2][][]int
-	if hasAny(sf.toks, monthWords) || hasAny(sf.toks, yearLeadWords) {
+	if sf.cues&cueMonth != 0 || sf.cues&cueYearLead != 0 {
 		found[0] = absDateScan.findAll(text)
 	}
-	if hasAny(sf.toks, relativeDateWords) {
+	if sf.cues&cueRelativeDate != 0 {
 		if hasFoldTrap(text) {
 			found[1] = relDateRe.FindAllStringIndex(text, -1)
 		} else {

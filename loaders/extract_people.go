@@ -35,7 +35,7 @@ var (
 
 // findPeople finds named people with their title, role and organisation.
 func (r *run) findPeople(sf *sentenceFacts) {
-	if !hasAny(sf.toks, personCueWords) {
+	if sf.cues&cuePerson == 0 {
 		return // the patterns below are costly; most sentences name no official
 	}
 	text := sf.s.Text
@@ -233,11 +233,41 @@ func wordSet(words string) map[string]bool {
 	return m
 }
 
-func hasAny(toks []token, set map[string]bool) bool {
-	for _, t := range toks {
-		if set[t.Lower] {
-			return true
+// The cue sets a sentence's words are looked up in once: sentenceFacts.cues
+// has a set's bit where one of its tokens, lower-cased, is in the set.
+const (
+	cueArrest uint16 = 1 << iota
+	cueSeize
+	cueValue
+	cueModal
+	cueOperation
+	cueMonth
+	cueYearLead
+	cueRelativeDate
+	cuePerson
+)
+
+// cueBits maps each cue word to the bits of its sets.
+var cueBits = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, c := range []struct {
+		bit uint16
+		set map[string]bool
+	}{{cueArrest, arrestCueWords}, {cueSeize, seizeCueWords}, {cueValue, valueCueWords}, {cueModal, modalWords},
+		{cueOperation, operationCueWords}, {cueMonth, monthWords}, {cueYearLead, yearLeadWords},
+		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}} {
+		for w := range c.set {
+			m[w] |= c.bit
 		}
 	}
-	return false
+	return m
+}()
+
+// cuesOf returns the cue bits of toks.
+func cuesOf(toks []token) uint16 {
+	var bits uint16
+	for _, t := range toks {
+		bits |= cueBits[t.Lower]
+	}
+	return bits
 }

@@ -2,7 +2,10 @@ package loaders
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // startScan finds the matches of a pattern by trying it only where a match
@@ -21,10 +24,87 @@ import (
 type startScan struct {
 	at    *regexp.Regexp // ^(?:pattern)
 	start func(s string, p int) bool
+	lead  *[256]bool // the bytes a match may begin with, tested before start
 }
 
 func newStartScan(pattern string, start func(s string, p int) bool) *startScan {
-	return &startScan{at: regexp.MustCompile(`^(?:` + pattern + `)`), start: start}
+	return &startScan{at: regexp.MustCompile(`^(?:` + pattern + `)`), start: start, lead: firstBytes(pattern)}
+}
+
+// firstBytes returns the bytes the first character of a match of pattern
+// may begin with: those of the ASCII characters it may start with (in any
+// case where it folds case), and every byte from 0x80 where it may start
+// with another character (or, in invalid UTF-8, the replacement character).
+func firstBytes(pattern string) *[256]bool {
+	var set [256]bool
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		panic(err)
+	}
+	nonASCII := func() {
+		for b := 0x80; b < 256; b++ {
+			set[b] = true
+		}
+	}
+	addRune := func(r rune, fold bool) {
+		if r >= utf8.RuneSelf {
+			nonASCII()
+			return
+		}
+		set[r] = true
+		if fold {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if f >= utf8.RuneSelf {
+					nonASCII()
+				} else {
+					set[f] = true
+				}
+			}
+		}
+	}
+	seen := make([]bool, len(prog.Inst))
+	var walk func(pc uint32)
+	walk = func(pc uint32) {
+		if seen[pc] {
+			return
+		}
+		seen[pc] = true
+		in := &prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			walk(in.Out)
+			walk(in.Arg)
+		case syntax.InstCapture, syntax.InstEmptyWidth, syntax.InstNop:
+			walk(in.Out)
+		case syntax.InstFail:
+		case syntax.InstRune, syntax.InstRune1:
+			fold := syntax.Flags(in.Arg)&syntax.FoldCase != 0
+			if len(in.Rune) == 1 {
+				addRune(in.Rune[0], fold)
+				return
+			}
+			for k := 0; k+1 < len(in.Rune); k += 2 {
+				lo, hi := in.Rune[k], in.Rune[k+1]
+				if hi >= utf8.RuneSelf {
+					nonASCII()
+					hi = utf8.RuneSelf - 1
+				}
+				for r := lo; r <= hi; r++ {
+					addRune(r, fold)
+				}
+			}
+		default: // any character, or a match of nothing: every byte
+			for b := range set {
+				set[b] = true
+			}
+		}
+	}
+	walk(uint32(prog.Start))
+	return &set
 }
 
 // findAll returns the successive non-overlapping matches of the pattern in s
@@ -32,7 +112,7 @@ func newStartScan(pattern string, start func(s string, p int) bool) *startScan {
 func (sc *startScan) findAll(s string) [][]int {
 	var out [][]int
 	for p := 0; p < len(s); p++ {
-		if !sc.start(s, p) {
+		if !sc.lead[s[p]] || !sc.start(s, p) {
 			continue
 		}
 		m := sc.at.FindStringSubmatchIndex(s[p:])
@@ -53,7 +133,7 @@ func (sc *startScan) findAll(s string) [][]int {
 // first returns the leftmost match, as regexp.FindStringSubmatchIndex does.
 func (sc *startScan) first(s string) []int {
 	for p := 0; p < len(s); p++ {
-		if !sc.start(s, p) {
+		if !sc.lead[s[p]] || !sc.start(s, p) {
 			continue
 		}
 		if m := sc.at.FindStringSubmatchIndex(s[p:]); m != nil {
