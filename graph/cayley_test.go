@@ -19,6 +19,7 @@ func CayleyApply(s *Store, add, del []quad.Quad) error {
 	for _, q := range del {
 		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 	}
+	defer s.cache.invalidate(deltas)
 	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
 }
 

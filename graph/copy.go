@@ -50,7 +50,9 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (int64, error) {
 			for i, q := range batch {
 				deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
 			}
-			if err := dst.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+			err := dst.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+			dst.cache.invalidate(deltas)
+			if err != nil {
 				return err
 			}
 			n += int64(len(batch))

@@ -131,6 +131,7 @@ func (s *Store) ImportNQuads(ctx context.Context, name string, r io.Reader) (add
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
+	defer s.cache.invalidate(deltas)
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
 		return 0, fmt.Errorf("import %s: %w", name, err)
 	}

@@ -36,7 +36,8 @@ type Config struct {
 // concurrent writes) and reads never see half an article.
 type Store struct {
 	qs      cgraph.QuadStore
-	sql     *sqlStore // set on the SQL backends: reads and writes bypass Cayley's
+	sql     *sqlStore  // set on the SQL backends: reads and writes bypass Cayley's
+	cache   *quadCache // set on the other backends, where this Store is the only writer
 	backend string
 	log     *slog.Logger
 	mu      sync.RWMutex // held for writing by WriteArticle, for reading by reads
@@ -83,7 +84,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
-	return &Store{qs: qs, sql: sq, backend: cfg.Backend, log: cfg.Logger}, nil
+	s := &Store{qs: qs, sql: sq, backend: cfg.Backend, log: cfg.Logger}
+	if sq == nil {
+		s.cache = newQuadCache(cacheQuads)
+	}
+	return s, nil
 }
 
 // checkBoltFree fails with ErrInUse when another process holds the Bolt file
@@ -385,6 +390,7 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 	if s.sql != nil {
 		return s.sql.apply(ctx, deltas)
 	}
+	defer s.cache.invalidate(deltas) // after the write, whether or not it failed half-way
 	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
 }
 
@@ -464,6 +470,9 @@ func (s *Store) referrersOf(ctx context.Context, p Predicate, ids []ID) (map[ID]
 
 // quadsBy returns the quads that have v in direction d, through Cayley's iterators.
 func (s *Store) quadsBy(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	if qs, ok := s.cache.get(d, v); ok {
+		return qs, nil
+	}
 	ref, err := s.qs.ValueOf(v)
 	if err != nil {
 		return nil, err
@@ -488,6 +497,7 @@ func (s *Store) quadsBy(ctx context.Context, d quad.Direction, v quad.Value) ([]
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	s.cache.put(d, v, out)
 	return out, nil
 }
 

@@ -1,0 +1,99 @@
+package graph
+
+import (
+	"container/list"
+	"sync"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// quadCache keeps the quads last read by subject or by object, for the
+// backends whose only writer is this Store (Bolt locks its file; memstore
+// lives in the process). Each write drops the entries of the subjects and
+// objects it touches, under the store's write lock, so a read never sees
+// a stale entry. It is bounded by the number of quads it holds, least
+// recently used first out; slices it returns are shared and never changed.
+//
+// Without it a page of 50 operations read every quad of every node it
+// showed through Cayley's iterators, one Bolt transaction per quad
+// (docs/benchmarks.md).
+type quadCache struct {
+	mu    sync.Mutex
+	max   int // quads
+	size  int
+	order *list.List // of *cacheEntry, most recently used first
+	byKey map[cacheKey]*list.Element
+}
+
+type cacheKey struct {
+	d quad.Direction
+	v string // the value's N-Quads form
+}
+
+type cacheEntry struct {
+	key   cacheKey
+	quads []quad.Quad
+}
+
+// cacheQuads bounds the cache: about 60 MB of quads.
+const cacheQuads = 250_000
+
+func newQuadCache(max int) *quadCache {
+	return &quadCache{max: max, order: list.New(), byKey: map[cacheKey]*list.Element{}}
+}
+
+func keyOf(d quad.Direction, v quad.Value) cacheKey { return cacheKey{d, v.String()} }
+
+func (c *quadCache) get(d quad.Direction, v quad.Value) ([]quad.Quad, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.byKey[keyOf(d, v)]
+	if !ok {
+		return nil, false
+	}
+	c.order.MoveToFront(el)
+	return el.Value.(*cacheEntry).quads, true
+}
+
+func (c *quadCache) put(d quad.Direction, v quad.Value, qs []quad.Quad) {
+	if c == nil || len(qs) > c.max/4 {
+		return // an entry that would crowd out the rest (every node of a big kind) is read each time
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := keyOf(d, v)
+	if el, ok := c.byKey[k]; ok {
+		c.remove(el)
+	}
+	c.byKey[k] = c.order.PushFront(&cacheEntry{key: k, quads: qs})
+	c.size += len(qs) + 1
+	for c.size > c.max {
+		c.remove(c.order.Back())
+	}
+}
+
+func (c *quadCache) remove(el *list.Element) {
+	e := c.order.Remove(el).(*cacheEntry)
+	delete(c.byKey, e.key)
+	c.size -= len(e.quads) + 1
+}
+
+// invalidate drops what the deltas change: their subjects' and objects' entries.
+func (c *quadCache) invalidate(deltas []cgraph.Delta) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, d := range deltas {
+		for _, k := range []cacheKey{keyOf(quad.Subject, d.Quad.Subject), keyOf(quad.Object, d.Quad.Object)} {
+			if el, ok := c.byKey[k]; ok {
+				c.remove(el)
+			}
+		}
+	}
+}
