@@ -43,6 +43,7 @@ type benchConfig struct {
 	httpFor     time.Duration // how long each HTTP load lasts
 	concurrency int           // HTTP workers
 	keep        bool          // keep the work directory
+	store       string        // an existing Bolt store: only the queries are measured, on it
 }
 
 func runBench(ctx context.Context, args []string) int {
@@ -63,6 +64,7 @@ func runBenchTo(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs.DurationVar(&c.httpFor, "http", 5*time.Second, "duration of each HTTP load (0: skip HTTP)")
 	fs.IntVar(&c.concurrency, "concurrency", 8, "concurrent HTTP requests")
 	fs.BoolVar(&c.keep, "keep", false, "keep the work directory")
+	fs.StringVar(&c.store, "store", "", "measure only the queries, on this existing Bolt store (one a --keep run left)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -106,6 +108,18 @@ func bench(ctx context.Context, c benchConfig, stdout, stderr io.Writer) error {
 		}
 	}
 	b := &benchRun{c: c, bin: bin, stderr: stderr}
+	if c.store != "" {
+		if err := b.queries(ctx, c.store); err != nil {
+			return err
+		}
+		if c.httpFor > 0 {
+			if err := b.serveHTTP(ctx, c.store); err != nil {
+				return err
+			}
+		}
+		printTable(stdout, c, b.rows)
+		return nil
+	}
 	corpus := filepath.Join(c.dir, "corpus")
 	fmt.Fprintf(stderr, "generating %d articles in %s\n", c.articles, corpus)
 	sum, err := corpusgen.Generate(corpusgen.Config{Articles: c.articles, Seed: c.seed, Out: corpus})
