@@ -50,7 +50,8 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		lowAfter := sf.low[f.End:]
 		if spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestVerbs) && (passiveArrest(after) || arrestBareRe.MatchString(after)) ||
-			arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60)) {
+			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
+				(arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) {
 			r.addArrest(i, sf, f, f.Start)
 			found = true
 		}
@@ -75,6 +76,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 // The words, in ASCII lower case, that some arrest patterns need.
 var (
 	arrestWords           = []string{"arrest"}
+	arrestBeforeWords     = []string{"arrest", "detain", "detention", "apprehen"}
 	arrestVerbs           = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed", "rounded up", "picked up", "collared"}
 	arrestOneActiveVerbs  = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}
 	arrestOnePassiveVerbs = []string{"arrested", "detained", "taken into custody", "apprehended"}

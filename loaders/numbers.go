@@ -123,7 +123,7 @@ func findFigures(s string) []figure {
 		if trap {
 			words = wordNumRe.FindAllStringSubmatchIndex(s, -1)
 		} else {
-			words = wordNumScan.findAll(s)
+			words = findWordNumbers(s)
 		}
 	}
 	for _, m := range digits {
@@ -359,9 +359,9 @@ func sortFigures(fs []figure) {
 // Words whose presence lets the costlier number patterns run at all.
 var (
 	vagueCues  = []string{"dozen", "hundreds", "thousands", "millions", "several", "number of", "numerous", "multiple", "quantit", "many"}
-	numberCues = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	numberCues = []string{"a ", "an ", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 		"teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "hundred", "thousand",
-		"million", "billion", "single", "a ", "an "}
+		"million", "billion", "single"}
 )
 
 // containsAnyWord reports whether lower holds any of the cues.
@@ -432,3 +432,72 @@ var (
 	digitsShort = wordSet("k m mn mln bn b tn")
 	digitsLong  = wordSet("thousand million millions billion trillion")
 )
+
+// The words of wordNumPattern, in its order: a number, a unit after a
+// hyphen or space, a multiplier.
+var (
+	wordNumHeads = strings.Fields(`a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+		fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety single`)
+	wordNumUnits = strings.Fields("one two three four five six seven eight nine")
+	wordNumMults = strings.Fields("dozen hundred thousand million billion")
+)
+
+// findWordNumbers finds what wordNumScan finds, in a text with no fold
+// trap, matching the pattern by hand and trying its alternatives in the
+// pattern's order, as the pattern does.
+func findWordNumbers(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			continue
+		}
+		if m := matchWordNumber(s, p); m != nil {
+			out = append(out, m)
+			p = m[1] - 1
+		}
+	}
+	return out
+}
+
+// matchWordNumber matches wordNumPattern at s[p], after no word character,
+// and returns the submatch offsets, or nil.
+func matchWordNumber(s string, p int) []int {
+	boundary := func(x int) bool { return x == len(s) || !isWordASCII(s[x]) } // \b after a letter
+	// rest matches (?:\s+(mult))?\b from x, the end of group 1.
+	rest := func(x int) []int {
+		w := x
+		for w < len(s) && isSpaceASCII(s[w]) {
+			w++
+		}
+		if w > x {
+			for _, mu := range wordNumMults {
+				if hasPrefixFold(s[w:], mu) && boundary(w+len(mu)) {
+					return []int{p, w + len(mu), p, x, w, w + len(mu)}
+				}
+			}
+		}
+		if boundary(x) {
+			return []int{p, x, p, x, -1, -1}
+		}
+		return nil
+	}
+	for _, h := range wordNumHeads {
+		if !hasPrefixFold(s[p:], h) {
+			continue
+		}
+		q := p + len(h)
+		if q < len(s) && (s[q] == '-' || s[q] == ' ') {
+			for _, u := range wordNumUnits {
+				if hasPrefixFold(s[q+1:], u) {
+					if m := rest(q + 1 + len(u)); m != nil {
+						return m
+					}
+				}
+			}
+		}
+		if m := rest(q); m != nil {
+			return m
+		}
+	}
+	return nil
+}

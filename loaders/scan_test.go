@@ -46,6 +46,7 @@ func FuzzStartScan(f *testing.F) {
 		"Detective Chief Inspector Jane Smith, Dame Cressida Dick and Mr. O’Brien said twenty-five of several dozen.",
 		"the federal public prosecutor’s office, which is near Wouwse Plantage; in Rotterdam – at Port.",
 		"1,234,5678.9.1 7K 5 kg 12 mln 3\tMillions 4 billion_ 1234,567 99,99 2 bn2 5m. 0.5tn",
+		"an a\tdozen Sixteen sixty-one seventy- two eighteen hundreds twenty-nine  Million one-twox a. An_ single dozen ninety-ninebillion",
 		"last week yesterday earlier this month ſeized K 12:45 €1.2 million NZ$3 R$4 AUD 7K N40",
 	} {
 		f.Add(s)
@@ -76,6 +77,17 @@ func FuzzStartScan(f *testing.F) {
 					for k := range got {
 						if !equalInts(got[k], want[k]) {
 							t.Fatalf("findDigits(%q) = %v, want %v", s, got, want)
+						}
+					}
+				}
+			}
+			if c.sc == wordNumScan && !trap {
+				if got := findWordNumbers(s); len(got) != len(want) {
+					t.Fatalf("findWordNumbers(%q) = %v, want %v", s, got, want)
+				} else {
+					for k := range got {
+						if !equalInts(got[k], want[k]) {
+							t.Fatalf("findWordNumbers(%q) = %v, want %v", s, got, want)
 						}
 					}
 				}
