@@ -9,7 +9,14 @@ import (
 
 // Extractor finds the facts an article states. It is safe for concurrent use.
 type Extractor struct {
-	gaz *gazetteer
+	gaz   *gazetteer
+	words map[string]wordInfo // what each sentence's words are looked up for, in one map
+}
+
+// wordInfo is what a lower-cased word starts or belongs to.
+type wordInfo struct {
+	root *trieNode // the gazetteer's names that start with it
+	cues uint16    // the bits of the cue sets it is in
 }
 
 // NewExtractor loads the embedded gazetteers.
@@ -18,7 +25,16 @@ func NewExtractor() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{gaz: g}, nil
+	words := map[string]wordInfo{}
+	for w, n := range g.root.next {
+		words[w] = wordInfo{root: n}
+	}
+	for w, bits := range cueBits {
+		wi := words[w]
+		wi.cues |= bits
+		words[w] = wi
+	}
+	return &Extractor{gaz: g, words: words}, nil
 }
 
 // mention is a named thing found in a sentence.
@@ -35,7 +51,7 @@ type sentenceFacts struct {
 	toks       []token
 	low        string // s.Text in ASCII lower case
 	trap       bool   // hasFoldTrap(s.Text)
-	cues       uint16 // cuesOf(toks)
+	cues       uint16 // the bits of the cue sets its words are in
 	agencies   []mention
 	places     []mention
 	platforms  []mention
@@ -123,10 +139,14 @@ func (x *Extractor) Extract(doc Document) Extraction {
 	r.sents = make([]*sentenceFacts, len(sents))
 	for k, s := range sents {
 		n := len(toks)
-		toks = appendTokens(toks, s.Text)
-		x.gaz.markRoots(toks[n:])
-		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: lowerASCII(s.Text), trap: hasFoldTrap(s.Text),
-			cues: cuesOf(toks[n:])}
+		toks = appendTokensLow(toks, s.Text, s.low)
+		var cues uint16
+		for j := n; j < len(toks); j++ { // each word's trie node and cue sets, in one lookup
+			wi := x.words[toks[j].Lower]
+			toks[j].root, toks[j].rooted = wi.root, true
+			cues |= wi.cues
+		}
+		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, trap: hasFoldTrap(s.Text), cues: cues}
 		r.sents[k] = &facts[k]
 	}
 	r.country = r.guessCountry()

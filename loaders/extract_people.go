@@ -262,12 +262,3 @@ var cueBits = func() map[string]uint16 {
 	}
 	return m
 }()
-
-// cuesOf returns the cue bits of toks.
-func cuesOf(toks []token) uint16 {
-	var bits uint16
-	for _, t := range toks {
-		bits |= cueBits[t.Lower]
-	}
-	return bits
-}

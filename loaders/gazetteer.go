@@ -195,14 +195,6 @@ func (g *gazetteer) first(t token) *trieNode {
 	return g.root.next[t.Lower]
 }
 
-// markRoots notes in each token the trie node of the names it starts, so that
-// the many searches of a sentence look each word up once.
-func (g *gazetteer) markRoots(toks []token) {
-	for k := range toks {
-		toks[k].root, toks[k].rooted = g.root.next[toks[k].Lower], true
-	}
-}
-
 // lookup returns the entries of the given kinds named by exactly toks.
 func (g *gazetteer) lookup(toks []token, want map[entryKind]bool) []*entry {
 	node := g.root

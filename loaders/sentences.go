@@ -10,9 +10,10 @@ import (
 // sentence is one sentence of a document's body.
 type sentence struct {
 	Text       string
-	Start, End int // byte offsets into Document.Text
-	Para       int // index of its paragraph (line)
-	Index      int // index among the document's kept sentences
+	Start, End int    // byte offsets into Document.Text
+	Para       int    // index of its paragraph (line)
+	Index      int    // index among the document's kept sentences
+	low        string // Text in ASCII lower case
 }
 
 // boilerplatePatterns match whole lines that are page furniture, not content.
@@ -69,7 +70,10 @@ var boilerplateGates = []func(line, low string) bool{
 }
 
 // isBoilerplate reports whether a whole line is page furniture.
-func isBoilerplate(line string) bool {
+func isBoilerplate(line string) bool { return isBoilerplateLow(line, lowerASCII(line)) }
+
+// isBoilerplateLow is isBoilerplate given the line's ASCII lower case.
+func isBoilerplateLow(line, low string) bool {
 	if hasFoldTrap(line) {
 		for _, re := range boilerplatePatterns {
 			if re.MatchString(line) {
@@ -78,7 +82,6 @@ func isBoilerplate(line string) bool {
 		}
 		return headlineBullet.MatchString(line)
 	}
-	low := lowerASCII(line)
 	for i, re := range boilerplatePatterns {
 		if boilerplateGates[i](line, low) && re.MatchString(line) {
 			return true
@@ -138,14 +141,16 @@ func splitSentences(text string) []sentence {
 			continue
 		}
 		para++
-		if isBoilerplate(trimmed) || trimmed == prevLine {
+		low := lowerASCII(trimmed)
+		if isBoilerplateLow(trimmed, low) || trimmed == prevLine {
 			prevLine = trimmed
 			continue
 		}
 		prevLine = trimmed
 		lead := strings.Index(line, trimmed)
 		for _, sp := range splitLine(trimmed) {
-			s := sentence{Text: trimmed[sp[0]:sp[1]], Start: lineStart + lead + sp[0], End: lineStart + lead + sp[1], Para: para, Index: len(out)}
+			s := sentence{Text: trimmed[sp[0]:sp[1]], Start: lineStart + lead + sp[0], End: lineStart + lead + sp[1], Para: para, Index: len(out),
+				low: low[sp[0]:sp[1]]}
 			out = append(out, s)
 		}
 	}

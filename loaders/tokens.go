@@ -24,8 +24,11 @@ func tokenize(s string) []token { return appendTokens(nil, s) }
 // appendTokens appends the tokens of s to toks. Words of ASCII characters,
 // the common case, take their text from s and their lower case from one
 // lower-cased copy of s, so they cost no allocation of their own.
-func appendTokens(toks []token, s string) []token {
-	low := "" // lowerASCII(s), made at the first word with an upper-case letter
+func appendTokens(toks []token, s string) []token { return appendTokensLow(toks, s, "") }
+
+// appendTokensLow is appendTokens given lowerASCII(s), or "" to make it
+// at the first word with an upper-case letter.
+func appendTokensLow(toks []token, s, low string) []token {
 	i := 0
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
