@@ -520,11 +520,14 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		return seizeCueScan.first(s) != nil
 	}
 	cue := sf.cues&cueSeize != 0 && seizeCue(text)
-	valueSentence := sf.cues&cueValue != 0 && valueWordRe.MatchString(text)
+	// lits is a cheap test some patterns need to pass: in a text with no
+	// fold trap, its ASCII lower case holds one of their words.
+	lits := func(low string, words []string) bool { return trap || containsAnyWord(low, words) }
+	valueSentence := sf.cues&cueValue != 0 && lits(sf.low, valueWords) && valueWordRe.MatchString(text)
 	if !cue && !valueSentence {
 		return
 	}
-	if cue && sf.cues&cueModal != 0 && hypotheticalRe.MatchString(text) && !valueSentence {
+	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && hypotheticalRe.MatchString(text) && !valueSentence {
 		return
 	}
 	moneys := r.findMoney(text)
@@ -594,7 +597,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		before := text[:m.Start]
 		amt := Seizure{Amount: nump(m.Amount), Currency: strp(m.Currency), AmountQualifier: strp(m.Qualifier), Qualifier: strp(m.Qualifier), Phrase: text[m.Start:m.End]}
 		switch {
-		case cashAfterRe.MatchString(after):
+		case lits(sf.low[m.End:], cashWords) && cashAfterRe.MatchString(after):
 			if cue {
 				amt.Commodity = "cash"
 				newSeizure(amt, m.Start)
@@ -610,7 +613,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if e == nil {
 				e = r.commodityBefore(sf, m.Start)
 			}
-			if e == nil || !cue && !strongSeizeRe.MatchString(text) && !r.attachValue(made, e, m) {
+			if e == nil || !cue && !(lits(sf.low, strongSeizeWords) && strongSeizeRe.MatchString(text)) && !r.attachValue(made, e, m) {
 				continue
 			}
 			if r.attachValue(made, e, m) {
@@ -618,7 +621,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			amt.Commodity, amt.Subtype = e.Commodity, strp(e.Sub)
 			newSeizure(amt, m.Start)
-		case valueBeforeRe.MatchString(tail(before, 80)):
+		case lits(tail(sf.low[:m.Start], 80), valueWords) && valueBeforeRe.MatchString(tail(before, 80)):
 			e := r.commodityBefore(sf, m.Start)
 			if e == nil {
 				e = r.lastSeizedCommodity(i)
@@ -636,7 +639,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			newSeizure(amt, m.Start)
 		default:
 			// A bare sum among the things seized: "€1.2 million and 17 tonnes of cocaine were seized".
-			if cue && strongSeizeRe.MatchString(text) && !notSeizedMoneyRe.MatchString(after) {
+			if cue && lits(sf.low, strongSeizeWords) && strongSeizeRe.MatchString(text) && !notSeizedMoneyRe.MatchString(after) {
 				amt.Commodity = "cash"
 				newSeizure(amt, m.Start)
 			}
@@ -652,7 +655,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 {
 				continue
 			}
-			if examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
+			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
 				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: strp(e.Sub), Phrase: text[start:end]}
@@ -933,6 +936,13 @@ func tail(s string, n int) string {
 
 // Words that let the costlier figure patterns run at all.
 var (
+	// The words, in ASCII lower case, that some seizure patterns need.
+	valueWords        = []string{"worth", "value", "price"}
+	hypotheticalVerbs = []string{"seiz", "confiscat", "recover", "intercept"}
+	cashWords         = []string{"cash", "bank", "currency"}
+	strongSeizeWords  = []string{"seiz", "confiscated", "recovered"}
+	exampleWords      = []string{"such as", "includ", "like", "e.g."}
+
 	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded held")
 	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation recovered
 		found discovered intercepted haul hauls netted impounded removed taken withheld uncovered frozen froze forfeit forfeited

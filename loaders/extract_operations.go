@@ -269,9 +269,24 @@ var (
 	monthNamesExact = wordSet(`January February March April May June July August September October November December
 		Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`)
 	relDateScan = newStartScan(relDatePattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && inLower(relDateFirst, s[p:asciiLetters(s, p)])
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			return false
+		}
+		e := asciiLetters(s, p)
+		w := s[p:e]
+		// What must follow each first word: " this ", " " and a period, " " and a day.
+		switch {
+		case hasPrefixFold(w, "yesterday") || hasPrefixFold(w, "today"):
+			return len(w) == len("today") || len(w) == len("yesterday")
+		case len(w) == len("on") && hasPrefixFold(w, "on"):
+			return e+1 < len(s) && s[e] == ' ' && relDayFirst[s[e+1]|0x20]
+		case inLower(relDateFirst, w):
+			return e+1 < len(s) && s[e] == ' ' && isLetterByte(s[e+1])
+		}
+		return false
 	})
-	relDateFirst = wordSet("earlier later last this next yesterday today on")
+	relDateFirst = wordSet("earlier later last this next")
+	relDayFirst  = map[byte]bool{'m': true, 't': true, 'w': true, 'f': true, 's': true}
 	dateLayout   = []string{"2 January 2006", "January 2 2006", "2 Jan 2006", "Jan 2 2006", "January 2006"}
 )
 

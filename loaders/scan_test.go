@@ -47,6 +47,7 @@ func FuzzStartScan(f *testing.F) {
 		"the federal public prosecutor’s office, which is near Wouwse Plantage; in Rotterdam – at Port.",
 		"1,234,5678.9.1 7K 5 kg 12 mln 3\tMillions 4 billion_ 1234,567 99,99 2 bn2 5m. 0.5tn",
 		"an a\tdozen Sixteen sixty-one seventy- two eighteen hundreds twenty-nine  Million one-twox a. An_ single dozen ninety-ninebillion",
+		"on Monday on  Friday this Morning last weekly Yesterday5 today, earlier this year on mon",
 		"last week yesterday earlier this month ſeized K 12:45 €1.2 million NZ$3 R$4 AUD 7K N40",
 	} {
 		f.Add(s)
