@@ -251,11 +251,22 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 	}
 	oldOfArticle := map[ID]bool{}
 	touched := map[ID]bool{}
+	oldClaims := map[ID]map[claim]bool{} // node -> claims this article's stored version gave it
 	for _, ev := range oldEvidence {
 		oldOfArticle[ev] = true
+		var node ID
 		for _, q := range oldQuads[ev] {
 			if Predicate(iriOf(q.Predicate)) == PredSupports {
-				touched[ID(iriOf(q.Object))] = true
+				node = ID(iriOf(q.Object))
+				touched[node] = true
+			}
+		}
+		for _, q := range oldQuads[ev] {
+			if claimPredicates[Predicate(iriOf(q.Predicate))] && node != "" {
+				if oldClaims[node] == nil {
+					oldClaims[node] = map[claim]bool{}
+				}
+				oldClaims[node][claim{q.Predicate, q.Object}] = true
 			}
 		}
 		if want[ev] == nil {
@@ -282,7 +293,6 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 		return nil, err
 	}
 	keeps := make(map[ID][]ID, len(touchedIDs))
-	var fetch []ID
 	for _, id := range touchedIDs {
 		var keep []ID
 		for _, ev := range others[id] {
@@ -292,25 +302,17 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 		}
 		keep = append(keep, newEvidence[id]...)
 		keeps[id] = keep
-		if len(keep) == 0 {
-			continue
-		}
-		if _, ok := nodes[id]; !ok {
-			fetch = append(fetch, id)
-		}
-		for _, ev := range keep {
-			if len(want[ev]) == 0 {
-				fetch = append(fetch, ev)
-			}
-		}
 	}
-	stored, err := s.quadsOf(ctx, quad.Subject, fetch)
+	stored, err := s.quadsOf(ctx, quad.Subject, touchedIDs)
 	if err != nil {
 		return nil, err
 	}
 
-	// Each touched node: identity from this version (or as stored), claims
-	// from all the evidence that remains.
+	// Each touched node: identity from this version (or as stored); claims
+	// as stored, less those only this article's old version gave, plus
+	// this version's. Only a claim this article drops is looked up among
+	// the other evidence, so a node stated by thousands of articles costs
+	// no more than one stated by a few.
 	for _, id := range touchedIDs {
 		keep := keeps[id]
 		if want[id] == nil {
@@ -333,19 +335,42 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 				}
 			}
 		}
-		for _, ev := range keep {
-			evQuads := stored[ev]
-			if len(want[ev]) > 0 {
-				evQuads = evQuads[:0:0]
-				for q := range want[ev] {
-					evQuads = append(evQuads, q)
+		newClaims := map[claim]bool{}
+		for _, ev := range newEvidence[id] {
+			for q := range want[ev] {
+				if claimPredicates[Predicate(iriOf(q.Predicate))] {
+					newClaims[claim{q.Predicate, q.Object}] = true
 				}
 			}
-			for _, q := range evQuads {
-				if p := Predicate(iriOf(q.Predicate)); claimPredicates[p] {
-					want[id][quad.Make(quad.IRI(id), q.Predicate, q.Object, nil)] = true
+		}
+		for c := range newClaims {
+			want[id][quad.Make(quad.IRI(id), c.pred, c.value, nil)] = true
+		}
+		otherArticles := map[ID]bool{} // the evidence other articles give this node
+		for _, ev := range others[id] {
+			if !oldOfArticle[ev] {
+				otherArticles[ev] = true
+			}
+		}
+		for _, q := range stored[id] {
+			c := claim{q.Predicate, q.Object}
+			if !claimPredicates[Predicate(iriOf(q.Predicate))] || newClaims[c] {
+				continue
+			}
+			if oldClaims[id][c] { // this article gave it: does other evidence still?
+				hs, err := s.holders(ctx, c)
+				if err != nil {
+					return nil, err
+				}
+				supported := false
+				for _, h := range hs {
+					supported = supported || otherArticles[h]
+				}
+				if !supported {
+					continue
 				}
 			}
+			want[id][q] = true
 		}
 	}
 	if err := ctx.Err(); err != nil {

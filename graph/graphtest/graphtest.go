@@ -27,6 +27,7 @@ func Run(t *testing.T, open Opener) {
 		{"SameArticleTwiceIsNoOp", testIdempotent},
 		{"SameFactTwoArticles", testSameFactTwoArticles},
 		{"ReloadReplacesOnlyItsFacts", testReload},
+		{"SharedClaimOutlivesOneArticle", testSharedClaim},
 		{"DeleteArticle", testDelete},
 		{"ConcurrentWrites", testConcurrentWrites},
 		{"CancelledContext", testCancelled},
@@ -363,4 +364,18 @@ func sortProps(m map[graph.ID]*graph.Entity) map[graph.ID]*graph.Entity {
 		}
 	}
 	return m
+}
+
+// testSharedClaim: an alias two articles give stays when one of them drops it.
+func testSharedClaim(t *testing.T, s *graph.Store) {
+	write(t, s, article("https://example.org/a", 132, "Met"))
+	write(t, s, article("https://example.org/b", 132, "Met"))
+	write(t, s, article("https://example.org/a", 132, "Met Police"))
+	if got := get(t, s, met).Strings(graph.PredAlias); !reflect.DeepEqual(got, []string{"Met", "Met Police"}) {
+		t.Errorf("aliases = %v, want b's Met kept beside a's new Met Police", got)
+	}
+	write(t, s, article("https://example.org/b", 132, "Scotland Yard"))
+	if got := get(t, s, met).Strings(graph.PredAlias); !reflect.DeepEqual(got, []string{"Met Police", "Scotland Yard"}) {
+		t.Errorf("aliases = %v, want Met gone once no article gives it", got)
+	}
 }
