@@ -120,16 +120,12 @@ func bench(ctx context.Context, c benchConfig, stdout, stderr io.Writer) error {
 		printTable(stdout, c, b.rows)
 		return nil
 	}
-	corpus := filepath.Join(c.dir, "corpus")
-	fmt.Fprintf(stderr, "generating %d articles in %s\n", c.articles, corpus)
-	sum, err := corpusgen.Generate(corpusgen.Config{Articles: c.articles, Seed: c.seed, Out: corpus})
+	fmt.Fprintf(stderr, "generating %d articles in %s\n", c.articles, c.dir)
+	sum, err := corpusgen.Generate(corpusgen.Config{Articles: c.articles, Seed: c.seed, Out: c.dir})
 	if err != nil {
 		return err
 	}
-	// The ground truth is not an article: keep it out of the folder loaded.
-	if err := os.Rename(filepath.Join(corpus, "truth.jsonl"), filepath.Join(c.dir, "truth.jsonl")); err != nil {
-		return err
-	}
+	corpus := filepath.Join(c.dir, "articles")
 	b.add("corpus", "articles / facts / MB", fmt.Sprintf("%d / %d / %.1f", sum.Articles, sum.Facts, float64(sum.Bytes)/1e6), "")
 
 	// Load: extraction and writes, one child process per backend.

@@ -27,7 +27,7 @@ func runGen(_ context.Context, args []string) int {
 		fmt.Fprintf(os.Stderr, "opgraph gen: %v\n", err)
 		return 1
 	}
-	fmt.Printf("wrote %d articles (%d operations, %d facts, %.1f MB) and truth.jsonl to %s\n",
-		sum.Articles, sum.Operations, sum.Facts, float64(sum.Bytes)/1e6, *out)
+	fmt.Printf("wrote %d articles (%d operations, %d facts, %.1f MB) to %s/articles and their ground truth to %s/truth.jsonl\n",
+		sum.Articles, sum.Operations, sum.Facts, float64(sum.Bytes)/1e6, *out, *out)
 	return 0
 }

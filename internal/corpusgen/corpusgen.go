@@ -20,7 +20,7 @@ import (
 type Config struct {
 	Articles int
 	Seed     uint64
-	Out      string // a directory, created if needed
+	Out      string // a directory, created if needed: articles/ and truth.jsonl go in it
 }
 
 // Fact is one figure an article states, as the generator meant it.
@@ -39,7 +39,7 @@ type Fact struct {
 
 // Truth is the ground truth of one article.
 type Truth struct {
-	File      string   `json:"file"`
+	File      string   `json:"file"` // in the articles folder
 	URL       string   `json:"url"`
 	Agencies  []string `json:"agencies"`
 	Operation string   `json:"operation"`
@@ -69,7 +69,8 @@ var (
 	numberWords = []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 )
 
-// Generate writes cfg.Articles articles into cfg.Out, with truth.jsonl beside them.
+// Generate writes cfg.Articles articles into cfg.Out/articles, and their
+// ground truth to cfg.Out/truth.jsonl, outside the folder one loads.
 func Generate(cfg Config) (Summary, error) {
 	var sum Summary
 	agencies, err := loaders.Agencies()
@@ -92,7 +93,8 @@ func Generate(cfg Config) (Summary, error) {
 			cities[p.Country] = append(cities[p.Country], p.Name)
 		}
 	}
-	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
+	articles := filepath.Join(cfg.Out, "articles")
+	if err := os.MkdirAll(articles, 0o755); err != nil {
 		return sum, err
 	}
 	truthFile, err := os.Create(filepath.Join(cfg.Out, "truth.jsonl"))
@@ -150,7 +152,7 @@ func Generate(cfg Config) (Summary, error) {
 		for _, h := range op.helpers {
 			t.Agencies = append(t.Agencies, h.Name)
 		}
-		if err := os.WriteFile(filepath.Join(cfg.Out, t.File), []byte(text), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(articles, t.File), []byte(text), 0o644); err != nil {
 			return sum, err
 		}
 		if err := enc.Encode(t); err != nil {

@@ -38,7 +38,7 @@ func TestGeneratedFactsAreExtracted(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &tr); err != nil {
 			t.Fatal(err)
 		}
-		data, err := os.ReadFile(filepath.Join(dir, tr.File))
+		data, err := os.ReadFile(filepath.Join(dir, "articles", tr.File))
 		if err != nil {
 			t.Fatal(err)
 		}
