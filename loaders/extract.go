@@ -71,9 +71,20 @@ type sentenceFacts struct {
 // figures returns the figures of the sentence.
 func (sf *sentenceFacts) figures() []figure {
 	if !sf.figsDone {
-		sf.figs, sf.figsDone = findFigures(sf.s.Text), true
+		sf.figs, sf.figsDone = findFiguresLower(sf.s.Text, sf.lower()), true
 	}
 	return sf.figs
+}
+
+// lower returns a text with the same runs of ASCII characters as
+// strings.ToLower(s.Text), for finding ASCII cues: its ASCII lower case,
+// where no other character lower-cases to an ASCII letter (the Kelvin sign
+// and "İ" do).
+func (sf *sentenceFacts) lower() string {
+	if sf.trap || strings.Contains(sf.s.Text, "İ") {
+		return strings.ToLower(sf.s.Text)
+	}
+	return sf.low
 }
 
 // clauseAt returns the byte span of the sentence's clause that holds pos.

@@ -349,7 +349,11 @@ var (
 )
 
 // findMoney returns the sums of money in s.
-func (r *run) findMoney(s string) []money {
+func (r *run) findMoney(s string) []money { return r.findMoneyLower(s, strings.ToLower(s)) }
+
+// findMoneyLower is findMoney given strings.ToLower(s), or a text with the
+// same runs of ASCII characters (see sentenceFacts.lower).
+func (r *run) findMoneyLower(s, lower string) []money {
 	var out []money
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil
@@ -358,7 +362,7 @@ func (r *run) findMoney(s string) []money {
 	if maySignMoney(s) {
 		prefixed = moneyPrefixScan.findAll(s)
 	}
-	if hasFoldTrap(s) || containsAnyWord(strings.ToLower(s), currencyCues) {
+	if hasFoldTrap(s) || containsAnyWord(lower, currencyCues) {
 		suffixed = moneySuffixRe.FindAllStringSubmatchIndex(s, -1)
 	}
 	for _, m := range prefixed {
@@ -530,7 +534,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && hypotheticalRe.MatchString(text) && !valueSentence {
 		return
 	}
-	moneys := r.findMoney(text)
+	moneys := r.findMoneyLower(text, sf.lower())
 	var made []int // indexes into r.out.Seizures made from this sentence
 	newSeizure := func(s Seizure, pos int) {
 		s.Agency = strp(r.agencyFor(i, pos))

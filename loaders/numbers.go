@@ -82,7 +82,11 @@ var (
 )
 
 // findFigures returns every figure in s, in order, not overlapping.
-func findFigures(s string) []figure {
+func findFigures(s string) []figure { return findFiguresLower(s, strings.ToLower(s)) }
+
+// findFiguresLower is findFigures given strings.ToLower(s), or a text with
+// the same runs of ASCII characters (see sentenceFacts.lower).
+func findFiguresLower(s, lower string) []figure {
 	var out []figure
 	taken := make([]bool, len(s)+1)
 	add := func(f figure, numStart int) {
@@ -104,7 +108,6 @@ func findFigures(s string) []figure {
 		out = append(out, f)
 	}
 	hasDigit := strings.ContainsAny(s, "0123456789")
-	lower := strings.ToLower(s)
 	trap := hasFoldTrap(s)
 	var digits, vague, words [][]int
 	if hasDigit && trap {
