@@ -24,6 +24,9 @@ type ServerConfig struct {
 	Config
 	// Tokens maps a bearer token to the curator it names; mutations need one.
 	Tokens map[string]string
+	// WarmSearch builds the search index when the server starts rather
+	// than on the first search.
+	WarmSearch bool
 	// ReadsNeedToken makes queries need a token too.
 	ReadsNeedToken bool
 	// AllowedOrigins are the origins browsers may call the API from
@@ -61,6 +64,9 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 		return nil, err
 	}
 	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter()}
+	if cfg.WarmSearch {
+		b.search.warm()
+	}
 	srv.router.HandleFunc("/graphql", srv.serveGraphQL).Methods(http.MethodPost, http.MethodGet, http.MethodOptions)
 	srv.router.HandleFunc("/", serveConsole).Methods(http.MethodGet)
 	srv.router.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -212,7 +218,7 @@ func (s *Server) presentErrors(ctx context.Context, errs []gqlerrors.FormattedEr
 			inner = located.OriginalError
 		}
 		switch {
-		case errors.Is(inner, errNotFound), errors.Is(inner, errInvalid), errors.Is(inner, errUnauthorized):
+		case errors.Is(inner, errNotFound), errors.Is(inner, errInvalid), errors.Is(inner, errUnauthorized), errors.Is(inner, errUnavailable):
 		case errors.Is(inner, context.DeadlineExceeded):
 			errs[i].Message = "request timed out"
 		default:

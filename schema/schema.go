@@ -50,6 +50,7 @@ var (
 	errNotFound     = errors.New("not found")
 	errInvalid      = errors.New("invalid input")
 	errUnauthorized = errors.New("unauthorized: mutations need the header `Authorization: Bearer <token>`")
+	errUnavailable  = errors.New("unavailable")
 )
 
 const (

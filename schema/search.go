@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -15,16 +16,25 @@ import (
 
 // searchIndex is an inverted index over names, aliases, headlines and
 // evidence sentences, kept in memory beside the store (Cayley has no text
-// index). It is built on first use and rebuilt after the store changes.
+// index). It is built in the background, and built again after each change
+// the server hears of (mutations, watched folders); a search waits for the
+// build in flight as long as its request allows, then answers from the last
+// complete index.
 type searchIndex struct {
 	r  Reader
 	mu sync.Mutex
-	// stale is set by writes made through this process (mutations,
-	// watched folders); the next search rebuilds.
-	stale    bool
-	built    bool
-	postings map[string]map[graph.ID]float64 // term -> node -> weight
-	kinds    map[graph.ID]graph.Kind
+	// current is the last complete index (nil before the first); it
+	// reflects the changes up to builtGen of gen.
+	current       *postings
+	gen, builtGen uint64
+	building      chan struct{} // closed when the build in flight ends
+	buildErr      error
+}
+
+// postings maps each term to the nodes holding it, with weights.
+type postings struct {
+	terms map[string]map[graph.ID]float64
+	kinds map[graph.ID]graph.Kind
 }
 
 // Weights of where a word occurs: a hit in a name counts most.
@@ -34,43 +44,103 @@ const (
 	weightSentence = 1
 )
 
-func newSearchIndex(r Reader) *searchIndex { return &searchIndex{r: r} }
+func newSearchIndex(r Reader) *searchIndex { return &searchIndex{r: r, gen: 1} }
 
-// invalidate marks the index out of step with the store.
+// invalidate marks the index out of step with the store and starts a rebuild.
 func (s *searchIndex) invalidate() {
 	s.mu.Lock()
-	s.stale = true
+	s.gen++
+	s.startLocked()
 	s.mu.Unlock()
 }
 
-func (s *searchIndex) ensure(ctx context.Context) error {
-	if s.built && !s.stale {
-		return nil
+// warm starts the first build without waiting for a search to ask.
+func (s *searchIndex) warm() {
+	s.mu.Lock()
+	s.startLocked()
+	s.mu.Unlock()
+}
+
+// startLocked starts a build unless one is running; a build that ends
+// behind the latest change starts another. s.mu is held.
+func (s *searchIndex) startLocked() {
+	if s.building != nil || (s.current != nil && s.builtGen == s.gen) {
+		return
 	}
-	postings := map[string]map[graph.ID]float64{}
-	kinds := map[graph.ID]graph.Kind{}
+	done, gen := make(chan struct{}), s.gen
+	s.building = done
+	go func() {
+		// Not a request's context: the build outlives the search that started it.
+		idx, err := buildPostings(context.Background(), s.r)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.building, s.buildErr = nil, err
+		if err == nil {
+			s.current, s.builtGen = idx, gen
+			s.startLocked()
+		}
+		close(done)
+	}()
+}
+
+// index returns an index in step with the store, waiting for a build as
+// long as ctx allows; past that, the last complete one.
+func (s *searchIndex) index(ctx context.Context) (*postings, error) {
+	for {
+		s.mu.Lock()
+		s.startLocked()
+		cur, fresh, wait, err := s.current, s.current != nil && s.builtGen == s.gen, s.building, s.buildErr
+		s.mu.Unlock()
+		if fresh {
+			return cur, nil
+		}
+		if wait == nil {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		select {
+		case <-wait:
+			s.mu.Lock()
+			err := s.buildErr
+			s.mu.Unlock()
+			if err != nil {
+				return nil, err
+			}
+		case <-ctx.Done():
+			if cur != nil {
+				return cur, nil // a little behind the store, but an answer
+			}
+			return nil, fmt.Errorf("%w: the search index is still being built; try again in a moment", errUnavailable)
+		}
+	}
+}
+
+func buildPostings(ctx context.Context, r Reader) (*postings, error) {
+	idx := &postings{terms: map[string]map[graph.ID]float64{}, kinds: map[graph.ID]graph.Kind{}}
 	add := func(id graph.ID, text string, w float64) {
 		for _, t := range terms(text) {
-			if postings[t] == nil {
-				postings[t] = map[graph.ID]float64{}
+			if idx.terms[t] == nil {
+				idx.terms[t] = map[graph.ID]float64{}
 			}
-			postings[t][id] += w
+			idx.terms[t][id] += w
 		}
 	}
 	for _, k := range append([]graph.Kind{graph.KindArticle}, graph.FactKinds...) {
 		if k == graph.KindRelation {
 			continue
 		}
-		ids, err := s.r.List(ctx, k)
+		ids, err := r.List(ctx, k)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		got, err := s.r.Get(ctx, ids...)
+		got, err := r.Get(ctx, ids...)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for id, e := range got {
-			kinds[id] = k
+			idx.kinds[id] = k
 			add(id, e.String(graph.PredName), weightName)
 			add(id, e.String(graph.PredHeadline), weightName)
 			for _, a := range e.Strings(graph.PredAlias) {
@@ -82,21 +152,20 @@ func (s *searchIndex) ensure(ctx context.Context) error {
 			add(id, e.String(graph.PredSubtype)+" "+e.String(graph.PredCommodity), weightAlias)
 		}
 	}
-	evs, err := s.r.List(ctx, graph.KindEvidence)
+	evs, err := r.List(ctx, graph.KindEvidence)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	got, err := s.r.Get(ctx, evs...)
+	got, err := r.Get(ctx, evs...)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, e := range got {
-		if target := e.Link(graph.PredSupports); kinds[target] != "" {
+		if target := e.Link(graph.PredSupports); idx.kinds[target] != "" {
 			add(target, e.String(graph.PredSentence), weightSentence)
 		}
 	}
-	s.postings, s.kinds, s.built, s.stale = postings, kinds, true, false
-	return nil
+	return idx, nil
 }
 
 // terms are the lower-cased words of s, accents kept.
@@ -112,19 +181,18 @@ type hit struct {
 // find ranks nodes by the query's words: each word's weight where it
 // occurs, times its rarity (idf); every word must occur.
 func (s *searchIndex) find(ctx context.Context, text string, kinds map[graph.Kind]bool) ([]hit, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.ensure(ctx); err != nil {
+	idx, err := s.index(ctx)
+	if err != nil {
 		return nil, err
 	}
 	words := terms(text)
 	if len(words) == 0 {
 		return nil, nil
 	}
-	n := float64(len(s.kinds))
+	n := float64(len(idx.kinds))
 	scores := map[graph.ID]float64{}
 	for i, w := range words {
-		ps := s.postings[w]
+		ps := idx.terms[w]
 		idf := math.Log(1 + n/float64(len(ps)+1))
 		next := map[graph.ID]float64{}
 		for id, weight := range ps {
@@ -139,7 +207,7 @@ func (s *searchIndex) find(ctx context.Context, text string, kinds map[graph.Kin
 	}
 	var hits []hit
 	for id, sc := range scores {
-		if len(kinds) == 0 || kinds[s.kinds[id]] {
+		if len(kinds) == 0 || kinds[idx.kinds[id]] {
 			hits = append(hits, hit{id, sc})
 		}
 	}

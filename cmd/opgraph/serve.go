@@ -82,6 +82,7 @@ func (f apiFlags) serverConfig(store *graph.Store, x *loaders.Extractor, log *sl
 		Tokens:         tokens,
 		ReadsNeedToken: f.readsNeedToken,
 		AllowedOrigins: origins,
+		WarmSearch:     true,
 		Logger:         log,
 	}
 }
