@@ -110,7 +110,7 @@ func (sf *sentenceFacts) isHistoric() bool {
 type run struct {
 	x         *Extractor
 	doc       Document
-	runeAt    []int // byte offset -> character offset in doc.Text
+	runeAt    map[int]int // byte offset of a sentence's start or end -> character offset in doc.Text
 	sents     []*sentenceFacts
 	out       Extraction
 	agencyIdx map[string]int // canonical name -> index in out.Agencies
@@ -132,19 +132,12 @@ func (x *Extractor) Extract(doc Document) Extraction {
 	r := &run{x: x, doc: doc, agencyIdx: map[string]int{}, opIdx: map[string]int{},
 		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
 	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
-	r.runeAt = make([]int, len(doc.Text)+1)
-	n := 0
-	for i := range doc.Text {
-		r.runeAt[i] = n
-		n++
-	}
-	r.runeAt[len(doc.Text)] = n
-	for i := len(doc.Text) - 1; i > 0; i-- { // continuation bytes take their rune's offset
-		if !utf8.RuneStart(doc.Text[i]) {
-			r.runeAt[i] = r.runeAt[i+1] - 1
-		}
-	}
 	sents := splitSentences(doc.Text)
+	offs := make([]int, 0, 2*len(sents))
+	for _, s := range sents {
+		offs = append(offs, s.Start, s.End)
+	}
+	r.runeAt = charOffsets(doc.Text, offs)
 	facts := make([]sentenceFacts, len(sents))
 	toks := make([]token, 0, len(doc.Text)/5+8) // one backing array for the article's tokens
 	r.sents = make([]*sentenceFacts, len(sents))
@@ -182,6 +175,63 @@ func (x *Extractor) Extract(doc Document) Extraction {
 	r.dedupePlaces()
 	r.fillEmpty()
 	return r.out
+}
+
+// charOffsets maps each byte offset in offs, which must not decrease, to
+// its character offset in text, as a table made thus would: each
+// character's first byte takes the number of characters before it (an
+// invalid byte counts as one), the end takes their number, and a
+// continuation byte past the first takes one less than the byte after it.
+func charOffsets(text string, offs []int) map[int]int {
+	out := make(map[int]int, len(offs))
+	// Each offset takes its value from the next first byte or the end.
+	next := make([]int, len(offs))
+	for k, p := range offs {
+		if k > 0 && p < offs[k-1] || p < 0 || p > len(text) {
+			return charOffsetsByTable(text, offs)
+		}
+		j := p
+		for j > 0 && j < len(text) && !utf8.RuneStart(text[j]) {
+			j++
+		}
+		next[k] = j
+	}
+	k, n := 0, 0
+	for i := range text {
+		for k < len(offs) && next[k] == i {
+			out[offs[k]] = n - (next[k] - offs[k])
+			k++
+		}
+		n++
+	}
+	for ; k < len(offs); k++ { // the end
+		if next[k] != len(text) { // a first byte the loop did not visit: never so
+			return charOffsetsByTable(text, offs)
+		}
+		out[offs[k]] = n - (next[k] - offs[k])
+	}
+	return out
+}
+
+// charOffsetsByTable is charOffsets by way of the whole table.
+func charOffsetsByTable(text string, offs []int) map[int]int {
+	runeAt := make([]int, len(text)+1)
+	n := 0
+	for i := range text {
+		runeAt[i] = n
+		n++
+	}
+	runeAt[len(text)] = n
+	for i := len(text) - 1; i > 0; i-- { // continuation bytes take their rune's offset
+		if !utf8.RuneStart(text[i]) {
+			runeAt[i] = runeAt[i+1] - 1
+		}
+	}
+	out := make(map[int]int, len(offs))
+	for _, p := range offs {
+		out[p] = runeAt[p]
+	}
+	return out
 }
 
 // span makes the evidence of a fact stated in sentence sf: the sentence and its offsets.

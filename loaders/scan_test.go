@@ -138,3 +138,25 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+// FuzzCharOffsets checks charOffsets against the whole table.
+func FuzzCharOffsets(f *testing.F) {
+	f.Add("a’b\x80\x80c\xe2\x80", 1, 4)
+	f.Add("\x80é", 0, 2)
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		if len(s) == 0 {
+			return
+		}
+		a, b = (a%(len(s)+1)+len(s)+1)%(len(s)+1), (b%(len(s)+1)+len(s)+1)%(len(s)+1)
+		if a > b {
+			a, b = b, a
+		}
+		offs := []int{0, a, a, b, len(s)}
+		got, want := charOffsets(s, offs), charOffsetsByTable(s, offs)
+		for _, p := range offs {
+			if got[p] != want[p] {
+				t.Fatalf("charOffsets(%q)[%d] = %d, want %d", s, p, got[p], want[p])
+			}
+		}
+	})
+}
