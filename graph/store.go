@@ -35,9 +35,12 @@ type Config struct {
 // concurrent use: writes are serialised (Cayley's memstore is not safe under
 // concurrent writes) and reads never see half an article.
 type Store struct {
-	qs      cgraph.QuadStore
-	sql     *sqlStore  // set on the SQL backends: reads and writes bypass Cayley's
-	cache   *quadCache // set on the other backends, where this Store is the only writer
+	qs    cgraph.QuadStore
+	sql   *sqlStore  // set on the SQL backends: reads and writes bypass Cayley's
+	cache *quadCache // set on the other backends, where this Store is the only writer
+	// pending holds a batch's uncommitted changes while WriteArticles
+	// computes it (under mu); reads made for the batch see them.
+	pending *overlay
 	backend string
 	log     *slog.Logger
 	mu      sync.RWMutex // held for writing by WriteArticle, for reading by reads
@@ -442,6 +445,11 @@ func (s *Store) quadsOf(ctx context.Context, d quad.Direction, ids []ID) (map[ID
 		if err != nil && ctx.Err() != nil {
 			return nil, fmt.Errorf("%w: %v", ctx.Err(), err)
 		}
+		if err == nil && s.pending != nil {
+			for _, id := range ids {
+				m[id] = s.pending.adjust(d, quad.IRI(id), m[id])
+			}
+		}
 		return m, err
 	}
 	out := make(map[ID][]quad.Quad, len(ids))
@@ -452,6 +460,9 @@ func (s *Store) quadsOf(ctx context.Context, d quad.Direction, ids []ID) (map[ID
 		qs, err := s.quadsBy(ctx, d, quad.IRI(id))
 		if err != nil {
 			return nil, err
+		}
+		if s.pending != nil {
+			qs = s.pending.adjust(d, quad.IRI(id), qs)
 		}
 		out[id] = qs
 	}
@@ -465,7 +476,7 @@ func (s *Store) referrersOf(ctx context.Context, p Predicate, ids []ID) (map[ID]
 		return nil, err
 	}
 	var out map[ID][]ID
-	if s.sql != nil {
+	if s.sql != nil && s.pending == nil {
 		var err error
 		if out, err = s.sql.referrersOf(ctx, p, ids); err != nil {
 			if ctx.Err() != nil {

@@ -153,6 +153,10 @@ type parsed struct {
 	errs     []error
 }
 
+// writeBatch is how many articles go to the store in one transaction at
+// most: fewer commits, and a crash still never leaves half an article.
+const writeBatch = 64
+
 type parsedArticle struct {
 	path string
 	af   graph.ArticleFacts
@@ -198,7 +202,53 @@ func (l *loader) run(ctx context.Context, paths []string) loadSummary {
 	go func() { wg.Wait(); close(results) }()
 
 	interrupted := false
-	for p := range results { // the one writer
+	// The one writer: articles go to the store in batches, one transaction
+	// each, flushed when full or when the parsers have nothing ready.
+	var batch []parsedArticle
+	flush := func() {
+		if len(batch) == 0 {
+			return
+		}
+		afs := make([]graph.ArticleFacts, len(batch))
+		for i, a := range batch {
+			afs[i] = a.af
+		}
+		res, err := l.store.WriteArticles(ctx, afs)
+		for i, a := range batch {
+			var w graph.Written
+			if err == nil {
+				w = res[i]
+			} else {
+				w.Err = err
+			}
+			switch {
+			case w.Err != nil && ctx.Err() != nil:
+				interrupted = true
+			case w.Err != nil:
+				fmt.Fprintf(errOut, "error: %s: %v\n", a.path, w.Err)
+				sum.failed++
+			case w.Added == 0 && w.Removed == 0:
+				l.line(bar, "unchanged %s\n", a.path)
+				sum.unchanged++
+			default:
+				l.line(bar, "loaded %s: %d facts (+%d -%d quads)\n", a.path, len(a.af.Nodes), w.Added, w.Removed)
+				sum.loaded++
+			}
+		}
+		batch = batch[:0]
+	}
+	for {
+		var p parsed
+		var ok bool
+		select {
+		case p, ok = <-results:
+		default:
+			flush() // nothing ready: write what is waiting
+			p, ok = <-results
+		}
+		if !ok {
+			break
+		}
 		if ctx.Err() != nil {
 			interrupted = true
 			continue // drain; nothing more is written
@@ -221,25 +271,16 @@ func (l *loader) run(ctx context.Context, paths []string) loadSummary {
 				sum.loaded++
 			}
 		}
-		for _, a := range p.articles {
-			added, removed, err := l.store.WriteArticle(ctx, a.af)
-			switch {
-			case err != nil && ctx.Err() != nil:
-				interrupted = true
-			case err != nil:
-				fmt.Fprintf(errOut, "error: %s: %v\n", a.path, err)
-				sum.failed++
-			case added == 0 && removed == 0:
-				l.line(bar, "unchanged %s\n", a.path)
-				sum.unchanged++
-			default:
-				l.line(bar, "loaded %s: %d facts (+%d -%d quads)\n", a.path, len(a.af.Nodes), added, removed)
-				sum.loaded++
-			}
+		batch = append(batch, p.articles...)
+		if len(batch) >= writeBatch {
+			flush()
 		}
 		if bar != nil {
 			bar.Add(1)
 		}
+	}
+	if ctx.Err() == nil {
+		flush()
 	}
 	if interrupted || ctx.Err() != nil {
 		fmt.Fprintln(errOut, "interrupted: stopped; what was loaded is kept")

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/opgraph/opgraph/graph"
 )
 
@@ -28,6 +30,7 @@ func Run(t *testing.T, open Opener) {
 		{"SameFactTwoArticles", testSameFactTwoArticles},
 		{"ReloadReplacesOnlyItsFacts", testReload},
 		{"SharedClaimOutlivesOneArticle", testSharedClaim},
+		{"BatchEqualsOneByOne", testBatch},
 		{"DeleteArticle", testDelete},
 		{"ConcurrentWrites", testConcurrentWrites},
 		{"CancelledContext", testCancelled},
@@ -377,5 +380,64 @@ func testSharedClaim(t *testing.T, s *graph.Store) {
 	write(t, s, article("https://example.org/b", 132, "Scotland Yard"))
 	if got := get(t, s, met).Strings(graph.PredAlias); !reflect.DeepEqual(got, []string{"Met Police", "Scotland Yard"}) {
 		t.Errorf("aliases = %v, want Met gone once no article gives it", got)
+	}
+}
+
+// testBatch: writing articles in one batch leaves the same graph as writing
+// them one by one, including an article rewritten within the batch.
+func testBatch(t *testing.T, s *graph.Store) {
+	ctx := context.Background()
+	seq := []graph.ArticleFacts{
+		article("https://example.org/a", 132, "Met"),
+		article("https://example.org/b", 132, "Met"),
+		article("https://example.org/c", 7, "Scotland Yard"),
+		article("https://example.org/a", 171, "Met Police"),                                                      // a again, changed
+		{Article: graph.Article{ID: graph.ArticleID("https://example.org/c", ""), URL: "https://example.org/c"}}, // c emptied
+	}
+	dump := func() []string {
+		var out []string
+		err := s.EachQuad(ctx, func(q quad.Quad) error {
+			out = append(out, q.String())
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sort.Strings(out)
+		return out
+	}
+	var oneByOne []int
+	for _, af := range seq {
+		added, removed := write(t, s, af)
+		oneByOne = append(oneByOne, added, removed)
+	}
+	want := dump()
+	for _, u := range []string{"https://example.org/a", "https://example.org/b", "https://example.org/c"} {
+		if _, err := s.DeleteArticle(ctx, graph.ArticleID(u, "")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if left := dump(); len(left) != 0 {
+		t.Fatalf("after deleting every article, %d quads are left: %v", len(left), left)
+	}
+	res, err := s.WriteArticles(ctx, append(seq, graph.ArticleFacts{})) // and one invalid article
+	if err != nil {
+		t.Fatal(err)
+	}
+	var batched []int
+	for _, w := range res[:len(seq)] {
+		if w.Err != nil {
+			t.Fatal(w.Err)
+		}
+		batched = append(batched, w.Added, w.Removed)
+	}
+	if !errors.Is(res[len(seq)].Err, graph.ErrInvalid) {
+		t.Errorf("the invalid article: err = %v, want ErrInvalid", res[len(seq)].Err)
+	}
+	if !reflect.DeepEqual(batched, oneByOne) {
+		t.Errorf("added/removed per article: batch %v, one by one %v", batched, oneByOne)
+	}
+	if got := dump(); !reflect.DeepEqual(got, want) {
+		t.Errorf("the batch left %d quads, one by one %d", len(got), len(want))
 	}
 }

@@ -1,0 +1,130 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// Written is what WriteArticles did with one article.
+type Written struct {
+	Added, Removed int
+	Err            error // the article's own error; the others still go in
+}
+
+// WriteArticles writes several articles in one transaction: each is read
+// against the store as the articles before it in the batch leave it, so the
+// result is the same as writing them one by one with WriteArticle, at the
+// cost of one commit. An article that is invalid is skipped with its error;
+// if the commit fails, every article fails with it and nothing is written.
+func (s *Store) WriteArticles(ctx context.Context, batch []ArticleFacts) ([]Written, error) {
+	out := make([]Written, len(batch))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ov := newOverlay()
+	s.pending = ov
+	defer func() { s.pending = nil }()
+	for i, af := range batch {
+		if err := validate(af); err != nil {
+			out[i].Err = err
+			continue
+		}
+		deltas, err := s.articleDeltas(ctx, af)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			out[i].Err = fmt.Errorf("write article %s: %w", af.Article.ID, err)
+			continue
+		}
+		for _, d := range deltas {
+			ov.apply(d)
+			if d.Action == cgraph.Add {
+				out[i].Added++
+			} else {
+				out[i].Removed++
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if deltas := ov.deltas(); len(deltas) > 0 {
+		s.pending = nil // the commit reads the store itself
+		if err := s.applyDeltas(ctx, deltas); err != nil {
+			return nil, fmt.Errorf("write %d articles: %w", len(batch), err)
+		}
+	}
+	return out, nil
+}
+
+// overlay holds the changes of a batch not yet committed, relative to the
+// store, indexed so the batch's reads can see them.
+type overlay struct {
+	net       map[quad.Quad]cgraph.Procedure // +1 added, -1 removed
+	bySubject map[quad.Value]map[quad.Quad]bool
+	byObject  map[quad.Value]map[quad.Quad]bool
+}
+
+func newOverlay() *overlay {
+	return &overlay{net: map[quad.Quad]cgraph.Procedure{}, bySubject: map[quad.Value]map[quad.Quad]bool{},
+		byObject: map[quad.Value]map[quad.Quad]bool{}}
+}
+
+func (o *overlay) apply(d cgraph.Delta) {
+	q := d.Quad
+	if o.net[q] == -d.Action { // undoes an earlier change of the batch
+		delete(o.net, q)
+	} else {
+		o.net[q] = d.Action
+	}
+	for _, idx := range []struct {
+		m map[quad.Value]map[quad.Quad]bool
+		v quad.Value
+	}{{o.bySubject, q.Subject}, {o.byObject, q.Object}} {
+		if idx.m[idx.v] == nil {
+			idx.m[idx.v] = map[quad.Quad]bool{}
+		}
+		idx.m[idx.v][q] = true
+	}
+}
+
+// adjust returns stored (the quads with v in direction d) as the batch
+// leaves them.
+func (o *overlay) adjust(d quad.Direction, v quad.Value, stored []quad.Quad) []quad.Quad {
+	idx := o.bySubject
+	if d == quad.Object {
+		idx = o.byObject
+	}
+	changed := idx[v]
+	if len(changed) == 0 {
+		return stored
+	}
+	out := make([]quad.Quad, 0, len(stored)+len(changed))
+	have := make(map[quad.Quad]bool, len(stored))
+	for _, q := range stored {
+		have[q] = true
+		if o.net[q] != cgraph.Delete {
+			out = append(out, q)
+		}
+	}
+	for q := range changed {
+		if o.net[q] == cgraph.Add && !have[q] {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// deltas is the batch's net change, in a stable order.
+func (o *overlay) deltas() []cgraph.Delta {
+	out := make([]cgraph.Delta, 0, len(o.net))
+	for q, a := range o.net {
+		out = append(out, cgraph.Delta{Quad: q, Action: a})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Quad.String() < out[j].Quad.String() })
+	return out
+}
