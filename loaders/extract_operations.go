@@ -83,6 +83,9 @@ func (r *run) findOperations(sf *sentenceFacts) {
 				start = a.End
 			}
 		}
+		if start >= m[3] {
+			continue // the "Week" is inside an agency's name
+		}
 		name = strings.TrimSpace(text[start:m[3]])
 		if len(strings.Fields(name)) < 2 {
 			continue

@@ -228,6 +228,7 @@ func TestAgencies(t *testing.T) {
 		{"generic authorities", "Belgian authorities and police forces across Europe helped.", nil},
 		{"coordination is two agencies", "The NCA and Border Force searched the ship.", []string{"National Crime Agency", "Border Force"}},
 		{"sentence opening with and", "And Dutch police said little.", []string{"Dutch National Police"}},
+		{"a week inside an agency's name", "Officers of the Riverside Drug Week Unit took part.", []string{"Riverside Drug Week Unit"}},
 		{"acronym defined", "It was coordinated by INTERPOL and the Regional Narcotics Liaison Office (RNLO).", []string{"INTERPOL", "Regional Narcotics Liaison Office"}},
 	}
 	for _, tc := range cases {
