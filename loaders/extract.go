@@ -157,8 +157,8 @@ func (x *Extractor) Extract(doc Document) Extraction {
 	r.prescanAgencies()
 	for _, sf := range r.sents {
 		r.findAgencies(sf)
+		r.findOperations(sf) // before places: "Operation Cold Harbor" names no harbour
 		r.findNamed(sf)
-		r.findOperations(sf)
 		r.findDates(sf)
 	}
 	for _, sf := range r.sents {
@@ -632,7 +632,7 @@ func (r *run) findNamed(sf *sentenceFacts) {
 	}
 	for _, loc := range portRe.FindAllStringIndex(sf.s.Text, -1) {
 		name := sf.s.Text[loc[0]:loc[1]]
-		if overlapsMention(sf.agencies, loc[0], loc[1]) {
+		if overlapsMention(sf.agencies, loc[0], loc[1]) || overlapsMention(sf.operations, loc[0], loc[1]) {
 			continue
 		}
 		mt := mention{Name: name, Surface: name, Start: loc[0], End: loc[1]}

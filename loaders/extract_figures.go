@@ -9,7 +9,7 @@ import (
 
 // --- arrests ---
 
-const arrestNouns = `(?:people|persons|person|suspects|suspect|men|man|women|woman|individuals|individual|offenders|members|others|youths|teenagers|teens|boys|girls|adults|juveniles|minors|nationals|citizens|foreigners|couriers|dealers|traffickers|gang members|drug dealers|alleged \w+|suspected \w+|of them)`
+const arrestNouns = `(?:people|persons|person|suspects|suspect|men|man|women|woman|individuals|individual|offenders|members|others|youths|teenagers|teens|boys|girls|adults|juveniles|minors|nationals|citizens|foreigners|couriers|dealers|traffickers|gang members|drug dealers|defendants|accused|fugitives|operators|vendors|administrators|associates|ringleaders|leaders|alleged \w+|suspected \w+|of them)`
 
 var (
 	arrestVerb = `(?:arrested|detained|taken into custody|apprehended|held|nabbed|rounded up|picked up|collared)`
@@ -53,6 +53,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
 				(arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) {
 			r.addArrest(i, sf, f, f.Start)
+			r.addBreakdown(i, sf, f)
 			found = true
 		}
 	}
@@ -113,6 +114,15 @@ func (r *run) namedArrest(sf *sentenceFacts) int {
 }
 
 func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) {
+	r.recordArrest(i, sf, f, pos, "")
+}
+
+// addArrestPart records one part of a total: "22 in Spain".
+func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string) {
+	r.recordArrest(i, sf, f, f.Start, place)
+}
+
+func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) {
 	agency := r.agencyFor(i, pos)
 	op := r.operationFor(i, agency)
 	a := Arrest{Qualifier: f.Qualifier, Agency: strp(agency), Operation: strp(op), Date: r.dateIn(sf),
@@ -120,13 +130,15 @@ func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) {
 	if !f.Vague {
 		a.Count = nump(f.Value)
 	}
-	if len(sf.places) > 0 {
+	if place != "" {
+		a.Location = strp(place)
+	} else if len(sf.places) > 0 {
 		a.Location = strp(sf.places[0].Name)
 	}
 	// The same figure said again (a headline, a summary list) is the same fact.
 	for k := range r.out.Arrests {
 		old := &r.out.Arrests[k]
-		if a.Count != nil && old.Count != nil && *old.Count == *a.Count {
+		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || deref(old.Location) == place) {
 			if old.Agency == nil {
 				old.Agency = a.Agency
 			}
@@ -316,7 +328,7 @@ type money struct {
 }
 
 var (
-	moneyPrefixPattern = `(A\$|AU\$|AUD\s?|NZ\$|NZD\s?|US\$|USD\s?|C\$|CA\$|CAD\s?|HK\$|S\$|R\$|£|€|\$|¥|₱|₦|₹|EUR\s?|GBP\s?|PHP\s?|\bP\s?|\bRs\.?\s?|\bN)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|K|m|mn|bn|b)\b|\s+(thousand|million|billion|trillion)\b)?`
+	moneyPrefixPattern = `(A\$|AU\$|AUD\s?|NZ\$|NZD\s?|US\$|USD\s?|C\$|CA\$|CAD\s?|HK\$|S\$|R\$|£|€|\$|¥|₱|₦|₹|EUR\s?|GBP\s?|PHP\s?|\bP\s?|\bRs\.?\s?|\bN)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|K|m|mn|bn|b)\b|\s+(thousand|million|billion|trillion|crores?|lakhs?)\b)?`
 	// moneyPrefixScan tries the pattern only at the first byte of a sign or
 	// code with a digit at most four bytes after it. "P", "Rs" and "N" need
 	// \b before them; after a word character only "PHP", "R$", "NZ$" and
@@ -340,7 +352,7 @@ var (
 		return false
 	})
 	moneyNoBoundary = newLitSet("PHP", "R$", "NZ$", "NZD")
-	moneySuffixRe   = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(m|bn)|\s+(thousand|million|billion))?\s+(pounds sterling|pounds|euros|euro|us dollars|australian dollars|new zealand dollars|canadian dollars|dollars|pesos|naira|rupees|yen|swiss francs|francs|kronor|krona|kroner|rand|dirhams|reais)\b`)
+	moneySuffixRe   = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(m|bn)|\s+(thousand|million|billion|crores?|lakhs?))?\s+(pounds sterling|pounds|euros|euro|us dollars|australian dollars|new zealand dollars|canadian dollars|dollars|pesos|naira|rupees|yen|swiss francs|francs|kronor|krona|kroner|rand|dirhams|reais)\b`)
 	currencyWords   = map[string]string{"pounds sterling": "GBP", "pounds": "GBP", "euros": "EUR", "euro": "EUR", "us dollars": "USD",
 		"australian dollars": "AUD", "new zealand dollars": "NZD", "canadian dollars": "CAD", "pesos": "PHP", "naira": "NGN",
 		"rupees": "INR", "yen": "JPY", "swiss francs": "CHF", "francs": "CHF", "kronor": "SEK", "krona": "SEK", "kroner": "DKK",
@@ -954,3 +966,35 @@ var (
 	valueCueWords = wordSet("worth value valued price priced")
 	modalWords    = wordSet("will would could might may plan plans intend intends aim aims hope hopes expect expects")
 )
+
+// breakdownRe reads the parts of a total given in brackets after it:
+// "30 arrests (22 in Spain, 5 in Portugal, 3 in the Netherlands)".
+var (
+	breakdownRe     = regexp.MustCompile(`^[^().]{0,40}\(([^()]{1,300})\)`)
+	breakdownItemRe = regexp.MustCompile(`(\d{1,3}(?:,\d{3})*|\d+)\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})`)
+)
+
+// addBreakdown records each bracketed part of an arrest figure as its own
+// fact, with its place.
+func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure) {
+	text := sf.s.Text
+	m := breakdownRe.FindStringSubmatchIndex(text[total.End:])
+	if m == nil {
+		return
+	}
+	inner := text[total.End+m[2] : total.End+m[3]]
+	for _, it := range breakdownItemRe.FindAllStringSubmatchIndex(inner, -1) {
+		n, err := strconv.ParseFloat(strings.ReplaceAll(inner[it[2]:it[3]], ",", ""), 64)
+		if err != nil || n >= total.Value && !total.Vague {
+			continue
+		}
+		place := inner[it[4]:it[5]]
+		start := total.End + m[2] + it[4]
+		for _, p := range sf.places {
+			if p.Start <= start && start < p.End {
+				place = p.Name
+			}
+		}
+		r.addArrestPart(i, sf, figure{Value: n, Qualifier: "exact", Start: total.End + m[2] + it[0], End: total.End + m[2] + it[1]}, place)
+	}
+}

@@ -89,6 +89,8 @@ func TestFindMoney(t *testing.T) {
 		{"ISO code first", "INT", "more than USD 81 million worth", 81e6, "USD", "more_than"},
 		{"peso P", "PH", "around P10 million worth of shabu", 10e6, "PHP", "about"},
 		{"dollars words NZ", "NZ", "70 million dollars' worth", 70e6, "NZD", "exact"},
+		{"rupees in crore", "IN", "heroin worth Rs 375 crore", 375e7, "INR", "exact"},
+		{"rupees in lakh", "IN", "Rs 12 lakh in cash", 12e5, "INR", "exact"},
 	}
 	x := newExtractor(t)
 	for _, tc := range cases {
@@ -190,6 +192,8 @@ func TestArrests(t *testing.T) {
 		{"charged is not arrested", "Twelve people were charged with conspiracy.", nil},
 		{"warrants are not arrests", "Officers executed 40 warrants.", nil},
 		{"another clause's figure", "17 people were charged and 5 were arrested.", []float64{5}},
+		{"some of the defendants", "Eight of the defendants were arrested on Tuesday.", []float64{8}},
+		{"a breakdown by country", "The action day led to 30 arrests (22 in Spain, 5 in Portugal, 3 in the Netherlands).", []float64{30, 22, 5, 3}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -406,5 +410,31 @@ func TestFrontMatter(t *testing.T) {
 				t.Errorf("title %q published %q, want %q %q", doc.Title, doc.Published, tc.title, tc.published)
 			}
 		})
+	}
+}
+
+func TestBreakdownPlaces(t *testing.T) {
+	ex := extractText(t, "", "Police made 30 arrests (22 in Spain, 5 in Portugal, 3 in the Netherlands).")
+	got := map[float64]string{}
+	for _, a := range ex.Arrests {
+		got[*a.Count] = deref(a.Location)
+	}
+	want := map[float64]string{30: "Spain", 22: "Spain", 5: "Portugal", 3: "Netherlands"}
+	for n, place := range want {
+		if got[n] != place {
+			t.Errorf("arrests %v: %v in %q, want %q", got, n, got[n], place)
+		}
+	}
+}
+
+func TestOperationIsNoPlace(t *testing.T) {
+	ex := extractText(t, "", "The investigation, dubbed Operation Cold Harbor, began in Boston in 2021.")
+	for _, p := range ex.Places {
+		if strings.Contains(p.Name, "Harbor") {
+			t.Errorf("place %q is the operation's name", p.Name)
+		}
+	}
+	if len(ex.Operations) == 0 || *ex.Operations[0].Name != "Cold Harbor" {
+		t.Errorf("operations = %+v, want Cold Harbor", ex.Operations)
 	}
 }
