@@ -383,20 +383,7 @@ func (r *run) findMoneyLower(s, lower string) []money {
 		if cur == "" {
 			continue
 		}
-		v, _ := strconv.ParseFloat(strings.ReplaceAll(s[m[4]:m[5]], ",", ""), 64)
-		for _, g := range [][2]int{{m[6], m[7]}, {m[8], m[9]}} {
-			if g[0] >= 0 {
-				v *= multipliers[strings.ToLower(s[g[0]:g[1]])]
-			}
-		}
-		q, qs := qualifierBefore(s[:m[0]])
-		start := m[0]
-		if q == "" {
-			q = "exact"
-		} else {
-			start = qs
-		}
-		out = append(out, money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]})
+		out = append(out, moneyAt(s, m, 4, cur))
 	}
 	for _, m := range suffixed {
 		if overlapsMoney(out, m[0], m[1]) {
@@ -411,22 +398,29 @@ func (r *run) findMoneyLower(s, lower string) []money {
 		if word == "pounds" && weightOfRe.MatchString(s[m[1]:]) {
 			continue
 		}
-		v, _ := strconv.ParseFloat(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 64)
-		for _, g := range [][2]int{{m[4], m[5]}, {m[6], m[7]}} {
-			if g[0] >= 0 {
-				v *= multipliers[strings.ToLower(s[g[0]:g[1]])]
-			}
-		}
-		q, qs := qualifierBefore(s[:m[0]])
-		start := m[0]
-		if q == "" {
-			q = "exact"
-		} else {
-			start = qs
-		}
-		out = append(out, money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]})
+		out = append(out, moneyAt(s, m, 2, cur))
 	}
 	return out
+}
+
+// moneyAt reads a sum from a match m of s whose digits are group g/2 and
+// whose two multiplier groups follow it ("£54m", "2.5 million euros"),
+// with the qualifier before it.
+func moneyAt(s string, m []int, g int, cur string) money {
+	v, _ := strconv.ParseFloat(strings.ReplaceAll(s[m[g]:m[g+1]], ",", ""), 64)
+	for _, mul := range [][2]int{{m[g+2], m[g+3]}, {m[g+4], m[g+5]}} {
+		if mul[0] >= 0 {
+			v *= multipliers[strings.ToLower(s[mul[0]:mul[1]])]
+		}
+	}
+	start := m[0]
+	q, qs := qualifierBefore(s[:m[0]])
+	if q == "" {
+		q = "exact"
+	} else {
+		start = qs
+	}
+	return money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]}
 }
 
 // currencyCues are in every currency word moneySuffixRe reads.
