@@ -117,53 +117,68 @@ func (s *searchIndex) index(ctx context.Context) (*postings, error) {
 	}
 }
 
-func buildPostings(ctx context.Context, r Reader) (*postings, error) {
+// indexedPredicates are what the index reads, and each one's weight.
+var indexedPredicates = map[graph.Predicate]float64{
+	graph.PredName: weightName, graph.PredHeadline: weightName, graph.PredAlias: weightAlias,
+	graph.PredPhrase: weightAlias, graph.PredSubtype: weightAlias, graph.PredCommodity: weightAlias,
+}
+
+// buildPostings builds the index in one pass over the store: the kind of
+// each node, its texts, and each evidence sentence with the node it supports.
+func buildPostings(ctx context.Context, sc Reader) (*postings, error) {
 	idx := &postings{terms: map[string]map[graph.ID]float64{}, kinds: map[graph.ID]graph.Kind{}}
-	add := func(id graph.ID, text string, w float64) {
-		for _, t := range terms(text) {
+	indexed := map[graph.Kind]bool{graph.KindArticle: true}
+	for _, k := range graph.FactKinds {
+		indexed[k] = k != graph.KindRelation
+	}
+	type text struct {
+		id graph.ID
+		s  string
+		w  float64
+	}
+	var texts []text
+	sentence := map[graph.ID]string{}
+	supports := map[graph.ID]graph.ID{}
+	preds := []graph.Predicate{graph.PredType, graph.PredSentence, graph.PredSupports}
+	for p := range indexedPredicates {
+		preds = append(preds, p)
+	}
+	err := sc.EachProp(ctx, preds, func(id graph.ID, p graph.Predicate, v any) error {
+		switch p {
+		case graph.PredType:
+			if k := graph.KindOf(v); indexed[k] {
+				idx.kinds[id] = k
+			}
+		case graph.PredSentence:
+			sentence[id], _ = v.(string)
+		case graph.PredSupports:
+			supports[id], _ = v.(graph.ID)
+		default:
+			if s, ok := v.(string); ok {
+				texts = append(texts, text{id, s, indexedPredicates[p]})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	add := func(id graph.ID, s string, w float64) {
+		if idx.kinds[id] == "" {
+			return // evidence, relations, changes: not searched themselves
+		}
+		for _, t := range terms(s) {
 			if idx.terms[t] == nil {
 				idx.terms[t] = map[graph.ID]float64{}
 			}
 			idx.terms[t][id] += w
 		}
 	}
-	for _, k := range append([]graph.Kind{graph.KindArticle}, graph.FactKinds...) {
-		if k == graph.KindRelation {
-			continue
-		}
-		ids, err := r.List(ctx, k)
-		if err != nil {
-			return nil, err
-		}
-		got, err := r.Get(ctx, ids...)
-		if err != nil {
-			return nil, err
-		}
-		for id, e := range got {
-			idx.kinds[id] = k
-			add(id, e.String(graph.PredName), weightName)
-			add(id, e.String(graph.PredHeadline), weightName)
-			for _, a := range e.Strings(graph.PredAlias) {
-				add(id, a, weightAlias)
-			}
-			for _, p := range e.Strings(graph.PredPhrase) {
-				add(id, p, weightAlias)
-			}
-			add(id, e.String(graph.PredSubtype)+" "+e.String(graph.PredCommodity), weightAlias)
-		}
+	for _, t := range texts {
+		add(t.id, t.s, t.w)
 	}
-	evs, err := r.List(ctx, graph.KindEvidence)
-	if err != nil {
-		return nil, err
-	}
-	got, err := r.Get(ctx, evs...)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range got {
-		if target := e.Link(graph.PredSupports); idx.kinds[target] != "" {
-			add(target, e.String(graph.PredSentence), weightSentence)
-		}
+	for ev, s := range sentence {
+		add(supports[ev], s, weightSentence)
 	}
 	return idx, nil
 }
