@@ -311,8 +311,7 @@ func (r *run) patternAgencies(sf *sentenceFacts) []agencyCand {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && (adjacent(j-1, j) || isPossessiveS(toks[j])) && (isCapitalised(toks[j].Text) || isPossessiveS(toks[j]) ||
-			nameConnectors[toks[j].Lower] && j+1 < len(toks) && isCapitalised(toks[j+1].Text) && adjacent(j, j+1)) {
+		for j < len(toks) && continuesName(toks, i, j, adjacent) {
 			j++
 		}
 		for end := j; end > i+1; end-- {
@@ -898,6 +897,55 @@ var notPlaceWord = map[string]bool{"january": true, "february": true, "march": t
 	"operation": true, "project": true, "phase": true, "court": true, "custody": true, "total": true, "addition": true,
 	"particular": true, "response": true, "court's": true, "prison": true, "charge": true, "english": true, "section": true,
 	"the": true, "a": true, "an": true, "our": true, "their": true, "his": true, "her": true, "its": true, "this": true, "that": true}
+
+// possessiveHeads are the words whose possessive is part of an agency's
+// name: "Sheriff's Office", "Attorney's Office", "Prosecutor's Office".
+var possessiveHeads = map[string]bool{"sheriff": true, "attorney": true, "attorneys": true, "prosecutor": true,
+	"prosecutors": true, "coroner": true, "marshal": true, "marshals": true, "director": true}
+
+// continuesName reports whether toks[j] goes on the capitalised run before it.
+func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
+	t := toks[j]
+	if isPossessiveS(t) {
+		return possessiveHeads[toks[j-1].Lower] // "Sheriff's Office", not "Agency's Customs"
+	}
+	if !adjacent(j-1, j) {
+		return false
+	}
+	if isCapitalised(t.Text) {
+		return true
+	}
+	if !nameConnectors[t.Lower] {
+		return false
+	}
+	// "of the" only inside the name of a ministry or the like: "Ministry of
+	// the Interior", not "Officers of the Riverside Unit".
+	if j+1 < len(toks) && adjacent(j, j+1) && isCapitalised(toks[j+1].Text) {
+		return true
+	}
+	return chainHeads[toks[i].Lower] && connectsName(toks, j, adjacent)
+}
+
+// chainHeads start names that may hold "of the": "Department of the Treasury".
+var chainHeads = map[string]bool{"ministry": true, "department": true, "office": true, "bureau": true,
+	"directorate": true, "secretariat": true, "commission": true, "federal": true, "national": true}
+
+// connectsName reports whether the connector words from toks[j] lead to a
+// capitalised word: "of", "of the" in "Ministry of the Interior".
+func connectsName(toks []token, j int, adjacent func(a, b int) bool) bool {
+	for k := j; k < len(toks) && k < j+2; k++ {
+		if k > j && !adjacent(k-1, k) {
+			return false
+		}
+		if isCapitalised(toks[k].Text) {
+			return true
+		}
+		if !nameConnectors[toks[k].Lower] {
+			return false
+		}
+	}
+	return j+2 < len(toks) && adjacent(j+1, j+2) && isCapitalised(toks[j+2].Text)
+}
 
 // isPossessiveS is the "s" token of "Sheriff's".
 func isPossessiveS(t token) bool { return t.Lower == "s" }

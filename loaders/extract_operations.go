@@ -36,6 +36,9 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	add := func(name, alias string, start, end int) {
 		name = strings.TrimSpace(strings.Trim(name, "\"“”‘’'"))
 		name = strings.TrimPrefix(name, "Operation ")
+		if rest, ok := strings.CutPrefix(name, "Project "); ok && rest != "" && alias == "" {
+			name, alias = rest, name // "Project Chrome" is named Chrome, alias Project Chrome
+		}
 		if name == "" || overlapsMention(sf.operations, start, end) {
 			return
 		}
@@ -165,6 +168,17 @@ func (r *run) relateOperations() {
 			if op.PartOf == nil && len(op.Targets) == 0 {
 				op.Targets = []string{r.out.Platforms[0].Name}
 			}
+		}
+	}
+	// An operation whose sentences name no agency was run by the agency the
+	// text was speaking of just before it first names the operation.
+	for i := range r.out.Operations {
+		op := &r.out.Operations[i]
+		if op.PartOf != nil || len(op.Agencies) > 0 || op.Name == nil {
+			continue
+		}
+		if a := r.agencyBefore(strings.ToLower(*op.Name)); a != "" {
+			op.Agencies = []string{a}
 		}
 	}
 	// A phase's parent exists as an operation of its own.
@@ -375,3 +389,37 @@ var (
 	yearLeadWords     = wordSet("in since during until by")
 	relativeDateWords = wordSet("earlier later last this next yesterday today on")
 )
+
+// agencyBefore is the agency named in its own right nearest before the
+// first sentence that names the operation key (up to four sentences back).
+func (r *run) agencyBefore(key string) string {
+	for i, sf := range r.sents {
+		for _, om := range sf.operations {
+			if strings.ToLower(om.Name) != key {
+				continue
+			}
+			for j := i; j >= 0 && j >= i-4; j-- {
+				if a := r.lastOwnAgency(j); a != "" && !r.onlyAssisting(r.sents[j], a) {
+					return a
+				}
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// onlyAssisting reports whether every mention of agency a in sf is as a helper
+// ("supported by the North West ROCU").
+func (r *run) onlyAssisting(sf *sentenceFacts, a string) bool {
+	for _, m := range sf.agencies {
+		if m.Name != a {
+			continue
+		}
+		before := strings.ToLower(tail(sf.s.Text[:m.Start], 40))
+		if !strings.Contains(before, "assisted by") && !strings.Contains(before, "with the help of") && !strings.Contains(before, "supported by") {
+			return false
+		}
+	}
+	return true
+}

@@ -232,6 +232,8 @@ func TestAgencies(t *testing.T) {
 		{"generic authorities", "Belgian authorities and police forces across Europe helped.", nil},
 		{"coordination is two agencies", "The NCA and Border Force searched the ship.", []string{"National Crime Agency", "Border Force"}},
 		{"sentence opening with and", "And Dutch police said little.", []string{"Dutch National Police"}},
+		{"ministry of the", "The Ministry of the Interior said so.", []string{"Ministry of the Interior"}},
+		{"an agency's unit is two agencies", "The Spanish Tax Agency's Customs Surveillance Service took part.", []string{"Agencia Tributaria", "Servicio de Vigilancia Aduanera"}},
 		{"a week inside an agency's name", "Officers of the Riverside Drug Week Unit took part.", []string{"Riverside Drug Week Unit"}},
 		{"acronym defined", "It was coordinated by INTERPOL and the Regional Narcotics Liaison Office (RNLO).", []string{"INTERPOL", "Regional Narcotics Liaison Office"}},
 	}
@@ -261,6 +263,8 @@ func TestOperations(t *testing.T) {
 		{"codenamed", "In London the Met operation, codenamed \u201cBlackthorn\u201d, went on.", "Blackthorn", "", "", "Metropolitan Police"},
 		{"project", "Police in Ontario ran Project Harbourlight for a year.", "Harbourlight", "Project Harbourlight", "", ""},
 		{"phase", "The AFP began Operation Redwood Phase 2 this week.", "Redwood Phase 2", "", "Redwood", "Australian Federal Police"},
+		{"dubbed project", "The RCMP said its investigation, dubbed Project Pelican, ended.", "Pelican", "Project Pelican", "", "Royal Canadian Mounted Police"},
+		{"agency of the sentence before", "Kent Police raided six homes. The investigation, known as Operation Tern, was supported by the NCA.", "Tern", "", "", "Kent Police"},
 		{"roman numeral", "Operation Lantern IX was coordinated by INTERPOL.", "Lantern IX", "", "", "INTERPOL"},
 		{"week of action", "Forces took part in the County Lines Action Week of Action.", "County Lines Action Week of Action", "", "", ""},
 	}
