@@ -277,8 +277,10 @@ var (
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
 		"investigation service": true, "intelligence service": true, "security service": true}
-	nameConnectors     = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
-	notNameStart       = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true}
+	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
+	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,
+		// adjectives that open a description, not a name: "Joint Police and Customs investigation"
+		"joint": true, "local": true, "specialist": true, "armed": true, "senior": true, "uniformed": true, "undercover": true, "officers": true}
 	lowerAgencyPattern = `(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`
 	lowerAgencyRe      = regexp.MustCompile(lowerAgencyPattern)
 	// lowerAgencyScan stands for lowerAgencyRe in texts with no fold trap.
@@ -596,7 +598,7 @@ func contains(list []string, s string) bool {
 
 // --- places, platforms, groups ---
 
-var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+|[A-Z][\w-]+ (?:Port|Airport|Harbour|Harbor))\b`)
+var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+|(?:[A-Z][\w-]+ ){1,3}(?:Port|Airport|Harbour|Harbor)(?: of Entry)?)\b`)
 
 func (r *run) findNamed(sf *sentenceFacts) {
 	for _, m := range r.x.gaz.find(sf.toks, entPlace, entPlatform, entGroup) {
@@ -630,6 +632,12 @@ func (r *run) findNamed(sf *sentenceFacts) {
 		return
 	}
 	for _, loc := range portRe.FindAllStringIndex(sf.s.Text, -1) {
+		// Words that only open the sentence or the phrase are not the port's: "At Dover Port".
+		for _, w := range []string{"The ", "At ", "In ", "From ", "Near ", "To ", "A "} {
+			if strings.HasPrefix(sf.s.Text[loc[0]:loc[1]], w) && strings.Count(sf.s.Text[loc[0]:loc[1]], " ") > 1 {
+				loc[0] += len(w)
+			}
+		}
 		name := sf.s.Text[loc[0]:loc[1]]
 		if overlapsMention(sf.agencies, loc[0], loc[1]) || overlapsMention(sf.operations, loc[0], loc[1]) {
 			continue

@@ -27,7 +27,7 @@ var (
 	arrestOfRe     = regexp.MustCompile(`(?i)\b(?:arrests?|detention|apprehension)\s+of\s+(?:a total of\s+)?$`)
 	// One person: "arrested a man", "a 23-year old woman was arrested", "its suspected operator".
 	arrestOneActiveRe  = regexp.MustCompile(`(?i)\b(?:arrested|arresting|detained|detaining|apprehended)\s+(?:a|an|one|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|individual|suspect|person|teenager|teen|boy|girl|youth|driver|operator|courier|administrator|leader|ringleader|boss|kingpin|national)\b`)
-	arrestOnePassiveRe = regexp.MustCompile(`(?i)\b(?:a|an|one|the)?\s*(?:[\w-]+\s+){0,3}?(?:man|woman|individual|suspect|person|teenager|teen|boy|girl|youth|driver|operator|courier|administrator|leader|ringleader|kingpin)\b,?(?:\s+[^,.]{0,60},)?\s+(?:was|has been|had been|is being)\s+(?:later\s+|subsequently\s+|also\s+|then\s+)?(?:arrested|detained|taken into custody|apprehended)\b`)
+	arrestOnePassiveRe = regexp.MustCompile(`(?i)\b(?:a|an|one|the)?\s*(?:[\w-]+\s+){0,3}?(?:man|woman|individual|suspect|person|teenager|teen|boy|girl|youth|driver|operator|courier|administrator|leader|ringleader|kingpin)\b,?(?:\s+[^,.]{0,60},|\s+(?:in|aged|from|of)\s+[^,.]{1,30}?)?\s+(?:was|has been|had been|is being)\s+(?:later\s+|subsequently\s+|also\s+|then\s+)?(?:arrested|detained|taken into custody|apprehended)\b`)
 	notArrestRe        = regexp.MustCompile(`(?i)^\s+(?:[a-z-]+\s+)?(?:warrants?|charges?|searches|raids|convictions?|targets|years?|months?|days?|officers?|investigators?|agents?|countries|agencies)\b`)
 )
 
@@ -730,8 +730,18 @@ func (r *run) attachValue(made []int, e *entry, m money) bool {
 // attachValueEarlier gives a value to the latest earlier seizure of the
 // same commodity that has none: "the cocaine had an estimated value of £450m".
 func (r *run) attachValueEarlier(i int, e *entry, m money) bool {
+	// Not another force's haul: the sentence's own agency, where it names
+	// one, must be the seizure's.
+	own := ""
+	for _, a := range r.sents[i].agencies {
+		own = a.Name
+		break
+	}
 	for k := len(r.out.Seizures) - 1; k >= 0; k-- {
 		s := &r.out.Seizures[k]
+		if own != "" && s.Agency != nil && *s.Agency != own {
+			continue
+		}
 		if s.Commodity == e.Commodity && s.Amount == nil && (e.Sub == "" || s.Subtype == nil || *s.Subtype == e.Sub) {
 			s.Amount, s.Currency, s.AmountQualifier = nump(m.Amount), strp(m.Currency), strp(m.Qualifier)
 			if s.Quantity == nil {
@@ -774,7 +784,11 @@ func (r *run) mergeSeizures() {
 			if used[b] || t.Commodity != s.Commodity {
 				continue
 			}
-			near := t.sentence-s.sentence <= 2 && s.sentence-t.sentence <= 2
+			// Near, and no agency against it: "$70m worth of methamphetamine ...
+			// 200 kilograms of methamphetamine", not two forces' hauls.
+			near := t.sentence-s.sentence <= 2 && s.sentence-t.sentence <= 2 &&
+				(s.Agency == nil || t.Agency == nil || *s.Agency == *t.Agency) &&
+				(s.Subtype == nil || t.Subtype == nil || *s.Subtype == *t.Subtype)
 			switch {
 			case sameFigure(s, t):
 			case sameQuantity(s, t) && (s.Amount == nil || t.Amount == nil):

@@ -192,6 +192,7 @@ func TestArrests(t *testing.T) {
 		{"charged is not arrested", "Twelve people were charged with conspiracy.", nil},
 		{"warrants are not arrests", "Officers executed 40 warrants.", nil},
 		{"another clause's figure", "17 people were charged and 5 were arrested.", []float64{5}},
+		{"a man in his thirties", "A man in his 30s was arrested.", []float64{1}},
 		{"some of the defendants", "Eight of the defendants were arrested on Tuesday.", []float64{8}},
 		{"a breakdown by country", "The action day led to 30 arrests (22 in Spain, 5 in Portugal, 3 in the Netherlands).", []float64{30, 22, 5, 3}},
 	}
@@ -232,6 +233,7 @@ func TestAgencies(t *testing.T) {
 		{"generic authorities", "Belgian authorities and police forces across Europe helped.", nil},
 		{"coordination is two agencies", "The NCA and Border Force searched the ship.", []string{"National Crime Agency", "Border Force"}},
 		{"sentence opening with and", "And Dutch police said little.", []string{"Dutch National Police"}},
+		{"a description, not a name", "A Joint Police and Customs investigation ended.", nil},
 		{"ministry of the", "The Ministry of the Interior said so.", []string{"Ministry of the Interior"}},
 		{"an agency's unit is two agencies", "The Spanish Tax Agency's Customs Surveillance Service took part.", []string{"Agencia Tributaria", "Servicio de Vigilancia Aduanera"}},
 		{"a week inside an agency's name", "Officers of the Riverside Drug Week Unit took part.", []string{"Riverside Drug Week Unit"}},
@@ -440,5 +442,34 @@ func TestOperationIsNoPlace(t *testing.T) {
 	}
 	if len(ex.Operations) == 0 || *ex.Operations[0].Name != "Cold Harbor" {
 		t.Errorf("operations = %+v, want Cold Harbor", ex.Operations)
+	}
+}
+
+func TestValuesStayWithTheirHaul(t *testing.T) {
+	body := "The NDLEA seized 1.2 tonnes of cannabis in Ondo State.\n\nVictoria Police found 40 kilograms of cocaine in Dandenong.\n\n" +
+		"Gardaí seized cannabis worth an estimated €840,000 in Co Meath.\n"
+	ex := extractText(t, "", body)
+	for _, s := range ex.Seizures {
+		if s.Quantity != nil && *s.Quantity == 1.2 && s.Amount != nil {
+			t.Errorf("the NDLEA's 1.2 tonnes took the Gardaí's value: %+v", keyOf(s))
+		}
+	}
+	found := false
+	for _, s := range ex.Seizures {
+		found = found || s.Amount != nil && *s.Amount == 840000 && deref(s.Agency) == "Garda Síochána"
+	}
+	if !found {
+		t.Errorf("no €840,000 seizure by the Gardaí in %+v", ex.Seizures)
+	}
+}
+
+func TestMultiWordPort(t *testing.T) {
+	ex := extractText(t, "", "Officers seized 300 pounds of methamphetamine at the Otay Mesa Port of Entry on Friday.")
+	found := false
+	for _, p := range ex.Places {
+		found = found || p.Name == "Otay Mesa Port of Entry"
+	}
+	if !found {
+		t.Errorf("places = %+v, want the Otay Mesa Port of Entry", ex.Places)
 	}
 }
