@@ -48,7 +48,8 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			continue
 		}
 		lowAfter := sf.low[f.End:]
-		if spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
+		if spaced && found && arrestAndRe.MatchString(tail(before, 60)) && arrestNounAfterRe.MatchString(after) ||
+			spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestVerbs) && (passiveArrest(after) || arrestBareRe.MatchString(after)) ||
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
 				(arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) {
@@ -1006,3 +1007,9 @@ func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure) {
 		r.addArrestPart(i, sf, figure{Value: n, Qualifier: "exact", Start: total.End + m[2] + it[0], End: total.End + m[2] + it[1]}, place)
 	}
 }
+
+// A second group arrested with the first: "arrested 12 men and 3 women".
+var (
+	arrestAndRe       = regexp.MustCompile(`(?i)\b(?:arrested|detained|arrest of|detention of)\s+(?:[\w,-]+\s+){1,4}and\s+$`)
+	arrestNounAfterRe = regexp.MustCompile(`(?i)^\s+(?:[a-z-]+\s+)?` + arrestNouns + `\b`)
+)

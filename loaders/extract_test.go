@@ -192,6 +192,7 @@ func TestArrests(t *testing.T) {
 		{"charged is not arrested", "Twelve people were charged with conspiracy.", nil},
 		{"warrants are not arrests", "Officers executed 40 warrants.", nil},
 		{"another clause's figure", "17 people were charged and 5 were arrested.", []float64{5}},
+		{"two groups", "Officers arrested 12 men and 3 women during the raids.", []float64{12, 3}},
 		{"a man in his thirties", "A man in his 30s was arrested.", []float64{1}},
 		{"some of the defendants", "Eight of the defendants were arrested on Tuesday.", []float64{8}},
 		{"a breakdown by country", "The action day led to 30 arrests (22 in Spain, 5 in Portugal, 3 in the Netherlands).", []float64{30, 22, 5, 3}},
