@@ -9,7 +9,7 @@ const personName = `((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:(?:van|de|der|den
 
 var (
 	honorifics = `(?:Dame|Sir|Lord|Lady|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Gen\.?|Col\.?|Capt\.?|Lt\.?|Maj\.?|Brig\.? Gen\.?|Rev\.?)`
-	roles      = `(?:(?:Detective |Det\.? )?(?:Chief |Assistant |Deputy |Acting |Senior |Temporary )*(?:Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander|Director(?:[- ]General)?|Chief Executive|Executive Director|Special Agent in Charge|Special Agent|Attorney General|Attorney|Prosecutor|Minister|Secretary(?:[- ]General)?|Sheriff|Chief|Head|Spokesperson|Spokesman|Spokeswoman|Public Information Officer|Information Officer|Investigating Officer|Officer|Captain|Colonel|General|Major|Lieutenant|Agent|Governor|Mayor|Coordinator|Manager|Investigator)|(?:federal |public |chief |senior |state |district )*(?:prosecutor|spokesperson|spokesman|spokeswoman|police chief))`
+	roles      = `(?:(?:Detective |Det\.? )?(?:Chief |Assistant |Deputy |Acting |Senior |Temporary )*(?:Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander|Director(?:[- ]General)?|Chief Executive|Executive Director|Special Agent in Charge|Special Agent|Attorney General|Attorney|Prosecutor|Minister|Secretary(?:[- ]General)?|Sheriff|Chief|Head|Spokesperson|Spokesman|Spokeswoman|Public Information Officer|Information Officer|Investigating Officer|Officer|Captain|Colonel|General|Major|Lieutenant|Agent|Governor|Mayor|Coordinator|Manager|Investigator)|(?:federal |public |chief |senior |state |district |executive |deputy |assistant )*(?:prosecutor|spokesperson|spokesman|spokeswoman|police chief|director(?:[- ]general)?|head|commissioner|commander|minister))`
 	// [AGENCY] ROLE [ROMAN] [,] [TITLE] NAME: "NCA Director Chris Farrimond", "Commissioner, Dame Cressida Dick".
 	roleNameScan = newStartScan(`(`+roles+`(?:\s+(?:[IVX]{1,4}|of [A-Z][\w]+(?: [A-Z][\w]+)*))?),?\s+(?:(`+honorifics+`)\s+)?`+personName, roleStarts.at)
 	// TITLE NAME: "Dame Cressida Dick".
@@ -23,7 +23,8 @@ var (
 		"Attorney", "Prosecutor", "Minister", "Secretary", "Sheriff", "Head", "Spokes", "Public Information Officer",
 		"Information Officer", "Investigating Officer", "Officer", "Captain", "Colonel", "General", "Major", "Lieutenant",
 		"Agent", "Governor", "Mayor", "Coordinator", "Manager", "Investigator", "federal ", "public ", "chief ", "senior ",
-		"state ", "district ", "prosecutor", "spokes", "police chief")
+		"state ", "district ", "prosecutor", "spokes", "police chief", "executive ", "deputy ", "assistant ", "director",
+		"head", "commissioner", "commander", "minister")
 	titleStarts = newLitSet("Dame", "Sir", "Lord", "Lady", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Lt", "Maj", "Brig", "Rev")
 	// NAME, (the) ROLE of/at AGENCY: "Jane Smith, the director of the NCA".
 	nameRoleRe = regexp.MustCompile(personName + `,\s+(?:the\s+|a\s+)?(` + roles + `)\s+(?:of|at|for|from)\s+`)

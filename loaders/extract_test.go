@@ -474,3 +474,28 @@ func TestMultiWordPort(t *testing.T) {
 		t.Errorf("places = %+v, want the Otay Mesa Port of Entry", ex.Places)
 	}
 }
+
+func TestPeopleRoles(t *testing.T) {
+	cases := []struct {
+		name, body, person, role, org string
+	}{
+		{"name, role of agency", "Jane Smith, head of the NCA's Border Policing Command, said it mattered.", "Jane Smith", "head", "National Crime Agency"},
+		{"agency's role name", "\"We will not stop,\" said Europol's executive director Catherine De Bolle.", "Catherine De Bolle", "executive director", "Europol"},
+		{"role, of agency", "Superintendent John Doe, of Kent Police, said so.", "John Doe", "Superintendent", "Kent Police"},
+		{"title and role", "The Metropolitan Police Commissioner, Dame Cressida Dick, spoke.", "Cressida Dick", "Commissioner", "Metropolitan Police"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			for _, p := range ex.People {
+				if p.Name == tc.person {
+					if deref(p.Role) != tc.role || deref(p.Organisation) != tc.org {
+						t.Errorf("%s: role %q org %q, want %q %q", p.Name, deref(p.Role), deref(p.Organisation), tc.role, tc.org)
+					}
+					return
+				}
+			}
+			t.Errorf("%q: no %s in %+v", tc.body, tc.person, ex.People)
+		})
+	}
+}
