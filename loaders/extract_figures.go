@@ -731,12 +731,16 @@ func (r *run) attachValue(made []int, e *entry, m money) bool {
 // attachValueEarlier gives a value to the latest earlier seizure of the
 // same commodity that has none: "the cocaine had an estimated value of £450m".
 func (r *run) attachValueEarlier(i int, e *entry, m money) bool {
-	// Not another force's haul: the sentence's own agency, where it names
-	// one, must be the seizure's.
+	// Not another force's haul: a sentence that itself seizes something
+	// ("Gardaí seized cannabis worth €840,000") prices only its own agency's
+	// seizures; one that only values ("the NCA said the cocaine was worth")
+	// may price any.
 	own := ""
-	for _, a := range r.sents[i].agencies {
-		own = a.Name
-		break
+	if seizeCueRe.MatchString(r.sents[i].s.Text) && strongSeizeRe.MatchString(r.sents[i].s.Text) {
+		for _, a := range r.sents[i].agencies {
+			own = a.Name
+			break
+		}
 	}
 	for k := len(r.out.Seizures) - 1; k >= 0; k-- {
 		s := &r.out.Seizures[k]
