@@ -329,10 +329,14 @@ func (r *run) findDates(sf *sentenceFacts) {
 	}
 }
 
+// dateCleaner drops what time.Parse cannot read from a date phrase: commas,
+// ordinal suffixes, dots.
+var dateCleaner = strings.NewReplacer(",", "", "st ", " ", "nd ", " ", "rd ", " ", "th ", " ", ".", "")
+
 // isoDate fixes a date phrase where the text (or, for a day and month, the
 // publication year) allows.
 func (r *run) isoDate(phrase string) *string {
-	p := strings.NewReplacer(",", "", "st ", " ", "nd ", " ", "rd ", " ", "th ", " ", ".", "").Replace(phrase)
+	p := dateCleaner.Replace(phrase)
 	for _, w := range []string{"in ", "since ", "during ", "until ", "by "} {
 		if strings.HasPrefix(p, w) {
 			y := strings.TrimPrefix(p, w)
