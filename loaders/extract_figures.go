@@ -44,13 +44,13 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 	for _, f := range sf.figures() {
 		after, before := text[f.End:], text[:f.Start]
 		spaced := after != "" && isSpaceASCII(after[0])
-		if spaced && notArrestRe.MatchString(after) {
+		lowAfter := sf.low[f.End:]
+		if spaced && (sf.trap && notArrestRe.MatchString(after) || !sf.trap && notArrestLow(lowAfter)) {
 			continue
 		}
-		lowAfter := sf.low[f.End:]
 		if spaced && found && arrestAndRe.MatchString(tail(before, 60)) && arrestNounAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
-			spaced && lits(lowAfter, arrestVerbs) && (passiveArrest(after) || arrestBareRe.MatchString(after)) ||
+			spaced && lits(lowAfter, arrestVerbs) && (sf.trap || arrestLeadLow(lowAfter)) && (passiveArrest(after) || arrestBareRe.MatchString(after)) ||
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
 				(arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) {
 			r.addArrest(i, sf, f, f.Start)
@@ -84,6 +84,90 @@ var (
 	arrestOnePassiveVerbs = []string{"arrested", "detained", "taken into custody", "apprehended"}
 	arrestOnePassiveAux   = []string{"was", "been", "being"}
 )
+
+// notArrestWords are the nouns of notArrestRe, each with and without its
+// optional "s".
+var notArrestWords = []string{"warrants", "warrant", "charges", "charge", "searches", "raids", "convictions", "conviction",
+	"targets", "years", "year", "months", "month", "days", "day", "officers", "officer", "investigators", "investigator",
+	"agents", "agent", "countries", "agencies"}
+
+// notArrestLow is notArrestRe.MatchString for a text in ASCII lower case
+// with no fold trap: spaces, maybe a word of letters and hyphens and
+// spaces, then one of notArrestWords ending a word.
+func notArrestLow(low string) bool {
+	c := skipSpaces(low, 0)
+	if c == 0 {
+		return false
+	}
+	if notArrestWordAt(low, c) {
+		return true
+	}
+	e := c
+	for e < len(low) && (low[e] >= 'a' && low[e] <= 'z' || low[e] == '-') {
+		e++
+	}
+	if e == c {
+		return false
+	}
+	c = skipSpaces(low, e)
+	return c > e && notArrestWordAt(low, c)
+}
+
+func notArrestWordAt(low string, p int) bool {
+	for _, w := range notArrestWords {
+		if strings.HasPrefix(low[p:], w) && (p+len(w) == len(low) || !isWordASCII(low[p+len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipSpaces returns the end of the run of \s starting at s[p].
+func skipSpaces(s string, p int) int {
+	for p < len(s) && isSpaceASCII(s[p]) {
+		p++
+	}
+	return p
+}
+
+// arrestLeads begin the word of arrestPassiveRe's or arrestBareRe's noun
+// (the first word of each of arrestNouns) or verb (arrestVerb's, or "were").
+var arrestLeads = []string{"people", "person", "suspect", "men", "man", "women", "woman", "individual", "offenders", "members",
+	"others", "youths", "teen", "boys", "girls", "adults", "juveniles", "minors", "nationals", "citizens", "foreigners",
+	"couriers", "dealers", "traffickers", "gang", "drug", "defendants", "accused", "fugitives", "operators", "vendors",
+	"administrators", "associates", "ringleaders", "leaders", "alleged", "suspected", "of",
+	"were", "arrested", "detained", "taken", "apprehended", "held", "nabbed", "rounded", "picked", "collared"}
+
+// arrestLeadLow is a cheap test that arrestPassiveRe and arrestBareRe need
+// to pass on a text in ASCII lower case with no fold trap: their noun or
+// verb starts one of the first three words after the spaces, and the words
+// before it are letters, digits, '_' and '-' only ([\w-]+), each followed
+// by spaces.
+func arrestLeadLow(low string) bool {
+	c := skipSpaces(low, 0)
+	if c == 0 {
+		return false
+	}
+	for k := 0; k < 3 && c < len(low); k++ {
+		for _, w := range arrestLeads {
+			if strings.HasPrefix(low[c:], w) {
+				return true
+			}
+		}
+		e := c
+		for e < len(low) && (isWordASCII(low[e]) || low[e] == '-') {
+			e++
+		}
+		if e == c {
+			return false
+		}
+		c = skipSpaces(low, e)
+		if c == e {
+			return false
+		}
+	}
+	return false
+}
 
 // passiveArrest reads "FIG men suspected of running the site were arrested";
 // the words between may not join another clause ("17 were charged and 5 were arrested").

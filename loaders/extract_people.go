@@ -11,7 +11,7 @@ var (
 	honorifics = `(?:Dame|Sir|Lord|Lady|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Gen\.?|Col\.?|Capt\.?|Lt\.?|Maj\.?|Brig\.? Gen\.?|Rev\.?)`
 	roles      = `(?:(?:Detective |Det\.? )?(?:Chief |Assistant |Deputy |Acting |Senior |Temporary )*(?:Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander|Director(?:[- ]General)?|Chief Executive|Executive Director|Special Agent in Charge|Special Agent|Attorney General|Attorney|Prosecutor|Minister|Secretary(?:[- ]General)?|Sheriff|Chief|Head|Spokesperson|Spokesman|Spokeswoman|Public Information Officer|Information Officer|Investigating Officer|Officer|Captain|Colonel|General|Major|Lieutenant|Agent|Governor|Mayor|Coordinator|Manager|Investigator)|(?:federal |public |chief |senior |state |district |executive |deputy |assistant )*(?:prosecutor|spokesperson|spokesman|spokeswoman|police chief|director(?:[- ]general)?|head|commissioner|commander|minister))`
 	// [AGENCY] ROLE [ROMAN] [,] [TITLE] NAME: "NCA Director Chris Farrimond", "Commissioner, Dame Cressida Dick".
-	roleNameScan = newStartScan(`(`+roles+`(?:\s+(?:[IVX]{1,4}|of [A-Z][\w]+(?: [A-Z][\w]+)*))?),?\s+(?:(`+honorifics+`)\s+)?`+personName, roleStarts.at)
+	roleNameScan = newStartScan(`(`+roles+`(?:\s+(?:[IVX]{1,4}|of [A-Z][\w]+(?: [A-Z][\w]+)*))?),?\s+(?:(`+honorifics+`)\s+)?`+personName, mayStartRoleName)
 	// TITLE NAME: "Dame Cressida Dick".
 	titleNameScan = newStartScan(`\b(`+honorifics+`)\s+`+personName, func(s string, p int) bool {
 		return wordStart(s, p) && titleStarts.at(s, p)
@@ -33,6 +33,52 @@ var (
 		"department": true, "ministry": true, "court": true, "force": true, "command": true, "group": true, "division": true}
 	notNameWord = map[string]bool{"The": true, "This": true, "That": true, "He": true, "She": true, "They": true, "It": true, "We": true, "In": true, "On": true, "At": true, "As": true, "But": true, "And": true, "Police": true, "Officers": true}
 )
+
+// roleWords holds every word of a role, as letters in the text: the words
+// of the pattern roles.
+var roleWords = func() map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.FieldsFunc(roles, func(r rune) bool { return r > 0x7f || !isLetterByte(byte(r)) }) {
+		set[w] = true
+	}
+	return set
+}()
+
+// mayStartRoleName is a cheap test that roleNameScan needs to pass at s[p]:
+// the role is words of roles joined by ' ' or '-' ("Det." by ". "), and
+// after one of them come a comma or spaces and then a capital, a non-ASCII
+// letter, or "of " (a roman numeral is a capital). Each word of a match is
+// a whole run of ASCII letters, since none of the role's words is followed
+// by a letter.
+func mayStartRoleName(s string, p int) bool {
+	if !roleStarts.at(s, p) {
+		return false
+	}
+	for q := p; ; {
+		e := asciiLetters(s, q)
+		if e == q || !roleWords[s[q:e]] {
+			return false
+		}
+		j := e
+		if j < len(s) && s[j] == ',' {
+			j++
+		}
+		k := j
+		for k < len(s) && isSpaceASCII(s[k]) {
+			k++
+		}
+		if k > j && k < len(s) && (s[k] >= 'A' && s[k] <= 'Z' || s[k] >= 0x80 || strings.HasPrefix(s[k:], "of ")) {
+			return true
+		}
+		if e < len(s) && s[e] == '.' && s[q:e] == "Det" {
+			e++
+		}
+		if e >= len(s) || s[e] != ' ' && s[e] != '-' {
+			return false
+		}
+		q = e + 1
+	}
+}
 
 // findPeople finds named people with their title, role and organisation.
 func (r *run) findPeople(sf *sentenceFacts) {

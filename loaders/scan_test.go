@@ -44,6 +44,7 @@ func FuzzStartScan(f *testing.F) {
 		"Operation Venetic, codenamed “Eternal”, seized £54m and US$ 5bn, P10m, xPHP 5, Rs. 500 in 2019.",
 		"The County Lines Intensification Week and National Day of Action; Project Chrome on 8 February 2021.",
 		"Detective Chief Inspector Jane Smith, Dame Cressida Dick and Mr. O’Brien said twenty-five of several dozen.",
+		"the head of Police Jo Ray, federal public prosecutor,\tÉlodie Roy; Det. Sergeant II Tom Hay, Det Inspector-Chief Executive Bo Li, head of the unit, Chief  ſam",
 		"the federal public prosecutor’s office, which is near Wouwse Plantage; in Rotterdam – at Port.",
 		"1,234,5678.9.1 7K 5 kg 12 mln 3\tMillions 4 billion_ 1234,567 99,99 2 bn2 5m. 0.5tn",
 		"an a\tdozen Sixteen sixty-one seventy- two eighteen hundreds twenty-nine  Million one-twox a. An_ single dozen ninety-ninebillion",
@@ -157,6 +158,30 @@ func FuzzCharOffsets(f *testing.F) {
 			if got[p] != want[p] {
 				t.Fatalf("charOffsets(%q)[%d] = %d, want %d", s, p, got[p], want[p])
 			}
+		}
+	})
+}
+
+// FuzzArrestAfter checks the hand tests of the text after a figure against
+// the arrest patterns, in texts with no fold trap.
+func FuzzArrestAfter(f *testing.F) {
+	for _, s := range []string{
+		" arrest warrants", " new Charges_", " years", " x-y  officers", "\tmore-or\tless  days.", " men were arrested",
+		" suspected dealers, from abroad, were later arrested", " 12-year-old boys (aged 12) have been detained",
+		" Were ROUNDED UP", " of them were held", " x y z people were picked up", " a_b (c) arrested", " countriesx",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if hasFoldTrap(s) {
+			return
+		}
+		low := lowerASCII(s)
+		if got, want := notArrestLow(low), notArrestRe.MatchString(s); got != want {
+			t.Fatalf("notArrestLow(%q) = %v, want %v", low, got, want)
+		}
+		if (arrestPassiveRe.MatchString(s) || arrestBareRe.MatchString(s)) && !arrestLeadLow(low) {
+			t.Fatalf("arrestLeadLow(%q) = false where a pattern matches", low)
 		}
 	})
 }
