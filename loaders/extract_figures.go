@@ -812,6 +812,19 @@ func (r *run) attachValue(made []int, e *entry, m money) bool {
 	return false
 }
 
+// seizesStrongly reports whether sf's text matches both seizeCueRe and
+// strongSeizeRe, testing first what they need (a strong word, a cue's word).
+func seizesStrongly(sf *sentenceFacts) bool {
+	text := sf.s.Text
+	if !sf.trap && !containsAnyWord(sf.low, strongSeizeWords) || !strongSeizeRe.MatchString(text) {
+		return false
+	}
+	if sf.trap {
+		return seizeCueRe.MatchString(text)
+	}
+	return seizeCueScan.first(text) != nil
+}
+
 // attachValueEarlier gives a value to the latest earlier seizure of the
 // same commodity that has none: "the cocaine had an estimated value of £450m".
 func (r *run) attachValueEarlier(i int, e *entry, m money) bool {
@@ -820,7 +833,7 @@ func (r *run) attachValueEarlier(i int, e *entry, m money) bool {
 	// seizures; one that only values ("the NCA said the cocaine was worth")
 	// may price any.
 	own := ""
-	if seizeCueRe.MatchString(r.sents[i].s.Text) && strongSeizeRe.MatchString(r.sents[i].s.Text) {
+	if sf := r.sents[i]; seizesStrongly(sf) {
 		for _, a := range r.sents[i].agencies {
 			own = a.Name
 			break
@@ -996,18 +1009,80 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 		cs, ce := sf.clauseAt(m[0])
 		verb := strings.ToLower(s[m[2]:m[3]])
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
-			(auxBeforeRe.MatchString(tail(s[cs:m[0]], 40)) || passiveAfterRe.MatchString(s[m[1]:]))
+			(sf.trap && auxBeforeRe.MatchString(tail(s[cs:m[0]], 40)) || !sf.trap && auxBeforeLow(tail(sf.low[cs:m[0]], 40)) ||
+				passiveAfterRe.MatchString(s[m[1]:]))
 		if passive {
 			out = append(out, [2]int{cs, m[0]})
 		} else {
 			// What was seized ends where where or whom it was seized from begins: "a pistol from the car".
-			if loc := placePhraseRe.FindStringIndex(s[m[1]:ce]); loc != nil {
-				ce = m[1] + loc[0]
+			if sf.trap {
+				if loc := placePhraseRe.FindStringIndex(s[m[1]:ce]); loc != nil {
+					ce = m[1] + loc[0]
+				}
+			} else if at := placePhraseLow(sf.low[m[1]:ce]); at >= 0 {
+				ce = m[1] + at
 			}
 			out = append(out, [2]int{m[1], ce})
 		}
 	}
 	return out
+}
+
+// placeWords are the words of placePhraseRe.
+var placeWords = wordSet("from at in inside near during on after across within hidden concealed belonging owned used worth")
+
+// placePhraseLow is placePhraseRe's match start in a text in ASCII lower
+// case with no fold trap, or -1: a space, one of placeWords, a space. The
+// words are letters, so the word is the whole run of letters after the space.
+func placePhraseLow(low string) int {
+	for p := 0; p+1 < len(low); p++ {
+		if !isSpaceASCII(low[p]) {
+			continue
+		}
+		if e := asciiLetters(low, p+1); e < len(low) && isSpaceASCII(low[e]) && placeWords[low[p+1:e]] {
+			return p
+		}
+	}
+	return -1
+}
+
+// auxWords are the auxiliaries of auxBeforeRe.
+var auxWords = wordSet("were was been be being are is have has had")
+
+// auxBeforeLow is auxBeforeRe.MatchString for a text in ASCII lower case
+// with no fold trap: it ends in spaces after an auxiliary, or after an
+// auxiliary, spaces and one word. Each word is a whole run of \w, as \b
+// stands before the auxiliary and spaces before the word.
+func auxBeforeLow(low string) bool {
+	e := len(low)
+	for e > 0 && isSpaceASCII(low[e-1]) {
+		e--
+	}
+	if e == len(low) {
+		return false
+	}
+	w := e
+	for w > 0 && isWordASCII(low[w-1]) {
+		w--
+	}
+	if w == e {
+		return false
+	}
+	if auxWords[low[w:e]] {
+		return true
+	}
+	e = w
+	for e > 0 && isSpaceASCII(low[e-1]) {
+		e--
+	}
+	if e == w {
+		return false
+	}
+	w = e
+	for w > 0 && isWordASCII(low[w-1]) {
+		w--
+	}
+	return auxWords[low[w:e]]
 }
 
 func inRegions(regions [][2]int, start, end int) bool {

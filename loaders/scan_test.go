@@ -185,3 +185,30 @@ func FuzzArrestAfter(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSeizedRegionWords checks placePhraseLow and auxBeforeLow against their
+// patterns, in texts with no fold trap.
+func FuzzSeizedRegionWords(f *testing.F) {
+	for _, s := range []string{
+		"a pistol from the car", "x\tinside\ny", " in", "drugs hidden  in", "were ", "had been  ", "HAVE x_1 ", "bewere ",
+		"is-this ", "been\t", " xwas y ", "are (x) ", "Was Found  ", "x were\u00a0y ",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if hasFoldTrap(s) {
+			return
+		}
+		low := lowerASCII(s)
+		want := -1
+		if loc := placePhraseRe.FindStringIndex(s); loc != nil {
+			want = loc[0]
+		}
+		if got := placePhraseLow(low); got != want {
+			t.Fatalf("placePhraseLow(%q) = %d, want %d", low, got, want)
+		}
+		if got, want := auxBeforeLow(low), auxBeforeRe.MatchString(s); got != want {
+			t.Fatalf("auxBeforeLow(%q) = %v, want %v", low, got, want)
+		}
+	})
+}
