@@ -716,7 +716,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			amt.Commodity, amt.Subtype = e.Commodity, strp(e.Sub)
 			newSeizure(amt, m.Start)
-		case lits(tail(sf.low[:m.Start], 80), valueWords) && valueBeforeRe.MatchString(tail(before, 80)):
+		case lits(tail(sf.low[:m.Start], 80), valueWords) && (trap && valueBeforeRe.MatchString(tail(before, 80)) || !trap && valueBeforeLow(tail(sf.low[:m.Start], 80))):
 			e := r.commodityBefore(sf, m.Start)
 			if e == nil {
 				e = r.lastSeizedCommodity(i)
@@ -1026,6 +1026,62 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 		}
 	}
 	return out
+}
+
+// The value phrases and qualifiers of valueBeforeRe.
+var (
+	valuePhrases    = []string{"worth", "valued at", "value of", "value", "price of", "price", "priced at"}
+	valueQualifiers = []string{"in excess of", "more than", "over", "around", "about", "almost", "nearly", "some",
+		"approximately", "up to", "at least", "an estimated", "estimated"}
+)
+
+// valueBeforeLow is valueBeforeRe.MatchString for a text in ASCII lower
+// case with no fold trap, read from its end: spaces, maybe a qualifier and
+// spaces, maybe "of" and spaces, then a value phrase that starts a word.
+// Every phrase ends in a letter, so each run of spaces is a whole one.
+func valueBeforeLow(low string) bool {
+	spacesBefore := func(e int) int {
+		for e > 0 && isSpaceASCII(low[e-1]) {
+			e--
+		}
+		return e
+	}
+	// value reports whether a value phrase starting a word ends at e;
+	// valueOf, whether one does with maybe spaces and "of" after it.
+	value := func(e int) bool {
+		for _, v := range valuePhrases {
+			if strings.HasSuffix(low[:e], v) && (e == len(v) || !isWordASCII(low[e-len(v)-1])) {
+				return true
+			}
+		}
+		return false
+	}
+	valueOf := func(e int) bool {
+		if value(e) {
+			return true
+		}
+		if strings.HasSuffix(low[:e], "of") {
+			if s := spacesBefore(e - 2); s < e-2 && value(s) {
+				return true
+			}
+		}
+		return false
+	}
+	e := spacesBefore(len(low))
+	if e == len(low) {
+		return false
+	}
+	if valueOf(e) {
+		return true
+	}
+	for _, q := range valueQualifiers {
+		if strings.HasSuffix(low[:e], q) {
+			if s := spacesBefore(e - len(q)); s < e-len(q) && valueOf(s) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // placeWords are the words of placePhraseRe.

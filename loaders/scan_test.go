@@ -186,12 +186,12 @@ func FuzzArrestAfter(f *testing.F) {
 	})
 }
 
-// FuzzSeizedRegionWords checks placePhraseLow and auxBeforeLow against their
+// FuzzSeizedRegionWords checks placePhraseLow, valueBeforeLow and auxBeforeLow against their
 // patterns, in texts with no fold trap.
 func FuzzSeizedRegionWords(f *testing.F) {
 	for _, s := range []string{
 		"a pistol from the car", "x\tinside\ny", " in", "drugs hidden  in", "were ", "had been  ", "HAVE x_1 ", "bewere ",
-		"is-this ", "been\t", " xwas y ", "are (x) ", "Was Found  ", "x were\u00a0y ",
+		"is-this ", "been\t", " xwas y ", "are (x) ", "Was Found  ", "x were\u00a0y ", "worth ", "Valued at  of in excess of ", "a value  of  up to ", "xprice ", "price of\tabout ", "value estimated\t", "worth of of ",
 	} {
 		f.Add(s)
 	}
@@ -206,6 +206,9 @@ func FuzzSeizedRegionWords(f *testing.F) {
 		}
 		if got := placePhraseLow(low); got != want {
 			t.Fatalf("placePhraseLow(%q) = %d, want %d", low, got, want)
+		}
+		if got, want := valueBeforeLow(low), valueBeforeRe.MatchString(s); got != want {
+			t.Fatalf("valueBeforeLow(%q) = %v, want %v", low, got, want)
 		}
 		if got, want := auxBeforeLow(low), auxBeforeRe.MatchString(s); got != want {
 			t.Fatalf("auxBeforeLow(%q) = %v, want %v", low, got, want)
