@@ -288,7 +288,7 @@ var (
 		return isLetterByte(s[p]) && wordStart(s, p) && inLower(lowerAgencyFirst, s[p:asciiLetters(s, p)])
 	})
 	lowerAgencyFirst = wordSet("federal national state district regional public crown chief prosecutor")
-	demonymHeads     = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true,
+	demonymHeads     = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true, "gendarmes": true,
 		"national police": true, "federal police": true, "national police force": true, "police force": true,
 		"coast guard": true, "navy": true, "border guards": true, "border police": true, "military police": true}
 )
@@ -462,8 +462,14 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			e := m.Entries[0]
 			key := e.Form + " " + lastHead(joinLower(toks[m.J:end]))
 			// The country's force by its gazetteer name: "Dutch police" is the Dutch National Police.
-			for _, full := range []string{" National Police", " Federal Police", " Police"} {
-				if es := r.x.gaz.lookup(tokenize(e.Form+full), map[entryKind]bool{entAgency: true}); len(es) == 1 && lastHead(joinLower(toks[m.J:end])) == "police" {
+			fulls := []string{" National Police", " Federal Police", " Police"}
+			if h := lastHead(joinLower(toks[m.J:end])); h == "gendarmes" || h == "gendarmerie" {
+				fulls = []string{" Gendarmerie", " National Gendarmerie"}
+			} else if h != "police" {
+				fulls = nil
+			}
+			for _, full := range fulls {
+				if es := r.x.gaz.lookup(tokenize(e.Form+full), map[entryKind]bool{entAgency: true}); len(es) == 1 {
 					key = es[0].Canon
 					break
 				}

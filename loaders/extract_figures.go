@@ -278,8 +278,8 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 		return best.Name
 	}
-	if sf.isHistoric() || len(sf.operations) > 0 {
-		return ""
+	if sf.isHistoric() || len(sf.operations) > 0 || localPoliceRe.MatchString(sf.s.Text) {
+		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
 	// The agency of the sentences just before; in an opening paragraph, of those just after.
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
@@ -352,6 +352,7 @@ var (
 	strongSeizeRe  = regexp.MustCompile(`(?i)\b(seized|seizing|seizure of|confiscated|recovered)\b`)
 	hypotheticalRe = regexp.MustCompile(`(?i)\b(will|would|could|might|may|plans? to|intends? to|aims? to|hopes? to|expects? to)\s+(?:\w+\s+)?(?:be\s+)?(seiz|confiscat|recover|intercept)`)
 	valueBeforeRe  = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
+	packUnitRe     = regexp.MustCompile(`(?i)^\s+(bricks|brick|blocks|block|packages|package|packets|packet|bags|bag|parcels|parcel|sacks|sack|bales|bale|boxes|box|pallets|pallet|pouches|pouch)\s+of\b`)
 	unitRe         = regexp.MustCompile(`(?i)^\s*(?:-\s*)?(tonnes|tonne|metric tons|metric ton|tons|ton|t|kilograms|kilogram|kilogrammes|kilos|kilo|kgs|kg|grams|gram|grammes|g|pounds|pound|lbs|lb|ounces|ounce|oz|litres|litre|liters|liter|l|ml|gallons|gallon)\b\.?`)
 	examplesRe     = regexp.MustCompile(`(?i)\b(such as|including|includes|like|e\.g\.)\b`)
 	ofWhichRe      = regexp.MustCompile(`(?i)\bof which\s+(?:\w+\s+)?$`)
@@ -652,6 +653,10 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			unit := ""
 			if m := unitRe.FindStringSubmatch(after); m != nil {
 				unit = unitNames[strings.ToLower(m[1])]
+				after = after[len(m[0]):]
+			} else if m := packUnitRe.FindStringSubmatch(after); m != nil {
+				// "50 bricks of cocaine": a count of packages of a drug.
+				unit = singular(strings.ToLower(m[1]))
 				after = after[len(m[0]):]
 			}
 			after = strings.TrimPrefix(strings.TrimLeft(after, " "), "of ")
@@ -1232,3 +1237,14 @@ var (
 	arrestAndRe       = regexp.MustCompile(`(?i)\b(?:arrested|detained|arrest of|detention of)\s+(?:[\w,-]+\s+){1,4}and\s+$`)
 	arrestNounAfterRe = regexp.MustCompile(`(?i)^\s+(?:[a-z-]+\s+)?` + arrestNouns + `\b`)
 )
+
+// singular turns a package word into its singular: "boxes" -> "box", "bricks" -> "brick".
+func singular(w string) string {
+	if strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes") {
+		return strings.TrimSuffix(w, "es")
+	}
+	return strings.TrimSuffix(w, "s")
+}
+
+// localPoliceRe is a force named only by its place: "Police in Rotterdam".
+var localPoliceRe = regexp.MustCompile(`\b[Pp]olice (?:in|at|from) \p{Lu}`)

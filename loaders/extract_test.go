@@ -150,6 +150,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"firearms", "pistol", 1, 0, "item", "", "exact"}}},
 		{"things listed without figures", "Jewellery, luxury cars and designer goods were also seized.",
 			[]seizureKey{{"other", "jewellery", 0, 0, "", "", ""}, {"vehicles", "luxury cars", 0, 0, "", "", ""}, {"other", "designer goods", 0, 0, "", "", ""}}},
+		{"packages of a drug", "Officers found 50 bricks of cocaine in the boot.",
+			[]seizureKey{{"drugs", "cocaine", 50, 0, "brick", "", "exact"}}},
 		{"hypothetical", "Police will seize any vehicles used in the crimes.", nil},
 		{"could have been sold", "The drugs could have been sold for £2m on the street.", nil},
 		{"inspected is not seized", "Customs officers inspected 4,000 parcels at the airport.", nil},
@@ -231,6 +233,7 @@ func TestAgencies(t *testing.T) {
 		{"ministry pattern", "The Ministry of Public Order said little.", []string{"Ministry of Public Order"}},
 		{"national agency pattern", "The National Drug Suppression Agency led the case.", []string{"National Drug Suppression Agency"}},
 		{"demonym police", "Dutch police said the case was closed.", []string{"Dutch National Police"}},
+		{"demonym gendarmes", "French gendarmes boarded the yacht.", []string{"Gendarmerie Nationale"}},
 		{"generic authorities", "Belgian authorities and police forces across Europe helped.", nil},
 		{"coordination is two agencies", "The NCA and Border Force searched the ship.", []string{"National Crime Agency", "Border Force"}},
 		{"sentence opening with and", "And Dutch police said little.", []string{"Dutch National Police"}},
@@ -304,6 +307,7 @@ func TestAttachment(t *testing.T) {
 		{"the operation's agency is not the figure's", "Officers supported the NCA's Operation Larkspur, which saw 60 arrests.", "", "Larkspur"},
 		{"the article's only operation", "Operation Gannet was run by Kent Police. In the end, 12 kilos of cannabis were seized.", "Kent Police", "Gannet"},
 		{"the clause's subject", "The NCA and Border Force found 2 tonnes of cocaine.", "National Crime Agency", ""},
+		{"a force named by its place", "Kent Police seized 3kg of heroin. Police in Rotterdam said they found 8,000 kilos of cocaine.", "", ""},
 		{"a past figure has no agency", "Kent Police seized 3kg of heroin. The previous record was 8 kilos of heroin seized in 2015.", "", ""},
 	}
 	for _, tc := range cases {
