@@ -366,6 +366,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		if e == nil {
 			continue
 		}
+		if r.isNewsAgency(toks[m.I].Text, m.J-m.I) {
+			continue
+		}
 		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
 			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"
@@ -963,3 +966,15 @@ func connectsName(toks []token, j int, adjacent func(a, b int) bool) bool {
 
 // isPossessiveS is the "s" token of "Sheriff's".
 func isPossessiveS(t token) bool { return t.Lower == "s" }
+
+// isNewsAgency reports whether "AFP" is the wire service of a dateline or a
+// photo credit ("PARIS (AFP) —", "AFP/Getty"), in an article that never
+// names the Australian Federal Police in full.
+func (r *run) isNewsAgency(word string, n int) bool {
+	if n != 1 || word != "AFP" {
+		return false
+	}
+	t := r.doc.Text
+	return (strings.Contains(t, "(AFP)") || strings.Contains(t, "AFP/") || strings.Contains(t, "AFP reported")) &&
+		!strings.Contains(t, "Australian Federal Police")
+}

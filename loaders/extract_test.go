@@ -233,6 +233,7 @@ func TestAgencies(t *testing.T) {
 		{"ministry pattern", "The Ministry of Public Order said little.", []string{"Ministry of Public Order"}},
 		{"national agency pattern", "The National Drug Suppression Agency led the case.", []string{"National Drug Suppression Agency"}},
 		{"demonym police", "Dutch police said the case was closed.", []string{"Dutch National Police"}},
+		{"a wire service's dateline", "PARIS (AFP) — French customs officers seized 2 tonnes of cannabis, AFP reported.", []string{"French Customs"}},
 		{"demonym gendarmes", "French gendarmes boarded the yacht.", []string{"Gendarmerie Nationale"}},
 		{"generic authorities", "Belgian authorities and police forces across Europe helped.", nil},
 		{"coordination is two agencies", "The NCA and Border Force searched the ship.", []string{"National Crime Agency", "Border Force"}},
