@@ -10,51 +10,9 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/opgraph/opgraph/loaders"
 )
 
 const sharedDev = "../../../shared/corpus/dev"
-
-// TestLoadDevCorpusTwice: the second load of the dev corpus reports every
-// article unchanged and leaves the graph's counts as they were.
-func TestLoadDevCorpusTwice(t *testing.T) {
-	if _, err := os.Stat(sharedDev); err != nil {
-		t.Skipf("skipping: the shared dev corpus is not at %s", sharedDev)
-	}
-	ctx := context.Background()
-	store := openBolt(t, t.TempDir())
-	defer store.Close()
-	x, err := loaders.NewExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out, errOut bytes.Buffer
-	first := loadPaths(ctx, store, x, []string{sharedDev}, &out, &errOut)
-	if first.loaded == 0 || first.failed != 0 {
-		t.Fatalf("first load: %v\n%s", first, errOut.String())
-	}
-	before, err := store.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out.Reset()
-	second := loadPaths(ctx, store, x, []string{sharedDev}, &out, &errOut)
-	if want := (loadSummary{unchanged: first.loaded}); second != want {
-		t.Errorf("second load: %v, want %v", second, want)
-	}
-	if strings.Contains(out.String(), "loaded ") {
-		t.Errorf("second load stored something:\n%s", out.String())
-	}
-	after, err := store.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(before, after) {
-		t.Errorf("counts changed: before %+v after %+v", before, after)
-	}
-	t.Logf("dev corpus: %v; graph %+v", first, after)
-}
 
 // TestExportImport exports the seeds' graph in each format, and loads the
 // N-Quads dump into an empty store: the two graphs count the same.
