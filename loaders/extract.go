@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -11,7 +12,12 @@ import (
 type Extractor struct {
 	gaz   *gazetteer
 	words map[string]wordInfo // what each sentence's words are looked up for, in one map
+	toks  sync.Pool           // *[]token: an article's token array, used again by the next
 }
+
+// maxPooledTokens bounds the token arrays kept for the next article, so one
+// huge article does not hold its memory for good.
+const maxPooledTokens = 1 << 15
 
 // wordInfo is what a lower-cased word starts or belongs to.
 type wordInfo struct {
@@ -139,7 +145,7 @@ func (x *Extractor) Extract(doc Document) Extraction {
 	}
 	r.runeAt = charOffsets(doc.Text, offs)
 	facts := make([]sentenceFacts, len(sents))
-	toks := make([]token, 0, len(doc.Text)/5+8) // one backing array for the article's tokens
+	toks := x.tokenArray(len(doc.Text)/5 + 8) // one backing array for the article's tokens
 	r.sents = make([]*sentenceFacts, len(sents))
 	for k, s := range sents {
 		n := len(toks)
@@ -174,7 +180,29 @@ func (x *Extractor) Extract(doc Document) Extraction {
 	r.finishPeople()
 	r.dedupePlaces()
 	r.fillEmpty()
+	x.keepTokenArray(toks)
 	return r.out
+}
+
+// tokenArray returns an empty token slice with room for n tokens, from an
+// earlier article where one is free.
+func (x *Extractor) tokenArray(n int) []token {
+	if p, ok := x.toks.Get().(*[]token); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]token, 0, n)
+}
+
+// keepTokenArray gives an article's token array to the next, once no
+// sentence of the article is read any more. It is cleared first, so it
+// holds no text of the article.
+func (x *Extractor) keepTokenArray(toks []token) {
+	if cap(toks) > maxPooledTokens {
+		return
+	}
+	clear(toks)
+	toks = toks[:0]
+	x.toks.Put(&toks)
 }
 
 // charOffsets maps each byte offset in offs, which must not decrease, to
@@ -524,17 +552,24 @@ func (r *run) isAgencyName(toks []token) bool {
 	if len(toks) < 2 || nameConnectors[toks[len(toks)-1].Lower] {
 		return false
 	}
-	var words []string // without the "s" of possessives: "Sheriff's Office" -> sheriff office
-	for _, t := range toks {
-		if !isPossessiveS(t) {
-			words = append(words, t.Lower)
+	// The last two words, without the "s" of possessives: "Sheriff's Office" -> sheriff office.
+	var last, prev string
+	n := 0
+	for k := len(toks) - 1; k >= 0 && n < 2; k-- {
+		if isPossessiveS(toks[k]) {
+			continue
 		}
+		if n == 0 {
+			last = toks[k].Lower
+		} else {
+			prev = toks[k].Lower
+		}
+		n++
 	}
-	if len(words) < 2 {
+	if n < 2 {
 		return false
 	}
-	last := words[len(words)-1]
-	two := words[len(words)-2] + " " + last
+	two := prev + " " + last
 	if toks[0].Lower == "ministry" && len(toks) >= 3 && toks[1].Lower == "of" {
 		return true
 	}

@@ -343,7 +343,14 @@ func (r *run) isoDate(phrase string) *string {
 			return &y
 		}
 	}
+	// A layout opening with the day needs a digit first, one opening with
+	// the month a letter: skip those that cannot fit before time.Parse
+	// makes an error to say so.
+	dayFirst := p != "" && p[0] >= '0' && p[0] <= '9'
 	for _, l := range dateLayout {
+		if p == "" || (l[0] == '2') != dayFirst {
+			continue
+		}
 		if t, err := time.Parse(l, p); err == nil {
 			s := t.Format("2006-01-02")
 			if l == "January 2006" {
@@ -357,6 +364,9 @@ func (r *run) isoDate(phrase string) *string {
 		return nil
 	}
 	for _, l := range []string{"2 January", "January 2", "2 Jan", "Jan 2"} {
+		if p == "" || (l[0] == '2') != dayFirst {
+			continue
+		}
 		if t, err := time.Parse(l, p); err == nil {
 			t = t.AddDate(pub.Year(), 0, 0)
 			if t.After(pub) {

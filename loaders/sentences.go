@@ -132,22 +132,26 @@ var abbreviations = map[string]bool{
 func splitSentences(text string) []sentence {
 	var out []sentence
 	para, prevLine := 0, ""
-	pos := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
+	textLow := lowerASCII(text) // one lower case for all lines, sliced as they are
+	for pos := 0; pos < len(text); {
 		lineStart := pos
+		line := text[pos:]
+		if k := strings.IndexByte(line, '\n'); k >= 0 {
+			line = line[:k+1]
+		}
 		pos += len(line)
 		trimmed := strings.TrimSpace(line)
 		if trimmed == "" {
 			continue
 		}
 		para++
-		low := lowerASCII(trimmed)
+		lead := strings.Index(line, trimmed)
+		low := textLow[lineStart+lead : lineStart+lead+len(trimmed)]
 		if isBoilerplateLow(trimmed, low) || trimmed == prevLine {
 			prevLine = trimmed
 			continue
 		}
 		prevLine = trimmed
-		lead := strings.Index(line, trimmed)
 		for _, sp := range splitLine(trimmed) {
 			s := sentence{Text: trimmed[sp[0]:sp[1]], Start: lineStart + lead + sp[0], End: lineStart + lead + sp[1], Para: para, Index: len(out),
 				low: low[sp[0]:sp[1]]}
