@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 )
@@ -58,9 +60,22 @@ func (s *Store) WriteNQuads(ctx context.Context, w io.Writer) (int, error) {
 // ParseNQuads reads N-Quads; an unparsable line is an error naming name
 // and the line. Blank lines and # comments are skipped.
 func ParseNQuads(name string, r io.Reader) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := eachNQuad(name, r, func(q quad.Quad) error {
+		out = append(out, q)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// eachNQuad calls fn with each quad read from r, checked as ParseNQuads
+// checks them, and stops at the first error.
+func eachNQuad(name string, r io.Reader, fn func(quad.Quad) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 16<<20)
-	var out []quad.Quad
 	for n := 1; sc.Scan(); n++ {
 		line := bytes.TrimSpace(sc.Bytes())
 		if len(line) == 0 || line[0] == '#' {
@@ -68,74 +83,167 @@ func ParseNQuads(name string, r io.Reader) ([]quad.Quad, error) {
 		}
 		q, err := nquads.Parse(string(line))
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w: %v", name, n, ErrInvalid, err)
+			return fmt.Errorf("%s:%d: %w: %v", name, n, ErrInvalid, err)
 		}
 		if !q.IsValid() {
-			return nil, fmt.Errorf("%s:%d: %w: incomplete quad", name, n, ErrInvalid)
+			return fmt.Errorf("%s:%d: %w: incomplete quad", name, n, ErrInvalid)
 		}
 		switch q.Subject.(type) {
 		case quad.IRI, quad.BNode:
 		default:
-			return nil, fmt.Errorf("%s:%d: %w: subject %s is not an IRI", name, n, ErrInvalid, q.Subject)
+			return fmt.Errorf("%s:%d: %w: subject %s is not an IRI", name, n, ErrInvalid, q.Subject)
 		}
 		if _, ok := q.Predicate.(quad.IRI); !ok {
-			return nil, fmt.Errorf("%s:%d: %w: predicate %s is not an IRI", name, n, ErrInvalid, q.Predicate)
+			return fmt.Errorf("%s:%d: %w: predicate %s is not an IRI", name, n, ErrInvalid, q.Predicate)
 		}
-		out = append(out, q)
+		if err := fn(q); err != nil {
+			return err
+		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	return out, nil
+	return nil
 }
 
-// ImportNQuads adds the N-Quads read from r (a file `export --format nquads`
-// wrote) in one transaction: all of them or, on any error, none. Quads the
-// store already holds are left as they are; it returns how many were new.
-// It takes the quads as they are: importing quads another tool wrote can
-// break the invariants WriteArticle keeps (every fact has evidence).
-func (s *Store) ImportNQuads(ctx context.Context, name string, r io.Reader) (added int, err error) {
-	qs, err := ParseNQuads(name, r)
-	if err != nil {
+// importBatch is how many quads ImportNQuads writes per transaction, as
+// `cayley load` does: one huge transaction is slower (Bolt keeps every
+// dirty page until the commit) and holds the whole dump in memory.
+var importBatch = 10000
+
+// ImportNQuads adds the N-Quads of r (a file `export --format nquads`
+// wrote) to the store and returns how many were new; quads it already
+// holds are left as they are. It reads r twice: first it checks every
+// line, so a bad line is an error naming it and nothing is written; then
+// it writes the quads in transactions of importBatch, reading the next
+// batch while the store writes the last. Interrupted by ctx, it keeps the
+// batches it wrote, and importing the same dump again adds the rest.
+// It takes the quads as they are: quads another tool wrote can break the
+// invariants WriteArticle keeps (every fact has evidence).
+func (s *Store) ImportNQuads(ctx context.Context, name string, r io.ReadSeeker) (added int, err error) {
+	if err := eachNQuad(name, r, func(quad.Quad) error { return ctx.Err() }); err != nil {
 		return 0, err
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return 0, fmt.Errorf("import %s: %w", name, err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	seen := map[quad.Quad]bool{}
-	var deltas []cgraph.Delta
-	have := map[quad.Value]map[quad.Quad]bool{}
-	for _, q := range qs {
-		if seen[q] {
-			continue
+	before, err := s.quadCount(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("import %s: %w", name, err)
+	}
+	batches := make(chan []cgraph.Delta, 1)
+	readErr := make(chan error, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(batches)
+		var batch []cgraph.Delta
+		send := func() error {
+			select {
+			case batches <- batch:
+				batch = make([]cgraph.Delta, 0, importBatch)
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
-		seen[q] = true
-		hs, ok := have[q.Subject]
+		err := eachNQuad(name, r, func(q quad.Quad) error {
+			batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			if len(batch) < importBatch {
+				return nil
+			}
+			return send()
+		})
+		if err == nil && len(batch) > 0 {
+			err = send()
+		}
+		readErr <- err
+	}()
+	for batch := range batches {
+		if err == nil && before > 0 {
+			batch, err = s.newQuads(ctx, batch)
+		}
+		if err == nil {
+			err = s.applyImport(ctx, batch)
+		}
+		if err != nil {
+			cancel() // the reader stops; drain what it sent
+		}
+	}
+	if rerr := <-readErr; err == nil && rerr != nil {
+		err = rerr // r changed under us, or ctx ended
+	}
+	after, cerr := s.quadCount(context.WithoutCancel(ctx))
+	if cerr == nil {
+		added = int(after - before)
+	}
+	if err != nil {
+		return added, fmt.Errorf("import %s: %w", name, err)
+	}
+	return added, cerr
+}
+
+// newQuads drops from batch the quads the store already holds. Cayley
+// would skip them too (IgnoreDup), but only after counting their nodes'
+// references again, so a node would outlive its last quad.
+func (s *Store) newQuads(ctx context.Context, batch []cgraph.Delta) ([]cgraph.Delta, error) {
+	have := map[quad.Value]map[quad.Quad]bool{}
+	out := batch[:0]
+	for _, d := range batch {
+		hs, ok := have[d.Quad.Subject]
 		if !ok {
-			cur, err := s.quadsBy(ctx, quad.Subject, q.Subject)
+			cur, err := s.quadsBy(ctx, quad.Subject, d.Quad.Subject)
 			if err != nil {
-				return 0, fmt.Errorf("import %s: %w", name, err)
+				return nil, err
 			}
 			hs = make(map[quad.Quad]bool, len(cur))
 			for _, c := range cur {
 				hs[c] = true
 			}
-			have[q.Subject] = hs
+			have[d.Quad.Subject] = hs
 		}
-		if !hs[q] {
-			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		if !hs[d.Quad] {
+			hs[d.Quad] = true // and once only within the batch
+			out = append(out, d)
 		}
 	}
-	if len(deltas) == 0 {
-		return 0, nil
-	}
+	return out, nil
+}
+
+// applyImport writes one batch of imported quads in one transaction.
+func (s *Store) applyImport(ctx context.Context, batch []cgraph.Delta) error {
 	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(batch) == 0 {
+		return nil
+	}
+	defer s.cache.invalidate(batch)
+	return s.qs.ApplyDeltas(batch, cgraph.IgnoreOpts{IgnoreDup: true})
+}
+
+// quadCount is how many quads the store holds, read without walking them
+// where the backend keeps the count. The caller holds s.mu.
+func (s *Store) quadCount(ctx context.Context) (int64, error) {
+	if s.sql != nil {
+		// Cayley caches its counts and knows nothing of the store's own writes.
+		return s.sql.countQuads(ctx)
+	}
+	st, err := s.qs.Stats(ctx, false)
+	if errors.Is(err, kv.ErrNoBucket) {
+		return 0, nil // a Bolt store nothing was written to yet
+	}
+	if err != nil {
 		return 0, err
 	}
-	defer s.cache.invalidate(deltas)
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
-		return 0, fmt.Errorf("import %s: %w", name, err)
+	if !st.Quads.Exact {
+		if st, err = s.qs.Stats(ctx, true); err != nil {
+			return 0, err
+		}
 	}
-	return len(deltas), nil
+	return st.Quads.Value, nil
 }
 
 // Entities reads every node in the store with all its attributes, sorted

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -105,6 +106,8 @@ func TestImportNQuadsBadInput(t *testing.T) {
 		{"not a quad", "<opg:a> <opg:b> \"c\" .\nnonsense\n", "in.nq:2: invalid"},
 		{"literal subject", "\"a\" <opg:b> \"c\" .\n", "in.nq:1: invalid"},
 		{"truncated", "<opg:a> <opg:b> \"c", "in.nq:1: invalid"},
+		// past the first transaction's worth of quads: still nothing written
+		{"bad line after a batch", manyQuads(10005) + "nonsense\n", "in.nq:10006: invalid"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := exportStore(t, graph.Config{Backend: "memstore"})
@@ -116,6 +119,39 @@ func TestImportNQuadsBadInput(t *testing.T) {
 				t.Errorf("a failed import left quads: %v", q) // all or nothing
 			}
 		})
+	}
+}
+
+// manyQuads is n distinct quads of one subject, one a line.
+func manyQuads(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "<opg:a> <opg:b> \"%d\" .\n", i)
+	}
+	return b.String()
+}
+
+func TestImportNQuadsAddsOnlyWhatIsNew(t *testing.T) {
+	ctx := context.Background()
+	s := exportStore(t, graph.Config{Backend: "memstore"})
+	dump := manyQuads(25000) // three transactions
+	half := dump[:strings.Index(dump, `<opg:a> <opg:b> "12000"`)]
+	for _, step := range []struct {
+		name string
+		in   string
+		want int
+	}{
+		{"first half", half, 12000},
+		{"all of it", dump, 13000},
+		{"again", dump, 0},
+	} {
+		added, err := s.ImportNQuads(ctx, "in.nq", strings.NewReader(step.in))
+		if err != nil || added != step.want {
+			t.Fatalf("%s: ImportNQuads = %d, %v; want %d new", step.name, added, err, step.want)
+		}
+	}
+	if got := len(allQuads(t, s)); got != 25000 {
+		t.Errorf("the store holds %d quads; want 25000", got)
 	}
 }
 

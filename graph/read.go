@@ -78,20 +78,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if s.sql != nil {
-		// Cayley caches its counts and knows nothing of the store's own writes.
-		n, err := s.sql.countQuads(ctx)
-		if err != nil {
-			return st, fmt.Errorf("stats: %w", err)
-		}
-		st.Quads = n
-		return st, nil
-	}
-	cs, err := s.qs.Stats(ctx, true)
+	n, err := s.quadCount(ctx)
 	if err != nil {
-		return st, err
+		return st, fmt.Errorf("stats: %w", err)
 	}
-	st.Quads = cs.Quads.Value
+	st.Quads = n
 	return st, nil
 }
 

@@ -149,7 +149,8 @@ type loader struct {
 type parsed struct {
 	name     string
 	articles []parsedArticle
-	nquads   []byte
+	nquads   []byte // a dump fetched or sniffed
+	dumpFile bool   // name is a local .nq file, imported as it is read
 	errs     []error
 }
 
@@ -257,8 +258,8 @@ func (l *loader) run(ctx context.Context, paths []string) loadSummary {
 			fmt.Fprintf(errOut, "error: %v\n", err)
 			sum.failed++
 		}
-		if p.nquads != nil {
-			n, err := l.store.ImportNQuads(ctx, p.name, bytes.NewReader(p.nquads))
+		if p.nquads != nil || p.dumpFile {
+			n, err := l.importNQuads(ctx, p)
 			switch {
 			case err != nil:
 				fmt.Fprintf(errOut, "error: %v\n", err)
@@ -294,6 +295,10 @@ func (l *loader) parse(ctx context.Context, name string) parsed {
 	if err := ctx.Err(); err != nil {
 		return p
 	}
+	if !loaders.IsURL(name) && loaders.FormatOfName(name) == loaders.FormatNQuads {
+		p.dumpFile = true // read by the writer, so a dump of any size fits
+		return p
+	}
 	format, data, err := l.src.Load(ctx, name)
 	if err != nil {
 		p.errs = append(p.errs, err)
@@ -309,6 +314,19 @@ func (l *loader) parse(ctx context.Context, name string) parsed {
 		p.articles = append(p.articles, parsedArticle{path: doc.Path, af: loaders.Facts(doc, l.x.Extract(doc))})
 	}
 	return p
+}
+
+// importNQuads adds an N-Quads dump to the store.
+func (l *loader) importNQuads(ctx context.Context, p parsed) (int, error) {
+	if !p.dumpFile {
+		return l.store.ImportNQuads(ctx, p.name, bytes.NewReader(p.nquads))
+	}
+	f, err := os.Open(p.name)
+	if err != nil {
+		return 0, err // *PathError names the file
+	}
+	defer f.Close()
+	return l.store.ImportNQuads(ctx, p.name, f)
 }
 
 // line prints a success line, unless a progress bar stands for them.
