@@ -71,7 +71,13 @@ type sentenceFacts struct {
 	figsDone   bool
 	breaks     [][]int // clauseBreakScan's matches in s.Text
 	breaksDone bool
-	historic   int8 // historicRe matches s.Text: 0 not yet known, 1 no, 2 yes
+	historic   int8         // historicRe matches s.Text: 0 not yet known, 1 no, 2 yes
+	local      int8         // localPoliceRe matches s.Text: 0 not yet known, 1 no, 2 yes
+	patterned  []agencyCand // patternAgencies(s)
+	patDone    bool
+	cands      []mention // figureAgencies
+	credited   int
+	candsDone  bool
 }
 
 // figures returns the figures of the sentence.
@@ -110,6 +116,18 @@ func (sf *sentenceFacts) isHistoric() bool {
 		}
 	}
 	return sf.historic == 2
+}
+
+// namesLocalPolice reports whether the sentence names a force only by its
+// place: "Police in Rotterdam".
+func (sf *sentenceFacts) namesLocalPolice() bool {
+	if sf.local == 0 {
+		sf.local = 1
+		if strings.Contains(sf.s.Text, "olice ") && localPoliceRe.MatchString(sf.s.Text) {
+			sf.local = 2
+		}
+	}
+	return sf.local == 2
 }
 
 // run is the state of one extraction.
@@ -333,6 +351,13 @@ type agencyCand struct {
 // capitalised words ending in a head such as Police, Bureau or Unit
 // ("Garda National Drugs and Organised Crime Bureau").
 func (r *run) patternAgencies(sf *sentenceFacts) []agencyCand {
+	if !sf.patDone {
+		sf.patterned, sf.patDone = r.findPatternAgencies(sf), true
+	}
+	return sf.patterned
+}
+
+func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 	toks := sf.toks
 	var out []agencyCand
 	adjacent := func(a, b int) bool { return strings.TrimSpace(sf.s.Text[toks[a].End:toks[b].Start]) == "" }

@@ -250,12 +250,9 @@ func (r *run) dateIn(sf *sentenceFacts) *string {
 // sentences just before, unless the sentence is about an earlier time.
 func (r *run) agencyFor(i, pos int) string {
 	sf := r.sents[i]
-	var cands []mention
-	for _, a := range sf.agencies {
-		if a.Possessive && r.qualifiesOperation(sf, a) {
-			continue // "the NCA's County Lines Week": the operation's agency, not the figure's
-		}
-		cands = append(cands, a)
+	cands, credited := r.figureAgencies(sf)
+	if credited >= 0 {
+		return cands[credited].Name
 	}
 	if len(cands) > 0 {
 		// The subject of the figure's clause ("The NCA and Border Force found ..."),
@@ -271,14 +268,9 @@ func (r *run) agencyFor(i, pos int) string {
 				best = a
 			}
 		}
-		for _, a := range cands {
-			if creditRe.MatchString(tail(sf.s.Text[:a.Start], 30)) {
-				best = a
-			}
-		}
 		return best.Name
 	}
-	if sf.isHistoric() || len(sf.operations) > 0 || localPoliceRe.MatchString(sf.s.Text) {
+	if sf.isHistoric() || len(sf.operations) > 0 || sf.namesLocalPolice() {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
 	// The agency of the sentences just before; in an opening paragraph, of those just after.
@@ -303,6 +295,28 @@ func (r *run) agencyFor(i, pos int) string {
 		return r.out.Agencies[0].Name
 	}
 	return ""
+}
+
+// figureAgencies returns the agencies of a sentence that a figure may
+// belong to, all but those that own an operation ("the NCA's County Lines
+// Week"), and the index of the last of them the sentence credits ("says
+// the NCA"), or -1; it works them out once per sentence.
+func (r *run) figureAgencies(sf *sentenceFacts) ([]mention, int) {
+	if !sf.candsDone {
+		sf.candsDone, sf.credited = true, -1
+		for _, a := range sf.agencies {
+			if a.Possessive && r.qualifiesOperation(sf, a) {
+				continue
+			}
+			sf.cands = append(sf.cands, a)
+		}
+		for k, a := range sf.cands {
+			if creditRe.MatchString(tail(sf.s.Text[:a.Start], 30)) {
+				sf.credited = k
+			}
+		}
+	}
+	return sf.cands, sf.credited
 }
 
 // lastOwnAgency is the last agency sentence j names in its own right, not as
