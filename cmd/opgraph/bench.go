@@ -44,6 +44,7 @@ type benchConfig struct {
 	concurrency int           // HTTP workers
 	keep        bool          // keep the work directory
 	store       string        // an existing Bolt store: only the queries are measured, on it
+	memstore    bool          // load into memstore too (it holds the whole graph in memory)
 }
 
 func runBench(ctx context.Context, args []string) int {
@@ -64,6 +65,7 @@ func runBenchTo(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs.DurationVar(&c.httpFor, "http", 5*time.Second, "duration of each HTTP load (0: skip HTTP)")
 	fs.IntVar(&c.concurrency, "concurrency", 8, "concurrent HTTP requests")
 	fs.BoolVar(&c.keep, "keep", false, "keep the work directory")
+	fs.BoolVar(&c.memstore, "memstore", true, "load into memstore too (about 170 MB per 1,000 articles of the generated corpus)")
 	fs.StringVar(&c.store, "store", "", "measure only the queries, on this existing Bolt store (one a --keep run left)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -130,7 +132,10 @@ func bench(ctx context.Context, c benchConfig, stdout, stderr io.Writer) error {
 
 	// Load: extraction and writes, one child process per backend.
 	boltDir := filepath.Join(c.dir, "bolt")
-	backends := []struct{ name, db string }{{"memstore", ""}, {"bbolt", boltDir}}
+	backends := []struct{ name, db string }{{"bbolt", boltDir}}
+	if c.memstore {
+		backends = append([]struct{ name, db string }{{"memstore", ""}}, backends...)
+	}
 	if c.postgres != "" {
 		url, drop, err := benchSchema(ctx, c.postgres)
 		if err != nil {
@@ -234,6 +239,16 @@ func (b *benchRun) queries(ctx context.Context, boltDir string) error {
 		return err
 	}
 	defer store.Close()
+	st, err := store.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	facts := 0
+	for _, k := range graph.FactKinds {
+		facts += st.Nodes[k]
+	}
+	b.add("graph", "facts / evidences / quads", fmt.Sprintf("%d / %d / %d", facts, st.Nodes[graph.KindEvidence], st.Quads),
+		"a fact stated by several articles is one fact with an evidence from each")
 	op, word, err := queryArgs(ctx, store)
 	if err != nil {
 		return err
@@ -327,8 +342,9 @@ func (b *benchRun) serveHTTP(ctx context.Context, boltDir string) error {
 		b.add("query HTTP", q.name, fmt.Sprintf("%.0f req/s, p99 %s", m.Throughput, ms(m.Latencies.P99)),
 			fmt.Sprintf("%d requests, %d workers, %.1f%% ok", m.Requests, n, m.Success*100))
 	}
-	hwm, rss := procMem(srv.cmd.Process.Pid)
-	b.add("serve", "RSS after the HTTP loads (target <= 300 MB)", fmt.Sprintf("%d MB (peak %d MB)", rss>>20, hwm>>20), "")
+	m := procMem(srv.cmd.Process.Pid)
+	b.add("serve", "RSS after the HTTP loads (target <= 300 MB)", fmt.Sprintf("%d MB (peak %d MB)", m.rss>>20, m.hwm>>20),
+		fmt.Sprintf("anonymous %d MB, file-backed %d MB (Bolt's mmapped file)", m.anon>>20, m.file>>20))
 	return nil
 }
 
@@ -416,8 +432,12 @@ func freeAddr() (string, error) {
 	return l.Addr().String(), nil
 }
 
-// procMem reads a process's peak and current resident set size, in bytes.
-func procMem(pid int) (hwm, rss int64) {
+// memUse is a process's resident memory, in bytes: peak, current, and the
+// current split into anonymous pages (the heap) and file-backed ones.
+type memUse struct{ hwm, rss, anon, file int64 }
+
+// procMem reads a process's resident set sizes from /proc.
+func procMem(pid int) (m memUse) {
 	data, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	for _, line := range strings.Split(string(data), "\n") {
 		f := strings.Fields(line)
@@ -427,12 +447,16 @@ func procMem(pid int) (hwm, rss int64) {
 		kb, _ := strconv.ParseInt(f[1], 10, 64)
 		switch f[0] {
 		case "VmHWM:":
-			hwm = kb << 10
+			m.hwm = kb << 10
 		case "VmRSS:":
-			rss = kb << 10
+			m.rss = kb << 10
+		case "RssAnon:":
+			m.anon = kb << 10
+		case "RssFile:":
+			m.file = kb << 10
 		}
 	}
-	return hwm, rss
+	return m
 }
 
 type timed struct {
