@@ -627,7 +627,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		if trap {
 			return seizeCueRe.MatchString(s)
 		}
-		return seizeCueScan.first(s) != nil
+		return hasSeizeCue(s)
 	}
 	cue := sf.cues&cueSeize != 0 && seizeCue(text)
 	// lits is a cheap test some patterns need to pass: in a text with no
@@ -841,7 +841,7 @@ func seizesStrongly(sf *sentenceFacts) bool {
 	if sf.trap {
 		return seizeCueRe.MatchString(text)
 	}
-	return seizeCueScan.first(text) != nil
+	return hasSeizeCue(text)
 }
 
 // attachValueEarlier gives a value to the latest earlier seizure of the
@@ -990,10 +990,92 @@ var (
 
 // clauseBreaks returns the spans of the clause breaks of s.
 func clauseBreaks(s string) [][]int {
-	if !strings.ContainsAny(s, ";–—") && !strings.Contains(s, ",") {
+	if strings.IndexByte(s, ',') < 0 && strings.IndexByte(s, ';') < 0 && !strings.Contains(s, "–") && !strings.Contains(s, "—") {
 		return nil
 	}
-	return clauseBreakScan.findAll(s)
+	if hasFoldTrap(s) {
+		return clauseBreakScan.findAll(s)
+	}
+	return findClauseBreaks(s)
+}
+
+// clauseWords are the words of clauseBreakScan after a comma, in its order.
+var clauseWords = []string{"which", "who", "whom", "where", "while", "but", "although", "though", "whereas", "of which",
+	"when", "after", "before", "because", "as"}
+
+// findClauseBreaks finds what clauseBreakScan finds, in a text with no fold
+// trap, matching the pattern by hand: a semicolon or dash, or a comma,
+// spaces and one of clauseWords ending a word (the spaces are all of the
+// run, since no word starts with one).
+func findClauseBreaks(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		e := -1
+		switch c := s[p]; {
+		case c == ';':
+			e = p + 1
+		case c == 0xE2 && (strings.HasPrefix(s[p:], "–") || strings.HasPrefix(s[p:], "—")):
+			e = p + len("–")
+		case c == ',':
+			if w := skipSpaces(s, p+1); w > p+1 {
+				e = wordAltAt(s, w, clauseWords)
+			}
+		}
+		if e >= 0 {
+			out = append(out, []int{p, e})
+			p = e - 1
+		}
+	}
+	return out
+}
+
+// seizeVerbWords are the words of seizeVerbPattern, in its order.
+var seizeVerbWords = []string{"seized", "seizing", "seizures of", "seizure of", "confiscated", "confiscating", "recovered",
+	"recovering", "intercepted", "impounded"}
+
+// findSeizeVerbs finds what seizeVerbScan finds, in a text with no fold
+// trap, matching the pattern by hand.
+func findSeizeVerbs(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			continue
+		}
+		if e := wordAltAt(s, p, seizeVerbWords); e >= 0 {
+			out = append(out, []int{p, e, p, e})
+			p = e - 1
+		}
+	}
+	return out
+}
+
+// seizeCueWhole are the cues of seizeCuePattern that stand whole, and
+// seizeCueStems those it reads to the end of the word (seiz\w*).
+var (
+	seizeCueWhole = []string{"recovered", "found", "discovered", "intercepted", "haul", "netted", "impounded",
+		"removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze", "stash", "shut down",
+		"took down", "taken down", "taken offline"}
+	seizeCueStems = []string{"seiz", "confiscat", "forfeit"}
+)
+
+// hasSeizeCue reports whether seizeCueRe matches s, a text with no fold
+// trap, matching it by hand: a stem starting a word (its \w* runs to the
+// word's end, where \b holds), or a whole cue.
+func hasSeizeCue(s string) bool {
+	for p := 0; p < len(s); p++ {
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			continue
+		}
+		for _, st := range seizeCueStems {
+			if hasPrefixFold(s[p:], st) {
+				return true
+			}
+		}
+		if wordAltAt(s, p, seizeCueWhole) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseIn returns the byte span of the clause that holds pos in a text of
@@ -1022,7 +1104,7 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 	if hasFoldTrap(s) {
 		verbs = seizeVerbRe.FindAllStringSubmatchIndex(s, -1)
 	} else {
-		verbs = seizeVerbScan.findAll(s)
+		verbs = findSeizeVerbs(s)
 	}
 	for _, m := range verbs {
 		cs, ce := sf.clauseAt(m[0])

@@ -307,6 +307,66 @@ var (
 	dateLayout   = []string{"2 January 2006", "January 2 2006", "2 Jan 2006", "Jan 2 2006", "January 2006"}
 )
 
+// The words of relDatePattern's alternatives, in its order.
+var (
+	relDateSoon  = []string{"earlier this ", "later this "}
+	relDateUnits = []string{"week", "month", "year"}
+	relDateNear  = []string{"last ", "this ", "next "}
+	relDateSpans = []string{"week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+		"sunday", "weekend", "morning", "afternoon"}
+	relDateWhole = []string{"yesterday", "today", "this morning"}
+	relDateDays  = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+// findRelDates finds what relDateScan finds, in a text with no fold trap,
+// matching the pattern by hand.
+func findRelDates(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			continue
+		}
+		if e := matchRelDate(s, p); e >= 0 {
+			out = append(out, []int{p, e})
+			p = e - 1
+		}
+	}
+	return out
+}
+
+// matchRelDate matches relDatePattern at s[p], the start of a word, trying
+// its alternatives in order; it returns the match's end, or -1. The first
+// two end with no \b.
+func matchRelDate(s string, p int) int {
+	prefixThen := func(firsts, seconds []string) int {
+		for _, f := range firsts {
+			if !hasPrefixFold(s[p:], f) {
+				continue
+			}
+			q := p + len(f)
+			for _, w := range seconds {
+				if hasPrefixFold(s[q:], w) {
+					return q + len(w)
+				}
+			}
+		}
+		return -1
+	}
+	if e := prefixThen(relDateSoon, relDateUnits); e >= 0 {
+		return e
+	}
+	if e := prefixThen(relDateNear, relDateSpans); e >= 0 {
+		return e
+	}
+	if e := wordAltAt(s, p, relDateWhole); e >= 0 {
+		return e
+	}
+	if hasPrefixFold(s[p:], "on ") {
+		return wordAltAt(s, p+len("on "), relDateDays)
+	}
+	return -1
+}
+
 func (r *run) findDates(sf *sentenceFacts) {
 	text := sf.s.Text
 	var found [2][][]int
@@ -317,7 +377,7 @@ func (r *run) findDates(sf *sentenceFacts) {
 		if hasFoldTrap(text) {
 			found[1] = relDateRe.FindAllStringIndex(text, -1)
 		} else {
-			found[1] = relDateScan.findAll(text)
+			found[1] = findRelDates(text)
 		}
 	}
 	for _, locs := range found {

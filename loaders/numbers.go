@@ -466,6 +466,11 @@ func findWordNumbers(s string) [][]int {
 // matchWordNumber matches wordNumPattern at s[p], after no word character,
 // and returns the submatch offsets, or nil.
 func matchWordNumber(s string, p int) []int {
+	// A head that matches ends where a hyphen, a space or no word character
+	// follows: it is the whole run of letters, one of wordNumFirst.
+	if !inLower(wordNumFirst, s[p:asciiLetters(s, p)]) {
+		return nil
+	}
 	boundary := func(x int) bool { return x == len(s) || !isWordASCII(s[x]) } // \b after a letter
 	// rest matches (?:\s+(mult))?\b from x, the end of group 1.
 	rest := func(x int) []int {

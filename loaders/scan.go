@@ -235,3 +235,20 @@ func inLower(set map[string]bool, w string) bool {
 func hasPrefixFold(s, lower string) bool {
 	return len(s) >= len(lower) && equalFoldASCII(s[:len(lower)], lower)
 }
+
+// wordAltAt returns the end of the first of alts that s holds at p in any
+// ASCII case with no word character after it, or -1: where
+// `(?i)(?:alt|...)\b` matches at p in a text with no fold trap. Each alt is
+// in ASCII lower case and ends in a letter, so the \b is a word's end.
+func wordAltAt(s string, p int, alts []string) int {
+	if p >= len(s) {
+		return -1
+	}
+	c := s[p] | 0x20 // a letter's lower case
+	for _, a := range alts {
+		if e := p + len(a); a[0] == c && hasPrefixFold(s[p:], a) && (e == len(s) || !isWordASCII(s[e])) {
+			return e
+		}
+	}
+	return -1
+}

@@ -32,6 +32,16 @@ var scanCases = []struct {
 	{"clauseBreak", clauseBreakScan, false},
 }
 
+// handScans are the matchers written by hand for some startScans, for texts
+// with no fold trap.
+var handScans = map[*startScan]func(string) [][]int{
+	digitsScan:      findDigits,
+	wordNumScan:     findWordNumbers,
+	clauseBreakScan: findClauseBreaks,
+	seizeVerbScan:   findSeizeVerbs,
+	relDateScan:     findRelDates,
+}
+
 // plain compiles the pattern a startScan was made from.
 func plain(sc *startScan) *regexp.Regexp {
 	p := sc.at.String()
@@ -50,6 +60,8 @@ func FuzzStartScan(f *testing.F) {
 		"an a\tdozen Sixteen sixty-one seventy- two eighteen hundreds twenty-nine  Million one-twox a. An_ single dozen ninety-ninebillion",
 		"on Monday on  Friday this Morning last weekly Yesterday5 today, earlier this year on mon",
 		"last week yesterday earlier this month ſeized K 12:45 €1.2 million NZ$3 R$4 AUD 7K N40",
+		"Seizures of, whom;\twhereas — later this Weekend, This morningx, ON sunday, seizure  of cash SEIZURES OF recoveredx",
+		"it was Found; stash, Shut Down shutdown, taken offline, TAKEN OFF THE STREETS, confiscatory forfeits, frozen froze_",
 	} {
 		f.Add(s)
 	}
@@ -72,26 +84,20 @@ func FuzzStartScan(f *testing.F) {
 					t.Fatalf("%s(%q) = %v, want %v", c.name, s, got, want)
 				}
 			}
-			if c.sc == digitsScan && !trap {
-				if got := findDigits(s); len(got) != len(want) {
-					t.Fatalf("findDigits(%q) = %v, want %v", s, got, want)
-				} else {
-					for k := range got {
-						if !equalInts(got[k], want[k]) {
-							t.Fatalf("findDigits(%q) = %v, want %v", s, got, want)
-						}
+			if hand := handScans[c.sc]; hand != nil && !trap {
+				got := hand(s)
+				if len(got) != len(want) {
+					t.Fatalf("%s by hand (%q) = %v, want %v", c.name, s, got, want)
+				}
+				for k := range got {
+					if !equalInts(got[k], want[k]) {
+						t.Fatalf("%s by hand (%q) = %v, want %v", c.name, s, got, want)
 					}
 				}
 			}
-			if c.sc == wordNumScan && !trap {
-				if got := findWordNumbers(s); len(got) != len(want) {
-					t.Fatalf("findWordNumbers(%q) = %v, want %v", s, got, want)
-				} else {
-					for k := range got {
-						if !equalInts(got[k], want[k]) {
-							t.Fatalf("findWordNumbers(%q) = %v, want %v", s, got, want)
-						}
-					}
+			if c.sc == seizeCueScan && !trap {
+				if got, want := hasSeizeCue(s), len(want) > 0; got != want {
+					t.Fatalf("hasSeizeCue(%q) = %v, want %v", s, got, want)
 				}
 			}
 			first := c.sc.first(s)
