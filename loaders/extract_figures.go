@@ -52,7 +52,8 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestVerbs) && (sf.trap || arrestLeadLow(lowAfter)) && (passiveArrest(after) || arrestBareRe.MatchString(after)) ||
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
-				(arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) {
+				(sf.trap && (arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) ||
+					!sf.trap && (endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60)))) {
 			r.addArrest(i, sf, f, f.Start)
 			r.addBreakdown(i, sf, f)
 			found = true
@@ -63,7 +64,11 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 	}
 	var loc []int
 	if lits(sf.low, arrestOneActiveVerbs) {
-		loc = arrestOneActiveRe.FindStringIndex(text)
+		if sf.trap {
+			loc = arrestOneActiveRe.FindStringIndex(text)
+		} else if p := arrestOneActiveAt(text); p >= 0 {
+			loc = []int{p}
+		}
 	}
 	if loc == nil && lits(sf.low, arrestOnePassiveVerbs) && lits(sf.low, arrestOnePassiveAux) {
 		loc = arrestOnePassiveRe.FindStringIndex(text)
@@ -633,11 +638,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	// lits is a cheap test some patterns need to pass: in a text with no
 	// fold trap, its ASCII lower case holds one of their words.
 	lits := func(low string, words []string) bool { return trap || containsAnyWord(low, words) }
-	valueSentence := sf.cues&cueValue != 0 && lits(sf.low, valueWords) && valueWordRe.MatchString(text)
+	valueSentence := sf.cues&cueValue != 0 && lits(sf.low, valueWords) && (trap && valueWordRe.MatchString(text) || !trap && hasValueWord(text))
 	if !cue && !valueSentence {
 		return
 	}
-	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && hypotheticalRe.MatchString(text) && !valueSentence {
+	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && (trap && hypotheticalRe.MatchString(text) || !trap && isHypothetical(text)) && !valueSentence {
 		return
 	}
 	moneys := r.findMoneyLower(text, sf.lower())
@@ -665,13 +670,13 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			after := text[f.End:]
 			unit := ""
-			if m := unitRe.FindStringSubmatch(after); m != nil {
-				unit = unitNames[strings.ToLower(m[1])]
-				after = after[len(m[0]):]
-			} else if m := packUnitRe.FindStringSubmatch(after); m != nil {
+			if u, n := matchUnit(after, trap); n >= 0 {
+				unit = unitNames[strings.ToLower(u)]
+				after = after[n:]
+			} else if u, n := matchPackUnit(after, trap); n >= 0 {
 				// "50 bricks of cocaine": a count of packages of a drug.
-				unit = singular(strings.ToLower(m[1]))
-				after = after[len(m[0]):]
+				unit = singular(strings.ToLower(u))
+				after = after[n:]
 			}
 			after = strings.TrimPrefix(strings.TrimLeft(after, " "), "of ")
 			e, cs, ce := r.commodityNear(sf, len(text)-len(after), 3)
@@ -684,7 +689,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				// "suspected shabu, weighing around 500 grams": the commodity came first.
 				e = r.commodityBefore(sf, f.Start)
 			}
-			if e == nil && ofWhichRe.MatchString(tail(text[:f.Start], 40)) {
+			if e == nil && (trap && ofWhichRe.MatchString(tail(text[:f.Start], 40)) || !trap && endsOfWhich(tail(text[:f.Start], 40))) {
 				e = r.commodityBefore(sf, f.Start)
 			}
 			if e == nil || e.Commodity == "cash" && unit == "" {

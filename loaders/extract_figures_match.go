@@ -1,0 +1,290 @@
+package loaders
+
+// The figure rules' patterns matched by hand, for texts with no fold trap
+// (see hasFoldTrap), where regexp's backtracking over their alternatives
+// costs more than the rest of a sentence's reading. Each names the pattern
+// it stands for; FuzzFigureMatchers checks each against it.
+
+// The alternatives of the patterns, in their order.
+var (
+	valueWordAlts     = []string{"worth", "valued", "value", "street value", "price"}
+	hypotheticalAlts  = []string{"will", "would", "could", "might", "may", "plans to", "plan to", "intends to", "intend to", "aims to", "aim to", "hopes to", "hope to", "expects to", "expect to"}
+	hypotheticalStems = []string{"seiz", "confiscat", "recover", "intercept"}
+	unitAlts          = []string{"tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
+		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "g", "pounds", "pound", "lbs", "lb", "ounces",
+		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon"}
+	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "packages", "package", "packets", "packet", "bags", "bag",
+		"parcels", "parcel", "sacks", "sack", "bales", "bale", "boxes", "box", "pallets", "pallet", "pouches", "pouch"}
+	ofAlt             = []string{"of"}
+	oneActiveVerbs    = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}
+	oneActiveArticles = []string{"a", "an", "one", "the", "its", "their"}
+	oneActiveNouns    = []string{"man", "woman", "individual", "suspect", "person", "teenager", "teen", "boy", "girl", "youth",
+		"driver", "operator", "courier", "administrator", "leader", "ringleader", "boss", "kingpin", "national"}
+	activeArrestVerbs   = []string{"arrested", "arresting", "arrest", "detained", "detaining", "apprehended"}
+	activeArrestFillers = []string{"a total of", "some", "another", "at least"}
+	arrestOfNouns       = []string{"arrests", "arrest", "detention", "apprehension"}
+)
+
+// hasValueWord is valueWordRe.MatchString.
+func hasValueWord(s string) bool {
+	for p := 0; p < len(s); p++ {
+		if isLetterByte(s[p]) && wordStart(s, p) && wordAltAt(s, p, valueWordAlts) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isHypothetical is hypotheticalRe.MatchString: a modal or an intention,
+// spaces, maybe a word and spaces, maybe "be" and spaces, then the stem of
+// a verb of seizing. Each run of spaces or word characters it reads is a
+// whole one, as what follows it can start with neither.
+func isHypothetical(s string) bool {
+	stemAt := func(q int) bool {
+		for _, st := range hypotheticalStems {
+			if hasPrefixFold(s[q:], st) {
+				return true
+			}
+		}
+		return false
+	}
+	beThenStem := func(q int) bool { // (?:be\s+)?(stem)
+		if stemAt(q) {
+			return true
+		}
+		if !hasPrefixFold(s[q:], "be") {
+			return false
+		}
+		w := skipSpaces(s, q+len("be"))
+		return w > q+len("be") && stemAt(w)
+	}
+	for p := 0; p < len(s); p++ {
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			continue
+		}
+		for _, a := range hypotheticalAlts {
+			if !hasPrefixFold(s[p:], a) {
+				continue
+			}
+			w := skipSpaces(s, p+len(a))
+			if w == p+len(a) {
+				continue
+			}
+			if beThenStem(w) {
+				return true
+			}
+			e := w
+			for e < len(s) && isWordASCII(s[e]) {
+				e++
+			}
+			if w2 := skipSpaces(s, e); e > w && w2 > e && beThenStem(w2) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unitAfter is unitRe.FindStringSubmatch(s): it returns the unit as
+// written and the length of the match, or "" and -1.
+func unitAfter(s string) (string, int) {
+	q := skipSpaces(s, 0)
+	if q < len(s) && s[q] == '-' {
+		q = skipSpaces(s, q+1)
+	}
+	e := wordAltAt(s, q, unitAlts)
+	if e < 0 {
+		return "", -1
+	}
+	n := e
+	if n < len(s) && s[n] == '.' {
+		n++
+	}
+	return s[q:e], n
+}
+
+// packUnitAfter is packUnitRe.FindStringSubmatch(s): it returns the unit as
+// written and the length of the match, or "" and -1.
+func packUnitAfter(s string) (string, int) {
+	q := skipSpaces(s, 0)
+	if q == 0 {
+		return "", -1
+	}
+	for _, a := range packUnitAlts {
+		if !hasPrefixFold(s[q:], a) {
+			continue
+		}
+		w := skipSpaces(s, q+len(a))
+		if w == q+len(a) {
+			continue
+		}
+		if e := wordAltAt(s, w, ofAlt); e >= 0 {
+			return s[q : q+len(a)], e
+		}
+	}
+	return "", -1
+}
+
+// wordEndsAt reports whether one of alts ends at s[end], starting a word.
+func wordEndsAt(s string, end int, alts []string) bool {
+	for _, a := range alts {
+		st := end - len(a)
+		if st >= 0 && equalFoldASCII(s[st:end], a) && (st == 0 || !isWordASCII(s[st-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseEndsAt reports whether one of alts ends at s[end] after spaces,
+// and returns where those spaces start.
+func phraseEndsAt(s string, end int, alts []string) (int, bool) {
+	for _, a := range alts {
+		st := end - len(a)
+		if st < 0 || !equalFoldASCII(s[st:end], a) {
+			continue
+		}
+		if i := spacesBefore(s, st); i < st {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// spacesBefore returns the start of the run of \s that ends at s[e].
+func spacesBefore(s string, e int) int {
+	for e > 0 && isSpaceASCII(s[e-1]) {
+		e--
+	}
+	return e
+}
+
+// endsOfWhich is ofWhichRe.MatchString: "of which" starting a word, spaces,
+// maybe a word and spaces, at the end.
+func endsOfWhich(s string) bool {
+	k := spacesBefore(s, len(s))
+	if k == len(s) {
+		return false
+	}
+	if wordEndsAt(s, k, []string{"of which"}) {
+		return true
+	}
+	j := k
+	for j > 0 && isWordASCII(s[j-1]) {
+		j--
+	}
+	i := spacesBefore(s, j)
+	return j < k && i < j && wordEndsAt(s, i, []string{"of which"})
+}
+
+// endsActiveArrest is arrestActiveRe.MatchString: a verb of arrest starting
+// a word, spaces, maybe a filler ("a total of") and spaces, at the end.
+func endsActiveArrest(s string) bool {
+	k := spacesBefore(s, len(s))
+	if k == len(s) {
+		return false
+	}
+	if wordEndsAt(s, k, activeArrestVerbs) {
+		return true
+	}
+	for _, f := range activeArrestFillers {
+		st := k - len(f)
+		if st < 0 || !equalFoldASCII(s[st:k], f) {
+			continue
+		}
+		if i := spacesBefore(s, st); i < st && wordEndsAt(s, i, activeArrestVerbs) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsArrestOf is arrestOfRe.MatchString: a noun of arrest starting a word,
+// spaces, "of", spaces, maybe "a total of" and spaces, at the end.
+func endsArrestOf(s string) bool {
+	k := spacesBefore(s, len(s))
+	if k == len(s) {
+		return false
+	}
+	ofThen := func(end int) bool { // [noun]\s+of ends at end
+		i, ok := phraseEndsAt(s, end, ofAlt)
+		return ok && wordEndsAt(s, i, arrestOfNouns)
+	}
+	if ofThen(k) {
+		return true
+	}
+	i, ok := phraseEndsAt(s, k, []string{"a total of"})
+	return ok && ofThen(i)
+}
+
+// arrestOneActiveAt is where arrestOneActiveRe first matches s, or -1: a
+// verb of arrest starting a word, spaces, an article and spaces, up to
+// three words of [\w-] each followed by spaces, then a noun of one person
+// ending a word.
+func arrestOneActiveAt(s string) int {
+	nounAfterFillers := func(q int) bool {
+		for k := 0; ; k++ {
+			if wordAltAt(s, q, oneActiveNouns) >= 0 {
+				return true
+			}
+			if k == 3 {
+				return false
+			}
+			e := q
+			for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
+				e++
+			}
+			w := skipSpaces(s, e)
+			if e == q || w == e {
+				return false
+			}
+			q = w
+		}
+	}
+	for p := 0; p < len(s); p++ {
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			continue
+		}
+		for _, v := range oneActiveVerbs {
+			if !hasPrefixFold(s[p:], v) {
+				continue
+			}
+			w := skipSpaces(s, p+len(v))
+			if w == p+len(v) {
+				continue
+			}
+			for _, a := range oneActiveArticles {
+				if !hasPrefixFold(s[w:], a) {
+					continue
+				}
+				if q := skipSpaces(s, w+len(a)); q > w+len(a) && nounAfterFillers(q) {
+					return p
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// matchUnit is unitAfter in any text: the unit after a figure as written,
+// and the length of what it reads, or "" and -1. trap is hasFoldTrap(s).
+func matchUnit(s string, trap bool) (string, int) {
+	if !trap {
+		return unitAfter(s)
+	}
+	if m := unitRe.FindStringSubmatchIndex(s); m != nil {
+		return s[m[2]:m[3]], m[1]
+	}
+	return "", -1
+}
+
+// matchPackUnit is packUnitAfter in any text; trap is hasFoldTrap(s).
+func matchPackUnit(s string, trap bool) (string, int) {
+	if !trap {
+		return packUnitAfter(s)
+	}
+	if m := packUnitRe.FindStringSubmatchIndex(s); m != nil {
+		return s[m[2]:m[3]], m[1]
+	}
+	return "", -1
+}
