@@ -323,7 +323,7 @@ var (
 func findRelDates(s string) [][]int {
 	var out [][]int
 	for p := 0; p < len(s); p++ {
-		if !isLetterByte(s[p]) || !wordStart(s, p) {
+		if !relDateLead[s[p]] || !wordStart(s, p) {
 			continue
 		}
 		if e := matchRelDate(s, p); e >= 0 {
@@ -332,6 +332,146 @@ func findRelDates(s string) [][]int {
 		}
 	}
 	return out
+}
+
+// relDateLead holds the letters a relative date starts with, in either case.
+var relDateLead = func() (set [256]bool) {
+	for _, c := range []byte("eltnyo") {
+		set[c], set[c-'a'+'A'] = true, true
+	}
+	return set
+}()
+
+// absDateMonths are the months of absDatePattern, in its order.
+var absDateMonths = strings.Fields(`January February March April May June July August September October November December
+	Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`)
+
+// absDateLeads are the words before a year in absDatePattern, in its order.
+var absDateLeads = []string{"in", "since", "during", "until", "by"}
+
+// findAbsDates finds what absDateScan finds, matching the pattern by hand.
+func findAbsDates(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if !isWordByte(s[p]) || !wordStart(s, p) {
+			continue
+		}
+		if e := matchAbsDate(s, p); e >= 0 {
+			out = append(out, []int{p, e})
+			p = e - 1
+		}
+	}
+	return out
+}
+
+// matchAbsDate matches absDatePattern at s[p], the start of a word, and
+// returns the match's end, or -1. It tries the pattern's alternatives, and
+// the ways through each, in the order the pattern does: greedy parts
+// longest first, a month's dot before none, months in the pattern's order;
+// the first way that ends where \b holds is the match. A run of spaces is
+// read whole, since no part after one starts with a space.
+func matchAbsDate(s string, p int) int {
+	isDigit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
+	year := func(q int) bool { return isDigit(q) && isDigit(q+1) && isDigit(q+2) && isDigit(q+3) }
+	boundary := func(e int) bool { return (e > 0 && isWordASCII(s[e-1])) != (e < len(s) && isWordASCII(s[e])) }
+	// spacedYear is the end of \s+\d{4} at q where \b holds after it, or -1.
+	spacedYear := func(q int) int {
+		if w := skipSpaces(s, q); w > q && year(w) && boundary(w+4) {
+			return w + 4
+		}
+		return -1
+	}
+	// months calls try with the end of each month (and its dot) at q, in
+	// order, until it returns a match's end.
+	months := func(q int, try func(e int) int) int {
+		if q >= len(s) || strings.IndexByte("JFMASOND", s[q]) < 0 {
+			return -1
+		}
+		for _, m := range absDateMonths {
+			if !strings.HasPrefix(s[q:], m) {
+				continue
+			}
+			e := q + len(m)
+			if e < len(s) && s[e] == '.' {
+				if end := try(e + 1); end >= 0 {
+					return end
+				}
+			}
+			if end := try(e); end >= 0 {
+				return end
+			}
+		}
+		return -1
+	}
+	digits := 0 // \d{1,2}: the longest first
+	for digits < 2 && isDigit(p+digits) {
+		digits++
+	}
+	// \d{1,2}\s+MONTH(?:\s+\d{4})?
+	for n := digits; n >= 1; n-- {
+		w := skipSpaces(s, p+n)
+		if w == p+n {
+			continue
+		}
+		if end := months(w, func(e int) int {
+			if end := spacedYear(e); end >= 0 {
+				return end
+			}
+			if boundary(e) {
+				return e
+			}
+			return -1
+		}); end >= 0 {
+			return end
+		}
+	}
+	// MONTH\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?
+	if end := months(p, func(e int) int {
+		w := skipSpaces(s, e)
+		if w == e {
+			return -1
+		}
+		n := 0
+		for n < 2 && isDigit(w+n) {
+			n++
+		}
+		for ; n >= 1; n-- {
+			d := w + n
+			ends := [2]int{-1, d}
+			if d+2 <= len(s) && (s[d:d+2] == "st" || s[d:d+2] == "nd" || s[d:d+2] == "rd" || s[d:d+2] == "th") {
+				ends[0] = d + 2
+			}
+			for _, t := range ends {
+				if t < 0 {
+					continue
+				}
+				if t < len(s) && s[t] == ',' {
+					if end := spacedYear(t + 1); end >= 0 {
+						return end
+					}
+				}
+				if end := spacedYear(t); end >= 0 {
+					return end
+				}
+				if boundary(t) {
+					return t
+				}
+			}
+		}
+		return -1
+	}); end >= 0 {
+		return end
+	}
+	// (?:in|since|during|until|by)\s+\d{4}
+	for _, w := range absDateLeads {
+		if strings.HasPrefix(s[p:], w) {
+			if end := spacedYear(p + len(w)); end >= 0 {
+				return end
+			}
+		}
+	}
+	// MONTH\s+\d{4}
+	return months(p, spacedYear)
 }
 
 // matchRelDate matches relDatePattern at s[p], the start of a word, trying
@@ -371,7 +511,7 @@ func (r *run) findDates(sf *sentenceFacts) {
 	text := sf.s.Text
 	var found [2][][]int
 	if sf.cues&cueMonth != 0 || sf.cues&cueYearLead != 0 {
-		found[0] = absDateScan.findAll(text)
+		found[0] = findAbsDates(text)
 	}
 	if sf.cues&cueRelativeDate != 0 {
 		if hasFoldTrap(text) {

@@ -40,6 +40,7 @@ var handScans = map[*startScan]func(string) [][]int{
 	clauseBreakScan: findClauseBreaks,
 	seizeVerbScan:   findSeizeVerbs,
 	relDateScan:     findRelDates,
+	absDateScan:     findAbsDates,
 }
 
 // plain compiles the pattern a startScan was made from.
@@ -61,6 +62,8 @@ func FuzzStartScan(f *testing.F) {
 		"on Monday on  Friday this Morning last weekly Yesterday5 today, earlier this year on mon",
 		"last week yesterday earlier this month ſeized K 12:45 €1.2 million NZ$3 R$4 AUD 7K N40",
 		"Seizures of, whom;\twhereas — later this Weekend, This morningx, ON sunday, seizure  of cash SEIZURES OF recoveredx",
+		"8 Feb. 2021, Sept. 5th, 2020x, 12 May 20211 in 2019, by  2020_ Jan 2 2020 June 31st, 2020 Jun 1st,2020 May 5, 20200",
+		"5 Marching 2020, Mar.ch 5, 123 January 2020, December 2019. Oct 12th 11 Nov. 2001 Nov. 1st. 4 Augustus since 19999",
 		"it was Found; stash, Shut Down shutdown, taken offline, TAKEN OFF THE STREETS, confiscatory forfeits, frozen froze_",
 	} {
 		f.Add(s)
