@@ -39,6 +39,7 @@ func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 	if err := it.Err(); err != nil {
 		return err
 	}
+	s.dropFilePages()
 	return ctx.Err() // a cancelled iteration ends with no error of its own
 }
 

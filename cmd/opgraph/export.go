@@ -31,7 +31,7 @@ func runExportTo(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, "usage: opgraph export [--backend bbolt] [--db ./data] [--format nquads|jsonld|csv|ftm] [--out FILE|DIR]")
 		return 2
 	}
-	store, err := sf.open(ctx, nil)
+	store, err := sf.open(ctx, nil, false)
 	if err != nil {
 		fmt.Fprintf(stderr, "opgraph export: %v\n", err)
 		return 1

@@ -34,8 +34,9 @@ func (f *storeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.db, "db", envOr("OPGRAPH_DB", "./data"), "the store's address: a directory for bbolt, a postgres:// URL for postgres and cockroach")
 }
 
-func (f *storeFlags) open(ctx context.Context, log *slog.Logger) (*graph.Store, error) {
-	return graph.Open(ctx, graph.Config{Backend: f.backend, Addr: f.db, Logger: log})
+// open opens the store; bulk is for commands that write much (graph.Config.BulkWrites).
+func (f *storeFlags) open(ctx context.Context, log *slog.Logger, bulk bool) (*graph.Store, error) {
+	return graph.Open(ctx, graph.Config{Backend: f.backend, Addr: f.db, Logger: log, BulkWrites: bulk})
 }
 
 func envOr(key, def string) string {
@@ -69,7 +70,7 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	store, err := sf.open(ctx, log)
+	store, err := sf.open(ctx, log, true)
 	if err != nil {
 		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1

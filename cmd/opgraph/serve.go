@@ -88,7 +88,7 @@ func (f apiFlags) serverConfig(store *graph.Store, x *loaders.Extractor, log *sl
 }
 
 func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, addr, seeds, watch string) error {
-	store, err := sf.open(ctx, log)
+	store, err := sf.open(ctx, log, false)
 	if err != nil {
 		return err
 	}
