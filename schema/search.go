@@ -2,8 +2,10 @@ package schema
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,10 +33,32 @@ type searchIndex struct {
 	buildErr      error
 }
 
-// postings maps each term to the nodes holding it, with weights.
+// postings maps each term to the nodes holding it, with weights. Nodes
+// are numbered (their document number), and each term's list is packed:
+// for each document, in ascending order, the gap from the one before and
+// the word's weight there, as uvarints. At 10k articles this is a few
+// bytes a posting where maps of maps took ~60.
 type postings struct {
-	terms map[string]map[graph.ID]float64
-	kinds map[graph.ID]graph.Kind
+	ids   []graph.ID   // by document number
+	kinds []graph.Kind // by document number
+	terms map[string]termList
+}
+
+type termList struct {
+	docs   int    // how many documents hold the term
+	packed []byte // gaps and weights
+}
+
+// each calls fn with every document of the list and the term's weight in it.
+func (l termList) each(fn func(doc uint32, weight float64)) {
+	var doc uint64
+	for b := l.packed; len(b) > 0; {
+		gap, n := binary.Uvarint(b)
+		w, m := binary.Uvarint(b[n:])
+		b = b[n+m:]
+		doc += gap
+		fn(uint32(doc), float64(w))
+	}
 }
 
 // Weights of where a word occurs: a hit in a name counts most.
@@ -118,44 +142,73 @@ func (s *searchIndex) index(ctx context.Context) (*postings, error) {
 }
 
 // indexedPredicates are what the index reads, and each one's weight.
-var indexedPredicates = map[graph.Predicate]float64{
+var indexedPredicates = map[graph.Predicate]uint64{
 	graph.PredName: weightName, graph.PredHeadline: weightName, graph.PredAlias: weightAlias,
 	graph.PredPhrase: weightAlias, graph.PredSubtype: weightAlias, graph.PredCommodity: weightAlias,
 }
 
-// buildPostings builds the index in one pass over the store: the kind of
-// each node, its texts, and each evidence sentence with the node it supports.
+// buildPostings builds the index: the nodes of each kind searched, then,
+// in one pass over the store, their texts and each evidence sentence with
+// the node it supports.
 func buildPostings(ctx context.Context, sc Reader) (*postings, error) {
-	idx := &postings{terms: map[string]map[graph.ID]float64{}, kinds: map[graph.ID]graph.Kind{}}
-	indexed := map[graph.Kind]bool{graph.KindArticle: true}
-	for _, k := range graph.FactKinds {
-		indexed[k] = k != graph.KindRelation
+	idx := &postings{terms: map[string]termList{}}
+	docOf := map[graph.ID]uint32{}
+	for _, k := range append([]graph.Kind{graph.KindArticle}, graph.FactKinds...) {
+		if k == graph.KindRelation {
+			continue // a relation is found by its ends
+		}
+		ids, err := sc.List(ctx, k) // from the type index: no pass over the store
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if _, dup := docOf[id]; !dup {
+				docOf[id] = uint32(len(idx.ids))
+				idx.ids = append(idx.ids, id)
+				idx.kinds = append(idx.kinds, k)
+			}
+		}
 	}
-	type text struct {
-		id graph.ID
-		s  string
-		w  float64
+	// raw holds each term's documents and weights, doc<<16 | weight,
+	// until they are sorted, summed and packed.
+	raw := map[string][]uint64{}
+	add := func(id graph.ID, s string, w uint64) {
+		doc, ok := docOf[id]
+		if !ok {
+			return // evidence, relations, changes: not searched themselves
+		}
+		for _, t := range terms(s) {
+			raw[t] = append(raw[t], uint64(doc)<<16|w)
+		}
 	}
-	var texts []text
+	// An evidence's sentence and the node it supports pair up when both are read.
 	sentence := map[graph.ID]string{}
 	supports := map[graph.ID]graph.ID{}
-	preds := []graph.Predicate{graph.PredType, graph.PredSentence, graph.PredSupports}
+	preds := []graph.Predicate{graph.PredSentence, graph.PredSupports}
 	for p := range indexedPredicates {
 		preds = append(preds, p)
 	}
 	err := sc.EachProp(ctx, preds, func(id graph.ID, p graph.Predicate, v any) error {
 		switch p {
-		case graph.PredType:
-			if k := graph.KindOf(v); indexed[k] {
-				idx.kinds[id] = k
-			}
 		case graph.PredSentence:
-			sentence[id], _ = v.(string)
+			s, _ := v.(string)
+			if to, ok := supports[id]; ok {
+				delete(supports, id)
+				add(to, s, weightSentence)
+			} else {
+				sentence[id] = s
+			}
 		case graph.PredSupports:
-			supports[id], _ = v.(graph.ID)
+			to, _ := v.(graph.ID)
+			if s, ok := sentence[id]; ok {
+				delete(sentence, id)
+				add(to, s, weightSentence)
+			} else {
+				supports[id] = to
+			}
 		default:
 			if s, ok := v.(string); ok {
-				texts = append(texts, text{id, s, indexedPredicates[p]})
+				add(id, s, indexedPredicates[p])
 			}
 		}
 		return nil
@@ -163,24 +216,32 @@ func buildPostings(ctx context.Context, sc Reader) (*postings, error) {
 	if err != nil {
 		return nil, err
 	}
-	add := func(id graph.ID, s string, w float64) {
-		if idx.kinds[id] == "" {
-			return // evidence, relations, changes: not searched themselves
-		}
-		for _, t := range terms(s) {
-			if idx.terms[t] == nil {
-				idx.terms[t] = map[graph.ID]float64{}
-			}
-			idx.terms[t][id] += w
-		}
-	}
-	for _, t := range texts {
-		add(t.id, t.s, t.w)
-	}
-	for ev, s := range sentence {
-		add(supports[ev], s, weightSentence)
+	for t, list := range raw {
+		idx.terms[t] = pack(list)
+		delete(raw, t) // let the garbage collector have it as we go
 	}
 	return idx, nil
+}
+
+// pack sorts a term's raw postings and sums the weights of each document.
+func pack(list []uint64) termList {
+	slices.Sort(list)
+	var out termList
+	var buf [2 * binary.MaxVarintLen64]byte
+	prev := uint64(0)
+	for i := 0; i < len(list); {
+		doc, w := list[i]>>16, uint64(0)
+		for ; i < len(list) && list[i]>>16 == doc; i++ {
+			w += list[i] & 0xffff
+		}
+		n := binary.PutUvarint(buf[:], doc-prev)
+		n += binary.PutUvarint(buf[n:], w)
+		out.packed = append(out.packed, buf[:n]...)
+		out.docs++
+		prev = doc
+	}
+	out.packed = slices.Clip(out.packed)
+	return out
 }
 
 // terms are the lower-cased words of s, accents kept.
@@ -204,26 +265,36 @@ func (s *searchIndex) find(ctx context.Context, text string, kinds map[graph.Kin
 	if len(words) == 0 {
 		return nil, nil
 	}
-	n := float64(len(idx.kinds))
-	scores := map[graph.ID]float64{}
+	n := float64(len(idx.ids))
+	// scores holds the documents that have every word so far, in order.
+	type scored struct {
+		doc   uint32
+		score float64
+	}
+	var scores []scored
 	for i, w := range words {
-		ps := idx.terms[w]
-		idf := math.Log(1 + n/float64(len(ps)+1))
-		next := map[graph.ID]float64{}
-		for id, weight := range ps {
-			if i > 0 {
-				if _, ok := scores[id]; !ok {
-					continue
-				}
+		l := idx.terms[w]
+		idf := math.Log(1 + n/float64(l.docs+1))
+		var next []scored
+		j := 0
+		l.each(func(doc uint32, weight float64) {
+			if i == 0 {
+				next = append(next, scored{doc, weight * idf})
+				return
 			}
-			next[id] = scores[id] + weight*idf
-		}
+			for j < len(scores) && scores[j].doc < doc {
+				j++
+			}
+			if j < len(scores) && scores[j].doc == doc {
+				next = append(next, scored{doc, scores[j].score + weight*idf})
+			}
+		})
 		scores = next
 	}
 	var hits []hit
-	for id, sc := range scores {
-		if len(kinds) == 0 || kinds[idx.kinds[id]] {
-			hits = append(hits, hit{id, sc})
+	for _, sc := range scores {
+		if len(kinds) == 0 || kinds[idx.kinds[sc.doc]] {
+			hits = append(hits, hit{idx.ids[sc.doc], sc.score})
 		}
 	}
 	sort.Slice(hits, func(i, j int) bool {
