@@ -44,7 +44,7 @@ func BenchmarkDashboard(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "article-*.txt"))
+	files, _ := filepath.Glob(filepath.Join(dir, "articles", "article-*.txt"))
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

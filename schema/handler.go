@@ -17,6 +17,7 @@ import (
 	"github.com/graphql-go/graphql/language/ast"
 	"github.com/graphql-go/graphql/language/parser"
 	"github.com/graphql-go/graphql/language/source"
+	lru "github.com/hashicorp/golang-lru/v2"
 )
 
 // ServerConfig configures the HTTP server of the API; zero values take the defaults.
@@ -45,7 +46,17 @@ type Server struct {
 	b      *builder
 	cfg    ServerConfig
 	router *mux.Router
+	// docs holds queries already parsed, validated and within the limits,
+	// by their text: a dashboard asks the same few again and again, and
+	// validation cost four times the execution of a node lookup.
+	docs *lru.Cache[string, *ast.Document]
 }
+
+// Queries up to docCacheMaxLen bytes are kept, docCacheSize of them.
+const (
+	docCacheSize   = 512
+	docCacheMaxLen = 16 << 10
+)
 
 // NewServer builds the schema and the HTTP handler around it.
 func NewServer(cfg ServerConfig) (*Server, error) {
@@ -63,7 +74,11 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter()}
+	docs, err := lru.New[string, *ast.Document](docCacheSize)
+	if err != nil {
+		return nil, err
+	}
+	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter(), docs: docs}
 	if cfg.WarmSearch {
 		b.search.warm()
 	}
@@ -120,16 +135,12 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "no query given")
 		return
 	}
-	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(req.Query), Name: "GraphQL request"})})
+	doc, invalid, err := s.document(req.Query)
+	if invalid != nil {
+		writeResult(w, http.StatusBadRequest, invalid)
+		return
+	}
 	if err != nil {
-		writeResult(w, http.StatusBadRequest, &graphql.Result{Errors: gqlerrors.FormatErrors(err)})
-		return
-	}
-	if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
-		writeResult(w, http.StatusBadRequest, &graphql.Result{Errors: v.Errors})
-		return
-	}
-	if err := checkLimits(doc, s.cfg.Limits); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
@@ -151,6 +162,29 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		Args: req.Variables, Context: ctx})
 	res.Errors = s.presentErrors(ctx, res.Errors)
 	writeResult(w, http.StatusOK, res)
+}
+
+// document parses and validates a query and checks its limits, or takes
+// it from the cache of queries that passed. A query that does not parse or
+// validate gives the errors as a result; one over the limits, an error.
+func (s *Server) document(query string) (*ast.Document, *graphql.Result, error) {
+	if doc, ok := s.docs.Get(query); ok {
+		return doc, nil, nil
+	}
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(query), Name: "GraphQL request"})})
+	if err != nil {
+		return nil, &graphql.Result{Errors: gqlerrors.FormatErrors(err)}, nil
+	}
+	if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
+		return nil, &graphql.Result{Errors: v.Errors}, nil
+	}
+	if err := checkLimits(doc, s.cfg.Limits); err != nil {
+		return nil, nil, err
+	}
+	if len(query) <= docCacheMaxLen {
+		s.docs.Add(query, doc)
+	}
+	return doc, nil, nil
 }
 
 // curator returns the name of the curator whose bearer token the request carries, or "".
