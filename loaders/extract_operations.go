@@ -349,11 +349,23 @@ var absDateMonths = strings.Fields(`January February March April May June July A
 // absDateLeads are the words before a year in absDatePattern, in its order.
 var absDateLeads = []string{"in", "since", "during", "until", "by"}
 
+// monthLead holds the first letters of the months; absDateLead those of
+// every alternative of absDatePattern: a digit, a month, a word before a year.
+var monthLead, absDateLead = func() (months, all [256]bool) {
+	for _, c := range []byte("JFMASOND") {
+		months[c], all[c] = true, true
+	}
+	for _, c := range []byte("0123456789isdub") {
+		all[c] = true
+	}
+	return months, all
+}()
+
 // findAbsDates finds what absDateScan finds, matching the pattern by hand.
 func findAbsDates(s string) [][]int {
 	var out [][]int
 	for p := 0; p < len(s); p++ {
-		if !isWordByte(s[p]) || !wordStart(s, p) {
+		if !absDateLead[s[p]] || !wordStart(s, p) {
 			continue
 		}
 		if e := matchAbsDate(s, p); e >= 0 {
@@ -384,7 +396,7 @@ func matchAbsDate(s string, p int) int {
 	// months calls try with the end of each month (and its dot) at q, in
 	// order, until it returns a match's end.
 	months := func(q int, try func(e int) int) int {
-		if q >= len(s) || strings.IndexByte("JFMASOND", s[q]) < 0 {
+		if q >= len(s) || !monthLead[s[q]] {
 			return -1
 		}
 		for _, m := range absDateMonths {

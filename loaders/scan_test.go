@@ -224,3 +224,29 @@ func FuzzSeizedRegionWords(f *testing.F) {
 		}
 	})
 }
+
+// FuzzBoilerplateGates checks that each boilerplate pattern that matches a
+// line with no fold trap passes its gate.
+func FuzzBoilerplateGates(f *testing.F) {
+	for _, s := range []string{
+		"Friday, 29 September 2023 - 9:00am |", "13 November 2019", "November 13, 2019", "Wednesday29 May 2024 – 10.30 pm",
+		"We use cookies.", "Cookie Policy", "xcookies", "cookiesx", "Terms of Service", "terms of  use", "All Rights Reserved 2020",
+		"Sign up for our newsletter", "newsletters", "privacy policy_", "5 min read", "By Jane Doe, Reuters",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if hasFoldTrap(line) {
+			return
+		}
+		low := lowerASCII(line)
+		for i, re := range boilerplatePatterns {
+			if re.MatchString(line) && !boilerplateGates[i](line, low) {
+				t.Fatalf("pattern %d matches %q, but its gate fails", i, line)
+			}
+		}
+		if got, want := hasSiteNotice(line), boilerplatePatterns[8].MatchString(line); got != want {
+			t.Fatalf("hasSiteNotice(%q) = %v, want %v", line, got, want)
+		}
+	})
+}

@@ -57,16 +57,43 @@ var boilerplateGates = []func(line, low string) bool{
 	func(_, low string) bool {
 		return hasAnyPrefix(low, "share", "follow us", "subscribe", "sign up", "click here", "tap here", "listen to this")
 	},
-	func(_, low string) bool {
-		return strings.Contains(low, "cookie") || strings.Contains(low, "privacy policy") || strings.Contains(low, "terms of ") ||
-			strings.Contains(low, "all rights reserved") || strings.Contains(low, "newsletter")
-	},
+	func(line, _ string) bool { return hasSiteNotice(line) },
 	func(line, _ string) bool { return line != "" && line[0] >= '0' && line[0] <= '9' },
 	func(line, _ string) bool { return len(line) <= len("national news  ") },
 	func(_, low string) bool { return strings.Contains(low, "audio and video") },
 	func(_, low string) bool { return strings.HasPrefix(low, "by") },
 	func(_, low string) bool { return hasAnyPrefix(low, "updated", "published", "posted", "last updated") },
-	func(line, _ string) bool { return hasDigitRun(line, 4) },
+	func(line, _ string) bool { return alnumRunsAtMost(line, 7) && hasDigitRun(line, 4) },
+}
+
+// siteNoticeWords are the words of the cookie and copyright notice pattern.
+var siteNoticeWords = []string{"cookies", "cookie", "privacy policy", "terms of use", "terms of service", "all rights reserved", "newsletter"}
+
+// hasSiteNotice reports whether the cookie and copyright notice pattern
+// matches a line with no fold trap: one of siteNoticeWords starting and
+// ending a word.
+func hasSiteNotice(line string) bool {
+	for p := 0; p < len(line); p++ {
+		if isLetterByte(line[p]) && wordStart(line, p) && wordAltAt(line, p, siteNoticeWords) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// alnumRunsAtMost reports whether s has at most n runs of ASCII letters and
+// digits. A line that is a date alone has at most seven (a weekday, three
+// for the date, three for a time), however they are spaced.
+func alnumRunsAtMost(s string, n int) bool {
+	runs := 0
+	for i := 0; i < len(s); i++ {
+		if isWordByte(s[i]) && (i == 0 || !isWordByte(s[i-1])) {
+			if runs++; runs > n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isBoilerplate reports whether a whole line is page furniture.
