@@ -466,21 +466,19 @@ var (
 )
 
 // findMoney returns the sums of money in s.
-func (r *run) findMoney(s string) []money { return r.findMoneyLower(s, strings.ToLower(s)) }
-
-// findMoneyLower is findMoney given strings.ToLower(s), or a text with the
-// same runs of ASCII characters (see sentenceFacts.lower).
-func (r *run) findMoneyLower(s, lower string) []money {
+func (r *run) findMoney(s string) []money {
 	var out []money
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil
 	}
 	var prefixed, suffixed [][]int
 	if maySignMoney(s) {
-		prefixed = moneyPrefixScan.findAll(s)
+		prefixed = findMoneyPrefixes(s)
 	}
-	if hasFoldTrap(s) || containsAnyWord(lower, currencyCues) {
+	if hasFoldTrap(s) {
 		suffixed = moneySuffixRe.FindAllStringSubmatchIndex(s, -1)
+	} else {
+		suffixed = findMoneySuffixes(s) // needs no cue: it reads only after digits
 	}
 	for _, m := range prefixed {
 		sym := strings.TrimSpace(s[m[2]:m[3]])
@@ -528,8 +526,6 @@ func moneyAt(s string, m []int, g int, cur string) money {
 	return money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]}
 }
 
-// currencyCues are in every currency word moneySuffixRe reads.
-var currencyCues = []string{"pound", "euro", "dollar", "peso", "naira", "rupee", "yen", "franc", "kron", "rand", "dirham", "reais"}
 
 // maySignMoney is a cheap test that moneyPrefixPattern needs to pass: a number
 // right after the last character of a currency sign or code, maybe with one
@@ -645,7 +641,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && (trap && hypotheticalRe.MatchString(text) || !trap && isHypothetical(text)) && !valueSentence {
 		return
 	}
-	moneys := r.findMoneyLower(text, sf.lower())
+	moneys := r.findMoney(text)
 	var made []int // indexes into r.out.Seizures made from this sentence
 	newSeizure := func(s Seizure, pos int) {
 		s.Agency = strp(r.agencyFor(i, pos))

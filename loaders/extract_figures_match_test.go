@@ -60,3 +60,34 @@ func FuzzFigureMatchers(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMoneyMatchers checks the money patterns matched by hand against the
+// patterns: the prefix one in any text, the suffix one in texts with no
+// fold trap.
+func FuzzMoneyMatchers(f *testing.F) {
+	for _, s := range []string{
+		"£54m, €1.2 million and US$ 5bn, P10m, xPHP 5, Rs. 500, Rs 5, Rs.5k, N40 crore, AUD  7K, 1,234,5678.9 $3mn",
+		"A$1,234.5 billion, NZD5b, C$ 12 thousandx, CA$3 Million, HK$4 lakhs, S$5, R$6, ¥7, ₱8, ₦9, ₹10, EUR 1 trillion, GBP 2kK",
+		"2.5 million euros, 5m pounds sterling, 5 mpounds, 5 million  US Dollars, 3 crores rupees, 1,000,000 yen_, 7 bn francs",
+		"12 pounds of cocaine, 4 Lakh Rupees, 5 swiss francs, 9 kronor 9 krona 9 kroner, 10 dirhams, 11 reais, 1,23 euros",
+	} {
+		f.Add(s)
+	}
+	plainPrefix := plain(moneyPrefixScan)
+	f.Fuzz(func(t *testing.T, s string) {
+		check := func(name string, got, want [][]int) {
+			if len(got) != len(want) {
+				t.Fatalf("%s(%q) = %v, want %v", name, s, got, want)
+			}
+			for k := range got {
+				if !equalInts(got[k], want[k]) {
+					t.Fatalf("%s(%q) = %v, want %v", name, s, got, want)
+				}
+			}
+		}
+		check("findMoneyPrefixes", findMoneyPrefixes(s), plainPrefix.FindAllStringSubmatchIndex(s, -1))
+		if !hasFoldTrap(s) {
+			check("findMoneySuffixes", findMoneySuffixes(s), moneySuffixRe.FindAllStringSubmatchIndex(s, -1))
+		}
+	})
+}

@@ -1,0 +1,176 @@
+package loaders
+
+import "strings"
+
+// The money patterns matched by hand: they run on every sentence with a
+// figure, and regexp's backtracking over their alternatives costs several
+// microseconds a match. FuzzMoneyMatchers checks each against its pattern.
+
+// The alternatives of moneyPrefixPattern, in its order: the signs and
+// codes (those that need \b before them apart; "Rs.", its optional dot
+// taken, before "Rs"), then the multipliers.
+var (
+	moneySigns = []struct {
+		sign     string
+		space    bool // \s? may follow
+		boundary bool // \b before it
+	}{
+		{"A$", false, false}, {"AU$", false, false}, {"AUD", true, false}, {"NZ$", false, false}, {"NZD", true, false},
+		{"US$", false, false}, {"USD", true, false}, {"C$", false, false}, {"CA$", false, false}, {"CAD", true, false},
+		{"HK$", false, false}, {"S$", false, false}, {"R$", false, false}, {"£", false, false}, {"€", false, false},
+		{"$", false, false}, {"¥", false, false}, {"₱", false, false}, {"₦", false, false}, {"₹", false, false},
+		{"EUR", true, false}, {"GBP", true, false}, {"PHP", true, false}, {"P", true, true}, {"Rs.", true, true},
+		{"Rs", true, true}, {"N", false, true},
+	}
+	moneyShortMults = []string{"k", "K", "m", "mn", "bn", "b"}
+	moneyLongMults  = []string{"thousand", "million", "billion", "trillion", "crores", "crore", "lakhs", "lakh"}
+	// moneySuffixPattern's multipliers and currency words.
+	suffixShortMults = []string{"m", "bn"}
+	suffixLongMults  = []string{"thousand", "million", "billion", "crores", "crore", "lakhs", "lakh"}
+	suffixCurrencies = []string{"pounds sterling", "pounds", "euros", "euro", "us dollars", "australian dollars",
+		"new zealand dollars", "canadian dollars", "dollars", "pesos", "naira", "rupees", "yen", "swiss francs", "francs",
+		"kronor", "krona", "kroner", "rand", "dirhams", "reais"}
+)
+
+// moneyNumberEnd is where the number of the money patterns that starts at
+// s[p], a digit, ends: "1,234,567.5" (one to three digits, then groups of
+// a comma and three digits, then maybe a dot and digits), else "1234.5".
+// Each part is greedy and nothing after the number lets a shorter one
+// match where the longest does not, so the longest is the number.
+func moneyNumberEnd(s string, p int) int {
+	digit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
+	e := p
+	for digit(e) {
+		e++
+	}
+	if e-p <= 3 {
+		g := e
+		for g < len(s) && s[g] == ',' && digit(g+1) && digit(g+2) && digit(g+3) {
+			g += 4
+		}
+		e = g
+	}
+	if e < len(s) && s[e] == '.' && digit(e+1) {
+		e++
+		for digit(e) {
+			e++
+		}
+	}
+	return e
+}
+
+// matchMoneyPrefix matches moneyPrefixPattern at s[p] and returns the
+// submatch offsets, or nil: the first sign (in the pattern's order, with a
+// space after it where one may stand) that a digit follows, the number, and
+// a multiplier where one follows: a short one after any spaces and ending a
+// word, else a word after spaces.
+func matchMoneyPrefix(s string, p int) []int {
+	for _, sg := range moneySigns {
+		if !strings.HasPrefix(s[p:], sg.sign) || sg.boundary && !wordStart(s, p) {
+			continue
+		}
+		q := p + len(sg.sign)
+		ends := [2]int{-1, q}
+		if sg.space && q < len(s) && isSpaceASCII(s[q]) {
+			ends[0] = q + 1 // \s? takes the space where a digit follows it
+		}
+		for _, d := range ends {
+			if d < 0 || d >= len(s) || s[d] < '0' || s[d] > '9' {
+				continue
+			}
+			e := moneyNumberEnd(s, d)
+			m := []int{p, e, p, d, d, e, -1, -1, -1, -1}
+			w := skipSpaces(s, e)
+			if x := wordAltAtCase(s, w, moneyShortMults); x >= 0 {
+				m[1], m[6], m[7] = x, w, x
+			} else if x := wordAltAtCase(s, w, moneyLongMults); w > e && x >= 0 {
+				m[1], m[8], m[9] = x, w, x
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// wordAltAtCase is wordAltAt for alternatives that must match in their own
+// case.
+func wordAltAtCase(s string, p int, alts []string) int {
+	for _, a := range alts {
+		if e := p + len(a); strings.HasPrefix(s[p:], a) && (e == len(s) || !isWordASCII(s[e])) {
+			return e
+		}
+	}
+	return -1
+}
+
+// findMoneyPrefixes finds what moneyPrefixScan finds, matching the pattern
+// by hand at the offsets its start test accepts.
+func findMoneyPrefixes(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if !moneyPrefixScan.lead[s[p]] || !moneyPrefixScan.start(s, p) {
+			continue
+		}
+		if m := matchMoneyPrefix(s, p); m != nil {
+			out = append(out, m)
+			p = m[1] - 1
+		}
+	}
+	return out
+}
+
+// matchMoneySuffix matches moneySuffixRe at s[p], a digit after no word
+// character, in a text with no fold trap, and returns the submatch offsets,
+// or nil. The multiplier is tried before none: a short one after any
+// spaces, then a word after spaces; whichever lets a currency word follow.
+func matchMoneySuffix(s string, p int) []int {
+	e := moneyNumberEnd(s, p)
+	currency := func(q int) (int, int) { // \s+(currency)\b from q
+		w := skipSpaces(s, q)
+		if w == q {
+			return -1, -1
+		}
+		return w, wordAltAt(s, w, suffixCurrencies)
+	}
+	m := []int{p, -1, p, e, -1, -1, -1, -1, -1, -1}
+	w := skipSpaces(s, e)
+	for _, mu := range suffixShortMults {
+		if hasPrefixFold(s[w:], mu) {
+			if c, x := currency(w + len(mu)); x >= 0 {
+				m[1], m[4], m[5], m[8], m[9] = x, w, w+len(mu), c, x
+				return m
+			}
+		}
+	}
+	if w > e {
+		for _, mu := range suffixLongMults {
+			if hasPrefixFold(s[w:], mu) {
+				if c, x := currency(w + len(mu)); x >= 0 {
+					m[1], m[6], m[7], m[8], m[9] = x, w, w+len(mu), c, x
+					return m
+				}
+			}
+		}
+	}
+	if c, x := currency(e); x >= 0 {
+		m[1], m[8], m[9] = x, c, x
+		return m
+	}
+	return nil
+}
+
+// findMoneySuffixes finds what moneySuffixRe finds in a text with no fold
+// trap, trying it at each digit after no word character.
+func findMoneySuffixes(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if s[p] < '0' || s[p] > '9' || !wordStart(s, p) {
+			continue
+		}
+		if m := matchMoneySuffix(s, p); m != nil {
+			out = append(out, m)
+			p = m[1] - 1
+		}
+	}
+	return out
+}
