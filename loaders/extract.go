@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -456,12 +457,17 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		}
 	}
 	// Longer names win; between equals, the gazetteer's canonical name.
-	sort.SliceStable(cands, func(a, b int) bool {
-		la, lb := cands[a].j-cands[a].i, cands[b].j-cands[b].i
-		if la != lb {
-			return la > lb
+	slices.SortStableFunc(cands, func(a, b agencyCand) int {
+		if la, lb := a.j-a.i, b.j-b.i; la != lb {
+			return lb - la
 		}
-		return cands[a].gaz && !cands[b].gaz
+		switch {
+		case a.gaz && !b.gaz:
+			return -1
+		case b.gaz && !a.gaz:
+			return 1
+		}
+		return 0
 	})
 	covered := make([]bool, len(toks))
 	var accepted []agencyCand

@@ -132,13 +132,11 @@ func matchMoneySuffix(s string, p int) []int {
 		}
 		return w, wordAltAt(s, w, suffixCurrencies)
 	}
-	m := []int{p, -1, p, e, -1, -1, -1, -1, -1, -1}
 	w := skipSpaces(s, e)
 	for _, mu := range suffixShortMults {
 		if hasPrefixFold(s[w:], mu) {
 			if c, x := currency(w + len(mu)); x >= 0 {
-				m[1], m[4], m[5], m[8], m[9] = x, w, w+len(mu), c, x
-				return m
+				return []int{p, x, p, e, w, w + len(mu), -1, -1, c, x}
 			}
 		}
 	}
@@ -146,15 +144,13 @@ func matchMoneySuffix(s string, p int) []int {
 		for _, mu := range suffixLongMults {
 			if hasPrefixFold(s[w:], mu) {
 				if c, x := currency(w + len(mu)); x >= 0 {
-					m[1], m[6], m[7], m[8], m[9] = x, w, w+len(mu), c, x
-					return m
+					return []int{p, x, p, e, -1, -1, w, w + len(mu), c, x}
 				}
 			}
 		}
 	}
 	if c, x := currency(e); x >= 0 {
-		m[1], m[8], m[9] = x, c, x
-		return m
+		return []int{p, x, p, e, -1, -1, -1, -1, c, x}
 	}
 	return nil
 }

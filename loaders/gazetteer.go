@@ -178,6 +178,9 @@ func (g *gazetteer) find(toks []token, kinds ...entryKind) []match {
 			node = node.next[toks[n].Lower]
 		}
 		if best.Entries != nil {
+			if out == nil {
+				out = make([]match, 0, 4) // room for a sentence's few names at once
+			}
 			out = append(out, best)
 			i = best.J
 			continue

@@ -116,19 +116,18 @@ func findFiguresLower(s, lower string) []figure {
 	} else if hasDigit {
 		digits = findDigits(s)
 	}
-	if containsAnyWord(lower, vagueCues) {
-		if trap {
+	if trap {
+		if containsAnyWord(lower, vagueCues) {
 			vague = vagueRe.FindAllStringSubmatchIndex(s, -1)
-		} else {
-			vague = vagueScan.findAll(s)
 		}
-	}
-	if containsAnyWord(lower, numberCues) {
-		if trap {
+		if containsAnyWord(lower, numberCues) {
 			words = wordNumRe.FindAllStringSubmatchIndex(s, -1)
-		} else {
-			words = findWordNumbers(s)
 		}
+	} else {
+		// The matchers by hand try only at the words a match starts with,
+		// which costs less than looking for the cues first.
+		vague = findVague(s)
+		words = findWordNumbers(s)
 	}
 	for _, m := range digits {
 		if isPartOfDateOrCode(s, m[0], m[1], trap) {
@@ -452,12 +451,48 @@ var (
 func findWordNumbers(s string) [][]int {
 	var out [][]int
 	for p := 0; p < len(s); p++ {
-		if !isLetterByte(s[p]) || !wordStart(s, p) {
+		if !wordNumLead[s[p]] || !wordStart(s, p) {
 			continue
 		}
 		if m := matchWordNumber(s, p); m != nil {
 			out = append(out, m)
 			p = m[1] - 1
+		}
+	}
+	return out
+}
+
+// letterSet holds the given letters in either case.
+func letterSet(letters string) (set [256]bool) {
+	for _, c := range []byte(letters) {
+		set[c], set[c-'a'+'A'] = true, true
+	}
+	return set
+}
+
+// wordNumLead and vagueLead hold the first letters of wordNumPattern's and
+// vaguePattern's words.
+var (
+	wordNumLead = letterSet("aotfsen")
+	vagueLead   = letterSet("sdhtmanql")
+)
+
+// vagueAlts are vaguePattern's alternatives, in its order.
+var vagueAlts = []string{"several dozen", "several hundred", "several thousand", "dozens", "hundreds", "thousands", "millions",
+	"several", "a number of", "a large number of", "a significant number of", "numerous", "multiple", "a quantity of",
+	"quantities of", "a large quantity of", "large quantities of", "many"}
+
+// findVague finds what vagueScan finds, in a text with no fold trap,
+// matching the pattern by hand: one of vagueAlts starting and ending a word.
+func findVague(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if !vagueLead[s[p]] || !wordStart(s, p) {
+			continue
+		}
+		if e := wordAltAt(s, p, vagueAlts); e >= 0 {
+			out = append(out, []int{p, e, p, e})
+			p = e - 1
 		}
 	}
 	return out

@@ -41,6 +41,7 @@ var handScans = map[*startScan]func(string) [][]int{
 	seizeVerbScan:   findSeizeVerbs,
 	relDateScan:     findRelDates,
 	absDateScan:     findAbsDates,
+	vagueScan:       findVague,
 }
 
 // plain compiles the pattern a startScan was made from.

@@ -108,7 +108,33 @@ func alnumRunsAtMost(s string, n int) bool {
 func isBoilerplate(line string) bool { return isBoilerplateLow(line, lowerASCII(line)) }
 
 // isBoilerplateLow is isBoilerplate given the line's ASCII lower case.
-func isBoilerplateLow(line, low string) bool {
+func isBoilerplateLow(line, low string) bool { return isBoilerplateIn(line, low, allBoilerplate) }
+
+// boilerplateSet has bit i set where boilerplatePatterns[i] may match.
+type boilerplateSet uint32
+
+const allBoilerplate = ^boilerplateSet(0)
+
+// boilerplateIn returns the patterns whose gates may pass on a line of a
+// text with no fold trap, given the text's ASCII lower case: the gates that
+// search a line for words fail on every line where the text lacks them.
+func boilerplateIn(textLow string) boilerplateSet {
+	set := allBoilerplate
+	if !strings.Contains(textLow, "your email address will not be published") {
+		set &^= 1 << 3
+	}
+	if !siteNoticeCue(textLow) {
+		set &^= 1 << 8
+	}
+	if !strings.Contains(textLow, "audio and video") {
+		set &^= 1 << 11
+	}
+	return set
+}
+
+// isBoilerplateIn is isBoilerplateLow for a line of a text whose patterns
+// that may match are in set.
+func isBoilerplateIn(line, low string, set boilerplateSet) bool {
 	if hasFoldTrap(line) {
 		for _, re := range boilerplatePatterns {
 			if re.MatchString(line) {
@@ -118,7 +144,7 @@ func isBoilerplateLow(line, low string) bool {
 		return headlineBullet.MatchString(line)
 	}
 	for i, re := range boilerplatePatterns {
-		if boilerplateGates[i](line, low) && re.MatchString(line) {
+		if set&(1<<i) != 0 && boilerplateGates[i](line, low) && re.MatchString(line) {
 			return true
 		}
 	}
@@ -168,6 +194,7 @@ func splitSentences(text string) []sentence {
 	var out []sentence
 	para, prevLine := 0, ""
 	textLow := lowerASCII(text) // one lower case for all lines, sliced as they are
+	maybe := boilerplateIn(textLow)
 	for pos := 0; pos < len(text); {
 		lineStart := pos
 		line := text[pos:]
@@ -182,7 +209,7 @@ func splitSentences(text string) []sentence {
 		para++
 		lead := strings.Index(line, trimmed)
 		low := textLow[lineStart+lead : lineStart+lead+len(trimmed)]
-		if isBoilerplateLow(trimmed, low) || trimmed == prevLine {
+		if isBoilerplateIn(trimmed, low, maybe) || trimmed == prevLine {
 			prevLine = trimmed
 			continue
 		}
