@@ -13,7 +13,17 @@ import (
 type Extractor struct {
 	gaz   *gazetteer
 	words map[string]wordInfo // what each sentence's words are looked up for, in one map
-	toks  sync.Pool           // *[]token: an article's token array, used again by the next
+	work  sync.Pool           // *workspace: an article's arrays, used again by the next
+}
+
+// workspace holds the arrays one extraction reads its sentences into; they
+// are dropped, not returned, so the next article may use them again.
+type workspace struct {
+	sents []sentence
+	offs  []int
+	facts []sentenceFacts
+	ptrs  []*sentenceFacts
+	toks  []token
 }
 
 // maxPooledTokens bounds the token arrays kept for the next article, so one
@@ -55,6 +65,8 @@ type mention struct {
 // sentenceFacts holds what one sentence mentions.
 type sentenceFacts struct {
 	s          sentence
+	runeStart  int // s.Start and s.End as character offsets in the document
+	runeEnd    int
 	toks       []token
 	low        string // s.Text in ASCII lower case
 	trap       bool   // hasFoldTrap(s.Text)
@@ -135,7 +147,6 @@ func (sf *sentenceFacts) namesLocalPolice() bool {
 type run struct {
 	x         *Extractor
 	doc       Document
-	runeAt    map[int]int // byte offset of a sentence's start or end -> character offset in doc.Text
 	sents     []*sentenceFacts
 	out       Extraction
 	agencyIdx map[string]int // canonical name -> index in out.Agencies
@@ -157,15 +168,19 @@ func (x *Extractor) Extract(doc Document) Extraction {
 	r := &run{x: x, doc: doc, agencyIdx: map[string]int{}, opIdx: map[string]int{},
 		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
 	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
-	sents := splitSentences(doc.Text)
-	offs := make([]int, 0, 2*len(sents))
+	w := x.workspace()
+	sents := appendSentences(w.sents[:0], doc.Text)
+	offs := w.offs[:0]
 	for _, s := range sents {
 		offs = append(offs, s.Start, s.End)
 	}
-	r.runeAt = charOffsets(doc.Text, offs)
-	facts := make([]sentenceFacts, len(sents))
-	toks := x.tokenArray(len(doc.Text)/5 + 8) // one backing array for the article's tokens
-	r.sents = make([]*sentenceFacts, len(sents))
+	runeAt := charOffsets(doc.Text, offs)
+	facts := slices.Grow(w.facts[:0], len(sents))[:len(sents)]
+	toks := w.toks[:0]
+	if n := len(doc.Text)/5 + 8; cap(toks) < n { // one backing array for the article's tokens
+		toks = make([]token, 0, n)
+	}
+	r.sents = slices.Grow(w.ptrs[:0], len(sents))[:len(sents)]
 	for k, s := range sents {
 		n := len(toks)
 		toks = appendTokensLow(toks, s.Text, s.low)
@@ -175,7 +190,8 @@ func (x *Extractor) Extract(doc Document) Extraction {
 			toks[j].root, toks[j].rooted = wi.root, true
 			cues |= wi.cues
 		}
-		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, trap: hasFoldTrap(s.Text), cues: cues}
+		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, trap: hasFoldTrap(s.Text), cues: cues,
+			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1]}
 		r.sents[k] = &facts[k]
 	}
 	r.country = r.guessCountry()
@@ -199,29 +215,31 @@ func (x *Extractor) Extract(doc Document) Extraction {
 	r.finishPeople()
 	r.dedupePlaces()
 	r.fillEmpty()
-	x.keepTokenArray(toks)
+	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks}
+	x.keepWorkspace(w)
 	return r.out
 }
 
-// tokenArray returns an empty token slice with room for n tokens, from an
-// earlier article where one is free.
-func (x *Extractor) tokenArray(n int) []token {
-	if p, ok := x.toks.Get().(*[]token); ok && cap(*p) >= n {
-		return (*p)[:0]
+// workspace returns the arrays of an earlier article where some are free.
+func (x *Extractor) workspace() *workspace {
+	if w, ok := x.work.Get().(*workspace); ok {
+		return w
 	}
-	return make([]token, 0, n)
+	return &workspace{}
 }
 
-// keepTokenArray gives an article's token array to the next, once no
-// sentence of the article is read any more. It is cleared first, so it
-// holds no text of the article.
-func (x *Extractor) keepTokenArray(toks []token) {
-	if cap(toks) > maxPooledTokens {
+// keepWorkspace gives an article's arrays to the next, once no sentence of
+// the article is read any more. They are cleared first, so they hold no
+// text of the article.
+func (x *Extractor) keepWorkspace(w *workspace) {
+	if cap(w.toks) > maxPooledTokens {
 		return
 	}
-	clear(toks)
-	toks = toks[:0]
-	x.toks.Put(&toks)
+	clear(w.sents)
+	clear(w.facts)
+	clear(w.ptrs)
+	clear(w.toks)
+	x.work.Put(w)
 }
 
 // charOffsets maps each byte offset in offs, which must not decrease, to
@@ -229,8 +247,8 @@ func (x *Extractor) keepTokenArray(toks []token) {
 // character's first byte takes the number of characters before it (an
 // invalid byte counts as one), the end takes their number, and a
 // continuation byte past the first takes one less than the byte after it.
-func charOffsets(text string, offs []int) map[int]int {
-	out := make(map[int]int, len(offs))
+func charOffsets(text string, offs []int) []int {
+	out := make([]int, len(offs))
 	// Each offset takes its value from the next first byte or the end.
 	next := make([]int, len(offs))
 	for k, p := range offs {
@@ -246,7 +264,7 @@ func charOffsets(text string, offs []int) map[int]int {
 	k, n := 0, 0
 	for i := range text {
 		for k < len(offs) && next[k] == i {
-			out[offs[k]] = n - (next[k] - offs[k])
+			out[k] = n - (next[k] - offs[k])
 			k++
 		}
 		n++
@@ -255,13 +273,13 @@ func charOffsets(text string, offs []int) map[int]int {
 		if next[k] != len(text) { // a first byte the loop did not visit: never so
 			return charOffsetsByTable(text, offs)
 		}
-		out[offs[k]] = n - (next[k] - offs[k])
+		out[k] = n - (next[k] - offs[k])
 	}
 	return out
 }
 
 // charOffsetsByTable is charOffsets by way of the whole table.
-func charOffsetsByTable(text string, offs []int) map[int]int {
+func charOffsetsByTable(text string, offs []int) []int {
 	runeAt := make([]int, len(text)+1)
 	n := 0
 	for i := range text {
@@ -274,16 +292,16 @@ func charOffsetsByTable(text string, offs []int) map[int]int {
 			runeAt[i] = runeAt[i+1] - 1
 		}
 	}
-	out := make(map[int]int, len(offs))
-	for _, p := range offs {
-		out[p] = runeAt[p]
+	out := make([]int, len(offs))
+	for k, p := range offs {
+		out[k] = runeAt[p]
 	}
 	return out
 }
 
 // span makes the evidence of a fact stated in sentence sf: the sentence and its offsets.
 func (r *run) span(sf *sentenceFacts, conf float64) Span {
-	return Span{Sentence: sf.s.Text, Start: r.runeAt[sf.s.Start], End: r.runeAt[sf.s.End], Confidence: conf}
+	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf}
 }
 
 // guessCountry votes on the article's country from unambiguous agencies and places.

@@ -526,7 +526,6 @@ func moneyAt(s string, m []int, g int, cur string) money {
 	return money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]}
 }
 
-
 // maySignMoney is a cheap test that moneyPrefixPattern needs to pass: a number
 // right after the last character of a currency sign or code, maybe with one
 // space between.

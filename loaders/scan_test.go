@@ -164,9 +164,9 @@ func FuzzCharOffsets(f *testing.F) {
 		}
 		offs := []int{0, a, a, b, len(s)}
 		got, want := charOffsets(s, offs), charOffsetsByTable(s, offs)
-		for _, p := range offs {
-			if got[p] != want[p] {
-				t.Fatalf("charOffsets(%q)[%d] = %d, want %d", s, p, got[p], want[p])
+		for k, p := range offs {
+			if got[k] != want[k] {
+				t.Fatalf("charOffsets(%q) at %d = %d, want %d", s, p, got[k], want[k])
 			}
 		}
 	})

@@ -73,8 +73,8 @@ var siteNoticeWords = []string{"cookies", "cookie", "privacy policy", "terms of 
 // line's ASCII lower case: a part of each of siteNoticeWords that starts
 // with a rare letter, so that each search skips ahead quickly.
 func siteNoticeCue(low string) bool {
-	return strings.Contains(low, "kie") || strings.Contains(low, "vacy") || strings.Contains(low, "rms of") ||
-		strings.Contains(low, "ghts") || strings.Contains(low, "wsl")
+	return strings.Contains(low, "kie") || strings.Contains(low, "vacy") || strings.Contains(low, "f use") ||
+		strings.Contains(low, "f serv") || strings.Contains(low, "ghts") || strings.Contains(low, "wsl")
 }
 
 // hasSiteNotice reports whether the cookie and copyright notice pattern
@@ -126,7 +126,7 @@ func boilerplateIn(textLow string) boilerplateSet {
 	if !siteNoticeCue(textLow) {
 		set &^= 1 << 8
 	}
-	if !strings.Contains(textLow, "audio and video") {
+	if !strings.Contains(textLow, "video") || !strings.Contains(textLow, "audio and video") { // a rare letter first
 		set &^= 1 << 11
 	}
 	return set
@@ -190,8 +190,12 @@ var abbreviations = map[string]bool{
 
 // splitSentences cuts a document body into sentences, dropping boilerplate
 // lines and a line that repeats the one before it (image captions often do).
-func splitSentences(text string) []sentence {
-	var out []sentence
+func splitSentences(text string) []sentence { return appendSentences(nil, text) }
+
+// appendSentences appends the sentences of text to out, as splitSentences
+// returns them.
+func appendSentences(out []sentence, text string) []sentence {
+	first := len(out)
 	para, prevLine := 0, ""
 	textLow := lowerASCII(text) // one lower case for all lines, sliced as they are
 	maybe := boilerplateIn(textLow)
@@ -215,7 +219,7 @@ func splitSentences(text string) []sentence {
 		}
 		prevLine = trimmed
 		for _, sp := range splitLine(trimmed) {
-			s := sentence{Text: trimmed[sp[0]:sp[1]], Start: lineStart + lead + sp[0], End: lineStart + lead + sp[1], Para: para, Index: len(out),
+			s := sentence{Text: trimmed[sp[0]:sp[1]], Start: lineStart + lead + sp[0], End: lineStart + lead + sp[1], Para: para, Index: len(out) - first,
 				low: low[sp[0]:sp[1]]}
 			out = append(out, s)
 		}
