@@ -35,6 +35,7 @@ func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 		if err := fn(q); err != nil {
 			return err
 		}
+		s.readQuads(1)
 	}
 	if err := it.Err(); err != nil {
 		return err

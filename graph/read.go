@@ -60,6 +60,18 @@ func (s *Store) Referrers(ctx context.Context, p Predicate, ids ...ID) (map[ID][
 	return out, nil
 }
 
+// Empty reports whether the store holds nothing at all, without reading
+// its nodes (a list of every article maps most of a big Bolt file).
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.sql != nil {
+		return s.sql.empty(ctx)
+	}
+	n, err := s.quadCount(ctx)
+	return n == 0, err
+}
+
 // Stats counts the nodes of each kind and the quads in the store.
 type Stats struct {
 	Nodes map[Kind]int

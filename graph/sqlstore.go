@@ -367,6 +367,15 @@ func (q *sqlStore) countQuads(ctx context.Context) (int64, error) {
 	return n, nil
 }
 
+// empty reports whether the quads table has no row, without counting them.
+func (q *sqlStore) empty(ctx context.Context) (bool, error) {
+	var any bool
+	if err := q.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM quads)`).Scan(&any); err != nil {
+		return false, fmt.Errorf("look for quads: %w", err)
+	}
+	return !any, nil
+}
+
 // eachQuad streams every stored quad to fn in batches of up to size.
 func (q *sqlStore) eachQuad(ctx context.Context, size int, fn func([]quad.Quad) error) error {
 	rows, err := q.pool.Query(ctx, quadSelect)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -44,9 +45,10 @@ type Config struct {
 // concurrent writes) and reads never see half an article.
 type Store struct {
 	qs    cgraph.QuadStore
-	sql   *sqlStore  // set on the SQL backends: reads and writes bypass Cayley's
-	cache *quadCache // set on the other backends, where this Store is the only writer
-	bolt  *bolt.DB   // set on Bolt
+	sql   *sqlStore    // set on the SQL backends: reads and writes bypass Cayley's
+	cache *quadCache   // set on the other backends, where this Store is the only writer
+	bolt  *bolt.DB     // set on Bolt
+	read  atomic.Int64 // quads read from Bolt, for readQuads
 	// pending holds a batch's uncommitted changes while WriteArticles
 	// computes it (under mu); reads made for the batch see them.
 	pending *overlay
@@ -144,7 +146,36 @@ func openBolt(dir string, timeout time.Duration, opts cgraph.Options) (cgraph.Qu
 // an export): those pages are no one's working set. They stay in the
 // kernel's page cache, so reading one again is a minor fault, not a disk
 // read. The caller holds s.mu, so no write can remap the file meanwhile.
-func (s *Store) dropFilePages() {
+func (s *Store) dropFilePages() { s.adviseFile(unix.MADV_DONTNEED) }
+
+// dropEvery is how many quads read from Bolt between drops of its file's
+// pages (dropFilePages): each quad read at random maps about 30 KB of the
+// file (listing 10k articles maps 300 MB), so a long read would otherwise
+// map all of a big store.
+const dropEvery = 1 << 10
+
+// readQuads counts quads read from Bolt and drops the file's pages every
+// dropEvery of them. The caller holds s.mu.
+func (s *Store) readQuads(n int64) {
+	if s.bolt != nil && s.read.Add(n)%dropEvery < n {
+		s.dropFilePages()
+	}
+}
+
+// ReleaseMappedPages drops Bolt's file from the process's resident memory
+// (see dropFilePages); a server calls it when the mapped share grows past
+// its budget, since random reads over a big store map most of the file in
+// time (listing 10k articles maps 300 MB of a 380 MB store). It does nothing
+// on other backends.
+func (s *Store) ReleaseMappedPages() {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	s.dropFilePages()
+}
+
+// adviseFile gives the kernel advice on Bolt's mapping of the whole file
+// (madvise). The caller holds s.mu (or is Open).
+func (s *Store) adviseFile(advice int) {
 	if s.bolt == nil {
 		return
 	}
@@ -153,9 +184,9 @@ func (s *Store) dropFilePages() {
 		return
 	}
 	// Bolt maps at least the whole file, read-only and shared.
-	_, _, errno := unix.Syscall(unix.SYS_MADVISE, s.bolt.Info().Data, uintptr(info.Size()), unix.MADV_DONTNEED)
+	_, _, errno := unix.Syscall(unix.SYS_MADVISE, s.bolt.Info().Data, uintptr(info.Size()), uintptr(advice))
 	if errno != 0 && s.log != nil {
-		s.log.Warn("dropping the store's pages from memory", "err", errno)
+		s.log.Warn("advice on the store's memory map", "advice", advice, "err", errno)
 	}
 }
 
@@ -169,6 +200,7 @@ func (s *Store) Close() error {
 	if s.sql != nil {
 		s.sql.close()
 	}
+	s.bolt = nil // unmapped by the close: nothing more to drop
 	return s.qs.Close()
 }
 
@@ -573,6 +605,7 @@ func (s *Store) quadsBy(ctx context.Context, d quad.Direction, v quad.Value) ([]
 			return nil, err
 		}
 		out = append(out, q)
+		s.readQuads(1)
 	}
 	if err := it.Err(); err != nil {
 		return nil, err

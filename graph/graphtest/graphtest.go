@@ -126,9 +126,16 @@ func stats(t *testing.T, s *graph.Store) graph.Stats {
 }
 
 func testRoundTrip(t *testing.T, s *graph.Store) {
+	ctx := context.Background()
+	if empty, err := s.Empty(ctx); err != nil || !empty {
+		t.Fatalf("a new store: Empty = %v, %v; want true", empty, err)
+	}
 	af := article("https://example.org/a", 132, "Met")
 	if added, _ := write(t, s, af); added == 0 {
 		t.Fatal("first write added no quads")
+	}
+	if empty, err := s.Empty(ctx); err != nil || empty {
+		t.Errorf("after a write: Empty = %v, %v; want false", empty, err)
 	}
 	if got := list(t, s, graph.KindAgency); !reflect.DeepEqual(got, []graph.ID{met}) {
 		t.Errorf("agencies = %v, want [%s]", got, met)
