@@ -349,11 +349,13 @@ var absDateMonths = strings.Fields(`January February March April May June July A
 // absDateLeads are the words before a year in absDatePattern, in its order.
 var absDateLeads = []string{"in", "since", "during", "until", "by"}
 
-// monthLead holds the first letters of the months; absDateLead those of
-// every alternative of absDatePattern: a digit, a month, a word before a year.
-var monthLead, absDateLead = func() (months, all [256]bool) {
-	for _, c := range []byte("JFMASOND") {
-		months[c], all[c] = true, true
+// monthsByLead holds absDateMonths by their first letter, in their order;
+// absDateLead the first characters of every alternative of absDatePattern:
+// a digit, a month, a word before a year.
+var monthsByLead, absDateLead = func() (months [256][]string, all [256]bool) {
+	for _, m := range absDateMonths {
+		months[m[0]] = append(months[m[0]], m)
+		all[m[0]] = true
 	}
 	for _, c := range []byte("0123456789isdub") {
 		all[c] = true
@@ -396,10 +398,10 @@ func matchAbsDate(s string, p int) int {
 	// months calls try with the end of each month (and its dot) at q, in
 	// order, until it returns a match's end.
 	months := func(q int, try func(e int) int) int {
-		if q >= len(s) || !monthLead[s[q]] {
+		if q >= len(s) {
 			return -1
 		}
-		for _, m := range absDateMonths {
+		for _, m := range monthsByLead[s[q]] {
 			if !strings.HasPrefix(s[q:], m) {
 				continue
 			}

@@ -86,7 +86,7 @@ func (r *run) findPeople(sf *sentenceFacts) {
 		return // the patterns below are costly; most sentences name no official
 	}
 	text := sf.s.Text
-	for _, m := range roleNameScan.findAll(text) {
+	for _, m := range findRoleNames(text) {
 		role := text[m[2]:m[3]]
 		title := ""
 		if m[4] >= 0 {
