@@ -1000,8 +1000,8 @@ func clauseBreaks(s string) [][]int {
 }
 
 // clauseWords are the words of clauseBreakScan after a comma, in its order.
-var clauseWords = []string{"which", "who", "whom", "where", "while", "but", "although", "though", "whereas", "of which",
-	"when", "after", "before", "because", "as"}
+var clauseWords = newWordAlts("which", "who", "whom", "where", "while", "but", "although", "though", "whereas", "of which",
+	"when", "after", "before", "because", "as")
 
 // findClauseBreaks finds what clauseBreakScan finds, in a text with no fold
 // trap, matching the pattern by hand: a semicolon or dash, or a comma,
@@ -1030,8 +1030,8 @@ func findClauseBreaks(s string) [][]int {
 }
 
 // seizeVerbWords are the words of seizeVerbPattern, in its order.
-var seizeVerbWords = []string{"seized", "seizing", "seizures of", "seizure of", "confiscated", "confiscating", "recovered",
-	"recovering", "intercepted", "impounded"}
+var seizeVerbWords = newWordAlts("seized", "seizing", "seizures of", "seizure of", "confiscated", "confiscating", "recovered",
+	"recovering", "intercepted", "impounded")
 
 // findSeizeVerbs finds what seizeVerbScan finds, in a text with no fold
 // trap, matching the pattern by hand.
@@ -1052,9 +1052,9 @@ func findSeizeVerbs(s string) [][]int {
 // seizeCueWhole are the cues of seizeCuePattern that stand whole, and
 // seizeCueStems those it reads to the end of the word (seiz\w*).
 var (
-	seizeCueWhole = []string{"recovered", "found", "discovered", "intercepted", "haul", "netted", "impounded",
+	seizeCueWhole = newWordAlts("recovered", "found", "discovered", "intercepted", "haul", "netted", "impounded",
 		"removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze", "stash", "shut down",
-		"took down", "taken down", "taken offline"}
+		"took down", "taken down", "taken offline")
 	seizeCueStems = []string{"seiz", "confiscat", "forfeit"}
 )
 

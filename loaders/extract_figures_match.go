@@ -7,19 +7,20 @@ package loaders
 
 // The alternatives of the patterns, in their order.
 var (
-	valueWordAlts     = []string{"worth", "valued", "value", "street value", "price"}
+	valueWordAlts     = newWordAlts("worth", "valued", "value", "street value", "price")
 	hypotheticalAlts  = []string{"will", "would", "could", "might", "may", "plans to", "plan to", "intends to", "intend to", "aims to", "aim to", "hopes to", "hope to", "expects to", "expect to"}
 	hypotheticalStems = []string{"seiz", "confiscat", "recover", "intercept"}
-	unitAlts          = []string{"tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
+	unitAlts          = newWordAlts("tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
 		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "g", "pounds", "pound", "lbs", "lb", "ounces",
-		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon"}
+		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon")
 	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "packages", "package", "packets", "packet", "bags", "bag",
 		"parcels", "parcel", "sacks", "sack", "bales", "bale", "boxes", "box", "pallets", "pallet", "pouches", "pouch"}
-	ofAlt             = []string{"of"}
+	ofAlt             = newWordAlts("of")
+	ofWord            = []string{"of"}
 	oneActiveVerbs    = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}
 	oneActiveArticles = []string{"a", "an", "one", "the", "its", "their"}
-	oneActiveNouns    = []string{"man", "woman", "individual", "suspect", "person", "teenager", "teen", "boy", "girl", "youth",
-		"driver", "operator", "courier", "administrator", "leader", "ringleader", "boss", "kingpin", "national"}
+	oneActiveNouns    = newWordAlts("man", "woman", "individual", "suspect", "person", "teenager", "teen", "boy", "girl", "youth",
+		"driver", "operator", "courier", "administrator", "leader", "ringleader", "boss", "kingpin", "national")
 	activeArrestVerbs   = []string{"arrested", "arresting", "arrest", "detained", "detaining", "apprehended"}
 	activeArrestFillers = []string{"a total of", "some", "another", "at least"}
 	arrestOfNouns       = []string{"arrests", "arrest", "detention", "apprehension"}
@@ -207,7 +208,7 @@ func endsArrestOf(s string) bool {
 		return false
 	}
 	ofThen := func(end int) bool { // [noun]\s+of ends at end
-		i, ok := phraseEndsAt(s, end, ofAlt)
+		i, ok := phraseEndsAt(s, end, ofWord)
 		return ok && wordEndsAt(s, i, arrestOfNouns)
 	}
 	if ofThen(k) {

@@ -27,9 +27,9 @@ var (
 	// moneySuffixPattern's multipliers and currency words.
 	suffixShortMults = []string{"m", "bn"}
 	suffixLongMults  = []string{"thousand", "million", "billion", "crores", "crore", "lakhs", "lakh"}
-	suffixCurrencies = []string{"pounds sterling", "pounds", "euros", "euro", "us dollars", "australian dollars",
+	suffixCurrencies = newWordAlts("pounds sterling", "pounds", "euros", "euro", "us dollars", "australian dollars",
 		"new zealand dollars", "canadian dollars", "dollars", "pesos", "naira", "rupees", "yen", "swiss francs", "francs",
-		"kronor", "krona", "kroner", "rand", "dirhams", "reais"}
+		"kronor", "krona", "kroner", "rand", "dirhams", "reais")
 )
 
 // moneyNumberEnd is where the number of the money patterns that starts at

@@ -314,8 +314,8 @@ var (
 	relDateNear  = []string{"last ", "this ", "next "}
 	relDateSpans = []string{"week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 		"sunday", "weekend", "morning", "afternoon"}
-	relDateWhole = []string{"yesterday", "today", "this morning"}
-	relDateDays  = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	relDateWhole = newWordAlts("yesterday", "today", "this morning")
+	relDateDays  = newWordAlts("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
 
 // findRelDates finds what relDateScan finds, in a text with no fold trap,

@@ -478,9 +478,9 @@ var (
 )
 
 // vagueAlts are vaguePattern's alternatives, in its order.
-var vagueAlts = []string{"several dozen", "several hundred", "several thousand", "dozens", "hundreds", "thousands", "millions",
+var vagueAlts = newWordAlts("several dozen", "several hundred", "several thousand", "dozens", "hundreds", "thousands", "millions",
 	"several", "a number of", "a large number of", "a significant number of", "numerous", "multiple", "a quantity of",
-	"quantities of", "a large quantity of", "large quantities of", "many"}
+	"quantities of", "a large quantity of", "large quantities of", "many")
 
 // findVague finds what vagueScan finds, in a text with no fold trap,
 // matching the pattern by hand: one of vagueAlts starting and ending a word.

@@ -236,17 +236,32 @@ func hasPrefixFold(s, lower string) bool {
 	return len(s) >= len(lower) && equalFoldASCII(s[:len(lower)], lower)
 }
 
+// wordAlts holds the alternatives of a pattern's words, in ASCII lower
+// case and each ending in a letter, by their first letter and in their
+// order.
+type wordAlts struct {
+	byFirst [256][]string
+}
+
+func newWordAlts(alts ...string) *wordAlts {
+	w := &wordAlts{}
+	for _, a := range alts {
+		w.byFirst[a[0]] = append(w.byFirst[a[0]], a)
+	}
+	return w
+}
+
 // wordAltAt returns the end of the first of alts that s holds at p in any
 // ASCII case with no word character after it, or -1: where
-// `(?i)(?:alt|...)\b` matches at p in a text with no fold trap. Each alt is
-// in ASCII lower case and ends in a letter, so the \b is a word's end.
-func wordAltAt(s string, p int, alts []string) int {
+// `(?i)(?:alt|...)\b` matches at p in a text with no fold trap. Only
+// alternatives with the same first letter can both match at p, so those
+// with others are not tried.
+func wordAltAt(s string, p int, alts *wordAlts) int {
 	if p >= len(s) {
 		return -1
 	}
-	c := s[p] | 0x20 // a letter's lower case
-	for _, a := range alts {
-		if e := p + len(a); a[0] == c && hasPrefixFold(s[p:], a) && (e == len(s) || !isWordASCII(s[e])) {
+	for _, a := range alts.byFirst[s[p]|0x20] { // a letter's lower case
+		if e := p + len(a); hasPrefixFold(s[p:], a) && (e == len(s) || !isWordASCII(s[e])) {
 			return e
 		}
 	}

@@ -67,7 +67,7 @@ var boilerplateGates = []func(line, low string) bool{
 }
 
 // siteNoticeWords are the words of the cookie and copyright notice pattern.
-var siteNoticeWords = []string{"cookies", "cookie", "privacy policy", "terms of use", "terms of service", "all rights reserved", "newsletter"}
+var siteNoticeWords = newWordAlts("cookies", "cookie", "privacy policy", "terms of use", "terms of service", "all rights reserved", "newsletter")
 
 // siteNoticeCue is a cheap test that hasSiteNotice needs to pass, given the
 // line's ASCII lower case: a part of each of siteNoticeWords that starts
