@@ -24,6 +24,7 @@ type workspace struct {
 	facts []sentenceFacts
 	ptrs  []*sentenceFacts
 	toks  []token
+	words []int32 // the sentences' word starts
 }
 
 // maxPooledTokens bounds the token arrays kept for the next article, so one
@@ -68,9 +69,10 @@ type sentenceFacts struct {
 	runeStart  int // s.Start and s.End as character offsets in the document
 	runeEnd    int
 	toks       []token
-	low        string // s.Text in ASCII lower case
-	trap       bool   // hasFoldTrap(s.Text)
-	cues       uint16 // the bits of the cue sets its words are in
+	starts     []int32 // wordStartsOf(s.Text)
+	low        string  // s.Text in ASCII lower case
+	trap       bool    // hasFoldTrap(s.Text)
+	cues       uint16  // the bits of the cue sets its words are in
 	agencies   []mention
 	places     []mention
 	platforms  []mention
@@ -96,7 +98,7 @@ type sentenceFacts struct {
 // figures returns the figures of the sentence.
 func (sf *sentenceFacts) figures() []figure {
 	if !sf.figsDone {
-		sf.figs, sf.figsDone = findFiguresLower(sf.s.Text, sf.lower()), true
+		sf.figs, sf.figsDone = findFiguresLower(sf.s.Text, sf.lower(), sf.starts), true
 	}
 	return sf.figs
 }
@@ -181,6 +183,7 @@ func (x *Extractor) Extract(doc Document) Extraction {
 		toks = make([]token, 0, n)
 	}
 	r.sents = slices.Grow(w.ptrs[:0], len(sents))[:len(sents)]
+	starts := w.words[:0]
 	for k, s := range sents {
 		n := len(toks)
 		toks = appendTokensLow(toks, s.Text, s.low)
@@ -190,8 +193,10 @@ func (x *Extractor) Extract(doc Document) Extraction {
 			toks[j].root, toks[j].rooted = wi.root, true
 			cues |= wi.cues
 		}
+		ns := len(starts)
+		starts = appendWordStarts(starts, s.Text)
 		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, trap: hasFoldTrap(s.Text), cues: cues,
-			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1]}
+			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1], starts: starts[ns:len(starts):len(starts)]}
 		r.sents[k] = &facts[k]
 	}
 	r.country = r.guessCountry()
@@ -215,7 +220,7 @@ func (x *Extractor) Extract(doc Document) Extraction {
 	r.finishPeople()
 	r.dedupePlaces()
 	r.fillEmpty()
-	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks}
+	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts}
 	x.keepWorkspace(w)
 	return r.out
 }

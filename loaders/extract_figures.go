@@ -629,7 +629,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		}
 		return hasSeizeCue(s)
 	}
-	cue := sf.cues&cueSeize != 0 && seizeCue(text)
+	cue := sf.cues&cueSeize != 0 && (trap && seizeCueRe.MatchString(text) || !trap && hasSeizeCueAt(text, sf.starts))
 	// lits is a cheap test some patterns need to pass: in a text with no
 	// fold trap, its ASCII lower case holds one of their words.
 	lits := func(low string, words []string) bool { return trap || containsAnyWord(low, words) }
@@ -841,7 +841,7 @@ func seizesStrongly(sf *sentenceFacts) bool {
 	if sf.trap {
 		return seizeCueRe.MatchString(text)
 	}
-	return hasSeizeCue(text)
+	return hasSeizeCueAt(text, sf.starts)
 }
 
 // attachValueEarlier gives a value to the latest earlier seizure of the
@@ -1035,15 +1035,23 @@ var seizeVerbWords = newWordAlts("seized", "seizing", "seizures of", "seizure of
 
 // findSeizeVerbs finds what seizeVerbScan finds, in a text with no fold
 // trap, matching the pattern by hand.
-func findSeizeVerbs(s string) [][]int {
+func findSeizeVerbs(s string) [][]int { return findSeizeVerbsAt(s, wordStartsOf(s)) }
+
+// findSeizeVerbsAt is findSeizeVerbs given the offsets where s's words start (see wordStartsOf).
+func findSeizeVerbsAt(s string, starts []int32) [][]int {
 	var out [][]int
-	for p := 0; p < len(s); p++ {
+	next := 0
+	for _, q := range starts {
+		p := int(q)
+		if p < next {
+			continue
+		}
 		if !isLetterByte(s[p]) || !wordStart(s, p) {
 			continue
 		}
 		if e := wordAltAt(s, p, seizeVerbWords); e >= 0 {
 			out = append(out, []int{p, e, p, e})
-			p = e - 1
+			next = e
 		}
 	}
 	return out
@@ -1061,8 +1069,16 @@ var (
 // hasSeizeCue reports whether seizeCueRe matches s, a text with no fold
 // trap, matching it by hand: a stem starting a word (its \w* runs to the
 // word's end, where \b holds), or a whole cue.
-func hasSeizeCue(s string) bool {
-	for p := 0; p < len(s); p++ {
+func hasSeizeCue(s string) bool { return hasSeizeCueAt(s, wordStartsOf(s)) }
+
+// hasSeizeCueAt is hasSeizeCue given the offsets where s's words start (see wordStartsOf).
+func hasSeizeCueAt(s string, starts []int32) bool {
+	next := 0
+	for _, q := range starts {
+		p := int(q)
+		if p < next {
+			continue
+		}
 		if !isLetterByte(s[p]) || !wordStart(s, p) {
 			continue
 		}
@@ -1104,7 +1120,7 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 	if hasFoldTrap(s) {
 		verbs = seizeVerbRe.FindAllStringSubmatchIndex(s, -1)
 	} else {
-		verbs = findSeizeVerbs(s)
+		verbs = findSeizeVerbsAt(s, sf.starts)
 	}
 	for _, m := range verbs {
 		cs, ce := sf.clauseAt(m[0])

@@ -320,15 +320,23 @@ var (
 
 // findRelDates finds what relDateScan finds, in a text with no fold trap,
 // matching the pattern by hand.
-func findRelDates(s string) [][]int {
+func findRelDates(s string) [][]int { return findRelDatesAt(s, wordStartsOf(s)) }
+
+// findRelDatesAt is findRelDates given the offsets where s's words start (see wordStartsOf).
+func findRelDatesAt(s string, starts []int32) [][]int {
 	var out [][]int
-	for p := 0; p < len(s); p++ {
+	next := 0
+	for _, q := range starts {
+		p := int(q)
+		if p < next {
+			continue
+		}
 		if !relDateLead[s[p]] || !wordStart(s, p) {
 			continue
 		}
 		if e := matchRelDate(s, p); e >= 0 {
 			out = append(out, []int{p, e})
-			p = e - 1
+			next = e
 		}
 	}
 	return out
@@ -364,15 +372,23 @@ var monthsByLead, absDateLead = func() (months [256][]string, all [256]bool) {
 }()
 
 // findAbsDates finds what absDateScan finds, matching the pattern by hand.
-func findAbsDates(s string) [][]int {
+func findAbsDates(s string) [][]int { return findAbsDatesAt(s, wordStartsOf(s)) }
+
+// findAbsDatesAt is findAbsDates given the offsets where s's words start (see wordStartsOf).
+func findAbsDatesAt(s string, starts []int32) [][]int {
 	var out [][]int
-	for p := 0; p < len(s); p++ {
+	next := 0
+	for _, q := range starts {
+		p := int(q)
+		if p < next {
+			continue
+		}
 		if !absDateLead[s[p]] || !wordStart(s, p) {
 			continue
 		}
 		if e := matchAbsDate(s, p); e >= 0 {
 			out = append(out, []int{p, e})
-			p = e - 1
+			next = e
 		}
 	}
 	return out
@@ -525,13 +541,13 @@ func (r *run) findDates(sf *sentenceFacts) {
 	text := sf.s.Text
 	var found [2][][]int
 	if sf.cues&cueMonth != 0 || sf.cues&cueYearLead != 0 {
-		found[0] = findAbsDates(text)
+		found[0] = findAbsDatesAt(text, sf.starts)
 	}
 	if sf.cues&cueRelativeDate != 0 {
 		if hasFoldTrap(text) {
 			found[1] = relDateRe.FindAllStringIndex(text, -1)
 		} else {
-			found[1] = findRelDates(text)
+			found[1] = findRelDatesAt(text, sf.starts)
 		}
 	}
 	for _, locs := range found {

@@ -83,11 +83,11 @@ var (
 )
 
 // findFigures returns every figure in s, in order, not overlapping.
-func findFigures(s string) []figure { return findFiguresLower(s, strings.ToLower(s)) }
+func findFigures(s string) []figure { return findFiguresLower(s, strings.ToLower(s), wordStartsOf(s)) }
 
 // findFiguresLower is findFigures given strings.ToLower(s), or a text with
 // the same runs of ASCII characters (see sentenceFacts.lower).
-func findFiguresLower(s, lower string) []figure {
+func findFiguresLower(s, lower string, starts []int32) []figure {
 	var out []figure
 	taken := make([]bool, len(s)+1)
 	add := func(f figure, numStart int) {
@@ -114,7 +114,7 @@ func findFiguresLower(s, lower string) []figure {
 	if hasDigit && trap {
 		digits = digitsScan.findAll(s)
 	} else if hasDigit {
-		digits = findDigits(s)
+		digits = findDigitsAt(s, starts)
 	}
 	if trap {
 		if containsAnyWord(lower, vagueCues) {
@@ -126,8 +126,8 @@ func findFiguresLower(s, lower string) []figure {
 	} else {
 		// The matchers by hand try only at the words a match starts with,
 		// which costs less than looking for the cues first.
-		vague = findVague(s)
-		words = findWordNumbers(s)
+		vague = findVagueAt(s, starts)
+		words = findWordNumbersAt(s, starts)
 	}
 	for _, m := range digits {
 		if isPartOfDateOrCode(s, m[0], m[1], trap) {
@@ -380,15 +380,23 @@ func containsAnyWord(lower string, cues []string) bool {
 // findDigits finds what digitsScan finds, in a text with no fold trap,
 // matching the pattern by hand: its parts are greedy and what follows the
 // number is optional, so the first way through is the longest one.
-func findDigits(s string) [][]int {
+func findDigits(s string) [][]int { return findDigitsAt(s, wordStartsOf(s)) }
+
+// findDigitsAt is findDigits given the offsets where s's words start (see wordStartsOf).
+func findDigitsAt(s string, starts []int32) [][]int {
 	var out [][]int
-	for p := 0; p < len(s); p++ {
+	next := 0
+	for _, q := range starts {
+		p := int(q)
+		if p < next {
+			continue
+		}
 		if s[p] < '0' || s[p] > '9' || !wordStart(s, p) {
 			continue
 		}
 		m := matchDigits(s, p)
 		out = append(out, m)
-		p = m[1] - 1
+		next = m[1]
 	}
 	return out
 }
@@ -448,15 +456,23 @@ var (
 // findWordNumbers finds what wordNumScan finds, in a text with no fold
 // trap, matching the pattern by hand and trying its alternatives in the
 // pattern's order, as the pattern does.
-func findWordNumbers(s string) [][]int {
+func findWordNumbers(s string) [][]int { return findWordNumbersAt(s, wordStartsOf(s)) }
+
+// findWordNumbersAt is findWordNumbers given the offsets where s's words start (see wordStartsOf).
+func findWordNumbersAt(s string, starts []int32) [][]int {
 	var out [][]int
-	for p := 0; p < len(s); p++ {
+	next := 0
+	for _, q := range starts {
+		p := int(q)
+		if p < next {
+			continue
+		}
 		if !wordNumLead[s[p]] || !wordStart(s, p) {
 			continue
 		}
 		if m := matchWordNumber(s, p); m != nil {
 			out = append(out, m)
-			p = m[1] - 1
+			next = m[1]
 		}
 	}
 	return out
@@ -484,15 +500,23 @@ var vagueAlts = newWordAlts("several dozen", "several hundred", "several thousan
 
 // findVague finds what vagueScan finds, in a text with no fold trap,
 // matching the pattern by hand: one of vagueAlts starting and ending a word.
-func findVague(s string) [][]int {
+func findVague(s string) [][]int { return findVagueAt(s, wordStartsOf(s)) }
+
+// findVagueAt is findVague given the offsets where s's words start (see wordStartsOf).
+func findVagueAt(s string, starts []int32) [][]int {
 	var out [][]int
-	for p := 0; p < len(s); p++ {
+	next := 0
+	for _, q := range starts {
+		p := int(q)
+		if p < next {
+			continue
+		}
 		if !vagueLead[s[p]] || !wordStart(s, p) {
 			continue
 		}
 		if e := wordAltAt(s, p, vagueAlts); e >= 0 {
 			out = append(out, []int{p, e, p, e})
-			p = e - 1
+			next = e
 		}
 	}
 	return out

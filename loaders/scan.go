@@ -267,3 +267,20 @@ func wordAltAt(s string, p int, alts *wordAlts) int {
 	}
 	return -1
 }
+
+// appendWordStarts appends to dst the offsets in s where a run of \w
+// starts: the offsets where \b holds before a word character.
+func appendWordStarts(dst []int32, s string) []int32 {
+	word := false
+	for i := 0; i < len(s); i++ {
+		w := isWordASCII(s[i])
+		if w && !word {
+			dst = append(dst, int32(i))
+		}
+		word = w
+	}
+	return dst
+}
+
+// wordStartsOf returns the offsets in s where a run of \w starts.
+func wordStartsOf(s string) []int32 { return appendWordStarts(nil, s) }
