@@ -348,8 +348,26 @@ func isPartOfDateOrCode(s string, start, end int, trap bool) bool {
 	return false
 }
 
-func isWordByte(b byte) bool   { return isLetterByte(b) || b >= '0' && b <= '9' }
-func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+func isWordByte(b byte) bool   { return byteClass[b]&(classLetter|classDigit) != 0 }
+func isLetterByte(b byte) bool { return byteClass[b]&classLetter != 0 }
+
+// byteClass holds what each byte is, so that the tests above cost one look-up.
+var byteClass = func() (c [256]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		c[b], c[b-'a'+'A'] = classLetter, classLetter
+	}
+	for b := '0'; b <= '9'; b++ {
+		c[b] = classDigit
+	}
+	c['_'] = classUnderscore
+	return c
+}()
+
+const (
+	classLetter uint8 = 1 << iota
+	classDigit
+	classUnderscore
+)
 
 func sortFigures(fs []figure) {
 	for i := 1; i < len(fs); i++ {

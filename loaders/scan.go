@@ -149,7 +149,7 @@ func (sc *startScan) first(s string) []int {
 }
 
 // isWordASCII is regexp's \w: the characters on whose edges \b holds.
-func isWordASCII(b byte) bool { return isWordByte(b) || b == '_' }
+func isWordASCII(b byte) bool { return byteClass[b] != 0 }
 
 // isSpaceASCII is regexp's \s.
 func isSpaceASCII(b byte) bool {
