@@ -126,7 +126,7 @@ func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 func (sf *sentenceFacts) isHistoric() bool {
 	if sf.historic == 0 {
 		sf.historic = 1
-		if (sf.trap || containsAnyWord(sf.low, historicCues)) && historicRe.MatchString(sf.s.Text) {
+		if sf.trap && historicRe.MatchString(sf.s.Text) || !sf.trap && isHistoricIn(sf.s.Text, sf.starts) {
 			sf.historic = 2
 		}
 	}
@@ -760,7 +760,7 @@ func (r *run) isAdjectiveUse(sf *sentenceFacts, m match) bool {
 	end := sf.toks[m.J-1].End
 	rest := sf.s.Text[end:]
 	return strings.HasPrefix(rest, "-based") || strings.HasPrefix(rest, "-wide") || strings.HasPrefix(rest, "-led") ||
-		adjectiveUseRe.MatchString(rest)
+		isAdjectiveUseAfter(rest)
 }
 
 // adjectiveUseRe follows a place name used as a modifier: "U.S. authorities", "UK police".

@@ -340,8 +340,6 @@ func (r *run) lastOwnAgency(j int) string {
 var (
 	creditRe   = regexp.MustCompile(`(?i)\b(says?|said|according to|stated|announced|by)\s+(the\s+)?$`)
 	historicRe = regexp.MustCompile(`(?i)\b(previous|previously|last year|in (19|20)\d\d|globally|worldwide|nationally|across the world)\b`)
-	// historicCues are in every match of historicRe, in ASCII lower case.
-	historicCues = []string{"previous", "last year", "in 19", "in 20", "globally", "worldwide", "nationally", "across the world"}
 )
 
 // qualifiesOperation reports whether a possessive agency names whose operation follows.
@@ -727,7 +725,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if e == nil {
 				e = r.commodityBefore(sf, m.Start)
 			}
-			if e == nil || !cue && !(lits(sf.low, strongSeizeWords) && strongSeizeRe.MatchString(text)) && !r.attachValue(made, e, m) {
+			if e == nil || !cue && !strongSeizure(sf) && !r.attachValue(made, e, m) {
 				continue
 			}
 			if r.attachValue(made, e, m) {
@@ -753,7 +751,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			newSeizure(amt, m.Start)
 		default:
 			// A bare sum among the things seized: "€1.2 million and 17 tonnes of cocaine were seized".
-			if cue && lits(sf.low, strongSeizeWords) && strongSeizeRe.MatchString(text) && !notSeizedMoneyRe.MatchString(after) {
+			if cue && strongSeizure(sf) && !(trap && notSeizedMoneyRe.MatchString(after) || !trap && notSeizedMoneyAfter(after)) {
 				amt.Commodity = "cash"
 				newSeizure(amt, m.Start)
 			}
@@ -835,13 +833,22 @@ func (r *run) attachValue(made []int, e *entry, m money) bool {
 // strongSeizeRe, testing first what they need (a strong word, a cue's word).
 func seizesStrongly(sf *sentenceFacts) bool {
 	text := sf.s.Text
-	if !sf.trap && !containsAnyWord(sf.low, strongSeizeWords) || !strongSeizeRe.MatchString(text) {
+	if !strongSeizure(sf) {
 		return false
 	}
 	if sf.trap {
 		return seizeCueRe.MatchString(text)
 	}
 	return hasSeizeCueAt(text, sf.starts)
+}
+
+// strongSeizure reports whether strongSeizeRe matches the sentence: a
+// strong verb of seizing.
+func strongSeizure(sf *sentenceFacts) bool {
+	if sf.trap {
+		return strongSeizeRe.MatchString(sf.s.Text)
+	}
+	return containsAnyWord(sf.low, strongSeizeWords) && seizesStronglyIn(sf.s.Text, sf.starts)
 }
 
 // attachValueEarlier gives a value to the latest earlier seizure of the
@@ -1323,6 +1330,9 @@ var (
 // fact, with its place.
 func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure) {
 	text := sf.s.Text
+	if !mayHaveBreakdown(text[total.End:]) {
+		return
+	}
 	m := breakdownRe.FindStringSubmatchIndex(text[total.End:])
 	if m == nil {
 		return

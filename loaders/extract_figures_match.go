@@ -1,5 +1,10 @@
 package loaders
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // The figure rules' patterns matched by hand, for texts with no fold trap
 // (see hasFoldTrap), where regexp's backtracking over their alternatives
 // costs more than the rest of a sentence's reading. Each names the pattern
@@ -288,4 +293,70 @@ func matchPackUnit(s string, trap bool) (string, int) {
 		return s[m[2]:m[3]], m[1]
 	}
 	return "", -1
+}
+
+// The words of strongSeizeRe, adjectiveUseRe, historicRe and
+// notSeizedMoneyRe, in their order.
+var (
+	strongSeizeAlts = newWordAlts("seized", "seizing", "seizure of", "confiscated", "recovered")
+	adjectiveUses   = []string{"authorities", "officials", "police", "forces", "government", "prosecutors", "investigators",
+		"officers", "agents", "customs", "law enforcement", "counterparts", "partners"}
+	historicAlts        = newWordAlts("previous", "previously", "last year", "globally", "worldwide", "nationally", "across the world")
+	notSeizedMoneyLeads = []string{"a year", "per year", "annually", "in revenue", "in profits", "in profit", "in sales",
+		"in losses", "in tax", "loss", "fine"}
+)
+
+// seizesStronglyIn is strongSeizeRe.MatchString for a text with no fold
+// trap, given where its words start.
+func seizesStronglyIn(s string, starts []int32) bool {
+	for _, q := range starts {
+		if wordAltAt(s, int(q), strongSeizeAlts) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isHistoricIn is historicRe.MatchString for a text with no fold trap,
+// given where its words start: one of historicAlts, or "in", a space and a
+// year of the 1900s or 2000s, starting and ending a word.
+func isHistoricIn(s string, starts []int32) bool {
+	digit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
+	for _, q := range starts {
+		p := int(q)
+		if wordAltAt(s, p, historicAlts) >= 0 {
+			return true
+		}
+		if y := p + len("in "); hasPrefixFold(s[p:], "in ") && (strings.HasPrefix(s[y:], "19") || strings.HasPrefix(s[y:], "20")) &&
+			digit(y+2) && digit(y+3) && (y+4 == len(s) || !isWordASCII(s[y+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAdjectiveUseAfter is adjectiveUseRe.MatchString: spaces, then one of
+// adjectiveUses in its own case, ending a word.
+func isAdjectiveUseAfter(s string) bool {
+	w := skipSpaces(s, 0)
+	return w > 0 && wordAltAtCase(s, w, adjectiveUses) >= 0
+}
+
+// notSeizedMoneyAfter is notSeizedMoneyRe.MatchString for a text with no
+// fold trap: maybe spaces, then one of notSeizedMoneyLeads.
+func notSeizedMoneyAfter(s string) bool {
+	w := skipSpaces(s, 0)
+	for _, l := range notSeizedMoneyLeads {
+		if hasPrefixFold(s[w:], l) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveBreakdown is a cheap test that breakdownRe needs to pass: the
+// first bracket or dot is an opening bracket at most 40 characters in.
+func mayHaveBreakdown(s string) bool {
+	i := strings.IndexAny(s, "().")
+	return i >= 0 && s[i] == '(' && utf8.RuneCountInString(s[:i]) <= 40
 }

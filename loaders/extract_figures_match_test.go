@@ -14,7 +14,8 @@ func FuzzFigureMatchers(f *testing.F) {
 		"arrested ", "arresting a total of  ", "the police arrest  some ", "detained\tat least ", "xarrested ", "apprehended another",
 		"the arrests of ", "arrest of a total of ", "detention  of\t", "apprehension of a total  of ", "xarrest of ",
 		"they arrested a 23-year old man", "detained the  suspected drug courier_", "Arrested ITS Leader,", "apprehended one of the men",
-		"arrested an x y z w man", "arrested a x-y  z\twoman.", "arresting their boss", "detaining one national",
+		"arrested an x y z w man", "were Seized in 2019, previously", "globally-in 20201 In 1999", " UK police", "  law enforcement_",
+		" per year", "in profits", " (22 in Spain, 5 in Portugal)", "é(1 in Spain)", " x. (3 in Peru)", "arrested a x-y  z\twoman.", "arresting their boss", "detaining one national",
 	} {
 		f.Add(s)
 	}
@@ -50,6 +51,21 @@ func FuzzFigureMatchers(f *testing.F) {
 		}
 		if got, want := endsArrestOf(s), arrestOfRe.MatchString(s); got != want {
 			t.Fatalf("endsArrestOf(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := seizesStronglyIn(s, wordStartsOf(s)), strongSeizeRe.MatchString(s); got != want {
+			t.Fatalf("seizesStronglyIn(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isHistoricIn(s, wordStartsOf(s)), historicRe.MatchString(s); got != want {
+			t.Fatalf("isHistoricIn(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isAdjectiveUseAfter(s), adjectiveUseRe.MatchString(s); got != want {
+			t.Fatalf("isAdjectiveUseAfter(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := notSeizedMoneyAfter(s), notSeizedMoneyRe.MatchString(s); got != want {
+			t.Fatalf("notSeizedMoneyAfter(%q) = %v, want %v", s, got, want)
+		}
+		if breakdownRe.MatchString(s) && !mayHaveBreakdown(s) {
+			t.Fatalf("breakdownRe matches %q, but mayHaveBreakdown is false", s)
 		}
 		want := -1
 		if loc := arrestOneActiveRe.FindStringIndex(s); loc != nil {
