@@ -111,7 +111,7 @@ func eachNQuad(name string, r io.Reader, fn func(quad.Quad) error) error {
 // importBatch is how many quads ImportNQuads writes per transaction, as
 // `cayley load` does: one huge transaction is slower (Bolt keeps every
 // dirty page until the commit) and holds the whole dump in memory.
-var importBatch = 10000
+const importBatch = 10000
 
 // ImportNQuads adds the N-Quads of r (a file `export --format nquads`
 // wrote) to the store and returns how many were new; quads it already
