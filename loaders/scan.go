@@ -202,13 +202,19 @@ func asciiLetters(s string, p int) int {
 func lowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
+			// One copy: the runs between capitals as they are, each capital lowered.
+			var b strings.Builder
+			b.Grow(len(s))
+			pos := 0
+			for ; i < len(s); i++ {
+				if c := s[i]; c >= 'A' && c <= 'Z' {
+					b.WriteString(s[pos:i])
+					b.WriteByte(c + 'a' - 'A')
+					pos = i + 1
 				}
 			}
-			return string(b)
+			b.WriteString(s[pos:])
+			return b.String()
 		}
 	}
 	return s

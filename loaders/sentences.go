@@ -232,11 +232,15 @@ func splitLine(line string) [][2]int {
 	var spans [][2]int
 	start := 0
 	for i := 0; i < len(line); {
-		r, w := utf8.DecodeRuneInString(line[i:])
-		i += w
-		if r != '.' && r != '!' && r != '?' {
-			continue
+		// Only '.', '!' and '?' end a sentence; being ASCII, each starts a
+		// character wherever it stands.
+		k := strings.IndexAny(line[i:], ".!?")
+		if k < 0 {
+			break
 		}
+		i += k
+		r := rune(line[i])
+		i++
 		end := i
 		// Closing quotes and brackets belong to the sentence.
 		for end < len(line) {
