@@ -184,6 +184,9 @@ func (x *Extractor) Extract(doc Document) Extraction {
 	}
 	r.sents = slices.Grow(w.ptrs[:0], len(sents))[:len(sents)]
 	starts := w.words[:0]
+	if n := len(doc.Text)/3 + 8; cap(starts) < n { // one backing array for the article's word starts
+		starts = make([]int32, 0, n)
+	}
 	for k, s := range sents {
 		n := len(toks)
 		toks = appendTokensLow(toks, s.Text, s.low)
@@ -437,7 +440,8 @@ func (r *run) prescanAgencies() {
 
 func (r *run) findAgencies(sf *sentenceFacts) {
 	toks := sf.toks
-	var cands []agencyCand
+	var candBuf [8]agencyCand // most sentences name few
+	cands := candBuf[:0]
 	for _, m := range r.x.gaz.find(toks, entAgency) {
 		e := r.pickEntry(m.Entries)
 		if e == nil {
@@ -492,7 +496,13 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		}
 		return 0
 	})
-	covered := make([]bool, len(toks))
+	var coveredBuf [64]bool
+	covered := coveredBuf[:0]
+	if len(toks) > len(coveredBuf) {
+		covered = make([]bool, len(toks))
+	} else {
+		covered = coveredBuf[:len(toks)]
+	}
 	var accepted []agencyCand
 	for _, c := range cands {
 		free := true

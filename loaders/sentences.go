@@ -198,6 +198,7 @@ func appendSentences(out []sentence, text string) []sentence {
 	first := len(out)
 	para, prevLine := 0, ""
 	textLow := lowerASCII(text) // one lower case for all lines, sliced as they are
+	var spans [][2]int          // each line's sentences, in one array
 	maybe := boilerplateIn(textLow)
 	for pos := 0; pos < len(text); {
 		lineStart := pos
@@ -218,7 +219,8 @@ func appendSentences(out []sentence, text string) []sentence {
 			continue
 		}
 		prevLine = trimmed
-		for _, sp := range splitLine(trimmed) {
+		spans = appendSplitLine(spans[:0], trimmed)
+		for _, sp := range spans {
 			s := sentence{Text: trimmed[sp[0]:sp[1]], Start: lineStart + lead + sp[0], End: lineStart + lead + sp[1], Para: para, Index: len(out) - first,
 				low: low[sp[0]:sp[1]]}
 			out = append(out, s)
@@ -228,8 +230,10 @@ func appendSentences(out []sentence, text string) []sentence {
 }
 
 // splitLine returns the byte spans of the sentences of one line.
-func splitLine(line string) [][2]int {
-	var spans [][2]int
+func splitLine(line string) [][2]int { return appendSplitLine(nil, line) }
+
+// appendSplitLine appends the byte spans of the sentences of one line to spans.
+func appendSplitLine(spans [][2]int, line string) [][2]int {
 	start := 0
 	for i := 0; i < len(line); {
 		// Only '.', '!' and '?' end a sentence; being ASCII, each starts a
