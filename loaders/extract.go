@@ -974,7 +974,17 @@ func (r *run) platformName(canon, surface string) string {
 // placeAfterScan finds a capitalised name after "in", "at" or "near" that no
 // gazetteer knows: "a warehouse in Wouwse Plantage", "a buy-bust operation at Novaliches".
 var placeAfterScan = newStartScan(`\b(?:in|at|near)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})(?:[,.;]|\s+(?:on|in|at|after|when|where|which|to|and|with|was|were|,)\b|$)`, func(s string, p int) bool {
-	return (s[p] == 'i' || s[p] == 'a' || s[p] == 'n') && wordStart(s, p) && placeCues.at(s, p)
+	if (s[p] != 'i' && s[p] != 'a' && s[p] != 'n') || !wordStart(s, p) || !placeCues.at(s, p) {
+		return false
+	}
+	// After the cue's word (the one with its first letter), spaces and a
+	// capital: an ASCII one, or a byte of another character.
+	e := p + len("in")
+	if s[p] == 'n' {
+		e = p + len("near")
+	}
+	w := skipSpaces(s, e)
+	return w > e && w < len(s) && (s[w] >= 'A' && s[w] <= 'Z' || s[w] >= 0x80)
 })
 
 var placeCues = newLitSet("in", "at", "near")

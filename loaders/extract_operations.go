@@ -24,11 +24,39 @@ var (
 	// "County Lines Intensification Week", "National Week of Action".
 	// weekScan runs only in sentences holding "Week" or "Day of Action".
 	weekScan = newStartScan(`\b((?:[A-Z][\w-]*\s+){1,4}(?:Week(?:\s+of\s+Action)?|Day of Action))\b`,
-		func(s string, p int) bool { return s[p] >= 'A' && s[p] <= 'Z' && wordStart(s, p) })
+		mayStartWeek)
 	phaseRe = regexp.MustCompile(`^(.*?)\s+Phase\s+(\w+)$`)
 	// Words of an operation cue: a codename must follow one of them closely.
 	operationCue = regexp.MustCompile(`(?i)\b(operation|operations|investigation|investigations|probe|inquiry|crackdown|sting|raids?)\b[^.]{0,40}$`)
 )
+
+// mayStartWeek is a cheap test that weekScan's pattern needs to pass at
+// s[p]: a capital starting a word, and "Week" or "Day of Action" after one
+// to four words of [A-Z][\w-]* each followed by spaces (each run read
+// whole, as the next part cannot start with what it holds).
+func mayStartWeek(s string, p int) bool {
+	if s[p] < 'A' || s[p] > 'Z' || !wordStart(s, p) {
+		return false
+	}
+	for k, q := 0, p; k < 4; k++ {
+		if q >= len(s) || s[q] < 'A' || s[q] > 'Z' {
+			return false
+		}
+		e := q + 1
+		for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
+			e++
+		}
+		w := skipSpaces(s, e)
+		if w == e {
+			return false
+		}
+		if strings.HasPrefix(s[w:], "Week") || strings.HasPrefix(s[w:], "Day of Action") {
+			return true
+		}
+		q = w
+	}
+	return false
+}
 
 // findOperations finds named operations in a sentence.
 func (r *run) findOperations(sf *sentenceFacts) {
