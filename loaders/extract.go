@@ -34,6 +34,7 @@ const maxPooledTokens = 1 << 15
 // wordInfo is what a lower-cased word starts or belongs to.
 type wordInfo struct {
 	root *trieNode // the gazetteer's names that start with it
+	id   int32     // its number as a word that continues a name, or 0
 	cues uint16    // the bits of the cue sets it is in
 }
 
@@ -46,6 +47,11 @@ func NewExtractor() (*Extractor, error) {
 	words := map[string]wordInfo{}
 	for w, n := range g.root.next {
 		words[w] = wordInfo{root: n}
+	}
+	for w, id := range g.ids {
+		wi := words[w]
+		wi.id = id
+		words[w] = wi
 	}
 	for w, bits := range cueBits {
 		wi := words[w]
@@ -193,7 +199,7 @@ func (x *Extractor) Extract(doc Document) Extraction {
 		var cues uint16
 		for j := n; j < len(toks); j++ { // each word's trie node and cue sets, in one lookup
 			wi := x.words[toks[j].Lower]
-			toks[j].root, toks[j].rooted = wi.root, true
+			toks[j].root, toks[j].id, toks[j].rooted = wi.root, wi.id, true
 			cues |= wi.cues
 		}
 		ns := len(starts)

@@ -2,8 +2,10 @@ package loaders
 
 import (
 	"bufio"
+	"cmp"
 	"embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -41,11 +43,19 @@ type entry struct {
 type gazetteer struct {
 	root  *trieNode
 	canon map[string]*entry // kind-qualified canonical name -> first entry
+	ids   map[string]int32  // a number for each word that continues a name, from 1
 }
 
 type trieNode struct {
 	next    map[string]*trieNode
-	entries []*entry // the names that end here
+	kids    []trieKid // next by word number, in order, for tokens that carry one
+	entries []*entry  // the names that end here
+}
+
+// trieKid is the node a word continues to, under the word's number.
+type trieKid struct {
+	id   int32
+	node *trieNode
 }
 
 var (
@@ -96,7 +106,55 @@ func buildGazetteer() (*gazetteer, error) {
 			g.add(entry{Kind: entCommodity, Canon: f[0], Commodity: f[1], Sub: sub, Countable: f[3] == "yes", Form: f[0]})
 		})
 	}
+	g.number()
 	return g, err
+}
+
+// number gives each word that continues a name (any word past a name's
+// first) a number and lists every node's children by those numbers, so a
+// walk from token to token compares numbers instead of hashing words.
+func (g *gazetteer) number() {
+	g.ids = map[string]int32{}
+	var walk func(n *trieNode, deep bool)
+	walk = func(n *trieNode, deep bool) {
+		for _, w := range sortedKeys(n.next) {
+			child := n.next[w]
+			if deep {
+				id, ok := g.ids[w]
+				if !ok {
+					id = int32(len(g.ids) + 1)
+					g.ids[w] = id
+				}
+				n.kids = append(n.kids, trieKid{id, child})
+			}
+			walk(child, true)
+		}
+		slices.SortFunc(n.kids, func(a, b trieKid) int { return cmp.Compare(a.id, b.id) })
+	}
+	walk(g.root, false)
+}
+
+// child returns the node that word number id continues n to, or nil; 0
+// numbers no word that continues a name.
+func (n *trieNode) child(id int32) *trieNode {
+	kids := n.kids
+	if id == 0 {
+		return nil
+	}
+	for len(kids) > 8 {
+		h := len(kids) / 2
+		if kids[h].id <= id {
+			kids = kids[h:]
+		} else {
+			kids = kids[:h]
+		}
+	}
+	for _, k := range kids {
+		if k.id == id {
+			return k.node
+		}
+	}
+	return nil
 }
 
 func splitAliases(s string) []string {
@@ -175,7 +233,11 @@ func (g *gazetteer) find(toks []token, kinds ...entryKind) []match {
 			if n++; n == len(toks) {
 				break
 			}
-			node = node.next[toks[n].Lower]
+			if t := &toks[n]; t.rooted {
+				node = node.child(t.id)
+			} else {
+				node = node.next[t.Lower]
+			}
 		}
 		if best.Entries != nil {
 			if out == nil {

@@ -13,6 +13,7 @@ type token struct {
 	Lower      string
 	Start, End int
 	root       *trieNode // the gazetteer's names starting with this word, where rooted
+	id         int32     // its number as a word that continues a gazetteer name, where rooted
 	rooted     bool
 }
 
