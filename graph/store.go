@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -173,21 +176,56 @@ func (s *Store) ReleaseMappedPages() {
 	s.dropFilePages()
 }
 
-// adviseFile gives the kernel advice on Bolt's mapping of the whole file
-// (madvise). The caller holds s.mu (or is Open).
+// adviseFile gives the kernel advice on Bolt's mapping of its file
+// (madvise). The caller holds s.mu (or is Open), so no write remaps it.
 func (s *Store) adviseFile(advice int) {
 	if s.bolt == nil {
 		return
 	}
-	info, err := os.Stat(s.bolt.Path())
-	if err != nil || info.Size() == 0 {
+	start := s.bolt.Info().Data
+	// The mapping's own length, read from the kernel: the file can be longer
+	// than what Bolt has mapped (it grows the file ahead of the map), and
+	// advice past the mapping would reach whatever is mapped after it: the
+	// Go heap, zeroed by DONTNEED.
+	size, err := mappingSize(start)
+	if err != nil {
+		if s.log != nil {
+			s.log.Warn("advice on the store's memory map", "err", err)
+		}
 		return
 	}
-	// Bolt maps at least the whole file, read-only and shared.
-	_, _, errno := unix.Syscall(unix.SYS_MADVISE, s.bolt.Info().Data, uintptr(info.Size()), uintptr(advice))
+	_, _, errno := unix.Syscall(unix.SYS_MADVISE, start, size, uintptr(advice))
 	if errno != 0 && s.log != nil {
 		s.log.Warn("advice on the store's memory map", "advice", advice, "err", errno)
 	}
+}
+
+// mappingSize is the length of the memory mapping that starts at addr,
+// from /proc/self/maps.
+func mappingSize(addr uintptr) (uintptr, error) {
+	f, err := os.Open("/proc/self/maps")
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	prefix := strconv.FormatUint(uint64(addr), 16) + "-"
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, prefix) {
+			continue
+		}
+		end, _, _ := strings.Cut(line[len(prefix):], " ")
+		e, err := strconv.ParseUint(end, 16, 64)
+		if err != nil || uintptr(e) <= addr {
+			return 0, fmt.Errorf("/proc/self/maps: bad line %q", line)
+		}
+		return uintptr(e) - addr, nil
+	}
+	if err := sc.Err(); err != nil {
+		return 0, err
+	}
+	return 0, fmt.Errorf("/proc/self/maps: no mapping at %#x", addr)
 }
 
 // Backend is the name of the Cayley backend the store runs on.
