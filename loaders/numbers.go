@@ -339,13 +339,37 @@ func isPartOfDateOrCode(s string, start, end int, trap bool) bool {
 			return true
 		}
 	}
-	lb := strings.ToLower(before)
-	for _, w := range []string{"phase ", "section ", "act ", "no. ", "number ", "pangea ", "chapter ", "article ", "aged ", "aged between ", "age ", "room ", "level ", "grade ", "category ", "class ", "route ", "highway ", "step "} {
-		if strings.HasSuffix(lb, w) {
+	return codeWordBefore(before, trap)
+}
+
+// codeWordBefore reports whether before ends with one of codeWordsBefore in
+// lower case. Only the Kelvin sign and a dotted capital I lower to ASCII
+// letters ("K" to k, "İ" to i); without them the words are compared in place.
+// trap says whether before may hold a fold trap (see hasFoldTrap).
+func codeWordBefore(before string, trap bool) bool {
+	if trap || strings.Contains(before, "İ") {
+		lb := strings.ToLower(before)
+		for _, w := range codeWordsBefore {
+			if strings.HasSuffix(lb, w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range codeWordsBefore {
+		if hasSuffixFold(before, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// codeWordsBefore are the words after which a number names or counts no haul.
+var codeWordsBefore = []string{"phase ", "section ", "act ", "no. ", "number ", "pangea ", "chapter ", "article ", "aged ", "aged between ", "age ", "room ", "level ", "grade ", "category ", "class ", "route ", "highway ", "step "}
+
+// hasSuffixFold reports whether s, in ASCII lower case, ends with lower.
+func hasSuffixFold(s, lower string) bool {
+	return len(s) >= len(lower) && equalFoldASCII(s[len(s)-len(lower):], lower)
 }
 
 func isWordByte(b byte) bool   { return byteClass[b]&(classLetter|classDigit) != 0 }

@@ -255,3 +255,23 @@ func FuzzBoilerplateGates(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCodeWordsBefore checks isPartOfDateOrCode's words before a number,
+// compared in place, against the words of the text lower-cased in full.
+func FuzzCodeWordsBefore(f *testing.F) {
+	for _, s := range []string{"Phase 2", "section ", "SECTION ", "xNo. ", "aged between ", "Aged ", "artİcle ", "wee\u212a ", "ARTICLE ", "highway", "é route ", "\xffclass "} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, before string, trap bool) {
+		trap = trap || hasFoldTrap(before)
+		want := false
+		lb := strings.ToLower(before)
+		for _, w := range codeWordsBefore {
+			want = want || strings.HasSuffix(lb, w)
+		}
+		if got := codeWordBefore(before, trap); got != want {
+			t.Fatalf("codeWordBefore(%q, %v) = %v, want %v", before, trap, got, want)
+		}
+	})
+}
