@@ -316,7 +316,7 @@ func (r *run) figureAgencies(sf *sentenceFacts) ([]mention, int) {
 			sf.cands = append(sf.cands, a)
 		}
 		for k, a := range sf.cands {
-			if creditRe.MatchString(tail(sf.s.Text[:a.Start], 30)) {
+			if before := tail(sf.s.Text[:a.Start], 30); sf.trap && creditRe.MatchString(before) || !sf.trap && creditBefore(before) {
 				sf.credited = k
 			}
 		}

@@ -360,3 +360,42 @@ func mayHaveBreakdown(s string) bool {
 	i := strings.IndexAny(s, "().")
 	return i >= 0 && s[i] == '(' && utf8.RuneCountInString(s[:i]) <= 40
 }
+
+// creditWords are the words creditRe takes to credit the agency after them.
+var creditWords = []string{"says", "say", "said", "according to", "stated", "announced", "by"}
+
+// creditBefore is creditRe.MatchString for a text with no fold trap: it ends
+// with one of creditWords, starting a word, then spaces, or "the" between
+// spaces ("says the ").
+func creditBefore(s string) bool {
+	i := len(s)
+	for i > 0 && isSpaceASCII(s[i-1]) {
+		i--
+	}
+	if i == len(s) {
+		return false
+	}
+	if endsWithCreditWord(s[:i]) {
+		return true
+	}
+	if !hasSuffixFold(s[:i], "the") {
+		return false
+	}
+	j := i - len("the")
+	k := j
+	for k > 0 && isSpaceASCII(s[k-1]) {
+		k--
+	}
+	return k < j && endsWithCreditWord(s[:k])
+}
+
+// endsWithCreditWord reports whether s ends with one of creditWords that
+// starts a word.
+func endsWithCreditWord(s string) bool {
+	for _, w := range creditWords {
+		if hasSuffixFold(s, w) && wordStart(s, len(s)-len(w)) {
+			return true
+		}
+	}
+	return false
+}

@@ -15,7 +15,7 @@ func FuzzFigureMatchers(f *testing.F) {
 		"the arrests of ", "arrest of a total of ", "detention  of\t", "apprehension of a total  of ", "xarrest of ",
 		"they arrested a 23-year old man", "detained the  suspected drug courier_", "Arrested ITS Leader,", "apprehended one of the men",
 		"arrested an x y z w man", "were Seized in 2019, previously", "globally-in 20201 In 1999", " UK police", "  law enforcement_",
-		" per year", "in profits", " (22 in Spain, 5 in Portugal)", "é(1 in Spain)", " x. (3 in Peru)", "arrested a x-y  z\twoman.", "arresting their boss", "detaining one national",
+		" per year", "in profits", "figures from the NCA say ", "said\tthe\n", "xsays the ", "_by ", "according to  THE ", "stated", "announced the", "by  thé ", "saying the ", " (22 in Spain, 5 in Portugal)", "é(1 in Spain)", " x. (3 in Peru)", "arrested a x-y  z\twoman.", "arresting their boss", "detaining one national",
 	} {
 		f.Add(s)
 	}
@@ -63,6 +63,9 @@ func FuzzFigureMatchers(f *testing.F) {
 		}
 		if got, want := notSeizedMoneyAfter(s), notSeizedMoneyRe.MatchString(s); got != want {
 			t.Fatalf("notSeizedMoneyAfter(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := creditBefore(s), creditRe.MatchString(s); got != want {
+			t.Fatalf("creditBefore(%q) = %v, want %v", s, got, want)
 		}
 		if breakdownRe.MatchString(s) && !mayHaveBreakdown(s) {
 			t.Fatalf("breakdownRe matches %q, but mayHaveBreakdown is false", s)
