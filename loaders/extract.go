@@ -321,8 +321,9 @@ func (r *run) span(sf *sentenceFacts, conf float64) Span {
 // guessCountry votes on the article's country from unambiguous agencies and places.
 func (r *run) guessCountry() string {
 	votes := map[string]int{}
+	var buf [8]match
 	for _, sf := range r.sents {
-		for _, m := range r.x.gaz.find(sf.toks, entAgency, entPlace) {
+		for _, m := range r.x.gaz.appendFind(buf[:0], sf.toks, entAgency, entPlace) {
 			if len(m.Entries) != 1 {
 				continue
 			}

@@ -216,11 +216,16 @@ type match struct {
 // find returns the longest non-overlapping matches in toks, left to right,
 // keeping only entries of the given kinds.
 func (g *gazetteer) find(toks []token, kinds ...entryKind) []match {
+	return g.appendFind(nil, toks, kinds...)
+}
+
+// appendFind is find appending to out, so that a caller that reads the
+// matches at once may keep them on its stack.
+func (g *gazetteer) appendFind(out []match, toks []token, kinds ...entryKind) []match {
 	var want [entDemonym + 1]bool
 	for _, k := range kinds {
 		want[k] = true
 	}
-	var out []match
 	for i := 0; i < len(toks); {
 		best := match{}
 		node := g.first(toks[i])
