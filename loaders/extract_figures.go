@@ -48,7 +48,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		if spaced && (sf.trap && notArrestRe.MatchString(after) || !sf.trap && notArrestLow(lowAfter)) {
 			continue
 		}
-		if spaced && found && arrestAndRe.MatchString(tail(before, 60)) && arrestNounAfterRe.MatchString(after) ||
+		if spaced && found && (sf.trap && arrestAndRe.MatchString(tail(before, 60)) || !sf.trap && endsArrestAnd(tail(before, 60))) && arrestNounAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestVerbs) && (sf.trap || arrestLeadLow(lowAfter)) && (passiveArrest(after) || arrestBareRe.MatchString(after)) ||
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&

@@ -399,3 +399,58 @@ func endsWithCreditWord(s string) bool {
 	}
 	return false
 }
+
+// arrestAndCues are the words arrestAndRe takes to begin an arrest.
+var arrestAndCues = []string{"arrested", "detained", "arrest of", "detention of"}
+
+// endsArrestAnd is arrestAndRe.MatchString for a text with no fold trap:
+// one of arrestAndCues starting a word, then one to four runs of word
+// characters, commas and hyphens, each after spaces, then "and" between
+// spaces at the end ("arrested 12 men and ").
+func endsArrestAnd(s string) bool {
+	i := len(s)
+	for i > 0 && isSpaceASCII(s[i-1]) {
+		i--
+	}
+	if i == len(s) || !hasSuffixFold(s[:i], "and") {
+		return false
+	}
+	i -= len("and")
+	for runs := 0; runs < 4; runs++ {
+		j := i
+		for j > 0 && isSpaceASCII(s[j-1]) {
+			j--
+		}
+		if j == i {
+			return false
+		}
+		i = j
+		if runs > 0 {
+			for _, c := range arrestAndCues {
+				if hasSuffixFold(s[:i], c) && wordStart(s, i-len(c)) {
+					return true
+				}
+			}
+		}
+		for j > 0 && (isWordASCII(s[j-1]) || s[j-1] == ',' || s[j-1] == '-') {
+			j--
+		}
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	j := i
+	for j > 0 && isSpaceASCII(s[j-1]) {
+		j--
+	}
+	if j == i {
+		return false
+	}
+	for _, c := range arrestAndCues {
+		if hasSuffixFold(s[:j], c) && wordStart(s, j-len(c)) {
+			return true
+		}
+	}
+	return false
+}

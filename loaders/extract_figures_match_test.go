@@ -15,7 +15,7 @@ func FuzzFigureMatchers(f *testing.F) {
 		"the arrests of ", "arrest of a total of ", "detention  of\t", "apprehension of a total  of ", "xarrest of ",
 		"they arrested a 23-year old man", "detained the  suspected drug courier_", "Arrested ITS Leader,", "apprehended one of the men",
 		"arrested an x y z w man", "were Seized in 2019, previously", "globally-in 20201 In 1999", " UK police", "  law enforcement_",
-		" per year", "in profits", "figures from the NCA say ", "said\tthe\n", "xsays the ", "_by ", "according to  THE ", "stated", "announced the", "by  thé ", "saying the ", " (22 in Spain, 5 in Portugal)", "é(1 in Spain)", " x. (3 in Peru)", "arrested a x-y  z\twoman.", "arresting their boss", "detaining one national",
+		" per year", "in profits", "arrested 12 men and ", "Detained\tx, y-z  a b and\n", "xarrested 1 and ", "the arrest of  two  and ", "detention of a b c d e and ", "arrested and ", "arrested (3) and ", "detained 5 women, and  ", "figures from the NCA say ", "said\tthe\n", "xsays the ", "_by ", "according to  THE ", "stated", "announced the", "by  thé ", "saying the ", " (22 in Spain, 5 in Portugal)", "é(1 in Spain)", " x. (3 in Peru)", "arrested a x-y  z\twoman.", "arresting their boss", "detaining one national",
 	} {
 		f.Add(s)
 	}
@@ -63,6 +63,9 @@ func FuzzFigureMatchers(f *testing.F) {
 		}
 		if got, want := notSeizedMoneyAfter(s), notSeizedMoneyRe.MatchString(s); got != want {
 			t.Fatalf("notSeizedMoneyAfter(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := endsArrestAnd(s), arrestAndRe.MatchString(s); got != want {
+			t.Fatalf("endsArrestAnd(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := creditBefore(s), creditRe.MatchString(s); got != want {
 			t.Fatalf("creditBefore(%q) = %v, want %v", s, got, want)
