@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -13,7 +14,15 @@ import (
 func (s *Store) List(ctx context.Context, k Kind) ([]ID, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.referrers(ctx, PredType, kindIRI(k))
+	kind := quad.IRI(kindIRI(k))
+	if ids, ok := s.cache.kindList(kind); ok {
+		return slices.Clone(ids), nil // callers may sort or filter theirs
+	}
+	ids, err := s.referrers(ctx, PredType, kindIRI(k))
+	if err == nil {
+		s.cache.putKindList(kind, slices.Clone(ids))
+	}
+	return ids, err
 }
 
 // Get reads the nodes with the given IDs. IDs that name nothing are absent
