@@ -1046,22 +1046,12 @@ func findSeizeVerbs(s string) [][]int { return findSeizeVerbsAt(s, wordStartsOf(
 
 // findSeizeVerbsAt is findSeizeVerbs given the offsets where s's words start (see wordStartsOf).
 func findSeizeVerbsAt(s string, starts []int32) [][]int {
-	var out [][]int
-	next := 0
-	for _, q := range starts {
-		p := int(q)
-		if p < next {
-			continue
-		}
-		if !isLetterByte(s[p]) || !wordStart(s, p) {
-			continue
-		}
+	return matchAtWordStarts(s, starts, &letterLead, func(s string, p int) []int {
 		if e := wordAltAt(s, p, seizeVerbWords); e >= 0 {
-			out = append(out, []int{p, e, p, e})
-			next = e
+			return []int{p, e, p, e}
 		}
-	}
-	return out
+		return nil
+	})
 }
 
 // seizeCueWhole are the cues of seizeCuePattern that stand whole, and

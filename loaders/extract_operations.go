@@ -352,22 +352,12 @@ func findRelDates(s string) [][]int { return findRelDatesAt(s, wordStartsOf(s)) 
 
 // findRelDatesAt is findRelDates given the offsets where s's words start (see wordStartsOf).
 func findRelDatesAt(s string, starts []int32) [][]int {
-	var out [][]int
-	next := 0
-	for _, q := range starts {
-		p := int(q)
-		if p < next {
-			continue
-		}
-		if !relDateLead[s[p]] || !wordStart(s, p) {
-			continue
-		}
+	return matchAtWordStarts(s, starts, &relDateLead, func(s string, p int) []int {
 		if e := matchRelDate(s, p); e >= 0 {
-			out = append(out, []int{p, e})
-			next = e
+			return []int{p, e}
 		}
-	}
-	return out
+		return nil
+	})
 }
 
 // relDateLead holds the letters a relative date starts with, in either case.
@@ -404,22 +394,12 @@ func findAbsDates(s string) [][]int { return findAbsDatesAt(s, wordStartsOf(s)) 
 
 // findAbsDatesAt is findAbsDates given the offsets where s's words start (see wordStartsOf).
 func findAbsDatesAt(s string, starts []int32) [][]int {
-	var out [][]int
-	next := 0
-	for _, q := range starts {
-		p := int(q)
-		if p < next {
-			continue
-		}
-		if !absDateLead[s[p]] || !wordStart(s, p) {
-			continue
-		}
+	return matchAtWordStarts(s, starts, &absDateLead, func(s string, p int) []int {
 		if e := matchAbsDate(s, p); e >= 0 {
-			out = append(out, []int{p, e})
-			next = e
+			return []int{p, e}
 		}
-	}
-	return out
+		return nil
+	})
 }
 
 // matchAbsDate matches absDatePattern at s[p], the start of a word, and

@@ -426,21 +426,7 @@ func findDigits(s string) [][]int { return findDigitsAt(s, wordStartsOf(s)) }
 
 // findDigitsAt is findDigits given the offsets where s's words start (see wordStartsOf).
 func findDigitsAt(s string, starts []int32) [][]int {
-	var out [][]int
-	next := 0
-	for _, q := range starts {
-		p := int(q)
-		if p < next {
-			continue
-		}
-		if s[p] < '0' || s[p] > '9' || !wordStart(s, p) {
-			continue
-		}
-		m := matchDigits(s, p)
-		out = append(out, m)
-		next = m[1]
-	}
-	return out
+	return matchAtWordStarts(s, starts, &digitLead, matchDigits)
 }
 
 // matchDigits matches digitsPattern at s[p], a digit after no word
@@ -502,22 +488,40 @@ func findWordNumbers(s string) [][]int { return findWordNumbersAt(s, wordStartsO
 
 // findWordNumbersAt is findWordNumbers given the offsets where s's words start (see wordStartsOf).
 func findWordNumbersAt(s string, starts []int32) [][]int {
+	return matchAtWordStarts(s, starts, &wordNumLead, matchWordNumber)
+}
+
+// matchAtWordStarts is what a pattern's FindAll finds, for a pattern that
+// starts a word: match is tried at each word start whose first byte is in
+// lead, left to right, skipping starts inside the last match, and returns
+// the submatch offsets there or nil.
+func matchAtWordStarts(s string, starts []int32, lead *[256]bool, match func(s string, p int) []int) [][]int {
 	var out [][]int
 	next := 0
 	for _, q := range starts {
 		p := int(q)
-		if p < next {
+		if p < next || !lead[s[p]] || !wordStart(s, p) {
 			continue
 		}
-		if !wordNumLead[s[p]] || !wordStart(s, p) {
-			continue
-		}
-		if m := matchWordNumber(s, p); m != nil {
+		if m := match(s, p); m != nil {
 			out = append(out, m)
 			next = m[1]
 		}
 	}
 	return out
+}
+
+// digitLead and letterLead hold the digits, and the bytes isLetterByte takes.
+var (
+	digitLead  = byteSet(func(b byte) bool { return b >= '0' && b <= '9' })
+	letterLead = byteSet(isLetterByte)
+)
+
+func byteSet(in func(byte) bool) (set [256]bool) {
+	for b := range 256 {
+		set[b] = in(byte(b))
+	}
+	return set
 }
 
 // letterSet holds the given letters in either case.
@@ -546,22 +550,12 @@ func findVague(s string) [][]int { return findVagueAt(s, wordStartsOf(s)) }
 
 // findVagueAt is findVague given the offsets where s's words start (see wordStartsOf).
 func findVagueAt(s string, starts []int32) [][]int {
-	var out [][]int
-	next := 0
-	for _, q := range starts {
-		p := int(q)
-		if p < next {
-			continue
-		}
-		if !vagueLead[s[p]] || !wordStart(s, p) {
-			continue
-		}
+	return matchAtWordStarts(s, starts, &vagueLead, func(s string, p int) []int {
 		if e := wordAltAt(s, p, vagueAlts); e >= 0 {
-			out = append(out, []int{p, e, p, e})
-			next = e
+			return []int{p, e, p, e}
 		}
-	}
-	return out
+		return nil
+	})
 }
 
 // matchWordNumber matches wordNumPattern at s[p], after no word character,
