@@ -233,10 +233,13 @@ func (b *builder) list(ctx context.Context, k graph.Kind, f *filter, args map[st
 	if err != nil {
 		return nil, err
 	}
-	kept := ids[:0:0]
-	for _, id := range ids {
-		if !v.retracted[id] && v.resolve(id) == id {
-			kept = append(kept, id)
+	kept := ids
+	if len(v.retracted) > 0 || len(v.into) > 0 { // curation hides some
+		kept = make([]graph.ID, 0, len(ids))
+		for _, id := range ids {
+			if !v.retracted[id] && v.resolve(id) == id {
+				kept = append(kept, id)
+			}
 		}
 	}
 	if f.empty() {
