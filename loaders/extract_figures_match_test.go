@@ -1,6 +1,9 @@
 package loaders
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 // FuzzFigureMatchers checks the figure patterns matched by hand against the
 // patterns, in texts with no fold trap.
@@ -23,11 +26,26 @@ func FuzzFigureMatchers(f *testing.F) {
 		if hasFoldTrap(s) {
 			return
 		}
-		if got, want := hasValueWord(s), valueWordRe.MatchString(s); got != want {
-			t.Fatalf("hasValueWord(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := isHypothetical(s), hypotheticalRe.MatchString(s); got != want {
-			t.Fatalf("isHypothetical(%q) = %v, want %v", s, got, want)
+		for _, c := range []struct {
+			name string
+			hand func(string) bool
+			re   *regexp.Regexp
+		}{
+			{"hasValueWord", hasValueWord, valueWordRe},
+			{"isHypothetical", isHypothetical, hypotheticalRe},
+			{"endsOfWhich", endsOfWhich, ofWhichRe},
+			{"endsActiveArrest", endsActiveArrest, arrestActiveRe},
+			{"endsArrestOf", endsArrestOf, arrestOfRe},
+			{"seizesStronglyIn", func(s string) bool { return seizesStronglyIn(s, wordStartsOf(s)) }, strongSeizeRe},
+			{"isHistoricIn", func(s string) bool { return isHistoricIn(s, wordStartsOf(s)) }, historicRe},
+			{"isAdjectiveUseAfter", isAdjectiveUseAfter, adjectiveUseRe},
+			{"notSeizedMoneyAfter", notSeizedMoneyAfter, notSeizedMoneyRe},
+			{"endsArrestAnd", endsArrestAnd, arrestAndRe},
+			{"creditBefore", creditBefore, creditRe},
+		} {
+			if got, want := c.hand(s), c.re.MatchString(s); got != want {
+				t.Fatalf("%s(%q) = %v, want %v", c.name, s, got, want)
+			}
 		}
 		for _, c := range []struct {
 			name string
@@ -42,33 +60,6 @@ func FuzzFigureMatchers(f *testing.F) {
 			if m == nil && n >= 0 || m != nil && (n != len(m[0]) || u != m[1]) {
 				t.Fatalf("%s(%q) = %q, %d, want %q", c.name, s, u, n, m)
 			}
-		}
-		if got, want := endsOfWhich(s), ofWhichRe.MatchString(s); got != want {
-			t.Fatalf("endsOfWhich(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := endsActiveArrest(s), arrestActiveRe.MatchString(s); got != want {
-			t.Fatalf("endsActiveArrest(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := endsArrestOf(s), arrestOfRe.MatchString(s); got != want {
-			t.Fatalf("endsArrestOf(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := seizesStronglyIn(s, wordStartsOf(s)), strongSeizeRe.MatchString(s); got != want {
-			t.Fatalf("seizesStronglyIn(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := isHistoricIn(s, wordStartsOf(s)), historicRe.MatchString(s); got != want {
-			t.Fatalf("isHistoricIn(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := isAdjectiveUseAfter(s), adjectiveUseRe.MatchString(s); got != want {
-			t.Fatalf("isAdjectiveUseAfter(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := notSeizedMoneyAfter(s), notSeizedMoneyRe.MatchString(s); got != want {
-			t.Fatalf("notSeizedMoneyAfter(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := endsArrestAnd(s), arrestAndRe.MatchString(s); got != want {
-			t.Fatalf("endsArrestAnd(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := creditBefore(s), creditRe.MatchString(s); got != want {
-			t.Fatalf("creditBefore(%q) = %v, want %v", s, got, want)
 		}
 		if breakdownRe.MatchString(s) && !mayHaveBreakdown(s) {
 			t.Fatalf("breakdownRe matches %q, but mayHaveBreakdown is false", s)

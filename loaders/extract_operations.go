@@ -352,21 +352,11 @@ func findRelDates(s string) [][]int { return findRelDatesAt(s, wordStartsOf(s)) 
 
 // findRelDatesAt is findRelDates given the offsets where s's words start (see wordStartsOf).
 func findRelDatesAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &relDateLead, func(s string, p int) []int {
-		if e := matchRelDate(s, p); e >= 0 {
-			return []int{p, e}
-		}
-		return nil
-	})
+	return matchAtWordStarts(s, starts, &relDateLead, spanTo(matchRelDate))
 }
 
 // relDateLead holds the letters a relative date starts with, in either case.
-var relDateLead = func() (set [256]bool) {
-	for _, c := range []byte("eltnyo") {
-		set[c], set[c-'a'+'A'] = true, true
-	}
-	return set
-}()
+var relDateLead = letterSet("eltnyo")
 
 // absDateMonths are the months of absDatePattern, in its order.
 var absDateMonths = strings.Fields(`January February March April May June July August September October November December
@@ -394,12 +384,7 @@ func findAbsDates(s string) [][]int { return findAbsDatesAt(s, wordStartsOf(s)) 
 
 // findAbsDatesAt is findAbsDates given the offsets where s's words start (see wordStartsOf).
 func findAbsDatesAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &absDateLead, func(s string, p int) []int {
-		if e := matchAbsDate(s, p); e >= 0 {
-			return []int{p, e}
-		}
-		return nil
-	})
+	return matchAtWordStarts(s, starts, &absDateLead, spanTo(matchAbsDate))
 }
 
 // matchAbsDate matches absDatePattern at s[p], the start of a word, and

@@ -511,6 +511,17 @@ func matchAtWordStarts(s string, starts []int32, lead *[256]bool, match func(s s
 	return out
 }
 
+// spanTo turns a matcher that returns where its match ends (or -1) into
+// one that returns the match's offsets, for matchAtWordStarts.
+func spanTo(end func(s string, p int) int) func(s string, p int) []int {
+	return func(s string, p int) []int {
+		if e := end(s, p); e >= 0 {
+			return []int{p, e}
+		}
+		return nil
+	}
+}
+
 // digitLead and letterLead hold the digits, and the bytes isLetterByte takes.
 var (
 	digitLead  = byteSet(func(b byte) bool { return b >= '0' && b <= '9' })
