@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -14,7 +13,6 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 )
@@ -226,27 +224,6 @@ func (s *Store) applyImport(ctx context.Context, batch []cgraph.Delta) error {
 	return s.qs.ApplyDeltas(batch, cgraph.IgnoreOpts{IgnoreDup: true})
 }
 
-// quadCount is how many quads the store holds, read without walking them
-// where the backend keeps the count. The caller holds s.mu.
-func (s *Store) quadCount(ctx context.Context) (int64, error) {
-	if s.sql != nil {
-		// Cayley caches its counts and knows nothing of the store's own writes.
-		return s.sql.countQuads(ctx)
-	}
-	st, err := s.qs.Stats(ctx, false)
-	if errors.Is(err, kv.ErrNoBucket) {
-		return 0, nil // a Bolt store nothing was written to yet
-	}
-	if err != nil {
-		return 0, err
-	}
-	if !st.Quads.Exact {
-		if st, err = s.qs.Stats(ctx, true); err != nil {
-			return 0, err
-		}
-	}
-	return st.Quads.Value, nil
-}
 
 // Entities reads every node in the store with all its attributes, sorted
 // by ID. It holds the whole graph in memory.

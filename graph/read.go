@@ -2,10 +2,12 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
 
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 )
 
@@ -79,6 +81,28 @@ func (s *Store) Empty(ctx context.Context) (bool, error) {
 	}
 	n, err := s.quadCount(ctx)
 	return n == 0, err
+}
+
+// quadCount is how many quads the store holds, read without walking them
+// where the backend keeps the count. The caller holds s.mu.
+func (s *Store) quadCount(ctx context.Context) (int64, error) {
+	if s.sql != nil {
+		// Cayley caches its counts and knows nothing of the store's own writes.
+		return s.sql.countQuads(ctx)
+	}
+	st, err := s.qs.Stats(ctx, false)
+	if errors.Is(err, kv.ErrNoBucket) {
+		return 0, nil // a Bolt store nothing was written to yet
+	}
+	if err != nil {
+		return 0, err
+	}
+	if !st.Quads.Exact {
+		if st, err = s.qs.Stats(ctx, true); err != nil {
+			return 0, err
+		}
+	}
+	return st.Quads.Value, nil
 }
 
 // Stats counts the nodes of each kind and the quads in the store.
