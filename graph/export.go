@@ -224,7 +224,6 @@ func (s *Store) applyImport(ctx context.Context, batch []cgraph.Delta) error {
 	return s.qs.ApplyDeltas(batch, cgraph.IgnoreOpts{IgnoreDup: true})
 }
 
-
 // Entities reads every node in the store with all its attributes, sorted
 // by ID. It holds the whole graph in memory.
 func (s *Store) Entities(ctx context.Context) ([]*Entity, error) {
