@@ -3,9 +3,11 @@ package graph
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -113,19 +115,36 @@ const importBatch = 10000
 
 // ImportNQuads adds the N-Quads of r (a file `export --format nquads`
 // wrote) to the store and returns how many were new; quads it already
-// holds are left as they are. It reads r twice: first it checks every
-// line, so a bad line is an error naming it and nothing is written; then
-// it writes the quads in transactions of importBatch, reading the next
-// batch while the store writes the last. Interrupted by ctx, it keeps the
-// batches it wrote, and importing the same dump again adds the rest.
-// It takes the quads as they are: quads another tool wrote can break the
-// invariants WriteArticle keeps (every fact has evidence).
+// holds are left as they are. It writes the quads in transactions of
+// importBatch, reading the next batch while the store writes the last. A
+// bad line is an error naming it, and nothing is written: into an empty
+// store the dump is written as it is read, and a bad line takes back what
+// was written before it (reading r again up to that line); into a store
+// holding quads, every line is checked before any is written, since there
+// what came before cannot be told from what the dump added. Interrupted
+// by ctx, it keeps the batches it wrote, and importing the same dump again
+// adds the rest. It takes the quads as they are: quads another tool wrote
+// can break the invariants WriteArticle keeps (every fact has evidence).
 func (s *Store) ImportNQuads(ctx context.Context, name string, r io.ReadSeeker) (added int, err error) {
-	if err := eachNQuad(name, r, func(quad.Quad) error { return ctx.Err() }); err != nil {
-		return 0, err
-	}
-	if _, err := r.Seek(0, io.SeekStart); err != nil {
+	empty, err := s.Empty(ctx)
+	if err != nil {
 		return 0, fmt.Errorf("import %s: %w", name, err)
+	}
+	checked := false
+	check := func() error {
+		checked = true
+		if err := eachNQuad(name, r, func(quad.Quad) error { return ctx.Err() }); err != nil {
+			return err
+		}
+		if _, err := r.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("import %s: %w", name, err)
+		}
+		return nil
+	}
+	if !empty {
+		if err := check(); err != nil { // before the lock: readers go on meanwhile
+			return 0, err
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -133,56 +152,111 @@ func (s *Store) ImportNQuads(ctx context.Context, name string, r io.ReadSeeker) 
 	if err != nil {
 		return 0, fmt.Errorf("import %s: %w", name, err)
 	}
-	batches := make(chan []cgraph.Delta, 1)
-	readErr := make(chan error, 1)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go func() {
-		defer close(batches)
-		var batch []cgraph.Delta
-		send := func() error {
-			select {
-			case batches <- batch:
-				batch = make([]cgraph.Delta, 0, importBatch)
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-		err := eachNQuad(name, r, func(q quad.Quad) error {
-			batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Add})
-			if len(batch) < importBatch {
-				return nil
-			}
-			return send()
-		})
-		if err == nil && len(batch) > 0 {
-			err = send()
-		}
-		readErr <- err
-	}()
-	for batch := range batches {
-		if err == nil && before > 0 {
-			batch, err = s.newQuads(ctx, batch)
-		}
-		if err == nil {
-			err = s.applyImport(ctx, batch)
-		}
-		if err != nil {
-			cancel() // the reader stops; drain what it sent
+	if before > 0 && !checked { // another writer came first
+		if err := check(); err != nil {
+			return 0, err
 		}
 	}
-	if rerr := <-readErr; err == nil && rerr != nil {
-		err = rerr // r changed under us, or ctx ended
+	werr, rerr := s.importBatches(ctx, name, r, before > 0)
+	if rerr != nil && werr == nil && ctx.Err() == nil {
+		// A bad line in a dump going into an empty store.
+		if err := s.unimport(ctx, name, r); err != nil {
+			return 0, fmt.Errorf("%w (and taking back the quads before it: %v)", rerr, err)
+		}
+		return 0, rerr
 	}
 	after, cerr := s.quadCount(context.WithoutCancel(ctx))
 	if cerr == nil {
 		added = int(after - before)
 	}
-	if err != nil {
+	if err := cmp.Or(werr, rerr); err != nil {
 		return added, fmt.Errorf("import %s: %w", name, err)
 	}
 	return added, cerr
+}
+
+// importBatches writes the quads of r in transactions of importBatch,
+// parsing the next batch while the last is written, and returns the first
+// error of the writes and of the reading. With skipHeld, quads the store
+// holds are left out. The caller holds s.mu.
+func (s *Store) importBatches(ctx context.Context, name string, r io.Reader, skipHeld bool) (werr, rerr error) {
+	batches := make(chan []cgraph.Delta, 1)
+	readErr := make(chan error, 1)
+	readCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(batches)
+		readErr <- eachNQuadBatch(readCtx, name, r, func(batch []cgraph.Delta) error {
+			select {
+			case batches <- batch:
+				return nil
+			case <-readCtx.Done():
+				return readCtx.Err()
+			}
+		})
+	}()
+	for batch := range batches {
+		if werr == nil && skipHeld {
+			batch, werr = s.newQuads(ctx, batch)
+		}
+		if werr == nil {
+			werr = s.applyImport(ctx, batch)
+		}
+		if werr != nil {
+			cancel() // the reader stops; drain what it sent
+		}
+	}
+	rerr = <-readErr
+	if werr != nil {
+		rerr = nil // the reader only stopped because the writes did
+	}
+	return werr, rerr
+}
+
+// eachNQuadBatch calls fn with the quads of r as additions, importBatch at
+// a time, each batch a new slice.
+func eachNQuadBatch(ctx context.Context, name string, r io.Reader, fn func([]cgraph.Delta) error) error {
+	batch := make([]cgraph.Delta, 0, importBatch)
+	err := eachNQuad(name, r, func(q quad.Quad) error {
+		batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		if len(batch) < importBatch {
+			return ctx.Err()
+		}
+		err := fn(batch)
+		batch = make([]cgraph.Delta, 0, importBatch)
+		return err
+	})
+	if err == nil && len(batch) > 0 {
+		err = fn(batch)
+	}
+	return err
+}
+
+// unimport deletes from a store that was empty before the import the
+// quads r holds before its bad line: all the import can have written.
+func (s *Store) unimport(ctx context.Context, name string, r io.ReadSeeker) error {
+	ctx = context.WithoutCancel(ctx)
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	err := eachNQuadBatch(ctx, name, r, func(batch []cgraph.Delta) error {
+		// Cayley counts a quad deleted twice in one transaction twice.
+		seen := make(map[quad.Quad]bool, len(batch))
+		dels := batch[:0]
+		for _, d := range batch {
+			if !seen[d.Quad] {
+				seen[d.Quad] = true
+				dels = append(dels, cgraph.Delta{Quad: d.Quad, Action: cgraph.Delete})
+			}
+		}
+		batch = dels
+		defer s.cache.invalidate(batch)
+		return s.qs.ApplyDeltas(batch, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	})
+	if errors.Is(err, ErrInvalid) {
+		return nil // the bad line again: everything before it is deleted
+	}
+	return err
 }
 
 // newQuads drops from batch the quads the store already holds. Cayley
