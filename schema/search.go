@@ -3,12 +3,10 @@ package schema
 import (
 	"context"
 	"encoding/binary"
-	"fmt"
 	"math"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/graphql-go/graphql"
@@ -18,19 +16,11 @@ import (
 
 // searchIndex is an inverted index over names, aliases, headlines and
 // evidence sentences, kept in memory beside the store (Cayley has no text
-// index). It is built in the background, and built again after each change
-// the server hears of (mutations, watched folders); a search waits for the
-// build in flight as long as its request allows, then answers from the last
-// complete index.
-type searchIndex struct {
-	r  Reader
-	mu sync.Mutex
-	// current is the last complete index (nil before the first); it
-	// reflects the changes up to builtGen of gen.
-	current       *postings
-	gen, builtGen uint64
-	building      chan struct{} // closed when the build in flight ends
-	buildErr      error
+// index), built in the background and again after each change.
+type searchIndex = background[*postings]
+
+func newSearchIndex(r Reader) *searchIndex {
+	return newBackground("the search index", func(ctx context.Context) (*postings, error) { return buildPostings(ctx, r) })
 }
 
 // postings maps each term to the nodes holding it, with weights. Nodes
@@ -67,79 +57,6 @@ const (
 	weightAlias    = 2
 	weightSentence = 1
 )
-
-func newSearchIndex(r Reader) *searchIndex { return &searchIndex{r: r, gen: 1} }
-
-// invalidate marks the index out of step with the store and starts a rebuild.
-func (s *searchIndex) invalidate() {
-	s.mu.Lock()
-	s.gen++
-	s.startLocked()
-	s.mu.Unlock()
-}
-
-// warm starts the first build without waiting for a search to ask.
-func (s *searchIndex) warm() {
-	s.mu.Lock()
-	s.startLocked()
-	s.mu.Unlock()
-}
-
-// startLocked starts a build unless one is running; a build that ends
-// behind the latest change starts another. s.mu is held.
-func (s *searchIndex) startLocked() {
-	if s.building != nil || (s.current != nil && s.builtGen == s.gen) {
-		return
-	}
-	done, gen := make(chan struct{}), s.gen
-	s.building = done
-	go func() {
-		// Not a request's context: the build outlives the search that started it.
-		idx, err := buildPostings(context.Background(), s.r)
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		s.building, s.buildErr = nil, err
-		if err == nil {
-			s.current, s.builtGen = idx, gen
-			s.startLocked()
-		}
-		close(done)
-	}()
-}
-
-// index returns an index in step with the store, waiting for a build as
-// long as ctx allows; past that, the last complete one.
-func (s *searchIndex) index(ctx context.Context) (*postings, error) {
-	for {
-		s.mu.Lock()
-		s.startLocked()
-		cur, fresh, wait, err := s.current, s.current != nil && s.builtGen == s.gen, s.building, s.buildErr
-		s.mu.Unlock()
-		if fresh {
-			return cur, nil
-		}
-		if wait == nil {
-			if err != nil {
-				return nil, err
-			}
-			continue
-		}
-		select {
-		case <-wait:
-			s.mu.Lock()
-			err := s.buildErr
-			s.mu.Unlock()
-			if err != nil {
-				return nil, err
-			}
-		case <-ctx.Done():
-			if cur != nil {
-				return cur, nil // a little behind the store, but an answer
-			}
-			return nil, fmt.Errorf("%w: the search index is still being built; try again in a moment", errUnavailable)
-		}
-	}
-}
 
 // indexedPredicates are what the index reads, and each one's weight.
 var indexedPredicates = map[graph.Predicate]uint64{
@@ -256,8 +173,8 @@ type hit struct {
 
 // find ranks nodes by the query's words: each word's weight where it
 // occurs, times its rarity (idf); every word must occur.
-func (s *searchIndex) find(ctx context.Context, text string, kinds map[graph.Kind]bool) ([]hit, error) {
-	idx, err := s.index(ctx)
+func find(ctx context.Context, s *searchIndex, text string, kinds map[graph.Kind]bool) ([]hit, error) {
+	idx, err := s.get(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -336,7 +253,7 @@ func (b *builder) addSearch(query graphql.Fields) {
 				}
 			}
 			text, _ := p.Args["text"].(string)
-			hits, err := b.search.find(p.Context, text, want)
+			hits, err := find(p.Context, b.search, text, want)
 			if err != nil {
 				return nil, err
 			}
