@@ -35,13 +35,6 @@ func kilograms(e *graph.Entity) (float64, bool) {
 	return q * f, true
 }
 
-// bucket is one group of an aggregate.
-type bucket struct {
-	key, label, currency string
-	value                float64
-	facts                []*graph.Entity
-}
-
 func (b *builder) addAggregate(query graphql.Fields) {
 	measure := graphql.NewEnum(graphql.EnumConfig{Name: "Measure", Values: enumValues([]string{measureArrests, measureSeizures, measureKilograms, measureValue, measureOperations}),
 		Description: "ARREST_COUNT sums arrest figures; SEIZURE_COUNT counts seizures; SEIZED_KG sums drug seizures by mass in kg; SEIZED_VALUE sums amounts per currency; OPERATION_COUNT counts operations."})
@@ -59,7 +52,7 @@ func (b *builder) addAggregate(query graphql.Fields) {
 				if n, _ := p.Args["first"].(int); n >= 0 && n < len(fs) {
 					fs = fs[:n]
 				}
-				return fs, nil
+				return b.requestFrom(p.Context).entities(p.Context, fs, false)
 			}},
 	}})
 	query["aggregate"] = &graphql.Field{
@@ -80,14 +73,7 @@ func (b *builder) addAggregate(query graphql.Fields) {
 			if first < 1 || first > 1000 {
 				return nil, errInvalidf("first must be between 1 and 1000, got %d", first)
 			}
-			bs, err := b.aggregate(p.Context, p.Args["measure"].(string), p.Args["groupBy"].(string), f)
-			if err != nil {
-				return nil, err
-			}
-			if len(bs) > first {
-				bs = bs[:first]
-			}
-			return bs, nil
+			return b.aggregate(p.Context, p.Args["measure"].(string), p.Args["groupBy"].(string), f, first)
 		},
 	}
 	b.addConflicts(query)
@@ -97,21 +83,119 @@ func bucketField(f func(*bucket) any) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (any, error) { return f(p.Source.(*bucket)), nil }
 }
 
-// aggregate computes the buckets of a measure grouped one way.
-func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *filter) ([]*bucket, error) {
-	kind := graph.KindSeizure
+// bucket is one group of an aggregate.
+type bucket struct {
+	key, label, currency string
+	value                float64
+	facts                []graph.ID
+}
+
+// aggRow is what the aggregates read of one fact: what it adds to each
+// measure and the groups it falls in.
+type aggRow struct {
+	id         graph.ID
+	arrests    float64 // the arrest figure; 0 where none is stated
+	kg         float64 // a drug seizure's mass, where kgOK
+	kgOK       bool
+	amount     float64 // a sum of money, where currency is set
+	currency   string
+	commodity  string
+	subtype    string
+	agencies   []string // sorted IDs, as the other groups below
+	operations []string
+	platforms  []string
+	countries  []string
+	month      string // of the fact's earliest date ("2024-02"); "" if none
+	year       string
+}
+
+func rowOf(e *graph.Entity, nf nodeFacts) aggRow {
+	r := aggRow{id: e.ID, commodity: e.String(graph.PredCommodity), subtype: e.String(graph.PredSubtype),
+		agencies: sortedIDs(nf.agencies), operations: sortedIDs(nf.operations), platforms: sortedIDs(nf.platforms),
+		month: earliest(nf.dates, 7), year: earliest(nf.dates, 4)}
+	r.arrests, _ = e.Float(graph.PredCount)
+	if kg, ok := kilograms(e); ok && r.commodity == "drugs" {
+		r.kg, r.kgOK = kg, true
+	}
+	if amt, ok := e.Float(graph.PredAmount); ok {
+		r.amount, r.currency = amt, e.String(graph.PredCurrency)
+	}
+	for c := range nf.countries {
+		r.countries = append(r.countries, c)
+	}
+	sort.Strings(r.countries)
+	return r
+}
+
+func sortedIDs(set map[graph.ID]bool) []string {
+	var out []string
+	for id := range set {
+		out = append(out, string(id))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// earliest is the first of the dates cut to n characters (7 a month, 4 a
+// year), skipping dates too short for it: a fact happened once.
+func earliest(dates []string, n int) string {
+	min := ""
+	for _, d := range dates {
+		if len(d) >= n && (min == "" || d[:n] < min) {
+			min = d[:n]
+		}
+	}
+	return min
+}
+
+// measureKind is the kind of fact a measure reads.
+func measureKind(measure string) graph.Kind {
 	switch measure {
 	case measureArrests:
-		kind = graph.KindArrest
+		return graph.KindArrest
 	case measureOperations:
-		kind = graph.KindOperation
+		return graph.KindOperation
 	}
+	return graph.KindSeizure
+}
+
+// aggTable holds the rows of every arrest, seizure and operation, so an
+// unfiltered aggregate reads no store: at 100k articles reading the facts
+// and their links took longer than a request may.
+type aggTable struct {
+	rows map[graph.Kind][]aggRow
+}
+
+// aggChunk is how many facts the table reads per request: each request
+// keeps what it loaded, so one for all would hold the whole graph.
+const aggChunk = 2000
+
+func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
+	t := &aggTable{rows: map[graph.Kind][]aggRow{}}
+	all := needs{links: true, countries: true, evidence: true}
+	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure, graph.KindOperation} {
+		ids, err := b.r.List(ctx, k)
+		if err != nil {
+			return nil, err
+		}
+		for len(ids) > 0 {
+			chunk := ids[:min(aggChunk, len(ids))]
+			ids = ids[len(chunk):]
+			rows, err := b.aggRows(withRequest(ctx, b.r), chunk, &filter{}, all)
+			if err != nil {
+				return nil, err
+			}
+			t.rows[k] = append(t.rows[k], rows...)
+		}
+	}
+	return t, nil
+}
+
+// aggRows reads the facts of ids that curators left and f keeps, with
+// what nd says to gather.
+func (b *builder) aggRows(ctx context.Context, ids []graph.ID, f *filter, nd needs) ([]aggRow, error) {
 	q := b.requestFrom(ctx)
 	v, err := q.curation(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := b.r.List(ctx, kind)
 	if err != nil {
 		return nil, err
 	}
@@ -138,55 +222,54 @@ func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *fil
 		}
 		ents = m
 	}
-	// What each fact contributes.
-	var facts []*graph.Entity
-	var values []float64
-	var currencies []string
-	for _, e := range ents {
-		val, cur := 1.0, ""
-		switch measure {
-		case measureArrests:
-			val, _ = e.Float(graph.PredCount)
-		case measureKilograms:
-			kg, ok := kilograms(e)
-			if !ok || e.String(graph.PredCommodity) != "drugs" {
-				continue
-			}
-			val = kg
-		case measureValue:
-			amt, ok := e.Float(graph.PredAmount)
-			cur = e.String(graph.PredCurrency)
-			if !ok || cur == "" {
-				continue
-			}
-			val = amt
-		}
-		facts, values, currencies = append(facts, e), append(values, val), append(currencies, cur)
-	}
-	nd := needs{links: groupBy == "AGENCY" || groupBy == "PLATFORM" || groupBy == "COUNTRY", countries: groupBy == "COUNTRY",
-		evidence: groupBy == "MONTH" || groupBy == "YEAR"}
-	nfs, err := b.gather(ctx, nd, facts)
+	nfs, err := b.gather(ctx, nd, ents)
 	if err != nil {
 		return nil, err
 	}
-	buckets := map[string]*bucket{}
-	var labelIDs []graph.ID
-	for i, e := range facts {
-		for _, key := range groupKeys(groupBy, e, nfs[i]) {
-			bk := key + "\x00" + currencies[i]
-			bu := buckets[bk]
-			if bu == nil {
-				bu = &bucket{key: key, label: key, currency: currencies[i]}
-				buckets[bk] = bu
-				if graph.ID(key) != "" && (groupBy == "AGENCY" || groupBy == "OPERATION" || groupBy == "PLATFORM") {
-					labelIDs = append(labelIDs, graph.ID(key))
-				}
-			}
-			bu.value += values[i]
-			bu.facts = append(bu.facts, e)
+	rows := make([]aggRow, len(ents))
+	for i, e := range ents {
+		rows[i] = rowOf(e, nfs[i])
+	}
+	return rows, nil
+}
+
+// aggregate computes the largest first buckets of a measure grouped one
+// way: from the table without a filter, from the store with one.
+func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *filter, first int) ([]*bucket, error) {
+	kind := measureKind(measure)
+	var rows []aggRow
+	if f.empty() {
+		t, err := b.aggs.get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		rows = t.rows[kind]
+	} else {
+		ids, err := b.r.List(ctx, kind)
+		if err != nil {
+			return nil, err
+		}
+		nd := needs{links: groupBy == "AGENCY" || groupBy == "PLATFORM" || groupBy == "COUNTRY", countries: groupBy == "COUNTRY",
+			evidence: groupBy == "MONTH" || groupBy == "YEAR"}
+		if rows, err = b.aggRows(ctx, ids, f, nd); err != nil {
+			return nil, err
 		}
 	}
-	named, err := q.entities(ctx, labelIDs, true)
+	out := groupRows(rows, measure, groupBy)
+	if len(out) > first {
+		out = out[:first]
+	}
+	// Labels only for the buckets returned: at 100k articles there are
+	// 50k operations.
+	var labelIDs []graph.ID
+	if groupBy == "AGENCY" || groupBy == "OPERATION" || groupBy == "PLATFORM" {
+		for _, bu := range out {
+			if bu.key != "" {
+				labelIDs = append(labelIDs, graph.ID(bu.key))
+			}
+		}
+	}
+	named, err := b.requestFrom(ctx).entities(ctx, labelIDs, true)
 	if err != nil {
 		return nil, err
 	}
@@ -194,14 +277,50 @@ func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *fil
 	for _, e := range named {
 		names[string(e.ID)] = e.String(graph.PredName)
 	}
-	out := make([]*bucket, 0, len(buckets))
-	for _, bu := range buckets {
+	for _, bu := range out {
 		if n := names[bu.key]; n != "" {
 			bu.label = n
 		}
 		if bu.key == "" {
 			bu.label = "(not stated)"
 		}
+	}
+	return out, nil
+}
+
+// groupRows sums a measure over rows into buckets, largest first.
+func groupRows(rows []aggRow, measure, groupBy string) []*bucket {
+	buckets := map[string]*bucket{}
+	for i := range rows {
+		r := &rows[i]
+		val, cur := 1.0, ""
+		switch measure {
+		case measureArrests:
+			val = r.arrests
+		case measureKilograms:
+			if !r.kgOK {
+				continue
+			}
+			val = r.kg
+		case measureValue:
+			if r.currency == "" {
+				continue
+			}
+			val, cur = r.amount, r.currency
+		}
+		for _, key := range groupKeys(groupBy, r) {
+			bk := key + "\x00" + cur
+			bu := buckets[bk]
+			if bu == nil {
+				bu = &bucket{key: key, label: key, currency: cur}
+				buckets[bk] = bu
+			}
+			bu.value += val
+			bu.facts = append(bu.facts, r.id)
+		}
+	}
+	out := make([]*bucket, 0, len(buckets))
+	for _, bu := range buckets {
 		out = append(out, bu)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -213,55 +332,32 @@ func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *fil
 		}
 		return out[i].currency < out[j].currency
 	})
-	return out, nil
+	return out
 }
 
 // groupKeys are the groups a fact falls in; "" where the text does not say.
-func groupKeys(groupBy string, e *graph.Entity, nf nodeFacts) []string {
-	fromSet := func(set map[graph.ID]bool) []string {
-		var out []string
-		for id := range set {
-			out = append(out, string(id))
-		}
-		sort.Strings(out)
-		return out
-	}
+func groupKeys(groupBy string, r *aggRow) []string {
 	var keys []string
 	switch groupBy {
 	case "AGENCY":
-		keys = fromSet(nf.agencies)
+		keys = r.agencies
 	case "OPERATION":
-		keys = fromSet(nf.operations)
+		keys = r.operations
 	case "PLATFORM":
-		keys = fromSet(nf.platforms)
+		keys = r.platforms
 	case "COUNTRY":
-		for c := range nf.countries {
-			keys = append(keys, c)
-		}
-		sort.Strings(keys)
+		keys = r.countries
 	case "COMMODITY":
-		keys = []string{e.String(graph.PredCommodity)}
+		return []string{r.commodity}
 	case "SUBTYPE":
-		keys = []string{e.String(graph.PredSubtype)}
-	case "MONTH", "YEAR":
-		n := 7
-		if groupBy == "YEAR" {
-			n = 4
-		}
-		seen := map[string]bool{}
-		for _, d := range nf.dates {
-			if len(d) >= n && !seen[d[:n]] {
-				seen[d[:n]] = true
-				keys = append(keys, d[:n])
-			}
-		}
-		sort.Strings(keys)
-		if len(keys) > 1 {
-			keys = keys[:1] // a fact happened once: at its earliest date
-		}
+		return []string{r.subtype}
+	case "MONTH":
+		return []string{r.month}
+	case "YEAR":
+		return []string{r.year}
 	}
 	if len(keys) == 0 {
-		keys = []string{""}
+		return []string{""}
 	}
 	return keys
 }

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -99,6 +100,7 @@ func TestEndToEnd(t *testing.T) {
 		{"Search", testSearch},
 		{"NeighborhoodAndPaths", testNeighborhoodAndPaths},
 		{"Aggregates", testAggregates},
+		{"AggregateTableMatchesTheStore", testAggregateTableMatchesTheStore},
 		{"Conflicts", testConflicts},
 		{"MutationsNeedToken", testMutationsNeedToken},
 		{"RetractKeepsHistory", testRetractKeepsHistory},
@@ -466,6 +468,25 @@ func testAggregates(t *testing.T, f *fixture) {
 	data = f.query(t, `{ aggregate(measure: OPERATION_COUNT, groupBy: PLATFORM) { label value } }`, nil)
 	if len(data["aggregate"].([]any)) < 2 {
 		t.Errorf("operations by platform = %v", data)
+	}
+}
+
+// testAggregateTableMatchesTheStore asks every aggregate without a filter
+// (answered from the table built in the background) and with one that keeps
+// every fact (answered from the store): the answers must be the same.
+func testAggregateTableMatchesTheStore(t *testing.T, f *fixture) {
+	for _, measure := range []string{"ARREST_COUNT", "SEIZURE_COUNT", "SEIZED_KG", "SEIZED_VALUE", "OPERATION_COUNT"} {
+		for _, groupBy := range []string{"AGENCY", "OPERATION", "COMMODITY", "SUBTYPE", "COUNTRY", "PLATFORM", "MONTH", "YEAR"} {
+			q := `{ aggregate(measure: ` + measure + `, groupBy: ` + groupBy + `, first: 200 FILTER) { key label currency value count facts(first: 200) { id } } }`
+			table := f.query(t, strings.Replace(q, "FILTER", "", 1), nil)
+			store := f.query(t, strings.Replace(q, "FILTER", ", filter: {minConfidence: 0.000001}", 1), nil)
+			if !reflect.DeepEqual(table, store) {
+				t.Errorf("%s by %s: from the table %v\nfrom the store %v", measure, groupBy, table, store)
+			}
+			if len(table["aggregate"].([]any)) == 0 {
+				t.Errorf("%s by %s: no buckets", measure, groupBy)
+			}
+		}
 	}
 }
 

@@ -25,8 +25,8 @@ type ServerConfig struct {
 	Config
 	// Tokens maps a bearer token to the curator it names; mutations need one.
 	Tokens map[string]string
-	// WarmSearch builds the search index when the server starts rather
-	// than on the first search.
+	// WarmSearch builds the search index and the aggregate table when the
+	// server starts rather than on the first search or aggregate.
 	WarmSearch bool
 	// ReadsNeedToken makes queries need a token too.
 	ReadsNeedToken bool
@@ -81,6 +81,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter(), docs: docs}
 	if cfg.WarmSearch {
 		b.search.warm()
+		b.aggs.warm()
 	}
 	srv.router.HandleFunc("/graphql", srv.serveGraphQL).Methods(http.MethodPost, http.MethodGet, http.MethodOptions)
 	srv.router.HandleFunc("/", serveConsole).Methods(http.MethodGet)
@@ -95,8 +96,8 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
 
 // StoreChanged tells the server that articles were written behind its back
-// (a watched folder): the search index is rebuilt on its next use.
-func (s *Server) StoreChanged() { s.b.search.invalidate() }
+// (a watched folder): the search index and the aggregate table are built again.
+func (s *Server) StoreChanged() { s.b.storeChanged() }
 
 type httpRequest struct {
 	Query         string         `json:"query"`

@@ -57,7 +57,7 @@ func (b *builder) mutations() graphql.Fields {
 				if err != nil {
 					return nil, err
 				}
-				b.search.invalidate()
+				b.storeChanged()
 				return b.requestFrom(p.Context).entity(p.Context, id)()
 			},
 		}
@@ -83,7 +83,7 @@ func (b *builder) mutations() graphql.Fields {
 			if err != nil {
 				return nil, err
 			}
-			b.search.invalidate()
+			b.storeChanged()
 			c.ID = id
 			return c, nil
 		}

@@ -75,6 +75,7 @@ type builder struct {
 	page   *graphql.Object
 	filter *graphql.InputObject
 	search *searchIndex
+	aggs   *background[*aggTable]
 }
 
 // listFields are the top-level lists, one per kind.
@@ -97,6 +98,7 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 	}
 	b := &builder{r: cfg.Reader, cfg: cfg, types: map[graph.Kind]*graphql.Object{}, conns: map[graph.Kind]*graphql.Object{}}
 	b.search = newSearchIndex(cfg.Reader)
+	b.aggs = newBackground("the aggregate table", b.buildAggTable)
 	b.node = graphql.NewInterface(graphql.InterfaceConfig{
 		Name:        "Node",
 		Description: "Anything with a global ID: the node's IRI in the graph.",
@@ -294,3 +296,10 @@ func paginate(ids []graph.ID, args map[string]any) (*connection, error) {
 }
 
 func cursorOf(id graph.ID) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+
+// storeChanged puts what is built from the whole store out of date: the
+// search index and the aggregate table are built again.
+func (b *builder) storeChanged() {
+	b.search.invalidate()
+	b.aggs.invalidate()
+}
