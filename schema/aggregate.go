@@ -172,7 +172,7 @@ const aggChunk = 2000
 
 func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 	t := &aggTable{rows: map[graph.Kind][]aggRow{}}
-	all := needs{links: true, countries: true, evidence: true}
+	all := needs{links: true, countries: true, dates: true}
 	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure, graph.KindOperation} {
 		ids, err := b.r.List(ctx, k)
 		if err != nil {
@@ -249,6 +249,8 @@ func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *fil
 		if err != nil {
 			return nil, err
 		}
+		// Dates from all the evidence, where the table reads only what
+		// date phrases leave open: the e2e tests compare the two.
 		nd := needs{links: groupBy == "AGENCY" || groupBy == "PLATFORM" || groupBy == "COUNTRY", countries: groupBy == "COUNTRY",
 			evidence: groupBy == "MONTH" || groupBy == "YEAR"}
 		if rows, err = b.aggRows(ctx, ids, f, nd); err != nil {

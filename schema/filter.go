@@ -151,7 +151,10 @@ func dateIn(dates []string, from, to string) bool {
 // gather reads, for each node, the agencies, operations, places, platforms,
 // countries, dates and confidence that the filter asks about.
 // needs says what gather must read.
-type needs struct{ links, countries, evidence bool }
+//
+// evidence reads every fact's evidence and articles (confidence, article
+// dates); dates only what a fact's own date phrase leaves open.
+type needs struct{ links, countries, evidence, dates bool }
 
 func (f *filter) needs() needs {
 	return needs{
@@ -276,8 +279,8 @@ func (b *builder) gather(ctx context.Context, nd needs, ents []*graph.Entity) ([
 			}
 		}
 	}
-	if nd.evidence {
-		if err := b.gatherEvidence(ctx, ents, out); err != nil {
+	if nd.evidence || nd.dates {
+		if err := b.gatherEvidence(ctx, ents, out, nd.evidence); err != nil {
 			return nil, err
 		}
 	}
@@ -286,12 +289,16 @@ func (b *builder) gather(ctx context.Context, nd needs, ents []*graph.Entity) ([
 
 // gatherEvidence reads each node's evidence and articles: the best
 // confidence, the articles' dates, and the node's own date.
-func (b *builder) gatherEvidence(ctx context.Context, ents []*graph.Entity, out []nodeFacts) error {
+// Without all, a fact whose own date phrase fixes its date reads none.
+func (b *builder) gatherEvidence(ctx context.Context, ents []*graph.Entity, out []nodeFacts, all bool) error {
 	q := b.requestFrom(ctx)
 	thunks := make([]func() ([]*graph.Entity, error), len(ents))
 	for i, e := range ents {
 		if e.Kind == graph.KindArticle {
 			continue
+		}
+		if !all && len(factDates(e, nil)) > 0 {
+			continue // its dates are set below, from the phrase alone
 		}
 		thunks[i] = q.linked(ctx, relKey{pred: graph.PredSupports, kind: graph.KindEvidence}, e.ID)
 	}
