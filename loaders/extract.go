@@ -169,6 +169,9 @@ type run struct {
 	// platformSurface maps a platform's canonical name to the article's spelling.
 	platformSurface map[string]string
 	scratch         []token // tokens made for one search and then dropped
+	strs            []string  // the room strp hands out, a few facts' worth at a time
+	nums            []float64 // the room nump hands out
+	spans           []Span    // the room evidence hands out
 }
 
 // Extract returns the facts of doc.
@@ -318,6 +321,40 @@ func (r *run) span(sf *sentenceFacts, conf float64) Span {
 	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf}
 }
 
+// evidence is a fact's first evidence, r.span(sf, conf), as a slice whose
+// one element is room in an array shared with the next few facts'; its
+// capacity is one, so appending to it copies.
+func (r *run) evidence(sf *sentenceFacts, conf float64) []Span {
+	if len(r.spans) == cap(r.spans) {
+		r.spans = make([]Span, 0, 16)
+	}
+	n := len(r.spans)
+	r.spans = append(r.spans, r.span(sf, conf))
+	return r.spans[n : n+1 : n+1]
+}
+
+// strp is strp for a fact of the run: its pointer is to room in an array
+// shared with the next few, so that a fact's fields cost no allocation each.
+func (r *run) strp(s string) *string {
+	if s == "" {
+		return nil
+	}
+	if len(r.strs) == cap(r.strs) {
+		r.strs = make([]string, 0, 32)
+	}
+	r.strs = append(r.strs, s)
+	return &r.strs[len(r.strs)-1]
+}
+
+// nump is nump for a fact of the run, from room shared as strp's is.
+func (r *run) nump(f float64) *float64 {
+	if len(r.nums) == cap(r.nums) {
+		r.nums = make([]float64, 0, 16)
+	}
+	r.nums = append(r.nums, f)
+	return &r.nums[len(r.nums)-1]
+}
+
 // guessCountry votes on the article's country from unambiguous agencies and places.
 func (r *run) guessCountry() string {
 	votes := map[string]int{}
@@ -449,7 +486,8 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	toks := sf.toks
 	var candBuf [8]agencyCand // most sentences name few
 	cands := candBuf[:0]
-	for _, m := range r.x.gaz.find(toks, entAgency) {
+	var found [8]match // the sentence's names stay on the stack
+	for _, m := range r.x.gaz.appendFind(found[:0], toks, entAgency) {
 		e := r.pickEntry(m.Entries)
 		if e == nil {
 			continue
@@ -544,7 +582,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	}
 	// "Dutch police", "German prosecutors": a country's force named by its adjective,
 	// unless it closes a list of several ("Danish, Swiss and Moldovan police").
-	for _, m := range r.x.gaz.find(toks, entDemonym) {
+	for _, m := range r.x.gaz.appendFind(found[:0], toks, entDemonym) {
 		if covered[m.I] || m.J >= len(toks) {
 			continue
 		}
@@ -673,7 +711,7 @@ func (r *run) addAgencyMention(sf *sentenceFacts, name, country string, start, e
 	if !ok {
 		idx = len(r.out.Agencies)
 		r.agencyIdx[name] = idx
-		r.out.Agencies = append(r.out.Agencies, Agency{Name: name, Country: country, Evidence: []Span{r.span(sf, 0.9)}})
+		r.out.Agencies = append(r.out.Agencies, Agency{Name: name, Country: country, Evidence: r.evidence(sf, 0.9)})
 	}
 	a := &r.out.Agencies[idx]
 	if surface != a.Name && !contains(a.Aliases, surface) {
@@ -716,7 +754,8 @@ func contains(list []string, s string) bool {
 var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+|(?:[A-Z][\w-]+ ){1,3}(?:Port|Airport|Harbour|Harbor)(?: of Entry)?)\b`)
 
 func (r *run) findNamed(sf *sentenceFacts) {
-	for _, m := range r.x.gaz.find(sf.toks, entPlace, entPlatform, entGroup) {
+	var found [8]match // the sentence's names stay on the stack
+	for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entPlace, entPlatform, entGroup) {
 		if overlapsMention(sf.agencies, sf.toks[m.I].Start, sf.toks[m.J-1].End) {
 			continue // "Dublin" in "Dublin Metropolitan Region ... Unit"
 		}
@@ -788,7 +827,7 @@ func (r *run) addPlace(sf *sentenceFacts, name, country, kind string, m mention)
 		return
 	}
 	r.placeIdx[name] = len(r.out.Places)
-	r.out.Places = append(r.out.Places, Place{Name: name, Country: country, Kind: kind, Evidence: []Span{r.span(sf, 0.8)}})
+	r.out.Places = append(r.out.Places, Place{Name: name, Country: country, Kind: kind, Evidence: r.evidence(sf, 0.8)})
 }
 
 func (r *run) dropPlaceIfUnused(name string, current *sentenceFacts) {
@@ -817,7 +856,7 @@ func (r *run) addNamed(list *[]NamedThing, idx map[string]int, sf *sentenceFacts
 		return
 	}
 	idx[m.Name] = len(*list)
-	*list = append(*list, NamedThing{Name: m.Name, Evidence: []Span{r.span(sf, 0.9)}})
+	*list = append(*list, NamedThing{Name: m.Name, Evidence: r.evidence(sf, 0.9)})
 }
 
 // fillEmpty turns nil lists into empty ones, so the JSON has [] not null.
@@ -949,17 +988,38 @@ var genericPlaceWords = map[string]bool{"port": true, "of": true, "the": true, "
 	"province": true, "region": true, "state": true, "district": true, "airport": true, "international": true,
 	"harbour": true, "harbor": true, "area": true, "greater": true, "metropolitan": true, "metro": true}
 
+// placeCore is a place's name in lower case without its generic words,
+// joined by spaces. Its tokens stay on the stack: a place's name has few.
 func placeCore(name string) string {
-	var words []string
-	for _, t := range tokenize(name) {
+	var buf [8]token
+	toks := appendTokens(buf[:0], name)
+	n, size := 0, 0
+	for _, t := range toks {
 		if !genericPlaceWords[t.Lower] {
-			words = append(words, t.Lower)
+			n, size = n+1, size+len(t.Lower)
 		}
 	}
-	if len(words) == 0 {
+	switch n {
+	case 0:
 		return strings.ToLower(name)
+	case 1:
+		for _, t := range toks {
+			if !genericPlaceWords[t.Lower] {
+				return t.Lower
+			}
+		}
 	}
-	return strings.Join(words, " ")
+	var b strings.Builder
+	b.Grow(size + n - 1)
+	sep := ""
+	for _, t := range toks {
+		if !genericPlaceWords[t.Lower] {
+			b.WriteString(sep)
+			b.WriteString(t.Lower)
+			sep = " "
+		}
+	}
+	return b.String()
 }
 
 // platformName names a platform as the article first writes it ("AN0M"),

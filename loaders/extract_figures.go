@@ -215,15 +215,15 @@ func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string) {
 func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) {
 	agency := r.agencyFor(i, pos)
 	op := r.operationFor(i, agency)
-	a := Arrest{Qualifier: f.Qualifier, Agency: strp(agency), Operation: strp(op), Date: r.dateIn(sf),
-		Evidence: []Span{r.span(sf, 0.8)}}
+	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),
+		Evidence: r.evidence(sf, 0.8)}
 	if !f.Vague {
-		a.Count = nump(f.Value)
+		a.Count = r.nump(f.Value)
 	}
 	if place != "" {
-		a.Location = strp(place)
+		a.Location = r.strp(place)
 	} else if len(sf.places) > 0 {
-		a.Location = strp(sf.places[0].Name)
+		a.Location = r.strp(sf.places[0].Name)
 	}
 	// The same figure said again (a headline, a summary list) is the same fact.
 	for k := range r.out.Arrests {
@@ -244,7 +244,7 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 
 func (r *run) dateIn(sf *sentenceFacts) *string {
 	if len(sf.dates) > 0 {
-		return strp(sf.dates[0].Name)
+		return r.strp(sf.dates[0].Name)
 	}
 	return nil
 }
@@ -398,10 +398,7 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 		if i > 0 && strings.ContainsAny(s[toks[i-1].End:toks[i].Start], ",.;:()") {
 			break // the phrase ended: "17 Arrested, 10,000 Fentanyl Pills" is no count of pills
 		}
-		for _, m := range r.x.gaz.find(toks[i:], entCommodity) {
-			if m.I != 0 {
-				break
-			}
+		if m, ok := r.x.gaz.findAt(toks[i:], entCommodity); ok {
 			return longestCommodity(m.Entries), toks[i].Start + base - off, toks[m.J-1+i].End + base - off
 		}
 	}
@@ -416,7 +413,8 @@ func longestCommodity(es []*entry) *entry { return es[0] }
 // commodityBefore finds the last commodity named in the sentence's text before byte end.
 func (r *run) commodityBefore(sf *sentenceFacts, end int) *entry {
 	r.scratch = sf.appendTokensBefore(r.scratch[:0], end)
-	ms := r.x.gaz.find(r.scratch, entCommodity)
+	var found [8]match // the matches stay on the stack
+	ms := r.x.gaz.appendFind(found[:0], r.scratch, entCommodity)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -463,8 +461,8 @@ var (
 	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
 )
 
-// findMoney returns the sums of money in s.
-func (r *run) findMoney(s string) []money {
+// findMoney returns the sums of money in s; trap is hasFoldTrap(s).
+func (r *run) findMoney(s string, trap bool) []money {
 	var out []money
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil
@@ -473,7 +471,7 @@ func (r *run) findMoney(s string) []money {
 	if maySignMoney(s) {
 		prefixed = findMoneyPrefixes(s)
 	}
-	if hasFoldTrap(s) {
+	if trap {
 		suffixed = moneySuffixRe.FindAllStringSubmatchIndex(s, -1)
 	} else {
 		suffixed = findMoneySuffixes(s) // needs no cue: it reads only after digits
@@ -620,12 +618,16 @@ func (r *run) dollar(s string) string {
 
 func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	text := sf.s.Text
-	trap := hasFoldTrap(text)
-	seizeCue := func(s string) bool {
-		if trap {
-			return seizeCueRe.MatchString(s)
+	trap := sf.trap
+	// seizeCue reports whether seizeCueRe matches the clause text[cs:ce],
+	// remembering the last clause: a clause often holds several figures.
+	lastCS, lastCE, lastCue := -1, -1, false
+	seizeCue := func(cs, ce int) bool {
+		if cs != lastCS || ce != lastCE {
+			s := text[cs:ce]
+			lastCS, lastCE, lastCue = cs, ce, trap && seizeCueRe.MatchString(s) || !trap && hasSeizeCue(s)
 		}
-		return hasSeizeCue(s)
+		return lastCue
 	}
 	cue := sf.cues&cueSeize != 0 && (trap && seizeCueRe.MatchString(text) || !trap && hasSeizeCueAt(text, sf.starts))
 	// lits is a cheap test some patterns need to pass: in a text with no
@@ -638,16 +640,16 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && (trap && hypotheticalRe.MatchString(text) || !trap && isHypothetical(text)) && !valueSentence {
 		return
 	}
-	moneys := r.findMoney(text)
+	moneys := r.findMoney(text, trap)
 	var made []int // indexes into r.out.Seizures made from this sentence
 	newSeizure := func(s Seizure, pos int) {
-		s.Agency = strp(r.agencyFor(i, pos))
-		s.Operation = strp(r.operationFor(i, deref(s.Agency)))
+		s.Agency = r.strp(r.agencyFor(i, pos))
+		s.Operation = r.strp(r.operationFor(i, deref(s.Agency)))
 		if len(sf.places) > 0 {
-			s.Location = strp(sf.places[0].Name)
+			s.Location = r.strp(sf.places[0].Name)
 		}
 		s.Date = r.dateIn(sf)
-		s.Evidence = []Span{r.span(sf, 0.75)}
+		s.Evidence = r.evidence(sf, 0.75)
 		s.sentence = i
 		made = append(made, len(r.out.Seizures))
 		r.out.Seizures = append(r.out.Seizures, s)
@@ -658,7 +660,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	if cue {
 		for _, f := range sf.figures() {
 			cs, ce := sf.clauseAt(f.Start)
-			if covered(f.Start, f.End) || !seizeCue(text[cs:ce]) {
+			if covered(f.Start, f.End) || !seizeCue(cs, ce) {
 				continue
 			}
 			after := text[f.End:]
@@ -691,13 +693,13 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if unit == "" && !e.Countable && !f.Vague {
 				continue
 			}
-			s := Seizure{Commodity: e.Commodity, Subtype: strp(e.Sub), Phrase: text[f.Start:phraseEnd], Qualifier: strp(f.Qualifier)}
+			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[f.Start:phraseEnd], Qualifier: r.strp(f.Qualifier)}
 			if !f.Vague {
-				s.Quantity = nump(f.Value)
+				s.Quantity = r.nump(f.Value)
 				if unit == "" {
 					unit = itemUnit(e)
 				}
-				s.Unit = strp(unit)
+				s.Unit = r.strp(unit)
 			}
 			newSeizure(s, f.Start)
 		}
@@ -707,7 +709,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	for _, m := range moneys {
 		after := text[m.End:]
 		before := text[:m.Start]
-		amt := Seizure{Amount: nump(m.Amount), Currency: strp(m.Currency), AmountQualifier: strp(m.Qualifier), Qualifier: strp(m.Qualifier), Phrase: text[m.Start:m.End]}
+		amt := Seizure{Amount: r.nump(m.Amount), Currency: r.strp(m.Currency), AmountQualifier: r.strp(m.Qualifier), Qualifier: r.strp(m.Qualifier), Phrase: text[m.Start:m.End]}
 		switch {
 		case lits(sf.low[m.End:], cashWords) && cashAfterRe.MatchString(after):
 			if cue {
@@ -731,7 +733,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if r.attachValue(made, e, m) {
 				continue
 			}
-			amt.Commodity, amt.Subtype = e.Commodity, strp(e.Sub)
+			amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
 			newSeizure(amt, m.Start)
 		case lits(tail(sf.low[:m.Start], 80), valueWords) && (trap && valueBeforeRe.MatchString(tail(before, 80)) || !trap && valueBeforeLow(tail(sf.low[:m.Start], 80))):
 			e := r.commodityBefore(sf, m.Start)
@@ -747,7 +749,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if !cue {
 				continue
 			}
-			amt.Commodity, amt.Subtype = e.Commodity, strp(e.Sub)
+			amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
 			newSeizure(amt, m.Start)
 		default:
 			// A bare sum among the things seized: "€1.2 million and 17 tonnes of cocaine were seized".
@@ -761,7 +763,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	// Things seized without a figure: "diamonds, jewellery, luxury vehicles ... were also seized", "a loaded pistol".
 	if regions := seizedRegions(sf); len(regions) > 0 {
 		toks := sf.toks // tokenize(text)
-		for _, m := range r.x.gaz.find(toks, entCommodity) {
+		var found [8]match // the sentence's names stay on the stack
+		for _, m := range r.x.gaz.appendFind(found[:0], toks, entCommodity) {
 			e := m.Entries[0]
 			start, end := toks[m.I].Start, toks[m.J-1].End
 			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 {
@@ -770,9 +773,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
 				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
-			s := Seizure{Commodity: e.Commodity, Subtype: strp(e.Sub), Phrase: text[start:end]}
+			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[start:end]}
 			if singleItemRe.MatchString(tail(text[:start], 20)) && e.Countable {
-				s.Quantity, s.Unit, s.Qualifier = nump(1), strp("item"), strp("exact")
+				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact")
 			}
 			if e.Sub == "" && e.Commodity == "drugs" {
 				continue // "drugs" alone, with no figure, is too vague to be its own seizure
@@ -822,7 +825,7 @@ func (r *run) attachValue(made []int, e *entry, m money) bool {
 	for _, k := range made {
 		s := &r.out.Seizures[k]
 		if s.Commodity == e.Commodity && s.Amount == nil {
-			s.Amount, s.Currency, s.AmountQualifier = nump(m.Amount), strp(m.Currency), strp(m.Qualifier)
+			s.Amount, s.Currency, s.AmountQualifier = r.nump(m.Amount), r.strp(m.Currency), r.strp(m.Qualifier)
 			return true
 		}
 	}
@@ -871,9 +874,9 @@ func (r *run) attachValueEarlier(i int, e *entry, m money) bool {
 			continue
 		}
 		if s.Commodity == e.Commodity && s.Amount == nil && (e.Sub == "" || s.Subtype == nil || *s.Subtype == e.Sub) {
-			s.Amount, s.Currency, s.AmountQualifier = nump(m.Amount), strp(m.Currency), strp(m.Qualifier)
+			s.Amount, s.Currency, s.AmountQualifier = r.nump(m.Amount), r.strp(m.Currency), r.strp(m.Qualifier)
 			if s.Quantity == nil {
-				s.Qualifier = strp(m.Qualifier)
+				s.Qualifier = r.strp(m.Qualifier)
 			}
 			s.Evidence = append(s.Evidence, r.span(r.sents[i], 0.7))
 			return true
@@ -1066,7 +1069,11 @@ var (
 // hasSeizeCue reports whether seizeCueRe matches s, a text with no fold
 // trap, matching it by hand: a stem starting a word (its \w* runs to the
 // word's end, where \b holds), or a whole cue.
-func hasSeizeCue(s string) bool { return hasSeizeCueAt(s, wordStartsOf(s)) }
+// Its word starts stay on the stack where s has few words, as a clause does.
+func hasSeizeCue(s string) bool {
+	var buf [96]int32
+	return hasSeizeCueAt(s, appendWordStarts(buf[:0], s))
+}
 
 // hasSeizeCueAt is hasSeizeCue given the offsets where s's words start (see wordStartsOf).
 func hasSeizeCueAt(s string, starts []int32) bool {

@@ -537,7 +537,7 @@ func (r *run) findDates(sf *sentenceFacts) {
 		found[0] = findAbsDatesAt(text, sf.starts)
 	}
 	if sf.cues&cueRelativeDate != 0 {
-		if hasFoldTrap(text) {
+		if sf.trap {
 			found[1] = relDateRe.FindAllStringIndex(text, -1)
 		} else {
 			found[1] = findRelDatesAt(text, sf.starts)
@@ -547,9 +547,24 @@ func (r *run) findDates(sf *sentenceFacts) {
 		for _, loc := range locs {
 			phrase := text[loc[0]:loc[1]]
 			sf.dates = append(sf.dates, mention{Name: phrase, Start: loc[0], End: loc[1]})
-			r.out.Dates = append(r.out.Dates, Date{Text: phrase, ISO: r.isoDate(phrase), Evidence: []Span{r.span(sf, 0.7)}})
+			r.out.Dates = append(r.out.Dates, Date{Text: phrase, ISO: r.isoDate(phrase), Evidence: r.evidence(sf, 0.7)})
 		}
 	}
+}
+
+// shortMonths are the months' names as time.Parse reads "Jan"; each long
+// name starts with its short one.
+var shortMonths = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// startsWithMonth reports whether p starts with a month's short name in
+// either ASCII case, as a layout opening with "Jan" or "January" needs.
+func startsWithMonth(p string) bool {
+	for _, m := range shortMonths {
+		if hasPrefixFold(p, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateCleaner drops what time.Parse cannot read from a date phrase: commas,
@@ -569,9 +584,12 @@ func (r *run) isoDate(phrase string) *string {
 	// A layout opening with the day needs a digit first, one opening with
 	// the month a letter: skip those that cannot fit before time.Parse
 	// makes an error to say so.
+	// One opening with the month needs a month's short name first, as
+	// time.Parse matches it: in either case.
 	dayFirst := p != "" && p[0] >= '0' && p[0] <= '9'
+	monthFirst := startsWithMonth(p)
 	for _, l := range dateLayout {
-		if p == "" || (l[0] == '2') != dayFirst {
+		if p == "" || (l[0] == '2') != dayFirst || !dayFirst && !monthFirst {
 			continue
 		}
 		if t, err := time.Parse(l, p); err == nil {
@@ -587,7 +605,7 @@ func (r *run) isoDate(phrase string) *string {
 		return nil
 	}
 	for _, l := range []string{"2 January", "January 2", "2 Jan", "Jan 2"} {
-		if p == "" || (l[0] == '2') != dayFirst {
+		if p == "" || (l[0] == '2') != dayFirst || !dayFirst && !monthFirst {
 			continue
 		}
 		if t, err := time.Parse(l, p); err == nil {

@@ -226,19 +226,19 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 		pw := strings.Fields(p.Name)
 		if strings.ToLower(pw[len(pw)-1]) == surname {
 			if p.Title == nil {
-				p.Title = strp(title)
+				p.Title = r.strp(title)
 			}
 			if p.Role == nil {
-				p.Role = strp(role)
+				p.Role = r.strp(role)
 			}
 			if p.Organisation == nil {
-				p.Organisation = strp(org)
+				p.Organisation = r.strp(org)
 			}
 			return
 		}
 	}
-	r.out.People = append(r.out.People, Person{Name: name, Title: strp(title), Role: strp(role), Organisation: strp(org),
-		Evidence: []Span{r.span(sf, 0.8)}})
+	r.out.People = append(r.out.People, Person{Name: name, Title: r.strp(title), Role: r.strp(role), Organisation: r.strp(org),
+		Evidence: r.evidence(sf, 0.8)})
 }
 
 // finishPeople gives a prosecutor with no organisation the article's one
@@ -260,7 +260,7 @@ func (r *run) finishPeople() {
 				}
 			}
 			if len(hits) == 1 {
-				p.Organisation = strp(hits[0])
+				p.Organisation = r.strp(hits[0])
 			}
 		}
 	}

@@ -227,23 +227,12 @@ func (g *gazetteer) appendFind(out []match, toks []token, kinds ...entryKind) []
 		want[k] = true
 	}
 	for i := 0; i < len(toks); {
-		best := match{}
 		node := g.first(toks[i])
-		for n := i; node != nil; {
-			if len(node.entries) > 0 {
-				if es := fitting(node.entries, toks[i:n+1], &want); len(es) > 0 {
-					best = match{I: i, J: n + 1, Entries: es}
-				}
-			}
-			if n++; n == len(toks) {
-				break
-			}
-			if t := &toks[n]; t.rooted {
-				node = node.child(t.id)
-			} else {
-				node = node.next[t.Lower]
-			}
+		if node == nil { // most words start no name
+			i++
+			continue
 		}
+		best := g.longestFrom(toks, i, node, &want)
 		if best.Entries != nil {
 			if out == nil {
 				out = make([]match, 0, 4) // room for a sentence's few names at once
@@ -255,6 +244,40 @@ func (g *gazetteer) appendFind(out []match, toks []token, kinds ...entryKind) []
 		i++
 	}
 	return out
+}
+
+// longestFrom returns the longest match of the wanted kinds in toks that
+// starts at toks[i], whose trie node is node, or one with no entries.
+func (g *gazetteer) longestFrom(toks []token, i int, node *trieNode, want *[entDemonym + 1]bool) match {
+	best := match{}
+	for n := i; node != nil; {
+		if len(node.entries) > 0 {
+			if es := fitting(node.entries, toks[i:n+1], want); len(es) > 0 {
+				best = match{I: i, J: n + 1, Entries: es}
+			}
+		}
+		if n++; n == len(toks) {
+			break
+		}
+		if t := &toks[n]; t.rooted {
+			node = node.child(t.id)
+		} else {
+			node = node.next[t.Lower]
+		}
+	}
+	return best
+}
+
+// findAt returns the longest match of the given kind in toks that starts
+// at its first token: find's first match where that starts there.
+func (g *gazetteer) findAt(toks []token, kind entryKind) (match, bool) {
+	if len(toks) == 0 {
+		return match{}, false
+	}
+	var want [entDemonym + 1]bool
+	want[kind] = true
+	m := g.longestFrom(toks, 0, g.first(toks[0]), &want)
+	return m, m.Entries != nil
 }
 
 // first returns the trie node of the names that start with t, or nil.
