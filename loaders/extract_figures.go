@@ -762,7 +762,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 
 	// Things seized without a figure: "diamonds, jewellery, luxury vehicles ... were also seized", "a loaded pistol".
 	if regions := seizedRegions(sf); len(regions) > 0 {
-		toks := sf.toks // tokenize(text)
+		toks := sf.toks    // tokenize(text)
 		var found [8]match // the sentence's names stay on the stack
 		for _, m := range r.x.gaz.appendFind(found[:0], toks, entCommodity) {
 			e := m.Entries[0]
@@ -1049,11 +1049,11 @@ func findSeizeVerbs(s string) [][]int { return findSeizeVerbsAt(s, wordStartsOf(
 
 // findSeizeVerbsAt is findSeizeVerbs given the offsets where s's words start (see wordStartsOf).
 func findSeizeVerbsAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &letterLead, func(s string, p int) []int {
+	return matchAtWordStarts(s, starts, &letterLead, func(s string, p int) submatch {
 		if e := wordAltAt(s, p, seizeVerbWords); e >= 0 {
-			return []int{p, e, p, e}
+			return submatch{m: [8]int{p, e, p, e}, n: 4}
 		}
-		return nil
+		return submatch{}
 	})
 }
 

@@ -89,7 +89,14 @@ func findFigures(s string) []figure { return findFiguresLower(s, strings.ToLower
 // the same runs of ASCII characters (see sentenceFacts.lower).
 func findFiguresLower(s, lower string, starts []int32) []figure {
 	var out []figure
-	taken := make([]bool, len(s)+1)
+	var takenBuf [512]bool // on the stack for a sentence of common length
+	var taken []bool
+	if len(s)+1 <= len(takenBuf) {
+		taken = takenBuf[:len(s)+1]
+	} else {
+		taken = make([]bool, len(s)+1)
+	}
+	room := 0 // the matches found, room for the figures
 	add := func(f figure, numStart int) {
 		for i := f.Start; i < f.End; i++ {
 			if taken[i] {
@@ -105,6 +112,9 @@ func findFiguresLower(s, lower string, starts []int32) []figure {
 		}
 		for i := f.Start; i < f.End; i++ {
 			taken[i] = true
+		}
+		if out == nil {
+			out = make([]figure, 0, room)
 		}
 		out = append(out, f)
 	}
@@ -129,6 +139,7 @@ func findFiguresLower(s, lower string, starts []int32) []figure {
 		vague = findVagueAt(s, starts)
 		words = findWordNumbersAt(s, starts)
 	}
+	room = len(digits) + len(vague) + len(words)
 	for _, m := range digits {
 		if isPartOfDateOrCode(s, m[0], m[1], trap) {
 			continue
@@ -431,7 +442,7 @@ func findDigitsAt(s string, starts []int32) [][]int {
 
 // matchDigits matches digitsPattern at s[p], a digit after no word
 // character, and returns the submatch offsets.
-func matchDigits(s string, p int) []int {
+func matchDigits(s string, p int) submatch {
 	digit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
 	digitsEnd := func(q int) int {
 		for digit(q) {
@@ -448,7 +459,8 @@ func matchDigits(s string, p int) []int {
 	if e < len(s) && s[e] == '.' && digit(e+1) {
 		e = digitsEnd(e + 1)
 	}
-	m := []int{p, e, p, e, -1, -1, -1, -1}
+	sm := submatch{m: [8]int{p, e, p, e, -1, -1, -1, -1}, n: 8}
+	m := &sm.m
 	w := e
 	for w < len(s) && isSpaceASCII(s[w]) {
 		w++
@@ -463,7 +475,7 @@ func matchDigits(s string, p int) []int {
 	case w > e && inLower(digitsLong, word):
 		m[1], m[6], m[7] = j, w, j
 	}
-	return m
+	return sm
 }
 
 // The multipliers of digitsPattern: those that may follow with no space, and the words.
@@ -491,21 +503,34 @@ func findWordNumbersAt(s string, starts []int32) [][]int {
 	return matchAtWordStarts(s, starts, &wordNumLead, matchWordNumber)
 }
 
+// submatch is the submatch offsets of one match, the first n of m, as a
+// matcher for matchAtWordStarts returns them by value; n is 0 for none.
+type submatch struct {
+	m [8]int
+	n int
+}
+
 // matchAtWordStarts is what a pattern's FindAll finds, for a pattern that
 // starts a word: match is tried at each word start whose first byte is in
 // lead, left to right, skipping starts inside the last match, and returns
-// the submatch offsets there or nil.
-func matchAtWordStarts(s string, starts []int32, lead *[256]bool, match func(s string, p int) []int) [][]int {
+// the submatch offsets there or none. The matches' offsets share arrays.
+func matchAtWordStarts(s string, starts []int32, lead *[256]bool, match func(s string, p int) submatch) [][]int {
 	var out [][]int
+	var flat []int // room for the matches' offsets
 	next := 0
 	for _, q := range starts {
 		p := int(q)
 		if p < next || !lead[s[p]] || !wordStart(s, p) {
 			continue
 		}
-		if m := match(s, p); m != nil {
-			out = append(out, m)
-			next = m[1]
+		if sm := match(s, p); sm.n > 0 {
+			if cap(flat)-len(flat) < sm.n {
+				flat = make([]int, 0, 4*len(sm.m))
+			}
+			k := len(flat)
+			flat = append(flat, sm.m[:sm.n]...)
+			out = append(out, flat[k:k+sm.n:k+sm.n])
+			next = sm.m[1]
 		}
 	}
 	return out
@@ -513,12 +538,12 @@ func matchAtWordStarts(s string, starts []int32, lead *[256]bool, match func(s s
 
 // spanTo turns a matcher that returns where its match ends (or -1) into
 // one that returns the match's offsets, for matchAtWordStarts.
-func spanTo(end func(s string, p int) int) func(s string, p int) []int {
-	return func(s string, p int) []int {
+func spanTo(end func(s string, p int) int) func(s string, p int) submatch {
+	return func(s string, p int) submatch {
 		if e := end(s, p); e >= 0 {
-			return []int{p, e}
+			return submatch{m: [8]int{p, e}, n: 2}
 		}
-		return nil
+		return submatch{}
 	}
 }
 
@@ -561,25 +586,25 @@ func findVague(s string) [][]int { return findVagueAt(s, wordStartsOf(s)) }
 
 // findVagueAt is findVague given the offsets where s's words start (see wordStartsOf).
 func findVagueAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &vagueLead, func(s string, p int) []int {
+	return matchAtWordStarts(s, starts, &vagueLead, func(s string, p int) submatch {
 		if e := wordAltAt(s, p, vagueAlts); e >= 0 {
-			return []int{p, e, p, e}
+			return submatch{m: [8]int{p, e, p, e}, n: 4}
 		}
-		return nil
+		return submatch{}
 	})
 }
 
 // matchWordNumber matches wordNumPattern at s[p], after no word character,
-// and returns the submatch offsets, or nil.
-func matchWordNumber(s string, p int) []int {
+// and returns the submatch offsets, or none.
+func matchWordNumber(s string, p int) submatch {
 	// A head that matches ends where a hyphen, a space or no word character
 	// follows: it is the whole run of letters, one of wordNumFirst.
 	if !inLower(wordNumFirst, s[p:asciiLetters(s, p)]) {
-		return nil
+		return submatch{}
 	}
 	boundary := func(x int) bool { return x == len(s) || !isWordASCII(s[x]) } // \b after a letter
 	// rest matches (?:\s+(mult))?\b from x, the end of group 1.
-	rest := func(x int) []int {
+	rest := func(x int) submatch {
 		w := x
 		for w < len(s) && isSpaceASCII(s[w]) {
 			w++
@@ -587,14 +612,14 @@ func matchWordNumber(s string, p int) []int {
 		if w > x {
 			for _, mu := range wordNumMults {
 				if hasPrefixFold(s[w:], mu) && boundary(w+len(mu)) {
-					return []int{p, w + len(mu), p, x, w, w + len(mu)}
+					return submatch{m: [8]int{p, w + len(mu), p, x, w, w + len(mu)}, n: 6}
 				}
 			}
 		}
 		if boundary(x) {
-			return []int{p, x, p, x, -1, -1}
+			return submatch{m: [8]int{p, x, p, x, -1, -1}, n: 6}
 		}
-		return nil
+		return submatch{}
 	}
 	for _, h := range wordNumHeads {
 		if !hasPrefixFold(s[p:], h) {
@@ -604,15 +629,15 @@ func matchWordNumber(s string, p int) []int {
 		if q < len(s) && (s[q] == '-' || s[q] == ' ') {
 			for _, u := range wordNumUnits {
 				if hasPrefixFold(s[q+1:], u) {
-					if m := rest(q + 1 + len(u)); m != nil {
+					if m := rest(q + 1 + len(u)); m.n > 0 {
 						return m
 					}
 				}
 			}
 		}
-		if m := rest(q); m != nil {
+		if m := rest(q); m.n > 0 {
 			return m
 		}
 	}
-	return nil
+	return submatch{}
 }
