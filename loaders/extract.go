@@ -168,7 +168,7 @@ type run struct {
 	byFirstWord map[string]string
 	// platformSurface maps a platform's canonical name to the article's spelling.
 	platformSurface map[string]string
-	scratch         []token // tokens made for one search and then dropped
+	scratch         []token   // tokens made for one search and then dropped
 	strs            []string  // the room strp hands out, a few facts' worth at a time
 	nums            []float64 // the room nump hands out
 	spans           []Span    // the room evidence hands out
@@ -1065,7 +1065,7 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 	if !cue {
 		return
 	}
-	for _, m := range placeAfterScan.findAll(sf.s.Text) {
+	for _, m := range findPlacesAfter(sf.s.Text) {
 		start, end := m[2], m[3]
 		name := sf.s.Text[start:end]
 		if overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) ||

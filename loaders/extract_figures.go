@@ -50,7 +50,8 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		}
 		if spaced && found && (sf.trap && arrestAndRe.MatchString(tail(before, 60)) || !sf.trap && endsArrestAnd(tail(before, 60))) && arrestNounAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
-			spaced && lits(lowAfter, arrestVerbs) && (sf.trap || arrestLeadLow(lowAfter)) && (passiveArrest(after) || arrestBareRe.MatchString(after)) ||
+			spaced && lits(lowAfter, arrestVerbs) && (sf.trap || arrestLeadLow(lowAfter)) &&
+				(sf.trap && passiveArrest(after) || !sf.trap && passiveArrestIn(after) || arrestBareRe.MatchString(after)) ||
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
 				(sf.trap && (arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) ||
 					!sf.trap && (endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60)))) {
@@ -904,6 +905,9 @@ func (r *run) lastSeizedCommodity(i int) *entry {
 func (r *run) mergeSeizures() {
 	ss := r.out.Seizures
 	var out []Seizure
+	if len(ss) > 0 {
+		out = make([]Seizure, 0, len(ss)) // at most one each
+	}
 	used := make([]bool, len(ss))
 	for a := range ss {
 		if used[a] {

@@ -454,3 +454,199 @@ func endsArrestAnd(s string) bool {
 	}
 	return false
 }
+
+// The alternatives of arrestPassiveRe, in its order: its nouns (but the
+// two that take any word after them), its auxiliaries and its verbs.
+var (
+	passiveNouns = []string{"people", "persons", "person", "suspects", "suspect", "men", "man", "women", "woman",
+		"individuals", "individual", "offenders", "members", "others", "youths", "teenagers", "teens", "boys", "girls",
+		"adults", "juveniles", "minors", "nationals", "citizens", "foreigners", "couriers", "dealers", "traffickers",
+		"gang members", "drug dealers", "defendants", "accused", "fugitives", "operators", "vendors", "administrators",
+		"associates", "ringleaders", "leaders"}
+	passiveNounLeads = []string{"alleged ", "suspected "} // each then \w+
+	passiveAux       = []string{"were", "have been", "had been", "has been", "was", "are", "being", "been", "got"}
+	passiveVerbs     = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed",
+		"rounded up", "picked up", "collared"}
+)
+
+// matchArrestPassive is arrestPassiveRe.FindStringSubmatchIndex for a text
+// with no fold trap: it returns where the match ends and where its second
+// group (the words before the auxiliary) starts and ends, or ok false.
+//
+// The pattern's ways through are tried in its order, and the first that
+// reaches the verb is its match, so the second group is the pattern's:
+// fewer words before the noun first (lazy), the nouns in order, a bracket
+// and a comma clause before none (greedy), "who"/"that" before none, fewer
+// words before the auxiliary first (lazy), the auxiliaries in order, a
+// word before the verb before none. Every other part is a run whose end
+// is fixed, as what follows it cannot start inside it: spaces before a
+// word, a word's characters before spaces or a boundary, a bracket's
+// inside before ')', a clause before ','.
+func matchArrestPassive(s string) (end, g2s, g2e int, ok bool) {
+	p := skipSpaces(s, 0)
+	if p == 0 {
+		return 0, 0, 0, false
+	}
+	for k := 0; k <= 2; k++ {
+		if k > 0 { // one more [\w-]+\s+
+			e := p
+			for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
+				e++
+			}
+			q := skipSpaces(s, e)
+			if e == p || q == e {
+				break
+			}
+			p = q
+		}
+		for _, n := range passiveNouns {
+			if e := p + len(n); hasPrefixFold(s[p:], n) && (e == len(s) || !isWordASCII(s[e])) {
+				if end, g2s, g2e, ok := passiveAfterNoun(s, e); ok {
+					return end, g2s, g2e, true
+				}
+			}
+		}
+		for _, n := range passiveNounLeads {
+			if !hasPrefixFold(s[p:], n) {
+				continue
+			}
+			e := p + len(n)
+			for e < len(s) && isWordASCII(s[e]) {
+				e++
+			}
+			if e == p+len(n) {
+				continue
+			}
+			if end, g2s, g2e, ok := passiveAfterNoun(s, e); ok {
+				return end, g2s, g2e, true
+			}
+		}
+		if hasPrefixFold(s[p:], "of them") && (p+len("of them") == len(s) || !isWordASCII(s[p+len("of them")])) {
+			if end, g2s, g2e, ok := passiveAfterNoun(s, p+len("of them")); ok {
+				return end, g2s, g2e, true
+			}
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// passiveAfterNoun matches what arrestPassiveRe reads after its noun, from
+// s[e]: (?:\s*\([^)]*\))?(?:,[^,.]{0,60},)?\s+((?:who|that)\s+)?... .
+func passiveAfterNoun(s string, e int) (end, g2s, g2e int, ok bool) {
+	afterBracket := func(x int) (int, int, int, bool) {
+		if x < len(s) && s[x] == ',' { // ,[^,.]{0,60}, before none
+			n, j := 0, x+1
+			for j < len(s) && s[j] != ',' && s[j] != '.' && n <= 60 {
+				_, w := utf8.DecodeRuneInString(s[j:])
+				j += w
+				n++
+			}
+			if n <= 60 && j < len(s) && s[j] == ',' {
+				if end, g2s, g2e, ok := passiveAfterClause(s, j+1); ok {
+					return end, g2s, g2e, true
+				}
+			}
+		}
+		return passiveAfterClause(s, x)
+	}
+	if q := skipSpaces(s, e); q < len(s) && s[q] == '(' { // a bracket before none
+		if j := strings.IndexByte(s[q+1:], ')'); j >= 0 {
+			if end, g2s, g2e, ok := afterBracket(q + 1 + j + 1); ok {
+				return end, g2s, g2e, true
+			}
+		}
+	}
+	return afterBracket(e)
+}
+
+// passiveAfterClause matches \s+((?:who|that)\s+)?((?:[a-z][a-z-]*\s+){0,6}?)
+// and the auxiliary and verb after it, from s[x].
+func passiveAfterClause(s string, x int) (end, g2s, g2e int, ok bool) {
+	y := skipSpaces(s, x)
+	if y == x {
+		return 0, 0, 0, false
+	}
+	mid := func(y int) (int, int, int, bool) {
+		pos := y
+		for j := 0; j <= 6; j++ {
+			if j > 0 { // one more [a-z][a-z-]*\s+
+				if pos == len(s) || !isLetterByte(s[pos]) {
+					break
+				}
+				e := pos + 1
+				for e < len(s) && (isLetterByte(s[e]) || s[e] == '-') {
+					e++
+				}
+				q := skipSpaces(s, e)
+				if q == e {
+					break
+				}
+				pos = q
+			}
+			if end := passiveAuxVerb(s, pos); end >= 0 {
+				return end, y, pos, true
+			}
+		}
+		return 0, 0, 0, false
+	}
+	for _, w := range [...]string{"who", "that"} {
+		if z := y + len(w); hasPrefixFold(s[y:], w) && skipSpaces(s, z) > z {
+			if end, g2s, g2e, ok := mid(skipSpaces(s, z)); ok {
+				return end, g2s, g2e, true
+			}
+		}
+	}
+	return mid(y)
+}
+
+// passiveAuxVerb matches (?:were|...)\s+(?:\w+\s+)?(?:arrested|...)\b at
+// s[p] and returns its end, or -1.
+func passiveAuxVerb(s string, p int) int {
+	verbAt := func(q int) int {
+		for _, v := range passiveVerbs {
+			if e := q + len(v); hasPrefixFold(s[q:], v) && (e == len(s) || !isWordASCII(s[e])) {
+				return e
+			}
+		}
+		return -1
+	}
+	for _, a := range passiveAux {
+		if !hasPrefixFold(s[p:], a) {
+			continue
+		}
+		z := p + len(a)
+		w := skipSpaces(s, z)
+		if w == z {
+			continue
+		}
+		e := w // a word and spaces before none
+		for e < len(s) && isWordASCII(s[e]) {
+			e++
+		}
+		if q := skipSpaces(s, e); e > w && q > e {
+			if end := verbAt(q); end >= 0 {
+				return end
+			}
+		}
+		if end := verbAt(w); end >= 0 {
+			return end
+		}
+	}
+	return -1
+}
+
+// passiveArrestIn is passiveArrest for a text with no fold trap.
+func passiveArrestIn(after string) bool {
+	_, g2s, g2e, ok := matchArrestPassive(after)
+	if !ok {
+		return false
+	}
+	// " " + mid holds none of the words that join another clause.
+	mid := after[g2s:g2e]
+	for _, w := range [...][2]string{{"and ", " and "}, {"charged ", " charged "}, {"but ", " but "}} {
+		if strings.HasPrefix(mid, w[0]) || strings.Contains(mid, w[1]) {
+			return false
+		}
+	}
+	return true
+}

@@ -14,7 +14,7 @@ var (
 		})
 	// "codenamed “Eternal”", "code-named 26Lemont", "dubbed Trojan Shield".
 	codenameScan = newStartScan(`\b(?:codenamed|code-named|code named|dubbed|named|called|known as)\s+["“‘']?((?:Operation\s+)?[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*)["”’']?`,
-		func(s string, p int) bool { return codenameStarts.at(s, p) && wordStart(s, p) })
+		mayStartCodename)
 	codenameStarts = newLitSet("codenamed", "code-named", "code named", "dubbed", "named", "called", "known as")
 	// "Project Chrome".
 	projectScan = newStartScan(`\bProject\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)`,
@@ -29,6 +29,44 @@ var (
 	// Words of an operation cue: a codename must follow one of them closely.
 	operationCue = regexp.MustCompile(`(?i)\b(operation|operations|investigation|investigations|probe|inquiry|crackdown|sting|raids?)\b[^.]{0,40}$`)
 )
+
+// codenameWords are codenameScan's cue words; codenameQuotes the quotes
+// that may open the name.
+var (
+	codenameWords  = []string{"codenamed", "code-named", "code named", "dubbed", "named", "called", "known as"}
+	codenameQuotes = []string{"\"", "“", "‘", "'"}
+)
+
+// mayStartCodename is a cheap test that codenameScan's pattern needs to
+// pass at s[p]: a cue word starting a word, spaces, maybe a quote, and a
+// capital or a digit. The spaces are read whole and the quote before
+// none, as the pattern can take no other way: a space, or the quote
+// itself, is no capital.
+func mayStartCodename(s string, p int) bool {
+	if !codenameStarts.at(s, p) || !wordStart(s, p) {
+		return false
+	}
+	for _, c := range codenameWords {
+		if !strings.HasPrefix(s[p:], c) {
+			continue
+		}
+		q := p + len(c)
+		w := skipSpaces(s, q)
+		if w == q {
+			continue
+		}
+		for _, quote := range codenameQuotes {
+			if strings.HasPrefix(s[w:], quote) {
+				w += len(quote)
+				break
+			}
+		}
+		if w < len(s) && (s[w] >= 'A' && s[w] <= 'Z' || s[w] >= '0' && s[w] <= '9') {
+			return true
+		}
+	}
+	return false
+}
 
 // mayStartWeek is a cheap test that weekScan's pattern needs to pass at
 // s[p]: a capital starting a word, and "Week" or "Day of Action" after one

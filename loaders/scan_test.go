@@ -43,6 +43,7 @@ var handScans = map[*startScan]func(string) [][]int{
 	absDateScan:     findAbsDates,
 	vagueScan:       findVague,
 	roleNameScan:    findRoleNames,
+	placeAfterScan:  findPlacesAfter,
 }
 
 // plain compiles the pattern a startScan was made from.
@@ -70,6 +71,8 @@ func FuzzStartScan(f *testing.F) {
 		"chief prosecutor J. Smith, Brig. Gen Tom O’Neil-Ray, Secretary-General, Dr  Ann Le Carré, Det Superintendent, Rev. A. B. C",
 		"Special Agent in Charge X Y, Director General, Sir Élodie Roy, Head of Unit Five  Marta Van Der Berg, Officer ſam Lee, police chief Öz Ay",
 		"it was Found; stash, Shut Down shutdown, taken offline, TAKEN OFF THE STREETS, confiscatory forfeits, frozen froze_",
+		"in London in Paris, at Dover Port and near  Ōsaka-Shi were, in O’Neil ,x in Ab Cd Ef Gh on in Éire\nat Kings Cross;at Xy ,z in Ǆa",
+		"named  Trojan Shield, dubbed “Eternal”, called ‘x’, known as 26Lemont, code named\tOperation Ruby, so-called Bo, named 'Q",
 	} {
 		f.Add(s)
 	}
@@ -92,7 +95,7 @@ func FuzzStartScan(f *testing.F) {
 					t.Fatalf("%s(%q) = %v, want %v", c.name, s, got, want)
 				}
 			}
-			if hand := handScans[c.sc]; hand != nil && (!trap || c.sc == absDateScan || c.sc == roleNameScan) {
+			if hand := handScans[c.sc]; hand != nil && (!trap || c.sc == absDateScan || c.sc == roleNameScan || c.sc == placeAfterScan) {
 				got := hand(s)
 				if len(got) != len(want) {
 					t.Fatalf("%s by hand (%q) = %v, want %v", c.name, s, got, want)
@@ -183,6 +186,10 @@ func FuzzArrestAfter(f *testing.F) {
 		" arrest warrants", " new Charges_", " years", " x-y  officers", "\tmore-or\tless  days.", " men were arrested",
 		" suspected dealers, from abroad, were later arrested", " 12-year-old boys (aged 12) have been detained",
 		" Were ROUNDED UP", " of them were held", " x y z people were picked up", " a_b (c) arrested", " countriesx",
+		" men (aged 20-30), from x y, who later Were  then arrested", " alleged x_y , a, were got taken into custody",
+		" suspects who were charged and then were arrested", " persons (a) (b) have been Held", " people,, were arrested",
+		" suspected\tsmugglers, whom x, that a-b c d e f g h was nabbed", " Gang Members are being arrested. and",
+		" of them  Had Been  x_ collared_", " women, but who had been picked up", " man  that  was   rounded  up\n",
 	} {
 		f.Add(s)
 	}
@@ -196,6 +203,13 @@ func FuzzArrestAfter(f *testing.F) {
 		}
 		if (arrestPassiveRe.MatchString(s) || arrestBareRe.MatchString(s)) && !arrestLeadLow(low) {
 			t.Fatalf("arrestLeadLow(%q) = false where a pattern matches", low)
+		}
+		end, g2s, g2e, ok := matchArrestPassive(s)
+		if m := arrestPassiveRe.FindStringSubmatchIndex(s); m == nil && ok || m != nil && (!ok || end != m[1] || g2s != m[4] || g2e != m[5]) {
+			t.Fatalf("matchArrestPassive(%q) = %d %d %d %v, want %v", s, end, g2s, g2e, ok, m)
+		}
+		if got, want := passiveArrestIn(s), passiveArrest(s); got != want {
+			t.Fatalf("passiveArrestIn(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
