@@ -36,6 +36,36 @@ type wordInfo struct {
 	root *trieNode // the gazetteer's names that start with it
 	id   int32     // its number as a word that continues a name, or 0
 	cues uint16    // the bits of the cue sets it is in
+	sets uint8     // the bits of the name rules' word sets it is in (see nameSets)
+}
+
+// The bits of the word sets that the rules of agency names ask of each
+// capitalised word: a token Extract made carries its word's bits, so that
+// testing it costs no look-up.
+const (
+	setAgencyHead uint8 = 1 << iota
+	setNotNameStart
+	setNameConnector
+	setPossessiveHead
+	setChainHead
+)
+
+// nameSets pairs each bit with its set.
+var nameSets = []struct {
+	bit uint8
+	set map[string]bool
+}{
+	{setAgencyHead, agencyHeads}, {setNotNameStart, notNameStart}, {setNameConnector, nameConnectors},
+	{setPossessiveHead, possessiveHeads}, {setChainHead, chainHeads},
+}
+
+// in reports whether t's lower case is in the set of the given bit, m: by
+// the bits Extract looked up with its trie node, else by looking in m.
+func (t *token) in(bit uint8, m map[string]bool) bool {
+	if t.rooted {
+		return t.sets&bit != 0
+	}
+	return m[t.Lower]
 }
 
 // NewExtractor loads the embedded gazetteers.
@@ -57,6 +87,13 @@ func NewExtractor() (*Extractor, error) {
 		wi := words[w]
 		wi.cues |= bits
 		words[w] = wi
+	}
+	for _, ns := range nameSets {
+		for w := range ns.set {
+			wi := words[w]
+			wi.sets |= ns.bit
+			words[w] = wi
+		}
 	}
 	return &Extractor{gaz: g, words: words}, nil
 }
@@ -202,7 +239,7 @@ func (x *Extractor) Extract(doc Document) Extraction {
 		var cues uint16
 		for j := n; j < len(toks); j++ { // each word's trie node and cue sets, in one lookup
 			wi := x.words[toks[j].Lower]
-			toks[j].root, toks[j].id, toks[j].rooted = wi.root, wi.id, true
+			toks[j].root, toks[j].id, toks[j].sets, toks[j].rooted = wi.root, wi.id, wi.sets, true
 			cues |= wi.cues
 		}
 		ns := len(starts)
@@ -402,9 +439,9 @@ var (
 	lowerAgencyRe      = regexp.MustCompile(lowerAgencyPattern)
 	// lowerAgencyScan stands for lowerAgencyRe in texts with no fold trap.
 	lowerAgencyScan = newStartScan(lowerAgencyPattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && inLower(lowerAgencyFirst, s[p:asciiLetters(s, p)])
+		return isLetterByte(s[p]) && wordStart(s, p) && lowerAgencyFirst.has(s[p:asciiLetters(s, p)])
 	})
-	lowerAgencyFirst = wordSet("federal national state district regional public crown chief prosecutor")
+	lowerAgencyFirst = newFoldSet("federal national state district regional public crown chief prosecutor")
 	demonymHeads     = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true, "gendarmes": true,
 		"national police": true, "federal police": true, "national police force": true, "police force": true,
 		"coast guard": true, "navy": true, "border guards": true, "border police": true, "military police": true}
@@ -433,7 +470,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 	var out []agencyCand
 	adjacent := func(a, b int) bool { return strings.TrimSpace(sf.s.Text[toks[a].End:toks[b].Start]) == "" }
 	for i := 0; i < len(toks); i++ {
-		if !isCapitalised(toks[i].Text) || notNameStart[toks[i].Lower] || agencyHeads[toks[i].Lower] && toks[i].Lower != "ministry" {
+		if !isCapitalised(toks[i].Text) || toks[i].in(setNotNameStart, notNameStart) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
 			continue
 		}
 		j := i + 1
@@ -458,7 +495,7 @@ func (r *run) isCoordination(toks []token) bool {
 		if toks[k].Lower != "and" && toks[k].Lower != "&" {
 			continue
 		}
-		if agencyHeads[toks[k-1].Lower] || agencyTwoHeads[toks[max(0, k-2)].Lower+" "+toks[k-1].Lower] {
+		if toks[k-1].in(setAgencyHead, agencyHeads) || agencyTwoHeads[toks[max(0, k-2)].Lower+" "+toks[k-1].Lower] {
 			return true
 		}
 		if ms := r.x.gaz.find(toks[:k], entAgency); len(ms) > 0 && ms[len(ms)-1].J == k {
@@ -658,7 +695,7 @@ func (r *run) pickEntry(es []*entry) *entry {
 
 // isAgencyName reports whether capitalised words name an agency by their head.
 func (r *run) isAgencyName(toks []token) bool {
-	if len(toks) < 2 || nameConnectors[toks[len(toks)-1].Lower] {
+	if len(toks) < 2 || toks[len(toks)-1].in(setNameConnector, nameConnectors) {
 		return false
 	}
 	// The last two words, without the "s" of possessives: "Sheriff's Office" -> sheriff office.
@@ -1100,7 +1137,7 @@ var possessiveHeads = map[string]bool{"sheriff": true, "attorney": true, "attorn
 func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	t := toks[j]
 	if isPossessiveS(t) {
-		return possessiveHeads[toks[j-1].Lower] // "Sheriff's Office", not "Agency's Customs"
+		return toks[j-1].in(setPossessiveHead, possessiveHeads) // "Sheriff's Office", not "Agency's Customs"
 	}
 	if !adjacent(j-1, j) {
 		return false
@@ -1108,7 +1145,7 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	if isCapitalised(t.Text) {
 		return true
 	}
-	if !nameConnectors[t.Lower] {
+	if !t.in(setNameConnector, nameConnectors) {
 		return false
 	}
 	// "of the" only inside the name of a ministry or the like: "Ministry of
@@ -1116,7 +1153,7 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	if j+1 < len(toks) && adjacent(j, j+1) && isCapitalised(toks[j+1].Text) {
 		return true
 	}
-	return chainHeads[toks[i].Lower] && connectsName(toks, j, adjacent)
+	return toks[i].in(setChainHead, chainHeads) && connectsName(toks, j, adjacent)
 }
 
 // chainHeads start names that may hold "of the": "Department of the Treasury".
@@ -1133,7 +1170,7 @@ func connectsName(toks []token, j int, adjacent func(a, b int) bool) bool {
 		if isCapitalised(toks[k].Text) {
 			return true
 		}
-		if !nameConnectors[toks[k].Lower] {
+		if !toks[k].in(setNameConnector, nameConnectors) {
 			return false
 		}
 	}

@@ -364,9 +364,9 @@ var (
 			return false
 		}
 		w := s[p:asciiLetters(s, p)]
-		return inLower(seizeCueFirst, w) || hasPrefixFold(w, "seiz") || hasPrefixFold(w, "confiscat") || hasPrefixFold(w, "forfeit")
+		return seizeCueFirst.has(w) || hasPrefixFold(w, "seiz") || hasPrefixFold(w, "confiscat") || hasPrefixFold(w, "forfeit")
 	})
-	seizeCueFirst  = wordSet("recovered found discovered intercepted haul netted impounded removed taken withheld uncovered frozen froze stash shut took")
+	seizeCueFirst  = newFoldSet("recovered found discovered intercepted haul netted impounded removed taken withheld uncovered frozen froze stash shut took")
 	strongSeizeRe  = regexp.MustCompile(`(?i)\b(seized|seizing|seizure of|confiscated|recovered)\b`)
 	hypotheticalRe = regexp.MustCompile(`(?i)\b(will|would|could|might|may|plans? to|intends? to|aims? to|hopes? to|expects? to)\s+(?:\w+\s+)?(?:be\s+)?(seiz|confiscat|recover|intercept)`)
 	valueBeforeRe  = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
@@ -994,9 +994,9 @@ var (
 	seizeVerbPattern = `(?i)\b(seized|seizing|seizures? of|confiscated|confiscating|recovered|recovering|intercepted|impounded)\b`
 	seizeVerbRe      = regexp.MustCompile(seizeVerbPattern)
 	seizeVerbScan    = newStartScan(seizeVerbPattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && inLower(seizeVerbFirst, s[p:asciiLetters(s, p)])
+		return isLetterByte(s[p]) && wordStart(s, p) && seizeVerbFirst.has(s[p:asciiLetters(s, p)])
 	})
-	seizeVerbFirst = wordSet("seized seizing seizure seizures confiscated confiscating recovered recovering intercepted impounded")
+	seizeVerbFirst = newFoldSet("seized seizing seizure seizures confiscated confiscating recovered recovering intercepted impounded")
 	placePhraseRe  = regexp.MustCompile(`(?i)\s(?:from|at|in|inside|near|during|on|after|across|within|hidden|concealed|belonging|owned|used|worth)\s`)
 	auxBeforeRe    = regexp.MustCompile(`(?i)\b(were|was|been|be|being|are|is|have|has|had)\s+(?:\w+\s+)?$`)
 	passiveAfterRe = regexp.MustCompile(`(?i)^\s*(?:$|[,.;:]|(?:in|at|from|during|by|on|after|across|as|with|and|since|near|inside|between|throughout|under|over the)\b)`)

@@ -363,12 +363,12 @@ var (
 			return len(w) == len("today") || len(w) == len("yesterday")
 		case len(w) == len("on") && hasPrefixFold(w, "on"):
 			return e+1 < len(s) && s[e] == ' ' && relDayFirst[s[e+1]|0x20]
-		case inLower(relDateFirst, w):
+		case relDateFirst.has(w):
 			return e+1 < len(s) && s[e] == ' ' && isLetterByte(s[e+1])
 		}
 		return false
 	})
-	relDateFirst = wordSet("earlier later last this next")
+	relDateFirst = newFoldSet("earlier later last this next")
 	relDayFirst  = map[byte]bool{'m': true, 't': true, 'w': true, 'f': true, 's': true}
 	dateLayout   = []string{"2 January 2006", "January 2 2006", "2 Jan 2006", "Jan 2 2006", "January 2006"}
 )

@@ -72,14 +72,14 @@ var (
 		return s[p] >= '0' && s[p] <= '9' && wordStart(s, p)
 	})
 	wordNumScan = newStartScan(wordNumPattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && inLower(wordNumFirst, s[p:asciiLetters(s, p)])
+		return isLetterByte(s[p]) && wordStart(s, p) && wordNumFirst.has(s[p:asciiLetters(s, p)])
 	})
 	vagueScan = newStartScan(vaguePattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && inLower(vagueFirst, s[p:asciiLetters(s, p)])
+		return isLetterByte(s[p]) && wordStart(s, p) && vagueFirst.has(s[p:asciiLetters(s, p)])
 	})
-	wordNumFirst = wordSet(`a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+	wordNumFirst = newFoldSet(`a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 		sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety single`)
-	vagueFirst = wordSet("several dozens hundreds thousands millions a numerous multiple quantities large many")
+	vagueFirst = newFoldSet("several dozens hundreds thousands millions a numerous multiple quantities large many")
 )
 
 // findFigures returns every figure in s, in order, not overlapping.
@@ -256,7 +256,7 @@ func equalFoldASCII(s, lower string) bool {
 }
 
 // qualifierLast holds the last words of the qualifiers, in ASCII lower case.
-var qualifierLast = wordSet(`than over of above exceeding almost nearly under below to about around approximately
+var qualifierLast = newFoldSet(`than over of above exceeding almost nearly under below to about around approximately
 	approx roughly some estimated circa least as`)
 
 // mayEndInQualifier is a cheap test that the qualifier patterns need to
@@ -276,11 +276,11 @@ func mayEndInQualifier(s string) bool {
 	for i > 0 && isLetterByte(s[i-1]) {
 		i--
 	}
-	return inLower(qualifierLast, s[i:j])
+	return qualifierLast.has(s[i:j])
 }
 
 // monthForms are the month names monthNames and monthBefore read, in ASCII lower case.
-var monthForms = wordSet(`jan january feb february mar march apr april may jun june jul july aug august sep sept september
+var monthForms = newFoldSet(`jan january feb february mar march apr april may jun june jul july aug august sep sept september
 	oct october nov november dec december`)
 
 // mayStartWithMonth is a cheap test that monthNames needs to pass.
@@ -292,7 +292,7 @@ func mayStartWithMonth(s string, trap bool) bool {
 	if i == len(s) || !isLetterByte(s[i]) && !trap {
 		return false
 	}
-	return trap || inLower(monthForms, s[i:asciiLetters(s, i)])
+	return trap || monthForms.has(s[i:asciiLetters(s, i)])
 }
 
 // mayEndWithMonth is a cheap test that monthBefore needs to pass.
@@ -311,7 +311,7 @@ func mayEndWithMonth(s string, trap bool) bool {
 	for i > 0 && isLetterByte(s[i-1]) {
 		i--
 	}
-	return inLower(monthForms, s[i:j])
+	return monthForms.has(s[i:j])
 }
 
 // attachedUnits may follow digits with no space: "5kg", "2t", "£7K", "1.2bn".
@@ -470,9 +470,9 @@ func matchDigits(s string, p int) submatch {
 		j++
 	}
 	switch word := s[w:j]; {
-	case inLower(digitsShort, word):
+	case digitsShort.has(word):
 		m[1], m[4], m[5] = j, w, j
-	case w > e && inLower(digitsLong, word):
+	case w > e && digitsLong.has(word):
 		m[1], m[6], m[7] = j, w, j
 	}
 	return sm
@@ -480,8 +480,8 @@ func matchDigits(s string, p int) submatch {
 
 // The multipliers of digitsPattern: those that may follow with no space, and the words.
 var (
-	digitsShort = wordSet("k m mn mln bn b tn")
-	digitsLong  = wordSet("thousand million millions billion trillion")
+	digitsShort = newFoldSet("k m mn mln bn b tn")
+	digitsLong  = newFoldSet("thousand million millions billion trillion")
 )
 
 // The words of wordNumPattern, in its order: a number, a unit after a
@@ -599,7 +599,7 @@ func findVagueAt(s string, starts []int32) [][]int {
 func matchWordNumber(s string, p int) submatch {
 	// A head that matches ends where a hyphen, a space or no word character
 	// follows: it is the whole run of letters, one of wordNumFirst.
-	if !inLower(wordNumFirst, s[p:asciiLetters(s, p)]) {
+	if !wordNumFirst.has(s[p:asciiLetters(s, p)]) {
 		return submatch{}
 	}
 	boundary := func(x int) bool { return x == len(s) || !isWordASCII(s[x]) } // \b after a letter

@@ -220,21 +220,37 @@ func lowerASCII(s string) string {
 	return s
 }
 
-// inLower reports whether w, in ASCII lower case, is in set; it lower-cases
-// short words on the stack.
-func inLower(set map[string]bool, w string) bool {
-	var buf [24]byte
-	if len(w) > len(buf) {
-		return set[lowerASCII(w)]
+// foldSet is a small set of words in ASCII lower case. Its has compares a
+// word, in either case, with the set's words of the same first letter and
+// length, hashing nothing: start tests ask it at most words of a text.
+type foldSet struct {
+	byFirst [256][]string
+}
+
+// newFoldSet makes the set of the space-separated words.
+func newFoldSet(words string) *foldSet {
+	f := &foldSet{}
+	for _, w := range strings.Fields(words) {
+		f.byFirst[w[0]] = append(f.byFirst[w[0]], w)
 	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	return f
+}
+
+// has reports whether w, in ASCII lower case, is in the set.
+func (f *foldSet) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	c := w[0]
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	for _, x := range f.byFirst[c] {
+		if len(x) == len(w) && equalFoldASCII(w, x) {
+			return true
 		}
-		buf[i] = c
 	}
-	return set[string(buf[:len(w)])]
+	return false
 }
 
 // hasPrefixFold reports whether s, in ASCII lower case, starts with lower.
