@@ -1110,8 +1110,10 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 			overlapsMention(sf.dates, start, end) || overlapsMention(sf.groups, start, end) {
 			continue
 		}
-		toks := tokenize(name)
-		if len(r.x.gaz.find(toks, entAgency, entDemonym, entCommodity, entPlatform, entGroup)) > 0 || notPlaceWord[toks[0].Lower] {
+		var tb [8]token // a name's few words, and their matches, stay on the stack
+		var found [4]match
+		toks := appendTokens(tb[:0], name)
+		if len(r.x.gaz.appendFind(found[:0], toks, entAgency, entDemonym, entCommodity, entPlatform, entGroup)) > 0 || notPlaceWord[toks[0].Lower] {
 			continue
 		}
 		mt := mention{Name: name, Surface: name, Start: start, End: end}

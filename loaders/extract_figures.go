@@ -192,8 +192,8 @@ func (r *run) namedArrest(sf *sentenceFacts) int {
 	if !strings.Contains(sf.s.Text, "arrested") && !strings.Contains(sf.s.Text, "detained") {
 		return -1 // both patterns need one of the two
 	}
-	for _, re := range []*regexp.Regexp{arrestNamedActiveRe, arrestNamedPassiveRe} {
-		for _, loc := range re.FindAllStringIndex(sf.s.Text, -1) {
+	for _, find := range [...]func(string) [][]int{findNamedArrestsActive, findNamedArrestsPassive} {
+		for _, loc := range find(sf.s.Text) {
 			if overlapsMention(sf.agencies, loc[0], loc[1]) || overlapsMention(sf.places, loc[0], loc[1]) ||
 				overlapsMention(sf.platforms, loc[0], loc[1]) || overlapsMention(sf.operations, loc[0], loc[1]) {
 				continue

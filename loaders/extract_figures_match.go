@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -649,4 +650,117 @@ func passiveArrestIn(after string) bool {
 		}
 	}
 	return true
+}
+
+// findNamedArrestsActive is arrestNamedActiveRe.FindAllStringIndex, by
+// hand; the pattern is case-sensitive, so this holds for any text: a verb
+// starting a word, spaces, then two names of a capital and lower-case
+// letters. Each run it reads is whole, as what follows cannot start inside
+// it, and the last name's letters are greedy.
+func findNamedArrestsActive(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if s[p] != 'a' && s[p] != 'd' || !wordStart(s, p) ||
+			!strings.HasPrefix(s[p:], "arrested") && !strings.HasPrefix(s[p:], "detained") {
+			continue
+		}
+		q := p + len("arrested") // as long as "detained"
+		w := skipSpaces(s, q)
+		if w == q {
+			continue
+		}
+		if e := twoNamesAt(s, w); e >= 0 {
+			out = append(out, []int{p, e})
+			p = e - 1
+		}
+	}
+	return out
+}
+
+// twoNamesAt matches \p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+ at s[p] and returns its
+// end, or -1.
+func twoNamesAt(s string, p int) int {
+	e := nameWordAt(s, p)
+	if e < 0 {
+		return -1
+	}
+	w := skipSpaces(s, e)
+	if w == e {
+		return -1
+	}
+	return nameWordAt(s, w)
+}
+
+// nameWordAt matches \p{Lu}\p{Ll}+ at s[p], its lower-case letters all
+// there are, and returns its end, or -1.
+func nameWordAt(s string, p int) int {
+	r, n := utf8.DecodeRuneInString(s[p:])
+	if n == 0 || !unicode.IsUpper(r) {
+		return -1
+	}
+	e := p + n
+	for e < len(s) {
+		r, n := utf8.DecodeRuneInString(s[e:])
+		if !unicode.IsLower(r) {
+			break
+		}
+		e += n
+	}
+	if e == p+n {
+		return -1
+	}
+	return e
+}
+
+// findNamedArrestsPassive is arrestNamedPassiveRe.FindAllStringIndex, by
+// hand, for any text: two names (at any character, as the pattern has no
+// \b before them), maybe a comma, spaces, "was", "has been" or "had been",
+// spaces, maybe "later" or "subsequently" and spaces, then a verb ending a
+// word. Where "later" is read, only a verb can follow, as "later" is none.
+func findNamedArrestsPassive(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if s[p] < 'A' || s[p] > 'Z' && s[p] < 0x80 {
+			continue // a capital is an ASCII one or starts with a byte of another character
+		}
+		e := twoNamesAt(s, p)
+		if e < 0 {
+			continue
+		}
+		if e < len(s) && s[e] == ',' {
+			e++
+		}
+		w := skipSpaces(s, e)
+		if w == e {
+			continue
+		}
+		a := -1
+		for _, aux := range [...]string{"was", "has been", "had been"} {
+			if strings.HasPrefix(s[w:], aux) {
+				a = w + len(aux)
+				break
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		v := skipSpaces(s, a)
+		if v == a {
+			continue
+		}
+		for _, adv := range [...]string{"later", "subsequently"} {
+			if x := v + len(adv); strings.HasPrefix(s[v:], adv) && skipSpaces(s, x) > x {
+				v = skipSpaces(s, x)
+				break
+			}
+		}
+		for _, verb := range [...]string{"arrested", "detained"} {
+			if x := v + len(verb); strings.HasPrefix(s[v:], verb) && (x == len(s) || !isWordASCII(s[x])) {
+				out = append(out, []int{p, x})
+				p = x - 1
+				break
+			}
+		}
+	}
+	return out
 }

@@ -612,7 +612,11 @@ var dateCleaner = strings.NewReplacer(",", "", "st ", " ", "nd ", " ", "rd ", " 
 // isoDate fixes a date phrase where the text (or, for a day and month, the
 // publication year) allows.
 func (r *run) isoDate(phrase string) *string {
-	p := dateCleaner.Replace(phrase)
+	p := phrase // as dateCleaner leaves a phrase with none of its strings, with no copy
+	if strings.ContainsAny(phrase, ",.") || strings.Contains(phrase, "st ") || strings.Contains(phrase, "nd ") ||
+		strings.Contains(phrase, "rd ") || strings.Contains(phrase, "th ") {
+		p = dateCleaner.Replace(phrase)
+	}
 	for _, w := range []string{"in ", "since ", "during ", "until ", "by "} {
 		if strings.HasPrefix(p, w) {
 			y := strings.TrimPrefix(p, w)

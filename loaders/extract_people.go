@@ -217,7 +217,9 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 		return
 	}
 	// A name that is an agency, place or platform is not a person.
-	if ms := r.x.gaz.find(tokenize(name), entAgency, entPlace, entPlatform, entGroup, entDemonym); len(ms) > 0 {
+	var tb [8]token // a name's few words, and their matches, stay on the stack
+	var found [4]match
+	if ms := r.x.gaz.appendFind(found[:0], appendTokens(tb[:0], name), entAgency, entPlace, entPlatform, entGroup, entDemonym); len(ms) > 0 {
 		return
 	}
 	surname := strings.ToLower(words[len(words)-1])

@@ -289,3 +289,36 @@ func FuzzCodeWordsBefore(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNamedArrests checks the named-arrest patterns matched by hand against
+// the patterns, in any text: both are case-sensitive.
+func FuzzNamedArrests(f *testing.F) {
+	for _, s := range []string{
+		"the FBI arrested Blake Benthall, and Alexandre Cazes, was arrested", "detained  Élodie Roy; xarrested Ab Cd",
+		"McDonald Smith has been later arrested. Jo Li had been subsequently  detainedx, Ann Ray was\tlater detained",
+		"arrested Ab\nCd Ef arrested Gh Ij", "Ab Cd,  was arrested_ Ef Gh was arrested", "ÖzKaya Ğül had been detained",
+		"arrestedAb Cd", "arrested A Bc", "Ab Cd , was arrested", "Ab Cd was laterally arrested", "Ab Cd was later",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range []struct {
+			name string
+			hand func(string) [][]int
+			re   *regexp.Regexp
+		}{
+			{"findNamedArrestsActive", findNamedArrestsActive, arrestNamedActiveRe},
+			{"findNamedArrestsPassive", findNamedArrestsPassive, arrestNamedPassiveRe},
+		} {
+			got, want := c.hand(s), c.re.FindAllStringIndex(s, -1)
+			if len(got) != len(want) {
+				t.Fatalf("%s(%q) = %v, want %v", c.name, s, got, want)
+			}
+			for k := range got {
+				if !equalInts(got[k], want[k]) {
+					t.Fatalf("%s(%q) = %v, want %v", c.name, s, got, want)
+				}
+			}
+		}
+	})
+}
