@@ -961,7 +961,8 @@ func (r *run) findAcronymAgencies(sf *sentenceFacts) {
 		if overlapsMention(sf.agencies, m[0], m[1]) {
 			continue
 		}
-		toks := tokenize(text[:m[0]])
+		r.scratch = sf.appendTokensBefore(r.scratch[:0], m[0]) // tokenize(text[:m[0]])
+		toks := r.scratch
 		k := len(letters) - 1
 		first := -1
 		for t := len(toks) - 1; t >= 0 && k >= 0; t-- {

@@ -50,6 +50,7 @@ type trieNode struct {
 	next    map[string]*trieNode
 	kids    []trieKid // next by word number, in order, for tokens that carry one
 	entries []*entry  // the names that end here
+	below   uint8     // the kinds (bit 1<<kind) of the names that end here or further on
 }
 
 // trieKid is the node a word continues to, under the word's number.
@@ -132,6 +133,18 @@ func (g *gazetteer) number() {
 		slices.SortFunc(n.kids, func(a, b trieKid) int { return cmp.Compare(a.id, b.id) })
 	}
 	walk(g.root, false)
+	markBelow(g.root)
+}
+
+// markBelow sets n.below and its descendants', and returns n's.
+func markBelow(n *trieNode) uint8 {
+	for _, e := range n.entries {
+		n.below |= 1 << e.Kind
+	}
+	for _, child := range n.next {
+		n.below |= markBelow(child)
+	}
+	return n.below
 }
 
 // child returns the node that word number id continues n to, or nil; 0
@@ -223,16 +236,18 @@ func (g *gazetteer) find(toks []token, kinds ...entryKind) []match {
 // matches at once may keep them on its stack.
 func (g *gazetteer) appendFind(out []match, toks []token, kinds ...entryKind) []match {
 	var want [entDemonym + 1]bool
+	var mask uint8
 	for _, k := range kinds {
 		want[k] = true
+		mask |= 1 << k
 	}
 	for i := 0; i < len(toks); {
 		node := g.first(toks[i])
-		if node == nil { // most words start no name
+		if node == nil || node.below&mask == 0 { // most words start no name of the kinds
 			i++
 			continue
 		}
-		best := g.longestFrom(toks, i, node, &want)
+		best := g.longestFrom(toks, i, node, &want, mask)
 		if best.Entries != nil {
 			if out == nil {
 				out = make([]match, 0, 4) // room for a sentence's few names at once
@@ -247,10 +262,12 @@ func (g *gazetteer) appendFind(out []match, toks []token, kinds ...entryKind) []
 }
 
 // longestFrom returns the longest match of the wanted kinds in toks that
-// starts at toks[i], whose trie node is node, or one with no entries.
-func (g *gazetteer) longestFrom(toks []token, i int, node *trieNode, want *[entDemonym + 1]bool) match {
+// starts at toks[i], whose trie node is node, or one with no entries; mask
+// has the bits of the wanted kinds, so the walk stops where no name of them
+// lies further on.
+func (g *gazetteer) longestFrom(toks []token, i int, node *trieNode, want *[entDemonym + 1]bool, mask uint8) match {
 	best := match{}
-	for n := i; node != nil; {
+	for n := i; node != nil && node.below&mask != 0; {
 		if len(node.entries) > 0 {
 			if es := fitting(node.entries, toks[i:n+1], want); len(es) > 0 {
 				best = match{I: i, J: n + 1, Entries: es}
@@ -276,7 +293,7 @@ func (g *gazetteer) findAt(toks []token, kind entryKind) (match, bool) {
 	}
 	var want [entDemonym + 1]bool
 	want[kind] = true
-	m := g.longestFrom(toks, 0, g.first(toks[0]), &want)
+	m := g.longestFrom(toks, 0, g.first(toks[0]), &want, 1<<kind)
 	return m, m.Entries != nil
 }
 

@@ -524,8 +524,8 @@ func matchAtWordStarts(s string, starts []int32, lead *[256]bool, match func(s s
 			continue
 		}
 		if sm := match(s, p); sm.n > 0 {
-			if cap(flat)-len(flat) < sm.n {
-				flat = make([]int, 0, 4*len(sm.m))
+			if cap(flat)-len(flat) < sm.n { // room for this match and one more like it, then twice the last
+				flat = make([]int, 0, max(2*sm.n, 2*cap(flat)))
 			}
 			k := len(flat)
 			flat = append(flat, sm.m[:sm.n]...)

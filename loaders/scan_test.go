@@ -322,3 +322,30 @@ func FuzzNamedArrests(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTokensBefore checks that a sentence's tokens before a byte offset are
+// those tokenize finds in the text before it, as commodityBefore and
+// findAcronymAgencies take them to be.
+func FuzzTokensBefore(f *testing.F) {
+	for _, s := range []string{
+		"The U.S. Sheriff's Office (USSO) seized 5kg of cocaine.", "Agencies’ haul: A.B.C. x-y Z’s", "é İ ſ K. N.Y.P.D. (NYPD)",
+	} {
+		f.Add(s, 10)
+	}
+	f.Fuzz(func(t *testing.T, s string, end int) {
+		if end < 0 || end > len(s) {
+			return
+		}
+		sf := &sentenceFacts{s: sentence{Text: s}, toks: appendTokensLow(nil, s, lowerASCII(s))}
+		got, want := sf.appendTokensBefore(nil, end), tokenize(s[:end])
+		if len(got) != len(want) {
+			t.Fatalf("appendTokensBefore(%q, %d) = %v, want %v", s, end, got, want)
+		}
+		for k := range got {
+			g, w := got[k], want[k]
+			if g.Text != w.Text || g.Lower != w.Lower || g.Start != w.Start || g.End != w.End {
+				t.Fatalf("appendTokensBefore(%q, %d)[%d] = %+v, want %+v", s, end, k, g, w)
+			}
+		}
+	})
+}
