@@ -72,7 +72,11 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		}
 	}
 	if loc == nil && lits(sf.low, arrestOnePassiveVerbs) && lits(sf.low, arrestOnePassiveAux) {
-		loc = arrestOnePassiveRe.FindStringIndex(text)
+		if sf.trap {
+			loc = arrestOnePassiveRe.FindStringIndex(text)
+		} else if p := arrestOnePassiveAt(text); p >= 0 {
+			loc = []int{p}
+		}
 	}
 	if loc != nil {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])

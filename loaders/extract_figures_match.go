@@ -764,3 +764,167 @@ func findNamedArrestsPassive(s string) [][]int {
 	}
 	return out
 }
+
+// The alternatives of arrestOnePassiveRe, in ASCII lower case.
+var (
+	onePassiveArticles = []string{"a", "an", "one", "the"}
+	onePassiveNouns    = []string{"man", "woman", "individual", "suspect", "person", "teenager", "teen", "boy", "girl",
+		"youth", "driver", "operator", "courier", "administrator", "leader", "ringleader", "kingpin"}
+	onePassiveLinks = []string{"in", "aged", "from", "of"}
+	onePassiveAux   = []string{"was", "has been", "had been", "is being"}
+	onePassiveAdvs  = []string{"later", "subsequently", "also", "then"}
+	onePassiveVerbs = []string{"arrested", "detained", "taken into custody", "apprehended"}
+	// onePassiveNounsBy holds the nouns by their first letter, in either case.
+	onePassiveNounsBy = func() (by [256][]string) {
+		for _, n := range onePassiveNouns {
+			by[n[0]] = append(by[n[0]], n)
+			by[n[0]-'a'+'A'] = append(by[n[0]-'a'+'A'], n)
+		}
+		return by
+	}()
+)
+
+// arrestOnePassiveAt is where arrestOnePassiveRe first matches s, or -1,
+// for a text with no fold trap. Only where a match starts is asked, so at
+// each offset where \b holds, left to right, any way through will do: the
+// first offset with one is the pattern's leftmost match.
+func arrestOnePassiveAt(s string) int {
+	for p := 0; p < len(s); p++ {
+		if (p > 0 && isWordASCII(s[p-1])) == isWordASCII(s[p]) {
+			continue // no \b
+		}
+		if onePassiveFrom(s, p) {
+			return p
+		}
+	}
+	return -1
+}
+
+// onePassiveFrom reports whether arrestOnePassiveRe matches at s[p], after
+// its \b: maybe an article, spaces, up to three words of [\w-] each with
+// spaces after it, then a noun of one person ending a word.
+func onePassiveFrom(s string, p int) bool {
+	try := func(q int) bool {
+		q = skipSpaces(s, q)
+		for k := 0; k <= 3; k++ {
+			if k > 0 { // one more [\w-]+\s+
+				e := q
+				for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
+					e++
+				}
+				w := skipSpaces(s, e)
+				if e == q || w == e {
+					return false
+				}
+				q = w
+			}
+			if q == len(s) {
+				return false
+			}
+			for _, n := range onePassiveNounsBy[s[q]] {
+				if e := q + len(n); hasPrefixFold(s[q:], n) && (e == len(s) || !isWordASCII(s[e])) && onePassiveAfterNoun(s, e) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if try(p) {
+		return true
+	}
+	for _, a := range onePassiveArticles {
+		if hasPrefixFold(s[p:], a) && try(p+len(a)) {
+			return true
+		}
+	}
+	return false
+}
+
+// onePassiveAfterNoun reports whether what follows the noun at s[e]
+// matches ,?(?:\s+[^,.]{0,60},|\s+(?:in|aged|from|of)\s+[^,.]{1,30}?)? and
+// the passive verb after it.
+func onePassiveAfterNoun(s string, e int) bool {
+	for _, x := range [...]int{e, e + 1} {
+		if x == e+1 && (e == len(s) || s[e] != ',') {
+			continue
+		}
+		if onePassiveVerbAt(s, x) {
+			return true
+		}
+		if x == len(s) || !isSpaceASCII(s[x]) {
+			continue
+		}
+		// \s+[^,.]{0,60},: spaces are of [^,.] too, so a comma clause fits
+		// where the characters from after the last space to the first
+		// comma or dot are at most 60 and that stop is a comma.
+		y := skipSpaces(s, x)
+		if c, n := runesToStop(s, y, 61); c < len(s) && s[c] == ',' && n <= 60 && onePassiveVerbAt(s, c+1) {
+			return true
+		}
+		// \s+(?:in|aged|from|of)\s+[^,.]{1,30}?: any end from one to 30
+		// characters after one of the spaces, none of them a comma or dot.
+		for _, l := range onePassiveLinks {
+			w := y + len(l)
+			if !hasPrefixFold(s[y:], l) || w == len(s) || !isSpaceASCII(s[w]) {
+				continue
+			}
+			for j := w + 1; j <= skipSpaces(s, w); j++ { // after the first space, the second, ...
+				for z, n := j, 0; z < len(s) && s[z] != ',' && s[z] != '.' && n < 30; {
+					_, size := utf8.DecodeRuneInString(s[z:])
+					z, n = z+size, n+1
+					if onePassiveVerbAt(s, z) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// runesToStop returns the offset of the first ',' or '.' at or after s[y],
+// or where it stopped counting, and the characters before it, counting at
+// most max.
+func runesToStop(s string, y, max int) (int, int) {
+	n := 0
+	for y < len(s) && s[y] != ',' && s[y] != '.' && n < max {
+		_, size := utf8.DecodeRuneInString(s[y:])
+		y, n = y+size, n+1
+	}
+	return y, n
+}
+
+// onePassiveVerbAt matches \s+(?:was|has been|had been|is being)\s+
+// (?:(?:later|subsequently|also|then)\s+)?(?:arrested|...)\b at s[x].
+func onePassiveVerbAt(s string, x int) bool {
+	a := skipSpaces(s, x)
+	if a == x {
+		return false
+	}
+	verbAt := func(q int) bool {
+		for _, v := range onePassiveVerbs {
+			if e := q + len(v); hasPrefixFold(s[q:], v) && (e == len(s) || !isWordASCII(s[e])) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, aux := range onePassiveAux {
+		if !hasPrefixFold(s[a:], aux) {
+			continue
+		}
+		v := skipSpaces(s, a+len(aux))
+		if v == a+len(aux) {
+			continue
+		}
+		if verbAt(v) {
+			return true
+		}
+		for _, adv := range onePassiveAdvs {
+			if w := v + len(adv); hasPrefixFold(s[v:], adv) && skipSpaces(s, w) > w && verbAt(skipSpaces(s, w)) {
+				return true
+			}
+		}
+	}
+	return false
+}

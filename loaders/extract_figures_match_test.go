@@ -18,7 +18,10 @@ func FuzzFigureMatchers(f *testing.F) {
 		"the arrests of ", "arrest of a total of ", "detention  of\t", "apprehension of a total  of ", "xarrest of ",
 		"they arrested a 23-year old man", "detained the  suspected drug courier_", "Arrested ITS Leader,", "apprehended one of the men",
 		"arrested an x y z w man", "were Seized in 2019, previously", "globally-in 20201 In 1999", " UK police", "  law enforcement_",
-		" per year", "in profits", "arrested 12 men and ", "Detained\tx, y-z  a b and\n", "xarrested 1 and ", "the arrest of  two  and ", "detention of a b c d e and ", "arrested and ", "arrested (3) and ", "detained 5 women, and  ", "figures from the NCA say ", "said\tthe\n", "xsays the ", "_by ", "according to  THE ", "stated", "announced the", "by  thé ", "saying the ", " (22 in Spain, 5 in Portugal)", "é(1 in Spain)", " x. (3 in Peru)", "arrested a x-y  z\twoman.", "arresting their boss", "detaining one national",
+		" per year", "in profits", "arrested 12 men and ", "Detained\tx, y-z  a b and\n", "xarrested 1 and ", "the arrest of  two  and ", "detention of a b c d e and ", "arrested and ", "arrested (3) and ", "detained 5 women, and  ", "figures from the NCA say ", "said\tthe\n", "xsays the ", "_by ", "according to  THE ", "stated", "announced the", "by  thé ", "saying the ", " (22 in Spain, 5 in Portugal)", "é(1 in Spain)", " x. (3 in Peru)", "arrested a x-y  z\twoman.", "arresting their boss",
+		"a 23-year-old man was arrested", "another man, from x y z, was later arrested", "The suspect in  a b  c has been Taken Into Custody",
+		"one youth aged  17 is being detained", "x-y driver , was then apprehended", "an x y z w teen was arrested", "teenager, was arrested_",
+		"a man of  the people, a bc. was arrested", "Kingpin  from\tEast   London  had been arrested", "the Ringleader was also detainedx", "detaining one national",
 	} {
 		f.Add(s)
 	}
@@ -70,6 +73,13 @@ func FuzzFigureMatchers(f *testing.F) {
 		}
 		if got := arrestOneActiveAt(s); got != want {
 			t.Fatalf("arrestOneActiveAt(%q) = %d, want %d", s, got, want)
+		}
+		want = -1
+		if loc := arrestOnePassiveRe.FindStringIndex(s); loc != nil {
+			want = loc[0]
+		}
+		if got := arrestOnePassiveAt(s); got != want {
+			t.Fatalf("arrestOnePassiveAt(%q) = %d, want %d", s, got, want)
 		}
 	})
 }
