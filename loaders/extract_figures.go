@@ -1048,6 +1048,9 @@ func findClauseBreaks(s string) [][]int {
 }
 
 // seizeVerbWords are the words of seizeVerbPattern, in its order.
+// seizeVerbLead holds the first letters of seizeVerbWords, in either case.
+var seizeVerbLead = letterSet("scri")
+
 var seizeVerbWords = newWordAlts("seized", "seizing", "seizures of", "seizure of", "confiscated", "confiscating", "recovered",
 	"recovering", "intercepted", "impounded")
 
@@ -1057,7 +1060,7 @@ func findSeizeVerbs(s string) [][]int { return findSeizeVerbsAt(s, wordStartsOf(
 
 // findSeizeVerbsAt is findSeizeVerbs given the offsets where s's words start (see wordStartsOf).
 func findSeizeVerbsAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &letterLead, func(s string, p int) submatch {
+	return matchAtWordStarts(s, starts, &seizeVerbLead, func(s string, p int) submatch {
 		if e := wordAltAt(s, p, seizeVerbWords); e >= 0 {
 			return submatch{m: [8]int{p, e, p, e}, n: 4}
 		}
