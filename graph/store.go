@@ -652,9 +652,19 @@ func (s *Store) quadsBy(ctx context.Context, d quad.Direction, v quad.Value) ([]
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s.cache.put(d, v, out)
+	if ctx.Value(scanKey{}) == nil {
+		s.cache.put(d, v, out)
+	}
 	return out, nil
 }
+
+type scanKey struct{}
+
+// ForScan marks the reads made under ctx as one pass over much of the
+// store (an index built in the background): they use the quad cache but
+// leave nothing in it, so the pass neither pushes out what queries read
+// nor keeps the cache full once it is over.
+func ForScan(ctx context.Context) context.Context { return context.WithValue(ctx, scanKey{}, true) }
 
 func iriOf(v quad.Value) string {
 	if iri, ok := v.(quad.IRI); ok {

@@ -171,6 +171,7 @@ type aggTable struct {
 const aggChunk = 2000
 
 func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
+	ctx = graph.ForScan(ctx)
 	t := &aggTable{rows: map[graph.Kind][]aggRow{}}
 	all := needs{links: true, countries: true, dates: true}
 	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure, graph.KindOperation} {

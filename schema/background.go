@@ -12,8 +12,9 @@ import (
 // folders). A reader waits for the build in flight as long as its request
 // allows, then gets the last complete build.
 type background[T any] struct {
-	what  string // for errors: "the search index"
-	build func(context.Context) (T, error)
+	what   string      // for errors: "the search index"
+	builds *sync.Mutex // held by a build in flight, shared with the others
+	build  func(context.Context) (T, error)
 
 	mu sync.Mutex
 	// current is the last complete build (valid when built); it reflects
@@ -25,8 +26,8 @@ type background[T any] struct {
 	buildErr      error
 }
 
-func newBackground[T any](what string, build func(context.Context) (T, error)) *background[T] {
-	return &background[T]{what: what, build: build, gen: 1}
+func newBackground[T any](what string, builds *sync.Mutex, build func(context.Context) (T, error)) *background[T] {
+	return &background[T]{what: what, builds: builds, build: build, gen: 1}
 }
 
 // invalidate marks the build out of step with the store and starts another.
@@ -54,7 +55,9 @@ func (s *background[T]) startLocked() {
 	s.building = done
 	go func() {
 		// Not a request's context: the build outlives the reader that started it.
+		s.builds.Lock()
 		v, err := s.build(context.Background())
+		s.builds.Unlock()
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.building, s.buildErr = nil, err

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/graphql-go/graphql"
 
@@ -97,8 +98,11 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 		return graphql.Schema{}, nil, errors.New("schema: no Reader")
 	}
 	b := &builder{r: cfg.Reader, cfg: cfg, types: map[graph.Kind]*graphql.Object{}, conns: map[graph.Kind]*graphql.Object{}}
-	b.search = newSearchIndex(cfg.Reader)
-	b.aggs = newBackground("the aggregate table", b.buildAggTable)
+	// One build at a time: two passes at once over a Bolt store each
+	// drop the other's mapped pages (graph.dropEvery) and share two cores.
+	var builds sync.Mutex
+	b.search = newSearchIndex(cfg.Reader, &builds)
+	b.aggs = newBackground("the aggregate table", &builds, b.buildAggTable)
 	b.node = graphql.NewInterface(graphql.InterfaceConfig{
 		Name:        "Node",
 		Description: "Anything with a global ID: the node's IRI in the graph.",
