@@ -39,7 +39,10 @@ type Config struct {
 	// BulkWrites is for a process that will write many articles or quads
 	// (load, migrate): on Bolt it keeps Cayley's bloom filter of the quads,
 	// which saves lookups when adding (about 15% of an import's CPU time)
-	// but takes about 80 MB and a read of the whole store at open.
+	// but takes about 80 MB and a read of the whole store at open. Nor
+	// does it drop Bolt's mapped pages as it reads (readQuads): a load
+	// reads and writes all over the file, and dropping its pages every
+	// 1,024 quads made the kernel's work outgrow the load's own.
 	BulkWrites bool
 }
 
@@ -52,6 +55,7 @@ type Store struct {
 	cache *quadCache   // set on the other backends, where this Store is the only writer
 	bolt  *bolt.DB     // set on Bolt
 	read  atomic.Int64 // quads read from Bolt, for readQuads
+	bulk  bool         // Config.BulkWrites
 	// pending holds a batch's uncommitted changes while WriteArticles
 	// computes it (under mu); reads made for the batch see them.
 	pending *overlay
@@ -107,7 +111,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
-	s := &Store{qs: qs, sql: sq, bolt: bdb, backend: cfg.Backend, log: cfg.Logger}
+	s := &Store{qs: qs, sql: sq, bolt: bdb, backend: cfg.Backend, log: cfg.Logger, bulk: cfg.BulkWrites}
 	if sq == nil {
 		s.cache = newQuadCache(cacheQuads)
 	}
@@ -158,9 +162,10 @@ func (s *Store) dropFilePages() { s.adviseFile(unix.MADV_DONTNEED) }
 const dropEvery = 1 << 10
 
 // readQuads counts quads read from Bolt and drops the file's pages every
-// dropEvery of them. The caller holds s.mu.
+// dropEvery of them, unless the store is open for bulk writes. The
+// caller holds s.mu.
 func (s *Store) readQuads(n int64) {
-	if s.bolt != nil && s.read.Add(n)%dropEvery < n {
+	if s.bolt != nil && !s.bulk && s.read.Add(n)%dropEvery < n {
 		s.dropFilePages()
 	}
 }
