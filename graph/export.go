@@ -158,8 +158,9 @@ func (s *Store) ImportNQuads(ctx context.Context, name string, r io.ReadSeeker) 
 		}
 	}
 	werr, rerr := s.importBatches(ctx, name, r, before > 0)
-	if rerr != nil && werr == nil && ctx.Err() == nil {
-		// A bad line in a dump going into an empty store.
+	if rerr != nil && werr == nil && ctx.Err() == nil && before == 0 {
+		// A bad line in a dump going into an empty store; into one that
+		// held quads, taking back would delete some that were there before.
 		if err := s.unimport(ctx, name, r); err != nil {
 			return 0, fmt.Errorf("%w (and taking back the quads before it: %v)", rerr, err)
 		}
