@@ -44,7 +44,14 @@ type Config struct {
 	// reads and writes all over the file, and dropping its pages every
 	// 1,024 quads made the kernel's work outgrow the load's own.
 	BulkWrites bool
+	// MappedBudget bounds, on Bolt, how much of the store's memory-mapped
+	// file the process keeps resident (see readQuads): 0 means
+	// DefaultMappedBudget, a negative budget never drops the file's pages.
+	MappedBudget int64
 }
+
+// DefaultMappedBudget is Config.MappedBudget when none is given.
+const DefaultMappedBudget = 128 << 20
 
 // Store keeps opgraph's nodes in a Cayley quad store. It is safe for
 // concurrent use: writes are serialised (Cayley's memstore is not safe under
@@ -55,7 +62,9 @@ type Store struct {
 	cache *quadCache   // set on the other backends, where this Store is the only writer
 	bolt  *bolt.DB     // set on Bolt
 	read  atomic.Int64 // quads read from Bolt, for readQuads
-	bulk  bool         // Config.BulkWrites
+	// mappedBudget is Config.MappedBudget; negative when pages are never dropped.
+	mappedBudget int64
+	bulk         bool // Config.BulkWrites
 	// pending holds a batch's uncommitted changes while WriteArticles
 	// computes it (under mu); reads made for the batch see them.
 	pending *overlay
@@ -111,7 +120,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
-	s := &Store{qs: qs, sql: sq, bolt: bdb, backend: cfg.Backend, log: cfg.Logger, bulk: cfg.BulkWrites}
+	s := &Store{qs: qs, sql: sq, bolt: bdb, backend: cfg.Backend, log: cfg.Logger, bulk: cfg.BulkWrites, mappedBudget: cfg.MappedBudget}
+	if s.mappedBudget == 0 {
+		s.mappedBudget = DefaultMappedBudget
+	}
+	if s.bulk {
+		s.mappedBudget = -1
+	}
 	if sq == nil {
 		s.cache = newQuadCache(cacheQuads)
 	}
@@ -155,19 +170,39 @@ func openBolt(dir string, timeout time.Duration, opts cgraph.Options) (cgraph.Qu
 // read. The caller holds s.mu, so no write can remap the file meanwhile.
 func (s *Store) dropFilePages() { s.adviseFile(unix.MADV_DONTNEED) }
 
-// dropEvery is how many quads read from Bolt between drops of its file's
-// pages (dropFilePages): each quad read at random maps about 30 KB of the
-// file (listing 10k articles maps 300 MB), so a long read would otherwise
-// map all of a big store.
-const dropEvery = 1 << 10
+// checkEvery is how many quads read from Bolt between checks of how much
+// of its file the process has mapped (readQuads): each quad read at random
+// maps about 30 KB of the file (listing 10k articles maps 300 MB), so a
+// long read would otherwise map all of a big store.
+var checkEvery int64 = 1 << 10 // a variable for tests
 
-// readQuads counts quads read from Bolt and drops the file's pages every
-// dropEvery of them, unless the store is open for bulk writes. The
-// caller holds s.mu.
+// readQuads counts quads read from Bolt and, every checkEvery of them,
+// drops the file's pages when more of it than the budget is mapped. Not
+// unconditionally: a page dropped is a minor fault when read again, and a
+// scan that dropped everything every 1,024 quads spent a fifth of its time
+// faulting the same upper pages of the B+tree back in. The caller holds s.mu.
 func (s *Store) readQuads(n int64) {
-	if s.bolt != nil && !s.bulk && s.read.Add(n)%dropEvery < n {
+	if s.bolt == nil || s.mappedBudget < 0 || s.read.Add(n)%checkEvery >= n {
+		return
+	}
+	if mappedBytes() > s.mappedBudget {
 		s.dropFilePages()
 	}
+}
+
+// mappedBytes is the file-backed share of the process's resident memory
+// (the "shared" field of /proc/self/statm); 0 where it cannot be read.
+func mappedBytes() int64 {
+	data, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return 0
+	}
+	pages, _ := strconv.ParseInt(f[2], 10, 64)
+	return pages * int64(os.Getpagesize())
 }
 
 // ReleaseMappedPages drops Bolt's file from the process's resident memory

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	// Cayley backends, chosen by name with --backend.
@@ -19,7 +20,28 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:]))
+	os.Exit(profiled(func() int { return run(ctx, os.Args[1:]) }))
+}
+
+// profiled runs fn with a CPU profile written to $OPGRAPH_CPUPROFILE, when
+// set: how the figures in docs/benchmarks.md were explained.
+func profiled(fn func() int) int {
+	path := os.Getenv("OPGRAPH_CPUPROFILE")
+	if path == "" {
+		return fn()
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "opgraph: OPGRAPH_CPUPROFILE: %v\n", err)
+		return 1
+	}
+	defer f.Close()
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintf(os.Stderr, "opgraph: OPGRAPH_CPUPROFILE: %v\n", err)
+		return 1
+	}
+	defer pprof.StopCPUProfile()
+	return fn()
 }
 
 type command struct {

@@ -25,7 +25,7 @@ func runServe(ctx context.Context, args []string) int {
 	addr := fs.String("addr", envOr("OPGRAPH_ADDR", ":8080"), "address to listen on")
 	seeds := fs.String("seeds", envOr("OPGRAPH_SEEDS", "seeds"), "folder of articles loaded into an empty store")
 	watch := fs.String("watch", "", "load new or changed article files in this folder while serving")
-	mapped := fs.Int("mapped-mb", 128, "on Bolt, drop the store's file from memory when more than this many MB of it are mapped (0: never); the kernel keeps it cached")
+	mapped := fs.Int("mapped-mb", graph.DefaultMappedBudget>>20, "on Bolt, drop the store's file from memory when more than this many MB of it are mapped (0: never); the kernel keeps it cached")
 	var api apiFlags
 	api.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -89,7 +89,11 @@ func (f apiFlags) serverConfig(store *graph.Store, x *loaders.Extractor, log *sl
 }
 
 func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, addr, seeds, watch string, mappedMB int) error {
-	store, err := sf.open(ctx, log, false)
+	budget := int64(mappedMB) << 20
+	if mappedMB <= 0 {
+		budget = -1 // never drop
+	}
+	store, err := graph.Open(ctx, graph.Config{Backend: sf.backend, Addr: sf.db, Logger: log, MappedBudget: budget})
 	if err != nil {
 		return err
 	}
@@ -119,9 +123,6 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 			watchAndLoad(watchCtx, log, store, x, watch, handler.StoreChanged)
 		}()
 	}
-	if mappedMB > 0 {
-		go trimMapped(ctx, store, int64(mappedMB)<<20)
-	}
 	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
@@ -136,26 +137,6 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 			return err
 		}
 		return nil
-	}
-}
-
-// trimMapped keeps the file-backed share of the process's resident memory
-// under budget. Random reads over a big Bolt store map more and more of
-// its file (listing 10k articles maps 300 MB of a 380 MB store); those
-// pages are the kernel's cache, so dropping them from the process costs a
-// minor fault when one is read again, not a disk read.
-func trimMapped(ctx context.Context, store *graph.Store, budget int64) {
-	tick := time.NewTicker(5 * time.Second)
-	defer tick.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-			if procMem(os.Getpid()).file > budget {
-				store.ReleaseMappedPages()
-			}
-		}
 	}
 }
 
