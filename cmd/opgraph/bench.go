@@ -594,7 +594,11 @@ func pct(sorted []time.Duration, p int) time.Duration {
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond)) }
 
 func printTable(w io.Writer, c benchConfig, rows []benchRow) {
-	fmt.Fprintf(w, "\nopgraph bench --articles %d --seed %d (%s, %d CPUs, %s)\n\n", c.articles, c.seed, time.Now().Format("2006-01-02"), runtime.NumCPU(), runtime.Version())
+	what := fmt.Sprintf("--articles %d --seed %d", c.articles, c.seed)
+	if c.store != "" {
+		what = "--store " + c.store
+	}
+	fmt.Fprintf(w, "\nopgraph bench %s (%s, %d CPUs, %s)\n\n", what, time.Now().Format("2006-01-02"), runtime.NumCPU(), runtime.Version())
 	fmt.Fprintln(w, "| stage | what | figure | notes |")
 	fmt.Fprintln(w, "|---|---|---|---|")
 	for _, r := range rows {
