@@ -170,28 +170,6 @@ type aggTable struct {
 // keeps what it loaded, so one for all would hold the whole graph.
 const aggChunk = 2000
 
-func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
-	ctx = graph.ForScan(ctx)
-	t := &aggTable{rows: map[graph.Kind][]aggRow{}}
-	all := needs{links: true, countries: true, dates: true}
-	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure, graph.KindOperation} {
-		ids, err := b.r.List(ctx, k)
-		if err != nil {
-			return nil, err
-		}
-		for len(ids) > 0 {
-			chunk := ids[:min(aggChunk, len(ids))]
-			ids = ids[len(chunk):]
-			rows, err := b.aggRows(withRequest(ctx, b.r), chunk, &filter{}, all)
-			if err != nil {
-				return nil, err
-			}
-			t.rows[k] = append(t.rows[k], rows...)
-		}
-	}
-	return t, nil
-}
-
 // aggRows reads the facts of ids that curators left and f keeps, with
 // what nd says to gather.
 func (b *builder) aggRows(ctx context.Context, ids []graph.ID, f *filter, nd needs) ([]aggRow, error) {

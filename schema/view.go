@@ -56,6 +56,17 @@ func loadView(ctx context.Context, r Reader) (*view, error) {
 	return v, nil
 }
 
+// touches reports whether curators changed any of ids: retracted, merged
+// (either way) or corrected them.
+func (v *view) touches(ids []graph.ID) bool {
+	for _, id := range ids {
+		if len(v.history[id]) > 0 || len(v.from[id]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // resolve follows merges to the node kept.
 func (v *view) resolve(id graph.ID) graph.ID {
 	for i := 0; i < 32; i++ { // a cycle of merges ends somewhere
