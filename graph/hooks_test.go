@@ -7,3 +7,11 @@ func SetCheckEvery(n int64) (restore func()) {
 	checkEvery = n
 	return func() { checkEvery = old }
 }
+
+// SetMaxNames sets how many value names a scan keeps, for tests, and
+// returns what puts it back.
+func SetMaxNames(n int) (restore func()) {
+	old := maxNames
+	maxNames = n
+	return func() { maxNames = old }
+}
