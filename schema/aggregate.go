@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/graphql-go/graphql"
 
@@ -105,14 +106,46 @@ type aggRow struct {
 	operations []string
 	platforms  []string
 	countries  []string
-	month      string // of the fact's earliest date ("2024-02"); "" if none
+	places     []string // for filters, as dates
+	dates      []string // the fact's own dates, else its articles'
+	month      string   // of the fact's earliest date ("2024-02"); "" if none
 	year       string
+}
+
+// matches reports whether the row passes f, as matchAll would find its
+// fact (opSet: the operation filter's operation and its sub-operations).
+// Only the conditions tableFilter allows are tested.
+func (r *aggRow) matches(f *filter, opSet map[graph.ID]bool) bool {
+	has := func(sorted []string, v string) bool {
+		i := sort.SearchStrings(sorted, v)
+		return i < len(sorted) && sorted[i] == v
+	}
+	ok := (f.agency == "" || has(r.agencies, string(f.agency))) &&
+		(f.place == "" || has(r.places, string(f.place))) &&
+		(f.platform == "" || has(r.platforms, string(f.platform))) &&
+		(f.country == "" || has(r.countries, f.country)) &&
+		(f.commodity == "" || strings.EqualFold(r.commodity, f.commodity)) &&
+		(f.subtype == "" || strings.Contains(strings.ToLower(r.subtype), f.subtype)) &&
+		dateIn(r.dates, f.from, f.to)
+	if ok && opSet != nil {
+		ok = false
+		for _, op := range r.operations {
+			ok = ok || opSet[graph.ID(op)]
+		}
+	}
+	return ok
+}
+
+// tableFilter reports whether the table can answer an aggregate under f:
+// it holds no text, confidence or article dates.
+func (f *filter) tableFilter() bool {
+	return f.text == "" && f.articleFrom == "" && f.articleTo == "" && f.minConfidence == 0
 }
 
 func rowOf(e *graph.Entity, nf nodeFacts) aggRow {
 	r := aggRow{id: e.ID, commodity: e.String(graph.PredCommodity), subtype: e.String(graph.PredSubtype),
 		agencies: sortedIDs(nf.agencies), operations: sortedIDs(nf.operations), platforms: sortedIDs(nf.platforms),
-		month: earliest(nf.dates, 7), year: earliest(nf.dates, 4)}
+		places: sortedIDs(nf.places), dates: nf.dates, month: earliest(nf.dates, 7), year: earliest(nf.dates, 4)}
 	r.arrests, _ = e.Float(graph.PredCount)
 	if kg, ok := kilograms(e); ok && r.commodity == "drugs" {
 		r.kg, r.kgOK = kg, true
@@ -213,16 +246,31 @@ func (b *builder) aggRows(ctx context.Context, ids []graph.ID, f *filter, nd nee
 }
 
 // aggregate computes the largest first buckets of a measure grouped one
-// way: from the table without a filter, from the store with one.
+// way: from the table, unless the filter asks what only the store holds.
 func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *filter, first int) ([]*bucket, error) {
 	kind := measureKind(measure)
 	var rows []aggRow
-	if f.empty() {
+	if f.tableFilter() {
 		t, err := b.aggs.get(ctx)
 		if err != nil {
 			return nil, err
 		}
 		rows = t.rows[kind]
+		if !f.empty() {
+			var opSet map[graph.ID]bool
+			if f.operation != "" {
+				if opSet, err = b.subOperations(ctx, f.operation); err != nil {
+					return nil, err
+				}
+			}
+			var kept []aggRow
+			for i := range rows {
+				if rows[i].matches(f, opSet) {
+					kept = append(kept, rows[i])
+				}
+			}
+			rows = kept
+		}
 	} else {
 		ids, err := b.r.List(ctx, kind)
 		if err != nil {

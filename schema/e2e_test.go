@@ -101,6 +101,7 @@ func TestEndToEnd(t *testing.T) {
 		{"NeighborhoodAndPaths", testNeighborhoodAndPaths},
 		{"Aggregates", testAggregates},
 		{"AggregateTableMatchesTheStore", testAggregateTableMatchesTheStore},
+		{"FilteredAggregateTableMatchesTheStore", testFilteredAggregateTableMatchesTheStore},
 		{"Conflicts", testConflicts},
 		{"MutationsNeedToken", testMutationsNeedToken},
 		{"RetractKeepsHistory", testRetractKeepsHistory},
@@ -475,6 +476,56 @@ func testAggregates(t *testing.T, f *fixture) {
 // (answered from the table built in the background) and with one that keeps
 // every fact (answered from the store): the answers must be the same.
 func testAggregateTableMatchesTheStore(t *testing.T, f *fixture) { aggregatesAgree(t, f) }
+
+// testFilteredAggregateTableMatchesTheStore asks aggregates under filters
+// the table answers (agency, operation, place, platform, country,
+// commodity, subtype, dates) and the same with a condition only the store
+// answers added, which keeps every fact: the answers must be the same.
+// The filters' values are the largest buckets of the seeds.
+func testFilteredAggregateTableMatchesTheStore(t *testing.T, f *fixture) {
+	top := func(measure, groupBy string) string {
+		data := f.query(t, `{ aggregate(measure: `+measure+`, groupBy: `+groupBy+`, first: 5) { key } }`, nil)
+		for _, b := range data["aggregate"].([]any) {
+			if k := b.(map[string]any)["key"].(string); k != "" { // not "(not stated)"
+				return k
+			}
+		}
+		t.Fatalf("%s by %s: no buckets with a key", measure, groupBy)
+		return ""
+	}
+	place := nodes(t, f.query(t, `{ places(first: 1) { edges { node { id } } } }`, nil), "places")[0]["id"].(string)
+	year := top("OPERATION_COUNT", "YEAR")
+	filters := map[string]string{
+		"agency":    `agency: "` + top("OPERATION_COUNT", "AGENCY") + `"`,
+		"operation": `operation: "` + top("ARREST_COUNT", "OPERATION") + `"`,
+		"place":     `place: "` + place + `"`,
+		"platform":  `platform: "` + top("OPERATION_COUNT", "PLATFORM") + `"`,
+		"country":   `country: "` + strings.ToLower(top("SEIZURE_COUNT", "COUNTRY")) + `"`,
+		"commodity": `commodity: "` + top("SEIZURE_COUNT", "COMMODITY") + `"`,
+		"subtype":   `subtype: "` + top("SEIZED_KG", "SUBTYPE") + `"`,
+		"dates":     `from: "` + year + `-01", to: "` + year + `"`,
+		"several":   `country: "` + top("SEIZURE_COUNT", "COUNTRY") + `", from: "` + year + `"`,
+	}
+	nonEmpty := 0
+	for name, cond := range filters {
+		for _, measure := range []string{"ARREST_COUNT", "SEIZURE_COUNT", "SEIZED_KG", "SEIZED_VALUE", "OPERATION_COUNT"} {
+			for _, groupBy := range []string{"AGENCY", "COUNTRY", "MONTH"} {
+				q := `{ aggregate(measure: ` + measure + `, groupBy: ` + groupBy + `, first: 200, filter: {` + cond + `FILTER}) { key label currency value count facts(first: 200) { id } } }`
+				table := f.query(t, strings.Replace(q, "FILTER", "", 1), nil)
+				store := f.query(t, strings.Replace(q, "FILTER", ", minConfidence: 0.000001", 1), nil)
+				if !reflect.DeepEqual(table, store) {
+					t.Errorf("%s by %s, filter %s: from the table %v\nfrom the store %v", measure, groupBy, name, table, store)
+				}
+				if len(table["aggregate"].([]any)) > 0 {
+					nonEmpty++
+				}
+			}
+		}
+	}
+	if nonEmpty < 40 {
+		t.Errorf("only %d of the filtered aggregates have buckets: the filters keep too little to compare", nonEmpty)
+	}
+}
 
 // aggregatesAgree compares every aggregate from the table with the same
 // from the store; the curation tests call it after their changes.
