@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/graphql-go/graphql"
 
@@ -197,6 +198,40 @@ func measureKind(measure string) graph.Kind {
 // and their links took longer than a request may.
 type aggTable struct {
 	rows map[graph.Kind][]aggRow
+
+	mu      sync.Mutex
+	answers map[aggKey][]*bucket // unfiltered answers: the same until the table is built again
+}
+
+type aggKey struct {
+	measure, groupBy string
+	first            int
+}
+
+// maxAnswers bounds the unfiltered answers a table keeps; a dashboard asks a few.
+const maxAnswers = 64
+
+// answer returns the unfiltered answer for k, computing it once.
+func (t *aggTable) answer(k aggKey, compute func() ([]*bucket, error)) ([]*bucket, error) {
+	t.mu.Lock()
+	out, ok := t.answers[k]
+	t.mu.Unlock()
+	if ok {
+		return out, nil
+	}
+	out, err := compute()
+	if err != nil {
+		return nil, err
+	}
+	t.mu.Lock()
+	if t.answers == nil {
+		t.answers = map[aggKey][]*bucket{}
+	}
+	if len(t.answers) < maxAnswers {
+		t.answers[k] = out
+	}
+	t.mu.Unlock()
+	return out, nil
 }
 
 // aggChunk is how many facts the table reads per request: each request
@@ -249,29 +284,7 @@ func (b *builder) aggRows(ctx context.Context, ids []graph.ID, f *filter, nd nee
 // way: from the table, unless the filter asks what only the store holds.
 func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *filter, first int) ([]*bucket, error) {
 	kind := measureKind(measure)
-	var rows []aggRow
-	if f.tableFilter() {
-		t, err := b.aggs.get(ctx)
-		if err != nil {
-			return nil, err
-		}
-		rows = t.rows[kind]
-		if !f.empty() {
-			var opSet map[graph.ID]bool
-			if f.operation != "" {
-				if opSet, err = b.subOperations(ctx, f.operation); err != nil {
-					return nil, err
-				}
-			}
-			var kept []aggRow
-			for i := range rows {
-				if rows[i].matches(f, opSet) {
-					kept = append(kept, rows[i])
-				}
-			}
-			rows = kept
-		}
-	} else {
+	if !f.tableFilter() {
 		ids, err := b.r.List(ctx, kind)
 		if err != nil {
 			return nil, err
@@ -280,10 +293,39 @@ func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *fil
 		// date phrases leave open: the e2e tests compare the two.
 		nd := needs{links: groupBy == "AGENCY" || groupBy == "PLATFORM" || groupBy == "COUNTRY", countries: groupBy == "COUNTRY",
 			evidence: groupBy == "MONTH" || groupBy == "YEAR"}
-		if rows, err = b.aggRows(ctx, ids, f, nd); err != nil {
+		rows, err := b.aggRows(ctx, ids, f, nd)
+		if err != nil {
+			return nil, err
+		}
+		return b.buckets(ctx, rows, measure, groupBy, first)
+	}
+	t, err := b.aggs.get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if f.empty() {
+		return t.answer(aggKey{measure, groupBy, first}, func() ([]*bucket, error) {
+			return b.buckets(ctx, t.rows[kind], measure, groupBy, first)
+		})
+	}
+	var opSet map[graph.ID]bool
+	if f.operation != "" {
+		if opSet, err = b.subOperations(ctx, f.operation); err != nil {
 			return nil, err
 		}
 	}
+	var rows []aggRow
+	all := t.rows[kind]
+	for i := range all {
+		if all[i].matches(f, opSet) {
+			rows = append(rows, all[i])
+		}
+	}
+	return b.buckets(ctx, rows, measure, groupBy, first)
+}
+
+// buckets groups rows into the first largest buckets of a measure, labelled.
+func (b *builder) buckets(ctx context.Context, rows []aggRow, measure, groupBy string, first int) ([]*bucket, error) {
 	out := groupRows(rows, measure, groupBy)
 	if len(out) > first {
 		out = out[:first]

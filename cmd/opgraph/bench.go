@@ -204,6 +204,7 @@ var dashboard = []struct{ name, query string }{
 	{"2-hop neighbourhood", `{ neighborhood(id: "$OP", depth: 2) { truncated nodes { id type label } edges { source target predicate } } }`},
 	{"search", `{ search(text: "$WORD", first: 10) { score node { id } } }`},
 	{"node lookup", `{ node(id: "$OP") { id ... on Operation { name } } }`},
+	{"aggregate by month, one country", `{ aggregate(measure: SEIZURE_COUNT, groupBy: MONTH, filter: {country: "GB"}) { key value count } }`},
 }
 
 // firstBuilds names what the first of a query builds from the whole store.
