@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"syscall"
 
@@ -23,9 +24,23 @@ func main() {
 	os.Exit(profiled(func() int { return run(ctx, os.Args[1:]) }))
 }
 
-// profiled runs fn with a CPU profile written to $OPGRAPH_CPUPROFILE, when
-// set: how the figures in docs/benchmarks.md were explained.
+// profiled runs fn with a CPU profile written to $OPGRAPH_CPUPROFILE and a
+// profile of the live heap at the end to $OPGRAPH_MEMPROFILE, when set: how
+// the figures in docs/benchmarks.md were explained.
 func profiled(fn func() int) int {
+	if path := os.Getenv("OPGRAPH_MEMPROFILE"); path != "" {
+		defer func() {
+			f, err := os.Create(path)
+			if err == nil {
+				runtime.GC() // the live heap, not what awaits collection
+				err = pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "opgraph: OPGRAPH_MEMPROFILE: %v\n", err)
+			}
+		}()
+	}
 	path := os.Getenv("OPGRAPH_CPUPROFILE")
 	if path == "" {
 		return fn()

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/pprof"
 	"net/url"
 	"os"
 	"strings"
@@ -26,12 +27,17 @@ func runServe(ctx context.Context, args []string) int {
 	seeds := fs.String("seeds", envOr("OPGRAPH_SEEDS", "seeds"), "folder of articles loaded into an empty store")
 	watch := fs.String("watch", "", "load new or changed article files in this folder while serving")
 	mapped := fs.Int("mapped-mb", graph.DefaultMappedBudget>>20, "on Bolt, drop the store's file from memory when more than this many MB of it are mapped (0: never); the kernel keeps it cached")
+	debug := fs.String("debug-addr", "", "serve Go's profiles (/debug/pprof) on this address, e.g. 127.0.0.1:6060; off when empty")
 	var api apiFlags
 	api.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if *debug != "" {
+		// On a listener of its own, never the API's: profiles are for operators.
+		go func() { log.Error("debug server", "err", http.ListenAndServe(*debug, pprofMux())) }()
+	}
 	if err := serve(ctx, log, sf, api, *addr, *seeds, *watch, *mapped); err != nil {
 		log.Error("serve", "err", err)
 		return 1
@@ -172,4 +178,15 @@ func redact(addr string) string {
 		u.User = url.UserPassword(u.User.Username(), "xxxxx")
 	}
 	return u.String()
+}
+
+// pprofMux serves net/http/pprof's handlers.
+func pprofMux() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	return mux
 }
