@@ -93,24 +93,44 @@ type bucket struct {
 }
 
 // aggRow is what the aggregates read of one fact: what it adds to each
-// measure and the groups it falls in.
+// measure and the groups it falls in. The table holds one per arrest,
+// seizure and operation (210k at 100k articles), so it is kept small.
 type aggRow struct {
-	id         graph.ID
-	arrests    float64 // the arrest figure; 0 where none is stated
-	kg         float64 // a drug seizure's mass, where kgOK
-	kgOK       bool
-	amount     float64 // a sum of money, where currency is set
-	currency   string
-	commodity  string
-	subtype    string
-	agencies   []string // sorted IDs, as the other groups below
-	operations []string
-	platforms  []string
-	countries  []string
-	places     []string // for filters, as dates
-	dates      []string // the fact's own dates, else its articles'
-	month      string   // of the fact's earliest date ("2024-02"); "" if none
-	year       string
+	id        graph.ID
+	arrests   float64 // the arrest figure; 0 where none is stated
+	kg        float64 // a drug seizure's mass, where kgOK
+	amount    float64 // a sum of money, where currency is set
+	kgOK      bool
+	currency  string
+	commodity string
+	subtype   string
+	// links holds the row's sorted agency, operation, platform and place
+	// IDs and country codes, one run after another; ends[g] is where run
+	// g ends (linkAgencies ... linkCountries).
+	links []string
+	ends  [linkGroups]uint16
+	dates []string // the fact's own dates, else its articles'
+	month string   // of the fact's earliest date ("2024-02"); "" if none
+	year  string
+}
+
+// The runs of aggRow.links.
+const (
+	linkAgencies = iota
+	linkOperations
+	linkPlatforms
+	linkPlaces
+	linkCountries
+	linkGroups
+)
+
+// group returns run g of the row's links.
+func (r *aggRow) group(g int) []string {
+	start := 0
+	if g > 0 {
+		start = int(r.ends[g-1])
+	}
+	return r.links[start:r.ends[g]]
 }
 
 // matches reports whether the row passes f, as matchAll would find its
@@ -121,16 +141,16 @@ func (r *aggRow) matches(f *filter, opSet map[graph.ID]bool) bool {
 		i := sort.SearchStrings(sorted, v)
 		return i < len(sorted) && sorted[i] == v
 	}
-	ok := (f.agency == "" || has(r.agencies, string(f.agency))) &&
-		(f.place == "" || has(r.places, string(f.place))) &&
-		(f.platform == "" || has(r.platforms, string(f.platform))) &&
-		(f.country == "" || has(r.countries, f.country)) &&
+	ok := (f.agency == "" || has(r.group(linkAgencies), string(f.agency))) &&
+		(f.place == "" || has(r.group(linkPlaces), string(f.place))) &&
+		(f.platform == "" || has(r.group(linkPlatforms), string(f.platform))) &&
+		(f.country == "" || has(r.group(linkCountries), f.country)) &&
 		(f.commodity == "" || strings.EqualFold(r.commodity, f.commodity)) &&
 		(f.subtype == "" || strings.Contains(strings.ToLower(r.subtype), f.subtype)) &&
 		dateIn(r.dates, f.from, f.to)
 	if ok && opSet != nil {
 		ok = false
-		for _, op := range r.operations {
+		for _, op := range r.group(linkOperations) {
 			ok = ok || opSet[graph.ID(op)]
 		}
 	}
@@ -143,31 +163,38 @@ func (f *filter) tableFilter() bool {
 	return f.text == "" && f.articleFrom == "" && f.articleTo == "" && f.minConfidence == 0
 }
 
-func rowOf(e *graph.Entity, nf nodeFacts) aggRow {
-	r := aggRow{id: e.ID, commodity: e.String(graph.PredCommodity), subtype: e.String(graph.PredSubtype),
-		agencies: sortedIDs(nf.agencies), operations: sortedIDs(nf.operations), platforms: sortedIDs(nf.platforms),
-		places: sortedIDs(nf.places), dates: nf.dates, month: earliest(nf.dates, 7), year: earliest(nf.dates, 4)}
+// rowOf makes a fact's row; intern, where not nil, gives the one copy of
+// each string the table keeps (an agency's ID is in thousands of rows).
+func rowOf(e *graph.Entity, nf nodeFacts, intern func(string) string) aggRow {
+	if intern == nil {
+		intern = func(s string) string { return s }
+	}
+	r := aggRow{id: e.ID, commodity: intern(e.String(graph.PredCommodity)), subtype: intern(e.String(graph.PredSubtype)),
+		dates: nf.dates, month: earliest(nf.dates, 7), year: earliest(nf.dates, 4)}
 	r.arrests, _ = e.Float(graph.PredCount)
 	if kg, ok := kilograms(e); ok && r.commodity == "drugs" {
 		r.kg, r.kgOK = kg, true
 	}
 	if amt, ok := e.Float(graph.PredAmount); ok {
-		r.amount, r.currency = amt, e.String(graph.PredCurrency)
+		r.amount, r.currency = amt, intern(e.String(graph.PredCurrency))
 	}
+	countries := map[graph.ID]bool{}
 	for c := range nf.countries {
-		r.countries = append(r.countries, c)
+		countries[graph.ID(c)] = true
 	}
-	sort.Strings(r.countries)
+	n := len(nf.agencies) + len(nf.operations) + len(nf.platforms) + len(nf.places) + len(countries)
+	if n > 0 {
+		r.links = make([]string, 0, n)
+	}
+	for g, set := range [linkGroups]map[graph.ID]bool{nf.agencies, nf.operations, nf.platforms, nf.places, countries} {
+		start := len(r.links)
+		for id := range set {
+			r.links = append(r.links, intern(string(id)))
+		}
+		sort.Strings(r.links[start:])
+		r.ends[g] = uint16(min(len(r.links), math.MaxUint16))
+	}
 	return r
-}
-
-func sortedIDs(set map[graph.ID]bool) []string {
-	var out []string
-	for id := range set {
-		out = append(out, string(id))
-	}
-	sort.Strings(out)
-	return out
 }
 
 // earliest is the first of the dates cut to n characters (7 a month, 4 a
@@ -275,7 +302,7 @@ func (b *builder) aggRows(ctx context.Context, ids []graph.ID, f *filter, nd nee
 	}
 	rows := make([]aggRow, len(ents))
 	for i, e := range ents {
-		rows[i] = rowOf(e, nfs[i])
+		rows[i] = rowOf(e, nfs[i], nil)
 	}
 	return rows, nil
 }
@@ -411,13 +438,13 @@ func groupKeys(groupBy string, r *aggRow) []string {
 	var keys []string
 	switch groupBy {
 	case "AGENCY":
-		keys = r.agencies
+		keys = r.group(linkAgencies)
 	case "OPERATION":
-		keys = r.operations
+		keys = r.group(linkOperations)
 	case "PLATFORM":
-		keys = r.platforms
+		keys = r.group(linkPlatforms)
 	case "COUNTRY":
-		keys = r.countries
+		keys = r.group(linkCountries)
 	case "COMMODITY":
 		return []string{r.commodity}
 	case "SUBTYPE":

@@ -214,7 +214,7 @@ func (s *aggScan) relsFrom() map[graph.ID][]*scanRel {
 // needs{links, countries, dates}), and the nodes it was made from, for
 // the check against curators' changes. ok is false where the pass holds
 // no node of kind k with that ID.
-func (s *aggScan) row(id graph.ID, k graph.Kind, relsFrom map[graph.ID][]*scanRel) (row aggRow, deps []graph.ID, ok bool) {
+func (s *aggScan) row(id graph.ID, k graph.Kind, relsFrom map[graph.ID][]*scanRel, intern func(string) string) (row aggRow, deps []graph.ID, ok bool) {
 	if s.kinds[id] != k {
 		return aggRow{}, nil, false
 	}
@@ -287,7 +287,7 @@ func (s *aggScan) row(id graph.ID, k graph.Kind, relsFrom map[graph.ID][]*scanRe
 	if untracked {
 		return aggRow{}, nil, false
 	}
-	return rowOf(e, nf), deps, true
+	return rowOf(e, nf, intern), deps, true
 }
 
 // buildAggTable builds the table from one pass over the store; the facts
@@ -304,6 +304,15 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 	}
 	relsFrom, read := s.relsFrom(), s.toRead()
 	t := &aggTable{rows: map[graph.Kind][]aggRow{}}
+	strs := map[string]string{}
+	intern := func(v string) string {
+		if c, ok := strs[v]; ok {
+			return c
+		}
+		v = strings.Clone(v) // not a piece of a bigger string
+		strs[v] = v
+		return v
+	}
 	for _, k := range aggKinds {
 		ids, err := b.r.List(ctx, k)
 		if err != nil {
@@ -314,7 +323,7 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 		var reread []graph.ID
 		at := map[graph.ID]int{}
 		for i, id := range ids {
-			row, deps, ok := s.row(id, k, relsFrom)
+			row, deps, ok := s.row(id, k, relsFrom, intern)
 			if ok && !read[id] && !v.touches(deps) {
 				rows[i], have[i] = row, true
 				continue
