@@ -50,8 +50,11 @@ type Config struct {
 	MappedBudget int64
 }
 
-// DefaultMappedBudget is Config.MappedBudget when none is given.
-const DefaultMappedBudget = 128 << 20
+// DefaultMappedBudget is Config.MappedBudget when none is given: serving
+// 100k articles, 128 MB of mapped file beside the heap passed the 300 MB
+// the server is meant to stay under; the hot pages of a point lookup fit
+// in far less.
+const DefaultMappedBudget = 64 << 20
 
 // Store keeps opgraph's nodes in a Cayley quad store. It is safe for
 // concurrent use: writes are serialised (Cayley's memstore is not safe under

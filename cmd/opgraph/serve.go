@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/pprof"
+	"runtime/debug"
 	"net/url"
 	"os"
 	"strings"
@@ -27,16 +28,20 @@ func runServe(ctx context.Context, args []string) int {
 	seeds := fs.String("seeds", envOr("OPGRAPH_SEEDS", "seeds"), "folder of articles loaded into an empty store")
 	watch := fs.String("watch", "", "load new or changed article files in this folder while serving")
 	mapped := fs.Int("mapped-mb", graph.DefaultMappedBudget>>20, "on Bolt, drop the store's file from memory when more than this many MB of it are mapped (0: never); the kernel keeps it cached")
-	debug := fs.String("debug-addr", "", "serve Go's profiles (/debug/pprof) on this address, e.g. 127.0.0.1:6060; off when empty")
+	memLimit := fs.Int("memory-limit-mb", defaultMemoryLimitMB, "soft limit on the Go runtime's memory in MB: near it, garbage is collected sooner (the environment's GOMEMLIMIT wins; 0: no limit)")
+	debugAddr := fs.String("debug-addr", "", "serve Go's profiles (/debug/pprof) on this address, e.g. 127.0.0.1:6060; off when empty")
 	var api apiFlags
 	api.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if *debug != "" {
+	if *memLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(int64(*memLimit) << 20)
+	}
+	if *debugAddr != "" {
 		// On a listener of its own, never the API's: profiles are for operators.
-		go func() { log.Error("debug server", "err", http.ListenAndServe(*debug, pprofMux())) }()
+		go func() { log.Error("debug server", "err", http.ListenAndServe(*debugAddr, pprofMux())) }()
 	}
 	if err := serve(ctx, log, sf, api, *addr, *seeds, *watch, *mapped); err != nil {
 		log.Error("serve", "err", err)
@@ -179,6 +184,11 @@ func redact(addr string) string {
 	}
 	return u.String()
 }
+
+// defaultMemoryLimitMB is serve's soft memory limit. The Go runtime lets
+// the heap grow to twice what is live between collections; serving 100k
+// articles, 155 MB live stood at 345 MB resident without a limit.
+const defaultMemoryLimitMB = 192
 
 // pprofMux serves net/http/pprof's handlers.
 func pprofMux() *http.ServeMux {
