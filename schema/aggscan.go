@@ -298,7 +298,7 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := newAggScan(func(id graph.ID) bool { return v.touches([]graph.ID{id}) })
+	s := newAggScan(v.touched)
 	if err := b.r.EachProp(ctx, aggScanPreds, s.add); err != nil {
 		return nil, err
 	}

@@ -56,11 +56,14 @@ func loadView(ctx context.Context, r Reader) (*view, error) {
 	return v, nil
 }
 
-// touches reports whether curators changed any of ids: retracted, merged
-// (either way) or corrected them.
+// touched reports whether curators changed id: retracted, merged (either
+// way) or corrected it.
+func (v *view) touched(id graph.ID) bool { return len(v.history[id]) > 0 || len(v.from[id]) > 0 }
+
+// touches reports whether curators changed any of ids.
 func (v *view) touches(ids []graph.ID) bool {
 	for _, id := range ids {
-		if len(v.history[id]) > 0 || len(v.from[id]) > 0 {
+		if v.touched(id) {
 			return true
 		}
 	}
