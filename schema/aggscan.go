@@ -90,21 +90,31 @@ func (s *aggScan) pair(fact, art graph.ID) {
 // trackedKind reports whether the pass keeps the type of a node whose IRI
 // names kind k: the table's facts and the far ends of their relations.
 // A relation whose far end is of another kind sends its fact to be read.
-func trackedKind(id graph.ID) bool {
-	return tableKind(id) || iriKind(id, graph.KindAgency) || iriKind(id, graph.KindPlace) || iriKind(id, graph.KindPlatform)
-}
-
-func iriKind(id graph.ID, k graph.Kind) bool {
-	p := "opg:" + strings.ToLower(string(k)) + "/"
-	return strings.HasPrefix(string(id), p)
-}
+func trackedKind(id graph.ID) bool { return hasPrefix(id, trackedPrefixes) }
 
 // tableKind reports whether id's IRI names a kind the table holds: the
 // pass keeps attributes only of those (the type link, read in its turn,
 // decides).
-func tableKind(id graph.ID) bool {
-	for _, k := range aggKinds {
-		if iriKind(id, k) {
+func tableKind(id graph.ID) bool { return hasPrefix(id, tablePrefixes) }
+
+// The IRI prefixes of kinds ("opg:arrest/"), computed once: the pass
+// tests every quad's subject.
+var (
+	tablePrefixes   = iriPrefixes(aggKinds...)
+	trackedPrefixes = iriPrefixes(append([]graph.Kind{graph.KindAgency, graph.KindPlace, graph.KindPlatform}, aggKinds...)...)
+)
+
+func iriPrefixes(ks ...graph.Kind) []string {
+	var out []string
+	for _, k := range ks {
+		out = append(out, "opg:"+strings.ToLower(string(k))+"/")
+	}
+	return out
+}
+
+func hasPrefix(id graph.ID, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(string(id), p) {
 			return true
 		}
 	}
