@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -355,7 +356,9 @@ func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *fil
 func (b *builder) buckets(ctx context.Context, rows []aggRow, measure, groupBy string, first int) ([]*bucket, error) {
 	out := groupRows(rows, measure, groupBy)
 	if len(out) > first {
-		out = out[:first]
+		// A copy: the rest (50k operations' buckets at 100k articles)
+		// must not stay alive in a kept answer.
+		out = slices.Clone(out[:first])
 	}
 	// Labels only for the buckets returned: at 100k articles there are
 	// 50k operations.

@@ -88,7 +88,8 @@ func (s *aggScan) pair(fact, art graph.ID) {
 }
 
 // trackedKind reports whether the pass keeps the type of a node whose IRI
-// names kind k: the table's facts and the far ends of their relations.
+// names kind k: the table's facts and the far ends of their relations
+// (agencies, places, and the platforms and groups operations target).
 // A relation whose far end is of another kind sends its fact to be read.
 func trackedKind(id graph.ID) bool { return hasPrefix(id, trackedPrefixes) }
 
@@ -101,7 +102,7 @@ func tableKind(id graph.ID) bool { return hasPrefix(id, tablePrefixes) }
 // tests every quad's subject.
 var (
 	tablePrefixes   = iriPrefixes(aggKinds...)
-	trackedPrefixes = iriPrefixes(append([]graph.Kind{graph.KindAgency, graph.KindPlace, graph.KindPlatform}, aggKinds...)...)
+	trackedPrefixes = iriPrefixes(append([]graph.Kind{graph.KindAgency, graph.KindPlace, graph.KindPlatform, graph.KindGroup}, aggKinds...)...)
 )
 
 func iriPrefixes(ks ...graph.Kind) []string {
@@ -288,6 +289,7 @@ func (s *aggScan) row(id graph.ID, k graph.Kind, relsFrom map[graph.ID][]*scanRe
 	var dates []string
 	if len(factDates(e, nil)) == 0 {
 		for _, a := range s.articles[id] {
+			deps = append(deps, s.artIDs[a]) // a merged article gives no date through the store
 			if d := s.published[s.artIDs[a]]; d != "" {
 				dates = append(dates, d)
 			}
@@ -360,6 +362,7 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 				kept = append(kept, rows[i])
 			}
 		}
+		clear(rows[len(kept):]) // the rows left out keep no strings alive
 		t.rows[k] = slices.Clip(kept)
 	}
 	return t, nil

@@ -102,6 +102,7 @@ func TestEndToEnd(t *testing.T) {
 		{"Aggregates", testAggregates},
 		{"AggregateTableMatchesTheStore", testAggregateTableMatchesTheStore},
 		{"FilteredAggregateTableMatchesTheStore", testFilteredAggregateTableMatchesTheStore},
+		{"AggregatesAfterArticleMerge", testAggregatesAfterArticleMerge},
 		{"Conflicts", testConflicts},
 		{"MutationsNeedToken", testMutationsNeedToken},
 		{"RetractKeepsHistory", testRetractKeepsHistory},
@@ -525,6 +526,19 @@ func testFilteredAggregateTableMatchesTheStore(t *testing.T, f *fixture) {
 	if nonEmpty < 40 {
 		t.Errorf("only %d of the filtered aggregates have buckets: the filters keep too little to compare", nonEmpty)
 	}
+}
+
+// testAggregatesAfterArticleMerge merges one seed article into another:
+// the facts dated by the merged article's publication are dated
+// differently through the store, and the table must follow.
+func testAggregatesAfterArticleMerge(t *testing.T, f *fixture) {
+	arts := nodes(t, f.query(t, `{ articles(first: 2) { edges { node { id } } } }`, nil), "articles")
+	if len(arts) < 2 {
+		t.Fatalf("want 2 articles, got %v", arts)
+	}
+	f.mutate(t, `mutation($k: ID!, $m: ID!) { mergeEntities(keep: $k, merge: $m, reason: "the same release") { action } }`,
+		map[string]any{"k": arts[0]["id"], "m": arts[1]["id"]})
+	aggregatesAgree(t, f)
 }
 
 // aggregatesAgree compares every aggregate from the table with the same
