@@ -16,7 +16,8 @@ import (
 // Reader is what the resolvers read from the store. Every method returns an
 // empty result, not an error, for IDs that name nothing.
 type Reader interface {
-	// List returns the IDs of every node of a kind, sorted.
+	// List returns the IDs of every node of a kind, sorted; the slice may
+	// be shared and must not be changed.
 	List(ctx context.Context, k graph.Kind) ([]graph.ID, error)
 	// Get returns the nodes with the given IDs; missing ones are absent.
 	Get(ctx context.Context, ids ...graph.ID) (map[graph.ID]*graph.Entity, error)
@@ -296,7 +297,7 @@ func paginate(ids []graph.ID, args map[string]any) (*connection, error) {
 		start = sort.Search(len(ids), func(i int) bool { return ids[i] > graph.ID(raw) })
 	}
 	end := min(start+first, len(ids))
-	return &connection{total: len(ids), ids: ids[start:end], hasNext: end < len(ids)}, nil
+	return &connection{total: len(ids), ids: ids[start:end:end], hasNext: end < len(ids)}, nil // ids may be shared: no append through it
 }
 
 func cursorOf(id graph.ID) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
