@@ -233,25 +233,14 @@ func (s *aggScan) row(id graph.ID, k graph.Kind, relsFrom map[graph.ID][]*scanRe
 	for _, p := range s.props[id] {
 		e.Props[p.Pred] = append(e.Props[p.Pred], p.Value)
 	}
-	nf := nodeFacts{agencies: map[graph.ID]bool{}, operations: map[graph.ID]bool{}, places: map[graph.ID]bool{},
-		platforms: map[graph.ID]bool{}, countries: map[string]bool{}}
+	nf := ownFacts(e)
 	deps = []graph.ID{id}
-	untracked := false // a far end whose type the pass did not keep
-	if k == graph.KindOperation {
-		nf.operations[id] = true
-	}
-	for _, l := range []struct {
-		p   graph.Predicate
-		set map[graph.ID]bool
-	}{{graph.PredAgency, nf.agencies}, {graph.PredOperation, nf.operations}, {graph.PredPlace, nf.places}} {
-		if to := e.Link(l.p); to != "" {
-			l.set[to] = true
+	for _, set := range []map[graph.ID]bool{nf.agencies, nf.operations, nf.places} {
+		for to := range set {
 			deps = append(deps, to)
 		}
 	}
-	if c := e.String(graph.PredCountry); c != "" {
-		nf.countries[c] = true
-	}
+	untracked := false // a far end whose type the pass did not keep
 	// far adds to set the far ends, of kind want, of the relations named
 	// rel from node, as request.linked reads them.
 	far := func(node graph.ID, rel string, want graph.Kind, set map[graph.ID]bool) {

@@ -148,6 +148,35 @@ func dateIn(dates []string, from, to string) bool {
 	return false
 }
 
+// ownFacts is what a node says of itself: its own kind's set holds it,
+// its agency, operation and place links, and its country.
+func ownFacts(e *graph.Entity) nodeFacts {
+	nf := nodeFacts{agencies: map[graph.ID]bool{}, operations: map[graph.ID]bool{}, places: map[graph.ID]bool{},
+		platforms: map[graph.ID]bool{}, countries: map[string]bool{}}
+	switch e.Kind {
+	case graph.KindAgency:
+		nf.agencies[e.ID] = true
+	case graph.KindOperation:
+		nf.operations[e.ID] = true
+	case graph.KindPlace:
+		nf.places[e.ID] = true
+	case graph.KindPlatform, graph.KindGroup:
+		nf.platforms[e.ID] = true
+	}
+	for _, l := range []struct {
+		p   graph.Predicate
+		set map[graph.ID]bool
+	}{{graph.PredAgency, nf.agencies}, {graph.PredOperation, nf.operations}, {graph.PredPlace, nf.places}} {
+		if id := e.Link(l.p); id != "" {
+			l.set[id] = true
+		}
+	}
+	if c := e.String(graph.PredCountry); c != "" {
+		nf.countries[c] = true
+	}
+	return nf
+}
+
 // gather reads, for each node, the agencies, operations, places, platforms,
 // countries, dates and confidence that the filter asks about.
 // needs says what gather must read.
@@ -168,30 +197,7 @@ func (b *builder) gather(ctx context.Context, nd needs, ents []*graph.Entity) ([
 	q := b.requestFrom(ctx)
 	out := make([]nodeFacts, len(ents))
 	for i, e := range ents {
-		out[i] = nodeFacts{agencies: map[graph.ID]bool{}, operations: map[graph.ID]bool{}, places: map[graph.ID]bool{},
-			platforms: map[graph.ID]bool{}, countries: map[string]bool{}}
-		nf := &out[i]
-		switch e.Kind {
-		case graph.KindAgency:
-			nf.agencies[e.ID] = true
-		case graph.KindOperation:
-			nf.operations[e.ID] = true
-		case graph.KindPlace:
-			nf.places[e.ID] = true
-		case graph.KindPlatform, graph.KindGroup:
-			nf.platforms[e.ID] = true
-		}
-		for _, l := range []struct {
-			p   graph.Predicate
-			set map[graph.ID]bool
-		}{{graph.PredAgency, nf.agencies}, {graph.PredOperation, nf.operations}, {graph.PredPlace, nf.places}} {
-			if id := e.Link(l.p); id != "" {
-				l.set[id] = true
-			}
-		}
-		if c := e.String(graph.PredCountry); c != "" {
-			nf.countries[c] = true
-		}
+		out[i] = ownFacts(e)
 	}
 	rel := func(pred graph.Predicate, rel string, far graph.Predicate, k graph.Kind) relKey {
 		return relKey{pred: pred, kind: k, rel: rel, far: far}
