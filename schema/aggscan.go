@@ -233,6 +233,9 @@ func (s *aggScan) row(id graph.ID, k graph.Kind, relsFrom map[graph.ID][]*scanRe
 	for _, p := range s.props[id] {
 		e.Props[p.Pred] = append(e.Props[p.Pred], p.Value)
 	}
+	// Each fact's row is made once (its type is one kind): what the pass
+	// kept of it can go as the rows grow, not after.
+	delete(s.props, id)
 	nf := ownFacts(e)
 	deps = []graph.ID{id}
 	for _, set := range []map[graph.ID]bool{nf.agencies, nf.operations, nf.places} {
@@ -276,8 +279,10 @@ func (s *aggScan) row(id graph.ID, k graph.Kind, relsFrom map[graph.ID][]*scanRe
 		}
 	}
 	var dates []string
+	arts := s.articles[id]
+	delete(s.articles, id)
 	if len(factDates(e, nil)) == 0 {
-		for _, a := range s.articles[id] {
+		for _, a := range arts {
 			deps = append(deps, s.artIDs[a]) // a merged article gives no date through the store
 			if d := s.published[s.artIDs[a]]; d != "" {
 				dates = append(dates, d)
