@@ -88,7 +88,7 @@ func newValueNames(kv valuesOf) *valueNames {
 	return &valueNames{kv: kv, names: map[uint64]quad.Value{}}
 }
 
-// name reads the names of ids not yet known, in one batch.
+// read reads the names of the batch's values not yet known, in one batch.
 func (n *valueNames) read(ctx context.Context, batch []*cproto.Primitive) error {
 	var refs []cgraph.Ref
 	var ids []uint64

@@ -66,9 +66,9 @@ type Store struct {
 	cache *quadCache   // set on the other backends, where this Store is the only writer
 	bolt  *bolt.DB     // set on Bolt
 	read  atomic.Int64 // quads read from Bolt, for readQuads
-	// mappedBudget is Config.MappedBudget; negative when pages are never dropped.
+	// mappedBudget is Config.MappedBudget; negative when pages are never
+	// dropped (also for bulk writes, see Config.BulkWrites).
 	mappedBudget int64
-	bulk         bool // Config.BulkWrites
 	// pending holds a batch's uncommitted changes while WriteArticles
 	// computes it (under mu); reads made for the batch see them.
 	pending *overlay
@@ -124,12 +124,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
-	s := &Store{qs: qs, sql: sq, bolt: bdb, backend: cfg.Backend, log: cfg.Logger, bulk: cfg.BulkWrites, mappedBudget: cfg.MappedBudget}
-	if s.mappedBudget == 0 {
-		s.mappedBudget = DefaultMappedBudget
-	}
-	if s.bulk {
+	s := &Store{qs: qs, sql: sq, bolt: bdb, backend: cfg.Backend, log: cfg.Logger, mappedBudget: cfg.MappedBudget}
+	switch {
+	case cfg.BulkWrites:
 		s.mappedBudget = -1
+	case s.mappedBudget == 0:
+		s.mappedBudget = DefaultMappedBudget
 	}
 	if sq == nil {
 		s.cache = newQuadCache(cacheQuads)
@@ -209,17 +209,6 @@ func mappedBytes() int64 {
 	}
 	pages, _ := strconv.ParseInt(f[2], 10, 64)
 	return pages * int64(os.Getpagesize())
-}
-
-// ReleaseMappedPages drops Bolt's file from the process's resident memory
-// (see dropFilePages); a server calls it when the mapped share grows past
-// its budget, since random reads over a big store map most of the file in
-// time (listing 10k articles maps 300 MB of a 380 MB store). It does nothing
-// on other backends.
-func (s *Store) ReleaseMappedPages() {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	s.dropFilePages()
 }
 
 // adviseFile gives the kernel advice on Bolt's mapping of its file
