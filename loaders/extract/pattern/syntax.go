@@ -19,7 +19,7 @@ func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Li
 // Limits that keep a rule's program small whatever the text says.
 const (
 	maxRepeat = 50   // the largest count in {m,n}
-	maxInsts  = 4000 // a rule's instructions once its repeats are expanded
+	maxInsts  = 1000 // a rule's instructions once its repeats are expanded
 	maxDepth  = 50   // groups inside groups
 )
 
