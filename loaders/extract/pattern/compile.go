@@ -8,10 +8,11 @@ import (
 type opcode uint8
 
 const (
-	opTest  opcode = iota // the token at pos passes t: go on to the next token
-	opSplit               // try x, and y if x fails
-	opJmp                 // go to x
-	opSave                // capture slot x = pos
+	opTest   opcode = iota // the token at pos passes t: go on to the next token
+	opSplit                // try x, and y if x fails
+	opJmp                  // go to x
+	opSave                 // capture slot x = pos
+	opAssert               // pos is the sentence's start (x == 0) or end (x == 1)
 	opMatch
 )
 
@@ -145,6 +146,8 @@ func (c *compiler) emitNode(n *node) {
 				c.prog[j].x = c.pc()
 			}
 		}
+	case nAssert:
+		c.emit(inst{op: opAssert, x: int32(n.capture)})
 	case nCapture:
 		c.emit(inst{op: opSave, x: int32(2 * n.capture)})
 		c.emitNode(n.kids[0])
@@ -194,7 +197,7 @@ func firstTests(prog []inst) (tests []*test, empty bool) {
 				pc = in.y
 			case opJmp:
 				pc = in.x
-			case opSave:
+			case opSave, opAssert:
 				pc++
 			}
 		}

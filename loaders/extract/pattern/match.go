@@ -179,6 +179,11 @@ func (m *machine) run(r *rule, toks []Token, start int) (int, bool) {
 				m.stack = append(m.stack, job{slot: in.x, old: m.slots[in.x]})
 				m.slots[in.x] = pos
 				pc++
+			case opAssert:
+				if in.x == 0 && pos != 0 || in.x == 1 && int(pos) != m.ntoks {
+					break thread
+				}
+				pc++
 			case opMatch:
 				return int(pos), true
 			}

@@ -114,6 +114,9 @@ func TestMatch(t *testing.T) {
 			[]string{`r "taken into custody"`}},
 		{"no match at sentence end", "r: police said", "asked the police", nil},
 		{"nested groups", "r: ((a|b) (c d)?)+ e", "a c d b e", []string{`r "a c d b e"`, `r "b e"`}},
+		{"sentence end", "r: police %end", "police said police", []string{`r "police"`}},
+		{"sentence start", "r: %start police", "police said police", []string{`r "police"`}},
+		{"end or a comma", "r: in name:%cap (, | %end)", "in Paris, in Rome", []string{`r "in Paris," name="Paris"`, `r "in Rome" name="Rome"`}},
 		{"empty loop body ends", "r: x (y?)* z", "x z", []string{`r "x z"`}},
 	}
 	for _, tc := range cases {
@@ -188,6 +191,8 @@ func TestCompileErrors(t *testing.T) {
 		{"stray syntax", "r: a }", "r.rules:1:6: expected a token test, found \"}\""},
 		{"error on a later line counts characters", "ok: fine\n# c\nr: \"«\" quoted @nope", "r.rules:3:15: unknown class @nope"},
 		{"error in a continuation line", "r: taken\n   into )", "r.rules:2:9: ')' without '('"},
+		{"place in a test", "r: a|%end", "r.rules:1:6: %end is a place, not a token test"},
+		{"only a place", "r: %end", "r.rules:1:1: rule r can match no tokens at all"},
 		{"backslash at line end", "r: a \\", "r.rules:1:6: '\\' at the end of a line"},
 		{"too deep", "r: " + strings.Repeat("(", 60) + "a" + strings.Repeat(")", 60), "r.rules:1:54: groups nested more than 50 deep"},
 		{"too large", "r: (((a b c d e){50}){50})", "r.rules:1:1: rule r is too large once its repeats are expanded"},

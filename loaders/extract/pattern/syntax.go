@@ -31,6 +31,7 @@ const (
 	nAlt
 	nRepeat
 	nCapture
+	nAssert // zero-width: capture is 0 for the sentence's start, 1 for its end
 )
 
 // node is a parsed rule part.
@@ -317,6 +318,12 @@ func (p *parser) parseAtom() (*node, error) {
 		p.pos++
 		return n, nil
 	}
+	for k, a := range [...]string{"%start", "%end"} {
+		if e := p.pos + len(a); strings.HasPrefix(p.src[p.pos:], a) && (e == len(p.src) || !isIdentByte(p.src[e])) {
+			p.pos = e
+			return &node{kind: nAssert, capture: k}, nil
+		}
+	}
 	t, err := p.parseTest()
 	if err != nil {
 		return nil, err
@@ -413,12 +420,14 @@ func (p *parser) parsePrim() (prim, error) {
 				return pr, p.errAt(start, "unknown class @%s", name)
 			}
 			pr.kind, pr.bits = pClass, bits
+		} else if name == "start" || name == "end" {
+			return pr, p.errAt(start, "%%%s is a place, not a token test: it cannot be combined with | & !", name)
 		} else if name == "any" {
 			pr.kind = pAny
 		} else if sh, ok := shapeNames[name]; ok {
 			pr.kind, pr.shape = pShape, sh
 		} else {
-			return pr, p.errAt(start, "unknown shape %%%s (known: %%any %%num %%cap %%allcaps %%lower %%digit %%punct %%glued)", name)
+			return pr, p.errAt(start, "unknown shape %%%s (known: %%any %%num %%cap %%allcaps %%lower %%digit %%punct %%glued, and the places %%start %%end)", name)
 		}
 	default:
 		var b strings.Builder
