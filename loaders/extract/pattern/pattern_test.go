@@ -117,6 +117,9 @@ func TestMatch(t *testing.T) {
 		{"sentence end", "r: police %end", "police said police", []string{`r "police"`}},
 		{"sentence start", "r: %start police", "police said police", []string{`r "police"`}},
 		{"end or a comma", "r: in name:%cap (, | %end)", "in Paris, in Rome", []string{`r "in Paris," name="Paris"`, `r "in Rome" name="Rome"`}},
+		{"macro", "$name = %cap (van|de)? %cap\nr: inspector who:$name\ns: $name said", "Inspector Jan de Vries said",
+			[]string{`r "Inspector Jan de Vries" who="Jan de Vries"`, `s "Jan de Vries said"`}},
+		{"dollar is still a literal", "r: $ %num", "$ 5", []string{`r "$ 5"`}},
 		{"empty loop body ends", "r: x (y?)* z", "x z", []string{`r "x z"`}},
 	}
 	for _, tc := range cases {
@@ -193,6 +196,10 @@ func TestCompileErrors(t *testing.T) {
 		{"error in a continuation line", "r: taken\n   into )", "r.rules:2:9: ')' without '('"},
 		{"place in a test", "r: a|%end", "r.rules:1:6: %end is a place, not a token test"},
 		{"only a place", "r: %end", "r.rules:1:1: rule r can match no tokens at all"},
+		{"unknown macro", "r: a $nope", "r.rules:1:6: unknown macro $nope"},
+		{"macro without =", "$m %cap", "r.rules:1:4: expected '=' after the macro name $m"},
+		{"macro defined twice", "$m = a\n$m = b", "r.rules:2:1: macro $m defined twice"},
+		{"macro that captures", "$m = who:%cap", "r.rules:1:6: a macro cannot capture"},
 		{"backslash at line end", "r: a \\", "r.rules:1:6: '\\' at the end of a line"},
 		{"too deep", "r: " + strings.Repeat("(", 60) + "a" + strings.Repeat(")", 60), "r.rules:1:54: groups nested more than 50 deep"},
 		{"too large", "r: (((a b c d e){50}){50})", "r.rules:1:1: rule r is too large once its repeats are expanded"},

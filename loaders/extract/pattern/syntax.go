@@ -83,6 +83,8 @@ type parser struct {
 	classes   map[string]uint64
 	caps      []string // the capture names of the rule being parsed
 	depth     int
+	macros    map[string]*node
+	inMacro   bool
 }
 
 type parsedRule struct {
@@ -117,6 +119,11 @@ func (p *parser) parseFile() ([]parsedRule, error) {
 		case '#':
 			p.skipLine()
 			continue
+		case '$':
+			if err := p.parseMacro(); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		start := p.pos
 		r, err := p.parseRule()
@@ -146,6 +153,47 @@ func isNameByte(c byte) bool {
 
 func isIdentByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// parseMacro reads "$name = pattern": a part that later rules use as
+// $name. It may not capture: the rule that uses it captures it.
+func (p *parser) parseMacro() error {
+	start := p.pos
+	p.pos++
+	i := p.pos
+	for p.pos < len(p.src) && isIdentByte(p.src[p.pos]) {
+		p.pos++
+	}
+	name := p.src[i:p.pos]
+	if name == "" {
+		return p.errAt(start, "expected a macro name after '$'")
+	}
+	p.space()
+	if p.atRuleEnd() || p.src[p.pos] != '=' {
+		return p.errAt(p.pos, "expected '=' after the macro name $%s", name)
+	}
+	if p.macros[name] != nil {
+		return p.errAt(start, "macro $%s defined twice", name)
+	}
+	p.pos++
+	p.space()
+	if p.atRuleEnd() {
+		return p.errAt(start, "macro $%s has no pattern", name)
+	}
+	p.caps, p.depth, p.inMacro = nil, 0, true
+	defer func() { p.inMacro = false }()
+	n, err := p.parseAlt()
+	if err != nil {
+		return err
+	}
+	if !p.atRuleEnd() {
+		return p.errAt(p.pos, "unexpected %q", p.peekRune())
+	}
+	if p.macros == nil {
+		p.macros = map[string]*node{}
+	}
+	p.macros[name] = n
+	return nil
 }
 
 // parseRule reads "name: pattern" up to the end of its line and of the
@@ -283,6 +331,9 @@ func (p *parser) parseItem() (*node, error) {
 		i++
 	}
 	if i > p.pos && !isDigitByte(p.src[p.pos]) && i < len(p.src) && p.src[i] == ':' {
+		if p.inMacro {
+			return nil, p.errAt(p.pos, "a macro cannot capture; capture it where a rule uses it")
+		}
 		capture = len(p.caps)
 		p.caps = append(p.caps, p.src[p.pos:i])
 		p.pos = i + 1
@@ -316,6 +367,18 @@ func (p *parser) parseAtom() (*node, error) {
 			return nil, p.errAt(open, "'(' without ')'")
 		}
 		p.pos++
+		return n, nil
+	}
+	if p.src[p.pos] == '$' && p.pos+1 < len(p.src) && isIdentByte(p.src[p.pos+1]) {
+		start := p.pos
+		p.pos++
+		for p.pos < len(p.src) && isIdentByte(p.src[p.pos]) {
+			p.pos++
+		}
+		n := p.macros[p.src[start+1:p.pos]]
+		if n == nil {
+			return nil, p.errAt(start, "unknown macro %s (define it on a line above: %s = ...)", p.src[start:p.pos], p.src[start:p.pos])
+		}
 		return n, nil
 	}
 	for k, a := range [...]string{"%start", "%end"} {
