@@ -1,29 +1,26 @@
 package loaders
 
 import (
-	"bufio"
 	"cmp"
-	"embed"
 	"fmt"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+
+	gazdata "github.com/opgraph/opgraph/loaders/gazetteer"
 )
 
-//go:embed data/*.tsv
-var dataFS embed.FS
-
 // entryKind says what a gazetteer entry names.
-type entryKind int
+type entryKind = gazdata.Kind
 
 const (
-	entAgency entryKind = iota
-	entPlace
-	entPlatform
-	entGroup
-	entCommodity
-	entDemonym
+	entAgency    = gazdata.Agency
+	entPlace     = gazdata.Place
+	entPlatform  = gazdata.Platform
+	entGroup     = gazdata.Group
+	entCommodity = gazdata.Commodity
+	entDemonym   = gazdata.Demonym
 )
 
 // entry is one thing a gazetteer knows by one of its names.
@@ -73,39 +70,9 @@ func loadGazetteer() (*gazetteer, error) {
 
 func buildGazetteer() (*gazetteer, error) {
 	g := &gazetteer{root: &trieNode{}, canon: map[string]*entry{}}
-	err := readTSV("data/agencies.tsv", 4, func(f []string) {
-		g.addNames(entry{Kind: entAgency, Canon: f[0], Country: f[2], Sub: f[3]}, f[0], f[1])
-	})
-	if err == nil {
-		err = readTSV("data/places.tsv", 5, func(f []string) {
-			g.addNames(entry{Kind: entPlace, Canon: f[0], Country: f[2], Sub: f[3]}, f[0], f[1])
-			for _, d := range splitAliases(f[4]) {
-				g.add(entry{Kind: entDemonym, Canon: f[0], Country: f[2], Form: d})
-			}
-		})
-	}
-	if err == nil {
-		err = readTSV("data/platforms.tsv", 3, func(f []string) {
-			g.addNames(entry{Kind: entPlatform, Canon: f[0], Sub: f[2]}, f[0], f[1])
-		})
-	}
-	if err == nil {
-		err = readTSV("data/groups.tsv", 1, func(f []string) {
-			aliases := ""
-			if len(f) > 1 {
-				aliases = f[1]
-			}
-			g.addNames(entry{Kind: entGroup, Canon: f[0]}, f[0], aliases)
-		})
-	}
-	if err == nil {
-		err = readTSV("data/commodities.tsv", 4, func(f []string) {
-			sub := f[2]
-			if sub == "-" {
-				sub = ""
-			}
-			g.add(entry{Kind: entCommodity, Canon: f[0], Commodity: f[1], Sub: sub, Countable: f[3] == "yes", Form: f[0]})
-		})
+	entries, err := gazdata.Load()
+	for _, e := range entries {
+		g.addNames(entry{Kind: e.Kind, Canon: e.Canon, Country: e.Country, Sub: e.Sub, Commodity: e.Commodity, Countable: e.Countable}, e.Names)
 	}
 	g.number()
 	return g, err
@@ -170,22 +137,13 @@ func (n *trieNode) child(id int32) *trieNode {
 	return nil
 }
 
-func splitAliases(s string) []string {
-	var out []string
-	for _, a := range strings.Split(s, "|") {
-		if a = strings.TrimSpace(a); a != "" {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-func (g *gazetteer) addNames(e entry, name, aliases string) {
+// addNames adds e under each of its names, and as the entry of its canonical name.
+func (g *gazetteer) addNames(e entry, names []string) {
 	if _, ok := g.canon[canonKey(e.Kind, e.Canon)]; !ok {
 		c := e
 		g.canon[canonKey(e.Kind, e.Canon)] = &c
 	}
-	for _, form := range append([]string{name}, splitAliases(aliases)...) {
+	for _, form := range names {
 		e.Form = form
 		g.add(e)
 	}
@@ -361,37 +319,6 @@ func caseFits(e *entry, toks []token) bool {
 
 // byCanon returns the entry for a canonical name of kind k.
 func (g *gazetteer) byCanon(k entryKind, name string) *entry { return g.canon[canonKey(k, name)] }
-
-// readTSV calls fn with the fields of each data line of an embedded file,
-// failing on a line with fewer than min fields.
-func readTSV(name string, minFields int, fn func([]string)) error {
-	f, err := dataFS.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		fields := strings.Split(text, "\t")
-		for len(fields) < minFields && len(fields) >= 2 {
-			fields = append(fields, "") // trailing empty columns
-		}
-		if len(fields) < minFields {
-			return fmt.Errorf("%s:%d: want %d tab-separated fields, got %d", name, line, minFields, len(fields))
-		}
-		for i := range fields {
-			fields[i] = strings.TrimSpace(fields[i])
-		}
-		fn(fields)
-	}
-	return sc.Err()
-}
 
 // sortedKeys returns a map's keys in order, for stable output.
 func sortedKeys[V any](m map[string]V) []string {
