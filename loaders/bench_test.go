@@ -4,22 +4,24 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // benchDocs reads the dev corpus, or the seeds where it is absent.
-func benchDocs(b *testing.B) ([]Document, int64) {
+func benchDocs(b *testing.B) ([]source.Document, int64) {
 	files, _ := filepath.Glob(filepath.Join(sharedDev, "*.txt"))
 	if len(files) == 0 {
 		files, _ = filepath.Glob("../seeds/*.txt")
 	}
-	var docs []Document
+	var docs []source.Document
 	var size int64
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)
 		}
-		doc, err := ParseText(f, data)
+		doc, err := source.ParseText(f, data)
 		if err != nil {
 			b.Fatal(err)
 		}

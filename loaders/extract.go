@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // Extractor finds the facts an article states. It is safe for concurrent use.
@@ -191,7 +193,7 @@ func (sf *sentenceFacts) namesLocalPolice() bool {
 // run is the state of one extraction.
 type run struct {
 	x         *Extractor
-	doc       Document
+	doc       source.Document
 	sents     []*sentenceFacts
 	out       Extraction
 	agencyIdx map[string]int // canonical name -> index in out.Agencies
@@ -212,7 +214,7 @@ type run struct {
 }
 
 // Extract returns the facts of doc.
-func (x *Extractor) Extract(doc Document) Extraction {
+func (x *Extractor) Extract(doc source.Document) Extraction {
 	r := &run{x: x, doc: doc, agencyIdx: map[string]int{}, opIdx: map[string]int{},
 		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
 	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}

@@ -3,6 +3,8 @@ package loaders
 import (
 	"strings"
 	"testing"
+
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // extractText runs the extractor on a body of our own sentences.
@@ -12,7 +14,7 @@ func extractText(t *testing.T, front, body string) Extraction {
 	if front != "" {
 		data = "---\n" + front + "\n---\n" + body
 	}
-	doc, err := ParseText("test.txt", []byte(data))
+	doc, err := source.ParseText("test.txt", []byte(data))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -408,7 +410,7 @@ func TestFrontMatter(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := ParseText("in.txt", []byte(tc.in))
+			doc, err := source.ParseText("in.txt", []byte(tc.in))
 			if tc.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !strings.Contains(err.Error(), "in.txt") {
 					t.Fatalf("err = %v, want one naming in.txt and %q", err, tc.wantErr)

@@ -4,12 +4,13 @@ import (
 	"strconv"
 
 	"github.com/opgraph/opgraph/graph"
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // Facts maps an article's extraction onto the graph's nodes: entities named
 // by their canonical names, figures identified by everything they state, and
 // relations between them, each with its evidence.
-func Facts(doc Document, ex Extraction) graph.ArticleFacts {
+func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 	art := graph.Article{ID: graph.ArticleID(doc.URL, doc.Text), Title: doc.Title, URL: doc.URL,
 		Published: doc.Published, Source: doc.Source}
 	b := &factBuilder{af: graph.ArticleFacts{Article: art}, index: map[graph.ID]int{}}

@@ -3,6 +3,8 @@ package loaders
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // FuzzExtract feeds arbitrary bytes through the text source and the
@@ -24,7 +26,7 @@ func FuzzExtract(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := ParseText("fuzz.txt", data)
+		doc, err := source.ParseText("fuzz.txt", data)
 		if err != nil {
 			return
 		}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -28,7 +30,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := ParseText(path, data)
+			doc, err := source.ParseText(path, data)
 			if err != nil {
 				t.Fatal(err)
 			}

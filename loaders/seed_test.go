@@ -4,20 +4,22 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // sharedDev is the dev corpus beside the repository; tests that need it
 // skip where it is absent (a user's fresh clone).
 const sharedDev = "../../shared/corpus/dev"
 
-func readShared(t *testing.T, name string) Document {
+func readShared(t *testing.T, name string) source.Document {
 	t.Helper()
 	path := filepath.Join(sharedDev, name)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("skipping: the shared dev corpus is not here (%v)", err)
 	}
-	doc, err := ParseText(path, data)
+	doc, err := source.ParseText(path, data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/internal/corpusgen"
 	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
 )
 
@@ -50,7 +51,7 @@ func BenchmarkDashboard(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		doc, err := loaders.ParseText(f, data)
+		doc, err := source.ParseText(f, data)
 		if err != nil {
 			b.Fatal(err)
 		}

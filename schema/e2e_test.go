@@ -23,6 +23,7 @@ import (
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/graph/graphtest"
 	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
 )
 
@@ -65,7 +66,7 @@ type fixture struct {
 // writeText extracts an article written for a test and stores it.
 func (f *fixture) writeText(t *testing.T, name, text string) {
 	t.Helper()
-	doc, err := loaders.ParseText(name, []byte(text))
+	doc, err := source.ParseText(name, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +154,7 @@ func seededOn(t *testing.T, cfg graph.Config) *fixture {
 		f.writeText(t, file, string(data))
 	}
 	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
-		doc := loaders.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
+		doc := source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
 		af := loaders.Facts(doc, x.Extract(doc))
 		_, _, err := store.WriteArticle(ctx, af)
 		return af.Article.ID, err

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // runExtract prints the facts of one article (any format opgraph reads: text,
@@ -28,7 +29,7 @@ func runExtract(ctx context.Context, args []string) int {
 		fmt.Fprintln(os.Stderr, "usage: opgraph extract [--format json] FILE|URL")
 		return 2
 	}
-	var src loaders.Sources
+	var src source.Sources
 	docs, errs := src.Read(ctx, fs.Arg(0))
 	for _, err := range errs {
 		fmt.Fprintf(os.Stderr, "opgraph extract: %v\n", err)

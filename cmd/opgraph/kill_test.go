@@ -14,6 +14,7 @@ import (
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // TestKill9 starts real `opgraph load` processes on generated articles,
@@ -49,7 +50,7 @@ func TestKill9(t *testing.T) {
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		doc, err := loaders.ParseText(path, []byte(text))
+		doc, err := source.ParseText(path, []byte(text))
 		if err != nil {
 			t.Fatal(err)
 		}

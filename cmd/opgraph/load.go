@@ -22,6 +22,7 @@ import (
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // storeFlags are the flags every command that opens the store shares.
@@ -81,7 +82,7 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1
 	}
-	l := &loader{store: store, x: x, src: &loaders.Sources{MaxBytes: *maxMB * 1e6}, workers: *workers, out: stdout, errOut: stderr}
+	l := &loader{store: store, x: x, src: &source.Sources{MaxBytes: *maxMB * 1e6}, workers: *workers, out: stdout, errOut: stderr}
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		l.bar = func(total int) *progressbar.ProgressBar {
 			return progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("loading"),
@@ -127,7 +128,7 @@ func (s *loadSummary) add(o loadSummary) {
 // cannot be read or parsed is reported on errOut and skipped; the others
 // still load.
 func loadPaths(ctx context.Context, store *graph.Store, x *loaders.Extractor, paths []string, out, errOut io.Writer) loadSummary {
-	l := &loader{store: store, x: x, src: &loaders.Sources{}, workers: runtime.GOMAXPROCS(0), out: out, errOut: errOut}
+	l := &loader{store: store, x: x, src: &source.Sources{}, workers: runtime.GOMAXPROCS(0), out: out, errOut: errOut}
 	return l.run(ctx, paths)
 }
 
@@ -136,7 +137,7 @@ func loadPaths(ctx context.Context, store *graph.Store, x *loaders.Extractor, pa
 type loader struct {
 	store   *graph.Store
 	x       *loaders.Extractor
-	src     *loaders.Sources
+	src     *source.Sources
 	workers int
 	out     io.Writer // one line per article stored or unchanged
 	errOut  io.Writer // one line per failure
@@ -308,7 +309,7 @@ func (l *loader) parse(ctx context.Context, name string) parsed {
 	if err := ctx.Err(); err != nil {
 		return p
 	}
-	if !loaders.IsURL(name) && loaders.FormatOfName(name) == loaders.FormatNQuads {
+	if !source.IsURL(name) && source.FormatOfName(name) == source.FormatNQuads {
 		p.dumpFile = true // read by the writer, so a dump of any size fits
 		return p
 	}
@@ -317,7 +318,7 @@ func (l *loader) parse(ctx context.Context, name string) parsed {
 		p.errs = append(p.errs, err)
 		return p
 	}
-	if format == loaders.FormatNQuads {
+	if format == source.FormatNQuads {
 		p.nquads = data
 		return p
 	}
@@ -361,13 +362,13 @@ func (b barWriter) Write(p []byte) (int, error) {
 }
 
 // articleFiles expands folders (recursively) into the files they hold that
-// opgraph reads (by extension; see loaders.FormatOfName), sorted; files
+// opgraph reads (by extension; see source.FormatOfName), sorted; files
 // named outright and URLs are kept whatever they are called.
 func articleFiles(paths []string) ([]string, []error) {
 	var files []string
 	var errs []error
 	for _, p := range paths {
-		if loaders.IsURL(p) {
+		if source.IsURL(p) {
 			files = append(files, p)
 			continue
 		}
@@ -406,5 +407,5 @@ func articleFiles(paths []string) ([]string, []error) {
 // isArticleFile says which files a folder walk takes: those of a format
 // opgraph reads, not hidden files nor gold annotations (.json).
 func isArticleFile(path string) bool {
-	return !strings.HasPrefix(filepath.Base(path), ".") && loaders.FormatOfName(path) != ""
+	return !strings.HasPrefix(filepath.Base(path), ".") && source.FormatOfName(path) != ""
 }

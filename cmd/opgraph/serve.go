@@ -18,6 +18,7 @@ import (
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
 )
 
@@ -85,7 +86,7 @@ func (f apiFlags) serverConfig(store *graph.Store, x *loaders.Extractor, log *sl
 		}
 	}
 	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
-		doc := loaders.Document{Path: "ingestArticle", Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
+		doc := source.Document{Path: "ingestArticle", Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
 		af := loaders.Facts(doc, x.Extract(doc))
 		_, _, err := store.WriteArticle(ctx, af)
 		return af.Article.ID, err

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // TestGeneratedFactsAreExtracted generates a small corpus and checks that the
@@ -42,7 +43,7 @@ func TestGeneratedFactsAreExtracted(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := loaders.ParseText(tr.File, data)
+		doc, err := source.ParseText(tr.File, data)
 		if err != nil {
 			t.Fatal(err)
 		}
