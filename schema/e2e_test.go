@@ -22,7 +22,7 @@ import (
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/graph/graphtest"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
 	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
 )
@@ -60,7 +60,7 @@ type fixture struct {
 	srv    *httptest.Server
 	store  *graph.Store
 	reader *countingReader
-	x      *loaders.Extractor
+	x      *extract.Extractor
 }
 
 // writeText extracts an article written for a test and stores it.
@@ -70,7 +70,7 @@ func (f *fixture) writeText(t *testing.T, name, text string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := f.store.WriteArticle(context.Background(), loaders.Facts(doc, f.x.Extract(doc))); err != nil {
+	if _, _, err := f.store.WriteArticle(context.Background(), f.x.Facts(doc)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -137,7 +137,7 @@ func seededOn(t *testing.T, cfg graph.Config) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func seededOn(t *testing.T, cfg graph.Config) *fixture {
 	}
 	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
 		doc := source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
-		af := loaders.Facts(doc, x.Extract(doc))
+		af := x.Facts(doc)
 		_, _, err := store.WriteArticle(ctx, af)
 		return af.Article.ID, err
 	}

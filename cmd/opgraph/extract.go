@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
 	"github.com/opgraph/opgraph/loaders/source"
 )
 
@@ -40,7 +40,7 @@ func runExtract(ctx context.Context, args []string) int {
 		}
 		return 1
 	}
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "opgraph extract: %v\n", err)
 		return 1

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/opgraph/opgraph/graph"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
 	"github.com/opgraph/opgraph/loaders/source"
 )
 
@@ -35,7 +35,7 @@ func TestKill9(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	dir := t.TempDir()
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestKill9(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		af := loaders.Facts(doc, x.Extract(doc))
+		af := x.Facts(doc)
 		evs := map[graph.ID]bool{}
 		for _, n := range af.Nodes {
 			for _, e := range n.Evidence {

@@ -21,7 +21,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/opgraph/opgraph/graph"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
 	"github.com/opgraph/opgraph/loaders/source"
 )
 
@@ -77,7 +77,7 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	defer store.Close()
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1
@@ -127,7 +127,7 @@ func (s *loadSummary) add(o loadSummary) {
 // loadPaths loads every article file, folder and URL in paths. A file that
 // cannot be read or parsed is reported on errOut and skipped; the others
 // still load.
-func loadPaths(ctx context.Context, store *graph.Store, x *loaders.Extractor, paths []string, out, errOut io.Writer) loadSummary {
+func loadPaths(ctx context.Context, store *graph.Store, x *extract.Extractor, paths []string, out, errOut io.Writer) loadSummary {
 	l := &loader{store: store, x: x, src: &source.Sources{}, workers: runtime.GOMAXPROCS(0), out: out, errOut: errOut}
 	return l.run(ctx, paths)
 }
@@ -136,7 +136,7 @@ func loadPaths(ctx context.Context, store *graph.Store, x *loaders.Extractor, pa
 // each article through the store, one at a time, in its own transaction.
 type loader struct {
 	store   *graph.Store
-	x       *loaders.Extractor
+	x       *extract.Extractor
 	src     *source.Sources
 	workers int
 	out     io.Writer // one line per article stored or unchanged
@@ -325,7 +325,7 @@ func (l *loader) parse(ctx context.Context, name string) parsed {
 	docs, errs := l.src.Parse(ctx, name, format, data)
 	p.errs = errs
 	for _, doc := range docs {
-		p.articles = append(p.articles, parsedArticle{path: doc.Path, af: loaders.Facts(doc, l.x.Extract(doc))})
+		p.articles = append(p.articles, parsedArticle{path: doc.Path, af: l.x.Facts(doc)})
 	}
 	return p
 }

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/opgraph/opgraph/graph"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
 )
 
 func openBolt(t *testing.T, dir string) *graph.Store {
@@ -41,7 +41,7 @@ func TestLoadTwiceLeavesCountsUnchanged(t *testing.T) {
 			ctx := context.Background()
 			store := openBolt(t, t.TempDir())
 			defer store.Close()
-			x, err := loaders.NewExtractor()
+			x, err := extract.NewExtractor()
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -12,14 +12,14 @@ import (
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/graph/graphtest"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
 )
 
 func TestMigrate(t *testing.T) {
 	ctx := context.Background()
 	from := t.TempDir()
 	src := openBolt(t, from)
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/opgraph/opgraph/graph"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
 	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
 )
@@ -67,7 +67,7 @@ func (f *apiFlags) register(fs *flag.FlagSet) {
 }
 
 // serverConfig turns the flags into the API's configuration.
-func (f apiFlags) serverConfig(store *graph.Store, x *loaders.Extractor, log *slog.Logger) schema.ServerConfig {
+func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *slog.Logger) schema.ServerConfig {
 	tokens := map[string]string{}
 	for _, t := range strings.Split(f.tokens, ",") {
 		if t = strings.TrimSpace(t); t == "" {
@@ -87,7 +87,7 @@ func (f apiFlags) serverConfig(store *graph.Store, x *loaders.Extractor, log *sl
 	}
 	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
 		doc := source.Document{Path: "ingestArticle", Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
-		af := loaders.Facts(doc, x.Extract(doc))
+		af := x.Facts(doc)
 		_, _, err := store.WriteArticle(ctx, af)
 		return af.Article.ID, err
 	}
@@ -114,7 +114,7 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	if err := seedIfEmpty(ctx, log, store, seeds); err != nil {
 		return err
 	}
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		return err
 	}
@@ -166,7 +166,7 @@ func seedIfEmpty(ctx context.Context, log *slog.Logger, store *graph.Store, dir 
 		log.Warn("empty store and no seeds to load", "seeds", dir, "err", err)
 		return nil
 	}
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/opgraph/opgraph/graph"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
 )
 
 // watchSettle is how long a file must go unchanged before it is loaded,
@@ -99,7 +99,7 @@ func watchDir(ctx context.Context, dir string, log *slog.Logger, load func(paths
 // watchAndLoad loads the article files in dir, then the new or changed
 // ones as they come, logging what each batch did, until ctx ends. changed,
 // if set, is called after each batch that stored something.
-func watchAndLoad(ctx context.Context, log *slog.Logger, store *graph.Store, x *loaders.Extractor, dir string, changed func()) {
+func watchAndLoad(ctx context.Context, log *slog.Logger, store *graph.Store, x *extract.Extractor, dir string, changed func()) {
 	errOut := slogWriter{log}
 	report := func(sum loadSummary) {
 		if sum.loaded > 0 && changed != nil {

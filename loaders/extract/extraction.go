@@ -1,4 +1,4 @@
-package loaders
+package extract
 
 // Extraction is the facts of one article in the JSON shape of the project's
 // evaluation format (../shared/eval/FORMAT.md), with evidence on each fact.

@@ -1,4 +1,4 @@
-package loaders
+package extract
 
 import (
 	"strconv"
@@ -6,6 +6,12 @@ import (
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/loaders/source"
 )
+
+// Facts extracts the facts doc states and maps them onto the graph's
+// nodes, ready for the store to write: Facts(doc, x.Extract(doc)).
+func (x *Extractor) Facts(doc source.Document) graph.ArticleFacts {
+	return Facts(doc, x.Extract(doc))
+}
 
 // Facts maps an article's extraction onto the graph's nodes: entities named
 // by their canonical names, figures identified by everything they state, and

@@ -1,4 +1,4 @@
-package loaders
+package extract
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // TestGolden extracts every dev article and compares the facts with
 // testdata/<name>.golden.json, so a change in what the extractor finds shows
-// as a diff. Run `go test ./loaders -run TestGolden -update` to accept one.
+// as a diff. Run `go test ./loaders/extract -run TestGolden -update` to accept one.
 func TestGolden(t *testing.T) {
 	articles, _ := filepath.Glob(filepath.Join(sharedDev, "*.txt"))
 	if len(articles) == 0 {
@@ -51,7 +51,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run with -update to create it)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the extraction; diff it with:\n  go test ./loaders -run 'TestGolden/%s' -update && git diff %s",
+				t.Errorf("%s differs from the extraction; diff it with:\n  go test ./loaders/extract -run 'TestGolden/%s' -update && git diff %s",
 					golden, name, golden)
 			}
 		})

@@ -1,4 +1,4 @@
-package loaders
+package extract
 
 import (
 	"os"
@@ -10,7 +10,7 @@ import (
 
 // sharedDev is the dev corpus beside the repository; tests that need it
 // skip where it is absent (a user's fresh clone).
-const sharedDev = "../../shared/corpus/dev"
+const sharedDev = "../../../shared/corpus/dev"
 
 func readShared(t *testing.T, name string) source.Document {
 	t.Helper()

@@ -1,4 +1,4 @@
-package loaders
+package extract
 
 import (
 	"os"
@@ -12,7 +12,7 @@ import (
 func benchDocs(b *testing.B) ([]source.Document, int64) {
 	files, _ := filepath.Glob(filepath.Join(sharedDev, "*.txt"))
 	if len(files) == 0 {
-		files, _ = filepath.Glob("../seeds/*.txt")
+		files, _ = filepath.Glob("../../seeds/*.txt")
 	}
 	var docs []source.Document
 	var size int64
