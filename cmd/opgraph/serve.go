@@ -18,6 +18,7 @@ import (
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/loaders/extract"
+	"github.com/opgraph/opgraph/loaders/ingest"
 	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
 )
@@ -133,7 +134,7 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 		defer func() { stopWatch(); <-watched }()
 		go func() {
 			defer close(watched)
-			watchAndLoad(watchCtx, log, store, x, watch, handler.StoreChanged)
+			ingest.WatchAndLoad(watchCtx, log, store, x, watch, handler.StoreChanged)
 		}()
 	}
 	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
@@ -170,7 +171,7 @@ func seedIfEmpty(ctx context.Context, log *slog.Logger, store *graph.Store, dir 
 	if err != nil {
 		return err
 	}
-	sum := loadPaths(ctx, store, x, []string{dir}, io.Discard, os.Stderr)
+	sum := ingest.Paths(ctx, store, x, []string{dir}, io.Discard, os.Stderr)
 	log.Info("loaded seeds into the empty store", "seeds", dir, "result", sum.String())
 	return nil
 }

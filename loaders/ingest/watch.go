@@ -1,4 +1,4 @@
-package main
+package ingest
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"github.com/opgraph/opgraph/graph"
+	"fmt"
 	"github.com/opgraph/opgraph/loaders/extract"
 )
 
@@ -21,10 +21,10 @@ import (
 // so a file being written is read once, whole.
 const watchSettle = 500 * time.Millisecond
 
-// watchDir calls load with the article files created or changed under dir
+// WatchDir calls load with the article files created or changed under dir
 // (and the folders made in it) until ctx ends. Changes are gathered until
 // watchSettle passes with no new one.
-func watchDir(ctx context.Context, dir string, log *slog.Logger, load func(paths []string)) error {
+func WatchDir(ctx context.Context, dir string, log *slog.Logger, load func(paths []string)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -96,21 +96,21 @@ func watchDir(ctx context.Context, dir string, log *slog.Logger, load func(paths
 	}
 }
 
-// watchAndLoad loads the article files in dir, then the new or changed
-// ones as they come, logging what each batch did, until ctx ends. changed,
-// if set, is called after each batch that stored something.
-func watchAndLoad(ctx context.Context, log *slog.Logger, store *graph.Store, x *extract.Extractor, dir string, changed func()) {
+// WatchAndLoad loads the article files in dir into w, then the new or
+// changed ones as they come, logging what each batch did, until ctx ends.
+// changed, if set, is called after each batch that stored something.
+func WatchAndLoad(ctx context.Context, log *slog.Logger, w Writer, x *extract.Extractor, dir string, changed func()) {
 	errOut := slogWriter{log}
-	report := func(sum loadSummary) {
-		if sum.loaded > 0 && changed != nil {
+	report := func(sum Summary) {
+		if sum.Loaded > 0 && changed != nil {
 			changed()
 		}
 	}
-	sum := loadPaths(ctx, store, x, []string{dir}, io.Discard, errOut)
+	sum := Paths(ctx, w, x, []string{dir}, io.Discard, errOut)
 	report(sum)
 	log.Info("loaded watched folder", "dir", dir, "result", sum.String())
-	err := watchDir(ctx, dir, log, func(paths []string) {
-		sum := loadPaths(ctx, store, x, paths, io.Discard, errOut)
+	err := WatchDir(ctx, dir, log, func(paths []string) {
+		sum := Paths(ctx, w, x, paths, io.Discard, errOut)
 		report(sum)
 		log.Info("loaded changed files", "dir", dir, "files", len(paths), "result", sum.String())
 	})
@@ -127,4 +127,17 @@ func (w slogWriter) Write(p []byte) (int, error) {
 		w.log.Warn(strings.TrimPrefix(line, "error: "))
 	}
 	return len(p), nil
+}
+
+// Watch loads the article files created or changed under dir as they come,
+// printing each batch's summary on l.Out, until ctx ends; it returns the
+// batches' total.
+func (l *Loader) Watch(ctx context.Context, dir string, log *slog.Logger) (Summary, error) {
+	var sum Summary
+	err := WatchDir(ctx, dir, log, func(changed []string) {
+		s := l.Run(ctx, changed)
+		fmt.Fprintln(l.Out, s)
+		sum.Add(s)
+	})
+	return sum, err
 }
