@@ -1,0 +1,68 @@
+package pattern
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// FuzzCompileMatch compiles random rule text and matches it against a
+// random sentence: compiling either fails with an *Error that points into
+// the text, or matching reports spans inside the sentence, and exactly
+// the matches that trying every rule at every token finds (so the index
+// drops no rule that could match).
+func FuzzCompileMatch(f *testing.F) {
+	f.Add("arrest.custody: taken into custody", "Two men were taken into custody.")
+	f.Add("r: who:(%cap+) was? arrested|detained by @agency", "John Smith was detained by police")
+	f.Add("r: (a|b){2,3}? !c* x:%any+? %num&%glued", "a b a 1,200 A$5")
+	f.Add("r: \"P\" %num\n  \\( \"?\" \\)\n# c\ns: !the %punct | @title %allcaps", "P 5 (?) the, officer FBI")
+	f.Add("r: ((x?)*)+ y", "x x x x x x x x x x x x x x x x x x x x z")
+	f.Add("r: sheriff 's office u.s.", "the Sheriff's office U.S.")
+	f.Add("r: %start? in x:%cap{1,3} (, | on | %end)", "in Ab Cd, in Ef on in Gh")
+	f.Add("$n = %cap (de|van)? %cap\nr: who:$n{1,2} said\n$m = $n $n\ns: $m", "Jo de Vries Al Li said")
+	f.Fuzz(func(t *testing.T, rules, sentence string) {
+		if len(rules) > 4000 || len(sentence) > 4000 {
+			return
+		}
+		set, err := Compile("fuzz.rules", rules, testClasses)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("Compile(%q): error %v is not an *Error", rules, err)
+			}
+			if e.Line < 1 || e.Line > strings.Count(rules, "\n")+1 || e.Col < 1 || e.Msg == "" {
+				t.Fatalf("Compile(%q): error %v points outside the text", rules, err)
+			}
+			return
+		}
+		toks := Tokenize(nil, sentence, testClassify)
+		checkTokens(t, sentence, toks)
+		var got []string
+		set.Match(toks, func(m Match) bool {
+			if m.Start < 0 || m.End <= m.Start || m.End > len(toks) || set.Name(m.Index) != m.Rule {
+				t.Fatalf("rules %q on %q: match %+v out of bounds", rules, sentence, m)
+			}
+			for _, c := range m.Captures() {
+				if c.Start < m.Start || c.End < c.Start || c.End > m.End {
+					t.Fatalf("rules %q on %q: capture %+v outside match %d-%d", rules, sentence, c, m.Start, m.End)
+				}
+			}
+			got = append(got, fmt.Sprint(m.Index, m.Start, m.End, m.Captures()))
+			return true
+		})
+		var want []string
+		mc := set.machine(len(toks))
+		for i := range toks {
+			for r := range set.rules {
+				if end, ok := mc.run(&set.rules[r], toks, i); ok {
+					m := Match{Index: r, Start: i, End: end, names: set.rules[r].caps, slots: mc.slots}
+					want = append(want, fmt.Sprint(r, i, end, m.Captures()))
+				}
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("rules %q on %q:\nindexed   %q\neverywhere %q", rules, sentence, got, want)
+		}
+	})
+}

@@ -1,0 +1,234 @@
+package pattern
+
+import "math/bits"
+
+// Match is one rule matching tokens [Start, End) of a sentence. Its
+// captures are valid only during the call that reports it.
+type Match struct {
+	Rule       string // the rule's name
+	Index      int    // the rule's place in its Set
+	Start, End int    // token offsets
+
+	names []string
+	slots []int32
+}
+
+// Span is a capture's token offsets.
+type Span struct {
+	Name       string
+	Start, End int
+}
+
+// Capture returns the tokens that the first capture called name took,
+// and false when the rule has no such capture or the match did not pass
+// through it. A capture inside a repeat holds its last round.
+func (m Match) Capture(name string) (start, end int, ok bool) {
+	for k, n := range m.names {
+		if n == name && m.slots[2*k] >= 0 && m.slots[2*k+1] >= 0 {
+			return int(m.slots[2*k]), int(m.slots[2*k+1]), true
+		}
+	}
+	return 0, 0, false
+}
+
+// Captures returns a copy of the captures the match passed through, in
+// the order of the rule's text.
+func (m Match) Captures() []Span {
+	var out []Span
+	for k, n := range m.names {
+		if m.slots[2*k] >= 0 && m.slots[2*k+1] >= 0 {
+			out = append(out, Span{n, int(m.slots[2*k]), int(m.slots[2*k+1])})
+		}
+	}
+	return out
+}
+
+// Match calls yield for each rule that matches toks from some token, in
+// order of the starting token and then of the rules, until yield returns
+// false. A rule reports at most one match per starting token: the first
+// in priority order, as a regexp would, where greedy parts take as many
+// tokens as let the rest match and alternatives are tried left to right.
+// Matches of different rules, and of one rule from different tokens, may
+// overlap.
+//
+// Matching one rule from one token visits each (instruction, token) pair
+// at most once (a failed pair is remembered, as in RE2's bit-state
+// backtracker), so its work is bounded by the rule's length times the
+// sentence's, and a sentence's by that times its length for each rule:
+// never exponential. The memory is 4 bytes per such pair of the longest
+// rule, reused from call to call.
+func (s *Set) Match(toks []Token, yield func(Match) bool) {
+	m := s.machine(len(toks))
+	defer s.pool.Put(m)
+	for i := range toks {
+		t := &toks[i]
+		cand := append(m.cand[:0], s.byLower[t.Lower]...)
+		for b := t.Class & s.classMask; b != 0; b &= b - 1 {
+			cand = append(cand, s.byClass[bits.TrailingZeros64(b)]...)
+		}
+		for b := uint64(t.Shape & s.shapeMask); b != 0; b &= b - 1 {
+			cand = append(cand, s.byShape[bits.TrailingZeros64(b)]...)
+		}
+		cand = append(cand, s.fallback...)
+		m.cand = cand
+		if len(cand) > 1 {
+			cand = sortUnique(cand)
+		}
+		for _, r := range cand {
+			rl := &s.rules[r]
+			end, ok := m.run(rl, toks, i)
+			if !ok {
+				continue
+			}
+			if !yield(Match{Rule: rl.name, Index: int(r), Start: i, End: end, names: rl.caps, slots: m.slots}) {
+				return
+			}
+		}
+	}
+}
+
+// sortUnique sorts a short list of rule numbers and drops repeats.
+func sortUnique(a []int32) []int32 {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+	n := 1
+	for i := 1; i < len(a); i++ {
+		if a[i] != a[n-1] {
+			a[n] = a[i]
+			n++
+		}
+	}
+	return a[:n]
+}
+
+// machine is the scratch space of one Match call.
+type machine struct {
+	stack []job
+	slots []int32
+	cand  []int32
+	seen  []uint32 // seen[pc*width+pos] == gen: that pair failed, or is on the way
+	gen   uint32
+	width int
+	ntoks int
+}
+
+// job is a backtracking point: resume at (pc, pos), or, when slot >= 0,
+// put back a capture slot's old value.
+type job struct {
+	pc, pos, slot, old int32
+}
+
+func (s *Set) machine(ntoks int) *machine {
+	m, _ := s.pool.Get().(*machine)
+	if m == nil {
+		m = &machine{}
+	}
+	m.width, m.ntoks = ntoks+1, ntoks
+	if need := s.maxProg * m.width; len(m.seen) < need {
+		m.seen = make([]uint32, need)
+		m.gen = 0
+	}
+	return m
+}
+
+// run matches rule r from token start and returns where the match ends.
+func (m *machine) run(r *rule, toks []Token, start int) (int, bool) {
+	m.gen++
+	if m.gen == 0 {
+		clear(m.seen)
+		m.gen = 1
+	}
+	m.slots = m.slots[:0]
+	for range 2 * len(r.caps) {
+		m.slots = append(m.slots, -1)
+	}
+	prog := r.prog
+	m.stack = append(m.stack[:0], job{pc: 0, pos: int32(start), slot: -1})
+	for len(m.stack) > 0 {
+		j := m.stack[len(m.stack)-1]
+		m.stack = m.stack[:len(m.stack)-1]
+		if j.slot >= 0 {
+			m.slots[j.slot] = j.old
+			continue
+		}
+		pc, pos := j.pc, j.pos
+	thread:
+		for {
+			at := int(pc)*m.width + int(pos)
+			if m.seen[at] == m.gen {
+				break
+			}
+			m.seen[at] = m.gen
+			in := &prog[pc]
+			switch in.op {
+			case opTest:
+				if int(pos) >= m.ntoks || !in.t.match(&toks[pos]) {
+					break thread
+				}
+				pc++
+				pos++
+			case opSplit:
+				m.stack = append(m.stack, job{pc: in.y, pos: pos, slot: -1})
+				pc = in.x
+			case opJmp:
+				pc = in.x
+			case opSave:
+				m.stack = append(m.stack, job{slot: in.x, old: m.slots[in.x]})
+				m.slots[in.x] = pos
+				pc++
+			case opAssert:
+				if in.x == 0 && pos != 0 || in.x == 1 && int(pos) != m.ntoks {
+					break thread
+				}
+				pc++
+			case opMatch:
+				return int(pos), true
+			}
+		}
+	}
+	return 0, false
+}
+
+func (t *test) match(tok *Token) bool {
+	if t.lits != nil {
+		for _, l := range t.lits {
+			if tok.Lower == l {
+				return true
+			}
+		}
+		return false
+	}
+	for _, conj := range t.alts {
+		all := true
+		for i := range conj {
+			if !conj[i].match(tok) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *prim) match(tok *Token) bool {
+	var ok bool
+	switch p.kind {
+	case pLit:
+		ok = tok.Lower == p.s
+	case pExact:
+		ok = tok.Text == p.s
+	case pClass:
+		ok = tok.Class&p.bits != 0
+	case pShape:
+		ok = tok.Shape&p.shape != 0
+	case pAny:
+		ok = true
+	}
+	return ok != p.neg
+}

@@ -1,0 +1,227 @@
+package pattern
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Shape is a set of bits describing how a token is written; rules test
+// them with %num, %cap and the other built-in shapes.
+type Shape uint16
+
+const (
+	ShapeNum     Shape = 1 << iota // digits, maybe grouped and with a decimal part: "12", "1,200", "3.5"
+	ShapeCap                       // the first character is an upper-case letter
+	ShapeAllCaps                   // has letters, none of them lower case: "FBI", "U.S."
+	ShapeLower                     // has letters, none of them upper case
+	ShapeDigit                     // holds a digit anywhere: "AK47", "10kg", "2024"
+	ShapePunct                     // one character that is neither letter nor digit, or the possessive "'s"
+	ShapeGlued                     // nothing stands between it and the token before it
+)
+
+// Token is one word, number or punctuation mark of a sentence.
+type Token struct {
+	Text       string // exactly the sentence's bytes Start:End
+	Lower      string // Text in lower case, with the typographic apostrophe ’ made '
+	Start, End int    // byte offsets in the sentence
+	Class      uint64 // the caller's word classes (see Tokenize's classify)
+	Shape      Shape
+}
+
+// Tokenize appends the tokens of s to dst and returns the extended slice.
+// Words are runs of letters and digits that keep inner apostrophes
+// ("don't"), inner ampersands ("AT&T") and the dots of acronyms ("U.S.");
+// a possessive "'s" is a token of its own. Numbers keep their thousands
+// groups and decimal part ("1,200", "3.5"), and the letters after a number
+// are a word of their own, glued to it ("5m" is "5" "m"). Every other character that is
+// not white space is a one-character punctuation token, so the bytes
+// between tokens are white space only.
+//
+// classify, when not nil, gives each token's Class from its lower form.
+// Lower shares s's memory where it can: a sentence costs at most one
+// allocation for its lower-case copy, besides the words with non-ASCII
+// letters.
+func Tokenize(dst []Token, s string, classify func(lower string) uint64) []Token {
+	first := len(dst)
+	low := "" // s in ASCII lower case, made at the first upper-case ASCII letter
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		start := i
+		i += w
+		var t Token
+		if isWordRune(r) {
+			var ascii bool
+			i, t.Shape, ascii = scanWord(s, start, r)
+			t.Text = s[start:i]
+			switch {
+			case !ascii:
+				t.Lower = strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
+			case hasUpperASCII(t.Text):
+				if low == "" {
+					low = lowerASCII(s)
+				}
+				t.Lower = low[start:i]
+			default:
+				t.Lower = t.Text
+			}
+		} else {
+			if (r == '\'' || r == '’') && i < len(s) && (s[i] == 's' || s[i] == 'S') && (i+1 == len(s) || !wordRuneAt(s, i+1)) {
+				i++ // the possessive "'s"
+			}
+			t.Text = s[start:i]
+			t.Lower = punctLower(t.Text)
+			t.Shape = ShapePunct
+		}
+		t.Start, t.End = start, i
+		if len(dst) > first && dst[len(dst)-1].End == start {
+			t.Shape |= ShapeGlued
+		}
+		if classify != nil {
+			t.Class = classify(t.Lower)
+		}
+		dst = append(dst, t)
+	}
+	return dst
+}
+
+// scanWord reads the word or number starting at s[start], whose first
+// rune is r, and returns its end, its shape and whether it is all ASCII.
+func scanWord(s string, start int, r rune) (end int, shape Shape, ascii bool) {
+	i := start + utf8.RuneLen(r)
+	ascii = r < utf8.RuneSelf
+	num := unicode.IsDigit(r) // digits and number separators only, so far
+	decimal := false          // num has passed its decimal point
+	upper, lower, digit := unicode.IsUpper(r), unicode.IsLower(r), num
+	if unicode.IsUpper(r) {
+		shape |= ShapeCap
+	}
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			if num && !unicode.IsDigit(r) {
+				break // a number's unit or suffix is a token of its own: "5m", "10kg"
+			}
+			ascii = ascii && r < utf8.RuneSelf
+			switch {
+			case unicode.IsDigit(r):
+				digit = true
+			case unicode.IsUpper(r):
+				upper, num = true, false
+			default:
+				lower = lower || unicode.IsLower(r)
+				num = false
+			}
+			i += w
+			continue
+		}
+		if num && !decimal && r == ',' && threeDigitsAt(s, i+1) && (i-start <= 3 || strings.IndexByte(s[start:i], ',') >= 0) {
+			i += 4 // a thousands group: "1,200"
+			continue
+		}
+		if num && r == '.' && !decimal && i+1 < len(s) && isDigitByte(s[i+1]) {
+			decimal = true
+			i++
+			continue
+		}
+		if (r == '\'' || r == '’' || r == '.' || r == '&') && i+w < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[i+w:])
+			possessive := (r == '\'' || r == '’') && (next == 's' || next == 'S') && (i+w+1 >= len(s) || !wordRuneAt(s, i+w+1))
+			if isWordRune(next) && !possessive && (r != '.' || isAcronymDot(s[start:i])) {
+				ascii = ascii && w == 1
+				num = false
+				i += w
+				continue
+			}
+		}
+		// The closing dot of an acronym: "U.S." but not "arrested."
+		if r == '.' && strings.Contains(s[start:i], ".") && isAcronymDot(s[start:i]) {
+			i += w
+		}
+		break
+	}
+	if num {
+		shape |= ShapeNum
+	}
+	if digit {
+		shape |= ShapeDigit
+	}
+	if upper && !lower {
+		shape |= ShapeAllCaps
+	}
+	if lower && !upper {
+		shape |= ShapeLower
+	}
+	return i, shape, ascii
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func wordRuneAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// threeDigitsAt reports whether s holds exactly three digits from i.
+func threeDigitsAt(s string, i int) bool {
+	return i+3 <= len(s) && isDigitByte(s[i]) && isDigitByte(s[i+1]) && isDigitByte(s[i+2]) &&
+		(i+3 == len(s) || !isDigitByte(s[i+3]))
+}
+
+// isAcronymDot reports whether w looks like the start of a dotted acronym:
+// upper-case letters one at a time between dots, "U", "U.S".
+func isAcronymDot(w string) bool {
+	for {
+		part, rest, more := strings.Cut(w, ".")
+		r, n := utf8.DecodeRuneInString(part)
+		if n == 0 || n != len(part) || !unicode.IsUpper(r) {
+			return false
+		}
+		if !more {
+			return true
+		}
+		w = rest
+	}
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII lower-cases the ASCII letters of s, leaving every other byte
+// where it is so that offsets into s hold in the copy.
+func lowerASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// punctLower is the lower form of a punctuation token.
+func punctLower(p string) string {
+	switch p {
+	case "’":
+		return "'"
+	case "'S", "’s", "’S":
+		return "'s"
+	}
+	return p
+}
