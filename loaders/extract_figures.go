@@ -359,8 +359,38 @@ func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 
 // --- seizures ---
 
+// The words that say goods were seized (or found, or caught in transit),
+// in one place: the cue pattern, its hand matcher and the cue bits are
+// made from them. A stem is read to the end of its word ("seiz" for
+// seized, seizure, seizing).
 var (
-	seizeCuePattern = `(?i)\b(seiz\w*|confiscat\w*|recovered|found|discovered|intercepted|haul|netted|impounded|removed from circulation|taken off the streets|withheld|uncovered|frozen|froze|forfeit\w*|stash|shut down|took down|taken down|taken offline)\b`
+	seizeCueStems   = []string{"seiz", "confiscat", "forfeit"}
+	seizeCuePhrases = []string{"recovered", "found", "discovered", "detected", "intercepted", "haul", "finds", "netted",
+		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze",
+		"stash", "shut down", "took down", "taken down", "taken offline", "transporting", "carrying", "smuggle",
+		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed"}
+)
+
+// stemAlts are regexp alternatives for stems read to the end of their word.
+func stemAlts(stems []string) []string {
+	out := make([]string, len(stems))
+	for i, s := range stems {
+		out[i] = s + `\w*`
+	}
+	return out
+}
+
+// firstWords are the first words of phrases.
+func firstWords(phrases []string) []string {
+	out := make([]string, len(phrases))
+	for i, p := range phrases {
+		out[i], _, _ = strings.Cut(p, " ")
+	}
+	return out
+}
+
+var (
+	seizeCuePattern = `(?i)\b(` + strings.Join(append(stemAlts(seizeCueStems), seizeCuePhrases...), "|") + `)\b`
 	seizeCueRe      = regexp.MustCompile(seizeCuePattern)
 	// seizeCueScan tries seizeCueRe only at a word it can start with.
 	seizeCueScan = newStartScan(seizeCuePattern, func(s string, p int) bool {
@@ -370,7 +400,7 @@ var (
 		w := s[p:asciiLetters(s, p)]
 		return seizeCueFirst.has(w) || hasPrefixFold(w, "seiz") || hasPrefixFold(w, "confiscat") || hasPrefixFold(w, "forfeit")
 	})
-	seizeCueFirst  = newFoldSet("recovered found discovered intercepted haul netted impounded removed taken withheld uncovered frozen froze stash shut took")
+	seizeCueFirst  = newFoldSet(strings.Join(firstWords(seizeCuePhrases), " "))
 	strongSeizeRe  = regexp.MustCompile(`(?i)\b(seized|seizing|seizure of|confiscated|recovered)\b`)
 	hypotheticalRe = regexp.MustCompile(`(?i)\b(will|would|could|might|may|plans? to|intends? to|aims? to|hopes? to|expects? to)\s+(?:\w+\s+)?(?:be\s+)?(seiz|confiscat|recover|intercept)`)
 	valueBeforeRe  = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
@@ -694,6 +724,14 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			if e == nil || e.Commodity == "cash" && unit == "" {
 				continue
+			}
+			if unit == "" && e.Commodity == "drugs" && !e.Countable {
+				// "15.6 million methamphetamine pills": a drug counted in the
+				// pills, tablets or capsules it comes as.
+				if n := dosageFormAfter(text[len(text)-len(after)+ce:]); n > 0 {
+					unit = "pill"
+					phraseEnd = len(text) - len(after) + ce + n
+				}
 			}
 			if unit == "" && !e.Countable && !f.Vague {
 				continue
@@ -1071,10 +1109,7 @@ func findSeizeVerbsAt(s string, starts []int32) [][]int {
 // seizeCueWhole are the cues of seizeCuePattern that stand whole, and
 // seizeCueStems those it reads to the end of the word (seiz\w*).
 var (
-	seizeCueWhole = newWordAlts("recovered", "found", "discovered", "intercepted", "haul", "netted", "impounded",
-		"removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze", "stash", "shut down",
-		"took down", "taken down", "taken offline")
-	seizeCueStems = []string{"seiz", "confiscat", "forfeit"}
+	seizeCueWhole = newWordAlts(seizeCuePhrases...)
 )
 
 // hasSeizeCue reports whether seizeCueRe matches s, a text with no fold
@@ -1320,9 +1355,8 @@ var (
 	exampleWords      = []string{"such as", "includ", "like", "e.g."}
 
 	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded held")
-	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation recovered
-		found discovered intercepted haul hauls netted impounded removed taken withheld uncovered frozen froze forfeit forfeited
-		forfeiture stash shut took`)
+	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation
+		forfeit forfeited forfeiture hauls ` + strings.Join(firstWords(seizeCuePhrases), " "))
 	valueCueWords = wordSet("worth value valued price priced")
 	modalWords    = wordSet("will would could might may plan plans intend intends aim aims hope hopes expect expects")
 )
@@ -1378,3 +1412,22 @@ func singular(w string) string {
 
 // localPoliceRe is a force named only by its place: "Police in Rotterdam".
 var localPoliceRe = regexp.MustCompile(`\b[Pp]olice (?:in|at|from) \p{Lu}`)
+
+// dosageForms are the forms a drug is counted in.
+var dosageForms = wordSet("pills pill tablets tablet capsules capsule")
+
+// dosageFormAfter reads a dosage form right after a drug's name ("meth
+// pills"), maybe after one word ("ecstasy-type"), and returns the bytes
+// read, or 0.
+func dosageFormAfter(s string) int {
+	toks := tokenize(s)
+	for i := 0; i < len(toks) && i < 2; i++ {
+		if strings.ContainsAny(s[:toks[i].Start], ",.;:()") {
+			break
+		}
+		if dosageForms[toks[i].Lower] {
+			return toks[i].End
+		}
+	}
+	return 0
+}
