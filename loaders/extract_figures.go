@@ -464,35 +464,30 @@ type money struct {
 }
 
 var (
-	moneyPrefixPattern = `(A\$|AU\$|AUD\s?|NZ\$|NZD\s?|US\$|USD\s?|C\$|CA\$|CAD\s?|HK\$|S\$|R\$|£|€|\$|¥|₱|₦|₹|EUR\s?|GBP\s?|PHP\s?|\bP\s?|\bRs\.?\s?|\bN)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|K|m|mn|bn|b)\b|\s+(thousand|million|billion|trillion|crores?|lakhs?)\b)?`
+	// moneyPrefixPattern is made from moneySigns and the multipliers
+	// (extract_money_match.go), in their order, so a sign is added in one place.
+	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
+		strings.Join(moneyShortMults, "|") + `)\b|\s*(` + strings.Join(moneyLongMults, "|") + `)\b)?`
 	// moneyPrefixScan tries the pattern only at the first byte of a sign or
-	// code with a digit at most four bytes after it. "P", "Rs" and "N" need
-	// \b before them; after a word character only "PHP", "R$", "NZ$" and
-	// "NZD" may start there, where those three cannot match.
+	// code with a digit at most five bytes after it. After a word character
+	// only a sign that needs no \b may start.
 	moneyPrefixScan = newStartScan(moneyPrefixPattern, func(s string, p int) bool {
-		switch s[p] {
-		case '$', 0xC2, 0xE2: // $, £ ¥, € ₱ ₦ ₹
-		case 'A', 'U', 'C', 'H', 'S', 'E', 'G':
-		case 'P', 'R', 'N':
-			if !wordStart(s, p) && !moneyNoBoundary.at(s, p) {
-				return false
-			}
-		default:
+		if !moneySignLead[s[p]] {
 			return false
 		}
-		for k := p + 1; k < len(s) && k <= p+5; k++ {
+		if !wordStart(s, p) && !moneyNoBoundary.at(s, p) {
+			return false
+		}
+		for k := p + 1; k < len(s) && k <= p+6; k++ {
 			if s[k] >= '0' && s[k] <= '9' {
 				return true
 			}
 		}
 		return false
 	})
-	moneyNoBoundary = newLitSet("PHP", "R$", "NZ$", "NZD")
-	moneySuffixRe   = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(m|bn)|\s+(thousand|million|billion|crores?|lakhs?))?\s+(pounds sterling|pounds|euros|euro|us dollars|australian dollars|new zealand dollars|canadian dollars|dollars|pesos|naira|rupees|yen|swiss francs|francs|kronor|krona|kroner|rand|dirhams|reais)\b`)
-	currencyWords   = map[string]string{"pounds sterling": "GBP", "pounds": "GBP", "euros": "EUR", "euro": "EUR", "us dollars": "USD",
-		"australian dollars": "AUD", "new zealand dollars": "NZD", "canadian dollars": "CAD", "pesos": "PHP", "naira": "NGN",
-		"rupees": "INR", "yen": "JPY", "swiss francs": "CHF", "francs": "CHF", "kronor": "SEK", "krona": "SEK", "kroner": "DKK",
-		"rand": "ZAR", "dirhams": "AED", "reais": "BRL"}
+	moneySignLead, moneyNoBoundary = signLeads()
+	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
+		`)|\s*(` + strings.Join(suffixLongMults, "|") + `))?\s+(` + strings.Join(suffixCurrencyWords, "|") + `)\b`)
 	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
 )
 
@@ -524,9 +519,9 @@ func (r *run) findMoney(s string, trap bool) []money {
 			continue
 		}
 		word := strings.ToLower(s[m[8]:m[9]])
-		cur := currencyWords[word]
-		if word == "dollars" {
-			cur = r.dollar(s)
+		cur := r.currencyOfWord(word, s)
+		if cur == "" {
+			continue
 		}
 		// "pounds of cocaine" is a weight, not money.
 		if word == "pounds" && weightOfRe.MatchString(s[m[1]:]) {
@@ -566,11 +561,7 @@ func maySignMoney(s string) bool {
 			return false
 		}
 		r, _ := utf8.DecodeLastRuneInString(s[:q])
-		switch r {
-		case '$', '£', '€', '¥', '₱', '₦', '₹', 'D', 'R', 'P', 's', '.', 'N':
-			return true
-		}
-		return false
+		return signEnds[r]
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
@@ -621,8 +612,27 @@ func (r *run) currencyOf(sym, s string) string {
 			return ""
 		}
 		return "NGN"
-	case "₹", "Rs", "Rs.":
+	case "₹":
 		return "INR"
+	case "Rs", "Rs.":
+		return r.rupee()
+	case "R":
+		if r.country != "ZA" {
+			return "" // "R" alone is the rand only in South African news
+		}
+		return "ZAR"
+	case "KSh", "Ksh", "Sh":
+		return r.shilling()
+	case "RM":
+		return "MYR"
+	case "Rp":
+		return "IDR"
+	case "฿":
+		return "THB"
+	case "₩":
+		return "KRW"
+	case "ZAR", "KES", "INR", "PKR", "THB", "MXN", "CHF", "AED", "SAR", "NGN", "JPY", "CNY", "HKD", "SGD", "BRL", "COP", "MYR", "IDR":
+		return sym
 	case "P":
 		if r.country == "PH" {
 			return "PHP"
@@ -632,6 +642,65 @@ func (r *run) currencyOf(sym, s string) string {
 		return r.dollar(s)
 	}
 	return ""
+}
+
+// currencyOfWord is the currency of a word written after a sum ("rupees"),
+// by the article's country where the word names several; "" where unknown.
+func (r *run) currencyOfWord(word, s string) string {
+	if c := currencyWords[word]; c != "" {
+		return c
+	}
+	switch word {
+	case "dollars":
+		return r.dollar(s)
+	case "rupees":
+		return r.rupee()
+	case "shillings":
+		return r.shilling()
+	case "pesos":
+		if c, ok := pesoByCountry[r.country]; ok {
+			return c
+		}
+		return "PHP"
+	case "dinars":
+		return dinarByCountry[r.country]
+	case "kwacha":
+		return map[string]string{"ZM": "ZMW", "MW": "MWK"}[r.country]
+	}
+	return ""
+}
+
+var (
+	pesoByCountry  = map[string]string{"PH": "PHP", "MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "DO": "DOP", "UY": "UYU"}
+	dinarByCountry = map[string]string{"RS": "RSD", "DZ": "DZD", "IQ": "IQD", "JO": "JOD", "KW": "KWD", "LY": "LYD", "TN": "TND", "BH": "BHD"}
+)
+
+// rupee resolves "Rs" and "rupees" by the article's country (India by default).
+func (r *run) rupee() string {
+	switch r.country {
+	case "PK":
+		return "PKR"
+	case "LK":
+		return "LKR"
+	case "NP":
+		return "NPR"
+	case "MU":
+		return "MUR"
+	}
+	return "INR"
+}
+
+// shilling resolves "Sh", "KSh" and "shillings" by the article's country (Kenya by default).
+func (r *run) shilling() string {
+	switch r.country {
+	case "TZ":
+		return "TZS"
+	case "UG":
+		return "UGX"
+	case "SO":
+		return "SOS"
+	}
+	return "KES"
 }
 
 // dollar resolves "$" by the sentence's own words, else the article's country.
