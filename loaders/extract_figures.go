@@ -777,8 +777,16 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				unit = singular(strings.ToLower(u))
 				after = after[n:]
 			}
-			after = strings.TrimPrefix(strings.TrimLeft(after, " "), "of ")
+			afterUnit := strings.TrimLeft(after, " ")
+			after = strings.TrimPrefix(afterUnit, "of ")
 			e, cs, ce := r.commodityNear(sf, len(text)-len(after), 3)
+			if e == nil && unit != "" && len(after) < len(afterUnit) {
+				// "220 pounds of calcium chloride": a measure of goods no list
+				// names is other goods, not the last commodity named before.
+				if sub, n := unlistedGoods(after); n > 0 {
+					e, ce = &entry{Commodity: "other", Sub: sub}, n
+				}
+			}
 			phraseEnd := f.End
 			if e != nil {
 				phraseEnd = len(text) - len(after) + ce
@@ -1032,10 +1040,12 @@ func (r *run) mergeSeizures() {
 			}
 			// Near, and no agency against it: "$70m worth of methamphetamine ...
 			// 200 kilograms of methamphetamine", not two forces' hauls.
+			sameKind := s.Subtype == nil || t.Subtype == nil || *s.Subtype == *t.Subtype
 			near := t.sentence-s.sentence <= 2 && s.sentence-t.sentence <= 2 &&
-				(s.Agency == nil || t.Agency == nil || *s.Agency == *t.Agency) &&
-				(s.Subtype == nil || t.Subtype == nil || *s.Subtype == *t.Subtype)
+				(s.Agency == nil || t.Agency == nil || *s.Agency == *t.Agency) && sameKind
 			switch {
+			case !sameKind && s.Quantity != nil && t.Quantity != nil:
+				continue // "12 kg of heroin, 12 kg of MDMA": two hauls, equal figures
 			case sameFigure(s, t):
 			case sameQuantity(s, t) && (s.Amount == nil || t.Amount == nil):
 				if s.Amount == nil {
@@ -1500,3 +1510,26 @@ func dosageFormAfter(s string) int {
 	}
 	return 0
 }
+
+// unlistedGoods reads the name of goods no list holds after "N unit of":
+// up to four words, ending at punctuation, a number or a word that ends the
+// phrase ("and", "in", "from"). It returns the name and the bytes read, or
+// "" and 0 where the words are none or not goods ("of them").
+func unlistedGoods(s string) (string, int) {
+	toks := tokenize(s)
+	n := 0
+	for n < len(toks) && n < 4 {
+		t := toks[n]
+		if nearStop[t.Lower] || notGoods[t.Lower] || isNumberToken(t.Text) || strings.ContainsAny(s[:t.Start], ",.;:()\"“”") {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		return "", 0
+	}
+	return s[toks[0].Start:toks[n-1].End], toks[n-1].End
+}
+
+// notGoods are words after "N unit of" that name no goods.
+var notGoods = wordSet("them the a an its their his her this that these those which what who whom it")
