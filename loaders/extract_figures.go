@@ -829,8 +829,19 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	for _, m := range moneys {
 		after := text[m.End:]
 		before := text[:m.Start]
+		if isConversion(text, moneys, m) || notGoodsValue(sf.low, m.Start, m.End) {
+			continue
+		}
 		amt := Seizure{Amount: r.nump(m.Amount), Currency: r.strp(m.Currency), AmountQualifier: r.strp(m.Qualifier), Qualifier: r.strp(m.Qualifier), Phrase: text[m.Start:m.End]}
 		switch {
+		case r.valueInGoods(sf, m) != nil:
+			// "$13 million in fake medicines": the value of goods, not cash.
+			e := r.valueInGoods(sf, m)
+			if !cue || r.attachValue(made, e, m) {
+				continue
+			}
+			amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
+			newSeizure(amt, m.Start)
 		case lits(sf.low[m.End:], cashWords) && cashAfterRe.MatchString(after):
 			if cue {
 				amt.Commodity = "cash"
@@ -1533,3 +1544,66 @@ func unlistedGoods(s string) (string, int) {
 
 // notGoods are words after "N unit of" that name no goods.
 var notGoods = wordSet("them the a an its their his her this that these those which what who whom it")
+
+// isConversion reports whether the sum m is another of the sentence's sums
+// written in another currency, in brackets right after it: "23 million
+// euros ($25 million)", "A$4.7m (US$3.2m)".
+func isConversion(text string, moneys []money, m money) bool {
+	before := strings.TrimRight(text[:m.Start], " ")
+	if !strings.HasSuffix(before, "(") {
+		return false
+	}
+	before = strings.TrimRight(strings.TrimSuffix(before, "("), " ")
+	for _, o := range moneys {
+		if o.End == len(before) {
+			return true
+		}
+	}
+	return false
+}
+
+// notValueWords say a sum is owed, lost or promised, not the worth of what
+// was seized: duty or tax evaded, fines, rewards, thresholds, budgets.
+var notValueWords = wordSet(`duty duties excise tax taxes vat evaded evasion evade fine fines fined reward rewards bounty
+	threshold declare declared budget budgets bail compensation damages penalty penalties salary salaries revenue
+	costs cost losses lost defrauded scammed stole stolen ransom ransoms laundered laundering turnover profits profit`)
+
+// notGoodsValue reports whether a notValueWords word stands within three
+// words before the sum low[start:end] or four after it.
+func notGoodsValue(low string, start, end int) bool {
+	before := tokenize(low[max(0, start-40):start])
+	if len(before) > 0 && start-40 > 0 {
+		before = before[1:] // the first may be cut
+	}
+	for i := max(0, len(before)-3); i < len(before); i++ {
+		if notValueWords[before[i].Lower] {
+			return true
+		}
+	}
+	after := tokenize(low[end:min(len(low), end+48)])
+	for i := 0; i < len(after) && i < 4; i++ {
+		if notValueWords[after[i].Lower] {
+			return true
+		}
+		if strings.ContainsAny(low[end:end+after[i].Start], ".;") {
+			break
+		}
+	}
+	return false
+}
+
+// valueInGoods returns the goods a sum is the value of where "in" and a
+// commodity other than cash follow it ("$1.3 million in cocaine"), or nil.
+func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
+	after := sf.s.Text[m.End:]
+	rest := strings.TrimLeft(after, " ")
+	if !strings.HasPrefix(rest, "in ") {
+		return nil
+	}
+	off := len(sf.s.Text) - len(rest) + 3
+	e, _, _ := r.commodityNear(sf, off, 3)
+	if e == nil || e.Commodity == "cash" || e.Commodity == "cryptocurrency" {
+		return nil
+	}
+	return e
+}
