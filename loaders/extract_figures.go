@@ -908,8 +908,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if singleItemRe.MatchString(tail(text[:start], 20)) && e.Countable {
 				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact")
 			}
-			if e.Sub == "" && e.Commodity == "drugs" {
-				continue // "drugs" alone, with no figure, is too vague to be its own seizure
+			if e.Sub == "" && e.Commodity == "drugs" || vagueGoods[e.Sub] {
+				continue // "drugs" or "assets" alone, with no figure, is too vague to be its own seizure
 			}
 			newSeizure(s, start)
 		}
@@ -1607,3 +1607,7 @@ func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
 	}
 	return e
 }
+
+// vagueGoods are goods too vague to be a seizure of their own without a
+// figure ("seizing the criminal assets of the distributors").
+var vagueGoods = map[string]bool{"assets": true, "contraband": true, "equipment": true, "chemicals": true}
