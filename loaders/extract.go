@@ -485,7 +485,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if !isCapitalised(toks[i].Text) || toks[i].in(setNotNameStart, notNameStart) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
 			continue
 		}
-		if i > 0 && pronounPossessives[toks[i-1].Lower] {
+		if i > 0 && pronounPossessives[toks[i-1].Lower] || i > 1 && isPossessiveS(toks[i-1]) && toks[i-2].Lower == "it" {
 			continue // "through its Near Europe Task Force": a unit of the agency named before
 		}
 		j := i + 1
