@@ -486,7 +486,11 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			continue
 		}
 		if i > 0 && pronounPossessives[toks[i-1].Lower] || i > 1 && isPossessiveS(toks[i-1]) && toks[i-2].Lower == "it" {
-			continue // "through its Near Europe Task Force": a unit of the agency named before
+			// "through its Near Europe Task Force": a unit of the agency named before.
+			for i+1 < len(toks) && isCapitalised(toks[i+1].Text) && adjacent(i, i+1) {
+				i++
+			}
+			continue
 		}
 		j := i + 1
 		for j < len(toks) && continuesName(toks, i, j, adjacent) {
