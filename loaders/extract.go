@@ -1161,6 +1161,9 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		if len(r.x.gaz.appendFind(found[:0], toks, entAgency, entDemonym, entCommodity, entPlatform, entGroup)) > 0 || notPlaceWord[toks[0].Lower] {
 			continue
 		}
+		if len(toks) > 1 && streetWords[toks[len(toks)-1].Lower] {
+			continue // "in Lion Street": an address, not a place
+		}
 		mt := mention{Name: name, Surface: name, Start: start, End: end}
 		sf.places = append(sf.places, mt)
 		r.addPlace(sf, name, "", "", mt)
@@ -1168,6 +1171,11 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 }
 
 // notPlaceWord starts capitalised phrases after "in" that are not places.
+// streetWords end the names of streets, which are addresses, not places.
+var streetWords = map[string]bool{"street": true, "st": true, "road": true, "rd": true, "avenue": true, "ave": true,
+	"lane": true, "drive": true, "close": true, "crescent": true, "boulevard": true, "terrace": true, "place": true,
+	"grove": true, "gardens": true, "mews": true, "row": true, "walk": true, "court": true, "parade": true}
+
 var notPlaceWord = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
