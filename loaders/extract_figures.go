@@ -260,9 +260,32 @@ func (r *run) dateIn(sf *sentenceFacts) *string {
 // sentences just before, unless the sentence is about an earlier time.
 func (r *run) agencyFor(i, pos int) string {
 	sf := r.sents[i]
-	cands, credited := r.figureAgencies(sf)
-	if credited >= 0 {
-		return cands[credited].Name
+	all, credited := r.figureAgencies(sf)
+	// Who acted, not who supported, funded or said so: "Eurojust said
+	// national police arrested 40" gives the 40 to no agency named.
+	cands := make([]mention, 0, len(all))
+	actorSaid := false
+	for k, a := range all {
+		if r.supportsOnly(sf, a) {
+			continue
+		}
+		if other := saidOtherActor(sf, a, pos); other {
+			actorSaid = true
+			continue
+		}
+		if k == credited && len(all) > 1 {
+			continue // quoted about others' work: only the actor when no other is named
+		}
+		cands = append(cands, a)
+	}
+	if credited >= 0 && len(cands) == 0 && !actorSaid && !r.supportsOnly(sf, all[credited]) {
+		return all[credited].Name
+	}
+	if actorSaid && len(cands) == 0 {
+		return ""
+	}
+	if len(cands) == 0 && len(all) > 0 {
+		return "" // only supporters named: the actor is not
 	}
 	if len(cands) > 0 {
 		// The subject of the figure's clause ("The NCA and Border Force found ..."),
@@ -335,6 +358,9 @@ func (r *run) lastOwnAgency(j int) string {
 	sf := r.sents[j]
 	for k := len(sf.agencies) - 1; k >= 0; k-- {
 		a := sf.agencies[k]
+		if r.supportsOnly(sf, a) {
+			continue
+		}
 		if !a.Possessive || !r.qualifiesOperation(sf, a) {
 			return a.Name
 		}
@@ -1611,3 +1637,97 @@ func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
 // vagueGoods are goods too vague to be a seizure of their own without a
 // figure ("seizing the criminal assets of the distributors").
 var vagueGoods = map[string]bool{"assets": true, "contraband": true, "equipment": true, "chemicals": true}
+
+// supportPhrases before an agency say it helped others' work.
+var supportPhrases = []string{"supported by", "support of", "support from", "coordinated by", "funded by", "financed by",
+	"assisted by", "assistance of", "assistance from", "cooperation with", "co-operation with", "collaboration with",
+	"help of", "backed by", "enabled by", "facilitated by", "alongside", "aided by", "partnership with", "partnered with",
+	"organized by", "organised by", "centre at", "center at"}
+
+// fundPhrases before an agency say it paid for the work: neither an actor of
+// its figures nor one of the operation's agencies.
+var fundPhrases = []string{"funded by", "financed by", "funding from", "funding of", "sponsored by", "grant from"}
+
+// supportVerbs after an agency say it helped others' work ("Europol supported ...").
+var supportVerbs = wordSet("supported supports supporting coordinated coordinates coordinating funded funds financed facilitated facilitates assisted assists helped helps backed")
+
+// supportsOnly reports whether agency mention a is named as supporting,
+// coordinating or funding the work, not doing it.
+func (r *run) supportsOnly(sf *sentenceFacts, a mention) bool {
+	if endsWithPhrase(sf.s.Text[:a.Start], supportPhrases) || endsWithPhrase(sf.s.Text[:a.Start], fundPhrases) {
+		return true
+	}
+	// The rest of a list: "in cooperation with INTERPOL and the UNODC".
+	for k := len(sf.agencies) - 1; k >= 0; k-- {
+		o := sf.agencies[k]
+		if o.End > a.Start {
+			continue
+		}
+		between := strings.TrimSpace(strings.ToLower(sf.s.Text[o.End:a.Start]))
+		between = strings.TrimSpace(strings.TrimSuffix(between, "the"))
+		if between == "and" || between == "," || between == ", and" {
+			return r.supportsOnly(sf, o)
+		}
+		break
+	}
+	after := tokenize(sf.s.Text[a.End:min(len(sf.s.Text), a.End+40)])
+	for k := 0; k < len(after) && k < 3; k++ {
+		if supportVerbs[after[k].Lower] {
+			return true
+		}
+		if !supportAux[after[k].Lower] {
+			break
+		}
+	}
+	return false
+}
+
+var supportAux = wordSet("has have had also was were is are which who")
+
+// sayVerbs report speech.
+var sayVerbs = wordSet("said says announced announces reported reports stated states added told confirmed revealed explained noted")
+
+// actorWords name who acted without naming an agency ("police arrested").
+var actorWords = wordSet("police officers officer authorities investigators agents detectives deputies troops soldiers officials customs prosecutors gardaí gardai it they forces units teams")
+
+// saidOtherActor reports whether agency mention a, before the figure at pos,
+// only says what another did: a say verb follows it, then another actor
+// before the figure ("Eurojust said national police arrested 40").
+func saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
+	if a.End >= pos {
+		return false
+	}
+	toks := tokenize(sf.s.Text[a.End:pos])
+	said := false
+	for k, t := range toks {
+		switch {
+		case !said && sayVerbs[t.Lower] && k <= 3:
+			said = true
+		case said && (t.Lower == "it" || t.Lower == "they" || t.Lower == "its" || t.Lower == "their"):
+			return false // "the NCA said it arrested 40": its own work
+		case said && actorWords[t.Lower]:
+			return true
+		}
+	}
+	if said {
+		for _, o := range sf.agencies {
+			if o.Start > a.End && o.End <= pos {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsWithPhrase reports whether s, a sentence up to a name, ends with one
+// of phrases, maybe with "the" after it.
+func endsWithPhrase(s string, phrases []string) bool {
+	before := strings.ToLower(tail(s, 40))
+	before = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(before, " "), "the"), " ")
+	for _, p := range phrases {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
+}
