@@ -427,16 +427,24 @@ func (r *run) guessCountry() string {
 var (
 	agencyHeads = map[string]bool{"police": true, "constabulary": true, "bureau": true, "agency": true,
 		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
-		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true}
+		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
+		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true}
 	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
-		"investigation service": true, "intelligence service": true, "security service": true}
+		"investigation service": true, "intelligence service": true, "security service": true,
+		"task force": true, "task forces": true, "strike force": true, "sheriff department": true,
+		"public prosecutor": true, "prosecutor general": true, "attorney general": true}
 	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
 	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,
 		// adjectives that open a description, not a name: "Joint Police and Customs investigation"
-		"joint": true, "local": true, "specialist": true, "armed": true, "senior": true, "uniformed": true, "undercover": true, "officers": true}
+		"joint": true, "local": true, "specialist": true, "armed": true, "senior": true, "uniformed": true, "undercover": true, "officers": true,
+		// words that open a sentence before a name: "On Tuesday the Interior Ministry said"
+		"on": true, "in": true, "at": true, "by": true, "for": true, "from": true, "with": true, "after": true, "before": true,
+		"during": true, "since": true, "yesterday": true, "today": true, "monday": true, "tuesday": true, "wednesday": true,
+		"thursday": true, "friday": true, "saturday": true, "sunday": true, "earlier": true, "later": true, "last": true,
+		"multi": true, "operational": true}
 	lowerAgencyPattern = `(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`
 	lowerAgencyRe      = regexp.MustCompile(lowerAgencyPattern)
 	// lowerAgencyScan stands for lowerAgencyRe in texts with no fold trap.
@@ -470,9 +478,20 @@ func (r *run) patternAgencies(sf *sentenceFacts) []agencyCand {
 func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 	toks := sf.toks
 	var out []agencyCand
-	adjacent := func(a, b int) bool { return strings.TrimSpace(sf.s.Text[toks[a].End:toks[b].Start]) == "" }
+	adjacent := func(a, b int) bool {
+		between := sf.s.Text[toks[a].End:toks[b].Start]
+		// "Cariboo-Chilcotin Crime Reduction Unit": a hyphen joins two capitalised words.
+		return strings.TrimSpace(between) == "" || between == "-" && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text)
+	}
 	for i := 0; i < len(toks); i++ {
 		if !isCapitalised(toks[i].Text) || toks[i].in(setNotNameStart, notNameStart) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
+			continue
+		}
+		if i > 0 && pronounPossessives[toks[i-1].Lower] || i > 1 && isPossessiveS(toks[i-1]) && toks[i-2].Lower == "it" {
+			// "through its Near Europe Task Force": a unit of the agency named before.
+			for i+1 < len(toks) && isCapitalised(toks[i+1].Text) && adjacent(i, i+1) {
+				i++
+			}
 			continue
 		}
 		j := i + 1
@@ -480,7 +499,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			j++
 		}
 		for end := j; end > i+1; end-- {
-			if r.isAgencyName(toks[i:end]) && !r.isCoordination(toks[i:end]) {
+			if (r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end])) && !r.isCoordination(toks[i:end]) {
 				out = append(out, agencyCand{i: i, j: end, name: sf.s.Text[toks[i].Start:toks[end-1].End]})
 				break
 			}
@@ -748,6 +767,9 @@ func (r *run) addAgencyMention(sf *sentenceFacts, name, country string, start, e
 	sf.agencies = append(sf.agencies, mention{Name: name, Surface: surface, Start: start, End: end, Possessive: possessive})
 	idx, ok := r.agencyIdx[name]
 	if !ok {
+		idx, ok = r.sameAgencyLonger(name)
+	}
+	if !ok {
 		idx = len(r.out.Agencies)
 		r.agencyIdx[name] = idx
 		r.out.Agencies = append(r.out.Agencies, Agency{Name: name, Country: country, Evidence: r.evidence(sf, 0.9)})
@@ -757,6 +779,28 @@ func (r *run) addAgencyMention(sf *sentenceFacts, name, country string, start, e
 		a.Aliases = append(a.Aliases, surface)
 	}
 }
+
+// sameAgencyLonger finds an agency already named that name names too, with
+// or without a last word that adds nothing ("Cornwall Police" and "Cornwall
+// Police Service").
+func (r *run) sameAgencyLonger(name string) (int, bool) {
+	for idx := range r.out.Agencies {
+		long, short := name, r.out.Agencies[idx].Name
+		if len(long) < len(short) {
+			long, short = short, long
+		}
+		if rest, ok := strings.CutPrefix(long, short+" "); ok && agencySuffixes[rest] {
+			return idx, true
+		}
+	}
+	return 0, false
+}
+
+// pronounPossessives before a name make it part of what they stand for.
+var pronounPossessives = map[string]bool{"its": true, "it's": true, "their": true, "our": true}
+
+// agencySuffixes are the last words that a force's name may be written with or without.
+var agencySuffixes = map[string]bool{"Service": true, "Force": true, "Department": true, "Agency": true}
 
 func overlapsMention(ms []mention, start, end int) bool {
 	for _, m := range ms {
@@ -1119,6 +1163,9 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		if len(r.x.gaz.appendFind(found[:0], toks, entAgency, entDemonym, entCommodity, entPlatform, entGroup)) > 0 || notPlaceWord[toks[0].Lower] {
 			continue
 		}
+		if len(toks) > 1 && streetWords[toks[len(toks)-1].Lower] {
+			continue // "in Lion Street": an address, not a place
+		}
 		mt := mention{Name: name, Surface: name, Start: start, End: end}
 		sf.places = append(sf.places, mt)
 		r.addPlace(sf, name, "", "", mt)
@@ -1126,6 +1173,11 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 }
 
 // notPlaceWord starts capitalised phrases after "in" that are not places.
+// streetWords end the names of streets, which are addresses, not places.
+var streetWords = map[string]bool{"street": true, "st": true, "road": true, "rd": true, "avenue": true, "ave": true,
+	"lane": true, "drive": true, "close": true, "crescent": true, "boulevard": true, "terrace": true, "place": true,
+	"grove": true, "gardens": true, "mews": true, "row": true, "walk": true, "court": true, "parade": true}
+
 var notPlaceWord = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
@@ -1195,4 +1247,20 @@ func (r *run) isNewsAgency(word string, n int) bool {
 	t := r.doc.Text
 	return (strings.Contains(t, "(AFP)") || strings.Contains(t, "AFP/") || strings.Contains(t, "AFP reported")) &&
 		!strings.Contains(t, "Australian Federal Police")
+}
+
+// isAgencyOfPlace reports whether toks is an agency's name followed by "of"
+// or "for" and the capitalised name of where it serves: "Regional
+// Prosecutor's Office of Presov", "District Court for the Southern District
+// of New York".
+func (r *run) isAgencyOfPlace(toks []token) bool {
+	if !isCapitalised(toks[len(toks)-1].Text) {
+		return false
+	}
+	for k := 2; k < len(toks)-1; k++ {
+		if l := toks[k].Lower; (l == "of" || l == "for") && r.isAgencyName(toks[:k]) {
+			return true
+		}
+	}
+	return false
 }

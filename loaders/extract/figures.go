@@ -260,9 +260,32 @@ func (r *run) dateIn(sf *sentenceFacts) *string {
 // sentences just before, unless the sentence is about an earlier time.
 func (r *run) agencyFor(i, pos int) string {
 	sf := r.sents[i]
-	cands, credited := r.figureAgencies(sf)
-	if credited >= 0 {
-		return cands[credited].Name
+	all, credited := r.figureAgencies(sf)
+	// Who acted, not who supported, funded or said so: "Eurojust said
+	// national police arrested 40" gives the 40 to no agency named.
+	cands := make([]mention, 0, len(all))
+	actorSaid := false
+	for k, a := range all {
+		if r.supportsOnly(sf, a) {
+			continue
+		}
+		if other := saidOtherActor(sf, a, pos); other {
+			actorSaid = true
+			continue
+		}
+		if k == credited && len(all) > 1 {
+			continue // quoted about others' work: only the actor when no other is named
+		}
+		cands = append(cands, a)
+	}
+	if credited >= 0 && len(cands) == 0 && !actorSaid && !r.supportsOnly(sf, all[credited]) {
+		return all[credited].Name
+	}
+	if actorSaid && len(cands) == 0 {
+		return ""
+	}
+	if len(cands) == 0 && len(all) > 0 {
+		return "" // only supporters named: the actor is not
 	}
 	if len(cands) > 0 {
 		// The subject of the figure's clause ("The NCA and Border Force found ..."),
@@ -335,6 +358,9 @@ func (r *run) lastOwnAgency(j int) string {
 	sf := r.sents[j]
 	for k := len(sf.agencies) - 1; k >= 0; k-- {
 		a := sf.agencies[k]
+		if r.supportsOnly(sf, a) {
+			continue
+		}
 		if !a.Possessive || !r.qualifiesOperation(sf, a) {
 			return a.Name
 		}
@@ -359,8 +385,38 @@ func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 
 // --- seizures ---
 
+// The words that say goods were seized (or found, or caught in transit),
+// in one place: the cue pattern, its hand matcher and the cue bits are
+// made from them. A stem is read to the end of its word ("seiz" for
+// seized, seizure, seizing).
 var (
-	seizeCuePattern = `(?i)\b(seiz\w*|confiscat\w*|recovered|found|discovered|intercepted|haul|netted|impounded|removed from circulation|taken off the streets|withheld|uncovered|frozen|froze|forfeit\w*|stash|shut down|took down|taken down|taken offline)\b`
+	seizeCueStems   = []string{"seiz", "confiscat", "forfeit"}
+	seizeCuePhrases = []string{"recovered", "found", "discovered", "detected", "intercepted", "haul", "finds", "netted",
+		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze",
+		"stash", "shut down", "took down", "taken down", "taken offline", "transporting", "carrying", "smuggle",
+		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed"}
+)
+
+// stemAlts are regexp alternatives for stems read to the end of their word.
+func stemAlts(stems []string) []string {
+	out := make([]string, len(stems))
+	for i, s := range stems {
+		out[i] = s + `\w*`
+	}
+	return out
+}
+
+// firstWords are the first words of phrases.
+func firstWords(phrases []string) []string {
+	out := make([]string, len(phrases))
+	for i, p := range phrases {
+		out[i], _, _ = strings.Cut(p, " ")
+	}
+	return out
+}
+
+var (
+	seizeCuePattern = `(?i)\b(` + strings.Join(append(stemAlts(seizeCueStems), seizeCuePhrases...), "|") + `)\b`
 	seizeCueRe      = regexp.MustCompile(seizeCuePattern)
 	// seizeCueScan tries seizeCueRe only at a word it can start with.
 	seizeCueScan = newStartScan(seizeCuePattern, func(s string, p int) bool {
@@ -370,7 +426,7 @@ var (
 		w := s[p:asciiLetters(s, p)]
 		return seizeCueFirst.has(w) || hasPrefixFold(w, "seiz") || hasPrefixFold(w, "confiscat") || hasPrefixFold(w, "forfeit")
 	})
-	seizeCueFirst  = newFoldSet("recovered found discovered intercepted haul netted impounded removed taken withheld uncovered frozen froze stash shut took")
+	seizeCueFirst  = newFoldSet(strings.Join(firstWords(seizeCuePhrases), " "))
 	strongSeizeRe  = regexp.MustCompile(`(?i)\b(seized|seizing|seizure of|confiscated|recovered)\b`)
 	hypotheticalRe = regexp.MustCompile(`(?i)\b(will|would|could|might|may|plans? to|intends? to|aims? to|hopes? to|expects? to)\s+(?:\w+\s+)?(?:be\s+)?(seiz|confiscat|recover|intercept)`)
 	valueBeforeRe  = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
@@ -434,35 +490,30 @@ type money struct {
 }
 
 var (
-	moneyPrefixPattern = `(A\$|AU\$|AUD\s?|NZ\$|NZD\s?|US\$|USD\s?|C\$|CA\$|CAD\s?|HK\$|S\$|R\$|£|€|\$|¥|₱|₦|₹|EUR\s?|GBP\s?|PHP\s?|\bP\s?|\bRs\.?\s?|\bN)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|K|m|mn|bn|b)\b|\s+(thousand|million|billion|trillion|crores?|lakhs?)\b)?`
+	// moneyPrefixPattern is made from moneySigns and the multipliers
+	// (extract_money_match.go), in their order, so a sign is added in one place.
+	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
+		strings.Join(moneyShortMults, "|") + `)\b|\s*(` + strings.Join(moneyLongMults, "|") + `)\b)?`
 	// moneyPrefixScan tries the pattern only at the first byte of a sign or
-	// code with a digit at most four bytes after it. "P", "Rs" and "N" need
-	// \b before them; after a word character only "PHP", "R$", "NZ$" and
-	// "NZD" may start there, where those three cannot match.
+	// code with a digit at most five bytes after it. After a word character
+	// only a sign that needs no \b may start.
 	moneyPrefixScan = newStartScan(moneyPrefixPattern, func(s string, p int) bool {
-		switch s[p] {
-		case '$', 0xC2, 0xE2: // $, £ ¥, € ₱ ₦ ₹
-		case 'A', 'U', 'C', 'H', 'S', 'E', 'G':
-		case 'P', 'R', 'N':
-			if !wordStart(s, p) && !moneyNoBoundary.at(s, p) {
-				return false
-			}
-		default:
+		if !moneySignLead[s[p]] {
 			return false
 		}
-		for k := p + 1; k < len(s) && k <= p+5; k++ {
+		if !wordStart(s, p) && !moneyNoBoundary.at(s, p) {
+			return false
+		}
+		for k := p + 1; k < len(s) && k <= p+6; k++ {
 			if s[k] >= '0' && s[k] <= '9' {
 				return true
 			}
 		}
 		return false
 	})
-	moneyNoBoundary = newLitSet("PHP", "R$", "NZ$", "NZD")
-	moneySuffixRe   = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(m|bn)|\s+(thousand|million|billion|crores?|lakhs?))?\s+(pounds sterling|pounds|euros|euro|us dollars|australian dollars|new zealand dollars|canadian dollars|dollars|pesos|naira|rupees|yen|swiss francs|francs|kronor|krona|kroner|rand|dirhams|reais)\b`)
-	currencyWords   = map[string]string{"pounds sterling": "GBP", "pounds": "GBP", "euros": "EUR", "euro": "EUR", "us dollars": "USD",
-		"australian dollars": "AUD", "new zealand dollars": "NZD", "canadian dollars": "CAD", "pesos": "PHP", "naira": "NGN",
-		"rupees": "INR", "yen": "JPY", "swiss francs": "CHF", "francs": "CHF", "kronor": "SEK", "krona": "SEK", "kroner": "DKK",
-		"rand": "ZAR", "dirhams": "AED", "reais": "BRL"}
+	moneySignLead, moneyNoBoundary = signLeads()
+	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
+		`)|\s*(` + strings.Join(suffixLongMults, "|") + `))?\s+(` + strings.Join(suffixCurrencyWords, "|") + `)\b`)
 	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
 )
 
@@ -494,9 +545,9 @@ func (r *run) findMoney(s string, trap bool) []money {
 			continue
 		}
 		word := strings.ToLower(s[m[8]:m[9]])
-		cur := currencyWords[word]
-		if word == "dollars" {
-			cur = r.dollar(s)
+		cur := r.currencyOfWord(word, s)
+		if cur == "" {
+			continue
 		}
 		// "pounds of cocaine" is a weight, not money.
 		if word == "pounds" && weightOfRe.MatchString(s[m[1]:]) {
@@ -536,11 +587,7 @@ func maySignMoney(s string) bool {
 			return false
 		}
 		r, _ := utf8.DecodeLastRuneInString(s[:q])
-		switch r {
-		case '$', '£', '€', '¥', '₱', '₦', '₹', 'D', 'R', 'P', 's', '.', 'N':
-			return true
-		}
-		return false
+		return signEnds[r]
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
@@ -591,8 +638,27 @@ func (r *run) currencyOf(sym, s string) string {
 			return ""
 		}
 		return "NGN"
-	case "₹", "Rs", "Rs.":
+	case "₹":
 		return "INR"
+	case "Rs", "Rs.":
+		return r.rupee()
+	case "R":
+		if r.country != "ZA" {
+			return "" // "R" alone is the rand only in South African news
+		}
+		return "ZAR"
+	case "KSh", "Ksh", "Sh":
+		return r.shilling()
+	case "RM":
+		return "MYR"
+	case "Rp":
+		return "IDR"
+	case "฿":
+		return "THB"
+	case "₩":
+		return "KRW"
+	case "ZAR", "KES", "INR", "PKR", "THB", "MXN", "CHF", "AED", "SAR", "NGN", "JPY", "CNY", "HKD", "SGD", "BRL", "COP", "MYR", "IDR":
+		return sym
 	case "P":
 		if r.country == "PH" {
 			return "PHP"
@@ -602,6 +668,65 @@ func (r *run) currencyOf(sym, s string) string {
 		return r.dollar(s)
 	}
 	return ""
+}
+
+// currencyOfWord is the currency of a word written after a sum ("rupees"),
+// by the article's country where the word names several; "" where unknown.
+func (r *run) currencyOfWord(word, s string) string {
+	if c := currencyWords[word]; c != "" {
+		return c
+	}
+	switch word {
+	case "dollars":
+		return r.dollar(s)
+	case "rupees":
+		return r.rupee()
+	case "shillings":
+		return r.shilling()
+	case "pesos":
+		if c, ok := pesoByCountry[r.country]; ok {
+			return c
+		}
+		return "PHP"
+	case "dinars":
+		return dinarByCountry[r.country]
+	case "kwacha":
+		return map[string]string{"ZM": "ZMW", "MW": "MWK"}[r.country]
+	}
+	return ""
+}
+
+var (
+	pesoByCountry  = map[string]string{"PH": "PHP", "MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "DO": "DOP", "UY": "UYU"}
+	dinarByCountry = map[string]string{"RS": "RSD", "DZ": "DZD", "IQ": "IQD", "JO": "JOD", "KW": "KWD", "LY": "LYD", "TN": "TND", "BH": "BHD"}
+)
+
+// rupee resolves "Rs" and "rupees" by the article's country (India by default).
+func (r *run) rupee() string {
+	switch r.country {
+	case "PK":
+		return "PKR"
+	case "LK":
+		return "LKR"
+	case "NP":
+		return "NPR"
+	case "MU":
+		return "MUR"
+	}
+	return "INR"
+}
+
+// shilling resolves "Sh", "KSh" and "shillings" by the article's country (Kenya by default).
+func (r *run) shilling() string {
+	switch r.country {
+	case "TZ":
+		return "TZS"
+	case "UG":
+		return "UGX"
+	case "SO":
+		return "SOS"
+	}
+	return "KES"
 }
 
 // dollar resolves "$" by the sentence's own words, else the article's country.
@@ -678,8 +803,16 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				unit = singular(strings.ToLower(u))
 				after = after[n:]
 			}
-			after = strings.TrimPrefix(strings.TrimLeft(after, " "), "of ")
+			afterUnit := strings.TrimLeft(after, " ")
+			after = strings.TrimPrefix(afterUnit, "of ")
 			e, cs, ce := r.commodityNear(sf, len(text)-len(after), 3)
+			if e == nil && unit != "" && len(after) < len(afterUnit) {
+				// "220 pounds of calcium chloride": a measure of goods no list
+				// names is other goods, not the last commodity named before.
+				if sub, n := unlistedGoods(after); n > 0 {
+					e, ce = &entry{Commodity: "other", Sub: sub}, n
+				}
+			}
 			phraseEnd := f.End
 			if e != nil {
 				phraseEnd = len(text) - len(after) + ce
@@ -694,6 +827,14 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			if e == nil || e.Commodity == "cash" && unit == "" {
 				continue
+			}
+			if unit == "" && e.Commodity == "drugs" && !e.Countable {
+				// "15.6 million methamphetamine pills": a drug counted in the
+				// pills, tablets or capsules it comes as.
+				if n := dosageFormAfter(text[len(text)-len(after)+ce:]); n > 0 {
+					unit = "pill"
+					phraseEnd = len(text) - len(after) + ce + n
+				}
 			}
 			if unit == "" && !e.Countable && !f.Vague {
 				continue
@@ -714,8 +855,19 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	for _, m := range moneys {
 		after := text[m.End:]
 		before := text[:m.Start]
+		if isConversion(text, moneys, m) || notGoodsValue(sf.low, m.Start, m.End) {
+			continue
+		}
 		amt := Seizure{Amount: r.nump(m.Amount), Currency: r.strp(m.Currency), AmountQualifier: r.strp(m.Qualifier), Qualifier: r.strp(m.Qualifier), Phrase: text[m.Start:m.End]}
 		switch {
+		case r.valueInGoods(sf, m) != nil:
+			// "$13 million in fake medicines": the value of goods, not cash.
+			e := r.valueInGoods(sf, m)
+			if !cue || r.attachValue(made, e, m) {
+				continue
+			}
+			amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
+			newSeizure(amt, m.Start)
 		case lits(sf.low[m.End:], cashWords) && cashAfterRe.MatchString(after):
 			if cue {
 				amt.Commodity = "cash"
@@ -782,8 +934,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if singleItemRe.MatchString(tail(text[:start], 20)) && e.Countable {
 				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact")
 			}
-			if e.Sub == "" && e.Commodity == "drugs" {
-				continue // "drugs" alone, with no figure, is too vague to be its own seizure
+			if e.Sub == "" && e.Commodity == "drugs" || vagueGoods[e.Sub] {
+				continue // "drugs" or "assets" alone, with no figure, is too vague to be its own seizure
 			}
 			newSeizure(s, start)
 		}
@@ -925,10 +1077,12 @@ func (r *run) mergeSeizures() {
 			}
 			// Near, and no agency against it: "$70m worth of methamphetamine ...
 			// 200 kilograms of methamphetamine", not two forces' hauls.
+			sameKind := s.Subtype == nil || t.Subtype == nil || *s.Subtype == *t.Subtype
 			near := t.sentence-s.sentence <= 2 && s.sentence-t.sentence <= 2 &&
-				(s.Agency == nil || t.Agency == nil || *s.Agency == *t.Agency) &&
-				(s.Subtype == nil || t.Subtype == nil || *s.Subtype == *t.Subtype)
+				(s.Agency == nil || t.Agency == nil || *s.Agency == *t.Agency) && sameKind
 			switch {
+			case !sameKind && s.Quantity != nil && t.Quantity != nil:
+				continue // "12 kg of heroin, 12 kg of MDMA": two hauls, equal figures
 			case sameFigure(s, t):
 			case sameQuantity(s, t) && (s.Amount == nil || t.Amount == nil):
 				if s.Amount == nil {
@@ -1071,10 +1225,7 @@ func findSeizeVerbsAt(s string, starts []int32) [][]int {
 // seizeCueWhole are the cues of seizeCuePattern that stand whole, and
 // seizeCueStems those it reads to the end of the word (seiz\w*).
 var (
-	seizeCueWhole = newWordAlts("recovered", "found", "discovered", "intercepted", "haul", "netted", "impounded",
-		"removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze", "stash", "shut down",
-		"took down", "taken down", "taken offline")
-	seizeCueStems = []string{"seiz", "confiscat", "forfeit"}
+	seizeCueWhole = newWordAlts(seizeCuePhrases...)
 )
 
 // hasSeizeCue reports whether seizeCueRe matches s, a text with no fold
@@ -1320,9 +1471,8 @@ var (
 	exampleWords      = []string{"such as", "includ", "like", "e.g."}
 
 	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded held")
-	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation recovered
-		found discovered intercepted haul hauls netted impounded removed taken withheld uncovered frozen froze forfeit forfeited
-		forfeiture stash shut took`)
+	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation
+		forfeit forfeited forfeiture hauls ` + strings.Join(firstWords(seizeCuePhrases), " "))
 	valueCueWords = wordSet("worth value valued price priced")
 	modalWords    = wordSet("will would could might may plan plans intend intends aim aims hope hopes expect expects")
 )
@@ -1378,3 +1528,206 @@ func singular(w string) string {
 
 // localPoliceRe is a force named only by its place: "Police in Rotterdam".
 var localPoliceRe = regexp.MustCompile(`\b[Pp]olice (?:in|at|from) \p{Lu}`)
+
+// dosageForms are the forms a drug is counted in.
+var dosageForms = wordSet("pills pill tablets tablet capsules capsule")
+
+// dosageFormAfter reads a dosage form right after a drug's name ("meth
+// pills"), maybe after one word ("ecstasy-type"), and returns the bytes
+// read, or 0.
+func dosageFormAfter(s string) int {
+	toks := tokenize(s)
+	for i := 0; i < len(toks) && i < 2; i++ {
+		if strings.ContainsAny(s[:toks[i].Start], ",.;:()") {
+			break
+		}
+		if dosageForms[toks[i].Lower] {
+			return toks[i].End
+		}
+	}
+	return 0
+}
+
+// unlistedGoods reads the name of goods no list holds after "N unit of":
+// up to four words, ending at punctuation, a number or a word that ends the
+// phrase ("and", "in", "from"). It returns the name and the bytes read, or
+// "" and 0 where the words are none or not goods ("of them").
+func unlistedGoods(s string) (string, int) {
+	toks := tokenize(s)
+	n := 0
+	for n < len(toks) && n < 4 {
+		t := toks[n]
+		if nearStop[t.Lower] || notGoods[t.Lower] || isNumberToken(t.Text) || strings.ContainsAny(s[:t.Start], ",.;:()\"“”") {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		return "", 0
+	}
+	return s[toks[0].Start:toks[n-1].End], toks[n-1].End
+}
+
+// notGoods are words after "N unit of" that name no goods.
+var notGoods = wordSet("them the a an its their his her this that these those which what who whom it")
+
+// isConversion reports whether the sum m is another of the sentence's sums
+// written in another currency, in brackets right after it: "23 million
+// euros ($25 million)", "A$4.7m (US$3.2m)".
+func isConversion(text string, moneys []money, m money) bool {
+	before := strings.TrimRight(text[:m.Start], " ")
+	if !strings.HasSuffix(before, "(") {
+		return false
+	}
+	before = strings.TrimRight(strings.TrimSuffix(before, "("), " ")
+	for _, o := range moneys {
+		if o.End == len(before) {
+			return true
+		}
+	}
+	return false
+}
+
+// notValueWords say a sum is owed, lost or promised, not the worth of what
+// was seized: duty or tax evaded, fines, rewards, thresholds, budgets.
+var notValueWords = wordSet(`duty duties excise tax taxes vat evaded evasion evade fine fines fined reward rewards bounty
+	threshold declare declared budget budgets bail compensation damages penalty penalties salary salaries revenue
+	costs cost losses lost defrauded scammed stole stolen ransom ransoms laundered laundering turnover profits profit`)
+
+// notGoodsValue reports whether a notValueWords word stands within three
+// words before the sum low[start:end] or four after it.
+func notGoodsValue(low string, start, end int) bool {
+	before := tokenize(low[max(0, start-40):start])
+	if len(before) > 0 && start-40 > 0 {
+		before = before[1:] // the first may be cut
+	}
+	for i := max(0, len(before)-3); i < len(before); i++ {
+		if notValueWords[before[i].Lower] {
+			return true
+		}
+	}
+	after := tokenize(low[end:min(len(low), end+48)])
+	for i := 0; i < len(after) && i < 4; i++ {
+		if notValueWords[after[i].Lower] {
+			return true
+		}
+		if strings.ContainsAny(low[end:end+after[i].Start], ".;") {
+			break
+		}
+	}
+	return false
+}
+
+// valueInGoods returns the goods a sum is the value of where "in" and a
+// commodity other than cash follow it ("$1.3 million in cocaine"), or nil.
+func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
+	after := sf.s.Text[m.End:]
+	rest := strings.TrimLeft(after, " ")
+	if !strings.HasPrefix(rest, "in ") {
+		return nil
+	}
+	off := len(sf.s.Text) - len(rest) + 3
+	e, _, _ := r.commodityNear(sf, off, 3)
+	if e == nil || e.Commodity == "cash" || e.Commodity == "cryptocurrency" {
+		return nil
+	}
+	return e
+}
+
+// vagueGoods are goods too vague to be a seizure of their own without a
+// figure ("seizing the criminal assets of the distributors").
+var vagueGoods = map[string]bool{"assets": true, "contraband": true, "equipment": true, "chemicals": true}
+
+// supportPhrases before an agency say it helped others' work.
+var supportPhrases = []string{"supported by", "support of", "support from", "coordinated by", "funded by", "financed by",
+	"assisted by", "assistance of", "assistance from", "cooperation with", "co-operation with", "collaboration with",
+	"help of", "backed by", "enabled by", "facilitated by", "alongside", "aided by", "partnership with", "partnered with",
+	"organized by", "organised by", "centre at", "center at"}
+
+// fundPhrases before an agency say it paid for the work: neither an actor of
+// its figures nor one of the operation's agencies.
+var fundPhrases = []string{"funded by", "financed by", "funding from", "funding of", "sponsored by", "grant from"}
+
+// supportVerbs after an agency say it helped others' work ("Europol supported ...").
+var supportVerbs = wordSet("supported supports supporting coordinated coordinates coordinating funded funds financed facilitated facilitates assisted assists helped helps backed")
+
+// supportsOnly reports whether agency mention a is named as supporting,
+// coordinating or funding the work, not doing it.
+func (r *run) supportsOnly(sf *sentenceFacts, a mention) bool {
+	if endsWithPhrase(sf.s.Text[:a.Start], supportPhrases) || endsWithPhrase(sf.s.Text[:a.Start], fundPhrases) {
+		return true
+	}
+	// The rest of a list: "in cooperation with INTERPOL and the UNODC".
+	for k := len(sf.agencies) - 1; k >= 0; k-- {
+		o := sf.agencies[k]
+		if o.End > a.Start {
+			continue
+		}
+		between := strings.TrimSpace(strings.ToLower(sf.s.Text[o.End:a.Start]))
+		between = strings.TrimSpace(strings.TrimSuffix(between, "the"))
+		if between == "and" || between == "," || between == ", and" {
+			return r.supportsOnly(sf, o)
+		}
+		break
+	}
+	after := tokenize(sf.s.Text[a.End:min(len(sf.s.Text), a.End+40)])
+	for k := 0; k < len(after) && k < 3; k++ {
+		if supportVerbs[after[k].Lower] {
+			return true
+		}
+		if !supportAux[after[k].Lower] {
+			break
+		}
+	}
+	return false
+}
+
+var supportAux = wordSet("has have had also was were is are which who")
+
+// sayVerbs report speech.
+var sayVerbs = wordSet("said says announced announces reported reports stated states added told confirmed revealed explained noted")
+
+// actorWords name who acted without naming an agency ("police arrested").
+var actorWords = wordSet("police officers officer authorities investigators agents detectives deputies troops soldiers officials customs prosecutors gardaí gardai it they forces units teams")
+
+// saidOtherActor reports whether agency mention a, before the figure at pos,
+// only says what another did: a say verb follows it, then another actor
+// before the figure ("Eurojust said national police arrested 40").
+func saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
+	if a.End >= pos {
+		return false
+	}
+	toks := tokenize(sf.s.Text[a.End:pos])
+	said := false
+	for k, t := range toks {
+		switch {
+		case !said && sayVerbs[t.Lower] && k <= 3:
+			said = true
+		case said && (t.Lower == "it" || t.Lower == "they" || t.Lower == "its" || t.Lower == "their"):
+			return false // "the NCA said it arrested 40": its own work
+		case said && actorWords[t.Lower]:
+			return true
+		}
+	}
+	if said {
+		for _, o := range sf.agencies {
+			if o.Start > a.End && o.End <= pos {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsWithPhrase reports whether s, a sentence up to a name, ends with one
+// of phrases, maybe with "the" after it.
+func endsWithPhrase(s string, phrases []string) bool {
+	before := strings.ToLower(tail(s, 40))
+	before = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(before, " "), "the"), " ")
+	for _, p := range phrases {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
+}

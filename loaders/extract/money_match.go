@@ -1,14 +1,22 @@
 package extract
 
-import "strings"
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
 
 // The money patterns matched by hand: they run on every sentence with a
 // figure, and regexp's backtracking over their alternatives costs several
 // microseconds a match. FuzzMoneyMatchers checks each against its pattern.
 
-// The alternatives of moneyPrefixPattern, in its order: the signs and
-// codes (those that need \b before them apart; "Rs.", its optional dot
-// taken, before "Rs"), then the multipliers.
+// The money vocabulary, written once: moneyPrefixPattern, moneySuffixRe
+// and the prefilters in extract_figures.go are made from these lists.
+//
+// moneySigns are the signs and codes written before a sum, in the order
+// they are tried: a sign before its own prefixes ("Rs." before "Rs" before
+// "R"). Where a sign stands for a currency is decided by currencyOf.
 var (
 	moneySigns = []struct {
 		sign     string
@@ -19,18 +27,88 @@ var (
 		{"US$", false, false}, {"USD", true, false}, {"C$", false, false}, {"CA$", false, false}, {"CAD", true, false},
 		{"HK$", false, false}, {"S$", false, false}, {"R$", false, false}, {"£", false, false}, {"€", false, false},
 		{"$", false, false}, {"¥", false, false}, {"₱", false, false}, {"₦", false, false}, {"₹", false, false},
-		{"EUR", true, false}, {"GBP", true, false}, {"PHP", true, false}, {"P", true, true}, {"Rs.", true, true},
-		{"Rs", true, true}, {"N", false, true},
+		{"฿", false, false}, {"₩", false, false},
+		{"EUR", true, false}, {"GBP", true, false}, {"PHP", true, false},
+		{"ZAR", true, true}, {"KES", true, true}, {"INR", true, true}, {"PKR", true, true}, {"THB", true, true},
+		{"MXN", true, true}, {"CHF", true, true}, {"AED", true, true}, {"SAR", true, true}, {"NGN", true, true},
+		{"JPY", true, true}, {"CNY", true, true}, {"HKD", true, true}, {"SGD", true, true}, {"BRL", true, true},
+		{"COP", true, true}, {"MYR", true, true}, {"IDR", true, true}, {"KSh", true, true}, {"Ksh", true, true},
+		{"Sh", true, true}, {"RM", true, true}, {"Rp", true, true},
+		{"P", true, true}, {"Rs.", true, true}, {"Rs", true, true}, {"R", true, true}, {"N", false, true},
 	}
 	moneyShortMults = []string{"k", "K", "m", "mn", "bn", "b"}
 	moneyLongMults  = []string{"thousand", "million", "billion", "trillion", "crores", "crore", "lakhs", "lakh"}
-	// moneySuffixPattern's multipliers and currency words.
+	// moneySuffixRe's multipliers and currency words ("2.5 million euros").
 	suffixShortMults = []string{"m", "bn"}
 	suffixLongMults  = []string{"thousand", "million", "billion", "crores", "crore", "lakhs", "lakh"}
-	suffixCurrencies = newWordAlts("pounds sterling", "pounds", "euros", "euro", "us dollars", "australian dollars",
-		"new zealand dollars", "canadian dollars", "dollars", "pesos", "naira", "rupees", "yen", "swiss francs", "francs",
-		"kronor", "krona", "kroner", "rand", "dirhams", "reais")
+	// currencyWords are the currency words written after a sum, with their
+	// currency; "" is decided by the article's country (see currencyOfWord).
+	currencyWords = map[string]string{"pounds sterling": "GBP", "pounds": "GBP", "euros": "EUR", "euro": "EUR",
+		"us dollars": "USD", "australian dollars": "AUD", "new zealand dollars": "NZD", "canadian dollars": "CAD",
+		"dollars": "", "pesos": "", "naira": "NGN", "rupees": "", "yen": "JPY", "swiss francs": "CHF", "francs": "CHF",
+		"kronor": "SEK", "krona": "SEK", "kroner": "DKK", "rand": "ZAR", "dirhams": "AED", "reais": "BRL",
+		"baht": "THB", "shillings": "", "ringgit": "MYR", "rupiah": "IDR", "riyals": "SAR", "yuan": "CNY",
+		"dinars": "", "cedis": "GHS", "kwacha": "", "leones": "SLL"}
+	// suffixCurrencyWords are currencyWords' keys, longest first, so that
+	// "pounds sterling" is read before "pounds".
+	suffixCurrencyWords = longestFirst(currencyWords)
+	suffixCurrencies    = newWordAlts(suffixCurrencyWords...)
 )
+
+// longestFirst returns m's keys, longest first, ties in byte order.
+func longestFirst(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
+
+// signAlts is moneySigns as regexp alternatives.
+func signAlts() string {
+	alts := make([]string, len(moneySigns))
+	for i, sg := range moneySigns {
+		a := regexp.QuoteMeta(sg.sign)
+		if sg.boundary {
+			a = `\b` + a
+		}
+		if sg.space {
+			a += `\s?`
+		}
+		alts[i] = a
+	}
+	return strings.Join(alts, "|")
+}
+
+// signLeads returns the first bytes of moneySigns, and the signs that may
+// start after a word character (those that need no \b).
+func signLeads() (*[256]bool, *litSet) {
+	var lead [256]bool
+	var free []string
+	for _, sg := range moneySigns {
+		lead[sg.sign[0]] = true
+		if !sg.boundary {
+			free = append(free, sg.sign)
+		}
+	}
+	return &lead, newLitSet(free...)
+}
+
+// signEnds are the last characters of moneySigns, for maySignMoney.
+var signEnds = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, sg := range moneySigns {
+		r, _ := utf8.DecodeLastRuneInString(sg.sign)
+		m[r] = true
+	}
+	return m
+}()
 
 // moneyNumberEnd is where the number of the money patterns that starts at
 // s[p], a digit, ends: "1,234,567.5" (one to three digits, then groups of
@@ -83,7 +161,7 @@ func matchMoneyPrefix(s string, p int) []int {
 			w := skipSpaces(s, e)
 			if x := wordAltAtCase(s, w, moneyShortMults); x >= 0 {
 				m[1], m[6], m[7] = x, w, x
-			} else if x := wordAltAtCase(s, w, moneyLongMults); w > e && x >= 0 {
+			} else if x := wordAltAtCase(s, w, moneyLongMults); x >= 0 {
 				m[1], m[8], m[9] = x, w, x
 			}
 			return m
@@ -140,12 +218,10 @@ func matchMoneySuffix(s string, p int) []int {
 			}
 		}
 	}
-	if w > e {
-		for _, mu := range suffixLongMults {
-			if hasPrefixFold(s[w:], mu) {
-				if c, x := currency(w + len(mu)); x >= 0 {
-					return []int{p, x, p, e, -1, -1, w, w + len(mu), c, x}
-				}
+	for _, mu := range suffixLongMults {
+		if hasPrefixFold(s[w:], mu) {
+			if c, x := currency(w + len(mu)); x >= 0 {
+				return []int{p, x, p, e, -1, -1, w, w + len(mu), c, x}
 			}
 		}
 	}

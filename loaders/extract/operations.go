@@ -265,7 +265,8 @@ func (r *run) operationAgencies(sf *sentenceFacts, om mention) []string {
 	var out []string
 	for _, a := range sf.agencies {
 		before := strings.ToLower(sf.s.Text[max(0, a.Start-40):a.Start])
-		if strings.Contains(before, "assisted by") || strings.Contains(before, "with the help of") || strings.Contains(before, "supported by") {
+		if strings.Contains(before, "assisted by") || strings.Contains(before, "with the help of") || strings.Contains(before, "supported by") ||
+			endsWithPhrase(sf.s.Text[:a.Start], fundPhrases) {
 			continue
 		}
 		out = append(out, a.Name)
