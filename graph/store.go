@@ -477,7 +477,11 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 		if len(keep) == 0 {
 			continue // no evidence left: the node goes
 		}
-		if n, ok := nodes[id]; ok {
+		// A node other articles state keeps the identity it has, so that
+		// loading them in any order gives one store: "Jurgen Stock" and
+		// "Jürgen Stock" are one person, named as first written.
+		sharedAndStored := len(keep) > len(newEvidence[id]) && hasIdentity(stored[id])
+		if n, ok := nodes[id]; ok && !sharedAndStored {
 			put(id, PredType, kindIRI(n.Kind))
 			for _, p := range n.Props {
 				if !claimPredicates[p.Pred] {
@@ -741,4 +745,14 @@ func fromValue(v quad.Value) any {
 		return float64(v)
 	}
 	return quad.StringOf(v)
+}
+
+// hasIdentity reports whether a node's stored quads hold more than claims.
+func hasIdentity(qs []quad.Quad) bool {
+	for _, q := range qs {
+		if !claimPredicates[Predicate(iriOf(q.Predicate))] {
+			return true
+		}
+	}
+	return false
 }
