@@ -8,12 +8,14 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/opgraph/opgraph/loaders/extract/pattern"
 	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // Extractor finds the facts an article states. It is safe for concurrent use.
 type Extractor struct {
 	gaz   *gazetteer
+	rules *ruleSets           // the rules written as data (rules.go)
 	words map[string]wordInfo // what each sentence's words are looked up for, in one map
 	work  sync.Pool           // *workspace: an article's arrays, used again by the next
 }
@@ -97,7 +99,11 @@ func NewExtractor() (*Extractor, error) {
 			words[w] = wi
 		}
 	}
-	return &Extractor{gaz: g, words: words}, nil
+	rules, err := loadRules()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{gaz: g, rules: rules, words: words}, nil
 }
 
 // mention is a named thing found in a sentence.
@@ -138,6 +144,8 @@ type sentenceFacts struct {
 	cands      []mention // figureAgencies
 	credited   int
 	candsDone  bool
+	ptoks      []pattern.Token // the tokens as rules read them (ruleTokens)
+	ptoksDone  bool
 }
 
 // figures returns the figures of the sentence.
@@ -192,16 +200,17 @@ func (sf *sentenceFacts) namesLocalPolice() bool {
 
 // run is the state of one extraction.
 type run struct {
-	x         *Extractor
-	doc       source.Document
-	sents     []*sentenceFacts
-	out       Extraction
-	agencyIdx map[string]int // canonical name -> index in out.Agencies
-	opIdx     map[string]int // lower name -> index in out.Operations
-	placeIdx  map[string]int
-	platIdx   map[string]int
-	groupIdx  map[string]int
-	country   string // the article's main country, for "$" and ambiguous names
+	x           *Extractor
+	doc         source.Document
+	sents       []*sentenceFacts
+	out         Extraction
+	agencyIdx   map[string]int // canonical name -> index in out.Agencies
+	arrestsRead int            // how many arrests recordArrest has read, new or said again
+	opIdx       map[string]int // lower name -> index in out.Operations
+	placeIdx    map[string]int
+	platIdx     map[string]int
+	groupIdx    map[string]int
+	country     string // the article's main country, for "$" and ambiguous names
 	// byFirstWord maps the first word of each agency found by pattern to its
 	// full name: "Revenue" -> "Revenue Customs Service".
 	byFirstWord map[string]string
@@ -264,7 +273,11 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.relateOperations()
 	for i, sf := range r.sents {
 		r.findPeople(sf)
+		read := r.arrestsRead
 		r.findArrests(i, sf)
+		if sf.cues&cueArrest != 0 {
+			r.findRuleArrests(i, sf, r.arrestsRead > read)
+		}
 		r.findSeizures(i, sf)
 	}
 	r.mergeSeizures()

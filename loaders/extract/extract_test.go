@@ -159,6 +159,21 @@ func TestSeizures(t *testing.T) {
 		{"inspected is not seized", "Customs officers inspected 4,000 parcels at the airport.", nil},
 		{"examples of a counted figure", "Officers seized 44 weapons such as knives and machetes.",
 			[]seizureKey{{"other", "weapons", 44, 0, "item", "", "exact"}}},
+		{"drug counted in pills", "Troopers seized 2.4 million amphetamine tablets near the river.",
+			[]seizureKey{{"drugs", "amphetamine", 2.4e6, 0, "pill", "", "exact"}}},
+		{"detected goods", "Officers detected 3,100 kg of loose leaf tobacco in the shipment.",
+			[]seizureKey{{"other", "loose leaf tobacco", 3100, 0, "kg", "", "exact"}}},
+		{"goods no list names", "Soldiers seized 90 pounds of sodium hydroxide at the camp.",
+			[]seizureKey{{"other", "sodium hydroxide", 90, 0, "lb", "", "exact"}}},
+		{"equal figures of two drugs", "Agents seized 8 kg of heroin, 8 kg of ketamine in the van.",
+			[]seizureKey{{"drugs", "heroin", 8, 0, "kg", "", "exact"}, {"drugs", "ketamine", 8, 0, "kg", "", "exact"}}},
+		{"duty evaded is no value", "Officers found 40 kilos of tobacco, worth £9,000 in duty and VAT.",
+			[]seizureKey{{"other", "tobacco", 40, 0, "kg", "", "exact"}}},
+		{"a conversion is one sum", "Police seized bitcoins worth 12 million euros ($13 million).",
+			[]seizureKey{{"cryptocurrency", "bitcoin", 0, 12e6, "", "EUR", "exact"}}},
+		{"value in goods", "Detectives seized $2 million in counterfeit medicines.",
+			[]seizureKey{{"drugs", "counterfeit medicines", 0, 2e6, "", "USD", "exact"}}},
+		{"figureless assets", "Prosecutors also moved to seize the assets of the gang.", nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -200,6 +215,18 @@ func TestArrests(t *testing.T) {
 		{"a man in his thirties", "A man in his 30s was arrested.", []float64{1}},
 		{"some of the defendants", "Eight of the defendants were arrested on Tuesday.", []float64{8}},
 		{"a breakdown by country", "The action day led to 30 arrests (22 in Spain, 5 in Portugal, 3 in the Netherlands).", []float64{30, 22, 5, 3}},
+		{"a pair", "A man and a woman were arrested at the farm.", []float64{2}},
+		{"a pair, one bare", "A man and woman were detained near the border.", []float64{2}},
+		{"two groups and one", "Three men and a teenager have been taken into custody.", []float64{4}},
+		{"nationals", "Five Albanian and a Serbian national were arrested.", []float64{6}},
+		{"long material", "More than 20 people from across the two counties were arrested.", []float64{20}},
+		{"a list of nouns", "Officers arrested 340 fraudsters, couriers and money launderers.", []float64{340}},
+		{"named, then also", "Oren Vale, 41, of Hull, was also arrested.", []float64{1}},
+		{"another man", "Detectives later arrested another man at the port.", []float64{1}},
+		{"a passenger", "Customs officers detained an arriving passenger at the airport.", []float64{1}},
+		{"one verb over a breakdown", "Police held 21 suspects in Lyon, 9 in Porto and four in Graz.", []float64{21, 9, 4}},
+		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.", []float64{60, 40, 15, 5}},
+		{"a number of suspects is vague", "Police arrested a number of suspects.", []float64{-1}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -245,6 +272,13 @@ func TestAgencies(t *testing.T) {
 		{"an agency's unit is two agencies", "The Spanish Tax Agency's Customs Surveillance Service took part.", []string{"Agencia Tributaria", "Servicio de Vigilancia Aduanera"}},
 		{"a week inside an agency's name", "Officers of the Riverside Drug Week Unit took part.", []string{"Riverside Drug Week Unit"}},
 		{"acronym defined", "It was coordinated by INTERPOL and the Regional Narcotics Liaison Office (RNLO).", []string{"INTERPOL", "Regional Narcotics Liaison Office"}},
+		{"a court", "He appeared at Dunmore Magistrates Court on Monday.", []string{"Dunmore Magistrates Court"}},
+		{"a task force", "The Harbour Narcotics Task Force led the raids.", []string{"Harbour Narcotics Task Force"}},
+		{"a sheriff's department", "The Lake County Sheriff's Department made the arrests.", []string{"Lake County Sheriff's Department"}},
+		{"a sentence opener is no name", "On Friday the Interior Ministry said so.", []string{"Interior Ministry"}},
+		{"an office of a city", "The Regional Prosecutor's Office of Trnava led the case.", []string{"Regional Prosecutor's Office of Trnava"}},
+		{"a hyphen in a name", "Officers of the North-West Crime Reduction Unit attended.", []string{"North-West Crime Reduction Unit"}},
+		{"an agency's own unit", "The NCA found it through its Near Sea Task Force.", []string{"National Crime Agency"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

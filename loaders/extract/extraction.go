@@ -29,6 +29,7 @@ type Span struct {
 	Start      int     `json:"start"` // characters into the article body
 	End        int     `json:"end"`
 	Confidence float64 `json:"confidence"`
+	Rule       string  `json:"rule,omitempty"` // the rule that read the fact here (rules/*.rules, or a pass of the extractor)
 }
 
 // Agency is a law-enforcement body, prosecutor, court or international organisation.

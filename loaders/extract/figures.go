@@ -218,6 +218,7 @@ func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string) {
 }
 
 func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) {
+	r.arrestsRead++
 	agency := r.agencyFor(i, pos)
 	op := r.operationFor(i, agency)
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),

@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/opgraph/opgraph/loaders/extract/pattern"
+)
+
+// findRuleArrests reads the arrests of rules/arrests.rules in a sentence,
+// and the parts of a breakdown after any count a rule read. Where the older
+// passes found arrests in it (found), only totals and their parts are read.
+func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
+	set := r.x.rules.byKind["arrests"]
+	if set == nil {
+		return
+	}
+	toks := r.ruleTokens(sf)
+	chainEnd := -1 // the token after the last count a rule read, where a part may follow
+	next := 0      // matches may not overlap one taken
+	set.Match(toks, func(m pattern.Match) bool {
+		part := strings.HasPrefix(m.Rule, "arrest.part.")
+		if m.Start < next || part && m.Start != chainEnd || found && !part && m.Rule != "arrest.total" {
+			return true
+		}
+		count, ok := 0.0, false
+		place := ""
+		for _, c := range m.Captures() {
+			switch c.Name {
+			case "n":
+				if v, vok := ruleValue(toks[c.Start:c.End]); vok {
+					count += v
+					ok = true
+				}
+			case "one":
+				count++
+				ok = true
+			case "place":
+				place = sf.s.Text[toks[c.Start].Start:toks[c.End-1].End]
+			}
+		}
+		if !ok || count <= 0 {
+			return true
+		}
+		pos := toks[m.Start].Start
+		q := "exact"
+		if nq, _ := qualifierBefore(sf.s.Text[:pos]); nq != "" && !part {
+			q = nq
+		}
+		if part {
+			r.recordArrestRule(i, sf, figure{Value: count, Qualifier: "exact"}, pos, place, m.Rule)
+		} else if m.Rule != "arrest.total" {
+			r.recordArrestRule(i, sf, figure{Value: count, Qualifier: q}, pos, place, m.Rule)
+		}
+		next, chainEnd = m.End, m.End
+		return true
+	})
+}
+
+// recordArrestRule records an arrest a rule read, naming the rule in its evidence.
+func (r *run) recordArrestRule(i int, sf *sentenceFacts, f figure, pos int, place, rule string) {
+	n := len(r.out.Arrests)
+	r.recordArrest(i, sf, f, pos, place)
+	if len(r.out.Arrests) > n {
+		ev := r.out.Arrests[n].Evidence
+		ev[len(ev)-1].Rule = rule
+	}
+}
