@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -70,11 +72,24 @@ func TestKill9(t *testing.T) {
 	for run := range runs {
 		db := t.TempDir()
 		cmd := exec.Command(bin, "load", "--db", db, dir)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(50+rand.IntN(1200)) * time.Millisecond)
+		// Kill right after the Nth article is reported written: an event,
+		// not a guess at how long loading takes on a busy machine.
+		n := 1 + rand.IntN(articles/2)
+		lines := bufio.NewScanner(stdout)
+		for seen := 0; seen < n && lines.Scan(); {
+			if strings.HasPrefix(lines.Text(), "loaded ") {
+				seen++
+			}
+		}
 		cmd.Process.Signal(syscall.SIGKILL)
+		go io.Copy(io.Discard, stdout)
 		cmd.Wait()
 
 		store, err := graph.Open(ctx, graph.Config{Backend: "bbolt", Addr: db})
