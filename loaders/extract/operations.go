@@ -282,7 +282,7 @@ func (r *run) operationFor(i int, agency string) string {
 	if len(sf.operations) > 0 {
 		return sf.operations[0].Name
 	}
-	var ofAgency, named []string
+	var ofAgency, named, namedAgencies []string
 	for _, op := range r.out.Operations {
 		if op.Name == nil {
 			continue
@@ -291,6 +291,7 @@ func (r *run) operationFor(i int, agency string) string {
 			continue // a phase is named where the text means it
 		}
 		named = append(named, *op.Name)
+		namedAgencies = op.Agencies
 		if agency != "" && contains(op.Agencies, agency) {
 			ofAgency = append(ofAgency, *op.Name)
 		}
@@ -298,7 +299,10 @@ func (r *run) operationFor(i int, agency string) string {
 	if len(ofAgency) == 1 {
 		return ofAgency[0]
 	}
-	if len(named) == 1 && agency == "" {
+	if len(named) == 1 && (agency == "" || len(namedAgencies) == 0 && !sf.isHistoric()) {
+		// An article about one operation: its figures are the operation's,
+		// unless another agency than the operation's made them, or the
+		// sentence looks back.
 		return named[0]
 	}
 	return ""
