@@ -174,6 +174,8 @@ func TestSeizures(t *testing.T) {
 		{"value in goods", "Detectives seized $2 million in counterfeit medicines.",
 			[]seizureKey{{"drugs", "counterfeit medicines", 0, 2e6, "", "USD", "exact"}}},
 		{"figureless assets", "Prosecutors also moved to seize the assets of the gang.", nil},
+		{"items included", "Items recovered from the house included two cars, laptops and passports.",
+			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"other", "laptops", 0, 0, "", "", ""}, {"other", "passports", 0, 0, "", "", ""}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1107,15 +1107,23 @@ func (r *run) mergeSeizures() {
 		}
 		out = append(out, s)
 	}
+	// A figureless mention of a commodity with a figure elsewhere is that
+	// haul named again; "other" goods are told apart by their kind.
+	kindOf := func(s Seizure) string {
+		if s.Commodity == "other" {
+			return "other/" + deref(s.Subtype)
+		}
+		return s.Commodity
+	}
 	figured := map[string]bool{}
 	for _, s := range out {
 		if s.Quantity != nil || s.Amount != nil {
-			figured[s.Commodity] = true
+			figured[kindOf(s)] = true
 		}
 	}
 	kept := out[:0]
 	for _, s := range out {
-		if s.Quantity == nil && s.Amount == nil && deref(s.Qualifier) != "several" && figured[s.Commodity] {
+		if s.Quantity == nil && s.Amount == nil && deref(s.Qualifier) != "several" && figured[kindOf(s)] {
 			continue
 		}
 		kept = append(kept, s)
@@ -1308,8 +1316,28 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 			}
 			out = append(out, [2]int{m[1], ce})
 		}
+		// "items recovered from the suspects include cars, phones and
+		// documents": what was seized is listed after the verb of inclusion.
+		if k := includeAfter(sf.low, m[1]); k >= 0 {
+			end := len(s)
+			if e := strings.IndexAny(s[k:], ";"); e >= 0 {
+				end = k + e
+			}
+			out = append(out, [2]int{k, end})
+		}
 	}
 	return out
+}
+
+// includeAfter returns where the list after "include", "included",
+// "including" or "consisting of" begins, after byte from of low, or -1.
+func includeAfter(low string, from int) int {
+	for _, w := range []string{" include ", " included ", " includes ", " including ", " consisting of ", " comprising "} {
+		if k := strings.Index(low[from:], w); k >= 0 {
+			return from + k + len(w)
+		}
+	}
+	return -1
 }
 
 // The value phrases and qualifiers of valueBeforeRe.
