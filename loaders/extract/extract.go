@@ -447,7 +447,7 @@ var (
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
 		"investigation service": true, "intelligence service": true, "security service": true,
-		"task force": true, "task forces": true, "strike force": true, "sheriff department": true,
+		"task force": true, "task forces": true, "sheriff department": true,
 		"public prosecutor": true, "prosecutor general": true, "attorney general": true}
 	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
 	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,

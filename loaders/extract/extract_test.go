@@ -312,6 +312,11 @@ func TestOperations(t *testing.T) {
 		{"agency of the sentence before", "Kent Police raided six homes. The investigation, known as Operation Tern, was supported by the NCA.", "Tern", "", "", "Kent Police"},
 		{"roman numeral", "Operation Lantern IX was coordinated by INTERPOL.", "Lantern IX", "", "", "INTERPOL"},
 		{"week of action", "Forces took part in the County Lines Action Week of Action.", "County Lines Action Week of Action", "", "", ""},
+		{"dubbed, lower-case start", "The operation, dubbed eClipse, was run by the Loamshire Police.", "eClipse", "", "", "Loamshire Police"},
+		{"code named after action", "The action, code named \"Harrow\", ended on Monday.", "Harrow", "", "", ""},
+		{"dubbed before the operation", "Dubbed ‘Marlin IV’, the operation targeted fake medicines.", "Marlin IV", "", "", ""},
+		{"quoted before operation", "The \"Safe Harbour Now\" anti-drug operation ended.", "Safe Harbour Now", "", "", ""},
+		{"strike force", "Detectives from Strike Force Wren charged two men.", "Wren", "Strike Force Wren", "", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

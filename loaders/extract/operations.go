@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/opgraph/opgraph/loaders/extract/pattern"
 )
 
 var (
@@ -132,6 +134,25 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	}
 	for _, m := range projectScan.findAll(text) {
 		add(text[m[2]:m[3]], "Project "+text[m[2]:m[3]], m[0], m[1])
+	}
+	if set := r.x.rules.byKind["operations"]; set != nil {
+		toks := r.ruleTokens(sf)
+		set.Match(toks, func(m pattern.Match) bool {
+			if s, e, ok := m.Capture("name"); ok {
+				start, end := toks[s].Start, toks[e-1].End
+				alias := ""
+				if as, ae, ok := m.Capture("alias"); ok {
+					alias = text[toks[as].Start:toks[ae-1].End]
+				}
+				n := len(sf.operations)
+				add(trimTrailingStopWords(text[start:end]), alias, start, end)
+				if len(sf.operations) > n {
+					op := &r.out.Operations[r.opIdx[strings.ToLower(sf.operations[n].Name)]]
+					op.Evidence[len(op.Evidence)-1].Rule = m.Rule
+				}
+			}
+			return true
+		})
 	}
 	var weeks [][]int
 	if strings.Contains(text, "Week") || strings.Contains(text, "Day of Action") {
@@ -686,7 +707,7 @@ func (r *run) isoDate(phrase string) *string {
 
 // Cue words that gate the costlier patterns.
 var (
-	operationCueWords = wordSet("operation op operatie operación opération operazione codenamed code named dubbed called known project week action")
+	operationCueWords = wordSet("operation op operatie operación opération operazione codenamed code named dubbed called known project week action strike")
 	monthWords        = wordSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
 	yearLeadWords     = wordSet("in since during until by")
 	relativeDateWords = wordSet("earlier later last this next yesterday today on")
