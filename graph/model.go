@@ -73,6 +73,8 @@ const (
 	PredStart      Predicate = "opg:start"
 	PredEnd        Predicate = "opg:end"
 	PredConfidence Predicate = "opg:confidence"
+	PredRule       Predicate = "opg:rule"       // the extraction rule that read the fact in the sentence
+	PredAssertedBy Predicate = "opg:assertedBy" // who the sentence says states the fact: an agency, an official, or the outlet
 )
 
 // claimPredicates vary between the articles that state the same node (one
@@ -103,6 +105,8 @@ type Evidence struct {
 	Sentence   string
 	Start, End int // offsets in characters (code points) into the article body
 	Confidence float64
+	Rule       string // the extraction rule that read it, where known
+	AssertedBy string // who states it: an agency, an official, or the outlet; "" where unknown
 	// Claims are the attributes this article gives the node that other
 	// articles may give differently (aliases, titles, the phrase of a figure).
 	Claims []Prop

@@ -390,6 +390,12 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 			put(ev, PredStart, e.Start)
 			put(ev, PredEnd, e.End)
 			put(ev, PredConfidence, e.Confidence)
+			if e.Rule != "" {
+				put(ev, PredRule, e.Rule)
+			}
+			if e.AssertedBy != "" {
+				put(ev, PredAssertedBy, e.AssertedBy)
+			}
 			for _, c := range e.Claims {
 				put(ev, c.Pred, c.Value)
 			}

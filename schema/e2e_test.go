@@ -272,7 +272,7 @@ func testOperationsWithAgencies(t *testing.T, f *fixture) {
 
 func testSeizureWithEvidence(t *testing.T, f *fixture) {
 	data := f.query(t, `{ seizures(first: 100) { edges { node { commodity amount currency agency { name }
-		evidence { sentence start end confidence article { title url published } } } } } }`, nil)
+		evidence { sentence start end confidence rule assertedBy article { title url published } } } } } }`, nil)
 	for _, s := range nodes(t, data, "seizures") {
 		if s["commodity"] != "cash" || s["amount"] != 54000000.0 {
 			continue
@@ -286,6 +286,9 @@ func testSeizureWithEvidence(t *testing.T, f *fixture) {
 		}
 		if art := e["article"].(map[string]any); art["published"] != "2020-07-02" || art["url"] == nil {
 			t.Errorf("evidence article = %v", art)
+		}
+		if e["assertedBy"] != "National Crime Agency" { // "The NCA said £54m ... was seized."
+			t.Errorf("evidence assertedBy = %v, want National Crime Agency", e["assertedBy"])
 		}
 		return
 	}

@@ -54,6 +54,8 @@ func (b *builder) defineTypes() {
 				"start":      b.intField(graph.PredStart, "Offset of the sentence's first character in the article body."),
 				"end":        b.intField(graph.PredEnd, "Offset just past the sentence's last character."),
 				"confidence": b.float(graph.PredConfidence),
+				"rule":       b.str(graph.PredRule),
+				"assertedBy": b.str(graph.PredAssertedBy),
 			}
 		}),
 	})

@@ -282,6 +282,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	}
 	r.mergeSeizures()
 	r.finishPeople()
+	r.settleAsserters()
 	r.dedupePlaces()
 	r.fillEmpty()
 	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts}

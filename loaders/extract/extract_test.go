@@ -547,3 +547,38 @@ func TestPeopleRoles(t *testing.T) {
 		})
 	}
 }
+
+// TestWhoActedAndWhoSaid keeps the agency that did a figure apart from who
+// states it, in sentences of our own.
+func TestWhoActedAndWhoSaid(t *testing.T) {
+	cases := []struct {
+		name, source, body string
+		agency, asserted   string
+	}{
+		{"a body says others acted", "", "Eurojust said national police arrested 40 people.", "", "Eurojust"},
+		{"a force says its officers acted", "", "The NCA said officers seized 300 kg of cocaine.", "National Crime Agency", "National Crime Agency"},
+		{"a force says it acted", "", "Kent Police said it arrested 12 people.", "Kent Police", "Kent Police"},
+		{"according to a coordinator", "", "Police arrested 12 people, according to Europol.", "", "Europol"},
+		{"supported is not the actor", "", "Spanish officers arrested 9 suspects with the support of Europol.", "", ""},
+		{"funded is not the actor", "", "Funded by the European Commission, the operation led to 70 arrests.", "", ""},
+		{"an official quoted", "", "Officers seized 20 kg of cocaine, said Chief Inspector Mara Quist.", "", "Mara Quist"},
+		{"the outlet", "source: The Harbour Herald", "Customs officers found 12 kg of heroin.", "", "The Harbour Herald"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, tc.source, tc.body)
+			var agency, asserted *string
+			switch {
+			case len(ex.Arrests) > 0:
+				agency, asserted = ex.Arrests[0].Agency, ex.Arrests[0].AssertedBy
+			case len(ex.Seizures) > 0:
+				agency, asserted = ex.Seizures[0].Agency, ex.Seizures[0].AssertedBy
+			default:
+				t.Fatalf("%q: no figure read", tc.body)
+			}
+			if deref(agency) != tc.agency || deref(asserted) != tc.asserted {
+				t.Errorf("%q: agency %q asserted by %q, want %q and %q", tc.body, deref(agency), deref(asserted), tc.agency, tc.asserted)
+			}
+		})
+	}
+}

@@ -30,6 +30,9 @@ type Span struct {
 	End        int     `json:"end"`
 	Confidence float64 `json:"confidence"`
 	Rule       string  `json:"rule,omitempty"` // the rule that read the fact here (rules/*.rules, or a pass of the extractor)
+	// AssertedBy is who the text says states the fact: an agency ("the NCA
+	// said"), an official ("said Mara Quist"), else the outlet.
+	AssertedBy string `json:"asserted_by,omitempty"`
 }
 
 // Agency is a law-enforcement body, prosecutor, court or international organisation.
@@ -61,7 +64,10 @@ type Arrest struct {
 	Agency    *string  `json:"agency"`
 	Location  *string  `json:"location"`
 	Date      *string  `json:"date"`
-	Evidence  []Span   `json:"evidence"`
+	// AssertedBy is who states the figure, apart from who acted (Agency):
+	// "Europol said police arrested 40" has no agency and Europol here.
+	AssertedBy *string `json:"asserted_by"`
+	Evidence   []Span  `json:"evidence"`
 }
 
 // Seizure is something seized, with its physical quantity and/or money value.
@@ -79,6 +85,7 @@ type Seizure struct {
 	Agency          *string  `json:"agency"`
 	Location        *string  `json:"location"`
 	Date            *string  `json:"date"`
+	AssertedBy      *string  `json:"asserted_by"` // who states it, apart from who acted (see Arrest)
 	Evidence        []Span   `json:"evidence"`
 
 	sentence int // where the article first states it, for merging

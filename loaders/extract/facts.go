@@ -153,7 +153,7 @@ func (b *factBuilder) node(k graph.Kind, name string, props []graph.Prop, ev []S
 func (b *factBuilder) fact(id graph.ID, k graph.Kind, props []graph.Prop, ev []Span, claims ...graph.Prop) {
 	evidence := make([]graph.Evidence, 0, len(ev))
 	for i, s := range ev {
-		e := graph.Evidence{Sentence: s.Sentence, Start: s.Start, End: s.End, Confidence: s.Confidence}
+		e := graph.Evidence{Sentence: s.Sentence, Start: s.Start, End: s.End, Confidence: s.Confidence, Rule: s.Rule, AssertedBy: s.AssertedBy}
 		if i == 0 {
 			e.Claims = claims
 		}

@@ -223,6 +223,7 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	op := r.operationFor(i, agency)
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),
 		Evidence: r.evidence(sf, 0.8)}
+	a.AssertedBy = r.asserted(sf, a.Evidence)
 	if !f.Vague {
 		a.Count = r.nump(f.Value)
 	}
@@ -270,16 +271,19 @@ func (r *run) agencyFor(i, pos int) string {
 		if r.supportsOnly(sf, a) {
 			continue
 		}
-		if other := saidOtherActor(sf, a, pos); other {
+		if other := r.saidOtherActor(sf, a, pos); other {
 			actorSaid = true
 			continue
 		}
-		if k == credited && len(all) > 1 {
-			continue // quoted about others' work: only the actor when no other is named
+		if k == credited {
+			continue // quoted about the work: the actor only when no other is named (below)
 		}
 		cands = append(cands, a)
 	}
 	if credited >= 0 && len(cands) == 0 && !actorSaid && !r.supportsOnly(sf, all[credited]) {
+		if genericActorBefore(sf, pos, r.agencyCountry(all[credited].Name) == "INT") {
+			return "" // "Police arrested 12, according to Europol": police did it
+		}
 		return all[credited].Name
 	}
 	if actorSaid && len(cands) == 0 {
@@ -781,6 +785,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		}
 		s.Date = r.dateIn(sf)
 		s.Evidence = r.evidence(sf, 0.75)
+		s.AssertedBy = r.asserted(sf, s.Evidence)
 		s.sentence = i
 		made = append(made, len(r.out.Seizures))
 		r.out.Seizures = append(r.out.Seizures, s)
@@ -1719,21 +1724,26 @@ var sayVerbs = wordSet("said says announced announces reported reports stated st
 // actorWords name who acted without naming an agency ("police arrested").
 var actorWords = wordSet("police officers officer authorities investigators agents detectives deputies troops soldiers officials customs prosecutors gardaí gardai it they forces units teams")
 
+// ownActorWords, after "X said", are X's own people ("the NCA said officers
+// seized"), unless X only coordinates others' work (an international body).
+var ownActorWords = wordSet("officers officer investigators agents detectives deputies officials it they its their teams units")
+
 // saidOtherActor reports whether agency mention a, before the figure at pos,
 // only says what another did: a say verb follows it, then another actor
 // before the figure ("Eurojust said national police arrested 40").
-func saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
+func (r *run) saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
 	if a.End >= pos {
 		return false
 	}
+	coordinator := r.agencyCountry(a.Name) == "INT"
 	toks := tokenize(sf.s.Text[a.End:pos])
 	said := false
 	for k, t := range toks {
 		switch {
 		case !said && sayVerbs[t.Lower] && k <= 3:
 			said = true
-		case said && (t.Lower == "it" || t.Lower == "they" || t.Lower == "its" || t.Lower == "their"):
-			return false // "the NCA said it arrested 40": its own work
+		case said && ownActorWords[t.Lower] && !coordinator:
+			return false // "the NCA said it (or its officers) arrested 40": its own work
 		case said && actorWords[t.Lower]:
 			return true
 		}
@@ -1759,4 +1769,25 @@ func endsWithPhrase(s string, phrases []string) bool {
 		}
 	}
 	return false
+}
+
+// genericActorBefore reports whether the clause of the figure at pos names
+// its actor without naming an agency: "Police arrested 12". "Officers" are
+// the credited agency's own, unless it only coordinates (coordinator).
+func genericActorBefore(sf *sentenceFacts, pos int, coordinator bool) bool {
+	cs, _ := sf.clauseAt(pos)
+	for _, t := range tokenize(sf.s.Text[cs:pos]) {
+		if actorWords[t.Lower] && (coordinator || !ownActorWords[t.Lower]) {
+			return true
+		}
+	}
+	return false
+}
+
+// agencyCountry is the country the article's agency of that name serves.
+func (r *run) agencyCountry(name string) string {
+	if k, ok := r.agencyIdx[name]; ok {
+		return r.out.Agencies[k].Country
+	}
+	return ""
 }
