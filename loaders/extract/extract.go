@@ -754,6 +754,9 @@ func (r *run) isAgencyName(toks []token) bool {
 	if toks[0].Lower == "ministry" && len(toks) >= 3 && toks[1].Lower == "of" {
 		return true
 	}
+	if n == 2 && len(toks) == 2 && (two == "task force" || two == "task forces") {
+		return false // "the Task Force": which one, the text said before
+	}
 	if agencyTwoHeads[two] {
 		if two == "crime group" {
 			return toks[0].Lower == "national" || toks[0].Lower == "serious" || toks[0].Lower == "regional"
@@ -1044,6 +1047,9 @@ func (r *run) findAcronymAgencies(sf *sentenceFacts) {
 			// A known agency defining its acronym: the acronym is an alias.
 			continue
 		}
+		if !isCapitalised(toks[first].Text) || !namesOrganisation(toks[first:]) {
+			continue // "Business Email Compromise (BEC)", "joint investigation team (JIT)": no body's name
+		}
 		others := 0
 		for _, a := range sf.agencies {
 			if a.End <= start || a.Start >= m[1] {
@@ -1273,6 +1279,24 @@ func (r *run) isAgencyOfPlace(toks []token) bool {
 	}
 	for k := 2; k < len(toks)-1; k++ {
 		if l := toks[k].Lower; (l == "of" || l == "for") && r.isAgencyName(toks[:k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyWords are words a body's name holds: "Regional Narcotics Liaison
+// Office", "Joint Airport Interdiction Task Forces".
+var bodyWords = wordSet(`office service services department force forces agency agencies unit units bureau commission
+	directorate command police customs court courts prosecutor prosecution administration authority authorities
+	centre center organization organisation council ministry inspectorate team taskforce gendarmerie guard guards
+	squad division branch institute board secretariat cell network programme program forum alliance
+	coalition partnership association federation`)
+
+// namesOrganisation reports whether one of toks is a bodyWords word.
+func namesOrganisation(toks []token) bool {
+	for _, t := range toks {
+		if bodyWords[t.Lower] || bodyWords[strings.TrimSuffix(t.Lower, "'s")] {
 			return true
 		}
 	}

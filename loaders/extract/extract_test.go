@@ -229,6 +229,7 @@ func TestArrests(t *testing.T) {
 		{"one verb over a breakdown", "Police held 21 suspects in Lyon, 9 in Porto and four in Graz.", []float64{21, 9, 4}},
 		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.", []float64{60, 40, 15, 5}},
 		{"a number of suspects is vague", "Police arrested a number of suspects.", []float64{-1}},
+		{"same small count, two places", "In Tak, two men were arrested. In Chumphon, officers detained two women.", []float64{2, 2}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -281,6 +282,8 @@ func TestAgencies(t *testing.T) {
 		{"an office of a city", "The Regional Prosecutor's Office of Trnava led the case.", []string{"Regional Prosecutor's Office of Trnava"}},
 		{"a hyphen in a name", "Officers of the North-West Crime Reduction Unit attended.", []string{"North-West Crime Reduction Unit"}},
 		{"an agency's own unit", "The NCA found it through its Near Sea Task Force.", []string{"National Crime Agency"}},
+		{"an acronym that names no body", "Kent Police warned of Invoice Redirect Fraud (IRF) and arrests.", []string{"Kent Police"}},
+		{"a bare task force", "Kent Police and the Task Force met.", []string{"Kent Police"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

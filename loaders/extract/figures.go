@@ -235,7 +235,8 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	// The same figure said again (a headline, a summary list) is the same fact.
 	for k := range r.out.Arrests {
 		old := &r.out.Arrests[k]
-		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || deref(old.Location) == place) {
+		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || deref(old.Location) == place) &&
+			(*a.Count < 2 || old.Location == nil || a.Location == nil || *old.Location == *a.Location) {
 			if old.Agency == nil {
 				old.Agency = a.Agency
 			}
