@@ -14,6 +14,12 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	if set == nil {
 		return
 	}
+	if found && !(strings.Contains(sf.low, "arrests") && strings.ContainsAny(sf.s.Text, ":(")) {
+		return // only a total's parts are read where the older passes read arrests
+	}
+	if !found && !r.hasArrestVerb(sf) {
+		return // every rule but the total's needs a verb of arrest
+	}
 	toks := r.ruleTokens(sf)
 	chainEnd := -1 // the token after the last count a rule read, where a part may follow
 	next := 0      // matches may not overlap one taken
@@ -64,4 +70,16 @@ func (r *run) recordArrestRule(i int, sf *sentenceFacts, f figure, pos int, plac
 		ev := r.out.Arrests[n].Evidence
 		ev[len(ev)-1].Rule = rule
 	}
+}
+
+// hasArrestVerb reports whether the sentence holds a word of the rules'
+// @arrestVerb class or one that starts their phrases ("taken into custody").
+func (r *run) hasArrestVerb(sf *sentenceFacts) bool {
+	bit := r.x.rules.classBit["arrestVerb"]
+	for _, t := range sf.toks {
+		if r.x.rules.classOf[t.Lower]&bit != 0 || t.Lower == "custody" || t.Lower == "rounded" || t.Lower == "picked" {
+			return true
+		}
+	}
+	return false
 }

@@ -12,7 +12,10 @@ import (
 // asserted works out who states the facts of sentence sf, records it on
 // the sentence's evidence span (the last of ev) and returns it.
 func (r *run) asserted(sf *sentenceFacts, ev []Span) *string {
-	who := r.assertedBy(sf)
+	if !sf.asserterDone {
+		sf.asserter, sf.asserterDone = r.assertedBy(sf), true
+	}
+	who := sf.asserter
 	if len(ev) > 0 {
 		ev[len(ev)-1].AssertedBy = who
 	}
@@ -38,7 +41,10 @@ func (r *run) assertedBy(sf *sentenceFacts) string {
 // pass read them: "said Chief Inspector Mara Quist" is Mara Quist.
 func (r *run) settleAsserters() {
 	settle := func(who *string) {
-		if who == nil {
+		if who == nil || *who == r.doc.Source {
+			return
+		}
+		if _, ok := r.agencyIdx[*who]; ok {
 			return
 		}
 		for _, p := range r.out.People {
@@ -76,10 +82,10 @@ func (r *run) settleAsserters() {
 // sentence: a say verb right after it ("the NCA said", "Europol has
 // announced"), or "according to" / "said" right before it.
 func saysSo(sf *sentenceFacts, a mention) bool {
-	if endsWithPhrase(sf.s.Text[:a.Start], []string{"according to", "said", "says", "announced by", "reported by", "stated by"}) {
+	if endsWithPhrase(sf.low[:a.Start], sayBeforePhrases) {
 		return true
 	}
-	after := tokenize(sf.s.Text[a.End:min(len(sf.s.Text), a.End+40)])
+	after := sf.tokensIn(a.End, a.End+40)
 	for k := 0; k < len(after) && k < 3; k++ {
 		if sayVerbs[after[k].Lower] {
 			return true
@@ -90,6 +96,8 @@ func saysSo(sf *sentenceFacts, a mention) bool {
 	}
 	return false
 }
+
+var sayBeforePhrases = []string{"according to", "said", "says", "announced by", "reported by", "stated by"}
 
 var sayAux = wordSet("has have had also later then today yesterday on")
 

@@ -28,7 +28,8 @@ type workspace struct {
 	facts []sentenceFacts
 	ptrs  []*sentenceFacts
 	toks  []token
-	words []int32 // the sentences' word starts
+	words []int32         // the sentences' word starts
+	ptoks []pattern.Token // the sentences' tokens as rules read them
 }
 
 // maxPooledTokens bounds the token arrays kept for the next article, so one
@@ -133,19 +134,24 @@ type sentenceFacts struct {
 	demonyms   []mention
 
 	// Worked out once, when first needed.
-	figs       []figure // findFigures(s.Text)
-	figsDone   bool
-	breaks     [][]int // clauseBreakScan's matches in s.Text
-	breaksDone bool
-	historic   int8         // historicRe matches s.Text: 0 not yet known, 1 no, 2 yes
-	local      int8         // localPoliceRe matches s.Text: 0 not yet known, 1 no, 2 yes
-	patterned  []agencyCand // patternAgencies(s)
-	patDone    bool
-	cands      []mention // figureAgencies
-	credited   int
-	candsDone  bool
-	ptoks      []pattern.Token // the tokens as rules read them (ruleTokens)
-	ptoksDone  bool
+	figs         []figure // findFigures(s.Text)
+	figsDone     bool
+	breaks       [][]int // clauseBreakScan's matches in s.Text
+	breaksDone   bool
+	historic     int8         // historicRe matches s.Text: 0 not yet known, 1 no, 2 yes
+	local        int8         // localPoliceRe matches s.Text: 0 not yet known, 1 no, 2 yes
+	patterned    []agencyCand // patternAgencies(s)
+	patDone      bool
+	cands        []mention // figureAgencies
+	credited     int
+	candsDone    bool
+	ptoks        []pattern.Token // the tokens as rules read them (ruleTokens)
+	ptoksDone    bool
+	incAt        []int32 // where lists after "include" begin (includeAfter)
+	incDone      bool
+	supports     []int8 // by agency: only supports others' work (supportsOnly)
+	asserter     string // who states the sentence's facts (asserted)
+	asserterDone bool
 }
 
 // figures returns the figures of the sentence.
@@ -216,10 +222,11 @@ type run struct {
 	byFirstWord map[string]string
 	// platformSurface maps a platform's canonical name to the article's spelling.
 	platformSurface map[string]string
-	scratch         []token   // tokens made for one search and then dropped
-	strs            []string  // the room strp hands out, a few facts' worth at a time
-	nums            []float64 // the room nump hands out
-	spans           []Span    // the room evidence hands out
+	scratch         []token         // tokens made for one search and then dropped
+	ptoks           []pattern.Token // one backing array for the sentences' rule tokens (ruleTokens)
+	strs            []string        // the room strp hands out, a few facts' worth at a time
+	nums            []float64       // the room nump hands out
+	spans           []Span          // the room evidence hands out
 }
 
 // Extract returns the facts of doc.
@@ -228,6 +235,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
 	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
 	w := x.workspace()
+	r.ptoks = w.ptoks[:0]
 	sents := appendSentences(w.sents[:0], doc.Text)
 	offs := w.offs[:0]
 	for _, s := range sents {
@@ -285,7 +293,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.settleAsserters()
 	r.dedupePlaces()
 	r.fillEmpty()
-	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts}
+	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, ptoks: r.ptoks}
 	x.keepWorkspace(w)
 	return r.out
 }
@@ -309,6 +317,8 @@ func (x *Extractor) keepWorkspace(w *workspace) {
 	clear(w.facts)
 	clear(w.ptrs)
 	clear(w.toks)
+	clear(w.ptoks)
+	w.ptoks = w.ptoks[:0]
 	x.work.Put(w)
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -266,7 +267,8 @@ func (r *run) agencyFor(i, pos int) string {
 	all, credited := r.figureAgencies(sf)
 	// Who acted, not who supported, funded or said so: "Eurojust said
 	// national police arrested 40" gives the 40 to no agency named.
-	cands := make([]mention, 0, len(all))
+	var buf [8]mention
+	cands := buf[:0]
 	actorSaid := false
 	for k, a := range all {
 		if r.supportsOnly(sf, a) {
@@ -862,7 +864,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	for _, m := range moneys {
 		after := text[m.End:]
 		before := text[:m.Start]
-		if isConversion(text, moneys, m) || notGoodsValue(sf.low, m.Start, m.End) {
+		if isConversion(text, moneys, m) || notGoodsValue(sf, m.Start, m.End) {
 			continue
 		}
 		amt := Seizure{Amount: r.nump(m.Amount), Currency: r.strp(m.Currency), AmountQualifier: r.strp(m.Qualifier), Qualifier: r.strp(m.Qualifier), Phrase: text[m.Start:m.End]}
@@ -1324,7 +1326,7 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 		}
 		// "items recovered from the suspects include cars, phones and
 		// documents": what was seized is listed after the verb of inclusion.
-		if k := includeAfter(sf.low, m[1]); k >= 0 {
+		if k := sf.includeAfter(m[1]); k >= 0 {
 			end := len(s)
 			if e := strings.IndexAny(s[k:], ";"); e >= 0 {
 				end = k + e
@@ -1336,11 +1338,25 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 }
 
 // includeAfter returns where the list after "include", "included",
-// "including" or "consisting of" begins, after byte from of low, or -1.
-func includeAfter(low string, from int) int {
-	for _, w := range []string{" include ", " included ", " includes ", " including ", " consisting of ", " comprising "} {
-		if k := strings.Index(low[from:], w); k >= 0 {
-			return from + k + len(w)
+// "including" or "consisting of" begins after byte from of the sentence,
+// or -1. The sentence's words are looked through once.
+func (sf *sentenceFacts) includeAfter(from int) int {
+	if !sf.incDone {
+		sf.incDone = true
+		for k, t := range sf.toks {
+			switch t.Lower {
+			case "include", "included", "includes", "including", "comprising":
+				sf.incAt = append(sf.incAt, int32(t.End))
+			case "consisting":
+				if k+1 < len(sf.toks) && sf.toks[k+1].Lower == "of" {
+					sf.incAt = append(sf.incAt, int32(sf.toks[k+1].End))
+				}
+			}
+		}
+	}
+	for _, at := range sf.incAt {
+		if int(at) > from {
+			return int(at) + 1
 		}
 	}
 	return -1
@@ -1571,7 +1587,8 @@ var dosageForms = wordSet("pills pill tablets tablet capsules capsule")
 // pills"), maybe after one word ("ecstasy-type"), and returns the bytes
 // read, or 0.
 func dosageFormAfter(s string) int {
-	toks := tokenize(s)
+	var buf [4]token
+	toks := appendTokens(buf[:0], s[:min(len(s), 40)])
 	for i := 0; i < len(toks) && i < 2; i++ {
 		if strings.ContainsAny(s[:toks[i].Start], ",.;:()") {
 			break
@@ -1588,7 +1605,8 @@ func dosageFormAfter(s string) int {
 // phrase ("and", "in", "from"). It returns the name and the bytes read, or
 // "" and 0 where the words are none or not goods ("of them").
 func unlistedGoods(s string) (string, int) {
-	toks := tokenize(s)
+	var buf [8]token
+	toks := appendTokens(buf[:0], s[:min(len(s), 60)])
 	n := 0
 	for n < len(toks) && n < 4 {
 		t := toks[n]
@@ -1630,23 +1648,20 @@ var notValueWords = wordSet(`duty duties excise tax taxes vat evaded evasion eva
 	costs cost losses lost defrauded scammed stole stolen ransom ransoms laundered laundering turnover profits profit`)
 
 // notGoodsValue reports whether a notValueWords word stands within three
-// words before the sum low[start:end] or four after it.
-func notGoodsValue(low string, start, end int) bool {
-	before := tokenize(low[max(0, start-40):start])
-	if len(before) > 0 && start-40 > 0 {
-		before = before[1:] // the first may be cut
-	}
+// words before the sum at text[start:end] or four after it, in its sentence.
+func notGoodsValue(sf *sentenceFacts, start, end int) bool {
+	before := sf.tokensIn(start-40, start)
 	for i := max(0, len(before)-3); i < len(before); i++ {
 		if notValueWords[before[i].Lower] {
 			return true
 		}
 	}
-	after := tokenize(low[end:min(len(low), end+48)])
+	after := sf.tokensIn(end, end+48)
 	for i := 0; i < len(after) && i < 4; i++ {
 		if notValueWords[after[i].Lower] {
 			return true
 		}
-		if strings.ContainsAny(low[end:end+after[i].Start], ".;") {
+		if strings.ContainsAny(sf.s.Text[end:after[i].Start], ".;") {
 			break
 		}
 	}
@@ -1689,7 +1704,25 @@ var supportVerbs = wordSet("supported supports supporting coordinated coordinate
 // supportsOnly reports whether agency mention a is named as supporting,
 // coordinating or funding the work, not doing it.
 func (r *run) supportsOnly(sf *sentenceFacts, a mention) bool {
-	if endsWithPhrase(sf.s.Text[:a.Start], supportPhrases) || endsWithPhrase(sf.s.Text[:a.Start], fundPhrases) {
+	if sf.supports == nil {
+		sf.supports = make([]int8, len(sf.agencies)) // 0 not yet known, 1 no, 2 yes
+	}
+	k := slices.IndexFunc(sf.agencies, func(o mention) bool { return o.Start == a.Start && o.End == a.End })
+	if k < 0 || k >= len(sf.supports) {
+		return r.readSupportsOnly(sf, a)
+	}
+	if sf.supports[k] == 0 {
+		sf.supports[k] = 1
+		if r.readSupportsOnly(sf, a) {
+			sf.supports[k] = 2
+		}
+	}
+	return sf.supports[k] == 2
+}
+
+// readSupportsOnly is supportsOnly read from the sentence.
+func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
+	if endsWithPhrase(sf.low[:a.Start], supportPhrases) || endsWithPhrase(sf.low[:a.Start], fundPhrases) {
 		return true
 	}
 	// The rest of a list: "in cooperation with INTERPOL and the UNODC".
@@ -1705,7 +1738,7 @@ func (r *run) supportsOnly(sf *sentenceFacts, a mention) bool {
 		}
 		break
 	}
-	after := tokenize(sf.s.Text[a.End:min(len(sf.s.Text), a.End+40)])
+	after := sf.tokensIn(a.End, a.End+40)
 	for k := 0; k < len(after) && k < 3; k++ {
 		if supportVerbs[after[k].Lower] {
 			return true
@@ -1737,7 +1770,7 @@ func (r *run) saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
 		return false
 	}
 	coordinator := r.agencyCountry(a.Name) == "INT"
-	toks := tokenize(sf.s.Text[a.End:pos])
+	toks := sf.tokensIn(a.End, pos)
 	said := false
 	for k, t := range toks {
 		switch {
@@ -1759,11 +1792,10 @@ func (r *run) saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
 	return false
 }
 
-// endsWithPhrase reports whether s, a sentence up to a name, ends with one
-// of phrases, maybe with "the" after it.
-func endsWithPhrase(s string, phrases []string) bool {
-	before := strings.ToLower(tail(s, 40))
-	before = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(before, " "), "the"), " ")
+// endsWithPhrase reports whether low, a sentence in lower case up to a
+// name, ends with one of phrases, maybe with "the" after it.
+func endsWithPhrase(low string, phrases []string) bool {
+	before := strings.TrimRight(strings.TrimSuffix(strings.TrimRight(low, " "), "the"), " ")
 	for _, p := range phrases {
 		if strings.HasSuffix(before, p) {
 			return true
@@ -1777,7 +1809,7 @@ func endsWithPhrase(s string, phrases []string) bool {
 // the credited agency's own, unless it only coordinates (coordinator).
 func genericActorBefore(sf *sentenceFacts, pos int, coordinator bool) bool {
 	cs, _ := sf.clauseAt(pos)
-	for _, t := range tokenize(sf.s.Text[cs:pos]) {
+	for _, t := range sf.tokensIn(cs, pos) {
 		if actorWords[t.Lower] && (coordinator || !ownActorWords[t.Lower]) {
 			return true
 		}

@@ -135,7 +135,7 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	for _, m := range projectScan.findAll(text) {
 		add(text[m[2]:m[3]], "Project "+text[m[2]:m[3]], m[0], m[1])
 	}
-	if set := r.x.rules.byKind["operations"]; set != nil {
+	if set := r.x.rules.byKind["operations"]; set != nil && mayNameOperation(sf) {
 		toks := r.ruleTokens(sf)
 		set.Match(toks, func(m pattern.Match) bool {
 			if s, e, ok := m.Capture("name"); ok {
@@ -287,7 +287,7 @@ func (r *run) operationAgencies(sf *sentenceFacts, om mention) []string {
 	for _, a := range sf.agencies {
 		before := strings.ToLower(sf.s.Text[max(0, a.Start-40):a.Start])
 		if strings.Contains(before, "assisted by") || strings.Contains(before, "with the help of") || strings.Contains(before, "supported by") ||
-			endsWithPhrase(sf.s.Text[:a.Start], fundPhrases) {
+			endsWithPhrase(sf.low[:a.Start], fundPhrases) {
 			continue
 		}
 		out = append(out, a.Name)
@@ -746,3 +746,12 @@ func (r *run) onlyAssisting(sf *sentenceFacts, a string) bool {
 	}
 	return true
 }
+
+// mayNameOperation is a cheap test operations.rules need to pass: a word
+// that names ("dubbed", "code named", "known as"), a quote, or "strike force".
+func mayNameOperation(sf *sentenceFacts) bool {
+	t := sf.s.Text
+	return sf.cues&cueCodename != 0 || strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "“") || strings.Contains(t, "‘")
+}
+
+var codenameCueWords = wordSet("dubbed named codenamed called known strike")

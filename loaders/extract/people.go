@@ -294,6 +294,7 @@ const (
 	cueYearLead
 	cueRelativeDate
 	cuePerson
+	cueCodename // a word that names: operations.rules need one (see mayNameOperation)
 )
 
 // cueBits maps each cue word to the bits of its sets.
@@ -304,7 +305,7 @@ var cueBits = func() map[string]uint16 {
 		set map[string]bool
 	}{{cueArrest, arrestCueWords}, {cueSeize, seizeCueWords}, {cueValue, valueCueWords}, {cueModal, modalWords},
 		{cueOperation, operationCueWords}, {cueMonth, monthWords}, {cueYearLead, yearLeadWords},
-		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}} {
+		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}} {
 		for w := range c.set {
 			m[w] |= c.bit
 		}
