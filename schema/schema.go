@@ -55,6 +55,7 @@ var (
 	errNotFound     = errors.New("not found")
 	errInvalid      = errors.New("invalid input")
 	errUnauthorized = errors.New("unauthorized: mutations need the header `Authorization: Bearer <token>`")
+	errTokenNeeded  = errors.New("unauthorized: this server answers only requests with the header `Authorization: Bearer <token>`")
 	errUnavailable  = errors.New("unavailable")
 )
 
