@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -723,6 +724,11 @@ func toValue(v any) (quad.Value, error) {
 	case int64:
 		return quad.Int(v), nil
 	case float64:
+		// NaN and the infinities have no JSON or JSON-LD form, and NaN
+		// equals nothing: stored, they break every reader after.
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("%v is not a finite number", v)
+		}
 		return quad.Float(v), nil
 	}
 	return nil, fmt.Errorf("unsupported value %T", v)

@@ -18,6 +18,8 @@ import (
 	"github.com/graphql-go/graphql/language/ast"
 	"github.com/graphql-go/graphql/language/parser"
 	"github.com/graphql-go/graphql/language/source"
+
+	"github.com/opgraph/opgraph/graph"
 )
 
 // ServerConfig configures the HTTP server of the API; zero values take the defaults.
@@ -307,7 +309,8 @@ func (s *Server) presentErrors(ctx context.Context, errs []gqlerrors.FormattedEr
 			inner = located.OriginalError
 		}
 		switch {
-		case errors.Is(inner, errNotFound), errors.Is(inner, errInvalid), errors.Is(inner, errUnauthorized), errors.Is(inner, errUnavailable):
+		case errors.Is(inner, errNotFound), errors.Is(inner, errInvalid), errors.Is(inner, errUnauthorized), errors.Is(inner, errUnavailable),
+			errors.Is(inner, graph.ErrNotFound), errors.Is(inner, graph.ErrInvalid):
 		case errors.Is(inner, context.DeadlineExceeded):
 			errs[i].Message = "request timed out"
 		default:

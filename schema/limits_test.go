@@ -46,7 +46,7 @@ func TestGateBoundsTheWork(t *testing.T) {
 		{"14,000 aliased __schema", "{" + strings.Repeat(" s: __schema { types { name } }", 14_000) + "}", "bytes", 0},
 		{"300 aliased __schema", "{" + strings.Repeat(" s: __schema { queryType { name } }", 300) + "}", "aliases", 3 * (l.MaxAliases + 1)},
 		{"recursive introspection", "{" + strings.Repeat(" s: __schema { types { fields { type { fields { type { fields { name } } } } } } }", 10) + "}", "nodes", 7 * 10},
-		{"1,000 aliased conflicts", "{" + strings.Repeat(" c: conflicts { key }", 1_000) + "}", "aliases", 2 * (l.MaxAliases + 1)},
+		{"1,000 aliased conflicts", "{" + strings.Repeat(" c: conflicts { kind }", 1_000) + "}", "aliases", 2 * (l.MaxAliases + 1)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -183,8 +183,11 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 				}
 			}
 			sort.Slice(all, func(i, j int) bool { return all[i].At.After(all[j].At) })
-			first, _ := p.Args["first"].(int)
-			if first >= 0 && len(all) > first {
+			first, err := firstArg(p.Args, 1000)
+			if err != nil {
+				return nil, err
+			}
+			if len(all) > first {
 				all = all[:first]
 			}
 			if all == nil {
@@ -299,6 +302,15 @@ func paginate(ids []graph.ID, args map[string]any) (*connection, error) {
 	}
 	end := min(start+first, len(ids))
 	return &connection{total: len(ids), ids: ids[start:end:end], hasNext: end < len(ids)}, nil // ids may be shared: no append through it
+}
+
+// firstArg reads a first: argument, which must be between 0 and most.
+func firstArg(args map[string]any, most int) (int, error) {
+	first, _ := args["first"].(int)
+	if first < 0 || first > most {
+		return 0, errInvalidf("first must be between 0 and %d, got %d", most, first)
+	}
+	return first, nil
 }
 
 func cursorOf(id graph.ID) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
