@@ -168,8 +168,12 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		ctx = WithCurator(ctx, curator)
 	}
 	ctx = withRequest(ctx, s.cfg.Reader)
+	if mutation && ctx.Err() != nil {
+		writeError(w, http.StatusServiceUnavailable, errNotApplied.Error())
+		return
+	}
 	res := graphql.Execute(graphql.ExecuteParams{Schema: s.schema, AST: doc, OperationName: req.OperationName,
-		Args: req.Variables, Context: ctx})
+		Args: req.Variables, Context: executionContext(ctx, mutation)})
 	res.Errors = s.presentErrors(ctx, res.Errors)
 	writeResult(w, http.StatusOK, res)
 }
@@ -311,7 +315,7 @@ func (s *Server) presentErrors(ctx context.Context, errs []gqlerrors.FormattedEr
 		switch {
 		case errors.Is(inner, errNotFound), errors.Is(inner, errInvalid), errors.Is(inner, errUnauthorized), errors.Is(inner, errUnavailable),
 			errors.Is(inner, graph.ErrNotFound), errors.Is(inner, graph.ErrInvalid):
-		case errors.Is(inner, context.DeadlineExceeded):
+		case errors.Is(inner, context.DeadlineExceeded), errors.Is(inner, context.Canceled):
 			errs[i].Message = "request timed out"
 		default:
 			s.cfg.Logger.ErrorContext(ctx, "graphql resolver failed", "path", e.Path, "err", inner)

@@ -204,7 +204,11 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 		sc.Mutation = graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: m})
 	}
 	s, err := graphql.NewSchema(sc)
-	return s, b, err
+	if err != nil {
+		return s, nil, err
+	}
+	honourDeadlines(s)
+	return s, b, nil
 }
 
 func (b *builder) allTypes() []graphql.Type {
