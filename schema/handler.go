@@ -91,6 +91,16 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 // ServeHTTP serves the API.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
 
+// WaitFresh waits until the search index and the aggregate table reflect
+// every change the server has heard of, as long as ctx allows. Search and
+// aggregates never wait so: they answer from the last complete build.
+func (s *Server) WaitFresh(ctx context.Context) error {
+	if err := s.b.search.waitFresh(ctx); err != nil {
+		return err
+	}
+	return s.b.aggs.waitFresh(ctx)
+}
+
 // StoreChanged tells the server that articles were written behind its back
 // (a watched folder): the search index and the aggregate table are built again.
 func (s *Server) StoreChanged() { s.b.storeChanged() }
@@ -175,6 +185,13 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	res := graphql.Execute(graphql.ExecuteParams{Schema: s.schema, AST: doc, OperationName: req.OperationName,
 		Args: req.Variables, Context: executionContext(ctx, mutation)})
 	res.Errors = s.presentErrors(ctx, res.Errors)
+	if builds := requestOf(ctx).buildsUsed(); builds != nil {
+		// Search and aggregates answer from the last complete build: say how old.
+		if res.Extensions == nil {
+			res.Extensions = map[string]any{}
+		}
+		res.Extensions["builds"] = builds
+	}
 	writeResult(w, http.StatusOK, res)
 }
 

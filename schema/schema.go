@@ -104,7 +104,7 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 	// drop the other's mapped pages (graph.dropEvery) and share two cores.
 	var builds sync.Mutex
 	b.search = newSearchIndex(cfg.Reader, &builds)
-	b.aggs = newBackground("the aggregate table", &builds, b.buildAggTable)
+	b.aggs = newBackground("aggregates", "the aggregate table", &builds, b.buildAggTable)
 	b.node = graphql.NewInterface(graphql.InterfaceConfig{
 		Name:        "Node",
 		Description: "Anything with a global ID: the node's IRI in the graph.",
