@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/language/parser"
 	"github.com/graphql-go/graphql/language/source"
 )
@@ -121,3 +122,51 @@ fragment TypeRef on __Type {
   kind name
   ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
 }`
+
+// BenchmarkRefuse measures what refusing each of the issue's attacks
+// costs the server: the text check, the parse and the gate.
+func BenchmarkRefuse(b *testing.B) {
+	api, _ := testServer(b, memStore(b), nil)
+	for name, q := range map[string]string{
+		"cycle":          `{...A} fragment A on Query{...A}`,
+		"fan-out-40":     fanOut(40),
+		"deep-3000":      nested(3000),
+		"fields-30000":   "{" + strings.Repeat(" __typename", 30_000) + "}",
+		"fields-5000":    "{" + strings.Repeat(" __typename", 5_000) + "}",
+		"intro-aliases":  "{" + strings.Repeat(" s: __schema { queryType { name } }", 1_000) + "}",
+		"conflicts-1000": "{" + strings.Repeat(" c: conflicts { kind }", 1_000) + "}",
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := api.parse(q); err == nil {
+					b.Fatal("accepted")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkValidateAtTheLimits measures graphql-go's validation of the
+// costliest documents the gate lets through: its cost grows with the
+// square of the fields with one response name.
+func BenchmarkValidateAtTheLimits(b *testing.B) {
+	api, _ := testServer(b, memStore(b), nil)
+	l := api.cfg.Limits
+	for name, q := range map[string]string{
+		"fields":  "{" + strings.Repeat(" __typename", l.MaxFields-1) + "}",
+		"aliases": "{" + strings.Repeat(" a: __typename", l.MaxAliases) + strings.Repeat(" __typename", l.MaxFields-l.MaxAliases-1) + "}",
+		"fan-out": "{ ...F0 }\n" + "fragment F0 on Query {" + strings.Repeat(" ...F1", 11) + " }\nfragment F1 on Query {" + strings.Repeat(" __typename", 80) + " }",
+	} {
+		doc, _, err := api.parse(q)
+		if err != nil {
+			b.Fatalf("%s: %v", name, err)
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if v := graphql.ValidateDocument(&api.schema, doc, nil); !v.IsValid {
+					b.Fatal(v.Errors)
+				}
+			}
+		})
+	}
+}
