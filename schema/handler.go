@@ -166,7 +166,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	if !cached {
 		// Validation runs on documents the limits have bounded, and only
 		// once the request may run the operation it names.
-		if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
+		if v := s.validate(doc); !v.IsValid {
 			writeResult(w, http.StatusBadRequest, &graphql.Result{Errors: v.Errors})
 			return
 		}
@@ -250,6 +250,19 @@ func (s *Server) parse(query string) (*ast.Document, int, error) {
 		return nil, 0, err
 	}
 	return doc, tokens, nil
+}
+
+// validate runs graphql-go's validation; a panic in it (a document its
+// parser accepts and its validator cannot handle) refuses the query rather
+// than the connection.
+func (s *Server) validate(doc *ast.Document) (res graphql.ValidationResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.cfg.Logger.Error("graphql-go's validation failed", "panic", p)
+			res = graphql.ValidationResult{Errors: []gqlerrors.FormattedError{{Message: "the query could not be validated"}}}
+		}
+	}()
+	return graphql.ValidateDocument(&s.schema, doc, nil)
 }
 
 // operation returns the operation a request names, or its only one.

@@ -177,6 +177,9 @@ func checkDocument(doc *ast.Document, l Limits, intro introspectionFanout) (int,
 		var err error
 		switch d := d.(type) {
 		case *ast.OperationDefinition:
+			if err := checkVariables(d); err != nil {
+				return g.visited, err
+			}
 			c, err = g.measure(d.SelectionSet, false)
 		case *ast.FragmentDefinition:
 			c, err = g.fragment(d.Name.Value)
@@ -190,6 +193,35 @@ func checkDocument(doc *ast.Document, l Limits, intro introspectionFanout) (int,
 		}
 	}
 	return g.visited, nil
+}
+
+// checkVariables refuses a variable without a type, which graphql-go's
+// parser lets through and its validator dereferences (found by FuzzHandler:
+// `query($A:) {A}`).
+func checkVariables(op *ast.OperationDefinition) error {
+	for _, v := range op.VariableDefinitions {
+		name := "?"
+		if v.Variable != nil && v.Variable.Name != nil {
+			name = v.Variable.Name.Value
+		}
+		if !typed(v.Type) {
+			return fmt.Errorf("variable $%s has no type", name)
+		}
+	}
+	return nil
+}
+
+// typed reports whether t names a type, through any lists and non-nulls.
+func typed(t ast.Type) bool {
+	switch t := t.(type) {
+	case *ast.Named:
+		return t != nil && t.Name != nil
+	case *ast.List:
+		return t != nil && typed(t.Type)
+	case *ast.NonNull:
+		return t != nil && typed(t.Type)
+	}
+	return false
 }
 
 // within reports the first limit c breaks.
