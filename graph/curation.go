@@ -3,7 +3,9 @@ package graph
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -117,10 +119,42 @@ func ChangeFrom(e *Entity) Change {
 	return c
 }
 
-// ParseValue reads a correction's value as a number where it is one.
+// ParseValue reads a correction's value as a number where it is a finite
+// decimal one; anything else ("NaN", "Inf", "0x1p3", "1e400") stays a string.
 func ParseValue(s string) any {
-	if f, err := strconv.ParseFloat(s, 64); err == nil {
+	if !isDecimal(s) {
+		return s
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
 		return f
 	}
 	return s
+}
+
+// isDecimal reports whether s is written as a plain decimal number:
+// an optional sign, digits with at most one point, an optional exponent.
+func isDecimal(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	mant, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
+	digits, point := 0, false
+	for _, c := range mant {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !point:
+			point = true
+		default:
+			return false
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if hasExp {
+		exp = strings.TrimPrefix(strings.TrimPrefix(exp, "-"), "+")
+		if exp == "" || strings.Trim(exp, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -52,7 +52,11 @@ func (b *builder) addAggregate(query graphql.Fields) {
 			Args: graphql.FieldConfigArgument{"first": &graphql.ArgumentConfig{Type: graphql.Int, DefaultValue: 10}},
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				fs := p.Source.(*bucket).facts
-				if n, _ := p.Args["first"].(int); n >= 0 && n < len(fs) {
+				n, err := firstArg(p.Args, 1000)
+				if err != nil {
+					return nil, err
+				}
+				if n < len(fs) {
 					fs = fs[:n]
 				}
 				return b.requestFrom(p.Context).entities(p.Context, fs, false)
@@ -533,6 +537,10 @@ func (b *builder) addConflicts(query graphql.Fields) {
 		Description: "Every group of figures that disagree.",
 		Args:        graphql.FieldConfigArgument{"first": &graphql.ArgumentConfig{Type: graphql.Int, DefaultValue: 50}},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
+			first, err := firstArg(p.Args, 1000)
+			if err != nil {
+				return nil, err
+			}
 			q := b.requestFrom(p.Context)
 			groups := map[string][]*graph.Entity{}
 			for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
@@ -562,8 +570,7 @@ func (b *builder) addConflicts(query graphql.Fields) {
 				}
 			}
 			sort.Strings(keys)
-			first, _ := p.Args["first"].(int)
-			if first >= 0 && len(keys) > first {
+			if len(keys) > first {
 				keys = keys[:first]
 			}
 			out := []map[string]any{}

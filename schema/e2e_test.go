@@ -213,14 +213,25 @@ func (f *fixture) query(t *testing.T, q string, vars map[string]any) map[string]
 	return res.Data
 }
 
-// mutate runs a mutation with the token; it must succeed.
+// mutate runs a mutation with the token; it must succeed. It returns once
+// search and aggregates, which answer from the last build and never wait
+// for the next, reflect it.
 func (f *fixture) mutate(t *testing.T, q string, vars map[string]any) map[string]any {
 	t.Helper()
 	res := f.do(t, token, q, vars)
 	if len(res.Errors) > 0 {
 		t.Fatalf("mutation failed: %v\n%s", res.Errors, q)
 	}
+	f.fresh(t)
 	return res.Data
+}
+
+// fresh waits until search and aggregates reflect every change the server heard of.
+func (f *fixture) fresh(t *testing.T) {
+	t.Helper()
+	if err := f.api.WaitFresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // nodes returns the nodes of a connection.
@@ -852,6 +863,7 @@ func testSearchFollowsTheStore(t *testing.T, f *fixture) {
 	}
 	f.writeText(t, "quill.txt", "---\nurl: https://test.example/quill\n---\nKent Police said Operation Quillfeather led to 9 arrests.\n")
 	f.api.StoreChanged()
+	f.fresh(t)
 	if hits := f.query(t, q, nil)["search"].([]any); len(hits) == 0 {
 		t.Errorf("the new operation is not found after StoreChanged")
 	}

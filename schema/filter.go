@@ -57,6 +57,9 @@ func parseFilter(arg any) (*filter, error) {
 	f.commodity, f.subtype, f.country, f.text = strings.ToLower(str("commodity")), strings.ToLower(str("subtype")), strings.ToUpper(str("country")), strings.ToLower(str("text"))
 	f.from, f.to, f.articleFrom, f.articleTo = str("from"), str("to"), str("articleFrom"), str("articleTo")
 	if c, ok := m["minConfidence"].(float64); ok {
+		if !(c >= 0 && c <= 1) { // NaN too
+			return nil, fmt.Errorf("%w: filter.minConfidence must be between 0 and 1, got %v", errInvalid, c)
+		}
 		f.minConfidence = c
 	}
 	for name, d := range map[string]string{"from": f.from, "to": f.to, "articleFrom": f.articleFrom, "articleTo": f.articleTo} {

@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -25,9 +26,30 @@ func curatorFrom(ctx context.Context) (string, error) {
 	return "", errUnauthorized
 }
 
-// correctable are the fields correctFact may set, and whether each is a number.
-var correctable = map[string]bool{"count": true, "quantity": true, "amount": true, "qualifier": false, "unit": false,
-	"currency": false, "commodity": false, "subtype": false, "amountQualifier": false, "name": false, "country": false}
+// correctable are the fields correctFact may set; the numeric ones with
+// the largest value they take (a count is also whole).
+var correctable = map[string]numberRange{"count": {max: 1e6, whole: true}, "quantity": {max: 1e9}, "amount": {max: 1e13},
+	"qualifier": {}, "unit": {}, "currency": {}, "commodity": {}, "subtype": {}, "amountQualifier": {}, "name": {}, "country": {}}
+
+// numberRange bounds a numeric field: from 0 to max; max 0 for text.
+type numberRange struct {
+	max   float64
+	whole bool
+}
+
+// parse reads value as a number within the range.
+func (r numberRange) parse(field, value string) (float64, error) {
+	f, ok := graph.ParseValue(value).(float64)
+	switch {
+	case !ok:
+		return 0, errInvalidf("field %s takes a number, got %q", field, value)
+	case f < 0 || f > r.max:
+		return 0, errInvalidf("field %s must be between 0 and %g, got %q", field, r.max, value)
+	case r.whole && f != math.Trunc(f):
+		return 0, errInvalidf("field %s takes a whole number, got %q", field, value)
+	}
+	return f, nil
+}
 
 func (b *builder) mutations() graphql.Fields {
 	m := graphql.Fields{}
@@ -124,15 +146,17 @@ func (b *builder) mutations() graphql.Fields {
 		},
 		Resolve: change(func(p graphql.ResolveParams) (graph.Change, error) {
 			field, value := p.Args["field"].(string), p.Args["value"].(string)
-			numeric, ok := correctable[field]
+			rng, ok := correctable[field]
 			if !ok {
 				return graph.Change{}, errInvalidf("field %q cannot be corrected", field)
 			}
 			var v any = value
-			if numeric {
-				if v = graph.ParseValue(value); fmt.Sprintf("%T", v) != "float64" {
-					return graph.Change{}, errInvalidf("field %s takes a number, got %q", field, value)
+			if rng.max > 0 {
+				f, err := rng.parse(field, value)
+				if err != nil {
+					return graph.Change{}, err
 				}
+				v = f
 			}
 			return graph.Change{Action: graph.ActionCorrect, Target: graph.ID(p.Args["id"].(string)),
 				Field: graph.Predicate("opg:" + field), Value: v, Reason: p.Args["reason"].(string)}, nil

@@ -22,6 +22,8 @@ type request struct {
 	viewOnce sync.Once
 	view     *view
 	viewErr  error
+
+	builds map[string]buildInfo // under mu: the background builds the answer came from
 }
 
 type ctxKey struct{}
@@ -43,9 +45,32 @@ func (b *builder) requestFrom(ctx context.Context) *request {
 	return newRequest(b.r)
 }
 
+// requestOf returns the request state withRequest put into ctx.
+func requestOf(ctx context.Context) *request {
+	q, _ := ctx.Value(ctxKey{}).(*request)
+	return q
+}
+
 // withRequest puts fresh request state into ctx.
 func withRequest(ctx context.Context, r Reader) context.Context {
 	return context.WithValue(ctx, ctxKey{}, newRequest(r))
+}
+
+// noteBuild records that the answer used a background build.
+func (q *request) noteBuild(name string, info buildInfo) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.builds == nil {
+		q.builds = map[string]buildInfo{}
+	}
+	q.builds[name] = info
+}
+
+// buildsUsed returns the background builds the answer came from, or nil.
+func (q *request) buildsUsed() map[string]buildInfo {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.builds
 }
 
 // curation returns the curators' changes, read once per request.

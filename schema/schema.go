@@ -55,6 +55,7 @@ var (
 	errNotFound     = errors.New("not found")
 	errInvalid      = errors.New("invalid input")
 	errUnauthorized = errors.New("unauthorized: mutations need the header `Authorization: Bearer <token>`")
+	errTokenNeeded  = errors.New("unauthorized: this server answers only requests with the header `Authorization: Bearer <token>`")
 	errUnavailable  = errors.New("unavailable")
 )
 
@@ -103,7 +104,7 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 	// drop the other's mapped pages (graph.dropEvery) and share two cores.
 	var builds sync.Mutex
 	b.search = newSearchIndex(cfg.Reader, &builds)
-	b.aggs = newBackground("the aggregate table", &builds, b.buildAggTable)
+	b.aggs = newBackground("aggregates", "the aggregate table", &builds, b.buildAggTable)
 	b.node = graphql.NewInterface(graphql.InterfaceConfig{
 		Name:        "Node",
 		Description: "Anything with a global ID: the node's IRI in the graph.",
@@ -182,8 +183,11 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 				}
 			}
 			sort.Slice(all, func(i, j int) bool { return all[i].At.After(all[j].At) })
-			first, _ := p.Args["first"].(int)
-			if first >= 0 && len(all) > first {
+			first, err := firstArg(p.Args, 1000)
+			if err != nil {
+				return nil, err
+			}
+			if len(all) > first {
 				all = all[:first]
 			}
 			if all == nil {
@@ -200,7 +204,11 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 		sc.Mutation = graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: m})
 	}
 	s, err := graphql.NewSchema(sc)
-	return s, b, err
+	if err != nil {
+		return s, nil, err
+	}
+	honourDeadlines(s)
+	return s, b, nil
 }
 
 func (b *builder) allTypes() []graphql.Type {
@@ -298,6 +306,15 @@ func paginate(ids []graph.ID, args map[string]any) (*connection, error) {
 	}
 	end := min(start+first, len(ids))
 	return &connection{total: len(ids), ids: ids[start:end:end], hasNext: end < len(ids)}, nil // ids may be shared: no append through it
+}
+
+// firstArg reads a first: argument, which must be between 0 and most.
+func firstArg(args map[string]any, most int) (int, error) {
+	first, _ := args["first"].(int)
+	if first < 0 || first > most {
+		return 0, errInvalidf("first must be between 0 and %d, got %d", most, first)
+	}
+	return first, nil
 }
 
 func cursorOf(id graph.ID) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
