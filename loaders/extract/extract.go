@@ -289,6 +289,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		r.findSeizures(i, sf)
 	}
 	r.mergeSeizures()
+	r.relateFigures()
 	r.finishPeople()
 	r.settleAsserters()
 	r.dedupePlaces()

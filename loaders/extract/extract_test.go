@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -581,6 +582,68 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 			}
 			if deref(agency) != tc.agency || deref(asserted) != tc.asserted {
 				t.Errorf("%q: agency %q asserted by %q, want %q and %q", tc.body, deref(agency), deref(asserted), tc.agency, tc.asserted)
+			}
+		})
+	}
+}
+
+// TestFigureLinks checks parts of totals, restatements and figures given
+// for comparison, in sentences of our own.
+func TestFigureLinks(t *testing.T) {
+	type link struct {
+		kind    string // "arrest" or "seizure"
+		value   float64
+		partOf  float64 // the total's value, or 0
+		sameAs  float64 // the restated figure's value, or 0
+		context bool
+	}
+	cases := []struct {
+		name, body string
+		want       []link
+	}{
+		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.",
+			[]link{{"arrest", 60, 0, 0, false}, {"arrest", 40, 60, 0, false}, {"arrest", 15, 60, 0, false}, {"arrest", 5, 60, 0, false}}},
+		{"parts that add up", "Officers seized 9,000 cigarettes in all. They found 4,000 cigarettes in Leeds and 5,000 cigarettes in York.",
+			[]link{{"seizure", 9000, 0, 0, false}, {"seizure", 4000, 9000, 0, false}, {"seizure", 5000, 9000, 0, false}}},
+		{"a rounded restatement", "Police seized 212,480 ecstasy pills. More than 200,000 ecstasy pills were found in the lorry.",
+			[]link{{"seizure", 212480, 0, 0, false}, {"seizure", 200000, 0, 212480, false}}},
+		{"a past record", "Officers seized 2 tonnes of cocaine. The previous record was a seizure of 1.5 tonnes of cocaine.",
+			[]link{{"seizure", 2, 0, 0, false}, {"seizure", 1.5, 0, 0, true}}},
+		{"a yearly total in the clause", "Agents seized 40 kilos of cocaine, which brings to 9 tonnes the drugs seized in the financial year.",
+			[]link{{"seizure", 40, 0, 0, false}, {"seizure", 9, 0, 0, true}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []link
+			val := func(a *float64) float64 {
+				if a == nil {
+					return 0
+				}
+				return *a
+			}
+			for _, a := range ex.Arrests {
+				l := link{kind: "arrest", value: val(a.Count), context: a.Context}
+				if a.PartOf != nil {
+					l.partOf = val(ex.Arrests[*a.PartOf].Count)
+				}
+				if a.SameAs != nil {
+					l.sameAs = val(ex.Arrests[*a.SameAs].Count)
+				}
+				got = append(got, l)
+			}
+			for _, s := range ex.Seizures {
+				l := link{kind: "seizure", value: val(s.Quantity), context: s.Context}
+				if s.PartOf != nil {
+					l.partOf = val(ex.Seizures[*s.PartOf].Quantity)
+				}
+				if s.SameAs != nil {
+					l.sameAs = val(ex.Seizures[*s.SameAs].Quantity)
+				}
+				got = append(got, l)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%q:\n got %+v\nwant %+v", tc.body, got, tc.want)
 			}
 		})
 	}

@@ -56,8 +56,8 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
 				(sf.trap && (arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) ||
 					!sf.trap && (endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60)))) {
-			r.addArrest(i, sf, f, f.Start)
-			r.addBreakdown(i, sf, f)
+			whole := r.addArrest(i, sf, f, f.Start)
+			r.addBreakdown(i, sf, f, whole)
 			found = true
 		}
 	}
@@ -209,22 +209,28 @@ func (r *run) namedArrest(sf *sentenceFacts) int {
 	return -1
 }
 
-func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) {
-	r.recordArrest(i, sf, f, pos, "")
+func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) int {
+	return r.recordArrest(i, sf, f, pos, "")
 }
 
-// addArrestPart records one part of a total: "22 in Spain".
-func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string) {
-	r.recordArrest(i, sf, f, f.Start, place)
+// addArrestPart records a part of the breakdown of arrests r.out.Arrests[whole].
+func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string, whole int) {
+	if k := r.recordArrest(i, sf, f, f.Start, place); k != whole && whole >= 0 && r.out.Arrests[k].PartOf == nil {
+		r.out.Arrests[k].PartOf = &whole
+	}
 }
 
-func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) {
+// recordArrest records an arrest figure and returns its index in
+// r.out.Arrests (an earlier one where the text says the same again).
+func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) int {
 	r.arrestsRead++
 	agency := r.agencyFor(i, pos)
 	op := r.operationFor(i, agency)
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),
 		Evidence: r.evidence(sf, 0.8)}
 	a.AssertedBy = r.asserted(sf, a.Evidence)
+	a.Context = r.isContext(sf, pos)
+	a.Evidence[len(a.Evidence)-1].Context = a.Context
 	if !f.Vague {
 		a.Count = r.nump(f.Value)
 	}
@@ -245,10 +251,11 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 				old.Operation = a.Operation
 			}
 			old.Evidence = append(old.Evidence, a.Evidence...)
-			return
+			return k
 		}
 	}
 	r.out.Arrests = append(r.out.Arrests, a)
+	return len(r.out.Arrests) - 1
 }
 
 func (r *run) dateIn(sf *sentenceFacts) *string {
@@ -789,6 +796,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		s.Date = r.dateIn(sf)
 		s.Evidence = r.evidence(sf, 0.75)
 		s.AssertedBy = r.asserted(sf, s.Evidence)
+		s.Context = r.isContext(sf, pos)
+		s.Evidence[len(s.Evidence)-1].Context = s.Context
 		s.sentence = i
 		made = append(made, len(r.out.Seizures))
 		r.out.Seizures = append(r.out.Seizures, s)
@@ -1537,7 +1546,7 @@ var (
 
 // addBreakdown records each bracketed part of an arrest figure as its own
 // fact, with its place.
-func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure) {
+func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure, whole int) {
 	text := sf.s.Text
 	if !mayHaveBreakdown(text[total.End:]) {
 		return
@@ -1559,7 +1568,7 @@ func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure) {
 				place = p.Name
 			}
 		}
-		r.addArrestPart(i, sf, figure{Value: n, Qualifier: "exact", Start: total.End + m[2] + it[0], End: total.End + m[2] + it[1]}, place)
+		r.addArrestPart(i, sf, figure{Value: n, Qualifier: "exact", Start: total.End + m[2] + it[0], End: total.End + m[2] + it[1]}, place, whole)
 	}
 }
 
