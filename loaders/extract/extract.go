@@ -210,9 +210,10 @@ type run struct {
 	doc         source.Document
 	sents       []*sentenceFacts
 	out         Extraction
-	agencyIdx   map[string]int // canonical name -> index in out.Agencies
-	arrestsRead int            // how many arrests recordArrest has read, new or said again
-	opIdx       map[string]int // lower name -> index in out.Operations
+	agencyIdx   map[string]int    // canonical name -> index in out.Agencies
+	localUnits  map[string]string // a force's acronym -> its one local unit the article names ("Northern Rockies RCMP"), or ""
+	arrestsRead int               // how many arrests recordArrest has read, new or said again
+	opIdx       map[string]int    // lower name -> index in out.Operations
 	placeIdx    map[string]int
 	platIdx     map[string]int
 	groupIdx    map[string]int
@@ -556,6 +557,22 @@ func (r *run) isCoordination(toks []token) bool {
 // the full one ("Revenue Customs Service").
 func (r *run) prescanAgencies() {
 	r.byFirstWord = map[string]string{}
+	r.localUnits = map[string]string{}
+	for _, sf := range r.sents {
+		if !sf.hasAcronym() {
+			continue
+		}
+		var found [8]match
+		for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entAgency) {
+			if k := localUnitStart(sf, m.I, m.J); k < m.I {
+				acr, unit := sf.toks[m.I].Text, sf.s.Text[sf.toks[k].Start:sf.toks[m.J-1].End]
+				if old, ok := r.localUnits[acr]; ok && old != unit {
+					unit = "" // two units of one force: a bare acronym names neither
+				}
+				r.localUnits[acr] = unit
+			}
+		}
+	}
 	for _, sf := range r.sents {
 		for _, c := range r.patternAgencies(sf) {
 			if c.j-c.i >= 2 {
@@ -581,6 +598,12 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
 			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"
+		}
+		if k := localUnitStart(sf, m.I, m.J); k < m.I {
+			// "Northern Rockies RCMP": a force's local unit, named by its place.
+			c.i, c.name, c.gaz = k, sf.s.Text[toks[k].Start:toks[m.J-1].End], false
+		} else if unit, ok := r.localUnits[toks[m.I].Text]; ok && m.J-m.I == 1 && unit != "" {
+			c.name = unit // "RCMP say ..." after "Northern Rockies RCMP announced ..."
 		}
 		cands = append(cands, c)
 	}
@@ -1308,6 +1331,68 @@ var bodyWords = wordSet(`office service services department force forces agency 
 func namesOrganisation(toks []token) bool {
 	for _, t := range toks {
 		if bodyWords[t.Lower] || bodyWords[strings.TrimSuffix(t.Lower, "'s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// localUnitStart returns where the name of a force's local unit starts,
+// for a gazetteer acronym toks[i:j] ("RCMP") right after one to three
+// capitalised words that name its place ("Northern Rockies RCMP", "Surrey
+// RCMP"); i where there is none.
+func localUnitStart(sf *sentenceFacts, i, j int) int {
+	toks := sf.toks
+	if j-i != 1 || !isAcronymToken(toks[i].Text) {
+		return i
+	}
+	k := i
+	for k > 0 && i-k < 3 {
+		t := toks[k-1]
+		if !isCapitalised(t.Text) || isAcronymToken(t.Text) || t.in(setNotNameStart, notNameStart) || t.in(setAgencyHead, agencyHeads) ||
+			strings.TrimSpace(sf.s.Text[t.End:toks[k].Start]) != "" || !isTitleWord(t.Text) {
+			break
+		}
+		k--
+	}
+	if k > 0 && strings.TrimSpace(sf.s.Text[toks[k-1].End:toks[k].Start]) == "" && isCapitalised(toks[k-1].Text) && k == i-3 {
+		return i // a longer capitalised run: a headline, not a place
+	}
+	return k
+}
+
+// isAcronymToken reports whether w is written in capitals only: "RCMP", "NDLEA".
+func isAcronymToken(w string) bool {
+	n := 0
+	for _, c := range w {
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isTitleWord reports whether w is a capital and then lower-case letters: "Rockies".
+func isTitleWord(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, c := range w[1:] {
+		if c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasAcronym reports whether the sentence holds a word in capitals of two
+// letters or more, which a force's local unit ends with.
+func (sf *sentenceFacts) hasAcronym() bool {
+	for _, t := range sf.toks {
+		if len(t.Text) >= 2 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && t.Text[1] >= 'A' && t.Text[1] <= 'Z' {
 			return true
 		}
 	}

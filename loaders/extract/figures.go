@@ -1762,7 +1762,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 var supportAux = wordSet("has have had also was were is are which who")
 
 // sayVerbs report speech.
-var sayVerbs = wordSet("said says announced announces reported reports stated states added told confirmed revealed explained noted")
+var sayVerbs = wordSet("said says say announced announces reported reports stated states added told confirmed revealed explained noted")
 
 // actorWords name who acted without naming an agency ("police arrested").
 var actorWords = wordSet("police officers officer authorities investigators agents detectives deputies troops soldiers officials customs prosecutors gardaí gardai it they forces units teams")
