@@ -175,6 +175,12 @@ func TestSeizures(t *testing.T) {
 		{"value in goods", "Detectives seized $2 million in counterfeit medicines.",
 			[]seizureKey{{"drugs", "counterfeit medicines", 0, 2e6, "", "USD", "exact"}}},
 		{"figureless assets", "Prosecutors also moved to seize the assets of the gang.", nil},
+		{"thousands after spaces", "Police seized approximately EUR 240 000 in cash.",
+			[]seizureKey{{"cash", "", 0, 240000, "", "EUR", "about"}}},
+		{"a commodity inside an agency's name", "Officers of the Tobacco Taskforce seized 40 kg of heroin.",
+			[]seizureKey{{"drugs", "heroin", 40, 0, "kg", "", "exact"}}},
+		{"dollars by a Canadian province", "Police in Brockton, Ont. seized $300,000 in cash.",
+			[]seizureKey{{"cash", "", 0, 300000, "", "CAD", "exact"}}},
 		{"items included", "Items recovered from the house included two cars, laptops and passports.",
 			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"other", "laptops", 0, 0, "", "", ""}, {"other", "passports", 0, 0, "", "", ""}}},
 	}

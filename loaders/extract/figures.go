@@ -507,7 +507,7 @@ type money struct {
 var (
 	// moneyPrefixPattern is made from moneySigns and the multipliers
 	// (extract_money_match.go), in their order, so a sign is added in one place.
-	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
+	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
 		strings.Join(moneyShortMults, "|") + `)\b|\s*(` + strings.Join(moneyLongMults, "|") + `)\b)?`
 	// moneyPrefixScan tries the pattern only at the first byte of a sign or
 	// code with a digit at most five bytes after it. After a word character
@@ -527,7 +527,7 @@ var (
 		return false
 	})
 	moneySignLead, moneyNoBoundary = signLeads()
-	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
+	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
 		`)|\s*(` + strings.Join(suffixLongMults, "|") + `))?\s+(` + strings.Join(suffixCurrencyWords, "|") + `)\b`)
 	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
 )
@@ -577,7 +577,7 @@ func (r *run) findMoney(s string, trap bool) []money {
 // whose two multiplier groups follow it ("£54m", "2.5 million euros"),
 // with the qualifier before it.
 func moneyAt(s string, m []int, g int, cur string) money {
-	v, _ := strconv.ParseFloat(strings.ReplaceAll(s[m[g]:m[g+1]], ",", ""), 64)
+	v, _ := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(s[m[g]:m[g+1]]), 64)
 	for _, mul := range [][2]int{{m[g+2], m[g+3]}, {m[g+4], m[g+5]}} {
 		if mul[0] >= 0 {
 			v *= multipliers[strings.ToLower(s[mul[0]:mul[1]])]
@@ -942,7 +942,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		for _, m := range r.x.gaz.appendFind(found[:0], toks, entCommodity) {
 			e := m.Entries[0]
 			start, end := toks[m.I].Start, toks[m.J-1].End
-			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 {
+			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 ||
+				overlapsMention(sf.agencies, start, end) { // "HMRC's Tobacco Taskforce" seized no tobacco by its name
 				continue
 			}
 			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
