@@ -454,7 +454,7 @@ var (
 	agencyHeads = map[string]bool{"police": true, "constabulary": true, "bureau": true, "agency": true,
 		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
 		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
-		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true}
+		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true}
 	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
@@ -506,8 +506,10 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 	var out []agencyCand
 	adjacent := func(a, b int) bool {
 		between := sf.s.Text[toks[a].End:toks[b].Start]
-		// "Cariboo-Chilcotin Crime Reduction Unit": a hyphen joins two capitalised words.
-		return strings.TrimSpace(between) == "" || between == "-" && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text)
+		// "Cariboo-Chilcotin Crime Reduction Unit": a hyphen joins two capitalised words;
+		// "Tsuen Wan Magistrates' Courts": a plural's apostrophe.
+		return strings.TrimSpace(between) == "" || between == "-" && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text) ||
+			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
 		if !isCapitalised(toks[i].Text) || toks[i].in(setNotNameStart, notNameStart) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
@@ -1264,6 +1266,15 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	if j+1 < len(toks) && adjacent(j, j+1) && isCapitalised(toks[j+1].Text) {
 		return true
 	}
+	// "Court for the Southern District", "Authority for the Campaign": a body's word, then "for the" or "of the".
+	if (t.Lower == "for" || t.Lower == "of") && j+2 < len(toks) && toks[j+1].Lower == "the" && bodyWords[toks[j-1].Lower] &&
+		adjacent(j, j+1) && adjacent(j+1, j+2) && isCapitalised(toks[j+2].Text) {
+		return true
+	}
+	if t.Lower == "the" && j > 0 && (toks[j-1].Lower == "for" || toks[j-1].Lower == "of") && j+1 < len(toks) && isCapitalised(toks[j+1].Text) &&
+		j > 1 && bodyWords[toks[j-2].Lower] {
+		return true
+	}
 	return toks[i].in(setChainHead, chainHeads) && connectsName(toks, j, adjacent)
 }
 
@@ -1312,12 +1323,23 @@ func (r *run) isAgencyOfPlace(toks []token) bool {
 		return false
 	}
 	for k := 2; k < len(toks)-1; k++ {
-		if l := toks[k].Lower; (l == "of" || l == "for") && r.isAgencyName(toks[:k]) {
+		if l := toks[k].Lower; (l == "of" || l == "for") && (r.isAgencyName(toks[:k]) || placeBodyHeads[toks[k-1].Lower]) {
+			rest := toks[k+1:]
+			if len(rest) > 0 && rest[0].Lower == "the" {
+				rest = rest[1:]
+			}
+			if m, ok := r.x.gaz.findAt(rest, entAgency); ok && m.J == len(rest) {
+				return false // "Washington Field Division of the ATF": a unit of a known agency
+			}
 			return true
 		}
 	}
 	return false
 }
+
+// placeBodyHeads end the name of a body before "of" and where it serves:
+// "Anti-fraud Office of Gioia Tauro", "German State Office of Criminal Investigations".
+var placeBodyHeads = wordSet("office authority court courts department directorate bureau agency police service ministry prosecution division command unit")
 
 // bodyWords are words a body's name holds: "Regional Narcotics Liaison
 // Office", "Joint Airport Interdiction Task Forces".

@@ -291,6 +291,10 @@ func TestAgencies(t *testing.T) {
 		{"an agency's own unit", "The NCA found it through its Near Sea Task Force.", []string{"National Crime Agency"}},
 		{"an acronym that names no body", "Kent Police warned of Invoice Redirect Fraud (IRF) and arrests.", []string{"Kent Police"}},
 		{"a bare task force", "Kent Police and the Task Force met.", []string{"Kent Police"}},
+		{"a court for a district", "The case went to the Federal District Court for the Eastern District of Loamshire.", []string{"Federal District Court for the Eastern District of Loamshire"}},
+		{"plural possessive in a name", "He appeared before the Kwun Tong Magistrates' Courts.", []string{"Kwun Tong Magistrates' Courts"}},
+		{"an office of a place", "Officers of the Excise Office of Port Lemon found it.", []string{"Excise Office of Port Lemon"}},
+		{"a unit of a known agency", "The Chicago Field Division of the ATF led it.", []string{"Bureau of Alcohol, Tobacco, Firearms and Explosives"}},
 		{"a force's local unit", "Kamloops RCMP arrested two men. RCMP say both were released.", []string{"Kamloops RCMP"}},
 	}
 	for _, tc := range cases {
