@@ -282,6 +282,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.relateOperations()
 	for i, sf := range r.sents {
 		r.findPeople(sf)
+		r.findRulePeople(sf)
 		read := r.arrestsRead
 		r.findArrests(i, sf)
 		if sf.cues&cueArrest != 0 {

@@ -659,3 +659,39 @@ func TestFigureLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestRulePeople checks people.rules on sentences of our own: officials
+// with their titles and roles, and named suspects.
+func TestRulePeople(t *testing.T) {
+	cases := []struct {
+		name, body  string
+		want        []string // names
+		title, role string   // of the first, where given
+	}{
+		{"said, then the role", "The haul hurts the gangs, said Mara Quist, the bureau's head of intelligence.", []string{"Mara Quist"}, "", "bureau's head of intelligence"},
+		{"role, then said", "Ivo Brandt, the port's chief of security, said the scanners worked.", []string{"Ivo Brandt"}, "", "port's chief of security"},
+		{"lower-case role before", "Regional customs chief Ola Brenn said the haul was large.", []string{"Ola Brenn"}, "", "Regional customs chief"},
+		{"stacked titles and an initial", "Detective Inspector Leo R. Hart said officers were searching.", []string{"Leo R. Hart"}, "Detective Inspector", ""},
+		{"shortened titles and a surname", "Det. Insp. Varga said the men were known.", []string{"Varga"}, "Det. Insp.", ""},
+		{"a surname that is a place", "Superintendent Ana Jordan said the raids went well.", []string{"Ana Jordan"}, "Superintendent", ""},
+		{"named suspects with ages", "Police arrested Kim Lee, 34, and Tom Ray, 27, on Friday.", []string{"Kim Lee", "Tom Ray"}, "", ""},
+		{"a list of suspects", "The agency identified the suspects as Ada Obi, Femi Lawal and Musa Bello.", []string{"Ada Obi", "Femi Lawal", "Musa Bello"}, "", ""},
+		{"one who was arrested", "The bag was handed over by one Jide Kalu who was promptly arrested.", []string{"Jide Kalu"}, "", ""},
+		{"a headline's capitals are no name", "Nine Held in Major Drug and Gun Trafficking Bust Across County", nil, "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, p := range ex.People {
+				got = append(got, p.Name)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Fatalf("%q: people %q, want %q", tc.body, got, tc.want)
+			}
+			if len(got) > 0 && (deref(ex.People[0].Title) != tc.title && tc.title != "" || deref(ex.People[0].Role) != tc.role && tc.role != "") {
+				t.Errorf("%q: title %q role %q, want %q and %q", tc.body, deref(ex.People[0].Title), deref(ex.People[0].Role), tc.title, tc.role)
+			}
+		})
+	}
+}
