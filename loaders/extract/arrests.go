@@ -93,14 +93,19 @@ func (r *run) arrestWithCount(count float64) int {
 	return -1
 }
 
-// hasArrestVerb reports whether the sentence holds a word of the rules'
-// @arrestVerb class or one that starts their phrases ("taken into custody").
+// hasArrestVerb is the cheap test the arrest rules pass first: the sentence
+// holds a word of the @arrestVerb class or of arrestPhraseWords.
 func (r *run) hasArrestVerb(sf *sentenceFacts) bool {
 	bit := r.x.rules.classBit["arrestVerb"]
 	for _, t := range sf.toks {
-		if r.x.rules.classOf[t.Lower]&bit != 0 || t.Lower == "custody" || t.Lower == "rounded" || t.Lower == "picked" {
+		if r.x.rules.classOf[t.Lower]&bit != 0 || arrestPhraseWords[t.Lower] {
 			return true
 		}
 	}
 	return false
 }
+
+// arrestPhraseWords are words of the arrest phrases in arrests.rules whose
+// words are in no class ("taken into custody", "placed under arrest"): a
+// new such phrase adds one of its words here.
+var arrestPhraseWords = wordSet("custody rounded picked placed")

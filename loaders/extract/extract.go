@@ -213,6 +213,7 @@ type run struct {
 	agencyIdx   map[string]int    // canonical name -> index in out.Agencies
 	localUnits  map[string]string // a force's acronym -> its one local unit the article names ("Northern Rockies RCMP"), or ""
 	arrestsRead int               // how many arrests recordArrest has read, new or said again
+	rule        string            // the pass or rule reading facts now, kept on their evidence (explain)
 	opIdx       map[string]int    // lower name -> index in out.Operations
 	placeIdx    map[string]int
 	platIdx     map[string]int
@@ -268,11 +269,27 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1], starts: starts[ns:len(starts):len(starts)]}
 		r.sents[k] = &facts[k]
 	}
+	// The passes, in the order they must run, and why:
+	//  1. the article's country first: "$" and ambiguous names resolve by it;
+	//  2. a prescan of agency names: a short form later ("Revenue", "RCMP")
+	//     means the full name the article gave ("Northern Rockies RCMP");
+	//  3. per sentence, the names: agencies, then operations before places
+	//     ("Operation Cold Harbor" names no harbour), then the gazetteer's
+	//     places, platforms and groups, then dates;
+	//  4. unlisted places after all listed names, so that they overlap none;
+	//  5. operations' agencies, targets and places, which the figures use;
+	//  6. per sentence, people (asserters of figures), then arrests (the
+	//     older passes, then arrests.rules where those found none), then
+	//     seizures: figures need the names and operations of steps 3-5;
+	//  7. then across the article: seizures said twice merged, figures
+	//     related (parts, restatements, context), people finished, asserters
+	//     named as the people pass read them, places deduplicated, and the
+	//     empty lists filled.
 	r.country = r.guessCountry()
 	r.prescanAgencies()
 	for _, sf := range r.sents {
 		r.findAgencies(sf)
-		r.findOperations(sf) // before places: "Operation Cold Harbor" names no harbour
+		r.findOperations(sf)
 		r.findNamed(sf)
 		r.findDates(sf)
 	}
@@ -383,8 +400,9 @@ func charOffsetsByTable(text string, offs []int) []int {
 }
 
 // span makes the evidence of a fact stated in sentence sf: the sentence and its offsets.
+// Its Rule is the pass or rule at work (r.rule).
 func (r *run) span(sf *sentenceFacts, conf float64) Span {
-	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf}
+	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf, Rule: r.rule}
 }
 
 // evidence is a fact's first evidence, r.span(sf, conf), as a slice whose
@@ -673,8 +691,13 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	}
 	sort.Slice(accepted, func(a, b int) bool { return accepted[a].i < accepted[b].i })
 	for _, c := range accepted {
+		r.rule = "agency.pattern"
+		if c.gaz {
+			r.rule = "agency.gazetteer"
+		}
 		r.addAgencyMention(sf, c.name, c.country, toks[c.i].Start, toks[c.j-1].End)
 	}
+	r.rule = "agency.acronym"
 	r.findAcronymAgencies(sf)
 	var lowerAgencies [][]int
 	if sf.trap {
@@ -682,6 +705,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	} else if strings.Contains(sf.low, "prosecutor") { // a cheap test before the costly one
 		lowerAgencies = lowerAgencyScan.findAll(sf.s.Text)
 	}
+	r.rule = "agency.prosecutors-office"
 	for _, loc := range lowerAgencies {
 		if overlapsMention(sf.agencies, loc[0], loc[1]) {
 			continue
@@ -689,6 +713,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		r.addAgencyMention(sf, titleCase(sf.s.Text[loc[0]:loc[1]]), r.country, loc[0], loc[1])
 		sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[loc[0]:loc[1]]
 	}
+	r.rule = "agency.demonym"
 	// "Dutch police", "German prosecutors": a country's force named by its adjective,
 	// unless it closes a list of several ("Danish, Swiss and Moldovan police").
 	for _, m := range r.x.gaz.appendFind(found[:0], toks, entDemonym) {
@@ -891,6 +916,7 @@ func contains(list []string, s string) bool {
 var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+|(?:[A-Z][\w-]+ ){1,3}(?:Port|Airport|Harbour|Harbor)(?: of Entry)?)\b`)
 
 func (r *run) findNamed(sf *sentenceFacts) {
+	r.rule = "gazetteer"
 	var found [8]match // the sentence's names stay on the stack
 	for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entPlace, entPlatform, entGroup) {
 		if overlapsMention(sf.agencies, sf.toks[m.I].Start, sf.toks[m.J-1].End) {
@@ -1198,6 +1224,7 @@ var placeAfterScan = newStartScan(`\b(?:in|at|near)\s+((?:\p{Lu}[\p{Ll}'’-]+)(
 var placeCues = newLitSet("in", "at", "near")
 
 func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
+	r.rule = "place.after-preposition"
 	cue := false
 	for k := 0; k+1 < len(sf.toks); k++ {
 		w := sf.toks[k].Lower

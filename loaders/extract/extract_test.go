@@ -236,6 +236,7 @@ func TestArrests(t *testing.T) {
 		{"one verb over a breakdown", "Police held 21 suspects in Lyon, 9 in Porto and four in Graz.", []float64{21, 9, 4}},
 		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.", []float64{60, 40, 15, 5}},
 		{"a number of suspects is vague", "Police arrested a number of suspects.", []float64{-1}},
+		{"placed under arrest", "Two men were placed under arrest after the chase.", []float64{2}},
 		{"same small count, two places", "In Leeds, two men were arrested. In Bristol, officers detained two women.", []float64{2, 2}},
 	}
 	for _, tc := range cases {
@@ -693,5 +694,37 @@ func TestRulePeople(t *testing.T) {
 				t.Errorf("%q: title %q role %q, want %q and %q", tc.body, deref(ex.People[0].Title), deref(ex.People[0].Role), tc.title, tc.role)
 			}
 		})
+	}
+}
+
+// TestRulesCompile compiles every rule file, so a mistake in one names its
+// line before any extraction.
+func TestRulesCompile(t *testing.T) {
+	rs, err := loadRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"arrests", "operations", "people"} {
+		if rs.byKind[kind] == nil || rs.byKind[kind].Len() == 0 {
+			t.Errorf("no rules of kind %q", kind)
+		}
+	}
+}
+
+// TestExplain checks that facts name the rule or pass that read them.
+func TestExplain(t *testing.T) {
+	ex := extractText(t, "", "A man and a woman were arrested at the farm. Officers seized 3 kg of heroin.")
+	if len(ex.Arrests) != 1 || ex.Arrests[0].Evidence[0].Rule != "arrest.pair" {
+		t.Fatalf("arrests %+v, want one read by arrest.pair", ex.Arrests)
+	}
+	if len(ex.Seizures) != 1 || ex.Seizures[0].Evidence[0].Rule != "seizure.figure" {
+		t.Fatalf("seizures %+v, want one read by seizure.figure", ex.Seizures)
+	}
+	var b strings.Builder
+	Explain(&b, ex)
+	for _, want := range []string{"arrest.pair", "seizure.figure", "drugs/heroin 3 kg"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("explain output lacks %q:\n%s", want, b.String())
+		}
 	}
 }

@@ -33,6 +33,7 @@ var (
 )
 
 func (r *run) findArrests(i int, sf *sentenceFacts) {
+	r.rule = "arrest.figure"
 	text := sf.s.Text
 	if sf.cues&cueArrest == 0 {
 		return
@@ -79,9 +80,11 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			loc = []int{p}
 		}
 	}
+	r.rule = "arrest.one"
 	if loc != nil {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
 	} else if loc := r.namedArrest(sf); loc >= 0 {
+		r.rule = "arrest.named"
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
 	}
 }
@@ -762,6 +765,7 @@ func (r *run) dollar(s string) string {
 }
 
 func (r *run) findSeizures(i int, sf *sentenceFacts) {
+	r.rule = "seizure.figure"
 	text := sf.s.Text
 	trap := sf.trap
 	// seizeCue reports whether seizeCueRe matches the clause text[cs:ce],
@@ -870,6 +874,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	}
 
 	// Sums of money: cash, or the value of what was seized.
+	r.rule = "seizure.money"
 	for _, m := range moneys {
 		after := text[m.End:]
 		before := text[:m.Start]
@@ -936,6 +941,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	}
 
 	// Things seized without a figure: "diamonds, jewellery, luxury vehicles ... were also seized", "a loaded pistol".
+	r.rule = "seizure.listed"
 	if regions := seizedRegions(sf); len(regions) > 0 {
 		toks := sf.toks    // tokenize(text)
 		var found [8]match // the sentence's names stay on the stack
@@ -1548,6 +1554,7 @@ var (
 // addBreakdown records each bracketed part of an arrest figure as its own
 // fact, with its place.
 func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure, whole int) {
+	r.rule = "arrest.breakdown"
 	text := sf.s.Text
 	if !mayHaveBreakdown(text[total.End:]) {
 		return

@@ -100,6 +100,7 @@ func mayStartWeek(s string, p int) bool {
 
 // findOperations finds named operations in a sentence.
 func (r *run) findOperations(sf *sentenceFacts) {
+	r.rule = "operation.word"
 	text := sf.s.Text
 	add := func(name, alias string, start, end int) {
 		name = strings.TrimSpace(strings.Trim(name, "\"“”‘’'"))
@@ -126,12 +127,14 @@ func (r *run) findOperations(sf *sentenceFacts) {
 		name := trimTrailingStopWords(text[m[2]:m[3]])
 		add(name, "", m[0], m[0]+len(text[m[0]:m[2]])+len(name))
 	}
+	r.rule = "operation.dubbed"
 	for _, m := range codenameScan.findAll(text) {
 		if !operationCue.MatchString(tail(text[:m[0]], 60)) {
 			continue
 		}
 		add(trimTrailingStopWords(text[m[2]:m[3]]), "", m[2], m[3])
 	}
+	r.rule = "operation.project"
 	for _, m := range projectScan.findAll(text) {
 		add(text[m[2]:m[3]], "Project "+text[m[2]:m[3]], m[0], m[1])
 	}
@@ -158,6 +161,7 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	if strings.Contains(text, "Week") || strings.Contains(text, "Day of Action") {
 		weeks = weekScan.findAll(text)
 	}
+	r.rule = "operation.week"
 	for _, m := range weeks {
 		name := text[m[2]:m[3]]
 		for strings.HasPrefix(name, "The ") || strings.HasPrefix(name, "During ") || strings.HasPrefix(name, "This ") {
@@ -595,6 +599,7 @@ func matchRelDate(s string, p int) int {
 }
 
 func (r *run) findDates(sf *sentenceFacts) {
+	r.rule = "date.phrase"
 	text := sf.s.Text
 	var found [2][][]int
 	if sf.cues&cueMonth != 0 || sf.cues&cueYearLead != 0 {

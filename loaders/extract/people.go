@@ -82,6 +82,7 @@ func mayStartRoleName(s string, p int) bool {
 
 // findPeople finds named people with their title, role and organisation.
 func (r *run) findPeople(sf *sentenceFacts) {
+	r.rule = "person.role-name"
 	if sf.cues&cuePerson == 0 {
 		return // the patterns below are costly; most sentences name no official
 	}
@@ -109,10 +110,12 @@ func (r *run) findPeople(sf *sentenceFacts) {
 	if mayHaveNameRole(text) {
 		nameRoles = nameRoleRe.FindAllStringSubmatchIndex(text, -1)
 	}
+	r.rule = "person.name-role"
 	for _, m := range nameRoles {
 		org := r.agencyStartingAt(sf, m[1])
 		r.addPerson(sf, text[m[2]:m[3]], "", text[m[4]:m[5]], org)
 	}
+	r.rule = "person.title-name"
 	for _, m := range titleNameScan.findAll(text) {
 		r.addPerson(sf, text[m[4]:m[5]], text[m[2]:m[3]], "", r.agencyAfter(sf, m[5]))
 	}

@@ -56,6 +56,7 @@ func (r *run) findRulePeople(sf *sentenceFacts) {
 		if org == "" {
 			org = r.agencyEndingAt(sf, toks[ws].Start)
 		}
+		r.rule = m.Rule
 		r.addPerson(sf, who, title, role, org)
 		next = m.End
 		if chained || strings.HasPrefix(m.Rule, "person.list.") {
