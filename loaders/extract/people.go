@@ -306,7 +306,8 @@ const (
 	cueYearLead
 	cueRelativeDate
 	cuePerson
-	cueCodename // a word that names: operations.rules need one (see mayNameOperation)
+	cueCodename   // a word that names: operations.rules need one (see mayNameOperation)
+	cuePeopleRule // a word people.rules need one of (see findRulePeople)
 )
 
 // cueBits maps each cue word to the bits of its sets.
@@ -317,7 +318,7 @@ var cueBits = func() map[string]uint16 {
 		set map[string]bool
 	}{{cueArrest, arrestCueWords}, {cueSeize, seizeCueWords}, {cueValue, valueCueWords}, {cueModal, modalWords},
 		{cueOperation, operationCueWords}, {cueMonth, monthWords}, {cueYearLead, yearLeadWords},
-		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}} {
+		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}, {cuePeopleRule, peopleRuleCueWords}} {
 		for w := range c.set {
 			m[w] |= c.bit
 		}

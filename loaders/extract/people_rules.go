@@ -29,8 +29,8 @@ var notNameWords = wordSet(`the this that these those he she they it we i you hi
 // a name with what the rule says of it, after the older passes.
 func (r *run) findRulePeople(sf *sentenceFacts) {
 	set := r.x.rules.byKind["people"]
-	if set == nil {
-		return
+	if set == nil || sf.cues&cuePeopleRule == 0 && !isBulletLine(sf.s.Text) {
+		return // each rule needs a title, a role, a verb of saying or arresting, or a word for suspects
 	}
 	toks := r.ruleTokens(sf)
 	text := sf.s.Text
@@ -64,4 +64,21 @@ func (r *run) findRulePeople(sf *sentenceFacts) {
 		}
 		return true
 	})
+}
+
+// peopleRuleCueWords are the words people.rules need one of in a sentence.
+var peopleRuleCueWords = func() map[string]bool {
+	m := wordSet("suspects suspect accused defendants alias arrested detained apprehended held nabbed custody intercepted")
+	for _, set := range []map[string]bool{titleWords, peopleRoleWords, sayVerbs} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// isBulletLine reports whether s is an item of a bulleted list, where
+// suspects are often listed one a line ("- Ada Obi, 37").
+func isBulletLine(s string) bool {
+	return strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.HasPrefix(s, "* ")
 }
