@@ -580,7 +580,7 @@ func (r *run) findMoney(s string, trap bool) []money {
 // whose two multiplier groups follow it ("£54m", "2.5 million euros"),
 // with the qualifier before it.
 func moneyAt(s string, m []int, g int, cur string) money {
-	v, _ := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(s[m[g]:m[g+1]]), 64)
+	v, _ := strconv.ParseFloat(digitsOnly.Replace(s[m[g]:m[g+1]]), 64)
 	for _, mul := range [][2]int{{m[g+2], m[g+3]}, {m[g+4], m[g+5]}} {
 		if mul[0] >= 0 {
 			v *= multipliers[strings.ToLower(s[mul[0]:mul[1]])]
@@ -1841,3 +1841,6 @@ func (r *run) agencyCountry(name string) string {
 	}
 	return ""
 }
+
+// digitsOnly drops the group separators of a number: "1,234", "160 000".
+var digitsOnly = strings.NewReplacer(",", "", " ", "")

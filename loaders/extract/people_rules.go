@@ -51,6 +51,13 @@ func (r *run) findRulePeople(sf *sentenceFacts) {
 			return true
 		}
 		title, role := span("title"), strings.TrimSpace(span("role"))
+		if rs, re, ok := m.Capture("role"); ok && m.Rule == "person.role.before" {
+			// "regional customs chief": the lower-case words before the role word.
+			for k := 0; k < 3 && rs > 0 && roleModifier(toks, rs-1); k++ {
+				rs--
+			}
+			role = text[toks[rs].Start:toks[re-1].End]
+		}
 		ws, _, _ := m.Capture("who")
 		org := r.agencyAfter(sf, toks[m.End-1].End)
 		if org == "" {
@@ -81,4 +88,14 @@ var peopleRuleCueWords = func() map[string]bool {
 // suspects are often listed one a line ("- Ada Obi, 37").
 func isBulletLine(s string) bool {
 	return strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.HasPrefix(s, "* ")
+}
+
+// roleModifier reports whether toks[k] may open a lower-case role ("regional
+// customs chief"): a lower-case word, or the sentence's capitalised first.
+func roleModifier(toks []pattern.Token, k int) bool {
+	t := toks[k]
+	if t.Shape&pattern.ShapePunct != 0 || sayVerbs[t.Lower] || notNameWords[t.Lower] && t.Lower != "customs" && t.Lower != "police" {
+		return false
+	}
+	return t.Shape&pattern.ShapeLower != 0 || k == 0 && t.Shape&pattern.ShapeCap != 0
 }
