@@ -26,7 +26,7 @@ var aggProps = map[graph.Predicate]bool{graph.PredCount: true, graph.PredQuantit
 // aggScanPreds are the predicates the pass reads.
 var aggScanPreds = func() []graph.Predicate {
 	ps := []graph.Predicate{graph.PredType, graph.PredRel, graph.PredFrom, graph.PredTo,
-		graph.PredSupports, graph.PredArticle, graph.PredPublished}
+		graph.PredSupports, graph.PredArticle, graph.PredPublished, graph.PredPartOf, graph.PredSameAs, graph.PredContext}
 	for p := range aggProps {
 		ps = append(ps, p)
 	}
@@ -56,6 +56,10 @@ type aggScan struct {
 	// such evidence, which are read from the store.
 	curated func(graph.ID) bool
 	forced  map[graph.ID]bool
+	// marked is the evidence that says how its figure relates to others
+	// (partOf, sameAs, context): few, and their facts are read from the
+	// store, where folds works out how totals read them.
+	marked []graph.ID
 }
 
 type scanRel struct {
@@ -157,6 +161,9 @@ func (s *aggScan) add(id graph.ID, p graph.Predicate, v any) error {
 		}
 		delete(s.evFact, id)
 	case evidence:
+		if p == graph.PredPartOf || p == graph.PredSameAs || p == graph.PredContext {
+			s.marked = append(s.marked, id)
+		}
 	case p == graph.PredPublished:
 		if d, ok := v.(string); ok {
 			if _, seen := s.published[id]; !seen {
@@ -309,6 +316,17 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 		return nil, err
 	}
 	relsFrom, read := s.relsFrom(), s.toRead()
+	if len(s.marked) > 0 {
+		evs, err := b.r.Get(ctx, s.marked...)
+		if err != nil {
+			return nil, err
+		}
+		for _, ev := range evs {
+			if fact := ev.Link(graph.PredSupports); fact != "" {
+				read[fact] = true
+			}
+		}
+	}
 	t := &aggTable{rows: map[graph.Kind][]aggRow{}}
 	strs := map[string]string{}
 	intern := func(v string) string {

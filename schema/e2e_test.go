@@ -115,6 +115,7 @@ func TestEndToEnd(t *testing.T) {
 		{"PaginationIsStable", testPaginationIsStable},
 		{"ConsoleCORSAndHealth", testConsoleCORSAndHealth},
 		{"SearchFollowsTheStore", testSearchFollowsTheStore},
+		{"TotalsCountEachHaulOnce", testTotalsCountEachHaulOnce},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
