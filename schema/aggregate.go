@@ -235,6 +235,7 @@ func measureKind(measure string) graph.Kind {
 // and their links took longer than a request may.
 type aggTable struct {
 	rows map[graph.Kind][]aggRow
+	same *sameFigures // facts read as one (same.go)
 
 	mu      sync.Mutex
 	answers map[aggKey][]*bucket // unfiltered answers: the same until the table is built again

@@ -306,7 +306,9 @@ func (s *aggScan) row(id graph.ID, k graph.Kind, relsFrom map[graph.ID][]*scanRe
 // buildAggTable builds the table from one pass over the store; the facts
 // the pass cannot settle alone are read as a filtered aggregate reads them.
 func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
-	ctx = withRequest(graph.ForScan(ctx), b.r)
+	// The rows are made as the curators' changes alone leave the facts:
+	// which facts state one figure is found from them (findSameFigures).
+	ctx = withFixedRequest(graph.ForScan(ctx), b.r, nil)
 	v, err := b.requestFrom(ctx).curation(ctx)
 	if err != nil {
 		return nil, err
@@ -358,7 +360,7 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 		for len(reread) > 0 {
 			chunk := reread[:min(aggChunk, len(reread))]
 			reread = reread[len(chunk):]
-			got, err := b.aggRows(withRequest(ctx, b.r), chunk, &filter{}, needs{links: true, countries: true, dates: true})
+			got, err := b.aggRows(withFixedRequest(ctx, b.r, nil), chunk, &filter{}, needs{links: true, countries: true, dates: true})
 			if err != nil {
 				return nil, err
 			}
@@ -376,6 +378,40 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 		}
 		clear(rows[len(kept):]) // the rows left out keep no strings alive
 		t.rows[k] = slices.Clip(kept)
+	}
+	// Facts that state one figure read as one: the duplicates leave, the
+	// facts kept are read again as requests will read them.
+	t.same = findSameFigures(t.rows)
+	if len(t.same.into) > 0 {
+		sctx := withFixedRequest(ctx, b.r, t.same)
+		for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
+			rows, at := t.rows[k], map[graph.ID]int{}
+			var keep []graph.ID
+			for i, r := range rows {
+				if _, dup := t.same.into[r.id]; !dup {
+					at[r.id] = i
+				}
+			}
+			for _, kept := range t.same.into {
+				if _, ok := at[kept]; ok {
+					keep = append(keep, kept)
+				}
+			}
+			got, err := b.aggRows(sctx, dedupe(keep), &filter{}, needs{links: true, countries: true, dates: true})
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range got {
+				rows[at[r.id]] = r
+			}
+			kept := rows[:0]
+			for _, r := range rows {
+				if _, dup := t.same.into[r.id]; !dup {
+					kept = append(kept, r)
+				}
+			}
+			t.rows[k] = slices.Clip(kept)
+		}
 	}
 	return t, nil
 }

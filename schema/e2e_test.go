@@ -116,6 +116,7 @@ func TestEndToEnd(t *testing.T) {
 		{"ConsoleCORSAndHealth", testConsoleCORSAndHealth},
 		{"SearchFollowsTheStore", testSearchFollowsTheStore},
 		{"TotalsCountEachHaulOnce", testTotalsCountEachHaulOnce},
+		{"SameFigureAcrossArticles", testSameFigureAcrossArticles},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {

@@ -20,6 +20,7 @@ type figure struct {
 	sameAs   graph.ID
 	context  bool
 	date     string
+	bare     bool // linked to the agency only, not the operation
 }
 
 // writeFigures stores an article of figures about one agency and operation,
@@ -37,9 +38,9 @@ func (f *fixture) writeFigures(t *testing.T, url, published, agency, operation s
 	af := graph.ArticleFacts{Article: graph.Article{ID: art, URL: url, Published: published, Title: "test " + url},
 		Nodes: []graph.Node{
 			{ID: ag, Kind: graph.KindAgency, Props: []graph.Prop{{Pred: graph.PredName, Value: agency}}, Evidence: []graph.Evidence{ev(agency + " said so.")}},
-			{ID: op, Kind: graph.KindOperation, Props: []graph.Prop{{Pred: graph.PredName, Value: operation}}, Evidence: []graph.Evidence{ev("It was called Operation " + operation + ".")}},
 		}}
-	if agency != "" {
+	if operation != "" {
+		af.Nodes = append(af.Nodes, graph.Node{ID: op, Kind: graph.KindOperation, Props: []graph.Prop{{Pred: graph.PredName, Value: operation}}, Evidence: []graph.Evidence{ev("It was called Operation " + operation + ".")}})
 		rel := graph.RelationID(graph.RelOperationAgency, op, ag)
 		af.Nodes = append(af.Nodes, graph.Node{ID: rel, Kind: graph.KindRelation, Props: []graph.Prop{{Pred: graph.PredRel, Value: graph.RelOperationAgency},
 			{Pred: graph.PredFrom, Value: op}, {Pred: graph.PredTo, Value: ag}}, Evidence: []graph.Evidence{ev(agency + " ran Operation " + operation + ".")}})
@@ -50,7 +51,10 @@ func (f *fixture) writeFigures(t *testing.T, url, published, agency, operation s
 		if fg.date != "" {
 			e.Claims = []graph.Prop{{Pred: graph.PredDate, Value: fg.date}}
 		}
-		props := append([]graph.Prop{{Pred: graph.PredAgency, Value: ag}, {Pred: graph.PredOperation, Value: op}}, fg.props...)
+		props := append([]graph.Prop{{Pred: graph.PredAgency, Value: ag}}, fg.props...)
+		if operation != "" && !fg.bare {
+			props = append(props, graph.Prop{Pred: graph.PredOperation, Value: op})
+		}
 		af.Nodes = append(af.Nodes, graph.Node{ID: fg.id, Kind: fg.kind, Props: props, Evidence: []graph.Evidence{e}})
 	}
 	if _, _, err := f.store.WriteArticle(context.Background(), af); err != nil {
@@ -162,6 +166,66 @@ func testTotalsCountEachHaulOnce(t *testing.T, f *fixture) {
 	f.mutate(t, `mutation($id: ID!) { retractFact(id: $id, reason: "misread") { id } }`, map[string]any{"id": string(total)})
 	if b := arrests(); b == nil || b["value"] != 11.0 {
 		t.Errorf("arrests once the nine is retracted = %v, want 11 (its four counts)", b)
+	}
+	aggregatesAgree(t, f)
+}
+
+// testSameFigureAcrossArticles: articles about one event give its figures
+// with more or less detail; each figure counts once, with the evidence of
+// all, and a figure they disagree on stays two facts, flagged.
+func testSameFigureAcrossArticles(t *testing.T, f *fixture) {
+	const agency = "Northern Harbour Police"
+	withOp, withOpProps := arrest("58 with the operation", 58)
+	bare, bareProps := arrest("58 without", 58)
+	other, otherProps := arrest("61", 61)
+	smallA, smallAProps := arrest("three", 3)
+	smallB, smallBProps := arrest("three later", 3)
+	tonnes, tonnesProps := drugs("two tonnes", 2, "tonne")
+	kilos, kilosProps := drugs("2,000 kilos", 2000, "kg")
+	f.writeFigures(t, "https://test.example/kestrel-1", "2021-05-03", agency, "Kestrel", []figure{
+		{id: withOp, kind: graph.KindArrest, props: withOpProps, sentence: "Operation Kestrel led to 58 arrests."},
+		{id: tonnes, kind: graph.KindSeizure, props: tonnesProps, sentence: "Two tonnes of cocaine were found in Operation Kestrel."}})
+	f.writeFigures(t, "https://test.example/kestrel-2", "2021-05-04", agency, "", []figure{
+		{id: bare, kind: graph.KindArrest, props: bareProps, sentence: "The force said 58 people were arrested."},
+		{id: kilos, kind: graph.KindSeizure, props: kilosProps, sentence: "Officers found 2,000 kilos of cocaine."},
+		{id: smallA, kind: graph.KindArrest, props: smallAProps, sentence: "Three men were arrested in a separate raid."}})
+	f.writeFigures(t, "https://test.example/kestrel-3", "2021-05-05", agency, "Kestrel", []figure{
+		{id: other, kind: graph.KindArrest, props: otherProps, sentence: "Operation Kestrel has now led to 61 arrests."}})
+	f.writeFigures(t, "https://test.example/kestrel-4", "2021-05-14", agency, "", []figure{
+		{id: smallB, kind: graph.KindArrest, props: smallBProps, sentence: "Three people were arrested after a car chase."}})
+	agID := string(graph.EntityID(graph.KindAgency, agency))
+	data := f.query(t, `query($a: ID!) { aggregate(measure: ARREST_COUNT, groupBy: AGENCY, filter: {agency: $a}) { label value count
+		facts(first: 10) { id ... on Arrest { count operation { name } evidence { article { url } } } } } }`, map[string]any{"a": agID})
+	b := bucketOf(t, data, agency)
+	if b == nil || b["value"] != 58.0+61+3+3 || b["count"] != 4.0 {
+		t.Fatalf("arrests = %v, want 125 in 4 facts (the 58 once; two small counts a week apart stay two)", b)
+	}
+	for _, fc := range b["facts"].([]any) {
+		fm := fc.(map[string]any)
+		if fm["count"] != 58.0 {
+			continue
+		}
+		if fm["id"] != string(withOp) || fm["operation"] == nil || len(fm["evidence"].([]any)) != 2 {
+			t.Errorf("the 58 = %v, want the fact naming Kestrel, with both articles' evidence", fm)
+		}
+	}
+	node := f.query(t, `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": string(bare)})
+	if node["node"].(map[string]any)["id"] != string(withOp) {
+		t.Errorf("the bare 58 reads as %v, want the fact kept", node)
+	}
+	kg := f.query(t, `query($a: ID!) { aggregate(measure: SEIZED_KG, groupBy: AGENCY, filter: {agency: $a}) { label value count } }`, map[string]any{"a": agID})
+	if b := bucketOf(t, kg, agency); b == nil || b["value"] != 2000.0 || b["count"] != 1.0 {
+		t.Errorf("kg = %v, want two tonnes once (2,000 kilos is the same haul)", b)
+	}
+	found := false
+	for _, c := range f.query(t, `{ conflicts { operation { name } values } }`, nil)["conflicts"].([]any) {
+		cm := c.(map[string]any)
+		if op, _ := cm["operation"].(map[string]any); op != nil && op["name"] == "Kestrel" {
+			found = fmt.Sprint(cm["values"]) == "[58 61]" || fmt.Sprint(cm["values"]) == "[61 58]"
+		}
+	}
+	if !found {
+		t.Errorf("no conflict of 58 and 61 for Kestrel")
 	}
 	aggregatesAgree(t, f)
 }

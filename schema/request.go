@@ -23,6 +23,9 @@ type request struct {
 	view     *view
 	viewErr  error
 
+	sameOnce sync.Once
+	same     *sameFigures // the facts read as one across articles (see same.go); nil for none
+
 	builds map[string]buildInfo // under mu: the background builds the answer came from
 }
 
@@ -39,10 +42,24 @@ func newRequest(r Reader) *request {
 // requestFrom returns the request state in ctx; a context without one (a
 // schema run outside the handler) gets a fresh one per call.
 func (b *builder) requestFrom(ctx context.Context) *request {
-	if q, ok := ctx.Value(ctxKey{}).(*request); ok {
-		return q
+	q, ok := ctx.Value(ctxKey{}).(*request)
+	if !ok {
+		q = newRequest(b.r)
 	}
-	return newRequest(b.r)
+	q.setSame(b.sameNow())
+	return q
+}
+
+// setSame fixes the facts the request reads as one; the first call wins
+// (a table build sets none before it reads anything).
+func (q *request) setSame(s *sameFigures) { q.sameOnce.Do(func() { q.same = s }) }
+
+// withFixedRequest puts fresh request state into ctx that reads the given
+// facts as one, whatever the last table build found.
+func withFixedRequest(ctx context.Context, r Reader, s *sameFigures) context.Context {
+	ctx = withRequest(ctx, r)
+	requestOf(ctx).setSame(s)
+	return ctx
 }
 
 // requestOf returns the request state withRequest put into ctx.
@@ -75,7 +92,8 @@ func (q *request) buildsUsed() map[string]buildInfo {
 
 // curation returns the curators' changes, read once per request.
 func (q *request) curation(ctx context.Context) (*view, error) {
-	q.viewOnce.Do(func() { q.view, q.viewErr = loadView(ctx, q.r) })
+	q.setSame(nil) // a request made outside requestFrom reads no facts as one
+	q.viewOnce.Do(func() { q.view, q.viewErr = loadView(ctx, q.r, q.same) })
 	return q.view, q.viewErr
 }
 

@@ -16,13 +16,25 @@ type view struct {
 	from        map[graph.ID][]graph.ID // kept -> merged into it
 	corrections map[graph.ID]map[graph.Predicate]any
 	history     map[graph.ID][]graph.Change
+	// extra holds, for a fact kept of several stating the same figure
+	// (same.go), the links only the others give.
+	extra map[graph.ID]map[graph.Predicate]graph.ID
 }
 
-func loadView(ctx context.Context, r Reader) (*view, error) {
+func loadView(ctx context.Context, r Reader, same *sameFigures) (*view, error) {
 	v := &view{retracted: map[graph.ID]bool{}, into: map[graph.ID]graph.ID{}, from: map[graph.ID][]graph.ID{},
 		corrections: map[graph.ID]map[graph.Predicate]any{}, history: map[graph.ID][]graph.Change{}}
+	if same != nil {
+		// Facts stating one figure read as merged into the one kept (they
+		// came from a build that applied the curators' changes of its time).
+		for dup, keep := range same.into {
+			v.into[dup] = keep
+		}
+		v.extra = same.extra
+	}
 	ids, err := r.List(ctx, graph.KindChange)
 	if err != nil || len(ids) == 0 {
+		v.fromMerges()
 		return v, err
 	}
 	got, err := r.Get(ctx, ids...)
@@ -49,11 +61,19 @@ func loadView(ctx context.Context, r Reader) (*view, error) {
 			v.corrections[c.Target][c.Field] = c.Value
 		}
 	}
+	v.fromMerges()
+	return v, nil
+}
+
+// fromMerges indexes the merges by the node kept.
+func (v *view) fromMerges() {
 	for m := range v.into {
 		k := v.resolve(m)
 		v.from[k] = append(v.from[k], m)
 	}
-	return v, nil
+	for _, ms := range v.from {
+		sort.Slice(ms, func(i, j int) bool { return ms[i] < ms[j] })
+	}
 }
 
 // touched reports whether curators changed id: retracted, merged (either
@@ -84,13 +104,18 @@ func (v *view) resolve(id graph.ID) graph.ID {
 
 // apply returns e with its corrections; e itself is shared and never changed.
 func (v *view) apply(e *graph.Entity) *graph.Entity {
-	fix := v.corrections[e.ID]
-	if len(fix) == 0 {
+	fix, extra := v.corrections[e.ID], v.extra[e.ID]
+	if len(fix) == 0 && len(extra) == 0 {
 		return e
 	}
 	c := &graph.Entity{ID: e.ID, Kind: e.Kind, Props: make(map[graph.Predicate][]any, len(e.Props))}
 	for p, vs := range e.Props {
 		c.Props[p] = vs
+	}
+	for p, id := range extra {
+		if len(c.Props[p]) == 0 {
+			c.Props[p] = []any{id}
+		}
 	}
 	for p, val := range fix {
 		c.Props[p] = []any{val}
