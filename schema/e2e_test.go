@@ -117,6 +117,7 @@ func TestEndToEnd(t *testing.T) {
 		{"SearchFollowsTheStore", testSearchFollowsTheStore},
 		{"TotalsCountEachHaulOnce", testTotalsCountEachHaulOnce},
 		{"SameFigureAcrossArticles", testSameFigureAcrossArticles},
+		{"CurationFixesAnyFieldAndUndoes", testCurationFixesAnyFieldAndUndoes},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
@@ -688,6 +689,11 @@ func testMergeAndCorrect(t *testing.T, f *fixture) {
 		t.Errorf("the merged agency's heroin seizure is not the kept agency's: %v", data)
 	}
 	res := f.do(t, token, `mutation($id: ID!) { correctFact(id: $id, field: "count", value: "many", reason: "x") { id } }`, map[string]any{"id": keep})
+	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Message, "it may be: name, country") {
+		t.Errorf("a count on an agency: %v, want the fields an agency may have corrected", res.Errors)
+	}
+	arrest := nodes(t, f.query(t, `{ arrests(first: 1) { edges { node { id } } } }`, nil), "arrests")[0]["id"]
+	res = f.do(t, token, `mutation($id: ID!) { correctFact(id: $id, field: "count", value: "many", reason: "x") { id } }`, map[string]any{"id": arrest})
 	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Message, "takes a number") {
 		t.Errorf("a non-numeric count was accepted: %v", res.Errors)
 	}

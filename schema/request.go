@@ -214,6 +214,11 @@ func (q *request) fetchLinked(ctx context.Context, v *view, key relKey, ids []gr
 	if err != nil {
 		return nil, err
 	}
+	if moved := v.movedTo[key.pred]; key.rel == "" && len(moved) > 0 {
+		for _, id := range ids { // links curators (or one fact across articles) give
+			refs[id] = append(refs[id][:len(refs[id]):len(refs[id])], moved[id]...)
+		}
+	}
 	var hop []graph.ID
 	for _, rs := range refs {
 		hop = append(hop, rs...)
@@ -259,6 +264,8 @@ func (q *request) fetchLinked(ctx context.Context, v *view, key relKey, ids []gr
 						continue
 					}
 					e = byID[v.resolve(e.Link(key.far))]
+				} else if _, fixed := v.corrections[e.ID][key.pred]; fixed && v.resolve(v.apply(e).Link(key.pred)) != id {
+					continue // a curator linked it elsewhere
 				}
 				if e == nil || e.Kind != key.kind || seen[e.ID] || v.retracted[e.ID] || e.ID == id {
 					continue

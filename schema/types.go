@@ -20,7 +20,16 @@ func (b *builder) defineTypes() {
 			"target": &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: changeField(func(c graph.Change) any { return string(c.Target) })},
 			"into":   &graphql.Field{Type: graphql.ID, Resolve: changeField(func(c graph.Change) any { return nilIfEmpty(string(c.Into)) })},
 			"field":  &graphql.Field{Type: graphql.String, Resolve: changeField(func(c graph.Change) any { return nilIfEmpty(fieldName(c.Field)) })},
-			"value":  &graphql.Field{Type: graphql.String, Resolve: changeField(func(c graph.Change) any { return valueString(c.Value) })},
+			"value":  &graphql.Field{Type: graphql.String, Description: "For a correction, the new value.", Resolve: changeField(func(c graph.Change) any { return valueString(c.Value) })},
+			"old":    &graphql.Field{Type: graphql.String, Description: "For a correction, the value it replaced (as read then); null where there was none.", Resolve: changeField(func(c graph.Change) any { return valueString(c.Old) })},
+			"undone": &graphql.Field{Type: graphql.NewNonNull(graphql.Boolean), Description: "Whether an undoChange (not itself undone) undid this.",
+				Resolve: func(p graphql.ResolveParams) (any, error) {
+					v, err := b.requestFrom(p.Context).curation(p.Context)
+					if err != nil {
+						return nil, err
+					}
+					return v.undone[p.Source.(graph.Change).ID], nil
+				}},
 			"reason": &graphql.Field{Type: graphql.String, Resolve: changeField(func(c graph.Change) any { return nilIfEmpty(c.Reason) })},
 			"by":     &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: changeField(func(c graph.Change) any { return c.By })},
 			"at":     &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: changeField(func(c graph.Change) any { return c.At.UTC().Format("2006-01-02T15:04:05Z") })},
