@@ -78,6 +78,9 @@ func (b *builder) addAggregate(query graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
+			if err := b.checkFilterIDs(p.Context, f); err != nil {
+				return nil, err
+			}
 			first, _ := p.Args["first"].(int)
 			if first < 1 || first > 1000 {
 				return nil, errInvalidf("first must be between 1 and 1000, got %d", first)

@@ -121,3 +121,25 @@ func testCurationFixesAnyFieldAndUndoes(t *testing.T, f *fixture) {
 	}
 	aggregatesAgree(t, f)
 }
+
+// testRelationsAreNodes reads a relation from an article's evidence and
+// by its ID, with its ends and evidence.
+func testRelationsAreNodes(t *testing.T, f *fixture) {
+	data := f.query(t, `{ articles(first: 3) { edges { node { evidence { fact { __typename ... on Relation { id rel from { id } to { id } } } } } } } }`, nil)
+	var rel map[string]any
+	for _, a := range nodes(t, data, "articles") {
+		for _, e := range a["evidence"].([]any) {
+			if fact := e.(map[string]any)["fact"].(map[string]any); fact["__typename"] == "Relation" {
+				rel = fact
+			}
+		}
+	}
+	if rel == nil || rel["rel"] == nil || rel["from"] == nil || rel["to"] == nil {
+		t.Fatalf("no relation with its ends among the articles' evidence: %v", data)
+	}
+	got := f.query(t, `query($id: ID!) { node(id: $id) { __typename ... on Relation { rel evidence { sentence } } } }`, map[string]any{"id": rel["id"]})
+	n := got["node"].(map[string]any)
+	if n["__typename"] != "Relation" || n["rel"] != rel["rel"] || len(n["evidence"].([]any)) == 0 {
+		t.Errorf("node(id: %s) = %v, want the relation with its evidence", rel["id"], n)
+	}
+}

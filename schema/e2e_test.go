@@ -118,6 +118,7 @@ func TestEndToEnd(t *testing.T) {
 		{"TotalsCountEachHaulOnce", testTotalsCountEachHaulOnce},
 		{"SameFigureAcrossArticles", testSameFigureAcrossArticles},
 		{"CurationFixesAnyFieldAndUndoes", testCurationFixesAnyFieldAndUndoes},
+		{"RelationsAreNodes", testRelationsAreNodes},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
@@ -773,6 +774,10 @@ func testErrors(t *testing.T, f *fixture) {
 		{"missing node", `{ node(id: "opg:agency/nobody") { id } }`, "not found"},
 		{"page too big", `{ operations(first: 1000) { totalCount } }`, "first must be between"},
 		{"bad cursor", `{ operations(after: "%%%") { totalCount } }`, "malformed cursor"},
+		{"cursor of no node", `{ operations(after: "aGVsbG8") { totalCount } }`, "malformed cursor"},
+		{"unknown agency in a filter", `{ arrests(filter: {agency: "opg:agency/nobody"}) { totalCount } }`, "filter.agency: node opg:agency/nobody: not found"},
+		{"unknown operation in an aggregate", `{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY, filter: {operation: "opg:operation/none"}) { value } }`, "filter.operation"},
+		{"platform that is an agency", `{ seizures(filter: {platform: "opg:agency/national-crime-agency"}) { totalCount } }`, "takes the ID of a Platform"},
 		{"unknown field", `{ operations { nope } }`, "Cannot query field"},
 		{"bad date", `{ arrests(filter: {from: "last week"}) { totalCount } }`, "not YYYY"},
 		{"bad depth", `{ neighborhood(id: "opg:agency/x", depth: 9) { truncated } }`, "depth must be"},

@@ -176,6 +176,13 @@ func (b *builder) defineTypes() {
 			"operations": b.relIn(graph.RelOperationTarget, graph.KindOperation),
 		}
 	})
+	object(graph.KindRelation, "A link between two nodes that articles state (an operation's agency, place or target; a person's organisation), with its evidence.", func() graphql.Fields {
+		return graphql.Fields{
+			"rel":  b.str(graph.PredRel),
+			"from": &graphql.Field{Type: b.node, Resolve: b.linkResolver(graph.PredFrom)},
+			"to":   &graphql.Field{Type: b.node, Resolve: b.linkResolver(graph.PredTo)},
+		}
+	})
 	for k, t := range b.types {
 		b.conns[k] = b.connectionType(t)
 	}
