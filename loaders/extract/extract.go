@@ -210,9 +210,10 @@ type run struct {
 	doc         source.Document
 	sents       []*sentenceFacts
 	out         Extraction
-	agencyIdx   map[string]int // canonical name -> index in out.Agencies
-	arrestsRead int            // how many arrests recordArrest has read, new or said again
-	opIdx       map[string]int // lower name -> index in out.Operations
+	agencyIdx   map[string]int    // canonical name -> index in out.Agencies
+	localUnits  map[string]string // a force's acronym -> its one local unit the article names ("Northern Rockies RCMP"), or ""
+	arrestsRead int               // how many arrests recordArrest has read, new or said again
+	opIdx       map[string]int    // lower name -> index in out.Operations
 	placeIdx    map[string]int
 	platIdx     map[string]int
 	groupIdx    map[string]int
@@ -281,6 +282,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.relateOperations()
 	for i, sf := range r.sents {
 		r.findPeople(sf)
+		r.findRulePeople(sf)
 		read := r.arrestsRead
 		r.findArrests(i, sf)
 		if sf.cues&cueArrest != 0 {
@@ -289,6 +291,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		r.findSeizures(i, sf)
 	}
 	r.mergeSeizures()
+	r.relateFigures()
 	r.finishPeople()
 	r.settleAsserters()
 	r.dedupePlaces()
@@ -452,7 +455,7 @@ var (
 	agencyHeads = map[string]bool{"police": true, "constabulary": true, "bureau": true, "agency": true,
 		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
 		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
-		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true}
+		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true}
 	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
@@ -504,8 +507,10 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 	var out []agencyCand
 	adjacent := func(a, b int) bool {
 		between := sf.s.Text[toks[a].End:toks[b].Start]
-		// "Cariboo-Chilcotin Crime Reduction Unit": a hyphen joins two capitalised words.
-		return strings.TrimSpace(between) == "" || between == "-" && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text)
+		// "Cariboo-Chilcotin Crime Reduction Unit": a hyphen joins two capitalised words;
+		// "Tsuen Wan Magistrates' Courts": a plural's apostrophe.
+		return strings.TrimSpace(between) == "" || between == "-" && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text) ||
+			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
 		if !isCapitalised(toks[i].Text) || toks[i].in(setNotNameStart, notNameStart) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
@@ -555,6 +560,22 @@ func (r *run) isCoordination(toks []token) bool {
 // the full one ("Revenue Customs Service").
 func (r *run) prescanAgencies() {
 	r.byFirstWord = map[string]string{}
+	r.localUnits = map[string]string{}
+	for _, sf := range r.sents {
+		if !sf.hasAcronym() {
+			continue
+		}
+		var found [8]match
+		for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entAgency) {
+			if k := localUnitStart(sf, m.I, m.J); k < m.I {
+				acr, unit := sf.toks[m.I].Text, sf.s.Text[sf.toks[k].Start:sf.toks[m.J-1].End]
+				if old, ok := r.localUnits[acr]; ok && old != unit {
+					unit = "" // two units of one force: a bare acronym names neither
+				}
+				r.localUnits[acr] = unit
+			}
+		}
+	}
 	for _, sf := range r.sents {
 		for _, c := range r.patternAgencies(sf) {
 			if c.j-c.i >= 2 {
@@ -580,6 +601,12 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
 			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"
+		}
+		if k := localUnitStart(sf, m.I, m.J); k < m.I {
+			// "Northern Rockies RCMP": a force's local unit, named by its place.
+			c.i, c.name, c.gaz = k, sf.s.Text[toks[k].Start:toks[m.J-1].End], false
+		} else if unit, ok := r.localUnits[toks[m.I].Text]; ok && m.J-m.I == 1 && unit != "" {
+			c.name = unit // "RCMP say ..." after "Northern Rockies RCMP announced ..."
 		}
 		cands = append(cands, c)
 	}
@@ -1240,6 +1267,15 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	if j+1 < len(toks) && adjacent(j, j+1) && isCapitalised(toks[j+1].Text) {
 		return true
 	}
+	// "Court for the Southern District", "Authority for the Campaign": a body's word, then "for the" or "of the".
+	if (t.Lower == "for" || t.Lower == "of") && j+2 < len(toks) && toks[j+1].Lower == "the" && bodyWords[toks[j-1].Lower] &&
+		adjacent(j, j+1) && adjacent(j+1, j+2) && isCapitalised(toks[j+2].Text) {
+		return true
+	}
+	if t.Lower == "the" && j > 0 && (toks[j-1].Lower == "for" || toks[j-1].Lower == "of") && j+1 < len(toks) && isCapitalised(toks[j+1].Text) &&
+		j > 1 && bodyWords[toks[j-2].Lower] {
+		return true
+	}
 	return toks[i].in(setChainHead, chainHeads) && connectsName(toks, j, adjacent)
 }
 
@@ -1288,12 +1324,23 @@ func (r *run) isAgencyOfPlace(toks []token) bool {
 		return false
 	}
 	for k := 2; k < len(toks)-1; k++ {
-		if l := toks[k].Lower; (l == "of" || l == "for") && r.isAgencyName(toks[:k]) {
+		if l := toks[k].Lower; (l == "of" || l == "for") && (r.isAgencyName(toks[:k]) || placeBodyHeads[toks[k-1].Lower]) {
+			rest := toks[k+1:]
+			if len(rest) > 0 && rest[0].Lower == "the" {
+				rest = rest[1:]
+			}
+			if m, ok := r.x.gaz.findAt(rest, entAgency); ok && m.J == len(rest) {
+				return false // "Washington Field Division of the ATF": a unit of a known agency
+			}
 			return true
 		}
 	}
 	return false
 }
+
+// placeBodyHeads end the name of a body before "of" and where it serves:
+// "Anti-fraud Office of Gioia Tauro", "German State Office of Criminal Investigations".
+var placeBodyHeads = wordSet("office authority court courts department directorate bureau agency police service ministry prosecution division command unit")
 
 // bodyWords are words a body's name holds: "Regional Narcotics Liaison
 // Office", "Joint Airport Interdiction Task Forces".
@@ -1307,6 +1354,68 @@ var bodyWords = wordSet(`office service services department force forces agency 
 func namesOrganisation(toks []token) bool {
 	for _, t := range toks {
 		if bodyWords[t.Lower] || bodyWords[strings.TrimSuffix(t.Lower, "'s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// localUnitStart returns where the name of a force's local unit starts,
+// for a gazetteer acronym toks[i:j] ("RCMP") right after one to three
+// capitalised words that name its place ("Northern Rockies RCMP", "Surrey
+// RCMP"); i where there is none.
+func localUnitStart(sf *sentenceFacts, i, j int) int {
+	toks := sf.toks
+	if j-i != 1 || !isAcronymToken(toks[i].Text) {
+		return i
+	}
+	k := i
+	for k > 0 && i-k < 3 {
+		t := toks[k-1]
+		if !isCapitalised(t.Text) || isAcronymToken(t.Text) || t.in(setNotNameStart, notNameStart) || t.in(setAgencyHead, agencyHeads) ||
+			strings.TrimSpace(sf.s.Text[t.End:toks[k].Start]) != "" || !isTitleWord(t.Text) {
+			break
+		}
+		k--
+	}
+	if k > 0 && strings.TrimSpace(sf.s.Text[toks[k-1].End:toks[k].Start]) == "" && isCapitalised(toks[k-1].Text) && k == i-3 {
+		return i // a longer capitalised run: a headline, not a place
+	}
+	return k
+}
+
+// isAcronymToken reports whether w is written in capitals only: "RCMP", "NDLEA".
+func isAcronymToken(w string) bool {
+	n := 0
+	for _, c := range w {
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isTitleWord reports whether w is a capital and then lower-case letters: "Rockies".
+func isTitleWord(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, c := range w[1:] {
+		if c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasAcronym reports whether the sentence holds a word in capitals of two
+// letters or more, which a force's local unit ends with.
+func (sf *sentenceFacts) hasAcronym() bool {
+	for _, t := range sf.toks {
+		if len(t.Text) >= 2 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && t.Text[1] >= 'A' && t.Text[1] <= 'Z' {
 			return true
 		}
 	}

@@ -56,8 +56,8 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
 				(sf.trap && (arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) ||
 					!sf.trap && (endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60)))) {
-			r.addArrest(i, sf, f, f.Start)
-			r.addBreakdown(i, sf, f)
+			whole := r.addArrest(i, sf, f, f.Start)
+			r.addBreakdown(i, sf, f, whole)
 			found = true
 		}
 	}
@@ -209,22 +209,28 @@ func (r *run) namedArrest(sf *sentenceFacts) int {
 	return -1
 }
 
-func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) {
-	r.recordArrest(i, sf, f, pos, "")
+func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) int {
+	return r.recordArrest(i, sf, f, pos, "")
 }
 
-// addArrestPart records one part of a total: "22 in Spain".
-func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string) {
-	r.recordArrest(i, sf, f, f.Start, place)
+// addArrestPart records a part of the breakdown of arrests r.out.Arrests[whole].
+func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string, whole int) {
+	if k := r.recordArrest(i, sf, f, f.Start, place); k != whole && whole >= 0 && r.out.Arrests[k].PartOf == nil {
+		r.out.Arrests[k].PartOf = &whole
+	}
 }
 
-func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) {
+// recordArrest records an arrest figure and returns its index in
+// r.out.Arrests (an earlier one where the text says the same again).
+func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) int {
 	r.arrestsRead++
 	agency := r.agencyFor(i, pos)
 	op := r.operationFor(i, agency)
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),
 		Evidence: r.evidence(sf, 0.8)}
 	a.AssertedBy = r.asserted(sf, a.Evidence)
+	a.Context = r.isContext(sf, pos)
+	a.Evidence[len(a.Evidence)-1].Context = a.Context
 	if !f.Vague {
 		a.Count = r.nump(f.Value)
 	}
@@ -245,10 +251,11 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 				old.Operation = a.Operation
 			}
 			old.Evidence = append(old.Evidence, a.Evidence...)
-			return
+			return k
 		}
 	}
 	r.out.Arrests = append(r.out.Arrests, a)
+	return len(r.out.Arrests) - 1
 }
 
 func (r *run) dateIn(sf *sentenceFacts) *string {
@@ -500,7 +507,7 @@ type money struct {
 var (
 	// moneyPrefixPattern is made from moneySigns and the multipliers
 	// (extract_money_match.go), in their order, so a sign is added in one place.
-	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
+	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
 		strings.Join(moneyShortMults, "|") + `)\b|\s*(` + strings.Join(moneyLongMults, "|") + `)\b)?`
 	// moneyPrefixScan tries the pattern only at the first byte of a sign or
 	// code with a digit at most five bytes after it. After a word character
@@ -520,7 +527,7 @@ var (
 		return false
 	})
 	moneySignLead, moneyNoBoundary = signLeads()
-	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
+	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
 		`)|\s*(` + strings.Join(suffixLongMults, "|") + `))?\s+(` + strings.Join(suffixCurrencyWords, "|") + `)\b`)
 	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
 )
@@ -570,7 +577,7 @@ func (r *run) findMoney(s string, trap bool) []money {
 // whose two multiplier groups follow it ("£54m", "2.5 million euros"),
 // with the qualifier before it.
 func moneyAt(s string, m []int, g int, cur string) money {
-	v, _ := strconv.ParseFloat(strings.ReplaceAll(s[m[g]:m[g+1]], ",", ""), 64)
+	v, _ := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(s[m[g]:m[g+1]]), 64)
 	for _, mul := range [][2]int{{m[g+2], m[g+3]}, {m[g+4], m[g+5]}} {
 		if mul[0] >= 0 {
 			v *= multipliers[strings.ToLower(s[mul[0]:mul[1]])]
@@ -789,6 +796,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		s.Date = r.dateIn(sf)
 		s.Evidence = r.evidence(sf, 0.75)
 		s.AssertedBy = r.asserted(sf, s.Evidence)
+		s.Context = r.isContext(sf, pos)
+		s.Evidence[len(s.Evidence)-1].Context = s.Context
 		s.sentence = i
 		made = append(made, len(r.out.Seizures))
 		r.out.Seizures = append(r.out.Seizures, s)
@@ -933,7 +942,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		for _, m := range r.x.gaz.appendFind(found[:0], toks, entCommodity) {
 			e := m.Entries[0]
 			start, end := toks[m.I].Start, toks[m.J-1].End
-			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 {
+			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 ||
+				overlapsMention(sf.agencies, start, end) { // "HMRC's Tobacco Taskforce" seized no tobacco by its name
 				continue
 			}
 			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
@@ -1537,7 +1547,7 @@ var (
 
 // addBreakdown records each bracketed part of an arrest figure as its own
 // fact, with its place.
-func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure) {
+func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure, whole int) {
 	text := sf.s.Text
 	if !mayHaveBreakdown(text[total.End:]) {
 		return
@@ -1559,7 +1569,7 @@ func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure) {
 				place = p.Name
 			}
 		}
-		r.addArrestPart(i, sf, figure{Value: n, Qualifier: "exact", Start: total.End + m[2] + it[0], End: total.End + m[2] + it[1]}, place)
+		r.addArrestPart(i, sf, figure{Value: n, Qualifier: "exact", Start: total.End + m[2] + it[0], End: total.End + m[2] + it[1]}, place, whole)
 	}
 }
 
@@ -1753,7 +1763,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 var supportAux = wordSet("has have had also was were is are which who")
 
 // sayVerbs report speech.
-var sayVerbs = wordSet("said says announced announces reported reports stated states added told confirmed revealed explained noted")
+var sayVerbs = wordSet("said says say announced announces reported reports stated states added told confirmed revealed explained noted")
 
 // actorWords name who acted without naming an agency ("police arrested").
 var actorWords = wordSet("police officers officer authorities investigators agents detectives deputies troops soldiers officials customs prosecutors gardaí gardai it they forces units teams")

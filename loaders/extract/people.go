@@ -212,21 +212,30 @@ func (r *run) agencyStartingAt(sf *sentenceFacts, pos int) string {
 // addPerson records a person, merging with one already seen by surname.
 func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	words := strings.Fields(name)
-	if len(words) < 2 || notNameWord[words[0]] || strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
+	// One word is a name only with a title or role before it ("Det. Insp. Varga").
+	if len(words) < 2 && (title == "" && role == "" || len(words) == 0) || notNameWord[words[0]] ||
+		strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
 		orgWords[strings.ToLower(words[len(words)-1])] {
 		return
 	}
-	// A name that is an agency, place or platform is not a person.
+	// A name that is an agency, place or platform is not a person; a
+	// surname that is also a place is ("Superintendent Ana Jordan").
 	var tb [8]token // a name's few words, and their matches, stay on the stack
 	var found [4]match
-	if ms := r.x.gaz.appendFind(found[:0], appendTokens(tb[:0], name), entAgency, entPlace, entPlatform, entGroup, entDemonym); len(ms) > 0 {
-		return
+	toks := appendTokens(tb[:0], name)
+	for _, m := range r.x.gaz.appendFind(found[:0], toks, entAgency, entPlace, entPlatform, entGroup, entDemonym) {
+		if m.I == 0 || m.Entries[0].Kind != entPlace || title == "" && role == "" {
+			return
+		}
 	}
 	surname := strings.ToLower(words[len(words)-1])
 	for i := range r.out.People {
 		p := &r.out.People[i]
+		if len(name) > len(p.Name) && strings.HasPrefix(name, p.Name) {
+			p.Name = name // "Ken McKern" where a pass read "Ken Mc"
+		}
 		pw := strings.Fields(p.Name)
-		if strings.ToLower(pw[len(pw)-1]) == surname {
+		if strings.ToLower(pw[len(pw)-1]) == surname || strings.HasPrefix(p.Name, name) {
 			if p.Title == nil {
 				p.Title = r.strp(title)
 			}
