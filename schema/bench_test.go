@@ -15,7 +15,8 @@ import (
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/internal/corpusgen"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
+	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
 )
 
@@ -40,7 +41,7 @@ func BenchmarkDashboard(b *testing.B) {
 	if _, err := corpusgen.Generate(corpusgen.Config{Articles: n, Seed: 1, Out: dir}); err != nil {
 		b.Fatal(err)
 	}
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -50,11 +51,11 @@ func BenchmarkDashboard(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		doc, err := loaders.ParseText(f, data)
+		doc, err := source.ParseText(f, data)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := store.WriteArticle(ctx, loaders.Facts(doc, x.Extract(doc))); err != nil {
+		if _, _, err := store.WriteArticle(ctx, x.Facts(doc)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -22,7 +22,8 @@ import (
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/graph/graphtest"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
+	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
 )
 
@@ -59,17 +60,17 @@ type fixture struct {
 	srv    *httptest.Server
 	store  *graph.Store
 	reader *countingReader
-	x      *loaders.Extractor
+	x      *extract.Extractor
 }
 
 // writeText extracts an article written for a test and stores it.
 func (f *fixture) writeText(t *testing.T, name, text string) {
 	t.Helper()
-	doc, err := loaders.ParseText(name, []byte(text))
+	doc, err := source.ParseText(name, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := f.store.WriteArticle(context.Background(), loaders.Facts(doc, f.x.Extract(doc))); err != nil {
+	if _, _, err := f.store.WriteArticle(context.Background(), f.x.Facts(doc)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -114,6 +115,10 @@ func TestEndToEnd(t *testing.T) {
 		{"PaginationIsStable", testPaginationIsStable},
 		{"ConsoleCORSAndHealth", testConsoleCORSAndHealth},
 		{"SearchFollowsTheStore", testSearchFollowsTheStore},
+		{"TotalsCountEachHaulOnce", testTotalsCountEachHaulOnce},
+		{"SameFigureAcrossArticles", testSameFigureAcrossArticles},
+		{"CurationFixesAnyFieldAndUndoes", testCurationFixesAnyFieldAndUndoes},
+		{"RelationsAreNodes", testRelationsAreNodes},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
@@ -136,7 +141,7 @@ func seededOn(t *testing.T, cfg graph.Config) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,8 +158,8 @@ func seededOn(t *testing.T, cfg graph.Config) *fixture {
 		f.writeText(t, file, string(data))
 	}
 	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
-		doc := loaders.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
-		af := loaders.Facts(doc, x.Extract(doc))
+		doc := source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
+		af := x.Facts(doc)
 		_, _, err := store.WriteArticle(ctx, af)
 		return af.Article.ID, err
 	}
@@ -212,14 +217,25 @@ func (f *fixture) query(t *testing.T, q string, vars map[string]any) map[string]
 	return res.Data
 }
 
-// mutate runs a mutation with the token; it must succeed.
+// mutate runs a mutation with the token; it must succeed. It returns once
+// search and aggregates, which answer from the last build and never wait
+// for the next, reflect it.
 func (f *fixture) mutate(t *testing.T, q string, vars map[string]any) map[string]any {
 	t.Helper()
 	res := f.do(t, token, q, vars)
 	if len(res.Errors) > 0 {
 		t.Fatalf("mutation failed: %v\n%s", res.Errors, q)
 	}
+	f.fresh(t)
 	return res.Data
+}
+
+// fresh waits until search and aggregates reflect every change the server heard of.
+func (f *fixture) fresh(t *testing.T) {
+	t.Helper()
+	if err := f.api.WaitFresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // nodes returns the nodes of a connection.
@@ -271,7 +287,7 @@ func testOperationsWithAgencies(t *testing.T, f *fixture) {
 
 func testSeizureWithEvidence(t *testing.T, f *fixture) {
 	data := f.query(t, `{ seizures(first: 100) { edges { node { commodity amount currency agency { name }
-		evidence { sentence start end confidence article { title url published } } } } } }`, nil)
+		evidence { sentence start end confidence rule assertedBy article { title url published } } } } } }`, nil)
 	for _, s := range nodes(t, data, "seizures") {
 		if s["commodity"] != "cash" || s["amount"] != 54000000.0 {
 			continue
@@ -285,6 +301,9 @@ func testSeizureWithEvidence(t *testing.T, f *fixture) {
 		}
 		if art := e["article"].(map[string]any); art["published"] != "2020-07-02" || art["url"] == nil {
 			t.Errorf("evidence article = %v", art)
+		}
+		if e["assertedBy"] != "National Crime Agency" { // "The NCA said £54m ... was seized."
+			t.Errorf("evidence assertedBy = %v, want National Crime Agency", e["assertedBy"])
 		}
 		return
 	}
@@ -671,6 +690,11 @@ func testMergeAndCorrect(t *testing.T, f *fixture) {
 		t.Errorf("the merged agency's heroin seizure is not the kept agency's: %v", data)
 	}
 	res := f.do(t, token, `mutation($id: ID!) { correctFact(id: $id, field: "count", value: "many", reason: "x") { id } }`, map[string]any{"id": keep})
+	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Message, "it may be: name, country") {
+		t.Errorf("a count on an agency: %v, want the fields an agency may have corrected", res.Errors)
+	}
+	arrest := nodes(t, f.query(t, `{ arrests(first: 1) { edges { node { id } } } }`, nil), "arrests")[0]["id"]
+	res = f.do(t, token, `mutation($id: ID!) { correctFact(id: $id, field: "count", value: "many", reason: "x") { id } }`, map[string]any{"id": arrest})
 	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Message, "takes a number") {
 		t.Errorf("a non-numeric count was accepted: %v", res.Errors)
 	}
@@ -750,6 +774,10 @@ func testErrors(t *testing.T, f *fixture) {
 		{"missing node", `{ node(id: "opg:agency/nobody") { id } }`, "not found"},
 		{"page too big", `{ operations(first: 1000) { totalCount } }`, "first must be between"},
 		{"bad cursor", `{ operations(after: "%%%") { totalCount } }`, "malformed cursor"},
+		{"cursor of no node", `{ operations(after: "aGVsbG8") { totalCount } }`, "malformed cursor"},
+		{"unknown agency in a filter", `{ arrests(filter: {agency: "opg:agency/nobody"}) { totalCount } }`, "filter.agency: node opg:agency/nobody: not found"},
+		{"unknown operation in an aggregate", `{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY, filter: {operation: "opg:operation/none"}) { value } }`, "filter.operation"},
+		{"platform that is an agency", `{ seizures(filter: {platform: "opg:agency/national-crime-agency"}) { totalCount } }`, "takes the ID of a Platform"},
 		{"unknown field", `{ operations { nope } }`, "Cannot query field"},
 		{"bad date", `{ arrests(filter: {from: "last week"}) { totalCount } }`, "not YYYY"},
 		{"bad depth", `{ neighborhood(id: "opg:agency/x", depth: 9) { truncated } }`, "depth must be"},
@@ -848,6 +876,7 @@ func testSearchFollowsTheStore(t *testing.T, f *fixture) {
 	}
 	f.writeText(t, "quill.txt", "---\nurl: https://test.example/quill\n---\nKent Police said Operation Quillfeather led to 9 arrests.\n")
 	f.api.StoreChanged()
+	f.fresh(t)
 	if hits := f.query(t, q, nil)["search"].([]any); len(hits) == 0 {
 		t.Errorf("the new operation is not found after StoreChanged")
 	}

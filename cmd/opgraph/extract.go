@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // runExtract prints the facts of one article (any format opgraph reads: text,
@@ -17,6 +18,7 @@ import (
 func runExtract(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	format := fs.String("format", "json", "output format (json)")
+	explain := fs.Bool("explain", false, "print each fact with the rule(s) that read it and where, instead of JSON")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -25,10 +27,10 @@ func runExtract(ctx context.Context, args []string) int {
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: opgraph extract [--format json] FILE|URL")
+		fmt.Fprintln(os.Stderr, "usage: opgraph extract [--format json] [--explain] FILE|URL")
 		return 2
 	}
-	var src loaders.Sources
+	var src source.Sources
 	docs, errs := src.Read(ctx, fs.Arg(0))
 	for _, err := range errs {
 		fmt.Fprintf(os.Stderr, "opgraph extract: %v\n", err)
@@ -39,7 +41,7 @@ func runExtract(ctx context.Context, args []string) int {
 		}
 		return 1
 	}
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "opgraph extract: %v\n", err)
 		return 1
@@ -49,6 +51,10 @@ func runExtract(ctx context.Context, args []string) int {
 		enc.SetIndent("", "  ")
 	}
 	for _, d := range docs {
+		if *explain {
+			extract.Explain(os.Stdout, x.Extract(d))
+			continue
+		}
 		if err := enc.Encode(x.Extract(d)); err != nil {
 			fmt.Fprintf(os.Stderr, "opgraph extract: %v\n", err)
 			return 1

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -13,7 +15,8 @@ import (
 	"time"
 
 	"github.com/opgraph/opgraph/graph"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // TestKill9 starts real `opgraph load` processes on generated articles,
@@ -34,7 +37,7 @@ func TestKill9(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	dir := t.TempDir()
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,11 +52,11 @@ func TestKill9(t *testing.T) {
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		doc, err := loaders.ParseText(path, []byte(text))
+		doc, err := source.ParseText(path, []byte(text))
 		if err != nil {
 			t.Fatal(err)
 		}
-		af := loaders.Facts(doc, x.Extract(doc))
+		af := x.Facts(doc)
 		evs := map[graph.ID]bool{}
 		for _, n := range af.Nodes {
 			for _, e := range n.Evidence {
@@ -69,11 +72,24 @@ func TestKill9(t *testing.T) {
 	for run := range runs {
 		db := t.TempDir()
 		cmd := exec.Command(bin, "load", "--db", db, dir)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(50+rand.IntN(1200)) * time.Millisecond)
+		// Kill right after the Nth article is reported written: an event,
+		// not a guess at how long loading takes on a busy machine.
+		n := 1 + rand.IntN(articles/2)
+		lines := bufio.NewScanner(stdout)
+		for seen := 0; seen < n && lines.Scan(); {
+			if strings.HasPrefix(lines.Text(), "loaded ") {
+				seen++
+			}
+		}
 		cmd.Process.Signal(syscall.SIGKILL)
+		go io.Copy(io.Discard, stdout)
 		cmd.Wait()
 
 		store, err := graph.Open(ctx, graph.Config{Backend: "bbolt", Addr: db})

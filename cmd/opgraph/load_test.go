@@ -5,12 +5,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/opgraph/opgraph/graph"
-	"github.com/opgraph/opgraph/loaders"
 )
 
 func openBolt(t *testing.T, dir string) *graph.Store {
@@ -20,57 +18,6 @@ func openBolt(t *testing.T, dir string) *graph.Store {
 		t.Fatal(err)
 	}
 	return s
-}
-
-// TestLoadTwiceLeavesCountsUnchanged: a second load of the same folder
-// reports every article unchanged, stores nothing and leaves the graph's
-// counts as they were.
-func TestLoadTwiceLeavesCountsUnchanged(t *testing.T) {
-	cases := []struct {
-		name, dir string
-		min       int // articles the first load must store
-	}{
-		{"seeds", "../../seeds", 6},
-		{"dev corpus", sharedDev, 12},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			if _, err := os.Stat(tc.dir); err != nil {
-				t.Skipf("skipping: no folder at %s", tc.dir)
-			}
-			ctx := context.Background()
-			store := openBolt(t, t.TempDir())
-			defer store.Close()
-			x, err := loaders.NewExtractor()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var out, errOut bytes.Buffer
-			first := loadPaths(ctx, store, x, []string{tc.dir}, &out, &errOut)
-			if first.loaded < tc.min || first.failed != 0 {
-				t.Fatalf("first load: %v, want at least %d loaded\n%s", first, tc.min, errOut.String())
-			}
-			before, err := store.Stats(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out.Reset()
-			second := loadPaths(ctx, store, x, []string{tc.dir}, &out, &errOut)
-			if want := (loadSummary{unchanged: first.loaded}); second != want {
-				t.Errorf("second load: %v, want %v", second, want)
-			}
-			if strings.Contains(out.String(), "loaded ") {
-				t.Errorf("second load stored something:\n%s", out.String())
-			}
-			after, err := store.Stats(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(before, after) {
-				t.Errorf("counts changed: before %+v after %+v", before, after)
-			}
-		})
-	}
 }
 
 func TestLoadBadFilesReportsAndGoesOn(t *testing.T) {

@@ -12,19 +12,20 @@ import (
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/graph/graphtest"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
+	"github.com/opgraph/opgraph/loaders/ingest"
 )
 
 func TestMigrate(t *testing.T) {
 	ctx := context.Background()
 	from := t.TempDir()
 	src := openBolt(t, from)
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var errOut bytes.Buffer
-	if sum := loadPaths(ctx, src, x, []string{"../../seeds"}, io.Discard, &errOut); sum.loaded < 6 || sum.failed != 0 {
+	if sum := ingest.Paths(ctx, src, x, []string{"../../seeds"}, io.Discard, &errOut); sum.Loaded < 6 || sum.Failed != 0 {
 		t.Fatalf("loading seeds: %v (%s)", sum, errOut.String())
 	}
 	want := snapshot(t, src)

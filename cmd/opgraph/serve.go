@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/pprof"
 	"net/url"
@@ -16,8 +17,12 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/net/netutil"
+
 	"github.com/opgraph/opgraph/graph"
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
+	"github.com/opgraph/opgraph/loaders/ingest"
+	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
 )
 
@@ -66,7 +71,7 @@ func (f *apiFlags) register(fs *flag.FlagSet) {
 }
 
 // serverConfig turns the flags into the API's configuration.
-func (f apiFlags) serverConfig(store *graph.Store, x *loaders.Extractor, log *slog.Logger) schema.ServerConfig {
+func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *slog.Logger) schema.ServerConfig {
 	tokens := map[string]string{}
 	for _, t := range strings.Split(f.tokens, ",") {
 		if t = strings.TrimSpace(t); t == "" {
@@ -85,8 +90,8 @@ func (f apiFlags) serverConfig(store *graph.Store, x *loaders.Extractor, log *sl
 		}
 	}
 	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
-		doc := loaders.Document{Path: "ingestArticle", Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
-		af := loaders.Facts(doc, x.Extract(doc))
+		doc := source.Document{Path: "ingestArticle", Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
+		af := x.Facts(doc)
 		_, _, err := store.WriteArticle(ctx, af)
 		return af.Article.ID, err
 	}
@@ -113,7 +118,7 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	if err := seedIfEmpty(ctx, log, store, seeds); err != nil {
 		return err
 	}
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		return err
 	}
@@ -132,12 +137,16 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 		defer func() { stopWatch(); <-watched }()
 		go func() {
 			defer close(watched)
-			watchAndLoad(watchCtx, log, store, x, watch, handler.StoreChanged)
+			ingest.WatchAndLoad(watchCtx, log, store, x, watch, handler.StoreChanged)
 		}()
 	}
-	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	srv := newHTTPServer(handler, defaultHTTPLimits)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- srv.Serve(netutil.LimitListener(ln, defaultHTTPLimits.maxConns)) }()
 	log.Info("serving GraphQL", "addr", addr, "graphql", "/graphql", "console", "/", "backend", sf.backend, "db", redact(sf.db))
 	select {
 	case err := <-errc:
@@ -150,6 +159,24 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 		}
 		return nil
 	}
+}
+
+// httpLimits bound what one client can hold of the server.
+type httpLimits struct {
+	header time.Duration // to send the request's headers
+	read   time.Duration // to send the whole request, body included
+	write  time.Duration // from the end of the headers to the end of the response
+	idle   time.Duration // a keep-alive connection waiting for its next request
+	// maxConns bounds the connections open at once; more wait to be accepted.
+	maxConns int
+}
+
+// defaultHTTPLimits: the body is at most 1 MiB and a request runs at most
+// 10 s (schema.ServerConfig), so an honest client needs far less.
+var defaultHTTPLimits = httpLimits{header: 5 * time.Second, read: 15 * time.Second, write: 30 * time.Second, idle: 60 * time.Second, maxConns: 512}
+
+func newHTTPServer(h http.Handler, l httpLimits) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: l.header, ReadTimeout: l.read, WriteTimeout: l.write, IdleTimeout: l.idle}
 }
 
 // seedIfEmpty loads the seed articles into a store that holds nothing yet.
@@ -165,11 +192,11 @@ func seedIfEmpty(ctx context.Context, log *slog.Logger, store *graph.Store, dir 
 		log.Warn("empty store and no seeds to load", "seeds", dir, "err", err)
 		return nil
 	}
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		return err
 	}
-	sum := loadPaths(ctx, store, x, []string{dir}, io.Discard, os.Stderr)
+	sum := ingest.Paths(ctx, store, x, []string{dir}, io.Discard, os.Stderr)
 	log.Info("loaded seeds into the empty store", "seeds", dir, "result", sum.String())
 	return nil
 }

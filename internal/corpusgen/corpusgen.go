@@ -13,7 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/gazetteer"
 )
 
 // Config says what to generate.
@@ -73,15 +73,15 @@ var (
 // ground truth to cfg.Out/truth.jsonl, outside the folder one loads.
 func Generate(cfg Config) (Summary, error) {
 	var sum Summary
-	agencies, err := loaders.Agencies()
+	agencies, err := gazetteer.Agencies()
 	if err != nil {
 		return sum, err
 	}
-	places, err := loaders.Places()
+	places, err := gazetteer.Places()
 	if err != nil {
 		return sum, err
 	}
-	var police []loaders.GazetteerEntry
+	var police []gazetteer.Row
 	for _, a := range agencies {
 		if _, ok := currency[a.Country]; ok && (a.Kind == "police" || a.Kind == "customs" || a.Kind == "border") {
 			police = append(police, a)
@@ -110,8 +110,8 @@ func Generate(cfg Config) (Summary, error) {
 	// repeat across them, and now and then one source disagrees.
 	type operation struct {
 		name, parent string
-		agency       loaders.GazetteerEntry
-		helpers      []loaders.GazetteerEntry
+		agency       gazetteer.Row
+		helpers      []gazetteer.Row
 		city         string
 		facts        []Fact
 		told         int
@@ -175,7 +175,7 @@ func pick(rng *rand.Rand, list []string, def string) string {
 	return list[rng.IntN(len(list))]
 }
 
-func seizure(rng *rand.Rand, ag loaders.GazetteerEntry, op string) Fact {
+func seizure(rng *rand.Rand, ag gazetteer.Row, op string) Fact {
 	cur := currency[ag.Country]
 	switch rng.IntN(4) {
 	case 0:
@@ -192,7 +192,7 @@ func seizure(rng *rand.Rand, ag loaders.GazetteerEntry, op string) Fact {
 }
 
 // writeArticle renders one article from templates, with some page clutter.
-func writeArticle(rng *rand.Rand, ag loaders.GazetteerEntry, helpers []loaders.GazetteerEntry, op, parent, city string, facts []Fact, seed uint64, i int) string {
+func writeArticle(rng *rand.Rand, ag gazetteer.Row, helpers []gazetteer.Row, op, parent, city string, facts []Fact, seed uint64, i int) string {
 	var b strings.Builder
 	day, month, year := 1+rng.IntN(28), time(rng.IntN(12)), 2015+rng.IntN(10)
 	fmt.Fprintf(&b, "---\ntitle: \"%s: arrests and seizures in %s\"\nurl: https://gen.opgraph.example/%d/%07d\npublished: %d-%02d-%02d\nsource: opgraph generator\n---\n",

@@ -7,7 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/opgraph/opgraph/loaders"
+	"github.com/opgraph/opgraph/loaders/extract"
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // TestGeneratedFactsAreExtracted generates a small corpus and checks that the
@@ -22,7 +23,7 @@ func TestGeneratedFactsAreExtracted(t *testing.T) {
 	if sum.Articles != 60 || sum.Facts < 60 {
 		t.Fatalf("summary %+v", sum)
 	}
-	x, err := loaders.NewExtractor()
+	x, err := extract.NewExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +43,7 @@ func TestGeneratedFactsAreExtracted(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := loaders.ParseText(tr.File, data)
+		doc, err := source.ParseText(tr.File, data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -61,7 +62,7 @@ func TestGeneratedFactsAreExtracted(t *testing.T) {
 	}
 }
 
-func matches(ex loaders.Extraction, f Fact) bool {
+func matches(ex extract.Extraction, f Fact) bool {
 	eq := func(p *float64, v float64) bool { return p != nil && *p == v }
 	str := func(p *string) string {
 		if p == nil {

@@ -1,0 +1,1450 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/opgraph/opgraph/loaders/extract/pattern"
+	"github.com/opgraph/opgraph/loaders/source"
+)
+
+// Extractor finds the facts an article states. It is safe for concurrent use.
+type Extractor struct {
+	gaz   *gazetteer
+	rules *ruleSets           // the rules written as data (rules.go)
+	words map[string]wordInfo // what each sentence's words are looked up for, in one map
+	work  sync.Pool           // *workspace: an article's arrays, used again by the next
+}
+
+// workspace holds the arrays one extraction reads its sentences into; they
+// are dropped, not returned, so the next article may use them again.
+type workspace struct {
+	sents []sentence
+	offs  []int
+	facts []sentenceFacts
+	ptrs  []*sentenceFacts
+	toks  []token
+	words []int32         // the sentences' word starts
+	ptoks []pattern.Token // the sentences' tokens as rules read them
+}
+
+// maxPooledTokens bounds the token arrays kept for the next article, so one
+// huge article does not hold its memory for good.
+const maxPooledTokens = 1 << 15
+
+// wordInfo is what a lower-cased word starts or belongs to.
+type wordInfo struct {
+	root *trieNode // the gazetteer's names that start with it
+	id   int32     // its number as a word that continues a name, or 0
+	cues uint16    // the bits of the cue sets it is in
+	sets uint8     // the bits of the name rules' word sets it is in (see nameSets)
+}
+
+// The bits of the word sets that the rules of agency names ask of each
+// capitalised word: a token Extract made carries its word's bits, so that
+// testing it costs no look-up.
+const (
+	setAgencyHead uint8 = 1 << iota
+	setNotNameStart
+	setNameConnector
+	setPossessiveHead
+	setChainHead
+)
+
+// nameSets pairs each bit with its set.
+var nameSets = []struct {
+	bit uint8
+	set map[string]bool
+}{
+	{setAgencyHead, agencyHeads}, {setNotNameStart, notNameStart}, {setNameConnector, nameConnectors},
+	{setPossessiveHead, possessiveHeads}, {setChainHead, chainHeads},
+}
+
+// in reports whether t's lower case is in the set of the given bit, m: by
+// the bits Extract looked up with its trie node, else by looking in m.
+func (t *token) in(bit uint8, m map[string]bool) bool {
+	if t.rooted {
+		return t.sets&bit != 0
+	}
+	return m[t.Lower]
+}
+
+// NewExtractor loads the embedded gazetteers.
+func NewExtractor() (*Extractor, error) {
+	g, err := loadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	words := map[string]wordInfo{}
+	for w, n := range g.root.next {
+		words[w] = wordInfo{root: n}
+	}
+	for w, id := range g.ids {
+		wi := words[w]
+		wi.id = id
+		words[w] = wi
+	}
+	for w, bits := range cueBits {
+		wi := words[w]
+		wi.cues |= bits
+		words[w] = wi
+	}
+	for _, ns := range nameSets {
+		for w := range ns.set {
+			wi := words[w]
+			wi.sets |= ns.bit
+			words[w] = wi
+		}
+	}
+	rules, err := loadRules()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{gaz: g, rules: rules, words: words}, nil
+}
+
+// mention is a named thing found in a sentence.
+type mention struct {
+	Name       string // canonical name
+	Surface    string // as written
+	Start, End int    // byte offsets in the sentence
+	Possessive bool   // "the NCA's operation": the name qualifies what follows
+}
+
+// sentenceFacts holds what one sentence mentions.
+type sentenceFacts struct {
+	s          sentence
+	runeStart  int // s.Start and s.End as character offsets in the document
+	runeEnd    int
+	toks       []token
+	starts     []int32 // wordStartsOf(s.Text)
+	low        string  // s.Text in ASCII lower case
+	trap       bool    // hasFoldTrap(s.Text)
+	cues       uint16  // the bits of the cue sets its words are in
+	agencies   []mention
+	places     []mention
+	platforms  []mention
+	groups     []mention
+	operations []mention
+	dates      []mention
+	demonyms   []mention
+
+	// Worked out once, when first needed.
+	figs         []figure // findFigures(s.Text)
+	figsDone     bool
+	breaks       [][]int // clauseBreakScan's matches in s.Text
+	breaksDone   bool
+	historic     int8         // historicRe matches s.Text: 0 not yet known, 1 no, 2 yes
+	local        int8         // localPoliceRe matches s.Text: 0 not yet known, 1 no, 2 yes
+	patterned    []agencyCand // patternAgencies(s)
+	patDone      bool
+	cands        []mention // figureAgencies
+	credited     int
+	candsDone    bool
+	ptoks        []pattern.Token // the tokens as rules read them (ruleTokens)
+	ptoksDone    bool
+	incAt        []int32 // where lists after "include" begin (includeAfter)
+	incDone      bool
+	supports     []int8 // by agency: only supports others' work (supportsOnly)
+	asserter     string // who states the sentence's facts (asserted)
+	asserterDone bool
+}
+
+// figures returns the figures of the sentence.
+func (sf *sentenceFacts) figures() []figure {
+	if !sf.figsDone {
+		sf.figs, sf.figsDone = findFiguresLower(sf.s.Text, sf.lower(), sf.starts), true
+	}
+	return sf.figs
+}
+
+// lower returns a text with the same runs of ASCII characters as
+// strings.ToLower(s.Text), for finding ASCII cues: its ASCII lower case,
+// where no other character lower-cases to an ASCII letter (the Kelvin sign
+// and "İ" do).
+func (sf *sentenceFacts) lower() string {
+	if sf.trap || strings.Contains(sf.s.Text, "İ") {
+		return strings.ToLower(sf.s.Text)
+	}
+	return sf.low
+}
+
+// clauseAt returns the byte span of the sentence's clause that holds pos.
+func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
+	if !sf.breaksDone {
+		sf.breaks, sf.breaksDone = clauseBreaks(sf.s.Text), true
+	}
+	return clauseIn(sf.breaks, len(sf.s.Text), pos)
+}
+
+// isHistoric reports whether the sentence speaks of an earlier time or of elsewhere.
+func (sf *sentenceFacts) isHistoric() bool {
+	if sf.historic == 0 {
+		sf.historic = 1
+		if sf.trap && historicRe.MatchString(sf.s.Text) || !sf.trap && isHistoricIn(sf.s.Text, sf.starts) {
+			sf.historic = 2
+		}
+	}
+	return sf.historic == 2
+}
+
+// namesLocalPolice reports whether the sentence names a force only by its
+// place: "Police in Rotterdam".
+func (sf *sentenceFacts) namesLocalPolice() bool {
+	if sf.local == 0 {
+		sf.local = 1
+		if strings.Contains(sf.s.Text, "olice ") && localPoliceRe.MatchString(sf.s.Text) {
+			sf.local = 2
+		}
+	}
+	return sf.local == 2
+}
+
+// run is the state of one extraction.
+type run struct {
+	x           *Extractor
+	doc         source.Document
+	sents       []*sentenceFacts
+	out         Extraction
+	agencyIdx   map[string]int    // canonical name -> index in out.Agencies
+	localUnits  map[string]string // a force's acronym -> its one local unit the article names ("Northern Rockies RCMP"), or ""
+	arrestsRead int               // how many arrests recordArrest has read, new or said again
+	rule        string            // the pass or rule reading facts now, kept on their evidence (explain)
+	opIdx       map[string]int    // lower name -> index in out.Operations
+	placeIdx    map[string]int
+	platIdx     map[string]int
+	groupIdx    map[string]int
+	country     string // the article's main country, for "$" and ambiguous names
+	// byFirstWord maps the first word of each agency found by pattern to its
+	// full name: "Revenue" -> "Revenue Customs Service".
+	byFirstWord map[string]string
+	// platformSurface maps a platform's canonical name to the article's spelling.
+	platformSurface map[string]string
+	scratch         []token         // tokens made for one search and then dropped
+	ptoks           []pattern.Token // one backing array for the sentences' rule tokens (ruleTokens)
+	strs            []string        // the room strp hands out, a few facts' worth at a time
+	nums            []float64       // the room nump hands out
+	spans           []Span          // the room evidence hands out
+}
+
+// Extract returns the facts of doc.
+func (x *Extractor) Extract(doc source.Document) Extraction {
+	r := &run{x: x, doc: doc, agencyIdx: map[string]int{}, opIdx: map[string]int{},
+		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
+	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
+	w := x.workspace()
+	r.ptoks = w.ptoks[:0]
+	sents := appendSentences(w.sents[:0], doc.Text)
+	offs := w.offs[:0]
+	for _, s := range sents {
+		offs = append(offs, s.Start, s.End)
+	}
+	runeAt := charOffsets(doc.Text, offs)
+	facts := slices.Grow(w.facts[:0], len(sents))[:len(sents)]
+	toks := w.toks[:0]
+	if n := len(doc.Text)/5 + 8; cap(toks) < n { // one backing array for the article's tokens
+		toks = make([]token, 0, n)
+	}
+	r.sents = slices.Grow(w.ptrs[:0], len(sents))[:len(sents)]
+	starts := w.words[:0]
+	if n := len(doc.Text)/3 + 8; cap(starts) < n { // one backing array for the article's word starts
+		starts = make([]int32, 0, n)
+	}
+	for k, s := range sents {
+		n := len(toks)
+		toks = appendTokensLow(toks, s.Text, s.low)
+		var cues uint16
+		for j := n; j < len(toks); j++ { // each word's trie node and cue sets, in one lookup
+			wi := x.words[toks[j].Lower]
+			toks[j].root, toks[j].id, toks[j].sets, toks[j].rooted = wi.root, wi.id, wi.sets, true
+			cues |= wi.cues
+		}
+		ns := len(starts)
+		starts = appendWordStarts(starts, s.Text)
+		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, trap: hasFoldTrap(s.Text), cues: cues,
+			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1], starts: starts[ns:len(starts):len(starts)]}
+		r.sents[k] = &facts[k]
+	}
+	// The passes, in the order they must run, and why:
+	//  1. the article's country first: "$" and ambiguous names resolve by it;
+	//  2. a prescan of agency names: a short form later ("Revenue", "RCMP")
+	//     means the full name the article gave ("Northern Rockies RCMP");
+	//  3. per sentence, the names: agencies, then operations before places
+	//     ("Operation Cold Harbor" names no harbour), then the gazetteer's
+	//     places, platforms and groups, then dates;
+	//  4. unlisted places after all listed names, so that they overlap none;
+	//  5. operations' agencies, targets and places, which the figures use;
+	//  6. per sentence, people (asserters of figures), then arrests (the
+	//     older passes, then arrests.rules where those found none), then
+	//     seizures: figures need the names and operations of steps 3-5;
+	//  7. then across the article: seizures said twice merged, figures
+	//     related (parts, restatements, context), people finished, asserters
+	//     named as the people pass read them, places deduplicated, and the
+	//     empty lists filled.
+	r.country = r.guessCountry()
+	r.prescanAgencies()
+	for _, sf := range r.sents {
+		r.findAgencies(sf)
+		r.findOperations(sf)
+		r.findNamed(sf)
+		r.findDates(sf)
+	}
+	for _, sf := range r.sents {
+		r.findUnlistedPlaces(sf)
+	}
+	r.relateOperations()
+	for i, sf := range r.sents {
+		r.findPeople(sf)
+		r.findRulePeople(sf)
+		read := r.arrestsRead
+		r.findArrests(i, sf)
+		if sf.cues&cueArrest != 0 {
+			r.findRuleArrests(i, sf, r.arrestsRead > read)
+		}
+		r.findSeizures(i, sf)
+	}
+	r.mergeSeizures()
+	r.relateFigures()
+	r.finishPeople()
+	r.settleAsserters()
+	r.dedupePlaces()
+	r.fillEmpty()
+	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, ptoks: r.ptoks}
+	x.keepWorkspace(w)
+	return r.out
+}
+
+// workspace returns the arrays of an earlier article where some are free.
+func (x *Extractor) workspace() *workspace {
+	if w, ok := x.work.Get().(*workspace); ok {
+		return w
+	}
+	return &workspace{}
+}
+
+// keepWorkspace gives an article's arrays to the next, once no sentence of
+// the article is read any more. They are cleared first, so they hold no
+// text of the article.
+func (x *Extractor) keepWorkspace(w *workspace) {
+	if cap(w.toks) > maxPooledTokens {
+		return
+	}
+	clear(w.sents)
+	clear(w.facts)
+	clear(w.ptrs)
+	clear(w.toks)
+	clear(w.ptoks)
+	w.ptoks = w.ptoks[:0]
+	x.work.Put(w)
+}
+
+// charOffsets maps each byte offset in offs, which must not decrease, to
+// its character offset in text, as a table made thus would: each
+// character's first byte takes the number of characters before it (an
+// invalid byte counts as one), the end takes their number, and a
+// continuation byte past the first takes one less than the byte after it.
+func charOffsets(text string, offs []int) []int {
+	out := make([]int, len(offs))
+	// Each offset takes its value from the next first byte or the end.
+	next := make([]int, len(offs))
+	for k, p := range offs {
+		if k > 0 && p < offs[k-1] || p < 0 || p > len(text) {
+			return charOffsetsByTable(text, offs)
+		}
+		j := p
+		for j > 0 && j < len(text) && !utf8.RuneStart(text[j]) {
+			j++
+		}
+		next[k] = j
+	}
+	k, n := 0, 0
+	for i := range text {
+		for k < len(offs) && next[k] == i {
+			out[k] = n - (next[k] - offs[k])
+			k++
+		}
+		n++
+	}
+	for ; k < len(offs); k++ { // the end
+		if next[k] != len(text) { // a first byte the loop did not visit: never so
+			return charOffsetsByTable(text, offs)
+		}
+		out[k] = n - (next[k] - offs[k])
+	}
+	return out
+}
+
+// charOffsetsByTable is charOffsets by way of the whole table.
+func charOffsetsByTable(text string, offs []int) []int {
+	runeAt := make([]int, len(text)+1)
+	n := 0
+	for i := range text {
+		runeAt[i] = n
+		n++
+	}
+	runeAt[len(text)] = n
+	for i := len(text) - 1; i > 0; i-- { // continuation bytes take their rune's offset
+		if !utf8.RuneStart(text[i]) {
+			runeAt[i] = runeAt[i+1] - 1
+		}
+	}
+	out := make([]int, len(offs))
+	for k, p := range offs {
+		out[k] = runeAt[p]
+	}
+	return out
+}
+
+// span makes the evidence of a fact stated in sentence sf: the sentence and its offsets.
+// Its Rule is the pass or rule at work (r.rule).
+func (r *run) span(sf *sentenceFacts, conf float64) Span {
+	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf, Rule: r.rule}
+}
+
+// evidence is a fact's first evidence, r.span(sf, conf), as a slice whose
+// one element is room in an array shared with the next few facts'; its
+// capacity is one, so appending to it copies.
+func (r *run) evidence(sf *sentenceFacts, conf float64) []Span {
+	if len(r.spans) == cap(r.spans) {
+		r.spans = make([]Span, 0, 16)
+	}
+	n := len(r.spans)
+	r.spans = append(r.spans, r.span(sf, conf))
+	return r.spans[n : n+1 : n+1]
+}
+
+// strp is strp for a fact of the run: its pointer is to room in an array
+// shared with the next few, so that a fact's fields cost no allocation each.
+func (r *run) strp(s string) *string {
+	if s == "" {
+		return nil
+	}
+	if len(r.strs) == cap(r.strs) {
+		r.strs = make([]string, 0, 32)
+	}
+	r.strs = append(r.strs, s)
+	return &r.strs[len(r.strs)-1]
+}
+
+// nump is nump for a fact of the run, from room shared as strp's is.
+func (r *run) nump(f float64) *float64 {
+	if len(r.nums) == cap(r.nums) {
+		r.nums = make([]float64, 0, 16)
+	}
+	r.nums = append(r.nums, f)
+	return &r.nums[len(r.nums)-1]
+}
+
+// guessCountry votes on the article's country from unambiguous agencies and places.
+func (r *run) guessCountry() string {
+	votes := map[string]int{}
+	var buf [8]match
+	for _, sf := range r.sents {
+		for _, m := range r.x.gaz.appendFind(buf[:0], sf.toks, entAgency, entPlace) {
+			if len(m.Entries) != 1 {
+				continue
+			}
+			c := m.Entries[0].Country
+			if len(c) == 2 {
+				w := 1
+				if m.Entries[0].Kind == entAgency {
+					w = 2
+				}
+				votes[c] += w
+			}
+		}
+	}
+	best, bestN := "", 0
+	for _, c := range sortedKeys(votes) {
+		if votes[c] > bestN {
+			best, bestN = c, votes[c]
+		}
+	}
+	return best
+}
+
+// --- agencies ---
+
+var (
+	agencyHeads = map[string]bool{"police": true, "constabulary": true, "bureau": true, "agency": true,
+		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
+		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
+		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true}
+	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
+		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
+		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
+		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
+		"investigation service": true, "intelligence service": true, "security service": true,
+		"task force": true, "task forces": true, "sheriff department": true,
+		"public prosecutor": true, "prosecutor general": true, "attorney general": true}
+	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
+	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,
+		// adjectives that open a description, not a name: "Joint Police and Customs investigation"
+		"joint": true, "local": true, "specialist": true, "armed": true, "senior": true, "uniformed": true, "undercover": true, "officers": true,
+		// words that open a sentence before a name: "On Tuesday the Interior Ministry said"
+		"on": true, "in": true, "at": true, "by": true, "for": true, "from": true, "with": true, "after": true, "before": true,
+		"during": true, "since": true, "yesterday": true, "today": true, "monday": true, "tuesday": true, "wednesday": true,
+		"thursday": true, "friday": true, "saturday": true, "sunday": true, "earlier": true, "later": true, "last": true,
+		"multi": true, "operational": true}
+	lowerAgencyPattern = `(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`
+	lowerAgencyRe      = regexp.MustCompile(lowerAgencyPattern)
+	// lowerAgencyScan stands for lowerAgencyRe in texts with no fold trap.
+	lowerAgencyScan = newStartScan(lowerAgencyPattern, func(s string, p int) bool {
+		return isLetterByte(s[p]) && wordStart(s, p) && lowerAgencyFirst.has(s[p:asciiLetters(s, p)])
+	})
+	lowerAgencyFirst = newFoldSet("federal national state district regional public crown chief prosecutor")
+	demonymHeads     = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true, "gendarmes": true,
+		"national police": true, "federal police": true, "national police force": true, "police force": true,
+		"coast guard": true, "navy": true, "border guards": true, "border police": true, "military police": true}
+)
+
+// agencyCand is a span of tokens that may name an agency.
+type agencyCand struct {
+	i, j    int // tokens [i, j)
+	name    string
+	country string
+	gaz     bool
+}
+
+// patternAgencies finds agencies by the shape of their names: a run of
+// capitalised words ending in a head such as Police, Bureau or Unit
+// ("Garda National Drugs and Organised Crime Bureau").
+func (r *run) patternAgencies(sf *sentenceFacts) []agencyCand {
+	if !sf.patDone {
+		sf.patterned, sf.patDone = r.findPatternAgencies(sf), true
+	}
+	return sf.patterned
+}
+
+func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
+	toks := sf.toks
+	var out []agencyCand
+	adjacent := func(a, b int) bool {
+		between := sf.s.Text[toks[a].End:toks[b].Start]
+		// "Cariboo-Chilcotin Crime Reduction Unit": a hyphen joins two capitalised words;
+		// "Tsuen Wan Magistrates' Courts": a plural's apostrophe.
+		return strings.TrimSpace(between) == "" || between == "-" && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text) ||
+			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
+	}
+	for i := 0; i < len(toks); i++ {
+		if !isCapitalised(toks[i].Text) || toks[i].in(setNotNameStart, notNameStart) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
+			continue
+		}
+		if i > 0 && pronounPossessives[toks[i-1].Lower] || i > 1 && isPossessiveS(toks[i-1]) && toks[i-2].Lower == "it" {
+			// "through its Near Europe Task Force": a unit of the agency named before.
+			for i+1 < len(toks) && isCapitalised(toks[i+1].Text) && adjacent(i, i+1) {
+				i++
+			}
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && continuesName(toks, i, j, adjacent) {
+			j++
+		}
+		for end := j; end > i+1; end-- {
+			if (r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end])) && !r.isCoordination(toks[i:end]) {
+				out = append(out, agencyCand{i: i, j: end, name: sf.s.Text[toks[i].Start:toks[end-1].End]})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// isCoordination reports whether a run joins two agencies with "and": "NCA
+// and Border Force", "Police and Customs" (but not "Garda National Drugs and
+// Organised Crime Bureau", whose first part names no agency).
+func (r *run) isCoordination(toks []token) bool {
+	for k := 1; k < len(toks)-1; k++ {
+		if toks[k].Lower != "and" && toks[k].Lower != "&" {
+			continue
+		}
+		if toks[k-1].in(setAgencyHead, agencyHeads) || agencyTwoHeads[toks[max(0, k-2)].Lower+" "+toks[k-1].Lower] {
+			return true
+		}
+		if ms := r.x.gaz.find(toks[:k], entAgency); len(ms) > 0 && ms[len(ms)-1].J == k {
+			return true
+		}
+	}
+	return false
+}
+
+// prescanAgencies records, before the main pass, the agencies found by
+// pattern, so that a short name used earlier or later ("Revenue") can mean
+// the full one ("Revenue Customs Service").
+func (r *run) prescanAgencies() {
+	r.byFirstWord = map[string]string{}
+	r.localUnits = map[string]string{}
+	for _, sf := range r.sents {
+		if !sf.hasAcronym() {
+			continue
+		}
+		var found [8]match
+		for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entAgency) {
+			if k := localUnitStart(sf, m.I, m.J); k < m.I {
+				acr, unit := sf.toks[m.I].Text, sf.s.Text[sf.toks[k].Start:sf.toks[m.J-1].End]
+				if old, ok := r.localUnits[acr]; ok && old != unit {
+					unit = "" // two units of one force: a bare acronym names neither
+				}
+				r.localUnits[acr] = unit
+			}
+		}
+	}
+	for _, sf := range r.sents {
+		for _, c := range r.patternAgencies(sf) {
+			if c.j-c.i >= 2 {
+				r.byFirstWord[sf.toks[c.i].Text] = c.name
+			}
+		}
+	}
+}
+
+func (r *run) findAgencies(sf *sentenceFacts) {
+	toks := sf.toks
+	var candBuf [8]agencyCand // most sentences name few
+	cands := candBuf[:0]
+	var found [8]match // the sentence's names stay on the stack
+	for _, m := range r.x.gaz.appendFind(found[:0], toks, entAgency) {
+		e := r.pickEntry(m.Entries)
+		if e == nil {
+			continue
+		}
+		if r.isNewsAgency(toks[m.I].Text, m.J-m.I) {
+			continue
+		}
+		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
+		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
+			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"
+		}
+		if k := localUnitStart(sf, m.I, m.J); k < m.I {
+			// "Northern Rockies RCMP": a force's local unit, named by its place.
+			c.i, c.name, c.gaz = k, sf.s.Text[toks[k].Start:toks[m.J-1].End], false
+		} else if unit, ok := r.localUnits[toks[m.I].Text]; ok && m.J-m.I == 1 && unit != "" {
+			c.name = unit // "RCMP say ..." after "Northern Rockies RCMP announced ..."
+		}
+		cands = append(cands, c)
+	}
+	// A pattern name wraps a gazetteer name of several words only to add a
+	// modifier ("Specialist Border Force"): keep the gazetteer's.
+	gazCands := cands
+	for _, p := range r.patternAgencies(sf) {
+		wraps := false
+		for _, g := range gazCands {
+			wraps = wraps || g.j-g.i >= 2 && g.i >= p.i && g.j <= p.j
+		}
+		if !wraps {
+			cands = append(cands, p)
+		}
+	}
+	// A bare "Customs" means the article's one customs service, where it names one.
+	for i, t := range toks {
+		if t.Text != "Customs" && t.Text != "Gendarmerie" && t.Text != "Carabinieri" {
+			continue
+		}
+		var hits []string
+		for _, a := range r.out.Agencies {
+			if strings.Contains(a.Name, t.Text) && len(a.Country) == 2 {
+				hits = append(hits, a.Name)
+			}
+		}
+		if len(hits) == 1 {
+			cands = append(cands, agencyCand{i: i, j: i + 1, name: hits[0]})
+		}
+	}
+	// Longer names win; between equals, the gazetteer's canonical name.
+	slices.SortStableFunc(cands, func(a, b agencyCand) int {
+		if la, lb := a.j-a.i, b.j-b.i; la != lb {
+			return lb - la
+		}
+		switch {
+		case a.gaz && !b.gaz:
+			return -1
+		case b.gaz && !a.gaz:
+			return 1
+		}
+		return 0
+	})
+	var coveredBuf [64]bool
+	covered := coveredBuf[:0]
+	if len(toks) > len(coveredBuf) {
+		covered = make([]bool, len(toks))
+	} else {
+		covered = coveredBuf[:len(toks)]
+	}
+	var accepted []agencyCand
+	for _, c := range cands {
+		free := true
+		for k := c.i; k < c.j; k++ {
+			free = free && !covered[k]
+		}
+		if !free {
+			continue
+		}
+		for k := c.i; k < c.j; k++ {
+			covered[k] = true
+		}
+		accepted = append(accepted, c)
+	}
+	sort.Slice(accepted, func(a, b int) bool { return accepted[a].i < accepted[b].i })
+	for _, c := range accepted {
+		r.rule = "agency.pattern"
+		if c.gaz {
+			r.rule = "agency.gazetteer"
+		}
+		r.addAgencyMention(sf, c.name, c.country, toks[c.i].Start, toks[c.j-1].End)
+	}
+	r.rule = "agency.acronym"
+	r.findAcronymAgencies(sf)
+	var lowerAgencies [][]int
+	if sf.trap {
+		lowerAgencies = lowerAgencyRe.FindAllStringIndex(sf.s.Text, -1)
+	} else if strings.Contains(sf.low, "prosecutor") { // a cheap test before the costly one
+		lowerAgencies = lowerAgencyScan.findAll(sf.s.Text)
+	}
+	r.rule = "agency.prosecutors-office"
+	for _, loc := range lowerAgencies {
+		if overlapsMention(sf.agencies, loc[0], loc[1]) {
+			continue
+		}
+		r.addAgencyMention(sf, titleCase(sf.s.Text[loc[0]:loc[1]]), r.country, loc[0], loc[1])
+		sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[loc[0]:loc[1]]
+	}
+	r.rule = "agency.demonym"
+	// "Dutch police", "German prosecutors": a country's force named by its adjective,
+	// unless it closes a list of several ("Danish, Swiss and Moldovan police").
+	for _, m := range r.x.gaz.appendFind(found[:0], toks, entDemonym) {
+		if covered[m.I] || m.J >= len(toks) {
+			continue
+		}
+		if m.I > 1 && (toks[m.I-1].Lower == "and" || toks[m.I-1].Lower == "or") && r.isDemonym(toks[m.I-2:m.I-1]) ||
+			m.I > 0 && strings.HasSuffix(strings.TrimSpace(sf.s.Text[:toks[m.I].Start]), ",") && r.isDemonym(toks[m.I-1:m.I]) {
+			continue
+		}
+		if overlapsMention(sf.agencies, toks[m.I].Start, toks[m.J-1].End) {
+			continue
+		}
+		for n := 3; n >= 1; n-- {
+			if m.J+n > len(toks) || !demonymHeads[joinLower(toks[m.J:m.J+n])] {
+				continue
+			}
+			end := m.J + n
+			surface := sf.s.Text[toks[m.I].Start:toks[end-1].End]
+			e := m.Entries[0]
+			key := e.Form + " " + lastHead(joinLower(toks[m.J:end]))
+			// The country's force by its gazetteer name: "Dutch police" is the Dutch National Police.
+			fulls := []string{" National Police", " Federal Police", " Police"}
+			if h := lastHead(joinLower(toks[m.J:end])); h == "gendarmes" || h == "gendarmerie" {
+				fulls = []string{" Gendarmerie", " National Gendarmerie"}
+			} else if h != "police" {
+				fulls = nil
+			}
+			for _, full := range fulls {
+				if es := r.x.gaz.lookup(tokenize(e.Form+full), map[entryKind]bool{entAgency: true}); len(es) == 1 {
+					key = es[0].Canon
+					break
+				}
+			}
+			r.addAgencyMention(sf, key, e.Country, toks[m.I].Start, toks[end-1].End)
+			sf.agencies[len(sf.agencies)-1].Surface = surface
+			break
+		}
+	}
+	sort.Slice(sf.agencies, func(a, b int) bool { return sf.agencies[a].Start < sf.agencies[b].Start })
+}
+
+// lastHead folds "national police force" and "police" into one agency per country.
+func lastHead(h string) string {
+	if strings.Contains(h, "police") {
+		return "police"
+	}
+	return h
+}
+
+// pickEntry chooses among the agencies a name may mean: the one already
+// named in full in this article, else one from the article's country.
+func (r *run) pickEntry(es []*entry) *entry {
+	if len(es) == 1 {
+		return es[0]
+	}
+	for _, e := range es {
+		if _, ok := r.agencyIdx[e.Canon]; ok {
+			return e
+		}
+	}
+	for _, sf := range r.sents { // named in full anywhere in the article
+		for _, e := range es {
+			if strings.Contains(sf.s.Text, e.Canon) {
+				return e
+			}
+		}
+	}
+	for _, e := range es {
+		if e.Country == r.country {
+			return e
+		}
+	}
+	return nil
+}
+
+// isAgencyName reports whether capitalised words name an agency by their head.
+func (r *run) isAgencyName(toks []token) bool {
+	if len(toks) < 2 || toks[len(toks)-1].in(setNameConnector, nameConnectors) {
+		return false
+	}
+	// The last two words, without the "s" of possessives: "Sheriff's Office" -> sheriff office.
+	var last, prev string
+	n := 0
+	for k := len(toks) - 1; k >= 0 && n < 2; k-- {
+		if isPossessiveS(toks[k]) {
+			continue
+		}
+		if n == 0 {
+			last = toks[k].Lower
+		} else {
+			prev = toks[k].Lower
+		}
+		n++
+	}
+	if n < 2 {
+		return false
+	}
+	two := prev + " " + last
+	if toks[0].Lower == "ministry" && len(toks) >= 3 && toks[1].Lower == "of" {
+		return true
+	}
+	if n == 2 && len(toks) == 2 && (two == "task force" || two == "task forces") {
+		return false // "the Task Force": which one, the text said before
+	}
+	if agencyTwoHeads[two] {
+		if two == "crime group" {
+			return toks[0].Lower == "national" || toks[0].Lower == "serious" || toks[0].Lower == "regional"
+		}
+		return true
+	}
+	if !agencyHeads[last] {
+		return false
+	}
+	// "Task Force", "Laboratory Service" of a known agency and the like are units, not agencies.
+	if m := r.x.gaz.find(toks[:1], entAgency); len(m) > 0 && len(toks) <= 3 {
+		return false
+	}
+	for _, t := range toks {
+		if t.Lower == "operation" || t.Lower == "project" {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *run) addAgencyMention(sf *sentenceFacts, name, country string, start, end int) {
+	surface := sf.s.Text[start:end]
+	possessive := strings.HasPrefix(sf.s.Text[end:], "'s") || strings.HasPrefix(sf.s.Text[end:], "’s")
+	sf.agencies = append(sf.agencies, mention{Name: name, Surface: surface, Start: start, End: end, Possessive: possessive})
+	idx, ok := r.agencyIdx[name]
+	if !ok {
+		idx, ok = r.sameAgencyLonger(name)
+	}
+	if !ok {
+		idx = len(r.out.Agencies)
+		r.agencyIdx[name] = idx
+		r.out.Agencies = append(r.out.Agencies, Agency{Name: name, Country: country, Evidence: r.evidence(sf, 0.9)})
+	}
+	a := &r.out.Agencies[idx]
+	if surface != a.Name && !contains(a.Aliases, surface) {
+		a.Aliases = append(a.Aliases, surface)
+	}
+}
+
+// sameAgencyLonger finds an agency already named that name names too, with
+// or without a last word that adds nothing ("Cornwall Police" and "Cornwall
+// Police Service").
+func (r *run) sameAgencyLonger(name string) (int, bool) {
+	for idx := range r.out.Agencies {
+		long, short := name, r.out.Agencies[idx].Name
+		if len(long) < len(short) {
+			long, short = short, long
+		}
+		if rest, ok := strings.CutPrefix(long, short+" "); ok && agencySuffixes[rest] {
+			return idx, true
+		}
+	}
+	return 0, false
+}
+
+// pronounPossessives before a name make it part of what they stand for.
+var pronounPossessives = map[string]bool{"its": true, "it's": true, "their": true, "our": true}
+
+// agencySuffixes are the last words that a force's name may be written with or without.
+var agencySuffixes = map[string]bool{"Service": true, "Force": true, "Department": true, "Agency": true}
+
+func overlapsMention(ms []mention, start, end int) bool {
+	for _, m := range ms {
+		if start < m.End && m.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if w == "of" || w == "and" {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = strings.ToUpper(string(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// --- places, platforms, groups ---
+
+var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+|(?:[A-Z][\w-]+ ){1,3}(?:Port|Airport|Harbour|Harbor)(?: of Entry)?)\b`)
+
+func (r *run) findNamed(sf *sentenceFacts) {
+	r.rule = "gazetteer"
+	var found [8]match // the sentence's names stay on the stack
+	for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entPlace, entPlatform, entGroup) {
+		if overlapsMention(sf.agencies, sf.toks[m.I].Start, sf.toks[m.J-1].End) {
+			continue // "Dublin" in "Dublin Metropolitan Region ... Unit"
+		}
+		e := m.Entries[0]
+		for _, c := range m.Entries { // prefer the article's country for ambiguous names
+			if c.Country == r.country {
+				e = c
+			}
+		}
+		mt := mention{Name: e.Canon, Surface: sf.s.Text[sf.toks[m.I].Start:sf.toks[m.J-1].End], Start: sf.toks[m.I].Start, End: sf.toks[m.J-1].End}
+		switch e.Kind {
+		case entPlace:
+			if r.isAdjectiveUse(sf, m) {
+				continue
+			}
+			sf.places = append(sf.places, mt)
+			r.addPlace(sf, e.Canon, e.Country, e.Sub, mt)
+		case entPlatform:
+			mt.Name = r.platformName(e.Canon, mt.Surface)
+			sf.platforms = append(sf.platforms, mt)
+			r.addNamed(&r.out.Platforms, r.platIdx, sf, mt)
+		case entGroup:
+			sf.groups = append(sf.groups, mt)
+			r.addNamed(&r.out.Groups, r.groupIdx, sf, mt)
+		}
+	}
+	if !strings.Contains(sf.s.Text, "Port") && !strings.Contains(sf.s.Text, "Airport") && !strings.Contains(sf.s.Text, "Harbo") {
+		return
+	}
+	for _, loc := range portRe.FindAllStringIndex(sf.s.Text, -1) {
+		// Words that only open the sentence or the phrase are not the port's: "At Dover Port".
+		for _, w := range []string{"The ", "At ", "In ", "From ", "Near ", "To ", "A "} {
+			if strings.HasPrefix(sf.s.Text[loc[0]:loc[1]], w) && strings.Count(sf.s.Text[loc[0]:loc[1]], " ") > 1 {
+				loc[0] += len(w)
+			}
+		}
+		name := sf.s.Text[loc[0]:loc[1]]
+		if overlapsMention(sf.agencies, loc[0], loc[1]) || overlapsMention(sf.operations, loc[0], loc[1]) {
+			continue
+		}
+		mt := mention{Name: name, Surface: name, Start: loc[0], End: loc[1]}
+		// The port replaces the bare city it contains.
+		kept := sf.places[:0]
+		for _, p := range sf.places {
+			if p.Start >= loc[0] && p.End <= loc[1] {
+				r.dropPlaceIfUnused(p.Name, sf)
+				continue
+			}
+			kept = append(kept, p)
+		}
+		sf.places = append(kept, mt)
+		r.addPlace(sf, name, r.country, "port", mt)
+	}
+}
+
+// isAdjectiveUse rejects a place name used as a modifier: "the UK’s biggest", "Antwerp area" is fine.
+func (r *run) isAdjectiveUse(sf *sentenceFacts, m match) bool {
+	end := sf.toks[m.J-1].End
+	rest := sf.s.Text[end:]
+	return strings.HasPrefix(rest, "-based") || strings.HasPrefix(rest, "-wide") || strings.HasPrefix(rest, "-led") ||
+		isAdjectiveUseAfter(rest)
+}
+
+// adjectiveUseRe follows a place name used as a modifier: "U.S. authorities", "UK police".
+var adjectiveUseRe = regexp.MustCompile(`^\s+(authorities|officials|police|forces|government|prosecutors|investigators|officers|agents|customs|law enforcement|counterparts|partners)\b`)
+
+func (r *run) addPlace(sf *sentenceFacts, name, country, kind string, m mention) {
+	if _, ok := r.placeIdx[name]; ok {
+		return
+	}
+	r.placeIdx[name] = len(r.out.Places)
+	r.out.Places = append(r.out.Places, Place{Name: name, Country: country, Kind: kind, Evidence: r.evidence(sf, 0.8)})
+}
+
+func (r *run) dropPlaceIfUnused(name string, current *sentenceFacts) {
+	for _, sf := range r.sents {
+		for _, p := range sf.places {
+			if p.Name == name && sf != current {
+				return
+			}
+		}
+	}
+	idx, ok := r.placeIdx[name]
+	if !ok {
+		return
+	}
+	r.out.Places = append(r.out.Places[:idx], r.out.Places[idx+1:]...)
+	delete(r.placeIdx, name)
+	for k, v := range r.placeIdx {
+		if v > idx {
+			r.placeIdx[k] = v - 1
+		}
+	}
+}
+
+func (r *run) addNamed(list *[]NamedThing, idx map[string]int, sf *sentenceFacts, m mention) {
+	if _, ok := idx[m.Name]; ok {
+		return
+	}
+	idx[m.Name] = len(*list)
+	*list = append(*list, NamedThing{Name: m.Name, Evidence: r.evidence(sf, 0.9)})
+}
+
+// fillEmpty turns nil lists into empty ones, so the JSON has [] not null.
+func (r *run) fillEmpty() {
+	o := &r.out
+	if o.Agencies == nil {
+		o.Agencies = []Agency{}
+	}
+	if o.Operations == nil {
+		o.Operations = []Operation{}
+	}
+	if o.Arrests == nil {
+		o.Arrests = []Arrest{}
+	}
+	if o.Seizures == nil {
+		o.Seizures = []Seizure{}
+	}
+	if o.People == nil {
+		o.People = []Person{}
+	}
+	if o.Places == nil {
+		o.Places = []Place{}
+	}
+	if o.Platforms == nil {
+		o.Platforms = []NamedThing{}
+	}
+	if o.Groups == nil {
+		o.Groups = []NamedThing{}
+	}
+	if o.Dates == nil {
+		o.Dates = []Date{}
+	}
+	for i := range o.Agencies {
+		if o.Agencies[i].Aliases == nil {
+			o.Agencies[i].Aliases = []string{}
+		}
+	}
+	for i := range o.Operations {
+		op := &o.Operations[i]
+		for _, l := range []*[]string{&op.Aliases, &op.Agencies, &op.Targets, &op.Locations} {
+			if *l == nil {
+				*l = []string{}
+			}
+		}
+	}
+}
+
+func (r *run) isDemonym(toks []token) bool {
+	return len(toks) > 0 && len(r.x.gaz.lookup(toks, map[entryKind]bool{entDemonym: true})) > 0
+}
+
+var acronymDefRe = regexp.MustCompile(`\(([A-Z][A-Z0-9&]{1,9}(?: [A-Z][A-Z0-9&]{1,9})?)\)`)
+
+// findAcronymAgencies reads "Permanent Forum of International Pharmaceutical
+// crime (PFIPC)": a name whose initials spell the bracketed acronym, in a
+// sentence that already names an agency, is an agency too.
+func (r *run) findAcronymAgencies(sf *sentenceFacts) {
+	text := sf.s.Text
+	if !strings.Contains(text, "(") {
+		return
+	}
+	for _, m := range acronymDefRe.FindAllStringSubmatchIndex(text, -1) {
+		acr := text[m[2]:m[3]]
+		letters := strings.ReplaceAll(strings.ReplaceAll(acr, " ", ""), "&", "")
+		if overlapsMention(sf.agencies, m[0], m[1]) {
+			continue
+		}
+		r.scratch = sf.appendTokensBefore(r.scratch[:0], m[0]) // tokenize(text[:m[0]])
+		toks := r.scratch
+		k := len(letters) - 1
+		first := -1
+		for t := len(toks) - 1; t >= 0 && k >= 0; t-- {
+			w := toks[t].Text
+			if nameConnectors[toks[t].Lower] && k < len(letters)-1 {
+				continue
+			}
+			if !strings.EqualFold(w[:1], letters[k:k+1]) {
+				break
+			}
+			k--
+			first = t
+		}
+		if k >= 0 || first < 0 {
+			continue
+		}
+		start, end := toks[first].Start, toks[len(toks)-1].End
+		if overlapsMention(sf.agencies, start, end) {
+			// A known agency defining its acronym: the acronym is an alias.
+			continue
+		}
+		if !isCapitalised(toks[first].Text) || !namesOrganisation(toks[first:]) {
+			continue // "Business Email Compromise (BEC)", "joint investigation team (JIT)": no body's name
+		}
+		others := 0
+		for _, a := range sf.agencies {
+			if a.End <= start || a.Start >= m[1] {
+				others++
+			}
+		}
+		if others == 0 {
+			continue
+		}
+		r.addAgencyMention(sf, text[start:end], "", start, end)
+		a := &r.out.Agencies[r.agencyIdx[text[start:end]]]
+		if !contains(a.Aliases, acr) {
+			a.Aliases = append(a.Aliases, acr)
+		}
+	}
+}
+
+// dedupePlaces keeps one place per name once generic words are set aside:
+// "Southampton Port" and "Southampton", "Co Cork" and "Cork".
+// The longer name is kept ("Metro Manila" over "Manila").
+func (r *run) dedupePlaces() {
+	seen := map[string]int{}
+	var out []Place
+	for _, p := range r.out.Places {
+		core := placeCore(p.Name)
+		if k, ok := seen[core]; ok {
+			if len(p.Name) > len(out[k].Name) && !strings.Contains(strings.ToLower(p.Name), "port") {
+				p.Evidence = append(out[k].Evidence, p.Evidence...)
+				out[k] = p
+			}
+			continue
+		}
+		seen[core] = len(out)
+		out = append(out, p)
+	}
+	r.out.Places = out
+}
+
+var genericPlaceWords = map[string]bool{"port": true, "of": true, "the": true, "city": true, "county": true, "co": true,
+	"province": true, "region": true, "state": true, "district": true, "airport": true, "international": true,
+	"harbour": true, "harbor": true, "area": true, "greater": true, "metropolitan": true, "metro": true}
+
+// placeCore is a place's name in lower case without its generic words,
+// joined by spaces. Its tokens stay on the stack: a place's name has few.
+func placeCore(name string) string {
+	var buf [8]token
+	toks := appendTokens(buf[:0], name)
+	n, size := 0, 0
+	for _, t := range toks {
+		if !genericPlaceWords[t.Lower] {
+			n, size = n+1, size+len(t.Lower)
+		}
+	}
+	switch n {
+	case 0:
+		return strings.ToLower(name)
+	case 1:
+		for _, t := range toks {
+			if !genericPlaceWords[t.Lower] {
+				return t.Lower
+			}
+		}
+	}
+	var b strings.Builder
+	b.Grow(size + n - 1)
+	sep := ""
+	for _, t := range toks {
+		if !genericPlaceWords[t.Lower] {
+			b.WriteString(sep)
+			b.WriteString(t.Lower)
+			sep = " "
+		}
+	}
+	return b.String()
+}
+
+// platformName names a platform as the article first writes it ("AN0M"),
+// so one article's spelling stays consistent across its facts.
+func (r *run) platformName(canon, surface string) string {
+	if r.platformSurface == nil {
+		r.platformSurface = map[string]string{}
+	}
+	if s, ok := r.platformSurface[canon]; ok {
+		return s
+	}
+	if strings.EqualFold(canon, surface) {
+		surface = canon
+	}
+	r.platformSurface[canon] = surface
+	return surface
+}
+
+// placeAfterScan finds a capitalised name after "in", "at" or "near" that no
+// gazetteer knows: "a warehouse in Wouwse Plantage", "a buy-bust operation at Novaliches".
+var placeAfterScan = newStartScan(`\b(?:in|at|near)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})(?:[,.;]|\s+(?:on|in|at|after|when|where|which|to|and|with|was|were|,)\b|$)`, func(s string, p int) bool {
+	if (s[p] != 'i' && s[p] != 'a' && s[p] != 'n') || !wordStart(s, p) || !placeCues.at(s, p) {
+		return false
+	}
+	// After the cue's word (the one with its first letter), spaces and a
+	// capital: an ASCII one, or a byte of another character.
+	e := p + len("in")
+	if s[p] == 'n' {
+		e = p + len("near")
+	}
+	w := skipSpaces(s, e)
+	return w > e && w < len(s) && (s[w] >= 'A' && s[w] <= 'Z' || s[w] >= 0x80)
+})
+
+var placeCues = newLitSet("in", "at", "near")
+
+func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
+	r.rule = "place.after-preposition"
+	cue := false
+	for k := 0; k+1 < len(sf.toks); k++ {
+		w := sf.toks[k].Lower
+		cue = cue || (w == "in" || w == "at" || w == "near") && isCapitalised(sf.toks[k+1].Text)
+	}
+	if !cue {
+		return
+	}
+	for _, m := range findPlacesAfter(sf.s.Text) {
+		start, end := m[2], m[3]
+		name := sf.s.Text[start:end]
+		if overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) ||
+			overlapsMention(sf.operations, start, end) || overlapsMention(sf.platforms, start, end) ||
+			overlapsMention(sf.dates, start, end) || overlapsMention(sf.groups, start, end) {
+			continue
+		}
+		var tb [8]token // a name's few words, and their matches, stay on the stack
+		var found [4]match
+		toks := appendTokens(tb[:0], name)
+		if len(r.x.gaz.appendFind(found[:0], toks, entAgency, entDemonym, entCommodity, entPlatform, entGroup)) > 0 || notPlaceWord[toks[0].Lower] {
+			continue
+		}
+		if len(toks) > 1 && streetWords[toks[len(toks)-1].Lower] {
+			continue // "in Lion Street": an address, not a place
+		}
+		mt := mention{Name: name, Surface: name, Start: start, End: end}
+		sf.places = append(sf.places, mt)
+		r.addPlace(sf, name, "", "", mt)
+	}
+}
+
+// notPlaceWord starts capitalised phrases after "in" that are not places.
+// streetWords end the names of streets, which are addresses, not places.
+var streetWords = map[string]bool{"street": true, "st": true, "road": true, "rd": true, "avenue": true, "ave": true,
+	"lane": true, "drive": true, "close": true, "crescent": true, "boulevard": true, "terrace": true, "place": true,
+	"grove": true, "gardens": true, "mews": true, "row": true, "walk": true, "court": true, "parade": true}
+
+var notPlaceWord = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"operation": true, "project": true, "phase": true, "court": true, "custody": true, "total": true, "addition": true,
+	"particular": true, "response": true, "court's": true, "prison": true, "charge": true, "english": true, "section": true,
+	"the": true, "a": true, "an": true, "our": true, "their": true, "his": true, "her": true, "its": true, "this": true, "that": true}
+
+// possessiveHeads are the words whose possessive is part of an agency's
+// name: "Sheriff's Office", "Attorney's Office", "Prosecutor's Office".
+var possessiveHeads = map[string]bool{"sheriff": true, "attorney": true, "attorneys": true, "prosecutor": true,
+	"prosecutors": true, "coroner": true, "marshal": true, "marshals": true, "director": true}
+
+// continuesName reports whether toks[j] goes on the capitalised run before it.
+func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
+	t := toks[j]
+	if isPossessiveS(t) {
+		return toks[j-1].in(setPossessiveHead, possessiveHeads) // "Sheriff's Office", not "Agency's Customs"
+	}
+	if !adjacent(j-1, j) {
+		return false
+	}
+	if isCapitalised(t.Text) {
+		return true
+	}
+	if !t.in(setNameConnector, nameConnectors) {
+		return false
+	}
+	// "of the" only inside the name of a ministry or the like: "Ministry of
+	// the Interior", not "Officers of the Riverside Unit".
+	if j+1 < len(toks) && adjacent(j, j+1) && isCapitalised(toks[j+1].Text) {
+		return true
+	}
+	// "Court for the Southern District", "Authority for the Campaign": a body's word, then "for the" or "of the".
+	if (t.Lower == "for" || t.Lower == "of") && j+2 < len(toks) && toks[j+1].Lower == "the" && bodyWords[toks[j-1].Lower] &&
+		adjacent(j, j+1) && adjacent(j+1, j+2) && isCapitalised(toks[j+2].Text) {
+		return true
+	}
+	if t.Lower == "the" && j > 0 && (toks[j-1].Lower == "for" || toks[j-1].Lower == "of") && j+1 < len(toks) && isCapitalised(toks[j+1].Text) &&
+		j > 1 && bodyWords[toks[j-2].Lower] {
+		return true
+	}
+	return toks[i].in(setChainHead, chainHeads) && connectsName(toks, j, adjacent)
+}
+
+// chainHeads start names that may hold "of the": "Department of the Treasury".
+var chainHeads = map[string]bool{"ministry": true, "department": true, "office": true, "bureau": true,
+	"directorate": true, "secretariat": true, "commission": true, "federal": true, "national": true}
+
+// connectsName reports whether the connector words from toks[j] lead to a
+// capitalised word: "of", "of the" in "Ministry of the Interior".
+func connectsName(toks []token, j int, adjacent func(a, b int) bool) bool {
+	for k := j; k < len(toks) && k < j+2; k++ {
+		if k > j && !adjacent(k-1, k) {
+			return false
+		}
+		if isCapitalised(toks[k].Text) {
+			return true
+		}
+		if !toks[k].in(setNameConnector, nameConnectors) {
+			return false
+		}
+	}
+	return j+2 < len(toks) && adjacent(j+1, j+2) && isCapitalised(toks[j+2].Text)
+}
+
+// isPossessiveS is the "s" token of "Sheriff's".
+func isPossessiveS(t token) bool { return t.Lower == "s" }
+
+// isNewsAgency reports whether "AFP" is the wire service of a dateline or a
+// photo credit ("PARIS (AFP) —", "AFP/Getty"), in an article that never
+// names the Australian Federal Police in full.
+func (r *run) isNewsAgency(word string, n int) bool {
+	if n != 1 || word != "AFP" {
+		return false
+	}
+	t := r.doc.Text
+	return (strings.Contains(t, "(AFP)") || strings.Contains(t, "AFP/") || strings.Contains(t, "AFP reported")) &&
+		!strings.Contains(t, "Australian Federal Police")
+}
+
+// isAgencyOfPlace reports whether toks is an agency's name followed by "of"
+// or "for" and the capitalised name of where it serves: "Regional
+// Prosecutor's Office of Presov", "District Court for the Southern District
+// of New York".
+func (r *run) isAgencyOfPlace(toks []token) bool {
+	if !isCapitalised(toks[len(toks)-1].Text) {
+		return false
+	}
+	for k := 2; k < len(toks)-1; k++ {
+		if l := toks[k].Lower; (l == "of" || l == "for") && (r.isAgencyName(toks[:k]) || placeBodyHeads[toks[k-1].Lower]) {
+			rest := toks[k+1:]
+			if len(rest) > 0 && rest[0].Lower == "the" {
+				rest = rest[1:]
+			}
+			if m, ok := r.x.gaz.findAt(rest, entAgency); ok && m.J == len(rest) {
+				return false // "Washington Field Division of the ATF": a unit of a known agency
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// placeBodyHeads end the name of a body before "of" and where it serves:
+// "Anti-fraud Office of Gioia Tauro", "German State Office of Criminal Investigations".
+var placeBodyHeads = wordSet("office authority court courts department directorate bureau agency police service ministry prosecution division command unit")
+
+// bodyWords are words a body's name holds: "Regional Narcotics Liaison
+// Office", "Joint Airport Interdiction Task Forces".
+var bodyWords = wordSet(`office service services department force forces agency agencies unit units bureau commission
+	directorate command police customs court courts prosecutor prosecution administration authority authorities
+	centre center organization organisation council ministry inspectorate team taskforce gendarmerie guard guards
+	squad division branch institute board secretariat cell network programme program forum alliance
+	coalition partnership association federation`)
+
+// namesOrganisation reports whether one of toks is a bodyWords word.
+func namesOrganisation(toks []token) bool {
+	for _, t := range toks {
+		if bodyWords[t.Lower] || bodyWords[strings.TrimSuffix(t.Lower, "'s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// localUnitStart returns where the name of a force's local unit starts,
+// for a gazetteer acronym toks[i:j] ("RCMP") right after one to three
+// capitalised words that name its place ("Northern Rockies RCMP", "Surrey
+// RCMP"); i where there is none.
+func localUnitStart(sf *sentenceFacts, i, j int) int {
+	toks := sf.toks
+	if j-i != 1 || !isAcronymToken(toks[i].Text) {
+		return i
+	}
+	k := i
+	for k > 0 && i-k < 3 {
+		t := toks[k-1]
+		if !isCapitalised(t.Text) || isAcronymToken(t.Text) || t.in(setNotNameStart, notNameStart) || t.in(setAgencyHead, agencyHeads) ||
+			strings.TrimSpace(sf.s.Text[t.End:toks[k].Start]) != "" || !isTitleWord(t.Text) {
+			break
+		}
+		k--
+	}
+	if k > 0 && strings.TrimSpace(sf.s.Text[toks[k-1].End:toks[k].Start]) == "" && isCapitalised(toks[k-1].Text) && k == i-3 {
+		return i // a longer capitalised run: a headline, not a place
+	}
+	return k
+}
+
+// isAcronymToken reports whether w is written in capitals only: "RCMP", "NDLEA".
+func isAcronymToken(w string) bool {
+	n := 0
+	for _, c := range w {
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isTitleWord reports whether w is a capital and then lower-case letters: "Rockies".
+func isTitleWord(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, c := range w[1:] {
+		if c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasAcronym reports whether the sentence holds a word in capitals of two
+// letters or more, which a force's local unit ends with.
+func (sf *sentenceFacts) hasAcronym() bool {
+	for _, t := range sf.toks {
+		if len(t.Text) >= 2 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && t.Text[1] >= 'A' && t.Text[1] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,730 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/opgraph/opgraph/loaders/source"
+)
+
+// extractText runs the extractor on a body of our own sentences.
+func extractText(t *testing.T, front, body string) Extraction {
+	t.Helper()
+	data := body
+	if front != "" {
+		data = "---\n" + front + "\n---\n" + body
+	}
+	doc, err := source.ParseText("test.txt", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newExtractor(t).Extract(doc)
+}
+
+func TestFindFigures(t *testing.T) {
+	cases := []struct {
+		name, in  string
+		value     float64
+		vague     bool
+		qualifier string
+	}{
+		{"digits", "police made 746 arrests", 746, false, "exact"},
+		{"thousands separator", "26,850 kg of cocaine", 26850, false, "exact"},
+		{"decimal", "1.5kg of heroin", 1.5, false, "exact"},
+		{"word", "nine men were detained", 9, false, "exact"},
+		{"hyphenated word", "twenty-five people", 25, false, "exact"},
+		{"word with multiplier", "three million pills", 3e6, false, "exact"},
+		{"digits with multiplier", "2.5 million tablets", 2.5e6, false, "exact"},
+		{"more than", "more than two tonnes", 2, false, "more_than"},
+		{"over", "over 300 kilos", 300, false, "more_than"},
+		{"nearly", "nearly 50,068 parcels", 50068, false, "less_than"},
+		{"about", "about 40 firearms", 40, false, "about"},
+		{"an estimated", "an estimated 60,000 users", 60000, false, "about"},
+		{"at least", "at least 12 people", 12, false, "at_least"},
+		{"up to", "up to 10,000 handsets", 10000, false, "up_to"},
+		{"several dozen", "several dozen guns", 0, true, "several"},
+		{"hundreds", "hundreds of suspects", 0, true, "several"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := findFigures(tc.in)
+			if len(fs) == 0 {
+				t.Fatalf("findFigures(%q) found nothing", tc.in)
+			}
+			f := fs[0]
+			if f.Value != tc.value || f.Vague != tc.vague || f.Qualifier != tc.qualifier {
+				t.Errorf("findFigures(%q)[0] = %+v, want value %v vague %v qualifier %s", tc.in, f, tc.value, tc.vague, tc.qualifier)
+			}
+		})
+	}
+}
+
+func TestFiguresSkipDatesAndCodes(t *testing.T) {
+	for _, in := range []string{"on 8 February", "June 8, 2021", "in 2019", "a 34-year-old man", "at 12:45 pm",
+		"Phase 2 began", "Section 2 of the Act", "the AN0M app", "codenamed 26Lemont"} {
+		t.Run(in, func(t *testing.T) {
+			for _, f := range findFigures(in) {
+				if !f.Vague {
+					t.Errorf("findFigures(%q) = %+v, want no figure", in, f)
+				}
+			}
+		})
+	}
+}
+
+func TestFindMoney(t *testing.T) {
+	cases := []struct {
+		name, country, in string
+		amount            float64
+		currency          string
+		qualifier         string
+	}{
+		{"pounds short", "GB", "£54m in cash", 54e6, "GBP", "exact"},
+		{"pounds decimal", "GB", "£13.3m in cash", 13.3e6, "GBP", "exact"},
+		{"thousands K", "GB", "nearly £7K in cash", 7000, "GBP", "less_than"},
+		{"euro million", "BE", "€3 million was found", 3e6, "EUR", "exact"},
+		{"euro words", "DE", "140 million euros were exchanged", 140e6, "EUR", "exact"},
+		{"pounds words", "GB", "54 million pounds in cash", 54e6, "GBP", "exact"},
+		{"dollar in US", "US", "$1.2bn in assets", 1.2e9, "USD", "exact"},
+		{"dollar in Australia", "AU", "$52 million in cash", 52e6, "AUD", "exact"},
+		{"explicit A$", "US", "A$44.9 million", 44.9e6, "AUD", "exact"},
+		{"ISO code first", "INT", "more than USD 81 million worth", 81e6, "USD", "more_than"},
+		{"peso P", "PH", "around P10 million worth of shabu", 10e6, "PHP", "about"},
+		{"dollars words NZ", "NZ", "70 million dollars' worth", 70e6, "NZD", "exact"},
+		{"rupees in crore", "IN", "heroin worth Rs 375 crore", 375e7, "INR", "exact"},
+		{"rupees in lakh", "IN", "Rs 12 lakh in cash", 12e5, "INR", "exact"},
+	}
+	x := newExtractor(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &run{x: x, country: tc.country}
+			ms := r.findMoney(tc.in, hasFoldTrap(tc.in))
+			if len(ms) != 1 {
+				t.Fatalf("findMoney(%q) = %+v, want one sum", tc.in, ms)
+			}
+			m := ms[0]
+			if m.Amount != tc.amount || m.Currency != tc.currency || m.Qualifier != tc.qualifier {
+				t.Errorf("findMoney(%q) = %+v, want %v %s %s", tc.in, m, tc.amount, tc.currency, tc.qualifier)
+			}
+		})
+	}
+	r := &run{x: x, country: "GB"}
+	if ms := r.findMoney("12 pounds of cannabis", false); len(ms) != 0 {
+		t.Errorf("a weight in pounds read as money: %+v", ms)
+	}
+}
+
+// seizureKey is what a test asserts of a seizure.
+type seizureKey struct {
+	commodity, subtype string
+	quantity, amount   float64
+	unit, currency     string
+	qualifier          string
+}
+
+func keyOf(s Seizure) seizureKey {
+	k := seizureKey{commodity: s.Commodity, subtype: deref(s.Subtype), unit: deref(s.Unit), currency: deref(s.Currency), qualifier: deref(s.Qualifier)}
+	if s.Quantity != nil {
+		k.quantity = *s.Quantity
+	}
+	if s.Amount != nil {
+		k.amount = *s.Amount
+	}
+	return k
+}
+
+func TestSeizures(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []seizureKey
+	}{
+		{"mass and cash", "Detectives from Kent Police seized 1.5kg of heroin and £20,000 in cash on Friday.",
+			[]seizureKey{{"drugs", "heroin", 1.5, 0, "kg", "", "exact"}, {"cash", "", 0, 20000, "", "GBP", "exact"}}},
+		{"words and tonnes", "Two tonnes of cannabis were seized at the port.",
+			[]seizureKey{{"drugs", "cannabis", 2, 0, "tonne", "", "exact"}}},
+		{"count of firearms", "Officers recovered 14 firearms and 300 rounds of ammunition.",
+			[]seizureKey{{"firearms", "", 14, 0, "item", "", "exact"}, {"ammunition", "", 300, 0, "round", "", "exact"}}},
+		{"value of drugs", "Police seized cocaine worth more than £2m.",
+			[]seizureKey{{"drugs", "cocaine", 0, 2e6, "", "GBP", "more_than"}}},
+		{"vague count", "The raids led to the seizure of dozens of firearms.",
+			[]seizureKey{{"firearms", "", 0, 0, "", "", "several"}}},
+		{"a single pistol", "Officers seized a loaded pistol from the car.",
+			[]seizureKey{{"firearms", "pistol", 1, 0, "item", "", "exact"}}},
+		{"things listed without figures", "Jewellery, luxury cars and designer goods were also seized.",
+			[]seizureKey{{"other", "jewellery", 0, 0, "", "", ""}, {"vehicles", "luxury cars", 0, 0, "", "", ""}, {"other", "designer goods", 0, 0, "", "", ""}}},
+		{"packages of a drug", "Officers found 50 bricks of cocaine in the boot.",
+			[]seizureKey{{"drugs", "cocaine", 50, 0, "brick", "", "exact"}}},
+		{"hypothetical", "Police will seize any vehicles used in the crimes.", nil},
+		{"could have been sold", "The drugs could have been sold for £2m on the street.", nil},
+		{"inspected is not seized", "Customs officers inspected 4,000 parcels at the airport.", nil},
+		{"examples of a counted figure", "Officers seized 44 weapons such as knives and machetes.",
+			[]seizureKey{{"other", "weapons", 44, 0, "item", "", "exact"}}},
+		{"drug counted in pills", "Troopers seized 2.4 million amphetamine tablets near the river.",
+			[]seizureKey{{"drugs", "amphetamine", 2.4e6, 0, "pill", "", "exact"}}},
+		{"detected goods", "Officers detected 3,100 kg of loose leaf tobacco in the shipment.",
+			[]seizureKey{{"other", "loose leaf tobacco", 3100, 0, "kg", "", "exact"}}},
+		{"goods no list names", "Soldiers seized 90 pounds of sodium hydroxide at the camp.",
+			[]seizureKey{{"other", "sodium hydroxide", 90, 0, "lb", "", "exact"}}},
+		{"equal figures of two drugs", "Agents seized 8 kg of heroin, 8 kg of ketamine in the van.",
+			[]seizureKey{{"drugs", "heroin", 8, 0, "kg", "", "exact"}, {"drugs", "ketamine", 8, 0, "kg", "", "exact"}}},
+		{"duty evaded is no value", "Officers found 40 kilos of tobacco, worth £9,000 in duty and VAT.",
+			[]seizureKey{{"other", "tobacco", 40, 0, "kg", "", "exact"}}},
+		{"a conversion is one sum", "Police seized bitcoins worth 12 million euros ($13 million).",
+			[]seizureKey{{"cryptocurrency", "bitcoin", 0, 12e6, "", "EUR", "exact"}}},
+		{"value in goods", "Detectives seized $2 million in counterfeit medicines.",
+			[]seizureKey{{"drugs", "counterfeit medicines", 0, 2e6, "", "USD", "exact"}}},
+		{"figureless assets", "Prosecutors also moved to seize the assets of the gang.", nil},
+		{"thousands after spaces", "Police seized approximately EUR 240 000 in cash.",
+			[]seizureKey{{"cash", "", 0, 240000, "", "EUR", "about"}}},
+		{"a commodity inside an agency's name", "Officers of the Tobacco Taskforce seized 40 kg of heroin.",
+			[]seizureKey{{"drugs", "heroin", 40, 0, "kg", "", "exact"}}},
+		{"dollars by a Canadian province", "Police in Brockton, Ont. seized $300,000 in cash.",
+			[]seizureKey{{"cash", "", 0, 300000, "", "CAD", "exact"}}},
+		{"items included", "Items recovered from the house included two cars, laptops and passports.",
+			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"other", "laptops", 0, 0, "", "", ""}, {"other", "passports", 0, 0, "", "", ""}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []seizureKey
+			for _, s := range ex.Seizures {
+				got = append(got, keyOf(s))
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("%q:\n got %+v\nwant %+v", tc.body, got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("%q seizure %d:\n got %+v\nwant %+v", tc.body, i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestArrests(t *testing.T) {
+	cases := []struct {
+		name, body string
+		counts     []float64 // -1 for a vague count
+	}{
+		{"passive", "Nine men were detained after the raids.", []float64{9}},
+		{"active", "Detectives arrested 132 people across the city.", []float64{132}},
+		{"noun", "The operation led to 746 arrests.", []float64{746}},
+		{"share of", "The force made 45 of the arrests.", []float64{45}},
+		{"arrest of", "It resulted in the arrest of more than 100 suspects.", []float64{100}},
+		{"clause between", "Four men, aged between 18 and 28, were taken into custody.", []float64{4}},
+		{"one person", "Officers arrested a 23-year-old woman in the flat.", []float64{1}},
+		{"named person", "The FBI arrested John Doe in Chicago.", []float64{1}},
+		{"vague", "Hundreds of suspects were arrested across Europe.", []float64{-1}},
+		{"charged is not arrested", "Twelve people were charged with conspiracy.", nil},
+		{"warrants are not arrests", "Officers executed 40 warrants.", nil},
+		{"another clause's figure", "17 people were charged and 5 were arrested.", []float64{5}},
+		{"two groups", "Officers arrested 12 men and 3 women during the raids.", []float64{12, 3}},
+		{"a man in his thirties", "A man in his 30s was arrested.", []float64{1}},
+		{"some of the defendants", "Eight of the defendants were arrested on Tuesday.", []float64{8}},
+		{"a breakdown by country", "The action day led to 30 arrests (22 in Spain, 5 in Portugal, 3 in the Netherlands).", []float64{30, 22, 5, 3}},
+		{"a pair", "A man and a woman were arrested at the farm.", []float64{2}},
+		{"a pair, one bare", "A man and woman were detained near the border.", []float64{2}},
+		{"two groups and one", "Three men and a teenager have been taken into custody.", []float64{4}},
+		{"nationals", "Five Albanian and a Serbian national were arrested.", []float64{6}},
+		{"long material", "More than 20 people from across the two counties were arrested.", []float64{20}},
+		{"a list of nouns", "Officers arrested 340 fraudsters, couriers and money launderers.", []float64{340}},
+		{"named, then also", "Oren Vale, 41, of Hull, was also arrested.", []float64{1}},
+		{"another man", "Detectives later arrested another man at the port.", []float64{1}},
+		{"a passenger", "Customs officers detained an arriving passenger at the airport.", []float64{1}},
+		{"one verb over a breakdown", "Police held 21 suspects in Lyon, 9 in Porto and four in Graz.", []float64{21, 9, 4}},
+		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.", []float64{60, 40, 15, 5}},
+		{"a number of suspects is vague", "Police arrested a number of suspects.", []float64{-1}},
+		{"placed under arrest", "Two men were placed under arrest after the chase.", []float64{2}},
+		{"same small count, two places", "In Leeds, two men were arrested. In Bristol, officers detained two women.", []float64{2, 2}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []float64
+			for _, a := range ex.Arrests {
+				if a.Count == nil {
+					got = append(got, -1)
+				} else {
+					got = append(got, *a.Count)
+				}
+			}
+			if len(got) != len(tc.counts) {
+				t.Fatalf("%q: arrests %v, want %v", tc.body, got, tc.counts)
+			}
+			for i := range got {
+				if got[i] != tc.counts[i] {
+					t.Errorf("%q: arrests %v, want %v", tc.body, got, tc.counts)
+				}
+			}
+		})
+	}
+}
+
+func TestAgencies(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"gazetteer acronym", "The NCA said the work went on.", []string{"National Crime Agency"}},
+		{"constabulary pattern", "The Loamshire Constabulary said officers were on patrol.", []string{"Loamshire Constabulary"}},
+		{"sheriff pattern", "Deputies from the Riverbend County Sheriff's Office attended.", []string{"Riverbend County Sheriff's Office"}},
+		{"ministry pattern", "The Ministry of Public Order said little.", []string{"Ministry of Public Order"}},
+		{"national agency pattern", "The National Drug Suppression Agency led the case.", []string{"National Drug Suppression Agency"}},
+		{"demonym police", "Dutch police said the case was closed.", []string{"Dutch National Police"}},
+		{"a wire service's dateline", "PARIS (AFP) — French customs officers seized 2 tonnes of cannabis, AFP reported.", []string{"French Customs"}},
+		{"demonym gendarmes", "French gendarmes boarded the yacht.", []string{"Gendarmerie Nationale"}},
+		{"generic authorities", "Belgian authorities and police forces across Europe helped.", nil},
+		{"coordination is two agencies", "The NCA and Border Force searched the ship.", []string{"National Crime Agency", "Border Force"}},
+		{"sentence opening with and", "And Dutch police said little.", []string{"Dutch National Police"}},
+		{"a description, not a name", "A Joint Police and Customs investigation ended.", nil},
+		{"ministry of the", "The Ministry of the Interior said so.", []string{"Ministry of the Interior"}},
+		{"an agency's unit is two agencies", "The Spanish Tax Agency's Customs Surveillance Service took part.", []string{"Agencia Tributaria", "Servicio de Vigilancia Aduanera"}},
+		{"a week inside an agency's name", "Officers of the Riverside Drug Week Unit took part.", []string{"Riverside Drug Week Unit"}},
+		{"acronym defined", "It was coordinated by INTERPOL and the Regional Narcotics Liaison Office (RNLO).", []string{"INTERPOL", "Regional Narcotics Liaison Office"}},
+		{"a court", "He appeared at Dunmore Magistrates Court on Monday.", []string{"Dunmore Magistrates Court"}},
+		{"a task force", "The Harbour Narcotics Task Force led the raids.", []string{"Harbour Narcotics Task Force"}},
+		{"a sheriff's department", "The Lake County Sheriff's Department made the arrests.", []string{"Lake County Sheriff's Department"}},
+		{"a sentence opener is no name", "On Friday the Interior Ministry said so.", []string{"Interior Ministry"}},
+		{"an office of a city", "The Regional Prosecutor's Office of Trnava led the case.", []string{"Regional Prosecutor's Office of Trnava"}},
+		{"a hyphen in a name", "Officers of the North-West Crime Reduction Unit attended.", []string{"North-West Crime Reduction Unit"}},
+		{"an agency's own unit", "The NCA found it through its Near Sea Task Force.", []string{"National Crime Agency"}},
+		{"an acronym that names no body", "Kent Police warned of Invoice Redirect Fraud (IRF) and arrests.", []string{"Kent Police"}},
+		{"a bare task force", "Kent Police and the Task Force met.", []string{"Kent Police"}},
+		{"a court for a district", "The case went to the Federal District Court for the Eastern District of Loamshire.", []string{"Federal District Court for the Eastern District of Loamshire"}},
+		{"plural possessive in a name", "He appeared before the Kwun Tong Magistrates' Courts.", []string{"Kwun Tong Magistrates' Courts"}},
+		{"an office of a place", "Officers of the Excise Office of Port Lemon found it.", []string{"Excise Office of Port Lemon"}},
+		{"a unit of a known agency", "The Chicago Field Division of the ATF led it.", []string{"Bureau of Alcohol, Tobacco, Firearms and Explosives"}},
+		{"a force's local unit", "Kamloops RCMP arrested two men. RCMP say both were released.", []string{"Kamloops RCMP"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, a := range ex.Agencies {
+				got = append(got, a.Name)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("%q: agencies %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOperations(t *testing.T) {
+	cases := []struct {
+		name, body string
+		opName     string
+		alias      string
+		partOf     string
+		agency     string
+	}{
+		{"operation", "Kent Police said Operation Sparrowhawk ended.", "Sparrowhawk", "", "", "Kent Police"},
+		{"codenamed", "In London the Met operation, codenamed \u201cBlackthorn\u201d, went on.", "Blackthorn", "", "", "Metropolitan Police"},
+		{"project", "Police in Ontario ran Project Harbourlight for a year.", "Harbourlight", "Project Harbourlight", "", ""},
+		{"phase", "The AFP began Operation Redwood Phase 2 this week.", "Redwood Phase 2", "", "Redwood", "Australian Federal Police"},
+		{"dubbed project", "The RCMP said its investigation, dubbed Project Pelican, ended.", "Pelican", "Project Pelican", "", "Royal Canadian Mounted Police"},
+		{"agency of the sentence before", "Kent Police raided six homes. The investigation, known as Operation Tern, was supported by the NCA.", "Tern", "", "", "Kent Police"},
+		{"roman numeral", "Operation Lantern IX was coordinated by INTERPOL.", "Lantern IX", "", "", "INTERPOL"},
+		{"week of action", "Forces took part in the County Lines Action Week of Action.", "County Lines Action Week of Action", "", "", ""},
+		{"dubbed, lower-case start", "The operation, dubbed eClipse, was run by the Loamshire Police.", "eClipse", "", "", "Loamshire Police"},
+		{"code named after action", "The action, code named \"Harrow\", ended on Monday.", "Harrow", "", "", ""},
+		{"dubbed before the operation", "Dubbed ‘Marlin IV’, the operation targeted fake medicines.", "Marlin IV", "", "", ""},
+		{"quoted before operation", "The \"Safe Harbour Now\" anti-drug operation ended.", "Safe Harbour Now", "", "", ""},
+		{"strike force", "Detectives from Strike Force Wren charged two men.", "Wren", "Strike Force Wren", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			for _, op := range ex.Operations {
+				if op.Name == nil || *op.Name != tc.opName {
+					continue
+				}
+				if tc.alias != "" && !contains(op.Aliases, tc.alias) {
+					t.Errorf("aliases %v, want %q", op.Aliases, tc.alias)
+				}
+				if deref(op.PartOf) != tc.partOf {
+					t.Errorf("part_of %q, want %q", deref(op.PartOf), tc.partOf)
+				}
+				if tc.agency != "" && !contains(op.Agencies, tc.agency) {
+					t.Errorf("agencies %v, want %q", op.Agencies, tc.agency)
+				}
+				return
+			}
+			t.Errorf("%q: operation %q not among %+v", tc.body, tc.opName, ex.Operations)
+		})
+	}
+}
+
+func TestAttachment(t *testing.T) {
+	cases := []struct {
+		name, body        string
+		agency, operation string // of the last figure
+	}{
+		{"agency of the sentence before", "Kent Police said 20 people were arrested. Officers also seized 3kg of cocaine.", "Kent Police", ""},
+		{"credited agency", "Officers seized 40 kilos of heroin, says the NCA.", "National Crime Agency", ""},
+		{"the operation's agency is not the figure's", "Officers supported the NCA's Operation Larkspur, which saw 60 arrests.", "", "Larkspur"},
+		{"the article's only operation", "Operation Gannet was run by Kent Police. In the end, 12 kilos of cannabis were seized.", "Kent Police", "Gannet"},
+		{"the clause's subject", "The NCA and Border Force found 2 tonnes of cocaine.", "National Crime Agency", ""},
+		{"a force named by its place", "Kent Police seized 3kg of heroin. Police in Rotterdam said they found 8,000 kilos of cocaine.", "", ""},
+		{"a past figure has no agency", "Kent Police seized 3kg of heroin. The previous record was 8 kilos of heroin seized in 2015.", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var agency, op string
+			switch {
+			case len(ex.Seizures) > 0 && (len(ex.Arrests) == 0 || strings.Contains(tc.body[strings.LastIndex(tc.body, ". ")+1:], "kilo") || strings.Contains(tc.body, "3kg of cocaine")):
+				s := ex.Seizures[len(ex.Seizures)-1]
+				agency, op = deref(s.Agency), deref(s.Operation)
+			case len(ex.Arrests) > 0:
+				a := ex.Arrests[len(ex.Arrests)-1]
+				agency, op = deref(a.Agency), deref(a.Operation)
+			default:
+				t.Fatalf("%q: no figure extracted", tc.body)
+			}
+			if agency != tc.agency || op != tc.operation {
+				t.Errorf("%q: agency %q operation %q, want %q %q", tc.body, agency, op, tc.agency, tc.operation)
+			}
+		})
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	cases := []struct {
+		line string
+		want bool
+	}{
+		{"Image copyright Getty Images", true},
+		{"Leave a comment", true},
+		{"Your email address will not be published. Required fields are marked *", true},
+		{"Read more: Police raid homes across the county", true},
+		{"Related News:", true},
+		{"• Police arrest 13 over ‘biggest ever drugs plot’", true},
+		{"Share this article", true},
+		{"We use cookies to improve your experience.", true},
+		{"3 min read", true},
+		{"By Jane Smith", true},
+		{"Friday, 29 September 2023 - 9:00am |", true},
+		{"Officers seized 5kg of cocaine on Tuesday.", false},
+		{"• 17 arrests", false},
+		{"By the end of the week, 40 people had been arrested.", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.line, func(t *testing.T) {
+			if got := isBoilerplate(tc.line); got != tc.want {
+				t.Errorf("isBoilerplate(%q) = %v, want %v", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSentencesAndOffsets(t *testing.T) {
+	body := "Image copyright PA\n\nDet. Supt. Jane Roe said 12 men were held. The U.S. team helped.\nLeave a comment\n"
+	sents := splitSentences(body)
+	var texts []string
+	for _, s := range sents {
+		texts = append(texts, s.Text)
+		if body[s.Start:s.End] != s.Text {
+			t.Errorf("offsets %d..%d give %q, want %q", s.Start, s.End, body[s.Start:s.End], s.Text)
+		}
+	}
+	want := []string{"Det. Supt. Jane Roe said 12 men were held.", "The U.S. team helped."}
+	if strings.Join(texts, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences %q, want %q", texts, want)
+	}
+}
+
+func TestEvidenceOffsetsAreCharacters(t *testing.T) {
+	body := "Über den Fall: the Met seized £13.3m in cash. Officers arrested 4 men."
+	ex := extractText(t, "", body)
+	runes := []rune(body)
+	for _, a := range ex.Arrests {
+		ev := a.Evidence[0]
+		if string(runes[ev.Start:ev.End]) != ev.Sentence {
+			t.Errorf("evidence %d..%d is %q, want %q", ev.Start, ev.End, string(runes[ev.Start:ev.End]), ev.Sentence)
+		}
+	}
+	if len(ex.Arrests) != 1 || len(ex.Seizures) != 1 {
+		t.Errorf("arrests %d seizures %d, want 1 and 1", len(ex.Arrests), len(ex.Seizures))
+	}
+}
+
+func TestFrontMatter(t *testing.T) {
+	cases := []struct {
+		name, in         string
+		title, published string
+		wantErr          string
+	}{
+		{"yaml", "---\ntitle: \"A: B\"\npublished: 2020-07-02\n---\nBody.", "A: B", "2020-07-02", ""},
+		{"colon in plain title", "---\ntitle: EncroChat: 746 arrests\npublished: 2020-07-02\n---\nBody.", "EncroChat: 746 arrests", "2020-07-02", ""},
+		{"no front matter", "Just a body.", "", "", ""},
+		{"bad date", "---\npublished: yesterday-ish\n---\nBody.", "", "", "published"},
+		{"empty body", "---\ntitle: x\n---\n", "", "", "empty article"},
+		{"binary", "a\x00b", "", "", "binary"},
+		{"not utf-8", "caf\xe9", "", "", "UTF-8"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := source.ParseText("in.txt", []byte(tc.in))
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !strings.Contains(err.Error(), "in.txt") {
+					t.Fatalf("err = %v, want one naming in.txt and %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != tc.title || doc.Published != tc.published {
+				t.Errorf("title %q published %q, want %q %q", doc.Title, doc.Published, tc.title, tc.published)
+			}
+		})
+	}
+}
+
+func TestBreakdownPlaces(t *testing.T) {
+	ex := extractText(t, "", "Police made 30 arrests (22 in Spain, 5 in Portugal, 3 in the Netherlands).")
+	got := map[float64]string{}
+	for _, a := range ex.Arrests {
+		got[*a.Count] = deref(a.Location)
+	}
+	want := map[float64]string{30: "Spain", 22: "Spain", 5: "Portugal", 3: "Netherlands"}
+	for n, place := range want {
+		if got[n] != place {
+			t.Errorf("arrests %v: %v in %q, want %q", got, n, got[n], place)
+		}
+	}
+}
+
+func TestOperationIsNoPlace(t *testing.T) {
+	ex := extractText(t, "", "The investigation, dubbed Operation Cold Harbor, began in Boston in 2021.")
+	for _, p := range ex.Places {
+		if strings.Contains(p.Name, "Harbor") {
+			t.Errorf("place %q is the operation's name", p.Name)
+		}
+	}
+	if len(ex.Operations) == 0 || *ex.Operations[0].Name != "Cold Harbor" {
+		t.Errorf("operations = %+v, want Cold Harbor", ex.Operations)
+	}
+}
+
+func TestValuesStayWithTheirHaul(t *testing.T) {
+	body := "The NDLEA seized 1.2 tonnes of cannabis in Ondo State.\n\nVictoria Police found 40 kilograms of cocaine in Dandenong.\n\n" +
+		"Gardaí seized cannabis worth an estimated €840,000 in Co Meath.\n"
+	ex := extractText(t, "", body)
+	for _, s := range ex.Seizures {
+		if s.Quantity != nil && *s.Quantity == 1.2 && s.Amount != nil {
+			t.Errorf("the NDLEA's 1.2 tonnes took the Gardaí's value: %+v", keyOf(s))
+		}
+	}
+	found := false
+	for _, s := range ex.Seizures {
+		found = found || s.Amount != nil && *s.Amount == 840000 && deref(s.Agency) == "Garda Síochána"
+	}
+	if !found {
+		t.Errorf("no €840,000 seizure by the Gardaí in %+v", ex.Seizures)
+	}
+}
+
+func TestMultiWordPort(t *testing.T) {
+	ex := extractText(t, "", "Officers seized 300 pounds of methamphetamine at the Otay Mesa Port of Entry on Friday.")
+	found := false
+	for _, p := range ex.Places {
+		found = found || p.Name == "Otay Mesa Port of Entry"
+	}
+	if !found {
+		t.Errorf("places = %+v, want the Otay Mesa Port of Entry", ex.Places)
+	}
+}
+
+func TestPeopleRoles(t *testing.T) {
+	cases := []struct {
+		name, body, person, role, org string
+	}{
+		{"name, role of agency", "Jane Smith, head of the NCA's Border Policing Command, said it mattered.", "Jane Smith", "head", "National Crime Agency"},
+		{"agency's role name", "\"We will not stop,\" said Europol's executive director Catherine De Bolle.", "Catherine De Bolle", "executive director", "Europol"},
+		{"role, of agency", "Superintendent John Doe, of Kent Police, said so.", "John Doe", "Superintendent", "Kent Police"},
+		{"title and role", "The Metropolitan Police Commissioner, Dame Cressida Dick, spoke.", "Cressida Dick", "Commissioner", "Metropolitan Police"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			for _, p := range ex.People {
+				if p.Name == tc.person {
+					if deref(p.Role) != tc.role || deref(p.Organisation) != tc.org {
+						t.Errorf("%s: role %q org %q, want %q %q", p.Name, deref(p.Role), deref(p.Organisation), tc.role, tc.org)
+					}
+					return
+				}
+			}
+			t.Errorf("%q: no %s in %+v", tc.body, tc.person, ex.People)
+		})
+	}
+}
+
+// TestWhoActedAndWhoSaid keeps the agency that did a figure apart from who
+// states it, in sentences of our own.
+func TestWhoActedAndWhoSaid(t *testing.T) {
+	cases := []struct {
+		name, source, body string
+		agency, asserted   string
+	}{
+		{"a body says others acted", "", "Eurojust said national police arrested 40 people.", "", "Eurojust"},
+		{"a force says its officers acted", "", "The NCA said officers seized 300 kg of cocaine.", "National Crime Agency", "National Crime Agency"},
+		{"a force says it acted", "", "Kent Police said it arrested 12 people.", "Kent Police", "Kent Police"},
+		{"according to a coordinator", "", "Police arrested 12 people, according to Europol.", "", "Europol"},
+		{"supported is not the actor", "", "Spanish officers arrested 9 suspects with the support of Europol.", "", ""},
+		{"funded is not the actor", "", "Funded by the European Commission, the operation led to 70 arrests.", "", ""},
+		{"an official quoted", "", "Officers seized 20 kg of cocaine, said Chief Inspector Mara Quist.", "", "Mara Quist"},
+		{"the outlet", "source: The Harbour Herald", "Customs officers found 12 kg of heroin.", "", "The Harbour Herald"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, tc.source, tc.body)
+			var agency, asserted *string
+			switch {
+			case len(ex.Arrests) > 0:
+				agency, asserted = ex.Arrests[0].Agency, ex.Arrests[0].AssertedBy
+			case len(ex.Seizures) > 0:
+				agency, asserted = ex.Seizures[0].Agency, ex.Seizures[0].AssertedBy
+			default:
+				t.Fatalf("%q: no figure read", tc.body)
+			}
+			if deref(agency) != tc.agency || deref(asserted) != tc.asserted {
+				t.Errorf("%q: agency %q asserted by %q, want %q and %q", tc.body, deref(agency), deref(asserted), tc.agency, tc.asserted)
+			}
+		})
+	}
+}
+
+// TestFigureLinks checks parts of totals, restatements and figures given
+// for comparison, in sentences of our own.
+func TestFigureLinks(t *testing.T) {
+	type link struct {
+		kind    string // "arrest" or "seizure"
+		value   float64
+		partOf  float64 // the total's value, or 0
+		sameAs  float64 // the restated figure's value, or 0
+		context bool
+	}
+	cases := []struct {
+		name, body string
+		want       []link
+	}{
+		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.",
+			[]link{{"arrest", 60, 0, 0, false}, {"arrest", 40, 60, 0, false}, {"arrest", 15, 60, 0, false}, {"arrest", 5, 60, 0, false}}},
+		{"parts that add up", "Officers seized 9,000 cigarettes in all. They found 4,000 cigarettes in Leeds and 5,000 cigarettes in York.",
+			[]link{{"seizure", 9000, 0, 0, false}, {"seizure", 4000, 9000, 0, false}, {"seizure", 5000, 9000, 0, false}}},
+		{"a rounded restatement", "Police seized 212,480 ecstasy pills. More than 200,000 ecstasy pills were found in the lorry.",
+			[]link{{"seizure", 212480, 0, 0, false}, {"seizure", 200000, 0, 212480, false}}},
+		{"a past record", "Officers seized 2 tonnes of cocaine. The previous record was a seizure of 1.5 tonnes of cocaine.",
+			[]link{{"seizure", 2, 0, 0, false}, {"seizure", 1.5, 0, 0, true}}},
+		{"a yearly total in the clause", "Agents seized 40 kilos of cocaine, which brings to 9 tonnes the drugs seized in the financial year.",
+			[]link{{"seizure", 40, 0, 0, false}, {"seizure", 9, 0, 0, true}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []link
+			val := func(a *float64) float64 {
+				if a == nil {
+					return 0
+				}
+				return *a
+			}
+			for _, a := range ex.Arrests {
+				l := link{kind: "arrest", value: val(a.Count), context: a.Context}
+				if a.PartOf != nil {
+					l.partOf = val(ex.Arrests[*a.PartOf].Count)
+				}
+				if a.SameAs != nil {
+					l.sameAs = val(ex.Arrests[*a.SameAs].Count)
+				}
+				got = append(got, l)
+			}
+			for _, s := range ex.Seizures {
+				l := link{kind: "seizure", value: val(s.Quantity), context: s.Context}
+				if s.PartOf != nil {
+					l.partOf = val(ex.Seizures[*s.PartOf].Quantity)
+				}
+				if s.SameAs != nil {
+					l.sameAs = val(ex.Seizures[*s.SameAs].Quantity)
+				}
+				got = append(got, l)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%q:\n got %+v\nwant %+v", tc.body, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRulePeople checks people.rules on sentences of our own: officials
+// with their titles and roles, and named suspects.
+func TestRulePeople(t *testing.T) {
+	cases := []struct {
+		name, body  string
+		want        []string // names
+		title, role string   // of the first, where given
+	}{
+		{"said, then the role", "The haul hurts the gangs, said Mara Quist, the bureau's head of intelligence.", []string{"Mara Quist"}, "", "bureau's head of intelligence"},
+		{"role, then said", "Ivo Brandt, the port's chief of security, said the scanners worked.", []string{"Ivo Brandt"}, "", "port's chief of security"},
+		{"lower-case role before", "Regional customs chief Ola Brenn said the haul was large.", []string{"Ola Brenn"}, "", "Regional customs chief"},
+		{"stacked titles and an initial", "Detective Inspector Leo R. Hart said officers were searching.", []string{"Leo R. Hart"}, "Detective Inspector", ""},
+		{"shortened titles and a surname", "Det. Insp. Varga said the men were known.", []string{"Varga"}, "Det. Insp.", ""},
+		{"a surname that is a place", "Superintendent Ana Jordan said the raids went well.", []string{"Ana Jordan"}, "Superintendent", ""},
+		{"named suspects with ages", "Police arrested Kim Lee, 34, and Tom Ray, 27, on Friday.", []string{"Kim Lee", "Tom Ray"}, "", ""},
+		{"a list of suspects", "The agency identified the suspects as Ada Obi, Femi Lawal and Musa Bello.", []string{"Ada Obi", "Femi Lawal", "Musa Bello"}, "", ""},
+		{"one who was arrested", "The bag was handed over by one Jide Kalu who was promptly arrested.", []string{"Jide Kalu"}, "", ""},
+		{"a headline's capitals are no name", "Nine Held in Major Drug and Gun Trafficking Bust Across County", nil, "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, p := range ex.People {
+				got = append(got, p.Name)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Fatalf("%q: people %q, want %q", tc.body, got, tc.want)
+			}
+			if len(got) > 0 && (deref(ex.People[0].Title) != tc.title && tc.title != "" || deref(ex.People[0].Role) != tc.role && tc.role != "") {
+				t.Errorf("%q: title %q role %q, want %q and %q", tc.body, deref(ex.People[0].Title), deref(ex.People[0].Role), tc.title, tc.role)
+			}
+		})
+	}
+}
+
+// TestRulesCompile compiles every rule file, so a mistake in one names its
+// line before any extraction.
+func TestRulesCompile(t *testing.T) {
+	rs, err := loadRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"arrests", "operations", "people"} {
+		if rs.byKind[kind] == nil || rs.byKind[kind].Len() == 0 {
+			t.Errorf("no rules of kind %q", kind)
+		}
+	}
+}
+
+// TestExplain checks that facts name the rule or pass that read them.
+func TestExplain(t *testing.T) {
+	ex := extractText(t, "", "A man and a woman were arrested at the farm. Officers seized 3 kg of heroin.")
+	if len(ex.Arrests) != 1 || ex.Arrests[0].Evidence[0].Rule != "arrest.pair" {
+		t.Fatalf("arrests %+v, want one read by arrest.pair", ex.Arrests)
+	}
+	if len(ex.Seizures) != 1 || ex.Seizures[0].Evidence[0].Rule != "seizure.figure" {
+		t.Fatalf("seizures %+v, want one read by seizure.figure", ex.Seizures)
+	}
+	var b strings.Builder
+	Explain(&b, ex)
+	for _, want := range []string{"arrest.pair", "seizure.figure", "drugs/heroin 3 kg"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("explain output lacks %q:\n%s", want, b.String())
+		}
+	}
+}

@@ -1,0 +1,1846 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// --- arrests ---
+
+const arrestNouns = `(?:people|persons|person|suspects|suspect|men|man|women|woman|individuals|individual|offenders|members|others|youths|teenagers|teens|boys|girls|adults|juveniles|minors|nationals|citizens|foreigners|couriers|dealers|traffickers|gang members|drug dealers|defendants|accused|fugitives|operators|vendors|administrators|associates|ringleaders|leaders|alleged \w+|suspected \w+|of them)`
+
+var (
+	arrestVerb = `(?:arrested|detained|taken into custody|apprehended|held|nabbed|rounded up|picked up|collared)`
+	// FIG arrests / FIG of the arrests
+	arrestsAfterRe = regexp.MustCompile(`(?i)^\s+(?:of the\s+|more\s+|new\s+|further\s+|additional\s+)?arrests?\b`)
+	// FIG [adj] NOUN [, ... ,] [were|have been] [also] arrested
+	arrestPassiveRe = regexp.MustCompile(`(?i)^\s+(?:[\w-]+\s+){0,2}?` + arrestNouns + `\b(?:\s*\([^)]*\))?(?:,[^,.]{0,60},)?\s+((?:who|that)\s+)?((?:[a-z][a-z-]*\s+){0,6}?)(?:were|have been|had been|has been|was|are|being|been|got)\s+(?:\w+\s+)?` + arrestVerb + `\b`)
+	// A named person arrested: "the FBI arrested Blake Benthall", "Alexandre Cazes, was arrested".
+	arrestNamedActiveRe  = regexp.MustCompile(`\b(?:arrested|detained)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`)
+	arrestNamedPassiveRe = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,?\s+(?:was|has been|had been)\s+(?:later\s+|subsequently\s+)?(?:arrested|detained)\b`)
+	// FIG NOUN arrested / FIG Arrested
+	arrestBareRe = regexp.MustCompile(`(?i)^\s+(?:(?:[\w-]+\s+){0,2}?` + arrestNouns + `\s+)?(?:were\s+)?` + arrestVerb + `\b`)
+	// arrested FIG (NOUN)
+	arrestActiveRe = regexp.MustCompile(`(?i)\b(?:arrested|arresting|arrest|detained|detaining|apprehended)\s+(?:a total of\s+|some\s+|another\s+|at least\s+)?$`)
+	arrestOfRe     = regexp.MustCompile(`(?i)\b(?:arrests?|detention|apprehension)\s+of\s+(?:a total of\s+)?$`)
+	// One person: "arrested a man", "a 23-year old woman was arrested", "its suspected operator".
+	arrestOneActiveRe  = regexp.MustCompile(`(?i)\b(?:arrested|arresting|detained|detaining|apprehended)\s+(?:a|an|one|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|individual|suspect|person|teenager|teen|boy|girl|youth|driver|operator|courier|administrator|leader|ringleader|boss|kingpin|national)\b`)
+	arrestOnePassiveRe = regexp.MustCompile(`(?i)\b(?:a|an|one|the)?\s*(?:[\w-]+\s+){0,3}?(?:man|woman|individual|suspect|person|teenager|teen|boy|girl|youth|driver|operator|courier|administrator|leader|ringleader|kingpin)\b,?(?:\s+[^,.]{0,60},|\s+(?:in|aged|from|of)\s+[^,.]{1,30}?)?\s+(?:was|has been|had been|is being)\s+(?:later\s+|subsequently\s+|also\s+|then\s+)?(?:arrested|detained|taken into custody|apprehended)\b`)
+	notArrestRe        = regexp.MustCompile(`(?i)^\s+(?:[a-z-]+\s+)?(?:warrants?|charges?|searches|raids|convictions?|targets|years?|months?|days?|officers?|investigators?|agents?|countries|agencies)\b`)
+)
+
+func (r *run) findArrests(i int, sf *sentenceFacts) {
+	r.rule = "arrest.figure"
+	text := sf.s.Text
+	if sf.cues&cueArrest == 0 {
+		return
+	}
+	// Cheap tests the patterns need to pass: the anchored ones start with
+	// spaces; in texts with no fold trap, each needs some words in its
+	// ASCII lower case.
+	lits := func(low string, words []string) bool { return sf.trap || containsAnyWord(low, words) }
+	found := false
+	for _, f := range sf.figures() {
+		after, before := text[f.End:], text[:f.Start]
+		spaced := after != "" && isSpaceASCII(after[0])
+		lowAfter := sf.low[f.End:]
+		if spaced && (sf.trap && notArrestRe.MatchString(after) || !sf.trap && notArrestLow(lowAfter)) {
+			continue
+		}
+		if spaced && found && (sf.trap && arrestAndRe.MatchString(tail(before, 60)) || !sf.trap && endsArrestAnd(tail(before, 60))) && arrestNounAfterRe.MatchString(after) ||
+			spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
+			spaced && lits(lowAfter, arrestVerbs) && (sf.trap || arrestLeadLow(lowAfter)) &&
+				(sf.trap && passiveArrest(after) || !sf.trap && passiveArrestIn(after) || arrestBareRe.MatchString(after)) ||
+			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
+				(sf.trap && (arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) ||
+					!sf.trap && (endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60)))) {
+			whole := r.addArrest(i, sf, f, f.Start)
+			r.addBreakdown(i, sf, f, whole)
+			found = true
+		}
+	}
+	if found {
+		return
+	}
+	var loc []int
+	if lits(sf.low, arrestOneActiveVerbs) {
+		if sf.trap {
+			loc = arrestOneActiveRe.FindStringIndex(text)
+		} else if p := arrestOneActiveAt(text); p >= 0 {
+			loc = []int{p}
+		}
+	}
+	if loc == nil && lits(sf.low, arrestOnePassiveVerbs) && lits(sf.low, arrestOnePassiveAux) {
+		if sf.trap {
+			loc = arrestOnePassiveRe.FindStringIndex(text)
+		} else if p := arrestOnePassiveAt(text); p >= 0 {
+			loc = []int{p}
+		}
+	}
+	r.rule = "arrest.one"
+	if loc != nil {
+		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
+	} else if loc := r.namedArrest(sf); loc >= 0 {
+		r.rule = "arrest.named"
+		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
+	}
+}
+
+// The words, in ASCII lower case, that some arrest patterns need.
+var (
+	arrestWords           = []string{"arrest"}
+	arrestBeforeWords     = []string{"arrest", "detain", "detention", "apprehen"}
+	arrestVerbs           = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed", "rounded up", "picked up", "collared"}
+	arrestOneActiveVerbs  = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}
+	arrestOnePassiveVerbs = []string{"arrested", "detained", "taken into custody", "apprehended"}
+	arrestOnePassiveAux   = []string{"was", "been", "being"}
+)
+
+// notArrestWords are the nouns of notArrestRe, each with and without its
+// optional "s".
+var notArrestWords = []string{"warrants", "warrant", "charges", "charge", "searches", "raids", "convictions", "conviction",
+	"targets", "years", "year", "months", "month", "days", "day", "officers", "officer", "investigators", "investigator",
+	"agents", "agent", "countries", "agencies"}
+
+// notArrestLow is notArrestRe.MatchString for a text in ASCII lower case
+// with no fold trap: spaces, maybe a word of letters and hyphens and
+// spaces, then one of notArrestWords ending a word.
+func notArrestLow(low string) bool {
+	c := skipSpaces(low, 0)
+	if c == 0 {
+		return false
+	}
+	if notArrestWordAt(low, c) {
+		return true
+	}
+	e := c
+	for e < len(low) && (low[e] >= 'a' && low[e] <= 'z' || low[e] == '-') {
+		e++
+	}
+	if e == c {
+		return false
+	}
+	c = skipSpaces(low, e)
+	return c > e && notArrestWordAt(low, c)
+}
+
+func notArrestWordAt(low string, p int) bool {
+	for _, w := range notArrestWords {
+		if strings.HasPrefix(low[p:], w) && (p+len(w) == len(low) || !isWordASCII(low[p+len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipSpaces returns the end of the run of \s starting at s[p].
+func skipSpaces(s string, p int) int {
+	for p < len(s) && isSpaceASCII(s[p]) {
+		p++
+	}
+	return p
+}
+
+// arrestLeads begin the word of arrestPassiveRe's or arrestBareRe's noun
+// (the first word of each of arrestNouns) or verb (arrestVerb's, or "were").
+var arrestLeads = []string{"people", "person", "suspect", "men", "man", "women", "woman", "individual", "offenders", "members",
+	"others", "youths", "teen", "boys", "girls", "adults", "juveniles", "minors", "nationals", "citizens", "foreigners",
+	"couriers", "dealers", "traffickers", "gang", "drug", "defendants", "accused", "fugitives", "operators", "vendors",
+	"administrators", "associates", "ringleaders", "leaders", "alleged", "suspected", "of",
+	"were", "arrested", "detained", "taken", "apprehended", "held", "nabbed", "rounded", "picked", "collared"}
+
+// arrestLeadLow is a cheap test that arrestPassiveRe and arrestBareRe need
+// to pass on a text in ASCII lower case with no fold trap: their noun or
+// verb starts one of the first three words after the spaces, and the words
+// before it are letters, digits, '_' and '-' only ([\w-]+), each followed
+// by spaces.
+func arrestLeadLow(low string) bool {
+	c := skipSpaces(low, 0)
+	if c == 0 {
+		return false
+	}
+	for k := 0; k < 3 && c < len(low); k++ {
+		for _, w := range arrestLeads {
+			if strings.HasPrefix(low[c:], w) {
+				return true
+			}
+		}
+		e := c
+		for e < len(low) && (isWordASCII(low[e]) || low[e] == '-') {
+			e++
+		}
+		if e == c {
+			return false
+		}
+		c = skipSpaces(low, e)
+		if c == e {
+			return false
+		}
+	}
+	return false
+}
+
+// passiveArrest reads "FIG men suspected of running the site were arrested";
+// the words between may not join another clause ("17 were charged and 5 were arrested").
+func passiveArrest(after string) bool {
+	m := arrestPassiveRe.FindStringSubmatch(after)
+	if m == nil {
+		return false
+	}
+	mid := " " + m[2]
+	return !strings.Contains(mid, " and ") && !strings.Contains(mid, " charged ") && !strings.Contains(mid, " but ")
+}
+
+// namedArrest finds one named person arrested, where the name is no agency,
+// place or platform; it returns the byte offset, or -1.
+func (r *run) namedArrest(sf *sentenceFacts) int {
+	if !strings.Contains(sf.s.Text, "arrested") && !strings.Contains(sf.s.Text, "detained") {
+		return -1 // both patterns need one of the two
+	}
+	for _, find := range [...]func(string) [][]int{findNamedArrestsActive, findNamedArrestsPassive} {
+		for _, loc := range find(sf.s.Text) {
+			if overlapsMention(sf.agencies, loc[0], loc[1]) || overlapsMention(sf.places, loc[0], loc[1]) ||
+				overlapsMention(sf.platforms, loc[0], loc[1]) || overlapsMention(sf.operations, loc[0], loc[1]) {
+				continue
+			}
+			return loc[0]
+		}
+	}
+	return -1
+}
+
+func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) int {
+	return r.recordArrest(i, sf, f, pos, "")
+}
+
+// addArrestPart records a part of the breakdown of arrests r.out.Arrests[whole].
+func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string, whole int) {
+	if k := r.recordArrest(i, sf, f, f.Start, place); k != whole && whole >= 0 && r.out.Arrests[k].PartOf == nil {
+		r.out.Arrests[k].PartOf = &whole
+	}
+}
+
+// recordArrest records an arrest figure and returns its index in
+// r.out.Arrests (an earlier one where the text says the same again).
+func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) int {
+	r.arrestsRead++
+	agency := r.agencyFor(i, pos)
+	op := r.operationFor(i, agency)
+	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),
+		Evidence: r.evidence(sf, 0.8)}
+	a.AssertedBy = r.asserted(sf, a.Evidence)
+	a.Context = r.isContext(sf, pos)
+	a.Evidence[len(a.Evidence)-1].Context = a.Context
+	if !f.Vague {
+		a.Count = r.nump(f.Value)
+	}
+	if place != "" {
+		a.Location = r.strp(place)
+	} else if len(sf.places) > 0 {
+		a.Location = r.strp(sf.places[0].Name)
+	}
+	// The same figure said again (a headline, a summary list) is the same fact.
+	for k := range r.out.Arrests {
+		old := &r.out.Arrests[k]
+		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || deref(old.Location) == place) &&
+			(*a.Count < 2 || old.Location == nil || a.Location == nil || *old.Location == *a.Location) {
+			if old.Agency == nil {
+				old.Agency = a.Agency
+			}
+			if old.Operation == nil {
+				old.Operation = a.Operation
+			}
+			old.Evidence = append(old.Evidence, a.Evidence...)
+			return k
+		}
+	}
+	r.out.Arrests = append(r.out.Arrests, a)
+	return len(r.out.Arrests) - 1
+}
+
+func (r *run) dateIn(sf *sentenceFacts) *string {
+	if len(sf.dates) > 0 {
+		return r.strp(sf.dates[0].Name)
+	}
+	return nil
+}
+
+// agencyFor picks the agency a figure at byte pos of sentence i belongs to:
+// the one the sentence credits ("says the NCA"), else the nearest named
+// before the figure, else after it; with none named, the agency of the
+// sentences just before, unless the sentence is about an earlier time.
+func (r *run) agencyFor(i, pos int) string {
+	sf := r.sents[i]
+	all, credited := r.figureAgencies(sf)
+	// Who acted, not who supported, funded or said so: "Eurojust said
+	// national police arrested 40" gives the 40 to no agency named.
+	var buf [8]mention
+	cands := buf[:0]
+	actorSaid := false
+	for k, a := range all {
+		if r.supportsOnly(sf, a) {
+			continue
+		}
+		if other := r.saidOtherActor(sf, a, pos); other {
+			actorSaid = true
+			continue
+		}
+		if k == credited {
+			continue // quoted about the work: the actor only when no other is named (below)
+		}
+		cands = append(cands, a)
+	}
+	if credited >= 0 && len(cands) == 0 && !actorSaid && !r.supportsOnly(sf, all[credited]) {
+		if genericActorBefore(sf, pos, r.agencyCountry(all[credited].Name) == "INT") {
+			return "" // "Police arrested 12, according to Europol": police did it
+		}
+		return all[credited].Name
+	}
+	if actorSaid && len(cands) == 0 {
+		return ""
+	}
+	if len(cands) == 0 && len(all) > 0 {
+		return "" // only supporters named: the actor is not
+	}
+	if len(cands) > 0 {
+		// The subject of the figure's clause ("The NCA and Border Force found ..."),
+		// else the nearest agency named before the figure, else the first after it.
+		best := cands[0]
+		cs, _ := sf.clauseAt(pos)
+		inClause := false
+		for _, a := range cands {
+			if a.Start < pos && a.Start >= cs && !inClause {
+				best, inClause = a, true
+			}
+			if a.Start < pos && !inClause {
+				best = a
+			}
+		}
+		return best.Name
+	}
+	if sf.isHistoric() || len(sf.operations) > 0 || sf.namesLocalPolice() {
+		return "" // "Police in Rotterdam said ...": a force the text does not name
+	}
+	// The agency of the sentences just before; in an opening paragraph, of those just after.
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if a := r.lastOwnAgency(j); a != "" {
+			return a
+		}
+	}
+	for j := i + 1; j < len(r.sents) && j <= i+2; j++ {
+		if a := r.lastOwnAgency(j); a != "" {
+			return a
+		}
+	}
+	// An article about one agency speaks of it throughout.
+	own := map[string]bool{}
+	for j := range r.sents {
+		if a := r.lastOwnAgency(j); a != "" {
+			own[a] = true
+		}
+	}
+	if len(own) == 1 && len(r.out.Agencies) == 1 {
+		return r.out.Agencies[0].Name
+	}
+	return ""
+}
+
+// figureAgencies returns the agencies of a sentence that a figure may
+// belong to, all but those that own an operation ("the NCA's County Lines
+// Week"), and the index of the last of them the sentence credits ("says
+// the NCA"), or -1; it works them out once per sentence.
+func (r *run) figureAgencies(sf *sentenceFacts) ([]mention, int) {
+	if !sf.candsDone {
+		sf.candsDone, sf.credited = true, -1
+		for _, a := range sf.agencies {
+			if a.Possessive && r.qualifiesOperation(sf, a) {
+				continue
+			}
+			sf.cands = append(sf.cands, a)
+		}
+		for k, a := range sf.cands {
+			if before := tail(sf.s.Text[:a.Start], 30); sf.trap && creditRe.MatchString(before) || !sf.trap && creditBefore(before) {
+				sf.credited = k
+			}
+		}
+	}
+	return sf.cands, sf.credited
+}
+
+// lastOwnAgency is the last agency sentence j names in its own right, not as
+// the owner of an operation ("the NCA's County Lines Week").
+func (r *run) lastOwnAgency(j int) string {
+	sf := r.sents[j]
+	for k := len(sf.agencies) - 1; k >= 0; k-- {
+		a := sf.agencies[k]
+		if r.supportsOnly(sf, a) {
+			continue
+		}
+		if !a.Possessive || !r.qualifiesOperation(sf, a) {
+			return a.Name
+		}
+	}
+	return ""
+}
+
+var (
+	creditRe   = regexp.MustCompile(`(?i)\b(says?|said|according to|stated|announced|by)\s+(the\s+)?$`)
+	historicRe = regexp.MustCompile(`(?i)\b(previous|previously|last year|in (19|20)\d\d|globally|worldwide|nationally|across the world)\b`)
+)
+
+// qualifiesOperation reports whether a possessive agency names whose operation follows.
+func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
+	for _, o := range sf.operations {
+		if o.Start >= a.End && o.Start-a.End <= len("’s ") {
+			return true
+		}
+	}
+	return false
+}
+
+// --- seizures ---
+
+// The words that say goods were seized (or found, or caught in transit),
+// in one place: the cue pattern, its hand matcher and the cue bits are
+// made from them. A stem is read to the end of its word ("seiz" for
+// seized, seizure, seizing).
+var (
+	seizeCueStems   = []string{"seiz", "confiscat", "forfeit"}
+	seizeCuePhrases = []string{"recovered", "found", "discovered", "detected", "intercepted", "haul", "finds", "netted",
+		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze",
+		"stash", "shut down", "took down", "taken down", "taken offline", "transporting", "carrying", "smuggle",
+		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed"}
+)
+
+// stemAlts are regexp alternatives for stems read to the end of their word.
+func stemAlts(stems []string) []string {
+	out := make([]string, len(stems))
+	for i, s := range stems {
+		out[i] = s + `\w*`
+	}
+	return out
+}
+
+// firstWords are the first words of phrases.
+func firstWords(phrases []string) []string {
+	out := make([]string, len(phrases))
+	for i, p := range phrases {
+		out[i], _, _ = strings.Cut(p, " ")
+	}
+	return out
+}
+
+var (
+	seizeCuePattern = `(?i)\b(` + strings.Join(append(stemAlts(seizeCueStems), seizeCuePhrases...), "|") + `)\b`
+	seizeCueRe      = regexp.MustCompile(seizeCuePattern)
+	// seizeCueScan tries seizeCueRe only at a word it can start with.
+	seizeCueScan = newStartScan(seizeCuePattern, func(s string, p int) bool {
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			return false
+		}
+		w := s[p:asciiLetters(s, p)]
+		return seizeCueFirst.has(w) || hasPrefixFold(w, "seiz") || hasPrefixFold(w, "confiscat") || hasPrefixFold(w, "forfeit")
+	})
+	seizeCueFirst  = newFoldSet(strings.Join(firstWords(seizeCuePhrases), " "))
+	strongSeizeRe  = regexp.MustCompile(`(?i)\b(seized|seizing|seizure of|confiscated|recovered)\b`)
+	hypotheticalRe = regexp.MustCompile(`(?i)\b(will|would|could|might|may|plans? to|intends? to|aims? to|hopes? to|expects? to)\s+(?:\w+\s+)?(?:be\s+)?(seiz|confiscat|recover|intercept)`)
+	valueBeforeRe  = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
+	packUnitRe     = regexp.MustCompile(`(?i)^\s+(bricks|brick|blocks|block|packages|package|packets|packet|bags|bag|parcels|parcel|sacks|sack|bales|bale|boxes|box|pallets|pallet|pouches|pouch)\s+of\b`)
+	unitRe         = regexp.MustCompile(`(?i)^\s*(?:-\s*)?(tonnes|tonne|metric tons|metric ton|tons|ton|t|kilograms|kilogram|kilogrammes|kilos|kilo|kgs|kg|grams|gram|grammes|g|pounds|pound|lbs|lb|ounces|ounce|oz|litres|litre|liters|liter|l|ml|gallons|gallon)\b\.?`)
+	examplesRe     = regexp.MustCompile(`(?i)\b(such as|including|includes|like|e\.g\.)\b`)
+	ofWhichRe      = regexp.MustCompile(`(?i)\bof which\s+(?:\w+\s+)?$`)
+)
+
+var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric tons": "tonne", "metric ton": "tonne", "t": "tonne",
+	"tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kilogrammes": "kg", "kilos": "kg", "kilo": "kg", "kgs": "kg", "kg": "kg",
+	"grams": "g", "gram": "g", "grammes": "g", "g": "g", "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb",
+	"ounces": "oz", "ounce": "oz", "oz": "oz", "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre", "l": "litre", "ml": "ml",
+	"gallons": "gallon", "gallon": "gallon"}
+
+// commodityNear finds the first commodity named in the few words of the
+// sentence's text from byte off (modifiers may stand before it: "suspected
+// shabu", "potentially dangerous medicines"); the offsets it returns count
+// from off.
+func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, int) {
+	toks, base := sf.tokensFrom(off)
+	s := sf.s.Text[base:]
+	if len(toks) > maxWords+3 {
+		toks = toks[:maxWords+3]
+	}
+	for i := range toks {
+		if i > maxWords || nearStop[toks[i].Lower] && i > 0 || isNumberToken(toks[i].Text) {
+			break
+		}
+		if i > 0 && strings.ContainsAny(s[toks[i-1].End:toks[i].Start], ",.;:()") {
+			break // the phrase ended: "17 Arrested, 10,000 Fentanyl Pills" is no count of pills
+		}
+		if m, ok := r.x.gaz.findAt(toks[i:], entCommodity); ok {
+			return longestCommodity(m.Entries), toks[i].Start + base - off, toks[m.J-1+i].End + base - off
+		}
+	}
+	return nil, 0, 0
+}
+
+// nearStop ends the words commodityNear reads.
+var nearStop = wordSet("were was and in at from with have has had been by to for on after")
+
+func longestCommodity(es []*entry) *entry { return es[0] }
+
+// commodityBefore finds the last commodity named in the sentence's text before byte end.
+func (r *run) commodityBefore(sf *sentenceFacts, end int) *entry {
+	r.scratch = sf.appendTokensBefore(r.scratch[:0], end)
+	var found [8]match // the matches stay on the stack
+	ms := r.x.gaz.appendFind(found[:0], r.scratch, entCommodity)
+	if len(ms) == 0 {
+		return nil
+	}
+	return ms[len(ms)-1].Entries[0]
+}
+
+type money struct {
+	Amount     float64
+	Currency   string
+	Qualifier  string
+	Start, End int
+}
+
+var (
+	// moneyPrefixPattern is made from moneySigns and the multipliers
+	// (extract_money_match.go), in their order, so a sign is added in one place.
+	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
+		strings.Join(moneyShortMults, "|") + `)\b|\s*(` + strings.Join(moneyLongMults, "|") + `)\b)?`
+	// moneyPrefixScan tries the pattern only at the first byte of a sign or
+	// code with a digit at most five bytes after it. After a word character
+	// only a sign that needs no \b may start.
+	moneyPrefixScan = newStartScan(moneyPrefixPattern, func(s string, p int) bool {
+		if !moneySignLead[s[p]] {
+			return false
+		}
+		if !wordStart(s, p) && !moneyNoBoundary.at(s, p) {
+			return false
+		}
+		for k := p + 1; k < len(s) && k <= p+6; k++ {
+			if s[k] >= '0' && s[k] <= '9' {
+				return true
+			}
+		}
+		return false
+	})
+	moneySignLead, moneyNoBoundary = signLeads()
+	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
+		`)|\s*(` + strings.Join(suffixLongMults, "|") + `))?\s+(` + strings.Join(suffixCurrencyWords, "|") + `)\b`)
+	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
+)
+
+// findMoney returns the sums of money in s; trap is hasFoldTrap(s).
+func (r *run) findMoney(s string, trap bool) []money {
+	var out []money
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil
+	}
+	var prefixed, suffixed [][]int
+	if maySignMoney(s) {
+		prefixed = findMoneyPrefixes(s)
+	}
+	if trap {
+		suffixed = moneySuffixRe.FindAllStringSubmatchIndex(s, -1)
+	} else {
+		suffixed = findMoneySuffixes(s) // needs no cue: it reads only after digits
+	}
+	for _, m := range prefixed {
+		sym := strings.TrimSpace(s[m[2]:m[3]])
+		cur := r.currencyOf(sym, s)
+		if cur == "" {
+			continue
+		}
+		out = append(out, moneyAt(s, m, 4, cur))
+	}
+	for _, m := range suffixed {
+		if overlapsMoney(out, m[0], m[1]) {
+			continue
+		}
+		word := strings.ToLower(s[m[8]:m[9]])
+		cur := r.currencyOfWord(word, s)
+		if cur == "" {
+			continue
+		}
+		// "pounds of cocaine" is a weight, not money.
+		if word == "pounds" && weightOfRe.MatchString(s[m[1]:]) {
+			continue
+		}
+		out = append(out, moneyAt(s, m, 2, cur))
+	}
+	return out
+}
+
+// moneyAt reads a sum from a match m of s whose digits are group g/2 and
+// whose two multiplier groups follow it ("£54m", "2.5 million euros"),
+// with the qualifier before it.
+func moneyAt(s string, m []int, g int, cur string) money {
+	v, _ := strconv.ParseFloat(digitsOnly.Replace(s[m[g]:m[g+1]]), 64)
+	for _, mul := range [][2]int{{m[g+2], m[g+3]}, {m[g+4], m[g+5]}} {
+		if mul[0] >= 0 {
+			v *= multipliers[strings.ToLower(s[mul[0]:mul[1]])]
+		}
+	}
+	start := m[0]
+	q, qs := qualifierBefore(s[:m[0]])
+	if q == "" {
+		q = "exact"
+	} else {
+		start = qs
+	}
+	return money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]}
+}
+
+// maySignMoney is a cheap test that moneyPrefixPattern needs to pass: a number
+// right after the last character of a currency sign or code, maybe with one
+// space between.
+func maySignMoney(s string) bool {
+	signEnd := func(q int) bool {
+		if q == 0 {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:q])
+		return signEnds[r]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+			continue
+		}
+		if signEnd(i) || i > 0 && isSpaceASCII(s[i-1]) && signEnd(i-1) {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsMoney(ms []money, start, end int) bool {
+	for _, m := range ms {
+		if start < m.End && m.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) currencyOf(sym, s string) string {
+	switch sym {
+	case "£", "GBP":
+		return "GBP"
+	case "€", "EUR":
+		return "EUR"
+	case "A$", "AU$", "AUD":
+		return "AUD"
+	case "NZ$", "NZD":
+		return "NZD"
+	case "US$", "USD":
+		return "USD"
+	case "C$", "CA$", "CAD":
+		return "CAD"
+	case "HK$":
+		return "HKD"
+	case "S$":
+		return "SGD"
+	case "R$":
+		return "BRL"
+	case "¥":
+		return "JPY"
+	case "₱", "PHP":
+		return "PHP"
+	case "₦", "N":
+		if sym == "N" && r.country != "NG" {
+			return ""
+		}
+		return "NGN"
+	case "₹":
+		return "INR"
+	case "Rs", "Rs.":
+		return r.rupee()
+	case "R":
+		if r.country != "ZA" {
+			return "" // "R" alone is the rand only in South African news
+		}
+		return "ZAR"
+	case "KSh", "Ksh", "Sh":
+		return r.shilling()
+	case "RM":
+		return "MYR"
+	case "Rp":
+		return "IDR"
+	case "฿":
+		return "THB"
+	case "₩":
+		return "KRW"
+	case "ZAR", "KES", "INR", "PKR", "THB", "MXN", "CHF", "AED", "SAR", "NGN", "JPY", "CNY", "HKD", "SGD", "BRL", "COP", "MYR", "IDR":
+		return sym
+	case "P":
+		if r.country == "PH" {
+			return "PHP"
+		}
+		return ""
+	case "$":
+		return r.dollar(s)
+	}
+	return ""
+}
+
+// currencyOfWord is the currency of a word written after a sum ("rupees"),
+// by the article's country where the word names several; "" where unknown.
+func (r *run) currencyOfWord(word, s string) string {
+	if c := currencyWords[word]; c != "" {
+		return c
+	}
+	switch word {
+	case "dollars":
+		return r.dollar(s)
+	case "rupees":
+		return r.rupee()
+	case "shillings":
+		return r.shilling()
+	case "pesos":
+		if c, ok := pesoByCountry[r.country]; ok {
+			return c
+		}
+		return "PHP"
+	case "dinars":
+		return dinarByCountry[r.country]
+	case "kwacha":
+		return map[string]string{"ZM": "ZMW", "MW": "MWK"}[r.country]
+	}
+	return ""
+}
+
+var (
+	pesoByCountry  = map[string]string{"PH": "PHP", "MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "DO": "DOP", "UY": "UYU"}
+	dinarByCountry = map[string]string{"RS": "RSD", "DZ": "DZD", "IQ": "IQD", "JO": "JOD", "KW": "KWD", "LY": "LYD", "TN": "TND", "BH": "BHD"}
+)
+
+// rupee resolves "Rs" and "rupees" by the article's country (India by default).
+func (r *run) rupee() string {
+	switch r.country {
+	case "PK":
+		return "PKR"
+	case "LK":
+		return "LKR"
+	case "NP":
+		return "NPR"
+	case "MU":
+		return "MUR"
+	}
+	return "INR"
+}
+
+// shilling resolves "Sh", "KSh" and "shillings" by the article's country (Kenya by default).
+func (r *run) shilling() string {
+	switch r.country {
+	case "TZ":
+		return "TZS"
+	case "UG":
+		return "UGX"
+	case "SO":
+		return "SOS"
+	}
+	return "KES"
+}
+
+// dollar resolves "$" by the sentence's own words, else the article's country.
+func (r *run) dollar(s string) string {
+	low := strings.ToLower(s)
+	switch {
+	case strings.Contains(low, "australian dollars"):
+		return "AUD"
+	case strings.Contains(low, "new zealand dollars"):
+		return "NZD"
+	case strings.Contains(low, "canadian dollars"):
+		return "CAD"
+	}
+	if c, ok := dollarByCountry[r.country]; ok {
+		return c
+	}
+	return "USD"
+}
+
+func (r *run) findSeizures(i int, sf *sentenceFacts) {
+	r.rule = "seizure.figure"
+	text := sf.s.Text
+	trap := sf.trap
+	// seizeCue reports whether seizeCueRe matches the clause text[cs:ce],
+	// remembering the last clause: a clause often holds several figures.
+	lastCS, lastCE, lastCue := -1, -1, false
+	seizeCue := func(cs, ce int) bool {
+		if cs != lastCS || ce != lastCE {
+			s := text[cs:ce]
+			lastCS, lastCE, lastCue = cs, ce, trap && seizeCueRe.MatchString(s) || !trap && hasSeizeCue(s)
+		}
+		return lastCue
+	}
+	cue := sf.cues&cueSeize != 0 && (trap && seizeCueRe.MatchString(text) || !trap && hasSeizeCueAt(text, sf.starts))
+	// lits is a cheap test some patterns need to pass: in a text with no
+	// fold trap, its ASCII lower case holds one of their words.
+	lits := func(low string, words []string) bool { return trap || containsAnyWord(low, words) }
+	valueSentence := sf.cues&cueValue != 0 && lits(sf.low, valueWords) && (trap && valueWordRe.MatchString(text) || !trap && hasValueWord(text))
+	if !cue && !valueSentence {
+		return
+	}
+	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && (trap && hypotheticalRe.MatchString(text) || !trap && isHypothetical(text)) && !valueSentence {
+		return
+	}
+	moneys := r.findMoney(text, trap)
+	var made []int // indexes into r.out.Seizures made from this sentence
+	newSeizure := func(s Seizure, pos int) {
+		s.Agency = r.strp(r.agencyFor(i, pos))
+		s.Operation = r.strp(r.operationFor(i, deref(s.Agency)))
+		if len(sf.places) > 0 {
+			s.Location = r.strp(sf.places[0].Name)
+		}
+		s.Date = r.dateIn(sf)
+		s.Evidence = r.evidence(sf, 0.75)
+		s.AssertedBy = r.asserted(sf, s.Evidence)
+		s.Context = r.isContext(sf, pos)
+		s.Evidence[len(s.Evidence)-1].Context = s.Context
+		s.sentence = i
+		made = append(made, len(r.out.Seizures))
+		r.out.Seizures = append(r.out.Seizures, s)
+	}
+	covered := func(start, end int) bool { return overlapsMoney(moneys, start, end) }
+
+	// Physical quantities: "5.7 tonnes of cocaine", "122 firearms", "several dozen guns".
+	if cue {
+		for _, f := range sf.figures() {
+			cs, ce := sf.clauseAt(f.Start)
+			if covered(f.Start, f.End) || !seizeCue(cs, ce) {
+				continue
+			}
+			after := text[f.End:]
+			unit := ""
+			if u, n := matchUnit(after, trap); n >= 0 {
+				unit = unitNames[strings.ToLower(u)]
+				after = after[n:]
+			} else if u, n := matchPackUnit(after, trap); n >= 0 {
+				// "50 bricks of cocaine": a count of packages of a drug.
+				unit = singular(strings.ToLower(u))
+				after = after[n:]
+			}
+			afterUnit := strings.TrimLeft(after, " ")
+			after = strings.TrimPrefix(afterUnit, "of ")
+			e, cs, ce := r.commodityNear(sf, len(text)-len(after), 3)
+			if e == nil && unit != "" && len(after) < len(afterUnit) {
+				// "220 pounds of calcium chloride": a measure of goods no list
+				// names is other goods, not the last commodity named before.
+				if sub, n := unlistedGoods(after); n > 0 {
+					e, ce = &entry{Commodity: "other", Sub: sub}, n
+				}
+			}
+			phraseEnd := f.End
+			if e != nil {
+				phraseEnd = len(text) - len(after) + ce
+				_ = cs
+			}
+			if e == nil && unit != "" {
+				// "suspected shabu, weighing around 500 grams": the commodity came first.
+				e = r.commodityBefore(sf, f.Start)
+			}
+			if e == nil && (trap && ofWhichRe.MatchString(tail(text[:f.Start], 40)) || !trap && endsOfWhich(tail(text[:f.Start], 40))) {
+				e = r.commodityBefore(sf, f.Start)
+			}
+			if e == nil || e.Commodity == "cash" && unit == "" {
+				continue
+			}
+			if unit == "" && e.Commodity == "drugs" && !e.Countable {
+				// "15.6 million methamphetamine pills": a drug counted in the
+				// pills, tablets or capsules it comes as.
+				if n := dosageFormAfter(text[len(text)-len(after)+ce:]); n > 0 {
+					unit = "pill"
+					phraseEnd = len(text) - len(after) + ce + n
+				}
+			}
+			if unit == "" && !e.Countable && !f.Vague {
+				continue
+			}
+			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[f.Start:phraseEnd], Qualifier: r.strp(f.Qualifier)}
+			if !f.Vague {
+				s.Quantity = r.nump(f.Value)
+				if unit == "" {
+					unit = itemUnit(e)
+				}
+				s.Unit = r.strp(unit)
+			}
+			newSeizure(s, f.Start)
+		}
+	}
+
+	// Sums of money: cash, or the value of what was seized.
+	r.rule = "seizure.money"
+	for _, m := range moneys {
+		after := text[m.End:]
+		before := text[:m.Start]
+		if isConversion(text, moneys, m) || notGoodsValue(sf, m.Start, m.End) {
+			continue
+		}
+		amt := Seizure{Amount: r.nump(m.Amount), Currency: r.strp(m.Currency), AmountQualifier: r.strp(m.Qualifier), Qualifier: r.strp(m.Qualifier), Phrase: text[m.Start:m.End]}
+		switch {
+		case r.valueInGoods(sf, m) != nil:
+			// "$13 million in fake medicines": the value of goods, not cash.
+			e := r.valueInGoods(sf, m)
+			if !cue || r.attachValue(made, e, m) {
+				continue
+			}
+			amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
+			newSeizure(amt, m.Start)
+		case lits(sf.low[m.End:], cashWords) && cashAfterRe.MatchString(after):
+			if cue {
+				amt.Commodity = "cash"
+				newSeizure(amt, m.Start)
+			}
+		case cryptoAfterRe.MatchString(after):
+			if cue {
+				amt.Commodity = "cryptocurrency"
+				newSeizure(amt, m.Start)
+			}
+		case worthAfterRe.MatchString(after):
+			rest := worthOfRe.ReplaceAllString(after, "")
+			e, _, _ := r.commodityNear(sf, len(text)-len(rest), 4)
+			if e == nil {
+				e = r.commodityBefore(sf, m.Start)
+			}
+			if e == nil || !cue && !strongSeizure(sf) && !r.attachValue(made, e, m) {
+				continue
+			}
+			if r.attachValue(made, e, m) {
+				continue
+			}
+			amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
+			newSeizure(amt, m.Start)
+		case lits(tail(sf.low[:m.Start], 80), valueWords) && (trap && valueBeforeRe.MatchString(tail(before, 80)) || !trap && valueBeforeLow(tail(sf.low[:m.Start], 80))):
+			e := r.commodityBefore(sf, m.Start)
+			if e == nil {
+				e = r.lastSeizedCommodity(i)
+			}
+			if e == nil {
+				continue
+			}
+			if r.attachValue(made, e, m) || r.attachValueEarlier(i, e, m) {
+				continue
+			}
+			if !cue {
+				continue
+			}
+			amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
+			newSeizure(amt, m.Start)
+		default:
+			// A bare sum among the things seized: "€1.2 million and 17 tonnes of cocaine were seized".
+			if cue && strongSeizure(sf) && !(trap && notSeizedMoneyRe.MatchString(after) || !trap && notSeizedMoneyAfter(after)) {
+				amt.Commodity = "cash"
+				newSeizure(amt, m.Start)
+			}
+		}
+	}
+
+	// Things seized without a figure: "diamonds, jewellery, luxury vehicles ... were also seized", "a loaded pistol".
+	r.rule = "seizure.listed"
+	if regions := seizedRegions(sf); len(regions) > 0 {
+		toks := sf.toks    // tokenize(text)
+		var found [8]match // the sentence's names stay on the stack
+		for _, m := range r.x.gaz.appendFind(found[:0], toks, entCommodity) {
+			e := m.Entries[0]
+			start, end := toks[m.I].Start, toks[m.J-1].End
+			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 ||
+				overlapsMention(sf.agencies, start, end) { // "HMRC's Tobacco Taskforce" seized no tobacco by its name
+				continue
+			}
+			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
+				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
+			}
+			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[start:end]}
+			if singleItemRe.MatchString(tail(text[:start], 20)) && e.Countable {
+				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact")
+			}
+			if e.Sub == "" && e.Commodity == "drugs" || vagueGoods[e.Sub] {
+				continue // "drugs" or "assets" alone, with no figure, is too vague to be its own seizure
+			}
+			newSeizure(s, start)
+		}
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func itemUnit(e *entry) string {
+	switch {
+	case e.Sub == "pills" || e.Sub == "tablets" || strings.HasSuffix(e.Form, "pills") || strings.HasSuffix(e.Form, "tablets"):
+		return "pill"
+	case e.Commodity == "ammunition":
+		return "round"
+	}
+	return "item"
+}
+
+// coveredBySeizure reports whether a commodity word is already part of a
+// seizure this sentence made ("17 tonnes of cocaine" covers "cocaine").
+func (r *run) coveredBySeizure(made []int, text string, start, end int) bool {
+	word := text[start:end]
+	for _, k := range made {
+		if strings.Contains(r.out.Seizures[k].Phrase, word) {
+			return true
+		}
+	}
+	// Already seized in full earlier in the article under the same name.
+	for _, s := range r.out.Seizures {
+		if s.Subtype != nil && strings.EqualFold(*s.Subtype, word) && (s.Quantity != nil || s.Amount != nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// attachValue gives a value to a seizure of the same commodity this sentence made.
+func (r *run) attachValue(made []int, e *entry, m money) bool {
+	for _, k := range made {
+		s := &r.out.Seizures[k]
+		if s.Commodity == e.Commodity && s.Amount == nil {
+			s.Amount, s.Currency, s.AmountQualifier = r.nump(m.Amount), r.strp(m.Currency), r.strp(m.Qualifier)
+			return true
+		}
+	}
+	return false
+}
+
+// seizesStrongly reports whether sf's text matches both seizeCueRe and
+// strongSeizeRe, testing first what they need (a strong word, a cue's word).
+func seizesStrongly(sf *sentenceFacts) bool {
+	text := sf.s.Text
+	if !strongSeizure(sf) {
+		return false
+	}
+	if sf.trap {
+		return seizeCueRe.MatchString(text)
+	}
+	return hasSeizeCueAt(text, sf.starts)
+}
+
+// strongSeizure reports whether strongSeizeRe matches the sentence: a
+// strong verb of seizing.
+func strongSeizure(sf *sentenceFacts) bool {
+	if sf.trap {
+		return strongSeizeRe.MatchString(sf.s.Text)
+	}
+	return containsAnyWord(sf.low, strongSeizeWords) && seizesStronglyIn(sf.s.Text, sf.starts)
+}
+
+// attachValueEarlier gives a value to the latest earlier seizure of the
+// same commodity that has none: "the cocaine had an estimated value of £450m".
+func (r *run) attachValueEarlier(i int, e *entry, m money) bool {
+	// Not another force's haul: a sentence that itself seizes something
+	// ("Gardaí seized cannabis worth €840,000") prices only its own agency's
+	// seizures; one that only values ("the NCA said the cocaine was worth")
+	// may price any.
+	own := ""
+	if sf := r.sents[i]; seizesStrongly(sf) {
+		for _, a := range r.sents[i].agencies {
+			own = a.Name
+			break
+		}
+	}
+	for k := len(r.out.Seizures) - 1; k >= 0; k-- {
+		s := &r.out.Seizures[k]
+		if own != "" && s.Agency != nil && *s.Agency != own {
+			continue
+		}
+		if s.Commodity == e.Commodity && s.Amount == nil && (e.Sub == "" || s.Subtype == nil || *s.Subtype == e.Sub) {
+			s.Amount, s.Currency, s.AmountQualifier = r.nump(m.Amount), r.strp(m.Currency), r.strp(m.Qualifier)
+			if s.Quantity == nil {
+				s.Qualifier = r.strp(m.Qualifier)
+			}
+			s.Evidence = append(s.Evidence, r.span(r.sents[i], 0.7))
+			return true
+		}
+	}
+	return false
+}
+
+// lastSeizedCommodity is the commodity of the latest seizure before sentence i,
+// or the latest commodity named: what "the seizure" or "the haul" refers to.
+func (r *run) lastSeizedCommodity(i int) *entry {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if e := r.commodityBefore(r.sents[j], len(r.sents[j].s.Text)); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// mergeSeizures joins what the article states twice: the same figure again
+// (a headline, a summary), a value and a quantity of one haul in sentences
+// next to each other ("$70m worth of methamphetamine ... 200 kilograms of
+// methamphetamine"); and drops a figureless mention of a commodity that the
+// article also gives with a figure ("the drugs" of "5.7 tonnes of cocaine").
+func (r *run) mergeSeizures() {
+	ss := r.out.Seizures
+	var out []Seizure
+	if len(ss) > 0 {
+		out = make([]Seizure, 0, len(ss)) // at most one each
+	}
+	used := make([]bool, len(ss))
+	for a := range ss {
+		if used[a] {
+			continue
+		}
+		s := ss[a]
+		for b := a + 1; b < len(ss); b++ {
+			t := ss[b]
+			if used[b] || t.Commodity != s.Commodity {
+				continue
+			}
+			// Near, and no agency against it: "$70m worth of methamphetamine ...
+			// 200 kilograms of methamphetamine", not two forces' hauls.
+			sameKind := s.Subtype == nil || t.Subtype == nil || *s.Subtype == *t.Subtype
+			near := t.sentence-s.sentence <= 2 && s.sentence-t.sentence <= 2 &&
+				(s.Agency == nil || t.Agency == nil || *s.Agency == *t.Agency) && sameKind
+			switch {
+			case !sameKind && s.Quantity != nil && t.Quantity != nil:
+				continue // "12 kg of heroin, 12 kg of MDMA": two hauls, equal figures
+			case sameFigure(s, t):
+			case sameQuantity(s, t) && (s.Amount == nil || t.Amount == nil):
+				if s.Amount == nil {
+					s.Amount, s.Currency, s.AmountQualifier = t.Amount, t.Currency, t.AmountQualifier
+				}
+			case near && s.Amount != nil && s.Quantity == nil && t.Quantity != nil && t.Amount == nil:
+				s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
+			case near && s.Quantity != nil && s.Amount == nil && t.Amount != nil && t.Quantity == nil:
+				s.Amount, s.Currency, s.AmountQualifier = t.Amount, t.Currency, t.AmountQualifier
+			default:
+				continue
+			}
+			used[b] = true
+			s.Evidence = append(s.Evidence, t.Evidence...)
+			if s.Agency == nil {
+				s.Agency = t.Agency
+			}
+			if s.Operation == nil {
+				s.Operation = t.Operation
+			}
+		}
+		out = append(out, s)
+	}
+	// A figureless mention of a commodity with a figure elsewhere is that
+	// haul named again; "other" goods are told apart by their kind.
+	kindOf := func(s Seizure) string {
+		if s.Commodity == "other" {
+			return "other/" + deref(s.Subtype)
+		}
+		return s.Commodity
+	}
+	figured := map[string]bool{}
+	for _, s := range out {
+		if s.Quantity != nil || s.Amount != nil {
+			figured[kindOf(s)] = true
+		}
+	}
+	kept := out[:0]
+	for _, s := range out {
+		if s.Quantity == nil && s.Amount == nil && deref(s.Qualifier) != "several" && figured[kindOf(s)] {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	r.out.Seizures = kept
+}
+
+func sameQuantity(a, b Seizure) bool {
+	return a.Quantity != nil && b.Quantity != nil && *a.Quantity == *b.Quantity && deref(a.Unit) == deref(b.Unit)
+}
+
+func sameFigure(a, b Seizure) bool {
+	eq := func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
+	return eq(a.Quantity, b.Quantity) && eq(a.Amount, b.Amount) && deref(a.Unit) == deref(b.Unit) && deref(a.Currency) == deref(b.Currency) &&
+		(a.Quantity != nil || a.Amount != nil)
+}
+
+func isNumberToken(w string) bool {
+	for _, r := range w {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// clauseBreakScan ends a clause: "..., which was believed to be ...", "...; ...".
+	clauseBreakScan = newStartScan(`(?i)(?:[;–—]|,\s+(?:which|who|whom|where|while|but|although|though|whereas|of which|when|after|before|because|as)\b)`,
+		func(s string, p int) bool {
+			c := s[p]
+			return c == ',' || c == ';' || c == 0xE2 && (strings.HasPrefix(s[p:], "–") || strings.HasPrefix(s[p:], "—"))
+		})
+	// seizeVerbRe finds the verbs and nouns of seizing in a clause.
+	seizeVerbPattern = `(?i)\b(seized|seizing|seizures? of|confiscated|confiscating|recovered|recovering|intercepted|impounded)\b`
+	seizeVerbRe      = regexp.MustCompile(seizeVerbPattern)
+	seizeVerbScan    = newStartScan(seizeVerbPattern, func(s string, p int) bool {
+		return isLetterByte(s[p]) && wordStart(s, p) && seizeVerbFirst.has(s[p:asciiLetters(s, p)])
+	})
+	seizeVerbFirst = newFoldSet("seized seizing seizure seizures confiscated confiscating recovered recovering intercepted impounded")
+	placePhraseRe  = regexp.MustCompile(`(?i)\s(?:from|at|in|inside|near|during|on|after|across|within|hidden|concealed|belonging|owned|used|worth)\s`)
+	auxBeforeRe    = regexp.MustCompile(`(?i)\b(were|was|been|be|being|are|is|have|has|had)\s+(?:\w+\s+)?$`)
+	passiveAfterRe = regexp.MustCompile(`(?i)^\s*(?:$|[,.;:]|(?:in|at|from|during|by|on|after|across|as|with|and|since|near|inside|between|throughout|under|over the)\b)`)
+)
+
+// clauseBreaks returns the spans of the clause breaks of s.
+func clauseBreaks(s string) [][]int {
+	if strings.IndexByte(s, ',') < 0 && strings.IndexByte(s, ';') < 0 && !strings.Contains(s, "–") && !strings.Contains(s, "—") {
+		return nil
+	}
+	if hasFoldTrap(s) {
+		return clauseBreakScan.findAll(s)
+	}
+	return findClauseBreaks(s)
+}
+
+// clauseWords are the words of clauseBreakScan after a comma, in its order.
+var clauseWords = newWordAlts("which", "who", "whom", "where", "while", "but", "although", "though", "whereas", "of which",
+	"when", "after", "before", "because", "as")
+
+// findClauseBreaks finds what clauseBreakScan finds, in a text with no fold
+// trap, matching the pattern by hand: a semicolon or dash, or a comma,
+// spaces and one of clauseWords ending a word (the spaces are all of the
+// run, since no word starts with one).
+func findClauseBreaks(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		e := -1
+		switch c := s[p]; {
+		case c == ';':
+			e = p + 1
+		case c == 0xE2 && (strings.HasPrefix(s[p:], "–") || strings.HasPrefix(s[p:], "—")):
+			e = p + len("–")
+		case c == ',':
+			if w := skipSpaces(s, p+1); w > p+1 {
+				e = wordAltAt(s, w, clauseWords)
+			}
+		}
+		if e >= 0 {
+			out = append(out, []int{p, e})
+			p = e - 1
+		}
+	}
+	return out
+}
+
+// seizeVerbWords are the words of seizeVerbPattern, in its order.
+// seizeVerbLead holds the first letters of seizeVerbWords, in either case.
+var seizeVerbLead = letterSet("scri")
+
+var seizeVerbWords = newWordAlts("seized", "seizing", "seizures of", "seizure of", "confiscated", "confiscating", "recovered",
+	"recovering", "intercepted", "impounded")
+
+// findSeizeVerbs finds what seizeVerbScan finds, in a text with no fold
+// trap, matching the pattern by hand.
+func findSeizeVerbs(s string) [][]int { return findSeizeVerbsAt(s, wordStartsOf(s)) }
+
+// findSeizeVerbsAt is findSeizeVerbs given the offsets where s's words start (see wordStartsOf).
+func findSeizeVerbsAt(s string, starts []int32) [][]int {
+	return matchAtWordStarts(s, starts, &seizeVerbLead, func(s string, p int) submatch {
+		if e := wordAltAt(s, p, seizeVerbWords); e >= 0 {
+			return submatch{m: [8]int{p, e, p, e}, n: 4}
+		}
+		return submatch{}
+	})
+}
+
+// seizeCueWhole are the cues of seizeCuePattern that stand whole, and
+// seizeCueStems those it reads to the end of the word (seiz\w*).
+var (
+	seizeCueWhole = newWordAlts(seizeCuePhrases...)
+)
+
+// hasSeizeCue reports whether seizeCueRe matches s, a text with no fold
+// trap, matching it by hand: a stem starting a word (its \w* runs to the
+// word's end, where \b holds), or a whole cue.
+// Its word starts stay on the stack where s has few words, as a clause does.
+func hasSeizeCue(s string) bool {
+	var buf [96]int32
+	return hasSeizeCueAt(s, appendWordStarts(buf[:0], s))
+}
+
+// hasSeizeCueAt is hasSeizeCue given the offsets where s's words start (see wordStartsOf).
+func hasSeizeCueAt(s string, starts []int32) bool {
+	next := 0
+	for _, q := range starts {
+		p := int(q)
+		if p < next {
+			continue
+		}
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			continue
+		}
+		for _, st := range seizeCueStems {
+			if hasPrefixFold(s[p:], st) {
+				return true
+			}
+		}
+		if wordAltAt(s, p, seizeCueWhole) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseIn returns the byte span of the clause that holds pos in a text of
+// n bytes with the given clause breaks.
+func clauseIn(breaks [][]int, n, pos int) (int, int) {
+	start, end := 0, n
+	for _, loc := range breaks {
+		if loc[1] <= pos {
+			start = loc[1]
+		} else if loc[0] >= pos {
+			end = loc[0]
+			break
+		}
+	}
+	return start, end
+}
+
+// seizedRegions are the spans of a sentence that name what was seized:
+// after an active verb or noun ("seized a loaded pistol", "seizure of dozens
+// of firearms") to the clause's end, before a passive one ("diamonds and
+// jewellery were also seized") from the clause's start.
+func seizedRegions(sf *sentenceFacts) [][2]int {
+	s := sf.s.Text
+	var out [][2]int
+	var verbs [][]int
+	if hasFoldTrap(s) {
+		verbs = seizeVerbRe.FindAllStringSubmatchIndex(s, -1)
+	} else {
+		verbs = findSeizeVerbsAt(s, sf.starts)
+	}
+	for _, m := range verbs {
+		cs, ce := sf.clauseAt(m[0])
+		verb := strings.ToLower(s[m[2]:m[3]])
+		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
+			(sf.trap && auxBeforeRe.MatchString(tail(s[cs:m[0]], 40)) || !sf.trap && auxBeforeLow(tail(sf.low[cs:m[0]], 40)) ||
+				passiveAfterRe.MatchString(s[m[1]:]))
+		if passive {
+			out = append(out, [2]int{cs, m[0]})
+		} else {
+			// What was seized ends where where or whom it was seized from begins: "a pistol from the car".
+			if sf.trap {
+				if loc := placePhraseRe.FindStringIndex(s[m[1]:ce]); loc != nil {
+					ce = m[1] + loc[0]
+				}
+			} else if at := placePhraseLow(sf.low[m[1]:ce]); at >= 0 {
+				ce = m[1] + at
+			}
+			out = append(out, [2]int{m[1], ce})
+		}
+		// "items recovered from the suspects include cars, phones and
+		// documents": what was seized is listed after the verb of inclusion.
+		if k := sf.includeAfter(m[1]); k >= 0 {
+			end := len(s)
+			if e := strings.IndexAny(s[k:], ";"); e >= 0 {
+				end = k + e
+			}
+			out = append(out, [2]int{k, end})
+		}
+	}
+	return out
+}
+
+// includeAfter returns where the list after "include", "included",
+// "including" or "consisting of" begins after byte from of the sentence,
+// or -1. The sentence's words are looked through once.
+func (sf *sentenceFacts) includeAfter(from int) int {
+	if !sf.incDone {
+		sf.incDone = true
+		for k, t := range sf.toks {
+			switch t.Lower {
+			case "include", "included", "includes", "including", "comprising":
+				sf.incAt = append(sf.incAt, int32(t.End))
+			case "consisting":
+				if k+1 < len(sf.toks) && sf.toks[k+1].Lower == "of" {
+					sf.incAt = append(sf.incAt, int32(sf.toks[k+1].End))
+				}
+			}
+		}
+	}
+	for _, at := range sf.incAt {
+		if int(at) > from {
+			return int(at) + 1
+		}
+	}
+	return -1
+}
+
+// The value phrases and qualifiers of valueBeforeRe.
+var (
+	valuePhrases    = []string{"worth", "valued at", "value of", "value", "price of", "price", "priced at"}
+	valueQualifiers = []string{"in excess of", "more than", "over", "around", "about", "almost", "nearly", "some",
+		"approximately", "up to", "at least", "an estimated", "estimated"}
+)
+
+// valueBeforeLow is valueBeforeRe.MatchString for a text in ASCII lower
+// case with no fold trap, read from its end: spaces, maybe a qualifier and
+// spaces, maybe "of" and spaces, then a value phrase that starts a word.
+// Every phrase ends in a letter, so each run of spaces is a whole one.
+func valueBeforeLow(low string) bool {
+	spacesBefore := func(e int) int {
+		for e > 0 && isSpaceASCII(low[e-1]) {
+			e--
+		}
+		return e
+	}
+	// value reports whether a value phrase starting a word ends at e;
+	// valueOf, whether one does with maybe spaces and "of" after it.
+	value := func(e int) bool {
+		for _, v := range valuePhrases {
+			if strings.HasSuffix(low[:e], v) && (e == len(v) || !isWordASCII(low[e-len(v)-1])) {
+				return true
+			}
+		}
+		return false
+	}
+	valueOf := func(e int) bool {
+		if value(e) {
+			return true
+		}
+		if strings.HasSuffix(low[:e], "of") {
+			if s := spacesBefore(e - 2); s < e-2 && value(s) {
+				return true
+			}
+		}
+		return false
+	}
+	e := spacesBefore(len(low))
+	if e == len(low) {
+		return false
+	}
+	if valueOf(e) {
+		return true
+	}
+	for _, q := range valueQualifiers {
+		if strings.HasSuffix(low[:e], q) {
+			if s := spacesBefore(e - len(q)); s < e-len(q) && valueOf(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeWords are the words of placePhraseRe.
+var placeWords = wordSet("from at in inside near during on after across within hidden concealed belonging owned used worth")
+
+// placePhraseLow is placePhraseRe's match start in a text in ASCII lower
+// case with no fold trap, or -1: a space, one of placeWords, a space. The
+// words are letters, so the word is the whole run of letters after the space.
+func placePhraseLow(low string) int {
+	for p := 0; p+1 < len(low); p++ {
+		if !isSpaceASCII(low[p]) {
+			continue
+		}
+		if e := asciiLetters(low, p+1); e < len(low) && isSpaceASCII(low[e]) && placeWords[low[p+1:e]] {
+			return p
+		}
+	}
+	return -1
+}
+
+// auxWords are the auxiliaries of auxBeforeRe.
+var auxWords = wordSet("were was been be being are is have has had")
+
+// auxBeforeLow is auxBeforeRe.MatchString for a text in ASCII lower case
+// with no fold trap: it ends in spaces after an auxiliary, or after an
+// auxiliary, spaces and one word. Each word is a whole run of \w, as \b
+// stands before the auxiliary and spaces before the word.
+func auxBeforeLow(low string) bool {
+	e := len(low)
+	for e > 0 && isSpaceASCII(low[e-1]) {
+		e--
+	}
+	if e == len(low) {
+		return false
+	}
+	w := e
+	for w > 0 && isWordASCII(low[w-1]) {
+		w--
+	}
+	if w == e {
+		return false
+	}
+	if auxWords[low[w:e]] {
+		return true
+	}
+	e = w
+	for e > 0 && isSpaceASCII(low[e-1]) {
+		e--
+	}
+	if e == w {
+		return false
+	}
+	w = e
+	for w > 0 && isWordASCII(low[w-1]) {
+		w--
+	}
+	return auxWords[low[w:e]]
+}
+
+func inRegions(regions [][2]int, start, end int) bool {
+	for _, r := range regions {
+		if start >= r[0] && end <= r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// Patterns used by the figure rules, compiled once.
+var (
+	arrestCueRe      = regexp.MustCompile(`(?i)\b(arrest|detain|custody|apprehend|nabbed|rounded up|held)`)
+	weightOfRe       = regexp.MustCompile(`^\s+of\b`)
+	valueWordRe      = regexp.MustCompile(`(?i)\b(worth|valued?|street value|price)\b`)
+	cashAfterRe      = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
+	cryptoAfterRe    = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
+	worthAfterRe     = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`)
+	worthOfRe        = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)
+	notSeizedMoneyRe = regexp.MustCompile(`(?i)^\s*(?:a year|per year|annually|in (?:revenue|profits?|sales|losses|tax)|loss|fine)`)
+	notSeizedItemRe  = regexp.MustCompile(`(?i)(used to|to|of the)\s+$`)
+	singleItemRe     = regexp.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+)?$`)
+)
+
+// tail returns the last n bytes of s or a little more, cut at a character
+// boundary: patterns anchored at the end of a prefix need no more, and
+// matching them on the whole prefix would cost quadratic time.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[i:]
+}
+
+// Words that let the costlier figure patterns run at all.
+var (
+	// The words, in ASCII lower case, that some seizure patterns need.
+	valueWords        = []string{"worth", "value", "price"}
+	hypotheticalVerbs = []string{"seiz", "confiscat", "recover", "intercept"}
+	cashWords         = []string{"cash", "bank", "currency"}
+	strongSeizeWords  = []string{"seiz", "confiscated", "recovered"}
+	exampleWords      = []string{"such as", "includ", "like", "e.g."}
+
+	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded held")
+	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation
+		forfeit forfeited forfeiture hauls ` + strings.Join(firstWords(seizeCuePhrases), " "))
+	valueCueWords = wordSet("worth value valued price priced")
+	modalWords    = wordSet("will would could might may plan plans intend intends aim aims hope hopes expect expects")
+)
+
+// breakdownRe reads the parts of a total given in brackets after it:
+// "30 arrests (22 in Spain, 5 in Portugal, 3 in the Netherlands)".
+var (
+	breakdownRe     = regexp.MustCompile(`^[^().]{0,40}\(([^()]{1,300})\)`)
+	breakdownItemRe = regexp.MustCompile(`(\d{1,3}(?:,\d{3})*|\d+)\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})`)
+)
+
+// addBreakdown records each bracketed part of an arrest figure as its own
+// fact, with its place.
+func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure, whole int) {
+	r.rule = "arrest.breakdown"
+	text := sf.s.Text
+	if !mayHaveBreakdown(text[total.End:]) {
+		return
+	}
+	m := breakdownRe.FindStringSubmatchIndex(text[total.End:])
+	if m == nil {
+		return
+	}
+	inner := text[total.End+m[2] : total.End+m[3]]
+	for _, it := range breakdownItemRe.FindAllStringSubmatchIndex(inner, -1) {
+		n, err := strconv.ParseFloat(strings.ReplaceAll(inner[it[2]:it[3]], ",", ""), 64)
+		if err != nil || n >= total.Value && !total.Vague {
+			continue
+		}
+		place := inner[it[4]:it[5]]
+		start := total.End + m[2] + it[4]
+		for _, p := range sf.places {
+			if p.Start <= start && start < p.End {
+				place = p.Name
+			}
+		}
+		r.addArrestPart(i, sf, figure{Value: n, Qualifier: "exact", Start: total.End + m[2] + it[0], End: total.End + m[2] + it[1]}, place, whole)
+	}
+}
+
+// A second group arrested with the first: "arrested 12 men and 3 women".
+var (
+	arrestAndRe       = regexp.MustCompile(`(?i)\b(?:arrested|detained|arrest of|detention of)\s+(?:[\w,-]+\s+){1,4}and\s+$`)
+	arrestNounAfterRe = regexp.MustCompile(`(?i)^\s+(?:[a-z-]+\s+)?` + arrestNouns + `\b`)
+)
+
+// singular turns a package word into its singular: "boxes" -> "box", "bricks" -> "brick".
+func singular(w string) string {
+	if strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes") {
+		return strings.TrimSuffix(w, "es")
+	}
+	return strings.TrimSuffix(w, "s")
+}
+
+// localPoliceRe is a force named only by its place: "Police in Rotterdam".
+var localPoliceRe = regexp.MustCompile(`\b[Pp]olice (?:in|at|from) \p{Lu}`)
+
+// dosageForms are the forms a drug is counted in.
+var dosageForms = wordSet("pills pill tablets tablet capsules capsule")
+
+// dosageFormAfter reads a dosage form right after a drug's name ("meth
+// pills"), maybe after one word ("ecstasy-type"), and returns the bytes
+// read, or 0.
+func dosageFormAfter(s string) int {
+	var buf [4]token
+	toks := appendTokens(buf[:0], s[:min(len(s), 40)])
+	for i := 0; i < len(toks) && i < 2; i++ {
+		if strings.ContainsAny(s[:toks[i].Start], ",.;:()") {
+			break
+		}
+		if dosageForms[toks[i].Lower] {
+			return toks[i].End
+		}
+	}
+	return 0
+}
+
+// unlistedGoods reads the name of goods no list holds after "N unit of":
+// up to four words, ending at punctuation, a number or a word that ends the
+// phrase ("and", "in", "from"). It returns the name and the bytes read, or
+// "" and 0 where the words are none or not goods ("of them").
+func unlistedGoods(s string) (string, int) {
+	var buf [8]token
+	toks := appendTokens(buf[:0], s[:min(len(s), 60)])
+	n := 0
+	for n < len(toks) && n < 4 {
+		t := toks[n]
+		if nearStop[t.Lower] || notGoods[t.Lower] || isNumberToken(t.Text) || strings.ContainsAny(s[:t.Start], ",.;:()\"“”") {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		return "", 0
+	}
+	return s[toks[0].Start:toks[n-1].End], toks[n-1].End
+}
+
+// notGoods are words after "N unit of" that name no goods.
+var notGoods = wordSet("them the a an its their his her this that these those which what who whom it")
+
+// isConversion reports whether the sum m is another of the sentence's sums
+// written in another currency, in brackets right after it: "23 million
+// euros ($25 million)", "A$4.7m (US$3.2m)".
+func isConversion(text string, moneys []money, m money) bool {
+	before := strings.TrimRight(text[:m.Start], " ")
+	if !strings.HasSuffix(before, "(") {
+		return false
+	}
+	before = strings.TrimRight(strings.TrimSuffix(before, "("), " ")
+	for _, o := range moneys {
+		if o.End == len(before) {
+			return true
+		}
+	}
+	return false
+}
+
+// notValueWords say a sum is owed, lost or promised, not the worth of what
+// was seized: duty or tax evaded, fines, rewards, thresholds, budgets.
+var notValueWords = wordSet(`duty duties excise tax taxes vat evaded evasion evade fine fines fined reward rewards bounty
+	threshold declare declared budget budgets bail compensation damages penalty penalties salary salaries revenue
+	costs cost losses lost defrauded scammed stole stolen ransom ransoms laundered laundering turnover profits profit`)
+
+// notGoodsValue reports whether a notValueWords word stands within three
+// words before the sum at text[start:end] or four after it, in its sentence.
+func notGoodsValue(sf *sentenceFacts, start, end int) bool {
+	before := sf.tokensIn(start-40, start)
+	for i := max(0, len(before)-3); i < len(before); i++ {
+		if notValueWords[before[i].Lower] {
+			return true
+		}
+	}
+	after := sf.tokensIn(end, end+48)
+	for i := 0; i < len(after) && i < 4; i++ {
+		if notValueWords[after[i].Lower] {
+			return true
+		}
+		if strings.ContainsAny(sf.s.Text[end:after[i].Start], ".;") {
+			break
+		}
+	}
+	return false
+}
+
+// valueInGoods returns the goods a sum is the value of where "in" and a
+// commodity other than cash follow it ("$1.3 million in cocaine"), or nil.
+func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
+	after := sf.s.Text[m.End:]
+	rest := strings.TrimLeft(after, " ")
+	if !strings.HasPrefix(rest, "in ") {
+		return nil
+	}
+	off := len(sf.s.Text) - len(rest) + 3
+	e, _, _ := r.commodityNear(sf, off, 3)
+	if e == nil || e.Commodity == "cash" || e.Commodity == "cryptocurrency" {
+		return nil
+	}
+	return e
+}
+
+// vagueGoods are goods too vague to be a seizure of their own without a
+// figure ("seizing the criminal assets of the distributors").
+var vagueGoods = map[string]bool{"assets": true, "contraband": true, "equipment": true, "chemicals": true}
+
+// supportPhrases before an agency say it helped others' work.
+var supportPhrases = []string{"supported by", "support of", "support from", "coordinated by", "funded by", "financed by",
+	"assisted by", "assistance of", "assistance from", "cooperation with", "co-operation with", "collaboration with",
+	"help of", "backed by", "enabled by", "facilitated by", "alongside", "aided by", "partnership with", "partnered with",
+	"organized by", "organised by", "centre at", "center at"}
+
+// fundPhrases before an agency say it paid for the work: neither an actor of
+// its figures nor one of the operation's agencies.
+var fundPhrases = []string{"funded by", "financed by", "funding from", "funding of", "sponsored by", "grant from"}
+
+// supportVerbs after an agency say it helped others' work ("Europol supported ...").
+var supportVerbs = wordSet("supported supports supporting coordinated coordinates coordinating funded funds financed facilitated facilitates assisted assists helped helps backed")
+
+// supportsOnly reports whether agency mention a is named as supporting,
+// coordinating or funding the work, not doing it.
+func (r *run) supportsOnly(sf *sentenceFacts, a mention) bool {
+	if sf.supports == nil {
+		sf.supports = make([]int8, len(sf.agencies)) // 0 not yet known, 1 no, 2 yes
+	}
+	k := slices.IndexFunc(sf.agencies, func(o mention) bool { return o.Start == a.Start && o.End == a.End })
+	if k < 0 || k >= len(sf.supports) {
+		return r.readSupportsOnly(sf, a)
+	}
+	if sf.supports[k] == 0 {
+		sf.supports[k] = 1
+		if r.readSupportsOnly(sf, a) {
+			sf.supports[k] = 2
+		}
+	}
+	return sf.supports[k] == 2
+}
+
+// readSupportsOnly is supportsOnly read from the sentence.
+func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
+	if endsWithPhrase(sf.low[:a.Start], supportPhrases) || endsWithPhrase(sf.low[:a.Start], fundPhrases) {
+		return true
+	}
+	// The rest of a list: "in cooperation with INTERPOL and the UNODC".
+	for k := len(sf.agencies) - 1; k >= 0; k-- {
+		o := sf.agencies[k]
+		if o.End > a.Start {
+			continue
+		}
+		between := strings.TrimSpace(strings.ToLower(sf.s.Text[o.End:a.Start]))
+		between = strings.TrimSpace(strings.TrimSuffix(between, "the"))
+		if between == "and" || between == "," || between == ", and" {
+			return r.supportsOnly(sf, o)
+		}
+		break
+	}
+	after := sf.tokensIn(a.End, a.End+40)
+	for k := 0; k < len(after) && k < 3; k++ {
+		if supportVerbs[after[k].Lower] {
+			return true
+		}
+		if !supportAux[after[k].Lower] {
+			break
+		}
+	}
+	return false
+}
+
+var supportAux = wordSet("has have had also was were is are which who")
+
+// sayVerbs report speech.
+var sayVerbs = wordSet("said says say announced announces reported reports stated states added told confirmed revealed explained noted")
+
+// actorWords name who acted without naming an agency ("police arrested").
+var actorWords = wordSet("police officers officer authorities investigators agents detectives deputies troops soldiers officials customs prosecutors gardaí gardai it they forces units teams")
+
+// ownActorWords, after "X said", are X's own people ("the NCA said officers
+// seized"), unless X only coordinates others' work (an international body).
+var ownActorWords = wordSet("officers officer investigators agents detectives deputies officials it they its their teams units")
+
+// saidOtherActor reports whether agency mention a, before the figure at pos,
+// only says what another did: a say verb follows it, then another actor
+// before the figure ("Eurojust said national police arrested 40").
+func (r *run) saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
+	if a.End >= pos {
+		return false
+	}
+	coordinator := r.agencyCountry(a.Name) == "INT"
+	toks := sf.tokensIn(a.End, pos)
+	said := false
+	for k, t := range toks {
+		switch {
+		case !said && sayVerbs[t.Lower] && k <= 3:
+			said = true
+		case said && ownActorWords[t.Lower] && !coordinator:
+			return false // "the NCA said it (or its officers) arrested 40": its own work
+		case said && actorWords[t.Lower]:
+			return true
+		}
+	}
+	if said {
+		for _, o := range sf.agencies {
+			if o.Start > a.End && o.End <= pos {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsWithPhrase reports whether low, a sentence in lower case up to a
+// name, ends with one of phrases, maybe with "the" after it.
+func endsWithPhrase(low string, phrases []string) bool {
+	before := strings.TrimRight(strings.TrimSuffix(strings.TrimRight(low, " "), "the"), " ")
+	for _, p := range phrases {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericActorBefore reports whether the clause of the figure at pos names
+// its actor without naming an agency: "Police arrested 12". "Officers" are
+// the credited agency's own, unless it only coordinates (coordinator).
+func genericActorBefore(sf *sentenceFacts, pos int, coordinator bool) bool {
+	cs, _ := sf.clauseAt(pos)
+	for _, t := range sf.tokensIn(cs, pos) {
+		if actorWords[t.Lower] && (coordinator || !ownActorWords[t.Lower]) {
+			return true
+		}
+	}
+	return false
+}
+
+// agencyCountry is the country the article's agency of that name serves.
+func (r *run) agencyCountry(name string) string {
+	if k, ok := r.agencyIdx[name]; ok {
+		return r.out.Agencies[k].Country
+	}
+	return ""
+}
+
+// digitsOnly drops the group separators of a number: "1,234", "160 000".
+var digitsOnly = strings.NewReplacer(",", "", " ", "")

@@ -1,0 +1,930 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The figure rules' patterns matched by hand, for texts with no fold trap
+// (see hasFoldTrap), where regexp's backtracking over their alternatives
+// costs more than the rest of a sentence's reading. Each names the pattern
+// it stands for; FuzzFigureMatchers checks each against it.
+
+// The alternatives of the patterns, in their order.
+var (
+	valueWordAlts     = newWordAlts("worth", "valued", "value", "street value", "price")
+	hypotheticalAlts  = []string{"will", "would", "could", "might", "may", "plans to", "plan to", "intends to", "intend to", "aims to", "aim to", "hopes to", "hope to", "expects to", "expect to"}
+	hypotheticalStems = []string{"seiz", "confiscat", "recover", "intercept"}
+	unitAlts          = newWordAlts("tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
+		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "g", "pounds", "pound", "lbs", "lb", "ounces",
+		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon")
+	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "packages", "package", "packets", "packet", "bags", "bag",
+		"parcels", "parcel", "sacks", "sack", "bales", "bale", "boxes", "box", "pallets", "pallet", "pouches", "pouch"}
+	ofAlt             = newWordAlts("of")
+	ofWord            = []string{"of"}
+	oneActiveVerbs    = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}
+	oneActiveArticles = []string{"a", "an", "one", "the", "its", "their"}
+	oneActiveNouns    = newWordAlts("man", "woman", "individual", "suspect", "person", "teenager", "teen", "boy", "girl", "youth",
+		"driver", "operator", "courier", "administrator", "leader", "ringleader", "boss", "kingpin", "national")
+	activeArrestVerbs   = []string{"arrested", "arresting", "arrest", "detained", "detaining", "apprehended"}
+	activeArrestFillers = []string{"a total of", "some", "another", "at least"}
+	arrestOfNouns       = []string{"arrests", "arrest", "detention", "apprehension"}
+)
+
+// hasValueWord is valueWordRe.MatchString.
+func hasValueWord(s string) bool {
+	for p := 0; p < len(s); p++ {
+		if isLetterByte(s[p]) && wordStart(s, p) && wordAltAt(s, p, valueWordAlts) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isHypothetical is hypotheticalRe.MatchString: a modal or an intention,
+// spaces, maybe a word and spaces, maybe "be" and spaces, then the stem of
+// a verb of seizing. Each run of spaces or word characters it reads is a
+// whole one, as what follows it can start with neither.
+func isHypothetical(s string) bool {
+	stemAt := func(q int) bool {
+		for _, st := range hypotheticalStems {
+			if hasPrefixFold(s[q:], st) {
+				return true
+			}
+		}
+		return false
+	}
+	beThenStem := func(q int) bool { // (?:be\s+)?(stem)
+		if stemAt(q) {
+			return true
+		}
+		if !hasPrefixFold(s[q:], "be") {
+			return false
+		}
+		w := skipSpaces(s, q+len("be"))
+		return w > q+len("be") && stemAt(w)
+	}
+	for p := 0; p < len(s); p++ {
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			continue
+		}
+		for _, a := range hypotheticalAlts {
+			if !hasPrefixFold(s[p:], a) {
+				continue
+			}
+			w := skipSpaces(s, p+len(a))
+			if w == p+len(a) {
+				continue
+			}
+			if beThenStem(w) {
+				return true
+			}
+			e := w
+			for e < len(s) && isWordASCII(s[e]) {
+				e++
+			}
+			if w2 := skipSpaces(s, e); e > w && w2 > e && beThenStem(w2) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unitAfter is unitRe.FindStringSubmatch(s): it returns the unit as
+// written and the length of the match, or "" and -1.
+func unitAfter(s string) (string, int) {
+	q := skipSpaces(s, 0)
+	if q < len(s) && s[q] == '-' {
+		q = skipSpaces(s, q+1)
+	}
+	e := wordAltAt(s, q, unitAlts)
+	if e < 0 {
+		return "", -1
+	}
+	n := e
+	if n < len(s) && s[n] == '.' {
+		n++
+	}
+	return s[q:e], n
+}
+
+// packUnitAfter is packUnitRe.FindStringSubmatch(s): it returns the unit as
+// written and the length of the match, or "" and -1.
+func packUnitAfter(s string) (string, int) {
+	q := skipSpaces(s, 0)
+	if q == 0 {
+		return "", -1
+	}
+	for _, a := range packUnitAlts {
+		if !hasPrefixFold(s[q:], a) {
+			continue
+		}
+		w := skipSpaces(s, q+len(a))
+		if w == q+len(a) {
+			continue
+		}
+		if e := wordAltAt(s, w, ofAlt); e >= 0 {
+			return s[q : q+len(a)], e
+		}
+	}
+	return "", -1
+}
+
+// wordEndsAt reports whether one of alts ends at s[end], starting a word.
+func wordEndsAt(s string, end int, alts []string) bool {
+	for _, a := range alts {
+		st := end - len(a)
+		if st >= 0 && equalFoldASCII(s[st:end], a) && (st == 0 || !isWordASCII(s[st-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseEndsAt reports whether one of alts ends at s[end] after spaces,
+// and returns where those spaces start.
+func phraseEndsAt(s string, end int, alts []string) (int, bool) {
+	for _, a := range alts {
+		st := end - len(a)
+		if st < 0 || !equalFoldASCII(s[st:end], a) {
+			continue
+		}
+		if i := spacesBefore(s, st); i < st {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// spacesBefore returns the start of the run of \s that ends at s[e].
+func spacesBefore(s string, e int) int {
+	for e > 0 && isSpaceASCII(s[e-1]) {
+		e--
+	}
+	return e
+}
+
+// endsOfWhich is ofWhichRe.MatchString: "of which" starting a word, spaces,
+// maybe a word and spaces, at the end.
+func endsOfWhich(s string) bool {
+	k := spacesBefore(s, len(s))
+	if k == len(s) {
+		return false
+	}
+	if wordEndsAt(s, k, []string{"of which"}) {
+		return true
+	}
+	j := k
+	for j > 0 && isWordASCII(s[j-1]) {
+		j--
+	}
+	i := spacesBefore(s, j)
+	return j < k && i < j && wordEndsAt(s, i, []string{"of which"})
+}
+
+// endsActiveArrest is arrestActiveRe.MatchString: a verb of arrest starting
+// a word, spaces, maybe a filler ("a total of") and spaces, at the end.
+func endsActiveArrest(s string) bool {
+	k := spacesBefore(s, len(s))
+	if k == len(s) {
+		return false
+	}
+	if wordEndsAt(s, k, activeArrestVerbs) {
+		return true
+	}
+	for _, f := range activeArrestFillers {
+		st := k - len(f)
+		if st < 0 || !equalFoldASCII(s[st:k], f) {
+			continue
+		}
+		if i := spacesBefore(s, st); i < st && wordEndsAt(s, i, activeArrestVerbs) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsArrestOf is arrestOfRe.MatchString: a noun of arrest starting a word,
+// spaces, "of", spaces, maybe "a total of" and spaces, at the end.
+func endsArrestOf(s string) bool {
+	k := spacesBefore(s, len(s))
+	if k == len(s) {
+		return false
+	}
+	ofThen := func(end int) bool { // [noun]\s+of ends at end
+		i, ok := phraseEndsAt(s, end, ofWord)
+		return ok && wordEndsAt(s, i, arrestOfNouns)
+	}
+	if ofThen(k) {
+		return true
+	}
+	i, ok := phraseEndsAt(s, k, []string{"a total of"})
+	return ok && ofThen(i)
+}
+
+// arrestOneActiveAt is where arrestOneActiveRe first matches s, or -1: a
+// verb of arrest starting a word, spaces, an article and spaces, up to
+// three words of [\w-] each followed by spaces, then a noun of one person
+// ending a word.
+func arrestOneActiveAt(s string) int {
+	nounAfterFillers := func(q int) bool {
+		for k := 0; ; k++ {
+			if wordAltAt(s, q, oneActiveNouns) >= 0 {
+				return true
+			}
+			if k == 3 {
+				return false
+			}
+			e := q
+			for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
+				e++
+			}
+			w := skipSpaces(s, e)
+			if e == q || w == e {
+				return false
+			}
+			q = w
+		}
+	}
+	for p := 0; p < len(s); p++ {
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			continue
+		}
+		for _, v := range oneActiveVerbs {
+			if !hasPrefixFold(s[p:], v) {
+				continue
+			}
+			w := skipSpaces(s, p+len(v))
+			if w == p+len(v) {
+				continue
+			}
+			for _, a := range oneActiveArticles {
+				if !hasPrefixFold(s[w:], a) {
+					continue
+				}
+				if q := skipSpaces(s, w+len(a)); q > w+len(a) && nounAfterFillers(q) {
+					return p
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// matchUnit is unitAfter in any text: the unit after a figure as written,
+// and the length of what it reads, or "" and -1. trap is hasFoldTrap(s).
+func matchUnit(s string, trap bool) (string, int) {
+	if !trap {
+		return unitAfter(s)
+	}
+	if m := unitRe.FindStringSubmatchIndex(s); m != nil {
+		return s[m[2]:m[3]], m[1]
+	}
+	return "", -1
+}
+
+// matchPackUnit is packUnitAfter in any text; trap is hasFoldTrap(s).
+func matchPackUnit(s string, trap bool) (string, int) {
+	if !trap {
+		return packUnitAfter(s)
+	}
+	if m := packUnitRe.FindStringSubmatchIndex(s); m != nil {
+		return s[m[2]:m[3]], m[1]
+	}
+	return "", -1
+}
+
+// The words of strongSeizeRe, adjectiveUseRe, historicRe and
+// notSeizedMoneyRe, in their order.
+var (
+	strongSeizeAlts = newWordAlts("seized", "seizing", "seizure of", "confiscated", "recovered")
+	adjectiveUses   = []string{"authorities", "officials", "police", "forces", "government", "prosecutors", "investigators",
+		"officers", "agents", "customs", "law enforcement", "counterparts", "partners"}
+	historicAlts        = newWordAlts("previous", "previously", "last year", "globally", "worldwide", "nationally", "across the world")
+	notSeizedMoneyLeads = []string{"a year", "per year", "annually", "in revenue", "in profits", "in profit", "in sales",
+		"in losses", "in tax", "loss", "fine"}
+)
+
+// seizesStronglyIn is strongSeizeRe.MatchString for a text with no fold
+// trap, given where its words start.
+func seizesStronglyIn(s string, starts []int32) bool {
+	for _, q := range starts {
+		if wordAltAt(s, int(q), strongSeizeAlts) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isHistoricIn is historicRe.MatchString for a text with no fold trap,
+// given where its words start: one of historicAlts, or "in", a space and a
+// year of the 1900s or 2000s, starting and ending a word.
+func isHistoricIn(s string, starts []int32) bool {
+	digit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
+	for _, q := range starts {
+		p := int(q)
+		if wordAltAt(s, p, historicAlts) >= 0 {
+			return true
+		}
+		if y := p + len("in "); hasPrefixFold(s[p:], "in ") && (strings.HasPrefix(s[y:], "19") || strings.HasPrefix(s[y:], "20")) &&
+			digit(y+2) && digit(y+3) && (y+4 == len(s) || !isWordASCII(s[y+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAdjectiveUseAfter is adjectiveUseRe.MatchString: spaces, then one of
+// adjectiveUses in its own case, ending a word.
+func isAdjectiveUseAfter(s string) bool {
+	w := skipSpaces(s, 0)
+	return w > 0 && wordAltAtCase(s, w, adjectiveUses) >= 0
+}
+
+// notSeizedMoneyAfter is notSeizedMoneyRe.MatchString for a text with no
+// fold trap: maybe spaces, then one of notSeizedMoneyLeads.
+func notSeizedMoneyAfter(s string) bool {
+	w := skipSpaces(s, 0)
+	for _, l := range notSeizedMoneyLeads {
+		if hasPrefixFold(s[w:], l) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveBreakdown is a cheap test that breakdownRe needs to pass: the
+// first bracket or dot is an opening bracket at most 40 characters in.
+func mayHaveBreakdown(s string) bool {
+	i := strings.IndexAny(s, "().")
+	return i >= 0 && s[i] == '(' && utf8.RuneCountInString(s[:i]) <= 40
+}
+
+// creditWords are the words creditRe takes to credit the agency after them.
+var creditWords = []string{"says", "say", "said", "according to", "stated", "announced", "by"}
+
+// creditBefore is creditRe.MatchString for a text with no fold trap: it ends
+// with one of creditWords, starting a word, then spaces, or "the" between
+// spaces ("says the ").
+func creditBefore(s string) bool {
+	i := len(s)
+	for i > 0 && isSpaceASCII(s[i-1]) {
+		i--
+	}
+	if i == len(s) {
+		return false
+	}
+	if endsWithCreditWord(s[:i]) {
+		return true
+	}
+	if !hasSuffixFold(s[:i], "the") {
+		return false
+	}
+	j := i - len("the")
+	k := j
+	for k > 0 && isSpaceASCII(s[k-1]) {
+		k--
+	}
+	return k < j && endsWithCreditWord(s[:k])
+}
+
+// endsWithCreditWord reports whether s ends with one of creditWords that
+// starts a word.
+func endsWithCreditWord(s string) bool {
+	for _, w := range creditWords {
+		if hasSuffixFold(s, w) && wordStart(s, len(s)-len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// arrestAndCues are the words arrestAndRe takes to begin an arrest.
+var arrestAndCues = []string{"arrested", "detained", "arrest of", "detention of"}
+
+// endsArrestAnd is arrestAndRe.MatchString for a text with no fold trap:
+// one of arrestAndCues starting a word, then one to four runs of word
+// characters, commas and hyphens, each after spaces, then "and" between
+// spaces at the end ("arrested 12 men and ").
+func endsArrestAnd(s string) bool {
+	i := len(s)
+	for i > 0 && isSpaceASCII(s[i-1]) {
+		i--
+	}
+	if i == len(s) || !hasSuffixFold(s[:i], "and") {
+		return false
+	}
+	i -= len("and")
+	for runs := 0; runs < 4; runs++ {
+		j := i
+		for j > 0 && isSpaceASCII(s[j-1]) {
+			j--
+		}
+		if j == i {
+			return false
+		}
+		i = j
+		if runs > 0 {
+			for _, c := range arrestAndCues {
+				if hasSuffixFold(s[:i], c) && wordStart(s, i-len(c)) {
+					return true
+				}
+			}
+		}
+		for j > 0 && (isWordASCII(s[j-1]) || s[j-1] == ',' || s[j-1] == '-') {
+			j--
+		}
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	j := i
+	for j > 0 && isSpaceASCII(s[j-1]) {
+		j--
+	}
+	if j == i {
+		return false
+	}
+	for _, c := range arrestAndCues {
+		if hasSuffixFold(s[:j], c) && wordStart(s, j-len(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// The alternatives of arrestPassiveRe, in its order: its nouns (but the
+// two that take any word after them), its auxiliaries and its verbs.
+var (
+	passiveNouns = []string{"people", "persons", "person", "suspects", "suspect", "men", "man", "women", "woman",
+		"individuals", "individual", "offenders", "members", "others", "youths", "teenagers", "teens", "boys", "girls",
+		"adults", "juveniles", "minors", "nationals", "citizens", "foreigners", "couriers", "dealers", "traffickers",
+		"gang members", "drug dealers", "defendants", "accused", "fugitives", "operators", "vendors", "administrators",
+		"associates", "ringleaders", "leaders"}
+	passiveNounLeads = []string{"alleged ", "suspected "} // each then \w+
+	passiveAux       = []string{"were", "have been", "had been", "has been", "was", "are", "being", "been", "got"}
+	passiveVerbs     = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed",
+		"rounded up", "picked up", "collared"}
+)
+
+// matchArrestPassive is arrestPassiveRe.FindStringSubmatchIndex for a text
+// with no fold trap: it returns where the match ends and where its second
+// group (the words before the auxiliary) starts and ends, or ok false.
+//
+// The pattern's ways through are tried in its order, and the first that
+// reaches the verb is its match, so the second group is the pattern's:
+// fewer words before the noun first (lazy), the nouns in order, a bracket
+// and a comma clause before none (greedy), "who"/"that" before none, fewer
+// words before the auxiliary first (lazy), the auxiliaries in order, a
+// word before the verb before none. Every other part is a run whose end
+// is fixed, as what follows it cannot start inside it: spaces before a
+// word, a word's characters before spaces or a boundary, a bracket's
+// inside before ')', a clause before ','.
+func matchArrestPassive(s string) (end, g2s, g2e int, ok bool) {
+	p := skipSpaces(s, 0)
+	if p == 0 {
+		return 0, 0, 0, false
+	}
+	for k := 0; k <= 2; k++ {
+		if k > 0 { // one more [\w-]+\s+
+			e := p
+			for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
+				e++
+			}
+			q := skipSpaces(s, e)
+			if e == p || q == e {
+				break
+			}
+			p = q
+		}
+		for _, n := range passiveNouns {
+			if e := p + len(n); hasPrefixFold(s[p:], n) && (e == len(s) || !isWordASCII(s[e])) {
+				if end, g2s, g2e, ok := passiveAfterNoun(s, e); ok {
+					return end, g2s, g2e, true
+				}
+			}
+		}
+		for _, n := range passiveNounLeads {
+			if !hasPrefixFold(s[p:], n) {
+				continue
+			}
+			e := p + len(n)
+			for e < len(s) && isWordASCII(s[e]) {
+				e++
+			}
+			if e == p+len(n) {
+				continue
+			}
+			if end, g2s, g2e, ok := passiveAfterNoun(s, e); ok {
+				return end, g2s, g2e, true
+			}
+		}
+		if hasPrefixFold(s[p:], "of them") && (p+len("of them") == len(s) || !isWordASCII(s[p+len("of them")])) {
+			if end, g2s, g2e, ok := passiveAfterNoun(s, p+len("of them")); ok {
+				return end, g2s, g2e, true
+			}
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// passiveAfterNoun matches what arrestPassiveRe reads after its noun, from
+// s[e]: (?:\s*\([^)]*\))?(?:,[^,.]{0,60},)?\s+((?:who|that)\s+)?... .
+func passiveAfterNoun(s string, e int) (end, g2s, g2e int, ok bool) {
+	afterBracket := func(x int) (int, int, int, bool) {
+		if x < len(s) && s[x] == ',' { // ,[^,.]{0,60}, before none
+			n, j := 0, x+1
+			for j < len(s) && s[j] != ',' && s[j] != '.' && n <= 60 {
+				_, w := utf8.DecodeRuneInString(s[j:])
+				j += w
+				n++
+			}
+			if n <= 60 && j < len(s) && s[j] == ',' {
+				if end, g2s, g2e, ok := passiveAfterClause(s, j+1); ok {
+					return end, g2s, g2e, true
+				}
+			}
+		}
+		return passiveAfterClause(s, x)
+	}
+	if q := skipSpaces(s, e); q < len(s) && s[q] == '(' { // a bracket before none
+		if j := strings.IndexByte(s[q+1:], ')'); j >= 0 {
+			if end, g2s, g2e, ok := afterBracket(q + 1 + j + 1); ok {
+				return end, g2s, g2e, true
+			}
+		}
+	}
+	return afterBracket(e)
+}
+
+// passiveAfterClause matches \s+((?:who|that)\s+)?((?:[a-z][a-z-]*\s+){0,6}?)
+// and the auxiliary and verb after it, from s[x].
+func passiveAfterClause(s string, x int) (end, g2s, g2e int, ok bool) {
+	y := skipSpaces(s, x)
+	if y == x {
+		return 0, 0, 0, false
+	}
+	mid := func(y int) (int, int, int, bool) {
+		pos := y
+		for j := 0; j <= 6; j++ {
+			if j > 0 { // one more [a-z][a-z-]*\s+
+				if pos == len(s) || !isLetterByte(s[pos]) {
+					break
+				}
+				e := pos + 1
+				for e < len(s) && (isLetterByte(s[e]) || s[e] == '-') {
+					e++
+				}
+				q := skipSpaces(s, e)
+				if q == e {
+					break
+				}
+				pos = q
+			}
+			if end := passiveAuxVerb(s, pos); end >= 0 {
+				return end, y, pos, true
+			}
+		}
+		return 0, 0, 0, false
+	}
+	for _, w := range [...]string{"who", "that"} {
+		if z := y + len(w); hasPrefixFold(s[y:], w) && skipSpaces(s, z) > z {
+			if end, g2s, g2e, ok := mid(skipSpaces(s, z)); ok {
+				return end, g2s, g2e, true
+			}
+		}
+	}
+	return mid(y)
+}
+
+// passiveAuxVerb matches (?:were|...)\s+(?:\w+\s+)?(?:arrested|...)\b at
+// s[p] and returns its end, or -1.
+func passiveAuxVerb(s string, p int) int {
+	verbAt := func(q int) int {
+		for _, v := range passiveVerbs {
+			if e := q + len(v); hasPrefixFold(s[q:], v) && (e == len(s) || !isWordASCII(s[e])) {
+				return e
+			}
+		}
+		return -1
+	}
+	for _, a := range passiveAux {
+		if !hasPrefixFold(s[p:], a) {
+			continue
+		}
+		z := p + len(a)
+		w := skipSpaces(s, z)
+		if w == z {
+			continue
+		}
+		e := w // a word and spaces before none
+		for e < len(s) && isWordASCII(s[e]) {
+			e++
+		}
+		if q := skipSpaces(s, e); e > w && q > e {
+			if end := verbAt(q); end >= 0 {
+				return end
+			}
+		}
+		if end := verbAt(w); end >= 0 {
+			return end
+		}
+	}
+	return -1
+}
+
+// passiveArrestIn is passiveArrest for a text with no fold trap.
+func passiveArrestIn(after string) bool {
+	_, g2s, g2e, ok := matchArrestPassive(after)
+	if !ok {
+		return false
+	}
+	// " " + mid holds none of the words that join another clause.
+	mid := after[g2s:g2e]
+	for _, w := range [...][2]string{{"and ", " and "}, {"charged ", " charged "}, {"but ", " but "}} {
+		if strings.HasPrefix(mid, w[0]) || strings.Contains(mid, w[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// findNamedArrestsActive is arrestNamedActiveRe.FindAllStringIndex, by
+// hand; the pattern is case-sensitive, so this holds for any text: a verb
+// starting a word, spaces, then two names of a capital and lower-case
+// letters. Each run it reads is whole, as what follows cannot start inside
+// it, and the last name's letters are greedy.
+func findNamedArrestsActive(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if s[p] != 'a' && s[p] != 'd' || !wordStart(s, p) ||
+			!strings.HasPrefix(s[p:], "arrested") && !strings.HasPrefix(s[p:], "detained") {
+			continue
+		}
+		q := p + len("arrested") // as long as "detained"
+		w := skipSpaces(s, q)
+		if w == q {
+			continue
+		}
+		if e := twoNamesAt(s, w); e >= 0 {
+			out = append(out, []int{p, e})
+			p = e - 1
+		}
+	}
+	return out
+}
+
+// twoNamesAt matches \p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+ at s[p] and returns its
+// end, or -1.
+func twoNamesAt(s string, p int) int {
+	e := nameWordAt(s, p)
+	if e < 0 {
+		return -1
+	}
+	w := skipSpaces(s, e)
+	if w == e {
+		return -1
+	}
+	return nameWordAt(s, w)
+}
+
+// nameWordAt matches \p{Lu}\p{Ll}+ at s[p], its lower-case letters all
+// there are, and returns its end, or -1.
+func nameWordAt(s string, p int) int {
+	r, n := utf8.DecodeRuneInString(s[p:])
+	if n == 0 || !unicode.IsUpper(r) {
+		return -1
+	}
+	e := p + n
+	for e < len(s) {
+		r, n := utf8.DecodeRuneInString(s[e:])
+		if !unicode.IsLower(r) {
+			break
+		}
+		e += n
+	}
+	if e == p+n {
+		return -1
+	}
+	return e
+}
+
+// findNamedArrestsPassive is arrestNamedPassiveRe.FindAllStringIndex, by
+// hand, for any text: two names (at any character, as the pattern has no
+// \b before them), maybe a comma, spaces, "was", "has been" or "had been",
+// spaces, maybe "later" or "subsequently" and spaces, then a verb ending a
+// word. Where "later" is read, only a verb can follow, as "later" is none.
+func findNamedArrestsPassive(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if s[p] < 'A' || s[p] > 'Z' && s[p] < 0x80 {
+			continue // a capital is an ASCII one or starts with a byte of another character
+		}
+		e := twoNamesAt(s, p)
+		if e < 0 {
+			continue
+		}
+		if e < len(s) && s[e] == ',' {
+			e++
+		}
+		w := skipSpaces(s, e)
+		if w == e {
+			continue
+		}
+		a := -1
+		for _, aux := range [...]string{"was", "has been", "had been"} {
+			if strings.HasPrefix(s[w:], aux) {
+				a = w + len(aux)
+				break
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		v := skipSpaces(s, a)
+		if v == a {
+			continue
+		}
+		for _, adv := range [...]string{"later", "subsequently"} {
+			if x := v + len(adv); strings.HasPrefix(s[v:], adv) && skipSpaces(s, x) > x {
+				v = skipSpaces(s, x)
+				break
+			}
+		}
+		for _, verb := range [...]string{"arrested", "detained"} {
+			if x := v + len(verb); strings.HasPrefix(s[v:], verb) && (x == len(s) || !isWordASCII(s[x])) {
+				out = append(out, []int{p, x})
+				p = x - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// The alternatives of arrestOnePassiveRe, in ASCII lower case.
+var (
+	onePassiveArticles = []string{"a", "an", "one", "the"}
+	onePassiveNouns    = []string{"man", "woman", "individual", "suspect", "person", "teenager", "teen", "boy", "girl",
+		"youth", "driver", "operator", "courier", "administrator", "leader", "ringleader", "kingpin"}
+	onePassiveLinks = []string{"in", "aged", "from", "of"}
+	onePassiveAux   = []string{"was", "has been", "had been", "is being"}
+	onePassiveAdvs  = []string{"later", "subsequently", "also", "then"}
+	onePassiveVerbs = []string{"arrested", "detained", "taken into custody", "apprehended"}
+	// onePassiveNounsBy holds the nouns by their first letter, in either case.
+	onePassiveNounsBy = func() (by [256][]string) {
+		for _, n := range onePassiveNouns {
+			by[n[0]] = append(by[n[0]], n)
+			by[n[0]-'a'+'A'] = append(by[n[0]-'a'+'A'], n)
+		}
+		return by
+	}()
+)
+
+// arrestOnePassiveAt is where arrestOnePassiveRe first matches s, or -1,
+// for a text with no fold trap. Only where a match starts is asked, so at
+// each offset where \b holds, left to right, any way through will do: the
+// first offset with one is the pattern's leftmost match.
+func arrestOnePassiveAt(s string) int {
+	for p := 0; p < len(s); p++ {
+		if (p > 0 && isWordASCII(s[p-1])) == isWordASCII(s[p]) {
+			continue // no \b
+		}
+		if onePassiveFrom(s, p) {
+			return p
+		}
+	}
+	return -1
+}
+
+// onePassiveFrom reports whether arrestOnePassiveRe matches at s[p], after
+// its \b: maybe an article, spaces, up to three words of [\w-] each with
+// spaces after it, then a noun of one person ending a word.
+func onePassiveFrom(s string, p int) bool {
+	try := func(q int) bool {
+		q = skipSpaces(s, q)
+		for k := 0; k <= 3; k++ {
+			if k > 0 { // one more [\w-]+\s+
+				e := q
+				for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
+					e++
+				}
+				w := skipSpaces(s, e)
+				if e == q || w == e {
+					return false
+				}
+				q = w
+			}
+			if q == len(s) {
+				return false
+			}
+			for _, n := range onePassiveNounsBy[s[q]] {
+				if e := q + len(n); hasPrefixFold(s[q:], n) && (e == len(s) || !isWordASCII(s[e])) && onePassiveAfterNoun(s, e) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if try(p) {
+		return true
+	}
+	for _, a := range onePassiveArticles {
+		if hasPrefixFold(s[p:], a) && try(p+len(a)) {
+			return true
+		}
+	}
+	return false
+}
+
+// onePassiveAfterNoun reports whether what follows the noun at s[e]
+// matches ,?(?:\s+[^,.]{0,60},|\s+(?:in|aged|from|of)\s+[^,.]{1,30}?)? and
+// the passive verb after it.
+func onePassiveAfterNoun(s string, e int) bool {
+	for _, x := range [...]int{e, e + 1} {
+		if x == e+1 && (e == len(s) || s[e] != ',') {
+			continue
+		}
+		if onePassiveVerbAt(s, x) {
+			return true
+		}
+		if x == len(s) || !isSpaceASCII(s[x]) {
+			continue
+		}
+		// \s+[^,.]{0,60},: spaces are of [^,.] too, so a comma clause fits
+		// where the characters from after the last space to the first
+		// comma or dot are at most 60 and that stop is a comma.
+		y := skipSpaces(s, x)
+		if c, n := runesToStop(s, y, 61); c < len(s) && s[c] == ',' && n <= 60 && onePassiveVerbAt(s, c+1) {
+			return true
+		}
+		// \s+(?:in|aged|from|of)\s+[^,.]{1,30}?: any end from one to 30
+		// characters after one of the spaces, none of them a comma or dot.
+		for _, l := range onePassiveLinks {
+			w := y + len(l)
+			if !hasPrefixFold(s[y:], l) || w == len(s) || !isSpaceASCII(s[w]) {
+				continue
+			}
+			for j := w + 1; j <= skipSpaces(s, w); j++ { // after the first space, the second, ...
+				for z, n := j, 0; z < len(s) && s[z] != ',' && s[z] != '.' && n < 30; {
+					_, size := utf8.DecodeRuneInString(s[z:])
+					z, n = z+size, n+1
+					if onePassiveVerbAt(s, z) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// runesToStop returns the offset of the first ',' or '.' at or after s[y],
+// or where it stopped counting, and the characters before it, counting at
+// most max.
+func runesToStop(s string, y, max int) (int, int) {
+	n := 0
+	for y < len(s) && s[y] != ',' && s[y] != '.' && n < max {
+		_, size := utf8.DecodeRuneInString(s[y:])
+		y, n = y+size, n+1
+	}
+	return y, n
+}
+
+// onePassiveVerbAt matches \s+(?:was|has been|had been|is being)\s+
+// (?:(?:later|subsequently|also|then)\s+)?(?:arrested|...)\b at s[x].
+func onePassiveVerbAt(s string, x int) bool {
+	a := skipSpaces(s, x)
+	if a == x {
+		return false
+	}
+	verbAt := func(q int) bool {
+		for _, v := range onePassiveVerbs {
+			if e := q + len(v); hasPrefixFold(s[q:], v) && (e == len(s) || !isWordASCII(s[e])) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, aux := range onePassiveAux {
+		if !hasPrefixFold(s[a:], aux) {
+			continue
+		}
+		v := skipSpaces(s, a+len(aux))
+		if v == a+len(aux) {
+			continue
+		}
+		if verbAt(v) {
+			return true
+		}
+		for _, adv := range onePassiveAdvs {
+			if w := v + len(adv); hasPrefixFold(s[v:], adv) && skipSpaces(s, w) > w && verbAt(skipSpaces(s, w)) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,263 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// The money patterns matched by hand: they run on every sentence with a
+// figure, and regexp's backtracking over their alternatives costs several
+// microseconds a match. FuzzMoneyMatchers checks each against its pattern.
+
+// The money vocabulary, written once: moneyPrefixPattern, moneySuffixRe
+// and the prefilters in extract_figures.go are made from these lists.
+//
+// moneySigns are the signs and codes written before a sum, in the order
+// they are tried: a sign before its own prefixes ("Rs." before "Rs" before
+// "R"). Where a sign stands for a currency is decided by currencyOf.
+var (
+	moneySigns = []struct {
+		sign     string
+		space    bool // \s? may follow
+		boundary bool // \b before it
+	}{
+		{"A$", false, false}, {"AU$", false, false}, {"AUD", true, false}, {"NZ$", false, false}, {"NZD", true, false},
+		{"US$", false, false}, {"USD", true, false}, {"C$", false, false}, {"CA$", false, false}, {"CAD", true, false},
+		{"HK$", false, false}, {"S$", false, false}, {"R$", false, false}, {"£", false, false}, {"€", false, false},
+		{"$", false, false}, {"¥", false, false}, {"₱", false, false}, {"₦", false, false}, {"₹", false, false},
+		{"฿", false, false}, {"₩", false, false},
+		{"EUR", true, false}, {"GBP", true, false}, {"PHP", true, false},
+		{"ZAR", true, true}, {"KES", true, true}, {"INR", true, true}, {"PKR", true, true}, {"THB", true, true},
+		{"MXN", true, true}, {"CHF", true, true}, {"AED", true, true}, {"SAR", true, true}, {"NGN", true, true},
+		{"JPY", true, true}, {"CNY", true, true}, {"HKD", true, true}, {"SGD", true, true}, {"BRL", true, true},
+		{"COP", true, true}, {"MYR", true, true}, {"IDR", true, true}, {"KSh", true, true}, {"Ksh", true, true},
+		{"Sh", true, true}, {"RM", true, true}, {"Rp", true, true},
+		{"P", true, true}, {"Rs.", true, true}, {"Rs", true, true}, {"R", true, true}, {"N", false, true},
+	}
+	moneyShortMults = []string{"k", "K", "m", "mn", "bn", "b"}
+	moneyLongMults  = []string{"thousand", "million", "billion", "trillion", "crores", "crore", "lakhs", "lakh"}
+	// moneySuffixRe's multipliers and currency words ("2.5 million euros").
+	suffixShortMults = []string{"m", "bn"}
+	suffixLongMults  = []string{"thousand", "million", "billion", "crores", "crore", "lakhs", "lakh"}
+	// currencyWords are the currency words written after a sum, with their
+	// currency; "" is decided by the article's country (see currencyOfWord).
+	currencyWords = map[string]string{"pounds sterling": "GBP", "pounds": "GBP", "euros": "EUR", "euro": "EUR",
+		"us dollars": "USD", "australian dollars": "AUD", "new zealand dollars": "NZD", "canadian dollars": "CAD",
+		"dollars": "", "pesos": "", "naira": "NGN", "rupees": "", "yen": "JPY", "swiss francs": "CHF", "francs": "CHF",
+		"kronor": "SEK", "krona": "SEK", "kroner": "DKK", "rand": "ZAR", "dirhams": "AED", "reais": "BRL",
+		"baht": "THB", "shillings": "", "ringgit": "MYR", "rupiah": "IDR", "riyals": "SAR", "yuan": "CNY",
+		"dinars": "", "cedis": "GHS", "kwacha": "", "leones": "SLL"}
+	// suffixCurrencyWords are currencyWords' keys, longest first, so that
+	// "pounds sterling" is read before "pounds".
+	suffixCurrencyWords = longestFirst(currencyWords)
+	suffixCurrencies    = newWordAlts(suffixCurrencyWords...)
+)
+
+// longestFirst returns m's keys, longest first, ties in byte order.
+func longestFirst(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
+
+// signAlts is moneySigns as regexp alternatives.
+func signAlts() string {
+	alts := make([]string, len(moneySigns))
+	for i, sg := range moneySigns {
+		a := regexp.QuoteMeta(sg.sign)
+		if sg.boundary {
+			a = `\b` + a
+		}
+		if sg.space {
+			a += `\s?`
+		}
+		alts[i] = a
+	}
+	return strings.Join(alts, "|")
+}
+
+// signLeads returns the first bytes of moneySigns, and the signs that may
+// start after a word character (those that need no \b).
+func signLeads() (*[256]bool, *litSet) {
+	var lead [256]bool
+	var free []string
+	for _, sg := range moneySigns {
+		lead[sg.sign[0]] = true
+		if !sg.boundary {
+			free = append(free, sg.sign)
+		}
+	}
+	return &lead, newLitSet(free...)
+}
+
+// signsByLead are the indexes of moneySigns by their first byte, in order.
+var signsByLead = func() (by [256][]int) {
+	for k, sg := range moneySigns {
+		by[sg.sign[0]] = append(by[sg.sign[0]], k)
+	}
+	return by
+}()
+
+// signEnds are the last characters of moneySigns, for maySignMoney.
+var signEnds = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, sg := range moneySigns {
+		r, _ := utf8.DecodeLastRuneInString(sg.sign)
+		m[r] = true
+	}
+	return m
+}()
+
+// moneyNumberEnd is where the number of the money patterns that starts at
+// s[p], a digit, ends: "1,234,567.5" (one to three digits, then groups of
+// a comma and three digits, then maybe a dot and digits), else "1234.5".
+// Each part is greedy and nothing after the number lets a shorter one
+// match where the longest does not, so the longest is the number.
+func moneyNumberEnd(s string, p int) int {
+	digit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
+	e := p
+	for digit(e) {
+		e++
+	}
+	if e-p <= 3 {
+		g := e
+		for g < len(s) && s[g] == ',' && digit(g+1) && digit(g+2) && digit(g+3) {
+			g += 4
+		}
+		if g == e {
+			// "EUR 160 000": groups of three digits after spaces, each ending a word.
+			for g < len(s) && s[g] == ' ' && digit(g+1) && digit(g+2) && digit(g+3) && (g+4 == len(s) || !isWordASCII(s[g+4])) {
+				g += 4
+			}
+		}
+		e = g
+	}
+	if e < len(s) && s[e] == '.' && digit(e+1) {
+		e++
+		for digit(e) {
+			e++
+		}
+	}
+	return e
+}
+
+// matchMoneyPrefix matches moneyPrefixPattern at s[p] and returns the
+// submatch offsets, or nil: the first sign (in the pattern's order, with a
+// space after it where one may stand) that a digit follows, the number, and
+// a multiplier where one follows: a short one after any spaces and ending a
+// word, else a word after spaces.
+func matchMoneyPrefix(s string, p int) []int {
+	for _, k := range signsByLead[s[p]] {
+		sg := moneySigns[k]
+		if !strings.HasPrefix(s[p:], sg.sign) || sg.boundary && !wordStart(s, p) {
+			continue
+		}
+		q := p + len(sg.sign)
+		ends := [2]int{-1, q}
+		if sg.space && q < len(s) && isSpaceASCII(s[q]) {
+			ends[0] = q + 1 // \s? takes the space where a digit follows it
+		}
+		for _, d := range ends {
+			if d < 0 || d >= len(s) || s[d] < '0' || s[d] > '9' {
+				continue
+			}
+			e := moneyNumberEnd(s, d)
+			m := []int{p, e, p, d, d, e, -1, -1, -1, -1}
+			w := skipSpaces(s, e)
+			if x := wordAltAtCase(s, w, moneyShortMults); x >= 0 {
+				m[1], m[6], m[7] = x, w, x
+			} else if x := wordAltAtCase(s, w, moneyLongMults); x >= 0 {
+				m[1], m[8], m[9] = x, w, x
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// wordAltAtCase is wordAltAt for alternatives that must match in their own
+// case.
+func wordAltAtCase(s string, p int, alts []string) int {
+	for _, a := range alts {
+		if e := p + len(a); strings.HasPrefix(s[p:], a) && (e == len(s) || !isWordASCII(s[e])) {
+			return e
+		}
+	}
+	return -1
+}
+
+// findMoneyPrefixes finds what moneyPrefixScan finds, matching the pattern
+// by hand at the offsets its start test accepts.
+func findMoneyPrefixes(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if !moneyPrefixScan.lead[s[p]] || !moneyPrefixScan.start(s, p) {
+			continue
+		}
+		if m := matchMoneyPrefix(s, p); m != nil {
+			out = append(out, m)
+			p = m[1] - 1
+		}
+	}
+	return out
+}
+
+// matchMoneySuffix matches moneySuffixRe at s[p], a digit after no word
+// character, in a text with no fold trap, and returns the submatch offsets,
+// or nil. The multiplier is tried before none: a short one after any
+// spaces, then a word after spaces; whichever lets a currency word follow.
+func matchMoneySuffix(s string, p int) []int {
+	e := moneyNumberEnd(s, p)
+	currency := func(q int) (int, int) { // \s+(currency)\b from q
+		w := skipSpaces(s, q)
+		if w == q {
+			return -1, -1
+		}
+		return w, wordAltAt(s, w, suffixCurrencies)
+	}
+	w := skipSpaces(s, e)
+	for _, mu := range suffixShortMults {
+		if hasPrefixFold(s[w:], mu) {
+			if c, x := currency(w + len(mu)); x >= 0 {
+				return []int{p, x, p, e, w, w + len(mu), -1, -1, c, x}
+			}
+		}
+	}
+	for _, mu := range suffixLongMults {
+		if hasPrefixFold(s[w:], mu) {
+			if c, x := currency(w + len(mu)); x >= 0 {
+				return []int{p, x, p, e, -1, -1, w, w + len(mu), c, x}
+			}
+		}
+	}
+	if c, x := currency(e); x >= 0 {
+		return []int{p, x, p, e, -1, -1, -1, -1, c, x}
+	}
+	return nil
+}
+
+// findMoneySuffixes finds what moneySuffixRe finds in a text with no fold
+// trap, trying it at each digit after no word character.
+func findMoneySuffixes(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if s[p] < '0' || s[p] > '9' || !wordStart(s, p) {
+			continue
+		}
+		if m := matchMoneySuffix(s, p); m != nil {
+			out = append(out, m)
+			p = m[1] - 1
+		}
+	}
+	return out
+}

@@ -1,0 +1,643 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A figure is a number as the text wrote it: "746", "2.5 million", "two",
+// "several dozen". Vague figures have Value 0 and Vague set.
+type figure struct {
+	Value     float64
+	Vague     bool   // "several dozen", "hundreds": no exact value
+	Qualifier string // exact, more_than, less_than, about, at_least, up_to, several
+	Start     int    // byte offsets of the whole phrase (qualifier included) in the sentence
+	End       int
+}
+
+var wordNumbers = map[string]float64{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+	"a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100, "a thousand": 1000,
+	"a million": 1e6, "a billion": 1e9, "single": 1,
+}
+
+var multipliers = map[string]float64{
+	"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6, "mln": 1e6,
+	"bn": 1e9, "b": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12,
+	"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, // South Asian units of money
+}
+
+// qualifierWords maps the words before a figure to its qualifier
+// (ANNOTATION.md's reading: "over" is more_than, "nearly" is less_than, ...).
+// Each pattern's phrases are listed again for qualifierBefore's own matching.
+var qualifierPatterns = []struct {
+	re      *regexp.Regexp
+	q       string
+	phrases []string
+}{
+	{regexp.MustCompile(`(?i)\b(more than|over|in excess of|upwards of|above|exceeding|excess of|north of)\s+$`), "more_than",
+		[]string{"more than", "over", "in excess of", "upwards of", "above", "exceeding", "excess of", "north of"}},
+	{regexp.MustCompile(`(?i)\b(almost|nearly|just under|just below|under|less than|fewer than|below|close to)\s+$`), "less_than",
+		[]string{"almost", "nearly", "just under", "just below", "under", "less than", "fewer than", "below", "close to"}},
+	{regexp.MustCompile(`(?i)\b(about|around|approximately|approx\.?|roughly|some|an estimated|estimated|circa|c\.|approximately)\s+$`), "about",
+		[]string{"about", "around", "approximately", "approx", "approx.", "roughly", "some", "an estimated", "estimated", "circa", "c."}},
+	{regexp.MustCompile(`(?i)\b(at least|a minimum of|no fewer than|no less than)\s+$`), "at_least",
+		[]string{"at least", "a minimum of", "no fewer than", "no less than"}},
+	{regexp.MustCompile(`(?i)\b(up to|as many as|as much as)\s+$`), "up_to",
+		[]string{"up to", "as many as", "as much as"}},
+}
+
+const (
+	// 1,234.5 | 1.5 | 54 with an optional multiplier: "£54m", "1.2bn", "2.5 million", "7K".
+	digitsPattern = `(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|m|mn|mln|bn|b|tn)\b|\s+(thousand|million|millions|billion|trillion)\b)?`
+	// word numbers: "two", "twenty-five", "two hundred", "three million", "a dozen".
+	wordNumPattern = `(?i)\b((?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|single)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(dozen|hundred|thousand|million|billion))?\b`
+	// vague counts: "several dozen", "dozens of", "hundreds of", "a number of".
+	vaguePattern = `(?i)\b(several dozen|several hundred|several thousand|dozens|hundreds|thousands|millions|several|a number of|a large number of|a significant number of|numerous|multiple|a quantity of|quantities of|a large quantity of|large quantities of|many)\b`
+)
+
+var (
+	digitsRe  = regexp.MustCompile(digitsPattern)
+	wordNumRe = regexp.MustCompile(wordNumPattern)
+	vagueRe   = regexp.MustCompile(vaguePattern)
+	// The same patterns tried only where they can start: digits after no
+	// word character; a word number or vague count whose first word, in
+	// ASCII letters, is one the pattern begins with (texts with a fold trap
+	// take the plain patterns).
+	digitsScan = newStartScan(digitsPattern, func(s string, p int) bool {
+		return s[p] >= '0' && s[p] <= '9' && wordStart(s, p)
+	})
+	wordNumScan = newStartScan(wordNumPattern, func(s string, p int) bool {
+		return isLetterByte(s[p]) && wordStart(s, p) && wordNumFirst.has(s[p:asciiLetters(s, p)])
+	})
+	vagueScan = newStartScan(vaguePattern, func(s string, p int) bool {
+		return isLetterByte(s[p]) && wordStart(s, p) && vagueFirst.has(s[p:asciiLetters(s, p)])
+	})
+	wordNumFirst = newFoldSet(`a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+		sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety single`)
+	vagueFirst = newFoldSet("several dozens hundreds thousands millions a numerous multiple quantities large many")
+)
+
+// findFigures returns every figure in s, in order, not overlapping.
+func findFigures(s string) []figure { return findFiguresLower(s, strings.ToLower(s), wordStartsOf(s)) }
+
+// findFiguresLower is findFigures given strings.ToLower(s), or a text with
+// the same runs of ASCII characters (see sentenceFacts.lower).
+func findFiguresLower(s, lower string, starts []int32) []figure {
+	var out []figure
+	var takenBuf [512]bool // on the stack for a sentence of common length
+	var taken []bool
+	if len(s)+1 <= len(takenBuf) {
+		taken = takenBuf[:len(s)+1]
+	} else {
+		taken = make([]bool, len(s)+1)
+	}
+	room := 0 // the matches found, room for the figures
+	add := func(f figure, numStart int) {
+		for i := f.Start; i < f.End; i++ {
+			if taken[i] {
+				return
+			}
+		}
+		q, qstart := qualifierBefore(s[:numStart])
+		if f.Qualifier == "" {
+			f.Qualifier = "exact"
+		}
+		if q != "" {
+			f.Qualifier, f.Start = q, qstart
+		}
+		for i := f.Start; i < f.End; i++ {
+			taken[i] = true
+		}
+		if out == nil {
+			out = make([]figure, 0, room)
+		}
+		out = append(out, f)
+	}
+	hasDigit := strings.ContainsAny(s, "0123456789")
+	trap := hasFoldTrap(s)
+	var digits, vague, words [][]int
+	if hasDigit && trap {
+		digits = digitsScan.findAll(s)
+	} else if hasDigit {
+		digits = findDigitsAt(s, starts)
+	}
+	if trap {
+		if containsAnyWord(lower, vagueCues) {
+			vague = vagueRe.FindAllStringSubmatchIndex(s, -1)
+		}
+		if containsAnyWord(lower, numberCues) {
+			words = wordNumRe.FindAllStringSubmatchIndex(s, -1)
+		}
+	} else {
+		// The matchers by hand try only at the words a match starts with,
+		// which costs less than looking for the cues first.
+		vague = findVagueAt(s, starts)
+		words = findWordNumbersAt(s, starts)
+	}
+	room = len(digits) + len(vague) + len(words)
+	for _, m := range digits {
+		if isPartOfDateOrCode(s, m[0], m[1], trap) {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 64)
+		if err != nil {
+			continue
+		}
+		for _, g := range [][2]int{{m[4], m[5]}, {m[6], m[7]}} {
+			if g[0] >= 0 {
+				v *= multipliers[strings.ToLower(s[g[0]:g[1]])]
+			}
+		}
+		add(figure{Value: v, Start: m[0], End: m[1]}, m[0])
+	}
+	for _, m := range vague {
+		add(figure{Vague: true, Qualifier: "several", Start: m[0], End: m[1]}, m[0])
+	}
+	for _, m := range words {
+		w := strings.ToLower(s[m[2]:m[3]])
+		v, ok := wordValue(w)
+		if !ok {
+			continue
+		}
+		if m[4] >= 0 {
+			v *= multipliers[strings.ToLower(s[m[4]:m[5]])]
+		} else if w == "a" || w == "an" {
+			continue // a bare article is no figure; "a pistol" is read by the seizure rules
+		}
+		add(figure{Value: v, Start: m[0], End: m[1]}, m[0])
+	}
+	sortFigures(out)
+	return out
+}
+
+func wordValue(w string) (float64, bool) {
+	if v, ok := wordNumbers[w]; ok {
+		return v, true
+	}
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == ' ' })
+	if len(parts) == 2 {
+		a, ok1 := wordNumbers[parts[0]]
+		b, ok2 := wordNumbers[parts[1]]
+		if ok1 && ok2 && a >= 20 && b < 10 {
+			return a + b, true
+		}
+	}
+	return 0, false
+}
+
+// qualifierBefore reads a qualifier that ends just before a figure.
+func qualifierBefore(prefix string) (string, int) {
+	tail := prefix
+	if len(tail) > 40 {
+		tail = tail[len(tail)-40:]
+	}
+	off := len(prefix) - len(tail)
+	// A currency sign may stand between the qualifier and the digits: "over £1m".
+	trimmed := strings.TrimRight(tail, "£$€¥₱")
+	trimmed = strings.TrimSuffix(trimmed, "USD ")
+	trimmed = strings.TrimSuffix(trimmed, "EUR ")
+	trimmed = strings.TrimSuffix(trimmed, "GBP ")
+	if !mayEndInQualifier(trimmed) {
+		return "", 0
+	}
+	if hasFoldTrap(trimmed) {
+		for _, qp := range qualifierPatterns {
+			if loc := qp.re.FindStringIndex(trimmed); loc != nil {
+				return qp.q, off + loc[0]
+			}
+		}
+		return "", 0
+	}
+	// Each pattern is \b(phrase|...)\s+$: a phrase ending where the
+	// trailing spaces begin, after no word character; the leftmost wins.
+	j := len(trimmed)
+	for j > 0 && isSpaceASCII(trimmed[j-1]) {
+		j--
+	}
+	if j == len(trimmed) {
+		return "", 0
+	}
+	for _, qp := range qualifierPatterns {
+		start := -1
+		for _, ph := range qp.phrases {
+			st := j - len(ph)
+			if st < 0 || start >= 0 && st >= start || !equalFoldASCII(trimmed[st:j], ph) || st > 0 && isWordASCII(trimmed[st-1]) {
+				continue
+			}
+			start = st
+		}
+		if start >= 0 {
+			return qp.q, off + start
+		}
+	}
+	return "", 0
+}
+
+// equalFoldASCII reports whether s, in ASCII lower case, is lower.
+func equalFoldASCII(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// qualifierLast holds the last words of the qualifiers, in ASCII lower case.
+var qualifierLast = newFoldSet(`than over of above exceeding almost nearly under below to about around approximately
+	approx roughly some estimated circa least as`)
+
+// mayEndInQualifier is a cheap test that the qualifier patterns need to
+// pass: s ends in spaces after a qualifier's last word.
+func mayEndInQualifier(s string) bool {
+	j := len(s)
+	for j > 0 && isSpaceASCII(s[j-1]) {
+		j--
+	}
+	if j == len(s) || j == 0 {
+		return false
+	}
+	if s[j-1] == '.' || hasFoldTrap(s) { // "approx.", "c."; or letters only the patterns can read
+		return true
+	}
+	i := j
+	for i > 0 && isLetterByte(s[i-1]) {
+		i--
+	}
+	return qualifierLast.has(s[i:j])
+}
+
+// monthForms are the month names monthNames and monthBefore read, in ASCII lower case.
+var monthForms = newFoldSet(`jan january feb february mar march apr april may jun june jul july aug august sep sept september
+	oct october nov november dec december`)
+
+// mayStartWithMonth is a cheap test that monthNames needs to pass.
+func mayStartWithMonth(s string, trap bool) bool {
+	i := 0
+	for i < len(s) && isSpaceASCII(s[i]) {
+		i++
+	}
+	if i == len(s) || !isLetterByte(s[i]) && !trap {
+		return false
+	}
+	return trap || monthForms.has(s[i:asciiLetters(s, i)])
+}
+
+// mayEndWithMonth is a cheap test that monthBefore needs to pass.
+func mayEndWithMonth(s string, trap bool) bool {
+	j := len(s)
+	for j > 0 && isSpaceASCII(s[j-1]) {
+		j--
+	}
+	if j == len(s) || j == 0 {
+		return false
+	}
+	if trap {
+		return true
+	}
+	i := j
+	for i > 0 && isLetterByte(s[i-1]) {
+		i--
+	}
+	return monthForms.has(s[i:j])
+}
+
+// attachedUnits may follow digits with no space: "5kg", "2t", "£7K", "1.2bn".
+var attachedUnits = map[string]bool{"k": true, "m": true, "mn": true, "mln": true, "bn": true, "b": true, "tn": true,
+	"kg": true, "kgs": true, "g": true, "t": true, "l": true, "ml": true, "lb": true, "lbs": true, "oz": true, "st": true,
+	"nd": true, "rd": true, "th": true}
+
+var monthNames = regexp.MustCompile(`(?i)^\s*(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b`)
+var monthBefore = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|march|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\s+$`)
+
+// isPartOfDateOrCode rejects digits that are dates, years, times, ages or
+// parts of names: "8 February", "June 8, 2021", "in 2019", "12:45", "Phase 2".
+// trap says whether s holds a fold trap (see hasFoldTrap).
+func isPartOfDateOrCode(s string, start, end int, trap bool) bool {
+	num := s[start:end]
+	after, before := s[end:], s[:start]
+	if mayStartWithMonth(after, trap) && monthNames.MatchString(after) || mayEndWithMonth(before, trap) && monthBefore.MatchString(before) {
+		return true
+	}
+	if len(num) == 4 && !strings.ContainsAny(num, ".,") && num >= "1900" && num <= "2099" {
+		return true // a year
+	}
+	if strings.HasPrefix(after, ":") || strings.HasPrefix(after, "-year") || strings.HasPrefix(after, " year-old") || strings.HasPrefix(after, "-") && !strings.HasPrefix(after, "-tonne") {
+		return true
+	}
+	if start > 0 && (isWordByte(s[start-1]) || s[start-1] == '-' || s[start-1] == '/' || s[start-1] == ':') {
+		return true // "AN0M", "COVID-19", "26Lemont"
+	}
+	if end < len(s) && isLetterByte(s[end]) {
+		// Letters stuck to the digits are a unit ("5kg", "£54m") or part of a name ("26Lemont").
+		j := end
+		for j < len(s) && isLetterByte(s[j]) {
+			j++
+		}
+		if !attachedUnits[strings.ToLower(s[end:j])] {
+			return true
+		}
+	}
+	return codeWordBefore(before, trap)
+}
+
+// codeWordBefore reports whether before ends with one of codeWordsBefore in
+// lower case. Only the Kelvin sign and a dotted capital I lower to ASCII
+// letters ("K" to k, "İ" to i); without them the words are compared in place.
+// trap says whether before may hold a fold trap (see hasFoldTrap).
+func codeWordBefore(before string, trap bool) bool {
+	if trap || strings.Contains(before, "İ") {
+		lb := strings.ToLower(before)
+		for _, w := range codeWordsBefore {
+			if strings.HasSuffix(lb, w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range codeWordsBefore {
+		if hasSuffixFold(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeWordsBefore are the words after which a number names or counts no haul.
+var codeWordsBefore = []string{"phase ", "section ", "act ", "no. ", "number ", "pangea ", "chapter ", "article ", "aged ", "aged between ", "age ", "room ", "level ", "grade ", "category ", "class ", "route ", "highway ", "step "}
+
+// hasSuffixFold reports whether s, in ASCII lower case, ends with lower.
+func hasSuffixFold(s, lower string) bool {
+	return len(s) >= len(lower) && equalFoldASCII(s[len(s)-len(lower):], lower)
+}
+
+func isWordByte(b byte) bool   { return byteClass[b]&(classLetter|classDigit) != 0 }
+func isLetterByte(b byte) bool { return byteClass[b]&classLetter != 0 }
+
+// byteClass holds what each byte is, so that the tests above cost one look-up.
+var byteClass = func() (c [256]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		c[b], c[b-'a'+'A'] = classLetter, classLetter
+	}
+	for b := '0'; b <= '9'; b++ {
+		c[b] = classDigit
+	}
+	c['_'] = classUnderscore
+	return c
+}()
+
+const (
+	classLetter uint8 = 1 << iota
+	classDigit
+	classUnderscore
+)
+
+func sortFigures(fs []figure) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j].Start < fs[j-1].Start; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}
+
+// Words whose presence lets the costlier number patterns run at all.
+var (
+	vagueCues  = []string{"dozen", "hundreds", "thousands", "millions", "several", "number of", "numerous", "multiple", "quantit", "many"}
+	numberCues = []string{"a ", "an ", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "hundred", "thousand",
+		"million", "billion", "single"}
+)
+
+// containsAnyWord reports whether lower holds any of the cues.
+func containsAnyWord(lower string, cues []string) bool {
+	for _, c := range cues {
+		if strings.Contains(lower, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// findDigits finds what digitsScan finds, in a text with no fold trap,
+// matching the pattern by hand: its parts are greedy and what follows the
+// number is optional, so the first way through is the longest one.
+func findDigits(s string) [][]int { return findDigitsAt(s, wordStartsOf(s)) }
+
+// findDigitsAt is findDigits given the offsets where s's words start (see wordStartsOf).
+func findDigitsAt(s string, starts []int32) [][]int {
+	return matchAtWordStarts(s, starts, &digitLead, matchDigits)
+}
+
+// matchDigits matches digitsPattern at s[p], a digit after no word
+// character, and returns the submatch offsets.
+func matchDigits(s string, p int) submatch {
+	digit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
+	digitsEnd := func(q int) int {
+		for digit(q) {
+			q++
+		}
+		return q
+	}
+	e := digitsEnd(p)
+	if e-p <= 3 && e < len(s) && s[e] == ',' && digit(e+1) && digit(e+2) && digit(e+3) {
+		for e < len(s) && s[e] == ',' && digit(e+1) && digit(e+2) && digit(e+3) {
+			e += 4 // 1,234,567
+		}
+	}
+	if e < len(s) && s[e] == '.' && digit(e+1) {
+		e = digitsEnd(e + 1)
+	}
+	sm := submatch{m: [8]int{p, e, p, e, -1, -1, -1, -1}, n: 8}
+	m := &sm.m
+	w := e
+	for w < len(s) && isSpaceASCII(s[w]) {
+		w++
+	}
+	j := w
+	for j < len(s) && isWordASCII(s[j]) {
+		j++
+	}
+	switch word := s[w:j]; {
+	case digitsShort.has(word):
+		m[1], m[4], m[5] = j, w, j
+	case w > e && digitsLong.has(word):
+		m[1], m[6], m[7] = j, w, j
+	}
+	return sm
+}
+
+// The multipliers of digitsPattern: those that may follow with no space, and the words.
+var (
+	digitsShort = newFoldSet("k m mn mln bn b tn")
+	digitsLong  = newFoldSet("thousand million millions billion trillion")
+)
+
+// The words of wordNumPattern, in its order: a number, a unit after a
+// hyphen or space, a multiplier.
+var (
+	wordNumHeads = strings.Fields(`a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+		fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety single`)
+	wordNumUnits = strings.Fields("one two three four five six seven eight nine")
+	wordNumMults = strings.Fields("dozen hundred thousand million billion")
+)
+
+// findWordNumbers finds what wordNumScan finds, in a text with no fold
+// trap, matching the pattern by hand and trying its alternatives in the
+// pattern's order, as the pattern does.
+func findWordNumbers(s string) [][]int { return findWordNumbersAt(s, wordStartsOf(s)) }
+
+// findWordNumbersAt is findWordNumbers given the offsets where s's words start (see wordStartsOf).
+func findWordNumbersAt(s string, starts []int32) [][]int {
+	return matchAtWordStarts(s, starts, &wordNumLead, matchWordNumber)
+}
+
+// submatch is the submatch offsets of one match, the first n of m, as a
+// matcher for matchAtWordStarts returns them by value; n is 0 for none.
+type submatch struct {
+	m [8]int
+	n int
+}
+
+// matchAtWordStarts is what a pattern's FindAll finds, for a pattern that
+// starts a word: match is tried at each word start whose first byte is in
+// lead, left to right, skipping starts inside the last match, and returns
+// the submatch offsets there or none. The matches' offsets share arrays.
+func matchAtWordStarts(s string, starts []int32, lead *[256]bool, match func(s string, p int) submatch) [][]int {
+	var out [][]int
+	var flat []int // room for the matches' offsets
+	next := 0
+	for _, q := range starts {
+		p := int(q)
+		if p < next || !lead[s[p]] || !wordStart(s, p) {
+			continue
+		}
+		if sm := match(s, p); sm.n > 0 {
+			if cap(flat)-len(flat) < sm.n { // room for this match and one more like it, then twice the last
+				flat = make([]int, 0, max(2*sm.n, 2*cap(flat)))
+			}
+			k := len(flat)
+			flat = append(flat, sm.m[:sm.n]...)
+			out = append(out, flat[k:k+sm.n:k+sm.n])
+			next = sm.m[1]
+		}
+	}
+	return out
+}
+
+// spanTo turns a matcher that returns where its match ends (or -1) into
+// one that returns the match's offsets, for matchAtWordStarts.
+func spanTo(end func(s string, p int) int) func(s string, p int) submatch {
+	return func(s string, p int) submatch {
+		if e := end(s, p); e >= 0 {
+			return submatch{m: [8]int{p, e}, n: 2}
+		}
+		return submatch{}
+	}
+}
+
+// digitLead and letterLead hold the digits, and the bytes isLetterByte takes.
+var (
+	digitLead  = byteSet(func(b byte) bool { return b >= '0' && b <= '9' })
+	letterLead = byteSet(isLetterByte)
+)
+
+func byteSet(in func(byte) bool) (set [256]bool) {
+	for b := range 256 {
+		set[b] = in(byte(b))
+	}
+	return set
+}
+
+// letterSet holds the given letters in either case.
+func letterSet(letters string) (set [256]bool) {
+	for _, c := range []byte(letters) {
+		set[c], set[c-'a'+'A'] = true, true
+	}
+	return set
+}
+
+// wordNumLead and vagueLead hold the first letters of wordNumPattern's and
+// vaguePattern's words.
+var (
+	wordNumLead = letterSet("aotfsen")
+	vagueLead   = letterSet("sdhtmanql")
+)
+
+// vagueAlts are vaguePattern's alternatives, in its order.
+var vagueAlts = newWordAlts("several dozen", "several hundred", "several thousand", "dozens", "hundreds", "thousands", "millions",
+	"several", "a number of", "a large number of", "a significant number of", "numerous", "multiple", "a quantity of",
+	"quantities of", "a large quantity of", "large quantities of", "many")
+
+// findVague finds what vagueScan finds, in a text with no fold trap,
+// matching the pattern by hand: one of vagueAlts starting and ending a word.
+func findVague(s string) [][]int { return findVagueAt(s, wordStartsOf(s)) }
+
+// findVagueAt is findVague given the offsets where s's words start (see wordStartsOf).
+func findVagueAt(s string, starts []int32) [][]int {
+	return matchAtWordStarts(s, starts, &vagueLead, func(s string, p int) submatch {
+		if e := wordAltAt(s, p, vagueAlts); e >= 0 {
+			return submatch{m: [8]int{p, e, p, e}, n: 4}
+		}
+		return submatch{}
+	})
+}
+
+// matchWordNumber matches wordNumPattern at s[p], after no word character,
+// and returns the submatch offsets, or none.
+func matchWordNumber(s string, p int) submatch {
+	// A head that matches ends where a hyphen, a space or no word character
+	// follows: it is the whole run of letters, one of wordNumFirst.
+	if !wordNumFirst.has(s[p:asciiLetters(s, p)]) {
+		return submatch{}
+	}
+	boundary := func(x int) bool { return x == len(s) || !isWordASCII(s[x]) } // \b after a letter
+	// rest matches (?:\s+(mult))?\b from x, the end of group 1.
+	rest := func(x int) submatch {
+		w := x
+		for w < len(s) && isSpaceASCII(s[w]) {
+			w++
+		}
+		if w > x {
+			for _, mu := range wordNumMults {
+				if hasPrefixFold(s[w:], mu) && boundary(w+len(mu)) {
+					return submatch{m: [8]int{p, w + len(mu), p, x, w, w + len(mu)}, n: 6}
+				}
+			}
+		}
+		if boundary(x) {
+			return submatch{m: [8]int{p, x, p, x, -1, -1}, n: 6}
+		}
+		return submatch{}
+	}
+	for _, h := range wordNumHeads {
+		if !hasPrefixFold(s[p:], h) {
+			continue
+		}
+		q := p + len(h)
+		if q < len(s) && (s[q] == '-' || s[q] == ' ') {
+			for _, u := range wordNumUnits {
+				if hasPrefixFold(s[q+1:], u) {
+					if m := rest(q + 1 + len(u)); m.n > 0 {
+						return m
+					}
+				}
+			}
+		}
+		if m := rest(q); m.n > 0 {
+			return m
+		}
+	}
+	return submatch{}
+}

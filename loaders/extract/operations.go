@@ -1,0 +1,762 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/opgraph/opgraph/loaders/extract/pattern"
+)
+
+var (
+	// "Operation Pangea VIII", "Op Venetic", "Operation Ironside Phase 2".
+	operationScan = newStartScan(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Opération|Operazione)\s+["“‘']?((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|de|del))*)["”’']?`,
+		func(s string, p int) bool {
+			return s[p] == 'O' && p+1 < len(s) && (s[p+1] == 'p' || s[p+1] == 'P') && wordStart(s, p)
+		})
+	// "codenamed “Eternal”", "code-named 26Lemont", "dubbed Trojan Shield".
+	codenameScan = newStartScan(`\b(?:codenamed|code-named|code named|dubbed|named|called|known as)\s+["“‘']?((?:Operation\s+)?[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*)["”’']?`,
+		mayStartCodename)
+	codenameStarts = newLitSet("codenamed", "code-named", "code named", "dubbed", "named", "called", "known as")
+	// "Project Chrome".
+	projectScan = newStartScan(`\bProject\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)`,
+		func(s string, p int) bool {
+			return s[p] == 'P' && strings.HasPrefix(s[p:], "Project") && wordStart(s, p)
+		})
+	// "County Lines Intensification Week", "National Week of Action".
+	// weekScan runs only in sentences holding "Week" or "Day of Action".
+	weekScan = newStartScan(`\b((?:[A-Z][\w-]*\s+){1,4}(?:Week(?:\s+of\s+Action)?|Day of Action))\b`,
+		mayStartWeek)
+	phaseRe = regexp.MustCompile(`^(.*?)\s+Phase\s+(\w+)$`)
+	// Words of an operation cue: a codename must follow one of them closely.
+	operationCue = regexp.MustCompile(`(?i)\b(operation|operations|investigation|investigations|probe|inquiry|crackdown|sting|raids?)\b[^.]{0,40}$`)
+)
+
+// codenameWords are codenameScan's cue words; codenameQuotes the quotes
+// that may open the name.
+var (
+	codenameWords  = []string{"codenamed", "code-named", "code named", "dubbed", "named", "called", "known as"}
+	codenameQuotes = []string{"\"", "“", "‘", "'"}
+)
+
+// mayStartCodename is a cheap test that codenameScan's pattern needs to
+// pass at s[p]: a cue word starting a word, spaces, maybe a quote, and a
+// capital or a digit. The spaces are read whole and the quote before
+// none, as the pattern can take no other way: a space, or the quote
+// itself, is no capital.
+func mayStartCodename(s string, p int) bool {
+	if !codenameStarts.at(s, p) || !wordStart(s, p) {
+		return false
+	}
+	for _, c := range codenameWords {
+		if !strings.HasPrefix(s[p:], c) {
+			continue
+		}
+		q := p + len(c)
+		w := skipSpaces(s, q)
+		if w == q {
+			continue
+		}
+		for _, quote := range codenameQuotes {
+			if strings.HasPrefix(s[w:], quote) {
+				w += len(quote)
+				break
+			}
+		}
+		if w < len(s) && (s[w] >= 'A' && s[w] <= 'Z' || s[w] >= '0' && s[w] <= '9') {
+			return true
+		}
+	}
+	return false
+}
+
+// mayStartWeek is a cheap test that weekScan's pattern needs to pass at
+// s[p]: a capital starting a word, and "Week" or "Day of Action" after one
+// to four words of [A-Z][\w-]* each followed by spaces (each run read
+// whole, as the next part cannot start with what it holds).
+func mayStartWeek(s string, p int) bool {
+	if s[p] < 'A' || s[p] > 'Z' || !wordStart(s, p) {
+		return false
+	}
+	for k, q := 0, p; k < 4; k++ {
+		if q >= len(s) || s[q] < 'A' || s[q] > 'Z' {
+			return false
+		}
+		e := q + 1
+		for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
+			e++
+		}
+		w := skipSpaces(s, e)
+		if w == e {
+			return false
+		}
+		if strings.HasPrefix(s[w:], "Week") || strings.HasPrefix(s[w:], "Day of Action") {
+			return true
+		}
+		q = w
+	}
+	return false
+}
+
+// findOperations finds named operations in a sentence.
+func (r *run) findOperations(sf *sentenceFacts) {
+	r.rule = "operation.word"
+	text := sf.s.Text
+	add := func(name, alias string, start, end int) {
+		name = strings.TrimSpace(strings.Trim(name, "\"“”‘’'"))
+		name = strings.TrimPrefix(name, "Operation ")
+		if rest, ok := strings.CutPrefix(name, "Project "); ok && rest != "" && alias == "" {
+			name, alias = rest, name // "Project Chrome" is named Chrome, alias Project Chrome
+		}
+		if name == "" || overlapsMention(sf.operations, start, end) {
+			return
+		}
+		low := strings.ToLower(name)
+		for _, bad := range []string{"the", "a", "an", "this", "that", "was", "is", "has", "led"} {
+			if low == bad {
+				return
+			}
+		}
+		sf.operations = append(sf.operations, mention{Name: name, Surface: text[start:end], Start: start, End: end})
+		r.addOperation(sf, name, alias)
+	}
+	if sf.cues&cueOperation == 0 {
+		return
+	}
+	for _, m := range operationScan.findAll(text) {
+		name := trimTrailingStopWords(text[m[2]:m[3]])
+		add(name, "", m[0], m[0]+len(text[m[0]:m[2]])+len(name))
+	}
+	r.rule = "operation.dubbed"
+	for _, m := range codenameScan.findAll(text) {
+		if !operationCue.MatchString(tail(text[:m[0]], 60)) {
+			continue
+		}
+		add(trimTrailingStopWords(text[m[2]:m[3]]), "", m[2], m[3])
+	}
+	r.rule = "operation.project"
+	for _, m := range projectScan.findAll(text) {
+		add(text[m[2]:m[3]], "Project "+text[m[2]:m[3]], m[0], m[1])
+	}
+	if set := r.x.rules.byKind["operations"]; set != nil && mayNameOperation(sf) {
+		toks := r.ruleTokens(sf)
+		set.Match(toks, func(m pattern.Match) bool {
+			if s, e, ok := m.Capture("name"); ok {
+				start, end := toks[s].Start, toks[e-1].End
+				alias := ""
+				if as, ae, ok := m.Capture("alias"); ok {
+					alias = text[toks[as].Start:toks[ae-1].End]
+				}
+				n := len(sf.operations)
+				add(trimTrailingStopWords(text[start:end]), alias, start, end)
+				if len(sf.operations) > n {
+					op := &r.out.Operations[r.opIdx[strings.ToLower(sf.operations[n].Name)]]
+					op.Evidence[len(op.Evidence)-1].Rule = m.Rule
+				}
+			}
+			return true
+		})
+	}
+	var weeks [][]int
+	if strings.Contains(text, "Week") || strings.Contains(text, "Day of Action") {
+		weeks = weekScan.findAll(text)
+	}
+	r.rule = "operation.week"
+	for _, m := range weeks {
+		name := text[m[2]:m[3]]
+		for strings.HasPrefix(name, "The ") || strings.HasPrefix(name, "During ") || strings.HasPrefix(name, "This ") {
+			name = name[strings.IndexByte(name, ' ')+1:]
+		}
+		if len(strings.Fields(name)) < 2 {
+			continue
+		}
+		start := m[3] - len(name)
+		// An agency named before the week is its organiser, not part of its name.
+		for _, a := range sf.agencies {
+			if a.Start < m[3] && a.End > start {
+				start = a.End
+			}
+		}
+		if start >= m[3] {
+			continue // the "Week" is inside an agency's name
+		}
+		name = strings.TrimSpace(text[start:m[3]])
+		if len(strings.Fields(name)) < 2 {
+			continue
+		}
+		add(name, "", start, m[3])
+	}
+}
+
+// trimTrailingStopWords drops capitalised words that end a sentence-initial
+// run but are not part of a name ("Operation Brewer Police" stays; "Eternal The" goes).
+func trimTrailingStopWords(name string) string {
+	words := strings.Fields(name)
+	for len(words) > 1 {
+		last := words[len(words)-1]
+		if last == "of" || last == "de" || last == "del" || last == "The" || last == "A" || last == "In" || last == "On" {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(words, " ")
+}
+
+func (r *run) addOperation(sf *sentenceFacts, name, alias string) {
+	key := strings.ToLower(name)
+	idx, ok := r.opIdx[key]
+	if !ok {
+		idx = len(r.out.Operations)
+		r.opIdx[key] = idx
+		n := name
+		r.out.Operations = append(r.out.Operations, Operation{Name: &n})
+		if m := phaseRe.FindStringSubmatch(name); m != nil {
+			base := m[1]
+			r.out.Operations[idx].PartOf = &base
+		}
+	}
+	op := &r.out.Operations[idx]
+	if alias != "" && !contains(op.Aliases, alias) {
+		op.Aliases = append(op.Aliases, alias)
+	}
+	op.Evidence = append(op.Evidence, r.span(sf, 0.9))
+}
+
+// relateOperations gives each operation its agencies, targets and places:
+// those named in the sentences that name it, and for the article's only
+// operation, the article's only platform.
+func (r *run) relateOperations() {
+	topLevel := 0
+	for _, op := range r.out.Operations {
+		if op.PartOf == nil {
+			topLevel++
+		}
+	}
+	for _, sf := range r.sents {
+		for _, om := range sf.operations {
+			op := &r.out.Operations[r.opIdx[strings.ToLower(om.Name)]]
+			for _, a := range r.operationAgencies(sf, om) {
+				if !contains(op.Agencies, a) {
+					op.Agencies = append(op.Agencies, a)
+				}
+			}
+			for _, p := range sf.platforms {
+				if !contains(op.Targets, p.Name) {
+					op.Targets = append(op.Targets, p.Name)
+				}
+			}
+			for _, p := range sf.places {
+				if !contains(op.Locations, p.Name) {
+					op.Locations = append(op.Locations, p.Name)
+				}
+			}
+		}
+	}
+	if topLevel == 1 && len(r.out.Platforms) == 1 {
+		for i := range r.out.Operations {
+			op := &r.out.Operations[i]
+			if op.PartOf == nil && len(op.Targets) == 0 {
+				op.Targets = []string{r.out.Platforms[0].Name}
+			}
+		}
+	}
+	// An operation whose sentences name no agency was run by the agency the
+	// text was speaking of just before it first names the operation.
+	for i := range r.out.Operations {
+		op := &r.out.Operations[i]
+		if op.PartOf != nil || len(op.Agencies) > 0 || op.Name == nil {
+			continue
+		}
+		if a := r.agencyBefore(strings.ToLower(*op.Name)); a != "" {
+			op.Agencies = []string{a}
+		}
+	}
+	// A phase's parent exists as an operation of its own.
+	for _, op := range r.out.Operations {
+		if op.PartOf != nil {
+			if _, ok := r.opIdx[strings.ToLower(*op.PartOf)]; !ok {
+				n := *op.PartOf
+				r.opIdx[strings.ToLower(n)] = len(r.out.Operations)
+				r.out.Operations = append(r.out.Operations, Operation{Name: &n, Evidence: op.Evidence})
+			}
+		}
+	}
+}
+
+// operationAgencies are the agencies a sentence says ran an operation:
+// all agencies it names, but those that only assisted.
+func (r *run) operationAgencies(sf *sentenceFacts, om mention) []string {
+	var out []string
+	for _, a := range sf.agencies {
+		before := strings.ToLower(sf.s.Text[max(0, a.Start-40):a.Start])
+		if strings.Contains(before, "assisted by") || strings.Contains(before, "with the help of") || strings.Contains(before, "supported by") ||
+			endsWithPhrase(sf.low[:a.Start], fundPhrases) {
+			continue
+		}
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// operationFor returns the operation a fact in sentence i belongs to: one
+// named in the sentence, else the only operation its agency runs, else the
+// article's only operation.
+func (r *run) operationFor(i int, agency string) string {
+	sf := r.sents[i]
+	if len(sf.operations) > 0 {
+		return sf.operations[0].Name
+	}
+	var ofAgency, named, namedAgencies []string
+	for _, op := range r.out.Operations {
+		if op.Name == nil {
+			continue
+		}
+		if op.PartOf != nil {
+			continue // a phase is named where the text means it
+		}
+		named = append(named, *op.Name)
+		namedAgencies = op.Agencies
+		if agency != "" && contains(op.Agencies, agency) {
+			ofAgency = append(ofAgency, *op.Name)
+		}
+	}
+	if len(ofAgency) == 1 {
+		return ofAgency[0]
+	}
+	if len(named) == 1 && (agency == "" || len(namedAgencies) == 0 && !sf.isHistoric()) {
+		// An article about one operation: its figures are the operation's,
+		// unless another agency than the operation's made them, or the
+		// sentence looks back.
+		return named[0]
+	}
+	return ""
+}
+
+// --- dates ---
+
+var (
+	months         = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?`
+	absDatePattern = `\b(?:\d{1,2}\s+` + months + `(?:\s+\d{4})?|` + months + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:in|since|during|until|by)\s+\d{4}|` + months + `\s+\d{4})\b`
+	relDatePattern = `(?i)\b(?:earlier|later) this (?:week|month|year)|\b(?:last|this|next) (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon)|\byesterday\b|\btoday\b|\bthis morning\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`
+	relDateRe      = regexp.MustCompile(relDatePattern)
+	// The date patterns tried only where they can start: after no word
+	// character, at one or two digits or a month followed by spaces and a
+	// month or a digit, at a word before spaces and a year; at a word a
+	// relative date starts with (texts with a fold trap take relDateRe).
+	absDateScan = newStartScan(absDatePattern, func(s string, p int) bool {
+		c := s[p]
+		if !wordStart(s, p) {
+			return false
+		}
+		// What follows a start is spaces, then a digit or a month.
+		spacesThen := func(q int, ok func(byte) bool) bool {
+			if q >= len(s) || !isSpaceASCII(s[q]) {
+				return false
+			}
+			for q < len(s) && isSpaceASCII(s[q]) {
+				q++
+			}
+			return q < len(s) && ok(s[q])
+		}
+		isDigit := func(b byte) bool { return b >= '0' && b <= '9' }
+		if isDigit(c) { // 8 February
+			e := p + 1
+			if e < len(s) && isDigit(s[e]) {
+				e++
+			}
+			return spacesThen(e, func(b byte) bool { return strings.IndexByte("JFMASOND", b) >= 0 })
+		}
+		if !isLetterByte(c) {
+			return false
+		}
+		e := asciiLetters(s, p)
+		if monthNamesExact[s[p:e]] { // February 8, February 2021
+			if e < len(s) && s[e] == '.' {
+				e++
+			}
+			return spacesThen(e, isDigit)
+		}
+		return yearLeadWords[s[p:e]] && spacesThen(e, isDigit) // in 2019
+	})
+	monthNamesExact = wordSet(`January February March April May June July August September October November December
+		Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`)
+	relDateScan = newStartScan(relDatePattern, func(s string, p int) bool {
+		if !isLetterByte(s[p]) || !wordStart(s, p) {
+			return false
+		}
+		e := asciiLetters(s, p)
+		w := s[p:e]
+		// What must follow each first word: " this ", " " and a period, " " and a day.
+		switch {
+		case hasPrefixFold(w, "yesterday") || hasPrefixFold(w, "today"):
+			return len(w) == len("today") || len(w) == len("yesterday")
+		case len(w) == len("on") && hasPrefixFold(w, "on"):
+			return e+1 < len(s) && s[e] == ' ' && relDayFirst[s[e+1]|0x20]
+		case relDateFirst.has(w):
+			return e+1 < len(s) && s[e] == ' ' && isLetterByte(s[e+1])
+		}
+		return false
+	})
+	relDateFirst = newFoldSet("earlier later last this next")
+	relDayFirst  = map[byte]bool{'m': true, 't': true, 'w': true, 'f': true, 's': true}
+	dateLayout   = []string{"2 January 2006", "January 2 2006", "2 Jan 2006", "Jan 2 2006", "January 2006"}
+)
+
+// The words of relDatePattern's alternatives, in its order.
+var (
+	relDateSoon  = []string{"earlier this ", "later this "}
+	relDateUnits = []string{"week", "month", "year"}
+	relDateNear  = []string{"last ", "this ", "next "}
+	relDateSpans = []string{"week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+		"sunday", "weekend", "morning", "afternoon"}
+	relDateWhole = newWordAlts("yesterday", "today", "this morning")
+	relDateDays  = newWordAlts("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+
+// findRelDates finds what relDateScan finds, in a text with no fold trap,
+// matching the pattern by hand.
+func findRelDates(s string) [][]int { return findRelDatesAt(s, wordStartsOf(s)) }
+
+// findRelDatesAt is findRelDates given the offsets where s's words start (see wordStartsOf).
+func findRelDatesAt(s string, starts []int32) [][]int {
+	return matchAtWordStarts(s, starts, &relDateLead, spanTo(matchRelDate))
+}
+
+// relDateLead holds the letters a relative date starts with, in either case.
+var relDateLead = letterSet("eltnyo")
+
+// absDateMonths are the months of absDatePattern, in its order.
+var absDateMonths = strings.Fields(`January February March April May June July August September October November December
+	Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`)
+
+// absDateLeads are the words before a year in absDatePattern, in its order.
+var absDateLeads = []string{"in", "since", "during", "until", "by"}
+
+// monthsByLead holds absDateMonths by their first letter, in their order;
+// absDateLead the first characters of every alternative of absDatePattern:
+// a digit, a month, a word before a year.
+var monthsByLead, absDateLead = func() (months [256][]string, all [256]bool) {
+	for _, m := range absDateMonths {
+		months[m[0]] = append(months[m[0]], m)
+		all[m[0]] = true
+	}
+	for _, c := range []byte("0123456789isdub") {
+		all[c] = true
+	}
+	return months, all
+}()
+
+// findAbsDates finds what absDateScan finds, matching the pattern by hand.
+func findAbsDates(s string) [][]int { return findAbsDatesAt(s, wordStartsOf(s)) }
+
+// findAbsDatesAt is findAbsDates given the offsets where s's words start (see wordStartsOf).
+func findAbsDatesAt(s string, starts []int32) [][]int {
+	return matchAtWordStarts(s, starts, &absDateLead, spanTo(matchAbsDate))
+}
+
+// matchAbsDate matches absDatePattern at s[p], the start of a word, and
+// returns the match's end, or -1. It tries the pattern's alternatives, and
+// the ways through each, in the order the pattern does: greedy parts
+// longest first, a month's dot before none, months in the pattern's order;
+// the first way that ends where \b holds is the match. A run of spaces is
+// read whole, since no part after one starts with a space.
+func matchAbsDate(s string, p int) int {
+	isDigit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
+	year := func(q int) bool { return isDigit(q) && isDigit(q+1) && isDigit(q+2) && isDigit(q+3) }
+	boundary := func(e int) bool { return (e > 0 && isWordASCII(s[e-1])) != (e < len(s) && isWordASCII(s[e])) }
+	// spacedYear is the end of \s+\d{4} at q where \b holds after it, or -1.
+	spacedYear := func(q int) int {
+		if w := skipSpaces(s, q); w > q && year(w) && boundary(w+4) {
+			return w + 4
+		}
+		return -1
+	}
+	// months calls try with the end of each month (and its dot) at q, in
+	// order, until it returns a match's end.
+	months := func(q int, try func(e int) int) int {
+		if q >= len(s) {
+			return -1
+		}
+		for _, m := range monthsByLead[s[q]] {
+			if !strings.HasPrefix(s[q:], m) {
+				continue
+			}
+			e := q + len(m)
+			if e < len(s) && s[e] == '.' {
+				if end := try(e + 1); end >= 0 {
+					return end
+				}
+			}
+			if end := try(e); end >= 0 {
+				return end
+			}
+		}
+		return -1
+	}
+	digits := 0 // \d{1,2}: the longest first
+	for digits < 2 && isDigit(p+digits) {
+		digits++
+	}
+	// \d{1,2}\s+MONTH(?:\s+\d{4})?
+	for n := digits; n >= 1; n-- {
+		w := skipSpaces(s, p+n)
+		if w == p+n {
+			continue
+		}
+		if end := months(w, func(e int) int {
+			if end := spacedYear(e); end >= 0 {
+				return end
+			}
+			if boundary(e) {
+				return e
+			}
+			return -1
+		}); end >= 0 {
+			return end
+		}
+	}
+	// MONTH\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?
+	if end := months(p, func(e int) int {
+		w := skipSpaces(s, e)
+		if w == e {
+			return -1
+		}
+		n := 0
+		for n < 2 && isDigit(w+n) {
+			n++
+		}
+		for ; n >= 1; n-- {
+			d := w + n
+			ends := [2]int{-1, d}
+			if d+2 <= len(s) && (s[d:d+2] == "st" || s[d:d+2] == "nd" || s[d:d+2] == "rd" || s[d:d+2] == "th") {
+				ends[0] = d + 2
+			}
+			for _, t := range ends {
+				if t < 0 {
+					continue
+				}
+				if t < len(s) && s[t] == ',' {
+					if end := spacedYear(t + 1); end >= 0 {
+						return end
+					}
+				}
+				if end := spacedYear(t); end >= 0 {
+					return end
+				}
+				if boundary(t) {
+					return t
+				}
+			}
+		}
+		return -1
+	}); end >= 0 {
+		return end
+	}
+	// (?:in|since|during|until|by)\s+\d{4}
+	for _, w := range absDateLeads {
+		if strings.HasPrefix(s[p:], w) {
+			if end := spacedYear(p + len(w)); end >= 0 {
+				return end
+			}
+		}
+	}
+	// MONTH\s+\d{4}
+	return months(p, spacedYear)
+}
+
+// matchRelDate matches relDatePattern at s[p], the start of a word, trying
+// its alternatives in order; it returns the match's end, or -1. The first
+// two end with no \b.
+func matchRelDate(s string, p int) int {
+	prefixThen := func(firsts, seconds []string) int {
+		for _, f := range firsts {
+			if !hasPrefixFold(s[p:], f) {
+				continue
+			}
+			q := p + len(f)
+			for _, w := range seconds {
+				if hasPrefixFold(s[q:], w) {
+					return q + len(w)
+				}
+			}
+		}
+		return -1
+	}
+	if e := prefixThen(relDateSoon, relDateUnits); e >= 0 {
+		return e
+	}
+	if e := prefixThen(relDateNear, relDateSpans); e >= 0 {
+		return e
+	}
+	if e := wordAltAt(s, p, relDateWhole); e >= 0 {
+		return e
+	}
+	if hasPrefixFold(s[p:], "on ") {
+		return wordAltAt(s, p+len("on "), relDateDays)
+	}
+	return -1
+}
+
+func (r *run) findDates(sf *sentenceFacts) {
+	r.rule = "date.phrase"
+	text := sf.s.Text
+	var found [2][][]int
+	if sf.cues&cueMonth != 0 || sf.cues&cueYearLead != 0 {
+		found[0] = findAbsDatesAt(text, sf.starts)
+	}
+	if sf.cues&cueRelativeDate != 0 {
+		if sf.trap {
+			found[1] = relDateRe.FindAllStringIndex(text, -1)
+		} else {
+			found[1] = findRelDatesAt(text, sf.starts)
+		}
+	}
+	for _, locs := range found {
+		for _, loc := range locs {
+			phrase := text[loc[0]:loc[1]]
+			sf.dates = append(sf.dates, mention{Name: phrase, Start: loc[0], End: loc[1]})
+			r.out.Dates = append(r.out.Dates, Date{Text: phrase, ISO: r.isoDate(phrase), Evidence: r.evidence(sf, 0.7)})
+		}
+	}
+}
+
+// shortMonths are the months' names as time.Parse reads "Jan"; each long
+// name starts with its short one.
+var shortMonths = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// startsWithMonth reports whether p starts with a month's short name in
+// either ASCII case, as a layout opening with "Jan" or "January" needs.
+func startsWithMonth(p string) bool {
+	for _, m := range shortMonths {
+		if hasPrefixFold(p, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateCleaner drops what time.Parse cannot read from a date phrase: commas,
+// ordinal suffixes, dots.
+var dateCleaner = strings.NewReplacer(",", "", "st ", " ", "nd ", " ", "rd ", " ", "th ", " ", ".", "")
+
+// isoDate fixes a date phrase where the text (or, for a day and month, the
+// publication year) allows.
+func (r *run) isoDate(phrase string) *string {
+	p := phrase // as dateCleaner leaves a phrase with none of its strings, with no copy
+	if strings.ContainsAny(phrase, ",.") || strings.Contains(phrase, "st ") || strings.Contains(phrase, "nd ") ||
+		strings.Contains(phrase, "rd ") || strings.Contains(phrase, "th ") {
+		p = dateCleaner.Replace(phrase)
+	}
+	for _, w := range []string{"in ", "since ", "during ", "until ", "by "} {
+		if strings.HasPrefix(p, w) {
+			y := strings.TrimPrefix(p, w)
+			return &y
+		}
+	}
+	// A layout opening with the day needs a digit first, one opening with
+	// the month a letter: skip those that cannot fit before time.Parse
+	// makes an error to say so.
+	// One opening with the month needs a month's short name first, as
+	// time.Parse matches it: in either case.
+	dayFirst := p != "" && p[0] >= '0' && p[0] <= '9'
+	monthFirst := startsWithMonth(p)
+	for _, l := range dateLayout {
+		if p == "" || (l[0] == '2') != dayFirst || !dayFirst && !monthFirst {
+			continue
+		}
+		if t, err := time.Parse(l, p); err == nil {
+			s := t.Format("2006-01-02")
+			if l == "January 2006" {
+				s = t.Format("2006-01")
+			}
+			return &s
+		}
+	}
+	pub, err := time.Parse("2006-01-02", r.doc.Published)
+	if err != nil {
+		return nil
+	}
+	for _, l := range []string{"2 January", "January 2", "2 Jan", "Jan 2"} {
+		if p == "" || (l[0] == '2') != dayFirst || !dayFirst && !monthFirst {
+			continue
+		}
+		if t, err := time.Parse(l, p); err == nil {
+			t = t.AddDate(pub.Year(), 0, 0)
+			if t.After(pub) {
+				t = t.AddDate(-1, 0, 0)
+			}
+			s := t.Format("2006-01-02")
+			return &s
+		}
+	}
+	switch strings.ToLower(phrase) {
+	case "today", "this morning":
+		s := pub.Format("2006-01-02")
+		return &s
+	case "yesterday":
+		s := pub.AddDate(0, 0, -1).Format("2006-01-02")
+		return &s
+	case "last month":
+		s := pub.AddDate(0, -1, 0).Format("2006-01")
+		return &s
+	case "earlier this month", "this month":
+		s := pub.Format("2006-01")
+		return &s
+	case "last year":
+		s := pub.AddDate(-1, 0, 0).Format("2006")
+		return &s
+	}
+	return nil
+}
+
+// Cue words that gate the costlier patterns.
+var (
+	operationCueWords = wordSet("operation op operatie operación opération operazione codenamed code named dubbed called known project week action strike")
+	monthWords        = wordSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
+	yearLeadWords     = wordSet("in since during until by")
+	relativeDateWords = wordSet("earlier later last this next yesterday today on")
+)
+
+// agencyBefore is the agency named in its own right nearest before the
+// first sentence that names the operation key (up to four sentences back).
+func (r *run) agencyBefore(key string) string {
+	for i, sf := range r.sents {
+		for _, om := range sf.operations {
+			if strings.ToLower(om.Name) != key {
+				continue
+			}
+			for j := i; j >= 0 && j >= i-4; j-- {
+				if a := r.lastOwnAgency(j); a != "" && !r.onlyAssisting(r.sents[j], a) {
+					return a
+				}
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// onlyAssisting reports whether every mention of agency a in sf is as a helper
+// ("supported by the North West ROCU").
+func (r *run) onlyAssisting(sf *sentenceFacts, a string) bool {
+	for _, m := range sf.agencies {
+		if m.Name != a {
+			continue
+		}
+		before := strings.ToLower(tail(sf.s.Text[:m.Start], 40))
+		if !strings.Contains(before, "assisted by") && !strings.Contains(before, "with the help of") && !strings.Contains(before, "supported by") {
+			return false
+		}
+	}
+	return true
+}
+
+// mayNameOperation is a cheap test operations.rules need to pass: a word
+// that names ("dubbed", "code named", "known as"), a quote, or "strike force".
+func mayNameOperation(sf *sentenceFacts) bool {
+	t := sf.s.Text
+	return sf.cues&cueCodename != 0 || strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "“") || strings.Contains(t, "‘")
+}
+
+var codenameCueWords = wordSet("dubbed named codenamed called known strike")

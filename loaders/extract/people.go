@@ -1,0 +1,327 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+const personName = `((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:(?:van|de|der|den|von|da|di|la|le|Van|De|Von|Da|La|Le)\s+)?\p{Lu}[\p{Ll}'’-]+){1,2})`
+
+var (
+	honorifics = `(?:Dame|Sir|Lord|Lady|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Gen\.?|Col\.?|Capt\.?|Lt\.?|Maj\.?|Brig\.? Gen\.?|Rev\.?)`
+	roles      = `(?:(?:Detective |Det\.? )?(?:Chief |Assistant |Deputy |Acting |Senior |Temporary )*(?:Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander|Director(?:[- ]General)?|Chief Executive|Executive Director|Special Agent in Charge|Special Agent|Attorney General|Attorney|Prosecutor|Minister|Secretary(?:[- ]General)?|Sheriff|Chief|Head|Spokesperson|Spokesman|Spokeswoman|Public Information Officer|Information Officer|Investigating Officer|Officer|Captain|Colonel|General|Major|Lieutenant|Agent|Governor|Mayor|Coordinator|Manager|Investigator)|(?:federal |public |chief |senior |state |district |executive |deputy |assistant )*(?:prosecutor|spokesperson|spokesman|spokeswoman|police chief|director(?:[- ]general)?|head|commissioner|commander|minister))`
+	// [AGENCY] ROLE [ROMAN] [,] [TITLE] NAME: "NCA Director Chris Farrimond", "Commissioner, Dame Cressida Dick".
+	roleNameScan = newStartScan(`(`+roles+`(?:\s+(?:[IVX]{1,4}|of [A-Z][\w]+(?: [A-Z][\w]+)*))?),?\s+(?:(`+honorifics+`)\s+)?`+personName, mayStartRoleName)
+	// TITLE NAME: "Dame Cressida Dick".
+	titleNameScan = newStartScan(`\b(`+honorifics+`)\s+`+personName, func(s string, p int) bool {
+		return wordStart(s, p) && titleStarts.at(s, p)
+	})
+	// roleStarts begin every role: its first word, or the word of a role
+	// that may stand alone. titleStarts begin every honorific.
+	roleStarts = newLitSet("Det", "Chief", "Assistant ", "Deputy ", "Acting ", "Senior ", "Temporary ", "Superintendent",
+		"Inspector", "Sergeant", "Constable", "Commissioner", "Commander", "Director", "Executive Director", "Special Agent",
+		"Attorney", "Prosecutor", "Minister", "Secretary", "Sheriff", "Head", "Spokes", "Public Information Officer",
+		"Information Officer", "Investigating Officer", "Officer", "Captain", "Colonel", "General", "Major", "Lieutenant",
+		"Agent", "Governor", "Mayor", "Coordinator", "Manager", "Investigator", "federal ", "public ", "chief ", "senior ",
+		"state ", "district ", "prosecutor", "spokes", "police chief", "executive ", "deputy ", "assistant ", "director",
+		"head", "commissioner", "commander", "minister")
+	titleStarts = newLitSet("Dame", "Sir", "Lord", "Lady", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Lt", "Maj", "Brig", "Rev")
+	// NAME, (the) ROLE of/at AGENCY: "Jane Smith, the director of the NCA".
+	nameRoleRe = regexp.MustCompile(personName + `,\s+(?:the\s+|a\s+)?(` + roles + `)\s+(?:of|at|for|from)\s+`)
+	orgAfterRe = regexp.MustCompile(`^,?\s+(?:of|from|at|with)\s+(?:the\s+)?`)
+	orgWords   = map[string]bool{"office": true, "agency": true, "police": true, "bureau": true, "service": true, "unit": true,
+		"department": true, "ministry": true, "court": true, "force": true, "command": true, "group": true, "division": true}
+	notNameWord = map[string]bool{"The": true, "This": true, "That": true, "He": true, "She": true, "They": true, "It": true, "We": true, "In": true, "On": true, "At": true, "As": true, "But": true, "And": true, "Police": true, "Officers": true}
+)
+
+// roleWords holds every word of a role, as letters in the text: the words
+// of the pattern roles.
+var roleWords = func() map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.FieldsFunc(roles, func(r rune) bool { return r > 0x7f || !isLetterByte(byte(r)) }) {
+		set[w] = true
+	}
+	return set
+}()
+
+// mayStartRoleName is a cheap test that roleNameScan needs to pass at s[p]:
+// the role is words of roles joined by ' ' or '-' ("Det." by ". "), and
+// after one of them come a comma or spaces and then a capital, a non-ASCII
+// letter, or "of " (a roman numeral is a capital). Each word of a match is
+// a whole run of ASCII letters, since none of the role's words is followed
+// by a letter.
+func mayStartRoleName(s string, p int) bool {
+	if !roleStarts.at(s, p) {
+		return false
+	}
+	for q := p; ; {
+		e := asciiLetters(s, q)
+		if e == q || !roleWords[s[q:e]] {
+			return false
+		}
+		j := e
+		if j < len(s) && s[j] == ',' {
+			j++
+		}
+		k := j
+		for k < len(s) && isSpaceASCII(s[k]) {
+			k++
+		}
+		if k > j && k < len(s) && (s[k] >= 'A' && s[k] <= 'Z' || s[k] >= 0x80 || strings.HasPrefix(s[k:], "of ")) {
+			return true
+		}
+		if e < len(s) && s[e] == '.' && s[q:e] == "Det" {
+			e++
+		}
+		if e >= len(s) || s[e] != ' ' && s[e] != '-' {
+			return false
+		}
+		q = e + 1
+	}
+}
+
+// findPeople finds named people with their title, role and organisation.
+func (r *run) findPeople(sf *sentenceFacts) {
+	r.rule = "person.role-name"
+	if sf.cues&cuePerson == 0 {
+		return // the patterns below are costly; most sentences name no official
+	}
+	text := sf.s.Text
+	for _, m := range findRoleNames(text) {
+		role := text[m[2]:m[3]]
+		title := ""
+		if m[4] >= 0 {
+			title = text[m[4]:m[5]]
+		}
+		name := text[m[6]:m[7]]
+		org := r.agencyEndingAt(sf, m[0])
+		if org != "" {
+			// "PDEA NCR Director III": words between the agency and the role belong to the role.
+			if mid := strings.TrimSpace(text[r.agencyEnd(sf, m[0]):m[0]]); mid != "" && !strings.ContainsAny(mid, ",.") {
+				role = mid + " " + role
+			}
+		}
+		if org == "" {
+			org = r.agencyAfter(sf, m[7])
+		}
+		r.addPerson(sf, name, title, role, org)
+	}
+	var nameRoles [][]int
+	if mayHaveNameRole(text) {
+		nameRoles = nameRoleRe.FindAllStringSubmatchIndex(text, -1)
+	}
+	r.rule = "person.name-role"
+	for _, m := range nameRoles {
+		org := r.agencyStartingAt(sf, m[1])
+		r.addPerson(sf, text[m[2]:m[3]], "", text[m[4]:m[5]], org)
+	}
+	r.rule = "person.title-name"
+	for _, m := range titleNameScan.findAll(text) {
+		r.addPerson(sf, text[m[4]:m[5]], text[m[2]:m[3]], "", r.agencyAfter(sf, m[5]))
+	}
+}
+
+// mayHaveNameRole is a cheap test that nameRoleRe needs to pass: a comma,
+// spaces, maybe "the" or "a" and spaces, then the start of a role.
+func mayHaveNameRole(s string) bool {
+	skip := func(i int) int {
+		j := i
+		for j < len(s) && isSpaceASCII(s[j]) {
+			j++
+		}
+		if j == i {
+			return -1
+		}
+		return j
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' {
+			continue
+		}
+		j := skip(i + 1)
+		if j < 0 || j == len(s) {
+			continue
+		}
+		if roleStarts.at(s, j) {
+			return true
+		}
+		for _, art := range []string{"the", "a"} {
+			if strings.HasPrefix(s[j:], art) {
+				if k := skip(j + len(art)); k >= 0 && k < len(s) && roleStarts.at(s, k) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// agencyEndingAt returns the agency named just before byte pos ("NCA Director"),
+// allowing a few capitalised words between ("PDEA NCR Director").
+func (r *run) agencyEndingAt(sf *sentenceFacts, pos int) string {
+	for i := len(sf.agencies) - 1; i >= 0; i-- {
+		a := sf.agencies[i]
+		if a.End > pos {
+			continue
+		}
+		gap := strings.TrimSpace(sf.s.Text[a.End:pos])
+		gap = strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s")
+		if len(strings.Fields(gap)) <= 2 && !strings.ContainsAny(gap, ",.;:") {
+			return a.Name
+		}
+		return ""
+	}
+	return ""
+}
+
+func (r *run) agencyEnd(sf *sentenceFacts, pos int) int {
+	for i := len(sf.agencies) - 1; i >= 0; i-- {
+		a := sf.agencies[i]
+		if a.End <= pos {
+			end := a.End
+			if strings.HasPrefix(sf.s.Text[end:], "'s") || strings.HasPrefix(sf.s.Text[end:], "’s") {
+				end += len(sf.s.Text[end:]) - len(strings.TrimPrefix(strings.TrimPrefix(sf.s.Text[end:], "'s"), "’s"))
+			}
+			return end
+		}
+	}
+	return pos
+}
+
+// agencyAfter returns the agency introduced right after pos: "Gollan, from Police's National Organised Crime Group".
+func (r *run) agencyAfter(sf *sentenceFacts, pos int) string {
+	loc := orgAfterRe.FindStringIndex(sf.s.Text[pos:])
+	if loc == nil {
+		return ""
+	}
+	start := pos + loc[1]
+	for _, a := range sf.agencies {
+		if a.Start >= start && a.Start <= start+12 { // "Police's National ..." may precede the unit
+			return a.Name
+		}
+	}
+	return ""
+}
+
+func (r *run) agencyStartingAt(sf *sentenceFacts, pos int) string {
+	for _, a := range sf.agencies {
+		if a.Start >= pos && a.Start <= pos+5 {
+			return a.Name
+		}
+	}
+	return ""
+}
+
+// addPerson records a person, merging with one already seen by surname.
+func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
+	words := strings.Fields(name)
+	// One word is a name only with a title or role before it ("Det. Insp. Varga").
+	if len(words) < 2 && (title == "" && role == "" || len(words) == 0) || notNameWord[words[0]] ||
+		strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
+		orgWords[strings.ToLower(words[len(words)-1])] {
+		return
+	}
+	// A name that is an agency, place or platform is not a person; a
+	// surname that is also a place is ("Superintendent Ana Jordan").
+	var tb [8]token // a name's few words, and their matches, stay on the stack
+	var found [4]match
+	toks := appendTokens(tb[:0], name)
+	for _, m := range r.x.gaz.appendFind(found[:0], toks, entAgency, entPlace, entPlatform, entGroup, entDemonym) {
+		if m.I == 0 || m.Entries[0].Kind != entPlace || title == "" && role == "" {
+			return
+		}
+	}
+	surname := strings.ToLower(words[len(words)-1])
+	for i := range r.out.People {
+		p := &r.out.People[i]
+		if len(name) > len(p.Name) && strings.HasPrefix(name, p.Name) {
+			p.Name = name // "Ken McKern" where a pass read "Ken Mc"
+		}
+		pw := strings.Fields(p.Name)
+		if strings.ToLower(pw[len(pw)-1]) == surname || strings.HasPrefix(p.Name, name) {
+			if p.Title == nil {
+				p.Title = r.strp(title)
+			}
+			if p.Role == nil {
+				p.Role = r.strp(role)
+			}
+			if p.Organisation == nil {
+				p.Organisation = r.strp(org)
+			}
+			return
+		}
+	}
+	r.out.People = append(r.out.People, Person{Name: name, Title: r.strp(title), Role: r.strp(role), Organisation: r.strp(org),
+		Evidence: r.evidence(sf, 0.8)})
+}
+
+// finishPeople gives a prosecutor with no organisation the article's one
+// prosecuting agency ("federal prosecutor Frédéric Van Leeuw").
+func (r *run) finishPeople() {
+	for i := range r.out.People {
+		p := &r.out.People[i]
+		if p.Organisation != nil || p.Role == nil {
+			continue
+		}
+		for _, head := range []string{"prosecutor", "customs", "sheriff", "attorney"} {
+			if !strings.Contains(strings.ToLower(*p.Role), head) {
+				continue
+			}
+			var hits []string
+			for _, a := range r.out.Agencies {
+				if strings.Contains(strings.ToLower(a.Name), head) {
+					hits = append(hits, a.Name)
+				}
+			}
+			if len(hits) == 1 {
+				p.Organisation = r.strp(hits[0])
+			}
+		}
+	}
+}
+
+// personCueWords are the lower-cased words one of the person patterns needs.
+var personCueWords = wordSet(`superintendent inspector sergeant constable commissioner commander director chief executive
+	agent attorney prosecutor minister secretary sheriff head spokesperson spokesman spokeswoman officer captain colonel
+	general major lieutenant governor mayor coordinator manager investigator dame sir lord lady dr mr mrs ms prof gen col
+	capt lt maj brig rev detective det`)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// The cue sets a sentence's words are looked up in once: sentenceFacts.cues
+// has a set's bit where one of its tokens, lower-cased, is in the set.
+const (
+	cueArrest uint16 = 1 << iota
+	cueSeize
+	cueValue
+	cueModal
+	cueOperation
+	cueMonth
+	cueYearLead
+	cueRelativeDate
+	cuePerson
+	cueCodename   // a word that names: operations.rules need one (see mayNameOperation)
+	cuePeopleRule // a word people.rules need one of (see findRulePeople)
+)
+
+// cueBits maps each cue word to the bits of its sets.
+var cueBits = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, c := range []struct {
+		bit uint16
+		set map[string]bool
+	}{{cueArrest, arrestCueWords}, {cueSeize, seizeCueWords}, {cueValue, valueCueWords}, {cueModal, modalWords},
+		{cueOperation, operationCueWords}, {cueMonth, monthWords}, {cueYearLead, yearLeadWords},
+		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}, {cuePeopleRule, peopleRuleCueWords}} {
+		for w := range c.set {
+			m[w] |= c.bit
+		}
+	}
+	return m
+}()

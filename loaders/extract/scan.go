@@ -1,0 +1,308 @@
+package extract
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// startScan finds the matches of a pattern by trying it only where a match
+// can start. Go's regexp tries every position of a text, and a pattern with
+// no literal prefix pays for that at each byte; here a cheap test (a literal
+// word, a digit) picks the few positions worth trying.
+//
+// It gives exactly what the pattern's FindAllStringSubmatchIndex would,
+// provided that:
+//   - start accepts every byte offset at which a match may begin;
+//   - the pattern never matches the empty string;
+//   - an assertion at the match's start (\b) holds in the text at an offset
+//     start accepts just as it holds at the start of the rest of the text;
+//     for a leading \b before a word character, start must reject an offset
+//     that follows a word character (see wordStart).
+type startScan struct {
+	at    *regexp.Regexp // ^(?:pattern)
+	start func(s string, p int) bool
+	lead  *[256]bool // the bytes a match may begin with, tested before start
+}
+
+func newStartScan(pattern string, start func(s string, p int) bool) *startScan {
+	return &startScan{at: regexp.MustCompile(`^(?:` + pattern + `)`), start: start, lead: firstBytes(pattern)}
+}
+
+// firstBytes returns the bytes the first character of a match of pattern
+// may begin with: those of the ASCII characters it may start with (in any
+// case where it folds case), and every byte from 0x80 where it may start
+// with another character (or, in invalid UTF-8, the replacement character).
+func firstBytes(pattern string) *[256]bool {
+	var set [256]bool
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		panic(err)
+	}
+	nonASCII := func() {
+		for b := 0x80; b < 256; b++ {
+			set[b] = true
+		}
+	}
+	addRune := func(r rune, fold bool) {
+		if r >= utf8.RuneSelf {
+			nonASCII()
+			return
+		}
+		set[r] = true
+		if fold {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if f >= utf8.RuneSelf {
+					nonASCII()
+				} else {
+					set[f] = true
+				}
+			}
+		}
+	}
+	seen := make([]bool, len(prog.Inst))
+	var walk func(pc uint32)
+	walk = func(pc uint32) {
+		if seen[pc] {
+			return
+		}
+		seen[pc] = true
+		in := &prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			walk(in.Out)
+			walk(in.Arg)
+		case syntax.InstCapture, syntax.InstEmptyWidth, syntax.InstNop:
+			walk(in.Out)
+		case syntax.InstFail:
+		case syntax.InstRune, syntax.InstRune1:
+			fold := syntax.Flags(in.Arg)&syntax.FoldCase != 0
+			if len(in.Rune) == 1 {
+				addRune(in.Rune[0], fold)
+				return
+			}
+			for k := 0; k+1 < len(in.Rune); k += 2 {
+				lo, hi := in.Rune[k], in.Rune[k+1]
+				if hi >= utf8.RuneSelf {
+					nonASCII()
+					hi = utf8.RuneSelf - 1
+				}
+				for r := lo; r <= hi; r++ {
+					addRune(r, fold)
+				}
+			}
+		default: // any character, or a match of nothing: every byte
+			for b := range set {
+				set[b] = true
+			}
+		}
+	}
+	walk(uint32(prog.Start))
+	return &set
+}
+
+// findAll returns the successive non-overlapping matches of the pattern in s
+// with their submatches, as regexp.FindAllStringSubmatchIndex(s, -1) does.
+func (sc *startScan) findAll(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if !sc.lead[s[p]] || !sc.start(s, p) {
+			continue
+		}
+		m := sc.at.FindStringSubmatchIndex(s[p:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += p
+			}
+		}
+		out = append(out, m)
+		p = m[1] - 1 // the pattern never matches the empty string
+	}
+	return out
+}
+
+// first returns the leftmost match, as regexp.FindStringSubmatchIndex does.
+func (sc *startScan) first(s string) []int {
+	for p := 0; p < len(s); p++ {
+		if !sc.lead[s[p]] || !sc.start(s, p) {
+			continue
+		}
+		if m := sc.at.FindStringSubmatchIndex(s[p:]); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += p
+				}
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// isWordASCII is regexp's \w: the characters on whose edges \b holds.
+func isWordASCII(b byte) bool { return byteClass[b] != 0 }
+
+// isSpaceASCII is regexp's \s.
+func isSpaceASCII(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
+
+// wordStart reports whether \b holds before a word character at s[p]:
+// nothing of \w stands just before it.
+func wordStart(s string, p int) bool { return p == 0 || !isWordASCII(s[p-1]) }
+
+// hasFoldTrap reports whether s holds a character that a case-insensitive
+// pattern takes for an ASCII letter: the long s "ſ" and the Kelvin sign "K".
+// Hand-written tests of ASCII letters step aside for such texts.
+func hasFoldTrap(s string) bool {
+	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+}
+
+// litSet tests quickly whether one of several literals starts at an offset.
+type litSet struct {
+	byFirst [256][]string
+}
+
+func newLitSet(lits ...string) *litSet {
+	l := &litSet{}
+	for _, x := range lits {
+		l.byFirst[x[0]] = append(l.byFirst[x[0]], x)
+	}
+	return l
+}
+
+// at reports whether one of the literals starts at s[p].
+func (l *litSet) at(s string, p int) bool {
+	for _, x := range l.byFirst[s[p]] {
+		if strings.HasPrefix(s[p:], x) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLetters returns the end of the run of ASCII letters starting at s[p].
+func asciiLetters(s string, p int) int {
+	for p < len(s) && isLetterByte(s[p]) {
+		p++
+	}
+	return p
+}
+
+// lowerASCII lower-cases ASCII letters only.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			// One copy: the runs between capitals as they are, each capital lowered.
+			var b strings.Builder
+			b.Grow(len(s))
+			pos := 0
+			for ; i < len(s); i++ {
+				if c := s[i]; c >= 'A' && c <= 'Z' {
+					b.WriteString(s[pos:i])
+					b.WriteByte(c + 'a' - 'A')
+					pos = i + 1
+				}
+			}
+			b.WriteString(s[pos:])
+			return b.String()
+		}
+	}
+	return s
+}
+
+// foldSet is a small set of words in ASCII lower case. Its has compares a
+// word, in either case, with the set's words of the same first letter and
+// length, hashing nothing: start tests ask it at most words of a text.
+type foldSet struct {
+	byFirst [256][]string
+}
+
+// newFoldSet makes the set of the space-separated words.
+func newFoldSet(words string) *foldSet {
+	f := &foldSet{}
+	for _, w := range strings.Fields(words) {
+		f.byFirst[w[0]] = append(f.byFirst[w[0]], w)
+	}
+	return f
+}
+
+// has reports whether w, in ASCII lower case, is in the set.
+func (f *foldSet) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	c := w[0]
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	for _, x := range f.byFirst[c] {
+		if len(x) == len(w) && equalFoldASCII(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether s, in ASCII lower case, starts with lower.
+func hasPrefixFold(s, lower string) bool {
+	return len(s) >= len(lower) && equalFoldASCII(s[:len(lower)], lower)
+}
+
+// wordAlts holds the alternatives of a pattern's words, in ASCII lower
+// case and each ending in a letter, by their first letter and in their
+// order.
+type wordAlts struct {
+	byFirst [256][]string
+}
+
+func newWordAlts(alts ...string) *wordAlts {
+	w := &wordAlts{}
+	for _, a := range alts {
+		w.byFirst[a[0]] = append(w.byFirst[a[0]], a)
+	}
+	return w
+}
+
+// wordAltAt returns the end of the first of alts that s holds at p in any
+// ASCII case with no word character after it, or -1: where
+// `(?i)(?:alt|...)\b` matches at p in a text with no fold trap. Only
+// alternatives with the same first letter can both match at p, so those
+// with others are not tried.
+func wordAltAt(s string, p int, alts *wordAlts) int {
+	if p >= len(s) {
+		return -1
+	}
+	for _, a := range alts.byFirst[s[p]|0x20] { // a letter's lower case
+		if e := p + len(a); hasPrefixFold(s[p:], a) && (e == len(s) || !isWordASCII(s[e])) {
+			return e
+		}
+	}
+	return -1
+}
+
+// appendWordStarts appends to dst the offsets in s where a run of \w
+// starts: the offsets where \b holds before a word character.
+func appendWordStarts(dst []int32, s string) []int32 {
+	word := false
+	for i := 0; i < len(s); i++ {
+		w := isWordASCII(s[i])
+		if w && !word {
+			dst = append(dst, int32(i))
+		}
+		word = w
+	}
+	return dst
+}
+
+// wordStartsOf returns the offsets in s where a run of \w starts.
+func wordStartsOf(s string) []int32 { return appendWordStarts(nil, s) }

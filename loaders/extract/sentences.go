@@ -1,0 +1,301 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentence is one sentence of a document's body.
+type sentence struct {
+	Text       string
+	Start, End int    // byte offsets into Document.Text
+	Para       int    // index of its paragraph (line)
+	Index      int    // index among the document's kept sentences
+	low        string // Text in ASCII lower case
+}
+
+// boilerplatePatterns match whole lines that are page furniture, not content.
+var boilerplatePatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^(image|photo|picture|video)\s*(copyright|credit|caption|source)\b`),
+	regexp.MustCompile(`(?i)^(getty images|pa media|reuters|ap|afp photo|shutterstock)$`),
+	regexp.MustCompile(`(?i)^leave a (comment|reply)`),
+	regexp.MustCompile(`(?i)your email address will not be published`),
+	regexp.MustCompile(`(?i)^required fields are marked`),
+	regexp.MustCompile(`(?i)^(read more|related|related news|related stories|related articles|related content|more on this story|see also|also read|recommended|most read|you may also like|top stories)\b\s*:?`),
+	regexp.MustCompile(`(?i)^skip to (main )?content`),
+	regexp.MustCompile(`(?i)^(share|share this|share on|follow us|subscribe|sign up|click here|tap here|listen to this)\b`),
+	regexp.MustCompile(`(?i)\b(cookies?|cookie policy|privacy policy|terms of (use|service)|all rights reserved|newsletter)\b`),
+	regexp.MustCompile(`(?i)^\d+\s+min(ute)?s?\s+read$`),
+	regexp.MustCompile(`(?i)^(press release|media release|news release|national news|breaking news|advertisement|sponsored)$`),
+	regexp.MustCompile(`(?i)photos?, audio and videos?`),
+	regexp.MustCompile(`(?i)^by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*[,|].*)?$`),
+	regexp.MustCompile(`(?i)^(updated|published|posted|last updated)\s*:?\s*\d`),
+	// A date alone on a line: "13 November 2019", "November 13, 2019", "Friday, 29 September 2023 - 9:00am |".
+	regexp.MustCompile(`(?i)^((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?(\d{1,2}\s+[a-z]+\s+\d{4}|[a-z]+\s+\d{1,2},?\s+\d{4})(\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(am|pm)?)?\s*\|?$`),
+}
+
+// headlineBullet is a list item that is a link to another story: a bullet
+// and a quoted phrase ("• UK organised crime ‘chronic and corrosive’").
+var headlineBullet = regexp.MustCompile(`^[•·▪►\-*]\s*.*[‘’“”"']`)
+
+// boilerplateGates are cheap tests that boilerplatePatterns, one by one,
+// need to pass, given the line and its ASCII lower case; they hold for
+// texts with no fold trap (see hasFoldTrap).
+var boilerplateGates = []func(line, low string) bool{
+	func(_, low string) bool { return hasAnyPrefix(low, "image", "photo", "picture", "video") },
+	func(line, _ string) bool { return len(line) <= len("shutterstock") },
+	func(_, low string) bool { return strings.HasPrefix(low, "leave a ") },
+	func(_, low string) bool { return strings.Contains(low, "your email address will not be published") },
+	func(_, low string) bool { return strings.HasPrefix(low, "required fields are marked") },
+	func(_, low string) bool {
+		return hasAnyPrefix(low, "read more", "related", "more on this story", "see also", "also read", "recommended",
+			"most read", "you may also like", "top stories")
+	},
+	func(_, low string) bool { return strings.HasPrefix(low, "skip to ") },
+	func(_, low string) bool {
+		return hasAnyPrefix(low, "share", "follow us", "subscribe", "sign up", "click here", "tap here", "listen to this")
+	},
+	func(line, low string) bool { return siteNoticeCue(low) && hasSiteNotice(line) },
+	func(line, _ string) bool { return line != "" && line[0] >= '0' && line[0] <= '9' },
+	func(line, _ string) bool { return len(line) <= len("national news  ") },
+	func(_, low string) bool { return strings.Contains(low, "audio and video") },
+	func(_, low string) bool { return strings.HasPrefix(low, "by") },
+	func(_, low string) bool { return hasAnyPrefix(low, "updated", "published", "posted", "last updated") },
+	func(line, _ string) bool { return alnumRunsAtMost(line, 7) && hasDigitRun(line, 4) },
+}
+
+// siteNoticeWords are the words of the cookie and copyright notice pattern.
+var siteNoticeWords = newWordAlts("cookies", "cookie", "privacy policy", "terms of use", "terms of service", "all rights reserved", "newsletter")
+
+// siteNoticeCue is a cheap test that hasSiteNotice needs to pass, given the
+// line's ASCII lower case: a part of each of siteNoticeWords that starts
+// with a rare letter, so that each search skips ahead quickly.
+func siteNoticeCue(low string) bool {
+	return strings.Contains(low, "kie") || strings.Contains(low, "vacy") || strings.Contains(low, "f use") ||
+		strings.Contains(low, "f serv") || strings.Contains(low, "ghts") || strings.Contains(low, "wsl")
+}
+
+// hasSiteNotice reports whether the cookie and copyright notice pattern
+// matches a line with no fold trap: one of siteNoticeWords starting and
+// ending a word.
+func hasSiteNotice(line string) bool {
+	for p := 0; p < len(line); p++ {
+		if isLetterByte(line[p]) && wordStart(line, p) && wordAltAt(line, p, siteNoticeWords) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// alnumRunsAtMost reports whether s has at most n runs of ASCII letters and
+// digits. A line that is a date alone has at most seven (a weekday, three
+// for the date, three for a time), however they are spaced.
+func alnumRunsAtMost(s string, n int) bool {
+	runs := 0
+	for i := 0; i < len(s); i++ {
+		if isWordByte(s[i]) && (i == 0 || !isWordByte(s[i-1])) {
+			if runs++; runs > n {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isBoilerplate reports whether a whole line is page furniture.
+func isBoilerplate(line string) bool { return isBoilerplateLow(line, lowerASCII(line)) }
+
+// isBoilerplateLow is isBoilerplate given the line's ASCII lower case.
+func isBoilerplateLow(line, low string) bool { return isBoilerplateIn(line, low, allBoilerplate) }
+
+// boilerplateSet has bit i set where boilerplatePatterns[i] may match.
+type boilerplateSet uint32
+
+const allBoilerplate = ^boilerplateSet(0)
+
+// boilerplateIn returns the patterns whose gates may pass on a line of a
+// text with no fold trap, given the text's ASCII lower case: the gates that
+// search a line for words fail on every line where the text lacks them.
+func boilerplateIn(textLow string) boilerplateSet {
+	set := allBoilerplate
+	if !strings.Contains(textLow, "your email address will not be published") {
+		set &^= 1 << 3
+	}
+	if !siteNoticeCue(textLow) {
+		set &^= 1 << 8
+	}
+	if !strings.Contains(textLow, "video") || !strings.Contains(textLow, "audio and video") { // a rare letter first
+		set &^= 1 << 11
+	}
+	return set
+}
+
+// isBoilerplateIn is isBoilerplateLow for a line of a text whose patterns
+// that may match are in set.
+func isBoilerplateIn(line, low string, set boilerplateSet) bool {
+	if hasFoldTrap(line) {
+		for _, re := range boilerplatePatterns {
+			if re.MatchString(line) {
+				return true
+			}
+		}
+		return headlineBullet.MatchString(line)
+	}
+	for i, re := range boilerplatePatterns {
+		if set&(1<<i) != 0 && boilerplateGates[i](line, low) && re.MatchString(line) {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return strings.ContainsRune("•·▪►-*", r) && headlineBullet.MatchString(line)
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDigitRun reports whether s holds n ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "det": true, "supt": true, "insp": true, "sgt": true,
+	"gen": true, "col": true, "lt": true, "capt": true, "cpt": true, "st": true, "co": true, "no": true, "jr": true,
+	"sr": true, "prof": true, "gov": true, "sen": true, "rep": true, "cmdr": true, "cdr": true, "maj": true,
+	"adm": true, "ch": true, "supt.": true, "vs": true, "etc": true, "inc": true, "ltd": true, "corp": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "approx": true, "est": true, "fig": true, "ave": true,
+	"dept": true, "govt": true, "nos": true, "mt": true, "ft": true, "pte": true, "cpl": true, "pc": true, "ds": true,
+	"dc": true, "dci": true, "dsupt": true, "a.m": true, "p.m": true,
+}
+
+// splitSentences cuts a document body into sentences, dropping boilerplate
+// lines and a line that repeats the one before it (image captions often do).
+func splitSentences(text string) []sentence { return appendSentences(nil, text) }
+
+// appendSentences appends the sentences of text to out, as splitSentences
+// returns them.
+func appendSentences(out []sentence, text string) []sentence {
+	first := len(out)
+	para, prevLine := 0, ""
+	textLow := lowerASCII(text) // one lower case for all lines, sliced as they are
+	var spans [][2]int          // each line's sentences, in one array
+	maybe := boilerplateIn(textLow)
+	for pos := 0; pos < len(text); {
+		lineStart := pos
+		line := text[pos:]
+		if k := strings.IndexByte(line, '\n'); k >= 0 {
+			line = line[:k+1]
+		}
+		pos += len(line)
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			continue
+		}
+		para++
+		lead := strings.Index(line, trimmed)
+		low := textLow[lineStart+lead : lineStart+lead+len(trimmed)]
+		if isBoilerplateIn(trimmed, low, maybe) || trimmed == prevLine {
+			prevLine = trimmed
+			continue
+		}
+		prevLine = trimmed
+		spans = appendSplitLine(spans[:0], trimmed)
+		for _, sp := range spans {
+			s := sentence{Text: trimmed[sp[0]:sp[1]], Start: lineStart + lead + sp[0], End: lineStart + lead + sp[1], Para: para, Index: len(out) - first,
+				low: low[sp[0]:sp[1]]}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// splitLine returns the byte spans of the sentences of one line.
+func splitLine(line string) [][2]int { return appendSplitLine(nil, line) }
+
+// appendSplitLine appends the byte spans of the sentences of one line to spans.
+func appendSplitLine(spans [][2]int, line string) [][2]int {
+	start := 0
+	for i := 0; i < len(line); {
+		// Only '.', '!' and '?' end a sentence; being ASCII, each starts a
+		// character wherever it stands.
+		k := strings.IndexAny(line[i:], ".!?")
+		if k < 0 {
+			break
+		}
+		i += k
+		r := rune(line[i])
+		i++
+		end := i
+		// Closing quotes and brackets belong to the sentence.
+		for end < len(line) {
+			c, cw := utf8.DecodeRuneInString(line[end:])
+			if c != '"' && c != '”' && c != '’' && c != '\'' && c != ')' {
+				break
+			}
+			end += cw
+		}
+		if end >= len(line) {
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(line[end:])
+		if !unicode.IsSpace(next) {
+			continue
+		}
+		rest := strings.TrimLeftFunc(line[end:], unicode.IsSpace)
+		first, _ := utf8.DecodeRuneInString(rest)
+		if !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“‘'(•", first)) {
+			continue
+		}
+		if r == '.' && isAbbreviationBefore(line[start:i-1]) {
+			continue
+		}
+		spans = append(spans, [2]int{start, end})
+		start = end + (len(line[end:]) - len(rest))
+		i = start
+	}
+	if start < len(line) {
+		spans = append(spans, [2]int{start, len(line)})
+	}
+	return spans
+}
+
+// isAbbreviationBefore reports whether the text before a dot ends in an
+// abbreviation or an initial ("Det", "U.S", "J").
+func isAbbreviationBefore(s string) bool {
+	j := len(s)
+	for j > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		j -= w
+	}
+	word := s[j:]
+	if word == "" {
+		return false
+	}
+	if abbreviations[strings.ToLower(word)] || strings.Contains(word, ".") {
+		return true
+	}
+	return utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0])
+}

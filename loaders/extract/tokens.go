@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word of a sentence with its byte offsets there.
+type token struct {
+	Text       string // as written, with ’ made '
+	Lower      string
+	Start, End int
+	root       *trieNode // the gazetteer's names starting with this word, where rooted
+	id         int32     // its number as a word that continues a gazetteer name, where rooted
+	sets       uint8     // the bits of the name rules' word sets it is in, where rooted
+	rooted     bool
+}
+
+// tokenize splits s into words: letters and digits, keeping inner
+// apostrophes and the dots of acronyms ("Sheriff's", "U.S."). Hyphens split
+// words, so "AFP-led" holds the token "AFP".
+func tokenize(s string) []token { return appendTokens(nil, s) }
+
+// appendTokens appends the tokens of s to toks. Words of ASCII characters,
+// the common case, take their text from s and their lower case from one
+// lower-cased copy of s, so they cost no allocation of their own.
+func appendTokens(toks []token, s string) []token { return appendTokensLow(toks, s, "") }
+
+// appendTokensLow is appendTokens given lowerASCII(s), or "" to make it
+// at the first word with an upper-case letter.
+func appendTokensLow(toks []token, s, low string) []token {
+	i := 0
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isWordByte(c) {
+				i++
+				continue
+			}
+		} else if r, w := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+			i += w
+			continue
+		}
+		start := i
+		ascii, upper := true, false
+		for i < len(s) {
+			var r rune
+			w := 1
+			if c := s[i]; c < utf8.RuneSelf {
+				if isWordByte(c) {
+					upper = upper || c <= 'Z' && c >= 'A'
+					i++
+					continue
+				}
+				r = rune(c)
+			} else {
+				r, w = utf8.DecodeRuneInString(s[i:])
+				if isWordRune(r) {
+					ascii = false
+					i += w
+					continue
+				}
+			}
+			if (r == '\'' || r == '’' || r == '.' || r == '&') && i+w < len(s) {
+				next, _ := utf8.DecodeRuneInString(s[i+w:])
+				possessive := (r == '\'' || r == '’') && (next == 's' || next == 'S') && (i+w+1 >= len(s) || !isWordByte(s[i+w+1]))
+				if isWordRune(next) && !possessive && (r != '.' || isAcronymDot(s[start:i])) {
+					ascii = ascii && w == 1
+					i += w
+					continue
+				}
+			}
+			// Keep the closing dot of an acronym: "U.S." but not "arrested."
+			if r == '.' && strings.Contains(s[start:i], ".") && isAcronymDot(s[start:i]) {
+				i += w
+			}
+			break
+		}
+		if !ascii {
+			text := strings.ReplaceAll(s[start:i], "’", "'")
+			toks = append(toks, token{Text: text, Lower: strings.ToLower(text), Start: start, End: i})
+			continue
+		}
+		lower := s[start:i]
+		if upper {
+			if low == "" {
+				low = lowerASCII(s)
+			}
+			lower = low[start:i]
+		}
+		toks = append(toks, token{Text: s[start:i], Lower: lower, Start: start, End: i})
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isAcronymDot reports whether w looks like the start of a dotted acronym: "U", "U.S".
+func isAcronymDot(w string) bool {
+	for {
+		part, rest, more := strings.Cut(w, ".")
+		r, n := utf8.DecodeRuneInString(part)
+		if n == 0 || n != len(part) || !unicode.IsUpper(r) { // one character, upper case
+			return false
+		}
+		if !more {
+			return true
+		}
+		w = rest
+	}
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+func isAllCaps(w string) bool {
+	has := false
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			has = true
+		}
+	}
+	return has
+}
+
+func joinLower(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Lower
+	}
+	return strings.Join(parts, " ")
+}
+
+// tokensFrom returns the tokens of the sentence's text from byte off, with
+// offsets counted from base: the sentence's own tokens (base 0) where off
+// falls between two of them, else those of text[off:] (base off).
+func (sf *sentenceFacts) tokensFrom(off int) ([]token, int) {
+	toks := sf.toks
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].End > off })
+	if k == len(toks) || toks[k].Start >= off {
+		return toks[k:], 0
+	}
+	return tokenize(sf.s.Text[off:]), off
+}
+
+// appendTokensBefore appends to dst the tokens of the sentence's text
+// before byte end, as tokenize(text[:end]) gives them. A word's end is
+// decided by looking at most 8 bytes past it, so the sentence's tokens that
+// end that far before end are the same; the rest are made again.
+func (sf *sentenceFacts) appendTokensBefore(dst []token, end int) []token {
+	if end == len(sf.s.Text) {
+		return append(dst, sf.toks...)
+	}
+	toks := sf.toks
+	j := sort.Search(len(toks), func(k int) bool { return toks[k].End+8 > end })
+	dst = append(dst, toks[:j]...)
+	from := 0
+	if j > 0 {
+		from = toks[j-1].End
+	}
+	n := len(dst)
+	dst = appendTokens(dst, sf.s.Text[from:end])
+	for k := n; k < len(dst); k++ {
+		dst[k].Start += from
+		dst[k].End += from
+	}
+	return dst
+}
+
+// tokensIn returns the sentence's tokens that lie wholly in its bytes
+// [from, to), clamped to the sentence: a window of words around a figure or
+// a name, read without tokenizing again.
+func (sf *sentenceFacts) tokensIn(from, to int) []token {
+	toks := sf.toks
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= from })
+	j := i
+	for j < len(toks) && toks[j].End <= to {
+		j++
+	}
+	return toks[i:j]
+}
