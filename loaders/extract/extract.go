@@ -138,7 +138,6 @@ type sentenceFacts struct {
 	figsDone     bool
 	breaks       [][]int // clauseBreakScan's matches in s.Text
 	breaksDone   bool
-	historic     int8         // historicRe matches s.Text: 0 not yet known, 1 no, 2 yes
 	local        int8         // localPoliceRe matches s.Text: 0 not yet known, 1 no, 2 yes
 	patterned    []agencyCand // patternAgencies(s)
 	patDone      bool
@@ -147,6 +146,8 @@ type sentenceFacts struct {
 	candsDone    bool
 	ptoks        []pattern.Token // the tokens as rules read them (ruleTokens)
 	ptoksDone    bool
+	signals      uint64 // the rules of signals.rules that match (signal), by their bits
+	signalsDone  bool
 	incAt        []int32 // where lists after "include" begin (includeAfter)
 	incDone      bool
 	supports     []int8 // by agency: only supports others' work (supportsOnly)
@@ -181,15 +182,23 @@ func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 	return clauseIn(sf.breaks, len(sf.s.Text), pos)
 }
 
-// isHistoric reports whether the sentence speaks of an earlier time or of elsewhere.
-func (sf *sentenceFacts) isHistoric() bool {
-	if sf.historic == 0 {
-		sf.historic = 1
-		if sf.trap && historicRe.MatchString(sf.s.Text) || !sf.trap && isHistoricIn(sf.s.Text, sf.starts) {
-			sf.historic = 2
+// isHistoric reports whether the sentence speaks of an earlier time or of
+// elsewhere (signal.historic). Without a fold trap, its ASCII lower case
+// must hold one of the rule's words first.
+func (r *run) isHistoric(sf *sentenceFacts) bool {
+	return (sf.trap || containsAny(sf.low, historicWords)) && r.signal(sf, sigHistoric)
+}
+
+// historicWords are what signal.historic needs one of.
+var historicWords = []string{"previous", "last year", "in 19", "in 20", "globally", "worldwide", "nationally", "across the world"}
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
 		}
 	}
-	return sf.historic == 2
+	return false
 }
 
 // namesLocalPolice reports whether the sentence names a force only by its

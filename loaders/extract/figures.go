@@ -321,7 +321,7 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 		return best.Name
 	}
-	if sf.isHistoric() || len(sf.operations) > 0 || sf.namesLocalPolice() {
+	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
 	// The agency of the sentences just before; in an opening paragraph, of those just after.
@@ -387,8 +387,7 @@ func (r *run) lastOwnAgency(j int) string {
 }
 
 var (
-	creditRe   = regexp.MustCompile(`(?i)\b(says?|said|according to|stated|announced|by)\s+(the\s+)?$`)
-	historicRe = regexp.MustCompile(`(?i)\b(previous|previously|last year|in (19|20)\d\d|globally|worldwide|nationally|across the world)\b`)
+	creditRe = regexp.MustCompile(`(?i)\b(says?|said|according to|stated|announced|by)\s+(the\s+)?$`)
 )
 
 // qualifiesOperation reports whether a possessive agency names whose operation follows.
@@ -444,14 +443,12 @@ var (
 		w := s[p:asciiLetters(s, p)]
 		return seizeCueFirst.has(w) || hasPrefixFold(w, "seiz") || hasPrefixFold(w, "confiscat") || hasPrefixFold(w, "forfeit")
 	})
-	seizeCueFirst  = newFoldSet(strings.Join(firstWords(seizeCuePhrases), " "))
-	strongSeizeRe  = regexp.MustCompile(`(?i)\b(seized|seizing|seizure of|confiscated|recovered)\b`)
-	hypotheticalRe = regexp.MustCompile(`(?i)\b(will|would|could|might|may|plans? to|intends? to|aims? to|hopes? to|expects? to)\s+(?:\w+\s+)?(?:be\s+)?(seiz|confiscat|recover|intercept)`)
-	valueBeforeRe  = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
-	packUnitRe     = regexp.MustCompile(`(?i)^\s+(bricks|brick|blocks|block|packages|package|packets|packet|bags|bag|parcels|parcel|sacks|sack|bales|bale|boxes|box|pallets|pallet|pouches|pouch)\s+of\b`)
-	unitRe         = regexp.MustCompile(`(?i)^\s*(?:-\s*)?(tonnes|tonne|metric tons|metric ton|tons|ton|t|kilograms|kilogram|kilogrammes|kilos|kilo|kgs|kg|grams|gram|grammes|g|pounds|pound|lbs|lb|ounces|ounce|oz|litres|litre|liters|liter|l|ml|gallons|gallon)\b\.?`)
-	examplesRe     = regexp.MustCompile(`(?i)\b(such as|including|includes|like|e\.g\.)\b`)
-	ofWhichRe      = regexp.MustCompile(`(?i)\bof which\s+(?:\w+\s+)?$`)
+	seizeCueFirst = newFoldSet(strings.Join(firstWords(seizeCuePhrases), " "))
+	valueBeforeRe = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
+	packUnitRe    = regexp.MustCompile(`(?i)^\s+(bricks|brick|blocks|block|packages|package|packets|packet|bags|bag|parcels|parcel|sacks|sack|bales|bale|boxes|box|pallets|pallet|pouches|pouch)\s+of\b`)
+	unitRe        = regexp.MustCompile(`(?i)^\s*(?:-\s*)?(tonnes|tonne|metric tons|metric ton|tons|ton|t|kilograms|kilogram|kilogrammes|kilos|kilo|kgs|kg|grams|gram|grammes|g|pounds|pound|lbs|lb|ounces|ounce|oz|litres|litre|liters|liter|l|ml|gallons|gallon)\b\.?`)
+	examplesRe    = regexp.MustCompile(`(?i)\b(such as|including|includes|like|e\.g\.)\b`)
+	ofWhichRe     = regexp.MustCompile(`(?i)\bof which\s+(?:\w+\s+)?$`)
 )
 
 var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric tons": "tonne", "metric ton": "tonne", "t": "tonne",
@@ -782,11 +779,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	// lits is a cheap test some patterns need to pass: in a text with no
 	// fold trap, its ASCII lower case holds one of their words.
 	lits := func(low string, words []string) bool { return trap || containsAnyWord(low, words) }
-	valueSentence := sf.cues&cueValue != 0 && lits(sf.low, valueWords) && (trap && valueWordRe.MatchString(text) || !trap && hasValueWord(text))
+	valueSentence := sf.cues&cueValue != 0 && lits(sf.low, valueWords) && r.signal(sf, sigValueWord)
 	if !cue && !valueSentence {
 		return
 	}
-	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && (trap && hypotheticalRe.MatchString(text) || !trap && isHypothetical(text)) && !valueSentence {
+	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && r.signal(sf, sigHypothetical) && !valueSentence {
 		return
 	}
 	moneys := r.findMoney(text, trap)
@@ -907,7 +904,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if e == nil {
 				e = r.commodityBefore(sf, m.Start)
 			}
-			if e == nil || !cue && !strongSeizure(sf) && !r.attachValue(made, e, m) {
+			if e == nil || !cue && !r.strongSeizure(sf) && !r.attachValue(made, e, m) {
 				continue
 			}
 			if r.attachValue(made, e, m) {
@@ -933,7 +930,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			newSeizure(amt, m.Start)
 		default:
 			// A bare sum among the things seized: "€1.2 million and 17 tonnes of cocaine were seized".
-			if cue && strongSeizure(sf) && !(trap && notSeizedMoneyRe.MatchString(after) || !trap && notSeizedMoneyAfter(after)) {
+			if cue && r.strongSeizure(sf) && !(trap && notSeizedMoneyRe.MatchString(after) || !trap && notSeizedMoneyAfter(after)) {
 				amt.Commodity = "cash"
 				newSeizure(amt, m.Start)
 			}
@@ -1015,10 +1012,10 @@ func (r *run) attachValue(made []int, e *entry, m money) bool {
 }
 
 // seizesStrongly reports whether sf's text matches both seizeCueRe and
-// strongSeizeRe, testing first what they need (a strong word, a cue's word).
-func seizesStrongly(sf *sentenceFacts) bool {
+// signal.strong-seizure, testing first what they need (a strong word, a cue's word).
+func (r *run) seizesStrongly(sf *sentenceFacts) bool {
 	text := sf.s.Text
-	if !strongSeizure(sf) {
+	if !r.strongSeizure(sf) {
 		return false
 	}
 	if sf.trap {
@@ -1027,13 +1024,11 @@ func seizesStrongly(sf *sentenceFacts) bool {
 	return hasSeizeCueAt(text, sf.starts)
 }
 
-// strongSeizure reports whether strongSeizeRe matches the sentence: a
-// strong verb of seizing.
-func strongSeizure(sf *sentenceFacts) bool {
-	if sf.trap {
-		return strongSeizeRe.MatchString(sf.s.Text)
-	}
-	return containsAnyWord(sf.low, strongSeizeWords) && seizesStronglyIn(sf.s.Text, sf.starts)
+// strongSeizure reports whether the sentence has a strong verb of seizing
+// (signal.strong-seizure). Without a fold trap, its ASCII lower case must
+// hold one of the verbs' words first.
+func (r *run) strongSeizure(sf *sentenceFacts) bool {
+	return (sf.trap || containsAnyWord(sf.low, strongSeizeWords)) && r.signal(sf, sigStrongSeizure)
 }
 
 // attachValueEarlier gives a value to the latest earlier seizure of the
@@ -1044,7 +1039,7 @@ func (r *run) attachValueEarlier(i int, e *entry, m money) bool {
 	// seizures; one that only values ("the NCA said the cocaine was worth")
 	// may price any.
 	own := ""
-	if sf := r.sents[i]; seizesStrongly(sf) {
+	if sf := r.sents[i]; r.seizesStrongly(sf) {
 		for _, a := range r.sents[i].agencies {
 			own = a.Name
 			break
@@ -1504,7 +1499,6 @@ func inRegions(regions [][2]int, start, end int) bool {
 var (
 	arrestCueRe      = regexp.MustCompile(`(?i)\b(arrest|detain|custody|apprehend|nabbed|rounded up|held)`)
 	weightOfRe       = regexp.MustCompile(`^\s+of\b`)
-	valueWordRe      = regexp.MustCompile(`(?i)\b(worth|valued?|street value|price)\b`)
 	cashAfterRe      = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
 	cryptoAfterRe    = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
 	worthAfterRe     = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`)

@@ -13,10 +13,7 @@ import (
 
 // The alternatives of the patterns, in their order.
 var (
-	valueWordAlts     = newWordAlts("worth", "valued", "value", "street value", "price")
-	hypotheticalAlts  = []string{"will", "would", "could", "might", "may", "plans to", "plan to", "intends to", "intend to", "aims to", "aim to", "hopes to", "hope to", "expects to", "expect to"}
-	hypotheticalStems = []string{"seiz", "confiscat", "recover", "intercept"}
-	unitAlts          = newWordAlts("tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
+	unitAlts = newWordAlts("tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
 		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "g", "pounds", "pound", "lbs", "lb", "ounces",
 		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon")
 	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "packages", "package", "packets", "packet", "bags", "bag",
@@ -31,66 +28,6 @@ var (
 	activeArrestFillers = []string{"a total of", "some", "another", "at least"}
 	arrestOfNouns       = []string{"arrests", "arrest", "detention", "apprehension"}
 )
-
-// hasValueWord is valueWordRe.MatchString.
-func hasValueWord(s string) bool {
-	for p := 0; p < len(s); p++ {
-		if isLetterByte(s[p]) && wordStart(s, p) && wordAltAt(s, p, valueWordAlts) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// isHypothetical is hypotheticalRe.MatchString: a modal or an intention,
-// spaces, maybe a word and spaces, maybe "be" and spaces, then the stem of
-// a verb of seizing. Each run of spaces or word characters it reads is a
-// whole one, as what follows it can start with neither.
-func isHypothetical(s string) bool {
-	stemAt := func(q int) bool {
-		for _, st := range hypotheticalStems {
-			if hasPrefixFold(s[q:], st) {
-				return true
-			}
-		}
-		return false
-	}
-	beThenStem := func(q int) bool { // (?:be\s+)?(stem)
-		if stemAt(q) {
-			return true
-		}
-		if !hasPrefixFold(s[q:], "be") {
-			return false
-		}
-		w := skipSpaces(s, q+len("be"))
-		return w > q+len("be") && stemAt(w)
-	}
-	for p := 0; p < len(s); p++ {
-		if !isLetterByte(s[p]) || !wordStart(s, p) {
-			continue
-		}
-		for _, a := range hypotheticalAlts {
-			if !hasPrefixFold(s[p:], a) {
-				continue
-			}
-			w := skipSpaces(s, p+len(a))
-			if w == p+len(a) {
-				continue
-			}
-			if beThenStem(w) {
-				return true
-			}
-			e := w
-			for e < len(s) && isWordASCII(s[e]) {
-				e++
-			}
-			if w2 := skipSpaces(s, e); e > w && w2 > e && beThenStem(w2) {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // unitAfter is unitRe.FindStringSubmatch(s): it returns the unit as
 // written and the length of the match, or "" and -1.
@@ -296,45 +233,13 @@ func matchPackUnit(s string, trap bool) (string, int) {
 	return "", -1
 }
 
-// The words of strongSeizeRe, adjectiveUseRe, historicRe and
-// notSeizedMoneyRe, in their order.
+// The words of adjectiveUseRe and notSeizedMoneyRe, in their order.
 var (
-	strongSeizeAlts = newWordAlts("seized", "seizing", "seizure of", "confiscated", "recovered")
-	adjectiveUses   = []string{"authorities", "officials", "police", "forces", "government", "prosecutors", "investigators",
+	adjectiveUses = []string{"authorities", "officials", "police", "forces", "government", "prosecutors", "investigators",
 		"officers", "agents", "customs", "law enforcement", "counterparts", "partners"}
-	historicAlts        = newWordAlts("previous", "previously", "last year", "globally", "worldwide", "nationally", "across the world")
 	notSeizedMoneyLeads = []string{"a year", "per year", "annually", "in revenue", "in profits", "in profit", "in sales",
 		"in losses", "in tax", "loss", "fine"}
 )
-
-// seizesStronglyIn is strongSeizeRe.MatchString for a text with no fold
-// trap, given where its words start.
-func seizesStronglyIn(s string, starts []int32) bool {
-	for _, q := range starts {
-		if wordAltAt(s, int(q), strongSeizeAlts) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// isHistoricIn is historicRe.MatchString for a text with no fold trap,
-// given where its words start: one of historicAlts, or "in", a space and a
-// year of the 1900s or 2000s, starting and ending a word.
-func isHistoricIn(s string, starts []int32) bool {
-	digit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
-	for _, q := range starts {
-		p := int(q)
-		if wordAltAt(s, p, historicAlts) >= 0 {
-			return true
-		}
-		if y := p + len("in "); hasPrefixFold(s[p:], "in ") && (strings.HasPrefix(s[y:], "19") || strings.HasPrefix(s[y:], "20")) &&
-			digit(y+2) && digit(y+3) && (y+4 == len(s) || !isWordASCII(s[y+4])) {
-			return true
-		}
-	}
-	return false
-}
 
 // isAdjectiveUseAfter is adjectiveUseRe.MatchString: spaces, then one of
 // adjectiveUses in its own case, ending a word.

@@ -324,7 +324,7 @@ func (r *run) operationFor(i int, agency string) string {
 	if len(ofAgency) == 1 {
 		return ofAgency[0]
 	}
-	if len(named) == 1 && (agency == "" || len(namedAgencies) == 0 && !sf.isHistoric()) {
+	if len(named) == 1 && (agency == "" || len(namedAgencies) == 0 && !r.isHistoric(sf)) {
 		// An article about one operation: its figures are the operation's,
 		// unless another agency than the operation's made them, or the
 		// sentence looks back.

@@ -54,11 +54,16 @@ const (
 	tcBeforeWordChar        // the same just after it
 	tcSpaced                // regexp's \s+ before it: ASCII spaces only, at least one, back to the token before
 	tcSpace1After           // one space after it, then the next token: a pattern's literal space
+	tcYearLead              // a year of the 1900s or 2000s, and no ASCII letter or digit right after it: "2019", "2019.5"
+	tcASCIIWordPart         // ASCII letters, digits and '_' only: a piece of regexp's \w+
+	tcSeizeStem             // starts with the stem of a verb of seizing: seiz, confiscat, recover, intercept
+	tcBoundaryBefore        // regexp's \b holds before it: ASCII word characters on one side only ("ſ" is none)
+	tcBoundaryAfter         // the same after it
 	numTextClasses
 )
 
 var textClassNames = [numTextClasses]string{"nameWord", "nameInitial", "nameStart", "nameTail", "roman", "asciiCapWord",
-	"afterWordChar", "beforeWordChar", "spaced", "space1After"}
+	"afterWordChar", "beforeWordChar", "spaced", "space1After", "yearLead", "asciiWordPart", "seizeStem", "boundaryBefore", "boundaryAfter"}
 
 // textClassBits returns the text classes of t, a token of sentence s, as
 // bits from 0 (shifted into place by the caller).
@@ -84,6 +89,20 @@ func textClassBits(s string, t *pattern.Token) uint64 {
 	} else if unicode.IsLower(r) || r == '\'' || r == '’' || r == '-' {
 		set(tcNameTail, nameTail(w))
 	}
+	if t.Shape&pattern.ShapeNum != 0 {
+		y := t.Start + 4
+		set(tcYearLead, y <= t.End && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
+			w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' && (y == len(s) || !isWordASCII(s[y])))
+	}
+	set(tcASCIIWordPart, isASCIIWord(w))
+	switch l := t.Lower; {
+	case l == "":
+	case l[0] == 's' && strings.HasPrefix(l, "seiz"), l[0] == 'c' && strings.HasPrefix(l, "confiscat"),
+		l[0] == 'r' && strings.HasPrefix(l, "recover"), l[0] == 'i' && strings.HasPrefix(l, "intercept"):
+		b |= 1 << tcSeizeStem
+	}
+	set(tcBoundaryBefore, (t.Start > 0 && isWordASCII(s[t.Start-1])) != isWordASCII(s[t.Start]))
+	set(tcBoundaryAfter, isWordASCII(s[t.End-1]) != (t.End < len(s) && isWordASCII(s[t.End])))
 	set(tcAfterWordChar, t.Start > 0 && isWordASCII(s[t.Start-1]))
 	set(tcBeforeWordChar, t.End < len(s) && isWordASCII(s[t.End]))
 	set(tcSpace1After, t.End+1 < len(s) && s[t.End] == ' ' && !startsWithSpace(s[t.End+1:]))
@@ -95,6 +114,16 @@ func textClassBits(s string, t *pattern.Token) uint64 {
 		set(tcSpaced, i == 0 || !unicode.IsSpace(r))
 	}
 	return b
+}
+
+// isASCIIWord reports whether w is ASCII letters, digits and '_'.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isWordASCII(w[i]) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // isASCIICapWord reports whether w is an ASCII capital and then ASCII
@@ -141,6 +170,7 @@ type ruleSets struct {
 	classOf   map[string]uint64
 	classBit  map[string]uint64 // each class's bit, by name
 	textShift int               // where the text classes' bits start
+	signalBit map[string]uint64 // the bit of each rule of signals.rules, by name
 }
 
 // loadRules compiles every rule file; an error names the file, line and column.
@@ -174,6 +204,12 @@ func loadRules() (*ruleSets, error) {
 		}
 		rs.byKind[strings.TrimSuffix(path.Base(f), ".rules")] = set
 	}
+	rs.signalBit = map[string]uint64{}
+	if set := rs.byKind["signals"]; set != nil {
+		for i := 0; i < set.Len() && i < 64; i++ {
+			rs.signalBit[set.Name(i)] = 1 << i
+		}
+	}
 	return rs, nil
 }
 
@@ -198,6 +234,30 @@ func (r *run) ruleTokens(sf *sentenceFacts) []pattern.Token {
 		sf.ptoks = r.ptoks[n:len(r.ptoks):len(r.ptoks)]
 	}
 	return sf.ptoks
+}
+
+// The rules of signals.rules: each says something of a whole sentence.
+const (
+	sigValueWord     = "signal.value-word"
+	sigHypothetical  = "signal.hypothetical"
+	sigStrongSeizure = "signal.strong-seizure"
+	sigHistoric      = "signal.historic"
+)
+
+// signal reports whether the rule of signals.rules called name matches
+// the sentence. The first call matches them all, once.
+func (r *run) signal(sf *sentenceFacts, name string) bool {
+	if !sf.signalsDone {
+		sf.signalsDone = true
+		toks := r.ruleTokens(sf)
+		r.x.rules.byKind["signals"].Match(toks, func(m pattern.Match) bool {
+			if m.Index < 64 {
+				sf.signals |= 1 << m.Index
+			}
+			return true
+		})
+	}
+	return sf.signals&r.x.rules.signalBit[name] != 0
 }
 
 // ruleValue reads the number a rule captured in toks: digits ("1,200"),

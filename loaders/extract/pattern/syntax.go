@@ -667,7 +667,7 @@ func (p *parser) parsePrimary(start int) (prim, error) {
 		if b.Len() == 0 {
 			return pr, p.errAt(p.pos, "expected a token test, found %q", p.peekRune())
 		}
-		pr.kind, pr.s = pLit, punctLower(strings.ToLower(strings.ReplaceAll(b.String(), "’", "'")))
+		pr.kind, pr.s = pLit, punctLower(lowerForm(b.String()))
 		if err := p.checkOneToken(start, pr.s, true); err != nil {
 			return pr, err
 		}

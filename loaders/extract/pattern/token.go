@@ -23,7 +23,7 @@ const (
 // Token is one word, number or punctuation mark of a sentence.
 type Token struct {
 	Text       string // exactly the sentence's bytes Start:End
-	Lower      string // Text in lower case, with the typographic apostrophe ’ made '
+	Lower      string // Text in lower case, with the apostrophe ’ made ' and the long s ſ made s (see lowerForm)
 	Start, End int    // byte offsets in the sentence
 	Class      uint64 // the caller's word classes (see Tokenize's classify)
 	Shape      Shape
@@ -64,7 +64,7 @@ func Tokenize(dst []Token, s string, classify func(lower string) uint64) []Token
 			t.Text = s[start:i]
 			switch {
 			case !ascii:
-				t.Lower = strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
+				t.Lower = lowerForm(t.Text)
 			case hasUpperASCII(t.Text):
 				if low == "" {
 					low = lowerASCII(s)
@@ -259,6 +259,13 @@ func lowerASCII(s string) string {
 	}
 	return b.String()
 }
+
+// foldExtra makes the typographic apostrophe ' and the long s an s, as a
+// case-insensitive regexp reads them ("ſeized" is "seized").
+var foldExtra = strings.NewReplacer("’", "'", "ſ", "s")
+
+// lowerForm is the lower form of a word with letters beyond ASCII.
+func lowerForm(w string) string { return strings.ToLower(foldExtra.Replace(w)) }
 
 // punctLower is the lower form of a punctuation token.
 func punctLower(p string) string {

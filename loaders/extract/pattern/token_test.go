@@ -77,6 +77,8 @@ func TestTokenShapesAndLower(t *testing.T) {
 		{"G7s", "g7s", ShapeCap | ShapeDigit},
 		{"O’Brien", "o'brien", ShapeCap},
 		{"Zürich", "zürich", ShapeCap},
+		{"ſeized", "seized", ShapeLower},
+		{"\u212aG", "kg", ShapeCap | ShapeAllCaps},
 		{"’S", "'s", ShapePunct},
 		{",", ",", ShapePunct},
 	}
