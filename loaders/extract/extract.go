@@ -78,6 +78,12 @@ func NewExtractor() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newExtractorOn(g)
+}
+
+// newExtractorOn makes an extractor on a built gazetteer: the word table
+// that maps each token to its trie node and word sets, and the rules.
+func newExtractorOn(g *gazetteer) (*Extractor, error) {
 	words := map[string]wordInfo{}
 	for w, n := range g.root.next {
 		words[w] = wordInfo{root: n}
