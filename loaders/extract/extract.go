@@ -1,6 +1,7 @@
 package extract
 
 import (
+	gazdata "github.com/opgraph/opgraph/loaders/gazetteer"
 	"regexp"
 	"slices"
 	"sort"
@@ -15,6 +16,7 @@ import (
 // Extractor finds the facts an article states. It is safe for concurrent use.
 type Extractor struct {
 	gaz   *gazetteer
+	open  *gazdata.OpenPlaces // towns and regions taken where the text marks a place (places_open.go)
 	rules *ruleSets           // the rules written as data (rules.go)
 	words map[string]wordInfo // what each sentence's words are looked up for, in one map
 	work  sync.Pool           // *workspace: an article's arrays, used again by the next
@@ -109,7 +111,11 @@ func newExtractorOn(g *gazetteer) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{gaz: g, rules: rules, words: words}, nil
+	open, err := gazdata.LoadOpenPlaces()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{gaz: g, open: open, rules: rules, words: words}, nil
 }
 
 // mention is a named thing found in a sentence.
@@ -272,6 +278,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		r.findOperations(sf) // before places: "Operation Cold Harbor" names no harbour
 		r.findNamed(sf)
 		r.findDates(sf)
+		r.findOpenPlaces(sf)
 	}
 	for _, sf := range r.sents {
 		r.findUnlistedPlaces(sf)

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	_ "embed"
 	"fmt"
 	"strings"
 )
@@ -31,13 +32,15 @@ const OpenMaxWords = 4
 
 const openFile = "data/geonames.tsv"
 
+// geonamesTSV is embedded as a string, so that looking names up reads the
+// binary's own copy.
+//
+//go:embed data/geonames.tsv
+var geonamesTSV string
+
 // LoadOpenPlaces reads the embedded open gazetteer.
 func LoadOpenPlaces() (*OpenPlaces, error) {
-	data, err := dataFS.ReadFile(openFile)
-	if err != nil {
-		return nil, err
-	}
-	o := &OpenPlaces{body: string(data)}
+	o := &OpenPlaces{body: geonamesTSV}
 	for strings.HasPrefix(o.body, "#") {
 		_, o.body, _ = strings.Cut(o.body, "\n")
 		o.header++
@@ -66,10 +69,9 @@ func (o *OpenPlaces) Lookup(name string) []OpenPlace {
 	}
 	var out []OpenPlace
 	for p := lo; p < len(o.body) && lineName(o.body, p) == name; p = lineEnd(o.body, p) {
-		f := strings.Split(o.body[p:lineEnd(o.body, p)-1], "\t")
-		if len(f) == 3 {
-			out = append(out, OpenPlace{Country: f[1], Kind: f[2]})
-		}
+		_, rest, _ := strings.Cut(strings.TrimSuffix(o.body[p:lineEnd(o.body, p)], "\n"), "\t")
+		country, kind, _ := strings.Cut(rest, "\t")
+		out = append(out, OpenPlace{Country: country, Kind: kind})
 	}
 	return out
 }

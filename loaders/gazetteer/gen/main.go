@@ -166,7 +166,7 @@ func (l *list) add(r row, forms []string) {
 	var keep []string
 	for _, f := range forms {
 		key := strings.ToLower(f)
-		if !usable(f) || l.hand[key] || l.seen[key+"\t"+r.country] || slices.Contains(keep, f) {
+		if !usable(f) || genericNames[f] || l.hand[key] || l.seen[key+"\t"+r.country] || slices.Contains(keep, f) {
 			continue
 		}
 		l.seen[key+"\t"+r.country] = true
@@ -271,7 +271,17 @@ var (
 		" Gorodskoy Okrug", " Okrug", " Kommun", " pagasts", " Urban", " Prefecture", " Division", " Territory"}
 )
 
+// genericNames say where a place lies or what it is, not which it is: the
+// bare "Northern" of "Northern Region", or a town called "Central".
+var genericNames = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true,
+	"Southern": true, "Eastern": true, "Western": true, "Central": true, "Upper": true, "Lower": true, "Middle": true,
+	"North East": true, "North West": true, "South East": true, "South West": true, "Capital": true, "Federal": true,
+	"National": true, "Metropolitan": true, "Greater": true, "Inner": true, "Outer": true, "Coast": true, "Coastal": true,
+	"Island": true, "Islands": true, "Lake": true, "Lakes": true, "Mountain": true, "Highland": true, "Highlands": true,
+	"Interior": true, "Border": true, "Frontier": true, "Rural": true, "City": true, "New": true, "Old": true}
+
 func bareAdminName(name string) string {
+	full := name
 	for _, p := range adminPrefixes {
 		if s, ok := strings.CutPrefix(name, p); ok {
 			name = s
@@ -283,6 +293,9 @@ func bareAdminName(name string) string {
 			name = b
 			break
 		}
+	}
+	if genericNames[name] {
+		return full
 	}
 	return name
 }

@@ -1,0 +1,283 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	gazdata "github.com/opgraph/opgraph/loaders/gazetteer"
+)
+
+// Places of the open gazetteer (GeoNames' towns and regions). Its names are
+// often common words or surnames ("Police", "March", "Logan"), so one is
+// taken as a place only where the text marks a place there:
+//   - after a word of place: "arrested in Faisalabad", "flown from Ikeja";
+//   - next in a list of places: "in Faisalabad, Rawalpindi and Khanewal";
+//   - before a known place after a comma: "Logan, Queensland";
+//   - as a modifier of place: "a Soweto-based gang";
+//   - before a word of region, which joins the name: "Ondo State", "Palghar district".
+// A name that runs on into more capitalised words is part of a longer name
+// ("at Police Plaza"), and a word the article also writes in lower case is
+// that word ("mobile", "march"); nor are a demonym ("German state") or a
+// word that heads agencies' names ("Police's ... Group") a town. The place
+// is named as the text writes it.
+
+// openPlaceCues are the words after which a name is a place.
+var openPlaceCues = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true,
+	"outside": true, "across": true, "into": true, "via": true, "between": true, "around": true, "throughout": true}
+
+// notAfterCue are the words before a cue that make it no word of place:
+// "according to", "said to", "owing to".
+var notAfterCue = map[string]bool{"according": true, "due": true, "owing": true, "said": true, "told": true,
+	"thanks": true, "compared": true, "similar": true, "close": true, "next": true, "prior": true}
+
+// regionWords after a name make it a region's: "Ondo State", "Palghar district".
+var regionWords = map[string]bool{"state": true, "province": true, "region": true, "district": true, "county": true,
+	"municipality": true, "governorate": true, "prefecture": true, "division": true, "department": true, "parish": true}
+
+// openNameConnectors may stand between the capitalised words of a place's
+// name: "Hoek van Holland", "Sant Julià de Lòria".
+var openNameConnectors = map[string]bool{"de": true, "del": true, "da": true, "do": true, "dos": true, "das": true,
+	"di": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "el": true, "al": true,
+	"upon": true, "on": true, "sur": true, "am": true, "an": true, "of": true}
+
+func (r *run) findOpenPlaces(sf *sentenceFacts) {
+	open := r.x.open
+	if open == nil {
+		return
+	}
+	toks := sf.toks
+	for i := 0; i < len(toks); i++ {
+		if !isCapitalised(toks[i].Text) || r.openCovered(sf, i) || notPlaceWord[toks[i].Lower] {
+			continue
+		}
+		if i > 0 && isCapitalised(toks[i-1].Text) && !openPlaceCues[toks[i-1].Lower] && !notPlaceWord[toks[i-1].Lower] &&
+			sf.s.Text[toks[i-1].End:toks[i].Start] == " " {
+			continue // inside a longer capitalised name; "In", "The" open a sentence
+		}
+		cued := r.openCued(sf, i)
+		for j := min(i+gazdata.OpenMaxWords, len(toks)); j > i; j-- {
+			if !openNameSpan(sf, i, j) {
+				continue
+			}
+			end, region := j, false
+			if j < len(toks) && regionWords[toks[j].Lower] && sf.s.Text[toks[j-1].End:toks[j].Start] == " " {
+				end, region = j+1, true
+			}
+			if !region && runsOn(sf, j) {
+				continue
+			}
+			if !cued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") {
+				continue
+			}
+			places := open.Lookup(spanKey(sf, toks[i].Start, toks[j-1].End))
+			if len(places) == 0 || j == i+1 && (r.writtenLower(toks[i].Lower) || toks[i].in(setAgencyHead, agencyHeads)) ||
+				r.isDemonym(toks[i:j]) || possessiveOfName(sf, j) {
+				continue
+			}
+			start, stop := toks[i].Start, toks[end-1].End
+			if r.openCoveredSpan(sf, start, stop) {
+				continue
+			}
+			name := sf.s.Text[start:stop]
+			p := r.pickOpen(sf, places)
+			kind := p.Kind
+			if kind == "district" || region {
+				kind = "region"
+			}
+			mt := mention{Name: name, Surface: name, Start: start, End: stop}
+			sf.places = append(sf.places, mt)
+			r.addPlace(sf, name, p.Country, kind, mt)
+			i = end - 1
+			break
+		}
+	}
+}
+
+// openCovered reports whether toks[i] is in a name already found.
+func (r *run) openCovered(sf *sentenceFacts, i int) bool {
+	return r.openCoveredSpan(sf, sf.toks[i].Start, sf.toks[i].End)
+}
+
+func (r *run) openCoveredSpan(sf *sentenceFacts, start, end int) bool {
+	return overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) ||
+		overlapsMention(sf.operations, start, end) || overlapsMention(sf.platforms, start, end) ||
+		overlapsMention(sf.groups, start, end) || overlapsMention(sf.dates, start, end)
+}
+
+// openCued reports whether toks[i] follows a word of place ("in",
+// "bound for", "the town of"), or comes next in a list that one starts:
+// "in Agege, Shogunle, Oshodi and Ikeja", "in Lion Street, Rugeley".
+func (r *run) openCued(sf *sentenceFacts, i int) bool {
+	toks, text := sf.toks, sf.s.Text
+	for items := 0; i > 0 && items < 8; items++ {
+		prev := toks[i-1]
+		between := strings.TrimSpace(text[prev.End:toks[i].Start])
+		if between == "" && isPlaceCue(toks, i-1) {
+			return true
+		}
+		// The separator before this item: ",", "/", "and", "or", ", and".
+		switch {
+		case between == "," || between == "/":
+		case between == "" && (prev.Lower == "and" || prev.Lower == "or") && i >= 2:
+			if b := strings.TrimSpace(text[toks[i-2].End:prev.Start]); b != "" && b != "," {
+				return false
+			}
+			i--
+		default:
+			return false
+		}
+		// The item before: a run of capitalised words, or a place already found.
+		k := i - 1
+		for n := 0; k >= 0 && n < 5; n++ {
+			if !isCapitalised(toks[k].Text) && !openNameConnectors[toks[k].Lower] && !streetWords[toks[k].Lower] {
+				break
+			}
+			if k == 0 || text[toks[k-1].End:toks[k].Start] != " " || isPlaceCue(toks, k-1) {
+				k--
+				break
+			}
+			k--
+		}
+		if k == i-1 {
+			return false // no item
+		}
+		for _, p := range sf.places {
+			if p.End == toks[i-1].End {
+				return true
+			}
+		}
+		i = k + 1
+	}
+	return false
+}
+
+// isPlaceCue reports whether toks[k] is a word of place: "in", "near", not
+// "according to"; "bound for", "the town of".
+func isPlaceCue(toks []token, k int) bool {
+	w := toks[k].Lower
+	var before string
+	if k > 0 {
+		before = toks[k-1].Lower
+	}
+	switch {
+	case openPlaceCues[w]:
+		return !notAfterCue[before]
+	case w == "for":
+		return before == "bound" || before == "destined" || before == "headed" || before == "heading"
+	case w == "of":
+		return placeNouns[before] && k > 1 && (toks[k-2].Lower == "the" || toks[k-2].Lower == "a")
+	}
+	return false
+}
+
+// placeNouns name a kind of place: "the town of Cosala", "the port of Hoek van Holland".
+var placeNouns = map[string]bool{"town": true, "towns": true, "city": true, "village": true, "villages": true,
+	"municipality": true, "port": true, "province": true, "state": true, "region": true, "district": true,
+	"island": true, "suburb": true, "suburbs": true, "county": true, "area": true, "outskirts": true}
+
+// openNameSpan reports whether toks[i:j] may be one place's name: words
+// joined by single spaces or hyphens, the last capitalised, any lower-case
+// one a connector ("Hoek van Holland").
+func openNameSpan(sf *sentenceFacts, i, j int) bool {
+	toks := sf.toks
+	if !isCapitalised(toks[j-1].Text) {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if sep := sf.s.Text[toks[k-1].End:toks[k].Start]; sep != " " && sep != "-" {
+			return false
+		}
+		if !isCapitalised(toks[k].Text) && !openNameConnectors[toks[k].Lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// runsOn reports whether the capitalised words go on after toks[j-1]: the
+// name found is then part of a longer one.
+func runsOn(sf *sentenceFacts, j int) bool {
+	return j < len(sf.toks) && isCapitalised(sf.toks[j].Text) && sf.s.Text[sf.toks[j-1].End:sf.toks[j].Start] == " "
+}
+
+// possessiveOfName reports whether toks[j-1] is a possessive before an
+// agency's name: "Police's National Organised Crime Group" names a body,
+// "Tak's Phop Phra district" a place.
+func possessiveOfName(sf *sentenceFacts, j int) bool {
+	if j+1 >= len(sf.toks) || !isPossessiveS(sf.toks[j]) {
+		return false
+	}
+	for _, a := range sf.agencies {
+		if a.Start == sf.toks[j+1].Start {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeKnownPlace reports whether ", " and a place already found follow
+// toks[j-1]: "Logan, Queensland".
+func (r *run) beforeKnownPlace(sf *sentenceFacts, j int) bool {
+	if j >= len(sf.toks) || strings.TrimSpace(sf.s.Text[sf.toks[j-1].End:sf.toks[j].Start]) != "," {
+		return false
+	}
+	for _, p := range sf.places {
+		if p.Start == sf.toks[j].Start {
+			return true
+		}
+	}
+	return false
+}
+
+// spanKey is the name at sf.s.Text[start:end] as the open gazetteer lists
+// it: lower case, single spaces. An ASCII name is a slice of the
+// sentence's lower-cased text.
+func spanKey(sf *sentenceFacts, start, end int) string {
+	s := sf.s.Text[start:end]
+	ascii := true
+	for k := 0; k < len(s); k++ {
+		if c := s[k]; c >= utf8.RuneSelf || c != ' ' && unicode.IsSpace(rune(c)) || c == ' ' && k > 0 && s[k-1] == ' ' {
+			ascii = false
+			break
+		}
+	}
+	if ascii && len(sf.low) == len(sf.s.Text) {
+		return sf.low[start:end]
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// writtenLower reports whether the article writes word in lower case
+// somewhere: then the word is that word, not a town's name. It is asked
+// for few names an article, so it scans rather than indexes.
+func (r *run) writtenLower(word string) bool {
+	for _, sf := range r.sents {
+		for _, t := range sf.toks {
+			if t.Lower == word && t.Text == word {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pickOpen chooses among the places of one name: the article's country's,
+// else that of a place named in the same sentence, else the most populous.
+func (r *run) pickOpen(sf *sentenceFacts, places []gazdata.OpenPlace) gazdata.OpenPlace {
+	for _, p := range places {
+		if p.Country == r.country {
+			return p
+		}
+	}
+	for _, m := range sf.places {
+		if k, ok := r.placeIdx[m.Name]; ok {
+			for _, p := range places {
+				if p.Country == r.out.Places[k].Country {
+					return p
+				}
+			}
+		}
+	}
+	return places[0]
+}
