@@ -46,6 +46,7 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 	if open == nil {
 		return
 	}
+	defer r.findPlaceLists(sf)
 	toks := sf.toks
 	for i := 0; i < len(toks); i++ {
 		if !isCapitalised(toks[i].Text) || r.openCovered(sf, i) || notPlaceWord[toks[i].Lower] {
@@ -119,6 +120,9 @@ func (r *run) openCued(sf *sentenceFacts, i int) bool {
 		// The separator before this item: ",", "/", "and", "or", ", and".
 		switch {
 		case between == "," || between == "/":
+			if items == 0 && !endsPhrase(sf, i) {
+				return false // "in London and Paris, Smith said"
+			}
 		case between == "" && (prev.Lower == "and" || prev.Lower == "or") && i >= 2:
 			if b := strings.TrimSpace(text[toks[i-2].End:prev.Start]); b != "" && b != "," {
 				return false
@@ -150,6 +154,24 @@ func (r *run) openCued(sf *sentenceFacts, i int) bool {
 		i = k + 1
 	}
 	return false
+}
+
+// endsPhrase reports whether the capitalised run from toks[i] ends at a
+// stop or runs on into a list, as a place named after a comma does ("in
+// Lion Street, Rugeley, on Monday"), not into a verb ("Paris, Smith said").
+func endsPhrase(sf *sentenceFacts, i int) bool {
+	toks, text := sf.toks, sf.s.Text
+	j := i + 1
+	for j < len(toks) && isCapitalised(toks[j].Text) && text[toks[j-1].End:toks[j].Start] == " " {
+		j++
+	}
+	if j == len(toks) {
+		return true
+	}
+	if sep := strings.TrimSpace(text[toks[j-1].End:toks[j].Start]); sep != "" {
+		return true
+	}
+	return toks[j].Lower == "and" || toks[j].Lower == "or" || regionWords[toks[j].Lower] || isPossessiveS(toks[j])
 }
 
 // isPlaceCue reports whether toks[k] is a word of place: "in", "near", not
@@ -280,4 +302,109 @@ func (r *run) pickOpen(sf *sentenceFacts, places []gazdata.OpenPlace) gazdata.Op
 		}
 	}
 	return places[0]
+}
+
+// findPlaceLists reads the lists of names after a word of place, where the
+// list itself says its names are places: after "the town(s) of" every name
+// is one ("between the towns of Calafato and Ipucha"); after "in" and the
+// like, a list of three or more names of which two are known places holds
+// only places ("in Agege, Shogunle, Oshodi, Ogba and Ikeja"). Names no
+// gazetteer knows get the country their known neighbours share.
+func (r *run) findPlaceLists(sf *sentenceFacts) {
+	toks, text := sf.toks, sf.s.Text
+	for c := 0; c+1 < len(toks); c++ {
+		if !isPlaceCue(toks, c) || !isCapitalised(toks[c+1].Text) || strings.TrimSpace(text[toks[c].End:toks[c+1].Start]) != "" {
+			continue
+		}
+		strong := toks[c].Lower == "of"
+		// A list ends at its "and": in "in London and Paris, Smith said"
+		// Smith is no third place.
+		items, closed := placeListItems(sf, c+1)
+		switch {
+		case closed > 0:
+			items = items[:closed]
+		case strong && len(items) > 0:
+			items = items[:1]
+		default:
+			continue
+		}
+		known, country, mixed := 0, "", false
+		for _, it := range items {
+			for _, p := range sf.places {
+				if p.Start == it[0] && p.End == it[1] {
+					known++
+					if k, ok := r.placeIdx[p.Name]; ok {
+						if pc := r.out.Places[k].Country; country == "" {
+							country = pc
+						} else if pc != country {
+							mixed = true
+						}
+					}
+				}
+			}
+		}
+		if !strong && (len(items) < 3 || known < 2) {
+			continue
+		}
+		if mixed || strong {
+			country = ""
+		}
+		for _, it := range items {
+			if r.openCoveredSpan(sf, it[0], it[1]) {
+				continue
+			}
+			var tb [8]token
+			words := appendTokens(tb[:0], text[it[0]:it[1]])
+			if streetWords[words[len(words)-1].Lower] || notPlaceWord[words[0].Lower] || r.isDemonym(words) {
+				continue
+			}
+			name := text[it[0]:it[1]]
+			mt := mention{Name: name, Surface: name, Start: it[0], End: it[1]}
+			sf.places = append(sf.places, mt)
+			r.addPlace(sf, name, country, "", mt)
+		}
+	}
+}
+
+// placeListItems returns the byte spans of the names listed from toks[i]
+// on: runs of up to three capitalised words (connectors between), joined by
+// ",", "and", "or" or ", and"; the list ends at anything else. closed is
+// the number of items up to the last one after "and" or "or", or 0.
+func placeListItems(sf *sentenceFacts, i int) (items [][2]int, closed int) {
+	toks, text := sf.toks, sf.s.Text
+	afterAnd := false
+	for i < len(toks) && len(items) < 12 {
+		j := i
+		for j < len(toks) && j-i < 3 && (isCapitalised(toks[j].Text) || j > i && openNameConnectors[toks[j].Lower] && j+1 < len(toks) && isCapitalised(toks[j+1].Text)) {
+			if j > i {
+				if sep := text[toks[j-1].End:toks[j].Start]; sep != " " && sep != "  " && sep != "-" {
+					break
+				}
+			}
+			j++
+		}
+		if j == i || j < len(toks) && runsOn(sf, j) {
+			break // no name here, or one longer than a place's
+		}
+		items = append(items, [2]int{toks[i].Start, toks[j-1].End})
+		if afterAnd {
+			closed = len(items)
+		}
+		if j == len(toks) {
+			break
+		}
+		sep := strings.TrimSpace(text[toks[j-1].End:toks[j].Start])
+		switch {
+		case (sep == "," || sep == "") && (toks[j].Lower == "and" || toks[j].Lower == "or"):
+			i, afterAnd = j+1, true
+			if i < len(toks) && strings.TrimSpace(text[toks[j].End:toks[i].Start]) != "" {
+				return items, closed
+			}
+		case sep == ",":
+			i, afterAnd = j, false
+		default:
+			return items, closed
+		}
+	}
+	return items, closed
 }
