@@ -47,6 +47,7 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 		return
 	}
 	defer r.findPlaceLists(sf)
+	r.widenByDirection(sf)
 	toks := sf.toks
 	for i := 0; i < len(toks); i++ {
 		if !isCapitalised(toks[i].Text) || r.openCovered(sf, i) || notPlaceWord[toks[i].Lower] {
@@ -77,7 +78,7 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 				continue
 			}
 			start, stop := toks[i].Start, toks[end-1].End
-			if r.openCoveredSpan(sf, start, stop) {
+			if r.openCoveredSpan(sf, start, stop) && !r.takeInPlaces(sf, start, stop) {
 				continue
 			}
 			name := sf.s.Text[start:stop]
@@ -104,6 +105,31 @@ func (r *run) openCoveredSpan(sf *sentenceFacts, start, end int) bool {
 	return overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) ||
 		overlapsMention(sf.operations, start, end) || overlapsMention(sf.platforms, start, end) ||
 		overlapsMention(sf.groups, start, end) || overlapsMention(sf.dates, start, end)
+}
+
+// takeInPlaces drops the places found inside [start, stop), where nothing
+// else found overlaps it, and reports whether it did: "Hoek van Holland"
+// holds no "Holland".
+func (r *run) takeInPlaces(sf *sentenceFacts, start, stop int) bool {
+	if overlapsMention(sf.agencies, start, stop) || overlapsMention(sf.operations, start, stop) ||
+		overlapsMention(sf.platforms, start, stop) || overlapsMention(sf.groups, start, stop) || overlapsMention(sf.dates, start, stop) {
+		return false
+	}
+	for _, p := range sf.places {
+		if p.End > start && p.Start < stop && (p.Start < start || p.End > stop || p.End-p.Start == stop-start) {
+			return false // not strictly inside
+		}
+	}
+	kept := sf.places[:0]
+	for _, p := range sf.places {
+		if p.End > start && p.Start < stop {
+			r.dropPlaceIfUnused(p.Name, sf)
+			continue
+		}
+		kept = append(kept, p)
+	}
+	sf.places = kept
+	return true
 }
 
 // openCued reports whether toks[i] follows a word of place ("in",
@@ -188,10 +214,13 @@ func isPlaceCue(toks []token, k int) bool {
 	case w == "for":
 		return before == "bound" || before == "destined" || before == "headed" || before == "heading"
 	case w == "of":
-		return placeNouns[before] && k > 1 && (toks[k-2].Lower == "the" || toks[k-2].Lower == "a")
+		// "the town of", "the Dutch port of", "the coastal city of"
+		return placeNouns[before] && (k > 1 && isArticle(toks[k-2]) || k > 2 && isArticle(toks[k-3]))
 	}
 	return false
 }
+
+func isArticle(t token) bool { return t.Lower == "the" || t.Lower == "a" }
 
 // placeNouns name a kind of place: "the town of Cosala", "the port of Hoek van Holland".
 var placeNouns = map[string]bool{"town": true, "towns": true, "city": true, "village": true, "villages": true,
@@ -407,4 +436,47 @@ func placeListItems(sf *sentenceFacts, i int) (items [][2]int, closed int) {
 		}
 	}
 	return items, closed
+}
+
+// directionWords before a country or region name a part of it that the
+// text treats as a place of its own: "southeast Queensland", "northern Mexico".
+var directionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true}
+
+// widenByDirection names a country or region found in the sentence with
+// the direction word before it: "southeast Queensland" for "Queensland".
+func (r *run) widenByDirection(sf *sentenceFacts) {
+	toks, text := sf.toks, sf.s.Text
+	for n, m := range sf.places {
+		k, ok := r.placeIdx[m.Name]
+		if !ok || r.out.Places[k].Kind != "country" && r.out.Places[k].Kind != "region" {
+			continue
+		}
+		t := tokenBefore(toks, m.Start)
+		if t < 0 || !directionWords[toks[t].Lower] || text[toks[t].End:m.Start] != " " ||
+			t > 0 && isCapitalised(toks[t-1].Text) && text[toks[t-1].End:toks[t].Start] == " " {
+			continue // "South China Sea" and the like are names of their own
+		}
+		if t > 0 && directionWords[toks[t-1].Lower] && text[toks[t-1].End:toks[t].Start] == "-" {
+			t-- // "south-west Netherlands"
+		}
+		country := r.out.Places[k].Country
+		r.dropPlaceIfUnused(m.Name, sf)
+		name := text[toks[t].Start:m.End]
+		mt := mention{Name: name, Surface: name, Start: toks[t].Start, End: m.End}
+		sf.places[n] = mt
+		r.addPlace(sf, name, country, "region", mt)
+	}
+}
+
+// tokenBefore is the index of the last token ending at or before off, or -1.
+func tokenBefore(toks []token, off int) int {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].End <= off {
+			return k
+		}
+	}
+	return -1
 }

@@ -32,6 +32,11 @@ func TestOpenPlaces(t *testing.T) {
 		{"the towns of", "Soldiers raided a lab between the towns of Calafato and Ipucha.", []string{"Calafato/", "Ipucha/"}},
 		{"the town of, one name", "The lab was near the town of Soyatita near the coast.", []string{"Soyatita/"}},
 
+		{"an adjective before the port of", "Guns were seized in the Dutch port of Hoek van Holland.", []string{"Hoek van Holland/NL"}},
+		{"a direction before a region", "Syndicates operating in southeast Queensland were targeted.", []string{"southeast Queensland/AU"}},
+		{"a hyphened direction before a country", "The village lies in south-west Netherlands.", []string{"south-west Netherlands/NL"}},
+		{"a direction before a city", "Homes in western Sydney were searched.", []string{"Sydney/AU"}},
+
 		{"no cue", "Logan told the court he had no money.", nil},
 		{"according to", "The gang was large, according to Logan.", nil},
 		{"part of a longer name", "He was taken to Police Plaza for questioning.", nil},
