@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -64,4 +65,26 @@ func TestOpenPlacesLookup(t *testing.T) {
 			t.Errorf("Lookup(%q) = %v, want first in %s", tc.name, got, tc.country)
 		}
 	}
+}
+
+// FuzzOpenLookup checks the binary search against a scan of every line.
+func FuzzOpenLookup(f *testing.F) {
+	for _, s := range []string{"logan", "a", "zzzz", "ondo state", "nakhon phanom", "", "\t", "hoek van holland"} {
+		f.Add(s)
+	}
+	o, err := LoadOpenPlaces()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		var want []OpenPlace
+		for _, line := range strings.Split(strings.TrimSuffix(o.body, "\n"), "\n") {
+			if f := strings.Split(line, "\t"); f[0] == name && name != "" {
+				want = append(want, OpenPlace{Country: f[1], Kind: f[2]})
+			}
+		}
+		if got := o.Lookup(name); !slices.Equal(got, want) {
+			t.Errorf("Lookup(%q) = %v, want %v", name, got, want)
+		}
+	})
 }
