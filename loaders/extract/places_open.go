@@ -26,10 +26,14 @@ import (
 var openPlaceCues = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true,
 	"outside": true, "across": true, "into": true, "via": true, "between": true, "around": true, "throughout": true}
 
-// notAfterCue are the words before a cue that make it no word of place:
-// "according to", "said to", "owing to".
+// notAfterCue are the words before a cue that make it no word of place
+// but one of speaking, belonging or likeness, which a person's or a body's
+// name follows: "according to", "spoke to", "a statement from", "owing to".
 var notAfterCue = map[string]bool{"according": true, "due": true, "owing": true, "said": true, "told": true,
-	"thanks": true, "compared": true, "similar": true, "close": true, "next": true, "prior": true}
+	"thanks": true, "compared": true, "similar": true, "close": true, "next": true, "prior": true,
+	"spoke": true, "speaking": true, "talked": true, "talking": true, "wrote": true, "written": true, "replied": true,
+	"referred": true, "belonging": true, "belonged": true, "linked": true, "related": true, "married": true,
+	"attributed": true, "credited": true, "statement": true, "message": true, "letter": true, "email": true}
 
 // regionWords after a name make it a region's: "Ondo State", "Palghar district".
 var regionWords = map[string]bool{"state": true, "province": true, "region": true, "district": true, "county": true,

@@ -39,6 +39,8 @@ func TestOpenPlaces(t *testing.T) {
 
 		{"no cue", "Logan told the court he had no money.", nil},
 		{"according to", "The gang was large, according to Logan.", nil},
+		{"spoke to", "Detectives spoke to Jackson on Friday.", nil},
+		{"a statement from", "A statement from Jackson followed on Monday.", nil},
 		{"part of a longer name", "He was taken to Police Plaza for questioning.", nil},
 		{"a month", "The raids took place in March.", nil},
 		{"a word written in lower case too", "Investigators traced the mafia clan's money to Mafia.", nil},
