@@ -3,7 +3,9 @@ package graph
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -22,6 +24,7 @@ const (
 	PredInto   Predicate = "opg:into"   // link: for a merge, the node kept
 	PredField  Predicate = "opg:field"  // for a correction, the predicate corrected
 	PredValue  Predicate = "opg:value"  // for a correction, the new value
+	PredOld    Predicate = "opg:old"    // for a correction, the value it replaced, where there was one
 	PredReason Predicate = "opg:reason"
 	PredBy     Predicate = "opg:by"
 	PredAt     Predicate = "opg:at" // RFC 3339 time
@@ -32,6 +35,7 @@ const (
 	ActionRetract = "retract"
 	ActionMerge   = "merge"
 	ActionCorrect = "correct"
+	ActionUndo    = "undo" // Target is the change undone
 )
 
 // Change is one curator's change.
@@ -41,7 +45,8 @@ type Change struct {
 	Target ID
 	Into   ID        // merges
 	Field  Predicate // corrections
-	Value  any       // corrections: a string or a float64
+	Value  any       // corrections: a string, a float64 or a link (ID)
+	Old    any       // corrections: the value replaced, nil where none
 	Reason string
 	By     string
 	At     time.Time
@@ -54,7 +59,7 @@ func (s *Store) WriteChange(ctx context.Context, c Change) (ID, error) {
 		return "", fmt.Errorf("%w: a change needs a target, an author and a time", ErrInvalid)
 	}
 	switch c.Action {
-	case ActionRetract:
+	case ActionRetract, ActionUndo:
 	case ActionMerge:
 		if c.Into == "" || c.Into == c.Target {
 			return "", fmt.Errorf("%w: a merge needs another node to keep", ErrInvalid)
@@ -86,6 +91,9 @@ func (s *Store) WriteChange(ctx context.Context, c Change) (ID, error) {
 	}
 	if c.Field != "" {
 		props = append(props, Prop{PredField, string(c.Field)}, Prop{PredValue, c.Value})
+		if c.Old != nil {
+			props = append(props, Prop{PredOld, c.Old})
+		}
 	}
 	deltas := []cgraph.Delta{{Quad: quad.Make(quad.IRI(c.ID), quad.IRI(PredType), quad.IRI(kindIRI(KindChange)), nil), Action: cgraph.Add}}
 	for _, p := range props {
@@ -108,19 +116,56 @@ func ChangeFrom(e *Entity) Change {
 	c := Change{ID: e.ID, Action: e.String(PredAction), Target: e.Link(PredTarget), Into: e.Link(PredInto),
 		Field: Predicate(e.String(PredField)), Reason: e.String(PredReason), By: e.String(PredBy)}
 	c.At, _ = time.Parse(time.RFC3339Nano, e.String(PredAt))
-	if vs := e.Props[PredValue]; len(vs) > 0 {
-		c.Value = vs[0]
-		if i, ok := vs[0].(int64); ok {
-			c.Value = float64(i)
+	read := func(p Predicate) any {
+		vs := e.Props[p]
+		if len(vs) == 0 {
+			return nil
 		}
+		if i, ok := vs[0].(int64); ok {
+			return float64(i)
+		}
+		return vs[0]
 	}
+	c.Value, c.Old = read(PredValue), read(PredOld)
 	return c
 }
 
-// ParseValue reads a correction's value as a number where it is one.
+// ParseValue reads a correction's value as a number where it is a finite
+// decimal one; anything else ("NaN", "Inf", "0x1p3", "1e400") stays a string.
 func ParseValue(s string) any {
-	if f, err := strconv.ParseFloat(s, 64); err == nil {
+	if !isDecimal(s) {
+		return s
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
 		return f
 	}
 	return s
+}
+
+// isDecimal reports whether s is written as a plain decimal number:
+// an optional sign, digits with at most one point, an optional exponent.
+func isDecimal(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	mant, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
+	digits, point := 0, false
+	for _, c := range mant {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !point:
+			point = true
+		default:
+			return false
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if hasExp {
+		exp = strings.TrimPrefix(strings.TrimPrefix(exp, "-"), "+")
+		if exp == "" || strings.Trim(exp, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -390,6 +391,21 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 			put(ev, PredStart, e.Start)
 			put(ev, PredEnd, e.End)
 			put(ev, PredConfidence, e.Confidence)
+			if e.Rule != "" {
+				put(ev, PredRule, e.Rule)
+			}
+			if e.AssertedBy != "" {
+				put(ev, PredAssertedBy, e.AssertedBy)
+			}
+			if e.PartOf != "" {
+				put(ev, PredPartOf, e.PartOf)
+			}
+			if e.SameAs != "" {
+				put(ev, PredSameAs, e.SameAs)
+			}
+			if e.Context {
+				put(ev, PredContext, "true")
+			}
 			for _, c := range e.Claims {
 				put(ev, c.Pred, c.Value)
 			}
@@ -610,9 +626,16 @@ func (s *Store) quadsOf(ctx context.Context, d quad.Direction, ids []ID) (map[ID
 		return m, err
 	}
 	out := make(map[ID][]quad.Quad, len(ids))
-	for _, id := range ids {
+	for i, id := range ids {
 		if _, done := out[id]; done {
 			continue
+		}
+		// Reads served from the cache never reach an iterator that would
+		// see the context end: a read of 50,000 nodes stops here instead.
+		if i%256 == 255 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
 		qs, err := s.quadsBy(ctx, d, quad.IRI(id))
 		if err != nil {
@@ -727,6 +750,11 @@ func toValue(v any) (quad.Value, error) {
 	case int64:
 		return quad.Int(v), nil
 	case float64:
+		// NaN and the infinities have no JSON or JSON-LD form, and NaN
+		// equals nothing: stored, they break every reader after.
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("%v is not a finite number", v)
+		}
 		return quad.Float(v), nil
 	}
 	return nil, fmt.Errorf("unsupported value %T", v)

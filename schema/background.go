@@ -5,30 +5,43 @@ import (
 	"fmt"
 	"runtime/debug"
 	"sync"
+	"time"
 )
 
 // background keeps something built from the whole store in memory (the
 // search index, the aggregate table), built in the background and built
 // again after each change the server hears of (mutations, watched
-// folders). A reader waits for the build in flight as long as its request
-// allows, then gets the last complete build.
+// folders). Readers never wait for a rebuild: they get the last complete
+// build, and the answer says how old it is (see buildInfo). Only before
+// the first build ends does a reader wait, as long as its request allows.
+// Changes made while a build runs are taken by one more build after it,
+// however many they are: under steady writes, builds run back to back.
 type background[T any] struct {
+	name   string      // in the answer's extensions: "search"
 	what   string      // for errors: "the search index"
 	builds *sync.Mutex // held by a build in flight, shared with the others
 	build  func(context.Context) (T, error)
 
 	mu sync.Mutex
 	// current is the last complete build (valid when built); it reflects
-	// the changes up to builtGen of gen.
+	// the changes up to builtGen of gen, and the store as it was at builtAt.
 	current       T
 	built         bool
+	builtAt       time.Time
 	gen, builtGen uint64
 	building      chan struct{} // closed when the build in flight ends
 	buildErr      error
+	started       int // builds started, for tests
 }
 
-func newBackground[T any](what string, builds *sync.Mutex, build func(context.Context) (T, error)) *background[T] {
-	return &background[T]{what: what, builds: builds, build: build, gen: 1}
+// buildInfo says which build an answer came from.
+type buildInfo struct {
+	AsOf  time.Time `json:"asOf"`  // when the build began reading the store
+	Stale bool      `json:"stale"` // changes were made since, and a build is under way
+}
+
+func newBackground[T any](name, what string, builds *sync.Mutex, build func(context.Context) (T, error)) *background[T] {
+	return &background[T]{name: name, what: what, builds: builds, build: build, gen: 1}
 }
 
 // invalidate marks the build out of step with the store and starts another.
@@ -54,9 +67,11 @@ func (s *background[T]) startLocked() {
 	}
 	done, gen := make(chan struct{}), s.gen
 	s.building = done
+	s.started++
 	go func() {
 		// Not a request's context: the build outlives the reader that started it.
 		s.builds.Lock()
+		at := time.Now()
 		v, err := s.build(context.Background())
 		// A build over a big store leaves far more garbage than what it
 		// keeps (at 100k articles, 1.4 GB resident beside a 150 MB live
@@ -67,22 +82,60 @@ func (s *background[T]) startLocked() {
 		defer s.mu.Unlock()
 		s.building, s.buildErr = nil, err
 		if err == nil {
-			s.current, s.built, s.builtGen = v, true, gen
+			s.current, s.built, s.builtGen, s.builtAt = v, true, gen, at
 			s.startLocked()
 		}
 		close(done)
 	}()
 }
 
-// get returns a build in step with the store, waiting for one as long as
-// ctx allows; past that, the last complete one.
+// waitFresh waits until a build in step with every change heard of so far
+// has ended, as long as ctx allows.
+func (s *background[T]) waitFresh(ctx context.Context) error {
+	s.mu.Lock()
+	want := s.gen
+	s.mu.Unlock()
+	for {
+		s.mu.Lock()
+		s.startLocked()
+		fresh, wait, err := s.built && s.builtGen >= want, s.building, s.buildErr
+		s.mu.Unlock()
+		switch {
+		case fresh:
+			return nil
+		case wait == nil && err != nil:
+			return err
+		case wait == nil:
+			continue
+		}
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// peek returns the last complete build, if there is one, without waiting.
+func (s *background[T]) peek() (T, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.current, s.built
+}
+
+// get returns the last complete build at once, and notes in the request
+// which it was; before the first, it waits for one as long as ctx allows.
 func (s *background[T]) get(ctx context.Context) (T, error) {
 	for {
 		s.mu.Lock()
 		s.startLocked()
-		cur, built, fresh, wait, err := s.current, s.built, s.built && s.builtGen == s.gen, s.building, s.buildErr
+		cur, built, wait, err := s.current, s.built, s.building, s.buildErr
+		info := buildInfo{AsOf: s.builtAt, Stale: s.builtGen != s.gen}
 		s.mu.Unlock()
-		if fresh {
+		if built {
+			if q, ok := ctx.Value(ctxKey{}).(*request); ok {
+				q.noteBuild(s.name, info)
+			}
 			return cur, nil
 		}
 		if wait == nil {
@@ -102,9 +155,6 @@ func (s *background[T]) get(ctx context.Context) (T, error) {
 				return zero, err
 			}
 		case <-ctx.Done():
-			if built {
-				return cur, nil // a little behind the store, but an answer
-			}
 			var zero T
 			return zero, fmt.Errorf("%w: %s is still being built; try again in a moment", errUnavailable, s.what)
 		}

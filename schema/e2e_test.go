@@ -115,6 +115,10 @@ func TestEndToEnd(t *testing.T) {
 		{"PaginationIsStable", testPaginationIsStable},
 		{"ConsoleCORSAndHealth", testConsoleCORSAndHealth},
 		{"SearchFollowsTheStore", testSearchFollowsTheStore},
+		{"TotalsCountEachHaulOnce", testTotalsCountEachHaulOnce},
+		{"SameFigureAcrossArticles", testSameFigureAcrossArticles},
+		{"CurationFixesAnyFieldAndUndoes", testCurationFixesAnyFieldAndUndoes},
+		{"RelationsAreNodes", testRelationsAreNodes},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
@@ -213,14 +217,25 @@ func (f *fixture) query(t *testing.T, q string, vars map[string]any) map[string]
 	return res.Data
 }
 
-// mutate runs a mutation with the token; it must succeed.
+// mutate runs a mutation with the token; it must succeed. It returns once
+// search and aggregates, which answer from the last build and never wait
+// for the next, reflect it.
 func (f *fixture) mutate(t *testing.T, q string, vars map[string]any) map[string]any {
 	t.Helper()
 	res := f.do(t, token, q, vars)
 	if len(res.Errors) > 0 {
 		t.Fatalf("mutation failed: %v\n%s", res.Errors, q)
 	}
+	f.fresh(t)
 	return res.Data
+}
+
+// fresh waits until search and aggregates reflect every change the server heard of.
+func (f *fixture) fresh(t *testing.T) {
+	t.Helper()
+	if err := f.api.WaitFresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // nodes returns the nodes of a connection.
@@ -272,7 +287,7 @@ func testOperationsWithAgencies(t *testing.T, f *fixture) {
 
 func testSeizureWithEvidence(t *testing.T, f *fixture) {
 	data := f.query(t, `{ seizures(first: 100) { edges { node { commodity amount currency agency { name }
-		evidence { sentence start end confidence article { title url published } } } } } }`, nil)
+		evidence { sentence start end confidence rule assertedBy article { title url published } } } } } }`, nil)
 	for _, s := range nodes(t, data, "seizures") {
 		if s["commodity"] != "cash" || s["amount"] != 54000000.0 {
 			continue
@@ -286,6 +301,9 @@ func testSeizureWithEvidence(t *testing.T, f *fixture) {
 		}
 		if art := e["article"].(map[string]any); art["published"] != "2020-07-02" || art["url"] == nil {
 			t.Errorf("evidence article = %v", art)
+		}
+		if e["assertedBy"] != "National Crime Agency" { // "The NCA said £54m ... was seized."
+			t.Errorf("evidence assertedBy = %v, want National Crime Agency", e["assertedBy"])
 		}
 		return
 	}
@@ -672,6 +690,11 @@ func testMergeAndCorrect(t *testing.T, f *fixture) {
 		t.Errorf("the merged agency's heroin seizure is not the kept agency's: %v", data)
 	}
 	res := f.do(t, token, `mutation($id: ID!) { correctFact(id: $id, field: "count", value: "many", reason: "x") { id } }`, map[string]any{"id": keep})
+	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Message, "it may be: name, country") {
+		t.Errorf("a count on an agency: %v, want the fields an agency may have corrected", res.Errors)
+	}
+	arrest := nodes(t, f.query(t, `{ arrests(first: 1) { edges { node { id } } } }`, nil), "arrests")[0]["id"]
+	res = f.do(t, token, `mutation($id: ID!) { correctFact(id: $id, field: "count", value: "many", reason: "x") { id } }`, map[string]any{"id": arrest})
 	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Message, "takes a number") {
 		t.Errorf("a non-numeric count was accepted: %v", res.Errors)
 	}
@@ -751,6 +774,10 @@ func testErrors(t *testing.T, f *fixture) {
 		{"missing node", `{ node(id: "opg:agency/nobody") { id } }`, "not found"},
 		{"page too big", `{ operations(first: 1000) { totalCount } }`, "first must be between"},
 		{"bad cursor", `{ operations(after: "%%%") { totalCount } }`, "malformed cursor"},
+		{"cursor of no node", `{ operations(after: "aGVsbG8") { totalCount } }`, "malformed cursor"},
+		{"unknown agency in a filter", `{ arrests(filter: {agency: "opg:agency/nobody"}) { totalCount } }`, "filter.agency: node opg:agency/nobody: not found"},
+		{"unknown operation in an aggregate", `{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY, filter: {operation: "opg:operation/none"}) { value } }`, "filter.operation"},
+		{"platform that is an agency", `{ seizures(filter: {platform: "opg:agency/national-crime-agency"}) { totalCount } }`, "takes the ID of a Platform"},
 		{"unknown field", `{ operations { nope } }`, "Cannot query field"},
 		{"bad date", `{ arrests(filter: {from: "last week"}) { totalCount } }`, "not YYYY"},
 		{"bad depth", `{ neighborhood(id: "opg:agency/x", depth: 9) { truncated } }`, "depth must be"},
@@ -849,6 +876,7 @@ func testSearchFollowsTheStore(t *testing.T, f *fixture) {
 	}
 	f.writeText(t, "quill.txt", "---\nurl: https://test.example/quill\n---\nKent Police said Operation Quillfeather led to 9 arrests.\n")
 	f.api.StoreChanged()
+	f.fresh(t)
 	if hits := f.query(t, q, nil)["search"].([]any); len(hits) == 0 {
 		t.Errorf("the new operation is not found after StoreChanged")
 	}

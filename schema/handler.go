@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -17,7 +18,8 @@ import (
 	"github.com/graphql-go/graphql/language/ast"
 	"github.com/graphql-go/graphql/language/parser"
 	"github.com/graphql-go/graphql/language/source"
-	lru "github.com/hashicorp/golang-lru/v2"
+
+	"github.com/opgraph/opgraph/graph"
 )
 
 // ServerConfig configures the HTTP server of the API; zero values take the defaults.
@@ -34,9 +36,12 @@ type ServerConfig struct {
 	// ("*" for any); none by default.
 	AllowedOrigins []string
 	Limits         Limits
-	MaxBodyBytes   int64         // default 1 MiB
-	Timeout        time.Duration // per request, default 10s
-	Logger         *slog.Logger
+	MaxBodyBytes   int64 // default 1 MiB
+	// DocCacheBytes bounds the memory of the parsed-query cache (estimated
+	// from the queries' text); default 16 MiB.
+	DocCacheBytes int64
+	Timeout       time.Duration // per request, default 10s
+	Logger        *slog.Logger
 }
 
 // Server serves the GraphQL API at /graphql (POST, and GET for queries),
@@ -46,22 +51,17 @@ type Server struct {
 	b      *builder
 	cfg    ServerConfig
 	router *mux.Router
-	// docs holds queries already parsed, validated and within the limits,
-	// by their text: a dashboard asks the same few again and again, and
-	// validation cost four times the execution of a node lookup.
-	docs *lru.Cache[string, *ast.Document]
+	docs   *docCache
+	intro  introspectionFanout
 }
-
-// Queries up to docCacheMaxLen bytes are kept, docCacheSize of them.
-const (
-	docCacheSize   = 512
-	docCacheMaxLen = 16 << 10
-)
 
 // NewServer builds the schema and the HTTP handler around it.
 func NewServer(cfg ServerConfig) (*Server, error) {
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = 1 << 20
+	}
+	if cfg.DocCacheBytes == 0 {
+		cfg.DocCacheBytes = 16 << 20
 	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = 10 * time.Second
@@ -74,11 +74,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs, err := lru.New[string, *ast.Document](docCacheSize)
-	if err != nil {
-		return nil, err
-	}
-	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter(), docs: docs}
+	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter(), docs: newDocCache(cfg.DocCacheBytes), intro: newIntrospectionFanout(s)}
 	if cfg.WarmSearch {
 		b.search.warm()
 		b.aggs.warm()
@@ -95,6 +91,16 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 // ServeHTTP serves the API.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
 
+// WaitFresh waits until the search index and the aggregate table reflect
+// every change the server has heard of, as long as ctx allows. Search and
+// aggregates never wait so: they answer from the last complete build.
+func (s *Server) WaitFresh(ctx context.Context) error {
+	if err := s.b.search.waitFresh(ctx); err != nil {
+		return err
+	}
+	return s.b.aggs.waitFresh(ctx)
+}
+
 // StoreChanged tells the server that articles were written behind its back
 // (a watched folder): the search index and the aggregate table are built again.
 func (s *Server) StoreChanged() { s.b.storeChanged() }
@@ -105,10 +111,93 @@ type httpRequest struct {
 	OperationName string         `json:"operationName"`
 }
 
+// badRequest is a request refused before it runs, with its HTTP status.
+type badRequest struct {
+	status int
+	msg    string
+}
+
+func (e *badRequest) Error() string { return e.msg }
+
 func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	if s.cors(w, r) {
 		return
 	}
+	curator := s.curator(r)
+	if curator == "" && s.cfg.ReadsNeedToken {
+		// Before the body is read: without a token, nothing is parsed.
+		writeError(w, http.StatusUnauthorized, errTokenNeeded.Error())
+		return
+	}
+	req, err := s.readRequest(w, r)
+	if err != nil {
+		var bad *badRequest
+		errors.As(err, &bad)
+		writeError(w, bad.status, bad.msg)
+		return
+	}
+	doc, cached := s.docs.get(req.Query)
+	tokens := 0
+	if !cached {
+		if doc, tokens, err = s.parse(req.Query); err != nil {
+			var syntax *gqlerrors.Error
+			if errors.As(err, &syntax) {
+				writeResult(w, http.StatusBadRequest, &graphql.Result{Errors: gqlerrors.FormatErrors(err)})
+			} else {
+				writeError(w, http.StatusBadRequest, err.Error())
+			}
+			return
+		}
+	}
+	op, err := operation(doc, req.OperationName)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	mutation := op.Operation == ast.OperationTypeMutation
+	if mutation && curator == "" {
+		writeError(w, http.StatusUnauthorized, errUnauthorized.Error())
+		return
+	}
+	if mutation && r.Method == http.MethodGet {
+		writeError(w, http.StatusMethodNotAllowed, "mutations need POST")
+		return
+	}
+	if !cached {
+		// Validation runs on documents the limits have bounded, and only
+		// once the request may run the operation it names.
+		if v := s.validate(doc); !v.IsValid {
+			writeResult(w, http.StatusBadRequest, &graphql.Result{Errors: v.Errors})
+			return
+		}
+		s.docs.add(req.Query, doc, tokens)
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	defer cancel()
+	if curator != "" {
+		ctx = WithCurator(ctx, curator)
+	}
+	ctx = withRequest(ctx, s.cfg.Reader)
+	if mutation && ctx.Err() != nil {
+		writeError(w, http.StatusServiceUnavailable, errNotApplied.Error())
+		return
+	}
+	res := graphql.Execute(graphql.ExecuteParams{Schema: s.schema, AST: doc, OperationName: req.OperationName,
+		Args: req.Variables, Context: executionContext(ctx, mutation)})
+	res.Errors = s.presentErrors(ctx, res.Errors)
+	if builds := requestOf(ctx).buildsUsed(); builds != nil {
+		// Search and aggregates answer from the last complete build: say how old.
+		if res.Extensions == nil {
+			res.Extensions = map[string]any{}
+		}
+		res.Extensions["builds"] = builds
+	}
+	writeResult(w, http.StatusOK, res)
+}
+
+// readRequest reads the query, its variables and operation name from the
+// URL (GET) or the JSON body (POST).
+func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (httpRequest, error) {
 	var req httpRequest
 	switch r.Method {
 	case http.MethodGet:
@@ -116,76 +205,88 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
 		if v := q.Get("variables"); v != "" {
 			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
-				writeError(w, http.StatusBadRequest, "variables: "+err.Error())
-				return
+				return req, &badRequest{http.StatusBadRequest, "variables: " + err.Error()}
 			}
 		}
 	default:
-		body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
-		if err := json.NewDecoder(body).Decode(&req); err != nil {
+		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+		err := dec.Decode(&req)
+		if err == nil {
+			if _, after := dec.Token(); after != io.EOF {
+				err = errors.New("more after the JSON object: send one request per body")
+				var tooBig *http.MaxBytesError
+				if errors.As(after, &tooBig) {
+					err = after
+				}
+			}
+		}
+		if err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
-				writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over the limit of %d bytes", s.cfg.MaxBodyBytes))
-				return
+				return req, &badRequest{http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over the limit of %d bytes", s.cfg.MaxBodyBytes)}
 			}
-			writeError(w, http.StatusBadRequest, "request body: "+err.Error())
-			return
+			return req, &badRequest{http.StatusBadRequest, "request body: " + err.Error()}
 		}
 	}
 	if strings.TrimSpace(req.Query) == "" {
-		writeError(w, http.StatusBadRequest, "no query given")
-		return
+		return req, &badRequest{http.StatusBadRequest, "no query given"}
 	}
-	doc, invalid, err := s.document(req.Query)
-	if invalid != nil {
-		writeResult(w, http.StatusBadRequest, invalid)
-		return
-	}
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
-	defer cancel()
-	curator := s.curator(r)
-	if curator != "" {
-		ctx = WithCurator(ctx, curator)
-	} else if s.cfg.ReadsNeedToken || (isMutation(doc, req.OperationName) && r.Method == http.MethodPost) {
-		writeError(w, http.StatusUnauthorized, errUnauthorized.Error())
-		return
-	}
-	if isMutation(doc, req.OperationName) && r.Method == http.MethodGet {
-		writeError(w, http.StatusMethodNotAllowed, "mutations need POST")
-		return
-	}
-	ctx = withRequest(ctx, s.cfg.Reader)
-	res := graphql.Execute(graphql.ExecuteParams{Schema: s.schema, AST: doc, OperationName: req.OperationName,
-		Args: req.Variables, Context: ctx})
-	res.Errors = s.presentErrors(ctx, res.Errors)
-	writeResult(w, http.StatusOK, res)
+	return req, nil
 }
 
-// document parses and validates a query and checks its limits, or takes
-// it from the cache of queries that passed. A query that does not parse or
-// validate gives the errors as a result; one over the limits, an error.
-func (s *Server) document(query string) (*ast.Document, *graphql.Result, error) {
-	if doc, ok := s.docs.Get(query); ok {
-		return doc, nil, nil
+// parse checks the query's text against the limits, parses it and checks
+// the document, all before graphql-go validates it. A syntax error comes
+// back as a *gqlerrors.Error. It returns the document's tokens too.
+func (s *Server) parse(query string) (*ast.Document, int, error) {
+	tokens, err := checkText(query, s.cfg.Limits)
+	if err != nil {
+		return nil, 0, err
 	}
 	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(query), Name: "GraphQL request"})})
 	if err != nil {
-		return nil, &graphql.Result{Errors: gqlerrors.FormatErrors(err)}, nil
+		return nil, 0, err
 	}
-	if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
-		return nil, &graphql.Result{Errors: v.Errors}, nil
+	if _, err := checkDocument(doc, s.cfg.Limits, s.intro); err != nil {
+		return nil, 0, err
 	}
-	if err := checkLimits(doc, s.cfg.Limits); err != nil {
-		return nil, nil, err
+	return doc, tokens, nil
+}
+
+// validate runs graphql-go's validation; a panic in it (a document its
+// parser accepts and its validator cannot handle) refuses the query rather
+// than the connection.
+func (s *Server) validate(doc *ast.Document) (res graphql.ValidationResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.cfg.Logger.Error("graphql-go's validation failed", "panic", p)
+			res = graphql.ValidationResult{Errors: []gqlerrors.FormattedError{{Message: "the query could not be validated"}}}
+		}
+	}()
+	return graphql.ValidateDocument(&s.schema, doc, nil)
+}
+
+// operation returns the operation a request names, or its only one.
+func operation(doc *ast.Document, name string) (*ast.OperationDefinition, error) {
+	var ops []*ast.OperationDefinition
+	for _, d := range doc.Definitions {
+		if op, ok := d.(*ast.OperationDefinition); ok {
+			if name == "" || op.Name != nil && op.Name.Value == name {
+				ops = append(ops, op)
+			}
+		}
 	}
-	if len(query) <= docCacheMaxLen {
-		s.docs.Add(query, doc)
+	switch {
+	case len(ops) == 1:
+		return ops[0], nil
+	case name != "" && len(ops) == 0:
+		return nil, fmt.Errorf("operationName: the query has no operation named %q", name)
+	case name != "":
+		return nil, fmt.Errorf("operationName: the query has %d operations named %q", len(ops), name)
+	case len(ops) == 0:
+		return nil, errors.New("the query has no operation, only fragments")
+	default:
+		return nil, fmt.Errorf("the query has %d operations: name the one to run with operationName", len(ops))
 	}
-	return doc, nil, nil
 }
 
 // curator returns the name of the curator whose bearer token the request carries, or "".
@@ -201,17 +302,6 @@ func (s *Server) curator(r *http.Request) string {
 		}
 	}
 	return ""
-}
-
-func isMutation(doc *ast.Document, name string) bool {
-	for _, d := range doc.Definitions {
-		if op, ok := d.(*ast.OperationDefinition); ok && op.Operation == ast.OperationTypeMutation {
-			if name == "" || op.Name != nil && op.Name.Value == name {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // cors answers a preflight and sets the headers for allowed origins; it
@@ -253,8 +343,9 @@ func (s *Server) presentErrors(ctx context.Context, errs []gqlerrors.FormattedEr
 			inner = located.OriginalError
 		}
 		switch {
-		case errors.Is(inner, errNotFound), errors.Is(inner, errInvalid), errors.Is(inner, errUnauthorized), errors.Is(inner, errUnavailable):
-		case errors.Is(inner, context.DeadlineExceeded):
+		case errors.Is(inner, errNotFound), errors.Is(inner, errInvalid), errors.Is(inner, errUnauthorized), errors.Is(inner, errUnavailable),
+			errors.Is(inner, graph.ErrNotFound), errors.Is(inner, graph.ErrInvalid):
+		case errors.Is(inner, context.DeadlineExceeded), errors.Is(inner, context.Canceled):
 			errs[i].Message = "request timed out"
 		default:
 			s.cfg.Logger.ErrorContext(ctx, "graphql resolver failed", "path", e.Path, "err", inner)

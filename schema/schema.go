@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/graphql-go/graphql"
@@ -55,6 +56,7 @@ var (
 	errNotFound     = errors.New("not found")
 	errInvalid      = errors.New("invalid input")
 	errUnauthorized = errors.New("unauthorized: mutations need the header `Authorization: Bearer <token>`")
+	errTokenNeeded  = errors.New("unauthorized: this server answers only requests with the header `Authorization: Bearer <token>`")
 	errUnavailable  = errors.New("unavailable")
 )
 
@@ -103,7 +105,7 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 	// drop the other's mapped pages (graph.dropEvery) and share two cores.
 	var builds sync.Mutex
 	b.search = newSearchIndex(cfg.Reader, &builds)
-	b.aggs = newBackground("the aggregate table", &builds, b.buildAggTable)
+	b.aggs = newBackground("aggregates", "the aggregate table", &builds, b.buildAggTable)
 	b.node = graphql.NewInterface(graphql.InterfaceConfig{
 		Name:        "Node",
 		Description: "Anything with a global ID: the node's IRI in the graph.",
@@ -155,6 +157,9 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 				if err != nil {
 					return nil, err
 				}
+				if err := b.checkFilterIDs(p.Context, f); err != nil {
+					return nil, err
+				}
 				return b.list(p.Context, kind, f, p.Args)
 			},
 		}
@@ -182,8 +187,11 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 				}
 			}
 			sort.Slice(all, func(i, j int) bool { return all[i].At.After(all[j].At) })
-			first, _ := p.Args["first"].(int)
-			if first >= 0 && len(all) > first {
+			first, err := firstArg(p.Args, 1000)
+			if err != nil {
+				return nil, err
+			}
+			if len(all) > first {
 				all = all[:first]
 			}
 			if all == nil {
@@ -200,7 +208,11 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 		sc.Mutation = graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: m})
 	}
 	s, err := graphql.NewSchema(sc)
-	return s, b, err
+	if err != nil {
+		return s, nil, err
+	}
+	honourDeadlines(s)
+	return s, b, nil
 }
 
 func (b *builder) allTypes() []graphql.Type {
@@ -291,13 +303,22 @@ func paginate(ids []graph.ID, args map[string]any) (*connection, error) {
 	start := 0
 	if after, ok := args["after"].(string); ok && after != "" {
 		raw, err := base64.RawURLEncoding.DecodeString(after)
-		if err != nil {
-			return nil, fmt.Errorf("%w: malformed cursor %q", errInvalid, after)
+		if err != nil || !strings.HasPrefix(string(raw), "opg:") {
+			return nil, fmt.Errorf("%w: malformed cursor %q: pass a page's endCursor as it came", errInvalid, after)
 		}
 		start = sort.Search(len(ids), func(i int) bool { return ids[i] > graph.ID(raw) })
 	}
 	end := min(start+first, len(ids))
 	return &connection{total: len(ids), ids: ids[start:end:end], hasNext: end < len(ids)}, nil // ids may be shared: no append through it
+}
+
+// firstArg reads a first: argument, which must be between 0 and most.
+func firstArg(args map[string]any, most int) (int, error) {
+	first, _ := args["first"].(int)
+	if first < 0 || first > most {
+		return 0, errInvalidf("first must be between 0 and %d, got %d", most, first)
+	}
+	return first, nil
 }
 
 func cursorOf(id graph.ID) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }

@@ -22,7 +22,7 @@ import (
 type searchIndex = background[*postings]
 
 func newSearchIndex(r Reader, builds *sync.Mutex) *searchIndex {
-	return newBackground("the search index", builds, func(ctx context.Context) (*postings, error) { return buildPostings(ctx, r) })
+	return newBackground("search", "the search index", builds, func(ctx context.Context) (*postings, error) { return buildPostings(ctx, r) })
 }
 
 // postings maps each term to the nodes holding it, with weights. Nodes

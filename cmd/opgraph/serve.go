@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/pprof"
 	"net/url"
@@ -15,6 +16,8 @@ import (
 	"runtime/metrics"
 	"strings"
 	"time"
+
+	"golang.org/x/net/netutil"
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/loaders/extract"
@@ -137,9 +140,13 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 			ingest.WatchAndLoad(watchCtx, log, store, x, watch, handler.StoreChanged)
 		}()
 	}
-	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	srv := newHTTPServer(handler, defaultHTTPLimits)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- srv.Serve(netutil.LimitListener(ln, defaultHTTPLimits.maxConns)) }()
 	log.Info("serving GraphQL", "addr", addr, "graphql", "/graphql", "console", "/", "backend", sf.backend, "db", redact(sf.db))
 	select {
 	case err := <-errc:
@@ -152,6 +159,24 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 		}
 		return nil
 	}
+}
+
+// httpLimits bound what one client can hold of the server.
+type httpLimits struct {
+	header time.Duration // to send the request's headers
+	read   time.Duration // to send the whole request, body included
+	write  time.Duration // from the end of the headers to the end of the response
+	idle   time.Duration // a keep-alive connection waiting for its next request
+	// maxConns bounds the connections open at once; more wait to be accepted.
+	maxConns int
+}
+
+// defaultHTTPLimits: the body is at most 1 MiB and a request runs at most
+// 10 s (schema.ServerConfig), so an honest client needs far less.
+var defaultHTTPLimits = httpLimits{header: 5 * time.Second, read: 15 * time.Second, write: 30 * time.Second, idle: 60 * time.Second, maxConns: 512}
+
+func newHTTPServer(h http.Handler, l httpLimits) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: l.header, ReadTimeout: l.read, WriteTimeout: l.write, IdleTimeout: l.idle}
 }
 
 // seedIfEmpty loads the seed articles into a store that holds nothing yet.

@@ -1,6 +1,16 @@
 package main
 
-import "testing"
+import (
+	"io"
+	"net"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"golang.org/x/net/netutil"
+)
 
 func TestHeadroomLimit(t *testing.T) {
 	const mb = 1 << 20
@@ -19,5 +29,50 @@ func TestHeadroomLimit(t *testing.T) {
 				t.Errorf("headroomLimit(%d MB, %d MB) = %d MB, want %d MB", tc.floor/mb, tc.live/mb, got/mb, tc.want/mb)
 			}
 		})
+	}
+}
+
+// TestSlowClientsAreCutOffAndCapped opens more connections than the cap,
+// each sending half a request line and then nothing (the byte-a-
+// second clients): the server holds at most maxConns at once and closes
+// every one once its header timeout passes, so all are let go in turn.
+func TestSlowClientsAreCutOffAndCapped(t *testing.T) {
+	l := httpLimits{header: 50 * time.Millisecond, read: time.Second, write: time.Second, idle: time.Second, maxConns: 3}
+	srv := newHTTPServer(http.NotFoundHandler(), l)
+	var open, most atomic.Int64
+	srv.ConnState = func(_ net.Conn, s http.ConnState) {
+		switch s {
+		case http.StateNew:
+			n := open.Add(1)
+			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+			}
+		case http.StateClosed, http.StateHijacked:
+			open.Add(-1)
+		}
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(netutil.LimitListener(ln, l.maxConns))
+	defer srv.Close()
+	const clients = 10
+	var wg sync.WaitGroup
+	for range clients {
+		c, err := net.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer c.Close()
+			c.Write([]byte("GET / HT"))
+			io.Copy(io.Discard, c) // returns when the server closes the connection
+		}()
+	}
+	wg.Wait() // every slow client was let go: the timeout, not the client, ended it
+	if m := most.Load(); m > int64(l.maxConns) {
+		t.Errorf("%d connections open at once, the cap is %d", m, l.maxConns)
 	}
 }

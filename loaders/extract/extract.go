@@ -30,7 +30,8 @@ type workspace struct {
 	facts []sentenceFacts
 	ptrs  []*sentenceFacts
 	toks  []token
-	words []int32 // the sentences' word starts
+	words []int32         // the sentences' word starts
+	ptoks []pattern.Token // the sentences' tokens as rules read them
 }
 
 // maxPooledTokens bounds the token arrays kept for the next article, so one
@@ -145,19 +146,24 @@ type sentenceFacts struct {
 	demonyms   []mention
 
 	// Worked out once, when first needed.
-	figs       []figure // findFigures(s.Text)
-	figsDone   bool
-	breaks     [][]int // clauseBreakScan's matches in s.Text
-	breaksDone bool
-	historic   int8         // historicRe matches s.Text: 0 not yet known, 1 no, 2 yes
-	local      int8         // localPoliceRe matches s.Text: 0 not yet known, 1 no, 2 yes
-	patterned  []agencyCand // patternAgencies(s)
-	patDone    bool
-	cands      []mention // figureAgencies
-	credited   int
-	candsDone  bool
-	ptoks      []pattern.Token // the tokens as rules read them (ruleTokens)
-	ptoksDone  bool
+	figs         []figure // findFigures(s.Text)
+	figsDone     bool
+	breaks       [][]int // clauseBreakScan's matches in s.Text
+	breaksDone   bool
+	historic     int8         // historicRe matches s.Text: 0 not yet known, 1 no, 2 yes
+	local        int8         // localPoliceRe matches s.Text: 0 not yet known, 1 no, 2 yes
+	patterned    []agencyCand // patternAgencies(s)
+	patDone      bool
+	cands        []mention // figureAgencies
+	credited     int
+	candsDone    bool
+	ptoks        []pattern.Token // the tokens as rules read them (ruleTokens)
+	ptoksDone    bool
+	incAt        []int32 // where lists after "include" begin (includeAfter)
+	incDone      bool
+	supports     []int8 // by agency: only supports others' work (supportsOnly)
+	asserter     string // who states the sentence's facts (asserted)
+	asserterDone bool
 }
 
 // figures returns the figures of the sentence.
@@ -216,9 +222,11 @@ type run struct {
 	doc         source.Document
 	sents       []*sentenceFacts
 	out         Extraction
-	agencyIdx   map[string]int // canonical name -> index in out.Agencies
-	arrestsRead int            // how many arrests recordArrest has read, new or said again
-	opIdx       map[string]int // lower name -> index in out.Operations
+	agencyIdx   map[string]int    // canonical name -> index in out.Agencies
+	localUnits  map[string]string // a force's acronym -> its one local unit the article names ("Northern Rockies RCMP"), or ""
+	arrestsRead int               // how many arrests recordArrest has read, new or said again
+	rule        string            // the pass or rule reading facts now, kept on their evidence (explain)
+	opIdx       map[string]int    // lower name -> index in out.Operations
 	placeIdx    map[string]int
 	platIdx     map[string]int
 	groupIdx    map[string]int
@@ -228,10 +236,11 @@ type run struct {
 	byFirstWord map[string]string
 	// platformSurface maps a platform's canonical name to the article's spelling.
 	platformSurface map[string]string
-	scratch         []token   // tokens made for one search and then dropped
-	strs            []string  // the room strp hands out, a few facts' worth at a time
-	nums            []float64 // the room nump hands out
-	spans           []Span    // the room evidence hands out
+	scratch         []token         // tokens made for one search and then dropped
+	ptoks           []pattern.Token // one backing array for the sentences' rule tokens (ruleTokens)
+	strs            []string        // the room strp hands out, a few facts' worth at a time
+	nums            []float64       // the room nump hands out
+	spans           []Span          // the room evidence hands out
 }
 
 // Extract returns the facts of doc.
@@ -240,6 +249,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
 	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
 	w := x.workspace()
+	r.ptoks = w.ptoks[:0]
 	sents := appendSentences(w.sents[:0], doc.Text)
 	offs := w.offs[:0]
 	for _, s := range sents {
@@ -271,11 +281,29 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1], starts: starts[ns:len(starts):len(starts)]}
 		r.sents[k] = &facts[k]
 	}
+	// The passes, in the order they must run, and why:
+	//  1. the article's country first: "$" and ambiguous names resolve by it;
+	//  2. a prescan of agency names: a short form later ("Revenue", "RCMP")
+	//     means the full name the article gave ("Northern Rockies RCMP");
+	//  3. per sentence, the names: agencies, then operations before places
+	//     ("Operation Cold Harbor" names no harbour), then the gazetteer's
+	//     places, platforms and groups, then dates, then the open
+	//     gazetteer's towns and regions where the text marks a place (their
+	//     cues may be dates: "in March" is none);
+	//  4. unlisted places after all listed names, so that they overlap none;
+	//  5. operations' agencies, targets and places, which the figures use;
+	//  6. per sentence, people (asserters of figures), then arrests (the
+	//     older passes, then arrests.rules where those found none), then
+	//     seizures: figures need the names and operations of steps 3-5;
+	//  7. then across the article: seizures said twice merged, figures
+	//     related (parts, restatements, context), people finished, asserters
+	//     named as the people pass read them, places deduplicated, and the
+	//     empty lists filled.
 	r.country = r.guessCountry()
 	r.prescanAgencies()
 	for _, sf := range r.sents {
 		r.findAgencies(sf)
-		r.findOperations(sf) // before places: "Operation Cold Harbor" names no harbour
+		r.findOperations(sf)
 		r.findNamed(sf)
 		r.findDates(sf)
 		r.findOpenPlaces(sf)
@@ -286,6 +314,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.relateOperations()
 	for i, sf := range r.sents {
 		r.findPeople(sf)
+		r.findRulePeople(sf)
 		read := r.arrestsRead
 		r.findArrests(i, sf)
 		if sf.cues&cueArrest != 0 {
@@ -294,10 +323,12 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		r.findSeizures(i, sf)
 	}
 	r.mergeSeizures()
+	r.relateFigures()
 	r.finishPeople()
+	r.settleAsserters()
 	r.dedupePlaces()
 	r.fillEmpty()
-	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts}
+	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, ptoks: r.ptoks}
 	x.keepWorkspace(w)
 	return r.out
 }
@@ -321,6 +352,8 @@ func (x *Extractor) keepWorkspace(w *workspace) {
 	clear(w.facts)
 	clear(w.ptrs)
 	clear(w.toks)
+	clear(w.ptoks)
+	w.ptoks = w.ptoks[:0]
 	x.work.Put(w)
 }
 
@@ -382,8 +415,9 @@ func charOffsetsByTable(text string, offs []int) []int {
 }
 
 // span makes the evidence of a fact stated in sentence sf: the sentence and its offsets.
+// Its Rule is the pass or rule at work (r.rule).
 func (r *run) span(sf *sentenceFacts, conf float64) Span {
-	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf}
+	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf, Rule: r.rule}
 }
 
 // evidence is a fact's first evidence, r.span(sf, conf), as a slice whose
@@ -454,13 +488,13 @@ var (
 	agencyHeads = map[string]bool{"police": true, "constabulary": true, "bureau": true, "agency": true,
 		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
 		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
-		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true}
+		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true}
 	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
 		"investigation service": true, "intelligence service": true, "security service": true,
-		"task force": true, "task forces": true, "strike force": true, "sheriff department": true,
+		"task force": true, "task forces": true, "sheriff department": true,
 		"public prosecutor": true, "prosecutor general": true, "attorney general": true}
 	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
 	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,
@@ -506,8 +540,10 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 	var out []agencyCand
 	adjacent := func(a, b int) bool {
 		between := sf.s.Text[toks[a].End:toks[b].Start]
-		// "Cariboo-Chilcotin Crime Reduction Unit": a hyphen joins two capitalised words.
-		return strings.TrimSpace(between) == "" || between == "-" && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text)
+		// "Cariboo-Chilcotin Crime Reduction Unit": a hyphen joins two capitalised words;
+		// "Tsuen Wan Magistrates' Courts": a plural's apostrophe.
+		return strings.TrimSpace(between) == "" || between == "-" && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text) ||
+			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
 		if !isCapitalised(toks[i].Text) || toks[i].in(setNotNameStart, notNameStart) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
@@ -557,6 +593,22 @@ func (r *run) isCoordination(toks []token) bool {
 // the full one ("Revenue Customs Service").
 func (r *run) prescanAgencies() {
 	r.byFirstWord = map[string]string{}
+	r.localUnits = map[string]string{}
+	for _, sf := range r.sents {
+		if !sf.hasAcronym() {
+			continue
+		}
+		var found [8]match
+		for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entAgency) {
+			if k := localUnitStart(sf, m.I, m.J); k < m.I {
+				acr, unit := sf.toks[m.I].Text, sf.s.Text[sf.toks[k].Start:sf.toks[m.J-1].End]
+				if old, ok := r.localUnits[acr]; ok && old != unit {
+					unit = "" // two units of one force: a bare acronym names neither
+				}
+				r.localUnits[acr] = unit
+			}
+		}
+	}
 	for _, sf := range r.sents {
 		for _, c := range r.patternAgencies(sf) {
 			if c.j-c.i >= 2 {
@@ -582,6 +634,12 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
 			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"
+		}
+		if k := localUnitStart(sf, m.I, m.J); k < m.I {
+			// "Northern Rockies RCMP": a force's local unit, named by its place.
+			c.i, c.name, c.gaz = k, sf.s.Text[toks[k].Start:toks[m.J-1].End], false
+		} else if unit, ok := r.localUnits[toks[m.I].Text]; ok && m.J-m.I == 1 && unit != "" {
+			c.name = unit // "RCMP say ..." after "Northern Rockies RCMP announced ..."
 		}
 		cands = append(cands, c)
 	}
@@ -648,8 +706,13 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	}
 	sort.Slice(accepted, func(a, b int) bool { return accepted[a].i < accepted[b].i })
 	for _, c := range accepted {
+		r.rule = "agency.pattern"
+		if c.gaz {
+			r.rule = "agency.gazetteer"
+		}
 		r.addAgencyMention(sf, c.name, c.country, toks[c.i].Start, toks[c.j-1].End)
 	}
+	r.rule = "agency.acronym"
 	r.findAcronymAgencies(sf)
 	var lowerAgencies [][]int
 	if sf.trap {
@@ -657,6 +720,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	} else if strings.Contains(sf.low, "prosecutor") { // a cheap test before the costly one
 		lowerAgencies = lowerAgencyScan.findAll(sf.s.Text)
 	}
+	r.rule = "agency.prosecutors-office"
 	for _, loc := range lowerAgencies {
 		if overlapsMention(sf.agencies, loc[0], loc[1]) {
 			continue
@@ -664,6 +728,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		r.addAgencyMention(sf, titleCase(sf.s.Text[loc[0]:loc[1]]), r.country, loc[0], loc[1])
 		sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[loc[0]:loc[1]]
 	}
+	r.rule = "agency.demonym"
 	// "Dutch police", "German prosecutors": a country's force named by its adjective,
 	// unless it closes a list of several ("Danish, Swiss and Moldovan police").
 	for _, m := range r.x.gaz.appendFind(found[:0], toks, entDemonym) {
@@ -766,6 +831,9 @@ func (r *run) isAgencyName(toks []token) bool {
 	if toks[0].Lower == "ministry" && len(toks) >= 3 && toks[1].Lower == "of" {
 		return true
 	}
+	if n == 2 && len(toks) == 2 && (two == "task force" || two == "task forces") {
+		return false // "the Task Force": which one, the text said before
+	}
 	if agencyTwoHeads[two] {
 		if two == "crime group" {
 			return toks[0].Lower == "national" || toks[0].Lower == "serious" || toks[0].Lower == "regional"
@@ -863,6 +931,7 @@ func contains(list []string, s string) bool {
 var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+|(?:[A-Z][\w-]+ ){1,3}(?:Port|Airport|Harbour|Harbor)(?: of Entry)?)\b`)
 
 func (r *run) findNamed(sf *sentenceFacts) {
+	r.rule = "gazetteer"
 	var found [8]match // the sentence's names stay on the stack
 	for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entPlace, entPlatform, entGroup) {
 		if overlapsMention(sf.agencies, sf.toks[m.I].Start, sf.toks[m.J-1].End) {
@@ -1056,6 +1125,9 @@ func (r *run) findAcronymAgencies(sf *sentenceFacts) {
 			// A known agency defining its acronym: the acronym is an alias.
 			continue
 		}
+		if !isCapitalised(toks[first].Text) || !namesOrganisation(toks[first:]) {
+			continue // "Business Email Compromise (BEC)", "joint investigation team (JIT)": no body's name
+		}
 		others := 0
 		for _, a := range sf.agencies {
 			if a.End <= start || a.Start >= m[1] {
@@ -1167,6 +1239,7 @@ var placeAfterScan = newStartScan(`\b(?:in|at|near)\s+((?:\p{Lu}[\p{Ll}'’-]+)(
 var placeCues = newLitSet("in", "at", "near")
 
 func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
+	r.rule = "place.after-preposition"
 	cue := false
 	for k := 0; k+1 < len(sf.toks); k++ {
 		w := sf.toks[k].Lower
@@ -1236,6 +1309,15 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	if j+1 < len(toks) && adjacent(j, j+1) && isCapitalised(toks[j+1].Text) {
 		return true
 	}
+	// "Court for the Southern District", "Authority for the Campaign": a body's word, then "for the" or "of the".
+	if (t.Lower == "for" || t.Lower == "of") && j+2 < len(toks) && toks[j+1].Lower == "the" && bodyWords[toks[j-1].Lower] &&
+		adjacent(j, j+1) && adjacent(j+1, j+2) && isCapitalised(toks[j+2].Text) {
+		return true
+	}
+	if t.Lower == "the" && j > 0 && (toks[j-1].Lower == "for" || toks[j-1].Lower == "of") && j+1 < len(toks) && isCapitalised(toks[j+1].Text) &&
+		j > 1 && bodyWords[toks[j-2].Lower] {
+		return true
+	}
 	return toks[i].in(setChainHead, chainHeads) && connectsName(toks, j, adjacent)
 }
 
@@ -1284,7 +1366,98 @@ func (r *run) isAgencyOfPlace(toks []token) bool {
 		return false
 	}
 	for k := 2; k < len(toks)-1; k++ {
-		if l := toks[k].Lower; (l == "of" || l == "for") && r.isAgencyName(toks[:k]) {
+		if l := toks[k].Lower; (l == "of" || l == "for") && (r.isAgencyName(toks[:k]) || placeBodyHeads[toks[k-1].Lower]) {
+			rest := toks[k+1:]
+			if len(rest) > 0 && rest[0].Lower == "the" {
+				rest = rest[1:]
+			}
+			if m, ok := r.x.gaz.findAt(rest, entAgency); ok && m.J == len(rest) {
+				return false // "Washington Field Division of the ATF": a unit of a known agency
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// placeBodyHeads end the name of a body before "of" and where it serves:
+// "Anti-fraud Office of Gioia Tauro", "German State Office of Criminal Investigations".
+var placeBodyHeads = wordSet("office authority court courts department directorate bureau agency police service ministry prosecution division command unit")
+
+// bodyWords are words a body's name holds: "Regional Narcotics Liaison
+// Office", "Joint Airport Interdiction Task Forces".
+var bodyWords = wordSet(`office service services department force forces agency agencies unit units bureau commission
+	directorate command police customs court courts prosecutor prosecution administration authority authorities
+	centre center organization organisation council ministry inspectorate team taskforce gendarmerie guard guards
+	squad division branch institute board secretariat cell network programme program forum alliance
+	coalition partnership association federation`)
+
+// namesOrganisation reports whether one of toks is a bodyWords word.
+func namesOrganisation(toks []token) bool {
+	for _, t := range toks {
+		if bodyWords[t.Lower] || bodyWords[strings.TrimSuffix(t.Lower, "'s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// localUnitStart returns where the name of a force's local unit starts,
+// for a gazetteer acronym toks[i:j] ("RCMP") right after one to three
+// capitalised words that name its place ("Northern Rockies RCMP", "Surrey
+// RCMP"); i where there is none.
+func localUnitStart(sf *sentenceFacts, i, j int) int {
+	toks := sf.toks
+	if j-i != 1 || !isAcronymToken(toks[i].Text) {
+		return i
+	}
+	k := i
+	for k > 0 && i-k < 3 {
+		t := toks[k-1]
+		if !isCapitalised(t.Text) || isAcronymToken(t.Text) || t.in(setNotNameStart, notNameStart) || t.in(setAgencyHead, agencyHeads) ||
+			strings.TrimSpace(sf.s.Text[t.End:toks[k].Start]) != "" || !isTitleWord(t.Text) {
+			break
+		}
+		k--
+	}
+	if k > 0 && strings.TrimSpace(sf.s.Text[toks[k-1].End:toks[k].Start]) == "" && isCapitalised(toks[k-1].Text) && k == i-3 {
+		return i // a longer capitalised run: a headline, not a place
+	}
+	return k
+}
+
+// isAcronymToken reports whether w is written in capitals only: "RCMP", "NDLEA".
+func isAcronymToken(w string) bool {
+	n := 0
+	for _, c := range w {
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isTitleWord reports whether w is a capital and then lower-case letters: "Rockies".
+func isTitleWord(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, c := range w[1:] {
+		if c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasAcronym reports whether the sentence holds a word in capitals of two
+// letters or more, which a force's local unit ends with.
+func (sf *sentenceFacts) hasAcronym() bool {
+	for _, t := range sf.toks {
+		if len(t.Text) >= 2 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && t.Text[1] >= 'A' && t.Text[1] <= 'Z' {
 			return true
 		}
 	}

@@ -30,6 +30,10 @@ type Span struct {
 	End        int     `json:"end"`
 	Confidence float64 `json:"confidence"`
 	Rule       string  `json:"rule,omitempty"` // the rule that read the fact here (rules/*.rules, or a pass of the extractor)
+	// AssertedBy is who the text says states the fact: an agency ("the NCA
+	// said"), an official ("said Mara Quist"), else the outlet.
+	AssertedBy string `json:"asserted_by,omitempty"`
+	Context    bool   `json:"context,omitempty"` // the sentence gives the figure for comparison (see FigureLinks)
 }
 
 // Agency is a law-enforcement body, prosecutor, court or international organisation.
@@ -61,7 +65,19 @@ type Arrest struct {
 	Agency    *string  `json:"agency"`
 	Location  *string  `json:"location"`
 	Date      *string  `json:"date"`
-	Evidence  []Span   `json:"evidence"`
+	// AssertedBy is who states the figure, apart from who acted (Agency):
+	// "Europol said police arrested 40" has no agency and Europol here.
+	AssertedBy *string `json:"asserted_by"`
+	FigureLinks
+	Evidence []Span `json:"evidence"`
+}
+
+// FigureLinks say how a figure stands to the article's others, so that
+// totals count each haul and each group of arrests once.
+type FigureLinks struct {
+	PartOf  *int `json:"part_of,omitempty"` // index (in the same list) of the total this is a part of: "four of them"
+	SameAs  *int `json:"same_as,omitempty"` // index of the figure this restates: "over 450,000" beside 466,326
+	Context bool `json:"context,omitempty"` // a past record or yearly total given for comparison
 }
 
 // Seizure is something seized, with its physical quantity and/or money value.
@@ -79,7 +95,9 @@ type Seizure struct {
 	Agency          *string  `json:"agency"`
 	Location        *string  `json:"location"`
 	Date            *string  `json:"date"`
-	Evidence        []Span   `json:"evidence"`
+	AssertedBy      *string  `json:"asserted_by"` // who states it, apart from who acted (see Arrest)
+	FigureLinks
+	Evidence []Span `json:"evidence"`
 
 	sentence int // where the article first states it, for merging
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -32,6 +33,7 @@ var (
 )
 
 func (r *run) findArrests(i int, sf *sentenceFacts) {
+	r.rule = "arrest.figure"
 	text := sf.s.Text
 	if sf.cues&cueArrest == 0 {
 		return
@@ -55,8 +57,8 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
 				(sf.trap && (arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) ||
 					!sf.trap && (endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60)))) {
-			r.addArrest(i, sf, f, f.Start)
-			r.addBreakdown(i, sf, f)
+			whole := r.addArrest(i, sf, f, f.Start)
+			r.addBreakdown(i, sf, f, whole)
 			found = true
 		}
 	}
@@ -78,9 +80,11 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			loc = []int{p}
 		}
 	}
+	r.rule = "arrest.one"
 	if loc != nil {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
 	} else if loc := r.namedArrest(sf); loc >= 0 {
+		r.rule = "arrest.named"
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
 	}
 }
@@ -208,21 +212,28 @@ func (r *run) namedArrest(sf *sentenceFacts) int {
 	return -1
 }
 
-func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) {
-	r.recordArrest(i, sf, f, pos, "")
+func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) int {
+	return r.recordArrest(i, sf, f, pos, "")
 }
 
-// addArrestPart records one part of a total: "22 in Spain".
-func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string) {
-	r.recordArrest(i, sf, f, f.Start, place)
+// addArrestPart records a part of the breakdown of arrests r.out.Arrests[whole].
+func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string, whole int) {
+	if k := r.recordArrest(i, sf, f, f.Start, place); k != whole && whole >= 0 && r.out.Arrests[k].PartOf == nil {
+		r.out.Arrests[k].PartOf = &whole
+	}
 }
 
-func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) {
+// recordArrest records an arrest figure and returns its index in
+// r.out.Arrests (an earlier one where the text says the same again).
+func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) int {
 	r.arrestsRead++
 	agency := r.agencyFor(i, pos)
 	op := r.operationFor(i, agency)
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),
 		Evidence: r.evidence(sf, 0.8)}
+	a.AssertedBy = r.asserted(sf, a.Evidence)
+	a.Context = r.isContext(sf, pos)
+	a.Evidence[len(a.Evidence)-1].Context = a.Context
 	if !f.Vague {
 		a.Count = r.nump(f.Value)
 	}
@@ -234,7 +245,8 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	// The same figure said again (a headline, a summary list) is the same fact.
 	for k := range r.out.Arrests {
 		old := &r.out.Arrests[k]
-		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || deref(old.Location) == place) {
+		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || deref(old.Location) == place) &&
+			(*a.Count < 2 || old.Location == nil || a.Location == nil || *old.Location == *a.Location) {
 			if old.Agency == nil {
 				old.Agency = a.Agency
 			}
@@ -242,10 +254,11 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 				old.Operation = a.Operation
 			}
 			old.Evidence = append(old.Evidence, a.Evidence...)
-			return
+			return k
 		}
 	}
 	r.out.Arrests = append(r.out.Arrests, a)
+	return len(r.out.Arrests) - 1
 }
 
 func (r *run) dateIn(sf *sentenceFacts) *string {
@@ -264,22 +277,26 @@ func (r *run) agencyFor(i, pos int) string {
 	all, credited := r.figureAgencies(sf)
 	// Who acted, not who supported, funded or said so: "Eurojust said
 	// national police arrested 40" gives the 40 to no agency named.
-	cands := make([]mention, 0, len(all))
+	var buf [8]mention
+	cands := buf[:0]
 	actorSaid := false
 	for k, a := range all {
 		if r.supportsOnly(sf, a) {
 			continue
 		}
-		if other := saidOtherActor(sf, a, pos); other {
+		if other := r.saidOtherActor(sf, a, pos); other {
 			actorSaid = true
 			continue
 		}
-		if k == credited && len(all) > 1 {
-			continue // quoted about others' work: only the actor when no other is named
+		if k == credited {
+			continue // quoted about the work: the actor only when no other is named (below)
 		}
 		cands = append(cands, a)
 	}
 	if credited >= 0 && len(cands) == 0 && !actorSaid && !r.supportsOnly(sf, all[credited]) {
+		if genericActorBefore(sf, pos, r.agencyCountry(all[credited].Name) == "INT") {
+			return "" // "Police arrested 12, according to Europol": police did it
+		}
 		return all[credited].Name
 	}
 	if actorSaid && len(cands) == 0 {
@@ -493,7 +510,7 @@ type money struct {
 var (
 	// moneyPrefixPattern is made from moneySigns and the multipliers
 	// (extract_money_match.go), in their order, so a sign is added in one place.
-	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
+	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
 		strings.Join(moneyShortMults, "|") + `)\b|\s*(` + strings.Join(moneyLongMults, "|") + `)\b)?`
 	// moneyPrefixScan tries the pattern only at the first byte of a sign or
 	// code with a digit at most five bytes after it. After a word character
@@ -513,7 +530,7 @@ var (
 		return false
 	})
 	moneySignLead, moneyNoBoundary = signLeads()
-	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
+	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
 		`)|\s*(` + strings.Join(suffixLongMults, "|") + `))?\s+(` + strings.Join(suffixCurrencyWords, "|") + `)\b`)
 	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
 )
@@ -563,7 +580,7 @@ func (r *run) findMoney(s string, trap bool) []money {
 // whose two multiplier groups follow it ("£54m", "2.5 million euros"),
 // with the qualifier before it.
 func moneyAt(s string, m []int, g int, cur string) money {
-	v, _ := strconv.ParseFloat(strings.ReplaceAll(s[m[g]:m[g+1]], ",", ""), 64)
+	v, _ := strconv.ParseFloat(digitsOnly.Replace(s[m[g]:m[g+1]]), 64)
 	for _, mul := range [][2]int{{m[g+2], m[g+3]}, {m[g+4], m[g+5]}} {
 		if mul[0] >= 0 {
 			v *= multipliers[strings.ToLower(s[mul[0]:mul[1]])]
@@ -748,6 +765,7 @@ func (r *run) dollar(s string) string {
 }
 
 func (r *run) findSeizures(i int, sf *sentenceFacts) {
+	r.rule = "seizure.figure"
 	text := sf.s.Text
 	trap := sf.trap
 	// seizeCue reports whether seizeCueRe matches the clause text[cs:ce],
@@ -781,6 +799,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		}
 		s.Date = r.dateIn(sf)
 		s.Evidence = r.evidence(sf, 0.75)
+		s.AssertedBy = r.asserted(sf, s.Evidence)
+		s.Context = r.isContext(sf, pos)
+		s.Evidence[len(s.Evidence)-1].Context = s.Context
 		s.sentence = i
 		made = append(made, len(r.out.Seizures))
 		r.out.Seizures = append(r.out.Seizures, s)
@@ -853,10 +874,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	}
 
 	// Sums of money: cash, or the value of what was seized.
+	r.rule = "seizure.money"
 	for _, m := range moneys {
 		after := text[m.End:]
 		before := text[:m.Start]
-		if isConversion(text, moneys, m) || notGoodsValue(sf.low, m.Start, m.End) {
+		if isConversion(text, moneys, m) || notGoodsValue(sf, m.Start, m.End) {
 			continue
 		}
 		amt := Seizure{Amount: r.nump(m.Amount), Currency: r.strp(m.Currency), AmountQualifier: r.strp(m.Qualifier), Qualifier: r.strp(m.Qualifier), Phrase: text[m.Start:m.End]}
@@ -919,13 +941,15 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	}
 
 	// Things seized without a figure: "diamonds, jewellery, luxury vehicles ... were also seized", "a loaded pistol".
+	r.rule = "seizure.listed"
 	if regions := seizedRegions(sf); len(regions) > 0 {
 		toks := sf.toks    // tokenize(text)
 		var found [8]match // the sentence's names stay on the stack
 		for _, m := range r.x.gaz.appendFind(found[:0], toks, entCommodity) {
 			e := m.Entries[0]
 			start, end := toks[m.I].Start, toks[m.J-1].End
-			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 {
+			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 ||
+				overlapsMention(sf.agencies, start, end) { // "HMRC's Tobacco Taskforce" seized no tobacco by its name
 				continue
 			}
 			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
@@ -1318,7 +1342,7 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 		}
 		// "items recovered from the suspects include cars, phones and
 		// documents": what was seized is listed after the verb of inclusion.
-		if k := includeAfter(sf.low, m[1]); k >= 0 {
+		if k := sf.includeAfter(m[1]); k >= 0 {
 			end := len(s)
 			if e := strings.IndexAny(s[k:], ";"); e >= 0 {
 				end = k + e
@@ -1330,11 +1354,25 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 }
 
 // includeAfter returns where the list after "include", "included",
-// "including" or "consisting of" begins, after byte from of low, or -1.
-func includeAfter(low string, from int) int {
-	for _, w := range []string{" include ", " included ", " includes ", " including ", " consisting of ", " comprising "} {
-		if k := strings.Index(low[from:], w); k >= 0 {
-			return from + k + len(w)
+// "including" or "consisting of" begins after byte from of the sentence,
+// or -1. The sentence's words are looked through once.
+func (sf *sentenceFacts) includeAfter(from int) int {
+	if !sf.incDone {
+		sf.incDone = true
+		for k, t := range sf.toks {
+			switch t.Lower {
+			case "include", "included", "includes", "including", "comprising":
+				sf.incAt = append(sf.incAt, int32(t.End))
+			case "consisting":
+				if k+1 < len(sf.toks) && sf.toks[k+1].Lower == "of" {
+					sf.incAt = append(sf.incAt, int32(sf.toks[k+1].End))
+				}
+			}
+		}
+	}
+	for _, at := range sf.incAt {
+		if int(at) > from {
+			return int(at) + 1
 		}
 	}
 	return -1
@@ -1515,7 +1553,8 @@ var (
 
 // addBreakdown records each bracketed part of an arrest figure as its own
 // fact, with its place.
-func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure) {
+func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure, whole int) {
+	r.rule = "arrest.breakdown"
 	text := sf.s.Text
 	if !mayHaveBreakdown(text[total.End:]) {
 		return
@@ -1537,7 +1576,7 @@ func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure) {
 				place = p.Name
 			}
 		}
-		r.addArrestPart(i, sf, figure{Value: n, Qualifier: "exact", Start: total.End + m[2] + it[0], End: total.End + m[2] + it[1]}, place)
+		r.addArrestPart(i, sf, figure{Value: n, Qualifier: "exact", Start: total.End + m[2] + it[0], End: total.End + m[2] + it[1]}, place, whole)
 	}
 }
 
@@ -1565,7 +1604,8 @@ var dosageForms = wordSet("pills pill tablets tablet capsules capsule")
 // pills"), maybe after one word ("ecstasy-type"), and returns the bytes
 // read, or 0.
 func dosageFormAfter(s string) int {
-	toks := tokenize(s)
+	var buf [4]token
+	toks := appendTokens(buf[:0], s[:min(len(s), 40)])
 	for i := 0; i < len(toks) && i < 2; i++ {
 		if strings.ContainsAny(s[:toks[i].Start], ",.;:()") {
 			break
@@ -1582,7 +1622,8 @@ func dosageFormAfter(s string) int {
 // phrase ("and", "in", "from"). It returns the name and the bytes read, or
 // "" and 0 where the words are none or not goods ("of them").
 func unlistedGoods(s string) (string, int) {
-	toks := tokenize(s)
+	var buf [8]token
+	toks := appendTokens(buf[:0], s[:min(len(s), 60)])
 	n := 0
 	for n < len(toks) && n < 4 {
 		t := toks[n]
@@ -1624,23 +1665,20 @@ var notValueWords = wordSet(`duty duties excise tax taxes vat evaded evasion eva
 	costs cost losses lost defrauded scammed stole stolen ransom ransoms laundered laundering turnover profits profit`)
 
 // notGoodsValue reports whether a notValueWords word stands within three
-// words before the sum low[start:end] or four after it.
-func notGoodsValue(low string, start, end int) bool {
-	before := tokenize(low[max(0, start-40):start])
-	if len(before) > 0 && start-40 > 0 {
-		before = before[1:] // the first may be cut
-	}
+// words before the sum at text[start:end] or four after it, in its sentence.
+func notGoodsValue(sf *sentenceFacts, start, end int) bool {
+	before := sf.tokensIn(start-40, start)
 	for i := max(0, len(before)-3); i < len(before); i++ {
 		if notValueWords[before[i].Lower] {
 			return true
 		}
 	}
-	after := tokenize(low[end:min(len(low), end+48)])
+	after := sf.tokensIn(end, end+48)
 	for i := 0; i < len(after) && i < 4; i++ {
 		if notValueWords[after[i].Lower] {
 			return true
 		}
-		if strings.ContainsAny(low[end:end+after[i].Start], ".;") {
+		if strings.ContainsAny(sf.s.Text[end:after[i].Start], ".;") {
 			break
 		}
 	}
@@ -1683,7 +1721,25 @@ var supportVerbs = wordSet("supported supports supporting coordinated coordinate
 // supportsOnly reports whether agency mention a is named as supporting,
 // coordinating or funding the work, not doing it.
 func (r *run) supportsOnly(sf *sentenceFacts, a mention) bool {
-	if endsWithPhrase(sf.s.Text[:a.Start], supportPhrases) || endsWithPhrase(sf.s.Text[:a.Start], fundPhrases) {
+	if sf.supports == nil {
+		sf.supports = make([]int8, len(sf.agencies)) // 0 not yet known, 1 no, 2 yes
+	}
+	k := slices.IndexFunc(sf.agencies, func(o mention) bool { return o.Start == a.Start && o.End == a.End })
+	if k < 0 || k >= len(sf.supports) {
+		return r.readSupportsOnly(sf, a)
+	}
+	if sf.supports[k] == 0 {
+		sf.supports[k] = 1
+		if r.readSupportsOnly(sf, a) {
+			sf.supports[k] = 2
+		}
+	}
+	return sf.supports[k] == 2
+}
+
+// readSupportsOnly is supportsOnly read from the sentence.
+func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
+	if endsWithPhrase(sf.low[:a.Start], supportPhrases) || endsWithPhrase(sf.low[:a.Start], fundPhrases) {
 		return true
 	}
 	// The rest of a list: "in cooperation with INTERPOL and the UNODC".
@@ -1699,7 +1755,7 @@ func (r *run) supportsOnly(sf *sentenceFacts, a mention) bool {
 		}
 		break
 	}
-	after := tokenize(sf.s.Text[a.End:min(len(sf.s.Text), a.End+40)])
+	after := sf.tokensIn(a.End, a.End+40)
 	for k := 0; k < len(after) && k < 3; k++ {
 		if supportVerbs[after[k].Lower] {
 			return true
@@ -1714,26 +1770,31 @@ func (r *run) supportsOnly(sf *sentenceFacts, a mention) bool {
 var supportAux = wordSet("has have had also was were is are which who")
 
 // sayVerbs report speech.
-var sayVerbs = wordSet("said says announced announces reported reports stated states added told confirmed revealed explained noted")
+var sayVerbs = wordSet("said says say announced announces reported reports stated states added told confirmed revealed explained noted")
 
 // actorWords name who acted without naming an agency ("police arrested").
 var actorWords = wordSet("police officers officer authorities investigators agents detectives deputies troops soldiers officials customs prosecutors gardaí gardai it they forces units teams")
 
+// ownActorWords, after "X said", are X's own people ("the NCA said officers
+// seized"), unless X only coordinates others' work (an international body).
+var ownActorWords = wordSet("officers officer investigators agents detectives deputies officials it they its their teams units")
+
 // saidOtherActor reports whether agency mention a, before the figure at pos,
 // only says what another did: a say verb follows it, then another actor
 // before the figure ("Eurojust said national police arrested 40").
-func saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
+func (r *run) saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
 	if a.End >= pos {
 		return false
 	}
-	toks := tokenize(sf.s.Text[a.End:pos])
+	coordinator := r.agencyCountry(a.Name) == "INT"
+	toks := sf.tokensIn(a.End, pos)
 	said := false
 	for k, t := range toks {
 		switch {
 		case !said && sayVerbs[t.Lower] && k <= 3:
 			said = true
-		case said && (t.Lower == "it" || t.Lower == "they" || t.Lower == "its" || t.Lower == "their"):
-			return false // "the NCA said it arrested 40": its own work
+		case said && ownActorWords[t.Lower] && !coordinator:
+			return false // "the NCA said it (or its officers) arrested 40": its own work
 		case said && actorWords[t.Lower]:
 			return true
 		}
@@ -1748,11 +1809,10 @@ func saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
 	return false
 }
 
-// endsWithPhrase reports whether s, a sentence up to a name, ends with one
-// of phrases, maybe with "the" after it.
-func endsWithPhrase(s string, phrases []string) bool {
-	before := strings.ToLower(tail(s, 40))
-	before = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(before, " "), "the"), " ")
+// endsWithPhrase reports whether low, a sentence in lower case up to a
+// name, ends with one of phrases, maybe with "the" after it.
+func endsWithPhrase(low string, phrases []string) bool {
+	before := strings.TrimRight(strings.TrimSuffix(strings.TrimRight(low, " "), "the"), " ")
 	for _, p := range phrases {
 		if strings.HasSuffix(before, p) {
 			return true
@@ -1760,3 +1820,27 @@ func endsWithPhrase(s string, phrases []string) bool {
 	}
 	return false
 }
+
+// genericActorBefore reports whether the clause of the figure at pos names
+// its actor without naming an agency: "Police arrested 12". "Officers" are
+// the credited agency's own, unless it only coordinates (coordinator).
+func genericActorBefore(sf *sentenceFacts, pos int, coordinator bool) bool {
+	cs, _ := sf.clauseAt(pos)
+	for _, t := range sf.tokensIn(cs, pos) {
+		if actorWords[t.Lower] && (coordinator || !ownActorWords[t.Lower]) {
+			return true
+		}
+	}
+	return false
+}
+
+// agencyCountry is the country the article's agency of that name serves.
+func (r *run) agencyCountry(name string) string {
+	if k, ok := r.agencyIdx[name]; ok {
+		return r.out.Agencies[k].Country
+	}
+	return ""
+}
+
+// digitsOnly drops the group separators of a number: "1,234", "160 000".
+var digitsOnly = strings.NewReplacer(",", "", " ", "")

@@ -100,6 +100,14 @@ func signLeads() (*[256]bool, *litSet) {
 	return &lead, newLitSet(free...)
 }
 
+// signsByLead are the indexes of moneySigns by their first byte, in order.
+var signsByLead = func() (by [256][]int) {
+	for k, sg := range moneySigns {
+		by[sg.sign[0]] = append(by[sg.sign[0]], k)
+	}
+	return by
+}()
+
 // signEnds are the last characters of moneySigns, for maySignMoney.
 var signEnds = func() map[rune]bool {
 	m := map[rune]bool{}
@@ -126,6 +134,12 @@ func moneyNumberEnd(s string, p int) int {
 		for g < len(s) && s[g] == ',' && digit(g+1) && digit(g+2) && digit(g+3) {
 			g += 4
 		}
+		if g == e {
+			// "EUR 160 000": groups of three digits after spaces, each ending a word.
+			for g < len(s) && s[g] == ' ' && digit(g+1) && digit(g+2) && digit(g+3) && (g+4 == len(s) || !isWordASCII(s[g+4])) {
+				g += 4
+			}
+		}
 		e = g
 	}
 	if e < len(s) && s[e] == '.' && digit(e+1) {
@@ -143,7 +157,8 @@ func moneyNumberEnd(s string, p int) int {
 // a multiplier where one follows: a short one after any spaces and ending a
 // word, else a word after spaces.
 func matchMoneyPrefix(s string, p int) []int {
-	for _, sg := range moneySigns {
+	for _, k := range signsByLead[s[p]] {
+		sg := moneySigns[k]
 		if !strings.HasPrefix(s[p:], sg.sign) || sg.boundary && !wordStart(s, p) {
 			continue
 		}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/opgraph/opgraph/loaders/extract/pattern"
 )
 
 var (
@@ -98,6 +100,7 @@ func mayStartWeek(s string, p int) bool {
 
 // findOperations finds named operations in a sentence.
 func (r *run) findOperations(sf *sentenceFacts) {
+	r.rule = "operation.word"
 	text := sf.s.Text
 	add := func(name, alias string, start, end int) {
 		name = strings.TrimSpace(strings.Trim(name, "\"“”‘’'"))
@@ -124,19 +127,41 @@ func (r *run) findOperations(sf *sentenceFacts) {
 		name := trimTrailingStopWords(text[m[2]:m[3]])
 		add(name, "", m[0], m[0]+len(text[m[0]:m[2]])+len(name))
 	}
+	r.rule = "operation.dubbed"
 	for _, m := range codenameScan.findAll(text) {
 		if !operationCue.MatchString(tail(text[:m[0]], 60)) {
 			continue
 		}
 		add(trimTrailingStopWords(text[m[2]:m[3]]), "", m[2], m[3])
 	}
+	r.rule = "operation.project"
 	for _, m := range projectScan.findAll(text) {
 		add(text[m[2]:m[3]], "Project "+text[m[2]:m[3]], m[0], m[1])
+	}
+	if set := r.x.rules.byKind["operations"]; set != nil && mayNameOperation(sf) {
+		toks := r.ruleTokens(sf)
+		set.Match(toks, func(m pattern.Match) bool {
+			if s, e, ok := m.Capture("name"); ok {
+				start, end := toks[s].Start, toks[e-1].End
+				alias := ""
+				if as, ae, ok := m.Capture("alias"); ok {
+					alias = text[toks[as].Start:toks[ae-1].End]
+				}
+				n := len(sf.operations)
+				add(trimTrailingStopWords(text[start:end]), alias, start, end)
+				if len(sf.operations) > n {
+					op := &r.out.Operations[r.opIdx[strings.ToLower(sf.operations[n].Name)]]
+					op.Evidence[len(op.Evidence)-1].Rule = m.Rule
+				}
+			}
+			return true
+		})
 	}
 	var weeks [][]int
 	if strings.Contains(text, "Week") || strings.Contains(text, "Day of Action") {
 		weeks = weekScan.findAll(text)
 	}
+	r.rule = "operation.week"
 	for _, m := range weeks {
 		name := text[m[2]:m[3]]
 		for strings.HasPrefix(name, "The ") || strings.HasPrefix(name, "During ") || strings.HasPrefix(name, "This ") {
@@ -266,7 +291,7 @@ func (r *run) operationAgencies(sf *sentenceFacts, om mention) []string {
 	for _, a := range sf.agencies {
 		before := strings.ToLower(sf.s.Text[max(0, a.Start-40):a.Start])
 		if strings.Contains(before, "assisted by") || strings.Contains(before, "with the help of") || strings.Contains(before, "supported by") ||
-			endsWithPhrase(sf.s.Text[:a.Start], fundPhrases) {
+			endsWithPhrase(sf.low[:a.Start], fundPhrases) {
 			continue
 		}
 		out = append(out, a.Name)
@@ -574,6 +599,7 @@ func matchRelDate(s string, p int) int {
 }
 
 func (r *run) findDates(sf *sentenceFacts) {
+	r.rule = "date.phrase"
 	text := sf.s.Text
 	var found [2][][]int
 	if sf.cues&cueMonth != 0 || sf.cues&cueYearLead != 0 {
@@ -686,7 +712,7 @@ func (r *run) isoDate(phrase string) *string {
 
 // Cue words that gate the costlier patterns.
 var (
-	operationCueWords = wordSet("operation op operatie operación opération operazione codenamed code named dubbed called known project week action")
+	operationCueWords = wordSet("operation op operatie operación opération operazione codenamed code named dubbed called known project week action strike")
 	monthWords        = wordSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
 	yearLeadWords     = wordSet("in since during until by")
 	relativeDateWords = wordSet("earlier later last this next yesterday today on")
@@ -725,3 +751,12 @@ func (r *run) onlyAssisting(sf *sentenceFacts, a string) bool {
 	}
 	return true
 }
+
+// mayNameOperation is a cheap test operations.rules need to pass: a word
+// that names ("dubbed", "code named", "known as"), a quote, or "strike force".
+func mayNameOperation(sf *sentenceFacts) bool {
+	t := sf.s.Text
+	return sf.cues&cueCodename != 0 || strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "“") || strings.Contains(t, "‘")
+}
+
+var codenameCueWords = wordSet("dubbed named codenamed called known strike")

@@ -52,6 +52,7 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 	}
 	defer r.findPlaceLists(sf)
 	r.widenByDirection(sf)
+	r.rule = "place.open-gazetteer"
 	toks := sf.toks
 	for i := 0; i < len(toks); i++ {
 		if !isCapitalised(toks[i].Text) || r.openCovered(sf, i) || notPlaceWord[toks[i].Lower] {
@@ -344,6 +345,7 @@ func (r *run) pickOpen(sf *sentenceFacts, places []gazdata.OpenPlace) gazdata.Op
 // only places ("in Agege, Shogunle, Oshodi, Ogba and Ikeja"). Names no
 // gazetteer knows get the country their known neighbours share.
 func (r *run) findPlaceLists(sf *sentenceFacts) {
+	r.rule = "place.list"
 	toks, text := sf.toks, sf.s.Text
 	for c := 0; c+1 < len(toks); c++ {
 		if !isPlaceCue(toks, c) || !isCapitalised(toks[c+1].Text) || strings.TrimSpace(text[toks[c].End:toks[c+1].Start]) != "" {
@@ -452,6 +454,7 @@ var directionWords = map[string]bool{"north": true, "south": true, "east": true,
 // widenByDirection names a country or region found in the sentence with
 // the direction word before it: "southeast Queensland" for "Queensland".
 func (r *run) widenByDirection(sf *sentenceFacts) {
+	r.rule = "place.direction"
 	toks, text := sf.toks, sf.s.Text
 	for n, m := range sf.places {
 		k, ok := r.placeIdx[m.Name]

@@ -32,6 +32,9 @@ var ruleClasses = []struct {
 		crew sailors fishermen gang gangsters workers recruiters sellers buyers mules carriers`)},
 	{"numberWord", numberWordSet()},
 	{"sayVerb", sayVerbs},
+	{"title", titleWords},
+	{"roleWord", peopleRoleWords},
+	{"notName", notNameWords},
 }
 
 func numberWordSet() map[string]bool {
@@ -45,8 +48,9 @@ func numberWordSet() map[string]bool {
 // ruleSets are the compiled rules, one set per fact kind, and the class
 // bits of every word a class names.
 type ruleSets struct {
-	byKind  map[string]*pattern.Set
-	classOf map[string]uint64
+	byKind   map[string]*pattern.Set
+	classOf  map[string]uint64
+	classBit map[string]uint64 // each class's bit, by name
 }
 
 // loadRules compiles every rule file; an error names the file, line and column.
@@ -60,7 +64,7 @@ func loadRules() (*ruleSets, error) {
 			classOf[w] |= bit
 		}
 	}
-	rs := &ruleSets{byKind: map[string]*pattern.Set{}, classOf: classOf}
+	rs := &ruleSets{byKind: map[string]*pattern.Set{}, classOf: classOf, classBit: classes}
 	files, err := fs.Glob(ruleFiles, "rules/*.rules")
 	if err != nil {
 		return nil, err
@@ -85,7 +89,9 @@ func (rs *ruleSets) classify(lower string) uint64 { return rs.classOf[lower] }
 func (r *run) ruleTokens(sf *sentenceFacts) []pattern.Token {
 	if !sf.ptoksDone {
 		sf.ptoksDone = true
-		sf.ptoks = pattern.Tokenize(nil, sf.s.Text, r.x.rules.classify)
+		n := len(r.ptoks)
+		r.ptoks = pattern.Tokenize(r.ptoks, sf.s.Text, r.x.rules.classify)
+		sf.ptoks = r.ptoks[n:len(r.ptoks):len(r.ptoks)]
 	}
 	return sf.ptoks
 }

@@ -172,3 +172,16 @@ func (sf *sentenceFacts) appendTokensBefore(dst []token, end int) []token {
 	}
 	return dst
 }
+
+// tokensIn returns the sentence's tokens that lie wholly in its bytes
+// [from, to), clamped to the sentence: a window of words around a figure or
+// a name, read without tokenizing again.
+func (sf *sentenceFacts) tokensIn(from, to int) []token {
+	toks := sf.toks
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= from })
+	j := i
+	for j < len(toks) && toks[j].End <= to {
+		j++
+	}
+	return toks[i:j]
+}

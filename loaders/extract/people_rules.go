@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/opgraph/opgraph/loaders/extract/pattern"
+)
+
+// titleWords are honorifics and ranks written before a name, whole or cut
+// short ("Det.", "Insp.", "Supt."): rules test them as @title.
+var titleWords = wordSet(`mr mrs ms dr dame sir lord lady prof professor rev alhaji chief
+	detective det inspector insp superintendent supt sergeant sgt constable const commander cmdr commissioner
+	captain capt lieutenant lt colonel col general gen major maj brigadier brig admiral adm corporal cpl
+	officer agent special deputy assistant acting senior temporary director judge justice magistrate
+	prosecutor minister secretary president vice governor mayor sheriff marshal`)
+
+// peopleRoleWords end a job title written in lower case before a name.
+var peopleRoleWords = wordSet(`chief head director spokesman spokeswoman spokesperson commander superintendent inspector
+	officer prosecutor minister commissioner secretary coordinator manager investigator detective sergeant
+	boss leader founder ringleader lawyer attorney judge magistrate`)
+
+// notNameWords can start no name: pronouns, articles and words that open a sentence.
+var notNameWords = wordSet(`the this that these those he she they it we i you his her their its our a an in on at as but and
+	or if when while after before during police officers officer customs court monday tuesday wednesday thursday friday
+	saturday sunday january february march april may june july august september october november december
+	operation project according also however meanwhile earlier later today yesterday`)
+
+// findRulePeople reads the people of rules/people.rules in a sentence: each
+// a name with what the rule says of it, after the older passes.
+func (r *run) findRulePeople(sf *sentenceFacts) {
+	set := r.x.rules.byKind["people"]
+	if set == nil || sf.cues&cuePeopleRule == 0 && !isBulletLine(sf.s.Text) {
+		return // each rule needs a title, a role, a verb of saying or arresting, or a word for suspects
+	}
+	toks := r.ruleTokens(sf)
+	text := sf.s.Text
+	chainEnd, next := -1, 0
+	set.Match(toks, func(m pattern.Match) bool {
+		chained := strings.HasPrefix(m.Rule, "person.next.")
+		if m.Start < next || chained && m.Start != chainEnd {
+			return true
+		}
+		span := func(name string) string {
+			if s, e, ok := m.Capture(name); ok {
+				return text[toks[s].Start:toks[e-1].End]
+			}
+			return ""
+		}
+		who := span("who")
+		if who == "" {
+			return true
+		}
+		title, role := span("title"), strings.TrimSpace(span("role"))
+		if rs, re, ok := m.Capture("role"); ok && m.Rule == "person.role.before" {
+			// "regional customs chief": the lower-case words before the role word.
+			for k := 0; k < 3 && rs > 0 && roleModifier(toks, rs-1); k++ {
+				rs--
+			}
+			role = text[toks[rs].Start:toks[re-1].End]
+		}
+		ws, _, _ := m.Capture("who")
+		org := r.agencyAfter(sf, toks[m.End-1].End)
+		if org == "" {
+			org = r.agencyEndingAt(sf, toks[ws].Start)
+		}
+		r.rule = m.Rule
+		r.addPerson(sf, who, title, role, org)
+		next = m.End
+		if chained || strings.HasPrefix(m.Rule, "person.list.") {
+			chainEnd = m.End // a list of names may go on
+		}
+		return true
+	})
+}
+
+// peopleRuleCueWords are the words people.rules need one of in a sentence.
+var peopleRuleCueWords = func() map[string]bool {
+	m := wordSet("suspects suspect accused defendants alias arrested detained apprehended held nabbed custody intercepted")
+	for _, set := range []map[string]bool{titleWords, peopleRoleWords, sayVerbs} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// isBulletLine reports whether s is an item of a bulleted list, where
+// suspects are often listed one a line ("- Ada Obi, 37").
+func isBulletLine(s string) bool {
+	return strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.HasPrefix(s, "* ")
+}
+
+// roleModifier reports whether toks[k] may open a lower-case role ("regional
+// customs chief"): a lower-case word, or the sentence's capitalised first.
+func roleModifier(toks []pattern.Token, k int) bool {
+	t := toks[k]
+	if t.Shape&pattern.ShapePunct != 0 || sayVerbs[t.Lower] || notNameWords[t.Lower] && t.Lower != "customs" && t.Lower != "police" {
+		return false
+	}
+	return t.Shape&pattern.ShapeLower != 0 || k == 0 && t.Shape&pattern.ShapeCap != 0
+}

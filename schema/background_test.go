@@ -1,0 +1,108 @@
+package schema
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+)
+
+// heldBuilds is a build function whose builds after the first wait for
+// the test to let them end; each returns its number.
+type heldBuilds struct {
+	started chan int      // a build began
+	release chan struct{} // one held build may end
+	n       int
+}
+
+func (h *heldBuilds) build(context.Context) (int, error) {
+	h.n++
+	n := h.n
+	h.started <- n
+	if n > 1 {
+		<-h.release
+	}
+	return n, nil
+}
+
+// TestReadersNeverWaitForARebuild checks that, with a rebuild in flight,
+// a reader gets the last build at once, marked stale, and that a hundred
+// changes during that rebuild start one more build, not a hundred.
+func TestReadersNeverWaitForARebuild(t *testing.T) {
+	h := &heldBuilds{started: make(chan int, 10), release: make(chan struct{})}
+	bg := newBackground("test", "the test build", &sync.Mutex{}, h.build)
+	bg.warm()
+	<-h.started
+	if err := bg.waitFresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	bg.invalidate()
+	if n := <-h.started; n != 2 {
+		t.Fatalf("build %d started, want 2", n)
+	}
+	// Build 2 is held. Before, a reader waited for it as long as its
+	// request allowed (here a minute, so that waiting shows as an ended context).
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	q := newRequest(nil)
+	got, err := bg.get(context.WithValue(ctx, ctxKey{}, q))
+	if err != nil || got != 1 {
+		t.Fatalf("get = %d, %v; want build 1", got, err)
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("the reader waited until its context ended")
+	}
+	if info := q.buildsUsed()["test"]; !info.Stale || info.AsOf.IsZero() {
+		t.Errorf("build info = %+v, want stale with its time", info)
+	}
+	for range 100 {
+		bg.invalidate() // steady writes while build 2 runs
+	}
+	h.release <- struct{}{} // build 2 ends; one more starts for the hundred changes
+	if n := <-h.started; n != 3 {
+		t.Fatalf("build %d started, want 3", n)
+	}
+	h.release <- struct{}{}
+	if err := bg.waitFresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	bg.mu.Lock()
+	started := bg.started
+	bg.mu.Unlock()
+	if started != 3 {
+		t.Errorf("%d builds for 102 changes, want 3 (the first, the one in flight, one after it)", started)
+	}
+	q = newRequest(nil)
+	if got, _ := bg.get(context.WithValue(ctx, ctxKey{}, q)); got != 3 || q.buildsUsed()["test"].Stale {
+		t.Errorf("after the builds: got build %d, info %+v; want 3, fresh", got, q.buildsUsed()["test"])
+	}
+}
+
+// TestAnswersSayHowOldTheirBuildIs checks search and aggregates carry
+// the age of the build they came from in the answer's extensions.
+func TestAnswersSayHowOldTheirBuildIs(t *testing.T) {
+	st := memStore(t)
+	writeArrest(t, st, 4)
+	api, srv := testServer(t, st, nil)
+	if err := api.WaitFresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	res := ask(t, srv, "", `{ search(text: "police") { score } aggregate(measure: ARREST_COUNT, groupBy: AGENCY) { value } }`, nil)
+	if res.status != http.StatusOK || len(res.Errors) > 0 {
+		t.Fatalf("HTTP %d %s", res.status, res.raw)
+	}
+	builds, _ := res.Extensions["builds"].(map[string]any)
+	for _, name := range []string{"search", "aggregates"} {
+		b, _ := builds[name].(map[string]any)
+		at, _ := time.Parse(time.RFC3339Nano, fmtString(b["asOf"]))
+		if at.IsZero() || b["stale"] != false {
+			t.Errorf("extensions.builds.%s = %v, want a fresh build with its time", name, b)
+		}
+	}
+	if res := ask(t, srv, "", `{ arrests { totalCount } }`, nil); res.Extensions != nil {
+		t.Errorf("a list, read from the store, has extensions %v", res.Extensions)
+	}
+}
+
+func fmtString(v any) string { s, _ := v.(string); return s }
