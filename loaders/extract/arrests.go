@@ -79,7 +79,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 func (r *run) recordArrestRule(i int, sf *sentenceFacts, f figure, pos int, place, rule string) int {
 	k := r.recordArrest(i, sf, f, pos, place)
 	ev := r.out.Arrests[k].Evidence
-	ev[len(ev)-1].Rule = rule
+	ev[len(ev)-1].Rule, ev[len(ev)-1].Confidence = rule, confidenceOf(rule)
 	return k
 }
 

@@ -417,6 +417,9 @@ func charOffsetsByTable(text string, offs []int) []int {
 // span makes the evidence of a fact stated in sentence sf: the sentence and its offsets.
 // Its Rule is the pass or rule at work (r.rule).
 func (r *run) span(sf *sentenceFacts, conf float64) Span {
+	if c, ok := ruleConfidence[r.rule]; ok {
+		conf = c
+	}
 	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf, Rule: r.rule}
 }
 

@@ -152,6 +152,7 @@ func (r *run) findOperations(sf *sentenceFacts) {
 				if len(sf.operations) > n {
 					op := &r.out.Operations[r.opIdx[strings.ToLower(sf.operations[n].Name)]]
 					op.Evidence[len(op.Evidence)-1].Rule = m.Rule
+					op.Evidence[len(op.Evidence)-1].Confidence = confidenceOf(m.Rule)
 				}
 			}
 			return true
