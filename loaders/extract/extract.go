@@ -583,7 +583,7 @@ func (r *run) prescanAgencies() {
 	r.byFirstWord = map[string]string{}
 	r.localUnits = map[string]string{}
 	for _, sf := range r.sents {
-		if !sf.hasAcronym() {
+		if !sf.mayNameLocalUnit() {
 			continue
 		}
 		var found [8]match
@@ -1441,11 +1441,11 @@ func isTitleWord(w string) bool {
 	return true
 }
 
-// hasAcronym reports whether the sentence holds a word in capitals of two
-// letters or more, which a force's local unit ends with.
-func (sf *sentenceFacts) hasAcronym() bool {
-	for _, t := range sf.toks {
-		if len(t.Text) >= 2 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && t.Text[1] >= 'A' && t.Text[1] <= 'Z' {
+// mayNameLocalUnit is the cheap test for a force's local unit: a word in
+// capitals right after a capitalised word ("Rockies RCMP").
+func (sf *sentenceFacts) mayNameLocalUnit() bool {
+	for k := 1; k < len(sf.toks); k++ {
+		if t := sf.toks[k].Text; len(t) >= 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' && isTitleWord(sf.toks[k-1].Text) {
 			return true
 		}
 	}

@@ -12,12 +12,19 @@ var contextPhrases = []string{"previous", "previously", "financial year", "fisca
 	"annual", "annually", "yearly", "per year", "a year", "each year", "so far this year", "earlier this year",
 	"record of", "former record", "since records began", "to date this year"}
 
+// contextCueWords are the words of contextPhrases a sentence must hold one
+// of for isContext to look for the phrases.
+var contextCueWords = wordSet("previous previously financial fiscal year annual annually yearly record records date")
+
 // isContext reports whether the sentence's figures are given for
 // comparison: past records and yearly totals.
 // The phrase must stand in the clause of the figure at pos: "seized 616
 // kilos, which has risen to almost 60 tons seized in the year" gives only
 // the 60 tons for comparison.
 func (r *run) isContext(sf *sentenceFacts, pos int) bool {
+	if sf.cues&cueContext == 0 {
+		return false
+	}
 	cs, ce := sf.clauseAt(pos)
 	low := sf.low[cs:ce]
 	for _, p := range contextPhrases {
