@@ -282,7 +282,8 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	//     older passes, then arrests.rules where those found none), then
 	//     seizures: figures need the names and operations of steps 3-5;
 	//  7. then across the article: seizures said twice merged, figures
-	//     related (parts, restatements, context), people finished, asserters
+	//     related (parts, restatements, context), operations given the
+	//     agencies that made their figures, people finished, asserters
 	//     named as the people pass read them, places deduplicated, and the
 	//     empty lists filled.
 	r.country = r.guessCountry()
@@ -309,6 +310,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	}
 	r.mergeSeizures()
 	r.relateFigures()
+	r.operationActors()
 	r.finishPeople()
 	r.settleAsserters()
 	r.dedupePlaces()

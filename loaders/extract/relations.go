@@ -152,3 +152,31 @@ func restates(q string, v, exact float64) bool {
 	}
 	return d >= -0.1 && d <= 0.1
 }
+
+// operationActors adds to each operation the agencies that made its
+// figures: who arrested or seized in an operation took part in it.
+func (r *run) operationActors() {
+	add := func(op, agency *string) {
+		if op == nil || agency == nil {
+			return
+		}
+		k, ok := r.opIdx[strings.ToLower(*op)]
+		if !ok {
+			return
+		}
+		o := &r.out.Operations[k]
+		if !contains(o.Agencies, *agency) {
+			o.Agencies = append(o.Agencies, *agency)
+		}
+	}
+	for _, a := range r.out.Arrests {
+		if !a.Context {
+			add(a.Operation, a.Agency)
+		}
+	}
+	for _, s := range r.out.Seizures {
+		if !s.Context {
+			add(s.Operation, s.Agency)
+		}
+	}
+}
