@@ -296,7 +296,8 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	//     older passes, then arrests.rules where those found none), then
 	//     seizures: figures need the names and operations of steps 3-5;
 	//  7. then across the article: seizures said twice merged, figures
-	//     related (parts, restatements, context), people finished, asserters
+	//     related (parts, restatements, context), operations given the
+	//     agencies that made their figures, people finished, asserters
 	//     named as the people pass read them, places deduplicated, and the
 	//     empty lists filled.
 	r.country = r.guessCountry()
@@ -324,6 +325,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	}
 	r.mergeSeizures()
 	r.relateFigures()
+	r.operationActors()
 	r.finishPeople()
 	r.settleAsserters()
 	r.dedupePlaces()
@@ -598,7 +600,7 @@ func (r *run) prescanAgencies() {
 	r.byFirstWord = map[string]string{}
 	r.localUnits = map[string]string{}
 	for _, sf := range r.sents {
-		if !sf.hasAcronym() {
+		if !sf.mayNameLocalUnit() {
 			continue
 		}
 		var found [8]match
@@ -1456,11 +1458,11 @@ func isTitleWord(w string) bool {
 	return true
 }
 
-// hasAcronym reports whether the sentence holds a word in capitals of two
-// letters or more, which a force's local unit ends with.
-func (sf *sentenceFacts) hasAcronym() bool {
-	for _, t := range sf.toks {
-		if len(t.Text) >= 2 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && t.Text[1] >= 'A' && t.Text[1] <= 'Z' {
+// mayNameLocalUnit is the cheap test for a force's local unit: a word in
+// capitals right after a capitalised word ("Rockies RCMP").
+func (sf *sentenceFacts) mayNameLocalUnit() bool {
+	for k := 1; k < len(sf.toks); k++ {
+		if t := sf.toks[k].Text; len(t) >= 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' && isTitleWord(sf.toks[k-1].Text) {
 			return true
 		}
 	}

@@ -333,6 +333,7 @@ func TestOperations(t *testing.T) {
 		{"dubbed before the operation", "Dubbed ‘Marlin IV’, the operation targeted fake medicines.", "Marlin IV", "", "", ""},
 		{"quoted before operation", "The \"Safe Harbour Now\" anti-drug operation ended.", "Safe Harbour Now", "", "", ""},
 		{"strike force", "Detectives from Strike Force Wren charged two men.", "Wren", "Strike Force Wren", "", ""},
+		{"the agency of its figures", "Operation Heron began in May. The Loamshire Constabulary later arrested 9 men.", "Heron", "", "", "Loamshire Constabulary"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
