@@ -63,8 +63,8 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 			continue // inside a longer capitalised name; "In", "The" open a sentence
 		}
 		cued := r.openCued(sf, i)
-		for j := min(i+gazdata.OpenMaxWords, len(toks)); j > i; j-- {
-			if !openNameSpan(sf, i, j) {
+		for j := openNameEnd(sf, i); j > i; j-- {
+			if !isCapitalised(toks[j-1].Text) {
 				continue
 			}
 			end, region := j, false
@@ -232,23 +232,23 @@ var placeNouns = map[string]bool{"town": true, "towns": true, "city": true, "vil
 	"municipality": true, "port": true, "province": true, "state": true, "region": true, "district": true,
 	"island": true, "suburb": true, "suburbs": true, "county": true, "area": true, "outskirts": true}
 
-// openNameSpan reports whether toks[i:j] may be one place's name: words
-// joined by single spaces or hyphens, the last capitalised, any lower-case
-// one a connector ("Hoek van Holland").
-func openNameSpan(sf *sentenceFacts, i, j int) bool {
+// openNameEnd is the end of the longest run from toks[i] that may be one
+// place's name: up to OpenMaxWords words joined by single spaces or
+// hyphens, capitalised or connectors ("Hoek van Holland"). A name ends at
+// a capitalised word within it.
+func openNameEnd(sf *sentenceFacts, i int) int {
 	toks := sf.toks
-	if !isCapitalised(toks[j-1].Text) {
-		return false
-	}
-	for k := i + 1; k < j; k++ {
-		if sep := sf.s.Text[toks[k-1].End:toks[k].Start]; sep != " " && sep != "-" {
-			return false
+	j := i + 1
+	for j < len(toks) && j-i < gazdata.OpenMaxWords {
+		if sep := sf.s.Text[toks[j-1].End:toks[j].Start]; sep != " " && sep != "-" {
+			break
 		}
-		if !isCapitalised(toks[k].Text) && !openNameConnectors[toks[k].Lower] {
-			return false
+		if !isCapitalised(toks[j].Text) && !openNameConnectors[toks[j].Lower] {
+			break
 		}
+		j++
 	}
-	return true
+	return j
 }
 
 // runsOn reports whether the capitalised words go on after toks[j-1]: the
@@ -348,7 +348,7 @@ func (r *run) findPlaceLists(sf *sentenceFacts) {
 	r.rule = "place.list"
 	toks, text := sf.toks, sf.s.Text
 	for c := 0; c+1 < len(toks); c++ {
-		if !isPlaceCue(toks, c) || !isCapitalised(toks[c+1].Text) || strings.TrimSpace(text[toks[c].End:toks[c+1].Start]) != "" {
+		if !isCapitalised(toks[c+1].Text) || !isPlaceCue(toks, c) || strings.TrimSpace(text[toks[c].End:toks[c+1].Start]) != "" {
 			continue
 		}
 		strong := toks[c].Lower == "of"
