@@ -1755,16 +1755,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		}
 		break
 	}
-	after := sf.tokensIn(a.End, a.End+40)
-	for k := 0; k < len(after) && k < 3; k++ {
-		if supportVerbs[after[k].Lower] {
-			return true
-		}
-		if !supportAux[after[k].Lower] {
-			break
-		}
-	}
-	return false
+	return sf.verbAfter(a, supportVerbs, supportAux)
 }
 
 var supportAux = wordSet("has have had also was were is are which who")
