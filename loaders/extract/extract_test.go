@@ -237,6 +237,12 @@ func TestArrests(t *testing.T) {
 		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.", []float64{60, 40, 15, 5}},
 		{"a number of suspects is vague", "Police arrested a number of suspects.", []float64{-1}},
 		{"placed under arrest", "Two men were placed under arrest after the chase.", []float64{2}},
+		{"a mass is no arrest count", "The raid led to the apprehension of 300 kg of cannabis.", nil},
+		{"an expected figure", "There should be over 500 arrests by the summer.", nil},
+		{"detained apart from arrested", "Twenty people were detained and 9 later arrested.", []float64{9}},
+		{"the arrest of the", "It led to the arrest of the four men who came for the van.", []float64{4}},
+		{"arrestees", "Officers said the three arrestees, aged 20 to 31, were held.", []float64{3}},
+		{"a headline's present tense", "Customs arrests 6 suspects in Mombasa. The agency said so.", []float64{6}},
 		{"same small count, two places", "In Leeds, two men were arrested. In Bristol, officers detained two women.", []float64{2, 2}},
 	}
 	for _, tc := range cases {

@@ -29,7 +29,7 @@ var notNameWords = wordSet(`the this that these those he she they it we i you hi
 // a name with what the rule says of it, after the older passes.
 func (r *run) findRulePeople(sf *sentenceFacts) {
 	set := r.x.rules.byKind["people"]
-	if set == nil || sf.cues&cuePeopleRule == 0 && !isBulletLine(sf.s.Text) {
+	if set == nil || !mayNamePeople(sf) {
 		return // each rule needs a title, a role, a verb of saying or arresting, or a word for suspects
 	}
 	toks := r.ruleTokens(sf)
@@ -124,4 +124,29 @@ func roleModifier(toks []pattern.Token, k int) bool {
 		return false
 	}
 	return t.Shape&pattern.ShapeLower != 0 || k == 0 && t.Shape&pattern.ShapeCap != 0
+}
+
+// mayNamePeople is the cheap test people.rules pass first: a word they
+// need (a title, a role, a verb of saying or arresting, a word for
+// suspects) near a capitalised word that does not open the sentence, or a
+// bulleted line.
+func mayNamePeople(sf *sentenceFacts) bool {
+	if sf.cues&cuePeopleRule == 0 {
+		return isBulletLine(sf.s.Text)
+	}
+	toks := sf.toks
+	for k, t := range toks {
+		if !peopleRuleCueWords[t.Lower] {
+			continue
+		}
+		if k > 0 && strings.Contains(sf.s.Text[toks[k-1].End:t.Start], ",") {
+			return true // "..., said"
+		}
+		for j := max(1, k-5); j < len(toks) && j <= k+2; j++ {
+			if j != k && isCapitalised(toks[j].Text) {
+				return true // a name near the word: "said Mara Quist", "Ada Obi, 30, was arrested"
+			}
+		}
+	}
+	return isBulletLine(sf.s.Text)
 }
