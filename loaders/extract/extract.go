@@ -55,6 +55,9 @@ const (
 	setNameConnector
 	setPossessiveHead
 	setChainHead
+	setPlaceCue      // openPlaceCues (places_open.go)
+	setOpenConnector // openNameConnectors
+	setRegionWord    // regionWords
 )
 
 // nameSets pairs each bit with its set.
@@ -64,6 +67,7 @@ var nameSets = []struct {
 }{
 	{setAgencyHead, agencyHeads}, {setNotNameStart, notNameStart}, {setNameConnector, nameConnectors},
 	{setPossessiveHead, possessiveHeads}, {setChainHead, chainHeads},
+	{setPlaceCue, openPlaceCues}, {setOpenConnector, openNameConnectors}, {setRegionWord, regionWords},
 }
 
 // in reports whether t's lower case is in the set of the given bit, m: by

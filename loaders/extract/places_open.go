@@ -55,20 +55,21 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 	r.rule = "place.open-gazetteer"
 	toks := sf.toks
 	for i := 0; i < len(toks); i++ {
-		if !isCapitalised(toks[i].Text) || r.openCovered(sf, i) || notPlaceWord[toks[i].Lower] {
+		if !isCapitalised(toks[i].Text) {
 			continue
 		}
-		if i > 0 && isCapitalised(toks[i-1].Text) && !openPlaceCues[toks[i-1].Lower] && !notPlaceWord[toks[i-1].Lower] &&
-			sf.s.Text[toks[i-1].End:toks[i].Start] == " " {
+		if i > 0 && sf.s.Text[toks[i-1].End:toks[i].Start] == " " && isCapitalised(toks[i-1].Text) &&
+			!toks[i-1].in(setPlaceCue, openPlaceCues) && !notPlaceWord[toks[i-1].Lower] {
 			continue // inside a longer capitalised name; "In", "The" open a sentence
 		}
 		cued := r.openCued(sf, i)
+		checked := false // whether toks[i] may start a place: no name found holds it, no month or article it is
 		for j := openNameEnd(sf, i); j > i; j-- {
 			if !isCapitalised(toks[j-1].Text) {
 				continue
 			}
 			end, region := j, false
-			if j < len(toks) && regionWords[toks[j].Lower] && sf.s.Text[toks[j-1].End:toks[j].Start] == " " {
+			if j < len(toks) && toks[j].in(setRegionWord, regionWords) && sf.s.Text[toks[j-1].End:toks[j].Start] == " " {
 				end, region = j+1, true
 			}
 			if !region && runsOn(sf, j) {
@@ -76,6 +77,12 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 			}
 			if !cued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") {
 				continue
+			}
+			if !checked {
+				if r.openCovered(sf, i) || notPlaceWord[toks[i].Lower] {
+					break
+				}
+				checked = true
 			}
 			places := open.Lookup(spanKey(sf, toks[i].Start, toks[j-1].End))
 			if len(places) == 0 || j == i+1 && (r.writtenLower(toks[i].Lower) || toks[i].in(setAgencyHead, agencyHeads)) ||
@@ -165,7 +172,7 @@ func (r *run) openCued(sf *sentenceFacts, i int) bool {
 		// The item before: a run of capitalised words, or a place already found.
 		k := i - 1
 		for n := 0; k >= 0 && n < 5; n++ {
-			if !isCapitalised(toks[k].Text) && !openNameConnectors[toks[k].Lower] && !streetWords[toks[k].Lower] {
+			if !isCapitalised(toks[k].Text) && !toks[k].in(setOpenConnector, openNameConnectors) && !streetWords[toks[k].Lower] {
 				break
 			}
 			if k == 0 || text[toks[k-1].End:toks[k].Start] != " " || isPlaceCue(toks, k-1) {
@@ -214,7 +221,7 @@ func isPlaceCue(toks []token, k int) bool {
 		before = toks[k-1].Lower
 	}
 	switch {
-	case openPlaceCues[w]:
+	case toks[k].in(setPlaceCue, openPlaceCues):
 		return !notAfterCue[before]
 	case w == "for":
 		return before == "bound" || before == "destined" || before == "headed" || before == "heading"
@@ -243,7 +250,7 @@ func openNameEnd(sf *sentenceFacts, i int) int {
 		if sep := sf.s.Text[toks[j-1].End:toks[j].Start]; sep != " " && sep != "-" {
 			break
 		}
-		if !isCapitalised(toks[j].Text) && !openNameConnectors[toks[j].Lower] {
+		if !isCapitalised(toks[j].Text) && !toks[j].in(setOpenConnector, openNameConnectors) {
 			break
 		}
 		j++
