@@ -181,6 +181,9 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "heroin", 40, 0, "kg", "", "exact"}}},
 		{"dollars by a Canadian province", "Police in Brockton, Ont. seized $300,000 in cash.",
 			[]seizureKey{{"cash", "", 0, 300000, "", "CAD", "exact"}}},
+		{"vehicles of other kinds", "Officers seized two oil tankers and a speedboat in the raid.",
+			[]seizureKey{{"vehicles", "tankers", 2, 0, "item", "", "exact"}, {"vehicles", "speedboat", 1, 0, "item", "", "exact"}}},
+		{"a capitalised word inside a sentence is a name", "Prosecutor Anna Van Dyke said assets were seized.", nil},
 		{"items included", "Items recovered from the house included two cars, laptops and passports.",
 			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"other", "laptops", 0, 0, "", "", ""}, {"other", "passports", 0, 0, "", "", ""}}},
 	}

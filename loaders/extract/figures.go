@@ -952,7 +952,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			e := m.Entries[0]
 			start, end := toks[m.I].Start, toks[m.J-1].End
 			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 ||
-				overlapsMention(sf.agencies, start, end) { // "HMRC's Tobacco Taskforce" seized no tobacco by its name
+				overlapsMention(sf.agencies, start, end) || // "HMRC's Tobacco Taskforce" seized no tobacco by its name
+				m.I > 0 && isCapitalised(toks[m.I].Text) { // "Frederic Van Leeuw": a capital inside a sentence is a name, not a van
 				continue
 			}
 			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
