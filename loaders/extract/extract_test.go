@@ -342,6 +342,7 @@ func TestOperations(t *testing.T) {
 		{"dubbed before the operation", "Dubbed ‘Marlin IV’, the operation targeted fake medicines.", "Marlin IV", "", "", ""},
 		{"quoted before operation", "The \"Safe Harbour Now\" anti-drug operation ended.", "Safe Harbour Now", "", "", ""},
 		{"strike force", "Detectives from Strike Force Wren charged two men.", "Wren", "Strike Force Wren", "", ""},
+		{"an edition named short", "Operation Lantern IX began in May. Operation Lantern seized 40 kg of heroin.", "Lantern IX", "Lantern", "", ""},
 		{"the agency of its figures", "Operation Heron began in May. The Loamshire Constabulary later arrested 9 men.", "Heron", "", "", "Loamshire Constabulary"},
 	}
 	for _, tc := range cases {
