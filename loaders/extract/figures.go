@@ -322,7 +322,7 @@ func (r *run) agencyFor(i, pos int) string {
 				best = a
 			}
 		}
-		return best.Name
+		return r.parentAgency(sf, best)
 	}
 	if sf.isHistoric() || len(sf.operations) > 0 || sf.namesLocalPolice() {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
@@ -383,7 +383,7 @@ func (r *run) lastOwnAgency(j int) string {
 			continue
 		}
 		if !a.Possessive || !r.qualifiesOperation(sf, a) {
-			return a.Name
+			return r.parentAgency(sf, a)
 		}
 	}
 	return ""
@@ -1871,3 +1871,15 @@ func notArrestFigure(sf *sentenceFacts, start, end int) bool {
 
 // expectWords before a figure in its clause say it is expected, not done.
 var expectWords = wordSet("should would could might expected expects expect hopes hope aims target targets")
+
+// parentAgency is the agency whose unit mention a is, where the text writes
+// it as the other's possessive ("HMRC's Tobacco Taskforce" is HMRC's), else
+// a's own name: the figures of a unit are its agency's.
+func (r *run) parentAgency(sf *sentenceFacts, a mention) string {
+	for _, o := range sf.agencies {
+		if o.Possessive && o.End < a.Start && a.Start-o.End <= len("’s ") {
+			return o.Name
+		}
+	}
+	return a.Name
+}
