@@ -236,6 +236,8 @@ async function choose(id, push = true) {
   }
   draw();
   await Promise.all([showNode(id), expand(id)]);
+  const n = nodes.get(id);
+  if (n) { view.x = -n.x * view.k; view.y = -n.y * view.k; }
   draw();
 }
 
@@ -315,7 +317,7 @@ function nodePage(n) {
     out.push(el("h3", {}, "Curation history"), el("ul", {}, n.history.map((h) => el("li", {},
       `${h.at}: ${h.action}${h.field ? " " + h.field + " = " + h.value : ""} by ${h.by}${h.reason ? " — " + h.reason : ""}`))));
   }
-  return out.filter(Boolean);
+  return out.flat(Infinity).filter(Boolean);
 }
 
 // --- a link's evidence ---
