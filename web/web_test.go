@@ -159,7 +159,12 @@ func browser(t *testing.T, srv *httptest.Server) context.Context {
 func do(t *testing.T, ctx context.Context, step string, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	for i, s := range steps {
-		if err := chromedp.Do(ctx, s); err != nil {
+		// Each step waits for its event at most this long, so a page that
+		// never shows it fails here rather than at the test's deadline.
+		sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err := chromedp.Do(sctx, s)
+		cancel()
+		if err != nil {
 			t.Fatalf("%s, step %d: %v", step, i+1, err)
 		}
 	}

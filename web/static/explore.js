@@ -86,6 +86,7 @@ async function expand(id) {
     for (const n of nb.nodes) addNode(n, centre);
     for (const e of nb.edges) addEdge(e);
     refreshFilters();
+    draw();
     restart(nb.nodes.length > 1 ? 0.8 : 0.2);
     updateStatus(nb.truncated ? "the neighbourhood was cut at 150 nodes" : "");
   } catch (e) {
@@ -381,6 +382,7 @@ document.getElementById("find-paths").addEventListener("click", async () => {
       for (const e of p.edges) { addEdge(e); onPath.edges.add(`${e.source}|${e.target}|${e.predicate}`); }
     }
     refreshFilters();
+    draw(); // the highlight is on the page before the answer is announced
     restart(0.5);
     st.textContent = paths.length ? `${paths.length} shortest path${paths.length > 1 ? "s" : ""} of ${paths[0].length} links, highlighted.` : "No path within 5 links.";
     st.dataset.paths = String(paths.length);
