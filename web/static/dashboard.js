@@ -149,9 +149,11 @@ async function loadChoices() {
   const d = res.data || {};
   const options = (name, items) => {
     const sel = form.elements[name];
-    const seen = new Set([...sel.options].map((o) => o.value));
-    items.filter((i) => i.key && !seen.has(i.key)).sort((a, b) => a.label.localeCompare(b.label))
-      .forEach((i) => { seen.add(i.key); sel.append(el("option", { value: i.key }, i.label)); });
+    const have = new Map([...sel.options].map((o) => [o.value, o]));
+    items.filter((i) => i.key).sort((a, b) => a.label.localeCompare(b.label)).forEach((i) => {
+      if (have.has(i.key)) have.get(i.key).textContent = i.label; // named now, where a link put only the key
+      else { const o = el("option", { value: i.key }, i.label); have.set(i.key, o); sel.append(o); }
+    });
   };
   options("agency", [...(d.ag1 || []), ...(d.ag2 || [])]);
   options("platform", d.pl || []);
