@@ -366,3 +366,39 @@ func TestExplorerInChromium(t *testing.T) {
 		t.Errorf("the page found %s paths with %d links highlighted; the API %d paths of %v links", paths.Value, highlighted, len(want), want[0].(map[string]any)["length"])
 	}
 }
+
+// TestRoutes checks what the server answers on each path, without a browser.
+func TestRoutes(t *testing.T) {
+	srv := seededServer(t)
+	for _, c := range []struct {
+		path, wantType, wantBody string
+		wantStatus               int
+	}{
+		{"/", "text/html", `src="/assets/dashboard.js"`, 200},
+		{"/explore", "text/html", `src="/assets/explore.js"`, 200},
+		{"/node/opg:platform/encrochat", "text/html", `src="/assets/explore.js"`, 200},
+		{"/assets/app.js", "text/javascript", "export async function gql", 200},
+		{"/assets/app.css", "text/css", ":root", 200},
+		{"/console", "text/html", "__schema", 200},
+		{"/healthz", "text/plain", "ok", 200},
+		{"/nowhere", "text/plain", "not found", 404},
+		{"/assets/index.html", "text/plain", "not found", 404},
+	} {
+		t.Run(c.path, func(t *testing.T) {
+			resp, err := http.Get(srv.URL + c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var body bytes.Buffer
+			body.ReadFrom(resp.Body)
+			if resp.StatusCode != c.wantStatus || !strings.HasPrefix(resp.Header.Get("Content-Type"), c.wantType) || !strings.Contains(body.String(), c.wantBody) {
+				t.Errorf("GET %s: HTTP %d, %s, %d bytes; want HTTP %d, %s, containing %q",
+					c.path, resp.StatusCode, resp.Header.Get("Content-Type"), body.Len(), c.wantStatus, c.wantType, c.wantBody)
+			}
+			if c.wantStatus == 200 && c.path != "/healthz" && !strings.Contains(resp.Header.Get("Content-Security-Policy"), "default-src 'self'") {
+				t.Errorf("GET %s: no Content-Security-Policy keeping the page to the server", c.path)
+			}
+		})
+	}
+}
