@@ -24,6 +24,7 @@ const (
 	PredInto   Predicate = "opg:into"   // link: for a merge, the node kept
 	PredField  Predicate = "opg:field"  // for a correction, the predicate corrected
 	PredValue  Predicate = "opg:value"  // for a correction, the new value
+	PredOld    Predicate = "opg:old"    // for a correction, the value it replaced, where there was one
 	PredReason Predicate = "opg:reason"
 	PredBy     Predicate = "opg:by"
 	PredAt     Predicate = "opg:at" // RFC 3339 time
@@ -34,6 +35,7 @@ const (
 	ActionRetract = "retract"
 	ActionMerge   = "merge"
 	ActionCorrect = "correct"
+	ActionUndo    = "undo" // Target is the change undone
 )
 
 // Change is one curator's change.
@@ -43,7 +45,8 @@ type Change struct {
 	Target ID
 	Into   ID        // merges
 	Field  Predicate // corrections
-	Value  any       // corrections: a string or a float64
+	Value  any       // corrections: a string, a float64 or a link (ID)
+	Old    any       // corrections: the value replaced, nil where none
 	Reason string
 	By     string
 	At     time.Time
@@ -56,7 +59,7 @@ func (s *Store) WriteChange(ctx context.Context, c Change) (ID, error) {
 		return "", fmt.Errorf("%w: a change needs a target, an author and a time", ErrInvalid)
 	}
 	switch c.Action {
-	case ActionRetract:
+	case ActionRetract, ActionUndo:
 	case ActionMerge:
 		if c.Into == "" || c.Into == c.Target {
 			return "", fmt.Errorf("%w: a merge needs another node to keep", ErrInvalid)
@@ -88,6 +91,9 @@ func (s *Store) WriteChange(ctx context.Context, c Change) (ID, error) {
 	}
 	if c.Field != "" {
 		props = append(props, Prop{PredField, string(c.Field)}, Prop{PredValue, c.Value})
+		if c.Old != nil {
+			props = append(props, Prop{PredOld, c.Old})
+		}
 	}
 	deltas := []cgraph.Delta{{Quad: quad.Make(quad.IRI(c.ID), quad.IRI(PredType), quad.IRI(kindIRI(KindChange)), nil), Action: cgraph.Add}}
 	for _, p := range props {
@@ -110,12 +116,17 @@ func ChangeFrom(e *Entity) Change {
 	c := Change{ID: e.ID, Action: e.String(PredAction), Target: e.Link(PredTarget), Into: e.Link(PredInto),
 		Field: Predicate(e.String(PredField)), Reason: e.String(PredReason), By: e.String(PredBy)}
 	c.At, _ = time.Parse(time.RFC3339Nano, e.String(PredAt))
-	if vs := e.Props[PredValue]; len(vs) > 0 {
-		c.Value = vs[0]
-		if i, ok := vs[0].(int64); ok {
-			c.Value = float64(i)
+	read := func(p Predicate) any {
+		vs := e.Props[p]
+		if len(vs) == 0 {
+			return nil
 		}
+		if i, ok := vs[0].(int64); ok {
+			return float64(i)
+		}
+		return vs[0]
 	}
+	c.Value, c.Old = read(PredValue), read(PredOld)
 	return c
 }
 

@@ -75,6 +75,11 @@ const (
 	PredConfidence Predicate = "opg:confidence"
 	PredRule       Predicate = "opg:rule"       // the extraction rule that read the fact in the sentence
 	PredAssertedBy Predicate = "opg:assertedBy" // who the sentence says states the fact: an agency, an official, or the outlet
+	// How a figure relates to the article's other figures, as the sentence
+	// states it (so on the evidence): totals count each haul once.
+	PredPartOf  Predicate = "opg:partOf"  // link: evidence -> the fact this figure is a part of ("four of them")
+	PredSameAs  Predicate = "opg:sameAs"  // link: evidence -> the fact this figure restates (rounded, other units)
+	PredContext Predicate = "opg:context" // "true": a past record or yearly total given for comparison, not this event's
 )
 
 // claimPredicates vary between the articles that state the same node (one
@@ -107,6 +112,9 @@ type Evidence struct {
 	Confidence float64
 	Rule       string // the extraction rule that read it, where known
 	AssertedBy string // who states it: an agency, an official, or the outlet; "" where unknown
+	PartOf     ID     // the fact this figure is a part of in the article ("four of them"), or ""
+	SameAs     ID     // the fact this figure restates in the article (rounded, other units), or ""
+	Context    bool   // a past or yearly figure given for comparison, not the event's own
 	// Claims are the attributes this article gives the node that other
 	// articles may give differently (aliases, titles, the phrase of a figure).
 	Claims []Prop

@@ -397,6 +397,15 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 			if e.AssertedBy != "" {
 				put(ev, PredAssertedBy, e.AssertedBy)
 			}
+			if e.PartOf != "" {
+				put(ev, PredPartOf, e.PartOf)
+			}
+			if e.SameAs != "" {
+				put(ev, PredSameAs, e.SameAs)
+			}
+			if e.Context {
+				put(ev, PredContext, "true")
+			}
 			for _, c := range e.Claims {
 				put(ev, c.Pred, c.Value)
 			}

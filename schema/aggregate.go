@@ -64,23 +64,29 @@ func (b *builder) addAggregate(query graphql.Fields) {
 	}})
 	query["aggregate"] = &graphql.Field{
 		Type:        nonNullList(bucketType),
-		Description: "Totals for dashboards, grouped; a fact in several groups (an operation run by two agencies) counts in each.",
+		Description: "Totals for dashboards, grouped; a fact in several groups (an operation run by two agencies) counts in each. Each haul and group of arrests counts once: parts and restatements of a figure are in it (see docs/api.md), past figures only with includeContext.",
 		Args: graphql.FieldConfigArgument{
 			"measure": &graphql.ArgumentConfig{Type: graphql.NewNonNull(measure)},
 			"groupBy": &graphql.ArgumentConfig{Type: graphql.NewNonNull(groupBy)},
 			"filter":  &graphql.ArgumentConfig{Type: b.filter},
 			"first":   &graphql.ArgumentConfig{Type: graphql.Int, DefaultValue: 50, Description: "Most buckets, largest first."},
+			"includeContext": &graphql.ArgumentConfig{Type: graphql.Boolean, DefaultValue: false,
+				Description: "Count past records and yearly totals that articles give for comparison (left out by default)."},
 		},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
 			f, err := parseFilter(p.Args["filter"])
 			if err != nil {
 				return nil, err
 			}
+			if err := b.checkFilterIDs(p.Context, f); err != nil {
+				return nil, err
+			}
 			first, _ := p.Args["first"].(int)
 			if first < 1 || first > 1000 {
 				return nil, errInvalidf("first must be between 1 and 1000, got %d", first)
 			}
-			return b.aggregate(p.Context, p.Args["measure"].(string), p.Args["groupBy"].(string), f, first)
+			withContext, _ := p.Args["includeContext"].(bool)
+			return b.aggregate(p.Context, p.Args["measure"].(string), p.Args["groupBy"].(string), f, first, withContext)
 		},
 	}
 	b.addConflicts(query)
@@ -106,6 +112,8 @@ type aggRow struct {
 	kg        float64 // a drug seizure's mass, where kgOK
 	amount    float64 // a sum of money, where currency is set
 	kgOK      bool
+	folded    bool // a part or restatement of a fact that counts (see folds)
+	context   bool // a past or yearly figure, counted only on request
 	currency  string
 	commodity string
 	subtype   string
@@ -230,6 +238,7 @@ func measureKind(measure string) graph.Kind {
 // and their links took longer than a request may.
 type aggTable struct {
 	rows map[graph.Kind][]aggRow
+	same *sameFigures // facts read as one (same.go)
 
 	mu      sync.Mutex
 	answers map[aggKey][]*bucket // unfiltered answers: the same until the table is built again
@@ -238,6 +247,7 @@ type aggTable struct {
 type aggKey struct {
 	measure, groupBy string
 	first            int
+	includeContext   bool
 }
 
 // maxAnswers bounds the unfiltered answers a table keeps; a dashboard asks a few.
@@ -305,16 +315,21 @@ func (b *builder) aggRows(ctx context.Context, ids []graph.ID, f *filter, nd nee
 	if err != nil {
 		return nil, err
 	}
+	fs, err := b.folds(ctx, ents)
+	if err != nil {
+		return nil, err
+	}
 	rows := make([]aggRow, len(ents))
 	for i, e := range ents {
 		rows[i] = rowOf(e, nfs[i], nil)
+		rows[i].folded, rows[i].context = fs[i].under != "", fs[i].context
 	}
 	return rows, nil
 }
 
 // aggregate computes the largest first buckets of a measure grouped one
 // way: from the table, unless the filter asks what only the store holds.
-func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *filter, first int) ([]*bucket, error) {
+func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *filter, first int, includeContext bool) ([]*bucket, error) {
 	kind := measureKind(measure)
 	if !f.tableFilter() {
 		ids, err := b.r.List(ctx, kind)
@@ -329,15 +344,15 @@ func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *fil
 		if err != nil {
 			return nil, err
 		}
-		return b.buckets(ctx, rows, measure, groupBy, first)
+		return b.buckets(ctx, rows, measure, groupBy, first, includeContext)
 	}
 	t, err := b.aggs.get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if f.empty() {
-		return t.answer(aggKey{measure, groupBy, first}, func() ([]*bucket, error) {
-			return b.buckets(ctx, t.rows[kind], measure, groupBy, first)
+		return t.answer(aggKey{measure, groupBy, first, includeContext}, func() ([]*bucket, error) {
+			return b.buckets(ctx, t.rows[kind], measure, groupBy, first, includeContext)
 		})
 	}
 	var opSet map[graph.ID]bool
@@ -353,12 +368,12 @@ func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *fil
 			rows = append(rows, all[i])
 		}
 	}
-	return b.buckets(ctx, rows, measure, groupBy, first)
+	return b.buckets(ctx, rows, measure, groupBy, first, includeContext)
 }
 
 // buckets groups rows into the first largest buckets of a measure, labelled.
-func (b *builder) buckets(ctx context.Context, rows []aggRow, measure, groupBy string, first int) ([]*bucket, error) {
-	out := groupRows(rows, measure, groupBy)
+func (b *builder) buckets(ctx context.Context, rows []aggRow, measure, groupBy string, first int, includeContext bool) ([]*bucket, error) {
+	out := groupRows(rows, measure, groupBy, includeContext)
 	if len(out) > first {
 		// A copy: the rest (50k operations' buckets at 100k articles)
 		// must not stay alive in a kept answer.
@@ -393,11 +408,16 @@ func (b *builder) buckets(ctx context.Context, rows []aggRow, measure, groupBy s
 	return out, nil
 }
 
-// groupRows sums a measure over rows into buckets, largest first.
-func groupRows(rows []aggRow, measure, groupBy string) []*bucket {
+// groupRows sums a measure over rows into buckets, largest first: each
+// haul and group of arrests once (parts and restatements are in their
+// whole), past figures only where includeContext.
+func groupRows(rows []aggRow, measure, groupBy string, includeContext bool) []*bucket {
 	buckets := map[string]*bucket{}
 	for i := range rows {
 		r := &rows[i]
+		if r.folded || r.context && !includeContext {
+			continue
+		}
 		val, cur := 1.0, ""
 		switch measure {
 		case measureArrests:
@@ -497,6 +517,23 @@ func conflictKey(e *graph.Entity) (string, float64, bool) {
 	return "", 0, false
 }
 
+// ownFigures keeps, in order, the facts that give a figure of their own:
+// not a part or restatement of another, not a past figure. A whole and
+// its parts, or a record and this year's haul, do not disagree.
+func (b *builder) ownFigures(ctx context.Context, ents []*graph.Entity) ([]*graph.Entity, error) {
+	fs, err := b.folds(ctx, ents)
+	if err != nil {
+		return nil, err
+	}
+	out := ents[:0:0]
+	for i, e := range ents {
+		if fs[i].under == "" && !fs[i].context {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
 // conflictsResolver lists the other figures that disagree with this one.
 func (b *builder) conflictsResolver(k graph.Kind) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (any, error) {
@@ -512,7 +549,10 @@ func (b *builder) conflictsResolver(k graph.Kind) graphql.FieldResolveFn {
 				return nil, err
 			}
 			out := []*graph.Entity{}
-			for _, s := range sibs {
+			if sibs, err = b.ownFigures(p.Context, append([]*graph.Entity{e}, sibs...)); err != nil || len(sibs) == 0 || sibs[0] != e {
+				return out, err // a part, restatement or past figure disagrees with nothing
+			}
+			for _, s := range sibs[1:] {
 				if k2, v2, ok := conflictKey(s); ok && k2 == key && v2 != val {
 					out = append(out, s)
 				}
@@ -552,7 +592,16 @@ func (b *builder) addConflicts(query graphql.Fields) {
 				if err != nil {
 					return nil, err
 				}
+				var keyed []*graph.Entity
 				for _, e := range ents {
+					if _, _, ok := conflictKey(e); ok {
+						keyed = append(keyed, e)
+					}
+				}
+				if keyed, err = b.ownFigures(p.Context, keyed); err != nil {
+					return nil, err
+				}
+				for _, e := range keyed {
 					if key, _, ok := conflictKey(e); ok {
 						groups[key] = append(groups[key], e)
 					}

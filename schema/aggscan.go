@@ -26,7 +26,7 @@ var aggProps = map[graph.Predicate]bool{graph.PredCount: true, graph.PredQuantit
 // aggScanPreds are the predicates the pass reads.
 var aggScanPreds = func() []graph.Predicate {
 	ps := []graph.Predicate{graph.PredType, graph.PredRel, graph.PredFrom, graph.PredTo,
-		graph.PredSupports, graph.PredArticle, graph.PredPublished}
+		graph.PredSupports, graph.PredArticle, graph.PredPublished, graph.PredPartOf, graph.PredSameAs, graph.PredContext}
 	for p := range aggProps {
 		ps = append(ps, p)
 	}
@@ -56,6 +56,10 @@ type aggScan struct {
 	// such evidence, which are read from the store.
 	curated func(graph.ID) bool
 	forced  map[graph.ID]bool
+	// marked is the evidence that says how its figure relates to others
+	// (partOf, sameAs, context): few, and their facts are read from the
+	// store, where folds works out how totals read them.
+	marked []graph.ID
 }
 
 type scanRel struct {
@@ -157,6 +161,9 @@ func (s *aggScan) add(id graph.ID, p graph.Predicate, v any) error {
 		}
 		delete(s.evFact, id)
 	case evidence:
+		if p == graph.PredPartOf || p == graph.PredSameAs || p == graph.PredContext {
+			s.marked = append(s.marked, id)
+		}
 	case p == graph.PredPublished:
 		if d, ok := v.(string); ok {
 			if _, seen := s.published[id]; !seen {
@@ -299,7 +306,9 @@ func (s *aggScan) row(id graph.ID, k graph.Kind, relsFrom map[graph.ID][]*scanRe
 // buildAggTable builds the table from one pass over the store; the facts
 // the pass cannot settle alone are read as a filtered aggregate reads them.
 func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
-	ctx = withRequest(graph.ForScan(ctx), b.r)
+	// The rows are made as the curators' changes alone leave the facts:
+	// which facts state one figure is found from them (findSameFigures).
+	ctx = withFixedRequest(graph.ForScan(ctx), b.r, nil)
 	v, err := b.requestFrom(ctx).curation(ctx)
 	if err != nil {
 		return nil, err
@@ -309,6 +318,17 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 		return nil, err
 	}
 	relsFrom, read := s.relsFrom(), s.toRead()
+	if len(s.marked) > 0 {
+		evs, err := b.r.Get(ctx, s.marked...)
+		if err != nil {
+			return nil, err
+		}
+		for _, ev := range evs {
+			if fact := ev.Link(graph.PredSupports); fact != "" {
+				read[fact] = true
+			}
+		}
+	}
 	t := &aggTable{rows: map[graph.Kind][]aggRow{}}
 	strs := map[string]string{}
 	intern := func(v string) string {
@@ -340,7 +360,7 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 		for len(reread) > 0 {
 			chunk := reread[:min(aggChunk, len(reread))]
 			reread = reread[len(chunk):]
-			got, err := b.aggRows(withRequest(ctx, b.r), chunk, &filter{}, needs{links: true, countries: true, dates: true})
+			got, err := b.aggRows(withFixedRequest(ctx, b.r, nil), chunk, &filter{}, needs{links: true, countries: true, dates: true})
 			if err != nil {
 				return nil, err
 			}
@@ -358,6 +378,40 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 		}
 		clear(rows[len(kept):]) // the rows left out keep no strings alive
 		t.rows[k] = slices.Clip(kept)
+	}
+	// Facts that state one figure read as one: the duplicates leave, the
+	// facts kept are read again as requests will read them.
+	t.same = findSameFigures(t.rows)
+	if len(t.same.into) > 0 {
+		sctx := withFixedRequest(ctx, b.r, t.same)
+		for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
+			rows, at := t.rows[k], map[graph.ID]int{}
+			var keep []graph.ID
+			for i, r := range rows {
+				if _, dup := t.same.into[r.id]; !dup {
+					at[r.id] = i
+				}
+			}
+			for _, kept := range t.same.into {
+				if _, ok := at[kept]; ok {
+					keep = append(keep, kept)
+				}
+			}
+			got, err := b.aggRows(sctx, dedupe(keep), &filter{}, needs{links: true, countries: true, dates: true})
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range got {
+				rows[at[r.id]] = r
+			}
+			kept := rows[:0]
+			for _, r := range rows {
+				if _, dup := t.same.into[r.id]; !dup {
+					kept = append(kept, r)
+				}
+			}
+			t.rows[k] = slices.Clip(kept)
+		}
 	}
 	return t, nil
 }

@@ -116,6 +116,13 @@ func (s *background[T]) waitFresh(ctx context.Context) error {
 	}
 }
 
+// peek returns the last complete build, if there is one, without waiting.
+func (s *background[T]) peek() (T, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.current, s.built
+}
+
 // get returns the last complete build at once, and notes in the request
 // which it was; before the first, it waits for one as long as ctx allows.
 func (s *background[T]) get(ctx context.Context) (T, error) {

@@ -115,6 +115,10 @@ func TestEndToEnd(t *testing.T) {
 		{"PaginationIsStable", testPaginationIsStable},
 		{"ConsoleCORSAndHealth", testConsoleCORSAndHealth},
 		{"SearchFollowsTheStore", testSearchFollowsTheStore},
+		{"TotalsCountEachHaulOnce", testTotalsCountEachHaulOnce},
+		{"SameFigureAcrossArticles", testSameFigureAcrossArticles},
+		{"CurationFixesAnyFieldAndUndoes", testCurationFixesAnyFieldAndUndoes},
+		{"RelationsAreNodes", testRelationsAreNodes},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
@@ -686,6 +690,11 @@ func testMergeAndCorrect(t *testing.T, f *fixture) {
 		t.Errorf("the merged agency's heroin seizure is not the kept agency's: %v", data)
 	}
 	res := f.do(t, token, `mutation($id: ID!) { correctFact(id: $id, field: "count", value: "many", reason: "x") { id } }`, map[string]any{"id": keep})
+	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Message, "it may be: name, country") {
+		t.Errorf("a count on an agency: %v, want the fields an agency may have corrected", res.Errors)
+	}
+	arrest := nodes(t, f.query(t, `{ arrests(first: 1) { edges { node { id } } } }`, nil), "arrests")[0]["id"]
+	res = f.do(t, token, `mutation($id: ID!) { correctFact(id: $id, field: "count", value: "many", reason: "x") { id } }`, map[string]any{"id": arrest})
 	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Message, "takes a number") {
 		t.Errorf("a non-numeric count was accepted: %v", res.Errors)
 	}
@@ -765,6 +774,10 @@ func testErrors(t *testing.T, f *fixture) {
 		{"missing node", `{ node(id: "opg:agency/nobody") { id } }`, "not found"},
 		{"page too big", `{ operations(first: 1000) { totalCount } }`, "first must be between"},
 		{"bad cursor", `{ operations(after: "%%%") { totalCount } }`, "malformed cursor"},
+		{"cursor of no node", `{ operations(after: "aGVsbG8") { totalCount } }`, "malformed cursor"},
+		{"unknown agency in a filter", `{ arrests(filter: {agency: "opg:agency/nobody"}) { totalCount } }`, "filter.agency: node opg:agency/nobody: not found"},
+		{"unknown operation in an aggregate", `{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY, filter: {operation: "opg:operation/none"}) { value } }`, "filter.operation"},
+		{"platform that is an agency", `{ seizures(filter: {platform: "opg:agency/national-crime-agency"}) { totalCount } }`, "takes the ID of a Platform"},
 		{"unknown field", `{ operations { nope } }`, "Cannot query field"},
 		{"bad date", `{ arrests(filter: {from: "last week"}) { totalCount } }`, "not YYYY"},
 		{"bad depth", `{ neighborhood(id: "opg:agency/x", depth: 9) { truncated } }`, "depth must be"},

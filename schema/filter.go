@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -68,6 +69,51 @@ func parseFilter(arg any) (*filter, error) {
 		}
 	}
 	return f, nil
+}
+
+// checkFilterIDs refuses a filter naming a node that is not stored, or not
+// of the kind the condition takes: an empty answer would read as "none".
+func (b *builder) checkFilterIDs(ctx context.Context, f *filter) error {
+	conds := []struct {
+		name string
+		id   graph.ID
+		kind []graph.Kind
+	}{{"agency", f.agency, []graph.Kind{graph.KindAgency}}, {"operation", f.operation, []graph.Kind{graph.KindOperation}},
+		{"place", f.place, []graph.Kind{graph.KindPlace}}, {"platform", f.platform, []graph.Kind{graph.KindPlatform, graph.KindGroup}}}
+	var ids []graph.ID
+	for _, c := range conds {
+		if c.id != "" {
+			ids = append(ids, c.id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	got, err := b.requestFrom(ctx).entities(ctx, ids, true)
+	if err != nil {
+		return err
+	}
+	v, err := b.requestFrom(ctx).curation(ctx)
+	if err != nil {
+		return err
+	}
+	kinds := map[graph.ID]graph.Kind{}
+	for _, e := range got {
+		kinds[e.ID] = e.Kind
+	}
+	for _, c := range conds {
+		if c.id == "" {
+			continue
+		}
+		k, ok := kinds[v.resolve(c.id)]
+		if !ok {
+			return fmt.Errorf("filter.%s: node %s: %w", c.name, c.id, errNotFound)
+		}
+		if !slices.Contains(c.kind, k) {
+			return errInvalidf("filter.%s takes the ID of a%s %s, got a%s %s (%s)", c.name, an(c.kind[0]), c.kind[0], an(k), k, c.id)
+		}
+	}
+	return nil
 }
 
 func validDate(d string) bool {

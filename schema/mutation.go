@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,7 +30,22 @@ func curatorFrom(ctx context.Context) (string, error) {
 // correctable are the fields correctFact may set; the numeric ones with
 // the largest value they take (a count is also whole).
 var correctable = map[string]numberRange{"count": {max: 1e6, whole: true}, "quantity": {max: 1e9}, "amount": {max: 1e13},
-	"qualifier": {}, "unit": {}, "currency": {}, "commodity": {}, "subtype": {}, "amountQualifier": {}, "name": {}, "country": {}}
+	"qualifier": {}, "unit": {}, "currency": {}, "commodity": {}, "subtype": {}, "amountQualifier": {}, "name": {}, "country": {}, "date": {}}
+
+// linkFields are the links correctFact may set, and the kind each points to.
+var linkFields = map[string]graph.Kind{"agency": graph.KindAgency, "operation": graph.KindOperation, "place": graph.KindPlace}
+
+// correctableFields lists, per kind, what correctFact may set on it.
+var correctableFields = map[graph.Kind][]string{
+	graph.KindArrest: {"count", "qualifier", "date", "agency", "operation", "place"},
+	graph.KindSeizure: {"commodity", "subtype", "quantity", "unit", "qualifier", "amount", "currency", "amountQualifier",
+		"date", "agency", "operation", "place"},
+	graph.KindAgency: {"name", "country"}, graph.KindPlace: {"name", "country"}, graph.KindOperation: {"name"},
+	graph.KindPerson: {"name"}, graph.KindPlatform: {"name"}, graph.KindGroup: {"name"},
+}
+
+// factKinds may be retracted with retractFact; entities with retractEntity.
+var factKinds = map[graph.Kind]bool{graph.KindArrest: true, graph.KindSeizure: true, graph.KindRelation: true}
 
 // numberRange bounds a numeric field: from 0 to max; max 0 for text.
 type numberRange struct {
@@ -110,15 +126,62 @@ func (b *builder) mutations() graphql.Fields {
 			return c, nil
 		}
 	}
+	retract := func(facts bool) graphql.FieldResolveFn {
+		return change(func(p graphql.ResolveParams) (graph.Change, error) {
+			id := graph.ID(p.Args["id"].(string))
+			e, err := b.stored(p.Context, id)
+			if err != nil {
+				return graph.Change{}, err
+			}
+			switch {
+			case facts && !factKinds[e.Kind]:
+				return graph.Change{}, errInvalidf("%s is a%s %s: retractFact takes an arrest, a seizure or a relation; use retractEntity for entities", id, an(e.Kind), e.Kind)
+			case !facts && (factKinds[e.Kind] || correctableFields[e.Kind] == nil):
+				return graph.Change{}, errInvalidf("%s is a%s %s: retractEntity takes an agency, operation, person, place, platform or group; use retractFact for facts", id, an(e.Kind), e.Kind)
+			}
+			return graph.Change{Action: graph.ActionRetract, Target: id, Reason: p.Args["reason"].(string)}, nil
+		})
+	}
+	retractArgs := graphql.FieldConfigArgument{
+		"id":     &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.ID)},
+		"reason": &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String)},
+	}
 	m["retractFact"] = &graphql.Field{
 		Type:        graphql.NewNonNull(b.change),
-		Description: "Take a fact out of lists and totals; it stays readable by node(id:) with its history.",
+		Description: "Take a fact (an arrest, a seizure, a relation) out of lists and totals; it stays readable by node(id:) with its history. undoChange brings it back.",
+		Args:        retractArgs,
+		Resolve:     retract(true),
+	}
+	m["retractEntity"] = &graphql.Field{
+		Type:        graphql.NewNonNull(b.change),
+		Description: "Take an entity (agency, operation, person, place, platform, group) out of lists; it stays readable by node(id:) with its history.",
+		Args:        retractArgs,
+		Resolve:     retract(false),
+	}
+	m["undoChange"] = &graphql.Field{
+		Type:        graphql.NewNonNull(b.change),
+		Description: "Undo a curator's change (a retraction, merge, correction or undo); both stay in the history.",
 		Args: graphql.FieldConfigArgument{
-			"id":     &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.ID)},
+			"id":     &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.ID), Description: "The change's ID."},
 			"reason": &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String)},
 		},
 		Resolve: change(func(p graphql.ResolveParams) (graph.Change, error) {
-			return graph.Change{Action: graph.ActionRetract, Target: graph.ID(p.Args["id"].(string)), Reason: p.Args["reason"].(string)}, nil
+			id := graph.ID(p.Args["id"].(string))
+			e, err := b.stored(p.Context, id)
+			if err != nil {
+				return graph.Change{}, err
+			}
+			if e.Kind != graph.KindChange {
+				return graph.Change{}, errInvalidf("%s is a%s %s, not a change: undoChange takes the id of a change (see changes or a node's history)", id, an(e.Kind), e.Kind)
+			}
+			v, err := b.requestFrom(p.Context).curation(p.Context)
+			if err != nil {
+				return graph.Change{}, err
+			}
+			if v.undone[id] {
+				return graph.Change{}, errInvalidf("change %s is already undone", id)
+			}
+			return graph.Change{Action: graph.ActionUndo, Target: id, Reason: p.Args["reason"].(string)}, nil
 		}),
 	}
 	m["mergeEntities"] = &graphql.Field{
@@ -140,29 +203,83 @@ func (b *builder) mutations() graphql.Fields {
 		Description: "Set one field of a fact to the right value; the sources' value stays in the history.",
 		Args: graphql.FieldConfigArgument{
 			"id":     &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.ID)},
-			"field":  &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String), Description: "count, quantity, amount, qualifier, unit, currency, commodity, subtype, amountQualifier, name or country."},
+			"field":  &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String), Description: "An arrest's count, qualifier, date, agency, operation or place; a seizure's commodity, subtype, quantity, unit, qualifier, amount, currency, amountQualifier, date, agency, operation or place; an entity's name (and an agency's or place's country). Links take the ID of a node of the right kind."},
 			"value":  &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String)},
 			"reason": &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String)},
 		},
 		Resolve: change(func(p graphql.ResolveParams) (graph.Change, error) {
-			field, value := p.Args["field"].(string), p.Args["value"].(string)
-			rng, ok := correctable[field]
-			if !ok {
-				return graph.Change{}, errInvalidf("field %q cannot be corrected", field)
+			field, value := p.Args["field"].(string), strings.TrimSpace(p.Args["value"].(string))
+			id := graph.ID(p.Args["id"].(string))
+			e, err := b.stored(p.Context, id)
+			if err != nil {
+				return graph.Change{}, err
 			}
+			fields := correctableFields[e.Kind]
+			if !slices.Contains(fields, field) {
+				if len(fields) == 0 {
+					return graph.Change{}, errInvalidf("a%s %s cannot be corrected; arrests, seizures and entities can", an(e.Kind), e.Kind)
+				}
+				return graph.Change{}, errInvalidf("field %q cannot be corrected on a%s %s; it may be: %s", field, an(e.Kind), e.Kind, strings.Join(fields, ", "))
+			}
+			pred := graph.Predicate("opg:" + field)
 			var v any = value
-			if rng.max > 0 {
+			switch rng := correctable[field]; {
+			case linkFields[field] != "":
+				to, err := b.stored(p.Context, graph.ID(value))
+				if err != nil {
+					return graph.Change{}, err
+				}
+				if to.Kind != linkFields[field] {
+					return graph.Change{}, errInvalidf("field %s takes the ID of a%s %s, got a%s %s", field, an(linkFields[field]), linkFields[field], an(to.Kind), to.Kind)
+				}
+				v = graph.ID(value)
+			case field == "date":
+				if isoOf(value) == "" {
+					return graph.Change{}, errInvalidf("field date takes a date (2021-06-08, 8 June 2021, June 2021 or 2021), got %q", value)
+				}
+			case rng.max > 0:
 				f, err := rng.parse(field, value)
 				if err != nil {
 					return graph.Change{}, err
 				}
 				v = f
 			}
-			return graph.Change{Action: graph.ActionCorrect, Target: graph.ID(p.Args["id"].(string)),
-				Field: graph.Predicate("opg:" + field), Value: v, Reason: p.Args["reason"].(string)}, nil
+			// The value it replaces, as read now (with earlier corrections).
+			cur, err := b.requestFrom(p.Context).entity(p.Context, id)()
+			if err != nil {
+				return graph.Change{}, err
+			}
+			var old any
+			if cur != nil && len(cur.Props[pred]) > 0 {
+				old = cur.Props[pred][0]
+				if i, ok := old.(int64); ok {
+					old = float64(i)
+				}
+			}
+			return graph.Change{Action: graph.ActionCorrect, Target: id, Field: pred, Value: v, Old: old, Reason: p.Args["reason"].(string)}, nil
 		}),
 	}
 	return m
+}
+
+// stored reads one node as stored, or says it is not found.
+func (b *builder) stored(ctx context.Context, id graph.ID) (*graph.Entity, error) {
+	got, err := b.r.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if got[id] == nil {
+		return nil, fmt.Errorf("node %s: %w", id, errNotFound)
+	}
+	return got[id], nil
+}
+
+// an is "n" before a kind whose name starts with a vowel: "an Agency".
+func an(k graph.Kind) string {
+	if k != "" && strings.ContainsRune("AEIOU", rune(k[0])) {
+		return "n"
+	}
+	return ""
 }
 
 // checkSameKind refuses to merge an agency into a place, or a missing node.

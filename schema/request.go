@@ -23,6 +23,9 @@ type request struct {
 	view     *view
 	viewErr  error
 
+	sameOnce sync.Once
+	same     *sameFigures // the facts read as one across articles (see same.go); nil for none
+
 	builds map[string]buildInfo // under mu: the background builds the answer came from
 }
 
@@ -39,10 +42,24 @@ func newRequest(r Reader) *request {
 // requestFrom returns the request state in ctx; a context without one (a
 // schema run outside the handler) gets a fresh one per call.
 func (b *builder) requestFrom(ctx context.Context) *request {
-	if q, ok := ctx.Value(ctxKey{}).(*request); ok {
-		return q
+	q, ok := ctx.Value(ctxKey{}).(*request)
+	if !ok {
+		q = newRequest(b.r)
 	}
-	return newRequest(b.r)
+	q.setSame(b.sameNow())
+	return q
+}
+
+// setSame fixes the facts the request reads as one; the first call wins
+// (a table build sets none before it reads anything).
+func (q *request) setSame(s *sameFigures) { q.sameOnce.Do(func() { q.same = s }) }
+
+// withFixedRequest puts fresh request state into ctx that reads the given
+// facts as one, whatever the last table build found.
+func withFixedRequest(ctx context.Context, r Reader, s *sameFigures) context.Context {
+	ctx = withRequest(ctx, r)
+	requestOf(ctx).setSame(s)
+	return ctx
 }
 
 // requestOf returns the request state withRequest put into ctx.
@@ -75,7 +92,8 @@ func (q *request) buildsUsed() map[string]buildInfo {
 
 // curation returns the curators' changes, read once per request.
 func (q *request) curation(ctx context.Context) (*view, error) {
-	q.viewOnce.Do(func() { q.view, q.viewErr = loadView(ctx, q.r) })
+	q.setSame(nil) // a request made outside requestFrom reads no facts as one
+	q.viewOnce.Do(func() { q.view, q.viewErr = loadView(ctx, q.r, q.same) })
 	return q.view, q.viewErr
 }
 
@@ -196,6 +214,11 @@ func (q *request) fetchLinked(ctx context.Context, v *view, key relKey, ids []gr
 	if err != nil {
 		return nil, err
 	}
+	if moved := v.movedTo[key.pred]; key.rel == "" && len(moved) > 0 {
+		for _, id := range ids { // links curators (or one fact across articles) give
+			refs[id] = append(refs[id][:len(refs[id]):len(refs[id])], moved[id]...)
+		}
+	}
 	var hop []graph.ID
 	for _, rs := range refs {
 		hop = append(hop, rs...)
@@ -241,6 +264,8 @@ func (q *request) fetchLinked(ctx context.Context, v *view, key relKey, ids []gr
 						continue
 					}
 					e = byID[v.resolve(e.Link(key.far))]
+				} else if _, fixed := v.corrections[e.ID][key.pred]; fixed && v.resolve(v.apply(e).Link(key.pred)) != id {
+					continue // a curator linked it elsewhere
 				}
 				if e == nil || e.Kind != key.kind || seen[e.ID] || v.retracted[e.ID] || e.ID == id {
 					continue

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/graphql-go/graphql"
@@ -156,6 +157,9 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 				if err != nil {
 					return nil, err
 				}
+				if err := b.checkFilterIDs(p.Context, f); err != nil {
+					return nil, err
+				}
 				return b.list(p.Context, kind, f, p.Args)
 			},
 		}
@@ -299,8 +303,8 @@ func paginate(ids []graph.ID, args map[string]any) (*connection, error) {
 	start := 0
 	if after, ok := args["after"].(string); ok && after != "" {
 		raw, err := base64.RawURLEncoding.DecodeString(after)
-		if err != nil {
-			return nil, fmt.Errorf("%w: malformed cursor %q", errInvalid, after)
+		if err != nil || !strings.HasPrefix(string(raw), "opg:") {
+			return nil, fmt.Errorf("%w: malformed cursor %q: pass a page's endCursor as it came", errInvalid, after)
 		}
 		start = sort.Search(len(ids), func(i int) bool { return ids[i] > graph.ID(raw) })
 	}

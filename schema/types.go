@@ -20,7 +20,16 @@ func (b *builder) defineTypes() {
 			"target": &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: changeField(func(c graph.Change) any { return string(c.Target) })},
 			"into":   &graphql.Field{Type: graphql.ID, Resolve: changeField(func(c graph.Change) any { return nilIfEmpty(string(c.Into)) })},
 			"field":  &graphql.Field{Type: graphql.String, Resolve: changeField(func(c graph.Change) any { return nilIfEmpty(fieldName(c.Field)) })},
-			"value":  &graphql.Field{Type: graphql.String, Resolve: changeField(func(c graph.Change) any { return valueString(c.Value) })},
+			"value":  &graphql.Field{Type: graphql.String, Description: "For a correction, the new value.", Resolve: changeField(func(c graph.Change) any { return valueString(c.Value) })},
+			"old":    &graphql.Field{Type: graphql.String, Description: "For a correction, the value it replaced (as read then); null where there was none.", Resolve: changeField(func(c graph.Change) any { return valueString(c.Old) })},
+			"undone": &graphql.Field{Type: graphql.NewNonNull(graphql.Boolean), Description: "Whether an undoChange (not itself undone) undid this.",
+				Resolve: func(p graphql.ResolveParams) (any, error) {
+					v, err := b.requestFrom(p.Context).curation(p.Context)
+					if err != nil {
+						return nil, err
+					}
+					return v.undone[p.Source.(graph.Change).ID], nil
+				}},
 			"reason": &graphql.Field{Type: graphql.String, Resolve: changeField(func(c graph.Change) any { return nilIfEmpty(c.Reason) })},
 			"by":     &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: changeField(func(c graph.Change) any { return c.By })},
 			"at":     &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: changeField(func(c graph.Change) any { return c.At.UTC().Format("2006-01-02T15:04:05Z") })},
@@ -99,7 +108,7 @@ func (b *builder) defineTypes() {
 		}
 	})
 	object(graph.KindArrest, "A stated number of arrests.", func() graphql.Fields {
-		return graphql.Fields{
+		return b.withFigureFields(graphql.Fields{
 			"count":     b.float(graph.PredCount),
 			"qualifier": b.str(graph.PredQualifier),
 			"date":      b.str(graph.PredDate),
@@ -109,10 +118,10 @@ func (b *builder) defineTypes() {
 			"conflictsWith": &graphql.Field{Type: nonNullList(b.types[graph.KindArrest]),
 				Description: "Other figures for the same operation and agency that sources disagree on.",
 				Resolve:     b.conflictsResolver(graph.KindArrest)},
-		}
+		})
 	})
 	object(graph.KindSeizure, "Something seized: a quantity and/or a sum of money.", func() graphql.Fields {
-		return graphql.Fields{
+		return b.withFigureFields(graphql.Fields{
 			"commodity":       b.str(graph.PredCommodity),
 			"subtype":         b.str(graph.PredSubtype),
 			"quantity":        b.float(graph.PredQuantity),
@@ -136,7 +145,7 @@ func (b *builder) defineTypes() {
 			"conflictsWith": &graphql.Field{Type: nonNullList(b.types[graph.KindSeizure]),
 				Description: "Other figures for the same operation, agency and commodity that sources disagree on.",
 				Resolve:     b.conflictsResolver(graph.KindSeizure)},
-		}
+		})
 	})
 	object(graph.KindPerson, "A named person: an official, a spokesperson, a suspect.", func() graphql.Fields {
 		return graphql.Fields{
@@ -165,6 +174,13 @@ func (b *builder) defineTypes() {
 		return graphql.Fields{
 			"name":       b.str(graph.PredName),
 			"operations": b.relIn(graph.RelOperationTarget, graph.KindOperation),
+		}
+	})
+	object(graph.KindRelation, "A link between two nodes that articles state (an operation's agency, place or target; a person's organisation), with its evidence.", func() graphql.Fields {
+		return graphql.Fields{
+			"rel":  b.str(graph.PredRel),
+			"from": &graphql.Field{Type: b.node, Resolve: b.linkResolver(graph.PredFrom)},
+			"to":   &graphql.Field{Type: b.node, Resolve: b.linkResolver(graph.PredTo)},
 		}
 	})
 	for k, t := range b.types {

@@ -16,13 +16,37 @@ type view struct {
 	from        map[graph.ID][]graph.ID // kept -> merged into it
 	corrections map[graph.ID]map[graph.Predicate]any
 	history     map[graph.ID][]graph.Change
+	// extra holds, for a fact kept of several stating the same figure
+	// (same.go), the links only the others give.
+	extra map[graph.ID]map[graph.Predicate]graph.ID
+	// undone holds the changes undone (by an undo not itself undone).
+	undone map[graph.ID]bool
+	// movedTo lists, by link predicate and node, the facts that curators'
+	// corrections (or extra) link to the node: the store's index of links
+	// knows only what articles said.
+	movedTo map[graph.Predicate]map[graph.ID][]graph.ID
 }
 
-func loadView(ctx context.Context, r Reader) (*view, error) {
+func loadView(ctx context.Context, r Reader, same *sameFigures) (*view, error) {
 	v := &view{retracted: map[graph.ID]bool{}, into: map[graph.ID]graph.ID{}, from: map[graph.ID][]graph.ID{},
-		corrections: map[graph.ID]map[graph.Predicate]any{}, history: map[graph.ID][]graph.Change{}}
+		corrections: map[graph.ID]map[graph.Predicate]any{}, history: map[graph.ID][]graph.Change{},
+		undone: map[graph.ID]bool{}, movedTo: map[graph.Predicate]map[graph.ID][]graph.ID{}}
+	if same != nil {
+		// Facts stating one figure read as merged into the one kept (they
+		// came from a build that applied the curators' changes of its time).
+		for dup, keep := range same.into {
+			v.into[dup] = keep
+		}
+		v.extra = same.extra
+		for fact, links := range same.extra {
+			for p, to := range links {
+				v.moveTo(p, to, fact)
+			}
+		}
+	}
 	ids, err := r.List(ctx, graph.KindChange)
 	if err != nil || len(ids) == 0 {
+		v.fromMerges()
 		return v, err
 	}
 	got, err := r.Get(ctx, ids...)
@@ -33,9 +57,39 @@ func loadView(ctx context.Context, r Reader) (*view, error) {
 	for _, e := range got {
 		changes = append(changes, graph.ChangeFrom(e))
 	}
-	sort.Slice(changes, func(i, j int) bool { return changes[i].At.Before(changes[j].At) })
+	sort.Slice(changes, func(i, j int) bool {
+		if !changes[i].At.Equal(changes[j].At) {
+			return changes[i].At.Before(changes[j].At)
+		}
+		return changes[i].ID < changes[j].ID
+	})
+	// Newest first, an undo not itself undone undoes its target.
+	byID := map[graph.ID]graph.Change{}
+	for i := len(changes) - 1; i >= 0; i-- {
+		c := changes[i]
+		byID[c.ID] = c
+		if c.Action == graph.ActionUndo && !v.undone[c.ID] {
+			v.undone[c.Target] = true
+		}
+	}
 	for _, c := range changes {
+		if c.Action == graph.ActionUndo {
+			// In the history of what the undone change changed.
+			if orig, ok := byID[c.Target]; ok {
+				v.history[orig.Target] = append(v.history[orig.Target], c)
+				if orig.Into != "" {
+					v.history[orig.Into] = append(v.history[orig.Into], c)
+				}
+			}
+			continue
+		}
 		v.history[c.Target] = append(v.history[c.Target], c)
+		if v.undone[c.ID] {
+			if c.Into != "" {
+				v.history[c.Into] = append(v.history[c.Into], c)
+			}
+			continue
+		}
 		switch c.Action {
 		case graph.ActionRetract:
 			v.retracted[c.Target] = true
@@ -49,11 +103,34 @@ func loadView(ctx context.Context, r Reader) (*view, error) {
 			v.corrections[c.Target][c.Field] = c.Value
 		}
 	}
+	v.fromMerges()
+	for fact, fix := range v.corrections {
+		for p, val := range fix {
+			if to, ok := val.(graph.ID); ok {
+				v.moveTo(p, to, fact)
+			}
+		}
+	}
+	return v, nil
+}
+
+func (v *view) moveTo(p graph.Predicate, to, fact graph.ID) {
+	if v.movedTo[p] == nil {
+		v.movedTo[p] = map[graph.ID][]graph.ID{}
+	}
+	to = v.resolve(to)
+	v.movedTo[p][to] = append(v.movedTo[p][to], fact)
+}
+
+// fromMerges indexes the merges by the node kept.
+func (v *view) fromMerges() {
 	for m := range v.into {
 		k := v.resolve(m)
 		v.from[k] = append(v.from[k], m)
 	}
-	return v, nil
+	for _, ms := range v.from {
+		sort.Slice(ms, func(i, j int) bool { return ms[i] < ms[j] })
+	}
 }
 
 // touched reports whether curators changed id: retracted, merged (either
@@ -84,13 +161,18 @@ func (v *view) resolve(id graph.ID) graph.ID {
 
 // apply returns e with its corrections; e itself is shared and never changed.
 func (v *view) apply(e *graph.Entity) *graph.Entity {
-	fix := v.corrections[e.ID]
-	if len(fix) == 0 {
+	fix, extra := v.corrections[e.ID], v.extra[e.ID]
+	if len(fix) == 0 && len(extra) == 0 {
 		return e
 	}
 	c := &graph.Entity{ID: e.ID, Kind: e.Kind, Props: make(map[graph.Predicate][]any, len(e.Props))}
 	for p, vs := range e.Props {
 		c.Props[p] = vs
+	}
+	for p, id := range extra {
+		if len(c.Props[p]) == 0 {
+			c.Props[p] = []any{id}
+		}
 	}
 	for p, val := range fix {
 		c.Props[p] = []any{val}

@@ -18,6 +18,7 @@ import (
 func runExtract(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	format := fs.String("format", "json", "output format (json)")
+	explain := fs.Bool("explain", false, "print each fact with the rule(s) that read it and where, instead of JSON")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -26,7 +27,7 @@ func runExtract(ctx context.Context, args []string) int {
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: opgraph extract [--format json] FILE|URL")
+		fmt.Fprintln(os.Stderr, "usage: opgraph extract [--format json] [--explain] FILE|URL")
 		return 2
 	}
 	var src source.Sources
@@ -50,6 +51,10 @@ func runExtract(ctx context.Context, args []string) int {
 		enc.SetIndent("", "  ")
 	}
 	for _, d := range docs {
+		if *explain {
+			extract.Explain(os.Stdout, x.Extract(d))
+			continue
+		}
 		if err := enc.Encode(x.Extract(d)); err != nil {
 			fmt.Fprintf(os.Stderr, "opgraph extract: %v\n", err)
 			return 1

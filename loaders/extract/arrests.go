@@ -22,6 +22,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	}
 	toks := r.ruleTokens(sf)
 	chainEnd := -1 // the token after the last count a rule read, where a part may follow
+	whole := -1    // the arrests the parts that follow are parts of, in r.out.Arrests
 	next := 0      // matches may not overlap one taken
 	set.Match(toks, func(m pattern.Match) bool {
 		part := strings.HasPrefix(m.Rule, "arrest.part.")
@@ -33,6 +34,9 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		for _, c := range m.Captures() {
 			switch c.Name {
 			case "n":
+				if notArrestFigure(sf, toks[c.Start].Start, toks[c.End-1].End) {
+					return true
+				}
 				if v, vok := ruleValue(toks[c.Start:c.End]); vok {
 					count += v
 					ok = true
@@ -52,34 +56,59 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		if nq, _ := qualifierBefore(sf.s.Text[:pos]); nq != "" && !part {
 			q = nq
 		}
-		if part {
-			r.recordArrestRule(i, sf, figure{Value: count, Qualifier: "exact"}, pos, place, m.Rule)
-		} else if m.Rule != "arrest.total" {
-			r.recordArrestRule(i, sf, figure{Value: count, Qualifier: q}, pos, place, m.Rule)
+		switch {
+		case part:
+			k := r.recordArrestRule(i, sf, figure{Value: count, Qualifier: "exact"}, pos, place, m.Rule)
+			if whole >= 0 && k != whole && r.out.Arrests[k].PartOf == nil {
+				w := whole
+				r.out.Arrests[k].PartOf = &w
+			}
+		case m.Rule == "arrest.total":
+			// The total the older passes read: its parts follow.
+			whole = r.arrestWithCount(count)
+		default:
+			whole = r.recordArrestRule(i, sf, figure{Value: count, Qualifier: q}, pos, place, m.Rule)
+			if place != "" {
+				whole = -1 // "held 31 in Lyon, 12 in Porto": parts of no total the text gives
+			}
 		}
 		next, chainEnd = m.End, m.End
 		return true
 	})
 }
 
-// recordArrestRule records an arrest a rule read, naming the rule in its evidence.
-func (r *run) recordArrestRule(i int, sf *sentenceFacts, f figure, pos int, place, rule string) {
-	n := len(r.out.Arrests)
-	r.recordArrest(i, sf, f, pos, place)
-	if len(r.out.Arrests) > n {
-		ev := r.out.Arrests[n].Evidence
-		ev[len(ev)-1].Rule = rule
-	}
+// recordArrestRule records an arrest a rule read, naming the rule in its
+// evidence, and returns its index in r.out.Arrests.
+func (r *run) recordArrestRule(i int, sf *sentenceFacts, f figure, pos int, place, rule string) int {
+	k := r.recordArrest(i, sf, f, pos, place)
+	ev := r.out.Arrests[k].Evidence
+	ev[len(ev)-1].Rule, ev[len(ev)-1].Confidence = rule, confidenceOf(rule)
+	return k
 }
 
-// hasArrestVerb reports whether the sentence holds a word of the rules'
-// @arrestVerb class or one that starts their phrases ("taken into custody").
+// arrestWithCount is the index of the last arrest of that count, or -1.
+func (r *run) arrestWithCount(count float64) int {
+	for k := len(r.out.Arrests) - 1; k >= 0; k-- {
+		if c := r.out.Arrests[k].Count; c != nil && *c == count {
+			return k
+		}
+	}
+	return -1
+}
+
+// hasArrestVerb is the cheap test the arrest rules pass first: the sentence
+// holds a word of the @arrestVerb class or of arrestPhraseWords.
 func (r *run) hasArrestVerb(sf *sentenceFacts) bool {
 	bit := r.x.rules.classBit["arrestVerb"]
 	for _, t := range sf.toks {
-		if r.x.rules.classOf[t.Lower]&bit != 0 || t.Lower == "custody" || t.Lower == "rounded" || t.Lower == "picked" {
+		if r.x.rules.classOf[t.Lower]&bit != 0 || arrestPhraseWords[t.Lower] {
 			return true
 		}
 	}
 	return false
 }
+
+// arrestPhraseWords are words of the arrest phrases in arrests.rules whose
+// words are in no class ("taken into custody", "placed under arrest"): a
+// new such phrase adds one of its words here.
+var arrestPhraseWords = wordSet("custody rounded picked placed arrest arrests apprehension detention arrestees detainees nabs detains apprehends")

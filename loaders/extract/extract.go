@@ -210,9 +210,11 @@ type run struct {
 	doc         source.Document
 	sents       []*sentenceFacts
 	out         Extraction
-	agencyIdx   map[string]int // canonical name -> index in out.Agencies
-	arrestsRead int            // how many arrests recordArrest has read, new or said again
-	opIdx       map[string]int // lower name -> index in out.Operations
+	agencyIdx   map[string]int    // canonical name -> index in out.Agencies
+	localUnits  map[string]string // a force's acronym -> its one local unit the article names ("Northern Rockies RCMP"), or ""
+	arrestsRead int               // how many arrests recordArrest has read, new or said again
+	rule        string            // the pass or rule reading facts now, kept on their evidence (explain)
+	opIdx       map[string]int    // lower name -> index in out.Operations
 	placeIdx    map[string]int
 	platIdx     map[string]int
 	groupIdx    map[string]int
@@ -267,11 +269,28 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1], starts: starts[ns:len(starts):len(starts)]}
 		r.sents[k] = &facts[k]
 	}
+	// The passes, in the order they must run, and why:
+	//  1. the article's country first: "$" and ambiguous names resolve by it;
+	//  2. a prescan of agency names: a short form later ("Revenue", "RCMP")
+	//     means the full name the article gave ("Northern Rockies RCMP");
+	//  3. per sentence, the names: agencies, then operations before places
+	//     ("Operation Cold Harbor" names no harbour), then the gazetteer's
+	//     places, platforms and groups, then dates;
+	//  4. unlisted places after all listed names, so that they overlap none;
+	//  5. operations' agencies, targets and places, which the figures use;
+	//  6. per sentence, people (asserters of figures), then arrests (the
+	//     older passes, then arrests.rules where those found none), then
+	//     seizures: figures need the names and operations of steps 3-5;
+	//  7. then across the article: seizures said twice merged, figures
+	//     related (parts, restatements, context), operations given the
+	//     agencies that made their figures, people finished, asserters
+	//     named as the people pass read them, places deduplicated, and the
+	//     empty lists filled.
 	r.country = r.guessCountry()
 	r.prescanAgencies()
 	for _, sf := range r.sents {
 		r.findAgencies(sf)
-		r.findOperations(sf) // before places: "Operation Cold Harbor" names no harbour
+		r.findOperations(sf)
 		r.findNamed(sf)
 		r.findDates(sf)
 	}
@@ -281,6 +300,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.relateOperations()
 	for i, sf := range r.sents {
 		r.findPeople(sf)
+		r.findRulePeople(sf)
 		read := r.arrestsRead
 		r.findArrests(i, sf)
 		if sf.cues&cueArrest != 0 {
@@ -289,6 +309,8 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		r.findSeizures(i, sf)
 	}
 	r.mergeSeizures()
+	r.relateFigures()
+	r.operationActors()
 	r.finishPeople()
 	r.settleAsserters()
 	r.dedupePlaces()
@@ -380,8 +402,12 @@ func charOffsetsByTable(text string, offs []int) []int {
 }
 
 // span makes the evidence of a fact stated in sentence sf: the sentence and its offsets.
+// Its Rule is the pass or rule at work (r.rule).
 func (r *run) span(sf *sentenceFacts, conf float64) Span {
-	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf}
+	if c, ok := ruleConfidence[r.rule]; ok {
+		conf = c
+	}
+	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf, Rule: r.rule}
 }
 
 // evidence is a fact's first evidence, r.span(sf, conf), as a slice whose
@@ -452,7 +478,7 @@ var (
 	agencyHeads = map[string]bool{"police": true, "constabulary": true, "bureau": true, "agency": true,
 		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
 		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
-		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true}
+		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true}
 	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
@@ -504,8 +530,10 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 	var out []agencyCand
 	adjacent := func(a, b int) bool {
 		between := sf.s.Text[toks[a].End:toks[b].Start]
-		// "Cariboo-Chilcotin Crime Reduction Unit": a hyphen joins two capitalised words.
-		return strings.TrimSpace(between) == "" || between == "-" && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text)
+		// "Cariboo-Chilcotin Crime Reduction Unit": a hyphen joins two capitalised words;
+		// "Tsuen Wan Magistrates' Courts": a plural's apostrophe.
+		return strings.TrimSpace(between) == "" || between == "-" && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text) ||
+			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
 		if !isCapitalised(toks[i].Text) || toks[i].in(setNotNameStart, notNameStart) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
@@ -555,6 +583,22 @@ func (r *run) isCoordination(toks []token) bool {
 // the full one ("Revenue Customs Service").
 func (r *run) prescanAgencies() {
 	r.byFirstWord = map[string]string{}
+	r.localUnits = map[string]string{}
+	for _, sf := range r.sents {
+		if !sf.mayNameLocalUnit() {
+			continue
+		}
+		var found [8]match
+		for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entAgency) {
+			if k := localUnitStart(sf, m.I, m.J); k < m.I {
+				acr, unit := sf.toks[m.I].Text, sf.s.Text[sf.toks[k].Start:sf.toks[m.J-1].End]
+				if old, ok := r.localUnits[acr]; ok && old != unit {
+					unit = "" // two units of one force: a bare acronym names neither
+				}
+				r.localUnits[acr] = unit
+			}
+		}
+	}
 	for _, sf := range r.sents {
 		for _, c := range r.patternAgencies(sf) {
 			if c.j-c.i >= 2 {
@@ -580,6 +624,12 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
 			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"
+		}
+		if k := localUnitStart(sf, m.I, m.J); k < m.I {
+			// "Northern Rockies RCMP": a force's local unit, named by its place.
+			c.i, c.name, c.gaz = k, sf.s.Text[toks[k].Start:toks[m.J-1].End], false
+		} else if unit, ok := r.localUnits[toks[m.I].Text]; ok && m.J-m.I == 1 && unit != "" {
+			c.name = unit // "RCMP say ..." after "Northern Rockies RCMP announced ..."
 		}
 		cands = append(cands, c)
 	}
@@ -646,8 +696,13 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	}
 	sort.Slice(accepted, func(a, b int) bool { return accepted[a].i < accepted[b].i })
 	for _, c := range accepted {
+		r.rule = "agency.pattern"
+		if c.gaz {
+			r.rule = "agency.gazetteer"
+		}
 		r.addAgencyMention(sf, c.name, c.country, toks[c.i].Start, toks[c.j-1].End)
 	}
+	r.rule = "agency.acronym"
 	r.findAcronymAgencies(sf)
 	var lowerAgencies [][]int
 	if sf.trap {
@@ -655,6 +710,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	} else if strings.Contains(sf.low, "prosecutor") { // a cheap test before the costly one
 		lowerAgencies = lowerAgencyScan.findAll(sf.s.Text)
 	}
+	r.rule = "agency.prosecutors-office"
 	for _, loc := range lowerAgencies {
 		if overlapsMention(sf.agencies, loc[0], loc[1]) {
 			continue
@@ -662,6 +718,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		r.addAgencyMention(sf, titleCase(sf.s.Text[loc[0]:loc[1]]), r.country, loc[0], loc[1])
 		sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[loc[0]:loc[1]]
 	}
+	r.rule = "agency.demonym"
 	// "Dutch police", "German prosecutors": a country's force named by its adjective,
 	// unless it closes a list of several ("Danish, Swiss and Moldovan police").
 	for _, m := range r.x.gaz.appendFind(found[:0], toks, entDemonym) {
@@ -864,6 +921,7 @@ func contains(list []string, s string) bool {
 var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+|(?:[A-Z][\w-]+ ){1,3}(?:Port|Airport|Harbour|Harbor)(?: of Entry)?)\b`)
 
 func (r *run) findNamed(sf *sentenceFacts) {
+	r.rule = "gazetteer"
 	var found [8]match // the sentence's names stay on the stack
 	for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entPlace, entPlatform, entGroup) {
 		if overlapsMention(sf.agencies, sf.toks[m.I].Start, sf.toks[m.J-1].End) {
@@ -1171,6 +1229,7 @@ var placeAfterScan = newStartScan(`\b(?:in|at|near)\s+((?:\p{Lu}[\p{Ll}'’-]+)(
 var placeCues = newLitSet("in", "at", "near")
 
 func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
+	r.rule = "place.after-preposition"
 	cue := false
 	for k := 0; k+1 < len(sf.toks); k++ {
 		w := sf.toks[k].Lower
@@ -1240,6 +1299,15 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	if j+1 < len(toks) && adjacent(j, j+1) && isCapitalised(toks[j+1].Text) {
 		return true
 	}
+	// "Court for the Southern District", "Authority for the Campaign": a body's word, then "for the" or "of the".
+	if (t.Lower == "for" || t.Lower == "of") && j+2 < len(toks) && toks[j+1].Lower == "the" && bodyWords[toks[j-1].Lower] &&
+		adjacent(j, j+1) && adjacent(j+1, j+2) && isCapitalised(toks[j+2].Text) {
+		return true
+	}
+	if t.Lower == "the" && j > 0 && (toks[j-1].Lower == "for" || toks[j-1].Lower == "of") && j+1 < len(toks) && isCapitalised(toks[j+1].Text) &&
+		j > 1 && bodyWords[toks[j-2].Lower] {
+		return true
+	}
 	return toks[i].in(setChainHead, chainHeads) && connectsName(toks, j, adjacent)
 }
 
@@ -1288,12 +1356,23 @@ func (r *run) isAgencyOfPlace(toks []token) bool {
 		return false
 	}
 	for k := 2; k < len(toks)-1; k++ {
-		if l := toks[k].Lower; (l == "of" || l == "for") && r.isAgencyName(toks[:k]) {
+		if l := toks[k].Lower; (l == "of" || l == "for") && (r.isAgencyName(toks[:k]) || placeBodyHeads[toks[k-1].Lower]) {
+			rest := toks[k+1:]
+			if len(rest) > 0 && rest[0].Lower == "the" {
+				rest = rest[1:]
+			}
+			if m, ok := r.x.gaz.findAt(rest, entAgency); ok && m.J == len(rest) {
+				return false // "Washington Field Division of the ATF": a unit of a known agency
+			}
 			return true
 		}
 	}
 	return false
 }
+
+// placeBodyHeads end the name of a body before "of" and where it serves:
+// "Anti-fraud Office of Gioia Tauro", "German State Office of Criminal Investigations".
+var placeBodyHeads = wordSet("office authority court courts department directorate bureau agency police service ministry prosecution division command unit")
 
 // bodyWords are words a body's name holds: "Regional Narcotics Liaison
 // Office", "Joint Airport Interdiction Task Forces".
@@ -1307,6 +1386,68 @@ var bodyWords = wordSet(`office service services department force forces agency 
 func namesOrganisation(toks []token) bool {
 	for _, t := range toks {
 		if bodyWords[t.Lower] || bodyWords[strings.TrimSuffix(t.Lower, "'s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// localUnitStart returns where the name of a force's local unit starts,
+// for a gazetteer acronym toks[i:j] ("RCMP") right after one to three
+// capitalised words that name its place ("Northern Rockies RCMP", "Surrey
+// RCMP"); i where there is none.
+func localUnitStart(sf *sentenceFacts, i, j int) int {
+	toks := sf.toks
+	if j-i != 1 || !isAcronymToken(toks[i].Text) {
+		return i
+	}
+	k := i
+	for k > 0 && i-k < 3 {
+		t := toks[k-1]
+		if !isCapitalised(t.Text) || isAcronymToken(t.Text) || t.in(setNotNameStart, notNameStart) || t.in(setAgencyHead, agencyHeads) ||
+			strings.TrimSpace(sf.s.Text[t.End:toks[k].Start]) != "" || !isTitleWord(t.Text) {
+			break
+		}
+		k--
+	}
+	if k > 0 && strings.TrimSpace(sf.s.Text[toks[k-1].End:toks[k].Start]) == "" && isCapitalised(toks[k-1].Text) && k == i-3 {
+		return i // a longer capitalised run: a headline, not a place
+	}
+	return k
+}
+
+// isAcronymToken reports whether w is written in capitals only: "RCMP", "NDLEA".
+func isAcronymToken(w string) bool {
+	n := 0
+	for _, c := range w {
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isTitleWord reports whether w is a capital and then lower-case letters: "Rockies".
+func isTitleWord(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, c := range w[1:] {
+		if c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// mayNameLocalUnit is the cheap test for a force's local unit: a word in
+// capitals right after a capitalised word ("Rockies RCMP").
+func (sf *sentenceFacts) mayNameLocalUnit() bool {
+	for k := 1; k < len(sf.toks); k++ {
+		if t := sf.toks[k].Text; len(t) >= 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' && isTitleWord(sf.toks[k-1].Text) {
 			return true
 		}
 	}

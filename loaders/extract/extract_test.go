@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -174,6 +175,15 @@ func TestSeizures(t *testing.T) {
 		{"value in goods", "Detectives seized $2 million in counterfeit medicines.",
 			[]seizureKey{{"drugs", "counterfeit medicines", 0, 2e6, "", "USD", "exact"}}},
 		{"figureless assets", "Prosecutors also moved to seize the assets of the gang.", nil},
+		{"thousands after spaces", "Police seized approximately EUR 240 000 in cash.",
+			[]seizureKey{{"cash", "", 0, 240000, "", "EUR", "about"}}},
+		{"a commodity inside an agency's name", "Officers of the Tobacco Taskforce seized 40 kg of heroin.",
+			[]seizureKey{{"drugs", "heroin", 40, 0, "kg", "", "exact"}}},
+		{"dollars by a Canadian province", "Police in Brockton, Ont. seized $300,000 in cash.",
+			[]seizureKey{{"cash", "", 0, 300000, "", "CAD", "exact"}}},
+		{"vehicles of other kinds", "Officers seized two oil tankers and a speedboat in the raid.",
+			[]seizureKey{{"vehicles", "tankers", 2, 0, "item", "", "exact"}, {"vehicles", "speedboat", 1, 0, "item", "", "exact"}}},
+		{"a capitalised word inside a sentence is a name", "Prosecutor Anna Van Dyke said assets were seized.", nil},
 		{"items included", "Items recovered from the house included two cars, laptops and passports.",
 			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"other", "laptops", 0, 0, "", "", ""}, {"other", "passports", 0, 0, "", "", ""}}},
 	}
@@ -229,6 +239,13 @@ func TestArrests(t *testing.T) {
 		{"one verb over a breakdown", "Police held 21 suspects in Lyon, 9 in Porto and four in Graz.", []float64{21, 9, 4}},
 		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.", []float64{60, 40, 15, 5}},
 		{"a number of suspects is vague", "Police arrested a number of suspects.", []float64{-1}},
+		{"placed under arrest", "Two men were placed under arrest after the chase.", []float64{2}},
+		{"a mass is no arrest count", "The raid led to the apprehension of 300 kg of cannabis.", nil},
+		{"an expected figure", "There should be over 500 arrests by the summer.", nil},
+		{"detained apart from arrested", "Twenty people were detained and 9 later arrested.", []float64{9}},
+		{"the arrest of the", "It led to the arrest of the four men who came for the van.", []float64{4}},
+		{"arrestees", "Officers said the three arrestees, aged 20 to 31, were held.", []float64{3}},
+		{"a headline's present tense", "Customs arrests 6 suspects in Mombasa. The agency said so.", []float64{6}},
 		{"same small count, two places", "In Leeds, two men were arrested. In Bristol, officers detained two women.", []float64{2, 2}},
 	}
 	for _, tc := range cases {
@@ -284,6 +301,11 @@ func TestAgencies(t *testing.T) {
 		{"an agency's own unit", "The NCA found it through its Near Sea Task Force.", []string{"National Crime Agency"}},
 		{"an acronym that names no body", "Kent Police warned of Invoice Redirect Fraud (IRF) and arrests.", []string{"Kent Police"}},
 		{"a bare task force", "Kent Police and the Task Force met.", []string{"Kent Police"}},
+		{"a court for a district", "The case went to the Federal District Court for the Eastern District of Loamshire.", []string{"Federal District Court for the Eastern District of Loamshire"}},
+		{"plural possessive in a name", "He appeared before the Kwun Tong Magistrates' Courts.", []string{"Kwun Tong Magistrates' Courts"}},
+		{"an office of a place", "Officers of the Excise Office of Port Lemon found it.", []string{"Excise Office of Port Lemon"}},
+		{"a unit of a known agency", "The Chicago Field Division of the ATF led it.", []string{"Bureau of Alcohol, Tobacco, Firearms and Explosives"}},
+		{"a force's local unit", "Kamloops RCMP arrested two men. RCMP say both were released.", []string{"Kamloops RCMP"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -320,6 +342,8 @@ func TestOperations(t *testing.T) {
 		{"dubbed before the operation", "Dubbed ‘Marlin IV’, the operation targeted fake medicines.", "Marlin IV", "", "", ""},
 		{"quoted before operation", "The \"Safe Harbour Now\" anti-drug operation ended.", "Safe Harbour Now", "", "", ""},
 		{"strike force", "Detectives from Strike Force Wren charged two men.", "Wren", "Strike Force Wren", "", ""},
+		{"an edition named short", "Operation Lantern IX began in May. Operation Lantern seized 40 kg of heroin.", "Lantern IX", "Lantern", "", ""},
+		{"the agency of its figures", "Operation Heron began in May. The Loamshire Constabulary later arrested 9 men.", "Heron", "", "", "Loamshire Constabulary"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -565,6 +589,7 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 		{"supported is not the actor", "", "Spanish officers arrested 9 suspects with the support of Europol.", "", ""},
 		{"funded is not the actor", "", "Funded by the European Commission, the operation led to 70 arrests.", "", ""},
 		{"an official quoted", "", "Officers seized 20 kg of cocaine, said Chief Inspector Mara Quist.", "", "Mara Quist"},
+		{"an agency's unit works for it", "", "Officers from HMRC's Tobacco Taskforce found 4,000 cigarettes.", "HM Revenue and Customs", ""},
 		{"the outlet", "source: The Harbour Herald", "Customs officers found 12 kg of heroin.", "", "The Harbour Herald"},
 	}
 	for _, tc := range cases {
@@ -583,5 +608,135 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 				t.Errorf("%q: agency %q asserted by %q, want %q and %q", tc.body, deref(agency), deref(asserted), tc.agency, tc.asserted)
 			}
 		})
+	}
+}
+
+// TestFigureLinks checks parts of totals, restatements and figures given
+// for comparison, in sentences of our own.
+func TestFigureLinks(t *testing.T) {
+	type link struct {
+		kind    string // "arrest" or "seizure"
+		value   float64
+		partOf  float64 // the total's value, or 0
+		sameAs  float64 // the restated figure's value, or 0
+		context bool
+	}
+	cases := []struct {
+		name, body string
+		want       []link
+	}{
+		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.",
+			[]link{{"arrest", 60, 0, 0, false}, {"arrest", 40, 60, 0, false}, {"arrest", 15, 60, 0, false}, {"arrest", 5, 60, 0, false}}},
+		{"parts that add up", "Officers seized 9,000 cigarettes in all. They found 4,000 cigarettes in Leeds and 5,000 cigarettes in York.",
+			[]link{{"seizure", 9000, 0, 0, false}, {"seizure", 4000, 9000, 0, false}, {"seizure", 5000, 9000, 0, false}}},
+		{"a rounded restatement", "Police seized 212,480 ecstasy pills. More than 200,000 ecstasy pills were found in the lorry.",
+			[]link{{"seizure", 212480, 0, 0, false}, {"seizure", 200000, 0, 212480, false}}},
+		{"a past record", "Officers seized 2 tonnes of cocaine. The previous record was a seizure of 1.5 tonnes of cocaine.",
+			[]link{{"seizure", 2, 0, 0, false}, {"seizure", 1.5, 0, 0, true}}},
+		{"a yearly total in the clause", "Agents seized 40 kilos of cocaine, which brings to 9 tonnes the drugs seized in the financial year.",
+			[]link{{"seizure", 40, 0, 0, false}, {"seizure", 9, 0, 0, true}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []link
+			val := func(a *float64) float64 {
+				if a == nil {
+					return 0
+				}
+				return *a
+			}
+			for _, a := range ex.Arrests {
+				l := link{kind: "arrest", value: val(a.Count), context: a.Context}
+				if a.PartOf != nil {
+					l.partOf = val(ex.Arrests[*a.PartOf].Count)
+				}
+				if a.SameAs != nil {
+					l.sameAs = val(ex.Arrests[*a.SameAs].Count)
+				}
+				got = append(got, l)
+			}
+			for _, s := range ex.Seizures {
+				l := link{kind: "seizure", value: val(s.Quantity), context: s.Context}
+				if s.PartOf != nil {
+					l.partOf = val(ex.Seizures[*s.PartOf].Quantity)
+				}
+				if s.SameAs != nil {
+					l.sameAs = val(ex.Seizures[*s.SameAs].Quantity)
+				}
+				got = append(got, l)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%q:\n got %+v\nwant %+v", tc.body, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRulePeople checks people.rules on sentences of our own: officials
+// with their titles and roles, and named suspects.
+func TestRulePeople(t *testing.T) {
+	cases := []struct {
+		name, body  string
+		want        []string // names
+		title, role string   // of the first, where given
+	}{
+		{"said, then the role", "The haul hurts the gangs, said Mara Quist, the bureau's head of intelligence.", []string{"Mara Quist"}, "", "bureau's head of intelligence"},
+		{"role, then said", "Ivo Brandt, the port's chief of security, said the scanners worked.", []string{"Ivo Brandt"}, "", "port's chief of security"},
+		{"lower-case role before", "Regional customs chief Ola Brenn said the haul was large.", []string{"Ola Brenn"}, "", "Regional customs chief"},
+		{"stacked titles and an initial", "Detective Inspector Leo R. Hart said officers were searching.", []string{"Leo R. Hart"}, "Detective Inspector", ""},
+		{"shortened titles and a surname", "Det. Insp. Varga said the men were known.", []string{"Varga"}, "Det. Insp.", ""},
+		{"a surname that is a place", "Superintendent Ana Jordan said the raids went well.", []string{"Ana Jordan"}, "Superintendent", ""},
+		{"named suspects with ages", "Police arrested Kim Lee, 34, and Tom Ray, 27, on Friday.", []string{"Kim Lee", "Tom Ray"}, "", ""},
+		{"a list of suspects", "The agency identified the suspects as Ada Obi, Femi Lawal and Musa Bello.", []string{"Ada Obi", "Femi Lawal", "Musa Bello"}, "", ""},
+		{"one who was arrested", "The bag was handed over by one Jide Kalu who was promptly arrested.", []string{"Jide Kalu"}, "", ""},
+		{"a headline's capitals are no name", "Nine Held in Major Drug and Gun Trafficking Bust Across County", nil, "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, p := range ex.People {
+				got = append(got, p.Name)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Fatalf("%q: people %q, want %q", tc.body, got, tc.want)
+			}
+			if len(got) > 0 && (deref(ex.People[0].Title) != tc.title && tc.title != "" || deref(ex.People[0].Role) != tc.role && tc.role != "") {
+				t.Errorf("%q: title %q role %q, want %q and %q", tc.body, deref(ex.People[0].Title), deref(ex.People[0].Role), tc.title, tc.role)
+			}
+		})
+	}
+}
+
+// TestRulesCompile compiles every rule file, so a mistake in one names its
+// line before any extraction.
+func TestRulesCompile(t *testing.T) {
+	rs, err := loadRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"arrests", "operations", "people"} {
+		if rs.byKind[kind] == nil || rs.byKind[kind].Len() == 0 {
+			t.Errorf("no rules of kind %q", kind)
+		}
+	}
+}
+
+// TestExplain checks that facts name the rule or pass that read them.
+func TestExplain(t *testing.T) {
+	ex := extractText(t, "", "A man and a woman were arrested at the farm. Officers seized 3 kg of heroin.")
+	if len(ex.Arrests) != 1 || ex.Arrests[0].Evidence[0].Rule != "arrest.pair" {
+		t.Fatalf("arrests %+v, want one read by arrest.pair", ex.Arrests)
+	}
+	if len(ex.Seizures) != 1 || ex.Seizures[0].Evidence[0].Rule != "seizure.figure" {
+		t.Fatalf("seizures %+v, want one read by seizure.figure", ex.Seizures)
+	}
+	var b strings.Builder
+	Explain(&b, ex)
+	for _, want := range []string{"arrest.pair", "seizure.figure", "drugs/heroin 3 kg"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("explain output lacks %q:\n%s", want, b.String())
+		}
 	}
 }

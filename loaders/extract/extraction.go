@@ -33,6 +33,7 @@ type Span struct {
 	// AssertedBy is who the text says states the fact: an agency ("the NCA
 	// said"), an official ("said Mara Quist"), else the outlet.
 	AssertedBy string `json:"asserted_by,omitempty"`
+	Context    bool   `json:"context,omitempty"` // the sentence gives the figure for comparison (see FigureLinks)
 }
 
 // Agency is a law-enforcement body, prosecutor, court or international organisation.
@@ -67,7 +68,16 @@ type Arrest struct {
 	// AssertedBy is who states the figure, apart from who acted (Agency):
 	// "Europol said police arrested 40" has no agency and Europol here.
 	AssertedBy *string `json:"asserted_by"`
-	Evidence   []Span  `json:"evidence"`
+	FigureLinks
+	Evidence []Span `json:"evidence"`
+}
+
+// FigureLinks say how a figure stands to the article's others, so that
+// totals count each haul and each group of arrests once.
+type FigureLinks struct {
+	PartOf  *int `json:"part_of,omitempty"` // index (in the same list) of the total this is a part of: "four of them"
+	SameAs  *int `json:"same_as,omitempty"` // index of the figure this restates: "over 450,000" beside 466,326
+	Context bool `json:"context,omitempty"` // a past record or yearly total given for comparison
 }
 
 // Seizure is something seized, with its physical quantity and/or money value.
@@ -86,7 +96,8 @@ type Seizure struct {
 	Location        *string  `json:"location"`
 	Date            *string  `json:"date"`
 	AssertedBy      *string  `json:"asserted_by"` // who states it, apart from who acted (see Arrest)
-	Evidence        []Span   `json:"evidence"`
+	FigureLinks
+	Evidence []Span `json:"evidence"`
 
 	sentence int // where the article first states it, for merging
 }

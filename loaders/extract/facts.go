@@ -88,7 +88,8 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 			b.relation(graph.RelPersonOrg, id, graph.EntityID(graph.KindAgency, *p.Organisation), p.Evidence)
 		}
 	}
-	for _, a := range ex.Arrests {
+	arrestIDs := make([]graph.ID, len(ex.Arrests))
+	for k, a := range ex.Arrests {
 		props := []graph.Prop{{Pred: graph.PredQualifier, Value: a.Qualifier}}
 		count := ""
 		if a.Count != nil {
@@ -102,8 +103,10 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 			claims = append(claims, graph.Prop{Pred: graph.PredDate, Value: *a.Date})
 		}
 		b.fact(id, graph.KindArrest, append(props, links...), a.Evidence, claims...)
+		arrestIDs[k] = id
 	}
-	for _, s := range ex.Seizures {
+	seizureIDs := make([]graph.ID, len(ex.Seizures))
+	for k, s := range ex.Seizures {
 		props := []graph.Prop{{Pred: graph.PredCommodity, Value: s.Commodity}}
 		str := func(p graph.Predicate, v *string) {
 			if v != nil {
@@ -132,9 +135,40 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 		if s.Date != nil {
 			claims = append(claims, graph.Prop{Pred: graph.PredDate, Value: *s.Date})
 		}
-		b.fact(graph.FactID(graph.KindSeizure, key...), graph.KindSeizure, props, s.Evidence, claims...)
+		seizureIDs[k] = graph.FactID(graph.KindSeizure, key...)
+		b.fact(seizureIDs[k], graph.KindSeizure, props, s.Evidence, claims...)
+	}
+	for k, a := range ex.Arrests {
+		b.figureLinks(arrestIDs, k, a.FigureLinks, a.Evidence)
+	}
+	for k, s := range ex.Seizures {
+		b.figureLinks(seizureIDs, k, s.FigureLinks, s.Evidence)
 	}
 	return b.af
+}
+
+// figureLinks writes how figure k of ids stands to the others (part of a
+// total, a restatement, given for comparison) on its evidence.
+func (b *factBuilder) figureLinks(ids []graph.ID, k int, l FigureLinks, ev []Span) {
+	at := func(i *int) graph.ID {
+		if i == nil || *i < 0 || *i >= len(ids) || ids[*i] == ids[k] {
+			return ""
+		}
+		return ids[*i]
+	}
+	partOf, sameAs := at(l.PartOf), at(l.SameAs)
+	if partOf == "" && sameAs == "" && !l.Context {
+		return
+	}
+	n := &b.af.Nodes[b.index[ids[k]]]
+	for e := range n.Evidence {
+		for _, s := range ev {
+			if n.Evidence[e].Start == s.Start && n.Evidence[e].End == s.End {
+				n.Evidence[e].PartOf, n.Evidence[e].SameAs = partOf, sameAs
+				n.Evidence[e].Context = n.Evidence[e].Context || s.Context
+			}
+		}
+	}
 }
 
 type factBuilder struct {

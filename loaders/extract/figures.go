@@ -33,6 +33,7 @@ var (
 )
 
 func (r *run) findArrests(i int, sf *sentenceFacts) {
+	r.rule = "arrest.figure"
 	text := sf.s.Text
 	if sf.cues&cueArrest == 0 {
 		return
@@ -49,6 +50,9 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		if spaced && (sf.trap && notArrestRe.MatchString(after) || !sf.trap && notArrestLow(lowAfter)) {
 			continue
 		}
+		if notArrestFigure(sf, f.Start, f.End) {
+			continue
+		}
 		if spaced && found && (sf.trap && arrestAndRe.MatchString(tail(before, 60)) || !sf.trap && endsArrestAnd(tail(before, 60))) && arrestNounAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestVerbs) && (sf.trap || arrestLeadLow(lowAfter)) &&
@@ -56,8 +60,8 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
 				(sf.trap && (arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) ||
 					!sf.trap && (endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60)))) {
-			r.addArrest(i, sf, f, f.Start)
-			r.addBreakdown(i, sf, f)
+			whole := r.addArrest(i, sf, f, f.Start)
+			r.addBreakdown(i, sf, f, whole)
 			found = true
 		}
 	}
@@ -79,9 +83,11 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			loc = []int{p}
 		}
 	}
+	r.rule = "arrest.one"
 	if loc != nil {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
 	} else if loc := r.namedArrest(sf); loc >= 0 {
+		r.rule = "arrest.named"
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
 	}
 }
@@ -209,22 +215,28 @@ func (r *run) namedArrest(sf *sentenceFacts) int {
 	return -1
 }
 
-func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) {
-	r.recordArrest(i, sf, f, pos, "")
+func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) int {
+	return r.recordArrest(i, sf, f, pos, "")
 }
 
-// addArrestPart records one part of a total: "22 in Spain".
-func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string) {
-	r.recordArrest(i, sf, f, f.Start, place)
+// addArrestPart records a part of the breakdown of arrests r.out.Arrests[whole].
+func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string, whole int) {
+	if k := r.recordArrest(i, sf, f, f.Start, place); k != whole && whole >= 0 && r.out.Arrests[k].PartOf == nil {
+		r.out.Arrests[k].PartOf = &whole
+	}
 }
 
-func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) {
+// recordArrest records an arrest figure and returns its index in
+// r.out.Arrests (an earlier one where the text says the same again).
+func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) int {
 	r.arrestsRead++
 	agency := r.agencyFor(i, pos)
 	op := r.operationFor(i, agency)
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),
 		Evidence: r.evidence(sf, 0.8)}
 	a.AssertedBy = r.asserted(sf, a.Evidence)
+	a.Context = r.isContext(sf, pos)
+	a.Evidence[len(a.Evidence)-1].Context = a.Context
 	if !f.Vague {
 		a.Count = r.nump(f.Value)
 	}
@@ -245,10 +257,11 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 				old.Operation = a.Operation
 			}
 			old.Evidence = append(old.Evidence, a.Evidence...)
-			return
+			return k
 		}
 	}
 	r.out.Arrests = append(r.out.Arrests, a)
+	return len(r.out.Arrests) - 1
 }
 
 func (r *run) dateIn(sf *sentenceFacts) *string {
@@ -309,7 +322,7 @@ func (r *run) agencyFor(i, pos int) string {
 				best = a
 			}
 		}
-		return best.Name
+		return r.parentAgency(sf, best)
 	}
 	if sf.isHistoric() || len(sf.operations) > 0 || sf.namesLocalPolice() {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
@@ -370,7 +383,7 @@ func (r *run) lastOwnAgency(j int) string {
 			continue
 		}
 		if !a.Possessive || !r.qualifiesOperation(sf, a) {
-			return a.Name
+			return r.parentAgency(sf, a)
 		}
 	}
 	return ""
@@ -500,7 +513,7 @@ type money struct {
 var (
 	// moneyPrefixPattern is made from moneySigns and the multipliers
 	// (extract_money_match.go), in their order, so a sign is added in one place.
-	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
+	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
 		strings.Join(moneyShortMults, "|") + `)\b|\s*(` + strings.Join(moneyLongMults, "|") + `)\b)?`
 	// moneyPrefixScan tries the pattern only at the first byte of a sign or
 	// code with a digit at most five bytes after it. After a word character
@@ -520,7 +533,7 @@ var (
 		return false
 	})
 	moneySignLead, moneyNoBoundary = signLeads()
-	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
+	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
 		`)|\s*(` + strings.Join(suffixLongMults, "|") + `))?\s+(` + strings.Join(suffixCurrencyWords, "|") + `)\b`)
 	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
 )
@@ -570,7 +583,7 @@ func (r *run) findMoney(s string, trap bool) []money {
 // whose two multiplier groups follow it ("£54m", "2.5 million euros"),
 // with the qualifier before it.
 func moneyAt(s string, m []int, g int, cur string) money {
-	v, _ := strconv.ParseFloat(strings.ReplaceAll(s[m[g]:m[g+1]], ",", ""), 64)
+	v, _ := strconv.ParseFloat(digitsOnly.Replace(s[m[g]:m[g+1]]), 64)
 	for _, mul := range [][2]int{{m[g+2], m[g+3]}, {m[g+4], m[g+5]}} {
 		if mul[0] >= 0 {
 			v *= multipliers[strings.ToLower(s[mul[0]:mul[1]])]
@@ -755,6 +768,7 @@ func (r *run) dollar(s string) string {
 }
 
 func (r *run) findSeizures(i int, sf *sentenceFacts) {
+	r.rule = "seizure.figure"
 	text := sf.s.Text
 	trap := sf.trap
 	// seizeCue reports whether seizeCueRe matches the clause text[cs:ce],
@@ -789,6 +803,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		s.Date = r.dateIn(sf)
 		s.Evidence = r.evidence(sf, 0.75)
 		s.AssertedBy = r.asserted(sf, s.Evidence)
+		s.Context = r.isContext(sf, pos)
+		s.Evidence[len(s.Evidence)-1].Context = s.Context
 		s.sentence = i
 		made = append(made, len(r.out.Seizures))
 		r.out.Seizures = append(r.out.Seizures, s)
@@ -861,6 +877,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	}
 
 	// Sums of money: cash, or the value of what was seized.
+	r.rule = "seizure.money"
 	for _, m := range moneys {
 		after := text[m.End:]
 		before := text[:m.Start]
@@ -927,13 +944,16 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	}
 
 	// Things seized without a figure: "diamonds, jewellery, luxury vehicles ... were also seized", "a loaded pistol".
+	r.rule = "seizure.listed"
 	if regions := seizedRegions(sf); len(regions) > 0 {
 		toks := sf.toks    // tokenize(text)
 		var found [8]match // the sentence's names stay on the stack
 		for _, m := range r.x.gaz.appendFind(found[:0], toks, entCommodity) {
 			e := m.Entries[0]
 			start, end := toks[m.I].Start, toks[m.J-1].End
-			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 {
+			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 ||
+				overlapsMention(sf.agencies, start, end) || // "HMRC's Tobacco Taskforce" seized no tobacco by its name
+				m.I > 0 && isCapitalised(toks[m.I].Text) { // "Frederic Van Leeuw": a capital inside a sentence is a name, not a van
 				continue
 			}
 			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
@@ -1537,7 +1557,8 @@ var (
 
 // addBreakdown records each bracketed part of an arrest figure as its own
 // fact, with its place.
-func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure) {
+func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure, whole int) {
+	r.rule = "arrest.breakdown"
 	text := sf.s.Text
 	if !mayHaveBreakdown(text[total.End:]) {
 		return
@@ -1559,7 +1580,7 @@ func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure) {
 				place = p.Name
 			}
 		}
-		r.addArrestPart(i, sf, figure{Value: n, Qualifier: "exact", Start: total.End + m[2] + it[0], End: total.End + m[2] + it[1]}, place)
+		r.addArrestPart(i, sf, figure{Value: n, Qualifier: "exact", Start: total.End + m[2] + it[0], End: total.End + m[2] + it[1]}, place, whole)
 	}
 }
 
@@ -1738,22 +1759,13 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		}
 		break
 	}
-	after := sf.tokensIn(a.End, a.End+40)
-	for k := 0; k < len(after) && k < 3; k++ {
-		if supportVerbs[after[k].Lower] {
-			return true
-		}
-		if !supportAux[after[k].Lower] {
-			break
-		}
-	}
-	return false
+	return sf.verbAfter(a, supportVerbs, supportAux)
 }
 
 var supportAux = wordSet("has have had also was were is are which who")
 
 // sayVerbs report speech.
-var sayVerbs = wordSet("said says announced announces reported reports stated states added told confirmed revealed explained noted")
+var sayVerbs = wordSet("said says say announced announces reported reports stated states added told confirmed revealed explained noted")
 
 // actorWords name who acted without naming an agency ("police arrested").
 var actorWords = wordSet("police officers officer authorities investigators agents detectives deputies troops soldiers officials customs prosecutors gardaí gardai it they forces units teams")
@@ -1823,4 +1835,51 @@ func (r *run) agencyCountry(name string) string {
 		return r.out.Agencies[k].Country
 	}
 	return ""
+}
+
+// digitsOnly drops the group separators of a number: "1,234", "160 000".
+var digitsOnly = strings.NewReplacer(",", "", " ", "")
+
+// notArrestFigure reports what no arrest pattern of a figure tells: a
+// figure with a unit of mass or volume ("the apprehension of 450 kg"), one
+// the sentence only expects ("there should be over 1,000 arrests"), and
+// the detained of a sentence that counts the arrested apart ("30 were
+// detained and 17 arrested": 17 only).
+func notArrestFigure(sf *sentenceFacts, start, end int) bool {
+	if _, n := matchUnit(sf.s.Text[end:], sf.trap); n >= 0 {
+		return true
+	}
+	cs, _ := sf.clauseAt(start)
+	for _, t := range sf.tokensIn(cs, start) {
+		if expectWords[t.Lower] {
+			return true
+		}
+	}
+	after := sf.tokensIn(end, end+60)
+	for k := 0; k < len(after) && k < 5; k++ {
+		if after[k].Lower == "detained" {
+			for _, t := range after[k+1:] {
+				if t.Lower == "arrested" {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return false
+}
+
+// expectWords before a figure in its clause say it is expected, not done.
+var expectWords = wordSet("should would could might expected expects expect hopes hope aims target targets")
+
+// parentAgency is the agency whose unit mention a is, where the text writes
+// it as the other's possessive ("HMRC's Tobacco Taskforce" is HMRC's), else
+// a's own name: the figures of a unit are its agency's.
+func (r *run) parentAgency(sf *sentenceFacts, a mention) string {
+	for _, o := range sf.agencies {
+		if o.Possessive && o.End < a.Start && a.Start-o.End <= len("’s ") {
+			return o.Name
+		}
+	}
+	return a.Name
 }

@@ -134,6 +134,12 @@ func moneyNumberEnd(s string, p int) int {
 		for g < len(s) && s[g] == ',' && digit(g+1) && digit(g+2) && digit(g+3) {
 			g += 4
 		}
+		if g == e {
+			// "EUR 160 000": groups of three digits after spaces, each ending a word.
+			for g < len(s) && s[g] == ' ' && digit(g+1) && digit(g+2) && digit(g+3) && (g+4 == len(s) || !isWordASCII(s[g+4])) {
+				g += 4
+			}
+		}
 		e = g
 	}
 	if e < len(s) && s[e] == '.' && digit(e+1) {

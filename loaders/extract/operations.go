@@ -100,6 +100,7 @@ func mayStartWeek(s string, p int) bool {
 
 // findOperations finds named operations in a sentence.
 func (r *run) findOperations(sf *sentenceFacts) {
+	r.rule = "operation.word"
 	text := sf.s.Text
 	add := func(name, alias string, start, end int) {
 		name = strings.TrimSpace(strings.Trim(name, "\"“”‘’'"))
@@ -118,6 +119,9 @@ func (r *run) findOperations(sf *sentenceFacts) {
 		}
 		sf.operations = append(sf.operations, mention{Name: name, Surface: text[start:end], Start: start, End: end})
 		r.addOperation(sf, name, alias)
+		if k, ok := r.opIdx[strings.ToLower(name)]; ok {
+			sf.operations[len(sf.operations)-1].Name = *r.out.Operations[k].Name // "Pangea" of "Pangea XIV"
+		}
 	}
 	if sf.cues&cueOperation == 0 {
 		return
@@ -126,12 +130,14 @@ func (r *run) findOperations(sf *sentenceFacts) {
 		name := trimTrailingStopWords(text[m[2]:m[3]])
 		add(name, "", m[0], m[0]+len(text[m[0]:m[2]])+len(name))
 	}
+	r.rule = "operation.dubbed"
 	for _, m := range codenameScan.findAll(text) {
 		if !operationCue.MatchString(tail(text[:m[0]], 60)) {
 			continue
 		}
 		add(trimTrailingStopWords(text[m[2]:m[3]]), "", m[2], m[3])
 	}
+	r.rule = "operation.project"
 	for _, m := range projectScan.findAll(text) {
 		add(text[m[2]:m[3]], "Project "+text[m[2]:m[3]], m[0], m[1])
 	}
@@ -149,6 +155,7 @@ func (r *run) findOperations(sf *sentenceFacts) {
 				if len(sf.operations) > n {
 					op := &r.out.Operations[r.opIdx[strings.ToLower(sf.operations[n].Name)]]
 					op.Evidence[len(op.Evidence)-1].Rule = m.Rule
+					op.Evidence[len(op.Evidence)-1].Confidence = confidenceOf(m.Rule)
 				}
 			}
 			return true
@@ -158,6 +165,7 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	if strings.Contains(text, "Week") || strings.Contains(text, "Day of Action") {
 		weeks = weekScan.findAll(text)
 	}
+	r.rule = "operation.week"
 	for _, m := range weeks {
 		name := text[m[2]:m[3]]
 		for strings.HasPrefix(name, "The ") || strings.HasPrefix(name, "During ") || strings.HasPrefix(name, "This ") {
@@ -202,6 +210,9 @@ func trimTrailingStopWords(name string) string {
 func (r *run) addOperation(sf *sentenceFacts, name, alias string) {
 	key := strings.ToLower(name)
 	idx, ok := r.opIdx[key]
+	if !ok {
+		idx, ok = r.sameOperation(name)
+	}
 	if !ok {
 		idx = len(r.out.Operations)
 		r.opIdx[key] = idx
@@ -287,8 +298,8 @@ func (r *run) operationAgencies(sf *sentenceFacts, om mention) []string {
 	for _, a := range sf.agencies {
 		before := strings.ToLower(sf.s.Text[max(0, a.Start-40):a.Start])
 		if strings.Contains(before, "assisted by") || strings.Contains(before, "with the help of") || strings.Contains(before, "supported by") ||
-			endsWithPhrase(sf.low[:a.Start], fundPhrases) {
-			continue
+			endsWithPhrase(sf.low[:a.Start], fundPhrases) || saysSo(sf, a) {
+			continue // helped, paid, or only reported it ("..., the Defence Ministry has reported")
 		}
 		out = append(out, a.Name)
 	}
@@ -595,6 +606,7 @@ func matchRelDate(s string, p int) int {
 }
 
 func (r *run) findDates(sf *sentenceFacts) {
+	r.rule = "date.phrase"
 	text := sf.s.Text
 	var found [2][][]int
 	if sf.cues&cueMonth != 0 || sf.cues&cueYearLead != 0 {
@@ -755,3 +767,57 @@ func mayNameOperation(sf *sentenceFacts) bool {
 }
 
 var codenameCueWords = wordSet("dubbed named codenamed called known strike")
+
+// sameOperation finds an operation already named that name names too, one
+// of them with the other's number after it: "Operation Pangea" in an
+// article about "Pangea XIV" is that edition. The longer name stays the
+// operation's, the shorter its alias, and the sentences that named the
+// shorter one name the longer.
+func (r *run) sameOperation(name string) (int, bool) {
+	for idx := range r.out.Operations {
+		op := &r.out.Operations[idx]
+		if op.Name == nil || op.PartOf != nil {
+			continue
+		}
+		long, short := name, *op.Name
+		if len(long) < len(short) {
+			long, short = short, long
+		}
+		rest, ok := strings.CutPrefix(long, short+" ")
+		if !ok || !isEditionNumber(rest) {
+			continue
+		}
+		if long != *op.Name {
+			old := *op.Name
+			op.Name = &long
+			delete(r.opIdx, strings.ToLower(old))
+			r.opIdx[strings.ToLower(long)] = idx
+			for _, sf := range r.sents {
+				for k := range sf.operations {
+					if sf.operations[k].Name == old {
+						sf.operations[k].Name = long
+					}
+				}
+			}
+		}
+		if !contains(op.Aliases, short) {
+			op.Aliases = append(op.Aliases, short)
+		}
+		r.opIdx[strings.ToLower(short)] = idx
+		return idx, true
+	}
+	return 0, false
+}
+
+// isEditionNumber reports whether s is a roman numeral or a number: "XIV", "2".
+func isEditionNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	roman, digits := true, true
+	for _, c := range s {
+		roman = roman && strings.ContainsRune("IVXLC", c)
+		digits = digits && c >= '0' && c <= '9'
+	}
+	return roman || digits
+}

@@ -82,6 +82,7 @@ func mayStartRoleName(s string, p int) bool {
 
 // findPeople finds named people with their title, role and organisation.
 func (r *run) findPeople(sf *sentenceFacts) {
+	r.rule = "person.role-name"
 	if sf.cues&cuePerson == 0 {
 		return // the patterns below are costly; most sentences name no official
 	}
@@ -109,10 +110,12 @@ func (r *run) findPeople(sf *sentenceFacts) {
 	if mayHaveNameRole(text) {
 		nameRoles = nameRoleRe.FindAllStringSubmatchIndex(text, -1)
 	}
+	r.rule = "person.name-role"
 	for _, m := range nameRoles {
 		org := r.agencyStartingAt(sf, m[1])
 		r.addPerson(sf, text[m[2]:m[3]], "", text[m[4]:m[5]], org)
 	}
+	r.rule = "person.title-name"
 	for _, m := range titleNameScan.findAll(text) {
 		r.addPerson(sf, text[m[4]:m[5]], text[m[2]:m[3]], "", r.agencyAfter(sf, m[5]))
 	}
@@ -212,21 +215,30 @@ func (r *run) agencyStartingAt(sf *sentenceFacts, pos int) string {
 // addPerson records a person, merging with one already seen by surname.
 func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	words := strings.Fields(name)
-	if len(words) < 2 || notNameWord[words[0]] || strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
+	// One word is a name only with a title or role before it ("Det. Insp. Varga").
+	if len(words) < 2 && (title == "" && role == "" || len(words) == 0) || notNameWord[words[0]] ||
+		strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
 		orgWords[strings.ToLower(words[len(words)-1])] {
 		return
 	}
-	// A name that is an agency, place or platform is not a person.
+	// A name that is an agency, place or platform is not a person; a
+	// surname that is also a place is ("Superintendent Ana Jordan").
 	var tb [8]token // a name's few words, and their matches, stay on the stack
 	var found [4]match
-	if ms := r.x.gaz.appendFind(found[:0], appendTokens(tb[:0], name), entAgency, entPlace, entPlatform, entGroup, entDemonym); len(ms) > 0 {
-		return
+	toks := appendTokens(tb[:0], name)
+	for _, m := range r.x.gaz.appendFind(found[:0], toks, entAgency, entPlace, entPlatform, entGroup, entDemonym) {
+		if m.I == 0 || m.Entries[0].Kind != entPlace || title == "" && role == "" {
+			return
+		}
 	}
 	surname := strings.ToLower(words[len(words)-1])
 	for i := range r.out.People {
 		p := &r.out.People[i]
+		if len(name) > len(p.Name) && strings.HasPrefix(name, p.Name) {
+			p.Name = name // "Ken McKern" where a pass read "Ken Mc"
+		}
 		pw := strings.Fields(p.Name)
-		if strings.ToLower(pw[len(pw)-1]) == surname {
+		if strings.ToLower(pw[len(pw)-1]) == surname || strings.HasPrefix(p.Name, name) {
 			if p.Title == nil {
 				p.Title = r.strp(title)
 			}
@@ -294,7 +306,9 @@ const (
 	cueYearLead
 	cueRelativeDate
 	cuePerson
-	cueCodename // a word that names: operations.rules need one (see mayNameOperation)
+	cueCodename   // a word that names: operations.rules need one (see mayNameOperation)
+	cuePeopleRule // a word people.rules need one of (see findRulePeople)
+	cueContext    // a word of contextPhrases (see isContext)
 )
 
 // cueBits maps each cue word to the bits of its sets.
@@ -305,7 +319,7 @@ var cueBits = func() map[string]uint16 {
 		set map[string]bool
 	}{{cueArrest, arrestCueWords}, {cueSeize, seizeCueWords}, {cueValue, valueCueWords}, {cueModal, modalWords},
 		{cueOperation, operationCueWords}, {cueMonth, monthWords}, {cueYearLead, yearLeadWords},
-		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}} {
+		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}, {cuePeopleRule, peopleRuleCueWords}, {cueContext, contextCueWords}} {
 		for w := range c.set {
 			m[w] |= c.bit
 		}

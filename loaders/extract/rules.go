@@ -32,6 +32,9 @@ var ruleClasses = []struct {
 		crew sailors fishermen gang gangsters workers recruiters sellers buyers mules carriers`)},
 	{"numberWord", numberWordSet()},
 	{"sayVerb", sayVerbs},
+	{"title", titleWords},
+	{"roleWord", peopleRoleWords},
+	{"notName", notNameWords},
 }
 
 func numberWordSet() map[string]bool {

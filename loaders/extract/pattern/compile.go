@@ -28,6 +28,10 @@ type rule struct {
 	line int
 	prog []inst
 	caps []string // capture names; slot 2k and 2k+1 hold capture k
+	// needs are the caller's class bits some token of any sentence the rule
+	// matches must carry, one group each (a test every match passes, such
+	// as @sayVerb): a sentence without them is not tried at all.
+	needs []uint64
 }
 
 // Set is a compiled set of rules, safe for concurrent use.
@@ -63,7 +67,7 @@ func Compile(file, src string, classes map[string]uint64) (*Set, error) {
 		if !ok {
 			return nil, &Error{File: file, Line: pr.line, Col: 1, Msg: "rule " + pr.name + " is too large once its repeats are expanded"}
 		}
-		r := rule{name: pr.name, line: pr.line, prog: prog, caps: pr.caps}
+		r := rule{name: pr.name, line: pr.line, prog: prog, caps: pr.caps, needs: needs(pr.root)}
 		first, empty := firstTests(prog)
 		if empty {
 			return nil, &Error{File: file, Line: pr.line, Col: 1, Msg: "rule " + pr.name + " can match no tokens at all"}
@@ -269,4 +273,39 @@ func (s *Set) index(r int32, first []*test) {
 			s.byLower[k.lit] = add(s.byLower[k.lit])
 		}
 	}
+}
+
+// needs returns, for the tests every match of n passes that are a class
+// (or an alternation of classes only), the class bits of each.
+func needs(n *node) []uint64 {
+	switch n.kind {
+	case nTest:
+		var bits uint64
+		for _, conj := range n.test.alts {
+			b := uint64(0)
+			for _, p := range conj {
+				if p.kind == pClass && !p.neg {
+					b |= p.bits
+				}
+			}
+			if b == 0 {
+				return nil // an alternative that names no class: nothing needed
+			}
+			bits |= b
+		}
+		return []uint64{bits}
+	case nSeq:
+		var out []uint64
+		for _, k := range n.kids {
+			out = append(out, needs(k)...)
+		}
+		return out
+	case nRepeat:
+		if n.min >= 1 {
+			return needs(n.kids[0])
+		}
+	case nCapture:
+		return needs(n.kids[0])
+	}
+	return nil // alternatives and optional parts need nothing for sure
 }

@@ -1,0 +1,152 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/opgraph/opgraph/loaders/extract/pattern"
+)
+
+// titleWords are honorifics and ranks written before a name, whole or cut
+// short ("Det.", "Insp.", "Supt."): rules test them as @title.
+var titleWords = wordSet(`mr mrs ms dr dame sir lord lady prof professor rev alhaji chief
+	detective det inspector insp superintendent supt sergeant sgt constable const commander cmdr commissioner
+	captain capt lieutenant lt colonel col general gen major maj brigadier brig admiral adm corporal cpl
+	officer agent special deputy assistant acting senior temporary director judge justice magistrate
+	prosecutor minister secretary president vice governor mayor sheriff marshal`)
+
+// peopleRoleWords end a job title written in lower case before a name.
+var peopleRoleWords = wordSet(`chief head director spokesman spokeswoman spokesperson commander superintendent inspector
+	officer prosecutor minister commissioner secretary coordinator manager investigator detective sergeant
+	boss leader founder ringleader lawyer attorney judge magistrate`)
+
+// notNameWords can start no name: pronouns, articles and words that open a sentence.
+var notNameWords = wordSet(`the this that these those he she they it we i you his her their its our a an in on at as but and
+	or if when while after before during police officers officer customs court monday tuesday wednesday thursday friday
+	saturday sunday january february march april may june july august september october november december
+	operation project according also however meanwhile earlier later today yesterday`)
+
+// findRulePeople reads the people of rules/people.rules in a sentence: each
+// a name with what the rule says of it, after the older passes.
+func (r *run) findRulePeople(sf *sentenceFacts) {
+	set := r.x.rules.byKind["people"]
+	if set == nil || !mayNamePeople(sf) {
+		return // each rule needs a title, a role, a verb of saying or arresting, or a word for suspects
+	}
+	toks := r.ruleTokens(sf)
+	next := 0 // matches may not overlap one taken
+	set.Match(toks, func(m pattern.Match) bool {
+		if m.Start < next {
+			return true
+		}
+		r.addRulePerson(sf, toks, 0, m)
+		next = m.End
+		if strings.HasPrefix(m.Rule, "person.list.") {
+			next = r.readListOn(sf, toks, m.End)
+		}
+		return true
+	})
+}
+
+// readListOn reads the names that go on a list of people from token k
+// (people-next.rules, matched from there only) and returns where the list ends.
+func (r *run) readListOn(sf *sentenceFacts, toks []pattern.Token, k int) int {
+	set := r.x.rules.byKind["people-next"]
+	for set != nil && k < len(toks) {
+		end := -1
+		set.Match(toks[k:], func(m pattern.Match) bool {
+			if m.Start == 0 {
+				r.addRulePerson(sf, toks, k, m)
+				end = k + m.End
+			}
+			return false // the first match from the list's end, or none
+		})
+		if end < 0 {
+			break
+		}
+		k = end
+	}
+	return k
+}
+
+// addRulePerson adds the person a rule read in toks[off:] (its offsets count from off).
+func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m pattern.Match) {
+	text := sf.s.Text
+	span := func(name string) string {
+		if s, e, ok := m.Capture(name); ok {
+			return text[toks[off+s].Start:toks[off+e-1].End]
+		}
+		return ""
+	}
+	who := span("who")
+	if who == "" {
+		return
+	}
+	title, role := span("title"), strings.TrimSpace(span("role"))
+	if rs, re, ok := m.Capture("role"); ok && m.Rule == "person.role.before" {
+		// "regional customs chief": the lower-case words before the role word.
+		rs += off
+		for k := 0; k < 3 && rs > 0 && roleModifier(toks, rs-1); k++ {
+			rs--
+		}
+		role = text[toks[rs].Start:toks[off+re-1].End]
+	}
+	ws, _, _ := m.Capture("who")
+	org := r.agencyAfter(sf, toks[off+m.End-1].End)
+	if org == "" {
+		org = r.agencyEndingAt(sf, toks[off+ws].Start)
+	}
+	r.rule = m.Rule
+	r.addPerson(sf, who, title, role, org)
+}
+
+// peopleRuleCueWords are the words people.rules need one of in a sentence.
+var peopleRuleCueWords = func() map[string]bool {
+	m := wordSet("suspects suspect accused defendants alias arrested detained apprehended held nabbed custody intercepted")
+	for _, set := range []map[string]bool{titleWords, peopleRoleWords, sayVerbs} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// isBulletLine reports whether s is an item of a bulleted list, where
+// suspects are often listed one a line ("- Ada Obi, 37").
+func isBulletLine(s string) bool {
+	return strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.HasPrefix(s, "* ")
+}
+
+// roleModifier reports whether toks[k] may open a lower-case role ("regional
+// customs chief"): a lower-case word, or the sentence's capitalised first.
+func roleModifier(toks []pattern.Token, k int) bool {
+	t := toks[k]
+	if t.Shape&pattern.ShapePunct != 0 || sayVerbs[t.Lower] || notNameWords[t.Lower] && t.Lower != "customs" && t.Lower != "police" {
+		return false
+	}
+	return t.Shape&pattern.ShapeLower != 0 || k == 0 && t.Shape&pattern.ShapeCap != 0
+}
+
+// mayNamePeople is the cheap test people.rules pass first: a word they
+// need (a title, a role, a verb of saying or arresting, a word for
+// suspects) near a capitalised word that does not open the sentence, or a
+// bulleted line.
+func mayNamePeople(sf *sentenceFacts) bool {
+	if sf.cues&cuePeopleRule == 0 {
+		return isBulletLine(sf.s.Text)
+	}
+	toks := sf.toks
+	for k, t := range toks {
+		if !peopleRuleCueWords[t.Lower] {
+			continue
+		}
+		if k > 0 && strings.Contains(sf.s.Text[toks[k-1].End:t.Start], ",") {
+			return true // "..., said"
+		}
+		for j := max(1, k-5); j < len(toks) && j <= k+2; j++ {
+			if j != k && isCapitalised(toks[j].Text) {
+				return true // a name near the word: "said Mara Quist", "Ada Obi, 30, was arrested"
+			}
+		}
+	}
+	return isBulletLine(sf.s.Text)
+}

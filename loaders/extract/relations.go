@@ -1,0 +1,182 @@
+package extract
+
+import "strings"
+
+// How an article's figures stand to each other, so that totals count each
+// haul and each group of arrests once: a part of a total ("167 in Nigeria"
+// of 281 arrests), a restatement ("over 450,000 pills" beside 466,326), and
+// figures given for comparison ("the previous record was 3.7 tonnes").
+
+// contextPhrases mark a sentence whose figures look back or sum a year up.
+var contextPhrases = []string{"previous", "previously", "financial year", "fiscal year", "in the year",
+	"annual", "annually", "yearly", "per year", "a year", "each year", "so far this year", "earlier this year",
+	"record of", "former record", "since records began", "to date this year"}
+
+// contextCueWords are the words of contextPhrases a sentence must hold one
+// of for isContext to look for the phrases.
+var contextCueWords = wordSet("previous previously financial fiscal year annual annually yearly record records date")
+
+// isContext reports whether the sentence's figures are given for
+// comparison: past records and yearly totals.
+// The phrase must stand in the clause of the figure at pos: "seized 616
+// kilos, which has risen to almost 60 tons seized in the year" gives only
+// the 60 tons for comparison.
+func (r *run) isContext(sf *sentenceFacts, pos int) bool {
+	if sf.cues&cueContext == 0 {
+		return false
+	}
+	cs, ce := sf.clauseAt(pos)
+	low := sf.low[cs:ce]
+	for _, p := range contextPhrases {
+		if k := strings.Index(low, p); k >= 0 && (k == 0 || !isWordASCII(low[k-1])) {
+			if e := k + len(p); e == len(low) || !isWordASCII(low[e]) && low[e] != '-' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// relateFigures marks the parts of totals and the restatements among the
+// article's arrests and seizures, once they are all read and merged.
+func (r *run) relateFigures() {
+	arrests := make([]figureRef, len(r.out.Arrests))
+	for k := range r.out.Arrests {
+		a := &r.out.Arrests[k]
+		arrests[k] = figureRef{links: &a.FigureLinks, key: "arrests", qualifier: a.Qualifier}
+		if a.Count != nil {
+			arrests[k].value, arrests[k].known = *a.Count, true
+		}
+	}
+	relate(arrests)
+	seizures := make([]figureRef, len(r.out.Seizures))
+	for k := range r.out.Seizures {
+		s := &r.out.Seizures[k]
+		seizures[k] = figureRef{links: &s.FigureLinks, qualifier: deref(s.Qualifier)}
+		switch {
+		case s.Quantity != nil:
+			if kg, ok := unitKg[deref(s.Unit)]; ok {
+				seizures[k].key, seizures[k].value = s.Commodity+"/kg", *s.Quantity*kg
+			} else {
+				seizures[k].key, seizures[k].value = s.Commodity+"/"+deref(s.Subtype)+"/"+deref(s.Unit), *s.Quantity
+			}
+			seizures[k].known = true
+		case s.Amount != nil:
+			seizures[k].key, seizures[k].value, seizures[k].known = s.Commodity+"/"+deref(s.Currency), *s.Amount, true
+			seizures[k].qualifier = deref(s.AmountQualifier)
+		}
+	}
+	relate(seizures)
+}
+
+// figureRef is one figure as relate compares it.
+type figureRef struct {
+	links     *FigureLinks
+	key       string  // what it counts: figures of one key add up
+	value     float64 // in the key's unit
+	known     bool    // a figure, not "dozens"
+	qualifier string
+}
+
+// unitKg converts masses to kilograms, so that "8 t" and "8,000 kg" compare.
+var unitKg = map[string]float64{"kg": 1, "g": 0.001, "tonne": 1000, "ton": 907.18474, "lb": 0.45359237, "oz": 0.028349523}
+
+// relate marks restatements and parts among figs, in the article's order: a
+// rounded figure ("over", "about", "nearly") within a tenth of an exact one
+// of the same key restates it; then the figures after a total that add up
+// to it (within rounding) are its parts.
+func relate(figs []figureRef) {
+	free := func(f figureRef) bool { return f.known && !f.links.Context && f.links.SameAs == nil }
+	for k := range figs {
+		f := figs[k]
+		if !free(f) || !rounded[f.qualifier] {
+			continue
+		}
+		for e := range figs {
+			g := figs[e]
+			if e == k || !free(g) || g.key != f.key || rounded[g.qualifier] || g.value == f.value {
+				continue
+			}
+			if restates(f.qualifier, f.value, g.value) {
+				s := e
+				figs[k].links.SameAs = &s
+				break
+			}
+		}
+	}
+	for t := range figs {
+		if !free(figs[t]) || figs[t].links.PartOf != nil {
+			continue
+		}
+		total := figs[t].value
+		sum, parts := 0.0, []int(nil)
+		for k := t + 1; k < len(figs); k++ {
+			f := figs[k]
+			if !free(f) || f.key != figs[t].key || f.links.PartOf != nil {
+				continue
+			}
+			if f.value >= total {
+				break
+			}
+			sum += f.value
+			parts = append(parts, k)
+			if len(parts) >= 2 && sum >= 0.97*total && sum <= 1.01*total {
+				for _, p := range parts {
+					w := t
+					figs[p].links.PartOf = &w
+				}
+				break
+			}
+			if sum > 1.01*total {
+				break
+			}
+		}
+	}
+}
+
+// rounded qualifiers say a figure is a rounding of an exact one.
+var rounded = map[string]bool{"more_than": true, "about": true, "at_least": true, "less_than": true, "up_to": true}
+
+// restates reports whether a figure v with qualifier q is a rounding of the
+// exact figure exact: "over 450,000" of 466,326, "nearly 2,000" of 1,950.
+func restates(q string, v, exact float64) bool {
+	if exact <= 0 || v <= 0 {
+		return false
+	}
+	d := (exact - v) / exact
+	switch q {
+	case "more_than", "at_least":
+		return d >= 0 && d <= 0.1
+	case "less_than", "up_to":
+		return d <= 0 && d >= -0.1
+	}
+	return d >= -0.1 && d <= 0.1
+}
+
+// operationActors adds to each operation the agencies that made its
+// figures: who arrested or seized in an operation took part in it.
+func (r *run) operationActors() {
+	add := func(op, agency *string) {
+		if op == nil || agency == nil {
+			return
+		}
+		k, ok := r.opIdx[strings.ToLower(*op)]
+		if !ok {
+			return
+		}
+		o := &r.out.Operations[k]
+		if !contains(o.Agencies, *agency) {
+			o.Agencies = append(o.Agencies, *agency)
+		}
+	}
+	for _, a := range r.out.Arrests {
+		if !a.Context {
+			add(a.Operation, a.Agency)
+		}
+	}
+	for _, s := range r.out.Seizures {
+		if !s.Context {
+			add(s.Operation, s.Agency)
+		}
+	}
+}

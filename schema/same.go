@@ -1,0 +1,248 @@
+package schema
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/opgraph/opgraph/graph"
+)
+
+// One fact across articles. Two articles about the same event give the same
+// figure with more or less detail (one names the operation, the other only
+// the agency), and the extractor, reading one article at a time, makes two
+// facts of it. They are found here, at read time, not in the store at write
+// time: the store keeps what each article said (exports --raw show it), the
+// answer does not depend on the order articles were loaded in, and a change
+// to the rule (or a curator's) needs no rewrite of the store. They are
+// found when the aggregate table is built, from its rows, and read as
+// merges: the fact with most detail is kept, with the evidence of all and
+// the links the others add.
+
+// sameFigures is what a table build found: each duplicate and the fact kept.
+type sameFigures struct {
+	into  map[graph.ID]graph.ID                     // duplicate -> fact kept
+	extra map[graph.ID]map[graph.Predicate]graph.ID // fact kept -> links only its duplicates give
+}
+
+// Windows for "dates close together": an event's reports come out within
+// days; a figure that names only the agency (no operation, place or
+// platform in common) must be larger than a handful and within a week.
+const (
+	sameEventDays       = 45
+	sameAgencyOnlyDays  = 7
+	sameAgencyOnlyCount = 10
+	sameTolerance       = 0.01 // rounding: "5.7 tonnes" and "5,712 kg"
+)
+
+// findSameFigures groups the rows of arrests and seizures that state the
+// same figure of the same kind about the same event.
+func findSameFigures(rows map[graph.Kind][]aggRow) *sameFigures {
+	type item struct {
+		row *aggRow
+		val float64
+	}
+	groups := map[string][]item{}
+	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
+		for i := range rows[k] {
+			r := &rows[k][i]
+			if r.folded || r.context {
+				continue // parts, restatements and past figures are not events of their own
+			}
+			switch {
+			case k == graph.KindArrest && r.arrests > 0:
+				groups["arrest|"+strconv.FormatFloat(r.arrests, 'f', -1, 64)] = append(groups["arrest|"+strconv.FormatFloat(r.arrests, 'f', -1, 64)], item{r, r.arrests})
+			case k == graph.KindSeizure && r.kgOK && r.kg > 0:
+				groups["kg|"+r.commodity] = append(groups["kg|"+r.commodity], item{r, r.kg})
+			case k == graph.KindSeizure && r.currency != "" && r.amount > 0:
+				groups["amount|"+r.currency] = append(groups["amount|"+r.currency], item{r, r.amount})
+			}
+		}
+	}
+	parent := map[graph.ID]graph.ID{}
+	members := map[graph.ID][]*aggRow{}
+	var find func(graph.ID) graph.ID
+	find = func(id graph.ID) graph.ID {
+		if p, ok := parent[id]; ok && p != id {
+			root := find(p)
+			parent[id] = root
+			return root
+		}
+		return id
+	}
+	keys := make([]string, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		g := groups[k]
+		sort.Slice(g, func(i, j int) bool {
+			if g[i].val != g[j].val {
+				return g[i].val < g[j].val
+			}
+			return g[i].row.id < g[j].row.id
+		})
+		for i := range g {
+			for j := i + 1; j < len(g) && g[j].val <= g[i].val*(1+sameTolerance); j++ {
+				a, b := g[i].row, g[j].row
+				if !sameEvent(a, b) {
+					continue
+				}
+				ra, rb := find(a.id), find(b.id)
+				if ra == rb {
+					continue
+				}
+				ma, mb := classOf(members, ra, a), classOf(members, rb, b)
+				if !classesAgree(ma, mb) {
+					continue // joining them would give one fact two agencies or operations
+				}
+				parent[rb], parent[ra] = ra, ra
+				members[ra] = append(ma, mb...)
+				delete(members, rb)
+			}
+		}
+	}
+	out := &sameFigures{into: map[graph.ID]graph.ID{}, extra: map[graph.ID]map[graph.Predicate]graph.ID{}}
+	for _, ms := range members {
+		if len(ms) < 2 {
+			continue
+		}
+		keep := ms[0]
+		for _, m := range ms[1:] {
+			if d, dk := detail(m), detail(keep); d > dk || d == dk && m.id < keep.id {
+				keep = m
+			}
+		}
+		for _, m := range ms {
+			if m != keep {
+				out.into[m.id] = keep.id
+			}
+		}
+		for g, p := range map[int]graph.Predicate{linkAgencies: graph.PredAgency, linkOperations: graph.PredOperation, linkPlaces: graph.PredPlace} {
+			if len(keep.group(g)) > 0 {
+				continue
+			}
+			for _, m := range ms {
+				if l := m.group(g); len(l) == 1 {
+					if out.extra[keep.id] == nil {
+						out.extra[keep.id] = map[graph.Predicate]graph.ID{}
+					}
+					out.extra[keep.id][p] = graph.ID(l[0])
+				}
+			}
+		}
+	}
+	return out
+}
+
+func classOf(members map[graph.ID][]*aggRow, root graph.ID, r *aggRow) []*aggRow {
+	if ms, ok := members[root]; ok {
+		return ms
+	}
+	return []*aggRow{r}
+}
+
+// detail is how many of a fact's agency, operation and place are stated.
+func detail(r *aggRow) int {
+	n := 0
+	for _, g := range []int{linkAgencies, linkOperations, linkPlaces} {
+		if len(r.group(g)) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// classesAgree reports whether two groups of facts name, between them, at
+// most one set of agencies, operations and places each.
+func classesAgree(a, b []*aggRow) bool {
+	for _, g := range []int{linkAgencies, linkOperations, linkPlaces} {
+		var seen []string
+		for _, r := range append(append([]*aggRow{}, a...), b...) {
+			l := r.group(g)
+			if len(l) == 0 {
+				continue
+			}
+			if seen != nil && !equalStrings(seen, l) {
+				return false
+			}
+			seen = l
+		}
+	}
+	return true
+}
+
+// sameEvent reports whether two facts with the same figure are about the
+// same event: no agency, operation, place or subtype in disagreement, at
+// least one of them in common, and dates close together.
+func sameEvent(a, b *aggRow) bool {
+	if a.subtype != "" && b.subtype != "" && a.subtype != b.subtype {
+		return false
+	}
+	shared, sharedBeyondAgency := false, false
+	for _, g := range []int{linkAgencies, linkOperations, linkPlaces, linkPlatforms} {
+		la, lb := a.group(g), b.group(g)
+		if len(la) == 0 || len(lb) == 0 {
+			continue
+		}
+		if !equalStrings(la, lb) {
+			if g == linkPlatforms {
+				continue // platforms come through operations: they follow from them
+			}
+			return false
+		}
+		shared = true
+		sharedBeyondAgency = sharedBeyondAgency || g != linkAgencies
+	}
+	if !shared {
+		return false
+	}
+	days := sameEventDays
+	if !sharedBeyondAgency {
+		if a.arrests > 0 && a.arrests < sameAgencyOnlyCount {
+			return false // "two arrested" by one force in one month is not one event
+		}
+		days = sameAgencyOnlyDays
+	}
+	return datesClose(a.dates, b.dates, days)
+}
+
+// datesClose reports whether the earliest dates of two facts are at most
+// days apart; a fact with no date, or one known only to the month or year,
+// is close where the dates it has agree.
+func datesClose(a, b []string, days int) bool {
+	da, db := earliest(a, 10), earliest(b, 10)
+	if da == "" || db == "" {
+		ma, mb := earliest(a, 4), earliest(b, 4)
+		return ma == "" || mb == "" || ma == mb
+	}
+	ta, err1 := time.Parse("2006-01-02", da)
+	tb, err2 := time.Parse("2006-01-02", db)
+	if err1 != nil || err2 != nil {
+		return da == db
+	}
+	return math.Abs(ta.Sub(tb).Hours()) <= float64(days*24)
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sameNow is what the last aggregate table build found: requests read
+// those facts as one. Before the first build, none.
+func (b *builder) sameNow() *sameFigures {
+	if t, ok := b.aggs.peek(); ok && t != nil {
+		return t.same
+	}
+	return nil
+}
