@@ -99,6 +99,9 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 	r.addPerson(sf, who, title, role, org)
 }
 
+// peopleArrestWords are the verbs of arresting among peopleRuleCueWords.
+var peopleArrestWords = wordSet("arrested detained apprehended held nabbed custody intercepted")
+
 // peopleRuleCueWords are the words people.rules need one of in a sentence.
 var peopleRuleCueWords = func() map[string]bool {
 	m := wordSet("suspects suspect accused defendants alias arrested detained apprehended held nabbed custody intercepted")
@@ -142,9 +145,16 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		if k > 0 && strings.Contains(sf.s.Text[toks[k-1].End:t.Start], ",") {
 			return true // "..., said"
 		}
-		for j := max(1, k-5); j < len(toks) && j <= k+2; j++ {
+		// A name right after the word ("said Mara Quist", "chief Ola Brenn",
+		// "suspects as Ada Obi"), or, for a verb of arresting, a few words
+		// before it ("Ada Obi, 30, was also arrested").
+		from, to := k+1, k+2
+		if peopleArrestWords[t.Lower] {
+			from = max(1, k-5)
+		}
+		for j := from; j < len(toks) && j <= to; j++ {
 			if j != k && isCapitalised(toks[j].Text) {
-				return true // a name near the word: "said Mara Quist", "Ada Obi, 30, was arrested"
+				return true
 			}
 		}
 	}
