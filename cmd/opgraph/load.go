@@ -49,6 +49,7 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	watch := fs.String("watch", "", "after loading, watch this folder and load new or changed files until interrupted")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "files parsed and extracted in parallel")
 	maxMB := fs.Int64("max-mb", 0, "largest file or response read, in MB (default 10; an N-Quads export of a large graph needs more)")
+	allowPrivate := fs.Bool("allow-private-fetch", false, "let URLs, feed items and redirects reach loopback, private and link-local addresses (refused by default)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -72,7 +73,7 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1
 	}
-	l := &ingest.Loader{Store: store, Extractor: x, Sources: &source.Sources{MaxBytes: *maxMB * 1e6}, Workers: *workers,
+	l := &ingest.Loader{Store: store, Extractor: x, Sources: &source.Sources{MaxBytes: *maxMB * 1e6, AllowPrivate: *allowPrivate}, Workers: *workers,
 		Out: stdout, ErrOut: stderr, Bar: ingest.TerminalBar(stderr)}
 	sum := l.Run(ctx, paths)
 	fmt.Fprintln(stdout, sum)

@@ -37,6 +37,7 @@ func runServe(ctx context.Context, args []string) int {
 	mapped := fs.Int("mapped-mb", graph.DefaultMappedBudget>>20, "on Bolt, drop the store's file from memory when more than this many MB of it are mapped (0: never); the kernel keeps it cached")
 	memLimit := fs.Int("memory-limit-mb", defaultMemoryLimitMB, "soft limit on the Go runtime's memory in MB: near it, garbage is collected sooner (the environment's GOMEMLIMIT wins; 0: no limit)")
 	debugAddr := fs.String("debug-addr", "", "serve Go's profiles (/debug/pprof) on this address, e.g. 127.0.0.1:6060; off when empty")
+	allowPrivate := fs.Bool("allow-private-fetch", false, "let feeds in the watched folder fetch from loopback, private and link-local addresses (refused by default)")
 	var api apiFlags
 	api.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -50,7 +51,7 @@ func runServe(ctx context.Context, args []string) int {
 		// On a listener of its own, never the API's: profiles are for operators.
 		go func() { log.Error("debug server", "err", http.ListenAndServe(*debugAddr, pprofMux())) }()
 	}
-	if err := serve(ctx, log, sf, api, *addr, *seeds, *watch, *mapped); err != nil {
+	if err := serve(ctx, log, sf, api, *addr, *seeds, *watch, &source.Sources{AllowPrivate: *allowPrivate}, *mapped); err != nil {
 		log.Error("serve", "err", err)
 		return 1
 	}
@@ -107,7 +108,7 @@ func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *sl
 	}
 }
 
-func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, addr, seeds, watch string, mappedMB int) error {
+func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, addr, seeds, watch string, src *source.Sources, mappedMB int) error {
 	budget := int64(mappedMB) << 20
 	if mappedMB <= 0 {
 		budget = -1 // never drop
@@ -139,7 +140,7 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 		defer func() { stopWatch(); <-watched }()
 		go func() {
 			defer close(watched)
-			ingest.WatchAndLoad(watchCtx, log, store, x, watch, handler.StoreChanged)
+			ingest.WatchAndLoad(watchCtx, log, store, x, src, watch, handler.StoreChanged)
 		}()
 	}
 	srv := newHTTPServer(handler, defaultHTTPLimits)

@@ -53,7 +53,12 @@ func (s *Summary) Add(o Summary) {
 // that cannot be read or parsed is reported on errOut and skipped; the
 // others still load.
 func Paths(ctx context.Context, w Writer, x *extract.Extractor, paths []string, out, errOut io.Writer) Summary {
-	l := &Loader{Store: w, Extractor: x, Sources: &source.Sources{}, Workers: runtime.GOMAXPROCS(0), Out: out, ErrOut: errOut}
+	return pathsFrom(ctx, w, x, &source.Sources{}, paths, out, errOut)
+}
+
+// pathsFrom is Paths reading through src (its fetch policy and limits).
+func pathsFrom(ctx context.Context, w Writer, x *extract.Extractor, src *source.Sources, paths []string, out, errOut io.Writer) Summary {
+	l := &Loader{Store: w, Extractor: x, Sources: src, Workers: runtime.GOMAXPROCS(0), Out: out, ErrOut: errOut}
 	return l.Run(ctx, paths)
 }
 

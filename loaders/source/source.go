@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -72,9 +73,12 @@ const DefaultMaxBytes = 10 << 20
 // Sources reads articles from files and http(s) URLs. The zero value is
 // ready to use with the defaults.
 type Sources struct {
-	// Client fetches feeds and the pages their items link to
-	// (default: http.DefaultClient, bounded by Timeout).
+	// Client fetches feeds and the pages their items link to (default: a
+	// client that refuses internal addresses, see AllowPrivate).
 	Client *http.Client
+	// AllowPrivate lets the default client reach loopback, private and
+	// link-local addresses (--allow-private-fetch).
+	AllowPrivate bool
 	// Timeout bounds each fetch (default 20s).
 	Timeout time.Duration
 	// MaxBytes bounds each file and each response (default 10 MB).
@@ -82,6 +86,9 @@ type Sources struct {
 	// MinItemText is the length (in characters) of a feed item's own text
 	// below which its link is followed for the full article (default 400).
 	MinItemText int
+
+	once          sync.Once
+	defaultClient *http.Client
 }
 
 func (s *Sources) maxBytes() int64 {
@@ -272,13 +279,9 @@ func (s *Sources) fetch(ctx context.Context, url string) ([]byte, string, error)
 		return nil, "", fmt.Errorf("%w: %v", ErrFetch, err)
 	}
 	req.Header.Set("User-Agent", "opgraph (+https://github.com/opgraph/opgraph)")
-	client := s.Client
-	if client == nil {
-		client = http.DefaultClient
-	}
-	resp, err := client.Do(req)
+	resp, err := s.client().Do(req)
 	if err != nil {
-		return nil, "", fmt.Errorf("%w: %v", ErrFetch, err)
+		return nil, "", fmt.Errorf("%w: %w", ErrFetch, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
