@@ -50,7 +50,13 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "files parsed and extracted in parallel")
 	maxMB := fs.Int64("max-mb", 0, "largest file or response read, in MB (default 10; an N-Quads export of a large graph needs more)")
 	allowPrivate := fs.Bool("allow-private-fetch", false, "let URLs, feed items and redirects reach loopback, private and link-local addresses (refused by default)")
+	formatName := fs.String("format", "", "read every input as this format: text, html, feed, jsonl or nquads (default: by extension and content; N-Quads from a URL only with --format nquads)")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	format, err := source.ParseFormat(*formatName)
+	if err != nil {
+		fmt.Fprintf(stderr, "opgraph load: --format: %v\n", err)
 		return 2
 	}
 	paths := fs.Args()
@@ -73,7 +79,7 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1
 	}
-	l := &ingest.Loader{Store: store, Extractor: x, Sources: &source.Sources{MaxBytes: *maxMB * 1e6, AllowPrivate: *allowPrivate}, Workers: *workers,
+	l := &ingest.Loader{Store: store, Extractor: x, Sources: &source.Sources{MaxBytes: *maxMB * 1e6, AllowPrivate: *allowPrivate, Format: format}, Workers: *workers,
 		Out: stdout, ErrOut: stderr, Bar: ingest.TerminalBar(stderr)}
 	sum := l.Run(ctx, paths)
 	fmt.Fprintln(stdout, sum)

@@ -48,6 +48,10 @@ var (
 	ErrMalformed = errors.New("malformed")
 	// ErrFetch: a URL could not be fetched.
 	ErrFetch = errors.New("fetch failed")
+	// ErrRemoteNQuads: a URL's body is (or looks like) N-Quads. A graph dump
+	// carries curators' changes, so it is imported only from a local file
+	// or when the format is named (--format nquads), never by sniffing.
+	ErrRemoteNQuads = errors.New("N-Quads from a URL are not imported unless asked for with --format nquads")
 )
 
 // InputError is a failure to read one input, or one part of it: a JSON
@@ -76,6 +80,9 @@ type Sources struct {
 	// Client fetches feeds and the pages their items link to (default: a
 	// client that refuses internal addresses, see AllowPrivate).
 	Client *http.Client
+	// Format, when set, is the format of every input, whatever its name or
+	// first bytes say (--format).
+	Format Format
 	// AllowPrivate lets the default client reach loopback, private and
 	// link-local addresses (--allow-private-fetch).
 	AllowPrivate bool
@@ -123,9 +130,15 @@ func (s *Sources) Load(ctx context.Context, name string) (Format, []byte, error)
 		if err != nil {
 			return "", nil, &InputError{Name: name, Err: err}
 		}
+		if s.Format != "" {
+			return s.Format, data, nil
+		}
 		f := formatOfContentType(ctype)
 		if f == "" {
 			f = DetectFormat(name, data)
+		}
+		if f == FormatNQuads {
+			return "", nil, &InputError{Name: name, Err: ErrRemoteNQuads}
 		}
 		return f, data, nil
 	}
@@ -147,6 +160,9 @@ func (s *Sources) Load(ctx context.Context, name string) (Format, []byte, error)
 	}
 	if int64(len(data)) > s.maxBytes() { // grew since the stat
 		return "", nil, &InputError{Name: name, Err: fmt.Errorf("%w: over the %s limit", ErrTooLarge, size(s.maxBytes()))}
+	}
+	if s.Format != "" {
+		return s.Format, data, nil
 	}
 	return DetectFormat(name, data), data, nil
 }
@@ -182,6 +198,15 @@ var extensions = map[string]Format{
 	".xml": FormatFeed, ".rss": FormatFeed, ".atom": FormatFeed,
 	".jsonl": FormatJSONL, ".ndjson": FormatJSONL,
 	".nq": FormatNQuads, ".nquads": FormatNQuads,
+}
+
+// ParseFormat checks a format named by the user (--format).
+func ParseFormat(name string) (Format, error) {
+	switch f := Format(strings.ToLower(name)); f {
+	case "", FormatText, FormatHTML, FormatFeed, FormatJSONL, FormatNQuads:
+		return f, nil
+	}
+	return "", fmt.Errorf("unknown format %q (want text, html, feed, jsonl or nquads)", name)
 }
 
 // FormatOfName is the format a file's extension names, or "" for an
