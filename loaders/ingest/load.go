@@ -34,6 +34,10 @@ type Writer interface {
 	ImportNQuads(ctx context.Context, name string, r io.ReadSeeker) (int, error)
 }
 
+// ErrPanic: reading or extracting an input panicked; the input fails and
+// the load goes on.
+var ErrPanic = errors.New("internal error")
+
 // Summary counts what a load did, by article (a feed or a JSON Lines
 // file holds several) and by file that failed as a whole.
 type Summary struct{ Loaded, Unchanged, Failed int }
@@ -247,9 +251,15 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 	return sum
 }
 
-// parse reads one input and extracts its articles' facts.
-func (l *Loader) parse(ctx context.Context, name string) parsed {
-	p := parsed{name: name}
+// parse reads one input and extracts its articles' facts. A panic of a
+// parser (ours or a library's) fails this input, named, not the process.
+func (l *Loader) parse(ctx context.Context, name string) (p parsed) {
+	p.name = name
+	defer func() {
+		if r := recover(); r != nil {
+			p = parsed{name: name, errs: []error{fmt.Errorf("%s: %w: reading it panicked: %v", name, ErrPanic, r)}}
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return p
 	}
@@ -274,17 +284,26 @@ func (l *Loader) parse(ctx context.Context, name string) parsed {
 	return p
 }
 
-// importNQuads adds an N-Quads dump to the store.
+// importNQuads adds an N-Quads dump to the store, once the whole of it
+// parses: the store's import parses in a goroutine where a panic of the
+// parser would end the process.
 func (l *Loader) importNQuads(ctx context.Context, p parsed) (int, error) {
-	if !p.dumpFile {
-		return l.Store.ImportNQuads(ctx, p.name, bytes.NewReader(p.nquads))
+	var r io.ReadSeeker = bytes.NewReader(p.nquads)
+	if p.dumpFile {
+		f, err := os.Open(p.name)
+		if err != nil {
+			return 0, err // *PathError names the file
+		}
+		defer f.Close()
+		r = f
 	}
-	f, err := os.Open(p.name)
-	if err != nil {
-		return 0, err // *PathError names the file
+	if err := graph.CheckNQuads(ctx, p.name, r); err != nil {
+		return 0, err
 	}
-	defer f.Close()
-	return l.Store.ImportNQuads(ctx, p.name, f)
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return 0, fmt.Errorf("%s: %w", p.name, err)
+	}
+	return l.Store.ImportNQuads(ctx, p.name, r)
 }
 
 // line prints a success line, unless a progress bar stands for them.
