@@ -22,12 +22,21 @@ type storeFlags struct {
 
 func (f *storeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.backend, "backend", envOr("OPGRAPH_BACKEND", "bbolt"), "Cayley backend: bbolt (embedded, default), postgres, cockroach, or memstore (in memory, for tests)")
-	fs.StringVar(&f.db, "db", envOr("OPGRAPH_DB", "./data"), "the store's address: a directory for bbolt, a postgres:// URL for postgres and cockroach")
+	// Empty default: OPGRAPH_DB may hold a password, and -h prints defaults.
+	fs.StringVar(&f.db, "db", "", "the store's address: a directory for bbolt, a postgres:// URL for postgres and cockroach (default $OPGRAPH_DB, else ./data)")
+}
+
+// addr is --db, else $OPGRAPH_DB, else ./data.
+func (f *storeFlags) addr() string {
+	if f.db != "" {
+		return f.db
+	}
+	return envOr("OPGRAPH_DB", "./data")
 }
 
 // open opens the store; bulk is for commands that write much (graph.Config.BulkWrites).
 func (f *storeFlags) open(ctx context.Context, log *slog.Logger, bulk bool) (*graph.Store, error) {
-	return graph.Open(ctx, graph.Config{Backend: f.backend, Addr: f.db, Logger: log, BulkWrites: bulk})
+	return graph.Open(ctx, graph.Config{Backend: f.backend, Addr: f.addr(), Logger: log, BulkWrites: bulk})
 }
 
 func envOr(key, def string) string {

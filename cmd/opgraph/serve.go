@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -60,30 +61,72 @@ func runServe(ctx context.Context, args []string) int {
 
 // apiFlags configure the API server.
 type apiFlags struct {
-	tokens         string
+	tokens         []string // --token, each NAME:TOKEN or TOKEN
+	tokenFile      string
 	origins        string
 	readsNeedToken bool
 }
 
 func (f *apiFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.tokens, "token", os.Getenv("OPGRAPH_TOKEN"),
-		"bearer token(s) for mutations: TOKEN, or NAME=TOKEN,NAME=TOKEN to record who made each change (env OPGRAPH_TOKEN)")
+	// No token is ever a flag's default: -h and flag errors print defaults.
+	fs.Func("token", "a bearer token for mutations: NAME:TOKEN (NAME recorded as who made each change) or TOKEN without a colon; repeat for several (env OPGRAPH_TOKEN: one)", func(v string) error {
+		f.tokens = append(f.tokens, v)
+		return nil
+	})
+	fs.StringVar(&f.tokenFile, "token-file", "", "a file of tokens, one NAME:TOKEN or TOKEN a line; blank lines and lines starting with # skipped (env OPGRAPH_TOKEN_FILE)")
 	fs.StringVar(&f.origins, "cors", envOr("OPGRAPH_CORS", ""), "comma-separated origins browsers may call the API from, or *")
 	fs.BoolVar(&f.readsNeedToken, "private", false, "queries need a token too")
 }
 
-// serverConfig turns the flags into the API's configuration.
-func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *slog.Logger) schema.ServerConfig {
+// tokenTable maps each token of --token, --token-file and the
+// environment to its curator's name. A token may hold any byte but a
+// newline ('=', ',', base64 padding); only the first colon separates a
+// name. Errors name the entry's place, never the token.
+func (f apiFlags) tokenTable() (map[string]string, error) {
+	type entry struct{ where, text string }
+	var entries []entry
+	for i, t := range f.tokens {
+		entries = append(entries, entry{fmt.Sprintf("--token #%d", i+1), t})
+	}
+	if len(f.tokens) == 0 && os.Getenv("OPGRAPH_TOKEN") != "" {
+		entries = append(entries, entry{"OPGRAPH_TOKEN", os.Getenv("OPGRAPH_TOKEN")})
+	}
+	file := cmp.Or(f.tokenFile, os.Getenv("OPGRAPH_TOKEN_FILE"))
+	if file != "" {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("--token-file: %w", err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			line = strings.TrimSuffix(line, "\r")
+			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			entries = append(entries, entry{fmt.Sprintf("%s:%d", file, i+1), line})
+		}
+	}
 	tokens := map[string]string{}
-	for _, t := range strings.Split(f.tokens, ",") {
-		if t = strings.TrimSpace(t); t == "" {
-			continue
+	for _, e := range entries {
+		name, tok, named := strings.Cut(e.text, ":")
+		if !named {
+			name, tok = "curator", e.text
 		}
-		if name, tok, ok := strings.Cut(t, "="); ok {
-			tokens[tok] = name
-		} else {
-			tokens[t] = "curator"
+		switch {
+		case tok == "":
+			return nil, fmt.Errorf("%s: empty token", e.where)
+		case named && strings.TrimSpace(name) == "":
+			return nil, fmt.Errorf("%s: empty name before the colon", e.where)
 		}
+		tokens[tok] = strings.TrimSpace(name)
+	}
+	return tokens, nil
+}
+
+// serverConfig turns the flags into the API's configuration.
+func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *slog.Logger) (schema.ServerConfig, error) {
+	tokens, err := f.tokenTable()
+	if err != nil {
+		return schema.ServerConfig{}, err
 	}
 	var origins []string
 	for _, o := range strings.Split(f.origins, ",") {
@@ -105,7 +148,7 @@ func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *sl
 		WarmSearch:     true,
 		Logger:         log,
 		Pages:          web.Handler(),
-	}
+	}, nil
 }
 
 func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, addr, seeds, watch string, src *source.Sources, mappedMB int) error {
@@ -113,7 +156,7 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	if mappedMB <= 0 {
 		budget = -1 // never drop
 	}
-	store, err := graph.Open(ctx, graph.Config{Backend: sf.backend, Addr: sf.db, Logger: log, MappedBudget: budget})
+	store, err := graph.Open(ctx, graph.Config{Backend: sf.backend, Addr: sf.addr(), Logger: log, MappedBudget: budget})
 	if err != nil {
 		return err
 	}
@@ -125,9 +168,12 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	if err != nil {
 		return err
 	}
-	cfg := api.serverConfig(store, x, log)
+	cfg, err := api.serverConfig(store, x, log)
+	if err != nil {
+		return err
+	}
 	if len(cfg.Tokens) == 0 {
-		log.Warn("no --token or OPGRAPH_TOKEN: mutations are refused")
+		log.Warn("no --token, --token-file or OPGRAPH_TOKEN: mutations are refused")
 	}
 	handler, err := schema.NewServer(cfg)
 	if err != nil {
@@ -150,7 +196,7 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(netutil.LimitListener(ln, defaultHTTPLimits.maxConns)) }()
-	log.Info("serving GraphQL", "addr", addr, "dashboard", "/", "explorer", "/explore", "graphql", "/graphql", "console", "/console", "backend", sf.backend, "db", redact(sf.db))
+	log.Info("serving GraphQL", "addr", addr, "dashboard", "/", "explorer", "/explore", "graphql", "/graphql", "console", "/console", "backend", sf.backend, "db", redact(sf.addr()))
 	select {
 	case err := <-errc:
 		return err
