@@ -67,8 +67,8 @@ func runBenchTo(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs.BoolVar(&c.keep, "keep", false, "keep the work directory")
 	fs.BoolVar(&c.memstore, "memstore", true, "load into memstore too (about 170 MB per 1,000 articles of the generated corpus)")
 	fs.StringVar(&c.store, "store", "", "measure only the queries, on this existing Bolt store (one a --keep run left)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if c.postgres == "" {
 		c.postgres = os.Getenv("OPGRAPH_TEST_POSTGRES")

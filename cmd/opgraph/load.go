@@ -60,8 +60,8 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	maxMB := fs.Int64("max-mb", 0, "largest file or response read, in MB (default 10; an N-Quads export of a large graph needs more)")
 	allowPrivate := fs.Bool("allow-private-fetch", false, "let URLs, feed items and redirects reach loopback, private and link-local addresses (refused by default)")
 	formatName := fs.String("format", "", "read every input as this format: text, html, feed, jsonl or nquads (default: by extension and content; N-Quads from a URL only with --format nquads)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	format, err := source.ParseFormat(*formatName)
 	if err != nil {

@@ -18,7 +18,7 @@ func TestHelpShowsNoSecrets(t *testing.T) {
 	t.Setenv("OPGRAPH_DB", "postgres://u:pw-sekrit@db.example/opgraph")
 	t.Setenv("OPGRAPH_TEST_POSTGRES", "postgres://u:pg-sekrit@db.example/x")
 	for _, args := range [][]string{{"serve", "-h"}, {"serve", "--no-such-flag"}, {"load", "-h"}, {"bench", "-h"}} {
-		stdout, stderr := captureStd(t, args)
+		stdout, stderr, _ := captureStd(t, args)
 		out := stdout.String() + stderr.String()
 		for _, secret := range []string{"tok-sekrit", "pw-sekrit", "pg-sekrit"} {
 			if strings.Contains(out, secret) {
@@ -63,7 +63,7 @@ func TestTokenTable(t *testing.T) {
 
 // captureStd runs opgraph with args, with os.Stdout and os.Stderr sent to
 // files, and returns what each got. Not for parallel tests.
-func captureStd(t *testing.T, args []string) (stdout, stderr *strings.Builder) {
+func captureStd(t *testing.T, args []string) (stdout, stderr *strings.Builder, code int) {
 	t.Helper()
 	dir := t.TempDir()
 	outF, err := os.Create(filepath.Join(dir, "stdout"))
@@ -78,7 +78,7 @@ func captureStd(t *testing.T, args []string) (stdout, stderr *strings.Builder) {
 	os.Stdout, os.Stderr = outF, errF
 	func() {
 		defer func() { os.Stdout, os.Stderr = oldOut, oldErr }()
-		run(context.Background(), args)
+		code = run(context.Background(), args)
 	}()
 	stdout, stderr = new(strings.Builder), new(strings.Builder)
 	for f, b := range map[*os.File]*strings.Builder{outF: stdout, errF: stderr} {
@@ -86,5 +86,5 @@ func captureStd(t *testing.T, args []string) (stdout, stderr *strings.Builder) {
 		io.Copy(b, f)
 		f.Close()
 	}
-	return stdout, stderr
+	return stdout, stderr, code
 }

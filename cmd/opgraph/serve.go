@@ -41,8 +41,8 @@ func runServe(ctx context.Context, args []string) int {
 	allowPrivate := fs.Bool("allow-private-fetch", false, "let feeds in the watched folder fetch from loopback, private and link-local addresses (refused by default)")
 	var api apiFlags
 	api.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, os.Stdout, os.Stderr); !ok {
+		return code
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if *memLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
