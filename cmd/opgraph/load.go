@@ -18,17 +18,21 @@ import (
 // storeFlags are the flags every command that opens the store shares.
 type storeFlags struct {
 	backend, db string
+	dbSet       bool // --db given
 }
 
 func (f *storeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.backend, "backend", envOr("OPGRAPH_BACKEND", "bbolt"), "Cayley backend: bbolt (embedded, default), postgres, cockroach, or memstore (in memory, for tests)")
 	// Empty default: OPGRAPH_DB may hold a password, and -h prints defaults.
-	fs.StringVar(&f.db, "db", "", "the store's address: a directory for bbolt, a postgres:// URL for postgres and cockroach (default $OPGRAPH_DB, else ./data)")
+	fs.Func("db", "the store's address: a directory for bbolt, a postgres:// URL for postgres and cockroach (default $OPGRAPH_DB, else ./data)", func(v string) error {
+		f.db, f.dbSet = v, true
+		return nil
+	})
 }
 
-// addr is --db, else $OPGRAPH_DB, else ./data.
+// addr is --db (even empty, as memstore needs), else $OPGRAPH_DB, else ./data.
 func (f *storeFlags) addr() string {
-	if f.db != "" {
+	if f.dbSet {
 		return f.db
 	}
 	return envOr("OPGRAPH_DB", "./data")
