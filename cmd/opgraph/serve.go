@@ -161,7 +161,8 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 		return err
 	}
 	defer store.Close()
-	if err := seedIfEmpty(ctx, log, store, seeds); err != nil {
+	seeded, err := seedIfEmpty(ctx, log, store, seeds)
+	if err != nil {
 		return err
 	}
 	x, err := extract.NewExtractor()
@@ -171,6 +172,22 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	cfg, err := api.serverConfig(store, x, log)
 	if err != nil {
 		return err
+	}
+	metrics, err := newServerMetrics()
+	if err != nil {
+		return err
+	}
+	metrics.count(seeded)
+	cfg.Metrics, cfg.MetricsHandler = metrics.api, metrics.handler
+	ingestOne := cfg.Ingest
+	cfg.Ingest = func(ctx context.Context, a schema.Article) (graph.ID, error) {
+		id, err := ingestOne(ctx, a)
+		if err != nil {
+			metrics.count(ingest.Summary{Failed: 1})
+		} else {
+			metrics.count(ingest.Summary{Loaded: 1})
+		}
+		return id, err
 	}
 	if len(cfg.Tokens) == 0 {
 		log.Warn("no --token, --token-file or OPGRAPH_TOKEN: mutations are refused")
@@ -186,7 +203,12 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 		defer func() { stopWatch(); <-watched }()
 		go func() {
 			defer close(watched)
-			ingest.WatchAndLoad(watchCtx, log, store, x, src, watch, handler.StoreChanged)
+			ingest.WatchAndLoad(watchCtx, log, store, x, src, watch, func(sum ingest.Summary) {
+				metrics.count(sum)
+				if sum.Loaded > 0 {
+					handler.StoreChanged()
+				}
+			})
 		}()
 	}
 	srv := newHTTPServer(handler, defaultHTTPLimits)
@@ -229,25 +251,25 @@ func newHTTPServer(h http.Handler, l httpLimits) *http.Server {
 }
 
 // seedIfEmpty loads the seed articles into a store that holds nothing yet.
-func seedIfEmpty(ctx context.Context, log *slog.Logger, store *graph.Store, dir string) error {
+func seedIfEmpty(ctx context.Context, log *slog.Logger, store *graph.Store, dir string) (ingest.Summary, error) {
 	empty, err := store.Empty(ctx)
 	if err != nil {
-		return err
+		return ingest.Summary{}, err
 	}
 	if !empty || dir == "" {
-		return nil
+		return ingest.Summary{}, nil
 	}
 	if _, err := os.Stat(dir); err != nil {
 		log.Warn("empty store and no seeds to load", "seeds", dir, "err", err)
-		return nil
+		return ingest.Summary{}, nil
 	}
 	x, err := extract.NewExtractor()
 	if err != nil {
-		return err
+		return ingest.Summary{}, err
 	}
 	sum := ingest.Paths(ctx, store, x, []string{dir}, io.Discard, os.Stderr)
 	log.Info("loaded seeds into the empty store", "seeds", dir, "result", sum.String())
-	return nil
+	return sum, nil
 }
 
 // redact hides the password of a database URL for logs.

@@ -85,7 +85,7 @@ func TestWatchedPanickingDump(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		WatchAndLoad(ctx, log, store, x, &source.Sources{}, dir, cancel) // the article stored: stop
+		WatchAndLoad(ctx, log, store, x, &source.Sources{}, dir, func(Summary) { cancel() }) // the folder loaded: stop
 	}()
 	<-done
 	if !strings.Contains(logged.String(), "crash.nq:1") {

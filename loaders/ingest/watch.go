@@ -99,13 +99,13 @@ func WatchDir(ctx context.Context, dir string, log *slog.Logger, load func(paths
 
 // WatchAndLoad loads the article files in dir into w, then the new or
 // changed ones as they come, logging what each batch did, until ctx ends.
-// changed, if set, is called after each batch that stored something. Feeds
-// in dir are fetched through src.
-func WatchAndLoad(ctx context.Context, log *slog.Logger, w Writer, x *extract.Extractor, src *source.Sources, dir string, changed func()) {
+// loaded, if set, is called with the summary of each batch (the first
+// load of the folder included). Feeds in dir are fetched through src.
+func WatchAndLoad(ctx context.Context, log *slog.Logger, w Writer, x *extract.Extractor, src *source.Sources, dir string, loaded func(Summary)) {
 	errOut := slogWriter{log}
 	report := func(sum Summary) {
-		if sum.Loaded > 0 && changed != nil {
-			changed()
+		if loaded != nil {
+			loaded(sum)
 		}
 	}
 	sum := pathsFrom(ctx, w, x, src, []string{dir}, io.Discard, errOut)
