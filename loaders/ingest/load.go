@@ -40,9 +40,14 @@ var ErrPanic = errors.New("internal error")
 
 // Summary counts what a load did, by article (a feed or a JSON Lines
 // file holds several) and by file that failed as a whole.
-type Summary struct{ Loaded, Unchanged, Failed int }
+// NoFacts counts articles read well in which the extractor found nothing:
+// nothing is stored for them, which is not "unchanged".
+type Summary struct{ Loaded, Unchanged, NoFacts, Failed int }
 
 func (s Summary) String() string {
+	if s.NoFacts > 0 {
+		return fmt.Sprintf("loaded %d, unchanged %d, no facts %d, failed %d", s.Loaded, s.Unchanged, s.NoFacts, s.Failed)
+	}
 	return fmt.Sprintf("loaded %d, unchanged %d, failed %d", s.Loaded, s.Unchanged, s.Failed)
 }
 
@@ -50,6 +55,7 @@ func (s Summary) String() string {
 func (s *Summary) Add(o Summary) {
 	s.Loaded += o.Loaded
 	s.Unchanged += o.Unchanged
+	s.NoFacts += o.NoFacts
 	s.Failed += o.Failed
 }
 
@@ -185,6 +191,9 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 			case w.Err != nil:
 				fmt.Fprintf(errOut, "error: %s: %v\n", a.path, w.Err)
 				sum.Failed++
+			case w.Added == 0 && w.Removed == 0 && len(a.af.Nodes) == 0:
+				l.line(bar, "no facts found in %s: nothing stored\n", a.path)
+				sum.NoFacts++
 			case w.Added == 0 && w.Removed == 0:
 				l.line(bar, "unchanged %s\n", a.path)
 				sum.Unchanged++

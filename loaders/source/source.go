@@ -130,6 +130,9 @@ func (s *Sources) Load(ctx context.Context, name string) (Format, []byte, error)
 		if err != nil {
 			return "", nil, &InputError{Name: name, Err: err}
 		}
+		if kind := binaryKind(data); kind != "" {
+			return "", nil, &InputError{Name: name, Err: fmt.Errorf("%w: it is %s", ErrNotAnArticle, kind)}
+		}
 		if s.Format != "" {
 			return s.Format, data, nil
 		}
@@ -160,6 +163,9 @@ func (s *Sources) Load(ctx context.Context, name string) (Format, []byte, error)
 	}
 	if int64(len(data)) > s.maxBytes() { // grew since the stat
 		return "", nil, &InputError{Name: name, Err: fmt.Errorf("%w: over the %s limit", ErrTooLarge, size(s.maxBytes()))}
+	}
+	if kind := binaryKind(data); kind != "" {
+		return "", nil, &InputError{Name: name, Err: fmt.Errorf("%w: it is %s", ErrNotAnArticle, kind)}
 	}
 	if s.Format != "" {
 		return s.Format, data, nil
