@@ -192,7 +192,7 @@ func (sf *sentenceFacts) lower() string {
 // clauseAt returns the byte span of the sentence's clause that holds pos.
 func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 	if !sf.breaksDone {
-		sf.breaks, sf.breaksDone = clauseBreaks(sf.s.Text), true
+		sf.breaks, sf.breaksDone = withoutAsides(sf.s.Text, clauseBreaks(sf.s.Text)), true
 	}
 	return clauseIn(sf.breaks, len(sf.s.Text), pos)
 }
@@ -1471,4 +1471,21 @@ func (sf *sentenceFacts) mayNameLocalUnit() bool {
 		}
 	}
 	return false
+}
+
+// withoutAsides drops the breaks of an aside between two dashes ("cars
+// and watches – including Rolex and Cartier – were seized"): the clause
+// goes on around it.
+func withoutAsides(s string, breaks [][]int) [][]int {
+	isDash := func(b []int) bool {
+		t := s[b[0]:b[1]]
+		return t == "–" || t == "—"
+	}
+	for k := 0; k+1 < len(breaks); k++ {
+		if isDash(breaks[k]) && isDash(breaks[k+1]) && breaks[k+1][0]-breaks[k][1] <= 80 {
+			breaks = append(breaks[:k:k], breaks[k+2:]...)
+			k--
+		}
+	}
+	return breaks
 }

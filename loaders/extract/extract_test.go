@@ -184,6 +184,8 @@ func TestSeizures(t *testing.T) {
 		{"vehicles of other kinds", "Officers seized two oil tankers and a speedboat in the raid.",
 			[]seizureKey{{"vehicles", "tankers", 2, 0, "item", "", "exact"}, {"vehicles", "speedboat", 1, 0, "item", "", "exact"}}},
 		{"a capitalised word inside a sentence is a name", "Prosecutor Anna Van Dyke said assets were seized.", nil},
+		{"an aside between dashes", "Officers found two cars and a van – all of them stolen – were seized.",
+			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"vehicles", "van", 1, 0, "item", "", "exact"}}},
 		{"items included", "Items recovered from the house included two cars, laptops and passports.",
 			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"other", "laptops", 0, 0, "", "", ""}, {"other", "passports", 0, 0, "", "", ""}}},
 	}
