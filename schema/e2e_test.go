@@ -119,6 +119,7 @@ func TestEndToEnd(t *testing.T) {
 		{"SameFigureAcrossArticles", testSameFigureAcrossArticles},
 		{"CurationFixesAnyFieldAndUndoes", testCurationFixesAnyFieldAndUndoes},
 		{"RelationsAreNodes", testRelationsAreNodes},
+		{"ExportsApplyCuration", testExportsApplyCuration},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
