@@ -120,6 +120,7 @@ func TestEndToEnd(t *testing.T) {
 		{"CurationFixesAnyFieldAndUndoes", testCurationFixesAnyFieldAndUndoes},
 		{"RelationsAreNodes", testRelationsAreNodes},
 		{"ExportsApplyCuration", testExportsApplyCuration},
+		{"Cooccurrence", testCooccurrence},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
