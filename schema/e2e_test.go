@@ -121,6 +121,7 @@ func TestEndToEnd(t *testing.T) {
 		{"RelationsAreNodes", testRelationsAreNodes},
 		{"ExportsApplyCuration", testExportsApplyCuration},
 		{"Cooccurrence", testCooccurrence},
+		{"SearchHitsHaveLabelTypeAndSnippet", testSearchHitsHaveLabelTypeAndSnippet},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
