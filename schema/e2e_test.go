@@ -826,7 +826,7 @@ func testPaginationIsStable(t *testing.T, f *fixture) {
 }
 
 func testConsoleCORSAndHealth(t *testing.T, f *fixture) {
-	resp, err := http.Get(f.srv.URL + "/")
+	resp, err := http.Get(f.srv.URL + "/console")
 	if err != nil {
 		t.Fatal(err)
 	}

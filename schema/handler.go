@@ -42,10 +42,14 @@ type ServerConfig struct {
 	DocCacheBytes int64
 	Timeout       time.Duration // per request, default 10s
 	Logger        *slog.Logger
+	// Pages serves every GET the API does not answer (the dashboard at /);
+	// without it, / sends browsers to the query console.
+	Pages http.Handler
 }
 
 // Server serves the GraphQL API at /graphql (POST, and GET for queries),
-// a query console at /, and a health check at /healthz.
+// a query console at /console, a health check at /healthz, and the pages
+// of ServerConfig.Pages everywhere else.
 type Server struct {
 	schema graphql.Schema
 	b      *builder
@@ -80,11 +84,17 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 		b.aggs.warm()
 	}
 	srv.router.HandleFunc("/graphql", srv.serveGraphQL).Methods(http.MethodPost, http.MethodGet, http.MethodOptions)
-	srv.router.HandleFunc("/", serveConsole).Methods(http.MethodGet)
+	srv.router.HandleFunc("/console", serveConsole).Methods(http.MethodGet)
 	srv.router.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		w.Write([]byte("ok\n"))
 	}).Methods(http.MethodGet)
+	// Last: the routes above win over the pages.
+	if cfg.Pages != nil {
+		srv.router.PathPrefix("/").Handler(cfg.Pages).Methods(http.MethodGet, http.MethodHead)
+	} else {
+		srv.router.Handle("/", http.RedirectHandler("/console", http.StatusFound)).Methods(http.MethodGet)
+	}
 	return srv, nil
 }
 

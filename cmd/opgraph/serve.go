@@ -24,6 +24,7 @@ import (
 	"github.com/opgraph/opgraph/loaders/ingest"
 	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
+	"github.com/opgraph/opgraph/web"
 )
 
 func runServe(ctx context.Context, args []string) int {
@@ -102,6 +103,7 @@ func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *sl
 		AllowedOrigins: origins,
 		WarmSearch:     true,
 		Logger:         log,
+		Pages:          web.Handler(),
 	}
 }
 
@@ -147,7 +149,7 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(netutil.LimitListener(ln, defaultHTTPLimits.maxConns)) }()
-	log.Info("serving GraphQL", "addr", addr, "graphql", "/graphql", "console", "/", "backend", sf.backend, "db", redact(sf.db))
+	log.Info("serving GraphQL", "addr", addr, "dashboard", "/", "explorer", "/explore", "graphql", "/graphql", "console", "/console", "backend", sf.backend, "db", redact(sf.db))
 	select {
 	case err := <-errc:
 		return err
