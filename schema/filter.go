@@ -244,9 +244,14 @@ func (f *filter) needs() needs {
 
 func (b *builder) gather(ctx context.Context, nd needs, ents []*graph.Entity) ([]nodeFacts, error) {
 	q := b.requestFrom(ctx)
+	v, err := q.curation(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]nodeFacts, len(ents))
 	for i, e := range ents {
 		out[i] = ownFacts(e)
+		v.curateLinks(&out[i])
 	}
 	rel := func(pred graph.Predicate, rel string, far graph.Predicate, k graph.Kind) relKey {
 		return relKey{pred: pred, kind: k, rel: rel, far: far}
