@@ -555,8 +555,11 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
-		if !isCapitalised(toks[i].Text) || toks[i].in(setNotNameStart, notNameStart) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
+		if !isCapitalised(toks[i].Text) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
 			continue
+		}
+		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
+			continue // "Joint Airport Interdiction Task Forces" is a body's name; "Joint Police and Customs investigation" is not
 		}
 		if i > 0 && pronounPossessives[toks[i-1].Lower] || i > 1 && isPossessiveS(toks[i-1]) && toks[i-2].Lower == "it" {
 			// "through its Near Europe Task Force": a unit of the agency named before.
@@ -1488,4 +1491,20 @@ func withoutAsides(s string, breaks [][]int) [][]int {
 		}
 	}
 	return breaks
+}
+
+// jointBodyAhead reports whether the capitalised run after "Joint" at
+// toks[i] ends in the name of a joint body: "Task Force(s)", "Team",
+// "Command", "Centre".
+func jointBodyAhead(sf *sentenceFacts, i int) bool {
+	toks := sf.toks
+	j := i + 1
+	for j < len(toks) && j < i+7 && isCapitalised(toks[j].Text) && strings.TrimSpace(sf.s.Text[toks[j-1].End:toks[j].Start]) == "" {
+		j++
+	}
+	if j-i < 3 {
+		return false
+	}
+	last, prev := toks[j-1].Lower, toks[j-2].Lower
+	return prev == "task" && (last == "force" || last == "forces") || last == "team" || last == "command" || last == "centre" || last == "center"
 }
