@@ -719,7 +719,7 @@ func TestRulesCompile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, kind := range []string{"arrests", "operations", "people"} {
+	for _, kind := range []string{"arrests", "operations", "people", "places"} {
 		if rs.byKind[kind] == nil || rs.byKind[kind].Len() == 0 {
 			t.Errorf("no rules of kind %q", kind)
 		}
