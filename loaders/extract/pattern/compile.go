@@ -296,20 +296,10 @@ func (s *Set) index(r int32, first []*test) {
 func needs(n *node) []uint64 {
 	switch n.kind {
 	case nTest:
-		var bits uint64
-		for _, conj := range n.test.alts {
-			b := uint64(0)
-			for _, p := range conj {
-				if p.kind == pClass && !p.neg {
-					b |= p.bits
-				}
-			}
-			if b == 0 {
-				return nil // an alternative that names no class: nothing needed
-			}
-			bits |= b
+		if bits := classBits(n.test.e); bits != 0 {
+			return []uint64{bits}
 		}
-		return []uint64{bits}
+		return nil
 	case nSeq:
 		var out []uint64
 		for _, k := range n.kids {
@@ -324,4 +314,33 @@ func needs(n *node) []uint64 {
 		return needs(n.kids[0])
 	}
 	return nil // alternatives and optional parts need nothing for sure
+}
+
+// classBits returns class bits one of which every token that passes e
+// carries, or 0 where e can pass a token of no class (a literal, a shape, a
+// negation).
+func classBits(e *expr) uint64 {
+	switch e.op {
+	case ePrim:
+		if e.p.kind == pClass {
+			return e.p.bits
+		}
+	case eOr:
+		var bits uint64
+		for _, k := range e.kids {
+			b := classBits(k)
+			if b == 0 {
+				return 0
+			}
+			bits |= b
+		}
+		return bits
+	case eAnd:
+		for _, k := range e.kids {
+			if b := classBits(k); b != 0 {
+				return b
+			}
+		}
+	}
+	return 0
 }
