@@ -74,16 +74,9 @@ func (b *builder) addAggregate(query graphql.Fields) {
 				Description: "Count past records and yearly totals that articles give for comparison (left out by default)."},
 		},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			f, err := parseFilter(p.Args["filter"])
+			f, first, err := b.filterAndFirst(p)
 			if err != nil {
 				return nil, err
-			}
-			if err := b.checkFilterIDs(p.Context, f); err != nil {
-				return nil, err
-			}
-			first, _ := p.Args["first"].(int)
-			if first < 1 || first > 1000 {
-				return nil, errInvalidf("first must be between 1 and 1000, got %d", first)
 			}
 			withContext, _ := p.Args["includeContext"].(bool)
 			return b.aggregate(p.Context, p.Args["measure"].(string), p.Args["groupBy"].(string), f, first, withContext)

@@ -72,16 +72,9 @@ func (b *builder) addCooccurrence(query graphql.Fields) {
 			"first":  &graphql.ArgumentConfig{Type: graphql.Int, DefaultValue: 50, Description: "Most pairs, those sharing most operations first."},
 		},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			f, err := parseFilter(p.Args["filter"])
+			f, first, err := b.filterAndFirst(p)
 			if err != nil {
 				return nil, err
-			}
-			if err := b.checkFilterIDs(p.Context, f); err != nil {
-				return nil, err
-			}
-			first, _ := p.Args["first"].(int)
-			if first < 1 || first > 1000 {
-				return nil, errInvalidf("first must be between 1 and 1000, got %d", first)
 			}
 			return b.cooccurrence(p.Context, p.Args["of"].(string), f, first)
 		},

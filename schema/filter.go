@@ -461,3 +461,20 @@ func (b *builder) subOperations(ctx context.Context, op graph.ID) (map[graph.ID]
 	}
 	return set, nil
 }
+
+// filterAndFirst reads the filter (its IDs checked against the store) and
+// the bucket count that aggregate-like queries take.
+func (b *builder) filterAndFirst(p graphql.ResolveParams) (*filter, int, error) {
+	f, err := parseFilter(p.Args["filter"])
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := b.checkFilterIDs(p.Context, f); err != nil {
+		return nil, 0, err
+	}
+	first, _ := p.Args["first"].(int)
+	if first < 1 || first > 1000 {
+		return nil, 0, errInvalidf("first must be between 1 and 1000, got %d", first)
+	}
+	return f, first, nil
+}
