@@ -119,6 +119,9 @@ func TestEndToEnd(t *testing.T) {
 		{"SameFigureAcrossArticles", testSameFigureAcrossArticles},
 		{"CurationFixesAnyFieldAndUndoes", testCurationFixesAnyFieldAndUndoes},
 		{"RelationsAreNodes", testRelationsAreNodes},
+		{"ExportsApplyCuration", testExportsApplyCuration},
+		{"Cooccurrence", testCooccurrence},
+		{"SearchHitsHaveLabelTypeAndSnippet", testSearchHitsHaveLabelTypeAndSnippet},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {

@@ -192,7 +192,7 @@ func (sf *sentenceFacts) lower() string {
 // clauseAt returns the byte span of the sentence's clause that holds pos.
 func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 	if !sf.breaksDone {
-		sf.breaks, sf.breaksDone = clauseBreaks(sf.s.Text), true
+		sf.breaks, sf.breaksDone = withoutAsides(sf.s.Text, clauseBreaks(sf.s.Text)), true
 	}
 	return clauseIn(sf.breaks, len(sf.s.Text), pos)
 }
@@ -555,8 +555,11 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
-		if !isCapitalised(toks[i].Text) || toks[i].in(setNotNameStart, notNameStart) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
+		if !isCapitalised(toks[i].Text) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
 			continue
+		}
+		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
+			continue // "Joint Airport Interdiction Task Forces" is a body's name; "Joint Police and Customs investigation" is not
 		}
 		if i > 0 && pronounPossessives[toks[i-1].Lower] || i > 1 && isPossessiveS(toks[i-1]) && toks[i-2].Lower == "it" {
 			// "through its Near Europe Task Force": a unit of the agency named before.
@@ -1229,55 +1232,53 @@ func (r *run) platformName(canon, surface string) string {
 	return surface
 }
 
-// placeAfterScan finds a capitalised name after "in", "at" or "near" that no
-// gazetteer knows: "a warehouse in Wouwse Plantage", "a buy-bust operation at Novaliches".
-var placeAfterScan = newStartScan(`\b(?:in|at|near)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})(?:[,.;]|\s+(?:on|in|at|after|when|where|which|to|and|with|was|were|,)\b|$)`, func(s string, p int) bool {
-	if (s[p] != 'i' && s[p] != 'a' && s[p] != 'n') || !wordStart(s, p) || !placeCues.at(s, p) {
-		return false
-	}
-	// After the cue's word (the one with its first letter), spaces and a
-	// capital: an ASCII one, or a byte of another character.
-	e := p + len("in")
-	if s[p] == 'n' {
-		e = p + len("near")
-	}
-	w := skipSpaces(s, e)
-	return w > e && w < len(s) && (s[w] >= 'A' && s[w] <= 'Z' || s[w] >= 0x80)
-})
-
-var placeCues = newLitSet("in", "at", "near")
-
+// findUnlistedPlaces reads the places of rules/places.rules that no
+// gazetteer knows: "a warehouse in Wouwse Plantage".
 func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
-	r.rule = "place.after-preposition"
+	set := r.x.rules.byKind["places"]
 	cue := false
 	for k := 0; k+1 < len(sf.toks); k++ {
 		w := sf.toks[k].Lower
 		cue = cue || (w == "in" || w == "at" || w == "near") && isCapitalised(sf.toks[k+1].Text)
 	}
-	if !cue {
+	if !cue || set == nil {
 		return
 	}
-	for _, m := range findPlacesAfter(sf.s.Text) {
-		start, end := m[2], m[3]
-		name := sf.s.Text[start:end]
-		if overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) ||
-			overlapsMention(sf.operations, start, end) || overlapsMention(sf.platforms, start, end) ||
-			overlapsMention(sf.dates, start, end) || overlapsMention(sf.groups, start, end) {
-			continue
+	toks := r.ruleTokens(sf)
+	next := 0 // matches do not overlap: each starts after the one before
+	set.Match(toks, func(m pattern.Match) bool {
+		if m.Start < next {
+			return true
 		}
-		var tb [8]token // a name's few words, and their matches, stay on the stack
-		var found [4]match
-		toks := appendTokens(tb[:0], name)
-		if len(r.x.gaz.appendFind(found[:0], toks, entAgency, entDemonym, entCommodity, entPlatform, entGroup)) > 0 || notPlaceWord[toks[0].Lower] {
-			continue
-		}
-		if len(toks) > 1 && streetWords[toks[len(toks)-1].Lower] {
-			continue // "in Lion Street": an address, not a place
-		}
-		mt := mention{Name: name, Surface: name, Start: start, End: end}
-		sf.places = append(sf.places, mt)
-		r.addPlace(sf, name, "", "", mt)
+		next = m.End
+		r.rule = m.Rule
+		a, b, _ := m.Capture("name")
+		r.addUnlistedPlace(sf, toks[a].Start, toks[b-1].End)
+		return true
+	})
+}
+
+// addUnlistedPlace adds the place named at sf's text [start, end) unless
+// another pass read those words or a gazetteer knows them as something else.
+func (r *run) addUnlistedPlace(sf *sentenceFacts, start, end int) {
+	name := sf.s.Text[start:end]
+	if overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) ||
+		overlapsMention(sf.operations, start, end) || overlapsMention(sf.platforms, start, end) ||
+		overlapsMention(sf.dates, start, end) || overlapsMention(sf.groups, start, end) {
+		return
 	}
+	var tb [8]token // a name's few words, and their matches, stay on the stack
+	var found [4]match
+	toks := appendTokens(tb[:0], name)
+	if len(r.x.gaz.appendFind(found[:0], toks, entAgency, entDemonym, entCommodity, entPlatform, entGroup)) > 0 || notPlaceWord[toks[0].Lower] {
+		return
+	}
+	if len(toks) > 1 && streetWords[toks[len(toks)-1].Lower] {
+		return // "in Lion Street": an address, not a place
+	}
+	mt := mention{Name: name, Surface: name, Start: start, End: end}
+	sf.places = append(sf.places, mt)
+	r.addPlace(sf, name, "", "", mt)
 }
 
 // notPlaceWord starts capitalised phrases after "in" that are not places.
@@ -1471,4 +1472,37 @@ func (sf *sentenceFacts) mayNameLocalUnit() bool {
 		}
 	}
 	return false
+}
+
+// withoutAsides drops the breaks of an aside between two dashes ("cars
+// and watches – including Rolex and Cartier – were seized"): the clause
+// goes on around it.
+func withoutAsides(s string, breaks [][]int) [][]int {
+	isDash := func(b []int) bool {
+		t := s[b[0]:b[1]]
+		return t == "–" || t == "—"
+	}
+	for k := 0; k+1 < len(breaks); k++ {
+		if isDash(breaks[k]) && isDash(breaks[k+1]) && breaks[k+1][0]-breaks[k][1] <= 80 {
+			breaks = append(breaks[:k:k], breaks[k+2:]...)
+			k--
+		}
+	}
+	return breaks
+}
+
+// jointBodyAhead reports whether the capitalised run after "Joint" at
+// toks[i] ends in the name of a joint body: "Task Force(s)", "Team",
+// "Command", "Centre".
+func jointBodyAhead(sf *sentenceFacts, i int) bool {
+	toks := sf.toks
+	j := i + 1
+	for j < len(toks) && j < i+7 && isCapitalised(toks[j].Text) && strings.TrimSpace(sf.s.Text[toks[j-1].End:toks[j].Start]) == "" {
+		j++
+	}
+	if j-i < 3 {
+		return false
+	}
+	last, prev := toks[j-1].Lower, toks[j-2].Lower
+	return prev == "task" && (last == "force" || last == "forces") || last == "team" || last == "command" || last == "centre" || last == "center"
 }

@@ -184,6 +184,8 @@ func TestSeizures(t *testing.T) {
 		{"vehicles of other kinds", "Officers seized two oil tankers and a speedboat in the raid.",
 			[]seizureKey{{"vehicles", "tankers", 2, 0, "item", "", "exact"}, {"vehicles", "speedboat", 1, 0, "item", "", "exact"}}},
 		{"a capitalised word inside a sentence is a name", "Prosecutor Anna Van Dyke said assets were seized.", nil},
+		{"an aside between dashes", "Officers found two cars and a van – all of them stolen – were seized.",
+			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"vehicles", "van", 1, 0, "item", "", "exact"}}},
 		{"items included", "Items recovered from the house included two cars, laptops and passports.",
 			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"other", "laptops", 0, 0, "", "", ""}, {"other", "passports", 0, 0, "", "", ""}}},
 	}
@@ -305,6 +307,7 @@ func TestAgencies(t *testing.T) {
 		{"plural possessive in a name", "He appeared before the Kwun Tong Magistrates' Courts.", []string{"Kwun Tong Magistrates' Courts"}},
 		{"an office of a place", "Officers of the Excise Office of Port Lemon found it.", []string{"Excise Office of Port Lemon"}},
 		{"a unit of a known agency", "The Chicago Field Division of the ATF led it.", []string{"Bureau of Alcohol, Tobacco, Firearms and Explosives"}},
+		{"a joint body", "It set up Joint Border Interdiction Task Forces (JBITFs) at the ports.", []string{"Joint Border Interdiction Task Forces"}},
 		{"a force's local unit", "Kamloops RCMP arrested two men. RCMP say both were released.", []string{"Kamloops RCMP"}},
 	}
 	for _, tc := range cases {
@@ -716,7 +719,7 @@ func TestRulesCompile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, kind := range []string{"arrests", "operations", "people"} {
+	for _, kind := range []string{"arrests", "operations", "people", "places"} {
 		if rs.byKind[kind] == nil || rs.byKind[kind].Len() == 0 {
 			t.Errorf("no rules of kind %q", kind)
 		}

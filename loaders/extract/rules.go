@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/opgraph/opgraph/loaders/extract/pattern"
 )
@@ -37,6 +39,55 @@ var ruleClasses = []struct {
 	{"notName", notNameWords},
 }
 
+// textClasses are classes read from a token's text as written and the
+// bytes around it, not its lower form: the letter categories and word
+// edges of the patterns that were regexps. Rules test them with @name too.
+var textClasses = []struct {
+	name string
+	has  func(s string, t *pattern.Token) bool
+}{
+	// A capital and then lower-case letters or apostrophes: "Wouwse", "O'neil".
+	{"nameWord", func(_ string, t *pattern.Token) bool {
+		r, n := utf8.DecodeRuneInString(t.Text)
+		return n < len(t.Text) && unicode.IsUpper(r) && nameTail(t.Text[n:])
+	}},
+	// One capital letter alone.
+	{"nameInitial", func(_ string, t *pattern.Token) bool {
+		r, n := utf8.DecodeRuneInString(t.Text)
+		return n == len(t.Text) && unicode.IsUpper(r)
+	}},
+	// What may continue a name's word glued to it: lower-case letters,
+	// apostrophes and hyphens ("-", "jones", "'s").
+	{"nameTail", func(_ string, t *pattern.Token) bool { return nameTail(t.Text) }},
+	// An ASCII letter, digit or '_' stands just before the token or just
+	// after it: regexp's \b does not hold there.
+	{"afterWordChar", func(s string, t *pattern.Token) bool { return t.Start > 0 && isWordASCII(s[t.Start-1]) }},
+	{"beforeWordChar", func(s string, t *pattern.Token) bool { return t.End < len(s) && isWordASCII(s[t.End]) }},
+	// Regexp's \s+ before it: ASCII spaces only, at least one, back to
+	// the token before (or the sentence's start).
+	{"spaced", func(s string, t *pattern.Token) bool {
+		i := t.Start
+		for i > 0 && isSpaceASCII(s[i-1]) {
+			i--
+		}
+		if i == t.Start {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		return i == 0 || !unicode.IsSpace(r)
+	}},
+}
+
+// nameTail reports whether w is lower-case letters, apostrophes and hyphens.
+func nameTail(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) && r != '\'' && r != '’' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 func numberWordSet() map[string]bool {
 	m := map[string]bool{}
 	for w := range wordNumbers {
@@ -51,6 +102,7 @@ type ruleSets struct {
 	byKind   map[string]*pattern.Set
 	classOf  map[string]uint64
 	classBit map[string]uint64 // each class's bit, by name
+	textBits []uint64          // the bits of textClasses, in their order
 }
 
 // loadRules compiles every rule file; an error names the file, line and column.
@@ -65,6 +117,11 @@ func loadRules() (*ruleSets, error) {
 		}
 	}
 	rs := &ruleSets{byKind: map[string]*pattern.Set{}, classOf: classOf, classBit: classes}
+	for k, c := range textClasses {
+		bit := uint64(1) << (len(ruleClasses) + k)
+		classes[c.name] = bit
+		rs.textBits = append(rs.textBits, bit)
+	}
 	files, err := fs.Glob(ruleFiles, "rules/*.rules")
 	if err != nil {
 		return nil, err
@@ -85,12 +142,27 @@ func loadRules() (*ruleSets, error) {
 
 func (rs *ruleSets) classify(lower string) uint64 { return rs.classOf[lower] }
 
+// tokenize appends the tokens of sentence s to dst with their classes.
+func (rs *ruleSets) tokenize(dst []pattern.Token, s string) []pattern.Token {
+	n := len(dst)
+	dst = pattern.Tokenize(dst, s, rs.classify)
+	for i := n; i < len(dst); i++ {
+		t := &dst[i]
+		for k, c := range textClasses {
+			if c.has(s, t) {
+				t.Class |= rs.textBits[k]
+			}
+		}
+	}
+	return dst
+}
+
 // ruleTokens are the sentence's tokens as rules read them, made once.
 func (r *run) ruleTokens(sf *sentenceFacts) []pattern.Token {
 	if !sf.ptoksDone {
 		sf.ptoksDone = true
 		n := len(r.ptoks)
-		r.ptoks = pattern.Tokenize(r.ptoks, sf.s.Text, r.x.rules.classify)
+		r.ptoks = r.x.rules.tokenize(r.ptoks, sf.s.Text)
 		sf.ptoks = r.ptoks[n:len(r.ptoks):len(r.ptoks)]
 	}
 	return sf.ptoks

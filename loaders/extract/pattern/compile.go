@@ -210,44 +210,63 @@ func firstTests(prog []inst) (tests []*test, empty bool) {
 	return tests, empty
 }
 
-// index files rule r under a key of each test its first token can pass:
-// a lower form, a class bit or a shape bit, taken from a positive part of
-// each alternative; with any alternative that has none, r is tried at
-// every token.
-func (s *Set) index(r int32, first []*test) {
-	type key struct {
-		lit   string
-		class uint64
-		shape Shape
-	}
-	var keys []key
-	for _, t := range first {
-		for _, conj := range t.alts {
-			found := false
-			for _, p := range conj {
-				if p.neg {
-					continue
-				}
-				switch p.kind {
-				case pLit:
-					keys = append(keys, key{lit: p.s})
-				case pExact:
-					keys = append(keys, key{lit: Tokenize(nil, p.s, nil)[0].Lower})
-				case pClass:
-					keys = append(keys, key{class: p.bits})
-				case pShape:
-					keys = append(keys, key{shape: p.shape})
-				default:
-					continue
-				}
-				found = true
-				break
+// key is what a token must have to pass a test: one of several lower
+// forms, class bits or shape bits.
+type key struct {
+	lits  []string
+	class uint64
+	shape Shape
+}
+
+// keysOf returns keys that every token passing e has one of, and false
+// when there are none (e passes tokens of any kind).
+func keysOf(e *expr) (key, bool) {
+	switch e.op {
+	case ePrim:
+		switch e.p.kind {
+		case pLit:
+			return key{lits: []string{e.p.s}}, true
+		case pExact:
+			return key{lits: []string{Tokenize(nil, e.p.s, nil)[0].Lower}}, true
+		case pClass:
+			return key{class: e.p.bits}, true
+		case pShape:
+			return key{shape: e.p.shape}, true
+		}
+	case eOr: // every alternative must have keys
+		var all key
+		for _, k := range e.kids {
+			kk, ok := keysOf(k)
+			if !ok {
+				return key{}, false
 			}
-			if !found {
-				s.fallback = append(s.fallback, r)
-				return
+			all.lits = append(all.lits, kk.lits...)
+			all.class |= kk.class
+			all.shape |= kk.shape
+		}
+		return all, true
+	case eAnd: // any part's keys will do
+		for _, k := range e.kids {
+			if kk, ok := keysOf(k); ok {
+				return kk, true
 			}
 		}
+	}
+	return key{}, false
+}
+
+// index files rule r under the keys of the tests its first token can
+// pass: a lower form, a class bit or a shape bit. A rule with a first
+// test that has none is tried at every token.
+func (s *Set) index(r int32, first []*test) {
+	var keys []key
+	for _, t := range first {
+		k, ok := keysOf(t.e)
+		if !ok {
+			s.fallback = append(s.fallback, r)
+			return
+		}
+		keys = append(keys, k)
 	}
 	add := func(list []int32) []int32 {
 		if n := len(list); n > 0 && list[n-1] == r {
@@ -256,21 +275,18 @@ func (s *Set) index(r int32, first []*test) {
 		return append(list, r)
 	}
 	for _, k := range keys {
-		switch {
-		case k.class != 0:
-			s.classMask |= k.class
-			for b := k.class; b != 0; b &= b - 1 {
-				i := bits.TrailingZeros64(b)
-				s.byClass[i] = add(s.byClass[i])
-			}
-		case k.shape != 0:
-			s.shapeMask |= k.shape
-			for b := uint64(k.shape); b != 0; b &= b - 1 {
-				i := bits.TrailingZeros64(b)
-				s.byShape[i] = add(s.byShape[i])
-			}
-		default:
-			s.byLower[k.lit] = add(s.byLower[k.lit])
+		s.classMask |= k.class
+		for b := k.class; b != 0; b &= b - 1 {
+			i := bits.TrailingZeros64(b)
+			s.byClass[i] = add(s.byClass[i])
+		}
+		s.shapeMask |= k.shape
+		for b := uint64(k.shape); b != 0; b &= b - 1 {
+			i := bits.TrailingZeros64(b)
+			s.byShape[i] = add(s.byShape[i])
+		}
+		for _, l := range k.lits {
+			s.byLower[l] = add(s.byLower[l])
 		}
 	}
 }
@@ -280,20 +296,10 @@ func (s *Set) index(r int32, first []*test) {
 func needs(n *node) []uint64 {
 	switch n.kind {
 	case nTest:
-		var bits uint64
-		for _, conj := range n.test.alts {
-			b := uint64(0)
-			for _, p := range conj {
-				if p.kind == pClass && !p.neg {
-					b |= p.bits
-				}
-			}
-			if b == 0 {
-				return nil // an alternative that names no class: nothing needed
-			}
-			bits |= b
+		if bits := classBits(n.test.e); bits != 0 {
+			return []uint64{bits}
 		}
-		return []uint64{bits}
+		return nil
 	case nSeq:
 		var out []uint64
 		for _, k := range n.kids {
@@ -308,4 +314,33 @@ func needs(n *node) []uint64 {
 		return needs(n.kids[0])
 	}
 	return nil // alternatives and optional parts need nothing for sure
+}
+
+// classBits returns class bits one of which every token that passes e
+// carries, or 0 where e can pass a token of no class (a literal, a shape, a
+// negation).
+func classBits(e *expr) uint64 {
+	switch e.op {
+	case ePrim:
+		if e.p.kind == pClass {
+			return e.p.bits
+		}
+	case eOr:
+		var bits uint64
+		for _, k := range e.kids {
+			b := classBits(k)
+			if b == 0 {
+				return 0
+			}
+			bits |= b
+		}
+		return bits
+	case eAnd:
+		for _, k := range e.kids {
+			if b := classBits(k); b != 0 {
+				return b
+			}
+		}
+	}
+	return 0
 }

@@ -21,6 +21,7 @@ func FuzzCompileMatch(f *testing.F) {
 	f.Add("r: sheriff 's office u.s.", "the Sheriff's office U.S.")
 	f.Add("r: %start? in x:%cap{1,3} (, | on | %end)", "in Ab Cd, in Ef on in Gh")
 	f.Add("$n = %cap (de|van)? %cap\nr: who:$n{1,2} said\n$m = $n $n\ns: $m", "Jo de Vries Al Li said")
+	f.Add("r: [!%glued & (said | !(x | %num))] a|b&!c", "x said 5 a")
 	f.Fuzz(func(t *testing.T, rules, sentence string) {
 		if len(rules) > 4000 || len(sentence) > 4000 {
 			return

@@ -219,34 +219,37 @@ func (t *test) match(tok *Token) bool {
 		}
 		return false
 	}
-	for _, conj := range t.alts {
-		all := true
-		for i := range conj {
-			if !conj[i].match(tok) {
-				all = false
-				break
-			}
-		}
-		if all {
-			return true
-		}
-	}
-	return false
+	return t.e.match(tok)
 }
 
-func (p *prim) match(tok *Token) bool {
-	var ok bool
-	switch p.kind {
-	case pLit:
-		ok = tok.Lower == p.s
-	case pExact:
-		ok = tok.Text == p.s
-	case pClass:
-		ok = tok.Class&p.bits != 0
-	case pShape:
-		ok = tok.Shape&p.shape != 0
-	case pAny:
-		ok = true
+func (e *expr) match(tok *Token) bool {
+	switch e.op {
+	case eOr:
+		for _, k := range e.kids {
+			if k.match(tok) {
+				return true
+			}
+		}
+		return false
+	case eAnd:
+		for _, k := range e.kids {
+			if !k.match(tok) {
+				return false
+			}
+		}
+		return true
+	case eNot:
+		return !e.kids[0].match(tok)
 	}
-	return ok != p.neg
+	switch e.p.kind {
+	case pLit:
+		return tok.Lower == e.p.s
+	case pExact:
+		return tok.Text == e.p.s
+	case pClass:
+		return tok.Class&e.p.bits != 0
+	case pShape:
+		return tok.Shape&e.p.shape != 0
+	}
+	return true // pAny
 }

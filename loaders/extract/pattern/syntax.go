@@ -54,19 +54,42 @@ const (
 	pAny
 )
 
-// prim is one test of a token, maybe negated.
+// prim is one test of a token.
 type prim struct {
 	kind  primKind
-	neg   bool
 	s     string
 	bits  uint64
 	shape Shape
 }
 
-// test is a token test: alternatives (a|b) of conjunctions (a&b).
+type exprOp uint8
+
+const (
+	ePrim exprOp = iota
+	eOr
+	eAnd
+	eNot
+)
+
+// expr is a token test built from prims with or, and, not.
+type expr struct {
+	op   exprOp
+	kids []*expr
+	p    prim
+}
+
+// simplify drops an or or and of one part.
+func (e *expr) simplify() *expr {
+	if (e.op == eOr || e.op == eAnd) && len(e.kids) == 1 {
+		return e.kids[0]
+	}
+	return e
+}
+
+// test is one token test.
 type test struct {
-	alts [][]prim
-	lits []string // when every alternative is one plain literal: them
+	e    *expr
+	lits []string // when the test is literals joined by '|': them
 }
 
 var shapeNames = map[string]Shape{
@@ -75,7 +98,7 @@ var shapeNames = map[string]Shape{
 }
 
 // syntaxChars cannot stand unescaped in a literal.
-const syntaxChars = "()|&?*+{}\"@%!#:\\"
+const syntaxChars = "()[]|&?*+{}\"@%!#:\\"
 
 type parser struct {
 	file, src string
@@ -395,29 +418,129 @@ func (p *parser) parseAtom() (*node, error) {
 }
 
 // parseTest reads one token test: primaries joined by '|' (or) and '&'
-// (and) with no space between them; '&' binds tighter.
+// (and) with no space between them, '&' binding tighter; or a bracketed
+// test, [ ... ], where spaces and parentheses may stand.
 func (p *parser) parseTest() (*test, error) {
-	t := &test{}
-	var conj []prim
+	var e *expr
+	var err error
+	if p.src[p.pos] == '[' {
+		open := p.pos
+		p.pos++
+		if e, err = p.parseBracketOr(); err != nil {
+			return nil, err
+		}
+		p.bracketSpace()
+		if p.atRuleEnd() || p.src[p.pos] != ']' {
+			return nil, p.errAt(open, "'[' without ']'")
+		}
+		p.pos++
+	} else if e, err = p.parseCompact(); err != nil {
+		return nil, err
+	}
+	return &test{e: e, lits: plainLiterals(e)}, nil
+}
+
+// parseCompact reads a|b&c with no spaces.
+func (p *parser) parseCompact() (*expr, error) {
+	or := &expr{op: eOr}
+	and := &expr{op: eAnd}
 	for {
 		pr, err := p.parsePrim()
 		if err != nil {
 			return nil, err
 		}
-		conj = append(conj, pr)
+		and.kids = append(and.kids, pr)
 		if p.pos+1 < len(p.src) && (p.src[p.pos] == '|' || p.src[p.pos] == '&') && startsPrim(p.src[p.pos+1]) {
 			if p.src[p.pos] == '|' {
-				t.alts = append(t.alts, conj)
-				conj = nil
+				or.kids = append(or.kids, and.simplify())
+				and = &expr{op: eAnd}
 			}
 			p.pos++
 			continue
 		}
 		break
 	}
-	t.alts = append(t.alts, conj)
-	t.lits = plainLiterals(t.alts)
-	return t, nil
+	or.kids = append(or.kids, and.simplify())
+	return or.simplify(), nil
+}
+
+// bracketSpace skips spaces inside [ ... ].
+func (p *parser) bracketSpace() {
+	for p.pos < len(p.src) && (p.src[p.pos] == ' ' || p.src[p.pos] == '\t') {
+		p.pos++
+	}
+}
+
+func (p *parser) parseBracketOr() (*expr, error) {
+	or := &expr{op: eOr}
+	for {
+		a, err := p.parseBracketAnd()
+		if err != nil {
+			return nil, err
+		}
+		or.kids = append(or.kids, a)
+		p.bracketSpace()
+		if p.pos < len(p.src) && p.src[p.pos] == '|' {
+			p.pos++
+			continue
+		}
+		return or.simplify(), nil
+	}
+}
+
+func (p *parser) parseBracketAnd() (*expr, error) {
+	and := &expr{op: eAnd}
+	for {
+		p.bracketSpace()
+		var e *expr
+		var err error
+		switch {
+		case p.pos < len(p.src) && p.src[p.pos] == '!':
+			p.pos++
+			p.bracketSpace()
+			if p.pos < len(p.src) && p.src[p.pos] == '(' {
+				if e, err = p.parseBracketGroup(); err == nil {
+					e = &expr{op: eNot, kids: []*expr{e}}
+				}
+			} else if e, err = p.parsePrim(); err == nil {
+				e = &expr{op: eNot, kids: []*expr{e}}
+			}
+		case p.pos < len(p.src) && p.src[p.pos] == '(':
+			e, err = p.parseBracketGroup()
+		default:
+			e, err = p.parsePrim()
+		}
+		if err != nil {
+			return nil, err
+		}
+		and.kids = append(and.kids, e)
+		p.bracketSpace()
+		if p.pos < len(p.src) && p.src[p.pos] == '&' {
+			p.pos++
+			continue
+		}
+		return and.simplify(), nil
+	}
+}
+
+func (p *parser) parseBracketGroup() (*expr, error) {
+	open := p.pos
+	p.pos++
+	p.depth++
+	defer func() { p.depth-- }()
+	if p.depth > maxDepth {
+		return nil, p.errAt(open, "groups nested more than %d deep", maxDepth)
+	}
+	e, err := p.parseBracketOr()
+	if err != nil {
+		return nil, err
+	}
+	p.bracketSpace()
+	if p.atRuleEnd() || p.src[p.pos] != ')' {
+		return nil, p.errAt(open, "'(' without ')'")
+	}
+	p.pos++
+	return e, nil
 }
 
 // startsPrim reports whether c can begin a token test.
@@ -425,24 +548,48 @@ func startsPrim(c byte) bool {
 	return c == '"' || c == '@' || c == '%' || c == '!' || c == '\\' || !strings.ContainsRune(syntaxChars, rune(c)) && c != ' ' && c != '\t' && c != '\n' && c != '\r'
 }
 
-func plainLiterals(alts [][]prim) []string {
+// plainLiterals returns the literals of a test that is one literal or
+// several joined by '|', else nil.
+func plainLiterals(e *expr) []string {
+	if e.op == ePrim {
+		if e.p.kind == pLit {
+			return []string{e.p.s}
+		}
+		return nil
+	}
+	if e.op != eOr {
+		return nil
+	}
 	var lits []string
-	for _, c := range alts {
-		if len(c) != 1 || c[0].kind != pLit || c[0].neg {
+	for _, k := range e.kids {
+		if k.op != ePrim || k.p.kind != pLit {
 			return nil
 		}
-		lits = append(lits, c[0].s)
+		lits = append(lits, k.p.s)
 	}
 	return lits
 }
 
-func (p *parser) parsePrim() (prim, error) {
-	var pr prim
+// parsePrim reads one primary test, maybe negated by '!'.
+func (p *parser) parsePrim() (*expr, error) {
 	start := p.pos
 	if p.pos < len(p.src) && p.src[p.pos] == '!' {
-		pr.neg = true
 		p.pos++
+		e, err := p.parsePrim()
+		if err != nil {
+			return nil, err
+		}
+		return &expr{op: eNot, kids: []*expr{e}}, nil
 	}
+	pr, err := p.parsePrimary(start)
+	if err != nil {
+		return nil, err
+	}
+	return &expr{op: ePrim, p: pr}, nil
+}
+
+func (p *parser) parsePrimary(start int) (prim, error) {
+	var pr prim
 	if p.atRuleEnd() {
 		return pr, p.errAt(p.pos, "expected a token test")
 	}
