@@ -362,7 +362,7 @@ func articleFiles(paths []string) ([]string, []error) {
 			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && isArticleFile(path) {
+			if !d.IsDir() && isArticleFile(path) && (d.Type()&fs.ModeSymlink == 0 || within(p, path)) {
 				found = append(found, path)
 			}
 			return nil
@@ -374,6 +374,22 @@ func articleFiles(paths []string) ([]string, []error) {
 		files = append(files, found...)
 	}
 	return files, errs
+}
+
+// within says whether path, its symlinks followed, lies inside root: a
+// folder walk and a watch skip links to files elsewhere (a link in a shared
+// drop folder must not read /etc or another user's files into the graph).
+func within(root, path string) bool {
+	r, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(r, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // isArticleFile says which files a folder walk takes: those of a format

@@ -112,7 +112,18 @@ func WatchAndLoad(ctx context.Context, log *slog.Logger, w Writer, x *extract.Ex
 	report(sum)
 	log.Info("loaded watched folder", "dir", dir, "result", sum.String())
 	err := WatchDir(ctx, dir, log, func(paths []string) {
-		sum := pathsFrom(ctx, w, x, src, paths, io.Discard, errOut)
+		inside := paths[:0:0]
+		for _, p := range paths {
+			if within(dir, p) {
+				inside = append(inside, p)
+			} else {
+				log.Warn("skipped: a link to outside the watched folder", "path", p)
+			}
+		}
+		if len(inside) == 0 {
+			return
+		}
+		sum := pathsFrom(ctx, w, x, src, inside, io.Discard, errOut)
 		report(sum)
 		log.Info("loaded changed files", "dir", dir, "files", len(paths), "result", sum.String())
 	})
