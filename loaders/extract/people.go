@@ -3,6 +3,10 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/opgraph/opgraph/loaders/extract/pattern"
 )
 
 const personName = `((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:(?:van|de|der|den|von|da|di|la|le|Van|De|Von|Da|La|Le)\s+)?\p{Lu}[\p{Ll}'’-]+){1,2})`
@@ -10,8 +14,6 @@ const personName = `((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:(?:van|de|der|den
 var (
 	honorifics = `(?:Dame|Sir|Lord|Lady|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Gen\.?|Col\.?|Capt\.?|Lt\.?|Maj\.?|Brig\.? Gen\.?|Rev\.?)`
 	roles      = `(?:(?:Detective |Det\.? )?(?:Chief |Assistant |Deputy |Acting |Senior |Temporary )*(?:Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander|Director(?:[- ]General)?|Chief Executive|Executive Director|Special Agent in Charge|Special Agent|Attorney General|Attorney|Prosecutor|Minister|Secretary(?:[- ]General)?|Sheriff|Chief|Head|Spokesperson|Spokesman|Spokeswoman|Public Information Officer|Information Officer|Investigating Officer|Officer|Captain|Colonel|General|Major|Lieutenant|Agent|Governor|Mayor|Coordinator|Manager|Investigator)|(?:federal |public |chief |senior |state |district |executive |deputy |assistant )*(?:prosecutor|spokesperson|spokesman|spokeswoman|police chief|director(?:[- ]general)?|head|commissioner|commander|minister))`
-	// [AGENCY] ROLE [ROMAN] [,] [TITLE] NAME: "NCA Director Chris Farrimond", "Commissioner, Dame Cressida Dick".
-	roleNameScan = newStartScan(`(`+roles+`(?:\s+(?:[IVX]{1,4}|of [A-Z][\w]+(?: [A-Z][\w]+)*))?),?\s+(?:(`+honorifics+`)\s+)?`+personName, mayStartRoleName)
 	// TITLE NAME: "Dame Cressida Dick".
 	titleNameScan = newStartScan(`\b(`+honorifics+`)\s+`+personName, func(s string, p int) bool {
 		return wordStart(s, p) && titleStarts.at(s, p)
@@ -34,52 +36,6 @@ var (
 	notNameWord = map[string]bool{"The": true, "This": true, "That": true, "He": true, "She": true, "They": true, "It": true, "We": true, "In": true, "On": true, "At": true, "As": true, "But": true, "And": true, "Police": true, "Officers": true}
 )
 
-// roleWords holds every word of a role, as letters in the text: the words
-// of the pattern roles.
-var roleWords = func() map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.FieldsFunc(roles, func(r rune) bool { return r > 0x7f || !isLetterByte(byte(r)) }) {
-		set[w] = true
-	}
-	return set
-}()
-
-// mayStartRoleName is a cheap test that roleNameScan needs to pass at s[p]:
-// the role is words of roles joined by ' ' or '-' ("Det." by ". "), and
-// after one of them come a comma or spaces and then a capital, a non-ASCII
-// letter, or "of " (a roman numeral is a capital). Each word of a match is
-// a whole run of ASCII letters, since none of the role's words is followed
-// by a letter.
-func mayStartRoleName(s string, p int) bool {
-	if !roleStarts.at(s, p) {
-		return false
-	}
-	for q := p; ; {
-		e := asciiLetters(s, q)
-		if e == q || !roleWords[s[q:e]] {
-			return false
-		}
-		j := e
-		if j < len(s) && s[j] == ',' {
-			j++
-		}
-		k := j
-		for k < len(s) && isSpaceASCII(s[k]) {
-			k++
-		}
-		if k > j && k < len(s) && (s[k] >= 'A' && s[k] <= 'Z' || s[k] >= 0x80 || strings.HasPrefix(s[k:], "of ")) {
-			return true
-		}
-		if e < len(s) && s[e] == '.' && s[q:e] == "Det" {
-			e++
-		}
-		if e >= len(s) || s[e] != ' ' && s[e] != '-' {
-			return false
-		}
-		q = e + 1
-	}
-}
-
 // findPeople finds named people with their title, role and organisation.
 func (r *run) findPeople(sf *sentenceFacts) {
 	r.rule = "person.role-name"
@@ -87,7 +43,7 @@ func (r *run) findPeople(sf *sentenceFacts) {
 		return // the patterns below are costly; most sentences name no official
 	}
 	text := sf.s.Text
-	for _, m := range findRoleNames(text) {
+	for _, m := range r.roleNames(sf) {
 		role := text[m[2]:m[3]]
 		title := ""
 		if m[4] >= 0 {
@@ -119,6 +75,68 @@ func (r *run) findPeople(sf *sentenceFacts) {
 	for _, m := range titleNameScan.findAll(text) {
 		r.addPerson(sf, text[m[4]:m[5]], text[m[2]:m[3]], "", r.agencyAfter(sf, m[5]))
 	}
+}
+
+// roleNames finds the people of rules/roles.rules: a role, maybe a
+// numeral or "of" and capitalised words, maybe a comma and an honorific,
+// then a name ("Commissioner, Dame Cressida Dick"). Each match, one per
+// phrase, is given as offsets in the text: the match, the role, the
+// honorific (-1 where none) and the name.
+func (r *run) roleNames(sf *sentenceFacts) [][8]int {
+	set := r.x.rules.byKind["roles"]
+	if set == nil {
+		return nil
+	}
+	text := sf.s.Text
+	toks := r.ruleTokens(sf)
+	var out [][8]int
+	next := 0
+	set.Match(toks, func(m pattern.Match) bool {
+		if m.Start < next {
+			return true
+		}
+		next = m.End
+		ra, rb, _ := m.Capture("role")
+		wa, wb, _ := m.Capture("who")
+		end := nameLettersEnd(text, toks[lastCapitalised(toks, wa, wb)].Start)
+		x := [8]int{toks[m.Start].Start, end, toks[ra].Start, toks[rb-1].End, -1, -1, toks[wa].Start, end}
+		if ta, tb, ok := m.Capture("title"); ok {
+			x[4], x[5] = toks[ta].Start, toks[tb-1].End
+		}
+		out = append(out, x)
+		return true
+	})
+	return out
+}
+
+// lastCapitalised returns the last of toks[a:b] that starts with a
+// capital: where a name's last word starts.
+func lastCapitalised(toks []pattern.Token, a, b int) int {
+	k := b - 1
+	for k > a {
+		if r, _ := utf8.DecodeRuneInString(toks[k].Text); unicode.IsUpper(r) {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// nameLettersEnd returns where the name's word that starts at s[p], a
+// capital, ends: after the lower-case letters, apostrophes and hyphens
+// that follow it, which may end inside a token ("Mc" of "McDonald", as the
+// regexp these rules replaced read it).
+func nameLettersEnd(s string, p int) int {
+	_, n := utf8.DecodeRuneInString(s[p:])
+	e := p + n
+	for e < len(s) {
+		r, n := utf8.DecodeRuneInString(s[e:])
+		if !unicode.IsLower(r) && r != '\'' && r != '’' && r != '-' {
+			break
+		}
+		e += n
+	}
+	return e
 }
 
 // mayHaveNameRole is a cheap test that nameRoleRe needs to pass: a comma,

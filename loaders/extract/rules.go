@@ -63,6 +63,35 @@ var textClasses = []struct {
 	// after it: regexp's \b does not hold there.
 	{"afterWordChar", func(s string, t *pattern.Token) bool { return t.Start > 0 && isWordASCII(s[t.Start-1]) }},
 	{"beforeWordChar", func(s string, t *pattern.Token) bool { return t.End < len(s) && isWordASCII(s[t.End]) }},
+	// A capital and then a lower-case letter or apostrophe: a name's word
+	// as a regexp reads it, whose letters may end inside the token ("Mc" of
+	// "McAllen").
+	{"nameStart", func(_ string, t *pattern.Token) bool {
+		r, n := utf8.DecodeRuneInString(t.Text)
+		r2, _ := utf8.DecodeRuneInString(t.Text[n:])
+		return unicode.IsUpper(r) && (unicode.IsLower(r2) || r2 == '\'' || r2 == '’')
+	}},
+	// A roman numeral of one to four I, V and X: "III".
+	{"roman", func(_ string, t *pattern.Token) bool {
+		return len(t.Text) <= 4 && strings.Trim(t.Text, "IVX") == ""
+	}},
+	// An ASCII capital and then ASCII letters or digits: regexp's [A-Z]\w+.
+	{"asciiCapWord", func(_ string, t *pattern.Token) bool {
+		w := t.Text
+		if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+		for i := 1; i < len(w); i++ {
+			if !isWordASCII(w[i]) {
+				return false
+			}
+		}
+		return true
+	}},
+	// One space, and then the next token: a pattern's literal space after it.
+	{"space1After", func(s string, t *pattern.Token) bool {
+		return t.End+1 < len(s) && s[t.End] == ' ' && !startsWithSpace(s[t.End+1:])
+	}},
 	// Regexp's \s+ before it: ASCII spaces only, at least one, back to
 	// the token before (or the sentence's start).
 	{"spaced", func(s string, t *pattern.Token) bool {
@@ -76,6 +105,11 @@ var textClasses = []struct {
 		r, _ := utf8.DecodeLastRuneInString(s[:i])
 		return i == 0 || !unicode.IsSpace(r)
 	}},
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // nameTail reports whether w is lower-case letters, apostrophes and hyphens.

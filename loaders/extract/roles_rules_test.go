@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRoleRules(t *testing.T) {
+	cases := []struct {
+		name, in      string
+		role, who     string
+		title, absent string
+	}{
+		{"agency's director", "NCA Director Chris Farrimond said the haul was large.", "Director", "Chris Farrimond", "", ""},
+		{"comma and honorific", "The Commissioner, Dame Cressida Dick, praised officers.", "Commissioner", "Cressida Dick", "Dame", ""},
+		{"detective and ranks", "Detective Chief Inspector Jane Smith led it.", "Detective Chief Inspector", "Jane Smith", "", ""},
+		{"shortened detective", "Det. Sergeant Tom Hay spoke.", "Det. Sergeant", "Tom Hay", "", ""},
+		{"roman numeral", "PDEA Director III Ana Cruz said.", "Director III", "Ana Cruz", "", ""},
+		{"of and capitalised words", "Head of Serious Crime Lena Ross said.", "Head of Serious Crime", "Lena Ross", "", ""},
+		{"hyphenated title", "Director-General Ola Brenn", "Director-General", "Ola Brenn", "", ""},
+		{"lower-case role", "federal prosecutor Mia Lund told reporters", "federal prosecutor", "Mia Lund", "", ""},
+		{"two-word lower-case role", "police chief Omar Haddad", "police chief", "Omar Haddad", "", ""},
+		{"initial", "Sheriff J. Brown", "Sheriff", "J. Brown", "", ""},
+		{"particle", "Inspector Anna van Dijk", "Inspector", "Anna van Dijk", "", ""},
+		{"shortened honorific", "Commander, Dr. Ivo Kos", "Commander", "Ivo Kos", "Dr.", ""},
+		{"role words in their case", "director Tom Hay and Deputy chief Ann Lee", "director", "Tom Hay", "", "Ann Lee"},
+		{"one space between role words", "Chief  Inspector Ben Lowe", "Chief", "Inspector Ben Lowe", "", "Chief  Inspector"},
+		{"a name needs two words", "Officer Smith said", "", "", "", "Smith"},
+		{"a lower-case word ends a name", "Agent Rosa Diaz said", "Agent", "Rosa Diaz", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := strings.Join(ruleNames(t, "roles", "role", tc.in), "|") + " " + strings.Join(ruleNames(t, "roles", "who", tc.in), "|") +
+				" " + strings.Join(ruleNames(t, "roles", "title", tc.in), "|")
+			want := ""
+			if tc.role != "" {
+				want = "person.role-name=" + tc.role
+			}
+			want += " "
+			if tc.who != "" {
+				want += "person.role-name=" + tc.who
+			}
+			want += " "
+			if tc.title != "" {
+				want += "person.role-name=" + tc.title
+			}
+			if !strings.HasPrefix(got, want) {
+				t.Errorf("%q: got role, who, title %q, want %q", tc.in, got, want)
+			}
+			if tc.absent != "" && strings.Contains(got, tc.absent) {
+				t.Errorf("%q: got %q, which should not hold %q", tc.in, got, tc.absent)
+			}
+		})
+	}
+}
+
+// TestRoleNameEnd checks where findPeople ends a name: where its last
+// word's letters end, inside a token where the regexp the rule replaced
+// ended it ("Mc" of "McAllen").
+func TestRoleNameEnd(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Smith said", "Smith"},
+		{"Smith-jones, 40", "Smith-jones"},
+		{"O’Neil said", "O’"},
+		{"McAllen said", "Mc"},
+		{"Kent's office", "Kent's"},
+	} {
+		if got := tc.in[:nameLettersEnd(tc.in, 0)]; got != tc.want {
+			t.Errorf("nameLettersEnd(%q) ends at %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	ex := extractText(t, "", "Commissioner Ana Smith-Ray said the raid went well.")
+	var got []string
+	for _, p := range ex.People {
+		got = append(got, p.Name+" "+p.Evidence[0].Rule)
+	}
+	if want := "Ana Smith- person.role-name"; strings.Join(got, "|") != want {
+		t.Errorf("people %q, want the regexp's reading %q", got, want)
+	}
+}
