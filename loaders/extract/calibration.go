@@ -2,7 +2,7 @@ package extract
 
 // ruleConfidence is the confidence of a fact read by each rule or pass: the
 // share of its facts that matched the annotations of the 50 dev articles
-// (../shared/corpus/dev, matched as score.py matches), rounded down and held
+// (../shared/corpus/dev; `python3 scripts/eval/calib.py BIN DIR` prints it by rule), rounded down and held
 // lower where a rule read few facts there, so that a minConfidence filter
 // means what it says. `score.py --calibration` prints precision by band.
 // Rules not listed keep the confidence their pass gives.
