@@ -39,72 +39,76 @@ var ruleClasses = []struct {
 	{"notName", notNameWords},
 }
 
-// textClasses are classes read from a token's text as written and the
-// bytes around it, not its lower form: the letter categories and word
-// edges of the patterns that were regexps. Rules test them with @name too.
-var textClasses = []struct {
-	name string
-	has  func(s string, t *pattern.Token) bool
-}{
-	// A capital and then lower-case letters or apostrophes: "Wouwse", "O'neil".
-	{"nameWord", func(_ string, t *pattern.Token) bool {
-		r, n := utf8.DecodeRuneInString(t.Text)
-		return n < len(t.Text) && unicode.IsUpper(r) && nameTail(t.Text[n:])
-	}},
-	// One capital letter alone.
-	{"nameInitial", func(_ string, t *pattern.Token) bool {
-		r, n := utf8.DecodeRuneInString(t.Text)
-		return n == len(t.Text) && unicode.IsUpper(r)
-	}},
-	// What may continue a name's word glued to it: lower-case letters,
-	// apostrophes and hyphens ("-", "jones", "'s").
-	{"nameTail", func(_ string, t *pattern.Token) bool { return nameTail(t.Text) }},
-	// An ASCII letter, digit or '_' stands just before the token or just
-	// after it: regexp's \b does not hold there.
-	{"afterWordChar", func(s string, t *pattern.Token) bool { return t.Start > 0 && isWordASCII(s[t.Start-1]) }},
-	{"beforeWordChar", func(s string, t *pattern.Token) bool { return t.End < len(s) && isWordASCII(s[t.End]) }},
-	// A capital and then a lower-case letter or apostrophe: a name's word
-	// as a regexp reads it, whose letters may end inside the token ("Mc" of
-	// "McAllen").
-	{"nameStart", func(_ string, t *pattern.Token) bool {
-		r, n := utf8.DecodeRuneInString(t.Text)
-		r2, _ := utf8.DecodeRuneInString(t.Text[n:])
-		return unicode.IsUpper(r) && (unicode.IsLower(r2) || r2 == '\'' || r2 == '’')
-	}},
-	// A roman numeral of one to four I, V and X: "III".
-	{"roman", func(_ string, t *pattern.Token) bool {
-		return len(t.Text) <= 4 && strings.Trim(t.Text, "IVX") == ""
-	}},
-	// An ASCII capital and then ASCII letters or digits: regexp's [A-Z]\w+.
-	{"asciiCapWord", func(_ string, t *pattern.Token) bool {
-		w := t.Text
-		if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
-			return false
+// The text classes are read from a token's text as written and the bytes
+// around it, not from its lower form: the letter categories, spaces and
+// word edges of the patterns that were regexps. Rules test them with
+// @name like the word classes; textClassBits sets them.
+const (
+	tcNameWord       = iota // a capital, then lower-case letters or apostrophes: "Wouwse", "O'neil"
+	tcNameInitial           // one capital letter alone
+	tcNameStart             // a capital, then a lower-case letter or apostrophe: where a regexp's name word starts ("Mc" of "McAllen")
+	tcNameTail              // lower-case letters, apostrophes and hyphens, which continue a name's word glued to it: "-", "jones", "'s"
+	tcRoman                 // one to four of I, V, X
+	tcASCIICapWord          // an ASCII capital, then ASCII letters or digits: regexp's [A-Z]\w+
+	tcAfterWordChar         // an ASCII letter, digit or '_' just before it: regexp's \b does not hold there
+	tcBeforeWordChar        // the same just after it
+	tcSpaced                // regexp's \s+ before it: ASCII spaces only, at least one, back to the token before
+	tcSpace1After           // one space after it, then the next token: a pattern's literal space
+	numTextClasses
+)
+
+var textClassNames = [numTextClasses]string{"nameWord", "nameInitial", "nameStart", "nameTail", "roman", "asciiCapWord",
+	"afterWordChar", "beforeWordChar", "spaced", "space1After"}
+
+// textClassBits returns the text classes of t, a token of sentence s, as
+// bits from 0 (shifted into place by the caller).
+func textClassBits(s string, t *pattern.Token) uint64 {
+	var b uint64
+	set := func(c int, ok bool) {
+		if ok {
+			b |= 1 << c
 		}
-		for i := 1; i < len(w); i++ {
-			if !isWordASCII(w[i]) {
-				return false
-			}
+	}
+	w := t.Text
+	r, n := utf8.DecodeRuneInString(w)
+	if t.Shape&pattern.ShapeCap != 0 {
+		set(tcNameInitial, n == len(w))
+		if n < len(w) {
+			r2, _ := utf8.DecodeRuneInString(w[n:])
+			start := unicode.IsLower(r2) || r2 == '\'' || r2 == '’'
+			set(tcNameStart, start)
+			set(tcNameWord, start && nameTail(w[n:]))
 		}
-		return true
-	}},
-	// One space, and then the next token: a pattern's literal space after it.
-	{"space1After", func(s string, t *pattern.Token) bool {
-		return t.End+1 < len(s) && s[t.End] == ' ' && !startsWithSpace(s[t.End+1:])
-	}},
-	// Regexp's \s+ before it: ASCII spaces only, at least one, back to
-	// the token before (or the sentence's start).
-	{"spaced", func(s string, t *pattern.Token) bool {
-		i := t.Start
+		set(tcASCIICapWord, isASCIICapWord(w))
+		set(tcRoman, len(w) <= 4 && strings.Trim(w, "IVX") == "")
+	} else if unicode.IsLower(r) || r == '\'' || r == '’' || r == '-' {
+		set(tcNameTail, nameTail(w))
+	}
+	set(tcAfterWordChar, t.Start > 0 && isWordASCII(s[t.Start-1]))
+	set(tcBeforeWordChar, t.End < len(s) && isWordASCII(s[t.End]))
+	set(tcSpace1After, t.End+1 < len(s) && s[t.End] == ' ' && !startsWithSpace(s[t.End+1:]))
+	if i := t.Start; i > 0 && isSpaceASCII(s[i-1]) {
 		for i > 0 && isSpaceASCII(s[i-1]) {
 			i--
 		}
-		if i == t.Start {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		set(tcSpaced, i == 0 || !unicode.IsSpace(r))
+	}
+	return b
+}
+
+// isASCIICapWord reports whether w is an ASCII capital and then ASCII
+// letters or digits.
+func isASCIICapWord(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if !isWordASCII(w[i]) {
 			return false
 		}
-		r, _ := utf8.DecodeLastRuneInString(s[:i])
-		return i == 0 || !unicode.IsSpace(r)
-	}},
+	}
+	return true
 }
 
 func startsWithSpace(s string) bool {
@@ -133,10 +137,10 @@ func numberWordSet() map[string]bool {
 // ruleSets are the compiled rules, one set per fact kind, and the class
 // bits of every word a class names.
 type ruleSets struct {
-	byKind   map[string]*pattern.Set
-	classOf  map[string]uint64
-	classBit map[string]uint64 // each class's bit, by name
-	textBits []uint64          // the bits of textClasses, in their order
+	byKind    map[string]*pattern.Set
+	classOf   map[string]uint64
+	classBit  map[string]uint64 // each class's bit, by name
+	textShift int               // where the text classes' bits start
 }
 
 // loadRules compiles every rule file; an error names the file, line and column.
@@ -151,10 +155,9 @@ func loadRules() (*ruleSets, error) {
 		}
 	}
 	rs := &ruleSets{byKind: map[string]*pattern.Set{}, classOf: classOf, classBit: classes}
-	for k, c := range textClasses {
-		bit := uint64(1) << (len(ruleClasses) + k)
-		classes[c.name] = bit
-		rs.textBits = append(rs.textBits, bit)
+	rs.textShift = len(ruleClasses)
+	for k, name := range textClassNames {
+		classes[name] = uint64(1) << (rs.textShift + k)
 	}
 	files, err := fs.Glob(ruleFiles, "rules/*.rules")
 	if err != nil {
@@ -181,12 +184,7 @@ func (rs *ruleSets) tokenize(dst []pattern.Token, s string) []pattern.Token {
 	n := len(dst)
 	dst = pattern.Tokenize(dst, s, rs.classify)
 	for i := n; i < len(dst); i++ {
-		t := &dst[i]
-		for k, c := range textClasses {
-			if c.has(s, t) {
-				t.Class |= rs.textBits[k]
-			}
-		}
+		dst[i].Class |= textClassBits(s, &dst[i]) << rs.textShift
 	}
 	return dst
 }

@@ -47,15 +47,18 @@ func Tokenize(dst []Token, s string, classify func(lower string) uint64) []Token
 	low := "" // s in ASCII lower case, made at the first upper-case ASCII letter
 	i := 0
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if asciiKind[s[i]] == kSpace || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			i += w
 			continue
 		}
 		start := i
 		i += w
 		var t Token
-		if isWordRune(r) {
+		if r < utf8.RuneSelf && asciiKind[r]&(kUpper|kLower|kDigit) != 0 || r >= utf8.RuneSelf && isWordRune(r) {
 			var ascii bool
 			i, t.Shape, ascii = scanWord(s, start, r)
 			t.Text = s[start:i]
@@ -102,8 +105,26 @@ func scanWord(s string, start int, r rune) (end int, shape Shape, ascii bool) {
 		shape |= ShapeCap
 	}
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if isWordRune(r) {
+		if k := asciiKind[s[i]]; k&(kUpper|kLower|kDigit) != 0 { // the common case: an ASCII letter or digit
+			if num && k != kDigit {
+				break // a number's unit or suffix is a token of its own: "5m", "10kg"
+			}
+			switch k {
+			case kDigit:
+				digit = true
+			case kUpper:
+				upper, num = true, false
+			default:
+				lower, num = true, false
+			}
+			i++
+			continue
+		}
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if r >= utf8.RuneSelf && isWordRune(r) {
 			if num && !unicode.IsDigit(r) {
 				break // a number's unit or suffix is a token of its own: "5m", "10kg"
 			}
@@ -161,6 +182,30 @@ func scanWord(s string, start int, r rune) (end int, shape Shape, ascii bool) {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// The kinds of ASCII bytes, for the tokenizer's fast path.
+const (
+	kUpper = 1 << iota
+	kLower
+	kDigit
+	kSpace
+)
+
+var asciiKind = func() (k [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch r := rune(c); {
+		case unicode.IsUpper(r):
+			k[c] = kUpper
+		case unicode.IsLower(r):
+			k[c] = kLower
+		case unicode.IsDigit(r):
+			k[c] = kDigit
+		case unicode.IsSpace(r):
+			k[c] = kSpace
+		}
+	}
+	return k
+}()
 
 func wordRuneAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
