@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the examples of docs/api.md against a server and prints each answer:
-#   OPGRAPH_TOKEN=alice=s3cret go run ./cmd/opgraph serve --addr 127.0.0.1:18090 --db "$(mktemp -d)" &
+#   OPGRAPH_TOKEN=alice:s3cret go run ./cmd/opgraph serve --addr 127.0.0.1:18090 --db "$(mktemp -d)" &
 #   bash docs/api-examples.sh http://127.0.0.1:18090 s3cret
 set -euo pipefail
 url=${1:-http://127.0.0.1:8080}

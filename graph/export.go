@@ -574,3 +574,45 @@ func valueString(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// Label is what a person calls a node: an arrest or seizure by its figure
+// ("12 arrests", "more than 300 kg cocaine", "GBP 13300000 cash"), anything
+// else by its name, headline, address or phrase, else its ID.
+func Label(e *Entity) string {
+	if e.Kind != KindArrest && e.Kind != KindSeizure {
+		return displayName(e)
+	}
+	num := func(p Predicate) string {
+		if f, ok := e.Float(p); ok {
+			return valueString(f)
+		}
+		return ""
+	}
+	qualified := func(q string, parts ...string) string {
+		if q != "exact" {
+			parts = append([]string{q}, parts...)
+		}
+		return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	}
+	if e.Kind == KindArrest {
+		if n := num(PredCount); n != "" {
+			noun := "arrests"
+			if n == "1" {
+				noun = "arrest"
+			}
+			return qualified(e.String(PredQualifier), n, noun)
+		}
+		return "arrests"
+	}
+	what := e.String(PredSubtype)
+	if what == "" {
+		what = e.String(PredCommodity)
+	}
+	switch {
+	case num(PredQuantity) != "":
+		return qualified(e.String(PredQualifier), num(PredQuantity), e.String(PredUnit), what)
+	case num(PredAmount) != "":
+		return qualified(e.String(PredAmountQualifier), e.String(PredCurrency), num(PredAmount), what)
+	}
+	return strings.TrimSpace("seizure " + what)
+}

@@ -74,16 +74,9 @@ func (b *builder) addAggregate(query graphql.Fields) {
 				Description: "Count past records and yearly totals that articles give for comparison (left out by default)."},
 		},
 		Resolve: func(p graphql.ResolveParams) (any, error) {
-			f, err := parseFilter(p.Args["filter"])
+			f, first, err := b.filterAndFirst(p)
 			if err != nil {
 				return nil, err
-			}
-			if err := b.checkFilterIDs(p.Context, f); err != nil {
-				return nil, err
-			}
-			first, _ := p.Args["first"].(int)
-			if first < 1 || first > 1000 {
-				return nil, errInvalidf("first must be between 1 and 1000, got %d", first)
 			}
 			withContext, _ := p.Args["includeContext"].(bool)
 			return b.aggregate(p.Context, p.Args["measure"].(string), p.Args["groupBy"].(string), f, first, withContext)
@@ -331,29 +324,44 @@ func (b *builder) aggRows(ctx context.Context, ids []graph.ID, f *filter, nd nee
 // way: from the table, unless the filter asks what only the store holds.
 func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *filter, first int, includeContext bool) ([]*bucket, error) {
 	kind := measureKind(measure)
+	if f.empty() {
+		t, err := b.aggs.get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return t.answer(aggKey{measure, groupBy, first, includeContext}, func() ([]*bucket, error) {
+			return b.buckets(ctx, t.rows[kind], measure, groupBy, first, includeContext)
+		})
+	}
+	// Dates from all the evidence, where the table reads only what date
+	// phrases leave open: the e2e tests compare the two.
+	nd := needs{links: groupBy == "AGENCY" || groupBy == "PLATFORM" || groupBy == "COUNTRY", countries: groupBy == "COUNTRY",
+		evidence: groupBy == "MONTH" || groupBy == "YEAR"}
+	rows, err := b.rowsUnder(ctx, kind, f, nd)
+	if err != nil {
+		return nil, err
+	}
+	return b.buckets(ctx, rows, measure, groupBy, first, includeContext)
+}
+
+// rowsUnder returns the rows of the facts of kind that f keeps: from the
+// table, unless the filter asks what only the store holds; then read with
+// what nd says besides what f needs.
+func (b *builder) rowsUnder(ctx context.Context, kind graph.Kind, f *filter, nd needs) ([]aggRow, error) {
 	if !f.tableFilter() {
 		ids, err := b.r.List(ctx, kind)
 		if err != nil {
 			return nil, err
 		}
-		// Dates from all the evidence, where the table reads only what
-		// date phrases leave open: the e2e tests compare the two.
-		nd := needs{links: groupBy == "AGENCY" || groupBy == "PLATFORM" || groupBy == "COUNTRY", countries: groupBy == "COUNTRY",
-			evidence: groupBy == "MONTH" || groupBy == "YEAR"}
-		rows, err := b.aggRows(ctx, ids, f, nd)
-		if err != nil {
-			return nil, err
-		}
-		return b.buckets(ctx, rows, measure, groupBy, first, includeContext)
+		return b.aggRows(ctx, ids, f, nd)
 	}
 	t, err := b.aggs.get(ctx)
 	if err != nil {
 		return nil, err
 	}
+	all := t.rows[kind]
 	if f.empty() {
-		return t.answer(aggKey{measure, groupBy, first, includeContext}, func() ([]*bucket, error) {
-			return b.buckets(ctx, t.rows[kind], measure, groupBy, first, includeContext)
-		})
+		return all, nil
 	}
 	var opSet map[graph.ID]bool
 	if f.operation != "" {
@@ -362,13 +370,12 @@ func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *fil
 		}
 	}
 	var rows []aggRow
-	all := t.rows[kind]
 	for i := range all {
 		if all[i].matches(f, opSet) {
 			rows = append(rows, all[i])
 		}
 	}
-	return b.buckets(ctx, rows, measure, groupBy, first, includeContext)
+	return rows, nil
 }
 
 // buckets groups rows into the first largest buckets of a measure, labelled.

@@ -29,7 +29,7 @@ func TestConsoleInChromium(t *testing.T) {
 	profile := t.TempDir()
 	cmd := exec.CommandContext(ctx, browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+profile, "--virtual-time-budget=10000", "--dump-dom", f.srv.URL+"/#run")
+		"--user-data-dir="+profile, "--virtual-time-budget=10000", "--dump-dom", f.srv.URL+"/console#run")
 	cmd.Env = append(os.Environ(), "HOME="+profile)
 	out, err := cmd.Output()
 	if err != nil {

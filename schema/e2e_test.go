@@ -119,6 +119,9 @@ func TestEndToEnd(t *testing.T) {
 		{"SameFigureAcrossArticles", testSameFigureAcrossArticles},
 		{"CurationFixesAnyFieldAndUndoes", testCurationFixesAnyFieldAndUndoes},
 		{"RelationsAreNodes", testRelationsAreNodes},
+		{"ExportsApplyCuration", testExportsApplyCuration},
+		{"Cooccurrence", testCooccurrence},
+		{"SearchHitsHaveLabelTypeAndSnippet", testSearchHitsHaveLabelTypeAndSnippet},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
@@ -823,7 +826,7 @@ func testPaginationIsStable(t *testing.T, f *fixture) {
 }
 
 func testConsoleCORSAndHealth(t *testing.T, f *fixture) {
-	resp, err := http.Get(f.srv.URL + "/")
+	resp, err := http.Get(f.srv.URL + "/console")
 	if err != nil {
 		t.Fatal(err)
 	}

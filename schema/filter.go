@@ -244,9 +244,14 @@ func (f *filter) needs() needs {
 
 func (b *builder) gather(ctx context.Context, nd needs, ents []*graph.Entity) ([]nodeFacts, error) {
 	q := b.requestFrom(ctx)
+	v, err := q.curation(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]nodeFacts, len(ents))
 	for i, e := range ents {
 		out[i] = ownFacts(e)
+		v.curateLinks(&out[i])
 	}
 	rel := func(pred graph.Predicate, rel string, far graph.Predicate, k graph.Kind) relKey {
 		return relKey{pred: pred, kind: k, rel: rel, far: far}
@@ -455,4 +460,21 @@ func (b *builder) subOperations(ctx context.Context, op graph.ID) (map[graph.ID]
 		}
 	}
 	return set, nil
+}
+
+// filterAndFirst reads the filter (its IDs checked against the store) and
+// the bucket count that aggregate-like queries take.
+func (b *builder) filterAndFirst(p graphql.ResolveParams) (*filter, int, error) {
+	f, err := parseFilter(p.Args["filter"])
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := b.checkFilterIDs(p.Context, f); err != nil {
+		return nil, 0, err
+	}
+	first, _ := p.Args["first"].(int)
+	if first < 1 || first > 1000 {
+		return nil, 0, errInvalidf("first must be between 1 and 1000, got %d", first)
+	}
+	return f, first, nil
 }

@@ -42,17 +42,26 @@ type ServerConfig struct {
 	DocCacheBytes int64
 	Timeout       time.Duration // per request, default 10s
 	Logger        *slog.Logger
+	// Metrics, when set, counts requests; MetricsHandler serves /metrics.
+	Metrics        *Metrics
+	MetricsHandler http.Handler
+	// Pages serves every GET the API does not answer (the dashboard at /);
+	// without it, / sends browsers to the query console.
+	Pages http.Handler
 }
 
 // Server serves the GraphQL API at /graphql (POST, and GET for queries),
-// a query console at /, and a health check at /healthz.
+// a query console at /console, a health check at /healthz, readiness at /readyz,
+// Prometheus metrics at /metrics (with MetricsHandler), and the pages
+// of ServerConfig.Pages everywhere else.
 type Server struct {
-	schema graphql.Schema
-	b      *builder
-	cfg    ServerConfig
-	router *mux.Router
-	docs   *docCache
-	intro  introspectionFanout
+	schema  graphql.Schema
+	b       *builder
+	cfg     ServerConfig
+	router  *mux.Router
+	handler http.Handler // router behind observe
+	docs    *docCache
+	intro   introspectionFanout
 }
 
 // NewServer builds the schema and the HTTP handler around it.
@@ -69,6 +78,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	cfg.Logger = slog.New(requestIDHandler{cfg.Logger.Handler()})
 	cfg.Limits = cfg.Limits.withDefaults()
 	s, b, err := build(cfg.Config)
 	if err != nil {
@@ -80,16 +90,27 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 		b.aggs.warm()
 	}
 	srv.router.HandleFunc("/graphql", srv.serveGraphQL).Methods(http.MethodPost, http.MethodGet, http.MethodOptions)
-	srv.router.HandleFunc("/", serveConsole).Methods(http.MethodGet)
+	srv.router.HandleFunc("/console", serveConsole).Methods(http.MethodGet)
 	srv.router.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		w.Write([]byte("ok\n"))
 	}).Methods(http.MethodGet)
+	srv.router.HandleFunc("/readyz", srv.serveReady).Methods(http.MethodGet)
+	if cfg.MetricsHandler != nil {
+		srv.router.Handle("/metrics", cfg.MetricsHandler).Methods(http.MethodGet)
+	}
+	// Last: the routes above win over the pages.
+	if cfg.Pages != nil {
+		srv.router.PathPrefix("/").Handler(cfg.Pages).Methods(http.MethodGet, http.MethodHead)
+	} else {
+		srv.router.Handle("/", http.RedirectHandler("/console", http.StatusFound)).Methods(http.MethodGet)
+	}
+	srv.handler = srv.observe(srv.router)
 	return srv, nil
 }
 
 // ServeHTTP serves the API.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
 // WaitFresh waits until the search index and the aggregate table reflect
 // every change the server has heard of, as long as ctx allows. Search and
@@ -154,6 +175,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	s.noteOperation(r.Context(), op)
 	mutation := op.Operation == ast.OperationTypeMutation
 	if mutation && curator == "" {
 		writeError(w, http.StatusUnauthorized, errUnauthorized.Error())

@@ -167,6 +167,7 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 	b.addSearch(query)
 	b.addExplore(query)
 	b.addAggregate(query)
+	b.addCooccurrence(query)
 	query["changes"] = &graphql.Field{
 		Type:        nonNullList(b.change),
 		Description: "Every curator's change, newest first.",

@@ -243,9 +243,40 @@ func (b *builder) addSearch(query graphql.Fields) {
 		kinds = append(kinds, string(l.kind))
 	}
 	kindEnum := graphql.NewEnum(graphql.EnumConfig{Name: "NodeType", Values: enumValues(kinds)})
+	span := graphql.NewObject(graphql.ObjectConfig{Name: "Highlight", Description: "Where a word of the query is in a snippet: rune (code point) offsets, end excluded.",
+		Fields: graphql.Fields{
+			"start": &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.([2]int)[0], nil }},
+			"end":   &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.([2]int)[1], nil }},
+		}})
+	snip := func(f func(*snippet) any) graphql.FieldResolveFn {
+		return func(p graphql.ResolveParams) (any, error) { return f(p.Source.(*snippet)), nil }
+	}
+	snippetType := graphql.NewObject(graphql.ObjectConfig{Name: "Snippet",
+		Description: "The text of the node holding most of the query's words: a name, alias, headline, phrase, or an evidence sentence, cut to about 160 characters around the first word found.",
+		Fields: graphql.Fields{
+			"field":      &graphql.Field{Type: graphql.NewNonNull(graphql.String), Description: "name, headline, alias, phrase, subtype, commodity or sentence.", Resolve: snip(func(s *snippet) any { return s.field })},
+			"text":       &graphql.Field{Type: graphql.NewNonNull(graphql.String), Description: "Plain text; … where cut.", Resolve: snip(func(s *snippet) any { return s.text })},
+			"highlights": &graphql.Field{Type: nonNullList(span), Resolve: snip(func(s *snippet) any { return s.highlights })},
+			"html":       &graphql.Field{Type: graphql.NewNonNull(graphql.String), Description: "The text escaped for HTML, each word of the query in <mark>.", Resolve: snip(func(s *snippet) any { return s.html() })},
+		}})
+	hitField := func(f func(*searchHit) any) graphql.FieldResolveFn {
+		return func(p graphql.ResolveParams) (any, error) { return f(p.Source.(*searchHit)), nil }
+	}
 	hitType := graphql.NewObject(graphql.ObjectConfig{Name: "SearchHit", Fields: graphql.Fields{
-		"score": &graphql.Field{Type: graphql.NewNonNull(graphql.Float)},
-		"node":  &graphql.Field{Type: graphql.NewNonNull(b.node)},
+		"score": &graphql.Field{Type: graphql.NewNonNull(graphql.Float), Resolve: hitField(func(h *searchHit) any { return h.score })},
+		"node":  &graphql.Field{Type: graphql.NewNonNull(b.node), Resolve: hitField(func(h *searchHit) any { return h.node })},
+		"type":  &graphql.Field{Type: graphql.NewNonNull(kindEnum), Resolve: hitField(func(h *searchHit) any { return string(h.node.Kind) })},
+		"label": &graphql.Field{Type: graphql.NewNonNull(graphql.String), Description: "What to call the node: a name, a headline, or a figure (\"12 arrests\").",
+			Resolve: hitField(func(h *searchHit) any { return graph.Label(h.node) })},
+		"snippet": &graphql.Field{Type: snippetType, Description: "Where the words were found; null where only a node merged into this one holds them.",
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				h := p.Source.(*searchHit)
+				s, err := b.snippetOf(p.Context, h.node, h.words)
+				if s == nil || err != nil {
+					return nil, err
+				}
+				return s, nil
+			}},
 	}})
 	query["search"] = &graphql.Field{
 		Type:        nonNullList(hitType),
@@ -293,13 +324,22 @@ func (b *builder) addSearch(query graphql.Fields) {
 			if err != nil {
 				return nil, err
 			}
-			out := make([]map[string]any, 0, len(ents))
+			out := make([]*searchHit, 0, len(ents))
+			words := terms(text)
 			for _, e := range ents {
-				out = append(out, map[string]any{"score": math.Round(score[e.ID]*1000) / 1000, "node": e})
+				out = append(out, &searchHit{node: e, score: math.Round(score[e.ID]*1000) / 1000, words: words})
 			}
 			return out, nil
 		},
 	}
+}
+
+// searchHit is one answer of search: the node, its score and the query's
+// words, for its snippet.
+type searchHit struct {
+	node  *graph.Entity
+	score float64
+	words []string
 }
 
 func enumValues(names []string) graphql.EnumValueConfigMap {

@@ -57,22 +57,18 @@ func loadView(ctx context.Context, r Reader, same *sameFigures) (*view, error) {
 	for _, e := range got {
 		changes = append(changes, graph.ChangeFrom(e))
 	}
-	sort.Slice(changes, func(i, j int) bool {
-		if !changes[i].At.Equal(changes[j].At) {
-			return changes[i].At.Before(changes[j].At)
-		}
-		return changes[i].ID < changes[j].ID
-	})
-	// Newest first, an undo not itself undone undoes its target.
-	byID := map[graph.ID]graph.Change{}
-	for i := len(changes) - 1; i >= 0; i-- {
-		c := changes[i]
-		byID[c.ID] = c
-		if c.Action == graph.ActionUndo && !v.undone[c.ID] {
-			v.undone[c.Target] = true
-		}
+	cur := graph.CurationOf(changes)
+	v.undone = cur.Undone
+	v.retracted = cur.Retracted
+	v.corrections = cur.Corrections
+	for m, k := range cur.Into {
+		v.into[m] = k // over a same-figure merge
 	}
-	for _, c := range changes {
+	byID := map[graph.ID]graph.Change{}
+	for _, c := range cur.Changes {
+		byID[c.ID] = c
+	}
+	for _, c := range cur.Changes {
 		if c.Action == graph.ActionUndo {
 			// In the history of what the undone change changed.
 			if orig, ok := byID[c.Target]; ok {
@@ -84,23 +80,8 @@ func loadView(ctx context.Context, r Reader, same *sameFigures) (*view, error) {
 			continue
 		}
 		v.history[c.Target] = append(v.history[c.Target], c)
-		if v.undone[c.ID] {
-			if c.Into != "" {
-				v.history[c.Into] = append(v.history[c.Into], c)
-			}
-			continue
-		}
-		switch c.Action {
-		case graph.ActionRetract:
-			v.retracted[c.Target] = true
-		case graph.ActionMerge:
-			v.into[c.Target] = c.Into
+		if c.Action == graph.ActionMerge || (v.undone[c.ID] && c.Into != "") {
 			v.history[c.Into] = append(v.history[c.Into], c)
-		case graph.ActionCorrect:
-			if v.corrections[c.Target] == nil {
-				v.corrections[c.Target] = map[graph.Predicate]any{}
-			}
-			v.corrections[c.Target][c.Field] = c.Value
 		}
 	}
 	v.fromMerges()
@@ -178,4 +159,19 @@ func (v *view) apply(e *graph.Entity) *graph.Entity {
 		c.Props[p] = []any{val}
 	}
 	return c
+}
+
+// curateLinks moves a fact's own links to merged nodes onto the nodes kept
+// and drops those to retracted nodes, as exports do (graph.Curated).
+func (v *view) curateLinks(nf *nodeFacts) {
+	for _, set := range []map[graph.ID]bool{nf.agencies, nf.operations, nf.places, nf.platforms} {
+		for id := range set {
+			if to := v.resolve(id); to != id || v.retracted[id] {
+				delete(set, id)
+				if !v.retracted[to] {
+					set[to] = true
+				}
+			}
+		}
+	}
 }

@@ -58,7 +58,7 @@ func runBenchTo(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs.IntVar(&c.articles, "articles", 1000, "corpus size in articles (1000, 10000, 100000)")
 	fs.Uint64Var(&c.seed, "seed", 1, "corpus seed")
 	fs.StringVar(&c.dir, "dir", "", "work directory (default: a temporary one, removed afterwards)")
-	fs.StringVar(&c.postgres, "postgres", os.Getenv("OPGRAPH_TEST_POSTGRES"), "PostgreSQL server URL; the load into PostgreSQL is skipped without one (env OPGRAPH_TEST_POSTGRES)")
+	fs.StringVar(&c.postgres, "postgres", "", "PostgreSQL server URL; the load into PostgreSQL is skipped without one (default $OPGRAPH_TEST_POSTGRES, never shown: it may hold a password)")
 	fs.StringVar(&c.cayley, "cayley", "", "path of a `cayley` binary: its `cayley load` into Bolt runs beside `opgraph load` on the same N-Quads")
 	fs.StringVar(&c.seeds, "seeds", "seeds", "the seeds folder, for the start-up time (skipped if missing)")
 	fs.IntVar(&c.runs, "runs", 200, "in-process runs of each query")
@@ -67,8 +67,11 @@ func runBenchTo(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs.BoolVar(&c.keep, "keep", false, "keep the work directory")
 	fs.BoolVar(&c.memstore, "memstore", true, "load into memstore too (about 170 MB per 1,000 articles of the generated corpus)")
 	fs.StringVar(&c.store, "store", "", "measure only the queries, on this existing Bolt store (one a --keep run left)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
+	}
+	if c.postgres == "" {
+		c.postgres = os.Getenv("OPGRAPH_TEST_POSTGRES")
 	}
 	if c.articles < 1 || c.runs < 1 || c.concurrency < 1 {
 		fmt.Fprintln(stderr, "usage: opgraph bench [--articles N] [--postgres URL] [--cayley PATH] [--runs N] [--http 5s]")

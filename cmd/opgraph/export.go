@@ -24,11 +24,12 @@ func runExportTo(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	sf.register(fs)
 	format := fs.String("format", "nquads", "nquads, jsonld, csv (one file per kind, needs --out DIR) or ftm (FollowTheMoney JSON lines)")
 	out := fs.String("out", "", "file to write (default standard output); a folder for csv")
+	raw := fs.Bool("raw", false, "jsonld, csv and ftm: the store as written, curators' changes included but not applied (nquads is always as written)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: opgraph export [--backend bbolt] [--db ./data] [--format nquads|jsonld|csv|ftm] [--out FILE|DIR]")
+		fmt.Fprintln(stderr, "usage: opgraph export [--backend bbolt] [--db ./data] [--format nquads|jsonld|csv|ftm] [--out FILE|DIR] [--raw]")
 		return 2
 	}
 	store, err := sf.open(ctx, nil, false)
@@ -37,16 +38,19 @@ func runExportTo(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return 1
 	}
 	defer store.Close()
-	if err := export(ctx, store, *format, *out, stdout); err != nil {
+	if err := export(ctx, store, *format, *out, !*raw, stdout); err != nil {
 		fmt.Fprintf(stderr, "opgraph export: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-func export(ctx context.Context, store *graph.Store, format, out string, stdout io.Writer) error {
+// export writes the store in format to out. With curated, the tables and
+// documents (jsonld, csv, ftm) apply the curators' changes as the API
+// reads them; N-Quads, the dump import reads back, is always as written.
+func export(ctx context.Context, store *graph.Store, format, out string, curated bool, stdout io.Writer) error {
 	if format == "csv" {
-		return exportCSV(ctx, store, out)
+		return exportCSV(ctx, store, out, curated)
 	}
 	w := stdout
 	var f *os.File
@@ -65,7 +69,7 @@ func export(ctx context.Context, store *graph.Store, format, out string, stdout 
 		_, err = store.WriteNQuads(ctx, bw)
 	case "jsonld", "ftm":
 		var ents []*graph.Entity
-		if ents, err = store.Entities(ctx); err != nil {
+		if ents, err = entities(ctx, store, curated); err != nil {
 			break
 		}
 		if format == "jsonld" {
@@ -91,14 +95,14 @@ func export(ctx context.Context, store *graph.Store, format, out string, stdout 
 }
 
 // exportCSV writes DIR/<kind>.csv for every kind of node.
-func exportCSV(ctx context.Context, store *graph.Store, dir string) error {
+func exportCSV(ctx context.Context, store *graph.Store, dir string, curated bool) error {
 	if dir == "" || dir == "-" {
 		return fmt.Errorf("csv export writes one file per kind: give a folder with --out")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	ents, err := store.Entities(ctx)
+	ents, err := entities(ctx, store, curated)
 	if err != nil {
 		return fmt.Errorf("export csv: %w", err)
 	}
@@ -121,4 +125,13 @@ func exportCSV(ctx context.Context, store *graph.Store, dir string) error {
 		}
 	}
 	return nil
+}
+
+// entities reads every node, with the curators' changes applied if curated.
+func entities(ctx context.Context, store *graph.Store, curated bool) ([]*graph.Entity, error) {
+	ents, err := store.Entities(ctx)
+	if err != nil || !curated {
+		return ents, err
+	}
+	return graph.Curated(ents), nil
 }

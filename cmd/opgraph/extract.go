@@ -19,8 +19,8 @@ func runExtract(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	format := fs.String("format", "json", "output format (json)")
 	explain := fs.Bool("explain", false, "print each fact with the rule(s) that read it and where, instead of JSON")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, os.Stdout, os.Stderr); !ok {
+		return code
 	}
 	if *format != "json" {
 		fmt.Fprintf(os.Stderr, "opgraph extract: unknown --format %q (want json)\n", *format)

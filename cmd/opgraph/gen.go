@@ -15,8 +15,8 @@ func runGen(_ context.Context, args []string) int {
 	n := fs.Int("articles", 1000, "how many articles to write")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed writes the same corpus")
 	out := fs.String("out", "", "directory to write into (required)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, os.Stdout, os.Stderr); !ok {
+		return code
 	}
 	if *out == "" || *n < 1 {
 		fmt.Fprintln(os.Stderr, "usage: opgraph gen --articles N [--seed S] --out DIR")

@@ -18,16 +18,29 @@ import (
 // storeFlags are the flags every command that opens the store shares.
 type storeFlags struct {
 	backend, db string
+	dbSet       bool // --db given
 }
 
 func (f *storeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.backend, "backend", envOr("OPGRAPH_BACKEND", "bbolt"), "Cayley backend: bbolt (embedded, default), postgres, cockroach, or memstore (in memory, for tests)")
-	fs.StringVar(&f.db, "db", envOr("OPGRAPH_DB", "./data"), "the store's address: a directory for bbolt, a postgres:// URL for postgres and cockroach")
+	// Empty default: OPGRAPH_DB may hold a password, and -h prints defaults.
+	fs.Func("db", "the store's address: a directory for bbolt, a postgres:// URL for postgres and cockroach (default $OPGRAPH_DB, else ./data)", func(v string) error {
+		f.db, f.dbSet = v, true
+		return nil
+	})
+}
+
+// addr is --db (even empty, as memstore needs), else $OPGRAPH_DB, else ./data.
+func (f *storeFlags) addr() string {
+	if f.dbSet {
+		return f.db
+	}
+	return envOr("OPGRAPH_DB", "./data")
 }
 
 // open opens the store; bulk is for commands that write much (graph.Config.BulkWrites).
 func (f *storeFlags) open(ctx context.Context, log *slog.Logger, bulk bool) (*graph.Store, error) {
-	return graph.Open(ctx, graph.Config{Backend: f.backend, Addr: f.db, Logger: log, BulkWrites: bulk})
+	return graph.Open(ctx, graph.Config{Backend: f.backend, Addr: f.addr(), Logger: log, BulkWrites: bulk})
 }
 
 func envOr(key, def string) string {
@@ -49,7 +62,14 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	watch := fs.String("watch", "", "after loading, watch this folder and load new or changed files until interrupted")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "files parsed and extracted in parallel")
 	maxMB := fs.Int64("max-mb", 0, "largest file or response read, in MB (default 10; an N-Quads export of a large graph needs more)")
-	if err := fs.Parse(args); err != nil {
+	allowPrivate := fs.Bool("allow-private-fetch", false, "let URLs, feed items and redirects reach loopback, private and link-local addresses (refused by default)")
+	formatName := fs.String("format", "", "read every input as this format: text, html, feed, jsonl or nquads (default: by extension and content; N-Quads from a URL only with --format nquads)")
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
+	}
+	format, err := source.ParseFormat(*formatName)
+	if err != nil {
+		fmt.Fprintf(stderr, "opgraph load: --format: %v\n", err)
 		return 2
 	}
 	paths := fs.Args()
@@ -72,7 +92,7 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1
 	}
-	l := &ingest.Loader{Store: store, Extractor: x, Sources: &source.Sources{MaxBytes: *maxMB * 1e6}, Workers: *workers,
+	l := &ingest.Loader{Store: store, Extractor: x, Sources: &source.Sources{MaxBytes: *maxMB * 1e6, AllowPrivate: *allowPrivate, Format: format}, Workers: *workers,
 		Out: stdout, ErrOut: stderr, Bar: ingest.TerminalBar(stderr)}
 	sum := l.Run(ctx, paths)
 	fmt.Fprintln(stdout, sum)

@@ -47,7 +47,8 @@ func TestLoadBadInput(t *testing.T) {
 		name, path, want string
 	}{
 		{"empty", write("empty.txt", nil), "empty.txt: empty file"},
-		{"binary", write("photo.txt", []byte("GIF89a\x00\x01\x02\x03")), "photo.txt: binary data"},
+		{"binary", write("blob.txt", []byte("data\x00\x01\x02\x03")), "blob.txt: binary data"},
+		{"image", write("photo.txt", []byte("GIF89a\x00\x01\x02\x03")), "photo.txt: not an article opgraph can read: it is a GIF image"},
 		{"non-UTF-8", write("latin1.txt", []byte("Garda S\xedoch\xe1na said two men were arrested.")), "latin1.txt: not UTF-8 text"},
 		{"truncated HTML", write("cut.html", []byte(page[:len(page)/2])), "cut.html: truncated HTML"},
 		{"huge", write("huge.txt", huge), "huge.txt: too large: 11.0 MB, over the 10.0 MB limit"},

@@ -60,26 +60,35 @@ func profiled(fn func() int) int {
 }
 
 type command struct {
-	name, usage string
+	name, usage string // usage: what it does, one line
+	synopsis    string // its arguments, for `opgraph COMMAND -h`
 	run         func(ctx context.Context, args []string) int
 }
 
 func commands() []command {
 	return []command{
-		{"serve", "serve the GraphQL API (loads seeds/ into an empty store first)", runServe},
-		{"load", "load article files or folders into the store", runLoad},
-		{"export", "write the graph as N-Quads, JSON-LD, CSV or FollowTheMoney entities", runExport},
-		{"extract", "print the facts of one article as JSON, touching no store", runExtract},
-		{"health", "check a running server's /healthz (for container health checks)", runHealth},
-		{"gen", "write a synthetic corpus with its ground truth, for benchmarks", runGen},
-		{"migrate", "copy the graph of one store into another, empty one", runMigrate},
-		{"bench", "generate a corpus, load it into each backend, time the dashboard's queries", runBench},
+		{"serve", "serve the GraphQL API (loads seeds/ into an empty store first)", "serve [--addr :8080] [--backend bbolt] [--db ./data] [--watch DIR] [--token NAME:TOKEN]... [flags]", runServe},
+		{"load", "load article files or folders into the store", "load [--backend bbolt] [--db ./data] [--watch DIR] [--format F] [flags] PATH|URL...", runLoad},
+		{"export", "write the graph as N-Quads, JSON-LD, CSV or FollowTheMoney entities", "export [--backend bbolt] [--db ./data] [--format nquads|jsonld|csv|ftm] [--out FILE|DIR]", runExport},
+		{"extract", "print the facts of one article as JSON, touching no store", "extract [--format json] [--explain] FILE|URL", runExtract},
+		{"health", "check a running server's /healthz (for container health checks)", "health [flags]", runHealth},
+		{"gen", "write a synthetic corpus with its ground truth, for benchmarks", "gen --articles N [--seed S] --out DIR", runGen},
+		{"migrate", "copy the graph of one store into another, empty one", "migrate --from BACKEND:ADDR --to BACKEND:ADDR", runMigrate},
+		{"bench", "generate a corpus, load it into each backend, time the dashboard's queries", "bench [--articles N] [--postgres URL] [--cayley PATH] [--runs N] [--http 5s]", runBench},
 	}
 }
 
 func run(ctx context.Context, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		usage()
+	if len(args) == 0 {
+		usage(os.Stderr)
+		return 2
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		usage(os.Stdout)
+		return 0
+	case "version", "-version", "--version":
+		fmt.Println(versionString())
 		return 0
 	}
 	for _, c := range commands() {
@@ -87,15 +96,7 @@ func run(ctx context.Context, args []string) int {
 			return c.run(ctx, args[1:])
 		}
 	}
-	fmt.Fprintf(os.Stderr, "opgraph: unknown command %q\n", args[0])
-	usage()
+	fmt.Fprintf(os.Stderr, "opgraph: unknown command %q\n\n", args[0])
+	usage(os.Stderr)
 	return 2
-}
-
-func usage() {
-	fmt.Fprintln(os.Stderr, "usage: opgraph COMMAND [flags]\n\ncommands:")
-	for _, c := range commands() {
-		fmt.Fprintf(os.Stderr, "  %-8s %s\n", c.name, c.usage)
-	}
-	fmt.Fprintln(os.Stderr, "\nRun `opgraph COMMAND -h` for a command's flags.")
 }

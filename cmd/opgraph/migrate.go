@@ -23,8 +23,8 @@ func runMigrateTo(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	from := fs.String("from", "", "the store to copy: bolt:DIR, postgres://..., cockroach:postgresql://...")
 	to := fs.String("to", "", "the empty store to copy into, in the same forms")
 	verify := fs.Bool("verify", true, "read the copy back through Cayley and check it")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if *from == "" || *to == "" || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "usage: opgraph migrate --from bolt:./data --to postgres://user@host:5432/db")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -24,6 +25,7 @@ import (
 	"github.com/opgraph/opgraph/loaders/ingest"
 	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
+	"github.com/opgraph/opgraph/web"
 )
 
 func runServe(ctx context.Context, args []string) int {
@@ -36,10 +38,11 @@ func runServe(ctx context.Context, args []string) int {
 	mapped := fs.Int("mapped-mb", graph.DefaultMappedBudget>>20, "on Bolt, drop the store's file from memory when more than this many MB of it are mapped (0: never); the kernel keeps it cached")
 	memLimit := fs.Int("memory-limit-mb", defaultMemoryLimitMB, "soft limit on the Go runtime's memory in MB: near it, garbage is collected sooner (the environment's GOMEMLIMIT wins; 0: no limit)")
 	debugAddr := fs.String("debug-addr", "", "serve Go's profiles (/debug/pprof) on this address, e.g. 127.0.0.1:6060; off when empty")
+	allowPrivate := fs.Bool("allow-private-fetch", false, "let feeds in the watched folder fetch from loopback, private and link-local addresses (refused by default)")
 	var api apiFlags
 	api.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, os.Stdout, os.Stderr); !ok {
+		return code
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if *memLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
@@ -49,7 +52,7 @@ func runServe(ctx context.Context, args []string) int {
 		// On a listener of its own, never the API's: profiles are for operators.
 		go func() { log.Error("debug server", "err", http.ListenAndServe(*debugAddr, pprofMux())) }()
 	}
-	if err := serve(ctx, log, sf, api, *addr, *seeds, *watch, *mapped); err != nil {
+	if err := serve(ctx, log, sf, api, *addr, *seeds, *watch, &source.Sources{AllowPrivate: *allowPrivate}, *mapped); err != nil {
 		log.Error("serve", "err", err)
 		return 1
 	}
@@ -58,30 +61,72 @@ func runServe(ctx context.Context, args []string) int {
 
 // apiFlags configure the API server.
 type apiFlags struct {
-	tokens         string
+	tokens         []string // --token, each NAME:TOKEN or TOKEN
+	tokenFile      string
 	origins        string
 	readsNeedToken bool
 }
 
 func (f *apiFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.tokens, "token", os.Getenv("OPGRAPH_TOKEN"),
-		"bearer token(s) for mutations: TOKEN, or NAME=TOKEN,NAME=TOKEN to record who made each change (env OPGRAPH_TOKEN)")
+	// No token is ever a flag's default: -h and flag errors print defaults.
+	fs.Func("token", "a bearer token for mutations: NAME:TOKEN (NAME recorded as who made each change) or TOKEN without a colon; repeat for several (env OPGRAPH_TOKEN: one)", func(v string) error {
+		f.tokens = append(f.tokens, v)
+		return nil
+	})
+	fs.StringVar(&f.tokenFile, "token-file", "", "a file of tokens, one NAME:TOKEN or TOKEN a line; blank lines and lines starting with # skipped (env OPGRAPH_TOKEN_FILE)")
 	fs.StringVar(&f.origins, "cors", envOr("OPGRAPH_CORS", ""), "comma-separated origins browsers may call the API from, or *")
 	fs.BoolVar(&f.readsNeedToken, "private", false, "queries need a token too")
 }
 
-// serverConfig turns the flags into the API's configuration.
-func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *slog.Logger) schema.ServerConfig {
+// tokenTable maps each token of --token, --token-file and the
+// environment to its curator's name. A token may hold any byte but a
+// newline ('=', ',', base64 padding); only the first colon separates a
+// name. Errors name the entry's place, never the token.
+func (f apiFlags) tokenTable() (map[string]string, error) {
+	type entry struct{ where, text string }
+	var entries []entry
+	for i, t := range f.tokens {
+		entries = append(entries, entry{fmt.Sprintf("--token #%d", i+1), t})
+	}
+	if len(f.tokens) == 0 && os.Getenv("OPGRAPH_TOKEN") != "" {
+		entries = append(entries, entry{"OPGRAPH_TOKEN", os.Getenv("OPGRAPH_TOKEN")})
+	}
+	file := cmp.Or(f.tokenFile, os.Getenv("OPGRAPH_TOKEN_FILE"))
+	if file != "" {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("--token-file: %w", err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			line = strings.TrimSuffix(line, "\r")
+			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			entries = append(entries, entry{fmt.Sprintf("%s:%d", file, i+1), line})
+		}
+	}
 	tokens := map[string]string{}
-	for _, t := range strings.Split(f.tokens, ",") {
-		if t = strings.TrimSpace(t); t == "" {
-			continue
+	for _, e := range entries {
+		name, tok, named := strings.Cut(e.text, ":")
+		if !named {
+			name, tok = "curator", e.text
 		}
-		if name, tok, ok := strings.Cut(t, "="); ok {
-			tokens[tok] = name
-		} else {
-			tokens[t] = "curator"
+		switch {
+		case tok == "":
+			return nil, fmt.Errorf("%s: empty token", e.where)
+		case named && strings.TrimSpace(name) == "":
+			return nil, fmt.Errorf("%s: empty name before the colon", e.where)
 		}
+		tokens[tok] = strings.TrimSpace(name)
+	}
+	return tokens, nil
+}
+
+// serverConfig turns the flags into the API's configuration.
+func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *slog.Logger) (schema.ServerConfig, error) {
+	tokens, err := f.tokenTable()
+	if err != nil {
+		return schema.ServerConfig{}, err
 	}
 	var origins []string
 	for _, o := range strings.Split(f.origins, ",") {
@@ -102,29 +147,50 @@ func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *sl
 		AllowedOrigins: origins,
 		WarmSearch:     true,
 		Logger:         log,
-	}
+		Pages:          web.Handler(),
+	}, nil
 }
 
-func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, addr, seeds, watch string, mappedMB int) error {
+func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, addr, seeds, watch string, src *source.Sources, mappedMB int) error {
 	budget := int64(mappedMB) << 20
 	if mappedMB <= 0 {
 		budget = -1 // never drop
 	}
-	store, err := graph.Open(ctx, graph.Config{Backend: sf.backend, Addr: sf.db, Logger: log, MappedBudget: budget})
+	store, err := graph.Open(ctx, graph.Config{Backend: sf.backend, Addr: sf.addr(), Logger: log, MappedBudget: budget})
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if err := seedIfEmpty(ctx, log, store, seeds); err != nil {
+	seeded, err := seedIfEmpty(ctx, log, store, seeds)
+	if err != nil {
 		return err
 	}
 	x, err := extract.NewExtractor()
 	if err != nil {
 		return err
 	}
-	cfg := api.serverConfig(store, x, log)
+	cfg, err := api.serverConfig(store, x, log)
+	if err != nil {
+		return err
+	}
+	metrics, err := newServerMetrics()
+	if err != nil {
+		return err
+	}
+	metrics.count(seeded)
+	cfg.Metrics, cfg.MetricsHandler = metrics.api, metrics.handler
+	ingestOne := cfg.Ingest
+	cfg.Ingest = func(ctx context.Context, a schema.Article) (graph.ID, error) {
+		id, err := ingestOne(ctx, a)
+		if err != nil {
+			metrics.count(ingest.Summary{Failed: 1})
+		} else {
+			metrics.count(ingest.Summary{Loaded: 1})
+		}
+		return id, err
+	}
 	if len(cfg.Tokens) == 0 {
-		log.Warn("no --token or OPGRAPH_TOKEN: mutations are refused")
+		log.Warn("no --token, --token-file or OPGRAPH_TOKEN: mutations are refused")
 	}
 	handler, err := schema.NewServer(cfg)
 	if err != nil {
@@ -137,7 +203,12 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 		defer func() { stopWatch(); <-watched }()
 		go func() {
 			defer close(watched)
-			ingest.WatchAndLoad(watchCtx, log, store, x, watch, handler.StoreChanged)
+			ingest.WatchAndLoad(watchCtx, log, store, x, src, watch, func(sum ingest.Summary) {
+				metrics.count(sum)
+				if sum.Loaded > 0 {
+					handler.StoreChanged()
+				}
+			})
 		}()
 	}
 	srv := newHTTPServer(handler, defaultHTTPLimits)
@@ -147,7 +218,7 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(netutil.LimitListener(ln, defaultHTTPLimits.maxConns)) }()
-	log.Info("serving GraphQL", "addr", addr, "graphql", "/graphql", "console", "/", "backend", sf.backend, "db", redact(sf.db))
+	log.Info("serving GraphQL", "addr", addr, "dashboard", "/", "explorer", "/explore", "graphql", "/graphql", "console", "/console", "backend", sf.backend, "db", redact(sf.addr()))
 	select {
 	case err := <-errc:
 		return err
@@ -180,25 +251,25 @@ func newHTTPServer(h http.Handler, l httpLimits) *http.Server {
 }
 
 // seedIfEmpty loads the seed articles into a store that holds nothing yet.
-func seedIfEmpty(ctx context.Context, log *slog.Logger, store *graph.Store, dir string) error {
+func seedIfEmpty(ctx context.Context, log *slog.Logger, store *graph.Store, dir string) (ingest.Summary, error) {
 	empty, err := store.Empty(ctx)
 	if err != nil {
-		return err
+		return ingest.Summary{}, err
 	}
 	if !empty || dir == "" {
-		return nil
+		return ingest.Summary{}, nil
 	}
 	if _, err := os.Stat(dir); err != nil {
 		log.Warn("empty store and no seeds to load", "seeds", dir, "err", err)
-		return nil
+		return ingest.Summary{}, nil
 	}
 	x, err := extract.NewExtractor()
 	if err != nil {
-		return err
+		return ingest.Summary{}, err
 	}
 	sum := ingest.Paths(ctx, store, x, []string{dir}, io.Discard, os.Stderr)
 	log.Info("loaded seeds into the empty store", "seeds", dir, "result", sum.String())
-	return nil
+	return sum, nil
 }
 
 // redact hides the password of a database URL for logs.

@@ -34,6 +34,9 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		for _, c := range m.Captures() {
 			switch c.Name {
 			case "n":
+				if notArrestFigure(sf, toks[c.Start].Start, toks[c.End-1].End) {
+					return true
+				}
 				if v, vok := ruleValue(toks[c.Start:c.End]); vok {
 					count += v
 					ok = true
@@ -79,7 +82,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 func (r *run) recordArrestRule(i int, sf *sentenceFacts, f figure, pos int, place, rule string) int {
 	k := r.recordArrest(i, sf, f, pos, place)
 	ev := r.out.Arrests[k].Evidence
-	ev[len(ev)-1].Rule = rule
+	ev[len(ev)-1].Rule, ev[len(ev)-1].Confidence = rule, confidenceOf(rule)
 	return k
 }
 
@@ -108,4 +111,4 @@ func (r *run) hasArrestVerb(sf *sentenceFacts) bool {
 // arrestPhraseWords are words of the arrest phrases in arrests.rules whose
 // words are in no class ("taken into custody", "placed under arrest"): a
 // new such phrase adds one of its words here.
-var arrestPhraseWords = wordSet("custody rounded picked placed")
+var arrestPhraseWords = wordSet("custody rounded picked placed arrest arrests apprehension detention arrestees detainees nabs detains apprehends")

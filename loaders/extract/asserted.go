@@ -85,12 +85,19 @@ func saysSo(sf *sentenceFacts, a mention) bool {
 	if endsWithPhrase(sf.low[:a.Start], sayBeforePhrases) {
 		return true
 	}
+	return sf.verbAfter(a, sayVerbs, sayAux)
+}
+
+// verbAfter reports whether a word of verbs follows mention a in its
+// sentence within three words, the ones before it all words of aux: "the
+// NCA has announced", "Europol, which supported".
+func (sf *sentenceFacts) verbAfter(a mention, verbs, aux map[string]bool) bool {
 	after := sf.tokensIn(a.End, a.End+40)
 	for k := 0; k < len(after) && k < 3; k++ {
-		if sayVerbs[after[k].Lower] {
+		if verbs[after[k].Lower] {
 			return true
 		}
-		if !sayAux[after[k].Lower] {
+		if !aux[after[k].Lower] {
 			break
 		}
 	}

@@ -48,3 +48,18 @@ func BenchmarkExtract(b *testing.B) {
 	})
 	b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkNewExtractor measures start-up: reading the embedded gazetteers,
+// building the trie and the word table, compiling the rules.
+func BenchmarkNewExtractor(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		g, err := buildGazetteer()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := newExtractorOn(g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

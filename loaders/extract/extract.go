@@ -1,6 +1,7 @@
 package extract
 
 import (
+	gazdata "github.com/opgraph/opgraph/loaders/gazetteer"
 	"regexp"
 	"slices"
 	"sort"
@@ -15,6 +16,7 @@ import (
 // Extractor finds the facts an article states. It is safe for concurrent use.
 type Extractor struct {
 	gaz   *gazetteer
+	open  *gazdata.OpenPlaces // towns and regions taken where the text marks a place (places_open.go)
 	rules *ruleSets           // the rules written as data (rules.go)
 	words map[string]wordInfo // what each sentence's words are looked up for, in one map
 	work  sync.Pool           // *workspace: an article's arrays, used again by the next
@@ -53,6 +55,9 @@ const (
 	setNameConnector
 	setPossessiveHead
 	setChainHead
+	setPlaceCue      // openPlaceCues (places_open.go)
+	setOpenConnector // openNameConnectors
+	setRegionWord    // regionWords
 )
 
 // nameSets pairs each bit with its set.
@@ -62,6 +67,7 @@ var nameSets = []struct {
 }{
 	{setAgencyHead, agencyHeads}, {setNotNameStart, notNameStart}, {setNameConnector, nameConnectors},
 	{setPossessiveHead, possessiveHeads}, {setChainHead, chainHeads},
+	{setPlaceCue, openPlaceCues}, {setOpenConnector, openNameConnectors}, {setRegionWord, regionWords},
 }
 
 // in reports whether t's lower case is in the set of the given bit, m: by
@@ -79,6 +85,12 @@ func NewExtractor() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newExtractorOn(g)
+}
+
+// newExtractorOn makes an extractor on a built gazetteer: the word table
+// that maps each token to its trie node and word sets, and the rules.
+func newExtractorOn(g *gazetteer) (*Extractor, error) {
 	words := map[string]wordInfo{}
 	for w, n := range g.root.next {
 		words[w] = wordInfo{root: n}
@@ -104,7 +116,11 @@ func NewExtractor() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{gaz: g, rules: rules, words: words}, nil
+	open, err := gazdata.LoadOpenPlaces()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{gaz: g, open: open, rules: rules, words: words}, nil
 }
 
 // mention is a named thing found in a sentence.
@@ -177,7 +193,7 @@ func (sf *sentenceFacts) lower() string {
 // clauseAt returns the byte span of the sentence's clause that holds pos.
 func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 	if !sf.breaksDone {
-		sf.breaks, sf.breaksDone = clauseBreaks(sf.s.Text), true
+		sf.breaks, sf.breaksDone = withoutAsides(sf.s.Text, clauseBreaks(sf.s.Text)), true
 	}
 	return clauseIn(sf.breaks, len(sf.s.Text), pos)
 }
@@ -284,14 +300,17 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	//     means the full name the article gave ("Northern Rockies RCMP");
 	//  3. per sentence, the names: agencies, then operations before places
 	//     ("Operation Cold Harbor" names no harbour), then the gazetteer's
-	//     places, platforms and groups, then dates;
+	//     places, platforms and groups, then dates, then the open
+	//     gazetteer's towns and regions where the text marks a place (their
+	//     cues may be dates: "in March" is none);
 	//  4. unlisted places after all listed names, so that they overlap none;
 	//  5. operations' agencies, targets and places, which the figures use;
 	//  6. per sentence, people (asserters of figures), then arrests (the
 	//     older passes, then arrests.rules where those found none), then
 	//     seizures: figures need the names and operations of steps 3-5;
 	//  7. then across the article: seizures said twice merged, figures
-	//     related (parts, restatements, context), people finished, asserters
+	//     related (parts, restatements, context), operations given the
+	//     agencies that made their figures, people finished, asserters
 	//     named as the people pass read them, places deduplicated, and the
 	//     empty lists filled.
 	r.country = r.guessCountry()
@@ -301,6 +320,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		r.findOperations(sf)
 		r.findNamed(sf)
 		r.findDates(sf)
+		r.findOpenPlaces(sf)
 	}
 	for _, sf := range r.sents {
 		r.findUnlistedPlaces(sf)
@@ -318,6 +338,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	}
 	r.mergeSeizures()
 	r.relateFigures()
+	r.operationActors()
 	r.finishPeople()
 	r.settleAsserters()
 	r.dedupePlaces()
@@ -411,6 +432,9 @@ func charOffsetsByTable(text string, offs []int) []int {
 // span makes the evidence of a fact stated in sentence sf: the sentence and its offsets.
 // Its Rule is the pass or rule at work (r.rule).
 func (r *run) span(sf *sentenceFacts, conf float64) Span {
+	if c, ok := ruleConfidence[r.rule]; ok {
+		conf = c
+	}
 	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf, Rule: r.rule}
 }
 
@@ -540,8 +564,11 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
-		if !isCapitalised(toks[i].Text) || toks[i].in(setNotNameStart, notNameStart) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
+		if !isCapitalised(toks[i].Text) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
 			continue
+		}
+		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
+			continue // "Joint Airport Interdiction Task Forces" is a body's name; "Joint Police and Customs investigation" is not
 		}
 		if i > 0 && pronounPossessives[toks[i-1].Lower] || i > 1 && isPossessiveS(toks[i-1]) && toks[i-2].Lower == "it" {
 			// "through its Near Europe Task Force": a unit of the agency named before.
@@ -589,7 +616,7 @@ func (r *run) prescanAgencies() {
 	r.byFirstWord = map[string]string{}
 	r.localUnits = map[string]string{}
 	for _, sf := range r.sents {
-		if !sf.hasAcronym() {
+		if !sf.mayNameLocalUnit() {
 			continue
 		}
 		var found [8]match
@@ -1445,13 +1472,46 @@ func isTitleWord(w string) bool {
 	return true
 }
 
-// hasAcronym reports whether the sentence holds a word in capitals of two
-// letters or more, which a force's local unit ends with.
-func (sf *sentenceFacts) hasAcronym() bool {
-	for _, t := range sf.toks {
-		if len(t.Text) >= 2 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && t.Text[1] >= 'A' && t.Text[1] <= 'Z' {
+// mayNameLocalUnit is the cheap test for a force's local unit: a word in
+// capitals right after a capitalised word ("Rockies RCMP").
+func (sf *sentenceFacts) mayNameLocalUnit() bool {
+	for k := 1; k < len(sf.toks); k++ {
+		if t := sf.toks[k].Text; len(t) >= 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' && isTitleWord(sf.toks[k-1].Text) {
 			return true
 		}
 	}
 	return false
+}
+
+// withoutAsides drops the breaks of an aside between two dashes ("cars
+// and watches – including Rolex and Cartier – were seized"): the clause
+// goes on around it.
+func withoutAsides(s string, breaks [][]int) [][]int {
+	isDash := func(b []int) bool {
+		t := s[b[0]:b[1]]
+		return t == "–" || t == "—"
+	}
+	for k := 0; k+1 < len(breaks); k++ {
+		if isDash(breaks[k]) && isDash(breaks[k+1]) && breaks[k+1][0]-breaks[k][1] <= 80 {
+			breaks = append(breaks[:k:k], breaks[k+2:]...)
+			k--
+		}
+	}
+	return breaks
+}
+
+// jointBodyAhead reports whether the capitalised run after "Joint" at
+// toks[i] ends in the name of a joint body: "Task Force(s)", "Team",
+// "Command", "Centre".
+func jointBodyAhead(sf *sentenceFacts, i int) bool {
+	toks := sf.toks
+	j := i + 1
+	for j < len(toks) && j < i+7 && isCapitalised(toks[j].Text) && strings.TrimSpace(sf.s.Text[toks[j-1].End:toks[j].Start]) == "" {
+		j++
+	}
+	if j-i < 3 {
+		return false
+	}
+	last, prev := toks[j-1].Lower, toks[j-2].Lower
+	return prev == "task" && (last == "force" || last == "forces") || last == "team" || last == "command" || last == "centre" || last == "center"
 }

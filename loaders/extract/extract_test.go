@@ -181,6 +181,11 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "heroin", 40, 0, "kg", "", "exact"}}},
 		{"dollars by a Canadian province", "Police in Brockton, Ont. seized $300,000 in cash.",
 			[]seizureKey{{"cash", "", 0, 300000, "", "CAD", "exact"}}},
+		{"vehicles of other kinds", "Officers seized two oil tankers and a speedboat in the raid.",
+			[]seizureKey{{"vehicles", "tankers", 2, 0, "item", "", "exact"}, {"vehicles", "speedboat", 1, 0, "item", "", "exact"}}},
+		{"a capitalised word inside a sentence is a name", "Prosecutor Anna Van Dyke said assets were seized.", nil},
+		{"an aside between dashes", "Officers found two cars and a van – all of them stolen – were seized.",
+			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"vehicles", "van", 1, 0, "item", "", "exact"}}},
 		{"items included", "Items recovered from the house included two cars, laptops and passports.",
 			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"other", "laptops", 0, 0, "", "", ""}, {"other", "passports", 0, 0, "", "", ""}}},
 	}
@@ -237,6 +242,12 @@ func TestArrests(t *testing.T) {
 		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.", []float64{60, 40, 15, 5}},
 		{"a number of suspects is vague", "Police arrested a number of suspects.", []float64{-1}},
 		{"placed under arrest", "Two men were placed under arrest after the chase.", []float64{2}},
+		{"a mass is no arrest count", "The raid led to the apprehension of 300 kg of cannabis.", nil},
+		{"an expected figure", "There should be over 500 arrests by the summer.", nil},
+		{"detained apart from arrested", "Twenty people were detained and 9 later arrested.", []float64{9}},
+		{"the arrest of the", "It led to the arrest of the four men who came for the van.", []float64{4}},
+		{"arrestees", "Officers said the three arrestees, aged 20 to 31, were held.", []float64{3}},
+		{"a headline's present tense", "Customs arrests 6 suspects in Mombasa. The agency said so.", []float64{6}},
 		{"same small count, two places", "In Leeds, two men were arrested. In Bristol, officers detained two women.", []float64{2, 2}},
 	}
 	for _, tc := range cases {
@@ -296,6 +307,7 @@ func TestAgencies(t *testing.T) {
 		{"plural possessive in a name", "He appeared before the Kwun Tong Magistrates' Courts.", []string{"Kwun Tong Magistrates' Courts"}},
 		{"an office of a place", "Officers of the Excise Office of Port Lemon found it.", []string{"Excise Office of Port Lemon"}},
 		{"a unit of a known agency", "The Chicago Field Division of the ATF led it.", []string{"Bureau of Alcohol, Tobacco, Firearms and Explosives"}},
+		{"a joint body", "It set up Joint Border Interdiction Task Forces (JBITFs) at the ports.", []string{"Joint Border Interdiction Task Forces"}},
 		{"a force's local unit", "Kamloops RCMP arrested two men. RCMP say both were released.", []string{"Kamloops RCMP"}},
 	}
 	for _, tc := range cases {
@@ -333,6 +345,8 @@ func TestOperations(t *testing.T) {
 		{"dubbed before the operation", "Dubbed ‘Marlin IV’, the operation targeted fake medicines.", "Marlin IV", "", "", ""},
 		{"quoted before operation", "The \"Safe Harbour Now\" anti-drug operation ended.", "Safe Harbour Now", "", "", ""},
 		{"strike force", "Detectives from Strike Force Wren charged two men.", "Wren", "Strike Force Wren", "", ""},
+		{"an edition named short", "Operation Lantern IX began in May. Operation Lantern seized 40 kg of heroin.", "Lantern IX", "Lantern", "", ""},
+		{"the agency of its figures", "Operation Heron began in May. The Loamshire Constabulary later arrested 9 men.", "Heron", "", "", "Loamshire Constabulary"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -578,6 +592,7 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 		{"supported is not the actor", "", "Spanish officers arrested 9 suspects with the support of Europol.", "", ""},
 		{"funded is not the actor", "", "Funded by the European Commission, the operation led to 70 arrests.", "", ""},
 		{"an official quoted", "", "Officers seized 20 kg of cocaine, said Chief Inspector Mara Quist.", "", "Mara Quist"},
+		{"an agency's unit works for it", "", "Officers from HMRC's Tobacco Taskforce found 4,000 cigarettes.", "HM Revenue and Customs", ""},
 		{"the outlet", "source: The Harbour Herald", "Customs officers found 12 kg of heroin.", "", "The Harbour Herald"},
 	}
 	for _, tc := range cases {

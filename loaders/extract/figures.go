@@ -50,6 +50,9 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		if spaced && (sf.trap && notArrestRe.MatchString(after) || !sf.trap && notArrestLow(lowAfter)) {
 			continue
 		}
+		if notArrestFigure(sf, f.Start, f.End) {
+			continue
+		}
 		if spaced && found && (sf.trap && arrestAndRe.MatchString(tail(before, 60)) || !sf.trap && endsArrestAnd(tail(before, 60))) && arrestNounAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestVerbs) && (sf.trap || arrestLeadLow(lowAfter)) &&
@@ -319,7 +322,7 @@ func (r *run) agencyFor(i, pos int) string {
 				best = a
 			}
 		}
-		return best.Name
+		return r.parentAgency(sf, best)
 	}
 	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
@@ -380,7 +383,7 @@ func (r *run) lastOwnAgency(j int) string {
 			continue
 		}
 		if !a.Possessive || !r.qualifiesOperation(sf, a) {
-			return a.Name
+			return r.parentAgency(sf, a)
 		}
 	}
 	return ""
@@ -946,7 +949,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			e := m.Entries[0]
 			start, end := toks[m.I].Start, toks[m.J-1].End
 			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 ||
-				overlapsMention(sf.agencies, start, end) { // "HMRC's Tobacco Taskforce" seized no tobacco by its name
+				overlapsMention(sf.agencies, start, end) || // "HMRC's Tobacco Taskforce" seized no tobacco by its name
+				m.I > 0 && isCapitalised(toks[m.I].Text) { // "Frederic Van Leeuw": a capital inside a sentence is a name, not a van
 				continue
 			}
 			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
@@ -1749,16 +1753,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		}
 		break
 	}
-	after := sf.tokensIn(a.End, a.End+40)
-	for k := 0; k < len(after) && k < 3; k++ {
-		if supportVerbs[after[k].Lower] {
-			return true
-		}
-		if !supportAux[after[k].Lower] {
-			break
-		}
-	}
-	return false
+	return sf.verbAfter(a, supportVerbs, supportAux)
 }
 
 var supportAux = wordSet("has have had also was were is are which who")
@@ -1838,3 +1833,47 @@ func (r *run) agencyCountry(name string) string {
 
 // digitsOnly drops the group separators of a number: "1,234", "160 000".
 var digitsOnly = strings.NewReplacer(",", "", " ", "")
+
+// notArrestFigure reports what no arrest pattern of a figure tells: a
+// figure with a unit of mass or volume ("the apprehension of 450 kg"), one
+// the sentence only expects ("there should be over 1,000 arrests"), and
+// the detained of a sentence that counts the arrested apart ("30 were
+// detained and 17 arrested": 17 only).
+func notArrestFigure(sf *sentenceFacts, start, end int) bool {
+	if _, n := matchUnit(sf.s.Text[end:], sf.trap); n >= 0 {
+		return true
+	}
+	cs, _ := sf.clauseAt(start)
+	for _, t := range sf.tokensIn(cs, start) {
+		if expectWords[t.Lower] {
+			return true
+		}
+	}
+	after := sf.tokensIn(end, end+60)
+	for k := 0; k < len(after) && k < 5; k++ {
+		if after[k].Lower == "detained" {
+			for _, t := range after[k+1:] {
+				if t.Lower == "arrested" {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return false
+}
+
+// expectWords before a figure in its clause say it is expected, not done.
+var expectWords = wordSet("should would could might expected expects expect hopes hope aims target targets")
+
+// parentAgency is the agency whose unit mention a is, where the text writes
+// it as the other's possessive ("HMRC's Tobacco Taskforce" is HMRC's), else
+// a's own name: the figures of a unit are its agency's.
+func (r *run) parentAgency(sf *sentenceFacts, a mention) string {
+	for _, o := range sf.agencies {
+		if o.Possessive && o.End < a.Start && a.Start-o.End <= len("’s ") {
+			return o.Name
+		}
+	}
+	return a.Name
+}

@@ -18,6 +18,8 @@ func FuzzExtract(f *testing.F) {
 		"---\n---\n$ € £ P10m 12:45 2019 Phase 2 a 34-year-old man was arrested in Wouwse Plantage.",
 		"And Dutch police said little.", // a demonym second in its sentence once indexed before the start
 		"Officers of the Dublin Metropolitan Region North Central Divisional Drug Week Unit took part.", // a week inside an agency's name
+		// places of the open gazetteer, lists and directions
+		"Raids in Agege, Shogunle, Lagos and Abuja, the towns of Calafato and Ipucha, south-west Netherlands and the Dutch port of Hoek van Holland; Logan, Queensland; Ondo State.",
 	} {
 		f.Add([]byte(s))
 	}

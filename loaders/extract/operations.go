@@ -119,6 +119,9 @@ func (r *run) findOperations(sf *sentenceFacts) {
 		}
 		sf.operations = append(sf.operations, mention{Name: name, Surface: text[start:end], Start: start, End: end})
 		r.addOperation(sf, name, alias)
+		if k, ok := r.opIdx[strings.ToLower(name)]; ok {
+			sf.operations[len(sf.operations)-1].Name = *r.out.Operations[k].Name // "Pangea" of "Pangea XIV"
+		}
 	}
 	if sf.cues&cueOperation == 0 {
 		return
@@ -152,6 +155,7 @@ func (r *run) findOperations(sf *sentenceFacts) {
 				if len(sf.operations) > n {
 					op := &r.out.Operations[r.opIdx[strings.ToLower(sf.operations[n].Name)]]
 					op.Evidence[len(op.Evidence)-1].Rule = m.Rule
+					op.Evidence[len(op.Evidence)-1].Confidence = confidenceOf(m.Rule)
 				}
 			}
 			return true
@@ -206,6 +210,9 @@ func trimTrailingStopWords(name string) string {
 func (r *run) addOperation(sf *sentenceFacts, name, alias string) {
 	key := strings.ToLower(name)
 	idx, ok := r.opIdx[key]
+	if !ok {
+		idx, ok = r.sameOperation(name)
+	}
 	if !ok {
 		idx = len(r.out.Operations)
 		r.opIdx[key] = idx
@@ -291,8 +298,8 @@ func (r *run) operationAgencies(sf *sentenceFacts, om mention) []string {
 	for _, a := range sf.agencies {
 		before := strings.ToLower(sf.s.Text[max(0, a.Start-40):a.Start])
 		if strings.Contains(before, "assisted by") || strings.Contains(before, "with the help of") || strings.Contains(before, "supported by") ||
-			endsWithPhrase(sf.low[:a.Start], fundPhrases) {
-			continue
+			endsWithPhrase(sf.low[:a.Start], fundPhrases) || saysSo(sf, a) {
+			continue // helped, paid, or only reported it ("..., the Defence Ministry has reported")
 		}
 		out = append(out, a.Name)
 	}
@@ -760,3 +767,57 @@ func mayNameOperation(sf *sentenceFacts) bool {
 }
 
 var codenameCueWords = wordSet("dubbed named codenamed called known strike")
+
+// sameOperation finds an operation already named that name names too, one
+// of them with the other's number after it: "Operation Pangea" in an
+// article about "Pangea XIV" is that edition. The longer name stays the
+// operation's, the shorter its alias, and the sentences that named the
+// shorter one name the longer.
+func (r *run) sameOperation(name string) (int, bool) {
+	for idx := range r.out.Operations {
+		op := &r.out.Operations[idx]
+		if op.Name == nil || op.PartOf != nil {
+			continue
+		}
+		long, short := name, *op.Name
+		if len(long) < len(short) {
+			long, short = short, long
+		}
+		rest, ok := strings.CutPrefix(long, short+" ")
+		if !ok || !isEditionNumber(rest) {
+			continue
+		}
+		if long != *op.Name {
+			old := *op.Name
+			op.Name = &long
+			delete(r.opIdx, strings.ToLower(old))
+			r.opIdx[strings.ToLower(long)] = idx
+			for _, sf := range r.sents {
+				for k := range sf.operations {
+					if sf.operations[k].Name == old {
+						sf.operations[k].Name = long
+					}
+				}
+			}
+		}
+		if !contains(op.Aliases, short) {
+			op.Aliases = append(op.Aliases, short)
+		}
+		r.opIdx[strings.ToLower(short)] = idx
+		return idx, true
+	}
+	return 0, false
+}
+
+// isEditionNumber reports whether s is a roman numeral or a number: "XIV", "2".
+func isEditionNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	roman, digits := true, true
+	for _, c := range s {
+		roman = roman && strings.ContainsRune("IVXLC", c)
+		digits = digits && c >= '0' && c <= '9'
+	}
+	return roman || digits
+}

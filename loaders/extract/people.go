@@ -326,6 +326,7 @@ const (
 	cuePerson
 	cueCodename   // a word that names: operations.rules need one (see mayNameOperation)
 	cuePeopleRule // a word people.rules need one of (see findRulePeople)
+	cueContext    // a word of contextPhrases (see isContext)
 )
 
 // cueBits maps each cue word to the bits of its sets.
@@ -336,7 +337,7 @@ var cueBits = func() map[string]uint16 {
 		set map[string]bool
 	}{{cueArrest, arrestCueWords}, {cueSeize, seizeCueWords}, {cueValue, valueCueWords}, {cueModal, modalWords},
 		{cueOperation, operationCueWords}, {cueMonth, monthWords}, {cueYearLead, yearLeadWords},
-		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}, {cuePeopleRule, peopleRuleCueWords}} {
+		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}, {cuePeopleRule, peopleRuleCueWords}, {cueContext, contextCueWords}} {
 		for w := range c.set {
 			m[w] |= c.bit
 		}

@@ -29,49 +29,78 @@ var notNameWords = wordSet(`the this that these those he she they it we i you hi
 // a name with what the rule says of it, after the older passes.
 func (r *run) findRulePeople(sf *sentenceFacts) {
 	set := r.x.rules.byKind["people"]
-	if set == nil || sf.cues&cuePeopleRule == 0 && !isBulletLine(sf.s.Text) {
+	if set == nil || !mayNamePeople(sf) {
 		return // each rule needs a title, a role, a verb of saying or arresting, or a word for suspects
 	}
 	toks := r.ruleTokens(sf)
-	text := sf.s.Text
-	chainEnd, next := -1, 0
+	next := 0 // matches may not overlap one taken
 	set.Match(toks, func(m pattern.Match) bool {
-		chained := strings.HasPrefix(m.Rule, "person.next.")
-		if m.Start < next || chained && m.Start != chainEnd {
+		if m.Start < next {
 			return true
 		}
-		span := func(name string) string {
-			if s, e, ok := m.Capture(name); ok {
-				return text[toks[s].Start:toks[e-1].End]
-			}
-			return ""
-		}
-		who := span("who")
-		if who == "" {
-			return true
-		}
-		title, role := span("title"), strings.TrimSpace(span("role"))
-		if rs, re, ok := m.Capture("role"); ok && m.Rule == "person.role.before" {
-			// "regional customs chief": the lower-case words before the role word.
-			for k := 0; k < 3 && rs > 0 && roleModifier(toks, rs-1); k++ {
-				rs--
-			}
-			role = text[toks[rs].Start:toks[re-1].End]
-		}
-		ws, _, _ := m.Capture("who")
-		org := r.agencyAfter(sf, toks[m.End-1].End)
-		if org == "" {
-			org = r.agencyEndingAt(sf, toks[ws].Start)
-		}
-		r.rule = m.Rule
-		r.addPerson(sf, who, title, role, org)
+		r.addRulePerson(sf, toks, 0, m)
 		next = m.End
-		if chained || strings.HasPrefix(m.Rule, "person.list.") {
-			chainEnd = m.End // a list of names may go on
+		if strings.HasPrefix(m.Rule, "person.list.") {
+			next = r.readListOn(sf, toks, m.End)
 		}
 		return true
 	})
 }
+
+// readListOn reads the names that go on a list of people from token k
+// (people-next.rules, matched from there only) and returns where the list ends.
+func (r *run) readListOn(sf *sentenceFacts, toks []pattern.Token, k int) int {
+	set := r.x.rules.byKind["people-next"]
+	for set != nil && k < len(toks) {
+		end := -1
+		set.Match(toks[k:], func(m pattern.Match) bool {
+			if m.Start == 0 {
+				r.addRulePerson(sf, toks, k, m)
+				end = k + m.End
+			}
+			return false // the first match from the list's end, or none
+		})
+		if end < 0 {
+			break
+		}
+		k = end
+	}
+	return k
+}
+
+// addRulePerson adds the person a rule read in toks[off:] (its offsets count from off).
+func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m pattern.Match) {
+	text := sf.s.Text
+	span := func(name string) string {
+		if s, e, ok := m.Capture(name); ok {
+			return text[toks[off+s].Start:toks[off+e-1].End]
+		}
+		return ""
+	}
+	who := span("who")
+	if who == "" {
+		return
+	}
+	title, role := span("title"), strings.TrimSpace(span("role"))
+	if rs, re, ok := m.Capture("role"); ok && m.Rule == "person.role.before" {
+		// "regional customs chief": the lower-case words before the role word.
+		rs += off
+		for k := 0; k < 3 && rs > 0 && roleModifier(toks, rs-1); k++ {
+			rs--
+		}
+		role = text[toks[rs].Start:toks[off+re-1].End]
+	}
+	ws, _, _ := m.Capture("who")
+	org := r.agencyAfter(sf, toks[off+m.End-1].End)
+	if org == "" {
+		org = r.agencyEndingAt(sf, toks[off+ws].Start)
+	}
+	r.rule = m.Rule
+	r.addPerson(sf, who, title, role, org)
+}
+
+// peopleArrestWords are the verbs of arresting among peopleRuleCueWords.
+var peopleArrestWords = wordSet("arrested detained apprehended held nabbed custody intercepted")
 
 // peopleRuleCueWords are the words people.rules need one of in a sentence.
 var peopleRuleCueWords = func() map[string]bool {
@@ -98,4 +127,36 @@ func roleModifier(toks []pattern.Token, k int) bool {
 		return false
 	}
 	return t.Shape&pattern.ShapeLower != 0 || k == 0 && t.Shape&pattern.ShapeCap != 0
+}
+
+// mayNamePeople is the cheap test people.rules pass first: a word they
+// need (a title, a role, a verb of saying or arresting, a word for
+// suspects) near a capitalised word that does not open the sentence, or a
+// bulleted line.
+func mayNamePeople(sf *sentenceFacts) bool {
+	if sf.cues&cuePeopleRule == 0 {
+		return isBulletLine(sf.s.Text)
+	}
+	toks := sf.toks
+	for k, t := range toks {
+		if !peopleRuleCueWords[t.Lower] {
+			continue
+		}
+		if k > 0 && strings.Contains(sf.s.Text[toks[k-1].End:t.Start], ",") {
+			return true // "..., said"
+		}
+		// A name right after the word ("said Mara Quist", "chief Ola Brenn",
+		// "suspects as Ada Obi"), or, for a verb of arresting, a few words
+		// before it ("Ada Obi, 30, was also arrested").
+		from, to := k+1, k+2
+		if peopleArrestWords[t.Lower] {
+			from = max(1, k-5)
+		}
+		for j := from; j < len(toks) && j <= to; j++ {
+			if j != k && isCapitalised(toks[j].Text) {
+				return true
+			}
+		}
+	}
+	return isBulletLine(sf.s.Text)
 }

@@ -12,12 +12,19 @@ var contextPhrases = []string{"previous", "previously", "financial year", "fisca
 	"annual", "annually", "yearly", "per year", "a year", "each year", "so far this year", "earlier this year",
 	"record of", "former record", "since records began", "to date this year"}
 
+// contextCueWords are the words of contextPhrases a sentence must hold one
+// of for isContext to look for the phrases.
+var contextCueWords = wordSet("previous previously financial fiscal year annual annually yearly record records date")
+
 // isContext reports whether the sentence's figures are given for
 // comparison: past records and yearly totals.
 // The phrase must stand in the clause of the figure at pos: "seized 616
 // kilos, which has risen to almost 60 tons seized in the year" gives only
 // the 60 tons for comparison.
 func (r *run) isContext(sf *sentenceFacts, pos int) bool {
+	if sf.cues&cueContext == 0 {
+		return false
+	}
 	cs, ce := sf.clauseAt(pos)
 	low := sf.low[cs:ce]
 	for _, p := range contextPhrases {
@@ -144,4 +151,32 @@ func restates(q string, v, exact float64) bool {
 		return d <= 0 && d >= -0.1
 	}
 	return d >= -0.1 && d <= 0.1
+}
+
+// operationActors adds to each operation the agencies that made its
+// figures: who arrested or seized in an operation took part in it.
+func (r *run) operationActors() {
+	add := func(op, agency *string) {
+		if op == nil || agency == nil {
+			return
+		}
+		k, ok := r.opIdx[strings.ToLower(*op)]
+		if !ok {
+			return
+		}
+		o := &r.out.Operations[k]
+		if !contains(o.Agencies, *agency) {
+			o.Agencies = append(o.Agencies, *agency)
+		}
+	}
+	for _, a := range r.out.Arrests {
+		if !a.Context {
+			add(a.Operation, a.Agency)
+		}
+	}
+	for _, s := range r.out.Seizures {
+		if !s.Context {
+			add(s.Operation, s.Agency)
+		}
+	}
 }

@@ -112,6 +112,10 @@ func isAcronymDot(w string) bool {
 }
 
 func isCapitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		c := w[0]
+		return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }

@@ -34,11 +34,20 @@ type Writer interface {
 	ImportNQuads(ctx context.Context, name string, r io.ReadSeeker) (int, error)
 }
 
+// ErrPanic: reading or extracting an input panicked; the input fails and
+// the load goes on.
+var ErrPanic = errors.New("internal error")
+
 // Summary counts what a load did, by article (a feed or a JSON Lines
 // file holds several) and by file that failed as a whole.
-type Summary struct{ Loaded, Unchanged, Failed int }
+// NoFacts counts articles read well in which the extractor found nothing:
+// nothing is stored for them, which is not "unchanged".
+type Summary struct{ Loaded, Unchanged, NoFacts, Failed int }
 
 func (s Summary) String() string {
+	if s.NoFacts > 0 {
+		return fmt.Sprintf("loaded %d, unchanged %d, no facts %d, failed %d", s.Loaded, s.Unchanged, s.NoFacts, s.Failed)
+	}
 	return fmt.Sprintf("loaded %d, unchanged %d, failed %d", s.Loaded, s.Unchanged, s.Failed)
 }
 
@@ -46,6 +55,7 @@ func (s Summary) String() string {
 func (s *Summary) Add(o Summary) {
 	s.Loaded += o.Loaded
 	s.Unchanged += o.Unchanged
+	s.NoFacts += o.NoFacts
 	s.Failed += o.Failed
 }
 
@@ -53,7 +63,12 @@ func (s *Summary) Add(o Summary) {
 // that cannot be read or parsed is reported on errOut and skipped; the
 // others still load.
 func Paths(ctx context.Context, w Writer, x *extract.Extractor, paths []string, out, errOut io.Writer) Summary {
-	l := &Loader{Store: w, Extractor: x, Sources: &source.Sources{}, Workers: runtime.GOMAXPROCS(0), Out: out, ErrOut: errOut}
+	return pathsFrom(ctx, w, x, &source.Sources{}, paths, out, errOut)
+}
+
+// pathsFrom is Paths reading through src (its fetch policy and limits).
+func pathsFrom(ctx context.Context, w Writer, x *extract.Extractor, src *source.Sources, paths []string, out, errOut io.Writer) Summary {
+	l := &Loader{Store: w, Extractor: x, Sources: src, Workers: runtime.GOMAXPROCS(0), Out: out, ErrOut: errOut}
 	return l.Run(ctx, paths)
 }
 
@@ -176,6 +191,9 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 			case w.Err != nil:
 				fmt.Fprintf(errOut, "error: %s: %v\n", a.path, w.Err)
 				sum.Failed++
+			case w.Added == 0 && w.Removed == 0 && len(a.af.Nodes) == 0:
+				l.line(bar, "no facts found in %s: nothing stored\n", a.path)
+				sum.NoFacts++
 			case w.Added == 0 && w.Removed == 0:
 				l.line(bar, "unchanged %s\n", a.path)
 				sum.Unchanged++
@@ -242,9 +260,15 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 	return sum
 }
 
-// parse reads one input and extracts its articles' facts.
-func (l *Loader) parse(ctx context.Context, name string) parsed {
-	p := parsed{name: name}
+// parse reads one input and extracts its articles' facts. A panic of a
+// parser (ours or a library's) fails this input, named, not the process.
+func (l *Loader) parse(ctx context.Context, name string) (p parsed) {
+	p.name = name
+	defer func() {
+		if r := recover(); r != nil {
+			p = parsed{name: name, errs: []error{fmt.Errorf("%s: %w: reading it panicked: %v", name, ErrPanic, r)}}
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return p
 	}
@@ -269,17 +293,26 @@ func (l *Loader) parse(ctx context.Context, name string) parsed {
 	return p
 }
 
-// importNQuads adds an N-Quads dump to the store.
+// importNQuads adds an N-Quads dump to the store, once the whole of it
+// parses: the store's import parses in a goroutine where a panic of the
+// parser would end the process.
 func (l *Loader) importNQuads(ctx context.Context, p parsed) (int, error) {
-	if !p.dumpFile {
-		return l.Store.ImportNQuads(ctx, p.name, bytes.NewReader(p.nquads))
+	var r io.ReadSeeker = bytes.NewReader(p.nquads)
+	if p.dumpFile {
+		f, err := os.Open(p.name)
+		if err != nil {
+			return 0, err // *PathError names the file
+		}
+		defer f.Close()
+		r = f
 	}
-	f, err := os.Open(p.name)
-	if err != nil {
-		return 0, err // *PathError names the file
+	if err := graph.CheckNQuads(ctx, p.name, r); err != nil {
+		return 0, err
 	}
-	defer f.Close()
-	return l.Store.ImportNQuads(ctx, p.name, f)
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return 0, fmt.Errorf("%s: %w", p.name, err)
+	}
+	return l.Store.ImportNQuads(ctx, p.name, r)
 }
 
 // line prints a success line, unless a progress bar stands for them.
@@ -329,7 +362,7 @@ func articleFiles(paths []string) ([]string, []error) {
 			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && isArticleFile(path) {
+			if !d.IsDir() && isArticleFile(path) && (d.Type()&fs.ModeSymlink == 0 || within(p, path)) {
 				found = append(found, path)
 			}
 			return nil
@@ -341,6 +374,22 @@ func articleFiles(paths []string) ([]string, []error) {
 		files = append(files, found...)
 	}
 	return files, errs
+}
+
+// within says whether path, its symlinks followed, lies inside root: a
+// folder walk and a watch skip links to files elsewhere (a link in a shared
+// drop folder must not read /etc or another user's files into the graph).
+func within(root, path string) bool {
+	r, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(r, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // isArticleFile says which files a folder walk takes: those of a format

@@ -61,7 +61,7 @@ func TestLoadTwiceLeavesCountsUnchanged(t *testing.T) {
 			}
 			out.Reset()
 			second := Paths(ctx, store, x, []string{tc.dir}, &out, &errOut)
-			if want := (Summary{Unchanged: first.Loaded}); second != want {
+			if want := (Summary{Unchanged: first.Loaded, NoFacts: first.NoFacts}); second != want {
 				t.Errorf("second load: %v, want %v", second, want)
 			}
 			if strings.Contains(out.String(), "loaded ") {

@@ -15,6 +15,7 @@ import (
 
 	"fmt"
 	"github.com/opgraph/opgraph/loaders/extract"
+	"github.com/opgraph/opgraph/loaders/source"
 )
 
 // watchSettle is how long a file must go unchanged before it is loaded,
@@ -98,19 +99,31 @@ func WatchDir(ctx context.Context, dir string, log *slog.Logger, load func(paths
 
 // WatchAndLoad loads the article files in dir into w, then the new or
 // changed ones as they come, logging what each batch did, until ctx ends.
-// changed, if set, is called after each batch that stored something.
-func WatchAndLoad(ctx context.Context, log *slog.Logger, w Writer, x *extract.Extractor, dir string, changed func()) {
+// loaded, if set, is called with the summary of each batch (the first
+// load of the folder included). Feeds in dir are fetched through src.
+func WatchAndLoad(ctx context.Context, log *slog.Logger, w Writer, x *extract.Extractor, src *source.Sources, dir string, loaded func(Summary)) {
 	errOut := slogWriter{log}
 	report := func(sum Summary) {
-		if sum.Loaded > 0 && changed != nil {
-			changed()
+		if loaded != nil {
+			loaded(sum)
 		}
 	}
-	sum := Paths(ctx, w, x, []string{dir}, io.Discard, errOut)
+	sum := pathsFrom(ctx, w, x, src, []string{dir}, io.Discard, errOut)
 	report(sum)
 	log.Info("loaded watched folder", "dir", dir, "result", sum.String())
 	err := WatchDir(ctx, dir, log, func(paths []string) {
-		sum := Paths(ctx, w, x, paths, io.Discard, errOut)
+		inside := paths[:0:0]
+		for _, p := range paths {
+			if within(dir, p) {
+				inside = append(inside, p)
+			} else {
+				log.Warn("skipped: a link to outside the watched folder", "path", p)
+			}
+		}
+		if len(inside) == 0 {
+			return
+		}
+		sum := pathsFrom(ctx, w, x, src, inside, io.Discard, errOut)
 		report(sum)
 		log.Info("loaded changed files", "dir", dir, "files", len(paths), "result", sum.String())
 	})

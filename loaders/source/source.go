@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -47,6 +48,10 @@ var (
 	ErrMalformed = errors.New("malformed")
 	// ErrFetch: a URL could not be fetched.
 	ErrFetch = errors.New("fetch failed")
+	// ErrRemoteNQuads: a URL's body is (or looks like) N-Quads. A graph dump
+	// carries curators' changes, so it is imported only from a local file
+	// or when the format is named (--format nquads), never by sniffing.
+	ErrRemoteNQuads = errors.New("N-Quads from a URL are not imported unless asked for with --format nquads")
 )
 
 // InputError is a failure to read one input, or one part of it: a JSON
@@ -72,9 +77,15 @@ const DefaultMaxBytes = 10 << 20
 // Sources reads articles from files and http(s) URLs. The zero value is
 // ready to use with the defaults.
 type Sources struct {
-	// Client fetches feeds and the pages their items link to
-	// (default: http.DefaultClient, bounded by Timeout).
+	// Client fetches feeds and the pages their items link to (default: a
+	// client that refuses internal addresses, see AllowPrivate).
 	Client *http.Client
+	// Format, when set, is the format of every input, whatever its name or
+	// first bytes say (--format).
+	Format Format
+	// AllowPrivate lets the default client reach loopback, private and
+	// link-local addresses (--allow-private-fetch).
+	AllowPrivate bool
 	// Timeout bounds each fetch (default 20s).
 	Timeout time.Duration
 	// MaxBytes bounds each file and each response (default 10 MB).
@@ -82,6 +93,9 @@ type Sources struct {
 	// MinItemText is the length (in characters) of a feed item's own text
 	// below which its link is followed for the full article (default 400).
 	MinItemText int
+
+	once          sync.Once
+	defaultClient *http.Client
 }
 
 func (s *Sources) maxBytes() int64 {
@@ -116,9 +130,18 @@ func (s *Sources) Load(ctx context.Context, name string) (Format, []byte, error)
 		if err != nil {
 			return "", nil, &InputError{Name: name, Err: err}
 		}
+		if kind := binaryKind(data); kind != "" {
+			return "", nil, &InputError{Name: name, Err: fmt.Errorf("%w: it is %s", ErrNotAnArticle, kind)}
+		}
+		if s.Format != "" {
+			return s.Format, data, nil
+		}
 		f := formatOfContentType(ctype)
 		if f == "" {
 			f = DetectFormat(name, data)
+		}
+		if f == FormatNQuads {
+			return "", nil, &InputError{Name: name, Err: ErrRemoteNQuads}
 		}
 		return f, data, nil
 	}
@@ -140,6 +163,12 @@ func (s *Sources) Load(ctx context.Context, name string) (Format, []byte, error)
 	}
 	if int64(len(data)) > s.maxBytes() { // grew since the stat
 		return "", nil, &InputError{Name: name, Err: fmt.Errorf("%w: over the %s limit", ErrTooLarge, size(s.maxBytes()))}
+	}
+	if kind := binaryKind(data); kind != "" {
+		return "", nil, &InputError{Name: name, Err: fmt.Errorf("%w: it is %s", ErrNotAnArticle, kind)}
+	}
+	if s.Format != "" {
+		return s.Format, data, nil
 	}
 	return DetectFormat(name, data), data, nil
 }
@@ -175,6 +204,15 @@ var extensions = map[string]Format{
 	".xml": FormatFeed, ".rss": FormatFeed, ".atom": FormatFeed,
 	".jsonl": FormatJSONL, ".ndjson": FormatJSONL,
 	".nq": FormatNQuads, ".nquads": FormatNQuads,
+}
+
+// ParseFormat checks a format named by the user (--format).
+func ParseFormat(name string) (Format, error) {
+	switch f := Format(strings.ToLower(name)); f {
+	case "", FormatText, FormatHTML, FormatFeed, FormatJSONL, FormatNQuads:
+		return f, nil
+	}
+	return "", fmt.Errorf("unknown format %q (want text, html, feed, jsonl or nquads)", name)
 }
 
 // FormatOfName is the format a file's extension names, or "" for an
@@ -272,13 +310,9 @@ func (s *Sources) fetch(ctx context.Context, url string) ([]byte, string, error)
 		return nil, "", fmt.Errorf("%w: %v", ErrFetch, err)
 	}
 	req.Header.Set("User-Agent", "opgraph (+https://github.com/opgraph/opgraph)")
-	client := s.Client
-	if client == nil {
-		client = http.DefaultClient
-	}
-	resp, err := client.Do(req)
+	resp, err := s.client().Do(req)
 	if err != nil {
-		return nil, "", fmt.Errorf("%w: %v", ErrFetch, err)
+		return nil, "", fmt.Errorf("%w: %w", ErrFetch, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {

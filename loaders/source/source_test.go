@@ -246,7 +246,7 @@ func TestLoadLimits(t *testing.T) {
 	if err := os.WriteFile(big, []byte(strings.Repeat("word ", 300)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src := &Sources{MaxBytes: 1000}
+	src := &Sources{MaxBytes: 1000, AllowPrivate: true}
 	_, _, err := src.Load(context.Background(), big)
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), big) {
 		t.Errorf("Load of a 1500-byte file with a 1000-byte limit: %v", err)

@@ -28,6 +28,10 @@ type rule struct {
 	line int
 	prog []inst
 	caps []string // capture names; slot 2k and 2k+1 hold capture k
+	// needs are the caller's class bits some token of any sentence the rule
+	// matches must carry, one group each (a test every match passes, such
+	// as @sayVerb): a sentence without them is not tried at all.
+	needs []uint64
 }
 
 // Set is a compiled set of rules, safe for concurrent use.
@@ -63,7 +67,7 @@ func Compile(file, src string, classes map[string]uint64) (*Set, error) {
 		if !ok {
 			return nil, &Error{File: file, Line: pr.line, Col: 1, Msg: "rule " + pr.name + " is too large once its repeats are expanded"}
 		}
-		r := rule{name: pr.name, line: pr.line, prog: prog, caps: pr.caps}
+		r := rule{name: pr.name, line: pr.line, prog: prog, caps: pr.caps, needs: needs(pr.root)}
 		first, empty := firstTests(prog)
 		if empty {
 			return nil, &Error{File: file, Line: pr.line, Col: 1, Msg: "rule " + pr.name + " can match no tokens at all"}
@@ -285,4 +289,58 @@ func (s *Set) index(r int32, first []*test) {
 			s.byLower[l] = add(s.byLower[l])
 		}
 	}
+}
+
+// needs returns, for the tests every match of n passes that are a class
+// (or an alternation of classes only), the class bits of each.
+func needs(n *node) []uint64 {
+	switch n.kind {
+	case nTest:
+		if bits := classBits(n.test.e); bits != 0 {
+			return []uint64{bits}
+		}
+		return nil
+	case nSeq:
+		var out []uint64
+		for _, k := range n.kids {
+			out = append(out, needs(k)...)
+		}
+		return out
+	case nRepeat:
+		if n.min >= 1 {
+			return needs(n.kids[0])
+		}
+	case nCapture:
+		return needs(n.kids[0])
+	}
+	return nil // alternatives and optional parts need nothing for sure
+}
+
+// classBits returns class bits one of which every token that passes e
+// carries, or 0 where e can pass a token of no class (a literal, a shape, a
+// negation).
+func classBits(e *expr) uint64 {
+	switch e.op {
+	case ePrim:
+		if e.p.kind == pClass {
+			return e.p.bits
+		}
+	case eOr:
+		var bits uint64
+		for _, k := range e.kids {
+			b := classBits(k)
+			if b == 0 {
+				return 0
+			}
+			bits |= b
+		}
+		return bits
+	case eAnd:
+		for _, k := range e.kids {
+			if b := classBits(k); b != 0 {
+				return b
+			}
+		}
+	}
+	return 0
 }

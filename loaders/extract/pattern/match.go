@@ -60,6 +60,20 @@ func (m Match) Captures() []Span {
 func (s *Set) Match(toks []Token, yield func(Match) bool) {
 	m := s.machine(len(toks))
 	defer s.pool.Put(m)
+	var have uint64 // the classes the sentence's tokens carry
+	for i := range toks {
+		have |= toks[i].Class
+	}
+	// The rules whose needed classes the sentence lacks, worked out once.
+	m.skip = m.skip[:0]
+	for r := range s.rules {
+		lacks := false
+		for _, need := range s.rules[r].needs {
+			lacks = lacks || have&need == 0
+		}
+		m.skip = append(m.skip, lacks)
+	}
+	skip := func(r int32) bool { return m.skip[r] }
 	for i := range toks {
 		t := &toks[i]
 		cand := append(m.cand[:0], s.byLower[t.Lower]...)
@@ -75,6 +89,9 @@ func (s *Set) Match(toks []Token, yield func(Match) bool) {
 			cand = sortUnique(cand)
 		}
 		for _, r := range cand {
+			if skip(r) {
+				continue
+			}
 			rl := &s.rules[r]
 			end, ok := m.run(rl, toks, i)
 			if !ok {
@@ -106,6 +123,7 @@ func sortUnique(a []int32) []int32 {
 
 // machine is the scratch space of one Match call.
 type machine struct {
+	skip  []bool // by rule: the sentence lacks a class it needs
 	stack []job
 	slots []int32
 	cand  []int32

@@ -223,3 +223,35 @@ func TestCompileErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestNeedsSkipRules checks that a rule whose needed class no token of the
+// sentence carries is not tried, and one whose class is optional still is.
+func TestNeedsSkipRules(t *testing.T) {
+	classes := map[string]uint64{"say": 1, "verb": 2}
+	set, err := Compile("t", "r.needs: %cap @say\nr.optional: %cap @verb?\n", classes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	classify := func(lower string) uint64 {
+		if lower == "said" {
+			return 1
+		}
+		return 0
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Ada said", []string{"r.needs", "r.optional"}},
+		{"Ada ran", []string{"r.optional"}},
+	} {
+		var got []string
+		set.Match(Tokenize(nil, tc.text, classify), func(m Match) bool {
+			got = append(got, m.Rule)
+			return true
+		})
+		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%q: rules %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

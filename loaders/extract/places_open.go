@@ -1,0 +1,496 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	gazdata "github.com/opgraph/opgraph/loaders/gazetteer"
+)
+
+// Places of the open gazetteer (GeoNames' towns and regions). Its names are
+// often common words or surnames ("Police", "March", "Logan"), so one is
+// taken as a place only where the text marks a place there:
+//   - after a word of place: "arrested in Faisalabad", "flown from Ikeja";
+//   - next in a list of places: "in Faisalabad, Rawalpindi and Khanewal";
+//   - before a known place after a comma: "Logan, Queensland";
+//   - as a modifier of place: "a Soweto-based gang";
+//   - before a word of region, which joins the name: "Ondo State", "Palghar district".
+// A name that runs on into more capitalised words is part of a longer name
+// ("at Police Plaza"), and a word the article also writes in lower case is
+// that word ("mobile", "march"); nor are a demonym ("German state") or a
+// word that heads agencies' names ("Police's ... Group") a town. The place
+// is named as the text writes it.
+
+// openPlaceCues are the words after which a name is a place.
+var openPlaceCues = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true,
+	"outside": true, "across": true, "into": true, "via": true, "between": true, "around": true, "throughout": true}
+
+// notAfterCue are the words before a cue that make it no word of place
+// but one of speaking, belonging or likeness, which a person's or a body's
+// name follows: "according to", "spoke to", "a statement from", "owing to".
+var notAfterCue = map[string]bool{"according": true, "due": true, "owing": true, "said": true, "told": true,
+	"thanks": true, "compared": true, "similar": true, "close": true, "next": true, "prior": true,
+	"spoke": true, "speaking": true, "talked": true, "talking": true, "wrote": true, "written": true, "replied": true,
+	"referred": true, "belonging": true, "belonged": true, "linked": true, "related": true, "married": true,
+	"attributed": true, "credited": true, "statement": true, "message": true, "letter": true, "email": true}
+
+// regionWords after a name make it a region's: "Ondo State", "Palghar district".
+var regionWords = map[string]bool{"state": true, "province": true, "region": true, "district": true, "county": true,
+	"municipality": true, "governorate": true, "prefecture": true, "division": true, "department": true, "parish": true}
+
+// openNameConnectors may stand between the capitalised words of a place's
+// name: "Hoek van Holland", "Sant Julià de Lòria".
+var openNameConnectors = map[string]bool{"de": true, "del": true, "da": true, "do": true, "dos": true, "das": true,
+	"di": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "el": true, "al": true,
+	"upon": true, "on": true, "sur": true, "am": true, "an": true, "of": true}
+
+func (r *run) findOpenPlaces(sf *sentenceFacts) {
+	open := r.x.open
+	if open == nil {
+		return
+	}
+	defer r.findPlaceLists(sf)
+	r.widenByDirection(sf)
+	r.rule = "place.open-gazetteer"
+	toks := sf.toks
+	for i := 0; i < len(toks); i++ {
+		if !isCapitalised(toks[i].Text) {
+			continue
+		}
+		if i > 0 && sf.s.Text[toks[i-1].End:toks[i].Start] == " " && isCapitalised(toks[i-1].Text) &&
+			!toks[i-1].in(setPlaceCue, openPlaceCues) && !notPlaceWord[toks[i-1].Lower] {
+			continue // inside a longer capitalised name; "In", "The" open a sentence
+		}
+		cued := r.openCued(sf, i)
+		checked := false // whether toks[i] may start a place: no name found holds it, no month or article it is
+		for j := openNameEnd(sf, i); j > i; j-- {
+			if !isCapitalised(toks[j-1].Text) {
+				continue
+			}
+			end, region := j, false
+			if j < len(toks) && toks[j].in(setRegionWord, regionWords) && sf.s.Text[toks[j-1].End:toks[j].Start] == " " {
+				end, region = j+1, true
+			}
+			if !region && runsOn(sf, j) {
+				continue
+			}
+			if !cued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") {
+				continue
+			}
+			if !checked {
+				if r.openCovered(sf, i) || notPlaceWord[toks[i].Lower] {
+					break
+				}
+				checked = true
+			}
+			places := open.Lookup(spanKey(sf, toks[i].Start, toks[j-1].End))
+			if len(places) == 0 || j == i+1 && (r.writtenLower(toks[i].Lower) || toks[i].in(setAgencyHead, agencyHeads)) ||
+				r.isDemonym(toks[i:j]) || possessiveOfName(sf, j) {
+				continue
+			}
+			start, stop := toks[i].Start, toks[end-1].End
+			if r.openCoveredSpan(sf, start, stop) && !r.takeInPlaces(sf, start, stop) {
+				continue
+			}
+			name := sf.s.Text[start:stop]
+			p := r.pickOpen(sf, places)
+			kind := p.Kind
+			if kind == "district" || region {
+				kind = "region"
+			}
+			mt := mention{Name: name, Surface: name, Start: start, End: stop}
+			sf.places = append(sf.places, mt)
+			r.addPlace(sf, name, p.Country, kind, mt)
+			i = end - 1
+			break
+		}
+	}
+}
+
+// openCovered reports whether toks[i] is in a name already found.
+func (r *run) openCovered(sf *sentenceFacts, i int) bool {
+	return r.openCoveredSpan(sf, sf.toks[i].Start, sf.toks[i].End)
+}
+
+func (r *run) openCoveredSpan(sf *sentenceFacts, start, end int) bool {
+	return overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) ||
+		overlapsMention(sf.operations, start, end) || overlapsMention(sf.platforms, start, end) ||
+		overlapsMention(sf.groups, start, end) || overlapsMention(sf.dates, start, end)
+}
+
+// takeInPlaces drops the places found inside [start, stop), where nothing
+// else found overlaps it, and reports whether it did: "Hoek van Holland"
+// holds no "Holland".
+func (r *run) takeInPlaces(sf *sentenceFacts, start, stop int) bool {
+	if overlapsMention(sf.agencies, start, stop) || overlapsMention(sf.operations, start, stop) ||
+		overlapsMention(sf.platforms, start, stop) || overlapsMention(sf.groups, start, stop) || overlapsMention(sf.dates, start, stop) {
+		return false
+	}
+	for _, p := range sf.places {
+		if p.End > start && p.Start < stop && (p.Start < start || p.End > stop || p.End-p.Start == stop-start) {
+			return false // not strictly inside
+		}
+	}
+	kept := sf.places[:0]
+	for _, p := range sf.places {
+		if p.End > start && p.Start < stop {
+			r.dropPlaceIfUnused(p.Name, sf)
+			continue
+		}
+		kept = append(kept, p)
+	}
+	sf.places = kept
+	return true
+}
+
+// openCued reports whether toks[i] follows a word of place ("in",
+// "bound for", "the town of"), or comes next in a list that one starts:
+// "in Agege, Shogunle, Oshodi and Ikeja", "in Lion Street, Rugeley".
+func (r *run) openCued(sf *sentenceFacts, i int) bool {
+	toks, text := sf.toks, sf.s.Text
+	for items := 0; i > 0 && items < 8; items++ {
+		prev := toks[i-1]
+		between := strings.TrimSpace(text[prev.End:toks[i].Start])
+		if between == "" && isPlaceCue(toks, i-1) {
+			return true
+		}
+		// The separator before this item: ",", "/", "and", "or", ", and".
+		switch {
+		case between == "," || between == "/":
+			if items == 0 && !endsPhrase(sf, i) {
+				return false // "in London and Paris, Smith said"
+			}
+		case between == "" && (prev.Lower == "and" || prev.Lower == "or") && i >= 2:
+			if b := strings.TrimSpace(text[toks[i-2].End:prev.Start]); b != "" && b != "," {
+				return false
+			}
+			i--
+		default:
+			return false
+		}
+		// The item before: a run of capitalised words, or a place already found.
+		k := i - 1
+		for n := 0; k >= 0 && n < 5; n++ {
+			if !isCapitalised(toks[k].Text) && !toks[k].in(setOpenConnector, openNameConnectors) && !streetWords[toks[k].Lower] {
+				break
+			}
+			if k == 0 || text[toks[k-1].End:toks[k].Start] != " " || isPlaceCue(toks, k-1) {
+				k--
+				break
+			}
+			k--
+		}
+		if k == i-1 {
+			return false // no item
+		}
+		for _, p := range sf.places {
+			if p.End == toks[i-1].End {
+				return true
+			}
+		}
+		i = k + 1
+	}
+	return false
+}
+
+// endsPhrase reports whether the capitalised run from toks[i] ends at a
+// stop or runs on into a list, as a place named after a comma does ("in
+// Lion Street, Rugeley, on Monday"), not into a verb ("Paris, Smith said").
+func endsPhrase(sf *sentenceFacts, i int) bool {
+	toks, text := sf.toks, sf.s.Text
+	j := i + 1
+	for j < len(toks) && isCapitalised(toks[j].Text) && text[toks[j-1].End:toks[j].Start] == " " {
+		j++
+	}
+	if j == len(toks) {
+		return true
+	}
+	if sep := strings.TrimSpace(text[toks[j-1].End:toks[j].Start]); sep != "" {
+		return true
+	}
+	return toks[j].Lower == "and" || toks[j].Lower == "or" || regionWords[toks[j].Lower] || isPossessiveS(toks[j])
+}
+
+// isPlaceCue reports whether toks[k] is a word of place: "in", "near", not
+// "according to"; "bound for", "the town of".
+func isPlaceCue(toks []token, k int) bool {
+	w := toks[k].Lower
+	var before string
+	if k > 0 {
+		before = toks[k-1].Lower
+	}
+	switch {
+	case toks[k].in(setPlaceCue, openPlaceCues):
+		return !notAfterCue[before]
+	case w == "for":
+		return before == "bound" || before == "destined" || before == "headed" || before == "heading"
+	case w == "of":
+		// "the town of", "the Dutch port of", "the coastal city of"
+		return placeNouns[before] && (k > 1 && isArticle(toks[k-2]) || k > 2 && isArticle(toks[k-3]))
+	}
+	return false
+}
+
+func isArticle(t token) bool { return t.Lower == "the" || t.Lower == "a" }
+
+// placeNouns name a kind of place: "the town of Cosala", "the port of Hoek van Holland".
+var placeNouns = map[string]bool{"town": true, "towns": true, "city": true, "village": true, "villages": true,
+	"municipality": true, "port": true, "province": true, "state": true, "region": true, "district": true,
+	"island": true, "suburb": true, "suburbs": true, "county": true, "area": true, "outskirts": true}
+
+// openNameEnd is the end of the longest run from toks[i] that may be one
+// place's name: up to OpenMaxWords words joined by single spaces or
+// hyphens, capitalised or connectors ("Hoek van Holland"). A name ends at
+// a capitalised word within it.
+func openNameEnd(sf *sentenceFacts, i int) int {
+	toks := sf.toks
+	j := i + 1
+	for j < len(toks) && j-i < gazdata.OpenMaxWords {
+		if sep := sf.s.Text[toks[j-1].End:toks[j].Start]; sep != " " && sep != "-" {
+			break
+		}
+		if !isCapitalised(toks[j].Text) && !toks[j].in(setOpenConnector, openNameConnectors) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// runsOn reports whether the capitalised words go on after toks[j-1]: the
+// name found is then part of a longer one.
+func runsOn(sf *sentenceFacts, j int) bool {
+	return j < len(sf.toks) && isCapitalised(sf.toks[j].Text) && sf.s.Text[sf.toks[j-1].End:sf.toks[j].Start] == " "
+}
+
+// possessiveOfName reports whether toks[j-1] is a possessive before an
+// agency's name: "Police's National Organised Crime Group" names a body,
+// "Tak's Phop Phra district" a place.
+func possessiveOfName(sf *sentenceFacts, j int) bool {
+	if j+1 >= len(sf.toks) || !isPossessiveS(sf.toks[j]) {
+		return false
+	}
+	for _, a := range sf.agencies {
+		if a.Start == sf.toks[j+1].Start {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeKnownPlace reports whether ", " and a place already found follow
+// toks[j-1]: "Logan, Queensland".
+func (r *run) beforeKnownPlace(sf *sentenceFacts, j int) bool {
+	if j >= len(sf.toks) || strings.TrimSpace(sf.s.Text[sf.toks[j-1].End:sf.toks[j].Start]) != "," {
+		return false
+	}
+	for _, p := range sf.places {
+		if p.Start == sf.toks[j].Start {
+			return true
+		}
+	}
+	return false
+}
+
+// spanKey is the name at sf.s.Text[start:end] as the open gazetteer lists
+// it: lower case, single spaces. An ASCII name is a slice of the
+// sentence's lower-cased text.
+func spanKey(sf *sentenceFacts, start, end int) string {
+	s := sf.s.Text[start:end]
+	ascii := true
+	for k := 0; k < len(s); k++ {
+		if c := s[k]; c >= utf8.RuneSelf || c != ' ' && unicode.IsSpace(rune(c)) || c == ' ' && k > 0 && s[k-1] == ' ' {
+			ascii = false
+			break
+		}
+	}
+	if ascii && len(sf.low) == len(sf.s.Text) {
+		return sf.low[start:end]
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// writtenLower reports whether the article writes word in lower case
+// somewhere: then the word is that word, not a town's name. It is asked
+// for few names an article, so it scans rather than indexes.
+func (r *run) writtenLower(word string) bool {
+	for _, sf := range r.sents {
+		for _, t := range sf.toks {
+			if t.Lower == word && t.Text == word {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pickOpen chooses among the places of one name: the article's country's,
+// else that of a place named in the same sentence, else the most populous.
+func (r *run) pickOpen(sf *sentenceFacts, places []gazdata.OpenPlace) gazdata.OpenPlace {
+	for _, p := range places {
+		if p.Country == r.country {
+			return p
+		}
+	}
+	for _, m := range sf.places {
+		if k, ok := r.placeIdx[m.Name]; ok {
+			for _, p := range places {
+				if p.Country == r.out.Places[k].Country {
+					return p
+				}
+			}
+		}
+	}
+	return places[0]
+}
+
+// findPlaceLists reads the lists of names after a word of place, where the
+// list itself says its names are places: after "the town(s) of" every name
+// is one ("between the towns of Calafato and Ipucha"); after "in" and the
+// like, a list of three or more names of which two are known places holds
+// only places ("in Agege, Shogunle, Oshodi, Ogba and Ikeja"). Names no
+// gazetteer knows get the country their known neighbours share.
+func (r *run) findPlaceLists(sf *sentenceFacts) {
+	r.rule = "place.list"
+	toks, text := sf.toks, sf.s.Text
+	for c := 0; c+1 < len(toks); c++ {
+		if !isCapitalised(toks[c+1].Text) || !isPlaceCue(toks, c) || strings.TrimSpace(text[toks[c].End:toks[c+1].Start]) != "" {
+			continue
+		}
+		strong := toks[c].Lower == "of"
+		// A list ends at its "and": in "in London and Paris, Smith said"
+		// Smith is no third place.
+		items, closed := placeListItems(sf, c+1)
+		switch {
+		case closed > 0:
+			items = items[:closed]
+		case strong && len(items) > 0:
+			items = items[:1]
+		default:
+			continue
+		}
+		known, country, mixed := 0, "", false
+		for _, it := range items {
+			for _, p := range sf.places {
+				if p.Start == it[0] && p.End == it[1] {
+					known++
+					if k, ok := r.placeIdx[p.Name]; ok {
+						if pc := r.out.Places[k].Country; country == "" {
+							country = pc
+						} else if pc != country {
+							mixed = true
+						}
+					}
+				}
+			}
+		}
+		if !strong && (len(items) < 3 || known < 2) {
+			continue
+		}
+		if mixed || strong {
+			country = ""
+		}
+		for _, it := range items {
+			if r.openCoveredSpan(sf, it[0], it[1]) {
+				continue
+			}
+			var tb [8]token
+			words := appendTokens(tb[:0], text[it[0]:it[1]])
+			if streetWords[words[len(words)-1].Lower] || notPlaceWord[words[0].Lower] || r.isDemonym(words) {
+				continue
+			}
+			name := text[it[0]:it[1]]
+			mt := mention{Name: name, Surface: name, Start: it[0], End: it[1]}
+			sf.places = append(sf.places, mt)
+			r.addPlace(sf, name, country, "", mt)
+		}
+	}
+}
+
+// placeListItems returns the byte spans of the names listed from toks[i]
+// on: runs of up to three capitalised words (connectors between), joined by
+// ",", "and", "or" or ", and"; the list ends at anything else. closed is
+// the number of items up to the last one after "and" or "or", or 0.
+func placeListItems(sf *sentenceFacts, i int) (items [][2]int, closed int) {
+	toks, text := sf.toks, sf.s.Text
+	afterAnd := false
+	for i < len(toks) && len(items) < 12 {
+		j := i
+		for j < len(toks) && j-i < 3 && (isCapitalised(toks[j].Text) || j > i && openNameConnectors[toks[j].Lower] && j+1 < len(toks) && isCapitalised(toks[j+1].Text)) {
+			if j > i {
+				if sep := text[toks[j-1].End:toks[j].Start]; sep != " " && sep != "  " && sep != "-" {
+					break
+				}
+			}
+			j++
+		}
+		if j == i || j < len(toks) && runsOn(sf, j) {
+			break // no name here, or one longer than a place's
+		}
+		items = append(items, [2]int{toks[i].Start, toks[j-1].End})
+		if afterAnd {
+			closed = len(items)
+		}
+		if j == len(toks) {
+			break
+		}
+		sep := strings.TrimSpace(text[toks[j-1].End:toks[j].Start])
+		switch {
+		case (sep == "," || sep == "") && (toks[j].Lower == "and" || toks[j].Lower == "or"):
+			i, afterAnd = j+1, true
+			if i < len(toks) && strings.TrimSpace(text[toks[j].End:toks[i].Start]) != "" {
+				return items, closed
+			}
+		case sep == ",":
+			i, afterAnd = j, false
+		default:
+			return items, closed
+		}
+	}
+	return items, closed
+}
+
+// directionWords before a country or region name a part of it that the
+// text treats as a place of its own: "southeast Queensland", "northern Mexico".
+var directionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true}
+
+// widenByDirection names a country or region found in the sentence with
+// the direction word before it: "southeast Queensland" for "Queensland".
+func (r *run) widenByDirection(sf *sentenceFacts) {
+	r.rule = "place.direction"
+	toks, text := sf.toks, sf.s.Text
+	for n, m := range sf.places {
+		k, ok := r.placeIdx[m.Name]
+		if !ok || r.out.Places[k].Kind != "country" && r.out.Places[k].Kind != "region" {
+			continue
+		}
+		t := tokenBefore(toks, m.Start)
+		if t < 0 || !directionWords[toks[t].Lower] || text[toks[t].End:m.Start] != " " ||
+			t > 0 && isCapitalised(toks[t-1].Text) && text[toks[t-1].End:toks[t].Start] == " " {
+			continue // "South China Sea" and the like are names of their own
+		}
+		if t > 0 && directionWords[toks[t-1].Lower] && text[toks[t-1].End:toks[t].Start] == "-" {
+			t-- // "south-west Netherlands"
+		}
+		country := r.out.Places[k].Country
+		r.dropPlaceIfUnused(m.Name, sf)
+		name := text[toks[t].Start:m.End]
+		mt := mention{Name: name, Surface: name, Start: toks[t].Start, End: m.End}
+		sf.places[n] = mt
+		r.addPlace(sf, name, country, "region", mt)
+	}
+}
+
+// tokenBefore is the index of the last token ending at or before off, or -1.
+func tokenBefore(toks []token, off int) int {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].End <= off {
+			return k
+		}
+	}
+	return -1
+}

@@ -1,0 +1,404 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	_ "github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/opgraph/opgraph/graph"
+	"github.com/opgraph/opgraph/loaders/extract"
+	"github.com/opgraph/opgraph/loaders/source"
+	"github.com/opgraph/opgraph/schema"
+	"github.com/opgraph/opgraph/web"
+)
+
+// seededServer serves the real API and the pages over a memstore holding seeds/.
+func seededServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
+	store, err := graph.Open(ctx, graph.Config{Backend: "memstore"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	x, err := extract.NewExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../seeds/*.txt")
+	if len(files) < 6 {
+		t.Fatalf("want at least 6 seed articles, found %d", len(files))
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := source.ParseText(file, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := store.WriteArticle(ctx, x.Facts(doc)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	api, err := schema.NewServer(schema.ServerConfig{Config: schema.Config{Reader: store}, Pages: web.Handler()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(api)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// query runs a GraphQL query against the server, as any client would.
+func query(t *testing.T, srv *httptest.Server, q string, vars map[string]any) map[string]any {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
+	resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Data   map[string]any
+		Errors []struct{ Message string }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Errors) > 0 {
+		t.Fatalf("query %s: %v", q, out.Errors)
+	}
+	return out.Data
+}
+
+// browser starts headless Chromium on a fresh profile; it fails the test on
+// any console error, uncaught exception, or request to another host than srv.
+func browser(t *testing.T, srv *httptest.Server) context.Context {
+	t.Helper()
+	path := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		t.Skip("skipping: no Chromium on this machine (apt-get install chromium; .ci/run installs it)")
+	}
+	profile := t.TempDir()
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(profile), chromedp.Env("HOME="+profile), chromedp.WindowSize(1280, 800))
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	var mu sync.Mutex
+	var problems []string
+	err := chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == "error" {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				problems = append(problems, "console error: "+strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			problems = append(problems, fmt.Sprintf("uncaught at %s:%d: %s", d.URL, d.LineNumber, msg))
+		case *network.EventRequestWillBeSent:
+			u := ev.Request.URL
+			if !strings.HasPrefix(u, srv.URL+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+				problems = append(problems, "request outside the server: "+u)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, p := range problems {
+			t.Errorf("the page: %s", p)
+		}
+	})
+	return ctx
+}
+
+// do runs the steps of a test in the page, failing the test at the first that fails.
+func do(t *testing.T, ctx context.Context, step string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	for i, s := range steps {
+		// Each step waits for its event at most this long, so a page that
+		// never shows it fails here rather than at the test's deadline.
+		sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err := chromedp.Do(sctx, s)
+		cancel()
+		if err != nil {
+			t.Fatalf("%s, step %d: %v", step, i+1, err)
+		}
+	}
+}
+
+// get runs one step that reads something from the page.
+func get[T any](t *testing.T, ctx context.Context, step string, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	return v
+}
+
+func css(sel string, args ...any) chromedp.CSS { return chromedp.CSS(fmt.Sprintf(sel, args...)) }
+
+// loaded waits until the dashboard has finished its n-th load.
+func loaded(n int) chromedp.Action[chromedp.Void] {
+	return chromedp.WaitVisible(css(`body[data-state="ready"][data-load="%d"] #kpis`, n))
+}
+
+type bar struct {
+	Key   string  `json:"key"`
+	Value float64 `json:"value"`
+}
+
+// bars reads a dashboard panel's bars, in the order drawn.
+func bars(t *testing.T, ctx context.Context, panel string) []bar {
+	t.Helper()
+	return get(t, ctx, "read "+panel, chromedp.Evaluate[[]bar](fmt.Sprintf(
+		`[...document.querySelectorAll("#%s .bar")].map(b => ({key: b.dataset.key, value: Number(b.dataset.value)}))`, panel)))
+}
+
+// aggregateBars is what the API answers, the first n buckets.
+func aggregateBars(t *testing.T, srv *httptest.Server, measure, groupBy string, filter map[string]any, n int) []bar {
+	t.Helper()
+	data := query(t, srv, fmt.Sprintf(`query($f: Filter) { aggregate(measure: %s, groupBy: %s, filter: $f, first: %d) { key value } }`, measure, groupBy, n),
+		map[string]any{"f": filter})
+	var out []bar
+	for _, b := range data["aggregate"].([]any) {
+		m := b.(map[string]any)
+		out = append(out, bar{m["key"].(string), m["value"].(float64)})
+	}
+	return out
+}
+
+func sameBars(t *testing.T, what string, got, want []bar) {
+	t.Helper()
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("%s: the page draws\n%v\nthe API answers\n%v", what, got, want)
+	}
+}
+
+func TestDashboardInChromium(t *testing.T) {
+	srv := seededServer(t)
+	ctx := browser(t, srv)
+	do(t, ctx, "open the dashboard", chromedp.Navigate(srv.URL+"/"), loaded(1))
+
+	// The bars are the API's buckets, largest first.
+	all := aggregateBars(t, srv, "ARREST_COUNT", "AGENCY", nil, 12)
+	if len(all) < 3 {
+		t.Fatalf("the seeds give %d agencies with arrests", len(all))
+	}
+	sameBars(t, "arrests by agency", bars(t, ctx, "arrests-by-agency"), all)
+	// The total is the sum of the API's year buckets.
+	var total float64
+	for _, b := range aggregateBars(t, srv, "ARREST_COUNT", "YEAR", nil, 1000) {
+		total += b.Value
+	}
+	kpi := get(t, ctx, "read the arrests total", chromedp.Text(css("#kpi-arrests .value")))
+	if want := fmt.Sprintf("%d", int(total)); strings.ReplaceAll(kpi, ",", "") != want {
+		t.Errorf("the arrests total reads %q, the API's years add up to %s", kpi, want)
+	}
+
+	// A filter in the URL changes the panels to the filtered answer.
+	do(t, ctx, "open a filtered link", chromedp.Navigate(srv.URL+"/?country=GB"), loaded(1))
+	gb := aggregateBars(t, srv, "ARREST_COUNT", "AGENCY", map[string]any{"country": "GB"}, 12)
+	if fmt.Sprint(gb) == fmt.Sprint(all) {
+		t.Fatalf("the GB filter changes nothing in the API's answer: %v", gb)
+	}
+	sameBars(t, "arrests by agency in GB", bars(t, ctx, "arrests-by-agency"), gb)
+	sameBars(t, "seizures by commodity in GB", bars(t, ctx, "seizures-by-commodity"),
+		aggregateBars(t, srv, "SEIZURE_COUNT", "COMMODITY", map[string]any{"country": "GB"}, 12))
+
+	// Choosing a filter on the page puts it in the URL and redraws.
+	do(t, ctx, "choose a commodity",
+		chromedp.SetValue(css(`select[name="commodity"]`), "cash"), // sends input and change events, as a person's choice does
+		loaded(2))
+	search := get(t, ctx, "read the URL", chromedp.Evaluate[string](`location.search`))
+	if !strings.Contains(search, "country=GB") || !strings.Contains(search, "commodity=cash") {
+		t.Errorf("after choosing cash the URL's query is %q", search)
+	}
+	sameBars(t, "seizures by commodity in GB, cash", bars(t, ctx, "seizures-by-commodity"),
+		aggregateBars(t, srv, "SEIZURE_COUNT", "COMMODITY", map[string]any{"country": "GB", "commodity": "cash"}, 12))
+
+	// A bar opens the facts behind it with their sentences.
+	do(t, ctx, "back to no filter", chromedp.Navigate(srv.URL+"/"), loaded(1))
+	nca := "opg:agency/national-crime-agency"
+	data := query(t, srv, `{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY, first: 50) { key facts { ... on Arrest { evidence { sentence article { title } } } } } }`, nil)
+	var sentences, titles []string
+	for _, b := range data["aggregate"].([]any) {
+		if b.(map[string]any)["key"] != nca {
+			continue
+		}
+		for _, f := range b.(map[string]any)["facts"].([]any) {
+			for _, ev := range f.(map[string]any)["evidence"].([]any) {
+				sentences = append(sentences, ev.(map[string]any)["sentence"].(string))
+				titles = append(titles, ev.(map[string]any)["article"].(map[string]any)["title"].(string))
+			}
+		}
+	}
+	if len(sentences) == 0 {
+		t.Fatal("the API gives no sentence for the NCA's arrests")
+	}
+	do(t, ctx, "click the NCA's bar",
+		chromedp.Click(css(`#arrests-by-agency .bar[data-key=%q] rect`, nca)),
+		chromedp.WaitVisible(css(`#drill[data-state="ready"] .fact`)))
+	drill := get(t, ctx, "read the drill-through", chromedp.Text(css("#drill")))
+	url := get(t, ctx, "read the URL", chromedp.Location())
+	for i, s := range sentences {
+		if !strings.Contains(drill, s) || !strings.Contains(drill, titles[i]) {
+			t.Errorf("the drill-through lacks the sentence %q of %q; it reads:\n%s", s, titles[i], drill)
+		}
+	}
+	if !strings.Contains(drill, "according to") {
+		t.Errorf("the drill-through names no asserter:\n%s", drill)
+	}
+	if !strings.Contains(url, "drill=arrests-by-agency") {
+		t.Errorf("the drill-through is not in the URL: %s", url)
+	}
+	// The link to it opens it again.
+	do(t, ctx, "reopen the drill-through from its link", chromedp.Navigate(url), loaded(1),
+		chromedp.WaitVisible(css(`#drill[data-state="ready"] .fact`)))
+	if again := get(t, ctx, "read it", chromedp.Text(css("#drill"))); !strings.Contains(again, sentences[0]) {
+		t.Errorf("the drill-through's link does not show the sentence again:\n%s", again)
+	}
+}
+
+func TestExplorerInChromium(t *testing.T) {
+	srv := seededServer(t)
+	ctx := browser(t, srv)
+	encro, venetic, nca := "opg:platform/encrochat", "opg:operation/venetic", "opg:agency/national-crime-agency"
+	node := func(id string) chromedp.CSS { return css(`svg.graph .node[data-id=%q] circle`, id) }
+	hit := func(id string) chromedp.CSS { return css(`#results li[data-id=%q]`, id) }
+	page := func(name string) chromedp.Action[chromedp.Void] {
+		return chromedp.WaitVisible(chromedp.Search(fmt.Sprintf(`//div[@id="details"][@data-state="ready"]/h2[contains(., %q)]`, name)))
+	}
+	do(t, ctx, "search EncroChat and open it",
+		chromedp.Navigate(srv.URL+"/explore"),
+		chromedp.WaitVisible(css(`body[data-state="ready"] #q`)),
+		chromedp.SendKeys(css("#q"), "encrochat"),
+		chromedp.Click(hit(encro)),
+		chromedp.WaitVisible(node(venetic)),
+		page("EncroChat"))
+	if path := get(t, ctx, "read the URL", chromedp.Evaluate[string](`location.pathname`)); path != "/node/"+encro {
+		t.Errorf("the node's page is at %q", path)
+	}
+	// The canvas holds the API's neighbourhood.
+	nb := query(t, srv, `query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 150) { nodes { id } } }`, map[string]any{"id": encro})
+	drawn := get(t, ctx, "read the canvas", chromedp.Evaluate[[]string](`[...document.querySelectorAll("svg.graph .node")].map(n => n.dataset.id)`))
+	if got, want := len(drawn), len(nb["neighborhood"].(map[string]any)["nodes"].([]any)); got != want {
+		t.Errorf("the canvas holds %d nodes %v, the API's neighbourhood %d", got, drawn, want)
+	}
+
+	// Clicking a node expands it.
+	do(t, ctx, "expand Venetic", chromedp.Click(node(venetic)), chromedp.WaitVisible(node(nca)), page("Venetic"))
+
+	// A figure's link shows the figure's sentence.
+	do(t, ctx, "click an arrest's link to Venetic",
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('.edge-hit[data-key^="opg:arrest/"][data-key$=%q]').dispatchEvent(new MouseEvent("click", {bubbles: true}))`, "|"+venetic+"|operation")),
+		chromedp.WaitVisible(chromedp.Search(`//div[@id="details"][@data-state="ready"]/h2[.="Link"]`)))
+	if details := get(t, ctx, "read the link", chromedp.Text(css("#details"))); !strings.Contains(details, "746") {
+		t.Errorf("the arrest's link does not show its figure:\n%s", details)
+	}
+
+	// A path between two agencies is found and highlighted.
+	afp, fbi := "opg:agency/australian-federal-police", "opg:agency/federal-bureau-of-investigation"
+	want := query(t, srv, `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 5) { length } }`, map[string]any{"a": afp, "b": fbi})["paths"].([]any)
+	if len(want) == 0 {
+		t.Fatal("the API finds no path from the AFP to the FBI")
+	}
+	do(t, ctx, "find paths from the AFP to the FBI",
+		chromedp.Evaluate[chromedp.Void](`void (document.getElementById("q").value = "")`),
+		chromedp.SendKeys(css("#q"), "australian federal police"),
+		chromedp.Click(hit(afp)),
+		page("Australian Federal Police"),
+		chromedp.Click(chromedp.Search(`//button[.="Path from here"]`)),
+		chromedp.Evaluate[chromedp.Void](`void (document.getElementById("q").value = "")`),
+		chromedp.SendKeys(css("#q"), "federal bureau"),
+		chromedp.Click(hit(fbi)),
+		page("Federal Bureau of Investigation"),
+		chromedp.Click(chromedp.Search(`//button[.="Path to here"]`)),
+		chromedp.Click(css("#find-paths")),
+		chromedp.WaitVisible(css(`#path-state[data-paths]`)))
+	paths := get(t, ctx, "read the paths", chromedp.AttributeValue(css("#path-state"), "data-paths"))
+	highlighted := get(t, ctx, "count the highlighted links", chromedp.Evaluate[int](`document.querySelectorAll("svg.graph .edge.path").length`))
+	if paths.Value != fmt.Sprint(len(want)) || float64(highlighted) < want[0].(map[string]any)["length"].(float64) {
+		t.Errorf("the page found %s paths with %d links highlighted; the API %d paths of %v links", paths.Value, highlighted, len(want), want[0].(map[string]any)["length"])
+	}
+}
+
+// TestRoutes checks what the server answers on each path, without a browser.
+func TestRoutes(t *testing.T) {
+	srv := seededServer(t)
+	for _, c := range []struct {
+		path, wantType, wantBody string
+		wantStatus               int
+	}{
+		{"/", "text/html", `src="/assets/dashboard.js"`, 200},
+		{"/explore", "text/html", `src="/assets/explore.js"`, 200},
+		{"/node/opg:platform/encrochat", "text/html", `src="/assets/explore.js"`, 200},
+		{"/assets/app.js", "text/javascript", "export async function gql", 200},
+		{"/assets/app.css", "text/css", ":root", 200},
+		{"/console", "text/html", "__schema", 200},
+		{"/healthz", "text/plain", "ok", 200},
+		{"/nowhere", "text/plain", "not found", 404},
+		{"/assets/index.html", "text/plain", "not found", 404},
+	} {
+		t.Run(c.path, func(t *testing.T) {
+			resp, err := http.Get(srv.URL + c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var body bytes.Buffer
+			body.ReadFrom(resp.Body)
+			if resp.StatusCode != c.wantStatus || !strings.HasPrefix(resp.Header.Get("Content-Type"), c.wantType) || !strings.Contains(body.String(), c.wantBody) {
+				t.Errorf("GET %s: HTTP %d, %s, %d bytes; want HTTP %d, %s, containing %q",
+					c.path, resp.StatusCode, resp.Header.Get("Content-Type"), body.Len(), c.wantStatus, c.wantType, c.wantBody)
+			}
+			if c.wantStatus == 200 && c.path != "/healthz" && !strings.Contains(resp.Header.Get("Content-Security-Policy"), "default-src 'self'") {
+				t.Errorf("GET %s: no Content-Security-Policy keeping the page to the server", c.path)
+			}
+		})
+	}
+}
