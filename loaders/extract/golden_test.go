@@ -63,7 +63,8 @@ func TestGolden(t *testing.T) {
 }
 
 // goldenJSON is ex as JSON with the article's own text (evidence sentences,
-// seizure phrases) replaced by a short hash of it.
+// seizure phrases, the headline; a person's title too, under the same key) replaced
+// by a short hash of it.
 func goldenJSON(ex Extraction) ([]byte, error) {
 	raw, err := json.Marshal(ex)
 	if err != nil {
@@ -80,7 +81,7 @@ func hashText(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, x := range v {
-			if s, ok := x.(string); ok && (k == "sentence" || k == "phrase") {
+			if s, ok := x.(string); ok && (k == "sentence" || k == "phrase" || k == "title") {
 				sum := sha256.Sum256([]byte(s))
 				v[k] = "sha256:" + hex.EncodeToString(sum[:6])
 				continue
