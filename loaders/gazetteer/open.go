@@ -1,9 +1,13 @@
 package gazetteer
 
 import (
+	"bytes"
+	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"io"
 	"strings"
+	"sync"
 )
 
 // The open gazetteer: towns and administrative regions from GeoNames
@@ -30,17 +34,34 @@ type OpenPlaces struct {
 // OpenMaxWords is the most words a name of the open gazetteer has.
 const OpenMaxWords = 4
 
-const openFile = "data/geonames.tsv"
+const openFile = "data/geonames.tsv.gz"
 
-// geonamesTSV is embedded as a string, so that looking names up reads the
-// binary's own copy.
+// geonamesGz is the open gazetteer, gzipped to keep the repository and the
+// binary small; it is inflated once a process (openText) and looked up in
+// place.
 //
-//go:embed data/geonames.tsv
-var geonamesTSV string
+//go:embed data/geonames.tsv.gz
+var geonamesGz []byte
+
+var openText = sync.OnceValues(func() (string, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(geonamesGz))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", openFile, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", openFile, err)
+	}
+	return string(b), nil
+})
 
 // LoadOpenPlaces reads the embedded open gazetteer.
 func LoadOpenPlaces() (*OpenPlaces, error) {
-	o := &OpenPlaces{body: geonamesTSV}
+	text, err := openText()
+	if err != nil {
+		return nil, err
+	}
+	o := &OpenPlaces{body: text}
 	for strings.HasPrefix(o.body, "#") {
 		_, o.body, _ = strings.Cut(o.body, "\n")
 		o.header++

@@ -21,10 +21,10 @@ func TestOpenPlacesCheck(t *testing.T) {
 // TestOpenPlacesCheckFails checks Check names the line of a bad file.
 func TestOpenPlacesCheckFails(t *testing.T) {
 	for _, tc := range []struct{ name, body, want string }{
-		{"order", "lagos\tNG\tcity\nikeja\tNG\tcity\n", `data/geonames.tsv:3: name "ikeja" sorts before the line above's "lagos"`},
-		{"fields", "ikeja\tNG\n", "data/geonames.tsv:2: want 3 tab-separated fields, got 2"},
-		{"case", "Ikeja\tNG\tcity\n", `data/geonames.tsv:2: name "Ikeja": want lower case, 1 to 4 words`},
-		{"kind", "ikeja\tNG\tsuburb\n", `data/geonames.tsv:2: kind "suburb": want city, region or district`},
+		{"order", "lagos\tNG\tcity\nikeja\tNG\tcity\n", `data/geonames.tsv.gz:3: name "ikeja" sorts before the line above's "lagos"`},
+		{"fields", "ikeja\tNG\n", "data/geonames.tsv.gz:2: want 3 tab-separated fields, got 2"},
+		{"case", "Ikeja\tNG\tcity\n", `data/geonames.tsv.gz:2: name "Ikeja": want lower case, 1 to 4 words`},
+		{"kind", "ikeja\tNG\tsuburb\n", `data/geonames.tsv.gz:2: kind "suburb": want city, region or district`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := (&OpenPlaces{body: tc.body, header: 1}).Check()

