@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -281,8 +282,7 @@ func ruleValue(toks []pattern.Token) (float64, bool) {
 		return v, true
 	}
 	if toks[0].Shape&pattern.ShapeNum != 0 {
-		var v float64
-		if _, err := fmt.Sscan(strings.ReplaceAll(toks[0].Text, ",", ""), &v); err == nil {
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(toks[0].Text, ",", ""), 64); err == nil {
 			return v, true
 		}
 	}
