@@ -39,22 +39,15 @@ func TestHeadroomLimit(t *testing.T) {
 func TestSlowClientsAreCutOffAndCapped(t *testing.T) {
 	l := httpLimits{header: 50 * time.Millisecond, read: time.Second, write: time.Second, idle: time.Second, maxConns: 3}
 	srv := newHTTPServer(http.NotFoundHandler(), l)
-	var open, most atomic.Int64
-	srv.ConnState = func(_ net.Conn, s http.ConnState) {
-		switch s {
-		case http.StateNew:
-			n := open.Add(1)
-			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
-			}
-		case http.StateClosed, http.StateHijacked:
-			open.Add(-1)
-		}
-	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	go srv.Serve(netutil.LimitListener(ln, l.maxConns))
+	// Count connections under the cap's listener: a connection is counted
+	// from its accept until its Close returns, which is before the cap lets
+	// the next one in (the server's ConnState hooks run after that).
+	counted := &countingListener{Listener: ln}
+	go srv.Serve(netutil.LimitListener(counted, l.maxConns))
 	defer srv.Close()
 	const clients = 10
 	var wg sync.WaitGroup
@@ -72,7 +65,36 @@ func TestSlowClientsAreCutOffAndCapped(t *testing.T) {
 		}()
 	}
 	wg.Wait() // every slow client was let go: the timeout, not the client, ended it
-	if m := most.Load(); m > int64(l.maxConns) {
+	if m := counted.most.Load(); m > int64(l.maxConns) {
 		t.Errorf("%d connections open at once, the cap is %d", m, l.maxConns)
 	}
+}
+
+// countingListener counts its open connections and the most at once.
+type countingListener struct {
+	net.Listener
+	open, most atomic.Int64
+}
+
+func (l *countingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	n := l.open.Add(1)
+	for m := l.most.Load(); n > m && !l.most.CompareAndSwap(m, n); m = l.most.Load() {
+	}
+	return &countedConn{Conn: c, l: l}, nil
+}
+
+type countedConn struct {
+	net.Conn
+	l    *countingListener
+	once sync.Once
+}
+
+func (c *countedConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(func() { c.l.open.Add(-1) })
+	return err
 }
