@@ -772,14 +772,17 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	// seizeCue reports whether seizeCueRe matches the clause text[cs:ce],
 	// remembering the last clause: a clause often holds several figures.
 	lastCS, lastCE, lastCue := -1, -1, false
+	// Goods taken with the arrested ("arrested a courier with 5 kg of heroin").
+	takenWith := sf.cues&cueArrest != 0 && strings.Contains(sf.low, "with ") && r.signal(sf, sigArrestedWith)
 	seizeCue := func(cs, ce int) bool {
 		if cs != lastCS || ce != lastCE {
 			s := text[cs:ce]
-			lastCS, lastCE, lastCue = cs, ce, trap && seizeCueRe.MatchString(s) || !trap && hasSeizeCue(s)
+			lastCS, lastCE, lastCue = cs, ce, trap && seizeCueRe.MatchString(s) || !trap && hasSeizeCue(s) ||
+				takenWith && strings.Contains(s, "with ")
 		}
 		return lastCue
 	}
-	cue := sf.cues&cueSeize != 0 && (trap && seizeCueRe.MatchString(text) || !trap && hasSeizeCueAt(text, sf.starts))
+	cue := sf.cues&cueSeize != 0 && (trap && seizeCueRe.MatchString(text) || !trap && hasSeizeCueAt(text, sf.starts)) || takenWith
 	// lits is a cheap test some patterns need to pass: in a text with no
 	// fold trap, its ASCII lower case holds one of their words.
 	lits := func(low string, words []string) bool { return trap || containsAnyWord(low, words) }

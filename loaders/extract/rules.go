@@ -243,6 +243,7 @@ const (
 	sigHypothetical  = "signal.hypothetical"
 	sigStrongSeizure = "signal.strong-seizure"
 	sigHistoric      = "signal.historic"
+	sigArrestedWith  = "signal.arrested-with"
 )
 
 // signal reports whether the rule of signals.rules called name matches
