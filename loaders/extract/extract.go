@@ -582,7 +582,11 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			j++
 		}
 		for end := j; end > i+1; end-- {
-			if (r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end])) && !r.isCoordination(toks[i:end]) {
+			if k := r.coordinationAt(toks[i:end]); k > 0 {
+				end = i + k + 1 // the first body's name ends before "and"
+				continue
+			}
+			if r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end]) {
 				out = append(out, agencyCand{i: i, j: end, name: sf.s.Text[toks[i].Start:toks[end-1].End]})
 				break
 			}
@@ -591,22 +595,34 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 	return out
 }
 
-// isCoordination reports whether a run joins two agencies with "and": "NCA
-// and Border Force", "Police and Customs" (but not "Garda National Drugs and
+// coordinationAt returns where "and" joins two agencies in a run, or -1:
+// "NCA and Border Force", "Police and Customs", "Regional Prosecutor's
+// Office of Ghent and National Police" (but not "Garda National Drugs and
 // Organised Crime Bureau", whose first part names no agency).
-func (r *run) isCoordination(toks []token) bool {
+func (r *run) coordinationAt(toks []token) int {
 	for k := 1; k < len(toks)-1; k++ {
 		if toks[k].Lower != "and" && toks[k].Lower != "&" {
 			continue
 		}
 		if toks[k-1].in(setAgencyHead, agencyHeads) || agencyTwoHeads[toks[max(0, k-2)].Lower+" "+toks[k-1].Lower] {
-			return true
+			return k
 		}
 		if ms := r.x.gaz.find(toks[:k], entAgency); len(ms) > 0 && ms[len(ms)-1].J == k {
-			return true
+			return k
+		}
+		// A body's office, or a body of a place, then another whole name.
+		last := toks[len(toks)-1].in(setAgencyHead, agencyHeads)
+		if last && (toks[k-1].Lower == "office" || k >= 3 && toks[k-2].Lower == "of" && isOfficeHead(toks[k-3])) {
+			return k
 		}
 	}
-	return false
+	return -1
+}
+
+// isOfficeHead reports whether t ends a body's name that "of PLACE" may
+// follow: a head word ("Police of Catalonia") or "Office".
+func isOfficeHead(t token) bool {
+	return t.in(setAgencyHead, agencyHeads) || t.Lower == "office"
 }
 
 // prescanAgencies records, before the main pass, the agencies found by

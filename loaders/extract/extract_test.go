@@ -298,6 +298,11 @@ func TestAgencies(t *testing.T) {
 		{"demonym gendarmes", "French gendarmes boarded the yacht.", []string{"Gendarmerie Nationale"}},
 		{"generic authorities", "Belgian authorities and police forces across Europe helped.", nil},
 		{"coordination is two agencies", "The NCA and Border Force searched the ship.", []string{"National Crime Agency", "Border Force"}},
+		{"an office of a place and another body", "The Regional Prosecutor’s Office of Teruel and National Criminal Agency led it.",
+			[]string{"Regional Prosecutor’s Office of Teruel", "National Criminal Agency"}},
+		{"a list of the authorities involved", "The authorities involved:\n\n- Ruritania: Regional Public Prosecutor’s Office of Strel and Ruritanian Border Police",
+			[]string{"Regional Public Prosecutor’s Office of Strel", "Ruritanian Border Police"}},
+		{"an and inside one name", "The Economic and Financial Crimes Commission said so.", []string{"Economic and Financial Crimes Commission"}},
 		{"sentence opening with and", "And Dutch police said little.", []string{"Dutch National Police"}},
 		{"a description, not a name", "A Joint Police and Customs investigation ended.", nil},
 		{"ministry of the", "The Ministry of the Interior said so.", []string{"Ministry of the Interior"}},
@@ -433,6 +438,9 @@ func TestBoilerplate(t *testing.T) {
 		{"Friday, 29 September 2023 - 9:00am |", true},
 		{"Officers seized 5kg of cocaine on Tuesday.", false},
 		{"• 17 arrests", false},
+		{"- Leo Hart said: 'We will go on'", true},
+		{"- Spain: Regional Prosecutor’s Office of Teruel and National Police", false},
+		{"- Ada Obi, alias \"Tiny\", 37", false},
 		{"By the end of the week, 40 people had been arrested.", false},
 	}
 	for _, tc := range cases {

@@ -37,8 +37,15 @@ var boilerplatePatterns = []*regexp.Regexp{
 }
 
 // headlineBullet is a list item that is a link to another story: a bullet
-// and a quoted phrase ("• UK organised crime ‘chronic and corrosive’").
-var headlineBullet = regexp.MustCompile(`^[•·▪►\-*]\s*.*[‘’“”"']`)
+// and a quoted phrase ("• UK organised crime ‘chronic and corrosive’"). An
+// apostrophe inside a word ("Prosecutor’s Office") opens no quote, and a
+// suspect's alias ("- Ada Obi, alias "Tiny", 37") is no headline's quote.
+var headlineBullet = regexp.MustCompile(`^[•·▪►\-*]\s*(?:.*[^\pL\pN])?[‘“"']\pL`)
+
+// isHeadlineBullet reports whether a line is a link to another story (headlineBullet).
+func isHeadlineBullet(line string) bool {
+	return headlineBullet.MatchString(line) && !strings.Contains(strings.ToLower(line), "alias ")
+}
 
 // boilerplateGates are cheap tests that boilerplatePatterns, one by one,
 // need to pass, given the line and its ASCII lower case; they hold for
@@ -141,7 +148,7 @@ func isBoilerplateIn(line, low string, set boilerplateSet) bool {
 				return true
 			}
 		}
-		return headlineBullet.MatchString(line)
+		return isHeadlineBullet(line)
 	}
 	for i, re := range boilerplatePatterns {
 		if set&(1<<i) != 0 && boilerplateGates[i](line, low) && re.MatchString(line) {
@@ -149,7 +156,7 @@ func isBoilerplateIn(line, low string, set boilerplateSet) bool {
 		}
 	}
 	r, _ := utf8.DecodeRuneInString(line)
-	return strings.ContainsRune("•·▪►-*", r) && headlineBullet.MatchString(line)
+	return strings.ContainsRune("•·▪►-*", r) && isHeadlineBullet(line)
 }
 
 func hasAnyPrefix(s string, prefixes ...string) bool {
