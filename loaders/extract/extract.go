@@ -620,9 +620,10 @@ func (r *run) coordinationAt(toks []token) int {
 }
 
 // isOfficeHead reports whether t ends a body's name that "of PLACE" may
-// follow: a head word ("Police of Catalonia") or "Office".
+// follow: a head word ("Police of Catalonia", "Intelligence Service of
+// Ontario", "Office of Ghent").
 func isOfficeHead(t token) bool {
-	return t.in(setAgencyHead, agencyHeads) || t.Lower == "office"
+	return t.in(setAgencyHead, agencyHeads) || placeBodyHeads[t.Lower]
 }
 
 // prescanAgencies records, before the main pass, the agencies found by

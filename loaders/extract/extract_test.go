@@ -302,6 +302,8 @@ func TestAgencies(t *testing.T) {
 			[]string{"Regional Prosecutor’s Office of Teruel", "National Criminal Agency"}},
 		{"a list of the authorities involved", "The authorities involved:\n\n- Ruritania: Regional Public Prosecutor’s Office of Strel and Ruritanian Border Police",
 			[]string{"Regional Public Prosecutor’s Office of Strel", "Ruritanian Border Police"}},
+		{"a service of a place and another body", "Help came from the Criminal Intelligence Service of Loamshire and Loamshire Provincial Police.",
+			[]string{"Criminal Intelligence Service of Loamshire", "Loamshire Provincial Police"}},
 		{"an and inside one name", "The Economic and Financial Crimes Commission said so.", []string{"Economic and Financial Crimes Commission"}},
 		{"sentence opening with and", "And Dutch police said little.", []string{"Dutch National Police"}},
 		{"a description, not a name", "A Joint Police and Customs investigation ended.", nil},
