@@ -564,7 +564,13 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
-		if !isCapitalised(toks[i].Text) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
+		if !isCapitalised(toks[i].Text) {
+			continue
+		}
+		// A head word opens a name only as a unit of that service: "Customs
+		// Dog Unit", "Police Drug Squad" (three words or more, a head last).
+		headFirst := toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry"
+		if headFirst && toks[i].Lower != "customs" && toks[i].Lower != "police" {
 			continue
 		}
 		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
@@ -584,6 +590,9 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		for end := j; end > i+1; end-- {
 			if k := r.coordinationAt(toks[i:end]); k > 0 {
 				end = i + k + 1 // the first body's name ends before "and"
+				continue
+			}
+			if headFirst && (end-i < 3 || !toks[end-1].in(setAgencyHead, agencyHeads)) {
 				continue
 			}
 			if r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end]) {

@@ -304,6 +304,8 @@ func TestAgencies(t *testing.T) {
 			[]string{"Regional Public Prosecutor’s Office of Strel", "Ruritanian Border Police"}},
 		{"a service of a place and another body", "Help came from the Criminal Intelligence Service of Loamshire and Loamshire Provincial Police.",
 			[]string{"Criminal Intelligence Service of Loamshire", "Loamshire Provincial Police"}},
+		{"a unit named after its service", "Officers from the Customs Dog Unit found the drugs.", []string{"Customs Dog Unit"}},
+		{"a head word alone opens no name", "Police Commissioner Ada Obi spoke.", nil},
 		{"an and inside one name", "The Economic and Financial Crimes Commission said so.", []string{"Economic and Financial Crimes Commission"}},
 		{"sentence opening with and", "And Dutch police said little.", []string{"Dutch National Police"}},
 		{"a description, not a name", "A Joint Police and Customs investigation ended.", nil},
