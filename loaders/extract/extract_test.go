@@ -716,6 +716,10 @@ func TestRulePeople(t *testing.T) {
 		{"a list of suspects", "The agency identified the suspects as Ada Obi, Femi Lawal and Musa Bello.", []string{"Ada Obi", "Femi Lawal", "Musa Bello"}, "", ""},
 		{"one who was arrested", "The bag was handed over by one Jide Kalu who was promptly arrested.", []string{"Jide Kalu"}, "", ""},
 		{"a headline's capitals are no name", "Nine Held in Major Drug and Gun Trafficking Bust Across County", nil, "", ""},
+		{"a role set off before the name", "The unit's deputy director, Obi Ekwe, who led the raid, is retiring.", []string{"Obi Ekwe"}, "", "deputy director"},
+		{"a role set off before a titled surname", "Police seek the car dealer, Alhaji Musa, who is at large.", []string{"Musa"}, "Alhaji", "car dealer"},
+		{"a suspect listed by an alias only", "Police named the suspects.\n\n- alias \"Bingo,\" 41\n- Ana Cruz, 29", []string{"Bingo", "Ana Cruz"}, "", ""},
+		{"a place set off is no person", "They sailed to the port city, Port Moresby, at night.", nil, "", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -144,10 +144,10 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	if set := r.x.rules.byKind["operations"]; set != nil && mayNameOperation(sf) {
 		toks := r.ruleTokens(sf)
 		set.Match(toks, func(m pattern.Match) bool {
-			if s, e, ok := m.Capture("name"); ok {
+			if s, e, ok := m.Capture("name"); ok && e > s {
 				start, end := toks[s].Start, toks[e-1].End
 				alias := ""
-				if as, ae, ok := m.Capture("alias"); ok {
+				if as, ae, ok := m.Capture("alias"); ok && ae > as {
 					alias = text[toks[as].Start:toks[ae-1].End]
 				}
 				n := len(sf.operations)
