@@ -44,6 +44,12 @@ const (
 	PredCountry Predicate = "opg:country"
 	PredPhrase  Predicate = "opg:phrase" // the figure as the text wrote it
 	PredDate    Predicate = "opg:date"   // the date phrase of a fact
+	// When a figure's event happened, as its article dates it: the ISO date
+	// its sentence fixes (YYYY-MM-DD, YYYY-MM or YYYY: its length is its
+	// precision), and whether the text gave it or the article's publication
+	// date stands in (DateFromText, DateFromArticle).
+	PredEventDate  Predicate = "opg:eventDate"
+	PredDateSource Predicate = "opg:dateSource"
 
 	PredCount           Predicate = "opg:count"
 	PredQualifier       Predicate = "opg:qualifier"
@@ -87,6 +93,32 @@ const (
 // node, and the node itself carries their union over its evidence.
 var claimPredicates = map[Predicate]bool{
 	PredAlias: true, PredTitle: true, PredRole: true, PredPhrase: true, PredDate: true,
+	PredEventDate: true, PredDateSource: true,
+}
+
+// Where a fact's event date comes from (PredDateSource).
+const (
+	DateFromText    = "text"    // the article's text dates the event
+	DateFromArticle = "article" // the text gives no date: the article's publication date stands in
+)
+
+// DatePrecision is how much of an ISO date (YYYY-MM-DD, YYYY-MM, YYYY) is
+// fixed: "day", "month", "year"; "" for what is not such a date.
+func DatePrecision(iso string) string {
+	for i := 0; i < len(iso); i++ {
+		if c := iso[i]; (c < '0' || c > '9') && !(c == '-' && (i == 4 || i == 7)) {
+			return ""
+		}
+	}
+	switch len(iso) {
+	case 10:
+		return "day"
+	case 7:
+		return "month"
+	case 4:
+		return "year"
+	}
+	return ""
 }
 
 // Relation names (the PredRel of a Relation node).

@@ -64,7 +64,8 @@ type Arrest struct {
 	Operation *string  `json:"operation"`
 	Agency    *string  `json:"agency"`
 	Location  *string  `json:"location"`
-	Date      *string  `json:"date"`
+	Date      *string  `json:"date"` // the date phrase of its sentence
+	EventDate
 	// AssertedBy is who states the figure, apart from who acted (Agency):
 	// "Europol said police arrested 40" has no agency and Europol here.
 	AssertedBy *string `json:"asserted_by"`
@@ -94,8 +95,9 @@ type Seizure struct {
 	Operation       *string  `json:"operation"`
 	Agency          *string  `json:"agency"`
 	Location        *string  `json:"location"`
-	Date            *string  `json:"date"`
-	AssertedBy      *string  `json:"asserted_by"` // who states it, apart from who acted (see Arrest)
+	Date            *string  `json:"date"` // the date phrase of its sentence
+	EventDate
+	AssertedBy *string `json:"asserted_by"` // who states it, apart from who acted (see Arrest)
 	FigureLinks
 	Evidence []Span `json:"evidence"`
 

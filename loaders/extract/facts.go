@@ -102,6 +102,7 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 		if a.Date != nil {
 			claims = append(claims, graph.Prop{Pred: graph.PredDate, Value: *a.Date})
 		}
+		claims = append(claims, a.EventDate.claims()...)
 		b.fact(id, graph.KindArrest, append(props, links...), a.Evidence, claims...)
 		arrestIDs[k] = id
 	}
@@ -135,6 +136,7 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 		if s.Date != nil {
 			claims = append(claims, graph.Prop{Pred: graph.PredDate, Value: *s.Date})
 		}
+		claims = append(claims, s.EventDate.claims()...)
 		seizureIDs[k] = graph.FactID(graph.KindSeizure, key...)
 		b.fact(seizureIDs[k], graph.KindSeizure, props, s.Evidence, claims...)
 	}
