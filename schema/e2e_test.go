@@ -122,6 +122,7 @@ func TestEndToEnd(t *testing.T) {
 		{"ExportsApplyCuration", testExportsApplyCuration},
 		{"Cooccurrence", testCooccurrence},
 		{"SearchHitsHaveLabelTypeAndSnippet", testSearchHitsHaveLabelTypeAndSnippet},
+		{"EventDates", testEventDates},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {

@@ -108,7 +108,7 @@ func (b *builder) defineTypes() {
 		}
 	})
 	object(graph.KindArrest, "A stated number of arrests.", func() graphql.Fields {
-		return b.withFigureFields(graphql.Fields{
+		return b.withDateFields(b.withFigureFields(graphql.Fields{
 			"count":     b.float(graph.PredCount),
 			"qualifier": b.str(graph.PredQualifier),
 			"date":      b.str(graph.PredDate),
@@ -118,10 +118,10 @@ func (b *builder) defineTypes() {
 			"conflictsWith": &graphql.Field{Type: nonNullList(b.types[graph.KindArrest]),
 				Description: "Other figures for the same operation and agency that sources disagree on.",
 				Resolve:     b.conflictsResolver(graph.KindArrest)},
-		})
+		}))
 	})
 	object(graph.KindSeizure, "Something seized: a quantity and/or a sum of money.", func() graphql.Fields {
-		return b.withFigureFields(graphql.Fields{
+		return b.withDateFields(b.withFigureFields(graphql.Fields{
 			"commodity":       b.str(graph.PredCommodity),
 			"subtype":         b.str(graph.PredSubtype),
 			"quantity":        b.float(graph.PredQuantity),
@@ -145,7 +145,7 @@ func (b *builder) defineTypes() {
 			"conflictsWith": &graphql.Field{Type: nonNullList(b.types[graph.KindSeizure]),
 				Description: "Other figures for the same operation, agency and commodity that sources disagree on.",
 				Resolve:     b.conflictsResolver(graph.KindSeizure)},
-		})
+		}))
 	})
 	object(graph.KindPerson, "A named person: an official, a spokesperson, a suspect.", func() graphql.Fields {
 		return graphql.Fields{
