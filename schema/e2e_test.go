@@ -123,6 +123,7 @@ func TestEndToEnd(t *testing.T) {
 		{"Cooccurrence", testCooccurrence},
 		{"SearchHitsHaveLabelTypeAndSnippet", testSearchHitsHaveLabelTypeAndSnippet},
 		{"EventDates", testEventDates},
+		{"AgencyRoles", testAgencyRoles},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {

@@ -96,15 +96,16 @@ func (b *builder) defineTypes() {
 	})
 	object(graph.KindOperation, "A law-enforcement operation.", func() graphql.Fields {
 		return graphql.Fields{
-			"name":     b.str(graph.PredName),
-			"aliases":  b.strs(graph.PredAlias),
-			"agencies": b.relOut(graph.RelOperationAgency, graph.KindAgency),
-			"partOf":   b.relOutOne(graph.RelOperationPartOf, graph.KindOperation),
-			"parts":    b.relIn(graph.RelOperationPartOf, graph.KindOperation),
-			"targets":  b.relOut(graph.RelOperationTarget, graph.KindPlatform),
-			"places":   b.relOut(graph.RelOperationPlace, graph.KindPlace),
-			"arrests":  b.referrers(graph.PredOperation, graph.KindArrest),
-			"seizures": b.referrers(graph.PredOperation, graph.KindSeizure),
+			"name":        b.str(graph.PredName),
+			"aliases":     b.strs(graph.PredAlias),
+			"agencies":    b.relOut(graph.RelOperationAgency, graph.KindAgency),
+			"agencyRoles": b.agencyRolesField(),
+			"partOf":      b.relOutOne(graph.RelOperationPartOf, graph.KindOperation),
+			"parts":       b.relIn(graph.RelOperationPartOf, graph.KindOperation),
+			"targets":     b.relOut(graph.RelOperationTarget, graph.KindPlatform),
+			"places":      b.relOut(graph.RelOperationPlace, graph.KindPlace),
+			"arrests":     b.referrers(graph.PredOperation, graph.KindArrest),
+			"seizures":    b.referrers(graph.PredOperation, graph.KindSeizure),
 		}
 	})
 	object(graph.KindArrest, "A stated number of arrests.", func() graphql.Fields {
@@ -178,7 +179,9 @@ func (b *builder) defineTypes() {
 	})
 	object(graph.KindRelation, "A link between two nodes that articles state (an operation's agency, place or target; a person's organisation), with its evidence.", func() graphql.Fields {
 		return graphql.Fields{
-			"rel":  b.str(graph.PredRel),
+			"rel": b.str(graph.PredRel),
+			"roles": &graphql.Field{Type: nonNullList(graphql.String), Description: "For an operation's agency: what its articles say it did (led, took_part, supported, announced).",
+				Resolve: b.strs(graph.PredAgencyRole).Resolve},
 			"from": &graphql.Field{Type: b.node, Resolve: b.linkResolver(graph.PredFrom)},
 			"to":   &graphql.Field{Type: b.node, Resolve: b.linkResolver(graph.PredTo)},
 		}

@@ -54,7 +54,10 @@ type Operation struct {
 	Locations []string `json:"locations"`
 	Start     *string  `json:"start"`
 	End       *string  `json:"end"`
-	Evidence  []Span   `json:"evidence"`
+	// Roles say what each agency named with it did: led, took part,
+	// supported, announced (the last two not among Agencies).
+	Roles    []AgencyRole `json:"agency_roles,omitempty"`
+	Evidence []Span       `json:"evidence"`
 }
 
 // Arrest is a stated number of arrests.

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/opgraph/opgraph/graph"
+)
 
 // How an article's figures stand to each other, so that totals count each
 // haul and each group of arrests once: a part of a total ("167 in Nigeria"
@@ -156,7 +160,7 @@ func restates(q string, v, exact float64) bool {
 // operationActors adds to each operation the agencies that made its
 // figures: who arrested or seized in an operation took part in it.
 func (r *run) operationActors() {
-	add := func(op, agency *string) {
+	add := func(op, agency *string, ev []Span) {
 		if op == nil || agency == nil {
 			return
 		}
@@ -168,15 +172,16 @@ func (r *run) operationActors() {
 		if !contains(o.Agencies, *agency) {
 			o.Agencies = append(o.Agencies, *agency)
 		}
+		o.noteRole(*agency, graph.RoleTookPart, ev...)
 	}
 	for _, a := range r.out.Arrests {
 		if !a.Context {
-			add(a.Operation, a.Agency)
+			add(a.Operation, a.Agency, a.Evidence)
 		}
 	}
 	for _, s := range r.out.Seizures {
 		if !s.Context {
-			add(s.Operation, s.Agency)
+			add(s.Operation, s.Agency, s.Evidence)
 		}
 	}
 }
