@@ -124,6 +124,7 @@ func TestEndToEnd(t *testing.T) {
 		{"SearchHitsHaveLabelTypeAndSnippet", testSearchHitsHaveLabelTypeAndSnippet},
 		{"EventDates", testEventDates},
 		{"AgencyRoles", testAgencyRoles},
+		{"HaulClaimedByTwoAgencies", testHaulClaimedByTwoAgencies},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {

@@ -216,7 +216,7 @@ func ownFacts(e *graph.Entity) nodeFacts {
 		p   graph.Predicate
 		set map[graph.ID]bool
 	}{{graph.PredAgency, nf.agencies}, {graph.PredOperation, nf.operations}, {graph.PredPlace, nf.places}} {
-		if id := e.Link(l.p); id != "" {
+		for _, id := range e.Links(l.p) { // a haul two agencies claim has both (same.go)
 			l.set[id] = true
 		}
 	}
