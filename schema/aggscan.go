@@ -21,7 +21,7 @@ var aggKinds = []graph.Kind{graph.KindArrest, graph.KindSeizure, graph.KindOpera
 // aggProps are the attributes rowOf reads of a fact.
 var aggProps = map[graph.Predicate]bool{graph.PredCount: true, graph.PredQuantity: true, graph.PredUnit: true,
 	graph.PredCommodity: true, graph.PredSubtype: true, graph.PredAmount: true, graph.PredCurrency: true,
-	graph.PredDate: true, graph.PredAgency: true, graph.PredOperation: true, graph.PredPlace: true, graph.PredCountry: true}
+	graph.PredDate: true, graph.PredEventDate: true, graph.PredAgency: true, graph.PredOperation: true, graph.PredPlace: true, graph.PredCountry: true}
 
 // aggScanPreds are the predicates the pass reads.
 var aggScanPreds = func() []graph.Predicate {

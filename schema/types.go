@@ -96,32 +96,34 @@ func (b *builder) defineTypes() {
 	})
 	object(graph.KindOperation, "A law-enforcement operation.", func() graphql.Fields {
 		return graphql.Fields{
-			"name":     b.str(graph.PredName),
-			"aliases":  b.strs(graph.PredAlias),
-			"agencies": b.relOut(graph.RelOperationAgency, graph.KindAgency),
-			"partOf":   b.relOutOne(graph.RelOperationPartOf, graph.KindOperation),
-			"parts":    b.relIn(graph.RelOperationPartOf, graph.KindOperation),
-			"targets":  b.relOut(graph.RelOperationTarget, graph.KindPlatform),
-			"places":   b.relOut(graph.RelOperationPlace, graph.KindPlace),
-			"arrests":  b.referrers(graph.PredOperation, graph.KindArrest),
-			"seizures": b.referrers(graph.PredOperation, graph.KindSeizure),
+			"name":        b.str(graph.PredName),
+			"aliases":     b.strs(graph.PredAlias),
+			"agencies":    b.relOut(graph.RelOperationAgency, graph.KindAgency),
+			"agencyRoles": b.agencyRolesField(),
+			"partOf":      b.relOutOne(graph.RelOperationPartOf, graph.KindOperation),
+			"parts":       b.relIn(graph.RelOperationPartOf, graph.KindOperation),
+			"targets":     b.relOut(graph.RelOperationTarget, graph.KindPlatform),
+			"places":      b.relOut(graph.RelOperationPlace, graph.KindPlace),
+			"arrests":     b.referrers(graph.PredOperation, graph.KindArrest),
+			"seizures":    b.referrers(graph.PredOperation, graph.KindSeizure),
 		}
 	})
 	object(graph.KindArrest, "A stated number of arrests.", func() graphql.Fields {
-		return b.withFigureFields(graphql.Fields{
+		return b.withDateFields(b.withFigureFields(graphql.Fields{
 			"count":     b.float(graph.PredCount),
 			"qualifier": b.str(graph.PredQualifier),
 			"date":      b.str(graph.PredDate),
 			"agency":    b.link(graph.PredAgency, graph.KindAgency),
+			"agencies":  b.agenciesField(),
 			"operation": b.link(graph.PredOperation, graph.KindOperation),
 			"place":     b.link(graph.PredPlace, graph.KindPlace),
 			"conflictsWith": &graphql.Field{Type: nonNullList(b.types[graph.KindArrest]),
 				Description: "Other figures for the same operation and agency that sources disagree on.",
 				Resolve:     b.conflictsResolver(graph.KindArrest)},
-		})
+		}))
 	})
 	object(graph.KindSeizure, "Something seized: a quantity and/or a sum of money.", func() graphql.Fields {
-		return b.withFigureFields(graphql.Fields{
+		return b.withDateFields(b.withFigureFields(graphql.Fields{
 			"commodity":       b.str(graph.PredCommodity),
 			"subtype":         b.str(graph.PredSubtype),
 			"quantity":        b.float(graph.PredQuantity),
@@ -140,12 +142,13 @@ func (b *builder) defineTypes() {
 			"phrases":   b.strs(graph.PredPhrase),
 			"date":      b.str(graph.PredDate),
 			"agency":    b.link(graph.PredAgency, graph.KindAgency),
+			"agencies":  b.agenciesField(),
 			"operation": b.link(graph.PredOperation, graph.KindOperation),
 			"place":     b.link(graph.PredPlace, graph.KindPlace),
 			"conflictsWith": &graphql.Field{Type: nonNullList(b.types[graph.KindSeizure]),
 				Description: "Other figures for the same operation, agency and commodity that sources disagree on.",
 				Resolve:     b.conflictsResolver(graph.KindSeizure)},
-		})
+		}))
 	})
 	object(graph.KindPerson, "A named person: an official, a spokesperson, a suspect.", func() graphql.Fields {
 		return graphql.Fields{
@@ -178,7 +181,9 @@ func (b *builder) defineTypes() {
 	})
 	object(graph.KindRelation, "A link between two nodes that articles state (an operation's agency, place or target; a person's organisation), with its evidence.", func() graphql.Fields {
 		return graphql.Fields{
-			"rel":  b.str(graph.PredRel),
+			"rel": b.str(graph.PredRel),
+			"roles": &graphql.Field{Type: nonNullList(graphql.String), Description: "For an operation's agency: what its articles say it did (led, took_part, supported, announced).",
+				Resolve: b.strs(graph.PredAgencyRole).Resolve},
 			"from": &graphql.Field{Type: b.node, Resolve: b.linkResolver(graph.PredFrom)},
 			"to":   &graphql.Field{Type: b.node, Resolve: b.linkResolver(graph.PredTo)},
 		}

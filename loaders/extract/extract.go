@@ -339,6 +339,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.mergeSeizures()
 	r.relateFigures()
 	r.operationActors()
+	r.settleRoles()
 	r.finishPeople()
 	r.settleAsserters()
 	r.dedupePlaces()

@@ -233,7 +233,7 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	agency := r.agencyFor(i, pos)
 	op := r.operationFor(i, agency)
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),
-		Evidence: r.evidence(sf, 0.8)}
+		EventDate: r.eventDate(sf), Evidence: r.evidence(sf, 0.8)}
 	a.AssertedBy = r.asserted(sf, a.Evidence)
 	a.Context = r.isContext(sf, pos)
 	a.Evidence[len(a.Evidence)-1].Context = a.Context
@@ -255,6 +255,9 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 			}
 			if old.Operation == nil {
 				old.Operation = a.Operation
+			}
+			if !old.EventDate.fromText() && a.EventDate.fromText() {
+				old.Date, old.EventDate = a.Date, a.EventDate
 			}
 			old.Evidence = append(old.Evidence, a.Evidence...)
 			return k
@@ -801,7 +804,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		if len(sf.places) > 0 {
 			s.Location = r.strp(sf.places[0].Name)
 		}
-		s.Date = r.dateIn(sf)
+		s.Date, s.EventDate = r.dateIn(sf), r.eventDate(sf)
 		s.Evidence = r.evidence(sf, 0.75)
 		s.AssertedBy = r.asserted(sf, s.Evidence)
 		s.Context = r.isContext(sf, pos)
@@ -1124,6 +1127,9 @@ func (r *run) mergeSeizures() {
 				continue
 			}
 			used[b] = true
+			if !s.EventDate.fromText() && t.EventDate.fromText() {
+				s.Date, s.EventDate = t.Date, t.EventDate
+			}
 			s.Evidence = append(s.Evidence, t.Evidence...)
 			if s.Agency == nil {
 				s.Agency = t.Agency

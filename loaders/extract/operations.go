@@ -243,6 +243,7 @@ func (r *run) relateOperations() {
 	for _, sf := range r.sents {
 		for _, om := range sf.operations {
 			op := &r.out.Operations[r.opIdx[strings.ToLower(om.Name)]]
+			r.noteRoles(op, sf, om)
 			for _, a := range r.operationAgencies(sf, om) {
 				if !contains(op.Agencies, a) {
 					op.Agencies = append(op.Agencies, a)
