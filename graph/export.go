@@ -388,7 +388,7 @@ func (s *Store) applyImport(ctx context.Context, batch []cgraph.Delta) error {
 		return nil
 	}
 	defer s.cache.invalidate(batch)
-	return s.qs.ApplyDeltas(batch, cgraph.IgnoreOpts{IgnoreDup: true})
+	return noSpace(s.qs.ApplyDeltas(batch, cgraph.IgnoreOpts{IgnoreDup: true}))
 }
 
 // Entities reads every node in the store with all its attributes, sorted

@@ -589,10 +589,10 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 		return err
 	}
 	if s.sql != nil {
-		return s.sql.apply(ctx, deltas)
+		return noSpace(s.sql.apply(ctx, deltas))
 	}
 	defer s.cache.invalidate(deltas) // after the write, whether or not it failed half-way
-	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+	return noSpace(s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}))
 }
 
 // subjectQuads returns the quads whose subject is id.

@@ -141,6 +141,10 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 		sum.Failed++
 	}
 
+	// work stops the readers early when the store is out of disk space:
+	// every article after would fail the same way.
+	work, stopWork := context.WithCancel(ctx)
+	defer stopWork()
 	jobs := make(chan string)
 	results := make(chan parsed)
 	go func() {
@@ -148,7 +152,7 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 		for _, in := range inputs {
 			select {
 			case jobs <- in:
-			case <-ctx.Done():
+			case <-work.Done():
 				return
 			}
 		}
@@ -159,13 +163,22 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 		go func() {
 			defer wg.Done()
 			for in := range jobs {
-				results <- l.parse(ctx, in)
+				results <- l.parse(work, in)
 			}
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
 
 	interrupted := false
+	// full is set at the first write the store refuses for want of disk
+	// (graph.ErrNoSpace): said once, and nothing more is read or written.
+	full := false
+	diskFull := func(name string, n int, err error) {
+		full = true
+		stopWork()
+		fmt.Fprintf(errOut, "error: %s: the store is out of disk space: the load stopped here; what was stored before is kept; free some space and load again (%v)\n", name, err)
+		sum.Failed += n
+	}
 	// The one writer: articles go to the store in batches, one transaction
 	// each, flushed when full or when the parsers have nothing ready.
 	var batch []parsedArticle
@@ -178,6 +191,11 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 			afs[i] = a.af
 		}
 		res, err := l.Store.WriteArticles(ctx, afs)
+		if errors.Is(err, graph.ErrNoSpace) {
+			diskFull(batch[0].path, len(batch), err)
+			batch = batch[:0]
+			return
+		}
 		for i, a := range batch {
 			var w graph.Written
 			if err == nil {
@@ -222,6 +240,9 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 			interrupted = true
 			continue // drain; nothing more is written
 		}
+		if full {
+			continue // drain
+		}
 		for _, err := range p.errs {
 			fmt.Fprintf(errOut, "error: %v\n", err)
 			sum.Failed++
@@ -229,6 +250,8 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 		if p.nquads != nil || p.dumpFile {
 			n, err := l.importNQuads(ctx, p)
 			switch {
+			case errors.Is(err, graph.ErrNoSpace):
+				diskFull(p.name, 1, err)
 			case err != nil:
 				fmt.Fprintf(errOut, "error: %v\n", err)
 				sum.Failed++
@@ -239,6 +262,9 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 				l.line(bar, "imported %s: %d quads\n", p.name, n)
 				sum.Loaded++
 			}
+		}
+		if full {
+			continue
 		}
 		batch = append(batch, p.articles...)
 		if len(batch) >= writeBatch {
@@ -251,7 +277,7 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 			bar.Add(1)
 		}
 	}
-	if ctx.Err() == nil {
+	if ctx.Err() == nil && !full {
 		flush()
 	}
 	if interrupted || ctx.Err() != nil {
