@@ -38,9 +38,10 @@ func (f *storeFlags) addr() string {
 	return envOr("OPGRAPH_DB", "./data")
 }
 
-// open opens the store; bulk is for commands that write much (graph.Config.BulkWrites).
+// open opens the store; bulk is for commands that write much
+// (graph.Config.BulkWrites), and so hold the writer lock (Config.Writer).
 func (f *storeFlags) open(ctx context.Context, log *slog.Logger, bulk bool) (*graph.Store, error) {
-	return graph.Open(ctx, graph.Config{Backend: f.backend, Addr: f.addr(), Logger: log, BulkWrites: bulk})
+	return graph.Open(ctx, graph.Config{Backend: f.backend, Addr: f.addr(), Logger: log, BulkWrites: bulk, Writer: bulk})
 }
 
 func envOr(key, def string) string {
