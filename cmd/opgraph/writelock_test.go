@@ -68,7 +68,9 @@ func TestWritersOfOnePostgresGraphAreKeptApart(t *testing.T) {
 		log := slog.New(slog.NewTextHandler(&signalOn{text: "serving GraphQL", c: started}, nil))
 		done := make(chan error, 1)
 		sf := storeFlags{backend: "postgres", db: addr, dbSet: true}
-		go func() { done <- serve(ctx, log, sf, apiFlags{}, "127.0.0.1:0", "../../seeds", "", &source.Sources{}, 0) }()
+		go func() {
+			done <- serve(ctx, log, sf, apiFlags{}, "127.0.0.1:0", "../../seeds", "", &source.Sources{}, 0)
+		}()
 		select {
 		case <-started:
 			cancel()
