@@ -18,4 +18,7 @@ var (
 	// store (Bolt's, or PostgreSQL's) is full: that write stored nothing.
 	// It wraps the backend's own error (ENOSPC, SQLSTATE 53100).
 	ErrNoSpace = errors.New("store is out of disk space")
+	// ErrUntrusted is returned by ImportNQuads, beside ErrInvalid, for a
+	// dump holding a curator's change that ImportOptions do not trust.
+	ErrUntrusted = errors.New("changes are imported only from trusted curators")
 )

@@ -29,9 +29,10 @@ type Writer interface {
 	// WriteArticles writes the batch in one transaction and says, per
 	// article, what it added and removed; an error fails the whole batch.
 	WriteArticles(ctx context.Context, batch []graph.ArticleFacts) ([]graph.Written, error)
-	// ImportNQuads adds a dump read from r, named name in messages, and
-	// returns the quads it added (0 when all were there).
-	ImportNQuads(ctx context.Context, name string, r io.ReadSeeker) (int, error)
+	// ImportNQuads adds a dump read from r, named name in messages, once
+	// the whole of it is checked, and returns the quads it added (0 when
+	// all were there).
+	ImportNQuads(ctx context.Context, name string, r io.ReadSeeker, opts graph.ImportOptions) (int, error)
 }
 
 // ErrPanic: reading or extracting an input panicked; the input fails and
@@ -78,9 +79,12 @@ type Loader struct {
 	Store     Writer
 	Extractor *extract.Extractor
 	Sources   *source.Sources
-	Workers   int       // inputs read and extracted in parallel (at least 1)
-	Out       io.Writer // one line per article stored or unchanged
-	ErrOut    io.Writer // one line per failure
+	Workers   int // inputs read and extracted in parallel (at least 1)
+	// Curators whose changes an N-Quads dump may carry (see
+	// graph.ImportOptions): by default a dump with changes is refused.
+	Curators []string
+	Out      io.Writer // one line per article stored or unchanged
+	ErrOut   io.Writer // one line per failure
 	// Bar, when set, makes a progress bar over the files; success lines
 	// are then left out and failures are printed above the bar.
 	Bar func(total int) *progressbar.ProgressBar
@@ -338,7 +342,11 @@ func (l *Loader) importNQuads(ctx context.Context, p parsed) (int, error) {
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return 0, fmt.Errorf("%s: %w", p.name, err)
 	}
-	return l.Store.ImportNQuads(ctx, p.name, r)
+	n, err := l.Store.ImportNQuads(ctx, p.name, r, graph.ImportOptions{Curators: l.Curators})
+	if errors.Is(err, graph.ErrUntrusted) {
+		err = fmt.Errorf("%w (opgraph load --trust-curators NAME,... takes the changes of the curators named, '*' anyone's)", err)
+	}
+	return n, err
 }
 
 // line prints a success line, unless a progress bar stands for them.
