@@ -60,7 +60,7 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (int64, error) {
 		})
 	}
 	if err != nil {
-		return 0, fmt.Errorf("copy %s to %s: %w", s.backend, dst.backend, err)
+		return 0, fmt.Errorf("copy %s to %s: %w", s.backend, dst.backend, noSpace(err))
 	}
 	if dst.sql != nil {
 		dst.sql.analyze(ctx)

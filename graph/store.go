@@ -49,6 +49,11 @@ type Config struct {
 	// file the process keeps resident (see readQuads): 0 means
 	// DefaultMappedBudget, a negative budget never drops the file's pages.
 	MappedBudget int64
+	// Writer is for a process that will write (load, serve, migrate's
+	// destination): on PostgreSQL it takes the graph's writer lock, waiting
+	// up to OpenTimeout for another writer, then failing with ErrInUse
+	// (see writelock.go). Readers (export) leave it false.
+	Writer bool
 }
 
 // DefaultMappedBudget is Config.MappedBudget when none is given. It
@@ -107,6 +112,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	case sqlBackends[cfg.Backend]:
 		if sq, err = openSQL(ctx, cfg.Backend, cfg.Addr); err != nil {
 			return nil, err // openSQL creates Cayley's tables when they are missing
+		}
+		if err = sq.lockWriterIf(ctx, cfg); err != nil {
+			sq.close()
+			return nil, err
 		}
 		if qs, err = cgraph.NewQuadStore(cfg.Backend, cfg.Addr, opts); err != nil {
 			sq.close()
@@ -589,10 +598,10 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 		return err
 	}
 	if s.sql != nil {
-		return s.sql.apply(ctx, deltas)
+		return noSpace(s.sql.apply(ctx, deltas))
 	}
 	defer s.cache.invalidate(deltas) // after the write, whether or not it failed half-way
-	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+	return noSpace(s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}))
 }
 
 // subjectQuads returns the quads whose subject is id.
