@@ -6,12 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// The figure rules' patterns matched by hand, for texts with no fold trap
-// (see hasFoldTrap), where regexp's backtracking over their alternatives
-// costs more than the rest of a sentence's reading. Each names the pattern
-// it stands for; FuzzFigureMatchers checks each against it.
+// The figure rules' phrases read by hand: a regexp's backtracking over
+// their many alternatives cost more than the rest of a sentence's reading.
+// Each is read in any ASCII case unless its comment says otherwise.
 
-// The alternatives of the patterns, in their order.
+// The alternatives of the phrases, in the order they are tried.
 var (
 	unitAlts = newWordAlts("tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
 		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "g", "pounds", "pound", "lbs", "lb", "ounces",
@@ -29,8 +28,10 @@ var (
 	arrestOfNouns       = []string{"arrests", "arrest", "detention", "apprehension"}
 )
 
-// unitAfter is unitRe.FindStringSubmatch(s): it returns the unit as
-// written and the length of the match, or "" and -1.
+// unitAfter reads the unit after a figure ("5 kg", "1.2-tonne", "12 lbs."):
+// maybe spaces, maybe a hyphen and spaces, then one of unitAlts ending a
+// word, and maybe a dot. It returns the unit as written and the length of
+// what it reads, or "" and -1.
 func unitAfter(s string) (string, int) {
 	q := skipSpaces(s, 0)
 	if q < len(s) && s[q] == '-' {
@@ -47,8 +48,9 @@ func unitAfter(s string) (string, int) {
 	return s[q:e], n
 }
 
-// packUnitAfter is packUnitRe.FindStringSubmatch(s): it returns the unit as
-// written and the length of the match, or "" and -1.
+// packUnitAfter reads a package after a figure ("50 bricks of"): spaces,
+// one of packUnitAlts, spaces and "of" ending a word. It returns the
+// package as written and the length of what it reads, or "" and -1.
 func packUnitAfter(s string) (string, int) {
 	q := skipSpaces(s, 0)
 	if q == 0 {
@@ -103,8 +105,8 @@ func spacesBefore(s string, e int) int {
 	return e
 }
 
-// endsOfWhich is ofWhichRe.MatchString: "of which" starting a word, spaces,
-// maybe a word and spaces, at the end.
+// endsOfWhich reports whether s ends with "of which" starting a word,
+// spaces, maybe a word and spaces ("the drugs, of which some ").
 func endsOfWhich(s string) bool {
 	k := spacesBefore(s, len(s))
 	if k == len(s) {
@@ -121,8 +123,9 @@ func endsOfWhich(s string) bool {
 	return j < k && i < j && wordEndsAt(s, i, []string{"of which"})
 }
 
-// endsActiveArrest is arrestActiveRe.MatchString: a verb of arrest starting
-// a word, spaces, maybe a filler ("a total of") and spaces, at the end.
+// endsActiveArrest reports whether s ends with a verb of arrest starting a
+// word, spaces, maybe a filler ("a total of") and spaces ("arrested ",
+// "detained at least ").
 func endsActiveArrest(s string) bool {
 	k := spacesBefore(s, len(s))
 	if k == len(s) {
@@ -143,8 +146,9 @@ func endsActiveArrest(s string) bool {
 	return false
 }
 
-// endsArrestOf is arrestOfRe.MatchString: a noun of arrest starting a word,
-// spaces, "of", spaces, maybe "a total of" and spaces, at the end.
+// endsArrestOf reports whether s ends with a noun of arrest starting a
+// word, spaces, "of", spaces, maybe "a total of" and spaces ("the arrest
+// of ").
 func endsArrestOf(s string) bool {
 	k := spacesBefore(s, len(s))
 	if k == len(s) {
@@ -161,10 +165,10 @@ func endsArrestOf(s string) bool {
 	return ok && ofThen(i)
 }
 
-// arrestOneActiveAt is where arrestOneActiveRe first matches s, or -1: a
-// verb of arrest starting a word, spaces, an article and spaces, up to
-// three words of [\w-] each followed by spaces, then a noun of one person
-// ending a word.
+// arrestOneActiveAt is where s first says one person was arrested, or -1:
+// one of oneActiveVerbs starting a word, spaces, one of oneActiveArticles
+// and spaces, up to three words of [\w-] each followed by spaces, then one
+// of oneActiveNouns ending a word ("arrested a 23-year-old man").
 func arrestOneActiveAt(s string) int {
 	nounAfterFillers := func(q int) bool {
 		for k := 0; ; k++ {
@@ -210,30 +214,8 @@ func arrestOneActiveAt(s string) int {
 	return -1
 }
 
-// matchUnit is unitAfter in any text: the unit after a figure as written,
-// and the length of what it reads, or "" and -1. trap is hasFoldTrap(s).
-func matchUnit(s string, trap bool) (string, int) {
-	if !trap {
-		return unitAfter(s)
-	}
-	if m := unitRe.FindStringSubmatchIndex(s); m != nil {
-		return s[m[2]:m[3]], m[1]
-	}
-	return "", -1
-}
-
-// matchPackUnit is packUnitAfter in any text; trap is hasFoldTrap(s).
-func matchPackUnit(s string, trap bool) (string, int) {
-	if !trap {
-		return packUnitAfter(s)
-	}
-	if m := packUnitRe.FindStringSubmatchIndex(s); m != nil {
-		return s[m[2]:m[3]], m[1]
-	}
-	return "", -1
-}
-
-// The words of adjectiveUseRe and notSeizedMoneyRe, in their order.
+// The words after a place name used as a modifier ("UK police"), and those
+// after a sum that make it no sum seized ("£5m a year"), in their order.
 var (
 	adjectiveUses = []string{"authorities", "officials", "police", "forces", "government", "prosecutors", "investigators",
 		"officers", "agents", "customs", "law enforcement", "counterparts", "partners"}
@@ -241,15 +223,16 @@ var (
 		"in losses", "in tax", "loss", "fine"}
 )
 
-// isAdjectiveUseAfter is adjectiveUseRe.MatchString: spaces, then one of
-// adjectiveUses in its own case, ending a word.
+// isAdjectiveUseAfter reports whether s, after a place name, makes it a
+// modifier ("U.S. authorities", "UK police"): spaces, then one of
+// adjectiveUses as written, ending a word.
 func isAdjectiveUseAfter(s string) bool {
 	w := skipSpaces(s, 0)
 	return w > 0 && wordAltAtCase(s, w, adjectiveUses) >= 0
 }
 
-// notSeizedMoneyAfter is notSeizedMoneyRe.MatchString for a text with no
-// fold trap: maybe spaces, then one of notSeizedMoneyLeads.
+// notSeizedMoneyAfter reports whether s, after a sum, makes it no sum
+// seized: maybe spaces, then one of notSeizedMoneyLeads.
 func notSeizedMoneyAfter(s string) bool {
 	w := skipSpaces(s, 0)
 	for _, l := range notSeizedMoneyLeads {
@@ -267,12 +250,12 @@ func mayHaveBreakdown(s string) bool {
 	return i >= 0 && s[i] == '(' && utf8.RuneCountInString(s[:i]) <= 40
 }
 
-// creditWords are the words creditRe takes to credit the agency after them.
+// creditWords are the words that credit the agency after them ("says the NCA").
 var creditWords = []string{"says", "say", "said", "according to", "stated", "announced", "by"}
 
-// creditBefore is creditRe.MatchString for a text with no fold trap: it ends
-// with one of creditWords, starting a word, then spaces, or "the" between
-// spaces ("says the ").
+// creditBefore reports whether s, before an agency's name, credits it: it
+// ends with one of creditWords, starting a word, then spaces, or "the"
+// between spaces ("says the ").
 func creditBefore(s string) bool {
 	i := len(s)
 	for i > 0 && isSpaceASCII(s[i-1]) {
@@ -306,13 +289,12 @@ func endsWithCreditWord(s string) bool {
 	return false
 }
 
-// arrestAndCues are the words arrestAndRe takes to begin an arrest.
+// arrestAndCues are the words that begin an arrest of several groups.
 var arrestAndCues = []string{"arrested", "detained", "arrest of", "detention of"}
 
-// endsArrestAnd is arrestAndRe.MatchString for a text with no fold trap:
-// one of arrestAndCues starting a word, then one to four runs of word
-// characters, commas and hyphens, each after spaces, then "and" between
-// spaces at the end ("arrested 12 men and ").
+// endsArrestAnd reports whether s ends with one of arrestAndCues starting
+// a word, then one to four runs of word characters, commas and hyphens,
+// each after spaces, then "and" between spaces ("arrested 12 men and ").
 func endsArrestAnd(s string) bool {
 	i := len(s)
 	for i > 0 && isSpaceASCII(s[i-1]) {
@@ -361,7 +343,7 @@ func endsArrestAnd(s string) bool {
 	return false
 }
 
-// The alternatives of arrestPassiveRe, in its order: its nouns (but the
+// The alternatives of matchArrestPassive, in order: its nouns (but the
 // two that take any word after them), its auxiliaries and its verbs.
 var (
 	passiveNouns = []string{"people", "persons", "person", "suspects", "suspect", "men", "man", "women", "woman",
@@ -375,16 +357,22 @@ var (
 		"rounded up", "picked up", "collared"}
 )
 
-// matchArrestPassive is arrestPassiveRe.FindStringSubmatchIndex for a text
-// with no fold trap: it returns where the match ends and where its second
-// group (the words before the auxiliary) starts and ends, or ok false.
+// matchArrestPassive reads a passive arrest after a figure ("FIG suspected
+// dealers, from abroad, who were later arrested"): spaces, up to two words
+// of [\w-] each followed by spaces, a noun (passiveNouns ending a word,
+// passiveNounLeads and a word, or "of them"), maybe a bracket, maybe a
+// comma clause of at most 60 characters, spaces, maybe "who" or "that" and
+// spaces, up to six words of [a-z-] (a letter first) each followed by
+// spaces, one of passiveAux, spaces, maybe a word and spaces, then one of
+// passiveVerbs ending a word. It returns where the match ends and where
+// the words before the auxiliary start and end, or ok false.
 //
-// The pattern's ways through are tried in its order, and the first that
-// reaches the verb is its match, so the second group is the pattern's:
-// fewer words before the noun first (lazy), the nouns in order, a bracket
-// and a comma clause before none (greedy), "who"/"that" before none, fewer
-// words before the auxiliary first (lazy), the auxiliaries in order, a
-// word before the verb before none. Every other part is a run whose end
+// The ways through are tried in this order, and the first that reaches
+// the verb is the match, which fixes the words before the auxiliary:
+// fewer words before the noun first, the nouns in order, a bracket and a
+// comma clause before none, "who"/"that" before none, fewer words before
+// the auxiliary first, the auxiliaries in order, a word before the verb
+// before none. Every other part is a run whose end
 // is fixed, as what follows it cannot start inside it: spaces before a
 // word, a word's characters before spaces or a boundary, a bracket's
 // inside before ')', a clause before ','.
@@ -436,7 +424,7 @@ func matchArrestPassive(s string) (end, g2s, g2e int, ok bool) {
 	return 0, 0, 0, false
 }
 
-// passiveAfterNoun matches what arrestPassiveRe reads after its noun, from
+// passiveAfterNoun matches what matchArrestPassive reads after its noun, from
 // s[e]: (?:\s*\([^)]*\))?(?:,[^,.]{0,60},)?\s+((?:who|that)\s+)?... .
 func passiveAfterNoun(s string, e int) (end, g2s, g2e int, ok bool) {
 	afterBracket := func(x int) (int, int, int, bool) {
@@ -541,8 +529,10 @@ func passiveAuxVerb(s string, p int) int {
 	return -1
 }
 
-// passiveArrestIn is passiveArrest for a text with no fold trap.
-func passiveArrestIn(after string) bool {
+// passiveArrest reads "FIG men suspected of running the site were
+// arrested" (matchArrestPassive); the words before the auxiliary may not
+// join another clause ("17 were charged and 5 were arrested").
+func passiveArrest(after string) bool {
 	_, g2s, g2e, ok := matchArrestPassive(after)
 	if !ok {
 		return false
@@ -557,10 +547,9 @@ func passiveArrestIn(after string) bool {
 	return true
 }
 
-// findNamedArrestsActive is arrestNamedActiveRe.FindAllStringIndex, by
-// hand; the pattern is case-sensitive, so this holds for any text: a verb
-// starting a word, spaces, then two names of a capital and lower-case
-// letters. Each run it reads is whole, as what follows cannot start inside
+// findNamedArrestsActive finds a named person arrested ("the FBI arrested
+// Blake Benthall"), as written: "arrested" or "detained" starting a word,
+// spaces, then two names of a capital and lower-case letters. Each run it reads is whole, as what follows cannot start inside
 // it, and the last name's letters are greedy.
 func findNamedArrestsActive(s string) [][]int {
 	var out [][]int
@@ -617,9 +606,9 @@ func nameWordAt(s string, p int) int {
 	return e
 }
 
-// findNamedArrestsPassive is arrestNamedPassiveRe.FindAllStringIndex, by
-// hand, for any text: two names (at any character, as the pattern has no
-// \b before them), maybe a comma, spaces, "was", "has been" or "had been",
+// findNamedArrestsPassive finds a named person arrested ("Alexandre Cazes,
+// was arrested"), as written: two names (at any character, with no word
+// boundary needed before them), maybe a comma, spaces, "was", "has been" or "had been",
 // spaces, maybe "later" or "subsequently" and spaces, then a verb ending a
 // word. Where "later" is read, only a verb can follow, as "later" is none.
 func findNamedArrestsPassive(s string) [][]int {
@@ -670,7 +659,7 @@ func findNamedArrestsPassive(s string) [][]int {
 	return out
 }
 
-// The alternatives of arrestOnePassiveRe, in ASCII lower case.
+// The alternatives of arrestOnePassiveAt, in ASCII lower case.
 var (
 	onePassiveArticles = []string{"a", "an", "one", "the"}
 	onePassiveNouns    = []string{"man", "woman", "individual", "suspect", "person", "teenager", "teen", "boy", "girl",
@@ -689,10 +678,11 @@ var (
 	}()
 )
 
-// arrestOnePassiveAt is where arrestOnePassiveRe first matches s, or -1,
-// for a text with no fold trap. Only where a match starts is asked, so at
-// each offset where \b holds, left to right, any way through will do: the
-// first offset with one is the pattern's leftmost match.
+// arrestOnePassiveAt is where s first says one person was arrested in the
+// passive, or -1 ("a 23-year-old man was later arrested"; see
+// onePassiveFrom). Only where a match starts is asked, so at each offset
+// where \b holds, left to right, any way through will do: the first
+// offset with one is the leftmost match.
 func arrestOnePassiveAt(s string) int {
 	for p := 0; p < len(s); p++ {
 		if (p > 0 && isWordASCII(s[p-1])) == isWordASCII(s[p]) {
@@ -705,9 +695,10 @@ func arrestOnePassiveAt(s string) int {
 	return -1
 }
 
-// onePassiveFrom reports whether arrestOnePassiveRe matches at s[p], after
-// its \b: maybe an article, spaces, up to three words of [\w-] each with
-// spaces after it, then a noun of one person ending a word.
+// onePassiveFrom reports whether a passive arrest of one person starts at
+// s[p], where \b holds: maybe one of onePassiveArticles, spaces, up to
+// three words of [\w-] each with spaces after it, then one of
+// onePassiveNouns ending a word, and what onePassiveAfterNoun reads.
 func onePassiveFrom(s string, p int) bool {
 	try := func(q int) bool {
 		q = skipSpaces(s, q)

@@ -160,13 +160,6 @@ func isSpaceASCII(b byte) bool {
 // nothing of \w stands just before it.
 func wordStart(s string, p int) bool { return p == 0 || !isWordASCII(s[p-1]) }
 
-// hasFoldTrap reports whether s holds a character that a case-insensitive
-// pattern takes for an ASCII letter: the long s "ſ" and the Kelvin sign "K".
-// Hand-written tests of ASCII letters step aside for such texts.
-func hasFoldTrap(s string) bool {
-	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
-}
-
 // litSet tests quickly whether one of several literals starts at an offset.
 type litSet struct {
 	byFirst [256][]string
@@ -274,8 +267,7 @@ func newWordAlts(alts ...string) *wordAlts {
 }
 
 // wordAltAt returns the end of the first of alts that s holds at p in any
-// ASCII case with no word character after it, or -1: where
-// `(?i)(?:alt|...)\b` matches at p in a text with no fold trap. Only
+// ASCII case with no word character after it, or -1. Only
 // alternatives with the same first letter can both match at p, so those
 // with others are not tried.
 func wordAltAt(s string, p int, alts *wordAlts) int {
