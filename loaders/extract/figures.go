@@ -148,25 +148,14 @@ func arrestLeadLow(low string) bool {
 	if c == 0 {
 		return false
 	}
-	for k := 0; k < 3 && c < len(low); k++ {
+	return afterWords(low, c, 2, func(c int) bool {
 		for _, w := range arrestLeads {
 			if strings.HasPrefix(low[c:], w) {
 				return true
 			}
 		}
-		e := c
-		for e < len(low) && (isWordASCII(low[e]) || low[e] == '-') {
-			e++
-		}
-		if e == c {
-			return false
-		}
-		c = skipSpaces(low, e)
-		if c == e {
-			return false
-		}
-	}
-	return false
+		return false
+	})
 }
 
 // namedArrest finds one named person arrested, where the name is no agency,
@@ -1269,12 +1258,6 @@ var (
 // value phrase that starts a word.
 // Every phrase ends in a letter, so each run of spaces is a whole one.
 func valueBeforeLow(low string) bool {
-	spacesBefore := func(e int) int {
-		for e > 0 && isSpaceASCII(low[e-1]) {
-			e--
-		}
-		return e
-	}
 	// value reports whether a value phrase starting a word ends at e;
 	// valueOf, whether one does with maybe spaces and "of" after it.
 	value := func(e int) bool {
@@ -1290,13 +1273,13 @@ func valueBeforeLow(low string) bool {
 			return true
 		}
 		if strings.HasSuffix(low[:e], "of") {
-			if s := spacesBefore(e - 2); s < e-2 && value(s) {
+			if s := spacesBefore(low, e-2); s < e-2 && value(s) {
 				return true
 			}
 		}
 		return false
 	}
-	e := spacesBefore(len(low))
+	e := spacesBefore(low, len(low))
 	if e == len(low) {
 		return false
 	}
@@ -1305,7 +1288,7 @@ func valueBeforeLow(low string) bool {
 	}
 	for _, q := range valueQualifiers {
 		if strings.HasSuffix(low[:e], q) {
-			if s := spacesBefore(e - len(q)); s < e-len(q) && valueOf(s) {
+			if s := spacesBefore(low, e-len(q)); s < e-len(q) && valueOf(s) {
 				return true
 			}
 		}
@@ -1339,10 +1322,7 @@ var auxWords = wordSet("were was been be being are is have has had")
 // ("were ", "had been found "). Each word is a whole run of \w, as \b
 // stands before the auxiliary and spaces before the word.
 func auxBeforeLow(low string) bool {
-	e := len(low)
-	for e > 0 && isSpaceASCII(low[e-1]) {
-		e--
-	}
+	e := spacesBefore(low, len(low))
 	if e == len(low) {
 		return false
 	}
@@ -1356,10 +1336,7 @@ func auxBeforeLow(low string) bool {
 	if auxWords[low[w:e]] {
 		return true
 	}
-	e = w
-	for e > 0 && isSpaceASCII(low[e-1]) {
-		e--
-	}
+	e = spacesBefore(low, w)
 	if e == w {
 		return false
 	}

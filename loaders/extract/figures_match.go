@@ -57,14 +57,9 @@ func packUnitAfter(s string) (string, int) {
 		return "", -1
 	}
 	for _, a := range packUnitAlts {
-		if !hasPrefixFold(s[q:], a) {
+		if w := spacedAfter(s, q, a); w < 0 {
 			continue
-		}
-		w := skipSpaces(s, q+len(a))
-		if w == q+len(a) {
-			continue
-		}
-		if e := wordAltAt(s, w, ofAlt); e >= 0 {
+		} else if e := wordAltAt(s, w, ofAlt); e >= 0 {
 			return s[q : q+len(a)], e
 		}
 	}
@@ -95,6 +90,19 @@ func phraseEndsAt(s string, end int, alts []string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// spacedAfter returns where the spaces after lower, at s[p] in any ASCII
+// case, end, or -1 where s has not lower and at least one space there.
+func spacedAfter(s string, p int, lower string) int {
+	if !hasPrefixFold(s[p:], lower) {
+		return -1
+	}
+	e := p + len(lower)
+	if w := skipSpaces(s, e); w > e {
+		return w
+	}
+	return -1
 }
 
 // spacesBefore returns the start of the run of \s that ends at s[e].
@@ -165,47 +173,46 @@ func endsArrestOf(s string) bool {
 	return ok && ofThen(i)
 }
 
+// afterWords calls at with q, then with the start of each next word, for
+// up to max words of [\w-] each followed by spaces ([\w-]+\s+), until at
+// returns true, and reports whether it did: fewer words are tried first.
+func afterWords(s string, q, max int, at func(q int) bool) bool {
+	for k := 0; ; k++ {
+		if at(q) {
+			return true
+		}
+		if k == max {
+			return false
+		}
+		e := q
+		for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
+			e++
+		}
+		w := skipSpaces(s, e)
+		if e == q || w == e {
+			return false
+		}
+		q = w
+	}
+}
+
 // arrestOneActiveAt is where s first says one person was arrested, or -1:
 // one of oneActiveVerbs starting a word, spaces, one of oneActiveArticles
 // and spaces, up to three words of [\w-] each followed by spaces, then one
 // of oneActiveNouns ending a word ("arrested a 23-year-old man").
 func arrestOneActiveAt(s string) int {
-	nounAfterFillers := func(q int) bool {
-		for k := 0; ; k++ {
-			if wordAltAt(s, q, oneActiveNouns) >= 0 {
-				return true
-			}
-			if k == 3 {
-				return false
-			}
-			e := q
-			for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
-				e++
-			}
-			w := skipSpaces(s, e)
-			if e == q || w == e {
-				return false
-			}
-			q = w
-		}
-	}
+	noun := func(q int) bool { return wordAltAt(s, q, oneActiveNouns) >= 0 }
 	for p := 0; p < len(s); p++ {
 		if !isLetterByte(s[p]) || !wordStart(s, p) {
 			continue
 		}
 		for _, v := range oneActiveVerbs {
-			if !hasPrefixFold(s[p:], v) {
-				continue
-			}
-			w := skipSpaces(s, p+len(v))
-			if w == p+len(v) {
+			w := spacedAfter(s, p, v)
+			if w < 0 {
 				continue
 			}
 			for _, a := range oneActiveArticles {
-				if !hasPrefixFold(s[w:], a) {
-					continue
-				}
-				if q := skipSpaces(s, w+len(a)); q > w+len(a) && nounAfterFillers(q) {
+				if q := spacedAfter(s, w, a); q >= 0 && afterWords(s, q, 3, noun) {
 					return p
 				}
 			}
@@ -257,36 +264,19 @@ var creditWords = []string{"says", "say", "said", "according to", "stated", "ann
 // ends with one of creditWords, starting a word, then spaces, or "the"
 // between spaces ("says the ").
 func creditBefore(s string) bool {
-	i := len(s)
-	for i > 0 && isSpaceASCII(s[i-1]) {
-		i--
-	}
+	i := spacesBefore(s, len(s))
 	if i == len(s) {
 		return false
 	}
-	if endsWithCreditWord(s[:i]) {
+	if wordEndsAt(s, i, creditWords) {
 		return true
 	}
 	if !hasSuffixFold(s[:i], "the") {
 		return false
 	}
 	j := i - len("the")
-	k := j
-	for k > 0 && isSpaceASCII(s[k-1]) {
-		k--
-	}
-	return k < j && endsWithCreditWord(s[:k])
-}
-
-// endsWithCreditWord reports whether s ends with one of creditWords that
-// starts a word.
-func endsWithCreditWord(s string) bool {
-	for _, w := range creditWords {
-		if hasSuffixFold(s, w) && wordStart(s, len(s)-len(w)) {
-			return true
-		}
-	}
-	return false
+	k := spacesBefore(s, j)
+	return k < j && wordEndsAt(s, k, creditWords)
 }
 
 // arrestAndCues are the words that begin an arrest of several groups.
@@ -296,29 +286,22 @@ var arrestAndCues = []string{"arrested", "detained", "arrest of", "detention of"
 // a word, then one to four runs of word characters, commas and hyphens,
 // each after spaces, then "and" between spaces ("arrested 12 men and ").
 func endsArrestAnd(s string) bool {
-	i := len(s)
-	for i > 0 && isSpaceASCII(s[i-1]) {
-		i--
-	}
+	i := spacesBefore(s, len(s))
 	if i == len(s) || !hasSuffixFold(s[:i], "and") {
 		return false
 	}
 	i -= len("and")
-	for runs := 0; runs < 4; runs++ {
-		j := i
-		for j > 0 && isSpaceASCII(s[j-1]) {
-			j--
-		}
+	for runs := 0; ; runs++ {
+		j := spacesBefore(s, i)
 		if j == i {
 			return false
 		}
 		i = j
-		if runs > 0 {
-			for _, c := range arrestAndCues {
-				if hasSuffixFold(s[:i], c) && wordStart(s, i-len(c)) {
-					return true
-				}
-			}
+		if runs > 0 && wordEndsAt(s, i, arrestAndCues) {
+			return true
+		}
+		if runs == 4 {
+			return false
 		}
 		for j > 0 && (isWordASCII(s[j-1]) || s[j-1] == ',' || s[j-1] == '-') {
 			j--
@@ -328,19 +311,6 @@ func endsArrestAnd(s string) bool {
 		}
 		i = j
 	}
-	j := i
-	for j > 0 && isSpaceASCII(s[j-1]) {
-		j--
-	}
-	if j == i {
-		return false
-	}
-	for _, c := range arrestAndCues {
-		if hasSuffixFold(s[:j], c) && wordStart(s, j-len(c)) {
-			return true
-		}
-	}
-	return false
 }
 
 // The alternatives of matchArrestPassive, in order: its nouns (but the
@@ -353,8 +323,8 @@ var (
 		"associates", "ringleaders", "leaders"}
 	passiveNounLeads = []string{"alleged ", "suspected "} // each then \w+
 	passiveAux       = []string{"were", "have been", "had been", "has been", "was", "are", "being", "been", "got"}
-	passiveVerbs     = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed",
-		"rounded up", "picked up", "collared"}
+	passiveVerbs     = newWordAlts("arrested", "detained", "taken into custody", "apprehended", "held", "nabbed",
+		"rounded up", "picked up", "collared")
 )
 
 // matchArrestPassive reads a passive arrest after a figure ("FIG suspected
@@ -372,32 +342,23 @@ var (
 // fewer words before the noun first, the nouns in order, a bracket and a
 // comma clause before none, "who"/"that" before none, fewer words before
 // the auxiliary first, the auxiliaries in order, a word before the verb
-// before none. Every other part is a run whose end
-// is fixed, as what follows it cannot start inside it: spaces before a
-// word, a word's characters before spaces or a boundary, a bracket's
-// inside before ')', a clause before ','.
+// before none. Every other part is a run whose end is fixed, as what
+// follows it cannot start inside it: spaces before a word, a word's
+// characters before spaces or a boundary, a bracket's inside before ')',
+// a clause before ','.
 func matchArrestPassive(s string) (end, g2s, g2e int, ok bool) {
 	p := skipSpaces(s, 0)
 	if p == 0 {
 		return 0, 0, 0, false
 	}
-	for k := 0; k <= 2; k++ {
-		if k > 0 { // one more [\w-]+\s+
-			e := p
-			for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
-				e++
-			}
-			q := skipSpaces(s, e)
-			if e == p || q == e {
-				break
-			}
-			p = q
-		}
+	afterNoun := func(e int) bool {
+		end, g2s, g2e, ok = passiveAfterNoun(s, e)
+		return ok
+	}
+	if afterWords(s, p, 2, func(p int) bool {
 		for _, n := range passiveNouns {
-			if e := p + len(n); hasPrefixFold(s[p:], n) && (e == len(s) || !isWordASCII(s[e])) {
-				if end, g2s, g2e, ok := passiveAfterNoun(s, e); ok {
-					return end, g2s, g2e, true
-				}
+			if e := p + len(n); hasPrefixFold(s[p:], n) && (e == len(s) || !isWordASCII(s[e])) && afterNoun(e) {
+				return true
 			}
 		}
 		for _, n := range passiveNounLeads {
@@ -408,18 +369,14 @@ func matchArrestPassive(s string) (end, g2s, g2e int, ok bool) {
 			for e < len(s) && isWordASCII(s[e]) {
 				e++
 			}
-			if e == p+len(n) {
-				continue
-			}
-			if end, g2s, g2e, ok := passiveAfterNoun(s, e); ok {
-				return end, g2s, g2e, true
+			if e > p+len(n) && afterNoun(e) {
+				return true
 			}
 		}
-		if hasPrefixFold(s[p:], "of them") && (p+len("of them") == len(s) || !isWordASCII(s[p+len("of them")])) {
-			if end, g2s, g2e, ok := passiveAfterNoun(s, p+len("of them")); ok {
-				return end, g2s, g2e, true
-			}
-		}
+		e := p + len("of them")
+		return hasPrefixFold(s[p:], "of them") && (e == len(s) || !isWordASCII(s[e])) && afterNoun(e)
+	}) {
+		return end, g2s, g2e, true
 	}
 	return 0, 0, 0, false
 }
@@ -484,8 +441,8 @@ func passiveAfterClause(s string, x int) (end, g2s, g2e int, ok bool) {
 		return 0, 0, 0, false
 	}
 	for _, w := range [...]string{"who", "that"} {
-		if z := y + len(w); hasPrefixFold(s[y:], w) && skipSpaces(s, z) > z {
-			if end, g2s, g2e, ok := mid(skipSpaces(s, z)); ok {
+		if z := spacedAfter(s, y, w); z >= 0 {
+			if end, g2s, g2e, ok := mid(z); ok {
 				return end, g2s, g2e, true
 			}
 		}
@@ -496,21 +453,9 @@ func passiveAfterClause(s string, x int) (end, g2s, g2e int, ok bool) {
 // passiveAuxVerb matches (?:were|...)\s+(?:\w+\s+)?(?:arrested|...)\b at
 // s[p] and returns its end, or -1.
 func passiveAuxVerb(s string, p int) int {
-	verbAt := func(q int) int {
-		for _, v := range passiveVerbs {
-			if e := q + len(v); hasPrefixFold(s[q:], v) && (e == len(s) || !isWordASCII(s[e])) {
-				return e
-			}
-		}
-		return -1
-	}
 	for _, a := range passiveAux {
-		if !hasPrefixFold(s[p:], a) {
-			continue
-		}
-		z := p + len(a)
-		w := skipSpaces(s, z)
-		if w == z {
+		w := spacedAfter(s, p, a)
+		if w < 0 {
 			continue
 		}
 		e := w // a word and spaces before none
@@ -518,11 +463,11 @@ func passiveAuxVerb(s string, p int) int {
 			e++
 		}
 		if q := skipSpaces(s, e); e > w && q > e {
-			if end := verbAt(q); end >= 0 {
+			if end := wordAltAt(s, q, passiveVerbs); end >= 0 {
 				return end
 			}
 		}
-		if end := verbAt(w); end >= 0 {
+		if end := wordAltAt(s, w, passiveVerbs); end >= 0 {
 			return end
 		}
 	}
@@ -548,9 +493,10 @@ func passiveArrest(after string) bool {
 }
 
 // findNamedArrestsActive finds a named person arrested ("the FBI arrested
-// Blake Benthall"), as written: "arrested" or "detained" starting a word,
-// spaces, then two names of a capital and lower-case letters. Each run it reads is whole, as what follows cannot start inside
-// it, and the last name's letters are greedy.
+// Tom Reed"), as written: "arrested" or "detained" starting a word,
+// spaces, then two names of a capital and lower-case letters. Each run it
+// reads is whole, as what follows cannot start inside it, and the last
+// name's letters are greedy.
 func findNamedArrestsActive(s string) [][]int {
 	var out [][]int
 	for p := 0; p < len(s); p++ {
@@ -667,7 +613,7 @@ var (
 	onePassiveLinks = []string{"in", "aged", "from", "of"}
 	onePassiveAux   = []string{"was", "has been", "had been", "is being"}
 	onePassiveAdvs  = []string{"later", "subsequently", "also", "then"}
-	onePassiveVerbs = []string{"arrested", "detained", "taken into custody", "apprehended"}
+	onePassiveVerbs = newWordAlts("arrested", "detained", "taken into custody", "apprehended")
 	// onePassiveNounsBy holds the nouns by their first letter, in either case.
 	onePassiveNounsBy = func() (by [256][]string) {
 		for _, n := range onePassiveNouns {
@@ -700,31 +646,18 @@ func arrestOnePassiveAt(s string) int {
 // three words of [\w-] each with spaces after it, then one of
 // onePassiveNouns ending a word, and what onePassiveAfterNoun reads.
 func onePassiveFrom(s string, p int) bool {
-	try := func(q int) bool {
-		q = skipSpaces(s, q)
-		for k := 0; k <= 3; k++ {
-			if k > 0 { // one more [\w-]+\s+
-				e := q
-				for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
-					e++
-				}
-				w := skipSpaces(s, e)
-				if e == q || w == e {
-					return false
-				}
-				q = w
-			}
-			if q == len(s) {
-				return false
-			}
-			for _, n := range onePassiveNounsBy[s[q]] {
-				if e := q + len(n); hasPrefixFold(s[q:], n) && (e == len(s) || !isWordASCII(s[e])) && onePassiveAfterNoun(s, e) {
-					return true
-				}
+	noun := func(q int) bool {
+		if q == len(s) {
+			return false
+		}
+		for _, n := range onePassiveNounsBy[s[q]] {
+			if e := q + len(n); hasPrefixFold(s[q:], n) && (e == len(s) || !isWordASCII(s[e])) && onePassiveAfterNoun(s, e) {
+				return true
 			}
 		}
 		return false
 	}
+	try := func(q int) bool { return afterWords(s, skipSpaces(s, q), 3, noun) }
 	if try(p) {
 		return true
 	}
@@ -797,27 +730,16 @@ func onePassiveVerbAt(s string, x int) bool {
 	if a == x {
 		return false
 	}
-	verbAt := func(q int) bool {
-		for _, v := range onePassiveVerbs {
-			if e := q + len(v); hasPrefixFold(s[q:], v) && (e == len(s) || !isWordASCII(s[e])) {
-				return true
-			}
-		}
-		return false
-	}
 	for _, aux := range onePassiveAux {
-		if !hasPrefixFold(s[a:], aux) {
+		v := spacedAfter(s, a, aux)
+		if v < 0 {
 			continue
 		}
-		v := skipSpaces(s, a+len(aux))
-		if v == a+len(aux) {
-			continue
-		}
-		if verbAt(v) {
+		if wordAltAt(s, v, onePassiveVerbs) >= 0 {
 			return true
 		}
 		for _, adv := range onePassiveAdvs {
-			if w := v + len(adv); hasPrefixFold(s[v:], adv) && skipSpaces(s, w) > w && verbAt(skipSpaces(s, w)) {
+			if w := spacedAfter(s, v, adv); w >= 0 && wordAltAt(s, w, onePassiveVerbs) >= 0 {
 				return true
 			}
 		}

@@ -206,17 +206,7 @@ func wordAltAtCase(s string, p int, alts []string) int {
 // findMoneyPrefixes finds the sums with a sign before them in s, left to
 // right and not overlapping (see matchMoneyPrefix).
 func findMoneyPrefixes(s string) [][]int {
-	var out [][]int
-	for p := 0; p < len(s); p++ {
-		if !mayStartMoneyPrefix(s, p) {
-			continue
-		}
-		if m := matchMoneyPrefix(s, p); m != nil {
-			out = append(out, m)
-			p = m[1] - 1
-		}
-	}
-	return out
+	return findEach(s, moneySignLead, mayStartMoneyPrefix, matchMoneyPrefix)
 }
 
 // matchMoneySuffix reads a sum with a currency word after it at s[p], a
@@ -261,15 +251,5 @@ func matchMoneySuffix(s string, p int) []int {
 // left to right and not overlapping, trying at each digit after no word
 // character (see matchMoneySuffix).
 func findMoneySuffixes(s string) [][]int {
-	var out [][]int
-	for p := 0; p < len(s); p++ {
-		if s[p] < '0' || s[p] > '9' || !wordStart(s, p) {
-			continue
-		}
-		if m := matchMoneySuffix(s, p); m != nil {
-			out = append(out, m)
-			p = m[1] - 1
-		}
-	}
-	return out
+	return findEach(s, &digitLead, wordStart, matchMoneySuffix)
 }

@@ -161,10 +161,7 @@ func qualifierBefore(prefix string) (string, int) {
 	// A qualifier is one of the phrases, in any ASCII case, ending where
 	// the trailing spaces begin and after no word character; the kinds are
 	// tried in order, and of one kind's phrases the leftmost wins.
-	j := len(trimmed)
-	for j > 0 && isSpaceASCII(trimmed[j-1]) {
-		j--
-	}
+	j := spacesBefore(trimmed, len(trimmed))
 	if j == len(trimmed) {
 		return "", 0
 	}
@@ -208,10 +205,7 @@ var qualifierLast = newFoldSet(`than over of above exceeding almost nearly under
 // mayEndInQualifier is a cheap test that the qualifier patterns need to
 // pass: s ends in spaces after a qualifier's last word.
 func mayEndInQualifier(s string) bool {
-	j := len(s)
-	for j > 0 && isSpaceASCII(s[j-1]) {
-		j--
-	}
+	j := spacesBefore(s, len(s))
 	if j == len(s) || j == 0 {
 		return false
 	}
@@ -232,20 +226,14 @@ var monthForms = newFoldSet(`jan january feb february mar march apr april may ju
 // mayStartWithMonth is a cheap test that monthNames needs to pass: after
 // spaces, a month's name is the whole run of ASCII letters.
 func mayStartWithMonth(s string) bool {
-	i := 0
-	for i < len(s) && isSpaceASCII(s[i]) {
-		i++
-	}
+	i := skipSpaces(s, 0)
 	return i < len(s) && isLetterByte(s[i]) && monthForms.has(s[i:asciiLetters(s, i)])
 }
 
 // mayEndWithMonth is a cheap test that monthBefore needs to pass: before
 // trailing spaces, a month's name is the whole run of ASCII letters.
 func mayEndWithMonth(s string) bool {
-	j := len(s)
-	for j > 0 && isSpaceASCII(s[j-1]) {
-		j--
-	}
+	j := spacesBefore(s, len(s))
 	if j == len(s) || j == 0 {
 		return false
 	}

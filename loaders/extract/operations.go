@@ -416,6 +416,16 @@ func matchAbsDate(s string, p int) int {
 		}
 		return -1
 	}
+	// yearOrEnd is the end of spacedYear at q, else q where \b holds, or -1.
+	yearOrEnd := func(q int) int {
+		if end := spacedYear(q); end >= 0 {
+			return end
+		}
+		if boundary(q) {
+			return q
+		}
+		return -1
+	}
 	// months calls try with the end of each month (and its dot) at q, in
 	// order, until it returns a match's end.
 	months := func(q int, try func(e int) int) int {
@@ -448,15 +458,7 @@ func matchAbsDate(s string, p int) int {
 		if w == p+n {
 			continue
 		}
-		if end := months(w, func(e int) int {
-			if end := spacedYear(e); end >= 0 {
-				return end
-			}
-			if boundary(e) {
-				return e
-			}
-			return -1
-		}); end >= 0 {
+		if end := months(w, yearOrEnd); end >= 0 {
 			return end
 		}
 	}
@@ -485,11 +487,8 @@ func matchAbsDate(s string, p int) int {
 						return end
 					}
 				}
-				if end := spacedYear(t); end >= 0 {
+				if end := yearOrEnd(t); end >= 0 {
 					return end
-				}
-				if boundary(t) {
-					return t
 				}
 			}
 		}
