@@ -514,9 +514,10 @@ var (
 	// lowerAgencyScan finds a prosecutor's office named in lower case
 	// ("the federal public prosecutor's office"), tried only at a word it
 	// can start with.
-	lowerAgencyScan = newStartScan(`(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && lowerAgencyFirst.has(s[p:asciiLetters(s, p)])
-	})
+	lowerAgencyScan = newStartScan(`(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`,
+		func(s string, p int) bool {
+			return isLetterByte(s[p]) && wordStart(s, p) && lowerAgencyFirst.has(s[p:asciiLetters(s, p)])
+		})
 	lowerAgencyFirst = newFoldSet("federal national state district regional public crown chief prosecutor")
 	demonymHeads     = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true, "gendarmes": true,
 		"national police": true, "federal police": true, "national police force": true, "police force": true,
