@@ -139,7 +139,6 @@ type sentenceFacts struct {
 	toks       []token
 	starts     []int32 // wordStartsOf(s.Text)
 	low        string  // s.Text in ASCII lower case
-	trap       bool    // hasFoldTrap(s.Text)
 	cues       uint16  // the bits of the cue sets its words are in
 	agencies   []mention
 	places     []mention
@@ -152,7 +151,7 @@ type sentenceFacts struct {
 	// Worked out once, when first needed.
 	figs         []figure // findFigures(s.Text)
 	figsDone     bool
-	breaks       [][]int // clauseBreakScan's matches in s.Text
+	breaks       [][]int // clauseBreaks(s.Text)
 	breaksDone   bool
 	local        int8         // localPoliceRe matches s.Text: 0 not yet known, 1 no, 2 yes
 	patterned    []agencyCand // patternAgencies(s)
@@ -174,20 +173,9 @@ type sentenceFacts struct {
 // figures returns the figures of the sentence.
 func (sf *sentenceFacts) figures() []figure {
 	if !sf.figsDone {
-		sf.figs, sf.figsDone = findFiguresLower(sf.s.Text, sf.lower(), sf.starts), true
+		sf.figs, sf.figsDone = findFiguresAt(sf.s.Text, sf.starts), true
 	}
 	return sf.figs
-}
-
-// lower returns a text with the same runs of ASCII characters as
-// strings.ToLower(s.Text), for finding ASCII cues: its ASCII lower case,
-// where no other character lower-cases to an ASCII letter (the Kelvin sign
-// and "İ" do).
-func (sf *sentenceFacts) lower() string {
-	if sf.trap || strings.Contains(sf.s.Text, "İ") {
-		return strings.ToLower(sf.s.Text)
-	}
-	return sf.low
 }
 
 // clauseAt returns the byte span of the sentence's clause that holds pos.
@@ -199,10 +187,10 @@ func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 }
 
 // isHistoric reports whether the sentence speaks of an earlier time or of
-// elsewhere (signal.historic). Without a fold trap, its ASCII lower case
-// must hold one of the rule's words first.
+// elsewhere (signal.historic). Its ASCII lower case must hold one of the
+// rule's words first.
 func (r *run) isHistoric(sf *sentenceFacts) bool {
-	return (sf.trap || containsAny(sf.low, historicWords)) && r.signal(sf, sigHistoric)
+	return containsAny(sf.low, historicWords) && r.signal(sf, sigHistoric)
 }
 
 // historicWords are what signal.historic needs one of.
@@ -290,7 +278,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		}
 		ns := len(starts)
 		starts = appendWordStarts(starts, s.Text)
-		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, trap: hasFoldTrap(s.Text), cues: cues,
+		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, cues: cues,
 			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1], starts: starts[ns:len(starts):len(starts)]}
 		r.sents[k] = &facts[k]
 	}
@@ -524,12 +512,13 @@ var (
 		"during": true, "since": true, "yesterday": true, "today": true, "monday": true, "tuesday": true, "wednesday": true,
 		"thursday": true, "friday": true, "saturday": true, "sunday": true, "earlier": true, "later": true, "last": true,
 		"multi": true, "operational": true}
-	lowerAgencyPattern = `(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`
-	lowerAgencyRe      = regexp.MustCompile(lowerAgencyPattern)
-	// lowerAgencyScan stands for lowerAgencyRe in texts with no fold trap.
-	lowerAgencyScan = newStartScan(lowerAgencyPattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && lowerAgencyFirst.has(s[p:asciiLetters(s, p)])
-	})
+	// lowerAgencyScan finds a prosecutor's office named in lower case
+	// ("the federal public prosecutor's office"), tried only at a word it
+	// can start with.
+	lowerAgencyScan = newStartScan(`(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`,
+		func(s string, p int) bool {
+			return isLetterByte(s[p]) && wordStart(s, p) && lowerAgencyFirst.has(s[p:asciiLetters(s, p)])
+		})
 	lowerAgencyFirst = newFoldSet("federal national state district regional public crown chief prosecutor")
 	demonymHeads     = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true, "gendarmes": true,
 		"national police": true, "federal police": true, "national police force": true, "police force": true,
@@ -763,9 +752,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	r.rule = "agency.acronym"
 	r.findAcronymAgencies(sf)
 	var lowerAgencies [][]int
-	if sf.trap {
-		lowerAgencies = lowerAgencyRe.FindAllStringIndex(sf.s.Text, -1)
-	} else if strings.Contains(sf.low, "prosecutor") { // a cheap test before the costly one
+	if strings.Contains(sf.low, "prosecutor") { // a cheap test before the costly one
 		lowerAgencies = lowerAgencyScan.findAll(sf.s.Text)
 	}
 	r.rule = "agency.prosecutors-office"
@@ -1044,9 +1031,6 @@ func (r *run) isAdjectiveUse(sf *sentenceFacts, m match) bool {
 	return strings.HasPrefix(rest, "-based") || strings.HasPrefix(rest, "-wide") || strings.HasPrefix(rest, "-led") ||
 		isAdjectiveUseAfter(rest)
 }
-
-// adjectiveUseRe follows a place name used as a modifier: "U.S. authorities", "UK police".
-var adjectiveUseRe = regexp.MustCompile(`^\s+(authorities|officials|police|forces|government|prosecutors|investigators|officers|agents|customs|law enforcement|counterparts|partners)\b`)
 
 func (r *run) addPlace(sf *sentenceFacts, name, country, kind string, m mention) {
 	if _, ok := r.placeIdx[name]; ok {
