@@ -106,7 +106,11 @@ func findFiguresAt(s string, starts []int32) []figure {
 				v *= multipliers[strings.ToLower(s[g[0]:g[1]])]
 			}
 		}
-		add(figure{Value: v, Start: m[0], End: m[1]}, m[0])
+		end := m[1]
+		if n := andAHalfAt(s, end); n > 0 && m[4] < 0 && m[6] < 0 {
+			v, end = v+0.5, end+n // "2 and a half tonnes"
+		}
+		add(figure{Value: v, Start: m[0], End: end}, m[0])
 	}
 	for _, m := range vague {
 		add(figure{Vague: true, Qualifier: "several", Start: m[0], End: m[1]}, m[0])
@@ -117,15 +121,63 @@ func findFiguresAt(s string, starts []int32) []figure {
 		if !ok {
 			continue
 		}
+		end := m[1]
 		if m[4] >= 0 {
 			v *= multipliers[strings.ToLower(s[m[4]:m[5]])]
+		} else if n := andAHalfAt(s, end); n > 0 && w != "a" && w != "an" {
+			v, end = v+0.5, end+n // "two and a half tonnes"
 		} else if w == "a" || w == "an" {
 			continue // a bare article is no figure; "a pistol" is read by the seizure rules
 		}
-		add(figure{Value: v, Start: m[0], End: m[1]}, m[0])
+		add(figure{Value: v, Start: m[0], End: end}, m[0])
+	}
+	// "half a tonne", "half a kilo": a half of one unit.
+	lower := ""
+	if strings.Contains(s, "alf a") { // rare: lowered only then
+		lower = lowerASCII(s)
+	}
+	for p := strings.Index(lower, "half a"); lower != "" && p >= 0; {
+		if (p == 0 || !isWordASCII(s[p-1])) && halfAUnit(lower[p:]) {
+			n := len("half a")
+			if strings.HasPrefix(lower[p:], "half an") {
+				n++
+			}
+			add(figure{Value: 0.5, Start: p, End: p + n}, p)
+		}
+		q := strings.Index(lower[p+1:], "half a")
+		if q < 0 {
+			break
+		}
+		p += 1 + q
 	}
 	sortFigures(out)
 	return out
+}
+
+// andAHalfAt returns the length of " and a half" at s[p:] (in any ASCII
+// case, before no word character), or 0.
+func andAHalfAt(s string, p int) int {
+	const phrase = " and a half"
+	if e := p + len(phrase); e <= len(s) && equalFoldASCII(s[p:e], phrase) && (e == len(s) || !isWordASCII(s[e])) {
+		return len(phrase)
+	}
+	return 0
+}
+
+// halfAUnit reports whether low, in ASCII lower case, starts with "half a"
+// or "half an" and a unit of mass: "half a tonne", "half a kilo".
+func halfAUnit(low string) bool {
+	rest := strings.TrimPrefix(strings.TrimPrefix(low, "half a"), "n")
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	for _, u := range []string{"tonne", "ton", "kilo", "kilogram", "kg", "pound"} {
+		if strings.HasPrefix(rest, u) && (len(rest) == len(u) || !isLetterByte(rest[len(u)]) || rest[len(u)] == 's') {
+			return true
+		}
+	}
+	return false
 }
 
 func wordValue(w string) (float64, bool) {
