@@ -69,3 +69,14 @@ func (r *run) weekdayDate(phrase string) *string {
 	}
 	return nil
 }
+
+// pastYear reports whether the text dates the event by a year alone, and
+// one before the article's: "In 2022, officers there seized 3.7 tonnes"
+// in a 2024 report is given for comparison, not news. A month or a day
+// ("in December 2023") is an event the article may be reporting.
+func (r *run) pastYear(d EventDate) bool {
+	if !d.fromText() || d.ISO == nil || d.Precision == nil || *d.Precision != "year" || len(r.doc.Published) < 4 {
+		return false
+	}
+	return *d.ISO < r.doc.Published[:4]
+}

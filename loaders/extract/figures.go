@@ -196,7 +196,7 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),
 		EventDate: r.eventDate(sf), Evidence: r.evidence(sf, 0.8)}
 	a.AssertedBy = r.asserted(sf, a.Evidence)
-	a.Context = r.isContext(sf, pos)
+	a.Context = r.isContext(sf, pos) || r.pastYear(a.EventDate)
 	a.Evidence[len(a.Evidence)-1].Context = a.Context
 	if !f.Vague {
 		a.Count = r.nump(f.Value)
@@ -710,7 +710,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		s.Date, s.EventDate = r.dateIn(sf), r.eventDate(sf)
 		s.Evidence = r.evidence(sf, 0.75)
 		s.AssertedBy = r.asserted(sf, s.Evidence)
-		s.Context = r.isContext(sf, pos)
+		s.Context = r.isContext(sf, pos) || r.pastYear(s.EventDate)
 		s.Evidence[len(s.Evidence)-1].Context = s.Context
 		s.sentence = i
 		made = append(made, len(r.out.Seizures))

@@ -382,7 +382,7 @@ var monthsByLead, absDateLead = func() (months [256][]string, all [256]bool) {
 		months[m[0]] = append(months[m[0]], m)
 		all[m[0]] = true
 	}
-	for _, c := range []byte("0123456789isdub") {
+	for _, c := range []byte("0123456789isdubISDUB") {
 		all[c] = true
 	}
 	return months, all
@@ -401,7 +401,7 @@ func findAbsDatesAt(s string, starts []int32) [][]int {
 // spaces, a month, maybe spaces and a four-digit year ("8 Feb. 2021");
 // a month, spaces, one or two digits, maybe st/nd/rd/th, maybe a comma,
 // spaces and a year ("June 8th, 2021"); one of absDateLeads, spaces and a
-// year ("in 2019"); a month, spaces and a year ("May 2020"). Within each,
+// year ("in 2019", "In 2019"); a month, spaces and a year ("May 2020"). Within each,
 // greedy parts are tried longest first and a month's dot before none; the
 // first way that ends where \b holds (a word character on one side only)
 // is the date. A run of spaces is read whole, since no part after
@@ -499,7 +499,7 @@ func matchAbsDate(s string, p int) int {
 	}
 	// (?:in|since|during|until|by)\s+\d{4}
 	for _, w := range absDateLeads {
-		if strings.HasPrefix(s[p:], w) {
+		if hasPrefixFold(s[p:], w) { // "In 2022" opens a sentence
 			if end := spacedYear(p + len(w)); end >= 0 {
 				return end
 			}
@@ -591,8 +591,8 @@ func (r *run) isoDate(phrase string) *string {
 		p = dateCleaner.Replace(phrase)
 	}
 	for _, w := range []string{"in ", "since ", "during ", "until ", "by "} {
-		if strings.HasPrefix(p, w) {
-			y := strings.TrimPrefix(p, w)
+		if hasPrefixFold(p, w) { // "In 2022" opens a sentence
+			y := strings.TrimLeft(p[len(w):], " ")
 			return &y
 		}
 	}
