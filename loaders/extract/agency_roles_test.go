@@ -69,3 +69,34 @@ According to the Metropolitan Police, Operation Tidewater ran for a year.`
 		}
 	}
 }
+
+// TestHelpersInTheNextSentence checks that agencies helping in a sentence
+// that names no operation helped the one named just before, and that a
+// funder there did not.
+func TestHelpersInTheNextSentence(t *testing.T) {
+	body := `Loamshire Police seized 40 kg of cocaine in an investigation dubbed Project Quill.
+The seizure was made with assistance from the Canada Border Services Agency and Europol, and funded by the Home Office.`
+	doc, err := source.ParseText("helpers.txt", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := newExtractor(t).Extract(doc)
+	if len(ex.Operations) != 1 {
+		t.Fatalf("%d operations, want 1: %+v", len(ex.Operations), ex.Operations)
+	}
+	op := ex.Operations[0]
+	got := map[string]string{}
+	for _, ar := range op.Roles {
+		got[ar.Agency] = ar.Role
+	}
+	for _, a := range []string{"Canada Border Services Agency", "Europol"} {
+		if got[a] != graph.RoleSupported || !contains(op.Agencies, a) {
+			t.Errorf("%s: role %q, in agencies %v; want supported, and listed (roles %v)", a, got[a], contains(op.Agencies, a), got)
+		}
+	}
+	for _, a := range op.Agencies {
+		if a == "Home Office" {
+			t.Errorf("the funder is one of the operation's agencies: %v", op.Agencies)
+		}
+	}
+}

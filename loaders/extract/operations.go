@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"github.com/opgraph/opgraph/graph"
+
 	"regexp"
 	"strings"
 	"time"
@@ -261,6 +263,7 @@ func (r *run) relateOperations() {
 			}
 		}
 	}
+	r.helpersAfter()
 	if topLevel == 1 && len(r.out.Platforms) == 1 {
 		for i := range r.out.Operations {
 			op := &r.out.Operations[i]
@@ -288,6 +291,38 @@ func (r *run) relateOperations() {
 				r.opIdx[strings.ToLower(n)] = len(r.out.Operations)
 				r.out.Operations = append(r.out.Operations, Operation{Name: &n, Evidence: op.Evidence})
 			}
+		}
+	}
+}
+
+// helpersAfter gives an operation the agencies that helped in a sentence
+// right after one naming it, where that sentence names no operation:
+// "... dubbed Project Quill. The seizure was made with assistance from
+// the Border Agency and Frontex." (funders and those reporting aside).
+func (r *run) helpersAfter() {
+	for i, sf := range r.sents {
+		if len(sf.operations) > 0 || len(sf.agencies) == 0 {
+			continue
+		}
+		var op *Operation
+		for j := i - 1; j >= 0 && j >= i-2 && op == nil; j-- {
+			if ops := r.sents[j].operations; len(ops) == 1 {
+				op = &r.out.Operations[r.opIdx[strings.ToLower(ops[0].Name)]]
+			} else if len(ops) > 1 {
+				break // which one, the text does not say
+			}
+		}
+		if op == nil || op.PartOf != nil {
+			continue
+		}
+		for _, a := range sf.agencies {
+			if !r.supportsOnly(sf, a) || endsWithPhrase(sf.low[:a.Start], fundPhrases) || saysSo(sf, a) {
+				continue
+			}
+			if !contains(op.Agencies, a.Name) {
+				op.Agencies = append(op.Agencies, a.Name)
+			}
+			op.noteRole(a.Name, graph.RoleSupported, r.span(sf, 0.7))
 		}
 	}
 }
