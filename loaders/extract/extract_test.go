@@ -86,6 +86,8 @@ func TestFindMoney(t *testing.T) {
 		{"euro million", "BE", "€3 million was found", 3e6, "EUR", "exact"},
 		{"euro words", "DE", "140 million euros were exchanged", 140e6, "EUR", "exact"},
 		{"pounds words", "GB", "54 million pounds in cash", 54e6, "GBP", "exact"},
+		{"a headline's Million", "US", "Heroin Worth $2 Million Seized", 2e6, "USD", "exact"},
+		{"a wire's Mln", "PK", "drugs worth Rs 10.8 Mln", 10.8e6, "PKR", "exact"},
 		{"dollar in US", "US", "$1.2bn in assets", 1.2e9, "USD", "exact"},
 		{"dollar in Australia", "AU", "$52 million in cash", 52e6, "AUD", "exact"},
 		{"explicit A$", "US", "A$44.9 million", 44.9e6, "AUD", "exact"},

@@ -160,9 +160,10 @@ func moneyNumberEnd(s string, p int) int {
 // sign, the number, a short multiplier and a long one (-1 for none), or
 // nil: the first of moneySigns, as written and in their order (with a space
 // after it where one may stand and \b before it where it needs one), that
-// a digit follows, the number (moneyNumberEnd), and a multiplier as
-// written where one follows: one of moneyShortMults after any spaces and
-// ending a word, else one of moneyLongMults after spaces.
+// a digit follows, the number (moneyNumberEnd), and a multiplier where one
+// follows: one of moneyShortMults as written after any spaces and ending a
+// word, else one of moneyLongMults in any case after spaces ("Rs 10.8
+// Million" in a headline).
 func matchMoneyPrefix(s string, p int) []int {
 	for _, k := range signsByLead[s[p]] {
 		sg := moneySigns[k]
@@ -183,7 +184,7 @@ func matchMoneyPrefix(s string, p int) []int {
 			w := skipSpaces(s, e)
 			if x := wordAltAtCase(s, w, moneyShortMults); x >= 0 {
 				m[1], m[6], m[7] = x, w, x
-			} else if x := wordAltAtCase(s, w, moneyLongMults); x >= 0 {
+			} else if x := wordAltAtFold(s, w, moneyLongMults); x >= 0 {
 				m[1], m[8], m[9] = x, w, x
 			}
 			return m
@@ -197,6 +198,17 @@ func matchMoneyPrefix(s string, p int) []int {
 func wordAltAtCase(s string, p int, alts []string) int {
 	for _, a := range alts {
 		if e := p + len(a); strings.HasPrefix(s[p:], a) && (e == len(s) || !isWordASCII(s[e])) {
+			return e
+		}
+	}
+	return -1
+}
+
+// wordAltAtFold is wordAltAtCase for alternatives in ASCII lower case that
+// match in any case.
+func wordAltAtFold(s string, p int, alts []string) int {
+	for _, a := range alts {
+		if e := p + len(a); hasPrefixFold(s[p:], a) && (e == len(s) || !isWordASCII(s[e])) {
 			return e
 		}
 	}
