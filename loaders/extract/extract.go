@@ -476,6 +476,9 @@ func (r *run) guessCountry() string {
 				if m.Entries[0].Kind == entAgency {
 					w = 2
 				}
+				if m.Entries[0].Kind == entPlace && placeOfPlace(sf, m.I) {
+					w = 3 // "Cornwall, Ont.", "Logan, Queensland": the region says which
+				}
 				votes[c] += w
 			}
 		}
@@ -487,6 +490,12 @@ func (r *run) guessCountry() string {
 		}
 	}
 	return best
+}
+
+// placeOfPlace reports whether the name at token i follows a capitalised
+// word and a comma, as a region or country after a town: "Cornwall, Ont.".
+func placeOfPlace(sf *sentenceFacts, i int) bool {
+	return i > 0 && sf.s.Text[sf.toks[i-1].End:sf.toks[i].Start] == ", " && isCapitalised(sf.toks[i-1].Text)
 }
 
 // --- agencies ---

@@ -172,6 +172,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "heroin", 2.5, 0, "kg", "", "exact"}}},
 		{"half a unit", "Police seized half a tonne of cannabis.",
 			[]seizureKey{{"drugs", "cannabis", 0.5, 0, "tonne", "", "exact"}}},
+		{"a town's region says which dollar", "Cornwall officers said police in Cornwall, Ont. seized $300,000 in cash in Cornwall.",
+			[]seizureKey{{"cash", "", 0, 300000, "", "CAD", "exact"}}},
 		{"hypothetical", "Police will seize any vehicles used in the crimes.", nil},
 		{"could have been sold", "The drugs could have been sold for £2m on the street.", nil},
 		{"inspected is not seized", "Customs officers inspected 4,000 parcels at the airport.", nil},
