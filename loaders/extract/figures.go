@@ -854,7 +854,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	if regions := seizedRegions(sf); len(regions) > 0 {
 		toks := sf.toks    // tokenize(text)
 		var found [8]match // the sentence's names stay on the stack
-		for _, m := range r.x.gaz.appendFind(found[:0], toks, entCommodity) {
+		goods := r.x.gaz.appendFind(found[:0], toks, entCommodity)
+		for k, m := range goods {
 			e := m.Entries[0]
 			start, end := toks[m.I].Start, toks[m.J-1].End
 			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 ||
@@ -869,12 +870,23 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if singleItemRe.MatchString(tail(text[:start], 20)) && e.Countable {
 				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact")
 			}
-			if e.Sub == "" && e.Commodity == "drugs" || vagueGoods[e.Sub] {
+			if (e.Sub == "" && e.Commodity == "drugs" || vagueGoods[e.Sub]) && !inListOfGoods(sf, goods, k) {
 				continue // "drugs" or "assets" alone, with no figure, is too vague to be its own seizure
 			}
 			newSeizure(s, start)
 		}
 	}
+}
+
+// inListOfGoods reports whether goods[k] is an item of a list of goods,
+// next to another with only a comma or "and" between: "cash, drugs, gold
+// and silver" names drugs as one of the things seized.
+func inListOfGoods(sf *sentenceFacts, goods []match, k int) bool {
+	joins := func(a, b match) bool {
+		between := strings.TrimSpace(sf.s.Text[sf.toks[a.J-1].End:sf.toks[b.I].Start])
+		return between == "," || between == "and" || between == ", and" || between == "&"
+	}
+	return k > 0 && joins(goods[k-1], goods[k]) || k+1 < len(goods) && joins(goods[k], goods[k+1])
 }
 
 func deref(s *string) string {
@@ -1316,11 +1328,24 @@ func placePhraseLow(low string) int {
 		if !isSpaceASCII(low[p]) {
 			continue
 		}
-		if e := asciiLetters(low, p+1); e < len(low) && isSpaceASCII(low[e]) && placeWords[low[p+1:e]] {
+		if e := asciiLetters(low, p+1); e < len(low) && isSpaceASCII(low[e]) && placeWords[low[p+1:e]] && !formOfGoods(low[p+1:e], low[e+1:]) {
 			return p
 		}
 	}
 	return -1
+}
+
+// formOfGoods reports whether a place word and what follows it say what
+// form the goods take, not where they were: "180,000 euros in cash",
+// "$1 million worth of bitcoin".
+func formOfGoods(word, rest string) bool {
+	switch word {
+	case "in":
+		return hasAnyPrefix(rest, "cash", "bitcoin", "cryptocurrenc", "notes", "banknotes", "currency")
+	case "worth":
+		return strings.HasPrefix(rest, "of ")
+	}
+	return false
 }
 
 // auxWords are the auxiliaries before a passive verb.
