@@ -629,6 +629,8 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 		{"an official quoted", "", "Officers seized 20 kg of cocaine, said Chief Inspector Mara Quist.", "", "Mara Quist"},
 		{"an agency's unit works for it", "", "Officers from HMRC's Tobacco Taskforce found 4,000 cigarettes.", "HM Revenue and Customs", ""},
 		{"the outlet", "source: The Harbour Herald", "Customs officers found 12 kg of heroin.", "", "The Harbour Herald"},
+		{"a list of those involved names no one actor", "", "The NCA said its officers led the case. Police Scotland, Border Force and HMRC took part in the work. The sweep led to 40 arrests.",
+			"National Crime Agency", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -291,8 +291,13 @@ func (r *run) agencyFor(i, pos int) string {
 	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
-	// The agency of the sentences just before; in an opening paragraph, of those just after.
+	// The agency of the sentences just before; in an opening paragraph, of
+	// those just after. A sentence listing three agencies or more (those
+	// "involved") names no one actor: the one before it may.
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if len(r.sents[j].agencies) >= 3 {
+			continue
+		}
 		if a := r.lastOwnAgency(j); a != "" {
 			return a
 		}
