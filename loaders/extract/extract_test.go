@@ -177,6 +177,10 @@ func TestSeizures(t *testing.T) {
 		{"a list after a sum in cash", "The task force seized 180,000 euros in cash, drugs, gold and silver.",
 			[]seizureKey{{"cash", "", 0, 180000, "", "EUR", "exact"}, {"drugs", "", 0, 0, "", "", ""}, {"other", "gold", 0, 0, "", "", ""}, {"other", "silver", 0, 0, "", "", ""}}},
 		{"drugs alone is too vague", "Officers searched the flat and seized drugs.", nil},
+		{"a value of goods, with of", "Police seized £3 million of heroin in Leeds.",
+			[]seizureKey{{"drugs", "heroin", 0, 3e6, "", "GBP", "exact"}}},
+		{"a list's item, then its count", "The week in figures:\n\n• Pistols recovered: 312",
+			[]seizureKey{{"firearms", "pistols", 312, 0, "item", "", "exact"}}},
 		{"hypothetical", "Police will seize any vehicles used in the crimes.", nil},
 		{"could have been sold", "The drugs could have been sold for £2m on the street.", nil},
 		{"inspected is not seized", "Customs officers inspected 4,000 parcels at the airport.", nil},
@@ -271,6 +275,10 @@ func TestArrests(t *testing.T) {
 		{"the arrest of the", "It led to the arrest of the four men who came for the van.", []float64{4}},
 		{"arrestees", "Officers said the three arrestees, aged 20 to 31, were held.", []float64{3}},
 		{"a headline's present tense", "Customs arrests 6 suspects in Mombasa. The agency said so.", []float64{6}},
+		{"a rate is no count", "Police said they were making two arrests a day.", nil},
+		{"a day after is when", "Police arrested two men a day after the raid.", []float64{2}},
+		{"one of the men arrested is no count", "One of the men arrested was later released.", nil},
+		{"a list's item and its count", "The week in figures:\n\n• Arrests: 12\n- People arrested: 40", []float64{12, 40}},
 		{"same small count, two places", "In Leeds, two men were arrested. In Bristol, officers detained two women.", []float64{2, 2}},
 	}
 	for _, tc := range cases {

@@ -762,6 +762,12 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if e == nil && endsOfWhich(tail(text[:f.Start], 40)) {
 				e = r.commodityBefore(sf, f.Start)
 			}
+			if e == nil && strings.HasSuffix(strings.TrimRight(text[:f.Start], " "), ":") && strings.TrimSpace(text[f.End:]) == "" {
+				// "• Pistols recovered: 312": a list's item, then its count.
+				if e = r.commodityBefore(sf, f.Start); e != nil && !e.Countable {
+					e = nil
+				}
+			}
 			if e == nil || e.Commodity == "cash" && unit == "" {
 				continue
 			}
@@ -1577,12 +1583,13 @@ func notGoodsValue(sf *sentenceFacts, start, end int) bool {
 	return false
 }
 
-// valueInGoods returns the goods a sum is the value of where "in" and a
-// commodity other than cash follow it ("$1.3 million in cocaine"), or nil.
+// valueInGoods returns the goods a sum is the value of where "in" or "of"
+// and a commodity other than cash follow it ("$1.3 million in cocaine",
+// "£3 million of heroin"), or nil.
 func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
 	after := sf.s.Text[m.End:]
 	rest := strings.TrimLeft(after, " ")
-	if !strings.HasPrefix(rest, "in ") {
+	if !strings.HasPrefix(rest, "in ") && !strings.HasPrefix(rest, "of ") { // "£3 million of heroin"
 		return nil
 	}
 	off := len(sf.s.Text) - len(rest) + 3
@@ -1743,7 +1750,25 @@ func notArrestFigure(sf *sentenceFacts, start, end int) bool {
 			return true
 		}
 	}
+	// "one of the men arrested": a member of a group, not a count of it.
+	if before := sf.tokensIn(max(0, start-12), start); len(before) >= 1 && (before[len(before)-1].Lower == "of" ||
+		len(before) >= 2 && before[len(before)-1].Lower == "the" && before[len(before)-2].Lower == "of") {
+		if w := strings.ToLower(sf.s.Text[start:end]); w == "one" || w == "1" {
+			return true
+		}
+	}
+	if startsWith(sf.s.Text[start:], "one of ") {
+		return true
+	}
 	after := sf.tokensIn(end, end+60)
+	// "two arrests a day": a rate, not a count.
+	for k := 0; k+2 < len(after) && k < 3; k++ {
+		if (after[k+1].Lower == "a" || after[k+1].Lower == "per" || after[k+1].Lower == "every" || after[k+1].Lower == "each") &&
+			rateUnits[after[k+2].Lower] && (after[k].Lower == "arrests" || personNouns[after[k].Lower]) &&
+			(k+3 >= len(after) || !timeAfterWords[after[k+3].Lower]) { // "a day after the raid" is when
+			return true
+		}
+	}
 	for k := 0; k < len(after) && k < 5; k++ {
 		if after[k].Lower == "detained" {
 			for _, t := range after[k+1:] {
@@ -1756,6 +1781,16 @@ func notArrestFigure(sf *sentenceFacts, start, end int) bool {
 	}
 	return false
 }
+
+// rateUnits after "a" or "per" make a figure a rate: "two arrests a day",
+// unless one of timeAfterWords follows ("a day after the raid").
+var (
+	rateUnits      = wordSet("day week month year hour night")
+	timeAfterWords = wordSet("after before later earlier ago")
+)
+
+// startsWith reports whether s starts with prefix in any ASCII case.
+func startsWith(s, prefix string) bool { return hasPrefixFold(s, prefix) }
 
 // expectWords before a figure in its clause say it is expected, not done.
 var expectWords = wordSet("should would could might expected expects expect hopes hope aims target targets")

@@ -27,12 +27,7 @@ var ruleClasses = []struct {
 	words map[string]bool
 }{
 	{"arrestVerb", wordSet("arrested detained apprehended held nabbed collared intercepted")},
-	{"personNoun", wordSet(`people persons person suspects suspect men man women woman individuals individual
-		offenders members others youths youth teenagers teenager teens teen boys boy girls girl adults juveniles minors
-		nationals national citizens foreigners couriers courier dealers dealer traffickers trafficker smugglers smuggler
-		defendants accused fugitives operators operator vendors administrators associates ringleaders leaders
-		fraudsters fraudster launderers passengers passenger travellers traveller travelers drivers driver
-		crew sailors fishermen gang gangsters workers recruiters sellers buyers mules carriers`)},
+	{"personNoun", personNouns},
 	{"numberWord", numberWordSet()},
 	{"sayVerb", sayVerbs},
 	{"title", titleWords},
@@ -163,6 +158,14 @@ func numberWordSet() map[string]bool {
 	}
 	return m
 }
+
+// personNouns are the nouns for people that arrest figures count.
+var personNouns = wordSet(`people persons person suspects suspect men man women woman individuals individual
+		offenders members others youths youth teenagers teenager teens teen boys boy girls girl adults juveniles minors
+		nationals national citizens foreigners couriers courier dealers dealer traffickers trafficker smugglers smuggler
+		defendants accused fugitives operators operator vendors administrators associates ringleaders leaders
+		fraudsters fraudster launderers passengers passenger travellers traveller travelers drivers driver
+		crew sailors fishermen gang gangsters workers recruiters sellers buyers mules carriers`)
 
 // ruleSets are the compiled rules, one set per fact kind, and the class
 // bits of every word a class names.
