@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -10,8 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -21,7 +18,6 @@ import (
 	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
-	"golang.org/x/sys/unix"
 )
 
 // Config says which Cayley backend to open and where.
@@ -166,102 +162,6 @@ func openBolt(dir string, timeout time.Duration, opts cgraph.Options) (cgraph.Qu
 		return nil, nil, err
 	}
 	return qs, db.DB(), nil
-}
-
-// dropFilePages takes Bolt's memory-mapped file out of the process's
-// resident memory after a read of the whole store (a search index build,
-// an export): those pages are no one's working set. They stay in the
-// kernel's page cache, so reading one again is a minor fault, not a disk
-// read. The caller holds s.mu, so no write can remap the file meanwhile.
-func (s *Store) dropFilePages() { s.adviseFile(unix.MADV_DONTNEED) }
-
-// checkEvery is how many quads read from Bolt between checks of how much
-// of its file the process has mapped (readQuads): each quad read at random
-// maps about 30 KB of the file (listing 10k articles maps 300 MB), so a
-// long read would otherwise map all of a big store. Between checks the
-// mapping can pass the budget by up to checkEvery such reads: 256 keep
-// that under 8 MB (a check reads /proc/self/statm, a few µs).
-var checkEvery int64 = 1 << 8 // a variable for tests
-
-// readQuads counts quads read from Bolt and, every checkEvery of them,
-// drops the file's pages when more of it than the budget is mapped. Not
-// unconditionally: a page dropped is a minor fault when read again, and a
-// scan that dropped everything every 1,024 quads spent a fifth of its time
-// faulting the same upper pages of the B+tree back in. The caller holds s.mu.
-func (s *Store) readQuads(n int64) {
-	if s.bolt == nil || s.mappedBudget < 0 || s.read.Add(n)%checkEvery >= n {
-		return
-	}
-	if mappedBytes() > s.mappedBudget {
-		s.dropFilePages()
-	}
-}
-
-// mappedBytes is the file-backed share of the process's resident memory
-// (the "shared" field of /proc/self/statm); 0 where it cannot be read.
-func mappedBytes() int64 {
-	data, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		return 0
-	}
-	f := strings.Fields(string(data))
-	if len(f) < 3 {
-		return 0
-	}
-	pages, _ := strconv.ParseInt(f[2], 10, 64)
-	return pages * int64(os.Getpagesize())
-}
-
-// adviseFile gives the kernel advice on Bolt's mapping of its file
-// (madvise). The caller holds s.mu (or is Open), so no write remaps it.
-func (s *Store) adviseFile(advice int) {
-	if s.bolt == nil {
-		return
-	}
-	start := s.bolt.Info().Data
-	// The mapping's own length, read from the kernel: the file can be longer
-	// than what Bolt has mapped (it grows the file ahead of the map), and
-	// advice past the mapping would reach whatever is mapped after it: the
-	// Go heap, zeroed by DONTNEED.
-	size, err := mappingSize(start)
-	if err != nil {
-		if s.log != nil {
-			s.log.Warn("advice on the store's memory map", "err", err)
-		}
-		return
-	}
-	_, _, errno := unix.Syscall(unix.SYS_MADVISE, start, size, uintptr(advice))
-	if errno != 0 && s.log != nil {
-		s.log.Warn("advice on the store's memory map", "advice", advice, "err", errno)
-	}
-}
-
-// mappingSize is the length of the memory mapping that starts at addr,
-// from /proc/self/maps.
-func mappingSize(addr uintptr) (uintptr, error) {
-	f, err := os.Open("/proc/self/maps")
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	prefix := strconv.FormatUint(uint64(addr), 16) + "-"
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if !strings.HasPrefix(line, prefix) {
-			continue
-		}
-		end, _, _ := strings.Cut(line[len(prefix):], " ")
-		e, err := strconv.ParseUint(end, 16, 64)
-		if err != nil || uintptr(e) <= addr {
-			return 0, fmt.Errorf("/proc/self/maps: bad line %q", line)
-		}
-		return uintptr(e) - addr, nil
-	}
-	if err := sc.Err(); err != nil {
-		return 0, err
-	}
-	return 0, fmt.Errorf("/proc/self/maps: no mapping at %#x", addr)
 }
 
 // Backend is the name of the Cayley backend the store runs on.

@@ -527,9 +527,7 @@ func runTimed(ctx context.Context, name string, args ...string) (timed, error) {
 	start := time.Now()
 	err := cmd.Run()
 	t := timed{elapsed: time.Since(start), stdout: out.Bytes()}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		t.maxRSS = ru.Maxrss << 10 // kilobytes on Linux
-	}
+	t.maxRSS = peakRSS(cmd.ProcessState)
 	if err != nil {
 		tail := errOut.String()
 		if len(tail) > 500 {
