@@ -177,7 +177,7 @@ func eachNQuad(name string, r io.Reader, fn func(quad.Quad) error) error {
 		}
 		q, err := nquads.Parse(string(line))
 		if err != nil {
-			return fmt.Errorf("%s:%d: %w: %v", name, n, ErrInvalid, err)
+			return fmt.Errorf("%s:%d: %w: %w", name, n, ErrInvalid, err)
 		}
 		if !q.IsValid() {
 			return fmt.Errorf("%s:%d: %w: incomplete quad", name, n, ErrInvalid)

@@ -246,7 +246,7 @@ func validate(af ArticleFacts) error {
 		}
 		for _, p := range n.Props {
 			if _, err := toValue(p.Value); err != nil {
-				return fmt.Errorf("%w: node %s, %s: %v", ErrInvalid, n.ID, p.Pred, err)
+				return fmt.Errorf("%w: node %s, %s: %w", ErrInvalid, n.ID, p.Pred, err)
 			}
 		}
 	}
@@ -516,7 +516,7 @@ func (s *Store) quadsOf(ctx context.Context, d quad.Direction, ids []ID) (map[ID
 	if s.sql != nil {
 		m, err := s.sql.quadsOf(ctx, d, ids)
 		if err != nil && ctx.Err() != nil {
-			return nil, fmt.Errorf("%w: %v", ctx.Err(), err)
+			return nil, fmt.Errorf("%w: %w", ctx.Err(), err)
 		}
 		if err == nil && s.pending != nil {
 			for _, id := range ids {
@@ -560,7 +560,7 @@ func (s *Store) referrersOf(ctx context.Context, p Predicate, ids []ID) (map[ID]
 		var err error
 		if out, err = s.sql.referrersOf(ctx, p, ids); err != nil {
 			if ctx.Err() != nil {
-				return nil, fmt.Errorf("%w: %v", ctx.Err(), err)
+				return nil, fmt.Errorf("%w: %w", ctx.Err(), err)
 			}
 			return nil, err
 		}

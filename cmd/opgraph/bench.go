@@ -220,7 +220,7 @@ const indexWait = 15 * time.Minute
 func queryArgs(ctx context.Context, s *graph.Store) (op graph.ID, word string, err error) {
 	ops, err := s.List(ctx, graph.KindOperation)
 	if err != nil || len(ops) == 0 {
-		return "", "", fmt.Errorf("no operations: %v", err)
+		return "", "", fmt.Errorf("no operations: %w", err)
 	}
 	rels, err := s.Referrers(ctx, graph.PredFrom, ops...)
 	if err != nil {
@@ -342,7 +342,7 @@ func (b *benchRun) serveHTTP(ctx context.Context, boltDir string) error {
 			}
 		}
 		if err := postJSON(url, `{ operations(first: 1) { edges { node { id name } } } }`, &out); err != nil || len(out.Data.Operations.Edges) == 0 {
-			return fmt.Errorf("first operation: %v", err)
+			return fmt.Errorf("first operation: %w", err)
 		}
 		args.op = out.Data.Operations.Edges[0].Node.ID
 		args.word = "operation"
