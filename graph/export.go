@@ -25,6 +25,8 @@ import (
 // order, under the read lock, so it sees no half-written article. It stops
 // at fn's first error and returns it.
 func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
+	s.scans.Lock()
+	defer s.scans.Unlock()
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	it := s.qs.QuadsAllIterator().Iterate()

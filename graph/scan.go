@@ -25,6 +25,8 @@ func (s *Store) EachProp(ctx context.Context, preds []Predicate, fn func(subject
 	if s.sql == nil {
 		return s.EachQuad(ctx, each)
 	}
+	s.scans.Lock()
+	defer s.scans.Unlock()
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.sql.eachQuad(ctx, 10_000, func(qs []quad.Quad) error {

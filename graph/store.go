@@ -72,6 +72,10 @@ type Store struct {
 	backend string
 	log     *slog.Logger
 	mu      sync.RWMutex // held for writing by WriteArticle, for reading by reads
+	// scans is held by a pass over the whole store (EachQuad, EachProp):
+	// one at a time, since two at once on Bolt each drop the other's
+	// mapped pages (readQuads), and they share the machine's cores.
+	scans sync.Mutex
 }
 
 // Open opens (creating if needed) the store that cfg names.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/graphql-go/graphql"
 
@@ -80,6 +79,7 @@ type builder struct {
 	filter *graphql.InputObject
 	search *searchIndex
 	aggs   *background[*aggTable]
+	life   *lifetime // owns the search and aggregate builds
 }
 
 // listFields are the top-level lists, one per kind.
@@ -101,11 +101,9 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 		return graphql.Schema{}, nil, errors.New("schema: no Reader")
 	}
 	b := &builder{r: cfg.Reader, cfg: cfg, types: map[graph.Kind]*graphql.Object{}, conns: map[graph.Kind]*graphql.Object{}}
-	// One build at a time: two passes at once over a Bolt store each
-	// drop the other's mapped pages (graph.dropEvery) and share two cores.
-	var builds sync.Mutex
-	b.search = newSearchIndex(cfg.Reader, &builds)
-	b.aggs = newBackground("aggregates", "the aggregate table", &builds, b.buildAggTable)
+	b.life = newLifetime()
+	b.search = newSearchIndex(cfg.Reader, b.life)
+	b.aggs = newBackground("aggregates", "the aggregate table", b.life, b.buildAggTable)
 	b.node = graphql.NewInterface(graphql.InterfaceConfig{
 		Name:        "Node",
 		Description: "Anything with a global ID: the node's IRI in the graph.",

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/graphql-go/graphql"
@@ -21,8 +20,8 @@ import (
 // index), built in the background and again after each change.
 type searchIndex = background[*postings]
 
-func newSearchIndex(r Reader, builds *sync.Mutex) *searchIndex {
-	return newBackground("search", "the search index", builds, func(ctx context.Context) (*postings, error) { return buildPostings(ctx, r) })
+func newSearchIndex(r Reader, life *lifetime) *searchIndex {
+	return newBackground("search", "the search index", life, func(ctx context.Context) (*postings, error) { return buildPostings(ctx, r) })
 }
 
 // postings maps each term to the nodes holding it, with weights. Nodes

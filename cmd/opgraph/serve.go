@@ -192,10 +192,14 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	if len(cfg.Tokens) == 0 {
 		log.Warn("no --token, --token-file or OPGRAPH_TOKEN: mutations are refused")
 	}
+	// A build over a big store leaves far more garbage than what it keeps
+	// (see docs/benchmarks.md); the runtime would hand it back only slowly.
+	cfg.AfterBuild = debug.FreeOSMemory
 	handler, err := schema.NewServer(cfg)
 	if err != nil {
 		return fmt.Errorf("build the API: %w", err)
 	}
+	defer handler.Close() // before the store closes: builds read it
 	if watch != "" {
 		// The store closes only once the watcher has stopped writing to it.
 		watchCtx, stopWatch := context.WithCancel(ctx)
