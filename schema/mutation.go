@@ -27,42 +27,17 @@ func curatorFrom(ctx context.Context) (string, error) {
 	return "", errUnauthorized
 }
 
-// correctable are the fields correctFact may set; the numeric ones with
-// the largest value they take (a count is also whole).
-var correctable = map[string]numberRange{"count": {max: 1e6, whole: true}, "quantity": {max: 1e9}, "amount": {max: 1e13},
-	"qualifier": {}, "unit": {}, "currency": {}, "commodity": {}, "subtype": {}, "amountQualifier": {}, "name": {}, "country": {}, "date": {}}
-
-// linkFields are the links correctFact may set, and the kind each points to.
-var linkFields = map[string]graph.Kind{"agency": graph.KindAgency, "operation": graph.KindOperation, "place": graph.KindPlace}
-
-// correctableFields lists, per kind, what correctFact may set on it.
-var correctableFields = map[graph.Kind][]string{
-	graph.KindArrest: {"count", "qualifier", "date", "agency", "operation", "place"},
-	graph.KindSeizure: {"commodity", "subtype", "quantity", "unit", "qualifier", "amount", "currency", "amountQualifier",
-		"date", "agency", "operation", "place"},
-	graph.KindAgency: {"name", "country"}, graph.KindPlace: {"name", "country"}, graph.KindOperation: {"name"},
-	graph.KindPerson: {"name"}, graph.KindPlatform: {"name"}, graph.KindGroup: {"name"},
-}
-
-// factKinds may be retracted with retractFact; entities with retractEntity.
-var factKinds = map[graph.Kind]bool{graph.KindArrest: true, graph.KindSeizure: true, graph.KindRelation: true}
-
-// numberRange bounds a numeric field: from 0 to max; max 0 for text.
-type numberRange struct {
-	max   float64
-	whole bool
-}
-
-// parse reads value as a number within the range.
-func (r numberRange) parse(field, value string) (float64, error) {
+// parseNumber reads value as a number within what the field takes: from
+// 0 to its Max, whole where Whole.
+func parseNumber(fd graph.Field, value string) (float64, error) {
 	f, ok := graph.ParseValue(value).(float64)
 	switch {
 	case !ok:
-		return 0, errInvalidf("field %s takes a number, got %q", field, value)
-	case f < 0 || f > r.max:
-		return 0, errInvalidf("field %s must be between 0 and %g, got %q", field, r.max, value)
-	case r.whole && f != math.Trunc(f):
-		return 0, errInvalidf("field %s takes a whole number, got %q", field, value)
+		return 0, errInvalidf("field %s takes a number, got %q", fd.Name, value)
+	case f < 0 || f > fd.Max:
+		return 0, errInvalidf("field %s must be between 0 and %g, got %q", fd.Name, fd.Max, value)
+	case fd.Whole && f != math.Trunc(f):
+		return 0, errInvalidf("field %s takes a whole number, got %q", fd.Name, value)
 	}
 	return f, nil
 }
@@ -133,10 +108,11 @@ func (b *builder) mutations() graphql.Fields {
 			if err != nil {
 				return graph.Change{}, err
 			}
+			spec := graph.Spec(e.Kind)
 			switch {
-			case facts && !factKinds[e.Kind]:
+			case facts && (spec == nil || !spec.Fact):
 				return graph.Change{}, errInvalidf("%s is a%s %s: retractFact takes an arrest, a seizure or a relation; use retractEntity for entities", id, an(e.Kind), e.Kind)
-			case !facts && (factKinds[e.Kind] || correctableFields[e.Kind] == nil):
+			case !facts && (spec == nil || spec.Fact):
 				return graph.Change{}, errInvalidf("%s is a%s %s: retractEntity takes an agency, operation, person, place, platform or group; use retractFact for facts", id, an(e.Kind), e.Kind)
 			}
 			return graph.Change{Action: graph.ActionRetract, Target: id, Reason: p.Args["reason"].(string)}, nil
@@ -214,35 +190,45 @@ func (b *builder) mutations() graphql.Fields {
 			if err != nil {
 				return graph.Change{}, err
 			}
-			fields := correctableFields[e.Kind]
+			var fields []string
+			spec := graph.Spec(e.Kind)
+			if spec != nil {
+				fields = spec.Correctable()
+			}
 			if !slices.Contains(fields, field) {
 				if len(fields) == 0 {
 					return graph.Change{}, errInvalidf("a%s %s cannot be corrected; arrests, seizures and entities can", an(e.Kind), e.Kind)
 				}
 				return graph.Change{}, errInvalidf("field %q cannot be corrected on a%s %s; it may be: %s", field, an(e.Kind), e.Kind, strings.Join(fields, ", "))
 			}
-			pred := graph.Predicate("opg:" + field)
+			fd, link, _ := spec.Field(field)
+			var pred graph.Predicate
 			var v any = value
-			switch rng := correctable[field]; {
-			case linkFields[field] != "":
+			switch {
+			case link.To != "":
+				pred = link.Pred
 				to, err := b.stored(p.Context, graph.ID(value))
 				if err != nil {
 					return graph.Change{}, err
 				}
-				if to.Kind != linkFields[field] {
-					return graph.Change{}, errInvalidf("field %s takes the ID of a%s %s, got a%s %s", field, an(linkFields[field]), linkFields[field], an(to.Kind), to.Kind)
+				if to.Kind != link.To {
+					return graph.Change{}, errInvalidf("field %s takes the ID of a%s %s, got a%s %s", field, an(link.To), link.To, an(to.Kind), to.Kind)
 				}
 				v = graph.ID(value)
-			case field == "date":
+			case fd.Type == graph.Date:
+				pred = fd.Pred
 				if isoOf(value) == "" {
 					return graph.Change{}, errInvalidf("field date takes a date (2021-06-08, 8 June 2021, June 2021 or 2021), got %q", value)
 				}
-			case rng.max > 0:
-				f, err := rng.parse(field, value)
+			case fd.Type == graph.Number:
+				pred = fd.Pred
+				f, err := parseNumber(fd, value)
 				if err != nil {
 					return graph.Change{}, err
 				}
 				v = f
+			default:
+				pred = fd.Pred
 			}
 			// The value it replaces, as read now (with earlier corrections).
 			cur, err := b.requestFrom(p.Context).entity(p.Context, id)()

@@ -80,15 +80,26 @@ type builder struct {
 	search *searchIndex
 	aggs   *background[*aggTable]
 	life   *lifetime // owns the search and aggregate builds
+	// measures are the aggregate's, from the kinds' specs.
+	measures []measure
 }
 
-// listFields are the top-level lists, one per kind.
-var listFields = []struct {
+type listField struct {
 	field string
 	kind  graph.Kind
-}{{"operations", graph.KindOperation}, {"agencies", graph.KindAgency}, {"arrests", graph.KindArrest},
-	{"seizures", graph.KindSeizure}, {"people", graph.KindPerson}, {"places", graph.KindPlace},
-	{"platforms", graph.KindPlatform}, {"groups", graph.KindGroup}, {"articles", graph.KindArticle}}
+}
+
+// listFields are the top-level lists: one per kind whose spec names one,
+// and the articles.
+func listFields() []listField {
+	var out []listField
+	for _, s := range graph.Specs() {
+		if s.List != "" {
+			out = append(out, listField{s.List, s.Kind})
+		}
+	}
+	return append(out, listField{"articles", graph.KindArticle})
+}
 
 // New builds the GraphQL schema.
 func New(cfg Config) (graphql.Schema, error) {
@@ -101,6 +112,11 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 		return graphql.Schema{}, nil, errors.New("schema: no Reader")
 	}
 	b := &builder{r: cfg.Reader, cfg: cfg, types: map[graph.Kind]*graphql.Object{}, conns: map[graph.Kind]*graphql.Object{}}
+	ms, err := measures()
+	if err != nil {
+		return graphql.Schema{}, nil, err
+	}
+	b.measures = ms
 	b.life = newLifetime()
 	b.search = newSearchIndex(cfg.Reader, b.life)
 	b.aggs = newBackground("aggregates", "the aggregate table", b.life, b.buildAggTable)
@@ -142,7 +158,7 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 			},
 		},
 	}
-	for _, l := range listFields {
+	for _, l := range listFields() {
 		kind := l.kind
 		args := pageArgs()
 		args["filter"] = &graphql.ArgumentConfig{Type: b.filter, Description: "Conditions that must all hold."}

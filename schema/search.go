@@ -238,7 +238,7 @@ func find(ctx context.Context, s *searchIndex, text string, kinds map[graph.Kind
 
 func (b *builder) addSearch(query graphql.Fields) {
 	var kinds []string
-	for _, l := range listFields {
+	for _, l := range listFields() {
 		kinds = append(kinds, string(l.kind))
 	}
 	kindEnum := graphql.NewEnum(graphql.EnumConfig{Name: "NodeType", Values: enumValues(kinds)})
