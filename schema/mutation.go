@@ -111,9 +111,9 @@ func (b *builder) mutations() graphql.Fields {
 			spec := graph.Spec(e.Kind)
 			switch {
 			case facts && (spec == nil || !spec.Fact):
-				return graph.Change{}, errInvalidf("%s is a%s %s: retractFact takes an arrest, a seizure or a relation; use retractEntity for entities", id, an(e.Kind), e.Kind)
+				return graph.Change{}, errInvalidf("%s is a%s %s: retractFact takes %s; use retractEntity for entities", id, an(e.Kind), e.Kind, kindList(true))
 			case !facts && (spec == nil || spec.Fact):
-				return graph.Change{}, errInvalidf("%s is a%s %s: retractEntity takes an agency, operation, person, place, platform or group; use retractFact for facts", id, an(e.Kind), e.Kind)
+				return graph.Change{}, errInvalidf("%s is a%s %s: retractEntity takes %s; use retractFact for facts", id, an(e.Kind), e.Kind, kindList(false))
 			}
 			return graph.Change{Action: graph.ActionRetract, Target: id, Reason: p.Args["reason"].(string)}, nil
 		})
@@ -258,6 +258,26 @@ func (b *builder) stored(ctx context.Context, id graph.ID) (*graph.Entity, error
 		return nil, fmt.Errorf("node %s: %w", id, errNotFound)
 	}
 	return got[id], nil
+}
+
+// kindList names the kinds of facts ("an arrest, a seizure or a
+// relation"), or of entities ("an agency, operation, ... or group").
+func kindList(facts bool) string {
+	var names []string
+	for _, s := range graph.Specs() {
+		if s.Fact != facts {
+			continue
+		}
+		name := strings.ToLower(string(s.Kind))
+		if facts || len(names) == 0 {
+			name = "a" + an(s.Kind) + " " + name
+		}
+		names = append(names, name)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // an is "n" before a kind whose name starts with a vowel: "an Agency".
