@@ -51,7 +51,7 @@ func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 		if err := fn(q); err != nil {
 			return err
 		}
-		s.readQuads(1)
+		s.mapped.readQuads(1)
 	}
 	if err := it.Err(); err != nil {
 		return err
@@ -59,7 +59,7 @@ func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 	if err := s.eachOfBatch(ctx, names, batch, fn); err != nil {
 		return err
 	}
-	s.dropFilePages()
+	s.mapped.drop()
 	return ctx.Err() // a cancelled iteration ends with no error of its own
 }
 
@@ -134,7 +134,7 @@ func (s *Store) eachOfBatch(ctx context.Context, names *valueNames, batch []*cpr
 			return err
 		}
 	}
-	s.readQuads(int64(len(batch)))
+	s.mapped.readQuads(int64(len(batch)))
 	return nil
 }
 
@@ -242,7 +242,7 @@ func (s *Store) ImportNQuads(ctx context.Context, name string, r io.ReadSeeker) 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	before, err := s.quadCount(ctx)
+	before, err := s.idx.quadCount(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("import %s: %w", name, err)
 	}
@@ -260,7 +260,7 @@ func (s *Store) ImportNQuads(ctx context.Context, name string, r io.ReadSeeker) 
 		}
 		return 0, rerr
 	}
-	after, cerr := s.quadCount(context.WithoutCancel(ctx))
+	after, cerr := s.idx.quadCount(context.WithoutCancel(ctx))
 	if cerr == nil {
 		added = int(after - before)
 	}
@@ -363,7 +363,7 @@ func (s *Store) newQuads(ctx context.Context, batch []cgraph.Delta) ([]cgraph.De
 	for _, d := range batch {
 		hs, ok := have[d.Quad.Subject]
 		if !ok {
-			cur, err := s.quadsBy(ctx, quad.Subject, d.Quad.Subject)
+			cur, err := s.cayleyQuads(ctx, quad.Subject, d.Quad.Subject)
 			if err != nil {
 				return nil, err
 			}

@@ -16,8 +16,9 @@ import (
 // resident memory after a read of the whole store (a search index build,
 // an export): those pages are no one's working set. They stay in the
 // kernel's page cache, so reading one again is a minor fault, not a disk
-// read. The caller holds s.mu, so no write can remap the file meanwhile.
-func (s *Store) dropFilePages() { s.adviseFile(unix.MADV_DONTNEED) }
+// read. The caller holds the Store's lock, so no write can remap the file
+// meanwhile.
+func (m *fileMapping) drop() { m.advise(unix.MADV_DONTNEED) }
 
 // mappedBytes is the file-backed share of the process's resident memory
 // (the "shared" field of /proc/self/statm); 0 where it cannot be read.
@@ -34,27 +35,25 @@ func mappedBytes() int64 {
 	return pages * int64(os.Getpagesize())
 }
 
-// adviseFile gives the kernel advice on Bolt's mapping of its file
-// (madvise). The caller holds s.mu (or is Open), so no write remaps it.
-func (s *Store) adviseFile(advice int) {
-	if s.bolt == nil {
+// advise gives the kernel advice on Bolt's mapping of its file
+// (madvise). The caller holds the Store's lock, so no write remaps it.
+func (m *fileMapping) advise(advice int) {
+	if m == nil || m.db == nil {
 		return
 	}
-	start := s.bolt.Info().Data
+	start := m.db.Info().Data
 	// The mapping's own length, read from the kernel: the file can be longer
 	// than what Bolt has mapped (it grows the file ahead of the map), and
 	// advice past the mapping would reach whatever is mapped after it: the
 	// Go heap, zeroed by DONTNEED.
 	size, err := mappingSize(start)
 	if err != nil {
-		if s.log != nil {
-			s.log.Warn("advice on the store's memory map", "err", err)
-		}
+		m.log.Warn("advice on the store's memory map", "err", err)
 		return
 	}
 	_, _, errno := unix.Syscall(unix.SYS_MADVISE, start, size, uintptr(advice))
-	if errno != 0 && s.log != nil {
-		s.log.Warn("advice on the store's memory map", "advice", advice, "err", errno)
+	if errno != 0 {
+		m.log.Warn("advice on the store's memory map", "advice", advice, "err", errno)
 	}
 }
 

@@ -2,10 +2,10 @@
 
 package graph
 
-// dropFilePages does nothing where the mapping's extent cannot be read
+// drop does nothing where the mapping's extent cannot be read
 // from /proc: advice past Bolt's mapping would reach whatever is mapped
 // after it (see mapped_linux.go).
-func (s *Store) dropFilePages() {}
+func (m *fileMapping) drop() {}
 
 // mappedBytes is 0 where /proc/self/statm does not exist, so readQuads
 // never drops pages there.
