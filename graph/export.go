@@ -76,8 +76,7 @@ type valuesOf interface {
 // valueNames names the values of a key-value store's quads, keeping the
 // names it read: Cayley's Quad reads all four values of every quad in a
 // transaction of its own, where a scan's predicates, kinds and subjects
-// repeat quad after quad. A full scan at 10k articles spent half its time
-// there.
+// repeat quad after quad.
 type valueNames struct {
 	kv    valuesOf
 	names map[uint64]quad.Value

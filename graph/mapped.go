@@ -13,10 +13,9 @@ import (
 
 // checkEvery is how many quads read from Bolt between checks of how much
 // of its file the process has mapped (readQuads): each quad read at random
-// maps about 30 KB of the file (listing 10k articles maps 300 MB), so a
-// long read would otherwise map all of a big store. Between checks the
-// mapping can pass the budget by up to checkEvery such reads: 256 keep
-// that under 8 MB (a check reads /proc/self/statm, a few µs).
+// maps tens of KB of the file, so a long read would otherwise map all of a
+// big store. Between checks the mapping can pass the budget by up to
+// checkEvery such reads; a check is cheap (it reads /proc/self/statm).
 var checkEvery int64 = 1 << 8 // a variable for tests
 
 // readQuads counts quads read from Bolt and, every checkEvery of them,

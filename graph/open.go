@@ -30,11 +30,11 @@ type Config struct {
 	Logger *slog.Logger
 	// BulkWrites is for a process that will write many articles or quads
 	// (load, migrate): on Bolt it keeps Cayley's bloom filter of the quads,
-	// which saves lookups when adding (about 15% of an import's CPU time)
-	// but takes about 80 MB and a read of the whole store at open. Nor
-	// does it drop Bolt's mapped pages as it reads (readQuads): a load
-	// reads and writes all over the file, and dropping its pages every
-	// 1,024 quads made the kernel's work outgrow the load's own.
+	// which saves lookups when adding but costs memory and a read of the
+	// whole store at open. Nor does it drop Bolt's mapped pages as it
+	// reads (readQuads): a load reads and writes all over the file, and
+	// dropping its pages would make the kernel's work outgrow the load's
+	// own (figures in docs/benchmarks.md).
 	BulkWrites bool
 	// MappedBudget bounds, on Bolt, how much of the store's memory-mapped
 	// file the process keeps resident (see readQuads): 0 means
@@ -43,10 +43,9 @@ type Config struct {
 }
 
 // DefaultMappedBudget is Config.MappedBudget when none is given. It
-// counts the process's executable too (about 12 MB of it is resident).
-// Serving 100k articles, 128 MB of mapped file beside the heap passed the
-// 300 MB the server is meant to stay under; the hot pages of a page of
-// operations fit in far less.
+// counts the process's executable too. A larger budget pushed a big
+// server past its memory target, and the hot pages of a page of
+// operations fit in far less (docs/benchmarks.md).
 const DefaultMappedBudget = 32 << 20
 
 // Open opens (creating if needed) the store that cfg names.
@@ -63,7 +62,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if !cgraph.IsRegistered(cfg.Backend) {
 		return nil, fmt.Errorf("open %s: %w (have %v)", cfg.Backend, ErrUnknownBackend, cgraph.QuadStores())
 	}
-	// Cayley's Bolt store keeps a bloom filter of its quads, ~80 MB built by
+	// Cayley's Bolt store keeps a bloom filter of its quads, built by
 	// reading every quad at open: worth it only to a bulk writer.
 	opts := cgraph.Options{"no_bloom": !cfg.BulkWrites}
 	var (

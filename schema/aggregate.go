@@ -111,8 +111,9 @@ type bucket struct {
 }
 
 // aggRow is what the aggregates read of one fact: what it adds to each
-// measure and the groups it falls in. The table holds one per arrest,
-// seizure and operation (210k at 100k articles), so it is kept small.
+// measure and the groups it falls in. The table holds one per fact of
+// the kinds with measures (hundreds of thousands on a big store), so it
+// is kept small.
 type aggRow struct {
 	id graph.ID
 	// figures holds what the fact adds to each measure of its kind, in
@@ -248,7 +249,7 @@ func earliest(dates []string, n int) string {
 }
 
 // aggTable holds the rows of every arrest, seizure and operation, so an
-// unfiltered aggregate reads no store: at 100k articles reading the facts
+// unfiltered aggregate reads no store: on a big store reading the facts
 // and their links took longer than a request may.
 type aggTable struct {
 	rows map[graph.Kind][]aggRow
@@ -418,12 +419,12 @@ func (b *builder) buckets(ctx context.Context, rows []aggRow, measure, groupBy s
 	m, _ := b.measureNamed(measure)
 	out := groupRows(rows, m, groupBy, includeContext)
 	if len(out) > first {
-		// A copy: the rest (50k operations' buckets at 100k articles)
+		// A copy: the rest (a bucket per operation, grouped by operation)
 		// must not stay alive in a kept answer.
 		out = slices.Clone(out[:first])
 	}
-	// Labels only for the buckets returned: at 100k articles there are
-	// 50k operations.
+	// Labels only for the buckets returned: there may be an operation's
+	// bucket for every operation.
 	var labelIDs []graph.ID
 	if groupBy == "AGENCY" || groupBy == "OPERATION" || groupBy == "PLATFORM" {
 		for _, bu := range out {

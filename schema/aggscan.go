@@ -9,8 +9,8 @@ import (
 )
 
 // The aggregate table is built from one pass over the store (EachProp)
-// rather than by reading each fact, its links and its evidence: at 100k
-// articles those reads, at random over the file, took 667 s. The pass
+// rather than by reading each fact, its links and its evidence: those
+// reads, at random over the file, took minutes on a big store. The pass
 // keeps what rowOf and gather would read, and the rows come out the same;
 // where curators' changes touch a fact or anything it links to, or the
 // pass finds what it does not expect, the fact is read as before (aggRows).
@@ -49,8 +49,8 @@ func aggScanPreds() []graph.Predicate {
 
 var evidencePrefix = graph.KindEvidence.IRIPrefix()
 
-// aggScan is what the pass keeps. At 100k articles it reads 12.8M quads;
-// it keeps little of evidence (1.45M nodes) beyond the pairs in flight.
+// aggScan is what the pass keeps: little of evidence, the most numerous
+// nodes, beyond the pairs in flight.
 type aggScan struct {
 	kinds     map[graph.ID]graph.Kind   // the type of each node of a trackedKind
 	props     map[graph.ID][]graph.Prop // aggProps of the facts the table holds

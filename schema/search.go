@@ -27,8 +27,8 @@ func newSearchIndex(r Reader, life *lifetime) *searchIndex {
 // postings maps each term to the nodes holding it, with weights. Nodes
 // are numbered (their document number), and each term's list is packed:
 // for each document, in ascending order, the gap from the one before and
-// the word's weight there, as uvarints. At 10k articles this is a few
-// bytes a posting where maps of maps took ~60.
+// the word's weight there, as uvarints: a few bytes a posting, where
+// maps of maps took tens.
 type postings struct {
 	ids   []graph.ID   // by document number
 	kinds []graph.Kind // by document number
@@ -89,8 +89,8 @@ func buildPostings(ctx context.Context, sc Reader) (*postings, error) {
 	}
 	// raw holds each term's documents and weights, doc<<rawWeightBits |
 	// weight, until they are sorted, summed and packed: 32 bits a posting,
-	// for at 100k articles the raw lists were most of the server's memory
-	// while the index was built (122 MB at 64 bits).
+	// for on a big store the raw lists were most of the server's memory
+	// while the index was built.
 	if len(idx.ids) >= 1<<(32-rawWeightBits) {
 		return nil, fmt.Errorf("search index: %d nodes, more than %d", len(idx.ids), 1<<(32-rawWeightBits))
 	}

@@ -289,16 +289,15 @@ func redact(addr string) string {
 }
 
 // defaultMemoryLimitMB is serve's soft memory limit. The Go runtime lets
-// the heap grow to twice what is live between collections; serving 100k
-// articles, 155 MB live stood at 345 MB resident without a limit. Too
-// tight a limit costs throughput: at 192 MB, with 136 MB live, the
-// collector ran so often that pages of 50 fell from 208 to 54 req/s.
+// the heap grow to twice what is live between collections, past the
+// server's memory target on a big store; too tight a limit has the
+// collector run so often that throughput falls by three quarters
+// (docs/benchmarks.md).
 const defaultMemoryLimitMB = 224
 
 // keepHeadroom holds the Go runtime's soft memory limit at floor, or at
 // half as much again as the live heap when that is more: with a limit
-// barely above what is live, the collector runs without pause (at 192 MB
-// beside 136 MB live, pages of 50 fell from 208 to 54 a second), and a
+// barely above what is live, the collector runs without pause, and a
 // graph larger than the one the default was measured on would get that.
 func keepHeadroom(ctx context.Context, floor int64) {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
