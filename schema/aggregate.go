@@ -24,15 +24,21 @@ type measure struct {
 	slot int
 }
 
-// measures are the aggregate's measures, from the kinds' specs.
+// measures are the aggregate's measures, from the kinds' specs: the
+// facts' first (arrests, seizures), then the entities' (operations).
 func measures() ([]measure, error) {
 	var out []measure
-	for _, s := range graph.Specs() {
-		if len(s.Measures) > len(aggRow{}.figures) {
-			return nil, fmt.Errorf("schema: kind %s has %d measures, the aggregate table keeps %d a fact", s.Kind, len(s.Measures), len(aggRow{}.figures))
-		}
-		for i, m := range s.Measures {
-			out = append(out, measure{Measure: m, kind: s.Kind, slot: i})
+	for _, facts := range []bool{true, false} {
+		for _, s := range graph.Specs() {
+			if s.Fact != facts {
+				continue
+			}
+			if len(s.Measures) > len(aggRow{}.figures) {
+				return nil, fmt.Errorf("schema: kind %s has %d measures, the aggregate table keeps %d a fact", s.Kind, len(s.Measures), len(aggRow{}.figures))
+			}
+			for i, m := range s.Measures {
+				out = append(out, measure{Measure: m, kind: s.Kind, slot: i})
+			}
 		}
 	}
 	return out, nil
