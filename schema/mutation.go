@@ -179,7 +179,7 @@ func (b *builder) mutations() graphql.Fields {
 		Description: "Set one field of a fact to the right value; the sources' value stays in the history.",
 		Args: graphql.FieldConfigArgument{
 			"id":     &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.ID)},
-			"field":  &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String), Description: "An arrest's count, qualifier, date, agency, operation or place; a seizure's commodity, subtype, quantity, unit, qualifier, amount, currency, amountQualifier, date, agency, operation or place; an entity's name (and an agency's or place's country). Links take the ID of a node of the right kind."},
+			"field":  &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String), Description: correctableDoc()},
 			"value":  &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String)},
 			"reason": &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String)},
 		},
@@ -260,6 +260,68 @@ func (b *builder) stored(ctx context.Context, id graph.ID) (*graph.Entity, error
 	return got[id], nil
 }
 
+// correctableDoc says what correctFact may set, from the kinds' specs:
+// "An arrest's count, ...; a seizure's ...; an entity's name (and an
+// agency's or place's country). Links take ...".
+func correctableDoc() string {
+	var facts []string
+	var entityFields []string       // fields every entity may have corrected, in order
+	others := map[string][]string{} // a field some entities may have corrected -> those kinds
+	var otherOrder []string
+	var entities []*graph.KindSpec
+	for _, s := range graph.Specs() {
+		fields := s.Correctable()
+		switch {
+		case len(fields) == 0:
+		case s.Fact:
+			facts = append(facts, "a"+an(s.Kind)+" "+strings.ToLower(string(s.Kind))+"'s "+orList(fields))
+		default:
+			entities = append(entities, s)
+		}
+	}
+	for i, s := range entities {
+		for _, f := range s.Correctable() {
+			everywhere := true
+			for _, o := range entities {
+				everywhere = everywhere && slices.Contains(o.Correctable(), f)
+			}
+			switch {
+			case everywhere && i == 0:
+				entityFields = append(entityFields, f)
+			case !everywhere:
+				name := strings.ToLower(string(s.Kind)) + "'s"
+				if others[f] == nil { // the first: "an agency's or place's country"
+					name = "a" + an(s.Kind) + " " + name
+					otherOrder = append(otherOrder, f)
+				}
+				others[f] = append(others[f], name)
+			}
+		}
+	}
+	parts := facts
+	if len(entities) > 0 {
+		e := "an entity's " + orList(entityFields)
+		var extra []string
+		for _, f := range otherOrder {
+			extra = append(extra, orList(others[f])+" "+f)
+		}
+		if len(extra) > 0 {
+			e += " (and " + strings.Join(extra, "; ") + ")"
+		}
+		parts = append(parts, e)
+	}
+	doc := strings.Join(parts, "; ") + ". Links take the ID of a node of the right kind."
+	return strings.ToUpper(doc[:1]) + doc[1:]
+}
+
+// orList joins names as "a, b or c".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
 // kindList names the kinds of facts ("an arrest, a seizure or a
 // relation"), or of entities ("an agency, operation, ... or group").
 func kindList(facts bool) string {
@@ -274,10 +336,7 @@ func kindList(facts bool) string {
 		}
 		names = append(names, name)
 	}
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	return orList(names)
 }
 
 // an is "n" before a kind whose name starts with a vowel: "an Agency".
