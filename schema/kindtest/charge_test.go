@@ -182,6 +182,16 @@ func TestANewKindIsOneSpec(t *testing.T) {
 			t.Errorf("after the retraction: %s", got)
 		}
 	})
+	t.Run("documented", func(t *testing.T) {
+		got := js(query(t, srv, `{ __type(name: "Mutation") { fields { name args { name description } } } }`, nil))
+		if !strings.Contains(got, "a charge's offence, count or person") {
+			t.Errorf("correctFact's arguments do not say what a charge may have corrected: %s", got)
+		}
+		got = js(query(t, srv, `{ __type(name: "Measure") { enumValues { name } description } }`, nil))
+		if !strings.Contains(got, `"name":"CHARGE_COUNT"`) || !strings.Contains(got, "CHARGE_COUNT sums counts of charges") {
+			t.Errorf("the Measure enum = %s, want CHARGE_COUNT with its description", got)
+		}
+	})
 	t.Run("exports", func(t *testing.T) {
 		ents, err := st.Entities(context.Background())
 		if err != nil {
