@@ -101,7 +101,9 @@ func listFields() []listField {
 	return append(out, listField{"articles", graph.KindArticle})
 }
 
-// New builds the GraphQL schema.
+// New builds the GraphQL schema. The search index and aggregate table it
+// builds on first use are never stopped: a long-lived caller wants
+// NewServer, whose Close stops them.
 func New(cfg Config) (graphql.Schema, error) {
 	s, _, err := build(cfg)
 	return s, err
