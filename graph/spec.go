@@ -141,7 +141,8 @@ func Specs() []*KindSpec {
 }
 
 // RegisterKind adds a kind: the built-in ones (kinds.go) at start-up, a
-// test's own kind before it builds a schema. The kind joins FactKinds.
+// test's own kind from its package's init. Call it only from init: the
+// kind joins FactKinds, which readers range over without a lock.
 // Registering a kind twice, or a spec without a kind, is an error.
 func RegisterKind(s KindSpec) error {
 	specs.Lock()
