@@ -24,6 +24,8 @@ q paths '{ paths(from: "opg:agency/national-crime-agency", to: "opg:platform/enc
 q aggregate '{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY, first: 3) { key label value count facts(first: 1) { ... on Arrest { count evidence { sentence article { title } } } } } }'
 q value-per-currency '{ aggregate(measure: SEIZED_VALUE, groupBy: COMMODITY) { key currency value count } }'
 q kg-per-year '{ aggregate(measure: SEIZED_KG, groupBy: YEAR) { key value count } }'
+q dated-by-article '{ aggregate(measure: SEIZED_KG, groupBy: YEAR) { key value count datedByArticle } }'
+q agency-roles '{ node(id: "opg:operation/trojan-shield") { ... on Operation { name agencyRoles { role agency { name } evidence { sentence } } } } }'
 q ingest 'mutation($in: ArticleInput!) { ingestArticle(input: $in) { id title evidence { sentence } } }' \
   '{"in": {"title": "Venetic update", "url": "https://example.org/venetic-update", "published": "2020-07-10", "text": "In the United Kingdom, the National Crime Agency ran Operation Venetic. The NCA said Operation Venetic led to 800 arrests."}}' auth
 q conflicts '{ conflicts { kind values operation { name } agency { name } facts { ... on Arrest { count evidence { article { title } } } } } }'

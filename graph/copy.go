@@ -37,7 +37,7 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (int64, error) {
 		return s.idx.eachQuad(ctx, copyBatch, fn)
 	})
 	if err != nil {
-		return 0, fmt.Errorf("copy %s to %s: %w", s.backend, dst.backend, err)
+		return 0, fmt.Errorf("copy %s to %s: %w", s.backend, dst.backend, noSpace(err))
 	}
 	return n, nil
 }

@@ -1,8 +1,6 @@
 package graph
 
 import (
-	"bufio"
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/csv"
@@ -169,36 +167,7 @@ func ParseNQuads(name string, r io.Reader) ([]quad.Quad, error) {
 // eachNQuad calls fn with each quad read from r, checked as ParseNQuads
 // checks them, and stops at the first error.
 func eachNQuad(name string, r io.Reader, fn func(quad.Quad) error) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 || line[0] == '#' {
-			continue
-		}
-		q, err := nquads.Parse(string(line))
-		if err != nil {
-			return fmt.Errorf("%s:%d: %w: %w", name, n, ErrInvalid, err)
-		}
-		if !q.IsValid() {
-			return fmt.Errorf("%s:%d: %w: incomplete quad", name, n, ErrInvalid)
-		}
-		switch q.Subject.(type) {
-		case quad.IRI, quad.BNode:
-		default:
-			return fmt.Errorf("%s:%d: %w: subject %s is not an IRI", name, n, ErrInvalid, q.Subject)
-		}
-		if _, ok := q.Predicate.(quad.IRI); !ok {
-			return fmt.Errorf("%s:%d: %w: predicate %s is not an IRI", name, n, ErrInvalid, q.Predicate)
-		}
-		if err := fn(q); err != nil {
-			return err
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
+	return eachNQuadLine(name, r, func(_ int, q quad.Quad) error { return fn(q) })
 }
 
 // importBatch is how many quads ImportNQuads writes per transaction, as
@@ -208,47 +177,28 @@ const importBatch = 10000
 
 // ImportNQuads adds the N-Quads of r (a file `export --format nquads`
 // wrote) to the store and returns how many were new; quads it already
-// holds are left as they are. It writes the quads in transactions of
-// importBatch, reading the next batch while the store writes the last. A
-// bad line is an error naming it, and nothing is written: into an empty
-// store the dump is written as it is read, and a bad line takes back what
-// was written before it (reading r again up to that line); into a store
-// holding quads, every line is checked before any is written, since there
-// what came before cannot be told from what the dump added. Interrupted
-// by ctx, it keeps the batches it wrote, and importing the same dump again
-// adds the rest. It takes the quads as they are: quads another tool wrote
-// can break the invariants WriteArticle keeps (every fact has evidence).
-func (s *Store) ImportNQuads(ctx context.Context, name string, r io.ReadSeeker) (added int, err error) {
-	empty, err := s.Empty(ctx)
-	if err != nil {
+// holds are left as they are. The whole dump is read and checked first
+// (checkDump): a line that does not parse, a fact without evidence,
+// evidence without its article, an unknown kind or a change by a curator
+// opts do not trust is an error naming its line, and nothing is written.
+// Then it writes the quads in transactions of importBatch, reading the
+// next batch while the store writes the last; should the second reading
+// fail on a store that was empty, what was written before is taken back.
+// Interrupted by ctx, it keeps the batches it wrote, and importing the
+// same dump again adds the rest.
+func (s *Store) ImportNQuads(ctx context.Context, name string, r io.ReadSeeker, opts ImportOptions) (added int, err error) {
+	// Before the lock: readers go on meanwhile.
+	if err := s.checkDump(ctx, name, r, opts); err != nil {
+		return 0, err
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return 0, fmt.Errorf("import %s: %w", name, err)
-	}
-	checked := false
-	check := func() error {
-		checked = true
-		if err := eachNQuad(name, r, func(quad.Quad) error { return ctx.Err() }); err != nil {
-			return err
-		}
-		if _, err := r.Seek(0, io.SeekStart); err != nil {
-			return fmt.Errorf("import %s: %w", name, err)
-		}
-		return nil
-	}
-	if !empty {
-		if err := check(); err != nil { // before the lock: readers go on meanwhile
-			return 0, err
-		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	before, err := s.idx.quadCount(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("import %s: %w", name, err)
-	}
-	if before > 0 && !checked { // another writer came first
-		if err := check(); err != nil {
-			return 0, err
-		}
 	}
 	werr, rerr := s.importBatches(ctx, name, r, before > 0)
 	if rerr != nil && werr == nil && ctx.Err() == nil && before == 0 {
@@ -389,7 +339,7 @@ func (s *Store) applyImport(ctx context.Context, batch []cgraph.Delta) error {
 		return nil
 	}
 	defer s.cache.invalidate(batch)
-	return s.qs.ApplyDeltas(batch, cgraph.IgnoreOpts{IgnoreDup: true})
+	return noSpace(s.qs.ApplyDeltas(batch, cgraph.IgnoreOpts{IgnoreDup: true}))
 }
 
 // Entities reads every node in the store with all its attributes, sorted

@@ -116,7 +116,7 @@ func FtM(ents []*Entity) []FtMEntity {
 			if ev != nil {
 				ev.Properties["organizer"] = appendNew(ev.Properties["organizer"], ftmID(to))
 			}
-		case RelOperationTarget:
+		case RelOperationTarget, RelOperationHelper:
 			if ev != nil {
 				ev.Properties["involved"] = appendNew(ev.Properties["involved"], ftmID(to))
 			}

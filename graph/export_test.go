@@ -83,14 +83,14 @@ func TestNQuadsRoundTrip(t *testing.T) {
 		t.Fatalf("WriteNQuads = %d, %v", n, err)
 	}
 	dst := exportStore(t, graph.Config{Backend: "memstore"})
-	added, err := dst.ImportNQuads(ctx, "dump.nq", bytes.NewReader(dump.Bytes()))
+	added, err := dst.ImportNQuads(ctx, "dump.nq", bytes.NewReader(dump.Bytes()), graph.ImportOptions{})
 	if err != nil || added != n {
 		t.Fatalf("ImportNQuads = %d, %v; want %d", added, err, n)
 	}
 	if got, want := allQuads(t, dst), allQuads(t, src); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("quads differ after the round trip:\ngot  %v\nwant %v", got, want)
 	}
-	again, err := dst.ImportNQuads(ctx, "dump.nq", bytes.NewReader(dump.Bytes()))
+	again, err := dst.ImportNQuads(ctx, "dump.nq", bytes.NewReader(dump.Bytes()), graph.ImportOptions{})
 	if err != nil || again != 0 {
 		t.Errorf("second import = %d, %v; want 0 new", again, err)
 	}
@@ -132,7 +132,7 @@ func TestImportNQuadsBadInput(t *testing.T) {
 					}
 				}
 				quadsBefore, statsBefore := allQuads(t, s), storeStats(t, s)
-				n, err := s.ImportNQuads(ctx, "in.nq", strings.NewReader(tc.in))
+				n, err := s.ImportNQuads(ctx, "in.nq", strings.NewReader(tc.in), graph.ImportOptions{})
 				if err == nil || !strings.HasPrefix(err.Error(), tc.want) || !errors.Is(err, graph.ErrInvalid) || n != 0 {
 					t.Errorf("ImportNQuads = %d, %v; want an error starting %q", n, err, tc.want)
 				}
@@ -181,7 +181,7 @@ func TestImportNQuadsAddsOnlyWhatIsNew(t *testing.T) {
 		{"all of it", dump, 13000},
 		{"again", dump, 0},
 	} {
-		added, err := s.ImportNQuads(ctx, "in.nq", strings.NewReader(step.in))
+		added, err := s.ImportNQuads(ctx, "in.nq", strings.NewReader(step.in), graph.ImportOptions{})
 		if err != nil || added != step.want {
 			t.Fatalf("%s: ImportNQuads = %d, %v; want %d new", step.name, added, err, step.want)
 		}

@@ -9,11 +9,13 @@ func init() {
 	aliases := Field{Name: "aliases", Pred: PredAlias, Type: Texts}
 	country := Field{Name: "country", Pred: PredCountry, Type: Text, Correctable: true}
 	figureLinks := []Link{
-		{Name: "agency", Pred: PredAgency, To: KindAgency, Correctable: true, FtMProp: "organizer"},
+		{Name: "agency", Pred: PredAgency, To: KindAgency, Correctable: true, FtMProp: "organizer",
+			All: "agencies", AllDoc: "Every agency the figure is under: usually its one agency; each of them where two agencies claim the same haul."},
 		{Name: "operation", Pred: PredOperation, To: KindOperation, Correctable: true, FtMRole: "part of operation"},
 		{Name: "place", Pred: PredPlace, To: KindPlace, Correctable: true, FtMProp: "addressEntity"},
 	}
 	date := Field{Name: "date", Pred: PredDate, Type: Date, Correctable: true}
+	eventDate := Field{Name: "eventDate", Pred: PredEventDate, Type: EventDate}
 	qualifier := Field{Name: "qualifier", Pred: PredQualifier, Type: Text, Correctable: true}
 	organization := func(description string) func(*Entity) (string, map[string][]string) {
 		return func(e *Entity) (string, map[string][]string) {
@@ -37,7 +39,7 @@ func init() {
 				return "Event", map[string][]string{"name": names, "alias": e.Strings(PredAlias)}
 			}},
 		{Kind: KindArrest, List: "arrests", Fact: true, Doc: "A stated number of arrests.",
-			Fields: []Field{{Name: "count", Pred: PredCount, Type: Number, Correctable: true, Max: 1e6, Whole: true}, qualifier, date},
+			Fields: []Field{{Name: "count", Pred: PredCount, Type: Number, Correctable: true, Max: 1e6, Whole: true}, qualifier, date, eventDate},
 			Links:  figureLinks,
 			Measures: []Measure{{Name: "ARREST_COUNT", Doc: "sums arrest figures", Reads: []Predicate{PredCount},
 				Value: func(e *Entity) (float64, bool) { n, _ := e.Float(PredCount); return n, true }}},
@@ -54,6 +56,7 @@ func init() {
 				{Name: "amountQualifier", Pred: PredAmountQualifier, Type: Text, Correctable: true},
 				{Name: "phrases", Pred: PredPhrase, Type: Texts},
 				date,
+				eventDate,
 			},
 			Links: figureLinks,
 			Measures: []Measure{
@@ -85,7 +88,8 @@ func init() {
 		{Kind: KindGroup, List: "groups", Doc: "A criminal group with a name.",
 			Fields: []Field{name}, FtM: organization("criminal group named in law-enforcement reporting")},
 		{Kind: KindRelation, Fact: true, Doc: "A link between two nodes that articles state (an operation's agency, place or target; a person's organisation), with its evidence.",
-			Fields: []Field{{Name: "rel", Pred: PredRel, Type: Text}}},
+			Fields: []Field{{Name: "rel", Pred: PredRel, Type: Text},
+				{Name: "roles", Pred: PredAgencyRole, Type: Texts, Doc: "For an operation's agency: what its articles say it did (led, took_part, supported, announced)."}}},
 	} {
 		if err := RegisterKind(s); err != nil {
 			panic(err) // the built-in specs are wrong: a programming error

@@ -44,6 +44,12 @@ const (
 	PredCountry Predicate = "opg:country"
 	PredPhrase  Predicate = "opg:phrase" // the figure as the text wrote it
 	PredDate    Predicate = "opg:date"   // the date phrase of a fact
+	// When a figure's event happened, as its article dates it: the ISO date
+	// its sentence fixes (YYYY-MM-DD, YYYY-MM or YYYY: its length is its
+	// precision), and whether the text gave it or the article's publication
+	// date stands in (DateFromText, DateFromArticle).
+	PredEventDate  Predicate = "opg:eventDate"
+	PredDateSource Predicate = "opg:dateSource"
 
 	PredCount           Predicate = "opg:count"
 	PredQualifier       Predicate = "opg:qualifier"
@@ -61,6 +67,10 @@ const (
 	PredFrom Predicate = "opg:from" // link: a relation's subject
 	PredTo   Predicate = "opg:to"   // link: a relation's object
 	PredRel  Predicate = "opg:rel"  // the relation's name, one of the Rel* constants
+	// PredAgencyRole is what an article says an agency did in an operation,
+	// one of the Role* constants, on the evidence of the operation's
+	// relation to the agency.
+	PredAgencyRole Predicate = "opg:agencyRole"
 
 	PredHeadline  Predicate = "opg:headline"
 	PredURL       Predicate = "opg:url"
@@ -87,15 +97,52 @@ const (
 // node, and the node itself carries their union over its evidence.
 var claimPredicates = map[Predicate]bool{
 	PredAlias: true, PredTitle: true, PredRole: true, PredPhrase: true, PredDate: true,
+	PredEventDate: true, PredDateSource: true, PredAgencyRole: true,
+}
+
+// Where a fact's event date comes from (PredDateSource).
+const (
+	DateFromText    = "text"    // the article's text dates the event
+	DateFromArticle = "article" // the text gives no date: the article's publication date stands in
+)
+
+// DatePrecision is how much of an ISO date (YYYY-MM-DD, YYYY-MM, YYYY) is
+// fixed: "day", "month", "year"; "" for what is not such a date.
+func DatePrecision(iso string) string {
+	for i := 0; i < len(iso); i++ {
+		if c := iso[i]; (c < '0' || c > '9') && !(c == '-' && (i == 4 || i == 7)) {
+			return ""
+		}
+	}
+	switch len(iso) {
+	case 10:
+		return "day"
+	case 7:
+		return "month"
+	case 4:
+		return "year"
+	}
+	return ""
 }
 
 // Relation names (the PredRel of a Relation node).
 const (
 	RelOperationAgency = "operation_agency"    // Operation -> Agency that led or took part
+	RelOperationHelper = "operation_helper"    // Operation -> Agency named as supporting or announcing it, not acting: not counted in totals by agency
 	RelOperationPartOf = "operation_part_of"   // Operation -> the Operation it belongs to
 	RelOperationTarget = "operation_target"    // Operation -> Platform or Group it targeted
 	RelOperationPlace  = "operation_place"     // Operation -> Place where it ran
 	RelPersonOrg       = "person_organisation" // Person -> Agency they speak for
+)
+
+// What an agency did in an operation (PredAgencyRole), strongest first:
+// RoleLed and RoleTookPart are its actors (RelOperationAgency); RoleSupported
+// and RoleAnnounced are named only (RelOperationHelper).
+const (
+	RoleLed       = "led"       // "led by the FBI", "an NCA-led operation"
+	RoleTookPart  = "took_part" // named as running it, or made its arrests or seizures
+	RoleSupported = "supported" // "with support from", "enabled by", "alongside", "funded by"
+	RoleAnnounced = "announced" // only says so: "the NCA said", "according to Europol"
 )
 
 // Prop is one attribute or link of a node. Value is an ID (a link), a

@@ -6,8 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-
-	"github.com/cayleygraph/quad/nquads"
 )
 
 // CheckNQuads reads the N-Quads of r, named name in messages, and returns
@@ -38,12 +36,7 @@ func CheckNQuads(ctx context.Context, name string, r io.Reader) error {
 }
 
 // parseNQuad parses one line, turning a panic of the parser into an error.
-func parseNQuad(line string) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("the N-Quads parser failed on this line: %v", p)
-		}
-	}()
-	_, err = nquads.Parse(line)
+func parseNQuad(line string) error {
+	_, err := parseQuad(line)
 	return err
 }

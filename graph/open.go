@@ -40,6 +40,11 @@ type Config struct {
 	// file the process keeps resident (see readQuads): 0 means
 	// DefaultMappedBudget, a negative budget never drops the file's pages.
 	MappedBudget int64
+	// Writer is for a process that will write (load, serve, migrate's
+	// destination): on PostgreSQL it takes the graph's writer lock, waiting
+	// up to OpenTimeout for another writer, then failing with ErrInUse
+	// (see writelock.go). Readers (export) leave it false.
+	Writer bool
 }
 
 // DefaultMappedBudget is Config.MappedBudget when none is given. It
@@ -77,6 +82,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	case sqlBackends[cfg.Backend]:
 		if sq, err = openSQL(ctx, cfg.Backend, cfg.Addr); err != nil {
 			return nil, err // openSQL creates Cayley's tables when they are missing
+		}
+		if err = sq.lockWriterIf(ctx, cfg); err != nil {
+			sq.close()
+			return nil, err
 		}
 		if qs, err = cgraph.NewQuadStore(cfg.Backend, cfg.Addr, opts); err != nil {
 			sq.close()

@@ -36,6 +36,10 @@ const (
 	Texts                   // several strings (aliases)
 	Number                  // a number
 	Date                    // a date phrase as the text wrote it ("8 June 2021")
+	// EventDate is when a figure's event happened, as ISO dates
+	// (PredEventDate); the API adds how precise it is and where it comes
+	// from (the text, or the article's publication date standing in).
+	EventDate
 )
 
 // Field is an attribute of a kind.
@@ -43,6 +47,7 @@ type Field struct {
 	Name string // in the API and in changes' records: "count"
 	Pred Predicate
 	Type FieldType
+	Doc  string // the GraphQL field's description; "" for none
 	// Correctable lets curators set it (correctFact). A Number takes
 	// values from 0 to Max, whole numbers only when Whole.
 	Correctable bool
@@ -59,6 +64,10 @@ type Link struct {
 	// In FollowTheMoney the linked node's entity fills the property FtMProp
 	// ("organizer"), or, with FtMRole, an UnknownLink with that role.
 	FtMProp, FtMRole string
+	// All names a list of every node linked ("agencies": a haul two
+	// agencies claim is one fact under both), described by AllDoc; "" for
+	// none.
+	All, AllDoc string
 }
 
 // Measure is what the facts of a kind add up to in the aggregate query.

@@ -35,6 +35,7 @@ type sqlStore struct {
 	pool   *pgxpool.Pool
 	copy   bool        // bulk quads with COPY FROM (PostgreSQL); else multi-row INSERT
 	values *valueCache // node values by hash
+	writer *pgx.Conn   // holds the writer lock (writelock.go) when this process writes
 
 	mu       sync.Mutex
 	written  int64 // quads added since the last ANALYZE
@@ -72,7 +73,12 @@ func openSQL(ctx context.Context, backend, addr string) (*sqlStore, error) {
 	return &sqlStore{pool: pool, copy: backend == "postgres", values: newValueCache(100000)}, nil
 }
 
-func (q *sqlStore) close() { q.pool.Close() }
+func (q *sqlStore) close() {
+	if q.writer != nil {
+		q.writer.Close(context.Background()) // ends the session: the writer lock is released
+	}
+	q.pool.Close()
+}
 
 // nodeColumns are the value columns of Cayley's nodes table, in the order
 // scanNode and the node upsert use them.

@@ -319,5 +319,5 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.idx.apply(ctx, deltas)
+	return noSpace(s.idx.apply(ctx, deltas))
 }

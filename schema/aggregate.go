@@ -68,6 +68,9 @@ func (b *builder) addAggregate(query graphql.Fields) {
 		"currency": &graphql.Field{Type: graphql.String, Description: "For SEIZED_VALUE: the currency summed; sums in different currencies are never mixed.", Resolve: bucketField(func(k *bucket) any { return nilIfEmpty(k.currency) })},
 		"value":    &graphql.Field{Type: graphql.NewNonNull(graphql.Float), Resolve: bucketField(func(k *bucket) any { return math.Round(k.value*1e6) / 1e6 })},
 		"count":    &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Description: "How many facts the bucket holds (each once, however many articles state it).", Resolve: bucketField(func(k *bucket) any { return len(k.facts) })},
+		"datedByArticle": &graphql.Field{Type: graphql.NewNonNull(graphql.Int),
+			Description: "How many of the bucket's facts are dated by their article's publication date, the text giving no date of the event (by MONTH and YEAR: placed by that date).",
+			Resolve:     bucketField(func(k *bucket) any { return k.datedByArticle })},
 		"facts": &graphql.Field{Type: nonNullList(b.node), Description: "The facts behind the value, with their evidence.",
 			Args: graphql.FieldConfigArgument{"first": &graphql.ArgumentConfig{Type: graphql.Int, DefaultValue: 10}},
 			Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -114,6 +117,7 @@ type bucket struct {
 	key, label, currency string
 	value                float64
 	facts                []graph.ID
+	datedByArticle       int // facts whose date is their article's, the text giving none
 }
 
 // aggRow is what the aggregates read of one fact: what it adds to each
@@ -139,6 +143,9 @@ type aggRow struct {
 	dates []string // the fact's own dates, else its articles'
 	month string   // of the fact's earliest date ("2024-02"); "" if none
 	year  string
+	// datedByArticle: dates are its articles' publication dates, the text
+	// giving none of the event.
+	datedByArticle bool
 }
 
 // The runs of aggRow.links.
@@ -206,7 +213,8 @@ func rowOf(e *graph.Entity, nf nodeFacts, intern func(string) string) aggRow {
 		intern = func(s string) string { return s }
 	}
 	r := aggRow{id: e.ID, commodity: intern(e.String(graph.PredCommodity)), subtype: intern(e.String(graph.PredSubtype)),
-		dates: nf.dates, month: earliest(nf.dates, 7), year: earliest(nf.dates, 4)}
+		dates: nf.dates, month: earliest(nf.dates, 7), year: earliest(nf.dates, 4),
+		datedByArticle: len(nf.dates) > 0 && len(ownDates(e)) == 0}
 	r.figures = [len(r.figures)]float64{math.NaN(), math.NaN(), math.NaN()}
 	if spec := graph.Spec(e.Kind); spec != nil {
 		for i, m := range spec.Measures {
@@ -484,6 +492,9 @@ func groupRows(rows []aggRow, m measure, groupBy string, includeContext bool) []
 			}
 			bu.value += val
 			bu.facts = append(bu.facts, r.id)
+			if r.datedByArticle {
+				bu.datedByArticle++
+			}
 		}
 	}
 	out := make([]*bucket, 0, len(buckets))

@@ -29,7 +29,7 @@ func aggKinds() []graph.Kind {
 
 // aggScanPreds are the predicates the pass reads: the structure (types,
 // relations, evidence) and what rowOf reads of a fact: what its measures
-// read, its links, and what the groups and filters read.
+// read, its links, its dates, and what the groups and filters read.
 func aggScanPreds() []graph.Predicate {
 	ps := []graph.Predicate{graph.PredType, graph.PredRel, graph.PredFrom, graph.PredTo,
 		graph.PredSupports, graph.PredArticle, graph.PredPublished, graph.PredPartOf, graph.PredSameAs, graph.PredContext,
@@ -38,6 +38,11 @@ func aggScanPreds() []graph.Predicate {
 		spec := graph.Spec(k)
 		for _, m := range spec.Measures {
 			ps = append(ps, m.Reads...)
+		}
+		for _, f := range spec.Fields {
+			if f.Type == graph.Date || f.Type == graph.EventDate {
+				ps = append(ps, f.Pred)
+			}
 		}
 		for _, l := range spec.Links {
 			ps = append(ps, l.Pred)

@@ -122,6 +122,9 @@ func TestEndToEnd(t *testing.T) {
 		{"ExportsApplyCuration", testExportsApplyCuration},
 		{"Cooccurrence", testCooccurrence},
 		{"SearchHitsHaveLabelTypeAndSnippet", testSearchHitsHaveLabelTypeAndSnippet},
+		{"EventDates", testEventDates},
+		{"AgencyRoles", testAgencyRoles},
+		{"HaulClaimedByTwoAgencies", testHaulClaimedByTwoAgencies},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {

@@ -267,7 +267,7 @@ func ownFacts(e *graph.Entity) nodeFacts {
 		p   graph.Predicate
 		set map[graph.ID]bool
 	}{{graph.PredAgency, nf.agencies}, {graph.PredOperation, nf.operations}, {graph.PredPlace, nf.places}} {
-		if id := e.Link(l.p); id != "" {
+		for _, id := range e.Links(l.p) { // a haul two agencies claim has both (same.go)
 			l.set[id] = true
 		}
 	}
@@ -455,17 +455,28 @@ func (b *builder) gatherEvidence(ctx context.Context, ents []*graph.Entity, out 
 	return nil
 }
 
-// factDates are a fact's own dates where its date phrase fixes one ("8
-// February 2024", "2019"), else the dates of the articles stating it.
+// factDates are a fact's own dates (ownDates), else the dates of the
+// articles stating it.
 func factDates(e *graph.Entity, articleDates []string) []string {
+	if out := ownDates(e); len(out) > 0 {
+		return out
+	}
+	return articleDates
+}
+
+// ownDates are the dates the text gives a fact's event: those the
+// extractor fixed (opg:eventDate, "yesterday" read against the article's
+// date), else, for facts written before it did, those its date phrases fix
+// ("8 February 2024", "2019"). None: the article's date stands in.
+func ownDates(e *graph.Entity) []string {
+	if out := e.Strings(graph.PredEventDate); len(out) > 0 {
+		return out
+	}
 	var out []string
 	for _, phrase := range e.Strings(graph.PredDate) {
 		if d := isoOf(phrase); d != "" {
 			out = append(out, d)
 		}
-	}
-	if len(out) == 0 {
-		return articleDates
 	}
 	return out
 }

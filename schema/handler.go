@@ -361,8 +361,8 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 }
 
 // presentErrors is the one place errors are made for the client: not-found
-// and invalid input say so; anything else is logged in full and reaches the
-// client as "internal error".
+// and invalid input say so, as does a store out of disk space; anything
+// else is logged in full and reaches the client as "internal error".
 func (s *Server) presentErrors(ctx context.Context, errs []gqlerrors.FormattedError) []gqlerrors.FormattedError {
 	for i, e := range errs {
 		orig := e.OriginalError()
@@ -382,6 +382,11 @@ func (s *Server) presentErrors(ctx context.Context, errs []gqlerrors.FormattedEr
 			errors.Is(inner, graph.ErrNotFound), errors.Is(inner, graph.ErrInvalid):
 		case errors.Is(inner, context.DeadlineExceeded), errors.Is(inner, context.Canceled):
 			errs[i].Message = "request timed out"
+		case errors.Is(inner, graph.ErrNoSpace):
+			// Said as such, so an operator knows what to fix; the backend's
+			// own error names the server's files and goes only to the log.
+			s.cfg.Logger.ErrorContext(ctx, "graphql resolver failed", "path", e.Path, "err", inner)
+			errs[i].Message = "the store is out of disk space: nothing was changed; try again once space is freed"
 		default:
 			s.cfg.Logger.ErrorContext(ctx, "graphql resolver failed", "path", e.Path, "err", inner)
 			errs[i].Message = "internal error"

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,8 +24,8 @@ import (
 
 // sameFigures is what a table build found: each duplicate and the fact kept.
 type sameFigures struct {
-	into  map[graph.ID]graph.ID                     // duplicate -> fact kept
-	extra map[graph.ID]map[graph.Predicate]graph.ID // fact kept -> links only its duplicates give
+	into  map[graph.ID]graph.ID                       // duplicate -> fact kept
+	extra map[graph.ID]map[graph.Predicate][]graph.ID // fact kept -> links only its duplicates give
 }
 
 // Windows for "dates close together": an event's reports come out within
@@ -100,7 +101,8 @@ func findSameFigures(rows map[graph.Kind][]aggRow) *sameFigures {
 				if strings.HasPrefix(k, "arrest|") {
 					arrests = g[i].val
 				}
-				if !sameEvent(a, b, arrests) {
+				claimed := claimedByTwo(a, b)
+				if !claimed && !sameEvent(a, b, arrests) {
 					continue
 				}
 				ra, rb := find(a.id), find(b.id)
@@ -108,7 +110,7 @@ func findSameFigures(rows map[graph.Kind][]aggRow) *sameFigures {
 					continue
 				}
 				ma, mb := classOf(members, ra, a), classOf(members, rb, b)
-				if !classesAgree(ma, mb) {
+				if !classesAgree(ma, mb, claimed) {
 					continue // joining them would give one fact two agencies or operations
 				}
 				parent[rb], parent[ra] = ra, ra
@@ -117,7 +119,7 @@ func findSameFigures(rows map[graph.Kind][]aggRow) *sameFigures {
 			}
 		}
 	}
-	out := &sameFigures{into: map[graph.ID]graph.ID{}, extra: map[graph.ID]map[graph.Predicate]graph.ID{}}
+	out := &sameFigures{into: map[graph.ID]graph.ID{}, extra: map[graph.ID]map[graph.Predicate][]graph.ID{}}
 	for _, ms := range members {
 		if len(ms) < 2 {
 			continue
@@ -133,16 +135,34 @@ func findSameFigures(rows map[graph.Kind][]aggRow) *sameFigures {
 				out.into[m.id] = keep.id
 			}
 		}
-		for g, p := range map[int]graph.Predicate{linkAgencies: graph.PredAgency, linkOperations: graph.PredOperation, linkPlaces: graph.PredPlace} {
+		add := func(p graph.Predicate, id string) {
+			if out.extra[keep.id] == nil {
+				out.extra[keep.id] = map[graph.Predicate][]graph.ID{}
+			}
+			if !slices.Contains(out.extra[keep.id][p], graph.ID(id)) {
+				out.extra[keep.id][p] = append(out.extra[keep.id][p], graph.ID(id))
+			}
+		}
+		for g, p := range map[int]graph.Predicate{linkOperations: graph.PredOperation, linkPlaces: graph.PredPlace} {
 			if len(keep.group(g)) > 0 {
 				continue
 			}
+			link := ""
 			for _, m := range ms {
 				if l := m.group(g); len(l) == 1 {
-					if out.extra[keep.id] == nil {
-						out.extra[keep.id] = map[graph.Predicate]graph.ID{}
-					}
-					out.extra[keep.id][p] = graph.ID(l[0])
+					link = l[0]
+				}
+			}
+			if link != "" {
+				add(p, link)
+			}
+		}
+		// Every agency that claims the figure: a haul two agencies both
+		// announce is one fact under both.
+		for _, m := range ms {
+			for _, a := range m.group(linkAgencies) {
+				if !slices.Contains(keep.group(linkAgencies), a) {
+					add(graph.PredAgency, a)
 				}
 			}
 		}
@@ -169,9 +189,13 @@ func detail(r *aggRow) int {
 }
 
 // classesAgree reports whether two groups of facts name, between them, at
-// most one set of agencies, operations and places each.
-func classesAgree(a, b []*aggRow) bool {
+// most one set of agencies (unless claimed: see claimedByTwo), operations
+// and places each.
+func classesAgree(a, b []*aggRow, claimed bool) bool {
 	for _, g := range []int{linkAgencies, linkOperations, linkPlaces} {
+		if g == linkAgencies && claimed {
+			continue
+		}
 		var seen []string
 		for _, r := range append(append([]*aggRow{}, a...), b...) {
 			l := r.group(g)
@@ -221,6 +245,26 @@ func sameEvent(a, b *aggRow, arrests float64) bool {
 		days = sameAgencyOnlyDays
 	}
 	return datesClose(a.dates, b.dates, days)
+}
+
+// claimedByTwo reports whether two seizures of the same figure are one
+// haul that two agencies claim (the NCA's and Border Force's 5.7 tonnes of
+// cocaine at Southampton): the same commodity and drug, found on the same
+// day as their texts date it, and no operation or place in disagreement.
+// The agencies may differ; the fact is kept under both.
+func claimedByTwo(a, b *aggRow) bool {
+	if a.commodity == "" || a.commodity != b.commodity || a.subtype != b.subtype || a.datedByArticle || b.datedByArticle {
+		return false
+	}
+	if d := bestDate(a.dates); graph.DatePrecision(d) != "day" || d != bestDate(b.dates) {
+		return false
+	}
+	for _, g := range []int{linkOperations, linkPlaces} {
+		if la, lb := a.group(g), b.group(g); len(la) > 0 && len(lb) > 0 && !equalStrings(la, lb) {
+			return false
+		}
+	}
+	return true
 }
 
 // datesClose reports whether the earliest dates of two facts are at most

@@ -102,12 +102,19 @@ func (b *builder) specFields(spec *graph.KindSpec) graphql.Fields {
 			f[fd.Name] = b.strs(fd.Pred)
 		case graph.Number:
 			f[fd.Name] = b.float(fd.Pred)
+		case graph.EventDate:
+			b.addDateFields(f, fd.Name)
+			continue
 		default:
 			f[fd.Name] = b.str(fd.Pred)
 		}
+		f[fd.Name].Description = fd.Doc
 	}
 	for _, l := range spec.Links {
 		f[l.Name] = b.link(l.Pred, l.To)
+		if l.All != "" {
+			f[l.All] = b.allLinked(l.Pred, l.To, l.AllDoc)
+		}
 	}
 	for _, other := range graph.Specs() {
 		for _, l := range other.Links {
@@ -136,11 +143,12 @@ func (b *builder) kindFields(k graph.Kind) graphql.Fields {
 		}
 	case graph.KindOperation:
 		return graphql.Fields{
-			"agencies": b.relOut(graph.RelOperationAgency, graph.KindAgency),
-			"partOf":   b.relOutOne(graph.RelOperationPartOf, graph.KindOperation),
-			"parts":    b.relIn(graph.RelOperationPartOf, graph.KindOperation),
-			"targets":  b.relOut(graph.RelOperationTarget, graph.KindPlatform),
-			"places":   b.relOut(graph.RelOperationPlace, graph.KindPlace),
+			"agencies":    b.relOut(graph.RelOperationAgency, graph.KindAgency),
+			"agencyRoles": b.agencyRolesField(),
+			"partOf":      b.relOutOne(graph.RelOperationPartOf, graph.KindOperation),
+			"parts":       b.relIn(graph.RelOperationPartOf, graph.KindOperation),
+			"targets":     b.relOut(graph.RelOperationTarget, graph.KindPlatform),
+			"places":      b.relOut(graph.RelOperationPlace, graph.KindPlace),
 		}
 	case graph.KindArrest:
 		return graphql.Fields{
@@ -379,4 +387,33 @@ func valueString(v any) any {
 	default:
 		return fmt.Sprint(v)
 	}
+}
+
+// allLinked lists every node of kind to that a node links to by pred: a
+// link's All list (graph.Link), such as every agency a haul that several
+// claim is under (same.go).
+func (b *builder) allLinked(pred graph.Predicate, to graph.Kind, doc string) *graphql.Field {
+	return &graphql.Field{Type: nonNullList(b.types[to]), Description: doc,
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			q := b.requestFrom(p.Context)
+			var ths []func() (*graph.Entity, error)
+			for _, id := range p.Source.(*graph.Entity).Links(pred) {
+				ths = append(ths, q.entity(p.Context, id))
+			}
+			return func() (any, error) {
+				out := []*graph.Entity{}
+				seen := map[graph.ID]bool{}
+				for _, th := range ths {
+					e, err := th()
+					if err != nil {
+						return nil, err
+					}
+					if e != nil && !seen[e.ID] {
+						seen[e.ID] = true
+						out = append(out, e)
+					}
+				}
+				return out, nil
+			}, nil
+		}}
 }

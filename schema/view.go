@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/opgraph/opgraph/graph"
@@ -18,7 +19,7 @@ type view struct {
 	history     map[graph.ID][]graph.Change
 	// extra holds, for a fact kept of several stating the same figure
 	// (same.go), the links only the others give.
-	extra map[graph.ID]map[graph.Predicate]graph.ID
+	extra map[graph.ID]map[graph.Predicate][]graph.ID
 	// undone holds the changes undone (by an undo not itself undone).
 	undone map[graph.ID]bool
 	// movedTo lists, by link predicate and node, the facts that curators'
@@ -39,8 +40,10 @@ func loadView(ctx context.Context, r Reader, same *sameFigures) (*view, error) {
 		}
 		v.extra = same.extra
 		for fact, links := range same.extra {
-			for p, to := range links {
-				v.moveTo(p, to, fact)
+			for p, tos := range links {
+				for _, to := range tos {
+					v.moveTo(p, to, fact)
+				}
 			}
 		}
 	}
@@ -150,10 +153,14 @@ func (v *view) apply(e *graph.Entity) *graph.Entity {
 	for p, vs := range e.Props {
 		c.Props[p] = vs
 	}
-	for p, id := range extra {
-		if len(c.Props[p]) == 0 {
-			c.Props[p] = []any{id}
+	for p, ids := range extra {
+		vs := slices.Clip(c.Props[p])
+		for _, id := range ids {
+			if !slices.Contains(vs, any(id)) {
+				vs = append(vs, id)
+			}
 		}
+		c.Props[p] = vs
 	}
 	for p, val := range fix {
 		c.Props[p] = []any{val}

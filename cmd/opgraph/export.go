@@ -19,17 +19,16 @@ func runExport(ctx context.Context, args []string) int {
 
 func runExportTo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var sf storeFlags
 	sf.register(fs)
 	format := fs.String("format", "nquads", "nquads, jsonld, csv (one file per kind, needs --out DIR) or ftm (FollowTheMoney JSON lines)")
 	out := fs.String("out", "", "file to write (default standard output); a folder for csv")
 	raw := fs.Bool("raw", false, "jsonld, csv and ftm: the store as written, curators' changes included but not applied (nquads is always as written)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: opgraph export [--backend bbolt] [--db ./data] [--format nquads|jsonld|csv|ftm] [--out FILE|DIR] [--raw]")
+		fmt.Fprintf(stderr, "opgraph export: unexpected argument %q\nRun `opgraph export -h` for its usage.\n", fs.Arg(0))
 		return 2
 	}
 	store, err := sf.open(ctx, nil, false)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"strings"
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/loaders/extract"
@@ -38,9 +39,10 @@ func (f *storeFlags) addr() string {
 	return envOr("OPGRAPH_DB", "./data")
 }
 
-// open opens the store; bulk is for commands that write much (graph.Config.BulkWrites).
+// open opens the store; bulk is for commands that write much
+// (graph.Config.BulkWrites), and so hold the writer lock (Config.Writer).
 func (f *storeFlags) open(ctx context.Context, log *slog.Logger, bulk bool) (*graph.Store, error) {
-	return graph.Open(ctx, graph.Config{Backend: f.backend, Addr: f.addr(), Logger: log, BulkWrites: bulk})
+	return graph.Open(ctx, graph.Config{Backend: f.backend, Addr: f.addr(), Logger: log, BulkWrites: bulk, Writer: bulk})
 }
 
 func envOr(key, def string) string {
@@ -64,8 +66,15 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	maxMB := fs.Int64("max-mb", 0, "largest file or response read, in MB (default 10; an N-Quads export of a large graph needs more)")
 	allowPrivate := fs.Bool("allow-private-fetch", false, "let URLs, feed items and redirects reach loopback, private and link-local addresses (refused by default)")
 	formatName := fs.String("format", "", "read every input as this format: text, html, feed, jsonl or nquads (default: by extension and content; N-Quads from a URL only with --format nquads)")
+	trust := fs.String("trust-curators", "", "N-Quads dumps: take the curators' changes (retractions, merges, corrections) recorded as by these curators, comma-separated, or * for anyone's; without it a dump holding changes is refused")
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
+	}
+	var curators []string
+	for _, c := range strings.Split(*trust, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			curators = append(curators, c)
+		}
 	}
 	format, err := source.ParseFormat(*formatName)
 	if err != nil {
@@ -93,7 +102,7 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	l := &ingest.Loader{Store: store, Extractor: x, Sources: &source.Sources{MaxBytes: *maxMB * 1e6, AllowPrivate: *allowPrivate, Format: format}, Workers: *workers,
-		Out: stdout, ErrOut: stderr, Bar: ingest.TerminalBar(stderr)}
+		Curators: curators, Out: stdout, ErrOut: stderr, Bar: ingest.TerminalBar(stderr)}
 	sum := l.Run(ctx, paths)
 	fmt.Fprintln(stdout, sum)
 	if *watch != "" && ctx.Err() == nil {

@@ -69,7 +69,7 @@ func commands() []command {
 	return []command{
 		{"serve", "serve the GraphQL API (loads seeds/ into an empty store first)", "serve [--addr :8080] [--backend bbolt] [--db ./data] [--watch DIR] [--token NAME:TOKEN]... [flags]", runServe},
 		{"load", "load article files or folders into the store", "load [--backend bbolt] [--db ./data] [--watch DIR] [--format F] [flags] PATH|URL...", runLoad},
-		{"export", "write the graph as N-Quads, JSON-LD, CSV or FollowTheMoney entities", "export [--backend bbolt] [--db ./data] [--format nquads|jsonld|csv|ftm] [--out FILE|DIR]", runExport},
+		{"export", "write the graph as N-Quads, JSON-LD, CSV or FollowTheMoney entities", "export [--backend bbolt] [--db ./data] [--format nquads|jsonld|csv|ftm] [--out FILE|DIR] [--raw]", runExport},
 		{"extract", "print the facts of one article as JSON, touching no store", "extract [--format json] [--explain] FILE|URL", runExtract},
 		{"health", "check a running server's /healthz (for container health checks)", "health [flags]", runHealth},
 		{"gen", "write a synthetic corpus with its ground truth, for benchmarks", "gen --articles N [--seed S] --out DIR", runGen},

@@ -53,7 +53,7 @@ func migrate(ctx context.Context, from, to graph.Config, verify bool, out io.Wri
 		return fmt.Errorf("open source: %w", err)
 	}
 	defer src.Close()
-	to.BulkWrites = true
+	to.BulkWrites, to.Writer = true, true
 	dst, err := graph.Open(ctx, to)
 	if err != nil {
 		return fmt.Errorf("open destination: %w", err)

@@ -156,13 +156,35 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	if mappedMB <= 0 {
 		budget = -1 // never drop
 	}
-	store, err := graph.Open(ctx, graph.Config{Backend: sf.backend, Addr: sf.addr(), Logger: log, MappedBudget: budget})
+	tokens, err := api.tokenTable()
+	if err != nil {
+		return err
+	}
+	// A server that takes writes holds the graph's writer lock (on
+	// PostgreSQL; see graph.Config.Writer). One that cannot write (no
+	// token, no --watch) leaves it to others, so several can serve one
+	// graph; it takes the lock only to seed an empty graph.
+	writes := len(tokens) > 0 || watch != ""
+	open := func(writer bool) (*graph.Store, error) {
+		return graph.Open(ctx, graph.Config{Backend: sf.backend, Addr: sf.addr(), Logger: log, MappedBudget: budget, Writer: writer})
+	}
+	store, err := open(writes || sf.backend != "postgres")
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	seeded, err := seedIfEmpty(ctx, log, store, seeds)
-	if err != nil {
+	var seeded ingest.Summary
+	if empty, err := store.Empty(ctx); err == nil && empty && !writes && sf.backend == "postgres" && seeds != "" {
+		w, err := open(true)
+		if err != nil {
+			return fmt.Errorf("seed the empty graph: %w", err)
+		}
+		seeded, err = seedIfEmpty(ctx, log, w, seeds)
+		w.Close()
+		if err != nil {
+			return err
+		}
+	} else if seeded, err = seedIfEmpty(ctx, log, store, seeds); err != nil {
 		return err
 	}
 	x, err := extract.NewExtractor()

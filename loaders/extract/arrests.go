@@ -14,7 +14,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	if set == nil {
 		return
 	}
-	if found && !(strings.Contains(sf.low, "arrests") && strings.ContainsAny(sf.s.Text, ":(")) {
+	if found && !(strings.Contains(sf.low, "arrests") && (strings.ContainsAny(sf.s.Text, ":(") || strings.Contains(sf.low, "including"))) {
 		return // only a total's parts are read where the older passes read arrests
 	}
 	if !found && !r.hasArrestVerb(sf) {
@@ -26,7 +26,8 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	next := 0      // matches may not overlap one taken
 	set.Match(toks, func(m pattern.Match) bool {
 		part := strings.HasPrefix(m.Rule, "arrest.part.")
-		if m.Start < next || part && m.Start != chainEnd || found && !part && m.Rule != "arrest.total" {
+		total := strings.HasPrefix(m.Rule, "arrest.total")
+		if m.Start < next || part && m.Start != chainEnd || found && !part && !total {
 			return true
 		}
 		count, ok := 0.0, false
@@ -63,7 +64,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 				w := whole
 				r.out.Arrests[k].PartOf = &w
 			}
-		case m.Rule == "arrest.total":
+		case total:
 			// The total the older passes read: its parts follow.
 			whole = r.arrestWithCount(count)
 		default:

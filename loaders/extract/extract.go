@@ -139,7 +139,6 @@ type sentenceFacts struct {
 	toks       []token
 	starts     []int32 // wordStartsOf(s.Text)
 	low        string  // s.Text in ASCII lower case
-	trap       bool    // hasFoldTrap(s.Text)
 	cues       uint16  // the bits of the cue sets its words are in
 	agencies   []mention
 	places     []mention
@@ -152,7 +151,7 @@ type sentenceFacts struct {
 	// Worked out once, when first needed.
 	figs         []figure // findFigures(s.Text)
 	figsDone     bool
-	breaks       [][]int // clauseBreakScan's matches in s.Text
+	breaks       [][]int // clauseBreaks(s.Text)
 	breaksDone   bool
 	local        int8         // localPoliceRe matches s.Text: 0 not yet known, 1 no, 2 yes
 	patterned    []agencyCand // patternAgencies(s)
@@ -174,20 +173,9 @@ type sentenceFacts struct {
 // figures returns the figures of the sentence.
 func (sf *sentenceFacts) figures() []figure {
 	if !sf.figsDone {
-		sf.figs, sf.figsDone = findFiguresLower(sf.s.Text, sf.lower(), sf.starts), true
+		sf.figs, sf.figsDone = findFiguresAt(sf.s.Text, sf.starts), true
 	}
 	return sf.figs
-}
-
-// lower returns a text with the same runs of ASCII characters as
-// strings.ToLower(s.Text), for finding ASCII cues: its ASCII lower case,
-// where no other character lower-cases to an ASCII letter (the Kelvin sign
-// and "İ" do).
-func (sf *sentenceFacts) lower() string {
-	if sf.trap || strings.Contains(sf.s.Text, "İ") {
-		return strings.ToLower(sf.s.Text)
-	}
-	return sf.low
 }
 
 // clauseAt returns the byte span of the sentence's clause that holds pos.
@@ -199,10 +187,10 @@ func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 }
 
 // isHistoric reports whether the sentence speaks of an earlier time or of
-// elsewhere (signal.historic). Without a fold trap, its ASCII lower case
-// must hold one of the rule's words first.
+// elsewhere (signal.historic). Its ASCII lower case must hold one of the
+// rule's words first.
 func (r *run) isHistoric(sf *sentenceFacts) bool {
-	return (sf.trap || containsAny(sf.low, historicWords)) && r.signal(sf, sigHistoric)
+	return containsAny(sf.low, historicWords) && r.signal(sf, sigHistoric)
 }
 
 // historicWords are what signal.historic needs one of.
@@ -290,7 +278,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		}
 		ns := len(starts)
 		starts = appendWordStarts(starts, s.Text)
-		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, trap: hasFoldTrap(s.Text), cues: cues,
+		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, cues: cues,
 			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1], starts: starts[ns:len(starts):len(starts)]}
 		r.sents[k] = &facts[k]
 	}
@@ -339,6 +327,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.mergeSeizures()
 	r.relateFigures()
 	r.operationActors()
+	r.settleRoles()
 	r.finishPeople()
 	r.settleAsserters()
 	r.dedupePlaces()
@@ -487,6 +476,9 @@ func (r *run) guessCountry() string {
 				if m.Entries[0].Kind == entAgency {
 					w = 2
 				}
+				if m.Entries[0].Kind == entPlace && placeOfPlace(sf, m.I) {
+					w = 3 // "Cornwall, Ont.", "Logan, Queensland": the region says which
+				}
 				votes[c] += w
 			}
 		}
@@ -498,6 +490,12 @@ func (r *run) guessCountry() string {
 		}
 	}
 	return best
+}
+
+// placeOfPlace reports whether the name at token i follows a capitalised
+// word and a comma, as a region or country after a town: "Cornwall, Ont.".
+func placeOfPlace(sf *sentenceFacts, i int) bool {
+	return i > 0 && sf.s.Text[sf.toks[i-1].End:sf.toks[i].Start] == ", " && isCapitalised(sf.toks[i-1].Text)
 }
 
 // --- agencies ---
@@ -523,12 +521,13 @@ var (
 		"during": true, "since": true, "yesterday": true, "today": true, "monday": true, "tuesday": true, "wednesday": true,
 		"thursday": true, "friday": true, "saturday": true, "sunday": true, "earlier": true, "later": true, "last": true,
 		"multi": true, "operational": true}
-	lowerAgencyPattern = `(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`
-	lowerAgencyRe      = regexp.MustCompile(lowerAgencyPattern)
-	// lowerAgencyScan stands for lowerAgencyRe in texts with no fold trap.
-	lowerAgencyScan = newStartScan(lowerAgencyPattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && lowerAgencyFirst.has(s[p:asciiLetters(s, p)])
-	})
+	// lowerAgencyScan finds a prosecutor's office named in lower case
+	// ("the federal public prosecutor's office"), tried only at a word it
+	// can start with.
+	lowerAgencyScan = newStartScan(`(?i)\b((?:federal |national |state |district |regional |public |crown |chief )*(?:public )?prosecutor['’]s office)\b`,
+		func(s string, p int) bool {
+			return isLetterByte(s[p]) && wordStart(s, p) && lowerAgencyFirst.has(s[p:asciiLetters(s, p)])
+		})
 	lowerAgencyFirst = newFoldSet("federal national state district regional public crown chief prosecutor")
 	demonymHeads     = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true, "gendarmes": true,
 		"national police": true, "federal police": true, "national police force": true, "police force": true,
@@ -564,7 +563,13 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
-		if !isCapitalised(toks[i].Text) || toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" {
+		if !isCapitalised(toks[i].Text) {
+			continue
+		}
+		// A head word opens a name only as a unit of that service: "Customs
+		// Dog Unit", "Police Drug Squad" (three words or more, a head last).
+		headFirst := toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry"
+		if headFirst && toks[i].Lower != "customs" && toks[i].Lower != "police" {
 			continue
 		}
 		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
@@ -582,7 +587,14 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			j++
 		}
 		for end := j; end > i+1; end-- {
-			if (r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end])) && !r.isCoordination(toks[i:end]) {
+			if k := r.coordinationAt(toks[i:end]); k > 0 {
+				end = i + k + 1 // the first body's name ends before "and"
+				continue
+			}
+			if headFirst && (end-i < 3 || !toks[end-1].in(setAgencyHead, agencyHeads)) {
+				continue
+			}
+			if r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end]) {
 				out = append(out, agencyCand{i: i, j: end, name: sf.s.Text[toks[i].Start:toks[end-1].End]})
 				break
 			}
@@ -591,22 +603,35 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 	return out
 }
 
-// isCoordination reports whether a run joins two agencies with "and": "NCA
-// and Border Force", "Police and Customs" (but not "Garda National Drugs and
+// coordinationAt returns where "and" joins two agencies in a run, or -1:
+// "NCA and Border Force", "Police and Customs", "Regional Prosecutor's
+// Office of Ghent and National Police" (but not "Garda National Drugs and
 // Organised Crime Bureau", whose first part names no agency).
-func (r *run) isCoordination(toks []token) bool {
+func (r *run) coordinationAt(toks []token) int {
 	for k := 1; k < len(toks)-1; k++ {
 		if toks[k].Lower != "and" && toks[k].Lower != "&" {
 			continue
 		}
 		if toks[k-1].in(setAgencyHead, agencyHeads) || agencyTwoHeads[toks[max(0, k-2)].Lower+" "+toks[k-1].Lower] {
-			return true
+			return k
 		}
 		if ms := r.x.gaz.find(toks[:k], entAgency); len(ms) > 0 && ms[len(ms)-1].J == k {
-			return true
+			return k
+		}
+		// A body's office, or a body of a place, then another whole name.
+		last := toks[len(toks)-1].in(setAgencyHead, agencyHeads)
+		if last && (toks[k-1].Lower == "office" || k >= 3 && toks[k-2].Lower == "of" && isOfficeHead(toks[k-3])) {
+			return k
 		}
 	}
-	return false
+	return -1
+}
+
+// isOfficeHead reports whether t ends a body's name that "of PLACE" may
+// follow: a head word ("Police of Catalonia", "Intelligence Service of
+// Ontario", "Office of Ghent").
+func isOfficeHead(t token) bool {
+	return t.in(setAgencyHead, agencyHeads) || placeBodyHeads[t.Lower]
 }
 
 // prescanAgencies records, before the main pass, the agencies found by
@@ -736,9 +761,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	r.rule = "agency.acronym"
 	r.findAcronymAgencies(sf)
 	var lowerAgencies [][]int
-	if sf.trap {
-		lowerAgencies = lowerAgencyRe.FindAllStringIndex(sf.s.Text, -1)
-	} else if strings.Contains(sf.low, "prosecutor") { // a cheap test before the costly one
+	if strings.Contains(sf.low, "prosecutor") { // a cheap test before the costly one
 		lowerAgencies = lowerAgencyScan.findAll(sf.s.Text)
 	}
 	r.rule = "agency.prosecutors-office"
@@ -1017,9 +1040,6 @@ func (r *run) isAdjectiveUse(sf *sentenceFacts, m match) bool {
 	return strings.HasPrefix(rest, "-based") || strings.HasPrefix(rest, "-wide") || strings.HasPrefix(rest, "-led") ||
 		isAdjectiveUseAfter(rest)
 }
-
-// adjectiveUseRe follows a place name used as a modifier: "U.S. authorities", "UK police".
-var adjectiveUseRe = regexp.MustCompile(`^\s+(authorities|officials|police|forces|government|prosecutors|investigators|officers|agents|customs|law enforcement|counterparts|partners)\b`)
 
 func (r *run) addPlace(sf *sentenceFacts, name, country, kind string, m mention) {
 	if _, ok := r.placeIdx[name]; ok {

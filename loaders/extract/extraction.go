@@ -54,7 +54,10 @@ type Operation struct {
 	Locations []string `json:"locations"`
 	Start     *string  `json:"start"`
 	End       *string  `json:"end"`
-	Evidence  []Span   `json:"evidence"`
+	// Roles say what each agency named with it did: led, took part,
+	// supported, announced (the last two not among Agencies).
+	Roles    []AgencyRole `json:"agency_roles,omitempty"`
+	Evidence []Span       `json:"evidence"`
 }
 
 // Arrest is a stated number of arrests.
@@ -64,7 +67,8 @@ type Arrest struct {
 	Operation *string  `json:"operation"`
 	Agency    *string  `json:"agency"`
 	Location  *string  `json:"location"`
-	Date      *string  `json:"date"`
+	Date      *string  `json:"date"` // the date phrase of its sentence
+	EventDate
 	// AssertedBy is who states the figure, apart from who acted (Agency):
 	// "Europol said police arrested 40" has no agency and Europol here.
 	AssertedBy *string `json:"asserted_by"`
@@ -94,8 +98,9 @@ type Seizure struct {
 	Operation       *string  `json:"operation"`
 	Agency          *string  `json:"agency"`
 	Location        *string  `json:"location"`
-	Date            *string  `json:"date"`
-	AssertedBy      *string  `json:"asserted_by"` // who states it, apart from who acted (see Arrest)
+	Date            *string  `json:"date"` // the date phrase of its sentence
+	EventDate
+	AssertedBy *string `json:"asserted_by"` // who states it, apart from who acted (see Arrest)
 	FigureLinks
 	Evidence []Span `json:"evidence"`
 

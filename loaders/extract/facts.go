@@ -62,8 +62,14 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 			continue
 		}
 		id := graph.EntityID(graph.KindOperation, *op.Name)
-		for _, a := range op.Agencies {
-			b.relation(graph.RelOperationAgency, id, graph.EntityID(graph.KindAgency, a), op.Evidence)
+		// Its actors (led, took part) and the agencies named only as
+		// supporting or announcing it, each with its role.
+		for _, ar := range op.Roles {
+			rel := graph.RelOperationHelper
+			if Actor(ar.Role) {
+				rel = graph.RelOperationAgency
+			}
+			b.relation(rel, id, graph.EntityID(graph.KindAgency, ar.Agency), ar.Evidence, graph.Prop{Pred: graph.PredAgencyRole, Value: ar.Role})
 		}
 		if op.PartOf != nil {
 			b.relation(graph.RelOperationPartOf, id, graph.EntityID(graph.KindOperation, *op.PartOf), op.Evidence)
@@ -102,6 +108,7 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 		if a.Date != nil {
 			claims = append(claims, graph.Prop{Pred: graph.PredDate, Value: *a.Date})
 		}
+		claims = append(claims, a.EventDate.claims()...)
 		b.fact(id, graph.KindArrest, append(props, links...), a.Evidence, claims...)
 		arrestIDs[k] = id
 	}
@@ -135,6 +142,7 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 		if s.Date != nil {
 			claims = append(claims, graph.Prop{Pred: graph.PredDate, Value: *s.Date})
 		}
+		claims = append(claims, s.EventDate.claims()...)
 		seizureIDs[k] = graph.FactID(graph.KindSeizure, key...)
 		b.fact(seizureIDs[k], graph.KindSeizure, props, s.Evidence, claims...)
 	}
@@ -201,12 +209,12 @@ func (b *factBuilder) fact(id graph.ID, k graph.Kind, props []graph.Prop, ev []S
 	b.af.Nodes = append(b.af.Nodes, graph.Node{ID: id, Kind: k, Props: props, Evidence: evidence})
 }
 
-func (b *factBuilder) relation(rel string, from, to graph.ID, ev []Span) {
+func (b *factBuilder) relation(rel string, from, to graph.ID, ev []Span, claims ...graph.Prop) {
 	if _, ok := b.index[to]; !ok {
 		return // the other end was not extracted as an entity: no dangling link
 	}
 	b.fact(graph.RelationID(rel, from, to), graph.KindRelation, []graph.Prop{
-		{Pred: graph.PredRel, Value: rel}, {Pred: graph.PredFrom, Value: from}, {Pred: graph.PredTo, Value: to}}, ev)
+		{Pred: graph.PredRel, Value: rel}, {Pred: graph.PredFrom, Value: from}, {Pred: graph.PredTo, Value: to}}, ev, claims...)
 }
 
 // links are a figure's agency, operation and place, where extracted.

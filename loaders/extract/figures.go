@@ -16,20 +16,8 @@ var (
 	arrestVerb = `(?:arrested|detained|taken into custody|apprehended|held|nabbed|rounded up|picked up|collared)`
 	// FIG arrests / FIG of the arrests
 	arrestsAfterRe = regexp.MustCompile(`(?i)^\s+(?:of the\s+|more\s+|new\s+|further\s+|additional\s+)?arrests?\b`)
-	// FIG [adj] NOUN [, ... ,] [were|have been] [also] arrested
-	arrestPassiveRe = regexp.MustCompile(`(?i)^\s+(?:[\w-]+\s+){0,2}?` + arrestNouns + `\b(?:\s*\([^)]*\))?(?:,[^,.]{0,60},)?\s+((?:who|that)\s+)?((?:[a-z][a-z-]*\s+){0,6}?)(?:were|have been|had been|has been|was|are|being|been|got)\s+(?:\w+\s+)?` + arrestVerb + `\b`)
-	// A named person arrested: "the FBI arrested Blake Benthall", "Alexandre Cazes, was arrested".
-	arrestNamedActiveRe  = regexp.MustCompile(`\b(?:arrested|detained)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`)
-	arrestNamedPassiveRe = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,?\s+(?:was|has been|had been)\s+(?:later\s+|subsequently\s+)?(?:arrested|detained)\b`)
 	// FIG NOUN arrested / FIG Arrested
 	arrestBareRe = regexp.MustCompile(`(?i)^\s+(?:(?:[\w-]+\s+){0,2}?` + arrestNouns + `\s+)?(?:were\s+)?` + arrestVerb + `\b`)
-	// arrested FIG (NOUN)
-	arrestActiveRe = regexp.MustCompile(`(?i)\b(?:arrested|arresting|arrest|detained|detaining|apprehended)\s+(?:a total of\s+|some\s+|another\s+|at least\s+)?$`)
-	arrestOfRe     = regexp.MustCompile(`(?i)\b(?:arrests?|detention|apprehension)\s+of\s+(?:a total of\s+)?$`)
-	// One person: "arrested a man", "a 23-year old woman was arrested", "its suspected operator".
-	arrestOneActiveRe  = regexp.MustCompile(`(?i)\b(?:arrested|arresting|detained|detaining|apprehended)\s+(?:a|an|one|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|individual|suspect|person|teenager|teen|boy|girl|youth|driver|operator|courier|administrator|leader|ringleader|boss|kingpin|national)\b`)
-	arrestOnePassiveRe = regexp.MustCompile(`(?i)\b(?:a|an|one|the)?\s*(?:[\w-]+\s+){0,3}?(?:man|woman|individual|suspect|person|teenager|teen|boy|girl|youth|driver|operator|courier|administrator|leader|ringleader|kingpin)\b,?(?:\s+[^,.]{0,60},|\s+(?:in|aged|from|of)\s+[^,.]{1,30}?)?\s+(?:was|has been|had been|is being)\s+(?:later\s+|subsequently\s+|also\s+|then\s+)?(?:arrested|detained|taken into custody|apprehended)\b`)
-	notArrestRe        = regexp.MustCompile(`(?i)^\s+(?:[a-z-]+\s+)?(?:warrants?|charges?|searches|raids|convictions?|targets|years?|months?|days?|officers?|investigators?|agents?|countries|agencies)\b`)
 )
 
 func (r *run) findArrests(i int, sf *sentenceFacts) {
@@ -39,27 +27,25 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		return
 	}
 	// Cheap tests the patterns need to pass: the anchored ones start with
-	// spaces; in texts with no fold trap, each needs some words in its
-	// ASCII lower case.
-	lits := func(low string, words []string) bool { return sf.trap || containsAnyWord(low, words) }
+	// spaces; each needs some words in its ASCII lower case.
+	lits := containsAnyWord
 	found := false
 	for _, f := range sf.figures() {
 		after, before := text[f.End:], text[:f.Start]
 		spaced := after != "" && isSpaceASCII(after[0])
 		lowAfter := sf.low[f.End:]
-		if spaced && (sf.trap && notArrestRe.MatchString(after) || !sf.trap && notArrestLow(lowAfter)) {
+		if spaced && notArrestLow(lowAfter) {
 			continue
 		}
 		if notArrestFigure(sf, f.Start, f.End) {
 			continue
 		}
-		if spaced && found && (sf.trap && arrestAndRe.MatchString(tail(before, 60)) || !sf.trap && endsArrestAnd(tail(before, 60))) && arrestNounAfterRe.MatchString(after) ||
+		if spaced && found && endsArrestAnd(tail(before, 60)) && arrestNounAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
-			spaced && lits(lowAfter, arrestVerbs) && (sf.trap || arrestLeadLow(lowAfter)) &&
-				(sf.trap && passiveArrest(after) || !sf.trap && passiveArrestIn(after) || arrestBareRe.MatchString(after)) ||
+			spaced && lits(lowAfter, arrestVerbs) && arrestLeadLow(lowAfter) &&
+				(passiveArrest(after) || arrestBareRe.MatchString(after)) ||
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
-				(sf.trap && (arrestActiveRe.MatchString(tail(before, 60)) || arrestOfRe.MatchString(tail(before, 60))) ||
-					!sf.trap && (endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60)))) {
+				(endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60))) {
 			whole := r.addArrest(i, sf, f, f.Start)
 			r.addBreakdown(i, sf, f, whole)
 			found = true
@@ -70,16 +56,12 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 	}
 	var loc []int
 	if lits(sf.low, arrestOneActiveVerbs) {
-		if sf.trap {
-			loc = arrestOneActiveRe.FindStringIndex(text)
-		} else if p := arrestOneActiveAt(text); p >= 0 {
+		if p := arrestOneActiveAt(text); p >= 0 {
 			loc = []int{p}
 		}
 	}
 	if loc == nil && lits(sf.low, arrestOnePassiveVerbs) && lits(sf.low, arrestOnePassiveAux) {
-		if sf.trap {
-			loc = arrestOnePassiveRe.FindStringIndex(text)
-		} else if p := arrestOnePassiveAt(text); p >= 0 {
+		if p := arrestOnePassiveAt(text); p >= 0 {
 			loc = []int{p}
 		}
 	}
@@ -102,14 +84,15 @@ var (
 	arrestOnePassiveAux   = []string{"was", "been", "being"}
 )
 
-// notArrestWords are the nouns of notArrestRe, each with and without its
-// optional "s".
+// notArrestWords are the nouns after a figure that make it no count of
+// arrests ("12 arrest warrants", "five years"), each with and without its
+// "s".
 var notArrestWords = []string{"warrants", "warrant", "charges", "charge", "searches", "raids", "convictions", "conviction",
 	"targets", "years", "year", "months", "month", "days", "day", "officers", "officer", "investigators", "investigator",
 	"agents", "agent", "countries", "agencies"}
 
-// notArrestLow is notArrestRe.MatchString for a text in ASCII lower case
-// with no fold trap: spaces, maybe a word of letters and hyphens and
+// notArrestLow reports whether the text after a figure, in ASCII lower
+// case, starts with spaces, maybe a word of letters and hyphens and
 // spaces, then one of notArrestWords ending a word.
 func notArrestLow(low string) bool {
 	c := skipSpaces(low, 0)
@@ -147,54 +130,32 @@ func skipSpaces(s string, p int) int {
 	return p
 }
 
-// arrestLeads begin the word of arrestPassiveRe's or arrestBareRe's noun
-// (the first word of each of arrestNouns) or verb (arrestVerb's, or "were").
+// arrestLeads begin the word of matchArrestPassive's or arrestBareRe's
+// noun (the first word of each of arrestNouns) or verb (arrestVerb's, or
+// "were").
 var arrestLeads = []string{"people", "person", "suspect", "men", "man", "women", "woman", "individual", "offenders", "members",
 	"others", "youths", "teen", "boys", "girls", "adults", "juveniles", "minors", "nationals", "citizens", "foreigners",
 	"couriers", "dealers", "traffickers", "gang", "drug", "defendants", "accused", "fugitives", "operators", "vendors",
 	"administrators", "associates", "ringleaders", "leaders", "alleged", "suspected", "of",
 	"were", "arrested", "detained", "taken", "apprehended", "held", "nabbed", "rounded", "picked", "collared"}
 
-// arrestLeadLow is a cheap test that arrestPassiveRe and arrestBareRe need
-// to pass on a text in ASCII lower case with no fold trap: their noun or
-// verb starts one of the first three words after the spaces, and the words
-// before it are letters, digits, '_' and '-' only ([\w-]+), each followed
-// by spaces.
+// arrestLeadLow is a cheap test that matchArrestPassive and arrestBareRe
+// need to pass on a text in ASCII lower case: their noun or verb starts
+// one of the first three words after the spaces, and the words before it
+// are letters, digits, '_' and '-' only ([\w-]+), each followed by spaces.
 func arrestLeadLow(low string) bool {
 	c := skipSpaces(low, 0)
 	if c == 0 {
 		return false
 	}
-	for k := 0; k < 3 && c < len(low); k++ {
+	return afterWords(low, c, 2, func(c int) bool {
 		for _, w := range arrestLeads {
 			if strings.HasPrefix(low[c:], w) {
 				return true
 			}
 		}
-		e := c
-		for e < len(low) && (isWordASCII(low[e]) || low[e] == '-') {
-			e++
-		}
-		if e == c {
-			return false
-		}
-		c = skipSpaces(low, e)
-		if c == e {
-			return false
-		}
-	}
-	return false
-}
-
-// passiveArrest reads "FIG men suspected of running the site were arrested";
-// the words between may not join another clause ("17 were charged and 5 were arrested").
-func passiveArrest(after string) bool {
-	m := arrestPassiveRe.FindStringSubmatch(after)
-	if m == nil {
 		return false
-	}
-	mid := " " + m[2]
-	return !strings.Contains(mid, " and ") && !strings.Contains(mid, " charged ") && !strings.Contains(mid, " but ")
+	})
 }
 
 // namedArrest finds one named person arrested, where the name is no agency,
@@ -233,9 +194,9 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	agency := r.agencyFor(i, pos)
 	op := r.operationFor(i, agency)
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),
-		Evidence: r.evidence(sf, 0.8)}
+		EventDate: r.eventDate(sf), Evidence: r.evidence(sf, 0.8)}
 	a.AssertedBy = r.asserted(sf, a.Evidence)
-	a.Context = r.isContext(sf, pos)
+	a.Context = r.isContext(sf, pos) || r.pastYear(a.EventDate)
 	a.Evidence[len(a.Evidence)-1].Context = a.Context
 	if !f.Vague {
 		a.Count = r.nump(f.Value)
@@ -255,6 +216,9 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 			}
 			if old.Operation == nil {
 				old.Operation = a.Operation
+			}
+			if !old.EventDate.fromText() && a.EventDate.fromText() {
+				old.Date, old.EventDate = a.Date, a.EventDate
 			}
 			old.Evidence = append(old.Evidence, a.Evidence...)
 			return k
@@ -365,7 +329,7 @@ func (r *run) figureAgencies(sf *sentenceFacts) ([]mention, int) {
 			sf.cands = append(sf.cands, a)
 		}
 		for k, a := range sf.cands {
-			if before := tail(sf.s.Text[:a.Start], 30); sf.trap && creditRe.MatchString(before) || !sf.trap && creditBefore(before) {
+			if creditBefore(tail(sf.s.Text[:a.Start], 30)) {
 				sf.credited = k
 			}
 		}
@@ -389,10 +353,6 @@ func (r *run) lastOwnAgency(j int) string {
 	return ""
 }
 
-var (
-	creditRe = regexp.MustCompile(`(?i)\b(says?|said|according to|stated|announced|by)\s+(the\s+)?$`)
-)
-
 // qualifiesOperation reports whether a possessive agency names whose operation follows.
 func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 	for _, o := range sf.operations {
@@ -406,25 +366,16 @@ func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 // --- seizures ---
 
 // The words that say goods were seized (or found, or caught in transit),
-// in one place: the cue pattern, its hand matcher and the cue bits are
-// made from them. A stem is read to the end of its word ("seiz" for
-// seized, seizure, seizing).
+// in one place: hasSeizeCue and the cue bits are made from them. A stem is
+// read to the end of its word ("seiz" for seized, seizure, seizing).
 var (
 	seizeCueStems   = []string{"seiz", "confiscat", "forfeit"}
 	seizeCuePhrases = []string{"recovered", "found", "discovered", "detected", "intercepted", "haul", "finds", "netted",
 		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze",
+		"recovery", "recoveries", "interception", "interceptions", "discovery",
 		"stash", "shut down", "took down", "taken down", "taken offline", "transporting", "carrying", "smuggle",
 		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed"}
 )
-
-// stemAlts are regexp alternatives for stems read to the end of their word.
-func stemAlts(stems []string) []string {
-	out := make([]string, len(stems))
-	for i, s := range stems {
-		out[i] = s + `\w*`
-	}
-	return out
-}
 
 // firstWords are the first words of phrases.
 func firstWords(phrases []string) []string {
@@ -436,22 +387,7 @@ func firstWords(phrases []string) []string {
 }
 
 var (
-	seizeCuePattern = `(?i)\b(` + strings.Join(append(stemAlts(seizeCueStems), seizeCuePhrases...), "|") + `)\b`
-	seizeCueRe      = regexp.MustCompile(seizeCuePattern)
-	// seizeCueScan tries seizeCueRe only at a word it can start with.
-	seizeCueScan = newStartScan(seizeCuePattern, func(s string, p int) bool {
-		if !isLetterByte(s[p]) || !wordStart(s, p) {
-			return false
-		}
-		w := s[p:asciiLetters(s, p)]
-		return seizeCueFirst.has(w) || hasPrefixFold(w, "seiz") || hasPrefixFold(w, "confiscat") || hasPrefixFold(w, "forfeit")
-	})
-	seizeCueFirst = newFoldSet(strings.Join(firstWords(seizeCuePhrases), " "))
-	valueBeforeRe = regexp.MustCompile(`(?i)\b(worth|valued at|value of|value|price of|price|priced at)\s+(?:of\s+)?(?:(?:in excess of|more than|over|around|about|almost|nearly|some|approximately|up to|at least|an estimated|estimated)\s+)?$`)
-	packUnitRe    = regexp.MustCompile(`(?i)^\s+(bricks|brick|blocks|block|packages|package|packets|packet|bags|bag|parcels|parcel|sacks|sack|bales|bale|boxes|box|pallets|pallet|pouches|pouch)\s+of\b`)
-	unitRe        = regexp.MustCompile(`(?i)^\s*(?:-\s*)?(tonnes|tonne|metric tons|metric ton|tons|ton|t|kilograms|kilogram|kilogrammes|kilos|kilo|kgs|kg|grams|gram|grammes|g|pounds|pound|lbs|lb|ounces|ounce|oz|litres|litre|liters|liter|l|ml|gallons|gallon)\b\.?`)
-	examplesRe    = regexp.MustCompile(`(?i)\b(such as|including|includes|like|e\.g\.)\b`)
-	ofWhichRe     = regexp.MustCompile(`(?i)\bof which\s+(?:\w+\s+)?$`)
+	examplesRe = regexp.MustCompile(`(?i)\b(such as|including|includes|like|e\.g\.)\b`)
 )
 
 var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric tons": "tonne", "metric ton": "tonne", "t": "tonne",
@@ -508,35 +444,11 @@ type money struct {
 }
 
 var (
-	// moneyPrefixPattern is made from moneySigns and the multipliers
-	// (extract_money_match.go), in their order, so a sign is added in one place.
-	moneyPrefixPattern = `(` + signAlts() + `)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` +
-		strings.Join(moneyShortMults, "|") + `)\b|\s*(` + strings.Join(moneyLongMults, "|") + `)\b)?`
-	// moneyPrefixScan tries the pattern only at the first byte of a sign or
-	// code with a digit at most five bytes after it. After a word character
-	// only a sign that needs no \b may start.
-	moneyPrefixScan = newStartScan(moneyPrefixPattern, func(s string, p int) bool {
-		if !moneySignLead[s[p]] {
-			return false
-		}
-		if !wordStart(s, p) && !moneyNoBoundary.at(s, p) {
-			return false
-		}
-		for k := p + 1; k < len(s) && k <= p+6; k++ {
-			if s[k] >= '0' && s[k] <= '9' {
-				return true
-			}
-		}
-		return false
-	})
-	moneySignLead, moneyNoBoundary = signLeads()
-	moneySuffixRe                  = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(` + strings.Join(suffixShortMults, "|") +
-		`)|\s*(` + strings.Join(suffixLongMults, "|") + `))?\s+(` + strings.Join(suffixCurrencyWords, "|") + `)\b`)
 	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
 )
 
-// findMoney returns the sums of money in s; trap is hasFoldTrap(s).
-func (r *run) findMoney(s string, trap bool) []money {
+// findMoney returns the sums of money in s.
+func (r *run) findMoney(s string) []money {
 	var out []money
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil
@@ -545,11 +457,7 @@ func (r *run) findMoney(s string, trap bool) []money {
 	if maySignMoney(s) {
 		prefixed = findMoneyPrefixes(s)
 	}
-	if trap {
-		suffixed = moneySuffixRe.FindAllStringSubmatchIndex(s, -1)
-	} else {
-		suffixed = findMoneySuffixes(s) // needs no cue: it reads only after digits
-	}
+	suffixed = findMoneySuffixes(s) // needs no cue: it reads only after digits
 	for _, m := range prefixed {
 		sym := strings.TrimSpace(s[m[2]:m[3]])
 		cur := r.currencyOf(sym, s)
@@ -596,7 +504,7 @@ func moneyAt(s string, m []int, g int, cur string) money {
 	return money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]}
 }
 
-// maySignMoney is a cheap test that moneyPrefixPattern needs to pass: a number
+// maySignMoney is a cheap test that findMoneyPrefixes needs to pass: a number
 // right after the last character of a currency sign or code, maybe with one
 // space between.
 func maySignMoney(s string) bool {
@@ -767,21 +675,23 @@ func (r *run) dollar(s string) string {
 func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	r.rule = "seizure.figure"
 	text := sf.s.Text
-	trap := sf.trap
-	// seizeCue reports whether seizeCueRe matches the clause text[cs:ce],
-	// remembering the last clause: a clause often holds several figures.
+	// seizeCue reports whether the clause text[cs:ce] has a cue of seizing
+	// (hasSeizeCue), remembering the last clause: a clause often holds
+	// several figures.
 	lastCS, lastCE, lastCue := -1, -1, false
+	// Goods taken with the arrested ("arrested a courier with 5 kg of heroin").
+	takenWith := sf.cues&cueArrest != 0 && strings.Contains(sf.low, "with ") && r.signal(sf, sigArrestedWith)
 	seizeCue := func(cs, ce int) bool {
 		if cs != lastCS || ce != lastCE {
 			s := text[cs:ce]
-			lastCS, lastCE, lastCue = cs, ce, trap && seizeCueRe.MatchString(s) || !trap && hasSeizeCue(s)
+			lastCS, lastCE, lastCue = cs, ce, hasSeizeCue(s) || takenWith && strings.Contains(s, "with ")
 		}
 		return lastCue
 	}
-	cue := sf.cues&cueSeize != 0 && (trap && seizeCueRe.MatchString(text) || !trap && hasSeizeCueAt(text, sf.starts))
-	// lits is a cheap test some patterns need to pass: in a text with no
-	// fold trap, its ASCII lower case holds one of their words.
-	lits := func(low string, words []string) bool { return trap || containsAnyWord(low, words) }
+	cue := sf.cues&cueSeize != 0 && hasSeizeCueAt(text, sf.starts) || takenWith
+	// lits is a cheap test some patterns need to pass: the text's ASCII
+	// lower case holds one of their words.
+	lits := containsAnyWord
 	valueSentence := sf.cues&cueValue != 0 && lits(sf.low, valueWords) && r.signal(sf, sigValueWord)
 	if !cue && !valueSentence {
 		return
@@ -789,7 +699,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && r.signal(sf, sigHypothetical) && !valueSentence {
 		return
 	}
-	moneys := r.findMoney(text, trap)
+	moneys := r.findMoney(text)
 	var made []int // indexes into r.out.Seizures made from this sentence
 	newSeizure := func(s Seizure, pos int) {
 		s.Agency = r.strp(r.agencyFor(i, pos))
@@ -797,10 +707,10 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		if len(sf.places) > 0 {
 			s.Location = r.strp(sf.places[0].Name)
 		}
-		s.Date = r.dateIn(sf)
+		s.Date, s.EventDate = r.dateIn(sf), r.eventDate(sf)
 		s.Evidence = r.evidence(sf, 0.75)
 		s.AssertedBy = r.asserted(sf, s.Evidence)
-		s.Context = r.isContext(sf, pos)
+		s.Context = r.isContext(sf, pos) || r.pastYear(s.EventDate)
 		s.Evidence[len(s.Evidence)-1].Context = s.Context
 		s.sentence = i
 		made = append(made, len(r.out.Seizures))
@@ -817,10 +727,10 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			after := text[f.End:]
 			unit := ""
-			if u, n := matchUnit(after, trap); n >= 0 {
+			if u, n := unitAfter(after); n >= 0 {
 				unit = unitNames[strings.ToLower(u)]
 				after = after[n:]
-			} else if u, n := matchPackUnit(after, trap); n >= 0 {
+			} else if u, n := packUnitAfter(after); n >= 0 {
 				// "50 bricks of cocaine": a count of packages of a drug.
 				unit = singular(strings.ToLower(u))
 				after = after[n:]
@@ -844,7 +754,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				// "suspected shabu, weighing around 500 grams": the commodity came first.
 				e = r.commodityBefore(sf, f.Start)
 			}
-			if e == nil && (trap && ofWhichRe.MatchString(tail(text[:f.Start], 40)) || !trap && endsOfWhich(tail(text[:f.Start], 40))) {
+			if e == nil && endsOfWhich(tail(text[:f.Start], 40)) {
 				e = r.commodityBefore(sf, f.Start)
 			}
 			if e == nil || e.Commodity == "cash" && unit == "" {
@@ -877,7 +787,6 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	r.rule = "seizure.money"
 	for _, m := range moneys {
 		after := text[m.End:]
-		before := text[:m.Start]
 		if isConversion(text, moneys, m) || notGoodsValue(sf, m.Start, m.End) {
 			continue
 		}
@@ -915,7 +824,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
 			newSeizure(amt, m.Start)
-		case lits(tail(sf.low[:m.Start], 80), valueWords) && (trap && valueBeforeRe.MatchString(tail(before, 80)) || !trap && valueBeforeLow(tail(sf.low[:m.Start], 80))):
+		case lits(tail(sf.low[:m.Start], 80), valueWords) && valueBeforeLow(tail(sf.low[:m.Start], 80)):
 			e := r.commodityBefore(sf, m.Start)
 			if e == nil {
 				e = r.lastSeizedCommodity(i)
@@ -933,7 +842,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			newSeizure(amt, m.Start)
 		default:
 			// A bare sum among the things seized: "€1.2 million and 17 tonnes of cocaine were seized".
-			if cue && r.strongSeizure(sf) && !(trap && notSeizedMoneyRe.MatchString(after) || !trap && notSeizedMoneyAfter(after)) {
+			if cue && r.strongSeizure(sf) && !notSeizedMoneyAfter(after) {
 				amt.Commodity = "cash"
 				newSeizure(amt, m.Start)
 			}
@@ -945,7 +854,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	if regions := seizedRegions(sf); len(regions) > 0 {
 		toks := sf.toks    // tokenize(text)
 		var found [8]match // the sentence's names stay on the stack
-		for _, m := range r.x.gaz.appendFind(found[:0], toks, entCommodity) {
+		goods := r.x.gaz.appendFind(found[:0], toks, entCommodity)
+		for k, m := range goods {
 			e := m.Entries[0]
 			start, end := toks[m.I].Start, toks[m.J-1].End
 			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 ||
@@ -960,12 +870,23 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if singleItemRe.MatchString(tail(text[:start], 20)) && e.Countable {
 				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact")
 			}
-			if e.Sub == "" && e.Commodity == "drugs" || vagueGoods[e.Sub] {
+			if (e.Sub == "" && e.Commodity == "drugs" || vagueGoods[e.Sub]) && !inListOfGoods(sf, goods, k) {
 				continue // "drugs" or "assets" alone, with no figure, is too vague to be its own seizure
 			}
 			newSeizure(s, start)
 		}
 	}
+}
+
+// inListOfGoods reports whether goods[k] is an item of a list of goods,
+// next to another with only a comma or "and" between: "cash, drugs, gold
+// and silver" names drugs as one of the things seized.
+func inListOfGoods(sf *sentenceFacts, goods []match, k int) bool {
+	joins := func(a, b match) bool {
+		between := strings.TrimSpace(sf.s.Text[sf.toks[a.J-1].End:sf.toks[b.I].Start])
+		return between == "," || between == "and" || between == ", and" || between == "&"
+	}
+	return k > 0 && joins(goods[k-1], goods[k]) || k+1 < len(goods) && joins(goods[k], goods[k+1])
 }
 
 func deref(s *string) string {
@@ -1015,24 +936,17 @@ func (r *run) attachValue(made []int, e *entry, m money) bool {
 	return false
 }
 
-// seizesStrongly reports whether sf's text matches both seizeCueRe and
-// signal.strong-seizure, testing first what they need (a strong word, a cue's word).
+// seizesStrongly reports whether sf's text has a cue of seizing
+// (hasSeizeCue) and matches signal.strong-seizure.
 func (r *run) seizesStrongly(sf *sentenceFacts) bool {
-	text := sf.s.Text
-	if !r.strongSeizure(sf) {
-		return false
-	}
-	if sf.trap {
-		return seizeCueRe.MatchString(text)
-	}
-	return hasSeizeCueAt(text, sf.starts)
+	return r.strongSeizure(sf) && hasSeizeCueAt(sf.s.Text, sf.starts)
 }
 
 // strongSeizure reports whether the sentence has a strong verb of seizing
-// (signal.strong-seizure). Without a fold trap, its ASCII lower case must
-// hold one of the verbs' words first.
+// (signal.strong-seizure). Its ASCII lower case must hold one of the
+// verbs' words first.
 func (r *run) strongSeizure(sf *sentenceFacts) bool {
-	return (sf.trap || containsAnyWord(sf.low, strongSeizeWords)) && r.signal(sf, sigStrongSeizure)
+	return containsAnyWord(sf.low, strongSeizeWords) && r.signal(sf, sigStrongSeizure)
 }
 
 // attachValueEarlier gives a value to the latest earlier seizure of the
@@ -1120,6 +1034,9 @@ func (r *run) mergeSeizures() {
 				continue
 			}
 			used[b] = true
+			if !s.EventDate.fromText() && t.EventDate.fromText() {
+				s.Date, s.EventDate = t.Date, t.EventDate
+			}
 			s.Evidence = append(s.Evidence, t.Evidence...)
 			if s.Agency == nil {
 				s.Agency = t.Agency
@@ -1174,43 +1091,27 @@ func isNumberToken(w string) bool {
 }
 
 var (
-	// clauseBreakScan ends a clause: "..., which was believed to be ...", "...; ...".
-	clauseBreakScan = newStartScan(`(?i)(?:[;–—]|,\s+(?:which|who|whom|where|while|but|although|though|whereas|of which|when|after|before|because|as)\b)`,
-		func(s string, p int) bool {
-			c := s[p]
-			return c == ',' || c == ';' || c == 0xE2 && (strings.HasPrefix(s[p:], "–") || strings.HasPrefix(s[p:], "—"))
-		})
-	// seizeVerbRe finds the verbs and nouns of seizing in a clause.
-	seizeVerbPattern = `(?i)\b(seized|seizing|seizures? of|confiscated|confiscating|recovered|recovering|intercepted|impounded)\b`
-	seizeVerbRe      = regexp.MustCompile(seizeVerbPattern)
-	seizeVerbScan    = newStartScan(seizeVerbPattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && seizeVerbFirst.has(s[p:asciiLetters(s, p)])
-	})
-	seizeVerbFirst = newFoldSet("seized seizing seizure seizures confiscated confiscating recovered recovering intercepted impounded")
-	placePhraseRe  = regexp.MustCompile(`(?i)\s(?:from|at|in|inside|near|during|on|after|across|within|hidden|concealed|belonging|owned|used|worth)\s`)
-	auxBeforeRe    = regexp.MustCompile(`(?i)\b(were|was|been|be|being|are|is|have|has|had)\s+(?:\w+\s+)?$`)
 	passiveAfterRe = regexp.MustCompile(`(?i)^\s*(?:$|[,.;:]|(?:in|at|from|during|by|on|after|across|as|with|and|since|near|inside|between|throughout|under|over the)\b)`)
 )
 
-// clauseBreaks returns the spans of the clause breaks of s.
+// clauseBreaks returns the spans of the clause breaks of s: "..., which
+// was believed to be ...", "...; ...".
 func clauseBreaks(s string) [][]int {
 	if strings.IndexByte(s, ',') < 0 && strings.IndexByte(s, ';') < 0 && !strings.Contains(s, "–") && !strings.Contains(s, "—") {
 		return nil
 	}
-	if hasFoldTrap(s) {
-		return clauseBreakScan.findAll(s)
-	}
 	return findClauseBreaks(s)
 }
 
-// clauseWords are the words of clauseBreakScan after a comma, in its order.
+// clauseWords are the words after a comma that break a clause, in the
+// order they are tried.
 var clauseWords = newWordAlts("which", "who", "whom", "where", "while", "but", "although", "though", "whereas", "of which",
 	"when", "after", "before", "because", "as")
 
-// findClauseBreaks finds what clauseBreakScan finds, in a text with no fold
-// trap, matching the pattern by hand: a semicolon or dash, or a comma,
-// spaces and one of clauseWords ending a word (the spaces are all of the
-// run, since no word starts with one).
+// findClauseBreaks finds the clause breaks of s, left to right: a
+// semicolon or dash, or a comma, spaces and one of clauseWords in any
+// ASCII case ending a word (the spaces are all of the run, since no word
+// starts with one).
 func findClauseBreaks(s string) [][]int {
 	var out [][]int
 	for p := 0; p < len(s); p++ {
@@ -1233,18 +1134,17 @@ func findClauseBreaks(s string) [][]int {
 	return out
 }
 
-// seizeVerbWords are the words of seizeVerbPattern, in its order.
-// seizeVerbLead holds the first letters of seizeVerbWords, in either case.
+// seizeVerbWords are the verbs and nouns of seizing, in the order they are
+// tried; seizeVerbLead holds their first letters, in either case.
 var seizeVerbLead = letterSet("scri")
 
 var seizeVerbWords = newWordAlts("seized", "seizing", "seizures of", "seizure of", "confiscated", "confiscating", "recovered",
 	"recovering", "intercepted", "impounded")
 
-// findSeizeVerbs finds what seizeVerbScan finds, in a text with no fold
-// trap, matching the pattern by hand.
-func findSeizeVerbs(s string) [][]int { return findSeizeVerbsAt(s, wordStartsOf(s)) }
-
-// findSeizeVerbsAt is findSeizeVerbs given the offsets where s's words start (see wordStartsOf).
+// findSeizeVerbsAt finds the verbs and nouns of seizing in s: one of
+// seizeVerbWords in any ASCII case, starting and ending a word, given the
+// offsets where s's words start (see wordStartsOf); for each, the offsets
+// of the match, twice.
 func findSeizeVerbsAt(s string, starts []int32) [][]int {
 	return matchAtWordStarts(s, starts, &seizeVerbLead, func(s string, p int) submatch {
 		if e := wordAltAt(s, p, seizeVerbWords); e >= 0 {
@@ -1254,15 +1154,14 @@ func findSeizeVerbsAt(s string, starts []int32) [][]int {
 	})
 }
 
-// seizeCueWhole are the cues of seizeCuePattern that stand whole, and
-// seizeCueStems those it reads to the end of the word (seiz\w*).
+// seizeCueWhole are the cues of seizing that stand whole (seizeCuePhrases).
 var (
 	seizeCueWhole = newWordAlts(seizeCuePhrases...)
 )
 
-// hasSeizeCue reports whether seizeCueRe matches s, a text with no fold
-// trap, matching it by hand: a stem starting a word (its \w* runs to the
-// word's end, where \b holds), or a whole cue.
+// hasSeizeCue reports whether s has a cue of seizing, in any ASCII case:
+// one of seizeCueStems starting a word (read to the word's end), or one of
+// seizeCuePhrases starting and ending a word.
 // Its word starts stay on the stack where s has few words, as a clause does.
 func hasSeizeCue(s string) bool {
 	var buf [96]int32
@@ -1314,27 +1213,17 @@ func clauseIn(breaks [][]int, n, pos int) (int, int) {
 func seizedRegions(sf *sentenceFacts) [][2]int {
 	s := sf.s.Text
 	var out [][2]int
-	var verbs [][]int
-	if hasFoldTrap(s) {
-		verbs = seizeVerbRe.FindAllStringSubmatchIndex(s, -1)
-	} else {
-		verbs = findSeizeVerbsAt(s, sf.starts)
-	}
-	for _, m := range verbs {
+	for _, m := range findSeizeVerbsAt(s, sf.starts) {
 		cs, ce := sf.clauseAt(m[0])
 		verb := strings.ToLower(s[m[2]:m[3]])
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
-			(sf.trap && auxBeforeRe.MatchString(tail(s[cs:m[0]], 40)) || !sf.trap && auxBeforeLow(tail(sf.low[cs:m[0]], 40)) ||
+			(auxBeforeLow(tail(sf.low[cs:m[0]], 40)) ||
 				passiveAfterRe.MatchString(s[m[1]:]))
 		if passive {
 			out = append(out, [2]int{cs, m[0]})
 		} else {
 			// What was seized ends where where or whom it was seized from begins: "a pistol from the car".
-			if sf.trap {
-				if loc := placePhraseRe.FindStringIndex(s[m[1]:ce]); loc != nil {
-					ce = m[1] + loc[0]
-				}
-			} else if at := placePhraseLow(sf.low[m[1]:ce]); at >= 0 {
+			if at := placePhraseLow(sf.low[m[1]:ce]); at >= 0 {
 				ce = m[1] + at
 			}
 			out = append(out, [2]int{m[1], ce})
@@ -1377,24 +1266,19 @@ func (sf *sentenceFacts) includeAfter(from int) int {
 	return -1
 }
 
-// The value phrases and qualifiers of valueBeforeRe.
+// The value phrases before a sum, and the qualifiers that may follow them.
 var (
 	valuePhrases    = []string{"worth", "valued at", "value of", "value", "price of", "price", "priced at"}
 	valueQualifiers = []string{"in excess of", "more than", "over", "around", "about", "almost", "nearly", "some",
 		"approximately", "up to", "at least", "an estimated", "estimated"}
 )
 
-// valueBeforeLow is valueBeforeRe.MatchString for a text in ASCII lower
-// case with no fold trap, read from its end: spaces, maybe a qualifier and
-// spaces, maybe "of" and spaces, then a value phrase that starts a word.
+// valueBeforeLow reports whether a text in ASCII lower case ends with a
+// value phrase before a sum ("worth about ", "valued at "), read from its
+// end: spaces, maybe a qualifier and spaces, maybe "of" and spaces, then a
+// value phrase that starts a word.
 // Every phrase ends in a letter, so each run of spaces is a whole one.
 func valueBeforeLow(low string) bool {
-	spacesBefore := func(e int) int {
-		for e > 0 && isSpaceASCII(low[e-1]) {
-			e--
-		}
-		return e
-	}
 	// value reports whether a value phrase starting a word ends at e;
 	// valueOf, whether one does with maybe spaces and "of" after it.
 	value := func(e int) bool {
@@ -1410,13 +1294,13 @@ func valueBeforeLow(low string) bool {
 			return true
 		}
 		if strings.HasSuffix(low[:e], "of") {
-			if s := spacesBefore(e - 2); s < e-2 && value(s) {
+			if s := spacesBefore(low, e-2); s < e-2 && value(s) {
 				return true
 			}
 		}
 		return false
 	}
-	e := spacesBefore(len(low))
+	e := spacesBefore(low, len(low))
 	if e == len(low) {
 		return false
 	}
@@ -1425,7 +1309,7 @@ func valueBeforeLow(low string) bool {
 	}
 	for _, q := range valueQualifiers {
 		if strings.HasSuffix(low[:e], q) {
-			if s := spacesBefore(e - len(q)); s < e-len(q) && valueOf(s) {
+			if s := spacesBefore(low, e-len(q)); s < e-len(q) && valueOf(s) {
 				return true
 			}
 		}
@@ -1433,36 +1317,46 @@ func valueBeforeLow(low string) bool {
 	return false
 }
 
-// placeWords are the words of placePhraseRe.
+// placeWords are the words that begin where or whom a thing was seized from.
 var placeWords = wordSet("from at in inside near during on after across within hidden concealed belonging owned used worth")
 
-// placePhraseLow is placePhraseRe's match start in a text in ASCII lower
-// case with no fold trap, or -1: a space, one of placeWords, a space. The
+// placePhraseLow returns where the first place phrase in a text in ASCII
+// lower case starts, or -1: a space, one of placeWords, a space. The
 // words are letters, so the word is the whole run of letters after the space.
 func placePhraseLow(low string) int {
 	for p := 0; p+1 < len(low); p++ {
 		if !isSpaceASCII(low[p]) {
 			continue
 		}
-		if e := asciiLetters(low, p+1); e < len(low) && isSpaceASCII(low[e]) && placeWords[low[p+1:e]] {
+		if e := asciiLetters(low, p+1); e < len(low) && isSpaceASCII(low[e]) && placeWords[low[p+1:e]] && !formOfGoods(low[p+1:e], low[e+1:]) {
 			return p
 		}
 	}
 	return -1
 }
 
-// auxWords are the auxiliaries of auxBeforeRe.
+// formOfGoods reports whether a place word and what follows it say what
+// form the goods take, not where they were: "180,000 euros in cash",
+// "$1 million worth of bitcoin".
+func formOfGoods(word, rest string) bool {
+	switch word {
+	case "in":
+		return hasAnyPrefix(rest, "cash", "bitcoin", "cryptocurrenc", "notes", "banknotes", "currency")
+	case "worth":
+		return strings.HasPrefix(rest, "of ")
+	}
+	return false
+}
+
+// auxWords are the auxiliaries before a passive verb.
 var auxWords = wordSet("were was been be being are is have has had")
 
-// auxBeforeLow is auxBeforeRe.MatchString for a text in ASCII lower case
-// with no fold trap: it ends in spaces after an auxiliary, or after an
-// auxiliary, spaces and one word. Each word is a whole run of \w, as \b
+// auxBeforeLow reports whether a text in ASCII lower case ends in spaces
+// after an auxiliary, or after an auxiliary, spaces and one word
+// ("were ", "had been found "). Each word is a whole run of \w, as \b
 // stands before the auxiliary and spaces before the word.
 func auxBeforeLow(low string) bool {
-	e := len(low)
-	for e > 0 && isSpaceASCII(low[e-1]) {
-		e--
-	}
+	e := spacesBefore(low, len(low))
 	if e == len(low) {
 		return false
 	}
@@ -1476,10 +1370,7 @@ func auxBeforeLow(low string) bool {
 	if auxWords[low[w:e]] {
 		return true
 	}
-	e = w
-	for e > 0 && isSpaceASCII(low[e-1]) {
-		e--
-	}
+	e = spacesBefore(low, w)
 	if e == w {
 		return false
 	}
@@ -1501,15 +1392,14 @@ func inRegions(regions [][2]int, start, end int) bool {
 
 // Patterns used by the figure rules, compiled once.
 var (
-	arrestCueRe      = regexp.MustCompile(`(?i)\b(arrest|detain|custody|apprehend|nabbed|rounded up|held)`)
-	weightOfRe       = regexp.MustCompile(`^\s+of\b`)
-	cashAfterRe      = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
-	cryptoAfterRe    = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
-	worthAfterRe     = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`)
-	worthOfRe        = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)
-	notSeizedMoneyRe = regexp.MustCompile(`(?i)^\s*(?:a year|per year|annually|in (?:revenue|profits?|sales|losses|tax)|loss|fine)`)
-	notSeizedItemRe  = regexp.MustCompile(`(?i)(used to|to|of the)\s+$`)
-	singleItemRe     = regexp.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+)?$`)
+	arrestCueRe     = regexp.MustCompile(`(?i)\b(arrest|detain|custody|apprehend|nabbed|rounded up|held)`)
+	weightOfRe      = regexp.MustCompile(`^\s+of\b`)
+	cashAfterRe     = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
+	cryptoAfterRe   = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
+	worthAfterRe    = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`)
+	worthOfRe       = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)
+	notSeizedItemRe = regexp.MustCompile(`(?i)(used to|to|of the)\s+$`)
+	singleItemRe    = regexp.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+)?$`)
 )
 
 // tail returns the last n bytes of s or a little more, cut at a character
@@ -1580,7 +1470,6 @@ func (r *run) addBreakdown(i int, sf *sentenceFacts, total figure, whole int) {
 
 // A second group arrested with the first: "arrested 12 men and 3 women".
 var (
-	arrestAndRe       = regexp.MustCompile(`(?i)\b(?:arrested|detained|arrest of|detention of)\s+(?:[\w,-]+\s+){1,4}and\s+$`)
 	arrestNounAfterRe = regexp.MustCompile(`(?i)^\s+(?:[a-z-]+\s+)?` + arrestNouns + `\b`)
 )
 
@@ -1840,7 +1729,7 @@ var digitsOnly = strings.NewReplacer(",", "", " ", "")
 // the detained of a sentence that counts the arrested apart ("30 were
 // detained and 17 arrested": 17 only).
 func notArrestFigure(sf *sentenceFacts, start, end int) bool {
-	if _, n := matchUnit(sf.s.Text[end:], sf.trap); n >= 0 {
+	if _, n := unitAfter(sf.s.Text[end:]); n >= 0 {
 		return true
 	}
 	cs, _ := sf.clauseAt(start)

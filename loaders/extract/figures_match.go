@@ -6,12 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// The figure rules' patterns matched by hand, for texts with no fold trap
-// (see hasFoldTrap), where regexp's backtracking over their alternatives
-// costs more than the rest of a sentence's reading. Each names the pattern
-// it stands for; FuzzFigureMatchers checks each against it.
+// The figure rules' phrases read by hand: a regexp's backtracking over
+// their many alternatives cost more than the rest of a sentence's reading.
+// Each is read in any ASCII case unless its comment says otherwise.
 
-// The alternatives of the patterns, in their order.
+// The alternatives of the phrases, in the order they are tried.
 var (
 	unitAlts = newWordAlts("tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
 		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "g", "pounds", "pound", "lbs", "lb", "ounces",
@@ -29,8 +28,10 @@ var (
 	arrestOfNouns       = []string{"arrests", "arrest", "detention", "apprehension"}
 )
 
-// unitAfter is unitRe.FindStringSubmatch(s): it returns the unit as
-// written and the length of the match, or "" and -1.
+// unitAfter reads the unit after a figure ("5 kg", "1.2-tonne", "12 lbs."):
+// maybe spaces, maybe a hyphen and spaces, then one of unitAlts ending a
+// word, and maybe a dot. It returns the unit as written and the length of
+// what it reads, or "" and -1.
 func unitAfter(s string) (string, int) {
 	q := skipSpaces(s, 0)
 	if q < len(s) && s[q] == '-' {
@@ -47,22 +48,18 @@ func unitAfter(s string) (string, int) {
 	return s[q:e], n
 }
 
-// packUnitAfter is packUnitRe.FindStringSubmatch(s): it returns the unit as
-// written and the length of the match, or "" and -1.
+// packUnitAfter reads a package after a figure ("50 bricks of"): spaces,
+// one of packUnitAlts, spaces and "of" ending a word. It returns the
+// package as written and the length of what it reads, or "" and -1.
 func packUnitAfter(s string) (string, int) {
 	q := skipSpaces(s, 0)
 	if q == 0 {
 		return "", -1
 	}
 	for _, a := range packUnitAlts {
-		if !hasPrefixFold(s[q:], a) {
+		if w := spacedAfter(s, q, a); w < 0 {
 			continue
-		}
-		w := skipSpaces(s, q+len(a))
-		if w == q+len(a) {
-			continue
-		}
-		if e := wordAltAt(s, w, ofAlt); e >= 0 {
+		} else if e := wordAltAt(s, w, ofAlt); e >= 0 {
 			return s[q : q+len(a)], e
 		}
 	}
@@ -95,6 +92,19 @@ func phraseEndsAt(s string, end int, alts []string) (int, bool) {
 	return 0, false
 }
 
+// spacedAfter returns where the spaces after lower, at s[p] in any ASCII
+// case, end, or -1 where s has not lower and at least one space there.
+func spacedAfter(s string, p int, lower string) int {
+	if !hasPrefixFold(s[p:], lower) {
+		return -1
+	}
+	e := p + len(lower)
+	if w := skipSpaces(s, e); w > e {
+		return w
+	}
+	return -1
+}
+
 // spacesBefore returns the start of the run of \s that ends at s[e].
 func spacesBefore(s string, e int) int {
 	for e > 0 && isSpaceASCII(s[e-1]) {
@@ -103,8 +113,8 @@ func spacesBefore(s string, e int) int {
 	return e
 }
 
-// endsOfWhich is ofWhichRe.MatchString: "of which" starting a word, spaces,
-// maybe a word and spaces, at the end.
+// endsOfWhich reports whether s ends with "of which" starting a word,
+// spaces, maybe a word and spaces ("the drugs, of which some ").
 func endsOfWhich(s string) bool {
 	k := spacesBefore(s, len(s))
 	if k == len(s) {
@@ -121,8 +131,9 @@ func endsOfWhich(s string) bool {
 	return j < k && i < j && wordEndsAt(s, i, []string{"of which"})
 }
 
-// endsActiveArrest is arrestActiveRe.MatchString: a verb of arrest starting
-// a word, spaces, maybe a filler ("a total of") and spaces, at the end.
+// endsActiveArrest reports whether s ends with a verb of arrest starting a
+// word, spaces, maybe a filler ("a total of") and spaces ("arrested ",
+// "detained at least ").
 func endsActiveArrest(s string) bool {
 	k := spacesBefore(s, len(s))
 	if k == len(s) {
@@ -143,8 +154,9 @@ func endsActiveArrest(s string) bool {
 	return false
 }
 
-// endsArrestOf is arrestOfRe.MatchString: a noun of arrest starting a word,
-// spaces, "of", spaces, maybe "a total of" and spaces, at the end.
+// endsArrestOf reports whether s ends with a noun of arrest starting a
+// word, spaces, "of", spaces, maybe "a total of" and spaces ("the arrest
+// of ").
 func endsArrestOf(s string) bool {
 	k := spacesBefore(s, len(s))
 	if k == len(s) {
@@ -161,47 +173,46 @@ func endsArrestOf(s string) bool {
 	return ok && ofThen(i)
 }
 
-// arrestOneActiveAt is where arrestOneActiveRe first matches s, or -1: a
-// verb of arrest starting a word, spaces, an article and spaces, up to
-// three words of [\w-] each followed by spaces, then a noun of one person
-// ending a word.
-func arrestOneActiveAt(s string) int {
-	nounAfterFillers := func(q int) bool {
-		for k := 0; ; k++ {
-			if wordAltAt(s, q, oneActiveNouns) >= 0 {
-				return true
-			}
-			if k == 3 {
-				return false
-			}
-			e := q
-			for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
-				e++
-			}
-			w := skipSpaces(s, e)
-			if e == q || w == e {
-				return false
-			}
-			q = w
+// afterWords calls at with q, then with the start of each next word, for
+// up to max words of [\w-] each followed by spaces ([\w-]+\s+), until at
+// returns true, and reports whether it did: fewer words are tried first.
+func afterWords(s string, q, max int, at func(q int) bool) bool {
+	for k := 0; ; k++ {
+		if at(q) {
+			return true
 		}
+		if k == max {
+			return false
+		}
+		e := q
+		for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
+			e++
+		}
+		w := skipSpaces(s, e)
+		if e == q || w == e {
+			return false
+		}
+		q = w
 	}
+}
+
+// arrestOneActiveAt is where s first says one person was arrested, or -1:
+// one of oneActiveVerbs starting a word, spaces, one of oneActiveArticles
+// and spaces, up to three words of [\w-] each followed by spaces, then one
+// of oneActiveNouns ending a word ("arrested a 23-year-old man").
+func arrestOneActiveAt(s string) int {
+	noun := func(q int) bool { return wordAltAt(s, q, oneActiveNouns) >= 0 }
 	for p := 0; p < len(s); p++ {
 		if !isLetterByte(s[p]) || !wordStart(s, p) {
 			continue
 		}
 		for _, v := range oneActiveVerbs {
-			if !hasPrefixFold(s[p:], v) {
-				continue
-			}
-			w := skipSpaces(s, p+len(v))
-			if w == p+len(v) {
+			w := spacedAfter(s, p, v)
+			if w < 0 {
 				continue
 			}
 			for _, a := range oneActiveArticles {
-				if !hasPrefixFold(s[w:], a) {
-					continue
-				}
-				if q := skipSpaces(s, w+len(a)); q > w+len(a) && nounAfterFillers(q) {
+				if q := spacedAfter(s, w, a); q >= 0 && afterWords(s, q, 3, noun) {
 					return p
 				}
 			}
@@ -210,30 +221,8 @@ func arrestOneActiveAt(s string) int {
 	return -1
 }
 
-// matchUnit is unitAfter in any text: the unit after a figure as written,
-// and the length of what it reads, or "" and -1. trap is hasFoldTrap(s).
-func matchUnit(s string, trap bool) (string, int) {
-	if !trap {
-		return unitAfter(s)
-	}
-	if m := unitRe.FindStringSubmatchIndex(s); m != nil {
-		return s[m[2]:m[3]], m[1]
-	}
-	return "", -1
-}
-
-// matchPackUnit is packUnitAfter in any text; trap is hasFoldTrap(s).
-func matchPackUnit(s string, trap bool) (string, int) {
-	if !trap {
-		return packUnitAfter(s)
-	}
-	if m := packUnitRe.FindStringSubmatchIndex(s); m != nil {
-		return s[m[2]:m[3]], m[1]
-	}
-	return "", -1
-}
-
-// The words of adjectiveUseRe and notSeizedMoneyRe, in their order.
+// The words after a place name used as a modifier ("UK police"), and those
+// after a sum that make it no sum seized ("£5m a year"), in their order.
 var (
 	adjectiveUses = []string{"authorities", "officials", "police", "forces", "government", "prosecutors", "investigators",
 		"officers", "agents", "customs", "law enforcement", "counterparts", "partners"}
@@ -241,15 +230,16 @@ var (
 		"in losses", "in tax", "loss", "fine"}
 )
 
-// isAdjectiveUseAfter is adjectiveUseRe.MatchString: spaces, then one of
-// adjectiveUses in its own case, ending a word.
+// isAdjectiveUseAfter reports whether s, after a place name, makes it a
+// modifier ("U.S. authorities", "UK police"): spaces, then one of
+// adjectiveUses as written, ending a word.
 func isAdjectiveUseAfter(s string) bool {
 	w := skipSpaces(s, 0)
 	return w > 0 && wordAltAtCase(s, w, adjectiveUses) >= 0
 }
 
-// notSeizedMoneyAfter is notSeizedMoneyRe.MatchString for a text with no
-// fold trap: maybe spaces, then one of notSeizedMoneyLeads.
+// notSeizedMoneyAfter reports whether s, after a sum, makes it no sum
+// seized: maybe spaces, then one of notSeizedMoneyLeads.
 func notSeizedMoneyAfter(s string) bool {
 	w := skipSpaces(s, 0)
 	for _, l := range notSeizedMoneyLeads {
@@ -267,76 +257,51 @@ func mayHaveBreakdown(s string) bool {
 	return i >= 0 && s[i] == '(' && utf8.RuneCountInString(s[:i]) <= 40
 }
 
-// creditWords are the words creditRe takes to credit the agency after them.
+// creditWords are the words that credit the agency after them ("says the NCA").
 var creditWords = []string{"says", "say", "said", "according to", "stated", "announced", "by"}
 
-// creditBefore is creditRe.MatchString for a text with no fold trap: it ends
-// with one of creditWords, starting a word, then spaces, or "the" between
-// spaces ("says the ").
+// creditBefore reports whether s, before an agency's name, credits it: it
+// ends with one of creditWords, starting a word, then spaces, or "the"
+// between spaces ("says the ").
 func creditBefore(s string) bool {
-	i := len(s)
-	for i > 0 && isSpaceASCII(s[i-1]) {
-		i--
-	}
+	i := spacesBefore(s, len(s))
 	if i == len(s) {
 		return false
 	}
-	if endsWithCreditWord(s[:i]) {
+	if wordEndsAt(s, i, creditWords) {
 		return true
 	}
 	if !hasSuffixFold(s[:i], "the") {
 		return false
 	}
 	j := i - len("the")
-	k := j
-	for k > 0 && isSpaceASCII(s[k-1]) {
-		k--
-	}
-	return k < j && endsWithCreditWord(s[:k])
+	k := spacesBefore(s, j)
+	return k < j && wordEndsAt(s, k, creditWords)
 }
 
-// endsWithCreditWord reports whether s ends with one of creditWords that
-// starts a word.
-func endsWithCreditWord(s string) bool {
-	for _, w := range creditWords {
-		if hasSuffixFold(s, w) && wordStart(s, len(s)-len(w)) {
-			return true
-		}
-	}
-	return false
-}
-
-// arrestAndCues are the words arrestAndRe takes to begin an arrest.
+// arrestAndCues are the words that begin an arrest of several groups.
 var arrestAndCues = []string{"arrested", "detained", "arrest of", "detention of"}
 
-// endsArrestAnd is arrestAndRe.MatchString for a text with no fold trap:
-// one of arrestAndCues starting a word, then one to four runs of word
-// characters, commas and hyphens, each after spaces, then "and" between
-// spaces at the end ("arrested 12 men and ").
+// endsArrestAnd reports whether s ends with one of arrestAndCues starting
+// a word, then one to four runs of word characters, commas and hyphens,
+// each after spaces, then "and" between spaces ("arrested 12 men and ").
 func endsArrestAnd(s string) bool {
-	i := len(s)
-	for i > 0 && isSpaceASCII(s[i-1]) {
-		i--
-	}
+	i := spacesBefore(s, len(s))
 	if i == len(s) || !hasSuffixFold(s[:i], "and") {
 		return false
 	}
 	i -= len("and")
-	for runs := 0; runs < 4; runs++ {
-		j := i
-		for j > 0 && isSpaceASCII(s[j-1]) {
-			j--
-		}
+	for runs := 0; ; runs++ {
+		j := spacesBefore(s, i)
 		if j == i {
 			return false
 		}
 		i = j
-		if runs > 0 {
-			for _, c := range arrestAndCues {
-				if hasSuffixFold(s[:i], c) && wordStart(s, i-len(c)) {
-					return true
-				}
-			}
+		if runs > 0 && wordEndsAt(s, i, arrestAndCues) {
+			return true
+		}
+		if runs == 4 {
+			return false
 		}
 		for j > 0 && (isWordASCII(s[j-1]) || s[j-1] == ',' || s[j-1] == '-') {
 			j--
@@ -346,22 +311,9 @@ func endsArrestAnd(s string) bool {
 		}
 		i = j
 	}
-	j := i
-	for j > 0 && isSpaceASCII(s[j-1]) {
-		j--
-	}
-	if j == i {
-		return false
-	}
-	for _, c := range arrestAndCues {
-		if hasSuffixFold(s[:j], c) && wordStart(s, j-len(c)) {
-			return true
-		}
-	}
-	return false
 }
 
-// The alternatives of arrestPassiveRe, in its order: its nouns (but the
+// The alternatives of matchArrestPassive, in order: its nouns (but the
 // two that take any word after them), its auxiliaries and its verbs.
 var (
 	passiveNouns = []string{"people", "persons", "person", "suspects", "suspect", "men", "man", "women", "woman",
@@ -371,45 +323,42 @@ var (
 		"associates", "ringleaders", "leaders"}
 	passiveNounLeads = []string{"alleged ", "suspected "} // each then \w+
 	passiveAux       = []string{"were", "have been", "had been", "has been", "was", "are", "being", "been", "got"}
-	passiveVerbs     = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed",
-		"rounded up", "picked up", "collared"}
+	passiveVerbs     = newWordAlts("arrested", "detained", "taken into custody", "apprehended", "held", "nabbed",
+		"rounded up", "picked up", "collared")
 )
 
-// matchArrestPassive is arrestPassiveRe.FindStringSubmatchIndex for a text
-// with no fold trap: it returns where the match ends and where its second
-// group (the words before the auxiliary) starts and ends, or ok false.
+// matchArrestPassive reads a passive arrest after a figure ("FIG suspected
+// dealers, from abroad, who were later arrested"): spaces, up to two words
+// of [\w-] each followed by spaces, a noun (passiveNouns ending a word,
+// passiveNounLeads and a word, or "of them"), maybe a bracket, maybe a
+// comma clause of at most 60 characters, spaces, maybe "who" or "that" and
+// spaces, up to six words of [a-z-] (a letter first) each followed by
+// spaces, one of passiveAux, spaces, maybe a word and spaces, then one of
+// passiveVerbs ending a word. It returns where the match ends and where
+// the words before the auxiliary start and end, or ok false.
 //
-// The pattern's ways through are tried in its order, and the first that
-// reaches the verb is its match, so the second group is the pattern's:
-// fewer words before the noun first (lazy), the nouns in order, a bracket
-// and a comma clause before none (greedy), "who"/"that" before none, fewer
-// words before the auxiliary first (lazy), the auxiliaries in order, a
-// word before the verb before none. Every other part is a run whose end
-// is fixed, as what follows it cannot start inside it: spaces before a
-// word, a word's characters before spaces or a boundary, a bracket's
-// inside before ')', a clause before ','.
+// The ways through are tried in this order, and the first that reaches
+// the verb is the match, which fixes the words before the auxiliary:
+// fewer words before the noun first, the nouns in order, a bracket and a
+// comma clause before none, "who"/"that" before none, fewer words before
+// the auxiliary first, the auxiliaries in order, a word before the verb
+// before none. Every other part is a run whose end is fixed, as what
+// follows it cannot start inside it: spaces before a word, a word's
+// characters before spaces or a boundary, a bracket's inside before ')',
+// a clause before ','.
 func matchArrestPassive(s string) (end, g2s, g2e int, ok bool) {
 	p := skipSpaces(s, 0)
 	if p == 0 {
 		return 0, 0, 0, false
 	}
-	for k := 0; k <= 2; k++ {
-		if k > 0 { // one more [\w-]+\s+
-			e := p
-			for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
-				e++
-			}
-			q := skipSpaces(s, e)
-			if e == p || q == e {
-				break
-			}
-			p = q
-		}
+	afterNoun := func(e int) bool {
+		end, g2s, g2e, ok = passiveAfterNoun(s, e)
+		return ok
+	}
+	if afterWords(s, p, 2, func(p int) bool {
 		for _, n := range passiveNouns {
-			if e := p + len(n); hasPrefixFold(s[p:], n) && (e == len(s) || !isWordASCII(s[e])) {
-				if end, g2s, g2e, ok := passiveAfterNoun(s, e); ok {
-					return end, g2s, g2e, true
-				}
+			if e := p + len(n); hasPrefixFold(s[p:], n) && (e == len(s) || !isWordASCII(s[e])) && afterNoun(e) {
+				return true
 			}
 		}
 		for _, n := range passiveNounLeads {
@@ -420,23 +369,19 @@ func matchArrestPassive(s string) (end, g2s, g2e int, ok bool) {
 			for e < len(s) && isWordASCII(s[e]) {
 				e++
 			}
-			if e == p+len(n) {
-				continue
-			}
-			if end, g2s, g2e, ok := passiveAfterNoun(s, e); ok {
-				return end, g2s, g2e, true
+			if e > p+len(n) && afterNoun(e) {
+				return true
 			}
 		}
-		if hasPrefixFold(s[p:], "of them") && (p+len("of them") == len(s) || !isWordASCII(s[p+len("of them")])) {
-			if end, g2s, g2e, ok := passiveAfterNoun(s, p+len("of them")); ok {
-				return end, g2s, g2e, true
-			}
-		}
+		e := p + len("of them")
+		return hasPrefixFold(s[p:], "of them") && (e == len(s) || !isWordASCII(s[e])) && afterNoun(e)
+	}) {
+		return end, g2s, g2e, true
 	}
 	return 0, 0, 0, false
 }
 
-// passiveAfterNoun matches what arrestPassiveRe reads after its noun, from
+// passiveAfterNoun matches what matchArrestPassive reads after its noun, from
 // s[e]: (?:\s*\([^)]*\))?(?:,[^,.]{0,60},)?\s+((?:who|that)\s+)?... .
 func passiveAfterNoun(s string, e int) (end, g2s, g2e int, ok bool) {
 	afterBracket := func(x int) (int, int, int, bool) {
@@ -496,8 +441,8 @@ func passiveAfterClause(s string, x int) (end, g2s, g2e int, ok bool) {
 		return 0, 0, 0, false
 	}
 	for _, w := range [...]string{"who", "that"} {
-		if z := y + len(w); hasPrefixFold(s[y:], w) && skipSpaces(s, z) > z {
-			if end, g2s, g2e, ok := mid(skipSpaces(s, z)); ok {
+		if z := spacedAfter(s, y, w); z >= 0 {
+			if end, g2s, g2e, ok := mid(z); ok {
 				return end, g2s, g2e, true
 			}
 		}
@@ -508,21 +453,9 @@ func passiveAfterClause(s string, x int) (end, g2s, g2e int, ok bool) {
 // passiveAuxVerb matches (?:were|...)\s+(?:\w+\s+)?(?:arrested|...)\b at
 // s[p] and returns its end, or -1.
 func passiveAuxVerb(s string, p int) int {
-	verbAt := func(q int) int {
-		for _, v := range passiveVerbs {
-			if e := q + len(v); hasPrefixFold(s[q:], v) && (e == len(s) || !isWordASCII(s[e])) {
-				return e
-			}
-		}
-		return -1
-	}
 	for _, a := range passiveAux {
-		if !hasPrefixFold(s[p:], a) {
-			continue
-		}
-		z := p + len(a)
-		w := skipSpaces(s, z)
-		if w == z {
+		w := spacedAfter(s, p, a)
+		if w < 0 {
 			continue
 		}
 		e := w // a word and spaces before none
@@ -530,19 +463,21 @@ func passiveAuxVerb(s string, p int) int {
 			e++
 		}
 		if q := skipSpaces(s, e); e > w && q > e {
-			if end := verbAt(q); end >= 0 {
+			if end := wordAltAt(s, q, passiveVerbs); end >= 0 {
 				return end
 			}
 		}
-		if end := verbAt(w); end >= 0 {
+		if end := wordAltAt(s, w, passiveVerbs); end >= 0 {
 			return end
 		}
 	}
 	return -1
 }
 
-// passiveArrestIn is passiveArrest for a text with no fold trap.
-func passiveArrestIn(after string) bool {
+// passiveArrest reads "FIG men suspected of running the site were
+// arrested" (matchArrestPassive); the words before the auxiliary may not
+// join another clause ("17 were charged and 5 were arrested").
+func passiveArrest(after string) bool {
 	_, g2s, g2e, ok := matchArrestPassive(after)
 	if !ok {
 		return false
@@ -557,11 +492,11 @@ func passiveArrestIn(after string) bool {
 	return true
 }
 
-// findNamedArrestsActive is arrestNamedActiveRe.FindAllStringIndex, by
-// hand; the pattern is case-sensitive, so this holds for any text: a verb
-// starting a word, spaces, then two names of a capital and lower-case
-// letters. Each run it reads is whole, as what follows cannot start inside
-// it, and the last name's letters are greedy.
+// findNamedArrestsActive finds a named person arrested ("the FBI arrested
+// Tom Reed"), as written: "arrested" or "detained" starting a word,
+// spaces, then two names of a capital and lower-case letters. Each run it
+// reads is whole, as what follows cannot start inside it, and the last
+// name's letters are greedy.
 func findNamedArrestsActive(s string) [][]int {
 	var out [][]int
 	for p := 0; p < len(s); p++ {
@@ -617,9 +552,9 @@ func nameWordAt(s string, p int) int {
 	return e
 }
 
-// findNamedArrestsPassive is arrestNamedPassiveRe.FindAllStringIndex, by
-// hand, for any text: two names (at any character, as the pattern has no
-// \b before them), maybe a comma, spaces, "was", "has been" or "had been",
+// findNamedArrestsPassive finds a named person arrested ("Alexandre Cazes,
+// was arrested"), as written: two names (at any character, with no word
+// boundary needed before them), maybe a comma, spaces, "was", "has been" or "had been",
 // spaces, maybe "later" or "subsequently" and spaces, then a verb ending a
 // word. Where "later" is read, only a verb can follow, as "later" is none.
 func findNamedArrestsPassive(s string) [][]int {
@@ -670,7 +605,7 @@ func findNamedArrestsPassive(s string) [][]int {
 	return out
 }
 
-// The alternatives of arrestOnePassiveRe, in ASCII lower case.
+// The alternatives of arrestOnePassiveAt, in ASCII lower case.
 var (
 	onePassiveArticles = []string{"a", "an", "one", "the"}
 	onePassiveNouns    = []string{"man", "woman", "individual", "suspect", "person", "teenager", "teen", "boy", "girl",
@@ -678,7 +613,7 @@ var (
 	onePassiveLinks = []string{"in", "aged", "from", "of"}
 	onePassiveAux   = []string{"was", "has been", "had been", "is being"}
 	onePassiveAdvs  = []string{"later", "subsequently", "also", "then"}
-	onePassiveVerbs = []string{"arrested", "detained", "taken into custody", "apprehended"}
+	onePassiveVerbs = newWordAlts("arrested", "detained", "taken into custody", "apprehended")
 	// onePassiveNounsBy holds the nouns by their first letter, in either case.
 	onePassiveNounsBy = func() (by [256][]string) {
 		for _, n := range onePassiveNouns {
@@ -689,10 +624,11 @@ var (
 	}()
 )
 
-// arrestOnePassiveAt is where arrestOnePassiveRe first matches s, or -1,
-// for a text with no fold trap. Only where a match starts is asked, so at
-// each offset where \b holds, left to right, any way through will do: the
-// first offset with one is the pattern's leftmost match.
+// arrestOnePassiveAt is where s first says one person was arrested in the
+// passive, or -1 ("a 23-year-old man was later arrested"; see
+// onePassiveFrom). Only where a match starts is asked, so at each offset
+// where \b holds, left to right, any way through will do: the first
+// offset with one is the leftmost match.
 func arrestOnePassiveAt(s string) int {
 	for p := 0; p < len(s); p++ {
 		if (p > 0 && isWordASCII(s[p-1])) == isWordASCII(s[p]) {
@@ -705,35 +641,23 @@ func arrestOnePassiveAt(s string) int {
 	return -1
 }
 
-// onePassiveFrom reports whether arrestOnePassiveRe matches at s[p], after
-// its \b: maybe an article, spaces, up to three words of [\w-] each with
-// spaces after it, then a noun of one person ending a word.
+// onePassiveFrom reports whether a passive arrest of one person starts at
+// s[p], where \b holds: maybe one of onePassiveArticles, spaces, up to
+// three words of [\w-] each with spaces after it, then one of
+// onePassiveNouns ending a word, and what onePassiveAfterNoun reads.
 func onePassiveFrom(s string, p int) bool {
-	try := func(q int) bool {
-		q = skipSpaces(s, q)
-		for k := 0; k <= 3; k++ {
-			if k > 0 { // one more [\w-]+\s+
-				e := q
-				for e < len(s) && (isWordASCII(s[e]) || s[e] == '-') {
-					e++
-				}
-				w := skipSpaces(s, e)
-				if e == q || w == e {
-					return false
-				}
-				q = w
-			}
-			if q == len(s) {
-				return false
-			}
-			for _, n := range onePassiveNounsBy[s[q]] {
-				if e := q + len(n); hasPrefixFold(s[q:], n) && (e == len(s) || !isWordASCII(s[e])) && onePassiveAfterNoun(s, e) {
-					return true
-				}
+	noun := func(q int) bool {
+		if q == len(s) {
+			return false
+		}
+		for _, n := range onePassiveNounsBy[s[q]] {
+			if e := q + len(n); hasPrefixFold(s[q:], n) && (e == len(s) || !isWordASCII(s[e])) && onePassiveAfterNoun(s, e) {
+				return true
 			}
 		}
 		return false
 	}
+	try := func(q int) bool { return afterWords(s, skipSpaces(s, q), 3, noun) }
 	if try(p) {
 		return true
 	}
@@ -806,27 +730,16 @@ func onePassiveVerbAt(s string, x int) bool {
 	if a == x {
 		return false
 	}
-	verbAt := func(q int) bool {
-		for _, v := range onePassiveVerbs {
-			if e := q + len(v); hasPrefixFold(s[q:], v) && (e == len(s) || !isWordASCII(s[e])) {
-				return true
-			}
-		}
-		return false
-	}
 	for _, aux := range onePassiveAux {
-		if !hasPrefixFold(s[a:], aux) {
+		v := spacedAfter(s, a, aux)
+		if v < 0 {
 			continue
 		}
-		v := skipSpaces(s, a+len(aux))
-		if v == a+len(aux) {
-			continue
-		}
-		if verbAt(v) {
+		if wordAltAt(s, v, onePassiveVerbs) >= 0 {
 			return true
 		}
 		for _, adv := range onePassiveAdvs {
-			if w := v + len(adv); hasPrefixFold(s[v:], adv) && skipSpaces(s, w) > w && verbAt(skipSpaces(s, w)) {
+			if w := spacedAfter(s, v, adv); w >= 0 && wordAltAt(s, w, onePassiveVerbs) >= 0 {
 				return true
 			}
 		}

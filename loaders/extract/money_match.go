@@ -1,18 +1,17 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 )
 
-// The money patterns matched by hand: they run on every sentence with a
-// figure, and regexp's backtracking over their alternatives costs several
-// microseconds a match. FuzzMoneyMatchers checks each against its pattern.
+// The sums of money in a text, read by hand: the readers run on every
+// sentence with a figure, where a regexp's backtracking over the many
+// alternatives cost several microseconds a match.
 
-// The money vocabulary, written once: moneyPrefixPattern, moneySuffixRe
-// and the prefilters in extract_figures.go are made from these lists.
+// The money vocabulary, written once: findMoneyPrefixes, findMoneySuffixes
+// and their prefilters are made from these lists.
 //
 // moneySigns are the signs and codes written before a sum, in the order
 // they are tried: a sign before its own prefixes ("Rs." before "Rs" before
@@ -37,8 +36,8 @@ var (
 		{"P", true, true}, {"Rs.", true, true}, {"Rs", true, true}, {"R", true, true}, {"N", false, true},
 	}
 	moneyShortMults = []string{"k", "K", "m", "mn", "bn", "b"}
-	moneyLongMults  = []string{"thousand", "million", "billion", "trillion", "crores", "crore", "lakhs", "lakh"}
-	// moneySuffixRe's multipliers and currency words ("2.5 million euros").
+	moneyLongMults  = []string{"thousand", "million", "billion", "trillion", "crores", "crore", "lakhs", "lakh", "mln", "bln"}
+	// The multipliers and currency words after a sum ("2.5 million euros").
 	suffixShortMults = []string{"m", "bn"}
 	suffixLongMults  = []string{"thousand", "million", "billion", "crores", "crore", "lakhs", "lakh"}
 	// currencyWords are the currency words written after a sum, with their
@@ -70,22 +69,6 @@ func longestFirst(m map[string]string) []string {
 	return keys
 }
 
-// signAlts is moneySigns as regexp alternatives.
-func signAlts() string {
-	alts := make([]string, len(moneySigns))
-	for i, sg := range moneySigns {
-		a := regexp.QuoteMeta(sg.sign)
-		if sg.boundary {
-			a = `\b` + a
-		}
-		if sg.space {
-			a += `\s?`
-		}
-		alts[i] = a
-	}
-	return strings.Join(alts, "|")
-}
-
 // signLeads returns the first bytes of moneySigns, and the signs that may
 // start after a word character (those that need no \b).
 func signLeads() (*[256]bool, *litSet) {
@@ -98,6 +81,27 @@ func signLeads() (*[256]bool, *litSet) {
 		}
 	}
 	return &lead, newLitSet(free...)
+}
+
+var moneySignLead, moneyNoBoundary = signLeads()
+
+// mayStartMoneyPrefix is a cheap test for where a sum with a sign before it
+// may start: the first byte of a sign or code with a digit at most five
+// bytes after it. After a word character only a sign that needs no \b may
+// start.
+func mayStartMoneyPrefix(s string, p int) bool {
+	if !moneySignLead[s[p]] {
+		return false
+	}
+	if !wordStart(s, p) && !moneyNoBoundary.at(s, p) {
+		return false
+	}
+	for k := p + 1; k < len(s) && k <= p+6; k++ {
+		if s[k] >= '0' && s[k] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // signsByLead are the indexes of moneySigns by their first byte, in order.
@@ -151,11 +155,15 @@ func moneyNumberEnd(s string, p int) int {
 	return e
 }
 
-// matchMoneyPrefix matches moneyPrefixPattern at s[p] and returns the
-// submatch offsets, or nil: the first sign (in the pattern's order, with a
-// space after it where one may stand) that a digit follows, the number, and
-// a multiplier where one follows: a short one after any spaces and ending a
-// word, else a word after spaces.
+// matchMoneyPrefix reads a sum with a sign before it at s[p] ("£54m",
+// "US$ 5bn", "Rs 375 crore") and returns the offsets of the match, the
+// sign, the number, a short multiplier and a long one (-1 for none), or
+// nil: the first of moneySigns, as written and in their order (with a space
+// after it where one may stand and \b before it where it needs one), that
+// a digit follows, the number (moneyNumberEnd), and a multiplier where one
+// follows: one of moneyShortMults as written after any spaces and ending a
+// word, else one of moneyLongMults in any case after spaces ("Rs 10.8
+// Million" in a headline).
 func matchMoneyPrefix(s string, p int) []int {
 	for _, k := range signsByLead[s[p]] {
 		sg := moneySigns[k]
@@ -176,7 +184,7 @@ func matchMoneyPrefix(s string, p int) []int {
 			w := skipSpaces(s, e)
 			if x := wordAltAtCase(s, w, moneyShortMults); x >= 0 {
 				m[1], m[6], m[7] = x, w, x
-			} else if x := wordAltAtCase(s, w, moneyLongMults); x >= 0 {
+			} else if x := wordAltAtFold(s, w, moneyLongMults); x >= 0 {
 				m[1], m[8], m[9] = x, w, x
 			}
 			return m
@@ -196,26 +204,31 @@ func wordAltAtCase(s string, p int, alts []string) int {
 	return -1
 }
 
-// findMoneyPrefixes finds what moneyPrefixScan finds, matching the pattern
-// by hand at the offsets its start test accepts.
-func findMoneyPrefixes(s string) [][]int {
-	var out [][]int
-	for p := 0; p < len(s); p++ {
-		if !moneyPrefixScan.lead[s[p]] || !moneyPrefixScan.start(s, p) {
-			continue
-		}
-		if m := matchMoneyPrefix(s, p); m != nil {
-			out = append(out, m)
-			p = m[1] - 1
+// wordAltAtFold is wordAltAtCase for alternatives in ASCII lower case that
+// match in any case.
+func wordAltAtFold(s string, p int, alts []string) int {
+	for _, a := range alts {
+		if e := p + len(a); hasPrefixFold(s[p:], a) && (e == len(s) || !isWordASCII(s[e])) {
+			return e
 		}
 	}
-	return out
+	return -1
 }
 
-// matchMoneySuffix matches moneySuffixRe at s[p], a digit after no word
-// character, in a text with no fold trap, and returns the submatch offsets,
-// or nil. The multiplier is tried before none: a short one after any
-// spaces, then a word after spaces; whichever lets a currency word follow.
+// findMoneyPrefixes finds the sums with a sign before them in s, left to
+// right and not overlapping (see matchMoneyPrefix).
+func findMoneyPrefixes(s string) [][]int {
+	return findEach(s, moneySignLead, mayStartMoneyPrefix, matchMoneyPrefix)
+}
+
+// matchMoneySuffix reads a sum with a currency word after it at s[p], a
+// digit after no word character ("2.5 million euros", "5m pounds
+// sterling"), and returns the offsets of the match, the number, a short
+// multiplier, a long one (-1 for none) and the currency word, or nil. The
+// number is moneyNumberEnd's; a multiplier is tried before none, in any
+// ASCII case: one of suffixShortMults after any spaces, then one of
+// suffixLongMults after any spaces; whichever lets spaces and one of
+// suffixCurrencyWords ending a word follow.
 func matchMoneySuffix(s string, p int) []int {
 	e := moneyNumberEnd(s, p)
 	currency := func(q int) (int, int) { // \s+(currency)\b from q
@@ -246,18 +259,9 @@ func matchMoneySuffix(s string, p int) []int {
 	return nil
 }
 
-// findMoneySuffixes finds what moneySuffixRe finds in a text with no fold
-// trap, trying it at each digit after no word character.
+// findMoneySuffixes finds the sums with a currency word after them in s,
+// left to right and not overlapping, trying at each digit after no word
+// character (see matchMoneySuffix).
 func findMoneySuffixes(s string) [][]int {
-	var out [][]int
-	for p := 0; p < len(s); p++ {
-		if s[p] < '0' || s[p] > '9' || !wordStart(s, p) {
-			continue
-		}
-		if m := matchMoneySuffix(s, p); m != nil {
-			out = append(out, m)
-			p = m[1] - 1
-		}
-	}
-	return out
+	return findEach(s, &digitLead, wordStart, matchMoneySuffix)
 }

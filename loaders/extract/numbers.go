@@ -26,68 +26,34 @@ var wordNumbers = map[string]float64{
 }
 
 var multipliers = map[string]float64{
-	"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6, "mln": 1e6,
+	"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6, "mln": 1e6, "bln": 1e9,
 	"bn": 1e9, "b": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12,
 	"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, // South Asian units of money
 }
 
-// qualifierWords maps the words before a figure to its qualifier
-// (ANNOTATION.md's reading: "over" is more_than, "nearly" is less_than, ...).
-// Each pattern's phrases are listed again for qualifierBefore's own matching.
+// qualifierPatterns map the words before a figure to its qualifier
+// (ANNOTATION.md's reading: "over" is more_than, "nearly" is less_than, ...);
+// qualifierBefore reads them.
 var qualifierPatterns = []struct {
-	re      *regexp.Regexp
 	q       string
 	phrases []string
 }{
-	{regexp.MustCompile(`(?i)\b(more than|over|in excess of|upwards of|above|exceeding|excess of|north of)\s+$`), "more_than",
-		[]string{"more than", "over", "in excess of", "upwards of", "above", "exceeding", "excess of", "north of"}},
-	{regexp.MustCompile(`(?i)\b(almost|nearly|just under|just below|under|less than|fewer than|below|close to)\s+$`), "less_than",
-		[]string{"almost", "nearly", "just under", "just below", "under", "less than", "fewer than", "below", "close to"}},
-	{regexp.MustCompile(`(?i)\b(about|around|approximately|approx\.?|roughly|some|an estimated|estimated|circa|c\.|approximately)\s+$`), "about",
-		[]string{"about", "around", "approximately", "approx", "approx.", "roughly", "some", "an estimated", "estimated", "circa", "c."}},
-	{regexp.MustCompile(`(?i)\b(at least|a minimum of|no fewer than|no less than)\s+$`), "at_least",
-		[]string{"at least", "a minimum of", "no fewer than", "no less than"}},
-	{regexp.MustCompile(`(?i)\b(up to|as many as|as much as)\s+$`), "up_to",
-		[]string{"up to", "as many as", "as much as"}},
+	{"more_than", []string{"more than", "over", "in excess of", "upwards of", "above", "exceeding", "excess of", "north of"}},
+	{"less_than", []string{"almost", "nearly", "just under", "just below", "under", "less than", "fewer than", "below", "close to"}},
+	{"about", []string{"about", "around", "approximately", "approx", "approx.", "roughly", "some", "an estimated", "estimated", "circa", "c."}},
+	{"at_least", []string{"at least", "a minimum of", "no fewer than", "no less than"}},
+	{"up_to", []string{"up to", "as many as", "as much as"}},
 }
 
-const (
-	// 1,234.5 | 1.5 | 54 with an optional multiplier: "£54m", "1.2bn", "2.5 million", "7K".
-	digitsPattern = `(?i)\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(k|m|mn|mln|bn|b|tn)\b|\s+(thousand|million|millions|billion|trillion)\b)?`
-	// word numbers: "two", "twenty-five", "two hundred", "three million", "a dozen".
-	wordNumPattern = `(?i)\b((?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|single)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(dozen|hundred|thousand|million|billion))?\b`
-	// vague counts: "several dozen", "dozens of", "hundreds of", "a number of".
-	vaguePattern = `(?i)\b(several dozen|several hundred|several thousand|dozens|hundreds|thousands|millions|several|a number of|a large number of|a significant number of|numerous|multiple|a quantity of|quantities of|a large quantity of|large quantities of|many)\b`
-)
-
-var (
-	digitsRe  = regexp.MustCompile(digitsPattern)
-	wordNumRe = regexp.MustCompile(wordNumPattern)
-	vagueRe   = regexp.MustCompile(vaguePattern)
-	// The same patterns tried only where they can start: digits after no
-	// word character; a word number or vague count whose first word, in
-	// ASCII letters, is one the pattern begins with (texts with a fold trap
-	// take the plain patterns).
-	digitsScan = newStartScan(digitsPattern, func(s string, p int) bool {
-		return s[p] >= '0' && s[p] <= '9' && wordStart(s, p)
-	})
-	wordNumScan = newStartScan(wordNumPattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && wordNumFirst.has(s[p:asciiLetters(s, p)])
-	})
-	vagueScan = newStartScan(vaguePattern, func(s string, p int) bool {
-		return isLetterByte(s[p]) && wordStart(s, p) && vagueFirst.has(s[p:asciiLetters(s, p)])
-	})
-	wordNumFirst = newFoldSet(`a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-		sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety single`)
-	vagueFirst = newFoldSet("several dozens hundreds thousands millions a numerous multiple quantities large many")
-)
+// wordNumFirst holds the first words of the word numbers matchWordNumber reads.
+var wordNumFirst = newFoldSet(`a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+	sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety single`)
 
 // findFigures returns every figure in s, in order, not overlapping.
-func findFigures(s string) []figure { return findFiguresLower(s, strings.ToLower(s), wordStartsOf(s)) }
+func findFigures(s string) []figure { return findFiguresAt(s, wordStartsOf(s)) }
 
-// findFiguresLower is findFigures given strings.ToLower(s), or a text with
-// the same runs of ASCII characters (see sentenceFacts.lower).
-func findFiguresLower(s, lower string, starts []int32) []figure {
+// findFiguresAt is findFigures given the offsets where s's words start (see wordStartsOf).
+func findFiguresAt(s string, starts []int32) []figure {
 	var out []figure
 	var takenBuf [512]bool // on the stack for a sentence of common length
 	var taken []bool
@@ -118,30 +84,17 @@ func findFiguresLower(s, lower string, starts []int32) []figure {
 		}
 		out = append(out, f)
 	}
-	hasDigit := strings.ContainsAny(s, "0123456789")
-	trap := hasFoldTrap(s)
-	var digits, vague, words [][]int
-	if hasDigit && trap {
-		digits = digitsScan.findAll(s)
-	} else if hasDigit {
+	var digits [][]int
+	if strings.ContainsAny(s, "0123456789") {
 		digits = findDigitsAt(s, starts)
 	}
-	if trap {
-		if containsAnyWord(lower, vagueCues) {
-			vague = vagueRe.FindAllStringSubmatchIndex(s, -1)
-		}
-		if containsAnyWord(lower, numberCues) {
-			words = wordNumRe.FindAllStringSubmatchIndex(s, -1)
-		}
-	} else {
-		// The matchers by hand try only at the words a match starts with,
-		// which costs less than looking for the cues first.
-		vague = findVagueAt(s, starts)
-		words = findWordNumbersAt(s, starts)
-	}
+	// The matchers try only at the words a match starts with, which costs
+	// less than looking for cue words first.
+	vague := findVagueAt(s, starts)
+	words := findWordNumbersAt(s, starts)
 	room = len(digits) + len(vague) + len(words)
 	for _, m := range digits {
-		if isPartOfDateOrCode(s, m[0], m[1], trap) {
+		if isPartOfDateOrCode(s, m[0], m[1]) {
 			continue
 		}
 		v, err := strconv.ParseFloat(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 64)
@@ -153,7 +106,11 @@ func findFiguresLower(s, lower string, starts []int32) []figure {
 				v *= multipliers[strings.ToLower(s[g[0]:g[1]])]
 			}
 		}
-		add(figure{Value: v, Start: m[0], End: m[1]}, m[0])
+		end := m[1]
+		if n := andAHalfAt(s, end); n > 0 && m[4] < 0 && m[6] < 0 {
+			v, end = v+0.5, end+n // "2 and a half tonnes"
+		}
+		add(figure{Value: v, Start: m[0], End: end}, m[0])
 	}
 	for _, m := range vague {
 		add(figure{Vague: true, Qualifier: "several", Start: m[0], End: m[1]}, m[0])
@@ -164,15 +121,63 @@ func findFiguresLower(s, lower string, starts []int32) []figure {
 		if !ok {
 			continue
 		}
+		end := m[1]
 		if m[4] >= 0 {
 			v *= multipliers[strings.ToLower(s[m[4]:m[5]])]
+		} else if n := andAHalfAt(s, end); n > 0 && w != "a" && w != "an" {
+			v, end = v+0.5, end+n // "two and a half tonnes"
 		} else if w == "a" || w == "an" {
 			continue // a bare article is no figure; "a pistol" is read by the seizure rules
 		}
-		add(figure{Value: v, Start: m[0], End: m[1]}, m[0])
+		add(figure{Value: v, Start: m[0], End: end}, m[0])
+	}
+	// "half a tonne", "half a kilo": a half of one unit.
+	lower := ""
+	if strings.Contains(s, "alf a") { // rare: lowered only then
+		lower = lowerASCII(s)
+	}
+	for p := strings.Index(lower, "half a"); lower != "" && p >= 0; {
+		if (p == 0 || !isWordASCII(s[p-1])) && halfAUnit(lower[p:]) {
+			n := len("half a")
+			if strings.HasPrefix(lower[p:], "half an") {
+				n++
+			}
+			add(figure{Value: 0.5, Start: p, End: p + n}, p)
+		}
+		q := strings.Index(lower[p+1:], "half a")
+		if q < 0 {
+			break
+		}
+		p += 1 + q
 	}
 	sortFigures(out)
 	return out
+}
+
+// andAHalfAt returns the length of " and a half" at s[p:] (in any ASCII
+// case, before no word character), or 0.
+func andAHalfAt(s string, p int) int {
+	const phrase = " and a half"
+	if e := p + len(phrase); e <= len(s) && equalFoldASCII(s[p:e], phrase) && (e == len(s) || !isWordASCII(s[e])) {
+		return len(phrase)
+	}
+	return 0
+}
+
+// halfAUnit reports whether low, in ASCII lower case, starts with "half a"
+// or "half an" and a unit of mass: "half a tonne", "half a kilo".
+func halfAUnit(low string) bool {
+	rest := strings.TrimPrefix(strings.TrimPrefix(low, "half a"), "n")
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	for _, u := range []string{"tonne", "ton", "kilo", "kilogram", "kg", "pound"} {
+		if strings.HasPrefix(rest, u) && (len(rest) == len(u) || !isLetterByte(rest[len(u)]) || rest[len(u)] == 's') {
+			return true
+		}
+	}
+	return false
 }
 
 func wordValue(w string) (float64, bool) {
@@ -205,20 +210,10 @@ func qualifierBefore(prefix string) (string, int) {
 	if !mayEndInQualifier(trimmed) {
 		return "", 0
 	}
-	if hasFoldTrap(trimmed) {
-		for _, qp := range qualifierPatterns {
-			if loc := qp.re.FindStringIndex(trimmed); loc != nil {
-				return qp.q, off + loc[0]
-			}
-		}
-		return "", 0
-	}
-	// Each pattern is \b(phrase|...)\s+$: a phrase ending where the
-	// trailing spaces begin, after no word character; the leftmost wins.
-	j := len(trimmed)
-	for j > 0 && isSpaceASCII(trimmed[j-1]) {
-		j--
-	}
+	// A qualifier is one of the phrases, in any ASCII case, ending where
+	// the trailing spaces begin and after no word character; the kinds are
+	// tried in order, and of one kind's phrases the leftmost wins.
+	j := spacesBefore(trimmed, len(trimmed))
 	if j == len(trimmed) {
 		return "", 0
 	}
@@ -262,14 +257,11 @@ var qualifierLast = newFoldSet(`than over of above exceeding almost nearly under
 // mayEndInQualifier is a cheap test that the qualifier patterns need to
 // pass: s ends in spaces after a qualifier's last word.
 func mayEndInQualifier(s string) bool {
-	j := len(s)
-	for j > 0 && isSpaceASCII(s[j-1]) {
-		j--
-	}
+	j := spacesBefore(s, len(s))
 	if j == len(s) || j == 0 {
 		return false
 	}
-	if s[j-1] == '.' || hasFoldTrap(s) { // "approx.", "c."; or letters only the patterns can read
+	if s[j-1] == '.' { // "approx.", "c."
 		return true
 	}
 	i := j
@@ -283,29 +275,19 @@ func mayEndInQualifier(s string) bool {
 var monthForms = newFoldSet(`jan january feb february mar march apr april may jun june jul july aug august sep sept september
 	oct october nov november dec december`)
 
-// mayStartWithMonth is a cheap test that monthNames needs to pass.
-func mayStartWithMonth(s string, trap bool) bool {
-	i := 0
-	for i < len(s) && isSpaceASCII(s[i]) {
-		i++
-	}
-	if i == len(s) || !isLetterByte(s[i]) && !trap {
-		return false
-	}
-	return trap || monthForms.has(s[i:asciiLetters(s, i)])
+// mayStartWithMonth is a cheap test that monthNames needs to pass: after
+// spaces, a month's name is the whole run of ASCII letters.
+func mayStartWithMonth(s string) bool {
+	i := skipSpaces(s, 0)
+	return i < len(s) && isLetterByte(s[i]) && monthForms.has(s[i:asciiLetters(s, i)])
 }
 
-// mayEndWithMonth is a cheap test that monthBefore needs to pass.
-func mayEndWithMonth(s string, trap bool) bool {
-	j := len(s)
-	for j > 0 && isSpaceASCII(s[j-1]) {
-		j--
-	}
+// mayEndWithMonth is a cheap test that monthBefore needs to pass: before
+// trailing spaces, a month's name is the whole run of ASCII letters.
+func mayEndWithMonth(s string) bool {
+	j := spacesBefore(s, len(s))
 	if j == len(s) || j == 0 {
 		return false
-	}
-	if trap {
-		return true
 	}
 	i := j
 	for i > 0 && isLetterByte(s[i-1]) {
@@ -324,11 +306,10 @@ var monthBefore = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|march|apr(il
 
 // isPartOfDateOrCode rejects digits that are dates, years, times, ages or
 // parts of names: "8 February", "June 8, 2021", "in 2019", "12:45", "Phase 2".
-// trap says whether s holds a fold trap (see hasFoldTrap).
-func isPartOfDateOrCode(s string, start, end int, trap bool) bool {
+func isPartOfDateOrCode(s string, start, end int) bool {
 	num := s[start:end]
 	after, before := s[end:], s[:start]
-	if mayStartWithMonth(after, trap) && monthNames.MatchString(after) || mayEndWithMonth(before, trap) && monthBefore.MatchString(before) {
+	if mayStartWithMonth(after) && monthNames.MatchString(after) || mayEndWithMonth(before) && monthBefore.MatchString(before) {
 		return true
 	}
 	if len(num) == 4 && !strings.ContainsAny(num, ".,") && num >= "1900" && num <= "2099" {
@@ -350,15 +331,15 @@ func isPartOfDateOrCode(s string, start, end int, trap bool) bool {
 			return true
 		}
 	}
-	return codeWordBefore(before, trap)
+	return codeWordBefore(before)
 }
 
 // codeWordBefore reports whether before ends with one of codeWordsBefore in
-// lower case. Only the Kelvin sign and a dotted capital I lower to ASCII
-// letters ("K" to k, "İ" to i); without them the words are compared in place.
-// trap says whether before may hold a fold trap (see hasFoldTrap).
-func codeWordBefore(before string, trap bool) bool {
-	if trap || strings.Contains(before, "İ") {
+// lower case. A dotted capital I lowers to an ASCII letter ("İ" to i);
+// without one the words are compared in place. (The Kelvin sign lowers to
+// k too, but no word has a k.)
+func codeWordBefore(before string) bool {
+	if strings.Contains(before, "İ") {
 		lb := strings.ToLower(before)
 		for _, w := range codeWordsBefore {
 			if strings.HasSuffix(lb, w) {
@@ -412,14 +393,6 @@ func sortFigures(fs []figure) {
 	}
 }
 
-// Words whose presence lets the costlier number patterns run at all.
-var (
-	vagueCues  = []string{"dozen", "hundreds", "thousands", "millions", "several", "number of", "numerous", "multiple", "quantit", "many"}
-	numberCues = []string{"a ", "an ", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-		"teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "hundred", "thousand",
-		"million", "billion", "single"}
-)
-
 // containsAnyWord reports whether lower holds any of the cues.
 func containsAnyWord(lower string, cues []string) bool {
 	for _, c := range cues {
@@ -430,18 +403,21 @@ func containsAnyWord(lower string, cues []string) bool {
 	return false
 }
 
-// findDigits finds what digitsScan finds, in a text with no fold trap,
-// matching the pattern by hand: its parts are greedy and what follows the
-// number is optional, so the first way through is the longest one.
-func findDigits(s string) [][]int { return findDigitsAt(s, wordStartsOf(s)) }
-
-// findDigitsAt is findDigits given the offsets where s's words start (see wordStartsOf).
+// findDigitsAt finds the numbers written in digits in s, given the offsets
+// where its words start (see wordStartsOf), each with its multiplier: for
+// each, the offsets of the match, of the number, and of a multiplier that
+// may follow with no space ("£54m", "7K") or of a word one after spaces
+// ("2.5 million"), -1 where there is none (see matchDigits).
 func findDigitsAt(s string, starts []int32) [][]int {
 	return matchAtWordStarts(s, starts, &digitLead, matchDigits)
 }
 
-// matchDigits matches digitsPattern at s[p], a digit after no word
-// character, and returns the submatch offsets.
+// matchDigits reads a number at s[p], a digit after no word character:
+// one to three digits and groups of a comma and three digits ("1,234,567"),
+// else any digits, then maybe a dot and digits; then maybe spaces and one
+// of digitsShort ending a word, or spaces and one of digitsLong ending a
+// word, in any ASCII case. Each part is greedy, so the first way through
+// is the longest one.
 func matchDigits(s string, p int) submatch {
 	digit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
 	digitsEnd := func(q int) int {
@@ -478,14 +454,14 @@ func matchDigits(s string, p int) submatch {
 	return sm
 }
 
-// The multipliers of digitsPattern: those that may follow with no space, and the words.
+// The multipliers after digits: those that may follow with no space, and the words.
 var (
 	digitsShort = newFoldSet("k m mn mln bn b tn")
 	digitsLong  = newFoldSet("thousand million millions billion trillion")
 )
 
-// The words of wordNumPattern, in its order: a number, a unit after a
-// hyphen or space, a multiplier.
+// The words of a word number, in the order they are tried: a number, a
+// unit after a hyphen or space, a multiplier.
 var (
 	wordNumHeads = strings.Fields(`a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 		fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety single`)
@@ -493,12 +469,11 @@ var (
 	wordNumMults = strings.Fields("dozen hundred thousand million billion")
 )
 
-// findWordNumbers finds what wordNumScan finds, in a text with no fold
-// trap, matching the pattern by hand and trying its alternatives in the
-// pattern's order, as the pattern does.
-func findWordNumbers(s string) [][]int { return findWordNumbersAt(s, wordStartsOf(s)) }
-
-// findWordNumbersAt is findWordNumbers given the offsets where s's words start (see wordStartsOf).
+// findWordNumbersAt finds the numbers written in words in s ("two",
+// "twenty-five", "three million", "a dozen"), given the offsets where its
+// words start (see wordStartsOf): for each, the offsets of the match, of
+// the number and of a multiplier, -1 where there is none (see
+// matchWordNumber).
 func findWordNumbersAt(s string, starts []int32) [][]int {
 	return matchAtWordStarts(s, starts, &wordNumLead, matchWordNumber)
 }
@@ -568,23 +543,23 @@ func letterSet(letters string) (set [256]bool) {
 	return set
 }
 
-// wordNumLead and vagueLead hold the first letters of wordNumPattern's and
-// vaguePattern's words.
+// wordNumLead and vagueLead hold the first letters of the word numbers'
+// and the vague counts' words.
 var (
 	wordNumLead = letterSet("aotfsen")
 	vagueLead   = letterSet("sdhtmanql")
 )
 
-// vagueAlts are vaguePattern's alternatives, in its order.
+// vagueAlts are the vague counts, in the order they are tried: "several
+// dozen" before "several".
 var vagueAlts = newWordAlts("several dozen", "several hundred", "several thousand", "dozens", "hundreds", "thousands", "millions",
 	"several", "a number of", "a large number of", "a significant number of", "numerous", "multiple", "a quantity of",
 	"quantities of", "a large quantity of", "large quantities of", "many")
 
-// findVague finds what vagueScan finds, in a text with no fold trap,
-// matching the pattern by hand: one of vagueAlts starting and ending a word.
-func findVague(s string) [][]int { return findVagueAt(s, wordStartsOf(s)) }
-
-// findVagueAt is findVague given the offsets where s's words start (see wordStartsOf).
+// findVagueAt finds the vague counts in s ("several dozen", "hundreds",
+// "a number of"), given the offsets where its words start (see
+// wordStartsOf): one of vagueAlts starting and ending a word, in any ASCII
+// case; for each, the offsets of the match, twice.
 func findVagueAt(s string, starts []int32) [][]int {
 	return matchAtWordStarts(s, starts, &vagueLead, func(s string, p int) submatch {
 		if e := wordAltAt(s, p, vagueAlts); e >= 0 {
@@ -594,8 +569,12 @@ func findVagueAt(s string, starts []int32) [][]int {
 	})
 }
 
-// matchWordNumber matches wordNumPattern at s[p], after no word character,
-// and returns the submatch offsets, or none.
+// matchWordNumber reads a word number at s[p], after no word character,
+// in any ASCII case: one of wordNumHeads, maybe a hyphen or space and one
+// of wordNumUnits ("twenty-five"), maybe spaces and one of wordNumMults,
+// ending a word; the ways through are tried in that order, the longer
+// first. It returns the offsets of the match, of the number and of the
+// multiplier (-1 for none), or none.
 func matchWordNumber(s string, p int) submatch {
 	// A head that matches ends where a hyphen, a space or no word character
 	// follows: it is the whole run of letters, one of wordNumFirst.

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"github.com/opgraph/opgraph/graph"
+
 	"regexp"
 	"strings"
 	"time"
@@ -144,10 +146,10 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	if set := r.x.rules.byKind["operations"]; set != nil && mayNameOperation(sf) {
 		toks := r.ruleTokens(sf)
 		set.Match(toks, func(m pattern.Match) bool {
-			if s, e, ok := m.Capture("name"); ok {
+			if s, e, ok := m.Capture("name"); ok && e > s {
 				start, end := toks[s].Start, toks[e-1].End
 				alias := ""
-				if as, ae, ok := m.Capture("alias"); ok {
+				if as, ae, ok := m.Capture("alias"); ok && ae > as {
 					alias = text[toks[as].Start:toks[ae-1].End]
 				}
 				n := len(sf.operations)
@@ -243,6 +245,7 @@ func (r *run) relateOperations() {
 	for _, sf := range r.sents {
 		for _, om := range sf.operations {
 			op := &r.out.Operations[r.opIdx[strings.ToLower(om.Name)]]
+			r.noteRoles(op, sf, om)
 			for _, a := range r.operationAgencies(sf, om) {
 				if !contains(op.Agencies, a) {
 					op.Agencies = append(op.Agencies, a)
@@ -260,6 +263,7 @@ func (r *run) relateOperations() {
 			}
 		}
 	}
+	r.helpersAfter()
 	if topLevel == 1 && len(r.out.Platforms) == 1 {
 		for i := range r.out.Operations {
 			op := &r.out.Operations[i]
@@ -287,6 +291,38 @@ func (r *run) relateOperations() {
 				r.opIdx[strings.ToLower(n)] = len(r.out.Operations)
 				r.out.Operations = append(r.out.Operations, Operation{Name: &n, Evidence: op.Evidence})
 			}
+		}
+	}
+}
+
+// helpersAfter gives an operation the agencies that helped in a sentence
+// right after one naming it, where that sentence names no operation:
+// "... dubbed Project Quill. The seizure was made with assistance from
+// the Border Agency and Frontex." (funders and those reporting aside).
+func (r *run) helpersAfter() {
+	for i, sf := range r.sents {
+		if len(sf.operations) > 0 || len(sf.agencies) == 0 {
+			continue
+		}
+		var op *Operation
+		for j := i - 1; j >= 0 && j >= i-2 && op == nil; j-- {
+			if ops := r.sents[j].operations; len(ops) == 1 {
+				op = &r.out.Operations[r.opIdx[strings.ToLower(ops[0].Name)]]
+			} else if len(ops) > 1 {
+				break // which one, the text does not say
+			}
+		}
+		if op == nil || op.PartOf != nil {
+			continue
+		}
+		for _, a := range sf.agencies {
+			if !r.supportsOnly(sf, a) || endsWithPhrase(sf.low[:a.Start], fundPhrases) || saysSo(sf, a) {
+				continue
+			}
+			if !contains(op.Agencies, a.Name) {
+				op.Agencies = append(op.Agencies, a.Name)
+			}
+			op.noteRole(a.Name, graph.RoleSupported, r.span(sf, 0.7))
 		}
 	}
 }
@@ -342,75 +378,9 @@ func (r *run) operationFor(i int, agency string) string {
 
 // --- dates ---
 
-var (
-	months         = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?`
-	absDatePattern = `\b(?:\d{1,2}\s+` + months + `(?:\s+\d{4})?|` + months + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:in|since|during|until|by)\s+\d{4}|` + months + `\s+\d{4})\b`
-	relDatePattern = `(?i)\b(?:earlier|later) this (?:week|month|year)|\b(?:last|this|next) (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon)|\byesterday\b|\btoday\b|\bthis morning\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`
-	relDateRe      = regexp.MustCompile(relDatePattern)
-	// The date patterns tried only where they can start: after no word
-	// character, at one or two digits or a month followed by spaces and a
-	// month or a digit, at a word before spaces and a year; at a word a
-	// relative date starts with (texts with a fold trap take relDateRe).
-	absDateScan = newStartScan(absDatePattern, func(s string, p int) bool {
-		c := s[p]
-		if !wordStart(s, p) {
-			return false
-		}
-		// What follows a start is spaces, then a digit or a month.
-		spacesThen := func(q int, ok func(byte) bool) bool {
-			if q >= len(s) || !isSpaceASCII(s[q]) {
-				return false
-			}
-			for q < len(s) && isSpaceASCII(s[q]) {
-				q++
-			}
-			return q < len(s) && ok(s[q])
-		}
-		isDigit := func(b byte) bool { return b >= '0' && b <= '9' }
-		if isDigit(c) { // 8 February
-			e := p + 1
-			if e < len(s) && isDigit(s[e]) {
-				e++
-			}
-			return spacesThen(e, func(b byte) bool { return strings.IndexByte("JFMASOND", b) >= 0 })
-		}
-		if !isLetterByte(c) {
-			return false
-		}
-		e := asciiLetters(s, p)
-		if monthNamesExact[s[p:e]] { // February 8, February 2021
-			if e < len(s) && s[e] == '.' {
-				e++
-			}
-			return spacesThen(e, isDigit)
-		}
-		return yearLeadWords[s[p:e]] && spacesThen(e, isDigit) // in 2019
-	})
-	monthNamesExact = wordSet(`January February March April May June July August September October November December
-		Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`)
-	relDateScan = newStartScan(relDatePattern, func(s string, p int) bool {
-		if !isLetterByte(s[p]) || !wordStart(s, p) {
-			return false
-		}
-		e := asciiLetters(s, p)
-		w := s[p:e]
-		// What must follow each first word: " this ", " " and a period, " " and a day.
-		switch {
-		case hasPrefixFold(w, "yesterday") || hasPrefixFold(w, "today"):
-			return len(w) == len("today") || len(w) == len("yesterday")
-		case len(w) == len("on") && hasPrefixFold(w, "on"):
-			return e+1 < len(s) && s[e] == ' ' && relDayFirst[s[e+1]|0x20]
-		case relDateFirst.has(w):
-			return e+1 < len(s) && s[e] == ' ' && isLetterByte(s[e+1])
-		}
-		return false
-	})
-	relDateFirst = newFoldSet("earlier later last this next")
-	relDayFirst  = map[byte]bool{'m': true, 't': true, 'w': true, 'f': true, 's': true}
-	dateLayout   = []string{"2 January 2006", "January 2 2006", "2 Jan 2006", "Jan 2 2006", "January 2006"}
-)
+var dateLayout = []string{"2 January 2006", "January 2 2006", "2 Jan 2006", "Jan 2 2006", "January 2006"}
 
-// The words of relDatePattern's alternatives, in its order.
+// The words of the relative dates, in the order they are tried (see matchRelDate).
 var (
 	relDateSoon  = []string{"earlier this ", "later this "}
 	relDateUnits = []string{"week", "month", "year"}
@@ -421,11 +391,9 @@ var (
 	relDateDays  = newWordAlts("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
 
-// findRelDates finds what relDateScan finds, in a text with no fold trap,
-// matching the pattern by hand.
-func findRelDates(s string) [][]int { return findRelDatesAt(s, wordStartsOf(s)) }
-
-// findRelDatesAt is findRelDates given the offsets where s's words start (see wordStartsOf).
+// findRelDatesAt finds the relative dates in s ("last week", "earlier this
+// year", "yesterday", "on Monday"; see matchRelDate), given the offsets
+// where its words start (see wordStartsOf).
 func findRelDatesAt(s string, starts []int32) [][]int {
 	return matchAtWordStarts(s, starts, &relDateLead, spanTo(matchRelDate))
 }
@@ -433,41 +401,46 @@ func findRelDatesAt(s string, starts []int32) [][]int {
 // relDateLead holds the letters a relative date starts with, in either case.
 var relDateLead = letterSet("eltnyo")
 
-// absDateMonths are the months of absDatePattern, in its order.
+// absDateMonths are the months an absolute date names, in the order they
+// are tried: a long name before its short one.
 var absDateMonths = strings.Fields(`January February March April May June July August September October November December
 	Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`)
 
-// absDateLeads are the words before a year in absDatePattern, in its order.
+// absDateLeads are the words before a year in an absolute date ("in 2019").
 var absDateLeads = []string{"in", "since", "during", "until", "by"}
 
 // monthsByLead holds absDateMonths by their first letter, in their order;
-// absDateLead the first characters of every alternative of absDatePattern:
-// a digit, a month, a word before a year.
+// absDateLead the first characters of every form of an absolute date: a
+// digit, a month, a word before a year.
 var monthsByLead, absDateLead = func() (months [256][]string, all [256]bool) {
 	for _, m := range absDateMonths {
 		months[m[0]] = append(months[m[0]], m)
 		all[m[0]] = true
 	}
-	for _, c := range []byte("0123456789isdub") {
+	for _, c := range []byte("0123456789isdubISDUB") {
 		all[c] = true
 	}
 	return months, all
 }()
 
-// findAbsDates finds what absDateScan finds, matching the pattern by hand.
-func findAbsDates(s string) [][]int { return findAbsDatesAt(s, wordStartsOf(s)) }
-
-// findAbsDatesAt is findAbsDates given the offsets where s's words start (see wordStartsOf).
+// findAbsDatesAt finds the absolute dates in s ("8 February 2021", "June
+// 8, 2021", "in 2019", "May 2020"; see matchAbsDate), given the offsets
+// where its words start (see wordStartsOf).
 func findAbsDatesAt(s string, starts []int32) [][]int {
 	return matchAtWordStarts(s, starts, &absDateLead, spanTo(matchAbsDate))
 }
 
-// matchAbsDate matches absDatePattern at s[p], the start of a word, and
-// returns the match's end, or -1. It tries the pattern's alternatives, and
-// the ways through each, in the order the pattern does: greedy parts
-// longest first, a month's dot before none, months in the pattern's order;
-// the first way that ends where \b holds is the match. A run of spaces is
-// read whole, since no part after one starts with a space.
+// matchAbsDate reads an absolute date at s[p], the start of a word, and
+// returns its end, or -1. Months are absDateMonths as written, each maybe
+// with a dot; the forms, tried in this order, are: one or two digits,
+// spaces, a month, maybe spaces and a four-digit year ("8 Feb. 2021");
+// a month, spaces, one or two digits, maybe st/nd/rd/th, maybe a comma,
+// spaces and a year ("June 8th, 2021"); one of absDateLeads, spaces and a
+// year ("in 2019", "In 2019"); a month, spaces and a year ("May 2020"). Within each,
+// greedy parts are tried longest first and a month's dot before none; the
+// first way that ends where \b holds (a word character on one side only)
+// is the date. A run of spaces is read whole, since no part after
+// one starts with a space.
 func matchAbsDate(s string, p int) int {
 	isDigit := func(q int) bool { return q < len(s) && s[q] >= '0' && s[q] <= '9' }
 	year := func(q int) bool { return isDigit(q) && isDigit(q+1) && isDigit(q+2) && isDigit(q+3) }
@@ -476,6 +449,16 @@ func matchAbsDate(s string, p int) int {
 	spacedYear := func(q int) int {
 		if w := skipSpaces(s, q); w > q && year(w) && boundary(w+4) {
 			return w + 4
+		}
+		return -1
+	}
+	// yearOrEnd is the end of spacedYear at q, else q where \b holds, or -1.
+	yearOrEnd := func(q int) int {
+		if end := spacedYear(q); end >= 0 {
+			return end
+		}
+		if boundary(q) {
+			return q
 		}
 		return -1
 	}
@@ -511,15 +494,7 @@ func matchAbsDate(s string, p int) int {
 		if w == p+n {
 			continue
 		}
-		if end := months(w, func(e int) int {
-			if end := spacedYear(e); end >= 0 {
-				return end
-			}
-			if boundary(e) {
-				return e
-			}
-			return -1
-		}); end >= 0 {
+		if end := months(w, yearOrEnd); end >= 0 {
 			return end
 		}
 	}
@@ -548,11 +523,8 @@ func matchAbsDate(s string, p int) int {
 						return end
 					}
 				}
-				if end := spacedYear(t); end >= 0 {
+				if end := yearOrEnd(t); end >= 0 {
 					return end
-				}
-				if boundary(t) {
-					return t
 				}
 			}
 		}
@@ -562,7 +534,7 @@ func matchAbsDate(s string, p int) int {
 	}
 	// (?:in|since|during|until|by)\s+\d{4}
 	for _, w := range absDateLeads {
-		if strings.HasPrefix(s[p:], w) {
+		if hasPrefixFold(s[p:], w) { // "In 2022" opens a sentence
 			if end := spacedYear(p + len(w)); end >= 0 {
 				return end
 			}
@@ -572,9 +544,11 @@ func matchAbsDate(s string, p int) int {
 	return months(p, spacedYear)
 }
 
-// matchRelDate matches relDatePattern at s[p], the start of a word, trying
-// its alternatives in order; it returns the match's end, or -1. The first
-// two end with no \b.
+// matchRelDate reads a relative date at s[p], the start of a word, in any
+// ASCII case, trying in order: "earlier/later this" and a unit, "last/this/
+// next" and a span (both may end inside a word: "last weekly" reads "last
+// week"), "yesterday", "today" or "this morning" as whole words, "on" and a
+// weekday as a whole word. It returns the date's end, or -1.
 func matchRelDate(s string, p int) int {
 	prefixThen := func(firsts, seconds []string) int {
 		for _, f := range firsts {
@@ -613,11 +587,7 @@ func (r *run) findDates(sf *sentenceFacts) {
 		found[0] = findAbsDatesAt(text, sf.starts)
 	}
 	if sf.cues&cueRelativeDate != 0 {
-		if sf.trap {
-			found[1] = relDateRe.FindAllStringIndex(text, -1)
-		} else {
-			found[1] = findRelDatesAt(text, sf.starts)
-		}
+		found[1] = findRelDatesAt(text, sf.starts)
 	}
 	for _, locs := range found {
 		for _, loc := range locs {
@@ -656,8 +626,8 @@ func (r *run) isoDate(phrase string) *string {
 		p = dateCleaner.Replace(phrase)
 	}
 	for _, w := range []string{"in ", "since ", "during ", "until ", "by "} {
-		if strings.HasPrefix(p, w) {
-			y := strings.TrimPrefix(p, w)
+		if hasPrefixFold(p, w) { // "In 2022" opens a sentence
+			y := strings.TrimLeft(p[len(w):], " ")
 			return &y
 		}
 	}

@@ -100,7 +100,7 @@ func (r *run) roleNames(sf *sentenceFacts) [][8]int {
 		wa, wb, _ := m.Capture("who")
 		end := nameLettersEnd(text, toks[lastCapitalised(toks, wa, wb)].Start)
 		x := [8]int{toks[m.Start].Start, end, toks[ra].Start, toks[rb-1].End, -1, -1, toks[wa].Start, end}
-		if ta, tb, ok := m.Capture("title"); ok {
+		if ta, tb, ok := m.Capture("title"); ok && tb > ta {
 			x[4], x[5] = toks[ta].Start, toks[tb-1].End
 		}
 		out = append(out, x)
@@ -233,8 +233,10 @@ func (r *run) agencyStartingAt(sf *sentenceFacts, pos int) string {
 // addPerson records a person, merging with one already seen by surname.
 func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	words := strings.Fields(name)
-	// One word is a name only with a title or role before it ("Det. Insp. Varga").
-	if len(words) < 2 && (title == "" && role == "" || len(words) == 0) || notNameWord[words[0]] ||
+	// One word is a name only with a title or role before it ("Det. Insp.
+	// Varga"), or as a suspect's alias ("alias "Tony"").
+	oneWord := title != "" || role != "" || r.rule == "person.alias.only"
+	if len(words) == 0 || len(words) < 2 && !oneWord || notNameWord[words[0]] ||
 		strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
 		orgWords[strings.ToLower(words[len(words)-1])] {
 		return

@@ -72,7 +72,7 @@ func (r *run) readListOn(sf *sentenceFacts, toks []pattern.Token, k int) int {
 func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m pattern.Match) {
 	text := sf.s.Text
 	span := func(name string) string {
-		if s, e, ok := m.Capture(name); ok {
+		if s, e, ok := m.Capture(name); ok && e > s { // an optional capture may hold no token
 			return text[toks[off+s].Start:toks[off+e-1].End]
 		}
 		return ""

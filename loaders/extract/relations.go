@@ -1,6 +1,11 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+
+	"github.com/opgraph/opgraph/graph"
+)
 
 // How an article's figures stand to each other, so that totals count each
 // haul and each group of arrests once: a part of a total ("167 in Nigeria"
@@ -49,6 +54,7 @@ func (r *run) relateFigures() {
 		}
 	}
 	relate(arrests)
+	r.leadParts(arrests)
 	seizures := make([]figureRef, len(r.out.Seizures))
 	for k := range r.out.Seizures {
 		s := &r.out.Seizures[k]
@@ -67,6 +73,75 @@ func (r *run) relateFigures() {
 		}
 	}
 	relate(seizures)
+	// A haul given by its weight and its value is also a part of a total
+	// given in money: "P10 million worth in two operations", one of 500 g
+	// worth P3.4 million.
+	values := make([]figureRef, len(r.out.Seizures))
+	for k := range r.out.Seizures {
+		s := &r.out.Seizures[k]
+		values[k] = figureRef{links: &s.FigureLinks, qualifier: deref(s.AmountQualifier)}
+		if s.Amount != nil {
+			values[k].key, values[k].value, values[k].known = s.Commodity+"/"+deref(s.Currency), *s.Amount, true
+		}
+	}
+	relate(values)
+}
+
+// additiveWords in a figure's sentence say it adds to an earlier one
+// ("a further four were arrested") rather than breaking it down.
+var additiveWords = wordSet("further more another additional other others also second later subsequently separate separately")
+
+// leadParts marks arrests that break down the total the article gives
+// first: "nine men have been arrested" in the lead, "four men were taken
+// into custody at the property" later, in the same operation, is four of
+// the nine. Only where the later figures of the operation add up to no
+// more than the total, and none says it adds to it.
+func (r *run) leadParts(refs []figureRef) {
+	start := func(k int) int { return r.out.Arrests[k].Evidence[0].Start }
+	t := -1 // the first arrest figure stated
+	for k := range r.out.Arrests {
+		if refs[k].known && !r.out.Arrests[k].Context && (t < 0 || start(k) < start(t)) {
+			t = k
+		}
+	}
+	if t < 0 {
+		return
+	}
+	total := &r.out.Arrests[t]
+	if total.PartOf != nil || total.SameAs != nil || total.Qualifier != "exact" || total.Operation == nil {
+		return
+	}
+	var parts []int
+	sum := 0.0
+	for k := range r.out.Arrests {
+		a := &r.out.Arrests[k]
+		if k == t || !refs[k].known || a.Context || a.PartOf != nil || a.SameAs != nil || start(k) < total.Evidence[0].End ||
+			a.Operation == nil || *a.Operation != *total.Operation {
+			continue
+		}
+		if refs[k].value >= refs[t].value || hasAnyWord(a.Evidence[0].Sentence, additiveWords) {
+			return // another group of arrests, not a breakdown
+		}
+		parts = append(parts, k)
+		sum += refs[k].value
+	}
+	if sum > refs[t].value {
+		return
+	}
+	for _, k := range parts {
+		w := t
+		r.out.Arrests[k].PartOf = &w
+	}
+}
+
+// hasAnyWord reports whether s holds one of words, in lower case, as a word.
+func hasAnyWord(s string, words map[string]bool) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(c rune) bool { return !unicode.IsLetter(c) }) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // figureRef is one figure as relate compares it.
@@ -120,18 +195,32 @@ func relate(figs []figureRef) {
 			}
 			sum += f.value
 			parts = append(parts, k)
-			if len(parts) >= 2 && sum >= 0.97*total && sum <= 1.01*total {
+			// Within 1%, or 3% where a figure is rounded ("around P6.8 million").
+			over := 1.01
+			if rounded[figs[t].qualifier] || anyRounded(figs, parts) {
+				over = 1.03
+			}
+			if len(parts) >= 2 && sum >= 0.97*total && sum <= over*total {
 				for _, p := range parts {
 					w := t
 					figs[p].links.PartOf = &w
 				}
 				break
 			}
-			if sum > 1.01*total {
+			if sum > 1.03*total {
 				break
 			}
 		}
 	}
+}
+
+func anyRounded(figs []figureRef, ks []int) bool {
+	for _, k := range ks {
+		if rounded[figs[k].qualifier] {
+			return true
+		}
+	}
+	return false
 }
 
 // rounded qualifiers say a figure is a rounding of an exact one.
@@ -156,7 +245,7 @@ func restates(q string, v, exact float64) bool {
 // operationActors adds to each operation the agencies that made its
 // figures: who arrested or seized in an operation took part in it.
 func (r *run) operationActors() {
-	add := func(op, agency *string) {
+	add := func(op, agency *string, ev []Span) {
 		if op == nil || agency == nil {
 			return
 		}
@@ -168,15 +257,16 @@ func (r *run) operationActors() {
 		if !contains(o.Agencies, *agency) {
 			o.Agencies = append(o.Agencies, *agency)
 		}
+		o.noteRole(*agency, graph.RoleTookPart, ev...)
 	}
 	for _, a := range r.out.Arrests {
 		if !a.Context {
-			add(a.Operation, a.Agency)
+			add(a.Operation, a.Agency, a.Evidence)
 		}
 	}
 	for _, s := range r.out.Seizures {
 		if !s.Context {
-			add(s.Operation, s.Agency)
+			add(s.Operation, s.Agency, s.Evidence)
 		}
 	}
 }

@@ -217,9 +217,9 @@ func loadRules() (*ruleSets, error) {
 func (rs *ruleSets) classify(lower string) uint64 { return rs.classOf[lower] }
 
 // tokenize appends the tokens of sentence s to dst with their classes.
-func (rs *ruleSets) tokenize(dst []pattern.Token, s string) []pattern.Token {
+func (rs *ruleSets) tokenize(dst []pattern.Token, s, low string) []pattern.Token {
 	n := len(dst)
-	dst = pattern.Tokenize(dst, s, rs.classify)
+	dst = pattern.TokenizeLower(dst, s, low, rs.classify)
 	for i := n; i < len(dst); i++ {
 		dst[i].Class |= textClassBits(s, &dst[i]) << rs.textShift
 	}
@@ -231,7 +231,7 @@ func (r *run) ruleTokens(sf *sentenceFacts) []pattern.Token {
 	if !sf.ptoksDone {
 		sf.ptoksDone = true
 		n := len(r.ptoks)
-		r.ptoks = r.x.rules.tokenize(r.ptoks, sf.s.Text)
+		r.ptoks = r.x.rules.tokenize(r.ptoks, sf.s.Text, sf.low)
 		sf.ptoks = r.ptoks[n:len(r.ptoks):len(r.ptoks)]
 	}
 	return sf.ptoks
@@ -243,6 +243,7 @@ const (
 	sigHypothetical  = "signal.hypothetical"
 	sigStrongSeizure = "signal.strong-seizure"
 	sigHistoric      = "signal.historic"
+	sigArrestedWith  = "signal.arrested-with"
 )
 
 // signal reports whether the rule of signals.rules called name matches

@@ -110,22 +110,31 @@ func firstBytes(pattern string) *[256]bool {
 // findAll returns the successive non-overlapping matches of the pattern in s
 // with their submatches, as regexp.FindAllStringSubmatchIndex(s, -1) does.
 func (sc *startScan) findAll(s string) [][]int {
-	var out [][]int
-	for p := 0; p < len(s); p++ {
-		if !sc.lead[s[p]] || !sc.start(s, p) {
-			continue
-		}
+	return findEach(s, sc.lead, sc.start, func(s string, p int) []int {
 		m := sc.at.FindStringSubmatchIndex(s[p:])
-		if m == nil {
-			continue
-		}
 		for k := range m {
 			if m[k] >= 0 {
 				m[k] += p
 			}
 		}
-		out = append(out, m)
-		p = m[1] - 1 // the pattern never matches the empty string
+		return m
+	})
+}
+
+// findEach returns the successive non-overlapping matches in s of match,
+// tried left to right at each offset whose byte is in lead and that start
+// accepts: match returns the offsets of a match at s[p] and of its parts,
+// or nil. No match may be empty.
+func findEach(s string, lead *[256]bool, start func(s string, p int) bool, match func(s string, p int) []int) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if !lead[s[p]] || !start(s, p) {
+			continue
+		}
+		if m := match(s, p); m != nil {
+			out = append(out, m)
+			p = m[1] - 1
+		}
 	}
 	return out
 }
@@ -159,13 +168,6 @@ func isSpaceASCII(b byte) bool {
 // wordStart reports whether \b holds before a word character at s[p]:
 // nothing of \w stands just before it.
 func wordStart(s string, p int) bool { return p == 0 || !isWordASCII(s[p-1]) }
-
-// hasFoldTrap reports whether s holds a character that a case-insensitive
-// pattern takes for an ASCII letter: the long s "ſ" and the Kelvin sign "K".
-// Hand-written tests of ASCII letters step aside for such texts.
-func hasFoldTrap(s string) bool {
-	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
-}
 
 // litSet tests quickly whether one of several literals starts at an offset.
 type litSet struct {
@@ -274,8 +276,7 @@ func newWordAlts(alts ...string) *wordAlts {
 }
 
 // wordAltAt returns the end of the first of alts that s holds at p in any
-// ASCII case with no word character after it, or -1: where
-// `(?i)(?:alt|...)\b` matches at p in a text with no fold trap. Only
+// ASCII case with no word character after it, or -1. Only
 // alternatives with the same first letter can both match at p, so those
 // with others are not tried.
 func wordAltAt(s string, p int, alts *wordAlts) int {

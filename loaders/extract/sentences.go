@@ -16,7 +16,8 @@ type sentence struct {
 	low        string // Text in ASCII lower case
 }
 
-// boilerplatePatterns match whole lines that are page furniture, not content.
+// boilerplatePatterns match whole lines that are page furniture, not
+// content; a nil one is its gate alone (see boilerplateGates).
 var boilerplatePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(image|photo|picture|video)\s*(copyright|credit|caption|source)\b`),
 	regexp.MustCompile(`(?i)^(getty images|pa media|reuters|ap|afp photo|shutterstock)$`),
@@ -26,7 +27,7 @@ var boilerplatePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(read more|related|related news|related stories|related articles|related content|more on this story|see also|also read|recommended|most read|you may also like|top stories)\b\s*:?`),
 	regexp.MustCompile(`(?i)^skip to (main )?content`),
 	regexp.MustCompile(`(?i)^(share|share this|share on|follow us|subscribe|sign up|click here|tap here|listen to this)\b`),
-	regexp.MustCompile(`(?i)\b(cookies?|cookie policy|privacy policy|terms of (use|service)|all rights reserved|newsletter)\b`),
+	nil, // a cookie or copyright notice: hasSiteNotice
 	regexp.MustCompile(`(?i)^\d+\s+min(ute)?s?\s+read$`),
 	regexp.MustCompile(`(?i)^(press release|media release|news release|national news|breaking news|advertisement|sponsored)$`),
 	regexp.MustCompile(`(?i)photos?, audio and videos?`),
@@ -37,12 +38,18 @@ var boilerplatePatterns = []*regexp.Regexp{
 }
 
 // headlineBullet is a list item that is a link to another story: a bullet
-// and a quoted phrase ("• UK organised crime ‘chronic and corrosive’").
-var headlineBullet = regexp.MustCompile(`^[•·▪►\-*]\s*.*[‘’“”"']`)
+// and a quoted phrase ("• UK organised crime ‘chronic and corrosive’"). An
+// apostrophe inside a word ("Prosecutor’s Office") opens no quote, and a
+// suspect's alias ("- Ada Obi, alias "Tiny", 37") is no headline's quote.
+var headlineBullet = regexp.MustCompile(`^[•·▪►\-*]\s*(?:.*[^\pL\pN])?[‘“"']\pL`)
+
+// isHeadlineBullet reports whether a line is a link to another story (headlineBullet).
+func isHeadlineBullet(line string) bool {
+	return headlineBullet.MatchString(line) && !strings.Contains(strings.ToLower(line), "alias ")
+}
 
 // boilerplateGates are cheap tests that boilerplatePatterns, one by one,
-// need to pass, given the line and its ASCII lower case; they hold for
-// texts with no fold trap (see hasFoldTrap).
+// need to pass, given the line and its ASCII lower case.
 var boilerplateGates = []func(line, low string) bool{
 	func(_, low string) bool { return hasAnyPrefix(low, "image", "photo", "picture", "video") },
 	func(line, _ string) bool { return len(line) <= len("shutterstock") },
@@ -66,7 +73,7 @@ var boilerplateGates = []func(line, low string) bool{
 	func(line, _ string) bool { return alnumRunsAtMost(line, 7) && hasDigitRun(line, 4) },
 }
 
-// siteNoticeWords are the words of the cookie and copyright notice pattern.
+// siteNoticeWords are the words of a cookie or copyright notice.
 var siteNoticeWords = newWordAlts("cookies", "cookie", "privacy policy", "terms of use", "terms of service", "all rights reserved", "newsletter")
 
 // siteNoticeCue is a cheap test that hasSiteNotice needs to pass, given the
@@ -77,9 +84,8 @@ func siteNoticeCue(low string) bool {
 		strings.Contains(low, "f serv") || strings.Contains(low, "ghts") || strings.Contains(low, "wsl")
 }
 
-// hasSiteNotice reports whether the cookie and copyright notice pattern
-// matches a line with no fold trap: one of siteNoticeWords starting and
-// ending a word.
+// hasSiteNotice reports whether a line holds a cookie or copyright notice:
+// one of siteNoticeWords, in any ASCII case, starting and ending a word.
 func hasSiteNotice(line string) bool {
 	for p := 0; p < len(line); p++ {
 		if isLetterByte(line[p]) && wordStart(line, p) && wordAltAt(line, p, siteNoticeWords) >= 0 {
@@ -116,8 +122,8 @@ type boilerplateSet uint32
 const allBoilerplate = ^boilerplateSet(0)
 
 // boilerplateIn returns the patterns whose gates may pass on a line of a
-// text with no fold trap, given the text's ASCII lower case: the gates that
-// search a line for words fail on every line where the text lacks them.
+// text, given the text's ASCII lower case: the gates that search a line
+// for words fail on every line where the text lacks them.
 func boilerplateIn(textLow string) boilerplateSet {
 	set := allBoilerplate
 	if !strings.Contains(textLow, "your email address will not be published") {
@@ -135,21 +141,13 @@ func boilerplateIn(textLow string) boilerplateSet {
 // isBoilerplateIn is isBoilerplateLow for a line of a text whose patterns
 // that may match are in set.
 func isBoilerplateIn(line, low string, set boilerplateSet) bool {
-	if hasFoldTrap(line) {
-		for _, re := range boilerplatePatterns {
-			if re.MatchString(line) {
-				return true
-			}
-		}
-		return headlineBullet.MatchString(line)
-	}
 	for i, re := range boilerplatePatterns {
-		if set&(1<<i) != 0 && boilerplateGates[i](line, low) && re.MatchString(line) {
+		if set&(1<<i) != 0 && boilerplateGates[i](line, low) && (re == nil || re.MatchString(line)) {
 			return true
 		}
 	}
 	r, _ := utf8.DecodeRuneInString(line)
-	return strings.ContainsRune("•·▪►-*", r) && headlineBullet.MatchString(line)
+	return strings.ContainsRune("•·▪►-*", r) && isHeadlineBullet(line)
 }
 
 func hasAnyPrefix(s string, prefixes ...string) bool {

@@ -29,11 +29,14 @@ func TestSignalRules(t *testing.T) {
 		{"last year", "more than last year", sigHistoric},
 		{"across the world", "seen across the world", sigHistoric},
 		{"two signals", "Police previously seized 3 kg.", sigHistoric + "|" + sigStrongSeizure},
+		{"arrested with goods", "They arrested a courier with 5 kg of heroin.", sigArrestedWith},
+		{"detained along with goods", "The driver was detained along with 48 kg of khat.", sigArrestedWith},
+		{"a comma ends the reach of the verb", "They arrested him, with help from Interpol.", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			rs.byKind["signals"].Match(rs.tokenize(nil, tc.in), func(m pattern.Match) bool {
+			rs.byKind["signals"].Match(rs.tokenize(nil, tc.in, ""), func(m pattern.Match) bool {
 				got = append(got, m.Rule)
 				return true
 			})

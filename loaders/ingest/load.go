@@ -29,9 +29,10 @@ type Writer interface {
 	// WriteArticles writes the batch in one transaction and says, per
 	// article, what it added and removed; an error fails the whole batch.
 	WriteArticles(ctx context.Context, batch []graph.ArticleFacts) ([]graph.Written, error)
-	// ImportNQuads adds a dump read from r, named name in messages, and
-	// returns the quads it added (0 when all were there).
-	ImportNQuads(ctx context.Context, name string, r io.ReadSeeker) (int, error)
+	// ImportNQuads adds a dump read from r, named name in messages, once
+	// the whole of it is checked, and returns the quads it added (0 when
+	// all were there).
+	ImportNQuads(ctx context.Context, name string, r io.ReadSeeker, opts graph.ImportOptions) (int, error)
 }
 
 // ErrPanic: reading or extracting an input panicked; the input fails and
@@ -78,9 +79,12 @@ type Loader struct {
 	Store     Writer
 	Extractor *extract.Extractor
 	Sources   *source.Sources
-	Workers   int       // inputs read and extracted in parallel (at least 1)
-	Out       io.Writer // one line per article stored or unchanged
-	ErrOut    io.Writer // one line per failure
+	Workers   int // inputs read and extracted in parallel (at least 1)
+	// Curators whose changes an N-Quads dump may carry (see
+	// graph.ImportOptions): by default a dump with changes is refused.
+	Curators []string
+	Out      io.Writer // one line per article stored or unchanged
+	ErrOut   io.Writer // one line per failure
 	// Bar, when set, makes a progress bar over the files; success lines
 	// are then left out and failures are printed above the bar.
 	Bar func(total int) *progressbar.ProgressBar
@@ -140,6 +144,10 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 		sum.Failed++
 	}
 
+	// work stops the readers early when the store is out of disk space:
+	// every article after would fail the same way.
+	work, stopWork := context.WithCancel(ctx)
+	defer stopWork()
 	jobs := make(chan string)
 	results := make(chan parsed)
 	go func() {
@@ -147,7 +155,7 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 		for _, in := range inputs {
 			select {
 			case jobs <- in:
-			case <-ctx.Done():
+			case <-work.Done():
 				return
 			}
 		}
@@ -158,13 +166,22 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 		go func() {
 			defer wg.Done()
 			for in := range jobs {
-				results <- l.parse(ctx, in)
+				results <- l.parse(work, in)
 			}
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
 
 	interrupted := false
+	// full is set at the first write the store refuses for want of disk
+	// (graph.ErrNoSpace): said once, and nothing more is read or written.
+	full := false
+	diskFull := func(name string, n int, err error) {
+		full = true
+		stopWork()
+		fmt.Fprintf(errOut, "error: %s: the store is out of disk space: the load stopped here; what was stored before is kept; free some space and load again (%v)\n", name, err)
+		sum.Failed += n
+	}
 	// The one writer: articles go to the store in batches, one transaction
 	// each, flushed when full or when the parsers have nothing ready.
 	var batch []parsedArticle
@@ -177,6 +194,11 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 			afs[i] = a.af
 		}
 		res, err := l.Store.WriteArticles(ctx, afs)
+		if errors.Is(err, graph.ErrNoSpace) {
+			diskFull(batch[0].path, len(batch), err)
+			batch = batch[:0]
+			return
+		}
 		for i, a := range batch {
 			var w graph.Written
 			if err == nil {
@@ -221,6 +243,9 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 			interrupted = true
 			continue // drain; nothing more is written
 		}
+		if full {
+			continue // drain
+		}
 		for _, err := range p.errs {
 			fmt.Fprintf(errOut, "error: %v\n", err)
 			sum.Failed++
@@ -228,6 +253,8 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 		if p.nquads != nil || p.dumpFile {
 			n, err := l.importNQuads(ctx, p)
 			switch {
+			case errors.Is(err, graph.ErrNoSpace):
+				diskFull(p.name, 1, err)
 			case err != nil:
 				fmt.Fprintf(errOut, "error: %v\n", err)
 				sum.Failed++
@@ -238,6 +265,9 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 				l.line(bar, "imported %s: %d quads\n", p.name, n)
 				sum.Loaded++
 			}
+		}
+		if full {
+			continue
 		}
 		batch = append(batch, p.articles...)
 		if len(batch) >= writeBatch {
@@ -250,7 +280,7 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 			bar.Add(1)
 		}
 	}
-	if ctx.Err() == nil {
+	if ctx.Err() == nil && !full {
 		flush()
 	}
 	if interrupted || ctx.Err() != nil {
@@ -311,7 +341,11 @@ func (l *Loader) importNQuads(ctx context.Context, p parsed) (int, error) {
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return 0, fmt.Errorf("%s: %w", p.name, err)
 	}
-	return l.Store.ImportNQuads(ctx, p.name, r)
+	n, err := l.Store.ImportNQuads(ctx, p.name, r, graph.ImportOptions{Curators: l.Curators})
+	if errors.Is(err, graph.ErrUntrusted) {
+		err = fmt.Errorf("%w (opgraph load --trust-curators NAME,... takes the changes of the curators named, '*' anyone's)", err)
+	}
+	return n, err
 }
 
 // line prints a success line, unless a progress bar stands for them.

@@ -43,8 +43,17 @@ type Token struct {
 // allocation for its lower-case copy, besides the words with non-ASCII
 // letters.
 func Tokenize(dst []Token, s string, classify func(lower string) uint64) []Token {
+	return TokenizeLower(dst, s, "", classify)
+}
+
+// TokenizeLower is Tokenize for a caller that holds s in ASCII lower case
+// already (low, of s's length; "" to have it made where needed), so the
+// sentence is not lowered twice.
+func TokenizeLower(dst []Token, s, low string, classify func(lower string) uint64) []Token {
+	if len(low) != len(s) {
+		low = "" // made at the first upper-case ASCII letter
+	}
 	first := len(dst)
-	low := "" // s in ASCII lower case, made at the first upper-case ASCII letter
 	i := 0
 	for i < len(s) {
 		r, w := rune(s[i]), 1
@@ -250,12 +259,17 @@ func hasUpperASCII(s string) bool {
 func lowerASCII(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	for len(s) > 0 {
+		i := 0 // the run of bytes kept as they are
+		for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+			i++
 		}
-		b.WriteByte(c)
+		b.WriteString(s[:i])
+		if i < len(s) {
+			b.WriteByte(s[i] + 'a' - 'A')
+			i++
+		}
+		s = s[i:]
 	}
 	return b.String()
 }

@@ -1,6 +1,7 @@
 package pattern
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -37,6 +38,15 @@ func TestTokenize(t *testing.T) {
 				t.Errorf("Tokenize(%q):\ngot  %q\nwant %q", tc.in, got, tc.want)
 			}
 			checkTokens(t, tc.in, toks)
+			low := strings.Map(func(r rune) rune {
+				if r >= 'A' && r <= 'Z' {
+					return r + 'a' - 'A'
+				}
+				return r
+			}, tc.in)
+			if given := TokenizeLower(nil, tc.in, low, nil); !reflect.DeepEqual(given, toks) && len(toks) > 0 {
+				t.Errorf("TokenizeLower with the lower case given differs from Tokenize:\n%v\n%v", given, toks)
+			}
 		})
 	}
 }
