@@ -18,6 +18,7 @@
 //
 // The Store reaches its quads through a small index (index.go): Cayley's
 // iterators on memstore and Bolt, SQL of its own on PostgreSQL. Its files
-// go by concern: open.go, write.go, read.go, codec.go, mapped_*.go (Bolt's
-// memory map, per OS).
+// go by concern: open.go (with writelock.go: one writer per PostgreSQL
+// graph), write.go (with nospace.go: a full disk is ErrNoSpace), read.go,
+// codec.go, mapped_*.go (Bolt's memory map, per OS).
 package graph

@@ -1,6 +1,7 @@
 // Package kindtest proves that a new kind of fact is one spec: a Charge,
 // registered here and nowhere else, appears in the GraphQL types and
-// lists, filters, aggregates, corrections and exports. It is a package of
+// lists (with its event date and every agency), filters, aggregates,
+// corrections and exports. It is a package of
 // its own so that the kind it registers stays out of the other tests.
 package kindtest
 
@@ -35,10 +36,11 @@ var chargeSpec = graph.KindSpec{
 		{Name: "offence", Pred: predOffence, Type: graph.Text, Correctable: true},
 		{Name: "count", Pred: graph.PredCount, Type: graph.Number, Correctable: true, Max: 1000, Whole: true},
 		{Name: "date", Pred: graph.PredDate, Type: graph.Date},
+		{Name: "eventDate", Pred: graph.PredEventDate, Type: graph.EventDate},
 	},
 	Links: []graph.Link{
 		{Name: "person", Pred: predPerson, To: graph.KindPerson, Correctable: true, FtMProp: "involved"},
-		{Name: "agency", Pred: graph.PredAgency, To: graph.KindAgency, FtMProp: "organizer"},
+		{Name: "agency", Pred: graph.PredAgency, To: graph.KindAgency, FtMProp: "organizer", All: "agencies", AllDoc: "Every agency that brought it."},
 	},
 	Measures: []graph.Measure{{Name: "CHARGE_COUNT", Doc: "sums counts of charges", Reads: []graph.Predicate{graph.PredCount},
 		Value: func(e *graph.Entity) (float64, bool) { return e.Float(graph.PredCount) }}},
@@ -55,8 +57,9 @@ func init() {
 
 const token = "tok"
 
-// world is an NCA (GB) charge of John Smith with 3 counts of fraud, and a
-// Garda (IE) charge of Ann Byrne with 2 counts of theft, each from its own article.
+// world is an NCA (GB) charge of John Smith with 3 counts of fraud, its
+// text dated 20 February 2024, and a Garda (IE) charge of Ann Byrne with 2
+// counts of theft, undated, each from its own article.
 func world(t *testing.T) (*graph.Store, map[string]graph.ID) {
 	ctx := context.Background()
 	st, err := graph.Open(ctx, graph.Config{Backend: "memstore"})
@@ -73,8 +76,12 @@ func world(t *testing.T) (*graph.Store, map[string]graph.ID) {
 		agency, person := graph.EntityID(graph.KindAgency, c.agency), graph.EntityID(graph.KindPerson, c.person)
 		charge := graph.FactID(kindCharge, c.person, c.offence)
 		ids[c.offence], ids[c.agency], ids[c.person] = charge, agency, person
-		ev := func(conf float64) []graph.Evidence {
-			return []graph.Evidence{{Sentence: "A sentence of the test's own.", Start: 0, End: 29, Confidence: conf}}
+		ev := func(conf float64, claims ...graph.Prop) []graph.Evidence {
+			return []graph.Evidence{{Sentence: "A sentence of the test's own.", Start: 0, End: 29, Confidence: conf, Claims: claims}}
+		}
+		var dated []graph.Prop
+		if i == 0 {
+			dated = []graph.Prop{{Pred: graph.PredEventDate, Value: "2024-02-20"}, {Pred: graph.PredDateSource, Value: graph.DateFromText}}
 		}
 		af := graph.ArticleFacts{
 			Article: graph.Article{ID: art, Title: "charges " + c.offence, URL: fmt.Sprintf("https://test.example/charge-%d", i), Published: "2024-03-0" + fmt.Sprint(i+1)},
@@ -82,7 +89,7 @@ func world(t *testing.T) (*graph.Store, map[string]graph.ID) {
 				{ID: agency, Kind: graph.KindAgency, Props: []graph.Prop{{Pred: graph.PredName, Value: c.agency}, {Pred: graph.PredCountry, Value: c.country}}, Evidence: ev(0.9)},
 				{ID: person, Kind: graph.KindPerson, Props: []graph.Prop{{Pred: graph.PredName, Value: c.person}}, Evidence: ev(0.9)},
 				{ID: charge, Kind: kindCharge, Props: []graph.Prop{{Pred: predOffence, Value: c.offence}, {Pred: graph.PredCount, Value: float64(3 - i)},
-					{Pred: predPerson, Value: person}, {Pred: graph.PredAgency, Value: agency}}, Evidence: ev(0.5 + 0.4*float64(i))},
+					{Pred: predPerson, Value: person}, {Pred: graph.PredAgency, Value: agency}}, Evidence: ev(0.5+0.4*float64(i), dated...)},
 			},
 		}
 		if _, _, err := st.WriteArticle(ctx, af); err != nil {
@@ -168,6 +175,22 @@ func TestANewKindIsOneSpec(t *testing.T) {
 			if got != tc.want {
 				t.Errorf("aggregate(%s) = %s, want %s", tc.args, got, tc.want)
 			}
+		}
+	})
+	t.Run("event dates and every agency", func(t *testing.T) {
+		got := js(query(t, srv, `query($f: ID!, $t: ID!) { f: node(id: $f) { ... on Charge { eventDate datePrecision dateSource agencies { name } } } t: node(id: $t) { ... on Charge { eventDate datePrecision dateSource } } }`,
+			map[string]any{"f": ids["fraud"], "t": ids["theft"]}))
+		want := `{"f":{"agencies":[{"name":"National Crime Agency"}],"datePrecision":"day","dateSource":"text","eventDate":"2024-02-20"},` +
+			`"t":{"datePrecision":"day","dateSource":"article","eventDate":"2024-03-02"}}`
+		if got != want {
+			t.Errorf("got %s, want %s", got, want)
+		}
+		if err := api.WaitFresh(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		got = js(query(t, srv, `{ aggregate(measure: CHARGE_COUNT, groupBy: MONTH) { key value datedByArticle } }`, nil)["aggregate"])
+		if want := `[{"datedByArticle":0,"key":"2024-02","value":3},{"datedByArticle":1,"key":"2024-03","value":2}]`; got != want {
+			t.Errorf("aggregate by month = %s, want %s", got, want)
 		}
 	})
 	t.Run("corrections and retraction", func(t *testing.T) {
