@@ -25,8 +25,9 @@ func (s *Store) WriteArticles(ctx context.Context, batch []ArticleFacts) ([]Writ
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ov := newOverlay()
-	s.pending = ov
-	defer func() { s.pending = nil }()
+	base := s.idx
+	s.idx = pendingIndex{index: base, ov: ov}
+	defer func() { s.idx = base }()
 	for i, af := range batch {
 		if err := validate(af); err != nil {
 			out[i].Err = err
@@ -53,7 +54,7 @@ func (s *Store) WriteArticles(ctx context.Context, batch []ArticleFacts) ([]Writ
 		return nil, err
 	}
 	if deltas := ov.deltas(); len(deltas) > 0 {
-		s.pending = nil // the commit reads the store itself
+		s.idx = base // the commit reads the store itself
 		if err := s.applyDeltas(ctx, deltas); err != nil {
 			return nil, fmt.Errorf("write %d articles: %w", len(batch), err)
 		}

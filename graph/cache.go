@@ -26,9 +26,9 @@ type quadCache struct {
 	byKey map[cacheKey]*list.Element
 	// kinds holds List's answers, the IDs of every node of a kind, by the
 	// kind's IRI: a page of operations asks for all of them (for its total
-	// and its cursor), and at 100k articles reading the 50k type links
-	// took ~0.9 s a page. IDs are small beside quads, so lists up to
-	// maxKindList are kept outside the quad bound.
+	// and its cursor), and reading the type links again for each page
+	// made pages slow on a big store. IDs are small beside quads, so lists
+	// up to maxKindList are kept outside the quad bound.
 	kinds map[string][]ID
 }
 
@@ -46,9 +46,8 @@ type cacheEntry struct {
 	quads []quad.Quad
 }
 
-// cacheQuads bounds the cache: about 20 MB of quads. A page of 50
-// operations reads about 5,000; at 250,000 the cache was a third of the
-// heap of a server holding 100k articles.
+// cacheQuads bounds the cache: a page of 50 operations reads about
+// 5,000, and a much larger cache was a large share of a big server's heap.
 const cacheQuads = 100_000
 
 func newQuadCache(max int) *quadCache {

@@ -30,7 +30,7 @@ func SubjectQuads(ctx context.Context, s *Store, id ID) ([]quad.Quad, error) {
 
 // BreakRefs adds one to the reference count of the node of v (SQL backends only).
 func BreakRefs(ctx context.Context, s *Store, v quad.Value) error {
-	_, err := s.sql.pool.Exec(ctx, `UPDATE nodes SET refs = refs + 1 WHERE hash = $1`, hashOf(v))
+	_, err := s.idx.(sqlIndex).sql.pool.Exec(ctx, `UPDATE nodes SET refs = refs + 1 WHERE hash = $1`, hashOf(v))
 	return err
 }
 

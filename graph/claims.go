@@ -16,34 +16,7 @@ type claim struct {
 // holders returns the nodes that state claim c themselves: the evidence
 // (and nodes) with the quad (node, c.pred, c.value).
 func (s *Store) holders(ctx context.Context, c claim) ([]ID, error) {
-	if s.sql != nil && s.pending == nil {
-		return s.sql.subjectsWith(ctx, c.pred, c.value)
-	}
-	var qs []quad.Quad
-	if s.sql != nil {
-		ids, err := s.sql.subjectsWith(ctx, c.pred, c.value)
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range ids {
-			qs = append(qs, quad.Make(quad.IRI(id), c.pred, c.value, nil))
-		}
-	} else {
-		var err error
-		if qs, err = s.quadsBy(ctx, quad.Object, c.value); err != nil {
-			return nil, err
-		}
-	}
-	if s.pending != nil {
-		qs = s.pending.adjust(quad.Object, c.value, qs)
-	}
-	var out []ID
-	for _, q := range qs {
-		if q.Predicate == c.pred {
-			out = append(out, ID(iriOf(q.Subject)))
-		}
-	}
-	return out, nil
+	return s.idx.holders(ctx, c)
 }
 
 // subjectsWith returns the IRI subjects of the quads (subject, p, v).

@@ -99,7 +99,7 @@ func (s *Store) WriteChange(ctx context.Context, c Change) (ID, error) {
 	for _, p := range props {
 		v, err := toValue(p.Value)
 		if err != nil {
-			return "", fmt.Errorf("%w: %s: %v", ErrInvalid, p.Pred, err)
+			return "", fmt.Errorf("%w: %s: %w", ErrInvalid, p.Pred, err)
 		}
 		deltas = append(deltas, cgraph.Delta{Quad: quad.Make(quad.IRI(c.ID), quad.IRI(p.Pred), v, nil), Action: cgraph.Add})
 	}

@@ -73,54 +73,34 @@ func FtM(ents []*Entity) []FtMEntity {
 		out = append(out, FtMEntity{ID: ftmID(id), Schema: schema, Properties: props})
 		return len(out) - 1
 	}
-	strs := func(e *Entity, p Predicate) []string { return e.Strings(p) }
-	countries := func(e *Entity) []string {
-		var cs []string
-		for _, c := range e.Strings(PredCountry) {
-			cs = append(cs, strings.ToLower(c))
-		}
-		return cs
-	}
 	events := map[ID]int{} // operation ID -> its Event's index in out, for relations
 	for _, e := range ents {
-		switch e.Kind {
-		case KindArticle:
-			add(e.ID, "Document", map[string][]string{"title": strs(e, PredHeadline), "sourceUrl": strs(e, PredURL),
-				"publishedAt": strs(e, PredPublished), "publisher": strs(e, PredSource)})
-		case KindAgency:
-			add(e.ID, "Organization", map[string][]string{"name": strs(e, PredName), "alias": strs(e, PredAlias), "country": countries(e)})
-		case KindPerson:
-			add(e.ID, "Person", map[string][]string{"name": strs(e, PredName), "title": strs(e, PredTitle), "position": strs(e, PredRole)})
-		case KindPlace:
-			add(e.ID, "Address", map[string][]string{"full": strs(e, PredName), "country": countries(e)})
-		case KindPlatform:
-			add(e.ID, "Organization", map[string][]string{"name": strs(e, PredName),
-				"description": {"communications platform named in law-enforcement reporting"}})
-		case KindGroup:
-			add(e.ID, "Organization", map[string][]string{"name": strs(e, PredName),
-				"description": {"criminal group named in law-enforcement reporting"}})
-		case KindOperation:
-			var names []string
-			for _, n := range strs(e, PredName) {
-				names = append(names, "Operation "+n)
-			}
-			events[e.ID] = add(e.ID, "Event", map[string][]string{"name": names, "alias": strs(e, PredAlias)})
-		case KindArrest, KindSeizure:
-			props := map[string][]string{"name": {figureName(e)}, "summary": strs(e, PredPhrase)}
-			if a := e.Link(PredAgency); a != "" {
-				props["organizer"] = []string{ftmID(a)}
-			}
-			if p := e.Link(PredPlace); p != "" {
-				props["addressEntity"] = []string{ftmID(p)}
-			}
-			for _, d := range strs(e, PredDate) {
-				props["notes"] = append(props["notes"], "date as stated: "+d)
-			}
-			add(e.ID, "Event", props)
-			if op := e.Link(PredOperation); op != "" {
-				out = append(out, link(e.ID, op, "part of operation"))
+		if e.Kind == KindArticle {
+			add(e.ID, "Document", map[string][]string{"title": e.Strings(PredHeadline), "sourceUrl": e.Strings(PredURL),
+				"publishedAt": e.Strings(PredPublished), "publisher": e.Strings(PredSource)})
+			continue
+		}
+		spec := Spec(e.Kind)
+		if spec == nil || spec.FtM == nil {
+			continue
+		}
+		schema, props := spec.FtM(e)
+		var links []FtMEntity
+		for _, l := range spec.Links {
+			to := e.Link(l.Pred)
+			switch {
+			case to == "":
+			case l.FtMProp != "":
+				props[l.FtMProp] = []string{ftmID(to)}
+			case l.FtMRole != "":
+				links = append(links, link(e.ID, to, l.FtMRole))
 			}
 		}
+		i := add(e.ID, schema, props)
+		if e.Kind == KindOperation {
+			events[e.ID] = i
+		}
+		out = append(out, links...)
 	}
 	for _, e := range ents {
 		if e.Kind != KindRelation {

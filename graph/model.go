@@ -26,9 +26,9 @@ const (
 	KindEvidence  Kind = "Evidence"
 )
 
-// FactKinds are the kinds whose nodes are stated by articles and carry evidence.
-var FactKinds = []Kind{KindAgency, KindOperation, KindArrest, KindSeizure, KindPerson,
-	KindPlace, KindPlatform, KindGroup, KindRelation}
+// FactKinds are the kinds whose nodes are stated by articles and carry
+// evidence: every kind with a spec (RegisterKind), in their order.
+var FactKinds []Kind
 
 // Predicate names an attribute or a link of a node.
 type Predicate string

@@ -23,7 +23,7 @@ func CheckNQuads(ctx context.Context, name string, r io.Reader) error {
 			continue
 		}
 		if err := parseNQuad(string(line)); err != nil {
-			return fmt.Errorf("%s:%d: %w: %v", name, n, ErrInvalid, err)
+			return fmt.Errorf("%s:%d: %w: %w", name, n, ErrInvalid, err)
 		}
 		if n%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()

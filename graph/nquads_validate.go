@@ -159,7 +159,7 @@ func eachNQuadLine(name string, r io.Reader, fn func(n int, q quad.Quad) error) 
 		}
 		q, err := parseQuad(string(line))
 		if err != nil {
-			return fmt.Errorf("%s:%d: %w: %v", name, n, ErrInvalid, err)
+			return fmt.Errorf("%s:%d: %w: %w", name, n, ErrInvalid, err)
 		}
 		if !q.IsValid() {
 			return fmt.Errorf("%s:%d: %w: incomplete quad", name, n, ErrInvalid)

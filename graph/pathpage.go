@@ -23,7 +23,7 @@ type PathOperation struct {
 // PathOperationsPage reads the first operations (by ID) with what the
 // dashboard shows of each, written directly against Cayley's path API on
 // the store's quad store: the baseline the GraphQL layer is measured
-// against (`opgraph bench`). It applies no curation.
+// against (`opgraph-bench`). It applies no curation.
 func (s *Store) PathOperationsPage(ctx context.Context, first int) ([]PathOperation, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()

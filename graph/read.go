@@ -2,20 +2,18 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
 
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 )
 
 // List returns the IDs of every node of kind k, sorted, so that pages and
 // cursors over them are stable. The slice may be the one the store keeps:
 // callers must not change it (its capacity ends at its length, so an
-// append copies). A copy per call was 42% of what a server allocated
-// serving pages of operations at 100k articles (50k IDs a page).
+// append copies): a copy per call was much of what a server allocated
+// serving pages of operations.
 func (s *Store) List(ctx context.Context, k Kind) ([]ID, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -80,33 +78,7 @@ func (s *Store) Referrers(ctx context.Context, p Predicate, ids ...ID) (map[ID][
 func (s *Store) Empty(ctx context.Context) (bool, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if s.sql != nil {
-		return s.sql.empty(ctx)
-	}
-	n, err := s.quadCount(ctx)
-	return n == 0, err
-}
-
-// quadCount is how many quads the store holds, read without walking them
-// where the backend keeps the count. The caller holds s.mu.
-func (s *Store) quadCount(ctx context.Context) (int64, error) {
-	if s.sql != nil {
-		// Cayley caches its counts and knows nothing of the store's own writes.
-		return s.sql.countQuads(ctx)
-	}
-	st, err := s.qs.Stats(ctx, false)
-	if errors.Is(err, kv.ErrNoBucket) {
-		return 0, nil // a Bolt store nothing was written to yet
-	}
-	if err != nil {
-		return 0, err
-	}
-	if !st.Quads.Exact {
-		if st, err = s.qs.Stats(ctx, true); err != nil {
-			return 0, err
-		}
-	}
-	return st.Quads.Value, nil
+	return s.idx.empty(ctx)
 }
 
 // Stats counts the nodes of each kind and the quads in the store.
@@ -127,7 +99,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	n, err := s.quadCount(ctx)
+	n, err := s.idx.quadCount(ctx)
 	if err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}
@@ -149,3 +121,55 @@ func kindOf(iri ID) Kind {
 	}
 	return ""
 }
+
+// subjectQuads returns the quads whose subject is id.
+func (s *Store) subjectQuads(ctx context.Context, id ID) ([]quad.Quad, error) {
+	m, err := s.quadsOf(ctx, quad.Subject, []ID{id})
+	return m[id], err
+}
+
+// referrers returns the subjects of the quads (subject, p, id), sorted.
+func (s *Store) referrers(ctx context.Context, p Predicate, id ID) ([]ID, error) {
+	m, err := s.referrersOf(ctx, p, []ID{id})
+	return m[id], err
+}
+
+// quadsOf returns, for each of ids, the quads that have it in direction d:
+// one query on the SQL backends, one Cayley iterator per ID elsewhere.
+func (s *Store) quadsOf(ctx context.Context, d quad.Direction, ids []ID) (map[ID][]quad.Quad, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return s.idx.quadsOf(ctx, d, ids)
+}
+
+// referrersOf returns, for each of ids, the subjects of the quads
+// (subject, p, id), sorted.
+func (s *Store) referrersOf(ctx context.Context, p Predicate, ids []ID) (map[ID][]ID, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out, err := s.idx.referrersOf(ctx, p, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, refs := range out {
+		sort.Slice(refs, func(i, j int) bool { return refs[i] < refs[j] })
+	}
+	return out, nil
+}
+
+// cayleyQuads returns the quads that have v in direction d as Cayley's
+// iterators read them, on every backend: imports and Verify read Cayley's view.
+func (s *Store) cayleyQuads(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	x := cayleyIndex{qs: s.qs, cache: s.cache, mapped: s.mapped}
+	return x.quadsBy(ctx, d, v)
+}
+
+type scanKey struct{}
+
+// ForScan marks the reads made under ctx as one pass over much of the
+// store (an index built in the background): they use the quad cache but
+// leave nothing in it, so the pass neither pushes out what queries read
+// nor keeps the cache full once it is over.
+func ForScan(ctx context.Context) context.Context { return context.WithValue(ctx, scanKey{}, true) }

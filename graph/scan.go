@@ -22,12 +22,14 @@ func (s *Store) EachProp(ctx context.Context, preds []Predicate, fn func(subject
 		}
 		return fn(ID(iriOf(q.Subject)), p, fromValue(q.Object))
 	}
-	if s.sql == nil {
-		return s.EachQuad(ctx, each)
+	if _, cayley := s.idx.(*cayleyIndex); cayley {
+		return s.EachQuad(ctx, each) // in batches that name each value once (see EachQuad)
 	}
+	s.scans.Lock()
+	defer s.scans.Unlock()
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.sql.eachQuad(ctx, 10_000, func(qs []quad.Quad) error {
+	return s.idx.eachQuad(ctx, 10_000, func(qs []quad.Quad) error {
 		for _, q := range qs {
 			if err := each(q); err != nil {
 				return err

@@ -700,7 +700,7 @@ func (q *sqlStore) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 			continue
 		}
 		if err != nil && ctx.Err() != nil {
-			return fmt.Errorf("%w: %v", ctx.Err(), err)
+			return fmt.Errorf("%w: %w", ctx.Err(), err)
 		}
 		return err
 	}

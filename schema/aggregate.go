@@ -14,33 +14,53 @@ import (
 	"github.com/opgraph/opgraph/graph"
 )
 
-// Measures and groupings of the aggregate query.
-const (
-	measureArrests    = "ARREST_COUNT"
-	measureSeizures   = "SEIZURE_COUNT"
-	measureKilograms  = "SEIZED_KG"
-	measureValue      = "SEIZED_VALUE"
-	measureOperations = "OPERATION_COUNT"
-)
-
 var groupings = []string{"AGENCY", "OPERATION", "COMMODITY", "SUBTYPE", "COUNTRY", "PLATFORM", "MONTH", "YEAR"}
 
-// kgPerUnit converts masses; "ton" is read as a metric tonne, as the
-// annotation guide and the scorer read it.
-var kgPerUnit = map[string]float64{"tonne": 1000, "ton": 1000, "kg": 1, "g": 0.001, "mg": 1e-6, "lb": 0.45359237, "oz": 0.028349523}
+// measure is one of the aggregate's measures: the kind whose facts it
+// reads and its place among that kind's measures (aggRow.figures).
+type measure struct {
+	graph.Measure
+	kind graph.Kind
+	slot int
+}
 
-func kilograms(e *graph.Entity) (float64, bool) {
-	q, ok := e.Float(graph.PredQuantity)
-	f, known := kgPerUnit[e.String(graph.PredUnit)]
-	if !ok || !known {
-		return 0, false
+// measures are the aggregate's measures, from the kinds' specs: the
+// facts' first (arrests, seizures), then the entities' (operations).
+func measures() ([]measure, error) {
+	var out []measure
+	for _, facts := range []bool{true, false} {
+		for _, s := range graph.Specs() {
+			if s.Fact != facts {
+				continue
+			}
+			if len(s.Measures) > len(aggRow{}.figures) {
+				return nil, fmt.Errorf("schema: kind %s has %d measures, the aggregate table keeps %d a fact", s.Kind, len(s.Measures), len(aggRow{}.figures))
+			}
+			for i, m := range s.Measures {
+				out = append(out, measure{Measure: m, kind: s.Kind, slot: i})
+			}
+		}
 	}
-	return q * f, true
+	return out, nil
+}
+
+// slotOf is where rows of kind k keep the figure of the measure named name.
+func slotOf(k graph.Kind, name string) int {
+	for i, m := range graph.Spec(k).Measures {
+		if m.Name == name {
+			return i
+		}
+	}
+	panic("schema: no measure " + name + " of kind " + string(k))
 }
 
 func (b *builder) addAggregate(query graphql.Fields) {
-	measure := graphql.NewEnum(graphql.EnumConfig{Name: "Measure", Values: enumValues([]string{measureArrests, measureSeizures, measureKilograms, measureValue, measureOperations}),
-		Description: "ARREST_COUNT sums arrest figures; SEIZURE_COUNT counts seizures; SEIZED_KG sums drug seizures by mass in kg; SEIZED_VALUE sums amounts per currency; OPERATION_COUNT counts operations."})
+	var names, docs []string
+	for _, m := range b.measures {
+		names = append(names, m.Name)
+		docs = append(docs, m.Name+" "+m.Doc)
+	}
+	measure := graphql.NewEnum(graphql.EnumConfig{Name: "Measure", Values: enumValues(names), Description: strings.Join(docs, "; ") + "."})
 	groupBy := graphql.NewEnum(graphql.EnumConfig{Name: "GroupBy", Values: enumValues(groupings)})
 	bucketType := graphql.NewObject(graphql.ObjectConfig{Name: "Bucket", Fields: graphql.Fields{
 		"key":      &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: bucketField(func(k *bucket) any { return k.key })},
@@ -101,17 +121,18 @@ type bucket struct {
 }
 
 // aggRow is what the aggregates read of one fact: what it adds to each
-// measure and the groups it falls in. The table holds one per arrest,
-// seizure and operation (210k at 100k articles), so it is kept small.
+// measure and the groups it falls in. The table holds one per fact of
+// the kinds with measures (hundreds of thousands on a big store), so it
+// is kept small.
 type aggRow struct {
-	id        graph.ID
-	arrests   float64 // the arrest figure; 0 where none is stated
-	kg        float64 // a drug seizure's mass, where kgOK
-	amount    float64 // a sum of money, where currency is set
-	kgOK      bool
-	folded    bool // a part or restatement of a fact that counts (see folds)
-	context   bool // a past or yearly figure, counted only on request
-	currency  string
+	id graph.ID
+	// figures holds what the fact adds to each measure of its kind, in
+	// the order of its spec's Measures; NaN where it adds nothing.
+	figures  [3]float64
+	folded   bool   // a part or restatement of a fact that counts (see folds)
+	context  bool   // a past or yearly figure, counted only on request
+	currency string // of a measure summed per currency
+
 	commodity string
 	subtype   string
 	// links holds the row's sorted agency, operation, platform and place
@@ -146,29 +167,38 @@ func (r *aggRow) group(g int) []string {
 	return r.links[start:r.ends[g]]
 }
 
-// matches reports whether the row passes f, as matchAll would find its
-// fact (opSet: the operation filter's operation and its sub-operations).
-// Only the conditions tableFilter allows are tested.
-func (r *aggRow) matches(f *filter, opSet map[graph.ID]bool) bool {
-	has := func(sorted []string, v string) bool {
-		i := sort.SearchStrings(sorted, v)
-		return i < len(sorted) && sorted[i] == v
-	}
-	ok := (f.agency == "" || has(r.group(linkAgencies), string(f.agency))) &&
-		(f.place == "" || has(r.group(linkPlaces), string(f.place))) &&
-		(f.platform == "" || has(r.group(linkPlatforms), string(f.platform))) &&
-		(f.country == "" || has(r.group(linkCountries), f.country)) &&
-		(f.commodity == "" || strings.EqualFold(r.commodity, f.commodity)) &&
-		(f.subtype == "" || strings.Contains(strings.ToLower(r.subtype), f.subtype)) &&
-		dateIn(r.dates, f.from, f.to)
-	if ok && opSet != nil {
-		ok = false
-		for _, op := range r.group(linkOperations) {
-			ok = ok || opSet[graph.ID(op)]
+// The row as the filter predicate reads it (filter.admits); what it does
+// not hold (text, confidence, article dates) tableFilter keeps out of
+// the conditions.
+func (r *aggRow) has(g int, v string) bool {
+	sorted := r.group(g)
+	i := sort.SearchStrings(sorted, v)
+	return i < len(sorted) && sorted[i] == v
+}
+
+func (r *aggRow) hasAny(g int, set map[graph.ID]bool) bool {
+	for _, v := range r.group(g) {
+		if set[graph.ID(v)] {
+			return true
 		}
 	}
-	return ok
+	return false
 }
+
+func (r *aggRow) value(p graph.Predicate) string {
+	switch p {
+	case graph.PredCommodity:
+		return r.commodity
+	case graph.PredSubtype:
+		return r.subtype
+	}
+	return ""
+}
+
+func (r *aggRow) hasText(string) bool    { return false }
+func (r *aggRow) confidence() float64    { return 0 }
+func (r *aggRow) factDates() []string    { return r.dates }
+func (r *aggRow) articleDates() []string { return nil }
 
 // tableFilter reports whether the table can answer an aggregate under f:
 // it holds no text, confidence or article dates.
@@ -185,12 +215,21 @@ func rowOf(e *graph.Entity, nf nodeFacts, intern func(string) string) aggRow {
 	r := aggRow{id: e.ID, commodity: intern(e.String(graph.PredCommodity)), subtype: intern(e.String(graph.PredSubtype)),
 		dates: nf.dates, month: earliest(nf.dates, 7), year: earliest(nf.dates, 4),
 		datedByArticle: len(nf.dates) > 0 && len(ownDates(e)) == 0}
-	r.arrests, _ = e.Float(graph.PredCount)
-	if kg, ok := kilograms(e); ok && r.commodity == "drugs" {
-		r.kg, r.kgOK = kg, true
-	}
-	if amt, ok := e.Float(graph.PredAmount); ok {
-		r.amount, r.currency = amt, intern(e.String(graph.PredCurrency))
+	r.figures = [len(r.figures)]float64{math.NaN(), math.NaN(), math.NaN()}
+	if spec := graph.Spec(e.Kind); spec != nil {
+		for i, m := range spec.Measures {
+			v, ok := 1.0, true
+			if m.Value != nil {
+				v, ok = m.Value(e)
+			}
+			if !ok {
+				continue
+			}
+			r.figures[i] = v
+			if m.PerCurrency {
+				r.currency = intern(e.String(graph.PredCurrency))
+			}
+		}
 	}
 	countries := map[graph.ID]bool{}
 	for c := range nf.countries {
@@ -223,19 +262,8 @@ func earliest(dates []string, n int) string {
 	return min
 }
 
-// measureKind is the kind of fact a measure reads.
-func measureKind(measure string) graph.Kind {
-	switch measure {
-	case measureArrests:
-		return graph.KindArrest
-	case measureOperations:
-		return graph.KindOperation
-	}
-	return graph.KindSeizure
-}
-
 // aggTable holds the rows of every arrest, seizure and operation, so an
-// unfiltered aggregate reads no store: at 100k articles reading the facts
+// unfiltered aggregate reads no store: on a big store reading the facts
 // and their links took longer than a request may.
 type aggTable struct {
 	rows map[graph.Kind][]aggRow
@@ -253,6 +281,16 @@ type aggKey struct {
 
 // maxAnswers bounds the unfiltered answers a table keeps; a dashboard asks a few.
 const maxAnswers = 64
+
+// measureNamed returns the measure of that name.
+func (b *builder) measureNamed(name string) (measure, bool) {
+	for _, m := range b.measures {
+		if m.Name == name {
+			return m, true
+		}
+	}
+	return measure{}, false
+}
 
 // answer returns the unfiltered answer for k, computing it once.
 func (t *aggTable) answer(k aggKey, compute func() ([]*bucket, error)) ([]*bucket, error) {
@@ -331,7 +369,11 @@ func (b *builder) aggRows(ctx context.Context, ids []graph.ID, f *filter, nd nee
 // aggregate computes the largest first buckets of a measure grouped one
 // way: from the table, unless the filter asks what only the store holds.
 func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *filter, first int, includeContext bool) ([]*bucket, error) {
-	kind := measureKind(measure)
+	m, ok := b.measureNamed(measure)
+	if !ok {
+		return nil, errInvalidf("no measure %s", measure)
+	}
+	kind := m.kind
 	if f.empty() {
 		t, err := b.aggs.get(ctx)
 		if err != nil {
@@ -379,7 +421,7 @@ func (b *builder) rowsUnder(ctx context.Context, kind graph.Kind, f *filter, nd 
 	}
 	var rows []aggRow
 	for i := range all {
-		if all[i].matches(f, opSet) {
+		if f.admits(&all[i], opSet) {
 			rows = append(rows, all[i])
 		}
 	}
@@ -388,14 +430,15 @@ func (b *builder) rowsUnder(ctx context.Context, kind graph.Kind, f *filter, nd 
 
 // buckets groups rows into the first largest buckets of a measure, labelled.
 func (b *builder) buckets(ctx context.Context, rows []aggRow, measure, groupBy string, first int, includeContext bool) ([]*bucket, error) {
-	out := groupRows(rows, measure, groupBy, includeContext)
+	m, _ := b.measureNamed(measure)
+	out := groupRows(rows, m, groupBy, includeContext)
 	if len(out) > first {
-		// A copy: the rest (50k operations' buckets at 100k articles)
+		// A copy: the rest (a bucket per operation, grouped by operation)
 		// must not stay alive in a kept answer.
 		out = slices.Clone(out[:first])
 	}
-	// Labels only for the buckets returned: at 100k articles there are
-	// 50k operations.
+	// Labels only for the buckets returned: there may be an operation's
+	// bucket for every operation.
 	var labelIDs []graph.ID
 	if groupBy == "AGENCY" || groupBy == "OPERATION" || groupBy == "PLATFORM" {
 		for _, bu := range out {
@@ -426,27 +469,19 @@ func (b *builder) buckets(ctx context.Context, rows []aggRow, measure, groupBy s
 // groupRows sums a measure over rows into buckets, largest first: each
 // haul and group of arrests once (parts and restatements are in their
 // whole), past figures only where includeContext.
-func groupRows(rows []aggRow, measure, groupBy string, includeContext bool) []*bucket {
+func groupRows(rows []aggRow, m measure, groupBy string, includeContext bool) []*bucket {
 	buckets := map[string]*bucket{}
 	for i := range rows {
 		r := &rows[i]
 		if r.folded || r.context && !includeContext {
 			continue
 		}
-		val, cur := 1.0, ""
-		switch measure {
-		case measureArrests:
-			val = r.arrests
-		case measureKilograms:
-			if !r.kgOK {
-				continue
-			}
-			val = r.kg
-		case measureValue:
-			if r.currency == "" {
-				continue
-			}
-			val, cur = r.amount, r.currency
+		val, cur := r.figures[m.slot], ""
+		if math.IsNaN(val) {
+			continue
+		}
+		if m.PerCurrency {
+			cur = r.currency
 		}
 		for _, key := range groupKeys(groupBy, r) {
 			bk := key + "\x00" + cur
@@ -525,7 +560,7 @@ func conflictKey(e *graph.Entity) (string, float64, bool) {
 		if amt, ok := e.Float(graph.PredAmount); ok {
 			return base + "|" + e.String(graph.PredCurrency), amt, true
 		}
-		if kg, ok := kilograms(e); ok {
+		if kg, ok := graph.Kilograms(e); ok {
 			return base + "|kg", kg, true
 		}
 		if n, ok := e.Float(graph.PredQuantity); ok {

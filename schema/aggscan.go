@@ -9,34 +9,53 @@ import (
 )
 
 // The aggregate table is built from one pass over the store (EachProp)
-// rather than by reading each fact, its links and its evidence: at 100k
-// articles those reads, at random over the file, took 667 s. The pass
+// rather than by reading each fact, its links and its evidence: those
+// reads, at random over the file, took minutes on a big store. The pass
 // keeps what rowOf and gather would read, and the rows come out the same;
 // where curators' changes touch a fact or anything it links to, or the
 // pass finds what it does not expect, the fact is read as before (aggRows).
 
-// aggKinds are the kinds of fact the table holds, one list each.
-var aggKinds = []graph.Kind{graph.KindArrest, graph.KindSeizure, graph.KindOperation}
-
-// aggProps are the attributes rowOf reads of a fact.
-var aggProps = map[graph.Predicate]bool{graph.PredCount: true, graph.PredQuantity: true, graph.PredUnit: true,
-	graph.PredCommodity: true, graph.PredSubtype: true, graph.PredAmount: true, graph.PredCurrency: true,
-	graph.PredDate: true, graph.PredEventDate: true, graph.PredAgency: true, graph.PredOperation: true, graph.PredPlace: true, graph.PredCountry: true}
-
-// aggScanPreds are the predicates the pass reads.
-var aggScanPreds = func() []graph.Predicate {
-	ps := []graph.Predicate{graph.PredType, graph.PredRel, graph.PredFrom, graph.PredTo,
-		graph.PredSupports, graph.PredArticle, graph.PredPublished, graph.PredPartOf, graph.PredSameAs, graph.PredContext}
-	for p := range aggProps {
-		ps = append(ps, p)
+// aggKinds are the kinds of fact the table holds, one list each: those
+// with measures.
+func aggKinds() []graph.Kind {
+	var out []graph.Kind
+	for _, s := range graph.Specs() {
+		if len(s.Measures) > 0 {
+			out = append(out, s.Kind)
+		}
 	}
-	return ps
-}()
+	return out
+}
 
-const evidencePrefix = "opg:evidence/"
+// aggScanPreds are the predicates the pass reads: the structure (types,
+// relations, evidence) and what rowOf reads of a fact: what its measures
+// read, its links, its dates, and what the groups and filters read.
+func aggScanPreds() []graph.Predicate {
+	ps := []graph.Predicate{graph.PredType, graph.PredRel, graph.PredFrom, graph.PredTo,
+		graph.PredSupports, graph.PredArticle, graph.PredPublished, graph.PredPartOf, graph.PredSameAs, graph.PredContext,
+		graph.PredCommodity, graph.PredSubtype, graph.PredDate, graph.PredCountry}
+	for _, k := range aggKinds() {
+		spec := graph.Spec(k)
+		for _, m := range spec.Measures {
+			ps = append(ps, m.Reads...)
+		}
+		for _, f := range spec.Fields {
+			if f.Type == graph.Date || f.Type == graph.EventDate {
+				ps = append(ps, f.Pred)
+			}
+		}
+		for _, l := range spec.Links {
+			ps = append(ps, l.Pred)
+		}
+	}
+	slices.Sort(ps)
+	return slices.Compact(ps)
+}
 
-// aggScan is what the pass keeps. At 100k articles it reads 12.8M quads;
-// it keeps little of evidence (1.45M nodes) beyond the pairs in flight.
+var evidencePrefix = graph.KindEvidence.IRIPrefix()
+
+// aggScan is what the pass keeps: little of evidence, the most numerous
+// nodes, beyond the pairs in flight.
 type aggScan struct {
 	kinds     map[graph.ID]graph.Kind   // the type of each node of a trackedKind
 	props     map[graph.ID][]graph.Prop // aggProps of the facts the table holds
@@ -56,6 +75,11 @@ type aggScan struct {
 	// such evidence, which are read from the store.
 	curated func(graph.ID) bool
 	forced  map[graph.ID]bool
+	// The IRI prefixes ("opg:arrest/") of the kinds the table holds, and
+	// of those and the far ends of their links and relations (agencies,
+	// places, the platforms and groups operations target): the pass tests
+	// every quad's subject.
+	tablePrefixes, trackedPrefixes []string
 	// marked is the evidence that says how its figure relates to others
 	// (partOf, sameAs, context): few, and their facts are read from the
 	// store, where folds works out how totals read them.
@@ -72,14 +96,15 @@ type scanRel struct {
 }
 
 func newAggScan(curated func(graph.ID) bool) *aggScan {
-	return &aggScan{curated: curated, forced: map[graph.ID]bool{}, kinds: map[graph.ID]graph.Kind{}, props: map[graph.ID][]graph.Prop{}, country: map[graph.ID]string{},
+	tracked := []graph.Kind{graph.KindAgency, graph.KindPlace, graph.KindPlatform, graph.KindGroup}
+	return &aggScan{tablePrefixes: iriPrefixes(aggKinds()...), trackedPrefixes: iriPrefixes(append(tracked, aggKinds()...)...), curated: curated, forced: map[graph.ID]bool{}, kinds: map[graph.ID]graph.Kind{}, props: map[graph.ID][]graph.Prop{}, country: map[graph.ID]string{},
 		published: map[graph.ID]string{}, rels: map[graph.ID]*scanRel{}, evFact: map[graph.ID][]graph.ID{},
 		evArticle: map[graph.ID]graph.ID{}, articles: map[graph.ID][]int32{}, artIndex: map[graph.ID]int32{}}
 }
 
 // pair records that fact is stated by art, for the facts the table holds.
 func (s *aggScan) pair(fact, art graph.ID) {
-	if !tableKind(fact) {
+	if !s.tableKind(fact) {
 		return
 	}
 	i, ok := s.artIndex[art]
@@ -95,24 +120,17 @@ func (s *aggScan) pair(fact, art graph.ID) {
 // names kind k: the table's facts and the far ends of their relations
 // (agencies, places, and the platforms and groups operations target).
 // A relation whose far end is of another kind sends its fact to be read.
-func trackedKind(id graph.ID) bool { return hasPrefix(id, trackedPrefixes) }
+func (s *aggScan) trackedKind(id graph.ID) bool { return hasPrefix(id, s.trackedPrefixes) }
 
 // tableKind reports whether id's IRI names a kind the table holds: the
 // pass keeps attributes only of those (the type link, read in its turn,
 // decides).
-func tableKind(id graph.ID) bool { return hasPrefix(id, tablePrefixes) }
-
-// The IRI prefixes of kinds ("opg:arrest/"), computed once: the pass
-// tests every quad's subject.
-var (
-	tablePrefixes   = iriPrefixes(aggKinds...)
-	trackedPrefixes = iriPrefixes(append([]graph.Kind{graph.KindAgency, graph.KindPlace, graph.KindPlatform, graph.KindGroup}, aggKinds...)...)
-)
+func (s *aggScan) tableKind(id graph.ID) bool { return hasPrefix(id, s.tablePrefixes) }
 
 func iriPrefixes(ks ...graph.Kind) []string {
 	var out []string
 	for _, k := range ks {
-		out = append(out, "opg:"+strings.ToLower(string(k))+"/")
+		out = append(out, k.IRIPrefix())
 	}
 	return out
 }
@@ -130,12 +148,12 @@ func (s *aggScan) add(id graph.ID, p graph.Predicate, v any) error {
 	evidence := strings.HasPrefix(string(id), evidencePrefix)
 	switch {
 	case p == graph.PredType:
-		if trackedKind(id) {
+		if s.trackedKind(id) {
 			s.kinds[id] = graph.KindOf(v)
 		}
 	case p == graph.PredSupports:
 		fact, _ := v.(graph.ID)
-		if tableKind(fact) && s.curated(id) {
+		if s.tableKind(fact) && s.curated(id) {
 			s.forced[fact] = true
 		}
 		if art, ok := s.evArticle[id]; ok {
@@ -198,7 +216,7 @@ func (s *aggScan) add(id graph.ID, p graph.Predicate, v any) error {
 				}
 			}
 		}
-		if tableKind(id) {
+		if s.tableKind(id) {
 			s.props[id] = append(s.props[id], graph.Prop{Pred: p, Value: v})
 		}
 	}
@@ -260,7 +278,7 @@ func (s *aggScan) row(id graph.ID, k graph.Kind, relsFrom map[graph.ID][]*scanRe
 				continue
 			}
 			deps = append(deps, r.to)
-			if !trackedKind(r.to) {
+			if !s.trackedKind(r.to) {
 				untracked = true
 			}
 			if s.kinds[r.to] == want && r.to != node {
@@ -314,7 +332,7 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 		return nil, err
 	}
 	s := newAggScan(v.touched)
-	if err := b.r.EachProp(ctx, aggScanPreds, s.add); err != nil {
+	if err := b.r.EachProp(ctx, aggScanPreds(), s.add); err != nil {
 		return nil, err
 	}
 	relsFrom, read := s.relsFrom(), s.toRead()
@@ -339,7 +357,7 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 		strs[v] = v
 		return v
 	}
-	for _, k := range aggKinds {
+	for _, k := range aggKinds() {
 		ids, err := b.r.List(ctx, k)
 		if err != nil {
 			return nil, err

@@ -3,7 +3,6 @@ package schema
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"sync"
 	"time"
 )
@@ -16,11 +15,13 @@ import (
 // the first build ends does a reader wait, as long as its request allows.
 // Changes made while a build runs are taken by one more build after it,
 // however many they are: under steady writes, builds run back to back.
+// Builds run on the owner's context (the Server's): cancelling it stops
+// them, and no build starts after.
 type background[T any] struct {
-	name   string      // in the answer's extensions: "search"
-	what   string      // for errors: "the search index"
-	builds *sync.Mutex // held by a build in flight, shared with the others
-	build  func(context.Context) (T, error)
+	name  string // in the answer's extensions: "search"
+	what  string // for errors: "the search index"
+	life  *lifetime
+	build func(context.Context) (T, error)
 
 	mu sync.Mutex
 	// current is the last complete build (valid when built); it reflects
@@ -40,9 +41,33 @@ type buildInfo struct {
 	Stale bool      `json:"stale"` // changes were made since, and a build is under way
 }
 
-func newBackground[T any](name, what string, builds *sync.Mutex, build func(context.Context) (T, error)) *background[T] {
-	return &background[T]{name: name, what: what, builds: builds, build: build, gen: 1}
+func newBackground[T any](name, what string, life *lifetime, build func(context.Context) (T, error)) *background[T] {
+	return &background[T]{name: name, what: what, life: life, build: build, gen: 1}
 }
+
+// lifetime owns the background builds of one schema: its context is
+// theirs, close cancels it and waits for them to end.
+type lifetime struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	// afterBuild, when set, runs after each build (ServerConfig.AfterBuild).
+	afterBuild func()
+}
+
+func newLifetime() *lifetime {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &lifetime{ctx: ctx, cancel: cancel}
+}
+
+// close cancels the builds in flight and waits for them to end.
+func (l *lifetime) close() {
+	l.cancel()
+	l.wg.Wait()
+}
+
+// errClosed answers readers once the builds' owner has closed.
+var errClosed = fmt.Errorf("%w: the server is closing", errUnavailable)
 
 // invalidate marks the build out of step with the store and starts another.
 func (s *background[T]) invalidate() {
@@ -65,19 +90,25 @@ func (s *background[T]) startLocked() {
 	if s.building != nil || (s.built && s.builtGen == s.gen) {
 		return
 	}
+	if s.life.ctx.Err() != nil {
+		s.buildErr = errClosed
+		return
+	}
 	done, gen := make(chan struct{}), s.gen
 	s.building = done
 	s.started++
+	s.life.wg.Add(1)
 	go func() {
+		defer s.life.wg.Done()
 		// Not a request's context: the build outlives the reader that started it.
-		s.builds.Lock()
 		at := time.Now()
-		v, err := s.build(context.Background())
-		// A build over a big store leaves far more garbage than what it
-		// keeps (at 100k articles, 1.4 GB resident beside a 150 MB live
-		// heap); the runtime would hand it back to the system only slowly.
-		debug.FreeOSMemory()
-		s.builds.Unlock()
+		v, err := s.build(s.life.ctx)
+		if s.life.ctx.Err() != nil {
+			err = errClosed
+		}
+		if s.life.afterBuild != nil {
+			s.life.afterBuild()
+		}
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.building, s.buildErr = nil, err

@@ -2,8 +2,9 @@ package schema
 
 import (
 	"context"
+	"errors"
 	"net/http"
-	"sync"
+	"strings"
 	"testing"
 	"time"
 )
@@ -31,7 +32,7 @@ func (h *heldBuilds) build(context.Context) (int, error) {
 // changes during that rebuild start one more build, not a hundred.
 func TestReadersNeverWaitForARebuild(t *testing.T) {
 	h := &heldBuilds{started: make(chan int, 10), release: make(chan struct{})}
-	bg := newBackground("test", "the test build", &sync.Mutex{}, h.build)
+	bg := newBackground("test", "the test build", newLifetime(), h.build)
 	bg.warm()
 	<-h.started
 	if err := bg.waitFresh(context.Background()); err != nil {
@@ -106,3 +107,67 @@ func TestAnswersSayHowOldTheirBuildIs(t *testing.T) {
 }
 
 func fmtString(v any) string { s, _ := v.(string); return s }
+
+// TestCloseStopsBuilds checks closing the builds' owner cancels the build
+// in flight, returns only once it has ended, answers readers "unavailable"
+// and starts no build after.
+func TestCloseStopsBuilds(t *testing.T) {
+	life := newLifetime()
+	started, ended := make(chan struct{}), make(chan error, 1)
+	bg := newBackground("test", "the test build", life, func(ctx context.Context) (int, error) {
+		close(started)
+		<-ctx.Done() // a build that runs until it is stopped
+		ended <- ctx.Err()
+		return 0, ctx.Err()
+	})
+	afterBuilds := 0
+	life.afterBuild = func() { afterBuilds++ }
+	bg.warm()
+	<-started
+	life.close()
+	select {
+	case err := <-ended:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("the build ended with %v, want context.Canceled", err)
+		}
+	default:
+		t.Fatal("close returned before the build in flight ended")
+	}
+	if afterBuilds != 1 {
+		t.Errorf("afterBuild ran %d times, want once", afterBuilds)
+	}
+	if _, err := bg.get(context.Background()); !errors.Is(err, errUnavailable) {
+		t.Errorf("get after close: err = %v, want errUnavailable", err)
+	}
+	bg.invalidate()
+	if err := bg.waitFresh(context.Background()); !errors.Is(err, errUnavailable) {
+		t.Errorf("waitFresh after close: err = %v, want errUnavailable", err)
+	}
+	bg.mu.Lock()
+	n := bg.started
+	bg.mu.Unlock()
+	if n != 1 {
+		t.Errorf("%d builds started, want 1: none after close", n)
+	}
+}
+
+// TestServerCloseStopsItsBuilds checks that after Server.Close no build
+// starts: reads that need one say the server is closing, lists still answer.
+func TestServerCloseStopsItsBuilds(t *testing.T) {
+	st := memStore(t)
+	writeArrest(t, st, 4)
+	api, srv := testServer(t, st, nil)
+	if err := api.Close(); err != nil {
+		t.Fatal(err)
+	}
+	res := ask(t, srv, "", `{ search(text: "police") { score } }`, nil)
+	if len(res.Errors) == 0 || !strings.Contains(res.message(), "the server is closing") {
+		t.Errorf("search after Close: HTTP %d %s, want the server closing", res.status, res.raw)
+	}
+	if _, built := api.b.search.peek(); built {
+		t.Error("a search index was built after Close")
+	}
+	if res := ask(t, srv, "", `{ arrests { totalCount } }`, nil); res.status != http.StatusOK || len(res.Errors) > 0 {
+		t.Errorf("a list after Close (read from the store): HTTP %d %s", res.status, res.raw)
+	}
+}

@@ -22,7 +22,7 @@ import (
 
 // BenchmarkDashboard runs the dashboard's queries (docs/api.md) through
 // the real handler and store, on Bolt, over a generated corpus of
-// OPGRAPH_BENCH_ARTICLES articles (default 300). `opgraph bench` measures
+// OPGRAPH_BENCH_ARTICLES articles (default 300). `opgraph-bench` measures
 // the same queries at 1k to 100k articles.
 //
 //	go test -run '^$' -bench Dashboard -cpuprofile cpu.out ./schema/

@@ -95,7 +95,7 @@ func (b *builder) cooccurrence(ctx context.Context, of string, f *filter, first 
 			m[op][graph.ID(id)] = true
 		}
 	}
-	for _, k := range aggKinds {
+	for _, k := range aggKinds() {
 		rows, err := b.rowsUnder(ctx, k, all, needs{links: true})
 		if err != nil {
 			return nil, err
@@ -116,7 +116,7 @@ func (b *builder) cooccurrence(ctx context.Context, of string, f *filter, first 
 	var kept map[graph.ID]bool
 	if !f.empty() {
 		kept = map[graph.ID]bool{}
-		for _, k := range aggKinds {
+		for _, k := range aggKinds() {
 			rows, err := b.rowsUnder(ctx, k, f, needs{links: true})
 			if err != nil {
 				return nil, err

@@ -6,11 +6,11 @@ import (
 	"github.com/opgraph/opgraph/graph"
 )
 
-// withDateFields adds a figure's event date: when it happened, as precisely
-// as its sources say, and whether the text says so or the article's
-// publication date stands in (what totals by month and year count as
-// datedByArticle).
-func (b *builder) withDateFields(f graphql.Fields) graphql.Fields {
+// addDateFields adds a figure's event date (a field of type
+// graph.EventDate, named name): when it happened, as precisely as its
+// sources say, and whether the text says so or the article's publication
+// date stands in (what totals by month and year count as datedByArticle).
+func (b *builder) addDateFields(f graphql.Fields, name string) {
 	field := func(desc string, pick func(d, source string) any) *graphql.Field {
 		return &graphql.Field{Type: graphql.String, Description: desc, Resolve: func(p graphql.ResolveParams) (any, error) {
 			e := p.Source.(*graph.Entity)
@@ -27,13 +27,12 @@ func (b *builder) withDateFields(f graphql.Fields) graphql.Fields {
 			return nil, nil
 		}}
 	}
-	f["eventDate"] = field("When it happened (YYYY-MM-DD, YYYY-MM or YYYY, as precisely as the text says); the publication date of its article where the text gives none (see dateSource); null where neither is known.",
+	f[name] = field("When it happened (YYYY-MM-DD, YYYY-MM or YYYY, as precisely as the text says); the publication date of its article where the text gives none (see dateSource); null where neither is known.",
 		func(d, _ string) any { return d })
 	f["datePrecision"] = field("How much of eventDate is known: day, month or year.",
 		func(d, _ string) any { return nilIfEmpty(graph.DatePrecision(d)) })
 	f["dateSource"] = field("Where eventDate comes from: text (the article dates the event) or article (the text gives no date, so the article's publication date stands in).",
 		func(_, source string) any { return source })
-	return f
 }
 
 // bestDate is the most precise of a fact's dates, the earliest of those:

@@ -150,28 +150,79 @@ func (b *builder) matchAll(ctx context.Context, f *filter, ents []*graph.Entity)
 	}
 	out := make([]bool, len(ents))
 	for i, e := range ents {
-		nf := facts[i]
-		ok := true
-		ok = ok && (f.agency == "" || nf.agencies[f.agency])
-		ok = ok && (f.place == "" || nf.places[f.place])
-		ok = ok && (f.platform == "" || nf.platforms[f.platform])
-		ok = ok && (f.country == "" || nf.countries[f.country])
-		ok = ok && (f.commodity == "" || strings.EqualFold(e.String(graph.PredCommodity), f.commodity))
-		ok = ok && (f.subtype == "" || strings.Contains(strings.ToLower(e.String(graph.PredSubtype)), f.subtype))
-		ok = ok && (f.text == "" || textMatches(e, f.text))
-		ok = ok && (f.minConfidence == 0 || nf.confidence >= f.minConfidence)
-		ok = ok && dateIn(nf.dates, f.from, f.to) && dateIn(nf.articleDates, f.articleFrom, f.articleTo)
-		if ok && opSet != nil {
-			hit := false
-			for op := range nf.operations {
-				hit = hit || opSet[op]
-			}
-			ok = hit
-		}
-		out[i] = ok
+		out[i] = f.admits(nodeView{e, &facts[i]}, opSet)
 	}
 	return out, nil
 }
+
+// filterView is a fact as the filter predicate reads it: a node with what
+// gather found of it (lists), or its aggregate row (aggregates).
+type filterView interface {
+	has(g int, v string) bool // run g (linkAgencies ...) holds v
+	hasAny(g int, set map[graph.ID]bool) bool
+	value(p graph.Predicate) string // the commodity, the subtype
+	hasText(text string) bool
+	confidence() float64
+	factDates() []string
+	articleDates() []string
+}
+
+// admits is the one filter predicate, of lists and aggregates alike
+// (opSet: the operation filter's operation and its sub-operations).
+func (f *filter) admits(v filterView, opSet map[graph.ID]bool) bool {
+	return (f.agency == "" || v.has(linkAgencies, string(f.agency))) &&
+		(f.place == "" || v.has(linkPlaces, string(f.place))) &&
+		(f.platform == "" || v.has(linkPlatforms, string(f.platform))) &&
+		(f.country == "" || v.has(linkCountries, f.country)) &&
+		(f.commodity == "" || strings.EqualFold(v.value(graph.PredCommodity), f.commodity)) &&
+		(f.subtype == "" || strings.Contains(strings.ToLower(v.value(graph.PredSubtype)), f.subtype)) &&
+		(f.text == "" || v.hasText(f.text)) &&
+		(f.minConfidence == 0 || v.confidence() >= f.minConfidence) &&
+		dateIn(v.factDates(), f.from, f.to) && dateIn(v.articleDates(), f.articleFrom, f.articleTo) &&
+		(opSet == nil || v.hasAny(linkOperations, opSet))
+}
+
+// nodeView is a node as filterView.
+type nodeView struct {
+	e  *graph.Entity
+	nf *nodeFacts
+}
+
+func (v nodeView) set(g int) map[graph.ID]bool {
+	switch g {
+	case linkAgencies:
+		return v.nf.agencies
+	case linkOperations:
+		return v.nf.operations
+	case linkPlatforms:
+		return v.nf.platforms
+	case linkPlaces:
+		return v.nf.places
+	}
+	return nil
+}
+
+func (v nodeView) has(g int, id string) bool {
+	if g == linkCountries {
+		return v.nf.countries[id]
+	}
+	return v.set(g)[graph.ID(id)]
+}
+
+func (v nodeView) hasAny(g int, set map[graph.ID]bool) bool {
+	for id := range v.set(g) {
+		if set[id] {
+			return true
+		}
+	}
+	return false
+}
+
+func (v nodeView) value(p graph.Predicate) string { return v.e.String(p) }
+func (v nodeView) hasText(text string) bool       { return textMatches(v.e, text) }
+func (v nodeView) confidence() float64            { return v.nf.confidence }
+func (v nodeView) factDates() []string            { return v.nf.dates }
+func (v nodeView) articleDates() []string         { return v.nf.articleDates }
 
 func textMatches(e *graph.Entity, text string) bool {
 	for _, p := range []graph.Predicate{graph.PredName, graph.PredAlias, graph.PredHeadline, graph.PredPhrase, graph.PredSubtype} {
@@ -289,12 +340,12 @@ func (b *builder) gather(ctx context.Context, nd needs, ents []*graph.Entity) ([
 				p.set[e.ID] = true
 			}
 		}
-		// Facts reach platforms through their operation; everything reaches
+		// Facts reach platforms through their operation link; everything reaches
 		// countries through its places and agencies.
 		var opThunks []func() ([]*graph.Entity, error)
 		var opOwner []int
 		for i, e := range ents {
-			if e.Kind == graph.KindArrest || e.Kind == graph.KindSeizure {
+			if spec := graph.Spec(e.Kind); spec != nil && spec.LinksTo(graph.KindOperation) {
 				for op := range out[i].operations {
 					opThunks = append(opThunks, q.linked(ctx, rel(graph.PredFrom, graph.RelOperationTarget, graph.PredTo, graph.KindPlatform), op))
 					opOwner = append(opOwner, i)

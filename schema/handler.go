@@ -30,6 +30,10 @@ type ServerConfig struct {
 	// WarmSearch builds the search index and the aggregate table when the
 	// server starts rather than on the first search or aggregate.
 	WarmSearch bool
+	// AfterBuild, when set, runs after each background build of the search
+	// index or the aggregate table: where the process's memory policy
+	// (cmd/opgraph returns the build's garbage to the system) hooks in.
+	AfterBuild func()
 	// ReadsNeedToken makes queries need a token too.
 	ReadsNeedToken bool
 	// AllowedOrigins are the origins browsers may call the API from
@@ -85,6 +89,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 		return nil, err
 	}
 	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter(), docs: newDocCache(cfg.DocCacheBytes), intro: newIntrospectionFanout(s)}
+	b.life.afterBuild = cfg.AfterBuild
 	if cfg.WarmSearch {
 		b.search.warm()
 		b.aggs.warm()
@@ -125,6 +130,14 @@ func (s *Server) WaitFresh(ctx context.Context) error {
 // StoreChanged tells the server that articles were written behind its back
 // (a watched folder): the search index and the aggregate table are built again.
 func (s *Server) StoreChanged() { s.b.storeChanged() }
+
+// Close stops the server's background builds (search index, aggregate
+// table) and waits for them to end, so the store can be closed after it.
+// Reads that need a build answer "unavailable" afterwards.
+func (s *Server) Close() error {
+	s.b.life.close()
+	return nil
+}
 
 type httpRequest struct {
 	Query         string         `json:"query"`

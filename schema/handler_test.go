@@ -117,6 +117,8 @@ func TestBadInputGetsAClearError(t *testing.T) {
 		{"fractional count", testToken, correct, map[string]any{"id": arrest, "v": "2.5"}, "", 200, "whole number"},
 		{"huge count", testToken, correct, map[string]any{"id": arrest, "v": "1e12"}, "", 200, "between 0 and"},
 		{"missing node in a mutation", testToken, correct, map[string]any{"id": "opg:arrest/nobody", "v": "3"}, "", 200, "not found"},
+		{"retracting a missing fact", testToken, `mutation { retractFact(id: "opg:arrest/nope", reason: "r") { id } }`, nil, "", 200, "opg:arrest/nope: not found"},
+		{"undoing a missing change", testToken, `mutation { undoChange(id: "opg:change/nope", reason: "r") { id } }`, nil, "", 200, "opg:change/nope: not found"},
 		{"minConfidence over 1", "", `{ arrests(filter: {minConfidence: 2}) { totalCount } }`, nil, "", 200, "minConfidence must be between"},
 		{"first -1 on changes", "", `{ changes(first: -1) { id } }`, nil, "", 200, "first must be between"},
 		{"first -1 on conflicts", "", `{ conflicts(first: -1) { kind } }`, nil, "", 200, "first must be between"},

@@ -49,6 +49,19 @@ func (l Limits) withDefaults() Limits {
 	return l
 }
 
+// LimitError is how a query that breaks one of the Limits is refused.
+type LimitError struct {
+	Limit string // the field of Limits broken: "MaxBytes", "MaxDepth", ...
+	Max   int    // its value
+	msg   string // what the client reads
+}
+
+func (e *LimitError) Error() string { return e.msg }
+
+func overLimit(limit string, max int, format string, args ...any) error {
+	return &LimitError{Limit: limit, Max: max, msg: fmt.Sprintf(format, args...)}
+}
+
 // listFanout is the assumed size of a list field without a page size (a
 // node's arrests, an agency's operations).
 const listFanout = 20
@@ -59,7 +72,7 @@ const listFanout = 20
 // the parser to report.
 func checkText(query string, l Limits) (int, error) {
 	if len(query) > l.MaxBytes {
-		return 0, fmt.Errorf("query too long: %d bytes, the limit is %d", len(query), l.MaxBytes)
+		return 0, overLimit("MaxBytes", l.MaxBytes, "query too long: %d bytes, the limit is %d", len(query), l.MaxBytes)
 	}
 	next := lexer.Lex(source.NewSource(&source.Source{Body: []byte(query)}))
 	tokens, open := 0, 0
@@ -69,12 +82,12 @@ func checkText(query string, l Limits) (int, error) {
 			return tokens, nil
 		}
 		if tokens++; tokens > l.MaxTokens {
-			return tokens, fmt.Errorf("query too long: more than %d tokens", l.MaxTokens)
+			return tokens, overLimit("MaxTokens", l.MaxTokens, "query too long: more than %d tokens", l.MaxTokens)
 		}
 		switch tok.Kind {
 		case lexer.BRACE_L, lexer.BRACKET_L, lexer.PAREN_L:
 			if open++; open > l.MaxNesting {
-				return tokens, fmt.Errorf("query too deep: more than %d braces, brackets and parentheses open at once", l.MaxNesting)
+				return tokens, overLimit("MaxNesting", l.MaxNesting, "query too deep: more than %d braces, brackets and parentheses open at once", l.MaxNesting)
 			}
 		case lexer.BRACE_R, lexer.BRACKET_R, lexer.PAREN_R:
 			open--
@@ -229,15 +242,15 @@ func (g *gate) within(c cost) error {
 	l := g.l
 	switch {
 	case c.depth > l.MaxDepth:
-		return fmt.Errorf("query too deep: %d levels of nesting, the limit is %d", c.depth, l.MaxDepth)
+		return overLimit("MaxDepth", l.MaxDepth, "query too deep: %d levels of nesting, the limit is %d", c.depth, l.MaxDepth)
 	case c.fields > float64(l.MaxFields):
-		return fmt.Errorf("query too large: %s field selections with its fragments expanded, the limit is %d", count(c.fields), l.MaxFields)
+		return overLimit("MaxFields", l.MaxFields, "query too large: %s field selections with its fragments expanded, the limit is %d", count(c.fields), l.MaxFields)
 	case c.aliases > float64(l.MaxAliases):
-		return fmt.Errorf("query too large: %s aliases with its fragments expanded, the limit is %d", count(c.aliases), l.MaxAliases)
+		return overLimit("MaxAliases", l.MaxAliases, "query too large: %s aliases with its fragments expanded, the limit is %d", count(c.aliases), l.MaxAliases)
 	case c.spreads > float64(l.MaxSpreads):
-		return fmt.Errorf("query too large: %s fragment spreads with its fragments expanded, the limit is %d", count(c.spreads), l.MaxSpreads)
+		return overLimit("MaxSpreads", l.MaxSpreads, "query too large: %s fragment spreads with its fragments expanded, the limit is %d", count(c.spreads), l.MaxSpreads)
 	case c.nodes > float64(l.MaxNodes):
-		return fmt.Errorf("query too large: it may return about %s nodes, the limit is %d; ask for smaller pages (first:) or fewer nested lists", count(c.nodes), l.MaxNodes)
+		return overLimit("MaxNodes", l.MaxNodes, "query too large: it may return about %s nodes, the limit is %d; ask for smaller pages (first:) or fewer nested lists", count(c.nodes), l.MaxNodes)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -35,19 +36,20 @@ func TestGateBoundsTheWork(t *testing.T) {
 	cases := []struct {
 		name, query string
 		want        string // in the refusal
+		limit       string // the LimitError's, "" for a refusal that is no limit
 		maxWork     int    // selections walked or tokens read
 	}{
-		{"self-spread (44 bytes, crashed graphql-go)", `{...A} fragment A on Query{...A}`, "A -> A", 2},
-		{"cycle of two through a field", `{...A} fragment A on Query{ node(id:"x") { ...B } } fragment B on Node { ... on Query { ...A } }`, "A -> B -> A", 6},
-		{"fan-out of 10 levels", fanOut(10), "fragment spreads", 10*10 + 2},
-		{"fan-out of 40 levels", fanOut(40), "fragment spreads", 10*10 + 2},
-		{"3,000 levels deep", nested(3000), "braces", 2 * (l.MaxNesting + 1)},
-		{"30,000 fields", "{" + strings.Repeat(" __typename", 30_000) + "}", "bytes", 0},
-		{"5,000 fields", "{" + strings.Repeat(" __typename", 5_000) + "}", "field selections", l.MaxFields + 1},
-		{"14,000 aliased __schema", "{" + strings.Repeat(" s: __schema { types { name } }", 14_000) + "}", "bytes", 0},
-		{"300 aliased __schema", "{" + strings.Repeat(" s: __schema { queryType { name } }", 300) + "}", "aliases", 3 * (l.MaxAliases + 1)},
-		{"recursive introspection", "{" + strings.Repeat(" s: __schema { types { fields { type { fields { type { fields { name } } } } } } }", 10) + "}", "nodes", 7 * 10},
-		{"1,000 aliased conflicts", "{" + strings.Repeat(" c: conflicts { kind }", 1_000) + "}", "aliases", 2 * (l.MaxAliases + 1)},
+		{"self-spread (44 bytes, crashed graphql-go)", `{...A} fragment A on Query{...A}`, "A -> A", "", 2},
+		{"cycle of two through a field", `{...A} fragment A on Query{ node(id:"x") { ...B } } fragment B on Node { ... on Query { ...A } }`, "A -> B -> A", "", 6},
+		{"fan-out of 10 levels", fanOut(10), "fragment spreads", "MaxSpreads", 10*10 + 2},
+		{"fan-out of 40 levels", fanOut(40), "fragment spreads", "MaxSpreads", 10*10 + 2},
+		{"3,000 levels deep", nested(3000), "braces", "MaxNesting", 2 * (l.MaxNesting + 1)},
+		{"30,000 fields", "{" + strings.Repeat(" __typename", 30_000) + "}", "bytes", "MaxBytes", 0},
+		{"5,000 fields", "{" + strings.Repeat(" __typename", 5_000) + "}", "field selections", "MaxFields", l.MaxFields + 1},
+		{"14,000 aliased __schema", "{" + strings.Repeat(" s: __schema { types { name } }", 14_000) + "}", "bytes", "MaxBytes", 0},
+		{"300 aliased __schema", "{" + strings.Repeat(" s: __schema { queryType { name } }", 300) + "}", "aliases", "MaxAliases", 3 * (l.MaxAliases + 1)},
+		{"recursive introspection", "{" + strings.Repeat(" s: __schema { types { fields { type { fields { type { fields { name } } } } } } }", 10) + "}", "nodes", "MaxNodes", 7 * 10},
+		{"1,000 aliased conflicts", "{" + strings.Repeat(" c: conflicts { kind }", 1_000) + "}", "aliases", "MaxAliases", 2 * (l.MaxAliases + 1)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -61,6 +63,10 @@ func TestGateBoundsTheWork(t *testing.T) {
 			}
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("%d bytes: err = %v, want a refusal naming %q", len(tc.query), err, tc.want)
+			}
+			var le *LimitError
+			if got := errors.As(err, &le); got != (tc.limit != "") || got && le.Limit != tc.limit {
+				t.Errorf("err = %#v, want a LimitError on %q", err, tc.limit)
 			}
 			if work > tc.maxWork {
 				t.Errorf("the gate did %d units of work, want at most %d", work, tc.maxWork)

@@ -27,42 +27,17 @@ func curatorFrom(ctx context.Context) (string, error) {
 	return "", errUnauthorized
 }
 
-// correctable are the fields correctFact may set; the numeric ones with
-// the largest value they take (a count is also whole).
-var correctable = map[string]numberRange{"count": {max: 1e6, whole: true}, "quantity": {max: 1e9}, "amount": {max: 1e13},
-	"qualifier": {}, "unit": {}, "currency": {}, "commodity": {}, "subtype": {}, "amountQualifier": {}, "name": {}, "country": {}, "date": {}}
-
-// linkFields are the links correctFact may set, and the kind each points to.
-var linkFields = map[string]graph.Kind{"agency": graph.KindAgency, "operation": graph.KindOperation, "place": graph.KindPlace}
-
-// correctableFields lists, per kind, what correctFact may set on it.
-var correctableFields = map[graph.Kind][]string{
-	graph.KindArrest: {"count", "qualifier", "date", "agency", "operation", "place"},
-	graph.KindSeizure: {"commodity", "subtype", "quantity", "unit", "qualifier", "amount", "currency", "amountQualifier",
-		"date", "agency", "operation", "place"},
-	graph.KindAgency: {"name", "country"}, graph.KindPlace: {"name", "country"}, graph.KindOperation: {"name"},
-	graph.KindPerson: {"name"}, graph.KindPlatform: {"name"}, graph.KindGroup: {"name"},
-}
-
-// factKinds may be retracted with retractFact; entities with retractEntity.
-var factKinds = map[graph.Kind]bool{graph.KindArrest: true, graph.KindSeizure: true, graph.KindRelation: true}
-
-// numberRange bounds a numeric field: from 0 to max; max 0 for text.
-type numberRange struct {
-	max   float64
-	whole bool
-}
-
-// parse reads value as a number within the range.
-func (r numberRange) parse(field, value string) (float64, error) {
+// parseNumber reads value as a number within what the field takes: from
+// 0 to its Max, whole where Whole.
+func parseNumber(fd graph.Field, value string) (float64, error) {
 	f, ok := graph.ParseValue(value).(float64)
 	switch {
 	case !ok:
-		return 0, errInvalidf("field %s takes a number, got %q", field, value)
-	case f < 0 || f > r.max:
-		return 0, errInvalidf("field %s must be between 0 and %g, got %q", field, r.max, value)
-	case r.whole && f != math.Trunc(f):
-		return 0, errInvalidf("field %s takes a whole number, got %q", field, value)
+		return 0, errInvalidf("field %s takes a number, got %q", fd.Name, value)
+	case f < 0 || f > fd.Max:
+		return 0, errInvalidf("field %s must be between 0 and %g, got %q", fd.Name, fd.Max, value)
+	case fd.Whole && f != math.Trunc(f):
+		return 0, errInvalidf("field %s takes a whole number, got %q", fd.Name, value)
 	}
 	return f, nil
 }
@@ -133,11 +108,12 @@ func (b *builder) mutations() graphql.Fields {
 			if err != nil {
 				return graph.Change{}, err
 			}
+			spec := graph.Spec(e.Kind)
 			switch {
-			case facts && !factKinds[e.Kind]:
-				return graph.Change{}, errInvalidf("%s is a%s %s: retractFact takes an arrest, a seizure or a relation; use retractEntity for entities", id, an(e.Kind), e.Kind)
-			case !facts && (factKinds[e.Kind] || correctableFields[e.Kind] == nil):
-				return graph.Change{}, errInvalidf("%s is a%s %s: retractEntity takes an agency, operation, person, place, platform or group; use retractFact for facts", id, an(e.Kind), e.Kind)
+			case facts && (spec == nil || !spec.Fact):
+				return graph.Change{}, errInvalidf("%s is a%s %s: retractFact takes %s; use retractEntity for entities", id, an(e.Kind), e.Kind, kindList(true))
+			case !facts && (spec == nil || spec.Fact):
+				return graph.Change{}, errInvalidf("%s is a%s %s: retractEntity takes %s; use retractFact for facts", id, an(e.Kind), e.Kind, kindList(false))
 			}
 			return graph.Change{Action: graph.ActionRetract, Target: id, Reason: p.Args["reason"].(string)}, nil
 		})
@@ -203,7 +179,7 @@ func (b *builder) mutations() graphql.Fields {
 		Description: "Set one field of a fact to the right value; the sources' value stays in the history.",
 		Args: graphql.FieldConfigArgument{
 			"id":     &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.ID)},
-			"field":  &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String), Description: "An arrest's count, qualifier, date, agency, operation or place; a seizure's commodity, subtype, quantity, unit, qualifier, amount, currency, amountQualifier, date, agency, operation or place; an entity's name (and an agency's or place's country). Links take the ID of a node of the right kind."},
+			"field":  &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String), Description: correctableDoc()},
 			"value":  &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String)},
 			"reason": &graphql.ArgumentConfig{Type: graphql.NewNonNull(graphql.String)},
 		},
@@ -214,35 +190,45 @@ func (b *builder) mutations() graphql.Fields {
 			if err != nil {
 				return graph.Change{}, err
 			}
-			fields := correctableFields[e.Kind]
+			var fields []string
+			spec := graph.Spec(e.Kind)
+			if spec != nil {
+				fields = spec.Correctable()
+			}
 			if !slices.Contains(fields, field) {
 				if len(fields) == 0 {
 					return graph.Change{}, errInvalidf("a%s %s cannot be corrected; arrests, seizures and entities can", an(e.Kind), e.Kind)
 				}
 				return graph.Change{}, errInvalidf("field %q cannot be corrected on a%s %s; it may be: %s", field, an(e.Kind), e.Kind, strings.Join(fields, ", "))
 			}
-			pred := graph.Predicate("opg:" + field)
+			fd, link, _ := spec.Field(field)
+			var pred graph.Predicate
 			var v any = value
-			switch rng := correctable[field]; {
-			case linkFields[field] != "":
+			switch {
+			case link.To != "":
+				pred = link.Pred
 				to, err := b.stored(p.Context, graph.ID(value))
 				if err != nil {
 					return graph.Change{}, err
 				}
-				if to.Kind != linkFields[field] {
-					return graph.Change{}, errInvalidf("field %s takes the ID of a%s %s, got a%s %s", field, an(linkFields[field]), linkFields[field], an(to.Kind), to.Kind)
+				if to.Kind != link.To {
+					return graph.Change{}, errInvalidf("field %s takes the ID of a%s %s, got a%s %s", field, an(link.To), link.To, an(to.Kind), to.Kind)
 				}
 				v = graph.ID(value)
-			case field == "date":
+			case fd.Type == graph.Date:
+				pred = fd.Pred
 				if isoOf(value) == "" {
 					return graph.Change{}, errInvalidf("field date takes a date (2021-06-08, 8 June 2021, June 2021 or 2021), got %q", value)
 				}
-			case rng.max > 0:
-				f, err := rng.parse(field, value)
+			case fd.Type == graph.Number:
+				pred = fd.Pred
+				f, err := parseNumber(fd, value)
 				if err != nil {
 					return graph.Change{}, err
 				}
 				v = f
+			default:
+				pred = fd.Pred
 			}
 			// The value it replaces, as read now (with earlier corrections).
 			cur, err := b.requestFrom(p.Context).entity(p.Context, id)()
@@ -272,6 +258,85 @@ func (b *builder) stored(ctx context.Context, id graph.ID) (*graph.Entity, error
 		return nil, fmt.Errorf("node %s: %w", id, errNotFound)
 	}
 	return got[id], nil
+}
+
+// correctableDoc says what correctFact may set, from the kinds' specs:
+// "An arrest's count, ...; a seizure's ...; an entity's name (and an
+// agency's or place's country). Links take ...".
+func correctableDoc() string {
+	var facts []string
+	var entityFields []string       // fields every entity may have corrected, in order
+	others := map[string][]string{} // a field some entities may have corrected -> those kinds
+	var otherOrder []string
+	var entities []*graph.KindSpec
+	for _, s := range graph.Specs() {
+		fields := s.Correctable()
+		switch {
+		case len(fields) == 0:
+		case s.Fact:
+			facts = append(facts, "a"+an(s.Kind)+" "+strings.ToLower(string(s.Kind))+"'s "+orList(fields))
+		default:
+			entities = append(entities, s)
+		}
+	}
+	for i, s := range entities {
+		for _, f := range s.Correctable() {
+			everywhere := true
+			for _, o := range entities {
+				everywhere = everywhere && slices.Contains(o.Correctable(), f)
+			}
+			switch {
+			case everywhere && i == 0:
+				entityFields = append(entityFields, f)
+			case !everywhere:
+				name := strings.ToLower(string(s.Kind)) + "'s"
+				if others[f] == nil { // the first: "an agency's or place's country"
+					name = "a" + an(s.Kind) + " " + name
+					otherOrder = append(otherOrder, f)
+				}
+				others[f] = append(others[f], name)
+			}
+		}
+	}
+	parts := facts
+	if len(entities) > 0 {
+		e := "an entity's " + orList(entityFields)
+		var extra []string
+		for _, f := range otherOrder {
+			extra = append(extra, orList(others[f])+" "+f)
+		}
+		if len(extra) > 0 {
+			e += " (and " + strings.Join(extra, "; ") + ")"
+		}
+		parts = append(parts, e)
+	}
+	doc := strings.Join(parts, "; ") + ". Links take the ID of a node of the right kind."
+	return strings.ToUpper(doc[:1]) + doc[1:]
+}
+
+// orList joins names as "a, b or c".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// kindList names the kinds of facts ("an arrest, a seizure or a
+// relation"), or of entities ("an agency, operation, ... or group").
+func kindList(facts bool) string {
+	var names []string
+	for _, s := range graph.Specs() {
+		if s.Fact != facts {
+			continue
+		}
+		name := strings.ToLower(string(s.Kind))
+		if facts || len(names) == 0 {
+			name = "a" + an(s.Kind) + " " + name
+		}
+		names = append(names, name)
+	}
+	return orList(names)
 }
 
 // an is "n" before a kind whose name starts with a vowel: "an Agency".

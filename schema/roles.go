@@ -95,32 +95,3 @@ func (b *builder) agencyRolesField() *graphql.Field {
 			}, nil
 		}}
 }
-
-// agenciesField lists every agency a figure is under: one, or each agency
-// that claims a haul that several announce (same.go).
-func (b *builder) agenciesField() *graphql.Field {
-	return &graphql.Field{Type: nonNullList(b.types[graph.KindAgency]),
-		Description: "Every agency the figure is under: usually its one agency; each of them where two agencies claim the same haul.",
-		Resolve: func(p graphql.ResolveParams) (any, error) {
-			q := b.requestFrom(p.Context)
-			var ths []func() (*graph.Entity, error)
-			for _, id := range p.Source.(*graph.Entity).Links(graph.PredAgency) {
-				ths = append(ths, q.entity(p.Context, id))
-			}
-			return func() (any, error) {
-				out := []*graph.Entity{}
-				seen := map[graph.ID]bool{}
-				for _, th := range ths {
-					e, err := th()
-					if err != nil {
-						return nil, err
-					}
-					if e != nil && !seen[e.ID] {
-						seen[e.ID] = true
-						out = append(out, e)
-					}
-				}
-				return out, nil
-			}, nil
-		}}
-}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/opgraph/opgraph/graph"
@@ -39,6 +40,13 @@ const (
 
 // findSameFigures groups the rows of arrests and seizures that state the
 // same figure of the same kind about the same event.
+// The figures findSameFigures compares: their places in aggRow.figures.
+var (
+	arrestSlot = slotOf(graph.KindArrest, "ARREST_COUNT")
+	kgSlot     = slotOf(graph.KindSeizure, "SEIZED_KG")
+	valueSlot  = slotOf(graph.KindSeizure, "SEIZED_VALUE")
+)
+
 func findSameFigures(rows map[graph.Kind][]aggRow) *sameFigures {
 	type item struct {
 		row *aggRow
@@ -51,13 +59,14 @@ func findSameFigures(rows map[graph.Kind][]aggRow) *sameFigures {
 			if r.folded || r.context {
 				continue // parts, restatements and past figures are not events of their own
 			}
-			switch {
-			case k == graph.KindArrest && r.arrests > 0:
-				groups["arrest|"+strconv.FormatFloat(r.arrests, 'f', -1, 64)] = append(groups["arrest|"+strconv.FormatFloat(r.arrests, 'f', -1, 64)], item{r, r.arrests})
-			case k == graph.KindSeizure && r.kgOK && r.kg > 0:
-				groups["kg|"+r.commodity] = append(groups["kg|"+r.commodity], item{r, r.kg})
-			case k == graph.KindSeizure && r.currency != "" && r.amount > 0:
-				groups["amount|"+r.currency] = append(groups["amount|"+r.currency], item{r, r.amount})
+			switch n, kg, amount := r.figures[arrestSlot], r.figures[kgSlot], r.figures[valueSlot]; {
+			case k == graph.KindArrest && n > 0:
+				key := "arrest|" + strconv.FormatFloat(n, 'f', -1, 64)
+				groups[key] = append(groups[key], item{r, n})
+			case k == graph.KindSeizure && kg > 0: // NaN, not stated, is not > 0
+				groups["kg|"+r.commodity] = append(groups["kg|"+r.commodity], item{r, kg})
+			case k == graph.KindSeizure && amount > 0:
+				groups["amount|"+r.currency] = append(groups["amount|"+r.currency], item{r, amount})
 			}
 		}
 	}
@@ -88,8 +97,12 @@ func findSameFigures(rows map[graph.Kind][]aggRow) *sameFigures {
 		for i := range g {
 			for j := i + 1; j < len(g) && g[j].val <= g[i].val*(1+sameTolerance); j++ {
 				a, b := g[i].row, g[j].row
+				arrests := 0.0 // the count of a group of arrests
+				if strings.HasPrefix(k, "arrest|") {
+					arrests = g[i].val
+				}
 				claimed := claimedByTwo(a, b)
-				if !claimed && !sameEvent(a, b) {
+				if !claimed && !sameEvent(a, b, arrests) {
 					continue
 				}
 				ra, rb := find(a.id), find(b.id)
@@ -201,7 +214,8 @@ func classesAgree(a, b []*aggRow, claimed bool) bool {
 // sameEvent reports whether two facts with the same figure are about the
 // same event: no agency, operation, place or subtype in disagreement, at
 // least one of them in common, and dates close together.
-func sameEvent(a, b *aggRow) bool {
+// arrests is the count of arrests the two give, 0 for seizures.
+func sameEvent(a, b *aggRow, arrests float64) bool {
 	if a.subtype != "" && b.subtype != "" && a.subtype != b.subtype {
 		return false
 	}
@@ -225,7 +239,7 @@ func sameEvent(a, b *aggRow) bool {
 	}
 	days := sameEventDays
 	if !sharedBeyondAgency {
-		if a.arrests > 0 && a.arrests < sameAgencyOnlyCount {
+		if arrests > 0 && arrests < sameAgencyOnlyCount {
 			return false // "two arrested" by one force in one month is not one event
 		}
 		days = sameAgencyOnlyDays

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/graphql-go/graphql"
 
@@ -80,17 +79,31 @@ type builder struct {
 	filter *graphql.InputObject
 	search *searchIndex
 	aggs   *background[*aggTable]
+	life   *lifetime // owns the search and aggregate builds
+	// measures are the aggregate's, from the kinds' specs.
+	measures []measure
 }
 
-// listFields are the top-level lists, one per kind.
-var listFields = []struct {
+type listField struct {
 	field string
 	kind  graph.Kind
-}{{"operations", graph.KindOperation}, {"agencies", graph.KindAgency}, {"arrests", graph.KindArrest},
-	{"seizures", graph.KindSeizure}, {"people", graph.KindPerson}, {"places", graph.KindPlace},
-	{"platforms", graph.KindPlatform}, {"groups", graph.KindGroup}, {"articles", graph.KindArticle}}
+}
 
-// New builds the GraphQL schema.
+// listFields are the top-level lists: one per kind whose spec names one,
+// and the articles.
+func listFields() []listField {
+	var out []listField
+	for _, s := range graph.Specs() {
+		if s.List != "" {
+			out = append(out, listField{s.List, s.Kind})
+		}
+	}
+	return append(out, listField{"articles", graph.KindArticle})
+}
+
+// New builds the GraphQL schema. The search index and aggregate table it
+// builds on first use are never stopped: a long-lived caller wants
+// NewServer, whose Close stops them.
 func New(cfg Config) (graphql.Schema, error) {
 	s, _, err := build(cfg)
 	return s, err
@@ -101,11 +114,14 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 		return graphql.Schema{}, nil, errors.New("schema: no Reader")
 	}
 	b := &builder{r: cfg.Reader, cfg: cfg, types: map[graph.Kind]*graphql.Object{}, conns: map[graph.Kind]*graphql.Object{}}
-	// One build at a time: two passes at once over a Bolt store each
-	// drop the other's mapped pages (graph.dropEvery) and share two cores.
-	var builds sync.Mutex
-	b.search = newSearchIndex(cfg.Reader, &builds)
-	b.aggs = newBackground("aggregates", "the aggregate table", &builds, b.buildAggTable)
+	ms, err := measures()
+	if err != nil {
+		return graphql.Schema{}, nil, err
+	}
+	b.measures = ms
+	b.life = newLifetime()
+	b.search = newSearchIndex(cfg.Reader, b.life)
+	b.aggs = newBackground("aggregates", "the aggregate table", b.life, b.buildAggTable)
 	b.node = graphql.NewInterface(graphql.InterfaceConfig{
 		Name:        "Node",
 		Description: "Anything with a global ID: the node's IRI in the graph.",
@@ -144,7 +160,7 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 			},
 		},
 	}
-	for _, l := range listFields {
+	for _, l := range listFields() {
 		kind := l.kind
 		args := pageArgs()
 		args["filter"] = &graphql.ArgumentConfig{Type: b.filter, Description: "Conditions that must all hold."}

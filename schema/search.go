@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/graphql-go/graphql"
@@ -21,15 +20,15 @@ import (
 // index), built in the background and again after each change.
 type searchIndex = background[*postings]
 
-func newSearchIndex(r Reader, builds *sync.Mutex) *searchIndex {
-	return newBackground("search", "the search index", builds, func(ctx context.Context) (*postings, error) { return buildPostings(ctx, r) })
+func newSearchIndex(r Reader, life *lifetime) *searchIndex {
+	return newBackground("search", "the search index", life, func(ctx context.Context) (*postings, error) { return buildPostings(ctx, r) })
 }
 
 // postings maps each term to the nodes holding it, with weights. Nodes
 // are numbered (their document number), and each term's list is packed:
 // for each document, in ascending order, the gap from the one before and
-// the word's weight there, as uvarints. At 10k articles this is a few
-// bytes a posting where maps of maps took ~60.
+// the word's weight there, as uvarints: a few bytes a posting, where
+// maps of maps took tens.
 type postings struct {
 	ids   []graph.ID   // by document number
 	kinds []graph.Kind // by document number
@@ -90,8 +89,8 @@ func buildPostings(ctx context.Context, sc Reader) (*postings, error) {
 	}
 	// raw holds each term's documents and weights, doc<<rawWeightBits |
 	// weight, until they are sorted, summed and packed: 32 bits a posting,
-	// for at 100k articles the raw lists were most of the server's memory
-	// while the index was built (122 MB at 64 bits).
+	// for on a big store the raw lists were most of the server's memory
+	// while the index was built.
 	if len(idx.ids) >= 1<<(32-rawWeightBits) {
 		return nil, fmt.Errorf("search index: %d nodes, more than %d", len(idx.ids), 1<<(32-rawWeightBits))
 	}
@@ -239,7 +238,7 @@ func find(ctx context.Context, s *searchIndex, text string, kinds map[graph.Kind
 
 func (b *builder) addSearch(query graphql.Fields) {
 	var kinds []string
-	for _, l := range listFields {
+	for _, l := range listFields() {
 		kinds = append(kinds, string(l.kind))
 	}
 	kindEnum := graphql.NewEnum(graphql.EnumConfig{Name: "NodeType", Values: enumValues(kinds)})

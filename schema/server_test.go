@@ -39,6 +39,7 @@ func testServer(t testing.TB, st *graph.Store, edit func(*ServerConfig)) (*Serve
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { api.Close() }) // after the HTTP server, before the store
 	srv := httptest.NewServer(api)
 	t.Cleanup(srv.Close)
 	return api, srv

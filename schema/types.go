@@ -83,114 +83,105 @@ func (b *builder) defineTypes() {
 			}),
 		})
 	}
-	object(graph.KindAgency, "A police force, customs service, prosecutor or international body.", func() graphql.Fields {
+	for _, spec := range graph.Specs() {
+		object(spec.Kind, spec.Doc, func() graphql.Fields { return b.specFields(spec) })
+	}
+	for k, t := range b.types {
+		b.conns[k] = b.connectionType(t)
+	}
+}
+
+// specFields are a kind's fields: those of its spec, its links, the
+// lists of the nodes of other kinds that link to it (an agency's
+// arrests), and what only this API adds to the kind (kindFields).
+func (b *builder) specFields(spec *graph.KindSpec) graphql.Fields {
+	f := graphql.Fields{}
+	for _, fd := range spec.Fields {
+		switch fd.Type {
+		case graph.Texts:
+			f[fd.Name] = b.strs(fd.Pred)
+		case graph.Number:
+			f[fd.Name] = b.float(fd.Pred)
+		case graph.EventDate:
+			b.addDateFields(f, fd.Name)
+			continue
+		default:
+			f[fd.Name] = b.str(fd.Pred)
+		}
+		f[fd.Name].Description = fd.Doc
+	}
+	for _, l := range spec.Links {
+		f[l.Name] = b.link(l.Pred, l.To)
+		if l.All != "" {
+			f[l.All] = b.allLinked(l.Pred, l.To, l.AllDoc)
+		}
+	}
+	for _, other := range graph.Specs() {
+		for _, l := range other.Links {
+			if l.To == spec.Kind && other.List != "" {
+				f[other.List] = b.referrers(l.Pred, other.Kind)
+			}
+		}
+	}
+	for name, fd := range b.kindFields(spec.Kind) {
+		f[name] = fd
+	}
+	if spec.Kind == graph.KindArrest || spec.Kind == graph.KindSeizure {
+		f = b.withFigureFields(f)
+	}
+	return f
+}
+
+// kindFields are the fields of a kind that its spec does not give: the
+// relations an operation states, the figures' conflicts.
+func (b *builder) kindFields(k graph.Kind) graphql.Fields {
+	switch k {
+	case graph.KindAgency:
 		return graphql.Fields{
-			"name":       b.str(graph.PredName),
-			"aliases":    b.strs(graph.PredAlias),
-			"country":    b.str(graph.PredCountry),
 			"operations": b.relIn(graph.RelOperationAgency, graph.KindOperation),
-			"arrests":    b.referrers(graph.PredAgency, graph.KindArrest),
-			"seizures":   b.referrers(graph.PredAgency, graph.KindSeizure),
 			"people":     b.relIn(graph.RelPersonOrg, graph.KindPerson),
 		}
-	})
-	object(graph.KindOperation, "A law-enforcement operation.", func() graphql.Fields {
+	case graph.KindOperation:
 		return graphql.Fields{
-			"name":        b.str(graph.PredName),
-			"aliases":     b.strs(graph.PredAlias),
 			"agencies":    b.relOut(graph.RelOperationAgency, graph.KindAgency),
 			"agencyRoles": b.agencyRolesField(),
 			"partOf":      b.relOutOne(graph.RelOperationPartOf, graph.KindOperation),
 			"parts":       b.relIn(graph.RelOperationPartOf, graph.KindOperation),
 			"targets":     b.relOut(graph.RelOperationTarget, graph.KindPlatform),
 			"places":      b.relOut(graph.RelOperationPlace, graph.KindPlace),
-			"arrests":     b.referrers(graph.PredOperation, graph.KindArrest),
-			"seizures":    b.referrers(graph.PredOperation, graph.KindSeizure),
 		}
-	})
-	object(graph.KindArrest, "A stated number of arrests.", func() graphql.Fields {
-		return b.withDateFields(b.withFigureFields(graphql.Fields{
-			"count":     b.float(graph.PredCount),
-			"qualifier": b.str(graph.PredQualifier),
-			"date":      b.str(graph.PredDate),
-			"agency":    b.link(graph.PredAgency, graph.KindAgency),
-			"agencies":  b.agenciesField(),
-			"operation": b.link(graph.PredOperation, graph.KindOperation),
-			"place":     b.link(graph.PredPlace, graph.KindPlace),
+	case graph.KindArrest:
+		return graphql.Fields{
 			"conflictsWith": &graphql.Field{Type: nonNullList(b.types[graph.KindArrest]),
 				Description: "Other figures for the same operation and agency that sources disagree on.",
 				Resolve:     b.conflictsResolver(graph.KindArrest)},
-		}))
-	})
-	object(graph.KindSeizure, "Something seized: a quantity and/or a sum of money.", func() graphql.Fields {
-		return b.withDateFields(b.withFigureFields(graphql.Fields{
-			"commodity":       b.str(graph.PredCommodity),
-			"subtype":         b.str(graph.PredSubtype),
-			"quantity":        b.float(graph.PredQuantity),
-			"unit":            b.str(graph.PredUnit),
-			"qualifier":       b.str(graph.PredQualifier),
-			"amount":          b.float(graph.PredAmount),
-			"currency":        b.str(graph.PredCurrency),
-			"amountQualifier": b.str(graph.PredAmountQualifier),
+		}
+	case graph.KindSeizure:
+		return graphql.Fields{
 			"kilograms": &graphql.Field{Type: graphql.Float, Description: "The quantity as a mass in kilograms, where it is one.",
 				Resolve: func(p graphql.ResolveParams) (any, error) {
-					if kg, ok := kilograms(p.Source.(*graph.Entity)); ok {
+					if kg, ok := graph.Kilograms(p.Source.(*graph.Entity)); ok {
 						return kg, nil
 					}
 					return nil, nil
 				}},
-			"phrases":   b.strs(graph.PredPhrase),
-			"date":      b.str(graph.PredDate),
-			"agency":    b.link(graph.PredAgency, graph.KindAgency),
-			"agencies":  b.agenciesField(),
-			"operation": b.link(graph.PredOperation, graph.KindOperation),
-			"place":     b.link(graph.PredPlace, graph.KindPlace),
 			"conflictsWith": &graphql.Field{Type: nonNullList(b.types[graph.KindSeizure]),
 				Description: "Other figures for the same operation, agency and commodity that sources disagree on.",
 				Resolve:     b.conflictsResolver(graph.KindSeizure)},
-		}))
-	})
-	object(graph.KindPerson, "A named person: an official, a spokesperson, a suspect.", func() graphql.Fields {
-		return graphql.Fields{
-			"name":         b.str(graph.PredName),
-			"titles":       b.strs(graph.PredTitle),
-			"roles":        b.strs(graph.PredRole),
-			"organisation": b.relOutOne(graph.RelPersonOrg, graph.KindAgency),
 		}
-	})
-	object(graph.KindPlace, "A country, region, city, port or airport.", func() graphql.Fields {
+	case graph.KindPerson:
+		return graphql.Fields{"organisation": b.relOutOne(graph.RelPersonOrg, graph.KindAgency)}
+	case graph.KindPlace:
+		return graphql.Fields{"operations": b.relIn(graph.RelOperationPlace, graph.KindOperation)}
+	case graph.KindPlatform, graph.KindGroup:
+		return graphql.Fields{"operations": b.relIn(graph.RelOperationTarget, graph.KindOperation)}
+	case graph.KindRelation:
 		return graphql.Fields{
-			"name":       b.str(graph.PredName),
-			"country":    b.str(graph.PredCountry),
-			"operations": b.relIn(graph.RelOperationPlace, graph.KindOperation),
-			"arrests":    b.referrers(graph.PredPlace, graph.KindArrest),
-			"seizures":   b.referrers(graph.PredPlace, graph.KindSeizure),
-		}
-	})
-	object(graph.KindPlatform, "An encrypted phone service, darknet market or other platform.", func() graphql.Fields {
-		return graphql.Fields{
-			"name":       b.str(graph.PredName),
-			"operations": b.relIn(graph.RelOperationTarget, graph.KindOperation),
-		}
-	})
-	object(graph.KindGroup, "A criminal group with a name.", func() graphql.Fields {
-		return graphql.Fields{
-			"name":       b.str(graph.PredName),
-			"operations": b.relIn(graph.RelOperationTarget, graph.KindOperation),
-		}
-	})
-	object(graph.KindRelation, "A link between two nodes that articles state (an operation's agency, place or target; a person's organisation), with its evidence.", func() graphql.Fields {
-		return graphql.Fields{
-			"rel": b.str(graph.PredRel),
-			"roles": &graphql.Field{Type: nonNullList(graphql.String), Description: "For an operation's agency: what its articles say it did (led, took_part, supported, announced).",
-				Resolve: b.strs(graph.PredAgencyRole).Resolve},
 			"from": &graphql.Field{Type: b.node, Resolve: b.linkResolver(graph.PredFrom)},
 			"to":   &graphql.Field{Type: b.node, Resolve: b.linkResolver(graph.PredTo)},
 		}
-	})
-	for k, t := range b.types {
-		b.conns[k] = b.connectionType(t)
 	}
+	return nil
 }
 
 func nonNullList(t graphql.Type) graphql.Output {
@@ -396,4 +387,33 @@ func valueString(v any) any {
 	default:
 		return fmt.Sprint(v)
 	}
+}
+
+// allLinked lists every node of kind to that a node links to by pred: a
+// link's All list (graph.Link), such as every agency a haul that several
+// claim is under (same.go).
+func (b *builder) allLinked(pred graph.Predicate, to graph.Kind, doc string) *graphql.Field {
+	return &graphql.Field{Type: nonNullList(b.types[to]), Description: doc,
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			q := b.requestFrom(p.Context)
+			var ths []func() (*graph.Entity, error)
+			for _, id := range p.Source.(*graph.Entity).Links(pred) {
+				ths = append(ths, q.entity(p.Context, id))
+			}
+			return func() (any, error) {
+				out := []*graph.Entity{}
+				seen := map[graph.ID]bool{}
+				for _, th := range ths {
+					e, err := th()
+					if err != nil {
+						return nil, err
+					}
+					if e != nil && !seen[e.ID] {
+						seen[e.ID] = true
+						out = append(out, e)
+					}
+				}
+				return out, nil
+			}, nil
+		}}
 }

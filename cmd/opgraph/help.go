@@ -59,7 +59,6 @@ var envVars = []struct{ name, flag, what string }{
 	{"OPGRAPH_TOKEN", "token", "one NAME:TOKEN, used when no --token is given (never printed)"},
 	{"OPGRAPH_TOKEN_FILE", "token-file", "default of --token-file"},
 	{"OPGRAPH_CORS", "cors", "default of --cors"},
-	{"OPGRAPH_TEST_POSTGRES", "postgres", "default of --postgres (never printed)"},
 	{"GOMEMLIMIT", "memory-limit-mb", "the Go runtime's memory limit; wins over --memory-limit-mb"},
 	{"OPGRAPH_CPUPROFILE", "", "write a CPU profile of the run to this file"},
 	{"OPGRAPH_MEMPROFILE", "", "write a heap profile at the end of the run to this file"},

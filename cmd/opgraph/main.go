@@ -74,7 +74,6 @@ func commands() []command {
 		{"health", "check a running server's /healthz (for container health checks)", "health [flags]", runHealth},
 		{"gen", "write a synthetic corpus with its ground truth, for benchmarks", "gen --articles N [--seed S] --out DIR", runGen},
 		{"migrate", "copy the graph of one store into another, empty one", "migrate --from BACKEND:ADDR --to BACKEND:ADDR", runMigrate},
-		{"bench", "generate a corpus, load it into each backend, time the dashboard's queries", "bench [--articles N] [--postgres URL] [--cayley PATH] [--runs N] [--http 5s]", runBench},
 	}
 }
 

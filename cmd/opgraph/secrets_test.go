@@ -12,12 +12,12 @@ import (
 )
 
 // TestHelpShowsNoSecrets: with a token and a database password in the
-// environment, serve -h, a flag typo and bench -h print neither.
+// environment, serve -h, a flag typo and load -h print neither.
 func TestHelpShowsNoSecrets(t *testing.T) {
 	t.Setenv("OPGRAPH_TOKEN", "tok-sekrit")
 	t.Setenv("OPGRAPH_DB", "postgres://u:pw-sekrit@db.example/opgraph")
 	t.Setenv("OPGRAPH_TEST_POSTGRES", "postgres://u:pg-sekrit@db.example/x")
-	for _, args := range [][]string{{"serve", "-h"}, {"serve", "--no-such-flag"}, {"load", "-h"}, {"bench", "-h"}} {
+	for _, args := range [][]string{{"serve", "-h"}, {"serve", "--no-such-flag"}, {"load", "-h"}} {
 		stdout, stderr, _ := captureStd(t, args)
 		out := stdout.String() + stderr.String()
 		for _, secret := range []string{"tok-sekrit", "pw-sekrit", "pg-sekrit"} {

@@ -214,10 +214,14 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	if len(cfg.Tokens) == 0 {
 		log.Warn("no --token, --token-file or OPGRAPH_TOKEN: mutations are refused")
 	}
+	// A build over a big store leaves far more garbage than what it keeps
+	// (see docs/benchmarks.md); the runtime would hand it back only slowly.
+	cfg.AfterBuild = debug.FreeOSMemory
 	handler, err := schema.NewServer(cfg)
 	if err != nil {
 		return fmt.Errorf("build the API: %w", err)
 	}
+	defer handler.Close() // before the store closes: builds read it
 	if watch != "" {
 		// The store closes only once the watcher has stopped writing to it.
 		watchCtx, stopWatch := context.WithCancel(ctx)
@@ -307,16 +311,15 @@ func redact(addr string) string {
 }
 
 // defaultMemoryLimitMB is serve's soft memory limit. The Go runtime lets
-// the heap grow to twice what is live between collections; serving 100k
-// articles, 155 MB live stood at 345 MB resident without a limit. Too
-// tight a limit costs throughput: at 192 MB, with 136 MB live, the
-// collector ran so often that pages of 50 fell from 208 to 54 req/s.
+// the heap grow to twice what is live between collections, past the
+// server's memory target on a big store; too tight a limit has the
+// collector run so often that throughput falls by three quarters
+// (docs/benchmarks.md).
 const defaultMemoryLimitMB = 224
 
 // keepHeadroom holds the Go runtime's soft memory limit at floor, or at
 // half as much again as the live heap when that is more: with a limit
-// barely above what is live, the collector runs without pause (at 192 MB
-// beside 136 MB live, pages of 50 fell from 208 to 54 a second), and a
+// barely above what is live, the collector runs without pause, and a
 // graph larger than the one the default was measured on would get that.
 func keepHeadroom(ctx context.Context, floor int64) {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}

@@ -26,7 +26,7 @@ func (s *Sources) ParseFeed(ctx context.Context, name string, data []byte) ([]Do
 	}
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
-		return nil, []error{&InputError{Name: name, Err: fmt.Errorf("%w: %v", ErrBrokenFeed, err)}}
+		return nil, []error{&InputError{Name: name, Err: fmt.Errorf("%w: %w", ErrBrokenFeed, err)}}
 	}
 	minText := s.MinItemText
 	if minText <= 0 {

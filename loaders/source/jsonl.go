@@ -60,7 +60,7 @@ func parseJSONLine(name string, n int, line []byte) (Document, error) {
 		if errors.As(err, &te) {
 			return Document{}, fmt.Errorf("%w JSON: field %q: want a %s, got %s", ErrMalformed, te.Field, te.Type, te.Value)
 		}
-		return Document{}, fmt.Errorf("%w JSON: %v", ErrMalformed, err)
+		return Document{}, fmt.Errorf("%w JSON: %w", ErrMalformed, err)
 	}
 	if dec.More() {
 		return Document{}, fmt.Errorf("%w JSON: more than one value on the line", ErrMalformed)

@@ -307,7 +307,7 @@ func (s *Sources) fetch(ctx context.Context, url string) ([]byte, string, error)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, "", fmt.Errorf("%w: %v", ErrFetch, err)
+		return nil, "", fmt.Errorf("%w: %w", ErrFetch, err)
 	}
 	req.Header.Set("User-Agent", "opgraph (+https://github.com/opgraph/opgraph)")
 	resp, err := s.client().Do(req)
@@ -320,7 +320,7 @@ func (s *Sources) fetch(ctx context.Context, url string) ([]byte, string, error)
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, s.maxBytes()+1))
 	if err != nil {
-		return nil, "", fmt.Errorf("%w: read %s: %v", ErrFetch, url, err)
+		return nil, "", fmt.Errorf("%w: read %s: %w", ErrFetch, url, err)
 	}
 	if int64(len(data)) > s.maxBytes() {
 		return nil, "", fmt.Errorf("%w: response over the %s limit", ErrTooLarge, size(s.maxBytes()))

@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed"
 )
 
 func readTestdata(t *testing.T, name string) []byte {
@@ -259,5 +262,34 @@ func TestLoadLimits(t *testing.T) {
 	_, _, err = src.Load(context.Background(), srv.URL)
 	if !errors.Is(err, ErrTooLarge) {
 		t.Errorf("Load of a 2000-byte response with a 1000-byte limit: %v", err)
+	}
+}
+
+// TestFetchErrorsKeepTheirCause checks a fetch's error still matches
+// what caused it below ErrFetch or ErrBrokenFeed: a time-out while the
+// body arrives is context.DeadlineExceeded, a page that is no feed is
+// gofeed's ErrFeedTypeNotDetected.
+func TestFetchErrorsKeepTheirCause(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<html><body>the first bytes"))
+		w.(http.Flusher).Flush()
+		select { // the rest never comes: the fetch times out reading the body
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	src := &Sources{Client: srv.Client(), Timeout: 50 * time.Millisecond}
+	_, _, err := src.Load(context.Background(), srv.URL+"/slow")
+	if !errors.Is(err, ErrFetch) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("a body that stalls past the time-out: err = %v, want ErrFetch and context.DeadlineExceeded", err)
+	}
+
+	_, errs := src.ParseFeed(context.Background(), "page.xml", []byte("<html><body>no feed here</body></html>"))
+	if len(errs) != 1 || !errors.Is(errs[0], ErrBrokenFeed) || !errors.Is(errs[0], gofeed.ErrFeedTypeNotDetected) {
+		t.Errorf("a page that is no feed: errs = %v, want ErrBrokenFeed and gofeed.ErrFeedTypeNotDetected", errs)
 	}
 }

@@ -31,8 +31,9 @@ import (
 	"github.com/opgraph/opgraph/schema"
 )
 
-// benchConfig is what `opgraph bench` measures, and how long it may take.
+// benchConfig is what opgraph-bench measures, and how long it may take.
 type benchConfig struct {
+	opgraph     string // the opgraph binary
 	articles    int
 	seed        uint64
 	dir         string        // work directory; a temporary one when empty
@@ -47,14 +48,11 @@ type benchConfig struct {
 	memstore    bool          // load into memstore too (it holds the whole graph in memory)
 }
 
-func runBench(ctx context.Context, args []string) int {
-	return runBenchTo(ctx, args, os.Stdout, os.Stderr)
-}
-
 func runBenchTo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs := flag.NewFlagSet("opgraph-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var c benchConfig
+	fs.StringVar(&c.opgraph, "opgraph", "", "the opgraph binary the loads and servers run (default: opgraph beside this binary, else on $PATH)")
 	fs.IntVar(&c.articles, "articles", 1000, "corpus size in articles (1000, 10000, 100000)")
 	fs.Uint64Var(&c.seed, "seed", 1, "corpus seed")
 	fs.StringVar(&c.dir, "dir", "", "work directory (default: a temporary one, removed afterwards)")
@@ -74,11 +72,11 @@ func runBenchTo(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		c.postgres = os.Getenv("OPGRAPH_TEST_POSTGRES")
 	}
 	if c.articles < 1 || c.runs < 1 || c.concurrency < 1 {
-		fmt.Fprintln(stderr, "usage: opgraph bench [--articles N] [--postgres URL] [--cayley PATH] [--runs N] [--http 5s]")
+		fmt.Fprintln(stderr, "usage: "+synopsis)
 		return 2
 	}
 	if err := bench(ctx, c, stdout, stderr); err != nil {
-		fmt.Fprintf(stderr, "opgraph bench: %v\n", err)
+		fmt.Fprintf(stderr, "opgraph-bench: %v\n", err)
 		return 1
 	}
 	return 0
@@ -89,7 +87,7 @@ type benchRow struct{ stage, what, figure, note string }
 
 type benchRun struct {
 	c      benchConfig
-	bin    string // this executable, run as child processes so each stage's peak RSS is its own
+	bin    string // the opgraph binary, run as child processes so each stage's peak RSS is its own
 	rows   []benchRow
 	stderr io.Writer
 }
@@ -100,7 +98,7 @@ func (b *benchRun) add(stage, what, figure, note string) {
 }
 
 func bench(ctx context.Context, c benchConfig, stdout, stderr io.Writer) error {
-	bin, err := os.Executable()
+	bin, err := opgraphBinary(c.opgraph)
 	if err != nil {
 		return err
 	}
@@ -220,7 +218,7 @@ const indexWait = 15 * time.Minute
 func queryArgs(ctx context.Context, s *graph.Store) (op graph.ID, word string, err error) {
 	ops, err := s.List(ctx, graph.KindOperation)
 	if err != nil || len(ops) == 0 {
-		return "", "", fmt.Errorf("no operations: %v", err)
+		return "", "", fmt.Errorf("no operations: %w", err)
 	}
 	rels, err := s.Referrers(ctx, graph.PredFrom, ops...)
 	if err != nil {
@@ -342,7 +340,7 @@ func (b *benchRun) serveHTTP(ctx context.Context, boltDir string) error {
 			}
 		}
 		if err := postJSON(url, `{ operations(first: 1) { edges { node { id name } } } }`, &out); err != nil || len(out.Data.Operations.Edges) == 0 {
-			return fmt.Errorf("first operation: %v", err)
+			return fmt.Errorf("first operation: %w", err)
 		}
 		args.op = out.Data.Operations.Edges[0].Node.ID
 		args.word = "operation"
@@ -527,9 +525,7 @@ func runTimed(ctx context.Context, name string, args ...string) (timed, error) {
 	start := time.Now()
 	err := cmd.Run()
 	t := timed{elapsed: time.Since(start), stdout: out.Bytes()}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		t.maxRSS = ru.Maxrss << 10 // kilobytes on Linux
-	}
+	t.maxRSS = peakRSS(cmd.ProcessState)
 	if err != nil {
 		tail := errOut.String()
 		if len(tail) > 500 {
@@ -611,10 +607,28 @@ func printTable(w io.Writer, c benchConfig, rows []benchRow) {
 	if c.store != "" {
 		what = "--store " + c.store
 	}
-	fmt.Fprintf(w, "\nopgraph bench %s (%s, %d CPUs, %s)\n\n", what, time.Now().Format("2006-01-02"), runtime.NumCPU(), runtime.Version())
+	fmt.Fprintf(w, "\nopgraph-bench %s (%s, %d CPUs, %s)\n\n", what, time.Now().Format("2006-01-02"), runtime.NumCPU(), runtime.Version())
 	fmt.Fprintln(w, "| stage | what | figure | notes |")
 	fmt.Fprintln(w, "|---|---|---|---|")
 	for _, r := range rows {
 		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", r.stage, r.what, r.figure, r.note)
 	}
+}
+
+// opgraphBinary is the opgraph binary to run: path, else opgraph beside
+// this executable, else on $PATH.
+func opgraphBinary(path string) (string, error) {
+	if path != "" {
+		return path, nil
+	}
+	if self, err := os.Executable(); err == nil {
+		beside := filepath.Join(filepath.Dir(self), "opgraph")
+		if _, err := os.Stat(beside); err == nil {
+			return beside, nil
+		}
+	}
+	if found, err := exec.LookPath("opgraph"); err == nil {
+		return found, nil
+	}
+	return "", errors.New("no opgraph binary beside opgraph-bench or on $PATH: build one (go build -o DIR/opgraph ./cmd/opgraph) or give --opgraph PATH")
 }
