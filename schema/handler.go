@@ -48,6 +48,8 @@ type ServerConfig struct {
 	// Pages serves every GET the API does not answer (the dashboard at /);
 	// without it, / sends browsers to the query console.
 	Pages http.Handler
+	// Live bounds the subscriptions (factsAdded) served as server-sent events.
+	Live LiveConfig
 }
 
 // Server serves the GraphQL API at /graphql (POST, and GET for queries),
@@ -62,6 +64,7 @@ type Server struct {
 	handler http.Handler // router behind observe
 	docs    *docCache
 	intro   introspectionFanout
+	live    *liveFeed
 }
 
 // NewServer builds the schema and the HTTP handler around it.
@@ -80,11 +83,14 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	}
 	cfg.Logger = slog.New(requestIDHandler{cfg.Logger.Handler()})
 	cfg.Limits = cfg.Limits.withDefaults()
+	cfg.Live = cfg.Live.withDefaults()
 	s, b, err := build(cfg.Config)
 	if err != nil {
 		return nil, err
 	}
 	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter(), docs: newDocCache(cfg.DocCacheBytes), intro: newIntrospectionFanout(s)}
+	srv.live = newLiveFeed(cfg.Reader, srv.WaitFresh, cfg.Live.MaxSubscribers, cfg.Logger)
+	b.onChange = srv.live.poke
 	if cfg.WarmSearch {
 		b.search.warm()
 		b.aggs.warm()
@@ -193,6 +199,10 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.docs.add(req.Query, doc, tokens)
+	}
+	if op.Operation == ast.OperationTypeSubscription {
+		s.serveSubscription(w, r, doc, req, curator)
+		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()

@@ -80,6 +80,8 @@ type builder struct {
 	filter *graphql.InputObject
 	search *searchIndex
 	aggs   *background[*aggTable]
+	// onChange, when set, hears of every change storeChanged hears of (the live feed).
+	onChange func()
 }
 
 // listFields are the top-level lists, one per kind.
@@ -202,8 +204,9 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 		},
 	}
 	sc := graphql.SchemaConfig{
-		Query: graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: query}),
-		Types: b.allTypes(),
+		Query:        graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: query}),
+		Types:        b.allTypes(),
+		Subscription: b.subscriptions(),
 	}
 	if m := b.mutations(); len(m) > 0 {
 		sc.Mutation = graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: m})
@@ -329,4 +332,7 @@ func cursorOf(id graph.ID) string { return base64.RawURLEncoding.EncodeToString(
 func (b *builder) storeChanged() {
 	b.search.invalidate()
 	b.aggs.invalidate()
+	if b.onChange != nil {
+		b.onChange()
+	}
 }
