@@ -92,10 +92,9 @@ func (s *Server) serveSubscription(w http.ResponseWriter, r *http.Request, doc *
 	}
 	defer s.live.unsubscribe(sub)
 
+	// The server's ReadTimeout does not reach here: net/http clears the
+	// read deadline once the body is read. Its WriteTimeout would.
 	rc := http.NewResponseController(w)
-	// The server's read timeout would end the request's context mid-stream:
-	// the body is read, so there is nothing left to wait for.
-	rc.SetReadDeadline(time.Time{})
 	write := func(text string) error {
 		// Each write gets its own deadline, not the server's WriteTimeout,
 		// which counts from the start of the response.
