@@ -57,7 +57,13 @@ func seededServer(t *testing.T) *httptest.Server {
 			t.Fatal(err)
 		}
 	}
-	api, err := schema.NewServer(schema.ServerConfig{Config: schema.Config{Reader: store}, Pages: web.Handler()})
+	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
+		af := x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text})
+		_, _, err := store.WriteArticle(ctx, af)
+		return af.Article.ID, err
+	}
+	api, err := schema.NewServer(schema.ServerConfig{Config: schema.Config{Reader: store, Ingest: ingest},
+		Tokens: map[string]string{token: "alice"}, Pages: web.Handler()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,11 +72,17 @@ func seededServer(t *testing.T) *httptest.Server {
 	return srv
 }
 
+// token lets the tests ingest articles.
+const token = "s3cret"
+
 // query runs a GraphQL query against the server, as any client would.
 func query(t *testing.T, srv *httptest.Server, q string, vars map[string]any) map[string]any {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 // The dashboard: panels fed by the aggregate API, filters kept in the URL,
 // and a drill-through from every number to the sentences behind it.
-import { gql, el, svg, fmt, factsByID, factItem, download, csvBlob, svgToPNG, truncate } from "/assets/app.js";
+import { gql, el, svg, fmt, factsByID, factItem, download, csvBlob, svgToPNG, truncate, live } from "/assets/app.js";
 
 const FILTER_KEYS = ["from", "to", "country", "agency", "commodity", "platform", "minConfidence"];
 
@@ -175,14 +175,37 @@ function panelSpec(p) {
   return { ...p, groupBy, filter };
 }
 
-async function load() {
+// Live updates: a subscription with the dashboard's filter, opened again
+// when the filter changes; each event redraws the panels in place.
+let unsubscribe = null, subscribed = null, updates = 0;
+
+function follow() {
+  const key = JSON.stringify(gqlFilter(state.filter));
+  if (key === subscribed) return;
+  if (unsubscribe) unsubscribe();
+  subscribed = key;
+  unsubscribe = live(gqlFilter(state.filter), (added) => {
+    updates++;
+    const n = added.facts.length;
+    document.getElementById("live").textContent = `Updated ${new Date().toLocaleTimeString("en-GB")}: ${n} new fact${n === 1 ? "" : "s"} from ${added.articles.length} article${added.articles.length === 1 ? "" : "s"}.`;
+    document.body.dataset.updates = String(updates);
+    load(true);
+  });
+}
+
+// load fetches and draws every panel; quiet keeps the panels shown until
+// the new figures come (a live update), rather than blanking them.
+async function load(quiet = false) {
   const loadNo = ++loads;
   document.body.dataset.state = "loading";
   const kpis = document.getElementById("kpis");
   const panels = document.getElementById("panels");
   if (!panels.children.length) buildPanels(panels, kpis);
-  for (const body of document.querySelectorAll(".panel .body")) body.replaceChildren(el("p", { class: "state" }, "Loading…"));
-  for (const v of document.querySelectorAll(".kpi .value")) v.textContent = "…";
+  follow();
+  if (!quiet) {
+    for (const body of document.querySelectorAll(".panel .body")) body.replaceChildren(el("p", { class: "state" }, "Loading…"));
+    for (const v of document.querySelectorAll(".kpi .value")) v.textContent = "…";
+  }
   document.getElementById("filter-error").hidden = true;
 
   const specs = PANELS.map(panelSpec);

@@ -1,6 +1,6 @@
 // The explorer: search a node, read its page, and grow its neighbourhood
 // on a force-laid network; click a link to read the sentences behind it.
-import { gql, el, svg, fmt, factsByID, factItem, evidenceItem, typeBadge, typeColour, truncate, FACT_FIELDS } from "/assets/app.js";
+import { gql, el, svg, fmt, factsByID, factItem, evidenceItem, typeBadge, typeColour, truncate, FACT_FIELDS, live } from "/assets/app.js";
 
 const FIGURES = new Set(["Arrest", "Seizure"]);
 const nodes = new Map(); // id -> {id, type, label, x, y, vx, vy, settled, g}
@@ -273,6 +273,7 @@ async function showNode(id) {
       known.g.querySelector("text").textContent = truncate(n.name || n.title || id, 28);
     }
     box.replaceChildren(...nodePage(n));
+    followNode(n);
     document.title = "opgraph — " + (n.name || n.title || n.__typename);
     box.dataset.state = "ready";
   } catch (e) {
@@ -281,6 +282,25 @@ async function showNode(id) {
   } finally {
     setBusy(-1);
   }
+}
+
+// Live updates: the node's page subscribes to the facts added about it
+// (by agency, operation, platform or place; any fact for other nodes) and,
+// on each event, reads the page and the neighbourhood again.
+const LIVE_FILTER = { Agency: "agency", Operation: "operation", Platform: "platform", Group: "platform", Place: "place" };
+let unsubscribe = null, following = null, updates = 0;
+
+function followNode(n) {
+  if (following === n.id) return;
+  if (unsubscribe) unsubscribe();
+  following = n.id;
+  const key = LIVE_FILTER[n.__typename];
+  unsubscribe = live(key ? { [key]: n.id } : {}, async () => {
+    const id = following;
+    expanded.delete(id);
+    await Promise.all([showNode(id), expand(id)]);
+    document.body.dataset.updates = String(++updates);
+  });
 }
 
 function nodeLinks(title, list) {
