@@ -353,6 +353,41 @@ func TestExplorerInChromium(t *testing.T) {
 		t.Errorf("the arrest's link does not show its figure:\n%s", details)
 	}
 
+	// A relation's link shows the relation's own sentences, as the API gives them.
+	rel := query(t, srv, `query($id: ID!) { neighborhood(id: $id, depth: 1) { edges { source target predicate facts } } }`, map[string]any{"id": venetic})
+	var relFacts []any
+	for _, e := range rel["neighborhood"].(map[string]any)["edges"].([]any) {
+		e := e.(map[string]any)
+		if e["source"] == venetic && e["target"] == nca && e["predicate"] == "operation_agency" {
+			relFacts = e["facts"].([]any)
+		}
+	}
+	if len(relFacts) == 0 {
+		t.Fatal("the API gives no operation_agency edge from Venetic to the NCA")
+	}
+	var relSentences []string
+	for _, id := range relFacts {
+		n := query(t, srv, `query($id: ID!) { node(id: $id) { ... on Relation { evidence { sentence } } } }`, map[string]any{"id": id})["node"].(map[string]any)
+		for _, ev := range n["evidence"].([]any) {
+			relSentences = append(relSentences, ev.(map[string]any)["sentence"].(string))
+		}
+	}
+	do(t, ctx, "click Venetic's link to the NCA",
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('.edge-hit[data-key=%q]').dispatchEvent(new MouseEvent("click", {bubbles: true}))`, venetic+"|"+nca+"|operation_agency")),
+		chromedp.WaitVisible(chromedp.Search(`//div[@id="details"][@data-state="ready"]/h3[starts-with(., "Stated by")]`)))
+	details := get(t, ctx, "read the link", chromedp.Text(css("#details")))
+	shown := get(t, ctx, "count its sentences", chromedp.Evaluate[int](`document.querySelectorAll("#details .evidence").length`))
+	unique := map[string]bool{}
+	for _, s := range relSentences {
+		unique[s] = true
+		if !strings.Contains(details, s) {
+			t.Errorf("the link lacks the relation's sentence %q:\n%s", s, details)
+		}
+	}
+	if shown < len(unique) || len(unique) == 0 {
+		t.Errorf("the link shows %d sentences; the relation has %d distinct ones", shown, len(unique))
+	}
+
 	// A path between two agencies is found and highlighted.
 	afp, fbi := "opg:agency/australian-federal-police", "opg:agency/federal-bureau-of-investigation"
 	want := query(t, srv, `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 5) { length } }`, map[string]any{"a": afp, "b": fbi})["paths"].([]any)

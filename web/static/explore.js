@@ -56,7 +56,12 @@ function addNode(n, near) {
 
 function addEdge(e) {
   const key = `${e.source}|${e.target}|${e.predicate}`;
-  if (edges.has(key) || !nodes.has(e.source) || !nodes.has(e.target)) return;
+  const known = edges.get(key);
+  if (known) { // seen before: keep every fact that states it
+    known.facts = [...new Set([...(known.facts || []), ...(e.facts || [])])];
+    return;
+  }
+  if (!nodes.has(e.source) || !nodes.has(e.target)) return;
   const line = svg("line", { class: "edge", "data-predicate": e.predicate });
   const hit = svg("line", { class: "edge-hit", "data-key": key, tabindex: "-1" }, svg("title", {}, e.predicate));
   hit.addEventListener("click", () => showEdge(key));
@@ -76,7 +81,7 @@ async function expand(id) {
   setBusy(1);
   try {
     const preds = [...allPredicates()].filter((p) => !hiddenPreds.has(p));
-    const res = await gql(`query($id: ID!, $p: [String!]) { neighborhood(id: $id, depth: 1, limit: 150, predicates: $p) { truncated nodes { id type label } edges { source target predicate } } }`,
+    const res = await gql(`query($id: ID!, $p: [String!]) { neighborhood(id: $id, depth: 1, limit: 150, predicates: $p) { truncated nodes { id type label } edges { source target predicate facts } } }`,
       { id, p: hiddenPreds.size ? preds : null });
     const nb = res.data && res.data.neighborhood;
     if (!nb) throw new Error((res.errors || []).map((e) => e.message).join("; ") || "no answer");
@@ -357,20 +362,18 @@ async function showEdge(key) {
       const [fact] = await factsByID([a.id]);
       box.replaceChildren(...head, el("h3", {}, "Stated by"), fact ? factItem(fact) : el("p", { class: "state" }, "No sentence recorded."));
     } else {
-      // A relation: the API gives the sentences of each end; show those naming the other end.
-      const q = `query($a: ID!, $b: ID!) { a: node(id: $a) { ...N } b: node(id: $b) { ...N } }
-        fragment N on Node { ... on Agency { name aliases evidence { ...Ev } } ... on Operation { name aliases evidence { ...Ev } }
-          ... on Platform { name evidence { ...Ev } } ... on Person { name evidence { ...Ev } } ... on Group { name evidence { ...Ev } } ... on Place { name } }
-        ${FACT_FIELDS.split("fragment Fact")[0]}`;
-      const res = await gql(q, { a: a.id, b: b.id });
-      const A = res.data.a || {}, B = res.data.b || {};
-      const names = (n) => [n.name, ...(n.aliases || [])].filter(Boolean).map((s) => s.toLowerCase());
-      const naming = (ev, other) => names(other).some((s) => ev.sentence.toLowerCase().includes(s));
+      // A relation: its facts' own sentences, each naming both ends.
+      const ids = (e.facts || []).slice(0, 50);
+      const vars = {}, fields = ids.map((id, i) => { vars["r" + i] = id; return `r${i}: node(id: $r${i}) { ... on Relation { id rel evidence { ...Ev } } }`; });
+      const decl = ids.map((_, i) => `$r${i}: ID!`).join(", ");
+      const res = ids.length ? await gql(`query(${decl}) { ${fields.join("\n")} } ${FACT_FIELDS.split("fragment Fact")[0]}`, vars) : { data: {} };
+      if (!res.data) throw new Error((res.errors || []).map((x) => x.message).join("; "));
       const seen = new Set();
-      const sentences = [...(A.evidence || []).filter((ev) => naming(ev, B)), ...(B.evidence || []).filter((ev) => naming(ev, A))]
+      const sentences = ids.flatMap((_, i) => (res.data["r" + i] || {}).evidence || [])
         .filter((ev) => { const k = ev.sentence + ev.article.id; if (seen.has(k)) return false; seen.add(k); return true; });
-      box.replaceChildren(...head, el("h3", {}, "Sentences naming both"),
-        ...(sentences.length ? sentences.map((ev) => evidenceItem(ev, { name: A.name, agency: B.name ? { name: B.name } : null })) : [el("p", { class: "state" }, "No sentence names both ends.")]));
+      const names = { name: a.label, agency: { name: b.label } }; // both ends marked in the sentence
+      box.replaceChildren(...head, el("h3", {}, `Stated by (${sentences.length} sentence${sentences.length === 1 ? "" : "s"})`),
+        ...(sentences.length ? sentences.map((ev) => evidenceItem(ev, names)) : [el("p", { class: "state" }, "No sentence recorded for this link.")]));
     }
     box.dataset.state = "ready";
   } catch (err) {
@@ -392,7 +395,7 @@ document.getElementById("find-paths").addEventListener("click", async () => {
   st.textContent = "Looking…";
   setBusy(1);
   try {
-    const res = await gql(`query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 5) { length nodes { id type label } edges { source target predicate } } }`, { a: pathA, b: pathB });
+    const res = await gql(`query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 5) { length nodes { id type label } edges { source target predicate facts } } }`, { a: pathA, b: pathB });
     if (!res.data) throw new Error(res.errors.map((e) => e.message).join("; "));
     const paths = res.data.paths;
     onPath = { nodes: new Set(), edges: new Set() };
