@@ -30,6 +30,13 @@ import (
 // seededServer serves the real API and the pages over a memstore holding seeds/.
 func seededServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	return serverWith(t)
+}
+
+// serverWith serves the real API and the pages over a memstore holding
+// seeds/ and the articles (*.txt) of the folders given.
+func serverWith(t *testing.T, folders ...string) *httptest.Server {
+	t.Helper()
 	ctx := context.Background()
 	store, err := graph.Open(ctx, graph.Config{Backend: "memstore"})
 	if err != nil {
@@ -43,6 +50,10 @@ func seededServer(t *testing.T) *httptest.Server {
 	files, _ := filepath.Glob("../seeds/*.txt")
 	if len(files) < 6 {
 		t.Fatalf("want at least 6 seed articles, found %d", len(files))
+	}
+	for _, dir := range folders {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		files = append(files, more...)
 	}
 	for _, file := range files {
 		data, err := os.ReadFile(file)

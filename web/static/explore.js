@@ -103,9 +103,11 @@ async function expand(id) {
 
 // --- layout: a small force simulation, cooled so it comes to rest ---
 
+// The canvas's data-layout says "moving" or "still", for screenshots and tests.
 function restart(a) {
   const running = alpha > 0.005;
   alpha = Math.max(alpha, a);
+  graphSVG.dataset.layout = "moving";
   if (!running) requestAnimationFrame(frame);
 }
 
@@ -113,6 +115,7 @@ function frame() {
   for (let i = 0; i < 3 && alpha > 0.005; i++) tick();
   draw();
   if (alpha > 0.005) requestAnimationFrame(frame);
+  else graphSVG.dataset.layout = "still";
 }
 
 function tick() {
