@@ -87,7 +87,7 @@ func serverWith(t *testing.T, folders ...string) *httptest.Server {
 const token = "s3cret"
 
 // query runs a GraphQL query against the server, as any client would.
-func query(t *testing.T, srv *httptest.Server, q string, vars map[string]any) map[string]any {
+func query(t testing.TB, srv *httptest.Server, q string, vars map[string]any) map[string]any {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
@@ -113,7 +113,7 @@ func query(t *testing.T, srv *httptest.Server, q string, vars map[string]any) ma
 
 // browser starts headless Chromium on a fresh profile; it fails the test on
 // any console error, uncaught exception, or request to another host than srv.
-func browser(t *testing.T, srv *httptest.Server) context.Context {
+func browser(t testing.TB, srv *httptest.Server) context.Context {
 	t.Helper()
 	path := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
@@ -194,7 +194,7 @@ func do(t *testing.T, ctx context.Context, step string, steps ...chromedp.Action
 }
 
 // get runs one step that reads something from the page.
-func get[T any](t *testing.T, ctx context.Context, step string, a chromedp.Action[T]) T {
+func get[T any](t testing.TB, ctx context.Context, step string, a chromedp.Action[T]) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, a)
 	if err != nil {
