@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -458,5 +459,47 @@ func TestRoutes(t *testing.T) {
 				t.Errorf("GET %s: no Content-Security-Policy keeping the page to the server", c.path)
 			}
 		})
+	}
+}
+
+// TestAssetsGzippedAndRevalidated checks the pages go out gzipped to
+// clients that take it, as they are to others, and as 304 to a browser
+// holding the same version.
+func TestAssetsGzippedAndRevalidated(t *testing.T) {
+	srv := seededServer(t)
+	fetch := func(path string, header ...string) (*http.Response, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		resp, err := http.DefaultTransport.RoundTrip(req) // no transparent gunzip
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body bytes.Buffer
+		body.ReadFrom(resp.Body)
+		return resp, body.Bytes()
+	}
+	for _, path := range []string{"/", "/assets/dashboard.js", "/assets/app.css"} {
+		plain, raw := fetch(path)
+		zipped, packed := fetch(path, "Accept-Encoding", "gzip, br")
+		if plain.Header.Get("Content-Encoding") != "" || zipped.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("%s: Content-Encoding %q without asking, %q asking for gzip", path, plain.Header.Get("Content-Encoding"), zipped.Header.Get("Content-Encoding"))
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(packed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var unpacked bytes.Buffer
+		unpacked.ReadFrom(zr)
+		if !bytes.Equal(unpacked.Bytes(), raw) || len(packed) >= len(raw) {
+			t.Errorf("%s: gzipped %d bytes unpack to %d, the plain answer is %d", path, len(packed), unpacked.Len(), len(raw))
+		}
+		tag := plain.Header.Get("ETag")
+		if again, body := fetch(path, "If-None-Match", tag); tag == "" || again.StatusCode != http.StatusNotModified || len(body) != 0 {
+			t.Errorf("%s: with If-None-Match %s: HTTP %d, %d bytes; want 304", path, tag, again.StatusCode, len(body))
+		}
 	}
 }
