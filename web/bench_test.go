@@ -2,10 +2,10 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"testing"
-	"time"
 
 	_ "github.com/cayleygraph/cayley/graph/kv/bbolt"
 	"github.com/chromedp/chromedp"
@@ -51,52 +51,64 @@ func run(b *testing.B, ctx context.Context, what string, actions ...chromedp.Act
 	}
 }
 
-// BenchmarkDashboardRender times the dashboard from navigation to every
-// panel drawn (body[data-state=ready][data-load=1]), a fresh page each time.
+// BenchmarkDashboardRender loads the dashboard, a fresh page each time,
+// until every panel is drawn (body[data-state=ready][data-load=1]). ns/op
+// is that as the test sees it, through the DevTools protocol; ms/drawn is
+// the page's own time from navigation start to the panels drawn (the
+// performance mark "dashboard-drawn").
 func BenchmarkDashboardRender(b *testing.B) {
 	srv := benchServer(b)
 	ctx := browser(b, srv)
 	run(b, ctx, "warm up", chromedp.Navigate(srv.URL+"/"), loaded(1))
-	b.ResetTimer()
+	var drawn float64
 	for b.Loop() {
 		run(b, ctx, "render", chromedp.Navigate(srv.URL+"/"), loaded(1))
+		b.StopTimer()
+		drawn += get(b, ctx, "read the mark", chromedp.Evaluate[float64](`performance.getEntriesByName("dashboard-drawn")[0].startTime`))
+		b.StartTimer()
 	}
-	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/render")
+	b.ReportMetric(drawn/float64(b.N), "ms/drawn")
 }
 
 // BenchmarkExplorerExpand times a click on a node of the explorer until its
-// page and neighbourhood are drawn (body[data-state=ready]): the agency with
-// the most arrests is opened, then one of its operations expanded.
+// page and neighbourhood are drawn (body[data-state=ready]): an operation of
+// the agency with the most arrests is opened, then the agency, a hub, is
+// expanded (up to 150 nodes, the explorer's limit). ns/op is as the test
+// sees it, through the DevTools protocol; ms/expand is the page's own time
+// (the measure "choose": from the click's handler to both drawn).
 func BenchmarkExplorerExpand(b *testing.B) {
 	srv := benchServer(b)
 	ctx := browser(b, srv)
 	top := query(b, srv, `{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY, first: 1) { key } }`, nil)["aggregate"].([]any)[0].(map[string]any)["key"].(string)
-	open := func() string {
-		run(b, ctx, "open "+top, chromedp.Navigate(srv.URL+"/node/"+top),
-			chromedp.WaitVisible(css(`body[data-state="ready"] #details[data-state="ready"] h2`)))
-		return get(b, ctx, "pick an operation", chromedp.Evaluate[string](
-			`[...document.querySelectorAll("svg.graph .node")].map(n => n.dataset.id).find(id => id.startsWith("opg:operation/")) || ""`))
-	}
-	if op := open(); op == "" {
-		b.Fatalf("%s has no operation on the canvas", top)
+	ops := query(b, srv, `query($a: ID!) { aggregate(measure: ARREST_COUNT, groupBy: OPERATION, filter: {agency: $a}, first: 1) { key } }`, map[string]any{"a": top})
+	op := ops["aggregate"].([]any)[0].(map[string]any)["key"].(string)
+	count := func() int {
+		return get(b, ctx, "count nodes", chromedp.Evaluate[int](`document.querySelectorAll("svg.graph .node").length`))
 	}
 	var nodesAdded int
-	var total time.Duration
+	var inPage, page, hood float64
 	for b.Loop() {
 		b.StopTimer()
-		op := open()
-		before := get(b, ctx, "count nodes", chromedp.Evaluate[int](`document.querySelectorAll("svg.graph .node").length`))
+		run(b, ctx, "open "+op, chromedp.Navigate(srv.URL+"/node/"+op),
+			chromedp.WaitVisible(css(`body[data-state="ready"] #details[data-state="ready"] h2`)),
+			chromedp.WaitVisible(css(`svg.graph .node[data-id=%q] circle`, top)))
+		before := count()
 		b.StartTimer()
-		start := time.Now()
-		run(b, ctx, "expand "+op,
-			chromedp.Click(css(`svg.graph .node[data-id=%q] circle`, op)),
+		run(b, ctx, "expand "+top,
+			chromedp.Click(css(`svg.graph .node[data-id=%q] circle`, top)),
 			chromedp.WaitVisible(css(`body[data-state="ready"] #details[data-state="ready"] h2`)))
-		total += time.Since(start)
 		b.StopTimer()
-		after := get(b, ctx, "count nodes", chromedp.Evaluate[int](`document.querySelectorAll("svg.graph .node").length`))
-		nodesAdded += after - before
+		nodesAdded += count() - before
+		measure := func(name string) float64 {
+			return get(b, ctx, "read the measure "+name, chromedp.Evaluate[float64](fmt.Sprintf(`performance.getEntriesByName(%q).at(-1).duration`, name)))
+		}
+		inPage += measure("choose")
+		page += measure("node-page")
+		hood += measure("neighbourhood")
 		b.StartTimer()
 	}
-	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/expand")
+	b.ReportMetric(inPage/float64(b.N), "ms/expand")
+	b.ReportMetric(page/float64(b.N), "ms/node-page")
+	b.ReportMetric(hood/float64(b.N), "ms/neighbourhood")
 	b.ReportMetric(float64(nodesAdded)/float64(b.N), "nodes-added/expand")
 }
