@@ -1,6 +1,8 @@
-// Package web is the dashboard and the graph explorer: plain HTML, CSS and
-// JavaScript files, embedded in the binary, that talk to the GraphQL API at
-// /graphql. Nothing is loaded from elsewhere, so the pages work offline.
+// Package web is the dashboard and the graph explorer: HTML, CSS and one
+// JavaScript bundle per page, built from src/ by `npm run build` (see
+// package.json) and committed in static/, embedded in the binary, that talk
+// to the GraphQL API at /graphql. Nothing is loaded from elsewhere, so the
+// pages work offline, and building the binary needs no Node.
 package web
 
 import (

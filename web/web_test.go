@@ -436,7 +436,9 @@ func TestRoutes(t *testing.T) {
 		{"/", "text/html", `src="/assets/dashboard.js"`, 200},
 		{"/explore", "text/html", `src="/assets/explore.js"`, 200},
 		{"/node/opg:platform/encrochat", "text/html", `src="/assets/explore.js"`, 200},
-		{"/assets/app.js", "text/javascript", "export async function gql", 200},
+		{"/assets/dashboard.js", "text/javascript", "/graphql", 200},
+		{"/assets/explore.js", "text/javascript", "neighborhood(id:", 200},
+		{"/assets/app.js", "text/plain", "not found", 404}, // bundled into each page's script
 		{"/assets/app.css", "text/css", ":root", 200},
 		{"/console", "text/html", "__schema", 200},
 		{"/healthz", "text/plain", "ok", 200},

@@ -1,261 +1,12 @@
-// The explorer: search a node, read its page, and grow its neighbourhood
-// on a force-laid network; click a link to read the sentences behind it.
-import { gql, el, svg, fmt, factsByID, factItem, evidenceItem, typeBadge, typeColour, truncate, FACT_FIELDS, live } from "/assets/app.js";
-
-const FIGURES = new Set(["Arrest", "Seizure"]);
-const nodes = new Map(); // id -> {id, type, label, x, y, vx, vy, settled, g}
-const edges = new Map(); // "source|target|predicate" -> {source, target, predicate, line, hit}
-const hiddenTypes = new Set();
-const hiddenPreds = new Set();
-const expanded = new Set();
-let selected = null;
-let pathA = null, pathB = null;
-let onPath = { nodes: new Set(), edges: new Set() };
-let view = { x: 0, y: 0, k: 1 };
-let alpha = 0;
-let busy = 0;
-
-const graphSVG = document.getElementById("graph");
-const viewport = svg("g", {});
-const edgeLayer = svg("g", {});
-const nodeLayer = svg("g", {});
-viewport.append(edgeLayer, nodeLayer);
-graphSVG.append(viewport);
-
-function setBusy(delta) {
-  busy += delta;
-  document.body.dataset.state = busy > 0 ? "loading" : "ready";
-  updateStatus();
-}
-
-function updateStatus(extra = "") {
-  document.getElementById("status").textContent = nodes.size ? `${nodes.size} nodes, ${edges.size} links${busy ? " · loading…" : ""}${extra ? " · " + extra : ""}` : busy ? "loading…" : "Search for a node to start.";
-  document.body.dataset.nodes = String(nodes.size);
-}
-
-// --- the graph model ---
-
-function addNode(n, near) {
-  if (nodes.has(n.id)) return nodes.get(n.id);
-  const c = near || { x: 0, y: 0 };
-  const angle = hash(n.id) * Math.PI * 2;
-  const r = near ? 60 + hash(n.id + "r") * 40 : 0;
-  const node = { id: n.id, type: n.type, label: n.label || n.id, x: c.x + Math.cos(angle) * r, y: c.y + Math.sin(angle) * r, vx: 0, vy: 0, settled: false };
-  nodes.set(n.id, node);
-  const g = svg("g", { class: "node", tabindex: "0", role: "button", "data-id": n.id, "data-type": n.type,
-    "aria-label": `${n.type} ${node.label}: expand and show` },
-    svg("title", {}, `${n.type}: ${node.label}`),
-    svg("circle", { r: FIGURES.has(n.type) ? 7 : n.type === "Article" ? 6 : 11, fill: typeColour[n.type] || "#8a8f98" }),
-    svg("text", { x: 14, y: 4 }, truncate(node.label, 28)));
-  g.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(n.id); } });
-  dragNode(g, node);
-  node.g = g;
-  nodeLayer.append(g);
-  return node;
-}
-
-function addEdge(e) {
-  const key = `${e.source}|${e.target}|${e.predicate}`;
-  const known = edges.get(key);
-  if (known) { // seen before: keep every fact that states it
-    known.facts = [...new Set([...(known.facts || []), ...(e.facts || [])])];
-    return;
-  }
-  if (!nodes.has(e.source) || !nodes.has(e.target)) return;
-  const line = svg("line", { class: "edge", "data-predicate": e.predicate });
-  const hit = svg("line", { class: "edge-hit", "data-key": key, tabindex: "-1" }, svg("title", {}, e.predicate));
-  hit.addEventListener("click", () => showEdge(key));
-  edges.set(key, { ...e, key, line, hit });
-  edgeLayer.append(line, hit);
-}
-
-// hash maps a string to [0, 1), so a node's first place is the same every time.
-function hash(s) {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0) / 4294967296;
-}
-
-async function expand(id) {
-  if (expanded.has(id)) return;
-  setBusy(1);
-  try {
-    const preds = [...allPredicates()].filter((p) => !hiddenPreds.has(p));
-    const res = await gql(`query($id: ID!, $p: [String!]) { neighborhood(id: $id, depth: 1, limit: 150, predicates: $p) { truncated nodes { id type label } edges { source target predicate facts } } }`,
-      { id, p: hiddenPreds.size ? preds : null });
-    const nb = res.data && res.data.neighborhood;
-    if (!nb) throw new Error((res.errors || []).map((e) => e.message).join("; ") || "no answer");
-    expanded.add(id);
-    const centre = nodes.get(id);
-    for (const n of nodes.values()) n.settled = true; // what is placed stays near where it is
-    for (const n of nb.nodes) addNode(n, centre);
-    for (const e of nb.edges) addEdge(e);
-    refreshFilters();
-    draw();
-    restart(nb.nodes.length > 1 ? 0.8 : 0.2);
-    updateStatus(nb.truncated ? "the neighbourhood was cut at 150 nodes" : "");
-  } catch (e) {
-    updateStatus("could not expand: " + e.message);
-  } finally {
-    setBusy(-1);
-  }
-}
-
-// --- layout: a small force simulation, cooled so it comes to rest ---
-
-// The canvas's data-layout says "moving" or "still", for screenshots and tests.
-function restart(a) {
-  const running = alpha > 0.005;
-  alpha = Math.max(alpha, a);
-  graphSVG.dataset.layout = "moving";
-  if (!running) requestAnimationFrame(frame);
-}
-
-function frame() {
-  for (let i = 0; i < 3 && alpha > 0.005; i++) tick();
-  draw();
-  if (alpha > 0.005) requestAnimationFrame(frame);
-  else graphSVG.dataset.layout = "still";
-}
-
-function tick() {
-  const list = [...nodes.values()].filter((n) => !hiddenTypes.has(n.type));
-  for (let i = 0; i < list.length; i++) {
-    const a = list[i];
-    for (let j = i + 1; j < list.length; j++) {
-      const b = list[j];
-      let dx = b.x - a.x, dy = b.y - a.y;
-      let d2 = dx * dx + dy * dy;
-      if (d2 < 1) { dx = hash(a.id + b.id) - 0.5; dy = 0.5 - hash(b.id + a.id); d2 = 1; }
-      if (d2 > 250000) continue;
-      const f = (1200 * alpha) / d2;
-      a.vx -= dx * f; a.vy -= dy * f; b.vx += dx * f; b.vy += dy * f;
-    }
-  }
-  for (const e of edges.values()) {
-    const a = nodes.get(e.source), b = nodes.get(e.target);
-    if (hiddenTypes.has(a.type) || hiddenTypes.has(b.type) || hiddenPreds.has(e.predicate)) continue;
-    const dx = b.x - a.x, dy = b.y - a.y;
-    const d = Math.sqrt(dx * dx + dy * dy) || 1;
-    const k = (0.06 * alpha * (d - 80)) / d;
-    a.vx += dx * k; a.vy += dy * k; b.vx -= dx * k; b.vy -= dy * k;
-  }
-  for (const n of list) {
-    n.vx -= n.x * 0.004 * alpha; n.vy -= n.y * 0.004 * alpha;
-    if (n.dragging) { n.vx = n.vy = 0; continue; }
-    const damp = n.settled ? 0.15 : 1; // nodes already placed move little
-    n.x += n.vx * damp; n.y += n.vy * damp;
-    n.vx *= 0.55; n.vy *= 0.55;
-  }
-  alpha *= 0.985;
-}
-
-function draw() {
-  for (const n of nodes.values()) {
-    n.g.setAttribute("transform", `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`);
-    n.g.style.display = hiddenTypes.has(n.type) ? "none" : "";
-    n.g.classList.toggle("selected", n.id === selected);
-    n.g.classList.toggle("path", onPath.nodes.has(n.id));
-    n.g.querySelector("text").style.display = nodes.size > 80 && FIGURES.has(n.type) && n.id !== selected ? "none" : "";
-  }
-  for (const e of edges.values()) {
-    const a = nodes.get(e.source), b = nodes.get(e.target);
-    const hide = hiddenTypes.has(a.type) || hiddenTypes.has(b.type) || hiddenPreds.has(e.predicate);
-    for (const l of [e.line, e.hit]) {
-      l.setAttribute("x1", a.x.toFixed(1)); l.setAttribute("y1", a.y.toFixed(1));
-      l.setAttribute("x2", b.x.toFixed(1)); l.setAttribute("y2", b.y.toFixed(1));
-      l.style.display = hide ? "none" : "";
-    }
-    e.line.classList.toggle("path", onPath.edges.has(e.key));
-  }
-  const r = graphSVG.getBoundingClientRect();
-  viewport.setAttribute("transform", `translate(${r.width / 2 + view.x},${r.height / 2 + view.y}) scale(${view.k})`);
-}
-
-// --- pointer: drag nodes, pan and zoom the canvas ---
-
-function dragNode(g, node) {
-  g.addEventListener("pointerdown", (e) => {
-    e.stopPropagation();
-    g.setPointerCapture(e.pointerId);
-    const start = { x: e.clientX, y: e.clientY, nx: node.x, ny: node.y };
-    let moved = false;
-    const move = (ev) => {
-      const dx = (ev.clientX - start.x) / view.k, dy = (ev.clientY - start.y) / view.k;
-      if (Math.abs(dx) + Math.abs(dy) > 3) moved = true;
-      if (!moved) return;
-      node.dragging = true;
-      node.x = start.nx + dx; node.y = start.ny + dy;
-      draw();
-    };
-    const up = () => {
-      g.removeEventListener("pointermove", move);
-      g.removeEventListener("pointerup", up);
-      node.dragging = false;
-      if (!moved) choose(node.id);
-      else restart(0.1);
-    };
-    g.addEventListener("pointermove", move);
-    g.addEventListener("pointerup", up);
-  });
-}
-
-graphSVG.addEventListener("pointerdown", (e) => {
-  if (e.target.closest(".node") || e.target.classList.contains("edge-hit")) return;
-  const start = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
-  graphSVG.setPointerCapture(e.pointerId);
-  const move = (ev) => { view.x = start.vx + ev.clientX - start.x; view.y = start.vy + ev.clientY - start.y; draw(); };
-  const up = () => { graphSVG.removeEventListener("pointermove", move); graphSVG.removeEventListener("pointerup", up); };
-  graphSVG.addEventListener("pointermove", move);
-  graphSVG.addEventListener("pointerup", up);
-});
-graphSVG.addEventListener("wheel", (e) => {
-  e.preventDefault();
-  view.k = Math.min(4, Math.max(0.2, view.k * (e.deltaY < 0 ? 1.1 : 1 / 1.1)));
-  draw();
-}, { passive: false });
-window.addEventListener("resize", draw);
-
-// --- filters by type and predicate ---
-
-function allPredicates() {
-  return new Set([...edges.values()].map((e) => e.predicate));
-}
-
-function refreshFilters() {
-  const fill = (id, values, hidden, colour) => {
-    const box = document.getElementById(id);
-    const legend = box.querySelector("legend");
-    box.replaceChildren(legend, ...[...values].sort().map((v) => el("label", {},
-      el("input", { type: "checkbox", value: v, checked: !hidden.has(v), onchange: (e) => { e.target.checked ? hidden.delete(v) : hidden.add(v); draw(); restart(0.2); } }),
-      colour ? typeBadge(v) : v)));
-  };
-  fill("types", new Set([...nodes.values()].map((n) => n.type)), hiddenTypes, true);
-  fill("predicates", allPredicates(), hiddenPreds, false);
-  document.getElementById("legend").replaceChildren(...[...new Set([...nodes.values()].map((n) => n.type))].sort().map(typeBadge));
-}
-
-// --- choosing a node: its page, its neighbourhood ---
-
-// choose opens a node; each is timed as the User Timing measure "choose"
-// (devtools' performance panel, and the benchmarks).
-async function choose(id, push = true) {
-  const started = performance.now();
-  selected = id;
-  if (push && location.pathname !== "/node/" + id) history.pushState(null, "", "/node/" + id);
-  if (!nodes.has(id)) {
-    addNode({ id, type: "", label: id });
-  }
-  draw();
-  const timed = (name, p) => p.finally(() => performance.measure(name, { start: started, detail: id }));
-  await Promise.all([timed("node-page", showNode(id)), timed("neighbourhood", expand(id))]);
-  const n = nodes.get(id);
-  if (n) { view.x = -n.x * view.k; view.y = -n.y * view.k; }
-  draw();
-  performance.measure("choose", { start: started, detail: id });
-}
-
-const DETAILS = `
+function ce(t){let e=+this._x.call(null,t),n=+this._y.call(null,t);return Tt(this.cover(e,n),e,n,t)}function Tt(t,e,n,r){if(isNaN(e)||isNaN(n))return t;var i,o=t._root,s={data:r},a=t._x0,u=t._y0,h=t._x1,p=t._y1,w,x,f,m,c,l,d,g;if(!o)return t._root=s,t;for(;o.length;)if((c=e>=(w=(a+h)/2))?a=w:h=w,(l=n>=(x=(u+p)/2))?u=x:p=x,i=o,!(o=o[d=l<<1|c]))return i[d]=s,t;if(f=+t._x.call(null,o.data),m=+t._y.call(null,o.data),e===f&&n===m)return s.next=o,i?i[d]=s:t._root=s,t;do i=i?i[d]=new Array(4):t._root=new Array(4),(c=e>=(w=(a+h)/2))?a=w:h=w,(l=n>=(x=(u+p)/2))?u=x:p=x;while((d=l<<1|c)===(g=(m>=x)<<1|f>=w));return i[g]=o,i[d]=s,t}function ue(t){Array.isArray(t)||(t=Array.from(t));let e=t.length,n=new Float64Array(e),r=new Float64Array(e),i=1/0,o=i,s=-i,a=s;for(let u=0,h,p,w;u<e;++u){if(isNaN(p=+this._x.call(null,h=t[u]))||isNaN(w=+this._y.call(null,h))){n[u]=NaN;continue}n[u]=p,r[u]=w,p<i&&(i=p),p>s&&(s=p),w<o&&(o=w),w>a&&(a=w)}if(i>s||o>a)return this;this.cover(i,o).cover(s,a);for(let u=0;u<e;++u)Tt(this,n[u],r[u],t[u]);return this}function fe(t,e){if(isNaN(t=+t)||isNaN(e=+e))return this;var n=this._x0,r=this._y0,i=this._x1,o=this._y1;if(isNaN(n))i=(n=Math.floor(t))+1,o=(r=Math.floor(e))+1;else{for(var s=i-n||1,a=this._root,u,h;n>t||t>=i||r>e||e>=o;)switch(h=(e<r)<<1|t<n,u=new Array(4),u[h]=a,a=u,s*=2,h){case 0:i=n+s,o=r+s;break;case 1:n=i-s,o=r+s;break;case 2:i=n+s,r=o-s;break;case 3:n=i-s,r=o-s;break}this._root&&this._root.length&&(this._root=a)}return this._x0=n,this._y0=r,this._x1=i,this._y1=o,this}function de(){var t=[];return this.visit(function(e){if(!e.length)do t.push(e.data);while(e=e.next)}),t}function he(t){return arguments.length?this.cover(+t[0][0],+t[0][1]).cover(+t[1][0],+t[1][1]):isNaN(this._x0)?void 0:[[this._x0,this._y0],[this._x1,this._y1]]}function k(t,e,n,r,i){this.node=t,this.x0=e,this.y0=n,this.x1=r,this.y1=i}function pe(t,e,n){var r,i=this._x0,o=this._y0,s,a,u,h,p=this._x1,w=this._y1,x=[],f=this._root,m,c;for(f&&x.push(new k(f,i,o,p,w)),n==null?n=1/0:(i=t-n,o=e-n,p=t+n,w=e+n,n*=n);m=x.pop();)if(!(!(f=m.node)||(s=m.x0)>p||(a=m.y0)>w||(u=m.x1)<i||(h=m.y1)<o))if(f.length){var l=(s+u)/2,d=(a+h)/2;x.push(new k(f[3],l,d,u,h),new k(f[2],s,d,l,h),new k(f[1],l,a,u,d),new k(f[0],s,a,l,d)),(c=(e>=d)<<1|t>=l)&&(m=x[x.length-1],x[x.length-1]=x[x.length-1-c],x[x.length-1-c]=m)}else{var g=t-+this._x.call(null,f.data),_=e-+this._y.call(null,f.data),y=g*g+_*_;if(y<n){var E=Math.sqrt(n=y);i=t-E,o=e-E,p=t+E,w=e+E,r=f.data}}return r}function ge(t){if(isNaN(p=+this._x.call(null,t))||isNaN(w=+this._y.call(null,t)))return this;var e,n=this._root,r,i,o,s=this._x0,a=this._y0,u=this._x1,h=this._y1,p,w,x,f,m,c,l,d;if(!n)return this;if(n.length)for(;;){if((m=p>=(x=(s+u)/2))?s=x:u=x,(c=w>=(f=(a+h)/2))?a=f:h=f,e=n,!(n=n[l=c<<1|m]))return this;if(!n.length)break;(e[l+1&3]||e[l+2&3]||e[l+3&3])&&(r=e,d=l)}for(;n.data!==t;)if(i=n,!(n=n.next))return this;return(o=n.next)&&delete n.next,i?(o?i.next=o:delete i.next,this):e?(o?e[l]=o:delete e[l],(n=e[0]||e[1]||e[2]||e[3])&&n===(e[3]||e[2]||e[1]||e[0])&&!n.length&&(r?r[d]=n:this._root=n),this):(this._root=o,this)}function ye(t){for(var e=0,n=t.length;e<n;++e)this.remove(t[e]);return this}function me(){return this._root}function ve(){var t=0;return this.visit(function(e){if(!e.length)do++t;while(e=e.next)}),t}function xe(t){var e=[],n,r=this._root,i,o,s,a,u;for(r&&e.push(new k(r,this._x0,this._y0,this._x1,this._y1));n=e.pop();)if(!t(r=n.node,o=n.x0,s=n.y0,a=n.x1,u=n.y1)&&r.length){var h=(o+a)/2,p=(s+u)/2;(i=r[3])&&e.push(new k(i,h,p,a,u)),(i=r[2])&&e.push(new k(i,o,p,h,u)),(i=r[1])&&e.push(new k(i,h,s,a,p)),(i=r[0])&&e.push(new k(i,o,s,h,p))}return this}function we(t){var e=[],n=[],r;for(this._root&&e.push(new k(this._root,this._x0,this._y0,this._x1,this._y1));r=e.pop();){var i=r.node;if(i.length){var o,s=r.x0,a=r.y0,u=r.x1,h=r.y1,p=(s+u)/2,w=(a+h)/2;(o=i[0])&&e.push(new k(o,s,a,p,w)),(o=i[1])&&e.push(new k(o,p,a,u,w)),(o=i[2])&&e.push(new k(o,s,w,p,h)),(o=i[3])&&e.push(new k(o,p,w,u,h))}n.push(r)}for(;r=n.pop();)t(r.node,r.x0,r.y0,r.x1,r.y1);return this}function _e(t){return t[0]}function be(t){return arguments.length?(this._x=t,this):this._x}function Ee(t){return t[1]}function Ae(t){return arguments.length?(this._y=t,this):this._y}function mt(t,e,n){var r=new vt(e??_e,n??Ee,NaN,NaN,NaN,NaN);return t==null?r:r.addAll(t)}function vt(t,e,n,r,i,o){this._x=t,this._y=e,this._x0=n,this._y0=r,this._x1=i,this._y1=o,this._root=void 0}function jt(t){for(var e={data:t.data},n=e;t=t.next;)n=n.next={data:t.data};return e}var S=mt.prototype=vt.prototype;S.copy=function(){var t=new vt(this._x,this._y,this._x0,this._y0,this._x1,this._y1),e=this._root,n,r;if(!e)return t;if(!e.length)return t._root=jt(e),t;for(n=[{source:e,target:t._root=new Array(4)}];e=n.pop();)for(var i=0;i<4;++i)(r=e.source[i])&&(r.length?n.push({source:r,target:e.target[i]=new Array(4)}):e.target[i]=jt(r));return t};S.add=ce;S.addAll=ue;S.cover=fe;S.data=de;S.extent=he;S.find=pe;S.remove=ge;S.removeAll=ye;S.root=me;S.size=ve;S.visit=xe;S.visitAfter=we;S.x=be;S.y=Ae;function A(t){return function(){return t}}function P(t){return(t()-.5)*1e-6}function ke(t){return t.index}function zt(t,e){var n=t.get(e);if(!n)throw new Error("node not found: "+e);return n}function xt(t){var e=ke,n=w,r,i=A(30),o,s,a,u,h,p=1;t==null&&(t=[]);function w(l){return 1/Math.min(a[l.source.index],a[l.target.index])}function x(l){for(var d=0,g=t.length;d<p;++d)for(var _=0,y,E,N,L,F,G,V;_<g;++_)y=t[_],E=y.source,N=y.target,L=N.x+N.vx-E.x-E.vx||P(h),F=N.y+N.vy-E.y-E.vy||P(h),G=Math.sqrt(L*L+F*F),G=(G-o[_])/G*l*r[_],L*=G,F*=G,N.vx-=L*(V=u[_]),N.vy-=F*V,E.vx+=L*(V=1-V),E.vy+=F*V}function f(){if(s){var l,d=s.length,g=t.length,_=new Map(s.map((E,N)=>[e(E,N,s),E])),y;for(l=0,a=new Array(d);l<g;++l)y=t[l],y.index=l,typeof y.source!="object"&&(y.source=zt(_,y.source)),typeof y.target!="object"&&(y.target=zt(_,y.target)),a[y.source.index]=(a[y.source.index]||0)+1,a[y.target.index]=(a[y.target.index]||0)+1;for(l=0,u=new Array(g);l<g;++l)y=t[l],u[l]=a[y.source.index]/(a[y.source.index]+a[y.target.index]);r=new Array(g),m(),o=new Array(g),c()}}function m(){if(s)for(var l=0,d=t.length;l<d;++l)r[l]=+n(t[l],l,t)}function c(){if(s)for(var l=0,d=t.length;l<d;++l)o[l]=+i(t[l],l,t)}return x.initialize=function(l,d){s=l,h=d,f()},x.links=function(l){return arguments.length?(t=l,f(),x):t},x.id=function(l){return arguments.length?(e=l,x):e},x.iterations=function(l){return arguments.length?(p=+l,x):p},x.strength=function(l){return arguments.length?(n=typeof l=="function"?l:A(+l),m(),x):n},x.distance=function(l){return arguments.length?(i=typeof l=="function"?l:A(+l),c(),x):i},x}var Se={value:()=>{}};function wt(){for(var t=0,e=arguments.length,n={},r;t<e;++t){if(!(r=arguments[t]+"")||r in n||/[\s.]/.test(r))throw new Error("illegal type: "+r);n[r]=[]}return new ot(n)}function ot(t){this._=t}function $e(t,e){return t.trim().split(/^|\s+/).map(function(n){var r="",i=n.indexOf(".");if(i>=0&&(r=n.slice(i+1),n=n.slice(0,i)),n&&!e.hasOwnProperty(n))throw new Error("unknown type: "+n);return{type:n,name:r}})}ot.prototype=wt.prototype={constructor:ot,on:function(t,e){var n=this._,r=$e(t+"",n),i,o=-1,s=r.length;if(arguments.length<2){for(;++o<s;)if((i=(t=r[o]).type)&&(i=Ne(n[i],t.name)))return i;return}if(e!=null&&typeof e!="function")throw new Error("invalid callback: "+e);for(;++o<s;)if(i=(t=r[o]).type)n[i]=Dt(n[i],t.name,e);else if(e==null)for(i in n)n[i]=Dt(n[i],t.name,null);return this},copy:function(){var t={},e=this._;for(var n in e)t[n]=e[n].slice();return new ot(t)},call:function(t,e){if((i=arguments.length-2)>0)for(var n=new Array(i),r=0,i,o;r<i;++r)n[r]=arguments[r+2];if(!this._.hasOwnProperty(t))throw new Error("unknown type: "+t);for(o=this._[t],r=0,i=o.length;r<i;++r)o[r].value.apply(e,n)},apply:function(t,e,n){if(!this._.hasOwnProperty(t))throw new Error("unknown type: "+t);for(var r=this._[t],i=0,o=r.length;i<o;++i)r[i].value.apply(e,n)}};function Ne(t,e){for(var n=0,r=t.length,i;n<r;++n)if((i=t[n]).name===e)return i.value}function Dt(t,e,n){for(var r=0,i=t.length;r<i;++r)if(t[r].name===e){t[r]=Se,t=t.slice(0,r).concat(t.slice(r+1));break}return n!=null&&t.push({name:e,value:n}),t}var X=0,K=0,Q=0,Rt=1e3,at,Z,st=0,O=0,lt=0,tt=typeof performance=="object"&&performance.now?performance:Date,Ut=typeof window=="object"&&window.requestAnimationFrame?window.requestAnimationFrame.bind(window):function(t){setTimeout(t,17)};function Ht(){return O||(Ut(Ie),O=tt.now()+lt)}function Ie(){O=0}function _t(){this._call=this._time=this._next=null}_t.prototype=Et.prototype={constructor:_t,restart:function(t,e,n){if(typeof t!="function")throw new TypeError("callback is not a function");n=(n==null?Ht():+n)+(e==null?0:+e),!this._next&&Z!==this&&(Z?Z._next=this:at=this,Z=this),this._call=t,this._time=n,bt()},stop:function(){this._call&&(this._call=null,this._time=1/0,bt())}};function Et(t,e,n){var r=new _t;return r.restart(t,e,n),r}function Le(){Ht(),++X;for(var t=at,e;t;)(e=O-t._time)>=0&&t._call.call(void 0,e),t=t._next;--X}function Ot(){O=(st=tt.now())+lt,X=K=0;try{Le()}finally{X=0,Me(),O=0}}function Ce(){var t=tt.now(),e=t-st;e>Rt&&(lt-=e,st=t)}function Me(){for(var t,e=at,n,r=1/0;e;)e._call?(r>e._time&&(r=e._time),t=e,e=e._next):(n=e._next,e._next=null,e=t?t._next=n:at=n);Z=t,bt(r)}function bt(t){if(!X){K&&(K=clearTimeout(K));var e=t-O;e>24?(t<1/0&&(K=setTimeout(Ot,Math.ceil(t-tt.now()-lt)+1)),Q&&(Q=clearInterval(Q))):(Q||(st=tt.now(),Q=setInterval(Ce,Rt)),X=1,Ut(Ot))}}function Gt(){let t=1;return()=>(t=(1664525*t+1013904223)%4294967296)/4294967296}function Xt(t){return t.x}function Yt(t){return t.y}var Be=10,Fe=Math.PI*(3-Math.sqrt(5));function At(t){var e,n=1,r=.001,i=1-Math.pow(r,1/300),o=0,s=.6,a=new Map,u=Et(w),h=wt("tick","end"),p=Gt();t==null&&(t=[]);function w(){x(),h.call("tick",e),n<r&&(u.stop(),h.call("end",e))}function x(c){var l,d=t.length,g;c===void 0&&(c=1);for(var _=0;_<c;++_)for(n+=(o-n)*i,a.forEach(function(y){y(n)}),l=0;l<d;++l)g=t[l],g.fx==null?g.x+=g.vx*=s:(g.x=g.fx,g.vx=0),g.fy==null?g.y+=g.vy*=s:(g.y=g.fy,g.vy=0);return e}function f(){for(var c=0,l=t.length,d;c<l;++c){if(d=t[c],d.index=c,d.fx!=null&&(d.x=d.fx),d.fy!=null&&(d.y=d.fy),isNaN(d.x)||isNaN(d.y)){var g=Be*Math.sqrt(.5+c),_=c*Fe;d.x=g*Math.cos(_),d.y=g*Math.sin(_)}(isNaN(d.vx)||isNaN(d.vy))&&(d.vx=d.vy=0)}}function m(c){return c.initialize&&c.initialize(t,p),c}return f(),e={tick:x,restart:function(){return u.restart(w),e},stop:function(){return u.stop(),e},nodes:function(c){return arguments.length?(t=c,f(),a.forEach(m),e):t},alpha:function(c){return arguments.length?(n=+c,e):n},alphaMin:function(c){return arguments.length?(r=+c,e):r},alphaDecay:function(c){return arguments.length?(i=+c,e):+i},alphaTarget:function(c){return arguments.length?(o=+c,e):o},velocityDecay:function(c){return arguments.length?(s=1-c,e):1-s},randomSource:function(c){return arguments.length?(p=c,a.forEach(m),e):p},force:function(c,l){return arguments.length>1?(l==null?a.delete(c):a.set(c,m(l)),e):a.get(c)},find:function(c,l,d){var g=0,_=t.length,y,E,N,L,F;for(d==null?d=1/0:d*=d,g=0;g<_;++g)L=t[g],y=c-L.x,E=l-L.y,N=y*y+E*E,N<d&&(F=L,d=N);return F},on:function(c,l){return arguments.length>1?(h.on(c,l),e):h.on(c)}}}function kt(){var t,e,n,r,i=A(-30),o,s=1,a=1/0,u=.81;function h(f){var m,c=t.length,l=mt(t,Xt,Yt).visitAfter(w);for(r=f,m=0;m<c;++m)e=t[m],l.visit(x)}function p(){if(t){var f,m=t.length,c;for(o=new Array(m),f=0;f<m;++f)c=t[f],o[c.index]=+i(c,f,t)}}function w(f){var m=0,c,l,d=0,g,_,y;if(f.length){for(g=_=y=0;y<4;++y)(c=f[y])&&(l=Math.abs(c.value))&&(m+=c.value,d+=l,g+=l*c.x,_+=l*c.y);f.x=g/d,f.y=_/d}else{c=f,c.x=c.data.x,c.y=c.data.y;do m+=o[c.data.index];while(c=c.next)}f.value=m}function x(f,m,c,l){if(!f.value)return!0;var d=f.x-e.x,g=f.y-e.y,_=l-m,y=d*d+g*g;if(_*_/u<y)return y<a&&(d===0&&(d=P(n),y+=d*d),g===0&&(g=P(n),y+=g*g),y<s&&(y=Math.sqrt(s*y)),e.vx+=d*f.value*r/y,e.vy+=g*f.value*r/y),!0;if(f.length||y>=a)return;(f.data!==e||f.next)&&(d===0&&(d=P(n),y+=d*d),g===0&&(g=P(n),y+=g*g),y<s&&(y=Math.sqrt(s*y)));do f.data!==e&&(_=o[f.data.index]*r/y,e.vx+=d*_,e.vy+=g*_);while(f=f.next)}return h.initialize=function(f,m){t=f,n=m,p()},h.strength=function(f){return arguments.length?(i=typeof f=="function"?f:A(+f),p(),h):i},h.distanceMin=function(f){return arguments.length?(s=f*f,h):Math.sqrt(s)},h.distanceMax=function(f){return arguments.length?(a=f*f,h):Math.sqrt(a)},h.theta=function(f){return arguments.length?(u=f*f,h):Math.sqrt(u)},h}function St(t){var e=A(.1),n,r,i;typeof t!="function"&&(t=A(t==null?0:+t));function o(a){for(var u=0,h=n.length,p;u<h;++u)p=n[u],p.vx+=(i[u]-p.x)*r[u]*a}function s(){if(n){var a,u=n.length;for(r=new Array(u),i=new Array(u),a=0;a<u;++a)r[a]=isNaN(i[a]=+t(n[a],a,n))?0:+e(n[a],a,n)}}return o.initialize=function(a){n=a,s()},o.strength=function(a){return arguments.length?(e=typeof a=="function"?a:A(+a),s(),o):e},o.x=function(a){return arguments.length?(t=typeof a=="function"?a:A(+a),s(),o):t},o}function $t(t){var e=A(.1),n,r,i;typeof t!="function"&&(t=A(t==null?0:+t));function o(a){for(var u=0,h=n.length,p;u<h;++u)p=n[u],p.vy+=(i[u]-p.y)*r[u]*a}function s(){if(n){var a,u=n.length;for(r=new Array(u),i=new Array(u),a=0;a<u;++a)r[a]=isNaN(i[a]=+t(n[a],a,n))?0:+e(n[a],a,n)}}return o.initialize=function(a){n=a,s()},o.strength=function(a){return arguments.length?(e=typeof a=="function"?a:A(+a),s(),o):e},o.y=function(a){return arguments.length?(t=typeof a=="function"?a:A(+a),s(),o):t},o}async function R(t,e={}){let n;try{n=await fetch("/graphql",{method:"POST",headers:{"Content-Type":"application/json"},body:JSON.stringify({query:t,variables:e})})}catch(i){throw new Error("the server did not answer ("+i.message+")")}let r;try{r=await n.json()}catch{throw new Error("the server answered HTTP "+n.status+" without JSON")}if(r.errors&&r.errors.length&&!r.data)throw new Error(r.errors.map(i=>i.message).join("; "));return r}function v(t,e={},...n){let r=document.createElement(t);return Wt(r,e),r.append(...n.flat(1/0).filter(i=>i!=null&&i!==!1)),r}var Pe="http://www.w3.org/2000/svg";function C(t,e={},...n){let r=document.createElementNS(Pe,t);return Wt(r,e),r.append(...n.flat(1/0).filter(i=>i!=null&&i!==!1)),r}function Wt(t,e){for(let[n,r]of Object.entries(e))r==null||r===!1||(n.startsWith("on")?t.addEventListener(n.slice(2),r):n==="text"?t.textContent=r:t.setAttribute(n,r===!0?"":r))}var qe=new Intl.NumberFormat("en-GB",{maximumFractionDigits:1});function Y(t){return t==null?"\u2013":qe.format(t)}var ct={Agency:"#0072B2",Operation:"#D55E00",Platform:"#CC79A7",Arrest:"#009E73",Seizure:"#E69F00",Place:"#56B4E9",Person:"#6b5b95",Group:"#000000",Article:"#8a8f98"};function q(t){return v("span",{class:"type",style:"background:"+(ct[t]||"#8a8f98")},t)}var ut=`
+fragment Ev on Evidence { sentence confidence rule assertedBy article { id title url published source } }
+fragment Fact on Node { id __typename
+  ... on Arrest { count qualifier date agency { id name } operation { id name } place { name } conflictsWith { id count } evidence { ...Ev } }
+  ... on Seizure { commodity subtype quantity unit amount currency kilograms date agency { id name } operation { id name } place { name }
+      conflictsWith { id quantity unit amount currency } evidence { ...Ev } }
+  ... on Operation { name agencies { id name } targets { id name } places { name } evidence { ...Ev } }
+}`;async function Jt(t){if(t=t.slice(0,100),!t.length)return[];let e={},n=t.map((o,s)=>(e["i"+s]=o,`f${s}: node(id: $i${s}) { ...Fact }`)),r=t.map((o,s)=>`$i${s}: ID!`).join(", "),i=await R(`query(${r}) { ${n.join(`
+`)} } ${ut}`,e);return t.map((o,s)=>i.data["f"+s]).filter(Boolean)}function je(t){let e=[],n=t.operation?" in Operation "+t.operation.name:"",r=t.agency?" by "+t.agency.name:"";switch(t.__typename){case"Arrest":e.push((t.count!=null?Y(t.count)+" arrests":"Arrests")+(t.qualifier&&t.qualifier!=="exact"?" ("+t.qualifier+")":"")+r+n);break;case"Seizure":{let i=t.subtype||t.commodity||"something",o="Seized ";t.quantity!=null&&(o+=Y(t.quantity)+" "+(t.unit||"")+" of "),o+=i,t.amount!=null&&(o+=(t.quantity!=null?", ":" worth ")+Y(t.amount)+" "+(t.currency||"")),e.push(o+r+n);break}case"Operation":e.push("Operation "+t.name+(t.agencies&&t.agencies.length?" led by "+t.agencies.map(i=>i.name).join(", "):"")+(t.targets&&t.targets.length?", against "+t.targets.map(i=>i.name).join(", "):""));break;default:e.push(t.__typename+" "+(t.name||t.id))}return t.date&&e.push("("+t.date+")"),e.join(" ")}function Te(t){let e=[],n=r=>{if(r!=null){e.push(String(r),r.toLocaleString("en-GB"));for(let[i,o]of[[1e9,["bn","billion"]],[1e6,["m","million"]]])if(r>=i&&Number.isFinite(r/i)){let s=String(Math.round(r/i*100)/100);for(let a of o)e.push(s+a,s+" "+a)}}};n(t.count),n(t.quantity),n(t.amount);for(let r of[t.name,t.agency&&t.agency.name,t.operation&&t.operation.name,t.subtype])r&&e.push(r);return e.filter(r=>r.length>0)}function ze(t,e){let n=[...new Set(Te(e))].sort((a,u)=>u.length-a.length);if(!n.length)return[document.createTextNode(t)];let r=n.map(a=>a.replace(/[.*+?^${}()|[\]\\]/g,"\\$&")),i=new RegExp("(?<![\\w.])("+r.join("|")+")(?![\\w])","gi"),o=[],s=0;for(let a of t.matchAll(i))o.push(document.createTextNode(t.slice(s,a.index))),o.push(v("mark",{},a[0])),s=a.index+a[0].length;return o.push(document.createTextNode(t.slice(s))),o}function ft(t,e){let n=t.article||{},r=n.url?v("a",{href:n.url,rel:"noopener noreferrer",target:"_blank"},n.title||n.url):v("span",{},n.title||"untitled article");return v("div",{class:"evidence"},v("blockquote",{},ze(t.sentence||"",e)),v("div",{class:"meta"},r,n.published?" \xB7 "+n.published:"",n.source?" \xB7 "+n.source:"",t.confidence!=null?" \xB7 confidence "+t.confidence.toFixed(2):"",t.assertedBy?[" \xB7 according to ",v("strong",{},t.assertedBy)]:"",t.rule?v("span",{class:"small",title:"the extraction rule that read it"}," \xB7 rule "+t.rule):""))}function dt(t){let e=t.conflictsWith||[],n=e.map(r=>r.count!=null?Y(r.count):r.quantity!=null?Y(r.quantity)+" "+(r.unit||""):Y(r.amount)+" "+(r.currency||""));return v("div",{class:"fact","data-id":t.id},v("div",{class:"what"},q(t.__typename),je(t),e.length?v("span",{class:"conflict",title:"other sources give a different figure"},"conflicts with "+n.join(", ")):null),(t.evidence||[]).map(r=>ft(r,t)),(t.evidence||[]).length?null:v("div",{class:"small"},"no sentence recorded"))}function Nt(t,e){return t.length>e?t.slice(0,e-1)+"\u2026":t}function Vt(t,e){let r="/graphql?query="+encodeURIComponent("subscription($f: Filter) { factsAdded(filter: $f) { articles { id } facts { id } } }")+"&variables="+encodeURIComponent(JSON.stringify({f:t})),i=null,o=!1,s=null,a=()=>{i=new EventSource(r),i.addEventListener("open",()=>{document.body.dataset.live="open"}),i.addEventListener("error",()=>{document.body.dataset.live="retrying"}),i.addEventListener("next",u=>{let h;try{h=JSON.parse(u.data)}catch{return}h.data&&h.data.factsAdded&&e(h.data.factsAdded)}),i.addEventListener("complete",()=>{i.close(),document.body.dataset.live="closed",o||(s=setTimeout(a,5e3))})};return a(),()=>{o=!0,clearTimeout(s),i.close(),delete document.body.dataset.live}}var et=new Set(["Arrest","Seizure"]),b=new Map,D=new Map,H=new Set,nt=new Set,Mt=new Set,Bt=null,rt=null,ht=null,W={nodes:new Set,edges:new Set},$={x:0,y:0,k:1},pt=0,I=document.getElementById("graph"),Pt=C("g",{}),Zt=C("g",{}),te=C("g",{});Pt.append(Zt,te);I.append(Pt);function J(t){pt+=t,document.body.dataset.state=pt>0?"loading":"ready",gt()}function gt(t=""){document.getElementById("status").textContent=b.size?`${b.size} nodes, ${D.size} links${pt?" \xB7 loading\u2026":""}${t?" \xB7 "+t:""}`:pt?"loading\u2026":"Search for a node to start.",document.body.dataset.nodes=String(b.size)}function qt(t,e){if(b.has(t.id))return b.get(t.id);let n=e||{x:0,y:0},r=Qt(t.id)*Math.PI*2,i=e?60+Qt(t.id+"r")*40:0,o={id:t.id,type:t.type,label:t.label||t.id,x:n.x+Math.cos(r)*i,y:n.y+Math.sin(r)*i,vx:0,vy:0,settled:!1};b.set(t.id,o);let s=C("g",{class:"node",tabindex:"0",role:"button","data-id":t.id,"data-type":t.type,"aria-label":`${t.type} ${o.label}: expand and show`},C("title",{},`${t.type}: ${o.label}`),C("circle",{r:et.has(t.type)?7:t.type==="Article"?6:11,fill:ct[t.type]||"#8a8f98"}),C("text",{x:14,y:4},Nt(o.label,28)));return s.addEventListener("keydown",a=>{(a.key==="Enter"||a.key===" ")&&(a.preventDefault(),it(t.id))}),Oe(s,o),o.g=s,te.append(s),o}function ee(t){let e=`${t.source}|${t.target}|${t.predicate}`,n=D.get(e);if(n){n.facts=[...new Set([...n.facts||[],...t.facts||[]])];return}if(!b.has(t.source)||!b.has(t.target))return;let r=C("line",{class:"edge","data-predicate":t.predicate}),i=C("line",{class:"edge-hit","data-key":e,tabindex:"-1"},C("title",{},t.predicate));i.addEventListener("click",()=>Ye(e)),D.set(e,{...t,key:e,line:r,hit:i}),Zt.append(r,i)}function Qt(t){let e=2166136261;for(let n=0;n<t.length;n++)e=Math.imul(e^t.charCodeAt(n),16777619);return(e>>>0)/4294967296}async function ne(t){if(!Mt.has(t)){J(1);try{let e=[...ie()].filter(o=>!nt.has(o)),n=await R("query($id: ID!, $p: [String!]) { neighborhood(id: $id, depth: 1, limit: 150, predicates: $p) { truncated nodes { id type label } edges { source target predicate facts } } }",{id:t,p:nt.size?e:null}),r=n.data&&n.data.neighborhood;if(!r)throw new Error((n.errors||[]).map(o=>o.message).join("; ")||"no answer");Mt.add(t);let i=b.get(t);for(let o of b.values())o.settled=!0;for(let o of r.nodes)qt(o,i);for(let o of r.edges)ee(o);oe(),M(),yt(r.nodes.length>1?.8:.2),gt(r.truncated?"the neighbourhood was cut at 150 nodes":"")}catch(e){gt("could not expand: "+e.message)}finally{J(-1)}}}var B=At([]).force("charge",kt().strength(-150).distanceMax(500)).force("link",xt([]).distance(80).strength(.3)).force("x",St(0).strength(.02)).force("y",$t(0).strength(.02)).force("settled",()=>{for(let t of B.nodes())t.settled&&(t.vx*=.15,t.vy*=.15)}).alphaMin(.005).stop();function De(){B.nodes([...b.values()].filter(e=>!H.has(e.type)));let t=[];for(let e of D.values()){let n=b.get(e.source),r=b.get(e.target);!H.has(n.type)&&!H.has(r.type)&&!nt.has(e.predicate)&&t.push({source:n,target:r})}B.force("link").links(t)}function yt(t){let e=I.dataset.layout==="moving";De(),B.alpha(Math.max(B.alpha(),t)),I.dataset.layout="moving",e||requestAnimationFrame(re)}function re(){for(let t=0;t<3&&B.alpha()>B.alphaMin();t++)B.tick();M(),B.alpha()>B.alphaMin()?requestAnimationFrame(re):I.dataset.layout="still"}function M(){for(let e of b.values())e.g.setAttribute("transform",`translate(${e.x.toFixed(1)},${e.y.toFixed(1)})`),e.g.style.display=H.has(e.type)?"none":"",e.g.classList.toggle("selected",e.id===Bt),e.g.classList.toggle("path",W.nodes.has(e.id)),e.g.querySelector("text").style.display=b.size>80&&et.has(e.type)&&e.id!==Bt?"none":"";for(let e of D.values()){let n=b.get(e.source),r=b.get(e.target),i=H.has(n.type)||H.has(r.type)||nt.has(e.predicate);for(let o of[e.line,e.hit])o.setAttribute("x1",n.x.toFixed(1)),o.setAttribute("y1",n.y.toFixed(1)),o.setAttribute("x2",r.x.toFixed(1)),o.setAttribute("y2",r.y.toFixed(1)),o.style.display=i?"none":"";e.line.classList.toggle("path",W.edges.has(e.key))}let t=I.getBoundingClientRect();Pt.setAttribute("transform",`translate(${t.width/2+$.x},${t.height/2+$.y}) scale(${$.k})`)}function Oe(t,e){t.addEventListener("pointerdown",n=>{n.stopPropagation(),t.setPointerCapture(n.pointerId);let r={x:n.clientX,y:n.clientY,nx:e.x,ny:e.y},i=!1,o=a=>{let u=(a.clientX-r.x)/$.k,h=(a.clientY-r.y)/$.k;Math.abs(u)+Math.abs(h)>3&&(i=!0),i&&(e.x=e.fx=r.nx+u,e.y=e.fy=r.ny+h,M())},s=()=>{t.removeEventListener("pointermove",o),t.removeEventListener("pointerup",s),e.fx=e.fy=null,i?yt(.1):it(e.id)};t.addEventListener("pointermove",o),t.addEventListener("pointerup",s)})}I.addEventListener("pointerdown",t=>{if(t.target.closest(".node")||t.target.classList.contains("edge-hit"))return;let e={x:t.clientX,y:t.clientY,vx:$.x,vy:$.y};I.setPointerCapture(t.pointerId);let n=i=>{$.x=e.vx+i.clientX-e.x,$.y=e.vy+i.clientY-e.y,M()},r=()=>{I.removeEventListener("pointermove",n),I.removeEventListener("pointerup",r)};I.addEventListener("pointermove",n),I.addEventListener("pointerup",r)});I.addEventListener("wheel",t=>{t.preventDefault(),$.k=Math.min(4,Math.max(.2,$.k*(t.deltaY<0?1.1:1/1.1))),M()},{passive:!1});window.addEventListener("resize",M);function ie(){return new Set([...D.values()].map(t=>t.predicate))}function oe(){let t=(e,n,r,i)=>{let o=document.getElementById(e),s=o.querySelector("legend");o.replaceChildren(s,...[...n].sort().map(a=>v("label",{},v("input",{type:"checkbox",value:a,checked:!r.has(a),onchange:u=>{u.target.checked?r.delete(a):r.add(a),M(),yt(.2)}}),i?q(a):a)))};t("types",new Set([...b.values()].map(e=>e.type)),H,!0),t("predicates",ie(),nt,!1),document.getElementById("legend").replaceChildren(...[...new Set([...b.values()].map(e=>e.type))].sort().map(q))}async function it(t,e=!0){let n=performance.now();Bt=t,e&&location.pathname!=="/node/"+t&&history.pushState(null,"","/node/"+t),b.has(t)||qt({id:t,type:"",label:t}),M();let r=(o,s)=>s.finally(()=>performance.measure(o,{start:n,detail:t}));await Promise.all([r("node-page",ae(t)),r("neighbourhood",ne(t))]);let i=b.get(t);i&&($.x=-i.x*$.k,$.y=-i.y*$.k),M(),performance.measure("choose",{start:n,detail:t})}var Re=`
 fragment H on Change { action by at reason field value }
 query($id: ID!) { node(id: $id) { __typename id
   ... on Agency { name aliases country operations { id name } people { id name roles } arrests { ...Fact } seizures { ...Fact } evidence { ...Ev } history { ...H } }
@@ -268,226 +19,70 @@ query($id: ID!) { node(id: $id) { __typename id
   ... on Arrest { ...Fact history { ...H } }
   ... on Seizure { ...Fact history { ...H } }
   ... on Article { title url published source }
-} } ${FACT_FIELDS}`;
+} } ${ut}`;async function ae(t){let e=document.getElementById("details");e.dataset.state="loading",e.replaceChildren(v("p",{class:"state"},"Loading\u2026")),J(1);try{let n=await R(Re,{id:t}),r=n.data&&n.data.node;if(!r)throw new Error((n.errors||[]).map(o=>o.message).join("; ")||"not found");let i=b.get(t);i&&!i.type&&(i.type=r.__typename,i.g.querySelector("circle").setAttribute("fill",ct[r.__typename]||"#8a8f98"),i.g.querySelector("text").textContent=Nt(r.name||r.title||t,28)),e.replaceChildren(...Xe(r)),Ge(r),document.title="opgraph \u2014 "+(r.name||r.title||r.__typename),e.dataset.state="ready"}catch(n){e.replaceChildren(v("p",{class:"state error",role:"alert"},"Could not read "+t+": "+n.message)),e.dataset.state="error"}finally{J(-1)}}var Ue={Agency:"agency",Operation:"operation",Platform:"platform",Group:"platform",Place:"place"},It=null,Lt=null,He=0;function Ge(t){if(Lt===t.id)return;It&&It(),Lt=t.id;let e=Ue[t.__typename];It=Vt(e?{[e]:t.id}:{},async()=>{let n=Lt;Mt.delete(n),await Promise.all([ae(n),ne(n)]),document.body.dataset.updates=String(++He)})}function j(t,e){return e=(e||[]).filter(Boolean),e.length?[v("h3",{},t),v("ul",{},e.map(n=>v("li",{},v("a",{href:"/node/"+n.id,onclick:r=>{r.preventDefault(),it(n.id)}},n.name||n.id),n.roles&&n.roles.length?" ("+n.roles.join(", ")+")":"")))]:null}function Xe(t){let e=t.name||t.title||t.id,n={Agency:"agency",Platform:"platform"}[t.__typename],r=[v("h2",{},q(t.__typename),e),v("div",{class:"small"},t.id),t.aliases&&t.aliases.length?v("div",{class:"small"},"Also: "+t.aliases.join(", ")):null,t.country?v("div",{class:"small"},"Country: "+t.country):null,t.titles&&t.titles.length?v("div",{class:"small"},t.titles.join(", ")):null,t.url?v("div",{},v("a",{href:t.url,rel:"noopener noreferrer",target:"_blank"},"Read the article"),t.published?" \xB7 "+t.published:""):null,v("div",{},v("button",{type:"button",onclick:()=>Kt("a",t.id,e)},"Path from here")," ",v("button",{type:"button",onclick:()=>Kt("b",t.id,e)},"Path to here")," ",n?v("a",{href:`/?${n}=${encodeURIComponent(t.id)}`},"Dashboard for this"):null),j("Operations",t.operations),j("Agencies",t.agencies),j("Part of",[t.partOf]),j("Parts",t.parts),j("Targets",t.targets),j("Places",t.places),j("People",t.people),j("Organisation",[t.organisation])];et.has(t.__typename)&&r.push(v("h3",{},"The fact"),dt(t));let i=[...t.arrests||[],...t.seizures||[]];return i.length&&r.push(v("h3",{},`Figures (${i.length})`),...i.map(dt)),!et.has(t.__typename)&&t.evidence&&t.evidence.length&&r.push(v("h3",{},`Sentences that name it (${t.evidence.length})`),...t.evidence.map(o=>ft(o,t))),t.history&&t.history.length&&r.push(v("h3",{},"Curation history"),v("ul",{},t.history.map(o=>v("li",{},`${o.at}: ${o.action}${o.field?" "+o.field+" = "+o.value:""} by ${o.by}${o.reason?" \u2014 "+o.reason:""}`)))),r.flat(1/0).filter(Boolean)}async function Ye(t){let e=D.get(t),n=b.get(e.source),r=b.get(e.target);for(let o of D.values())o.line.classList.toggle("chosen",o.key===t);let i=document.getElementById("details");i.dataset.state="loading",i.replaceChildren(v("p",{class:"state"},"Loading\u2026"));try{let o=[v("h2",{},"Link"),v("p",{},q(n.type),n.label," \u2014 ",v("strong",{},e.predicate)," \u2192 ",q(r.type),r.label)];if(et.has(n.type)){let[s]=await Jt([n.id]);i.replaceChildren(...o,v("h3",{},"Stated by"),s?dt(s):v("p",{class:"state"},"No sentence recorded."))}else{let s=(e.facts||[]).slice(0,50),a={},u=s.map((m,c)=>(a["r"+c]=m,`r${c}: node(id: $r${c}) { ... on Relation { id rel evidence { ...Ev } } }`)),h=s.map((m,c)=>`$r${c}: ID!`).join(", "),p=s.length?await R(`query(${h}) { ${u.join(`
+`)} } ${ut.split("fragment Fact")[0]}`,a):{data:{}};if(!p.data)throw new Error((p.errors||[]).map(m=>m.message).join("; "));let w=new Set,x=s.flatMap((m,c)=>(p.data["r"+c]||{}).evidence||[]).filter(m=>{let c=m.sentence+m.article.id;return w.has(c)?!1:(w.add(c),!0)}),f={name:n.label,agency:{name:r.label}};i.replaceChildren(...o,v("h3",{},`Stated by (${x.length} sentence${x.length===1?"":"s"})`),...x.length?x.map(m=>ft(m,f)):[v("p",{class:"state"},"No sentence recorded for this link.")])}i.dataset.state="ready"}catch(o){i.replaceChildren(v("p",{class:"state error",role:"alert"},"Could not read the link: "+o.message)),i.dataset.state="error"}}function Kt(t,e,n){t==="a"?rt=e:ht=e,document.getElementById("path-"+t).textContent=n,document.getElementById("find-paths").disabled=!(rt&&ht)}document.getElementById("find-paths").addEventListener("click",async()=>{let t=document.getElementById("path-state");t.textContent="Looking\u2026",J(1);try{let e=await R("query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 5) { length nodes { id type label } edges { source target predicate facts } } }",{a:rt,b:ht});if(!e.data)throw new Error(e.errors.map(i=>i.message).join("; "));let n=e.data.paths;W={nodes:new Set,edges:new Set};let r=b.get(rt);for(let i of n){for(let o of i.nodes)qt(o,r),W.nodes.add(o.id);for(let o of i.edges)ee(o),W.edges.add(`${o.source}|${o.target}|${o.predicate}`)}oe(),M(),yt(.5),t.textContent=n.length?`${n.length} shortest path${n.length>1?"s":""} of ${n[0].length} links, highlighted.`:"No path within 5 links.",t.dataset.paths=String(n.length)}catch(e){t.textContent="Could not find paths: "+e.message}finally{J(-1)}});document.getElementById("clear-paths").addEventListener("click",()=>{W={nodes:new Set,edges:new Set},rt=ht=null,document.getElementById("path-a").textContent="pick a node, then \u201CPath from here\u201D",document.getElementById("path-b").textContent="pick a node, then \u201CPath to here\u201D",document.getElementById("find-paths").disabled=!0,document.getElementById("path-state").textContent="",M()});var z=document.getElementById("q"),U=document.getElementById("results"),Ct=0,T=-1,Ft=null;z.addEventListener("input",()=>{clearTimeout(Ft),Ft=setTimeout(se,200)});z.addEventListener("keydown",t=>{let e=[...U.children];if(t.key==="ArrowDown"||t.key==="ArrowUp"){if(t.preventDefault(),!e.length)return;T=(T+(t.key==="ArrowDown"?1:-1)+e.length)%e.length,e.forEach((n,r)=>n.setAttribute("aria-selected",String(r===T))),z.setAttribute("aria-activedescendant",e[T].id)}else t.key==="Enter"?(t.preventDefault(),clearTimeout(Ft),T>=0&&e[T]?e[T].click():se().then(()=>U.firstChild&&U.firstChild.click())):t.key==="Escape"&&(U.replaceChildren(),z.setAttribute("aria-expanded","false"))});async function se(){let t=z.value.trim(),e=document.getElementById("search-state"),n=++Ct;if(!t){U.replaceChildren(),e.textContent="";return}e.textContent="Searching\u2026";try{let r=await R(`query($t: String!) { search(text: $t, first: 12) { score node { __typename id
+      ... on Agency { name } ... on Operation { name } ... on Platform { name } ... on Place { name } ... on Person { name } ... on Group { name } ... on Article { title } } } }`,{t});if(n!==Ct)return;if(!r.data)throw new Error(r.errors.map(o=>o.message).join("; "));T=-1;let i=r.data.search;U.replaceChildren(...i.map((o,s)=>v("li",{role:"option",id:"hit-"+s,"aria-selected":"false","data-id":o.node.id,onclick:()=>{U.replaceChildren(),z.setAttribute("aria-expanded","false"),it(o.node.id)}},q(o.node.__typename),o.node.name||o.node.title||o.node.id))),z.setAttribute("aria-expanded",String(i.length>0)),e.textContent=i.length?`${i.length} found`:"Nothing found: every word must occur."}catch(r){n===Ct&&(e.textContent="Search failed: "+r.message)}}function le(){let t=location.pathname.startsWith("/node/")?decodeURIComponent(location.pathname.slice(6)):"";t?it(t,!1):(gt(),document.body.dataset.state="ready",z.focus())}window.addEventListener("popstate",le);le();
 
-async function showNode(id) {
-  const box = document.getElementById("details");
-  box.dataset.state = "loading";
-  box.replaceChildren(el("p", { class: "state" }, "Loading…"));
-  setBusy(1);
-  try {
-    const res = await gql(DETAILS, { id });
-    const n = res.data && res.data.node;
-    if (!n) throw new Error((res.errors || []).map((e) => e.message).join("; ") || "not found");
-    const known = nodes.get(id);
-    if (known && !known.type) { // reached by its URL before its neighbourhood
-      known.type = n.__typename;
-      known.g.querySelector("circle").setAttribute("fill", typeColour[n.__typename] || "#8a8f98");
-      known.g.querySelector("text").textContent = truncate(n.name || n.title || id, 28);
-    }
-    box.replaceChildren(...nodePage(n));
-    followNode(n);
-    document.title = "opgraph — " + (n.name || n.title || n.__typename);
-    box.dataset.state = "ready";
-  } catch (e) {
-    box.replaceChildren(el("p", { class: "state error", role: "alert" }, "Could not read " + id + ": " + e.message));
-    box.dataset.state = "error";
-  } finally {
-    setBusy(-1);
-  }
-}
+/*! d3-dispatch 3.0.2 (ISC)
+Copyright 2010-2026 Mike Bostock
 
-// Live updates: the node's page subscribes to the facts added about it
-// (by agency, operation, platform or place; any fact for other nodes) and,
-// on each event, reads the page and the neighbourhood again.
-const LIVE_FILTER = { Agency: "agency", Operation: "operation", Platform: "platform", Group: "platform", Place: "place" };
-let unsubscribe = null, following = null, updates = 0;
+Permission to use, copy, modify, and/or distribute this software for any purpose
+with or without fee is hereby granted, provided that the above copyright notice
+and this permission notice appear in all copies.
 
-function followNode(n) {
-  if (following === n.id) return;
-  if (unsubscribe) unsubscribe();
-  following = n.id;
-  const key = LIVE_FILTER[n.__typename];
-  unsubscribe = live(key ? { [key]: n.id } : {}, async () => {
-    const id = following;
-    expanded.delete(id);
-    await Promise.all([showNode(id), expand(id)]);
-    document.body.dataset.updates = String(++updates);
-  });
-}
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+THIS SOFTWARE.
+*/
 
-function nodeLinks(title, list) {
-  list = (list || []).filter(Boolean);
-  if (!list.length) return null;
-  return [el("h3", {}, title), el("ul", {}, list.map((x) => el("li", {}, el("a", { href: "/node/" + x.id, onclick: (e) => { e.preventDefault(); choose(x.id); } }, x.name || x.id),
-    x.roles && x.roles.length ? " (" + x.roles.join(", ") + ")" : "")))];
-}
+/*! d3-force 3.0.0 (ISC)
+Copyright 2010-2021 Mike Bostock
 
-function nodePage(n) {
-  const name = n.name || n.title || n.id;
-  const dash = { Agency: "agency", Platform: "platform" }[n.__typename];
-  const out = [
-    el("h2", {}, typeBadge(n.__typename), name),
-    el("div", { class: "small" }, n.id),
-    n.aliases && n.aliases.length ? el("div", { class: "small" }, "Also: " + n.aliases.join(", ")) : null,
-    n.country ? el("div", { class: "small" }, "Country: " + n.country) : null,
-    n.titles && n.titles.length ? el("div", { class: "small" }, n.titles.join(", ")) : null,
-    n.url ? el("div", {}, el("a", { href: n.url, rel: "noopener noreferrer", target: "_blank" }, "Read the article"), n.published ? " · " + n.published : "") : null,
-    el("div", {},
-      el("button", { type: "button", onclick: () => setPathEnd("a", n.id, name) }, "Path from here"), " ",
-      el("button", { type: "button", onclick: () => setPathEnd("b", n.id, name) }, "Path to here"), " ",
-      dash ? el("a", { href: `/?${dash}=${encodeURIComponent(n.id)}` }, "Dashboard for this") : null),
-    nodeLinks("Operations", n.operations), nodeLinks("Agencies", n.agencies), nodeLinks("Part of", [n.partOf]),
-    nodeLinks("Parts", n.parts), nodeLinks("Targets", n.targets), nodeLinks("Places", n.places),
-    nodeLinks("People", n.people), nodeLinks("Organisation", [n.organisation]),
-  ];
-  if (FIGURES.has(n.__typename)) out.push(el("h3", {}, "The fact"), factItem(n));
-  const facts = [...(n.arrests || []), ...(n.seizures || [])];
-  if (facts.length) out.push(el("h3", {}, `Figures (${facts.length})`), ...facts.map(factItem));
-  if (!FIGURES.has(n.__typename) && n.evidence && n.evidence.length) {
-    out.push(el("h3", {}, `Sentences that name it (${n.evidence.length})`), ...n.evidence.map((ev) => evidenceItem(ev, n)));
-  }
-  if (n.history && n.history.length) {
-    out.push(el("h3", {}, "Curation history"), el("ul", {}, n.history.map((h) => el("li", {},
-      `${h.at}: ${h.action}${h.field ? " " + h.field + " = " + h.value : ""} by ${h.by}${h.reason ? " — " + h.reason : ""}`))));
-  }
-  return out.flat(Infinity).filter(Boolean);
-}
+Permission to use, copy, modify, and/or distribute this software for any purpose
+with or without fee is hereby granted, provided that the above copyright notice
+and this permission notice appear in all copies.
 
-// --- a link's evidence ---
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+THIS SOFTWARE.
+*/
 
-async function showEdge(key) {
-  const e = edges.get(key);
-  const a = nodes.get(e.source), b = nodes.get(e.target);
-  for (const x of edges.values()) x.line.classList.toggle("chosen", x.key === key);
-  const box = document.getElementById("details");
-  box.dataset.state = "loading";
-  box.replaceChildren(el("p", { class: "state" }, "Loading…"));
-  try {
-    const head = [el("h2", {}, "Link"), el("p", {}, typeBadge(a.type), a.label, " — ", el("strong", {}, e.predicate), " → ", typeBadge(b.type), b.label)];
-    if (FIGURES.has(a.type)) {
-      // A figure's link to its agency, operation or place: the figure's sentences state it.
-      const [fact] = await factsByID([a.id]);
-      box.replaceChildren(...head, el("h3", {}, "Stated by"), fact ? factItem(fact) : el("p", { class: "state" }, "No sentence recorded."));
-    } else {
-      // A relation: its facts' own sentences, each naming both ends.
-      const ids = (e.facts || []).slice(0, 50);
-      const vars = {}, fields = ids.map((id, i) => { vars["r" + i] = id; return `r${i}: node(id: $r${i}) { ... on Relation { id rel evidence { ...Ev } } }`; });
-      const decl = ids.map((_, i) => `$r${i}: ID!`).join(", ");
-      const res = ids.length ? await gql(`query(${decl}) { ${fields.join("\n")} } ${FACT_FIELDS.split("fragment Fact")[0]}`, vars) : { data: {} };
-      if (!res.data) throw new Error((res.errors || []).map((x) => x.message).join("; "));
-      const seen = new Set();
-      const sentences = ids.flatMap((_, i) => (res.data["r" + i] || {}).evidence || [])
-        .filter((ev) => { const k = ev.sentence + ev.article.id; if (seen.has(k)) return false; seen.add(k); return true; });
-      const names = { name: a.label, agency: { name: b.label } }; // both ends marked in the sentence
-      box.replaceChildren(...head, el("h3", {}, `Stated by (${sentences.length} sentence${sentences.length === 1 ? "" : "s"})`),
-        ...(sentences.length ? sentences.map((ev) => evidenceItem(ev, names)) : [el("p", { class: "state" }, "No sentence recorded for this link.")]));
-    }
-    box.dataset.state = "ready";
-  } catch (err) {
-    box.replaceChildren(el("p", { class: "state error", role: "alert" }, "Could not read the link: " + err.message));
-    box.dataset.state = "error";
-  }
-}
+/*! d3-quadtree 3.0.2 (ISC)
+Copyright 2010-2026 Mike Bostock
 
-// --- paths ---
+Permission to use, copy, modify, and/or distribute this software for any purpose
+with or without fee is hereby granted, provided that the above copyright notice
+and this permission notice appear in all copies.
 
-function setPathEnd(which, id, name) {
-  if (which === "a") pathA = id; else pathB = id;
-  document.getElementById("path-" + which).textContent = name;
-  document.getElementById("find-paths").disabled = !(pathA && pathB);
-}
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+THIS SOFTWARE.
+*/
 
-document.getElementById("find-paths").addEventListener("click", async () => {
-  const st = document.getElementById("path-state");
-  st.textContent = "Looking…";
-  setBusy(1);
-  try {
-    const res = await gql(`query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 5) { length nodes { id type label } edges { source target predicate facts } } }`, { a: pathA, b: pathB });
-    if (!res.data) throw new Error(res.errors.map((e) => e.message).join("; "));
-    const paths = res.data.paths;
-    onPath = { nodes: new Set(), edges: new Set() };
-    const anchor = nodes.get(pathA);
-    for (const p of paths) {
-      for (const n of p.nodes) { addNode(n, anchor); onPath.nodes.add(n.id); }
-      for (const e of p.edges) { addEdge(e); onPath.edges.add(`${e.source}|${e.target}|${e.predicate}`); }
-    }
-    refreshFilters();
-    draw(); // the highlight is on the page before the answer is announced
-    restart(0.5);
-    st.textContent = paths.length ? `${paths.length} shortest path${paths.length > 1 ? "s" : ""} of ${paths[0].length} links, highlighted.` : "No path within 5 links.";
-    st.dataset.paths = String(paths.length);
-  } catch (e) {
-    st.textContent = "Could not find paths: " + e.message;
-  } finally {
-    setBusy(-1);
-  }
-});
-document.getElementById("clear-paths").addEventListener("click", () => {
-  onPath = { nodes: new Set(), edges: new Set() };
-  pathA = pathB = null;
-  document.getElementById("path-a").textContent = "pick a node, then “Path from here”";
-  document.getElementById("path-b").textContent = "pick a node, then “Path to here”";
-  document.getElementById("find-paths").disabled = true;
-  document.getElementById("path-state").textContent = "";
-  draw();
-});
+/*! d3-timer 3.0.2 (ISC)
+Copyright 2010-2026 Mike Bostock
 
-// --- search ---
+Permission to use, copy, modify, and/or distribute this software for any purpose
+with or without fee is hereby granted, provided that the above copyright notice
+and this permission notice appear in all copies.
 
-const q = document.getElementById("q");
-const results = document.getElementById("results");
-let searchNo = 0, active = -1, timer = null;
-
-q.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 200); });
-q.addEventListener("keydown", (e) => {
-  const items = [...results.children];
-  if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-    e.preventDefault();
-    if (!items.length) return;
-    active = (active + (e.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
-    items.forEach((li, i) => li.setAttribute("aria-selected", String(i === active)));
-    q.setAttribute("aria-activedescendant", items[active].id);
-  } else if (e.key === "Enter") {
-    e.preventDefault();
-    clearTimeout(timer);
-    if (active >= 0 && items[active]) items[active].click();
-    else search().then(() => results.firstChild && results.firstChild.click());
-  } else if (e.key === "Escape") {
-    results.replaceChildren();
-    q.setAttribute("aria-expanded", "false");
-  }
-});
-
-async function search() {
-  const text = q.value.trim();
-  const st = document.getElementById("search-state");
-  const no = ++searchNo;
-  if (!text) { results.replaceChildren(); st.textContent = ""; return; }
-  st.textContent = "Searching…";
-  try {
-    const res = await gql(`query($t: String!) { search(text: $t, first: 12) { score node { __typename id
-      ... on Agency { name } ... on Operation { name } ... on Platform { name } ... on Place { name } ... on Person { name } ... on Group { name } ... on Article { title } } } }`, { t: text });
-    if (no !== searchNo) return;
-    if (!res.data) throw new Error(res.errors.map((e) => e.message).join("; "));
-    active = -1;
-    const hits = res.data.search;
-    results.replaceChildren(...hits.map((h, i) => el("li", { role: "option", id: "hit-" + i, "aria-selected": "false", "data-id": h.node.id,
-      onclick: () => { results.replaceChildren(); q.setAttribute("aria-expanded", "false"); choose(h.node.id); } },
-      typeBadge(h.node.__typename), h.node.name || h.node.title || h.node.id)));
-    q.setAttribute("aria-expanded", String(hits.length > 0));
-    st.textContent = hits.length ? `${hits.length} found` : "Nothing found: every word must occur.";
-  } catch (e) {
-    if (no === searchNo) st.textContent = "Search failed: " + e.message;
-  }
-}
-
-// --- the URL ---
-
-function route() {
-  const id = location.pathname.startsWith("/node/") ? decodeURIComponent(location.pathname.slice(6)) : "";
-  if (id) choose(id, false);
-  else { updateStatus(); document.body.dataset.state = "ready"; q.focus(); }
-}
-window.addEventListener("popstate", route);
-route();
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+THIS SOFTWARE.
+*/
