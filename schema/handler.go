@@ -89,7 +89,9 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 		return nil, err
 	}
 	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter(), docs: newDocCache(cfg.DocCacheBytes), intro: newIntrospectionFanout(s)}
-	srv.live = newLiveFeed(cfg.Reader, srv.WaitFresh, cfg.Live.MaxSubscribers, cfg.Logger)
+	// Events wait for the aggregate table (what dashboards redraw from), not
+	// for the search index.
+	srv.live = newLiveFeed(cfg.Reader, b.aggs.waitFresh, cfg.Live.MaxSubscribers, cfg.Logger)
 	b.onChange = srv.live.poke
 	if cfg.WarmSearch {
 		b.search.warm()

@@ -46,7 +46,7 @@ func (b *builder) subscriptions() *graphql.Object {
 		"factsAdded": &graphql.Field{
 			Type: graphql.NewNonNull(added),
 			Description: "An event each time articles are stored that add facts the filter matches (or any article, without a filter), " +
-				"sent once search and aggregates answer with them. Served as server-sent events (the graphql-sse protocol): see docs/api.md.",
+				"sent once aggregates answer with them (search may follow a moment later). Served as server-sent events (the graphql-sse protocol): see docs/api.md.",
 			Args: graphql.FieldConfigArgument{"filter": &graphql.ArgumentConfig{Type: b.filter, Description: "Conditions the new facts must meet."}},
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				ev, _ := p.Source.(*liveEvent)
@@ -101,7 +101,7 @@ var (
 // liveFeed turns "the store changed" into events of what was added. It
 // runs only while someone subscribes: the first subscriber notes the facts
 // stored then and starts the goroutine that, on each change, waits for
-// search and aggregates to catch up, lists the facts again and sends the
+// the aggregate table to catch up, lists the facts again and sends the
 // new ones to every subscriber; the last to leave stops it.
 type liveFeed struct {
 	r     Reader

@@ -330,8 +330,9 @@ func cursorOf(id graph.ID) string { return base64.RawURLEncoding.EncodeToString(
 // storeChanged puts what is built from the whole store out of date: the
 // search index and the aggregate table are built again.
 func (b *builder) storeChanged() {
-	b.search.invalidate()
+	// The aggregate table first: the live feed waits for it (builds run one at a time).
 	b.aggs.invalidate()
+	b.search.invalidate()
 	if b.onChange != nil {
 		b.onChange()
 	}
