@@ -61,3 +61,17 @@ func TestLiveUpdatesInChromium(t *testing.T) {
 		t.Error("the new operation is not drawn beside the NCA")
 	}
 }
+
+// TestHiddenPagesLetGoOfTheirStreams goes from node page to node page,
+// each holding a subscription: a page left behind (kept in the
+// back-forward cache) must close its stream, or after six the browser has
+// no connection left to the server for the page in front.
+func TestHiddenPagesLetGoOfTheirStreams(t *testing.T) {
+	srv := seededServer(t)
+	ctx := browser(t, srv)
+	for i, id := range []string{"opg:operation/venetic", "opg:platform/encrochat", "opg:agency/national-crime-agency",
+		"opg:operation/venetic", "opg:platform/encrochat", "opg:agency/national-crime-agency", "opg:operation/venetic", "opg:platform/encrochat"} {
+		do(t, ctx, fmt.Sprintf("open page %d, %s, and its stream", i+1, id), chromedp.Navigate(srv.URL+"/node/"+id),
+			chromedp.WaitVisible(css(`body[data-live="open"] #details[data-state="ready"] h2`)))
+	}
+}

@@ -226,6 +226,11 @@ export function truncate(s, n) {
 // filter; onAdded gets each event's factsAdded. The body's data-live says
 // "open" once the server has registered the subscription. It returns a
 // function that unsubscribes.
+//
+// The stream is closed when the page is hidden (navigated away from, kept
+// in the back-forward cache) and opened again when it is shown: browsers
+// allow six connections to a server, and a stream held by a page no one
+// sees would keep one of them from the page in front.
 export function live(filter, onAdded) {
   const q = "subscription($f: Filter) { factsAdded(filter: $f) { articles { id } facts { id } } }";
   const url = "/graphql?query=" + encodeURIComponent(q) + "&variables=" + encodeURIComponent(JSON.stringify({ f: filter }));
@@ -245,6 +250,16 @@ export function live(filter, onAdded) {
       if (!closed) retry = setTimeout(open, 5000);
     });
   };
+  const hide = () => { clearTimeout(retry); if (es) es.close(); es = null; };
+  const show = (e) => { if (e.persisted && !closed && !es) open(); };
+  window.addEventListener("pagehide", hide);
+  window.addEventListener("pageshow", show);
   open();
-  return () => { closed = true; clearTimeout(retry); es.close(); delete document.body.dataset.live; };
+  return () => {
+    closed = true;
+    hide();
+    window.removeEventListener("pagehide", hide);
+    window.removeEventListener("pageshow", show);
+    delete document.body.dataset.live;
+  };
 }
