@@ -315,6 +315,19 @@ function nodeLinks(title, list) {
     x.roles && x.roles.length ? " (" + x.roles.join(", ") + ")" : "")))];
 }
 
+// firstOf draws the first SHOWN items of a list and a button for the rest:
+// a hub's page (an agency with hundreds of figures) draws at once.
+const SHOWN = 20;
+function firstOf(items, draw, what) {
+  const box = el("div", {}, items.slice(0, SHOWN).map(draw));
+  if (items.length > SHOWN) {
+    const more = el("button", { type: "button", class: "more", onclick: () => { more.replaceWith(...items.slice(SHOWN).map(draw)); } },
+      `Show the other ${items.length - SHOWN} ${what}`);
+    box.append(more);
+  }
+  return box;
+}
+
 function nodePage(n) {
   const name = n.name || n.title || n.id;
   const dash = { Agency: "agency", Platform: "platform" }[n.__typename];
@@ -335,9 +348,9 @@ function nodePage(n) {
   ];
   if (FIGURES.has(n.__typename)) out.push(el("h3", {}, "The fact"), factItem(n));
   const facts = [...(n.arrests || []), ...(n.seizures || [])];
-  if (facts.length) out.push(el("h3", {}, `Figures (${facts.length})`), ...facts.map(factItem));
+  if (facts.length) out.push(el("h3", {}, `Figures (${facts.length})`), firstOf(facts, factItem, "figures"));
   if (!FIGURES.has(n.__typename) && n.evidence && n.evidence.length) {
-    out.push(el("h3", {}, `Sentences that name it (${n.evidence.length})`), ...n.evidence.map((ev) => evidenceItem(ev, n)));
+    out.push(el("h3", {}, `Sentences that name it (${n.evidence.length})`), firstOf(n.evidence, (ev) => evidenceItem(ev, n), "sentences"));
   }
   if (n.history && n.history.length) {
     out.push(el("h3", {}, "Curation history"), el("ul", {}, n.history.map((h) => el("li", {},
