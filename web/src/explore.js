@@ -1,6 +1,6 @@
 // The explorer: search a node, read its page, and grow its neighbourhood
 // on a force-laid network; click a link to read the sentences behind it.
-import { forceSimulation, forceManyBody, forceLink, forceX, forceY } from "d3-force";
+import { forceSimulation, forceManyBody, forceLink, forceCollide, forceX, forceY } from "d3-force";
 import { gql, el, svg, fmt, factsByID, factItem, evidenceItem, typeBadge, typeColour, truncate, FACT_FIELDS, live } from "./app.js";
 
 const FIGURES = new Set(["Arrest", "Seizure"]);
@@ -104,11 +104,12 @@ async function expand(id) {
 // --- layout: d3-force's simulation, stepped by our frames ---
 
 // Many-body repulsion (Barnes–Hut, so hundreds of nodes stay quick), links
-// as springs, a weak pull to the centre; nodes already placed are damped so
+// as springs, no two nodes overlapping, a weak pull to the centre; nodes already placed are damped so
 // the layout stays readable as others arrive.
 const sim = forceSimulation([])
-  .force("charge", forceManyBody().strength(-150).distanceMax(500))
-  .force("link", forceLink([]).distance(80).strength(0.3))
+  .force("charge", forceManyBody().strength(-400).distanceMax(600))
+  .force("link", forceLink([]).distance(90).strength(0.3))
+  .force("collide", forceCollide(22))
   .force("x", forceX(0).strength(0.02))
   .force("y", forceY(0).strength(0.02))
   .force("settled", () => { for (const n of sim.nodes()) if (n.settled) { n.vx *= 0.15; n.vy *= 0.15; } })
