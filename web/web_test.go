@@ -29,14 +29,14 @@ import (
 )
 
 // seededServer serves the real API and the pages over a memstore holding seeds/.
-func seededServer(t *testing.T) *httptest.Server {
+func seededServer(t testing.TB) *httptest.Server {
 	t.Helper()
 	return serverWith(t)
 }
 
 // serverWith serves the real API and the pages over a memstore holding
 // seeds/ and the articles (*.txt) of the folders given.
-func serverWith(t *testing.T, folders ...string) *httptest.Server {
+func serverWith(t testing.TB, folders ...string) *httptest.Server {
 	t.Helper()
 	ctx := context.Background()
 	store, err := graph.Open(ctx, graph.Config{Backend: "memstore"})
