@@ -216,6 +216,7 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 		return s, nil, err
 	}
 	honourDeadlines(s)
+	warmEnums(s)
 	return s, b, nil
 }
 
