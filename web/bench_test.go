@@ -3,9 +3,9 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"slices"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"testing"
 
 	_ "github.com/cayleygraph/cayley/graph/kv/bbolt"
