@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -13,10 +14,21 @@ import (
 
 // An edge of the explorable graph: a relation fact (operation_agency, ...)
 // joins its two ends; a figure links to its agency, operation and place.
+// facts are what states it: the relation facts (more than one where
+// curators merged their ends), or the figure itself.
 type edge struct {
 	source, target graph.ID
 	predicate      string
+	facts          []graph.ID
 }
+
+// edgeKey is an edge without its facts: one line in a drawing.
+type edgeKey struct {
+	source, target graph.ID
+	predicate      string
+}
+
+func (e edge) key() edgeKey { return edgeKey{e.source, e.target, e.predicate} }
 
 // linkPredicates are the links from figures to entities that exploration follows.
 var linkPredicates = map[graph.Predicate]string{graph.PredAgency: "agency", graph.PredOperation: "operation", graph.PredPlace: "place"}
@@ -43,7 +55,7 @@ func (b *builder) neighbours(ctx context.Context, ids []graph.ID, allowed map[st
 	for _, e := range ents {
 		for p, name := range linkPredicates {
 			if to := e.Link(p); to != "" {
-				keep(edge{e.ID, to, name})
+				keep(edge{e.ID, to, name, []graph.ID{e.ID}})
 			}
 		}
 	}
@@ -54,7 +66,7 @@ func (b *builder) neighbours(ctx context.Context, ids []graph.ID, allowed map[st
 		}
 		for id, rs := range refs {
 			for _, from := range rs {
-				keep(edge{from, id, name})
+				keep(edge{from, id, name, []graph.ID{from}})
 			}
 		}
 	}
@@ -73,7 +85,7 @@ func (b *builder) neighbours(ctx context.Context, ids []graph.ID, allowed map[st
 		return nil, err
 	}
 	for _, r := range rels {
-		keep(edge{r.Link(graph.PredFrom), r.Link(graph.PredTo), r.String(graph.PredRel)})
+		keep(edge{r.Link(graph.PredFrom), r.Link(graph.PredTo), r.String(graph.PredRel), []graph.ID{r.ID}})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].source != out[j].source {
@@ -82,9 +94,24 @@ func (b *builder) neighbours(ctx context.Context, ids []graph.ID, allowed map[st
 		if out[i].target != out[j].target {
 			return out[i].target < out[j].target
 		}
-		return out[i].predicate < out[j].predicate
+		if out[i].predicate != out[j].predicate {
+			return out[i].predicate < out[j].predicate
+		}
+		return out[i].facts[0] < out[j].facts[0]
 	})
-	return out, nil
+	// One edge per line: a figure's link is found from both ends, and
+	// merged entities join relations that were apart.
+	merged := out[:0]
+	for _, e := range out {
+		if n := len(merged); n > 0 && merged[n-1].key() == e.key() {
+			if last := &merged[n-1]; !slices.Contains(last.facts, e.facts[0]) {
+				last.facts = append(last.facts, e.facts[0])
+			}
+			continue
+		}
+		merged = append(merged, e)
+	}
+	return merged, nil
 }
 
 // label is what a graph drawing shows on a node.
@@ -128,6 +155,16 @@ func (b *builder) addExplore(query graphql.Fields) {
 		"source":    &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) { return string(p.Source.(edge).source), nil }},
 		"target":    &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) { return string(p.Source.(edge).target), nil }},
 		"predicate": &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(edge).predicate, nil }},
+		"facts": &graphql.Field{Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(graphql.ID))),
+			Description: "The facts that state this edge: its relation facts (node(id:) gives each one's evidence), or, for a figure's link, the figure.",
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				ids := p.Source.(edge).facts
+				out := make([]string, len(ids))
+				for i, id := range ids {
+					out[i] = string(id)
+				}
+				return out, nil
+			}},
 	}})
 	subgraph := graphql.NewObject(graphql.ObjectConfig{Name: "Subgraph", Fields: graphql.Fields{
 		"nodes":     &graphql.Field{Type: nonNullList(gnode)},
@@ -193,7 +230,7 @@ func (b *builder) resolveNeighborhood(p graphql.ResolveParams) (any, error) {
 	allowed := allowedPredicates(p.Args["predicates"])
 	seen := map[graph.ID]bool{start.ID: true}
 	order := []graph.ID{start.ID}
-	edgeSeen := map[edge]bool{}
+	edgeSeen := map[edgeKey]bool{}
 	var edges []edge
 	frontier := []graph.ID{start.ID}
 	truncated := false
@@ -215,8 +252,8 @@ func (b *builder) resolveNeighborhood(p graphql.ResolveParams) (any, error) {
 					frontier = append(frontier, n)
 				}
 			}
-			if seen[e.source] && seen[e.target] && !edgeSeen[e] {
-				edgeSeen[e] = true
+			if seen[e.source] && seen[e.target] && !edgeSeen[e.key()] {
+				edgeSeen[e.key()] = true
 				edges = append(edges, e)
 			}
 		}
@@ -280,7 +317,7 @@ func (b *builder) resolvePaths(p graphql.ResolveParams) (any, error) {
 					dist[there] = d
 					next = append(next, there)
 				}
-				parents[there] = append(parents[there], edge{here, there, e.predicate})
+				parents[there] = append(parents[there], edge{here, there, e.predicate, e.facts})
 			}
 		}
 		if len(next) > maxFrontier {

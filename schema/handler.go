@@ -52,6 +52,8 @@ type ServerConfig struct {
 	// Pages serves every GET the API does not answer (the dashboard at /);
 	// without it, / sends browsers to the query console.
 	Pages http.Handler
+	// Live bounds the subscriptions (factsAdded) served as server-sent events.
+	Live LiveConfig
 }
 
 // Server serves the GraphQL API at /graphql (POST, and GET for queries),
@@ -66,6 +68,7 @@ type Server struct {
 	handler http.Handler // router behind observe
 	docs    *docCache
 	intro   introspectionFanout
+	live    *liveFeed
 }
 
 // NewServer builds the schema and the HTTP handler around it.
@@ -84,12 +87,17 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	}
 	cfg.Logger = slog.New(requestIDHandler{cfg.Logger.Handler()})
 	cfg.Limits = cfg.Limits.withDefaults()
+	cfg.Live = cfg.Live.withDefaults()
 	s, b, err := build(cfg.Config)
 	if err != nil {
 		return nil, err
 	}
 	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter(), docs: newDocCache(cfg.DocCacheBytes), intro: newIntrospectionFanout(s)}
 	b.life.afterBuild = cfg.AfterBuild
+	// Events wait for the aggregate table (what dashboards redraw from), not
+	// for the search index.
+	srv.live = newLiveFeed(cfg.Reader, b.aggs.waitFresh, cfg.Live.MaxSubscribers, cfg.Logger)
+	b.onChange = srv.live.poke
 	if cfg.WarmSearch {
 		b.search.warm()
 		b.aggs.warm()
@@ -131,10 +139,12 @@ func (s *Server) WaitFresh(ctx context.Context) error {
 // (a watched folder): the search index and the aggregate table are built again.
 func (s *Server) StoreChanged() { s.b.storeChanged() }
 
-// Close stops the server's background builds (search index, aggregate
-// table) and waits for them to end, so the store can be closed after it.
-// Reads that need a build answer "unavailable" afterwards.
+// Close ends the open subscriptions (EndStreams), stops the server's
+// background builds (search index, aggregate table) and waits for them to
+// end, so the store can be closed after it. Reads that need a build answer
+// "unavailable" afterwards.
 func (s *Server) Close() error {
+	s.live.close()
 	s.b.life.close()
 	return nil
 }
@@ -206,6 +216,10 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.docs.add(req.Query, doc, tokens)
+	}
+	if op.Operation == ast.OperationTypeSubscription {
+		s.serveSubscription(w, r, doc, req, curator)
+		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()

@@ -82,6 +82,8 @@ type builder struct {
 	life   *lifetime // owns the search and aggregate builds
 	// measures are the aggregate's, from the kinds' specs.
 	measures []measure
+	// onChange, when set, hears of every change storeChanged hears of (the live feed).
+	onChange func()
 }
 
 type listField struct {
@@ -218,8 +220,9 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 		},
 	}
 	sc := graphql.SchemaConfig{
-		Query: graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: query}),
-		Types: b.allTypes(),
+		Query:        graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: query}),
+		Types:        b.allTypes(),
+		Subscription: b.subscriptions(),
 	}
 	if m := b.mutations(); len(m) > 0 {
 		sc.Mutation = graphql.NewObject(graphql.ObjectConfig{Name: "Mutation", Fields: m})
@@ -229,6 +232,7 @@ func build(cfg Config) (graphql.Schema, *builder, error) {
 		return s, nil, err
 	}
 	honourDeadlines(s)
+	warmEnums(s)
 	return s, b, nil
 }
 
@@ -343,6 +347,10 @@ func cursorOf(id graph.ID) string { return base64.RawURLEncoding.EncodeToString(
 // storeChanged puts what is built from the whole store out of date: the
 // search index and the aggregate table are built again.
 func (b *builder) storeChanged() {
-	b.search.invalidate()
+	// The aggregate table first: the live feed waits for it (builds run one at a time).
 	b.aggs.invalidate()
+	b.search.invalidate()
+	if b.onChange != nil {
+		b.onChange()
+	}
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -28,7 +29,14 @@ import (
 )
 
 // seededServer serves the real API and the pages over a memstore holding seeds/.
-func seededServer(t *testing.T) *httptest.Server {
+func seededServer(t testing.TB) *httptest.Server {
+	t.Helper()
+	return serverWith(t)
+}
+
+// serverWith serves the real API and the pages over a memstore holding
+// seeds/ and the articles (*.txt) of the folders given.
+func serverWith(t testing.TB, folders ...string) *httptest.Server {
 	t.Helper()
 	ctx := context.Background()
 	store, err := graph.Open(ctx, graph.Config{Backend: "memstore"})
@@ -44,6 +52,10 @@ func seededServer(t *testing.T) *httptest.Server {
 	if len(files) < 6 {
 		t.Fatalf("want at least 6 seed articles, found %d", len(files))
 	}
+	for _, dir := range folders {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		files = append(files, more...)
+	}
 	for _, file := range files {
 		data, err := os.ReadFile(file)
 		if err != nil {
@@ -57,7 +69,13 @@ func seededServer(t *testing.T) *httptest.Server {
 			t.Fatal(err)
 		}
 	}
-	api, err := schema.NewServer(schema.ServerConfig{Config: schema.Config{Reader: store}, Pages: web.Handler()})
+	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
+		af := x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text})
+		_, _, err := store.WriteArticle(ctx, af)
+		return af.Article.ID, err
+	}
+	api, err := schema.NewServer(schema.ServerConfig{Config: schema.Config{Reader: store, Ingest: ingest},
+		Tokens: map[string]string{token: "alice"}, Pages: web.Handler()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,11 +84,17 @@ func seededServer(t *testing.T) *httptest.Server {
 	return srv
 }
 
+// token lets the tests ingest articles.
+const token = "s3cret"
+
 // query runs a GraphQL query against the server, as any client would.
-func query(t *testing.T, srv *httptest.Server, q string, vars map[string]any) map[string]any {
+func query(t testing.TB, srv *httptest.Server, q string, vars map[string]any) map[string]any {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +114,7 @@ func query(t *testing.T, srv *httptest.Server, q string, vars map[string]any) ma
 
 // browser starts headless Chromium on a fresh profile; it fails the test on
 // any console error, uncaught exception, or request to another host than srv.
-func browser(t *testing.T, srv *httptest.Server) context.Context {
+func browser(t testing.TB, srv *httptest.Server) context.Context {
 	t.Helper()
 	path := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
@@ -110,7 +134,11 @@ func browser(t *testing.T, srv *httptest.Server) context.Context {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.UserDataDir(profile), chromedp.Env("HOME="+profile), chromedp.WindowSize(1280, 800))
 	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	limit := 90 * time.Second
+	if _, bench := t.(*testing.B); bench {
+		limit = 10 * time.Minute // a benchmark runs as many rounds as asked
+	}
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
 	var mu sync.Mutex
 	var problems []string
 	err := chromedp.Listen(ctx, func(ev any) {
@@ -171,7 +199,7 @@ func do(t *testing.T, ctx context.Context, step string, steps ...chromedp.Action
 }
 
 // get runs one step that reads something from the page.
-func get[T any](t *testing.T, ctx context.Context, step string, a chromedp.Action[T]) T {
+func get[T any](t testing.TB, ctx context.Context, step string, a chromedp.Action[T]) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, a)
 	if err != nil {
@@ -341,6 +369,41 @@ func TestExplorerInChromium(t *testing.T) {
 		t.Errorf("the arrest's link does not show its figure:\n%s", details)
 	}
 
+	// A relation's link shows the relation's own sentences, as the API gives them.
+	rel := query(t, srv, `query($id: ID!) { neighborhood(id: $id, depth: 1) { edges { source target predicate facts } } }`, map[string]any{"id": venetic})
+	var relFacts []any
+	for _, e := range rel["neighborhood"].(map[string]any)["edges"].([]any) {
+		e := e.(map[string]any)
+		if e["source"] == venetic && e["target"] == nca && e["predicate"] == "operation_agency" {
+			relFacts = e["facts"].([]any)
+		}
+	}
+	if len(relFacts) == 0 {
+		t.Fatal("the API gives no operation_agency edge from Venetic to the NCA")
+	}
+	var relSentences []string
+	for _, id := range relFacts {
+		n := query(t, srv, `query($id: ID!) { node(id: $id) { ... on Relation { evidence { sentence } } } }`, map[string]any{"id": id})["node"].(map[string]any)
+		for _, ev := range n["evidence"].([]any) {
+			relSentences = append(relSentences, ev.(map[string]any)["sentence"].(string))
+		}
+	}
+	do(t, ctx, "click Venetic's link to the NCA",
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('.edge-hit[data-key=%q]').dispatchEvent(new MouseEvent("click", {bubbles: true}))`, venetic+"|"+nca+"|operation_agency")),
+		chromedp.WaitVisible(chromedp.Search(`//div[@id="details"][@data-state="ready"]/h3[starts-with(., "Stated by")]`)))
+	details := get(t, ctx, "read the link", chromedp.Text(css("#details")))
+	shown := get(t, ctx, "count its sentences", chromedp.Evaluate[int](`document.querySelectorAll("#details .evidence").length`))
+	unique := map[string]bool{}
+	for _, s := range relSentences {
+		unique[s] = true
+		if !strings.Contains(details, s) {
+			t.Errorf("the link lacks the relation's sentence %q:\n%s", s, details)
+		}
+	}
+	if shown < len(unique) || len(unique) == 0 {
+		t.Errorf("the link shows %d sentences; the relation has %d distinct ones", shown, len(unique))
+	}
+
 	// A path between two agencies is found and highlighted.
 	afp, fbi := "opg:agency/australian-federal-police", "opg:agency/federal-bureau-of-investigation"
 	want := query(t, srv, `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 5) { length } }`, map[string]any{"a": afp, "b": fbi})["paths"].([]any)
@@ -377,7 +440,9 @@ func TestRoutes(t *testing.T) {
 		{"/", "text/html", `src="/assets/dashboard.js"`, 200},
 		{"/explore", "text/html", `src="/assets/explore.js"`, 200},
 		{"/node/opg:platform/encrochat", "text/html", `src="/assets/explore.js"`, 200},
-		{"/assets/app.js", "text/javascript", "export async function gql", 200},
+		{"/assets/dashboard.js", "text/javascript", "/graphql", 200},
+		{"/assets/explore.js", "text/javascript", "neighborhood(id:", 200},
+		{"/assets/app.js", "text/plain", "not found", 404}, // bundled into each page's script
 		{"/assets/app.css", "text/css", ":root", 200},
 		{"/console", "text/html", "__schema", 200},
 		{"/healthz", "text/plain", "ok", 200},
@@ -400,5 +465,47 @@ func TestRoutes(t *testing.T) {
 				t.Errorf("GET %s: no Content-Security-Policy keeping the page to the server", c.path)
 			}
 		})
+	}
+}
+
+// TestAssetsGzippedAndRevalidated checks the pages go out gzipped to
+// clients that take it, as they are to others, and as 304 to a browser
+// holding the same version.
+func TestAssetsGzippedAndRevalidated(t *testing.T) {
+	srv := seededServer(t)
+	fetch := func(path string, header ...string) (*http.Response, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		resp, err := http.DefaultTransport.RoundTrip(req) // no transparent gunzip
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body bytes.Buffer
+		body.ReadFrom(resp.Body)
+		return resp, body.Bytes()
+	}
+	for _, path := range []string{"/", "/assets/dashboard.js", "/assets/app.css"} {
+		plain, raw := fetch(path)
+		zipped, packed := fetch(path, "Accept-Encoding", "gzip, br")
+		if plain.Header.Get("Content-Encoding") != "" || zipped.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("%s: Content-Encoding %q without asking, %q asking for gzip", path, plain.Header.Get("Content-Encoding"), zipped.Header.Get("Content-Encoding"))
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(packed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var unpacked bytes.Buffer
+		unpacked.ReadFrom(zr)
+		if !bytes.Equal(unpacked.Bytes(), raw) || len(packed) >= len(raw) {
+			t.Errorf("%s: gzipped %d bytes unpack to %d, the plain answer is %d", path, len(packed), unpacked.Len(), len(raw))
+		}
+		tag := plain.Header.Get("ETag")
+		if again, body := fetch(path, "If-None-Match", tag); tag == "" || again.StatusCode != http.StatusNotModified || len(body) != 0 {
+			t.Errorf("%s: with If-None-Match %s: HTTP %d, %d bytes; want 304", path, tag, again.StatusCode, len(body))
+		}
 	}
 }

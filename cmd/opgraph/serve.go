@@ -238,6 +238,9 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 		}()
 	}
 	srv := newHTTPServer(handler, defaultHTTPLimits)
+	// Shutdown waits for open requests, and a subscription's stream stays
+	// open: end the streams first.
+	srv.RegisterOnShutdown(handler.EndStreams)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err

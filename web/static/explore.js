@@ -1,248 +1,12 @@
-// The explorer: search a node, read its page, and grow its neighbourhood
-// on a force-laid network; click a link to read the sentences behind it.
-import { gql, el, svg, fmt, factsByID, factItem, evidenceItem, typeBadge, typeColour, truncate, FACT_FIELDS } from "/assets/app.js";
-
-const FIGURES = new Set(["Arrest", "Seizure"]);
-const nodes = new Map(); // id -> {id, type, label, x, y, vx, vy, settled, g}
-const edges = new Map(); // "source|target|predicate" -> {source, target, predicate, line, hit}
-const hiddenTypes = new Set();
-const hiddenPreds = new Set();
-const expanded = new Set();
-let selected = null;
-let pathA = null, pathB = null;
-let onPath = { nodes: new Set(), edges: new Set() };
-let view = { x: 0, y: 0, k: 1 };
-let alpha = 0;
-let busy = 0;
-
-const graphSVG = document.getElementById("graph");
-const viewport = svg("g", {});
-const edgeLayer = svg("g", {});
-const nodeLayer = svg("g", {});
-viewport.append(edgeLayer, nodeLayer);
-graphSVG.append(viewport);
-
-function setBusy(delta) {
-  busy += delta;
-  document.body.dataset.state = busy > 0 ? "loading" : "ready";
-  updateStatus();
-}
-
-function updateStatus(extra = "") {
-  document.getElementById("status").textContent = nodes.size ? `${nodes.size} nodes, ${edges.size} links${busy ? " · loading…" : ""}${extra ? " · " + extra : ""}` : busy ? "loading…" : "Search for a node to start.";
-  document.body.dataset.nodes = String(nodes.size);
-}
-
-// --- the graph model ---
-
-function addNode(n, near) {
-  if (nodes.has(n.id)) return nodes.get(n.id);
-  const c = near || { x: 0, y: 0 };
-  const angle = hash(n.id) * Math.PI * 2;
-  const r = near ? 60 + hash(n.id + "r") * 40 : 0;
-  const node = { id: n.id, type: n.type, label: n.label || n.id, x: c.x + Math.cos(angle) * r, y: c.y + Math.sin(angle) * r, vx: 0, vy: 0, settled: false };
-  nodes.set(n.id, node);
-  const g = svg("g", { class: "node", tabindex: "0", role: "button", "data-id": n.id, "data-type": n.type,
-    "aria-label": `${n.type} ${node.label}: expand and show` },
-    svg("title", {}, `${n.type}: ${node.label}`),
-    svg("circle", { r: FIGURES.has(n.type) ? 7 : n.type === "Article" ? 6 : 11, fill: typeColour[n.type] || "#8a8f98" }),
-    svg("text", { x: 14, y: 4 }, truncate(node.label, 28)));
-  g.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(n.id); } });
-  dragNode(g, node);
-  node.g = g;
-  nodeLayer.append(g);
-  return node;
-}
-
-function addEdge(e) {
-  const key = `${e.source}|${e.target}|${e.predicate}`;
-  if (edges.has(key) || !nodes.has(e.source) || !nodes.has(e.target)) return;
-  const line = svg("line", { class: "edge", "data-predicate": e.predicate });
-  const hit = svg("line", { class: "edge-hit", "data-key": key, tabindex: "-1" }, svg("title", {}, e.predicate));
-  hit.addEventListener("click", () => showEdge(key));
-  edges.set(key, { ...e, key, line, hit });
-  edgeLayer.append(line, hit);
-}
-
-// hash maps a string to [0, 1), so a node's first place is the same every time.
-function hash(s) {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0) / 4294967296;
-}
-
-async function expand(id) {
-  if (expanded.has(id)) return;
-  setBusy(1);
-  try {
-    const preds = [...allPredicates()].filter((p) => !hiddenPreds.has(p));
-    const res = await gql(`query($id: ID!, $p: [String!]) { neighborhood(id: $id, depth: 1, limit: 150, predicates: $p) { truncated nodes { id type label } edges { source target predicate } } }`,
-      { id, p: hiddenPreds.size ? preds : null });
-    const nb = res.data && res.data.neighborhood;
-    if (!nb) throw new Error((res.errors || []).map((e) => e.message).join("; ") || "no answer");
-    expanded.add(id);
-    const centre = nodes.get(id);
-    for (const n of nodes.values()) n.settled = true; // what is placed stays near where it is
-    for (const n of nb.nodes) addNode(n, centre);
-    for (const e of nb.edges) addEdge(e);
-    refreshFilters();
-    draw();
-    restart(nb.nodes.length > 1 ? 0.8 : 0.2);
-    updateStatus(nb.truncated ? "the neighbourhood was cut at 150 nodes" : "");
-  } catch (e) {
-    updateStatus("could not expand: " + e.message);
-  } finally {
-    setBusy(-1);
-  }
-}
-
-// --- layout: a small force simulation, cooled so it comes to rest ---
-
-function restart(a) {
-  const running = alpha > 0.005;
-  alpha = Math.max(alpha, a);
-  if (!running) requestAnimationFrame(frame);
-}
-
-function frame() {
-  for (let i = 0; i < 3 && alpha > 0.005; i++) tick();
-  draw();
-  if (alpha > 0.005) requestAnimationFrame(frame);
-}
-
-function tick() {
-  const list = [...nodes.values()].filter((n) => !hiddenTypes.has(n.type));
-  for (let i = 0; i < list.length; i++) {
-    const a = list[i];
-    for (let j = i + 1; j < list.length; j++) {
-      const b = list[j];
-      let dx = b.x - a.x, dy = b.y - a.y;
-      let d2 = dx * dx + dy * dy;
-      if (d2 < 1) { dx = hash(a.id + b.id) - 0.5; dy = 0.5 - hash(b.id + a.id); d2 = 1; }
-      if (d2 > 250000) continue;
-      const f = (1200 * alpha) / d2;
-      a.vx -= dx * f; a.vy -= dy * f; b.vx += dx * f; b.vy += dy * f;
-    }
-  }
-  for (const e of edges.values()) {
-    const a = nodes.get(e.source), b = nodes.get(e.target);
-    if (hiddenTypes.has(a.type) || hiddenTypes.has(b.type) || hiddenPreds.has(e.predicate)) continue;
-    const dx = b.x - a.x, dy = b.y - a.y;
-    const d = Math.sqrt(dx * dx + dy * dy) || 1;
-    const k = (0.06 * alpha * (d - 80)) / d;
-    a.vx += dx * k; a.vy += dy * k; b.vx -= dx * k; b.vy -= dy * k;
-  }
-  for (const n of list) {
-    n.vx -= n.x * 0.004 * alpha; n.vy -= n.y * 0.004 * alpha;
-    if (n.dragging) { n.vx = n.vy = 0; continue; }
-    const damp = n.settled ? 0.15 : 1; // nodes already placed move little
-    n.x += n.vx * damp; n.y += n.vy * damp;
-    n.vx *= 0.55; n.vy *= 0.55;
-  }
-  alpha *= 0.985;
-}
-
-function draw() {
-  for (const n of nodes.values()) {
-    n.g.setAttribute("transform", `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`);
-    n.g.style.display = hiddenTypes.has(n.type) ? "none" : "";
-    n.g.classList.toggle("selected", n.id === selected);
-    n.g.classList.toggle("path", onPath.nodes.has(n.id));
-    n.g.querySelector("text").style.display = nodes.size > 80 && FIGURES.has(n.type) && n.id !== selected ? "none" : "";
-  }
-  for (const e of edges.values()) {
-    const a = nodes.get(e.source), b = nodes.get(e.target);
-    const hide = hiddenTypes.has(a.type) || hiddenTypes.has(b.type) || hiddenPreds.has(e.predicate);
-    for (const l of [e.line, e.hit]) {
-      l.setAttribute("x1", a.x.toFixed(1)); l.setAttribute("y1", a.y.toFixed(1));
-      l.setAttribute("x2", b.x.toFixed(1)); l.setAttribute("y2", b.y.toFixed(1));
-      l.style.display = hide ? "none" : "";
-    }
-    e.line.classList.toggle("path", onPath.edges.has(e.key));
-  }
-  const r = graphSVG.getBoundingClientRect();
-  viewport.setAttribute("transform", `translate(${r.width / 2 + view.x},${r.height / 2 + view.y}) scale(${view.k})`);
-}
-
-// --- pointer: drag nodes, pan and zoom the canvas ---
-
-function dragNode(g, node) {
-  g.addEventListener("pointerdown", (e) => {
-    e.stopPropagation();
-    g.setPointerCapture(e.pointerId);
-    const start = { x: e.clientX, y: e.clientY, nx: node.x, ny: node.y };
-    let moved = false;
-    const move = (ev) => {
-      const dx = (ev.clientX - start.x) / view.k, dy = (ev.clientY - start.y) / view.k;
-      if (Math.abs(dx) + Math.abs(dy) > 3) moved = true;
-      if (!moved) return;
-      node.dragging = true;
-      node.x = start.nx + dx; node.y = start.ny + dy;
-      draw();
-    };
-    const up = () => {
-      g.removeEventListener("pointermove", move);
-      g.removeEventListener("pointerup", up);
-      node.dragging = false;
-      if (!moved) choose(node.id);
-      else restart(0.1);
-    };
-    g.addEventListener("pointermove", move);
-    g.addEventListener("pointerup", up);
-  });
-}
-
-graphSVG.addEventListener("pointerdown", (e) => {
-  if (e.target.closest(".node") || e.target.classList.contains("edge-hit")) return;
-  const start = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
-  graphSVG.setPointerCapture(e.pointerId);
-  const move = (ev) => { view.x = start.vx + ev.clientX - start.x; view.y = start.vy + ev.clientY - start.y; draw(); };
-  const up = () => { graphSVG.removeEventListener("pointermove", move); graphSVG.removeEventListener("pointerup", up); };
-  graphSVG.addEventListener("pointermove", move);
-  graphSVG.addEventListener("pointerup", up);
-});
-graphSVG.addEventListener("wheel", (e) => {
-  e.preventDefault();
-  view.k = Math.min(4, Math.max(0.2, view.k * (e.deltaY < 0 ? 1.1 : 1 / 1.1)));
-  draw();
-}, { passive: false });
-window.addEventListener("resize", draw);
-
-// --- filters by type and predicate ---
-
-function allPredicates() {
-  return new Set([...edges.values()].map((e) => e.predicate));
-}
-
-function refreshFilters() {
-  const fill = (id, values, hidden, colour) => {
-    const box = document.getElementById(id);
-    const legend = box.querySelector("legend");
-    box.replaceChildren(legend, ...[...values].sort().map((v) => el("label", {},
-      el("input", { type: "checkbox", value: v, checked: !hidden.has(v), onchange: (e) => { e.target.checked ? hidden.delete(v) : hidden.add(v); draw(); restart(0.2); } }),
-      colour ? typeBadge(v) : v)));
-  };
-  fill("types", new Set([...nodes.values()].map((n) => n.type)), hiddenTypes, true);
-  fill("predicates", allPredicates(), hiddenPreds, false);
-  document.getElementById("legend").replaceChildren(...[...new Set([...nodes.values()].map((n) => n.type))].sort().map(typeBadge));
-}
-
-// --- choosing a node: its page, its neighbourhood ---
-
-async function choose(id, push = true) {
-  selected = id;
-  if (push && location.pathname !== "/node/" + id) history.pushState(null, "", "/node/" + id);
-  if (!nodes.has(id)) {
-    addNode({ id, type: "", label: id });
-  }
-  draw();
-  await Promise.all([showNode(id), expand(id)]);
-  const n = nodes.get(id);
-  if (n) { view.x = -n.x * view.k; view.y = -n.y * view.k; }
-  draw();
-}
-
-const DETAILS = `
+function gt(e){let t=+this._x.call(null,e),n=+this._y.call(null,e);return Ue(this.cover(t,n),t,n,e)}function Ue(e,t,n,r){if(isNaN(t)||isNaN(n))return e;var i,o=e._root,s={data:r},a=e._x0,f=e._y0,l=e._x1,p=e._y1,w,g,d,m,c,u,h,y;if(!o)return e._root=s,e;for(;o.length;)if((c=t>=(w=(a+l)/2))?a=w:l=w,(u=n>=(g=(f+p)/2))?f=g:p=g,i=o,!(o=o[h=u<<1|c]))return i[h]=s,e;if(d=+e._x.call(null,o.data),m=+e._y.call(null,o.data),t===d&&n===m)return s.next=o,i?i[h]=s:e._root=s,e;do i=i?i[h]=new Array(4):e._root=new Array(4),(c=t>=(w=(a+l)/2))?a=w:l=w,(u=n>=(g=(f+p)/2))?f=g:p=g;while((h=u<<1|c)===(y=(m>=g)<<1|d>=w));return i[y]=o,i[h]=s,e}function mt(e){Array.isArray(e)||(e=Array.from(e));let t=e.length,n=new Float64Array(t),r=new Float64Array(t),i=1/0,o=i,s=-i,a=s;for(let f=0,l,p,w;f<t;++f){if(isNaN(p=+this._x.call(null,l=e[f]))||isNaN(w=+this._y.call(null,l))){n[f]=NaN;continue}n[f]=p,r[f]=w,p<i&&(i=p),p>s&&(s=p),w<o&&(o=w),w>a&&(a=w)}if(i>s||o>a)return this;this.cover(i,o).cover(s,a);for(let f=0;f<t;++f)Ue(this,n[f],r[f],e[f]);return this}function yt(e,t){if(isNaN(e=+e)||isNaN(t=+t))return this;var n=this._x0,r=this._y0,i=this._x1,o=this._y1;if(isNaN(n))i=(n=Math.floor(e))+1,o=(r=Math.floor(t))+1;else{for(var s=i-n||1,a=this._root,f,l;n>e||e>=i||r>t||t>=o;)switch(l=(t<r)<<1|e<n,f=new Array(4),f[l]=a,a=f,s*=2,l){case 0:i=n+s,o=r+s;break;case 1:n=i-s,o=r+s;break;case 2:i=n+s,r=o-s;break;case 3:n=i-s,r=o-s;break}this._root&&this._root.length&&(this._root=a)}return this._x0=n,this._y0=r,this._x1=i,this._y1=o,this}function vt(){var e=[];return this.visit(function(t){if(!t.length)do e.push(t.data);while(t=t.next)}),e}function xt(e){return arguments.length?this.cover(+e[0][0],+e[0][1]).cover(+e[1][0],+e[1][1]):isNaN(this._x0)?void 0:[[this._x0,this._y0],[this._x1,this._y1]]}function N(e,t,n,r,i){this.node=e,this.x0=t,this.y0=n,this.x1=r,this.y1=i}function wt(e,t,n){var r,i=this._x0,o=this._y0,s,a,f,l,p=this._x1,w=this._y1,g=[],d=this._root,m,c;for(d&&g.push(new N(d,i,o,p,w)),n==null?n=1/0:(i=e-n,o=t-n,p=e+n,w=t+n,n*=n);m=g.pop();)if(!(!(d=m.node)||(s=m.x0)>p||(a=m.y0)>w||(f=m.x1)<i||(l=m.y1)<o))if(d.length){var u=(s+f)/2,h=(a+l)/2;g.push(new N(d[3],u,h,f,l),new N(d[2],s,h,u,l),new N(d[1],u,a,f,h),new N(d[0],s,a,u,h)),(c=(t>=h)<<1|e>=u)&&(m=g[g.length-1],g[g.length-1]=g[g.length-1-c],g[g.length-1-c]=m)}else{var y=e-+this._x.call(null,d.data),_=t-+this._y.call(null,d.data),v=y*y+_*_;if(v<n){var E=Math.sqrt(n=v);i=e-E,o=t-E,p=e+E,w=t+E,r=d.data}}return r}function _t(e){if(isNaN(p=+this._x.call(null,e))||isNaN(w=+this._y.call(null,e)))return this;var t,n=this._root,r,i,o,s=this._x0,a=this._y0,f=this._x1,l=this._y1,p,w,g,d,m,c,u,h;if(!n)return this;if(n.length)for(;;){if((m=p>=(g=(s+f)/2))?s=g:f=g,(c=w>=(d=(a+l)/2))?a=d:l=d,t=n,!(n=n[u=c<<1|m]))return this;if(!n.length)break;(t[u+1&3]||t[u+2&3]||t[u+3&3])&&(r=t,h=u)}for(;n.data!==e;)if(i=n,!(n=n.next))return this;return(o=n.next)&&delete n.next,i?(o?i.next=o:delete i.next,this):t?(o?t[u]=o:delete t[u],(n=t[0]||t[1]||t[2]||t[3])&&n===(t[3]||t[2]||t[1]||t[0])&&!n.length&&(r?r[h]=n:this._root=n),this):(this._root=o,this)}function bt(e){for(var t=0,n=e.length;t<n;++t)this.remove(e[t]);return this}function Et(){return this._root}function At(){var e=0;return this.visit(function(t){if(!t.length)do++e;while(t=t.next)}),e}function St(e){var t=[],n,r=this._root,i,o,s,a,f;for(r&&t.push(new N(r,this._x0,this._y0,this._x1,this._y1));n=t.pop();)if(!e(r=n.node,o=n.x0,s=n.y0,a=n.x1,f=n.y1)&&r.length){var l=(o+a)/2,p=(s+f)/2;(i=r[3])&&t.push(new N(i,l,p,a,f)),(i=r[2])&&t.push(new N(i,o,p,l,f)),(i=r[1])&&t.push(new N(i,l,s,a,p)),(i=r[0])&&t.push(new N(i,o,s,l,p))}return this}function $t(e){var t=[],n=[],r;for(this._root&&t.push(new N(this._root,this._x0,this._y0,this._x1,this._y1));r=t.pop();){var i=r.node;if(i.length){var o,s=r.x0,a=r.y0,f=r.x1,l=r.y1,p=(s+f)/2,w=(a+l)/2;(o=i[0])&&t.push(new N(o,s,a,p,w)),(o=i[1])&&t.push(new N(o,p,a,f,w)),(o=i[2])&&t.push(new N(o,s,w,p,l)),(o=i[3])&&t.push(new N(o,p,w,f,l))}n.push(r)}for(;r=n.pop();)e(r.node,r.x0,r.y0,r.x1,r.y1);return this}function kt(e){return e[0]}function Nt(e){return arguments.length?(this._x=e,this):this._x}function It(e){return e[1]}function Lt(e){return arguments.length?(this._y=e,this):this._y}function ee(e,t,n){var r=new be(t??kt,n??It,NaN,NaN,NaN,NaN);return e==null?r:r.addAll(e)}function be(e,t,n,r,i,o){this._x=e,this._y=t,this._x0=n,this._y0=r,this._x1=i,this._y1=o,this._root=void 0}function Re(e){for(var t={data:e.data},n=t;e=e.next;)n=n.next={data:e.data};return t}var I=ee.prototype=be.prototype;I.copy=function(){var e=new be(this._x,this._y,this._x0,this._y0,this._x1,this._y1),t=this._root,n,r;if(!t)return e;if(!t.length)return e._root=Re(t),e;for(n=[{source:t,target:e._root=new Array(4)}];t=n.pop();)for(var i=0;i<4;++i)(r=t.source[i])&&(r.length?n.push({source:r,target:t.target[i]=new Array(4)}):t.target[i]=Re(r));return e};I.add=gt;I.addAll=mt;I.cover=yt;I.data=vt;I.extent=xt;I.find=wt;I.remove=_t;I.removeAll=bt;I.root=Et;I.size=At;I.visit=St;I.visitAfter=$t;I.x=Nt;I.y=Lt;function A(e){return function(){return e}}function F(e){return(e()-.5)*1e-6}function Ct(e){return e.x+e.vx}function Mt(e){return e.y+e.vy}function Ee(e){var t,n,r,i=1,o=1;typeof e!="function"&&(e=A(e==null?1:+e));function s(){for(var l,p=t.length,w,g,d,m,c,u,h=0;h<o;++h)for(w=ee(t,Ct,Mt).visitAfter(a),l=0;l<p;++l)g=t[l],c=n[g.index],u=c*c,d=g.x+g.vx,m=g.y+g.vy,w.visit(y);function y(_,v,E,k,C){var S=_.data,B=_.r,$=c+B;if(S){if(S.index>g.index){var q=d-S.x-S.vx,D=m-S.y-S.vy,T=q*q+D*D;T<$*$&&(q===0&&(q=F(r),T+=q*q),D===0&&(D=F(r),T+=D*D),T=($-(T=Math.sqrt(T)))/T*i,g.vx+=(q*=T)*($=(B*=B)/(u+B)),g.vy+=(D*=T)*$,S.vx-=q*($=1-$),S.vy-=D*$)}return}return v>d+$||k<d-$||E>m+$||C<m-$}}function a(l){if(l.data)return l.r=n[l.data.index];for(var p=l.r=0;p<4;++p)l[p]&&l[p].r>l.r&&(l.r=l[p].r)}function f(){if(t){var l,p=t.length,w;for(n=new Array(p),l=0;l<p;++l)w=t[l],n[w.index]=+e(w,l,t)}}return s.initialize=function(l,p){t=l,r=p,f()},s.iterations=function(l){return arguments.length?(o=+l,s):o},s.strength=function(l){return arguments.length?(i=+l,s):i},s.radius=function(l){return arguments.length?(e=typeof l=="function"?l:A(+l),f(),s):e},s}function Bt(e){return e.index}function He(e,t){var n=e.get(t);if(!n)throw new Error("node not found: "+t);return n}function Ae(e){var t=Bt,n=w,r,i=A(30),o,s,a,f,l,p=1;e==null&&(e=[]);function w(u){return 1/Math.min(a[u.source.index],a[u.target.index])}function g(u){for(var h=0,y=e.length;h<p;++h)for(var _=0,v,E,k,C,S,B,$;_<y;++_)v=e[_],E=v.source,k=v.target,C=k.x+k.vx-E.x-E.vx||F(l),S=k.y+k.vy-E.y-E.vy||F(l),B=Math.sqrt(C*C+S*S),B=(B-o[_])/B*u*r[_],C*=B,S*=B,k.vx-=C*($=f[_]),k.vy-=S*$,E.vx+=C*($=1-$),E.vy+=S*$}function d(){if(s){var u,h=s.length,y=e.length,_=new Map(s.map((E,k)=>[t(E,k,s),E])),v;for(u=0,a=new Array(h);u<y;++u)v=e[u],v.index=u,typeof v.source!="object"&&(v.source=He(_,v.source)),typeof v.target!="object"&&(v.target=He(_,v.target)),a[v.source.index]=(a[v.source.index]||0)+1,a[v.target.index]=(a[v.target.index]||0)+1;for(u=0,f=new Array(y);u<y;++u)v=e[u],f[u]=a[v.source.index]/(a[v.source.index]+a[v.target.index]);r=new Array(y),m(),o=new Array(y),c()}}function m(){if(s)for(var u=0,h=e.length;u<h;++u)r[u]=+n(e[u],u,e)}function c(){if(s)for(var u=0,h=e.length;u<h;++u)o[u]=+i(e[u],u,e)}return g.initialize=function(u,h){s=u,l=h,d()},g.links=function(u){return arguments.length?(e=u,d(),g):e},g.id=function(u){return arguments.length?(t=u,g):t},g.iterations=function(u){return arguments.length?(p=+u,g):p},g.strength=function(u){return arguments.length?(n=typeof u=="function"?u:A(+u),m(),g):n},g.distance=function(u){return arguments.length?(i=typeof u=="function"?u:A(+u),c(),g):i},g}var Ft={value:()=>{}};function Se(){for(var e=0,t=arguments.length,n={},r;e<t;++e){if(!(r=arguments[e]+"")||r in n||/[\s.]/.test(r))throw new Error("illegal type: "+r);n[r]=[]}return new ce(n)}function ce(e){this._=e}function Pt(e,t){return e.trim().split(/^|\s+/).map(function(n){var r="",i=n.indexOf(".");if(i>=0&&(r=n.slice(i+1),n=n.slice(0,i)),n&&!t.hasOwnProperty(n))throw new Error("unknown type: "+n);return{type:n,name:r}})}ce.prototype=Se.prototype={constructor:ce,on:function(e,t){var n=this._,r=Pt(e+"",n),i,o=-1,s=r.length;if(arguments.length<2){for(;++o<s;)if((i=(e=r[o]).type)&&(i=jt(n[i],e.name)))return i;return}if(t!=null&&typeof t!="function")throw new Error("invalid callback: "+t);for(;++o<s;)if(i=(e=r[o]).type)n[i]=Ge(n[i],e.name,t);else if(t==null)for(i in n)n[i]=Ge(n[i],e.name,null);return this},copy:function(){var e={},t=this._;for(var n in t)e[n]=t[n].slice();return new ce(e)},call:function(e,t){if((i=arguments.length-2)>0)for(var n=new Array(i),r=0,i,o;r<i;++r)n[r]=arguments[r+2];if(!this._.hasOwnProperty(e))throw new Error("unknown type: "+e);for(o=this._[e],r=0,i=o.length;r<i;++r)o[r].value.apply(t,n)},apply:function(e,t,n){if(!this._.hasOwnProperty(e))throw new Error("unknown type: "+e);for(var r=this._[e],i=0,o=r.length;i<o;++i)r[i].value.apply(t,n)}};function jt(e,t){for(var n=0,r=e.length,i;n<r;++n)if((i=e[n]).name===t)return i.value}function Ge(e,t,n){for(var r=0,i=e.length;r<i;++r)if(e[r].name===t){e[r]=Ft,e=e.slice(0,r).concat(e.slice(r+1));break}return n!=null&&e.push({name:t,value:n}),e}var V=0,ne=0,te=0,Ye=1e3,ue,re,fe=0,X=0,de=0,ie=typeof performance=="object"&&performance.now?performance:Date,We=typeof window=="object"&&window.requestAnimationFrame?window.requestAnimationFrame.bind(window):function(e){setTimeout(e,17)};function Je(){return X||(We(zt),X=ie.now()+de)}function zt(){X=0}function $e(){this._call=this._time=this._next=null}$e.prototype=Ne.prototype={constructor:$e,restart:function(e,t,n){if(typeof e!="function")throw new TypeError("callback is not a function");n=(n==null?Je():+n)+(t==null?0:+t),!this._next&&re!==this&&(re?re._next=this:ue=this,re=this),this._call=e,this._time=n,ke()},stop:function(){this._call&&(this._call=null,this._time=1/0,ke())}};function Ne(e,t,n){var r=new $e;return r.restart(e,t,n),r}function Tt(){Je(),++V;for(var e=ue,t;e;)(t=X-e._time)>=0&&e._call.call(void 0,t),e=e._next;--V}function Xe(){X=(fe=ie.now())+de,V=ne=0;try{Tt()}finally{V=0,Dt(),X=0}}function qt(){var e=ie.now(),t=e-fe;t>Ye&&(de-=t,fe=e)}function Dt(){for(var e,t=ue,n,r=1/0;t;)t._call?(r>t._time&&(r=t._time),e=t,t=t._next):(n=t._next,t._next=null,t=e?e._next=n:ue=n);re=e,ke(r)}function ke(e){if(!V){ne&&(ne=clearTimeout(ne));var t=e-X;t>24?(e<1/0&&(ne=setTimeout(Xe,Math.ceil(e-ie.now()-de)+1)),te&&(te=clearInterval(te))):(te||(fe=ie.now(),te=setInterval(qt,Ye)),V=1,We(Xe))}}function Ve(){let e=1;return()=>(e=(1664525*e+1013904223)%4294967296)/4294967296}function Qe(e){return e.x}function Ke(e){return e.y}var Ot=10,Rt=Math.PI*(3-Math.sqrt(5));function Ie(e){var t,n=1,r=.001,i=1-Math.pow(r,1/300),o=0,s=.6,a=new Map,f=Ne(w),l=Se("tick","end"),p=Ve();e==null&&(e=[]);function w(){g(),l.call("tick",t),n<r&&(f.stop(),l.call("end",t))}function g(c){var u,h=e.length,y;c===void 0&&(c=1);for(var _=0;_<c;++_)for(n+=(o-n)*i,a.forEach(function(v){v(n)}),u=0;u<h;++u)y=e[u],y.fx==null?y.x+=y.vx*=s:(y.x=y.fx,y.vx=0),y.fy==null?y.y+=y.vy*=s:(y.y=y.fy,y.vy=0);return t}function d(){for(var c=0,u=e.length,h;c<u;++c){if(h=e[c],h.index=c,h.fx!=null&&(h.x=h.fx),h.fy!=null&&(h.y=h.fy),isNaN(h.x)||isNaN(h.y)){var y=Ot*Math.sqrt(.5+c),_=c*Rt;h.x=y*Math.cos(_),h.y=y*Math.sin(_)}(isNaN(h.vx)||isNaN(h.vy))&&(h.vx=h.vy=0)}}function m(c){return c.initialize&&c.initialize(e,p),c}return d(),t={tick:g,restart:function(){return f.restart(w),t},stop:function(){return f.stop(),t},nodes:function(c){return arguments.length?(e=c,d(),a.forEach(m),t):e},alpha:function(c){return arguments.length?(n=+c,t):n},alphaMin:function(c){return arguments.length?(r=+c,t):r},alphaDecay:function(c){return arguments.length?(i=+c,t):+i},alphaTarget:function(c){return arguments.length?(o=+c,t):o},velocityDecay:function(c){return arguments.length?(s=1-c,t):1-s},randomSource:function(c){return arguments.length?(p=c,a.forEach(m),t):p},force:function(c,u){return arguments.length>1?(u==null?a.delete(c):a.set(c,m(u)),t):a.get(c)},find:function(c,u,h){var y=0,_=e.length,v,E,k,C,S;for(h==null?h=1/0:h*=h,y=0;y<_;++y)C=e[y],v=c-C.x,E=u-C.y,k=v*v+E*E,k<h&&(S=C,h=k);return S},on:function(c,u){return arguments.length>1?(l.on(c,u),t):l.on(c)}}}function Le(){var e,t,n,r,i=A(-30),o,s=1,a=1/0,f=.81;function l(d){var m,c=e.length,u=ee(e,Qe,Ke).visitAfter(w);for(r=d,m=0;m<c;++m)t=e[m],u.visit(g)}function p(){if(e){var d,m=e.length,c;for(o=new Array(m),d=0;d<m;++d)c=e[d],o[c.index]=+i(c,d,e)}}function w(d){var m=0,c,u,h=0,y,_,v;if(d.length){for(y=_=v=0;v<4;++v)(c=d[v])&&(u=Math.abs(c.value))&&(m+=c.value,h+=u,y+=u*c.x,_+=u*c.y);d.x=y/h,d.y=_/h}else{c=d,c.x=c.data.x,c.y=c.data.y;do m+=o[c.data.index];while(c=c.next)}d.value=m}function g(d,m,c,u){if(!d.value)return!0;var h=d.x-t.x,y=d.y-t.y,_=u-m,v=h*h+y*y;if(_*_/f<v)return v<a&&(h===0&&(h=F(n),v+=h*h),y===0&&(y=F(n),v+=y*y),v<s&&(v=Math.sqrt(s*v)),t.vx+=h*d.value*r/v,t.vy+=y*d.value*r/v),!0;if(d.length||v>=a)return;(d.data!==t||d.next)&&(h===0&&(h=F(n),v+=h*h),y===0&&(y=F(n),v+=y*y),v<s&&(v=Math.sqrt(s*v)));do d.data!==t&&(_=o[d.data.index]*r/v,t.vx+=h*_,t.vy+=y*_);while(d=d.next)}return l.initialize=function(d,m){e=d,n=m,p()},l.strength=function(d){return arguments.length?(i=typeof d=="function"?d:A(+d),p(),l):i},l.distanceMin=function(d){return arguments.length?(s=d*d,l):Math.sqrt(s)},l.distanceMax=function(d){return arguments.length?(a=d*d,l):Math.sqrt(a)},l.theta=function(d){return arguments.length?(f=d*d,l):Math.sqrt(f)},l}function Ce(e){var t=A(.1),n,r,i;typeof e!="function"&&(e=A(e==null?0:+e));function o(a){for(var f=0,l=n.length,p;f<l;++f)p=n[f],p.vx+=(i[f]-p.x)*r[f]*a}function s(){if(n){var a,f=n.length;for(r=new Array(f),i=new Array(f),a=0;a<f;++a)r[a]=isNaN(i[a]=+e(n[a],a,n))?0:+t(n[a],a,n)}}return o.initialize=function(a){n=a,s()},o.strength=function(a){return arguments.length?(t=typeof a=="function"?a:A(+a),s(),o):t},o.x=function(a){return arguments.length?(e=typeof a=="function"?a:A(+a),s(),o):e},o}function Me(e){var t=A(.1),n,r,i;typeof e!="function"&&(e=A(e==null?0:+e));function o(a){for(var f=0,l=n.length,p;f<l;++f)p=n[f],p.vy+=(i[f]-p.y)*r[f]*a}function s(){if(n){var a,f=n.length;for(r=new Array(f),i=new Array(f),a=0;a<f;++a)r[a]=isNaN(i[a]=+e(n[a],a,n))?0:+t(n[a],a,n)}}return o.initialize=function(a){n=a,s()},o.strength=function(a){return arguments.length?(t=typeof a=="function"?a:A(+a),s(),o):t},o.y=function(a){return arguments.length?(e=typeof a=="function"?a:A(+a),s(),o):e},o}async function Y(e,t={}){let n;try{n=await fetch("/graphql",{method:"POST",headers:{"Content-Type":"application/json"},body:JSON.stringify({query:e,variables:t})})}catch(i){throw new Error("the server did not answer ("+i.message+")")}let r;try{r=await n.json()}catch{throw new Error("the server answered HTTP "+n.status+" without JSON")}if(r.errors&&r.errors.length&&!r.data)throw new Error(r.errors.map(i=>i.message).join("; "));return r}function x(e,t={},...n){let r=document.createElement(e);return Ze(r,t),r.append(...n.flat(1/0).filter(i=>i!=null&&i!==!1)),r}var Ut="http://www.w3.org/2000/svg";function P(e,t={},...n){let r=document.createElementNS(Ut,e);return Ze(r,t),r.append(...n.flat(1/0).filter(i=>i!=null&&i!==!1)),r}function Ze(e,t){for(let[n,r]of Object.entries(t))r==null||r===!1||(n.startsWith("on")?e.addEventListener(n.slice(2),r):n==="text"?e.textContent=r:e.setAttribute(n,r===!0?"":r))}var Ht=new Intl.NumberFormat("en-GB",{maximumFractionDigits:1});function Q(e){return e==null?"\u2013":Ht.format(e)}var he={Agency:"#0072B2",Operation:"#D55E00",Platform:"#CC79A7",Arrest:"#009E73",Seizure:"#E69F00",Place:"#56B4E9",Person:"#6b5b95",Group:"#000000",Article:"#8a8f98"};function O(e){return x("span",{class:"type",style:"background:"+(he[e]||"#8a8f98")},e)}var pe=`
+fragment Ev on Evidence { sentence confidence rule assertedBy article { id title url published source } }
+fragment Fact on Node { id __typename
+  ... on Arrest { count qualifier date agency { id name } operation { id name } place { name } conflictsWith { id count } evidence { ...Ev } }
+  ... on Seizure { commodity subtype quantity unit amount currency kilograms date agency { id name } operation { id name } place { name }
+      conflictsWith { id quantity unit amount currency } evidence { ...Ev } }
+  ... on Operation { name agencies { id name } targets { id name } places { name } evidence { ...Ev } }
+}`;async function et(e){if(e=e.slice(0,100),!e.length)return[];let t={},n=e.map((o,s)=>(t["i"+s]=o,`f${s}: node(id: $i${s}) { ...Fact }`)),r=e.map((o,s)=>`$i${s}: ID!`).join(", "),i=await Y(`query(${r}) { ${n.join(`
+`)} } ${pe}`,t);return e.map((o,s)=>i.data["f"+s]).filter(Boolean)}function Gt(e){let t=[],n=e.operation?" in Operation "+e.operation.name:"",r=e.agency?" by "+e.agency.name:"";switch(e.__typename){case"Arrest":t.push((e.count!=null?Q(e.count)+" arrests":"Arrests")+(e.qualifier&&e.qualifier!=="exact"?" ("+e.qualifier+")":"")+r+n);break;case"Seizure":{let i=e.subtype||e.commodity||"something",o="Seized ";e.quantity!=null&&(o+=Q(e.quantity)+" "+(e.unit||"")+" of "),o+=i,e.amount!=null&&(o+=(e.quantity!=null?", ":" worth ")+Q(e.amount)+" "+(e.currency||"")),t.push(o+r+n);break}case"Operation":t.push("Operation "+e.name+(e.agencies&&e.agencies.length?" led by "+e.agencies.map(i=>i.name).join(", "):"")+(e.targets&&e.targets.length?", against "+e.targets.map(i=>i.name).join(", "):""));break;default:t.push(e.__typename+" "+(e.name||e.id))}return e.date&&t.push("("+e.date+")"),t.join(" ")}function Xt(e){let t=[],n=r=>{if(r!=null){t.push(String(r),r.toLocaleString("en-GB"));for(let[i,o]of[[1e9,["bn","billion"]],[1e6,["m","million"]]])if(r>=i&&Number.isFinite(r/i)){let s=String(Math.round(r/i*100)/100);for(let a of o)t.push(s+a,s+" "+a)}}};n(e.count),n(e.quantity),n(e.amount);for(let r of[e.name,e.agency&&e.agency.name,e.operation&&e.operation.name,e.subtype])r&&t.push(r);return t.filter(r=>r.length>0)}function Yt(e,t){let n=[...new Set(Xt(t))].sort((a,f)=>f.length-a.length);if(!n.length)return[document.createTextNode(e)];let r=n.map(a=>a.replace(/[.*+?^${}()|[\]\\]/g,"\\$&")),i=new RegExp("(?<![\\w.])("+r.join("|")+")(?![\\w])","gi"),o=[],s=0;for(let a of e.matchAll(i))o.push(document.createTextNode(e.slice(s,a.index))),o.push(x("mark",{},a[0])),s=a.index+a[0].length;return o.push(document.createTextNode(e.slice(s))),o}function ge(e,t){let n=e.article||{},r=n.url?x("a",{href:n.url,rel:"noopener noreferrer",target:"_blank"},n.title||n.url):x("span",{},n.title||"untitled article");return x("div",{class:"evidence"},x("blockquote",{},Yt(e.sentence||"",t)),x("div",{class:"meta"},r,n.published?" \xB7 "+n.published:"",n.source?" \xB7 "+n.source:"",e.confidence!=null?" \xB7 confidence "+e.confidence.toFixed(2):"",e.assertedBy?[" \xB7 according to ",x("strong",{},e.assertedBy)]:"",e.rule?x("span",{class:"small",title:"the extraction rule that read it"}," \xB7 rule "+e.rule):""))}function me(e){let t=e.conflictsWith||[],n=t.map(r=>r.count!=null?Q(r.count):r.quantity!=null?Q(r.quantity)+" "+(r.unit||""):Q(r.amount)+" "+(r.currency||""));return x("div",{class:"fact","data-id":e.id},x("div",{class:"what"},O(e.__typename),Gt(e),t.length?x("span",{class:"conflict",title:"other sources give a different figure"},"conflicts with "+n.join(", ")):null),(e.evidence||[]).map(r=>ge(r,e)),(e.evidence||[]).length?null:x("div",{class:"small"},"no sentence recorded"))}function Be(e,t){return e.length>t?e.slice(0,t-1)+"\u2026":e}function tt(e,t){let r="/graphql?query="+encodeURIComponent("subscription($f: Filter) { factsAdded(filter: $f) { articles { id } facts { id } } }")+"&variables="+encodeURIComponent(JSON.stringify({f:e})),i=null,o=!1,s=null,a=()=>{i=new EventSource(r),i.addEventListener("open",()=>{document.body.dataset.live="open"}),i.addEventListener("error",()=>{document.body.dataset.live="retrying"}),i.addEventListener("next",p=>{let w;try{w=JSON.parse(p.data)}catch{return}w.data&&w.data.factsAdded&&t(w.data.factsAdded)}),i.addEventListener("complete",()=>{i.close(),document.body.dataset.live="closed",o||(s=setTimeout(a,5e3))})},f=()=>{clearTimeout(s),i&&i.close(),i=null},l=p=>{p.persisted&&!o&&!i&&a()};return window.addEventListener("pagehide",f),window.addEventListener("pageshow",l),a(),()=>{o=!0,f(),window.removeEventListener("pagehide",f),window.removeEventListener("pageshow",l),delete document.body.dataset.live}}var oe=new Set(["Arrest","Seizure"]),b=new Map,G=new Map,J=new Set,ae=new Set,ze=new Set,Te=null,se=null,ve=null,K={nodes:new Set,edges:new Set},L={x:0,y:0,k:1},xe=0,M=document.getElementById("graph"),De=P("g",{}),ot=P("g",{}),at=P("g",{});De.append(ot,at);M.append(De);function Z(e){xe+=e,document.body.dataset.state=xe>0?"loading":"ready",we()}function we(e=""){document.getElementById("status").textContent=b.size?`${b.size} nodes, ${G.size} links${xe?" \xB7 loading\u2026":""}${e?" \xB7 "+e:""}`:xe?"loading\u2026":"Search for a node to start.",document.body.dataset.nodes=String(b.size)}function Oe(e,t){if(b.has(e.id))return b.get(e.id);let n=t||{x:0,y:0},r=nt(e.id)*Math.PI*2,i=t?60+nt(e.id+"r")*40:0,o={id:e.id,type:e.type,label:e.label||e.id,x:n.x+Math.cos(r)*i,y:n.y+Math.sin(r)*i,vx:0,vy:0,settled:!1};b.set(e.id,o);let s=P("g",{class:"node",tabindex:"0",role:"button","data-id":e.id,"data-type":e.type,"aria-label":`${e.type} ${o.label}: expand and show`},P("title",{},`${e.type}: ${o.label}`),P("circle",{r:oe.has(e.type)?7:e.type==="Article"?6:11,fill:he[e.type]||"#8a8f98"}),P("text",{x:14,y:4},Be(o.label,28)));return s.addEventListener("keydown",a=>{(a.key==="Enter"||a.key===" ")&&(a.preventDefault(),le(e.id))}),Jt(s,o),o.g=s,at.append(s),o}function st(e){let t=`${e.source}|${e.target}|${e.predicate}`,n=G.get(t);if(n){n.facts=[...new Set([...n.facts||[],...e.facts||[]])];return}if(!b.has(e.source)||!b.has(e.target))return;let r=P("line",{class:"edge","data-predicate":e.predicate}),i=P("line",{class:"edge-hit","data-key":t,tabindex:"-1"},P("title",{},e.predicate));i.addEventListener("click",()=>tn(t)),G.set(t,{...e,key:t,line:r,hit:i}),ot.append(r,i)}function nt(e){let t=2166136261;for(let n=0;n<e.length;n++)t=Math.imul(t^e.charCodeAt(n),16777619);return(t>>>0)/4294967296}async function lt(e){if(!ze.has(e)){Z(1);try{let t=[...ut()].filter(o=>!ae.has(o)),n=await Y("query($id: ID!, $p: [String!]) { neighborhood(id: $id, depth: 1, limit: 150, predicates: $p) { truncated nodes { id type label } edges { source target predicate facts } } }",{id:e,p:ae.size?t:null}),r=n.data&&n.data.neighborhood;if(!r)throw new Error((n.errors||[]).map(o=>o.message).join("; ")||"no answer");ze.add(e);let i=b.get(e);for(let o of b.values())o.settled=!0;for(let o of r.nodes)Oe(o,i);for(let o of r.edges)st(o);ft(),j(),_e(r.nodes.length>1?.8:.2),we(r.truncated?"the neighbourhood was cut at 150 nodes":"")}catch(t){we("could not expand: "+t.message)}finally{Z(-1)}}}var z=Ie([]).force("charge",Le().strength(-400).distanceMax(600)).force("link",Ae([]).distance(90).strength(.3)).force("collide",Ee(22)).force("x",Ce(0).strength(.02)).force("y",Me(0).strength(.02)).force("settled",()=>{for(let e of z.nodes())e.settled&&(e.vx*=.15,e.vy*=.15)}).alphaMin(.005).stop();function Wt(){z.nodes([...b.values()].filter(t=>!J.has(t.type)));let e=[];for(let t of G.values()){let n=b.get(t.source),r=b.get(t.target);!J.has(n.type)&&!J.has(r.type)&&!ae.has(t.predicate)&&e.push({source:n,target:r})}z.force("link").links(e)}function _e(e){let t=M.dataset.layout==="moving";Wt(),z.alpha(Math.max(z.alpha(),e)),M.dataset.layout="moving",t||requestAnimationFrame(ct)}function ct(){for(let e=0;e<3&&z.alpha()>z.alphaMin();e++)z.tick();j(),z.alpha()>z.alphaMin()?requestAnimationFrame(ct):M.dataset.layout="still"}function j(){for(let t of b.values())t.g.setAttribute("transform",`translate(${t.x.toFixed(1)},${t.y.toFixed(1)})`),t.g.style.display=J.has(t.type)?"none":"",t.g.classList.toggle("selected",t.id===Te),t.g.classList.toggle("path",K.nodes.has(t.id)),t.g.querySelector("text").style.display=b.size>80&&oe.has(t.type)&&t.id!==Te?"none":"";for(let t of G.values()){let n=b.get(t.source),r=b.get(t.target),i=J.has(n.type)||J.has(r.type)||ae.has(t.predicate);for(let o of[t.line,t.hit])o.setAttribute("x1",n.x.toFixed(1)),o.setAttribute("y1",n.y.toFixed(1)),o.setAttribute("x2",r.x.toFixed(1)),o.setAttribute("y2",r.y.toFixed(1)),o.style.display=i?"none":"";t.line.classList.toggle("path",K.edges.has(t.key))}let e=M.getBoundingClientRect();De.setAttribute("transform",`translate(${e.width/2+L.x},${e.height/2+L.y}) scale(${L.k})`)}function Jt(e,t){e.addEventListener("pointerdown",n=>{n.stopPropagation(),e.setPointerCapture(n.pointerId);let r={x:n.clientX,y:n.clientY,nx:t.x,ny:t.y},i=!1,o=a=>{let f=(a.clientX-r.x)/L.k,l=(a.clientY-r.y)/L.k;Math.abs(f)+Math.abs(l)>3&&(i=!0),i&&(t.x=t.fx=r.nx+f,t.y=t.fy=r.ny+l,j())},s=()=>{e.removeEventListener("pointermove",o),e.removeEventListener("pointerup",s),t.fx=t.fy=null,i?_e(.1):le(t.id)};e.addEventListener("pointermove",o),e.addEventListener("pointerup",s)})}M.addEventListener("pointerdown",e=>{if(e.target.closest(".node")||e.target.classList.contains("edge-hit"))return;let t={x:e.clientX,y:e.clientY,vx:L.x,vy:L.y};M.setPointerCapture(e.pointerId);let n=i=>{L.x=t.vx+i.clientX-t.x,L.y=t.vy+i.clientY-t.y,j()},r=()=>{M.removeEventListener("pointermove",n),M.removeEventListener("pointerup",r)};M.addEventListener("pointermove",n),M.addEventListener("pointerup",r)});M.addEventListener("wheel",e=>{e.preventDefault(),L.k=Math.min(4,Math.max(.2,L.k*(e.deltaY<0?1.1:1/1.1))),j()},{passive:!1});window.addEventListener("resize",j);function ut(){return new Set([...G.values()].map(e=>e.predicate))}function ft(){let e=(t,n,r,i)=>{let o=document.getElementById(t),s=o.querySelector("legend");o.replaceChildren(s,...[...n].sort().map(a=>x("label",{},x("input",{type:"checkbox",value:a,checked:!r.has(a),onchange:f=>{f.target.checked?r.delete(a):r.add(a),j(),_e(.2)}}),i?O(a):a)))};e("types",new Set([...b.values()].map(t=>t.type)),J,!0),e("predicates",ut(),ae,!1),document.getElementById("legend").replaceChildren(...[...new Set([...b.values()].map(t=>t.type))].sort().map(O))}async function le(e,t=!0){let n=performance.now();Te=e,t&&location.pathname!=="/node/"+e&&history.pushState(null,"","/node/"+e),b.has(e)||Oe({id:e,type:"",label:e}),j();let r=(o,s)=>s.finally(()=>performance.measure(o,{start:n,detail:e}));await Promise.all([r("node-page",dt(e)),r("neighbourhood",lt(e))]);let i=b.get(e);i&&(L.x=-i.x*L.k,L.y=-i.y*L.k),j(),performance.measure("choose",{start:n,detail:e})}var Vt=`
 fragment H on Change { action by at reason field value }
 query($id: ID!) { node(id: $id) { __typename id
   ... on Agency { name aliases country operations { id name } people { id name roles } arrests { ...Fact } seizures { ...Fact } evidence { ...Ev } history { ...H } }
@@ -255,208 +19,70 @@ query($id: ID!) { node(id: $id) { __typename id
   ... on Arrest { ...Fact history { ...H } }
   ... on Seizure { ...Fact history { ...H } }
   ... on Article { title url published source }
-} } ${FACT_FIELDS}`;
+} } ${pe}`;async function dt(e){let t=document.getElementById("details");t.dataset.state="loading",t.replaceChildren(x("p",{class:"state"},"Loading\u2026")),Z(1);try{let n=await Y(Vt,{id:e}),r=n.data&&n.data.node;if(!r)throw new Error((n.errors||[]).map(o=>o.message).join("; ")||"not found");let i=b.get(e);i&&!i.type&&(i.type=r.__typename,i.g.querySelector("circle").setAttribute("fill",he[r.__typename]||"#8a8f98"),i.g.querySelector("text").textContent=Be(r.name||r.title||e,28)),t.replaceChildren(...en(r)),Zt(r),document.title="opgraph \u2014 "+(r.name||r.title||r.__typename),t.dataset.state="ready"}catch(n){t.replaceChildren(x("p",{class:"state error",role:"alert"},"Could not read "+e+": "+n.message)),t.dataset.state="error"}finally{Z(-1)}}var Qt={Agency:"agency",Operation:"operation",Platform:"platform",Group:"platform",Place:"place"},Fe=null,Pe=null,Kt=0;function Zt(e){if(Pe===e.id)return;Fe&&Fe(),Pe=e.id;let t=Qt[e.__typename];Fe=tt(t?{[t]:e.id}:{},async()=>{let n=Pe;ze.delete(n),await Promise.all([dt(n),lt(n)]),document.body.dataset.updates=String(++Kt)})}function R(e,t){return t=(t||[]).filter(Boolean),t.length?[x("h3",{},e),x("ul",{},t.map(n=>x("li",{},x("a",{href:"/node/"+n.id,onclick:r=>{r.preventDefault(),le(n.id)}},n.name||n.id),n.roles&&n.roles.length?" ("+n.roles.join(", ")+")":"")))]:null}var ye=20;function rt(e,t,n){let r=x("div",{},e.slice(0,ye).map(t));if(e.length>ye){let i=x("button",{type:"button",class:"more",onclick:()=>{i.replaceWith(...e.slice(ye).map(t))}},`Show the other ${e.length-ye} ${n}`);r.append(i)}return r}function en(e){let t=e.name||e.title||e.id,n={Agency:"agency",Platform:"platform"}[e.__typename],r=[x("h2",{},O(e.__typename),t),x("div",{class:"small"},e.id),e.aliases&&e.aliases.length?x("div",{class:"small"},"Also: "+e.aliases.join(", ")):null,e.country?x("div",{class:"small"},"Country: "+e.country):null,e.titles&&e.titles.length?x("div",{class:"small"},e.titles.join(", ")):null,e.url?x("div",{},x("a",{href:e.url,rel:"noopener noreferrer",target:"_blank"},"Read the article"),e.published?" \xB7 "+e.published:""):null,x("div",{},x("button",{type:"button",onclick:()=>it("a",e.id,t)},"Path from here")," ",x("button",{type:"button",onclick:()=>it("b",e.id,t)},"Path to here")," ",n?x("a",{href:`/?${n}=${encodeURIComponent(e.id)}`},"Dashboard for this"):null),R("Operations",e.operations),R("Agencies",e.agencies),R("Part of",[e.partOf]),R("Parts",e.parts),R("Targets",e.targets),R("Places",e.places),R("People",e.people),R("Organisation",[e.organisation])];oe.has(e.__typename)&&r.push(x("h3",{},"The fact"),me(e));let i=[...e.arrests||[],...e.seizures||[]];return i.length&&r.push(x("h3",{},`Figures (${i.length})`),rt(i,me,"figures")),!oe.has(e.__typename)&&e.evidence&&e.evidence.length&&r.push(x("h3",{},`Sentences that name it (${e.evidence.length})`),rt(e.evidence,o=>ge(o,e),"sentences")),e.history&&e.history.length&&r.push(x("h3",{},"Curation history"),x("ul",{},e.history.map(o=>x("li",{},`${o.at}: ${o.action}${o.field?" "+o.field+" = "+o.value:""} by ${o.by}${o.reason?" \u2014 "+o.reason:""}`)))),r.flat(1/0).filter(Boolean)}async function tn(e){let t=G.get(e),n=b.get(t.source),r=b.get(t.target);for(let o of G.values())o.line.classList.toggle("chosen",o.key===e);let i=document.getElementById("details");i.dataset.state="loading",i.replaceChildren(x("p",{class:"state"},"Loading\u2026"));try{let o=[x("h2",{},"Link"),x("p",{},O(n.type),n.label," \u2014 ",x("strong",{},t.predicate)," \u2192 ",O(r.type),r.label)];if(oe.has(n.type)){let[s]=await et([n.id]);i.replaceChildren(...o,x("h3",{},"Stated by"),s?me(s):x("p",{class:"state"},"No sentence recorded."))}else{let s=(t.facts||[]).slice(0,50),a={},f=s.map((m,c)=>(a["r"+c]=m,`r${c}: node(id: $r${c}) { ... on Relation { id rel evidence { ...Ev } } }`)),l=s.map((m,c)=>`$r${c}: ID!`).join(", "),p=s.length?await Y(`query(${l}) { ${f.join(`
+`)} } ${pe.split("fragment Fact")[0]}`,a):{data:{}};if(!p.data)throw new Error((p.errors||[]).map(m=>m.message).join("; "));let w=new Set,g=s.flatMap((m,c)=>(p.data["r"+c]||{}).evidence||[]).filter(m=>{let c=m.sentence+m.article.id;return w.has(c)?!1:(w.add(c),!0)}),d={name:n.label,agency:{name:r.label}};i.replaceChildren(...o,x("h3",{},`Stated by (${g.length} sentence${g.length===1?"":"s"})`),...g.length?g.map(m=>ge(m,d)):[x("p",{class:"state"},"No sentence recorded for this link.")])}i.dataset.state="ready"}catch(o){i.replaceChildren(x("p",{class:"state error",role:"alert"},"Could not read the link: "+o.message)),i.dataset.state="error"}}function it(e,t,n){e==="a"?se=t:ve=t,document.getElementById("path-"+e).textContent=n,document.getElementById("find-paths").disabled=!(se&&ve)}document.getElementById("find-paths").addEventListener("click",async()=>{let e=document.getElementById("path-state");e.textContent="Looking\u2026",Z(1);try{let t=await Y("query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 5) { length nodes { id type label } edges { source target predicate facts } } }",{a:se,b:ve});if(!t.data)throw new Error(t.errors.map(i=>i.message).join("; "));let n=t.data.paths;K={nodes:new Set,edges:new Set};let r=b.get(se);for(let i of n){for(let o of i.nodes)Oe(o,r),K.nodes.add(o.id);for(let o of i.edges)st(o),K.edges.add(`${o.source}|${o.target}|${o.predicate}`)}ft(),j(),_e(.5),e.textContent=n.length?`${n.length} shortest path${n.length>1?"s":""} of ${n[0].length} links, highlighted.`:"No path within 5 links.",e.dataset.paths=String(n.length)}catch(t){e.textContent="Could not find paths: "+t.message}finally{Z(-1)}});document.getElementById("clear-paths").addEventListener("click",()=>{K={nodes:new Set,edges:new Set},se=ve=null,document.getElementById("path-a").textContent="pick a node, then \u201CPath from here\u201D",document.getElementById("path-b").textContent="pick a node, then \u201CPath to here\u201D",document.getElementById("find-paths").disabled=!0,document.getElementById("path-state").textContent="",j()});var H=document.getElementById("q"),W=document.getElementById("results"),je=0,U=-1,qe=null;H.addEventListener("input",()=>{clearTimeout(qe),qe=setTimeout(ht,200)});H.addEventListener("keydown",e=>{let t=[...W.children];if(e.key==="ArrowDown"||e.key==="ArrowUp"){if(e.preventDefault(),!t.length)return;U=(U+(e.key==="ArrowDown"?1:-1)+t.length)%t.length,t.forEach((n,r)=>n.setAttribute("aria-selected",String(r===U))),H.setAttribute("aria-activedescendant",t[U].id)}else e.key==="Enter"?(e.preventDefault(),clearTimeout(qe),U>=0&&t[U]?t[U].click():ht().then(()=>W.firstChild&&W.firstChild.click())):e.key==="Escape"&&(W.replaceChildren(),H.setAttribute("aria-expanded","false"))});async function ht(){let e=H.value.trim(),t=document.getElementById("search-state"),n=++je;if(!e){W.replaceChildren(),t.textContent="";return}t.textContent="Searching\u2026";try{let r=await Y(`query($t: String!) { search(text: $t, first: 12) { score node { __typename id
+      ... on Agency { name } ... on Operation { name } ... on Platform { name } ... on Place { name } ... on Person { name } ... on Group { name } ... on Article { title } } } }`,{t:e});if(n!==je)return;if(!r.data)throw new Error(r.errors.map(o=>o.message).join("; "));U=-1;let i=r.data.search;W.replaceChildren(...i.map((o,s)=>x("li",{role:"option",id:"hit-"+s,"aria-selected":"false","data-id":o.node.id,onclick:()=>{W.replaceChildren(),H.setAttribute("aria-expanded","false"),le(o.node.id)}},O(o.node.__typename),o.node.name||o.node.title||o.node.id))),H.setAttribute("aria-expanded",String(i.length>0)),t.textContent=i.length?`${i.length} found`:"Nothing found: every word must occur."}catch(r){n===je&&(t.textContent="Search failed: "+r.message)}}function pt(){let e=location.pathname.startsWith("/node/")?decodeURIComponent(location.pathname.slice(6)):"";e?le(e,!1):(we(),document.body.dataset.state="ready",H.focus())}window.addEventListener("popstate",pt);pt();
 
-async function showNode(id) {
-  const box = document.getElementById("details");
-  box.dataset.state = "loading";
-  box.replaceChildren(el("p", { class: "state" }, "Loading…"));
-  setBusy(1);
-  try {
-    const res = await gql(DETAILS, { id });
-    const n = res.data && res.data.node;
-    if (!n) throw new Error((res.errors || []).map((e) => e.message).join("; ") || "not found");
-    const known = nodes.get(id);
-    if (known && !known.type) { // reached by its URL before its neighbourhood
-      known.type = n.__typename;
-      known.g.querySelector("circle").setAttribute("fill", typeColour[n.__typename] || "#8a8f98");
-      known.g.querySelector("text").textContent = truncate(n.name || n.title || id, 28);
-    }
-    box.replaceChildren(...nodePage(n));
-    document.title = "opgraph — " + (n.name || n.title || n.__typename);
-    box.dataset.state = "ready";
-  } catch (e) {
-    box.replaceChildren(el("p", { class: "state error", role: "alert" }, "Could not read " + id + ": " + e.message));
-    box.dataset.state = "error";
-  } finally {
-    setBusy(-1);
-  }
-}
+/*! d3-dispatch 3.0.2 (ISC)
+Copyright 2010-2026 Mike Bostock
 
-function nodeLinks(title, list) {
-  list = (list || []).filter(Boolean);
-  if (!list.length) return null;
-  return [el("h3", {}, title), el("ul", {}, list.map((x) => el("li", {}, el("a", { href: "/node/" + x.id, onclick: (e) => { e.preventDefault(); choose(x.id); } }, x.name || x.id),
-    x.roles && x.roles.length ? " (" + x.roles.join(", ") + ")" : "")))];
-}
+Permission to use, copy, modify, and/or distribute this software for any purpose
+with or without fee is hereby granted, provided that the above copyright notice
+and this permission notice appear in all copies.
 
-function nodePage(n) {
-  const name = n.name || n.title || n.id;
-  const dash = { Agency: "agency", Platform: "platform" }[n.__typename];
-  const out = [
-    el("h2", {}, typeBadge(n.__typename), name),
-    el("div", { class: "small" }, n.id),
-    n.aliases && n.aliases.length ? el("div", { class: "small" }, "Also: " + n.aliases.join(", ")) : null,
-    n.country ? el("div", { class: "small" }, "Country: " + n.country) : null,
-    n.titles && n.titles.length ? el("div", { class: "small" }, n.titles.join(", ")) : null,
-    n.url ? el("div", {}, el("a", { href: n.url, rel: "noopener noreferrer", target: "_blank" }, "Read the article"), n.published ? " · " + n.published : "") : null,
-    el("div", {},
-      el("button", { type: "button", onclick: () => setPathEnd("a", n.id, name) }, "Path from here"), " ",
-      el("button", { type: "button", onclick: () => setPathEnd("b", n.id, name) }, "Path to here"), " ",
-      dash ? el("a", { href: `/?${dash}=${encodeURIComponent(n.id)}` }, "Dashboard for this") : null),
-    nodeLinks("Operations", n.operations), nodeLinks("Agencies", n.agencies), nodeLinks("Part of", [n.partOf]),
-    nodeLinks("Parts", n.parts), nodeLinks("Targets", n.targets), nodeLinks("Places", n.places),
-    nodeLinks("People", n.people), nodeLinks("Organisation", [n.organisation]),
-  ];
-  if (FIGURES.has(n.__typename)) out.push(el("h3", {}, "The fact"), factItem(n));
-  const facts = [...(n.arrests || []), ...(n.seizures || [])];
-  if (facts.length) out.push(el("h3", {}, `Figures (${facts.length})`), ...facts.map(factItem));
-  if (!FIGURES.has(n.__typename) && n.evidence && n.evidence.length) {
-    out.push(el("h3", {}, `Sentences that name it (${n.evidence.length})`), ...n.evidence.map((ev) => evidenceItem(ev, n)));
-  }
-  if (n.history && n.history.length) {
-    out.push(el("h3", {}, "Curation history"), el("ul", {}, n.history.map((h) => el("li", {},
-      `${h.at}: ${h.action}${h.field ? " " + h.field + " = " + h.value : ""} by ${h.by}${h.reason ? " — " + h.reason : ""}`))));
-  }
-  return out.flat(Infinity).filter(Boolean);
-}
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+THIS SOFTWARE.
+*/
 
-// --- a link's evidence ---
+/*! d3-force 3.0.0 (ISC)
+Copyright 2010-2021 Mike Bostock
 
-async function showEdge(key) {
-  const e = edges.get(key);
-  const a = nodes.get(e.source), b = nodes.get(e.target);
-  for (const x of edges.values()) x.line.classList.toggle("chosen", x.key === key);
-  const box = document.getElementById("details");
-  box.dataset.state = "loading";
-  box.replaceChildren(el("p", { class: "state" }, "Loading…"));
-  try {
-    const head = [el("h2", {}, "Link"), el("p", {}, typeBadge(a.type), a.label, " — ", el("strong", {}, e.predicate), " → ", typeBadge(b.type), b.label)];
-    if (FIGURES.has(a.type)) {
-      // A figure's link to its agency, operation or place: the figure's sentences state it.
-      const [fact] = await factsByID([a.id]);
-      box.replaceChildren(...head, el("h3", {}, "Stated by"), fact ? factItem(fact) : el("p", { class: "state" }, "No sentence recorded."));
-    } else {
-      // A relation: the API gives the sentences of each end; show those naming the other end.
-      const q = `query($a: ID!, $b: ID!) { a: node(id: $a) { ...N } b: node(id: $b) { ...N } }
-        fragment N on Node { ... on Agency { name aliases evidence { ...Ev } } ... on Operation { name aliases evidence { ...Ev } }
-          ... on Platform { name evidence { ...Ev } } ... on Person { name evidence { ...Ev } } ... on Group { name evidence { ...Ev } } ... on Place { name } }
-        ${FACT_FIELDS.split("fragment Fact")[0]}`;
-      const res = await gql(q, { a: a.id, b: b.id });
-      const A = res.data.a || {}, B = res.data.b || {};
-      const names = (n) => [n.name, ...(n.aliases || [])].filter(Boolean).map((s) => s.toLowerCase());
-      const naming = (ev, other) => names(other).some((s) => ev.sentence.toLowerCase().includes(s));
-      const seen = new Set();
-      const sentences = [...(A.evidence || []).filter((ev) => naming(ev, B)), ...(B.evidence || []).filter((ev) => naming(ev, A))]
-        .filter((ev) => { const k = ev.sentence + ev.article.id; if (seen.has(k)) return false; seen.add(k); return true; });
-      box.replaceChildren(...head, el("h3", {}, "Sentences naming both"),
-        ...(sentences.length ? sentences.map((ev) => evidenceItem(ev, { name: A.name, agency: B.name ? { name: B.name } : null })) : [el("p", { class: "state" }, "No sentence names both ends.")]));
-    }
-    box.dataset.state = "ready";
-  } catch (err) {
-    box.replaceChildren(el("p", { class: "state error", role: "alert" }, "Could not read the link: " + err.message));
-    box.dataset.state = "error";
-  }
-}
+Permission to use, copy, modify, and/or distribute this software for any purpose
+with or without fee is hereby granted, provided that the above copyright notice
+and this permission notice appear in all copies.
 
-// --- paths ---
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+THIS SOFTWARE.
+*/
 
-function setPathEnd(which, id, name) {
-  if (which === "a") pathA = id; else pathB = id;
-  document.getElementById("path-" + which).textContent = name;
-  document.getElementById("find-paths").disabled = !(pathA && pathB);
-}
+/*! d3-quadtree 3.0.2 (ISC)
+Copyright 2010-2026 Mike Bostock
 
-document.getElementById("find-paths").addEventListener("click", async () => {
-  const st = document.getElementById("path-state");
-  st.textContent = "Looking…";
-  setBusy(1);
-  try {
-    const res = await gql(`query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 5) { length nodes { id type label } edges { source target predicate } } }`, { a: pathA, b: pathB });
-    if (!res.data) throw new Error(res.errors.map((e) => e.message).join("; "));
-    const paths = res.data.paths;
-    onPath = { nodes: new Set(), edges: new Set() };
-    const anchor = nodes.get(pathA);
-    for (const p of paths) {
-      for (const n of p.nodes) { addNode(n, anchor); onPath.nodes.add(n.id); }
-      for (const e of p.edges) { addEdge(e); onPath.edges.add(`${e.source}|${e.target}|${e.predicate}`); }
-    }
-    refreshFilters();
-    draw(); // the highlight is on the page before the answer is announced
-    restart(0.5);
-    st.textContent = paths.length ? `${paths.length} shortest path${paths.length > 1 ? "s" : ""} of ${paths[0].length} links, highlighted.` : "No path within 5 links.";
-    st.dataset.paths = String(paths.length);
-  } catch (e) {
-    st.textContent = "Could not find paths: " + e.message;
-  } finally {
-    setBusy(-1);
-  }
-});
-document.getElementById("clear-paths").addEventListener("click", () => {
-  onPath = { nodes: new Set(), edges: new Set() };
-  pathA = pathB = null;
-  document.getElementById("path-a").textContent = "pick a node, then “Path from here”";
-  document.getElementById("path-b").textContent = "pick a node, then “Path to here”";
-  document.getElementById("find-paths").disabled = true;
-  document.getElementById("path-state").textContent = "";
-  draw();
-});
+Permission to use, copy, modify, and/or distribute this software for any purpose
+with or without fee is hereby granted, provided that the above copyright notice
+and this permission notice appear in all copies.
 
-// --- search ---
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+THIS SOFTWARE.
+*/
 
-const q = document.getElementById("q");
-const results = document.getElementById("results");
-let searchNo = 0, active = -1, timer = null;
+/*! d3-timer 3.0.2 (ISC)
+Copyright 2010-2026 Mike Bostock
 
-q.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 200); });
-q.addEventListener("keydown", (e) => {
-  const items = [...results.children];
-  if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-    e.preventDefault();
-    if (!items.length) return;
-    active = (active + (e.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
-    items.forEach((li, i) => li.setAttribute("aria-selected", String(i === active)));
-    q.setAttribute("aria-activedescendant", items[active].id);
-  } else if (e.key === "Enter") {
-    e.preventDefault();
-    clearTimeout(timer);
-    if (active >= 0 && items[active]) items[active].click();
-    else search().then(() => results.firstChild && results.firstChild.click());
-  } else if (e.key === "Escape") {
-    results.replaceChildren();
-    q.setAttribute("aria-expanded", "false");
-  }
-});
+Permission to use, copy, modify, and/or distribute this software for any purpose
+with or without fee is hereby granted, provided that the above copyright notice
+and this permission notice appear in all copies.
 
-async function search() {
-  const text = q.value.trim();
-  const st = document.getElementById("search-state");
-  const no = ++searchNo;
-  if (!text) { results.replaceChildren(); st.textContent = ""; return; }
-  st.textContent = "Searching…";
-  try {
-    const res = await gql(`query($t: String!) { search(text: $t, first: 12) { score node { __typename id
-      ... on Agency { name } ... on Operation { name } ... on Platform { name } ... on Place { name } ... on Person { name } ... on Group { name } ... on Article { title } } } }`, { t: text });
-    if (no !== searchNo) return;
-    if (!res.data) throw new Error(res.errors.map((e) => e.message).join("; "));
-    active = -1;
-    const hits = res.data.search;
-    results.replaceChildren(...hits.map((h, i) => el("li", { role: "option", id: "hit-" + i, "aria-selected": "false", "data-id": h.node.id,
-      onclick: () => { results.replaceChildren(); q.setAttribute("aria-expanded", "false"); choose(h.node.id); } },
-      typeBadge(h.node.__typename), h.node.name || h.node.title || h.node.id)));
-    q.setAttribute("aria-expanded", String(hits.length > 0));
-    st.textContent = hits.length ? `${hits.length} found` : "Nothing found: every word must occur.";
-  } catch (e) {
-    if (no === searchNo) st.textContent = "Search failed: " + e.message;
-  }
-}
-
-// --- the URL ---
-
-function route() {
-  const id = location.pathname.startsWith("/node/") ? decodeURIComponent(location.pathname.slice(6)) : "";
-  if (id) choose(id, false);
-  else { updateStatus(); document.body.dataset.state = "ready"; q.focus(); }
-}
-window.addEventListener("popstate", route);
-route();
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+THIS SOFTWARE.
+*/

@@ -221,3 +221,45 @@ export function svgToPNG(node) {
 export function truncate(s, n) {
   return s.length > n ? s.slice(0, n - 1) + "…" : s;
 }
+
+// live subscribes to factsAdded (server-sent events, see docs/api.md) with a
+// filter; onAdded gets each event's factsAdded. The body's data-live says
+// "open" once the server has registered the subscription. It returns a
+// function that unsubscribes.
+//
+// The stream is closed when the page is hidden (navigated away from, kept
+// in the back-forward cache) and opened again when it is shown: browsers
+// allow six connections to a server, and a stream held by a page no one
+// sees would keep one of them from the page in front.
+export function live(filter, onAdded) {
+  const q = "subscription($f: Filter) { factsAdded(filter: $f) { articles { id } facts { id } } }";
+  const url = "/graphql?query=" + encodeURIComponent(q) + "&variables=" + encodeURIComponent(JSON.stringify({ f: filter }));
+  let es = null, closed = false, retry = null;
+  const open = () => {
+    es = new EventSource(url);
+    es.addEventListener("open", () => { document.body.dataset.live = "open"; });
+    es.addEventListener("error", () => { document.body.dataset.live = "retrying"; }); // EventSource tries again by itself
+    es.addEventListener("next", (m) => {
+      let r;
+      try { r = JSON.parse(m.data); } catch { return; }
+      if (r.data && r.data.factsAdded) onAdded(r.data.factsAdded);
+    });
+    es.addEventListener("complete", () => { // the server ended it (shutting down, or we fell behind)
+      es.close();
+      document.body.dataset.live = "closed";
+      if (!closed) retry = setTimeout(open, 5000);
+    });
+  };
+  const hide = () => { clearTimeout(retry); if (es) es.close(); es = null; };
+  const show = (e) => { if (e.persisted && !closed && !es) open(); };
+  window.addEventListener("pagehide", hide);
+  window.addEventListener("pageshow", show);
+  open();
+  return () => {
+    closed = true;
+    hide();
+    window.removeEventListener("pagehide", hide);
+    window.removeEventListener("pageshow", show);
+    delete document.body.dataset.live;
+  };
+}
