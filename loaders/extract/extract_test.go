@@ -586,13 +586,21 @@ func TestValuesStayWithTheirHaul(t *testing.T) {
 }
 
 func TestMultiWordPort(t *testing.T) {
-	ex := extractText(t, "", "Officers seized 300 pounds of methamphetamine at the Otay Mesa Port of Entry on Friday.")
-	found := false
-	for _, p := range ex.Places {
-		found = found || p.Name == "Otay Mesa Port of Entry"
+	cases := []struct{ name, body, want string }{
+		{"a port of entry", "Officers seized 300 pounds of methamphetamine at the Otay Mesa Port of Entry on Friday.", "Otay Mesa Port of Entry"},
+		{"a port of a two-word town", "Agents found 450 kg of cocaine in the Port of Santa Cruz, police said.", "Port of Santa Cruz"},
 	}
-	if !found {
-		t.Errorf("places = %+v, want the Otay Mesa Port of Entry", ex.Places)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			found := false
+			for _, p := range ex.Places {
+				found = found || p.Name == tc.want
+			}
+			if !found {
+				t.Errorf("places = %+v, want %s", ex.Places, tc.want)
+			}
+		})
 	}
 }
 
