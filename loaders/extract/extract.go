@@ -990,8 +990,8 @@ func (r *run) findNamed(sf *sentenceFacts) {
 		mt := mention{Name: e.Canon, Surface: sf.s.Text[sf.toks[m.I].Start:sf.toks[m.J-1].End], Start: sf.toks[m.I].Start, End: sf.toks[m.J-1].End}
 		switch e.Kind {
 		case entPlace:
-			if r.isAdjectiveUse(sf, m) {
-				continue
+			if r.isAdjectiveUse(sf, m) || m.J < len(sf.toks) && streetWords[sf.toks[m.J].Lower] && isCapitalised(sf.toks[m.J].Text) {
+				continue // "the Portland Drive address" names a street, not Portland
 			}
 			sf.places = append(sf.places, mt)
 			r.addPlace(sf, e.Canon, e.Country, e.Sub, mt)

@@ -50,6 +50,7 @@ func TestOpenPlaces(t *testing.T) {
 		{"a list ends at its and", "Raids were made in London and Paris, Smith said.", []string{"London/GB", "Paris/FR"}},
 		{"a list of two", "He lived in Agege and Shogunle.", []string{"Agege/NG"}},
 		{"a street", "Officers searched a house in Rugeley Road.", nil},
+		{"a street named after a listed town", "A warrant was executed in the area of Portland Drive.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := extractText(t, "", tc.text)
