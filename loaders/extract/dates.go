@@ -16,14 +16,14 @@ type EventDate struct {
 	Source    *string `json:"date_source"`    // graph.DateFromText, or graph.DateFromArticle where the text fixes no date
 }
 
-// eventDate dates a figure read in sf by the date phrase dateIn gives it,
+// eventDate dates the figure at byte pos of sf by the date phrase dateIn gives it,
 // where that phrase fixes a date (with the publication date, for "yesterday"
 // or "8 June"); else by the article's publication date, where it has one.
-func (r *run) eventDate(sf *sentenceFacts) EventDate {
-	if len(sf.dates) > 0 {
-		iso := r.isoDate(sf.dates[0].Name)
+func (r *run) eventDate(sf *sentenceFacts, pos int) EventDate {
+	if k := dateFor(sf, pos); k >= 0 {
+		iso := r.isoDate(sf.dates[k].Name)
 		if iso == nil {
-			iso = r.weekdayDate(sf.dates[0].Name)
+			iso = r.weekdayDate(sf.dates[k].Name)
 		}
 		if iso != nil && graph.DatePrecision(*iso) != "" {
 			return EventDate{ISO: iso, Precision: r.strp(graph.DatePrecision(*iso)), Source: r.strp(graph.DateFromText)}

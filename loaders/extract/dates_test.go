@@ -72,3 +72,16 @@ func TestPastYearIsContext(t *testing.T) {
 		})
 	}
 }
+
+// TestEachFigureItsOwnDate checks that two figures of one sentence take the
+// dates written after each, not both the sentence's first.
+func TestEachFigureItsOwnDate(t *testing.T) {
+	ex := extractText(t, "published: 2024-02-23", "The previous records were 3.7 tonnes of cocaine found in 2022 and 3.2 tonnes found in 2015.")
+	var got []string
+	for _, s := range ex.Seizures {
+		got = append(got, deref(s.EventDate.ISO))
+	}
+	if len(got) != 2 || got[0] != "2022" || got[1] != "2015" {
+		t.Errorf("dates %v, want [2022 2015]", got)
+	}
+}

@@ -193,8 +193,8 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	r.arrestsRead++
 	agency := r.agencyFor(i, pos)
 	op := r.operationFor(i, agency)
-	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf),
-		EventDate: r.eventDate(sf), Evidence: r.evidence(sf, 0.8)}
+	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf, pos),
+		EventDate: r.eventDate(sf, pos), Evidence: r.evidence(sf, 0.8)}
 	a.AssertedBy = r.asserted(sf, a.Evidence)
 	a.Context = r.isContext(sf, pos) || r.pastYear(a.EventDate)
 	a.Evidence[len(a.Evidence)-1].Context = a.Context
@@ -228,11 +228,36 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	return len(r.out.Arrests) - 1
 }
 
-func (r *run) dateIn(sf *sentenceFacts) *string {
-	if len(sf.dates) > 0 {
-		return r.strp(sf.dates[0].Name)
+func (r *run) dateIn(sf *sentenceFacts, pos int) *string {
+	if k := dateFor(sf, pos); k >= 0 {
+		return r.strp(sf.dates[k].Name)
 	}
 	return nil
+}
+
+// dateFor returns which of the sentence's dates is that of the figure at
+// byte pos, or -1 where it has none: the first after the figure in its
+// clause, else the last before it there, else the sentence's first ("3.7
+// tonnes in 2022 and 3.2 tonnes in 2015" dates each by its own year).
+func dateFor(sf *sentenceFacts, pos int) int {
+	if len(sf.dates) == 0 {
+		return -1
+	}
+	cs, ce := sf.clauseAt(pos)
+	before := -1
+	for k, d := range sf.dates {
+		if d.Start < cs || d.End > ce {
+			continue
+		}
+		if d.Start >= pos {
+			return k
+		}
+		before = k
+	}
+	if before >= 0 {
+		return before
+	}
+	return 0
 }
 
 // agencyFor picks the agency a figure at byte pos of sentence i belongs to:
@@ -712,7 +737,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		if len(sf.places) > 0 {
 			s.Location = r.strp(sf.places[0].Name)
 		}
-		s.Date, s.EventDate = r.dateIn(sf), r.eventDate(sf)
+		s.Date, s.EventDate = r.dateIn(sf, pos), r.eventDate(sf, pos)
 		s.Evidence = r.evidence(sf, 0.75)
 		s.AssertedBy = r.asserted(sf, s.Evidence)
 		s.Context = r.isContext(sf, pos) || r.pastYear(s.EventDate)
