@@ -87,9 +87,9 @@ var (
 // notArrestWords are the nouns after a figure that make it no count of
 // arrests ("12 arrest warrants", "five years"), each with and without its
 // "s".
-var notArrestWords = []string{"warrants", "warrant", "charges", "charge", "searches", "raids", "convictions", "conviction",
+var notArrestWords = newWordAlts("warrants", "warrant", "charges", "charge", "searches", "raids", "convictions", "conviction",
 	"targets", "years", "year", "months", "month", "days", "day", "officers", "officer", "investigators", "investigator",
-	"agents", "agent", "countries", "agencies"}
+	"agents", "agent", "countries", "agencies")
 
 // notArrestLow reports whether the text after a figure, in ASCII lower
 // case, starts with spaces, maybe a word of letters and hyphens and
@@ -99,7 +99,7 @@ func notArrestLow(low string) bool {
 	if c == 0 {
 		return false
 	}
-	if notArrestWordAt(low, c) {
+	if wordAltAt(low, c, notArrestWords) >= 0 {
 		return true
 	}
 	e := c
@@ -110,16 +110,7 @@ func notArrestLow(low string) bool {
 		return false
 	}
 	c = skipSpaces(low, e)
-	return c > e && notArrestWordAt(low, c)
-}
-
-func notArrestWordAt(low string, p int) bool {
-	for _, w := range notArrestWords {
-		if strings.HasPrefix(low[p:], w) && (p+len(w) == len(low) || !isWordASCII(low[p+len(w)])) {
-			return true
-		}
-	}
-	return false
+	return c > e && wordAltAt(low, c, notArrestWords) >= 0
 }
 
 // skipSpaces returns the end of the run of \s starting at s[p].
