@@ -10,10 +10,11 @@ import (
 
 // --- arrests ---
 
-const arrestNouns = `(?:people|persons|person|suspects|suspect|men|man|women|woman|individuals|individual|offenders|members|others|youths|teenagers|teens|boys|girls|adults|juveniles|minors|nationals|citizens|foreigners|couriers|dealers|traffickers|gang members|drug dealers|defendants|accused|fugitives|operators|vendors|administrators|associates|ringleaders|leaders|alleged \w+|suspected \w+|of them)`
-
 var (
-	arrestVerb = `(?:arrested|detained|taken into custody|apprehended|held|nabbed|rounded up|picked up|collared)`
+	// The nouns and verbs of a count of people arrested, as regexps: those
+	// matchArrestPassive reads (a word after "alleged" or "suspected" too).
+	arrestNouns = `(?:` + strings.Join(passiveNouns, "|") + `|alleged \w+|suspected \w+|of them)`
+	arrestVerb  = `(?:` + strings.Join(arrestVerbs, "|") + `)`
 	// FIG arrests / FIG of the arrests
 	arrestsAfterRe = regexp.MustCompile(`(?i)^\s+(?:of the\s+|more\s+|new\s+|further\s+|additional\s+)?arrests?\b`)
 	// FIG NOUN arrested / FIG Arrested

@@ -323,8 +323,7 @@ var (
 		"associates", "ringleaders", "leaders"}
 	passiveNounLeads = []string{"alleged ", "suspected "} // each then \w+
 	passiveAux       = []string{"were", "have been", "had been", "has been", "was", "are", "being", "been", "got"}
-	passiveVerbs     = newWordAlts("arrested", "detained", "taken into custody", "apprehended", "held", "nabbed",
-		"rounded up", "picked up", "collared")
+	passiveVerbs     = newWordAlts(arrestVerbs...)
 )
 
 // matchArrestPassive reads a passive arrest after a figure ("FIG suspected
