@@ -56,12 +56,12 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		return
 	}
 	var loc []int
-	if lits(sf.low, arrestOneActiveVerbs) {
+	if lits(sf.low, oneActiveVerbs) {
 		if p := arrestOneActiveAt(text); p >= 0 {
 			loc = []int{p}
 		}
 	}
-	if loc == nil && lits(sf.low, arrestOnePassiveVerbs) && lits(sf.low, arrestOnePassiveAux) {
+	if loc == nil && lits(sf.low, onePassiveVerbs) && lits(sf.low, arrestOnePassiveAux) {
 		if p := arrestOnePassiveAt(text); p >= 0 {
 			loc = []int{p}
 		}
@@ -77,12 +77,10 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 
 // The words, in ASCII lower case, that some arrest patterns need.
 var (
-	arrestWords           = []string{"arrest"}
-	arrestBeforeWords     = []string{"arrest", "detain", "detention", "apprehen"}
-	arrestVerbs           = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed", "rounded up", "picked up", "collared"}
-	arrestOneActiveVerbs  = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}
-	arrestOnePassiveVerbs = []string{"arrested", "detained", "taken into custody", "apprehended"}
-	arrestOnePassiveAux   = []string{"was", "been", "being"}
+	arrestWords         = []string{"arrest"}
+	arrestBeforeWords   = []string{"arrest", "detain", "detention", "apprehen"}
+	arrestVerbs         = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed", "rounded up", "picked up", "collared"}
+	arrestOnePassiveAux = []string{"was", "been", "being"}
 )
 
 // notArrestWords are the nouns after a figure that make it no count of

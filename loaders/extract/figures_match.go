@@ -609,10 +609,11 @@ var (
 	onePassiveArticles = []string{"a", "an", "one", "the"}
 	onePassiveNouns    = []string{"man", "woman", "individual", "suspect", "person", "teenager", "teen", "boy", "girl",
 		"youth", "driver", "operator", "courier", "administrator", "leader", "ringleader", "kingpin"}
-	onePassiveLinks = []string{"in", "aged", "from", "of"}
-	onePassiveAux   = []string{"was", "has been", "had been", "is being"}
-	onePassiveAdvs  = []string{"later", "subsequently", "also", "then"}
-	onePassiveVerbs = newWordAlts("arrested", "detained", "taken into custody", "apprehended")
+	onePassiveLinks    = []string{"in", "aged", "from", "of"}
+	onePassiveAux      = []string{"was", "has been", "had been", "is being"}
+	onePassiveAdvs     = []string{"later", "subsequently", "also", "then"}
+	onePassiveVerbs    = []string{"arrested", "detained", "taken into custody", "apprehended"}
+	onePassiveVerbAlts = newWordAlts(onePassiveVerbs...)
 	// onePassiveNounsBy holds the nouns by their first letter, in either case.
 	onePassiveNounsBy = func() (by [256][]string) {
 		for _, n := range onePassiveNouns {
@@ -734,11 +735,11 @@ func onePassiveVerbAt(s string, x int) bool {
 		if v < 0 {
 			continue
 		}
-		if wordAltAt(s, v, onePassiveVerbs) >= 0 {
+		if wordAltAt(s, v, onePassiveVerbAlts) >= 0 {
 			return true
 		}
 		for _, adv := range onePassiveAdvs {
-			if w := spacedAfter(s, v, adv); w >= 0 && wordAltAt(s, w, onePassiveVerbs) >= 0 {
+			if w := spacedAfter(s, v, adv); w >= 0 && wordAltAt(s, w, onePassiveVerbAlts) >= 0 {
 				return true
 			}
 		}
