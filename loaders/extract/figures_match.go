@@ -134,24 +134,21 @@ func endsOfWhich(s string) bool {
 // endsActiveArrest reports whether s ends with a verb of arrest starting a
 // word, spaces, maybe a filler ("a total of") and spaces ("arrested ",
 // "detained at least ").
-func endsActiveArrest(s string) bool {
+func endsActiveArrest(s string) bool { return endsWithWord(s, activeArrestVerbs, activeArrestFillers) }
+
+// endsWithWord reports whether s ends with one of words starting a word,
+// then spaces, maybe one of between and spaces. None of between ends with
+// another, so at most one of them ends where the spaces begin.
+func endsWithWord(s string, words, between []string) bool {
 	k := spacesBefore(s, len(s))
 	if k == len(s) {
 		return false
 	}
-	if wordEndsAt(s, k, activeArrestVerbs) {
+	if wordEndsAt(s, k, words) {
 		return true
 	}
-	for _, f := range activeArrestFillers {
-		st := k - len(f)
-		if st < 0 || !equalFoldASCII(s[st:k], f) {
-			continue
-		}
-		if i := spacesBefore(s, st); i < st && wordEndsAt(s, i, activeArrestVerbs) {
-			return true
-		}
-	}
-	return false
+	i, ok := phraseEndsAt(s, k, between)
+	return ok && wordEndsAt(s, i, words)
 }
 
 // endsArrestOf reports whether s ends with a noun of arrest starting a
@@ -263,21 +260,7 @@ var creditWords = []string{"says", "say", "said", "according to", "stated", "ann
 // creditBefore reports whether s, before an agency's name, credits it: it
 // ends with one of creditWords, starting a word, then spaces, or "the"
 // between spaces ("says the ").
-func creditBefore(s string) bool {
-	i := spacesBefore(s, len(s))
-	if i == len(s) {
-		return false
-	}
-	if wordEndsAt(s, i, creditWords) {
-		return true
-	}
-	if !hasSuffixFold(s[:i], "the") {
-		return false
-	}
-	j := i - len("the")
-	k := spacesBefore(s, j)
-	return k < j && wordEndsAt(s, k, creditWords)
-}
+func creditBefore(s string) bool { return endsWithWord(s, creditWords, []string{"the"}) }
 
 // arrestAndCues are the words that begin an arrest of several groups.
 var arrestAndCues = []string{"arrested", "detained", "arrest of", "detention of"}
