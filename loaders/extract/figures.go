@@ -10,10 +10,11 @@ import (
 
 // --- arrests ---
 
-const arrestNouns = `(?:people|persons|person|suspects|suspect|men|man|women|woman|individuals|individual|offenders|members|others|youths|teenagers|teens|boys|girls|adults|juveniles|minors|nationals|citizens|foreigners|couriers|dealers|traffickers|gang members|drug dealers|defendants|accused|fugitives|operators|vendors|administrators|associates|ringleaders|leaders|alleged \w+|suspected \w+|of them)`
-
 var (
-	arrestVerb = `(?:arrested|detained|taken into custody|apprehended|held|nabbed|rounded up|picked up|collared)`
+	// The nouns and verbs of a count of people arrested, as regexps: those
+	// matchArrestPassive reads (a word after "alleged" or "suspected" too).
+	arrestNouns = `(?:` + strings.Join(passiveNouns, "|") + `|alleged \w+|suspected \w+|of them)`
+	arrestVerb  = `(?:` + strings.Join(arrestVerbs, "|") + `)`
 	// FIG arrests / FIG of the arrests
 	arrestsAfterRe = regexp.MustCompile(`(?i)^\s+(?:of the\s+|more\s+|new\s+|further\s+|additional\s+)?arrests?\b`)
 	// FIG NOUN arrested / FIG Arrested
@@ -55,12 +56,12 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		return
 	}
 	var loc []int
-	if lits(sf.low, arrestOneActiveVerbs) {
+	if lits(sf.low, oneActiveVerbs) {
 		if p := arrestOneActiveAt(text); p >= 0 {
 			loc = []int{p}
 		}
 	}
-	if loc == nil && lits(sf.low, arrestOnePassiveVerbs) && lits(sf.low, arrestOnePassiveAux) {
+	if loc == nil && lits(sf.low, onePassiveVerbs) && lits(sf.low, arrestOnePassiveAux) {
 		if p := arrestOnePassiveAt(text); p >= 0 {
 			loc = []int{p}
 		}
@@ -76,20 +77,18 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 
 // The words, in ASCII lower case, that some arrest patterns need.
 var (
-	arrestWords           = []string{"arrest"}
-	arrestBeforeWords     = []string{"arrest", "detain", "detention", "apprehen"}
-	arrestVerbs           = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed", "rounded up", "picked up", "collared"}
-	arrestOneActiveVerbs  = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}
-	arrestOnePassiveVerbs = []string{"arrested", "detained", "taken into custody", "apprehended"}
-	arrestOnePassiveAux   = []string{"was", "been", "being"}
+	arrestWords         = []string{"arrest"}
+	arrestBeforeWords   = []string{"arrest", "detain", "detention", "apprehen"}
+	arrestVerbs         = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed", "rounded up", "picked up", "collared"}
+	arrestOnePassiveAux = []string{"was", "been", "being"}
 )
 
 // notArrestWords are the nouns after a figure that make it no count of
 // arrests ("12 arrest warrants", "five years"), each with and without its
 // "s".
-var notArrestWords = []string{"warrants", "warrant", "charges", "charge", "searches", "raids", "convictions", "conviction",
+var notArrestWords = newWordAlts("warrants", "warrant", "charges", "charge", "searches", "raids", "convictions", "conviction",
 	"targets", "years", "year", "months", "month", "days", "day", "officers", "officer", "investigators", "investigator",
-	"agents", "agent", "countries", "agencies"}
+	"agents", "agent", "countries", "agencies")
 
 // notArrestLow reports whether the text after a figure, in ASCII lower
 // case, starts with spaces, maybe a word of letters and hyphens and
@@ -99,7 +98,7 @@ func notArrestLow(low string) bool {
 	if c == 0 {
 		return false
 	}
-	if notArrestWordAt(low, c) {
+	if wordAltAt(low, c, notArrestWords) >= 0 {
 		return true
 	}
 	e := c
@@ -110,16 +109,7 @@ func notArrestLow(low string) bool {
 		return false
 	}
 	c = skipSpaces(low, e)
-	return c > e && notArrestWordAt(low, c)
-}
-
-func notArrestWordAt(low string, p int) bool {
-	for _, w := range notArrestWords {
-		if strings.HasPrefix(low[p:], w) && (p+len(w) == len(low) || !isWordASCII(low[p+len(w)])) {
-			return true
-		}
-	}
-	return false
+	return c > e && wordAltAt(low, c, notArrestWords) >= 0
 }
 
 // skipSpaces returns the end of the run of \s starting at s[p].

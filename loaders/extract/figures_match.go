@@ -134,24 +134,21 @@ func endsOfWhich(s string) bool {
 // endsActiveArrest reports whether s ends with a verb of arrest starting a
 // word, spaces, maybe a filler ("a total of") and spaces ("arrested ",
 // "detained at least ").
-func endsActiveArrest(s string) bool {
+func endsActiveArrest(s string) bool { return endsWithWord(s, activeArrestVerbs, activeArrestFillers) }
+
+// endsWithWord reports whether s ends with one of words starting a word,
+// then spaces, maybe one of between and spaces. None of between ends with
+// another, so at most one of them ends where the spaces begin.
+func endsWithWord(s string, words, between []string) bool {
 	k := spacesBefore(s, len(s))
 	if k == len(s) {
 		return false
 	}
-	if wordEndsAt(s, k, activeArrestVerbs) {
+	if wordEndsAt(s, k, words) {
 		return true
 	}
-	for _, f := range activeArrestFillers {
-		st := k - len(f)
-		if st < 0 || !equalFoldASCII(s[st:k], f) {
-			continue
-		}
-		if i := spacesBefore(s, st); i < st && wordEndsAt(s, i, activeArrestVerbs) {
-			return true
-		}
-	}
-	return false
+	i, ok := phraseEndsAt(s, k, between)
+	return ok && wordEndsAt(s, i, words)
 }
 
 // endsArrestOf reports whether s ends with a noun of arrest starting a
@@ -263,21 +260,7 @@ var creditWords = []string{"says", "say", "said", "according to", "stated", "ann
 // creditBefore reports whether s, before an agency's name, credits it: it
 // ends with one of creditWords, starting a word, then spaces, or "the"
 // between spaces ("says the ").
-func creditBefore(s string) bool {
-	i := spacesBefore(s, len(s))
-	if i == len(s) {
-		return false
-	}
-	if wordEndsAt(s, i, creditWords) {
-		return true
-	}
-	if !hasSuffixFold(s[:i], "the") {
-		return false
-	}
-	j := i - len("the")
-	k := spacesBefore(s, j)
-	return k < j && wordEndsAt(s, k, creditWords)
-}
+func creditBefore(s string) bool { return endsWithWord(s, creditWords, []string{"the"}) }
 
 // arrestAndCues are the words that begin an arrest of several groups.
 var arrestAndCues = []string{"arrested", "detained", "arrest of", "detention of"}
@@ -323,8 +306,7 @@ var (
 		"associates", "ringleaders", "leaders"}
 	passiveNounLeads = []string{"alleged ", "suspected "} // each then \w+
 	passiveAux       = []string{"were", "have been", "had been", "has been", "was", "are", "being", "been", "got"}
-	passiveVerbs     = newWordAlts("arrested", "detained", "taken into custody", "apprehended", "held", "nabbed",
-		"rounded up", "picked up", "collared")
+	passiveVerbs     = newWordAlts(arrestVerbs...)
 )
 
 // matchArrestPassive reads a passive arrest after a figure ("FIG suspected
@@ -610,10 +592,11 @@ var (
 	onePassiveArticles = []string{"a", "an", "one", "the"}
 	onePassiveNouns    = []string{"man", "woman", "individual", "suspect", "person", "teenager", "teen", "boy", "girl",
 		"youth", "driver", "operator", "courier", "administrator", "leader", "ringleader", "kingpin"}
-	onePassiveLinks = []string{"in", "aged", "from", "of"}
-	onePassiveAux   = []string{"was", "has been", "had been", "is being"}
-	onePassiveAdvs  = []string{"later", "subsequently", "also", "then"}
-	onePassiveVerbs = newWordAlts("arrested", "detained", "taken into custody", "apprehended")
+	onePassiveLinks    = []string{"in", "aged", "from", "of"}
+	onePassiveAux      = []string{"was", "has been", "had been", "is being"}
+	onePassiveAdvs     = []string{"later", "subsequently", "also", "then"}
+	onePassiveVerbs    = []string{"arrested", "detained", "taken into custody", "apprehended"}
+	onePassiveVerbAlts = newWordAlts(onePassiveVerbs...)
 	// onePassiveNounsBy holds the nouns by their first letter, in either case.
 	onePassiveNounsBy = func() (by [256][]string) {
 		for _, n := range onePassiveNouns {
@@ -735,11 +718,11 @@ func onePassiveVerbAt(s string, x int) bool {
 		if v < 0 {
 			continue
 		}
-		if wordAltAt(s, v, onePassiveVerbs) >= 0 {
+		if wordAltAt(s, v, onePassiveVerbAlts) >= 0 {
 			return true
 		}
 		for _, adv := range onePassiveAdvs {
-			if w := spacedAfter(s, v, adv); w >= 0 && wordAltAt(s, w, onePassiveVerbs) >= 0 {
+			if w := spacedAfter(s, v, adv); w >= 0 && wordAltAt(s, w, onePassiveVerbAlts) >= 0 {
 				return true
 			}
 		}

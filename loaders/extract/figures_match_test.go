@@ -7,17 +7,38 @@ import "testing"
 // match starts, or what it reads and how far. The texts are the
 // extractor's own, written for these tests.
 
-func TestSpanFinders(t *testing.T) {
-	type spanCase struct {
-		name, in string
-		want     [][]int // each match's offsets, then its parts' (-1 for a part not there)
+// matchCase is a text and what a matcher must return for it.
+type matchCase[W any] struct {
+	name, in string
+	want     W
+}
+
+// matcherTable is a matcher and its cases.
+type matcherTable[W any] struct {
+	name  string
+	match func(string) W
+	cases []matchCase[W]
+}
+
+// run checks each case as a subtest named matcher/case, comparing what
+// the matcher returns with the case's want by equal.
+func (m matcherTable[W]) run(t *testing.T, equal func(a, b W) bool) {
+	for _, c := range m.cases {
+		t.Run(m.name+"/"+c.name, func(t *testing.T) {
+			if got := m.match(c.in); !equal(got, c.want) {
+				t.Errorf("%s(%q) = %v, want %v", m.name, c.in, got, c.want)
+			}
+		})
 	}
-	for _, f := range []struct {
-		name  string
-		find  func(string) [][]int
-		cases []spanCase
-	}{
-		{"findDigitsAt", func(s string) [][]int { return findDigitsAt(s, wordStartsOf(s)) }, []spanCase{
+}
+
+func same[W comparable](a, b W) bool { return a == b }
+
+// TestSpanFinders checks matchers that return each match's offsets, then
+// its parts' (-1 for a part not there).
+func TestSpanFinders(t *testing.T) {
+	for _, m := range []matcherTable[[][]int]{
+		{"findDigitsAt", func(s string) [][]int { return findDigitsAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
 			{"grouped and decimal", "Police seized 1,234,567 pills and 2.5 million dollars.", [][]int{{14, 23, 14, 23, -1, -1, -1, -1}, {34, 45, 34, 37, -1, -1, 38, 45}}},
 			{"short multipliers", "£54m, 7K and 12 mln were counted", [][]int{{2, 5, 2, 4, 4, 5, -1, -1}, {7, 9, 7, 8, 8, 9, -1, -1}, {14, 20, 14, 16, 17, 20, -1, -1}}},
 			{"long multiplier plural", "Officers found 3\tMillions of 4 billion_ coins", [][]int{{15, 25, 15, 16, -1, -1, 17, 25}, {29, 30, 29, 30, -1, -1, -1, -1}}},
@@ -25,7 +46,7 @@ func TestSpanFinders(t *testing.T) {
 			{"digits inside words", "A5 B-12 x7 9", [][]int{{5, 7, 5, 7, -1, -1, -1, -1}, {11, 12, 11, 12, -1, -1, -1, -1}}},
 			{"none", "no numbers here", nil},
 		}},
-		{"findWordNumbersAt", func(s string) [][]int { return findWordNumbersAt(s, wordStartsOf(s)) }, []spanCase{
+		{"findWordNumbersAt", func(s string) [][]int { return findWordNumbersAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
 			{"hyphenated and multiplied", "Twenty-five men and two hundred women", [][]int{{0, 11, 0, 11, -1, -1}, {20, 31, 20, 23, 24, 31}}},
 			{"articles and dozen", "a dozen guns, an officer, one million pills", [][]int{{0, 7, 0, 1, 2, 7}, {14, 16, 14, 16, -1, -1}, {26, 37, 26, 29, 30, 37}}},
 			{"units after hyphen or space", "sixty-one, seventy- two, eighteen hundreds", [][]int{{0, 9, 0, 9, -1, -1}, {11, 18, 11, 18, -1, -1}, {20, 23, 20, 23, -1, -1}, {25, 33, 25, 33, -1, -1}}},
@@ -33,14 +54,14 @@ func TestSpanFinders(t *testing.T) {
 			{"no boundary after", "ninety-ninebillion, single dozen", [][]int{{0, 6, 0, 6, -1, -1}, {20, 32, 20, 26, 27, 32}}},
 			{"inside words", "someone ate tenfold", nil},
 		}},
-		{"findVagueAt", func(s string) [][]int { return findVagueAt(s, wordStartsOf(s)) }, []spanCase{
+		{"findVagueAt", func(s string) [][]int { return findVagueAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
 			{"several dozen", "several dozen guns and hundreds of pills", [][]int{{0, 13, 0, 13}, {23, 31, 23, 31}}},
 			{"number of", "a large number of phones, a significant number of cars", [][]int{{0, 17, 0, 17}, {26, 49, 26, 49}}},
 			{"any case", "Numerous raids, multiple arrests and MANY seizures", [][]int{{0, 8, 0, 8}, {16, 24, 16, 24}, {37, 41, 37, 41}}},
 			{"quantities", "large quantities of cash and a quantity of gold", [][]int{{0, 19, 0, 19}, {29, 42, 29, 42}}},
 			{"no word end", "severally manyfold dozens_", nil},
 		}},
-		{"findRelDatesAt", func(s string) [][]int { return findRelDatesAt(s, wordStartsOf(s)) }, []spanCase{
+		{"findRelDatesAt", func(s string) [][]int { return findRelDatesAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
 			{"yesterday and last week", "Police said yesterday that last week they raided it", [][]int{{12, 21}, {27, 36}}},
 			{"earlier and later", "earlier this month and later this year", [][]int{{0, 18}, {23, 38}}},
 			{"on a weekday", "On Monday, on  Friday and ON sunday", [][]int{{0, 9}, {26, 35}}},
@@ -48,7 +69,7 @@ func TestSpanFinders(t *testing.T) {
 			{"no end needed after a span", "last weekly report today5 and today.", [][]int{{0, 9}, {30, 35}}},
 			{"possessive", "Yesterday's raid", [][]int{{0, 9}}},
 		}},
-		{"findAbsDatesAt", func(s string) [][]int { return findAbsDatesAt(s, wordStartsOf(s)) }, []spanCase{
+		{"findAbsDatesAt", func(s string) [][]int { return findAbsDatesAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
 			{"day month year", "on 8 February 2021 and 12 May", [][]int{{3, 18}, {23, 29}}},
 			{"month day comma year", "June 8, 2021 and Sept. 5th, 2020x", [][]int{{0, 12}, {17, 26}}},
 			{"words before a year", "in 2019, since 2020 and by  2021_", [][]int{{0, 7}, {9, 19}}},
@@ -57,18 +78,18 @@ func TestSpanFinders(t *testing.T) {
 			{"ordinal and comma", "Jan 2 2020 and June 31st, 2020", [][]int{{0, 10}, {15, 30}}},
 			{"lower case months", "8 february 2021", nil},
 		}},
-		{"findClauseBreaks", findClauseBreaks, []spanCase{
+		{"findClauseBreaks", findClauseBreaks, []matchCase[[][]int]{
 			{"which and semicolon", "The drugs, which were hidden, were seized; two men fled", [][]int{{9, 16}, {41, 42}}},
 			{"dashes", "a car, who knows – and a van — too", [][]int{{5, 10}, {17, 20}, {31, 34}}},
 			{"words after a comma", "cash,whom x, whereas y,  of which z, asx", [][]int{{11, 20}, {22, 33}}},
 			{"none", "no breaks here", nil},
 		}},
-		{"findSeizeVerbsAt", func(s string) [][]int { return findSeizeVerbsAt(s, wordStartsOf(s)) }, []spanCase{
+		{"findSeizeVerbsAt", func(s string) [][]int { return findSeizeVerbsAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
 			{"verbs", "Officers seized cocaine and recovered guns", [][]int{{9, 15, 9, 15}, {28, 37, 28, 37}}},
 			{"nouns with of", "the seizure of cash, seizures of drugs, Seizure  of", [][]int{{4, 14, 4, 14}, {21, 32, 21, 32}}},
 			{"word ends", "confiscating and impounded, intercepted_, recoveredx", [][]int{{0, 12, 0, 12}, {17, 26, 17, 26}}},
 		}},
-		{"findMoneyPrefixes", findMoneyPrefixes, []spanCase{
+		{"findMoneyPrefixes", findMoneyPrefixes, []matchCase[[][]int]{
 			{"signs and multipliers", "£54m, €1.2 million and US$ 5bn were found", [][]int{{0, 5, 0, 2, 2, 4, 4, 5, -1, -1}, {7, 21, 7, 10, 10, 13, -1, -1, 14, 21}}},
 			{"pesos and rupees", "P10m, xPHP 5, Rs. 500, Rs 5 and Rs.5k", [][]int{{0, 4, 0, 1, 1, 3, 3, 4, -1, -1}, {7, 12, 7, 11, 11, 12, -1, -1, -1, -1}, {14, 21, 14, 18, 18, 21, -1, -1, -1, -1}, {23, 27, 23, 26, 26, 27, -1, -1, -1, -1}, {32, 37, 32, 35, 35, 36, 36, 37, -1, -1}}},
 			{"codes and spaces", "N40 crore, AUD  7K, $3mn and A$1,234.5 billion", [][]int{{0, 9, 0, 1, 1, 3, -1, -1, 4, 9}, {20, 24, 20, 21, 21, 22, 22, 24, -1, -1}, {29, 46, 29, 31, 31, 38, -1, -1, 39, 46}}},
@@ -76,32 +97,26 @@ func TestSpanFinders(t *testing.T) {
 			{"grouped by spaces", "EUR 160 000 and GBP 2kK", [][]int{{0, 11, 0, 4, 4, 11, -1, -1, -1, -1}, {16, 21, 16, 20, 20, 21, -1, -1, -1, -1}}},
 			{"none", "the cost was 5 dollars", nil},
 		}},
-		{"findMoneySuffixes", findMoneySuffixes, []spanCase{
+		{"findMoneySuffixes", findMoneySuffixes, []matchCase[[][]int]{
 			{"multiplier and currency", "2.5 million euros and 5m pounds sterling", [][]int{{0, 17, 0, 3, -1, -1, 4, 11, 12, 17}, {22, 40, 22, 23, 23, 24, -1, -1, 25, 40}}},
 			{"spaces and case", "5 mpounds, 5 million  US Dollars, 3 crores rupees", [][]int{{11, 32, 11, 12, -1, -1, 13, 20, 22, 32}, {34, 49, 34, 35, -1, -1, 36, 42, 43, 49}}},
 			{"word ends", "1,000,000 yen_, 7 bn francs, 12 pounds of cocaine", [][]int{{16, 27, 16, 17, 18, 20, -1, -1, 21, 27}, {29, 38, 29, 31, -1, -1, -1, -1, 32, 38}}},
 			{"grouped by a space", "0 000 euro ", [][]int{{0, 10, 0, 5, -1, -1, -1, -1, 6, 10}}},
 			{"lakh and francs", "4 Lakh Rupees, 5 swiss francs, 9 kronor, 1,23 euros", [][]int{{0, 13, 0, 1, -1, -1, 2, 6, 7, 13}, {15, 29, 15, 16, -1, -1, -1, -1, 17, 29}, {31, 39, 31, 32, -1, -1, -1, -1, 33, 39}, {43, 51, 43, 45, -1, -1, -1, -1, 46, 51}}},
 		}},
-		{"findNamedArrestsActive", findNamedArrestsActive, []spanCase{
+		{"findNamedArrestsActive", findNamedArrestsActive, []matchCase[[][]int]{
 			{"arrested two names", "The FBI arrested Tom Reed on Friday", [][]int{{8, 25}}},
 			{"detained and word start", "police detained  Élodie Roy; xarrested Ab Cd", [][]int{{7, 28}}},
 			{"names must be spaced words", "arrestedAb Cd, arrested A Bc, arrested Ab\nCd", [][]int{{30, 44}}},
 		}},
-		{"findNamedArrestsPassive", findNamedArrestsPassive, []spanCase{
+		{"findNamedArrestsPassive", findNamedArrestsPassive, []matchCase[[][]int]{
 			{"comma before was", "Mia Stone, was arrested in July", [][]int{{0, 23}}},
 			{"adverbs", "Jo Li had been subsequently detained and Ann Ray was\tlater detained", [][]int{{0, 36}, {41, 67}}},
 			{"no adverb or no space", "Ab Cd was laterally arrested, Ab Cd , was arrested, ÖzKaya Ğül had been detained", [][]int{{55, 83}}},
 			{"inside a capitalised word", "McDonald Smith has been later arrested", [][]int{{2, 38}}},
 		}},
 	} {
-		for _, c := range f.cases {
-			t.Run(f.name+"/"+c.name, func(t *testing.T) {
-				if got := f.find(c.in); !equalSpans(got, c.want) {
-					t.Errorf("%s(%q) = %v, want %v", f.name, c.in, got, c.want)
-				}
-			})
-		}
+		m.run(t, equalSpans)
 	}
 }
 
@@ -118,16 +133,8 @@ func equalSpans(a, b [][]int) bool {
 }
 
 func TestTextTests(t *testing.T) {
-	type boolCase struct {
-		name, in string
-		want     bool
-	}
-	for _, f := range []struct {
-		name  string
-		test  func(string) bool
-		cases []boolCase
-	}{
-		{"hasSeizeCue", hasSeizeCue, []boolCase{
+	for _, m := range []matcherTable[bool]{
+		{"hasSeizeCue", hasSeizeCue, []matchCase[bool]{
 			{"verb", "Officers seized cocaine", true},
 			{"stem to word end", "the Confiscation order", true},
 			{"phrase", "drugs were found", true},
@@ -137,7 +144,7 @@ func TestTextTests(t *testing.T) {
 			{"none", "nothing here", false},
 			{"forfeit stem", "assets forfeited", true},
 		}},
-		{"endsOfWhich", endsOfWhich, []boolCase{
+		{"endsOfWhich", endsOfWhich, []matchCase[bool]{
 			{"comma", "the drugs, of which ", true},
 			{"a word after", "of which some  ", true},
 			{"inside a word", "xof which ", false},
@@ -146,7 +153,7 @@ func TestTextTests(t *testing.T) {
 			{"hyphen", "of which-x ", false},
 			{"two words", "of which a b ", false},
 		}},
-		{"endsActiveArrest", endsActiveArrest, []boolCase{
+		{"endsActiveArrest", endsActiveArrest, []matchCase[bool]{
 			{"verb", "police arrested ", true},
 			{"a total of", "arresting a total of  ", true},
 			{"some", "the police arrest  some ", true},
@@ -155,7 +162,7 @@ func TestTextTests(t *testing.T) {
 			{"no space", "apprehended another", false},
 			{"no space after verb", "they arrested", false},
 		}},
-		{"endsArrestOf", endsArrestOf, []boolCase{
+		{"endsArrestOf", endsArrestOf, []matchCase[bool]{
 			{"arrests of", "the arrests of ", true},
 			{"a total of", "arrest of a total of ", true},
 			{"detention", "detention  of\t", true},
@@ -163,7 +170,7 @@ func TestTextTests(t *testing.T) {
 			{"inside a word", "xarrest of ", false},
 			{"no space", "arrest of", false},
 		}},
-		{"isAdjectiveUseAfter", isAdjectiveUseAfter, []boolCase{
+		{"isAdjectiveUseAfter", isAdjectiveUseAfter, []matchCase[bool]{
 			{"authorities", " authorities said", true},
 			{"two words", "  law enforcement_", false},
 			{"not a use", " UK police", false},
@@ -171,7 +178,7 @@ func TestTextTests(t *testing.T) {
 			{"police", " police", true},
 			{"longer word", " partnership", false},
 		}},
-		{"notSeizedMoneyAfter", notSeizedMoneyAfter, []boolCase{
+		{"notSeizedMoneyAfter", notSeizedMoneyAfter, []matchCase[bool]{
 			{"per year", " per year", true},
 			{"profits", "in profits", true},
 			{"a year prefix", " a yearly", true},
@@ -179,7 +186,7 @@ func TestTextTests(t *testing.T) {
 			{"fine", " fine", true},
 			{"cash", " in cash", false},
 		}},
-		{"endsArrestAnd", endsArrestAnd, []boolCase{
+		{"endsArrestAnd", endsArrestAnd, []matchCase[bool]{
 			{"men and", "arrested 12 men and ", true},
 			{"commas and hyphens", "Detained\tx, y-z  a b and\n", true},
 			{"inside a word", "xarrested 1 and ", false},
@@ -189,7 +196,7 @@ func TestTextTests(t *testing.T) {
 			{"bracket", "arrested (3) and ", false},
 			{"comma before and", "detained 5 women, and  ", true},
 		}},
-		{"creditBefore", creditBefore, []boolCase{
+		{"creditBefore", creditBefore, []matchCase[bool]{
 			{"say", "figures from the NCA say ", true},
 			{"said the", "said\tthe\n", true},
 			{"inside a word", "xsays the ", false},
@@ -200,7 +207,7 @@ func TestTextTests(t *testing.T) {
 			{"accent", "by  thé ", false},
 			{"saying", "saying the ", false},
 		}},
-		{"notArrestLow", func(s string) bool { return notArrestLow(lowerASCII(s)) }, []boolCase{
+		{"notArrestLow", func(s string) bool { return notArrestLow(lowerASCII(s)) }, []matchCase[bool]{
 			{"warrants", " arrest warrants", true},
 			{"charges", " new Charges_", false},
 			{"years", " years", true},
@@ -210,7 +217,7 @@ func TestTextTests(t *testing.T) {
 			{"word end", " countriesx", false},
 			{"agency singular", " agency", false},
 		}},
-		{"arrestLeadLow", func(s string) bool { return arrestLeadLow(lowerASCII(s)) }, []boolCase{
+		{"arrestLeadLow", func(s string) bool { return arrestLeadLow(lowerASCII(s)) }, []matchCase[bool]{
 			{"noun", " men were arrested", true},
 			{"suspected", " suspected dealers", true},
 			{"third word", " x y people", true},
@@ -218,7 +225,7 @@ func TestTextTests(t *testing.T) {
 			{"bracket", " (a) men", false},
 			{"verb", " were held", true},
 		}},
-		{"passiveArrest", passiveArrest, []boolCase{
+		{"passiveArrest", passiveArrest, []matchCase[bool]{
 			{"men were", " men were arrested", true},
 			{"comma clause", " suspected dealers, from abroad, were later arrested", true},
 			{"bracket", " 12-year-old boys (aged 12) have been detained", true},
@@ -235,7 +242,7 @@ func TestTextTests(t *testing.T) {
 			{"but", " women, but who had been picked up", false},
 			{"that", " man  that  was   rounded  up\n", false},
 		}},
-		{"valueBeforeLow", func(s string) bool { return valueBeforeLow(lowerASCII(s)) }, []boolCase{
+		{"valueBeforeLow", func(s string) bool { return valueBeforeLow(lowerASCII(s)) }, []matchCase[bool]{
 			{"worth", "drugs worth ", true},
 			{"valued at", "Valued at  of in excess of ", true},
 			{"value of up to", "a value  of  up to ", true},
@@ -245,7 +252,7 @@ func TestTextTests(t *testing.T) {
 			{"of twice", "worth of of ", false},
 			{"no space", "worth", false},
 		}},
-		{"auxBeforeLow", func(s string) bool { return auxBeforeLow(lowerASCII(s)) }, []boolCase{
+		{"auxBeforeLow", func(s string) bool { return auxBeforeLow(lowerASCII(s)) }, []matchCase[bool]{
 			{"were", "were ", true},
 			{"had been", "had been  ", true},
 			{"a word after", "HAVE x_1 ", true},
@@ -256,7 +263,7 @@ func TestTextTests(t *testing.T) {
 			{"bracket", "are (x) ", false},
 			{"found", "Was Found  ", true},
 		}},
-		{"hasSiteNotice", hasSiteNotice, []boolCase{
+		{"hasSiteNotice", hasSiteNotice, []matchCase[bool]{
 			{"cookies", "We use cookies.", true},
 			{"policy", "Cookie Policy", true},
 			{"inside a word", "xcookies", false},
@@ -269,27 +276,14 @@ func TestTextTests(t *testing.T) {
 			{"underscore", "privacy policy_", false},
 		}},
 	} {
-		for _, c := range f.cases {
-			t.Run(f.name+"/"+c.name, func(t *testing.T) {
-				if got := f.test(c.in); got != c.want {
-					t.Errorf("%s(%q) = %v, want %v", f.name, c.in, got, c.want)
-				}
-			})
-		}
+		m.run(t, same[bool])
 	}
 }
 
+// TestMatchStarts checks matchers that return where their match starts, or -1.
 func TestMatchStarts(t *testing.T) {
-	type startCase struct {
-		name, in string
-		want     int // -1 for none
-	}
-	for _, f := range []struct {
-		name  string
-		at    func(string) int
-		cases []startCase
-	}{
-		{"placePhraseLow", func(s string) int { return placePhraseLow(lowerASCII(s)) }, []startCase{
+	for _, m := range []matcherTable[int]{
+		{"placePhraseLow", func(s string) int { return placePhraseLow(lowerASCII(s)) }, []matchCase[int]{
 			{"from", "a pistol from the car", 8},
 			{"tabs", "x\tinside\ny", 1},
 			{"no space after", " in", -1},
@@ -297,7 +291,7 @@ func TestMatchStarts(t *testing.T) {
 			{"worth", " worth it", 0},
 			{"inside a word", "a fromage", -1},
 		}},
-		{"arrestOneActiveAt", arrestOneActiveAt, []startCase{
+		{"arrestOneActiveAt", arrestOneActiveAt, []matchCase[int]{
 			{"man", "they arrested a 23-year old man", 5},
 			{"courier", "detained the  suspected drug courier_", -1},
 			{"its leader", "Arrested ITS Leader,", 0},
@@ -307,7 +301,7 @@ func TestMatchStarts(t *testing.T) {
 			{"boss", "arresting their boss", 0},
 			{"national", "detaining one national", 0},
 		}},
-		{"arrestOnePassiveAt", arrestOnePassiveAt, []startCase{
+		{"arrestOnePassiveAt", arrestOnePassiveAt, []matchCase[int]{
 			{"man was", "a 23-year-old man was arrested", 0},
 			{"comma clause", "another man, from x y z, was later arrested", 0},
 			{"in a place", "The suspect in  a b  c has been Taken Into Custody", 0},
@@ -320,67 +314,59 @@ func TestMatchStarts(t *testing.T) {
 			{"word end", "the Ringleader was also detainedx", -1},
 		}},
 	} {
-		for _, c := range f.cases {
-			t.Run(f.name+"/"+c.name, func(t *testing.T) {
-				if got := f.at(c.in); got != c.want {
-					t.Errorf("%s(%q) = %d, want %d", f.name, c.in, got, c.want)
-				}
-			})
-		}
+		m.run(t, same[int])
 	}
 }
 
+// wordRead is what a reader of a word returns: the word as written, and
+// the length it read (for qualifierBefore, where the qualifier starts).
+type wordRead struct {
+	word string
+	n    int
+}
+
 func TestReadersOfWords(t *testing.T) {
-	type readCase struct {
-		name, in string
-		word     string // what is read, as written
-		n        int    // the length read (or, for qualifierBefore, where the qualifier starts)
+	read := func(f func(string) (string, int)) func(string) wordRead {
+		return func(s string) wordRead {
+			w, n := f(s)
+			return wordRead{w, n}
+		}
 	}
-	for _, f := range []struct {
-		name  string
-		read  func(string) (string, int)
-		cases []readCase
-	}{
-		{"unitAfter", unitAfter, []readCase{
-			{"hyphen", "-tonnes of", "tonnes", 7},
-			{"spaced hyphen and dot", " - kg.", "kg", 6},
-			{"metric tons", "\t metric  tons", "", -1},
-			{"metric ton", "metric ton", "metric ton", 10},
-			{"kilogrammes", " kilogrammes", "kilogrammes", 12},
-			{"t-shirts", " t-shirts", "t", 2},
-			{"lbs dot", " lbs.", "lbs", 5},
-			{"litre", "l", "l", 1},
-			{"word end", " ml_", "", -1},
-			{"none", " 12", "", -1},
+	for _, m := range []matcherTable[wordRead]{
+		{"unitAfter", read(unitAfter), []matchCase[wordRead]{
+			{"hyphen", "-tonnes of", wordRead{"tonnes", 7}},
+			{"spaced hyphen and dot", " - kg.", wordRead{"kg", 6}},
+			{"metric tons", "\t metric  tons", wordRead{"", -1}},
+			{"metric ton", "metric ton", wordRead{"metric ton", 10}},
+			{"kilogrammes", " kilogrammes", wordRead{"kilogrammes", 12}},
+			{"t-shirts", " t-shirts", wordRead{"t", 2}},
+			{"lbs dot", " lbs.", wordRead{"lbs", 5}},
+			{"litre", "l", wordRead{"l", 1}},
+			{"word end", " ml_", wordRead{"", -1}},
+			{"none", " 12", wordRead{"", -1}},
 		}},
-		{"packUnitAfter", packUnitAfter, []readCase{
-			{"bricks", " bricks of cocaine", "bricks", 10},
-			{"tab and case", "  Bags\tOF", "Bags", 9},
-			{"off", " pouch off", "", -1},
-			{"word end", " boxes  of_", "", -1},
-			{"sack", " sack of", "sack", 8},
-			{"no space", "bricks of", "", -1},
+		{"packUnitAfter", read(packUnitAfter), []matchCase[wordRead]{
+			{"bricks", " bricks of cocaine", wordRead{"bricks", 10}},
+			{"tab and case", "  Bags\tOF", wordRead{"Bags", 9}},
+			{"off", " pouch off", wordRead{"", -1}},
+			{"word end", " boxes  of_", wordRead{"", -1}},
+			{"sack", " sack of", wordRead{"sack", 8}},
+			{"no space", "bricks of", wordRead{"", -1}},
 		}},
-		{"qualifierBefore", qualifierBefore, []readCase{
-			{"more than", "more than ", "more_than", 0},
-			{"in excess of", "in excess of  ", "more_than", 0},
-			{"approx dot", "approx. ", "about", 0},
-			{"c dot", "c. ", "about", 0},
-			{"inside a word", "xover ", "", 0},
-			{"tab", "Nearly\t", "less_than", 0},
-			{"as many as", "as many as ", "up_to", 0},
-			{"sign", "seized over £", "more_than", 7},
-			{"code", "just under USD ", "less_than", 0},
-			{"no space", "some", "", 0},
-			{"at least", "at least  ", "at_least", 0},
+		{"qualifierBefore", read(qualifierBefore), []matchCase[wordRead]{
+			{"more than", "more than ", wordRead{"more_than", 0}},
+			{"in excess of", "in excess of  ", wordRead{"more_than", 0}},
+			{"approx dot", "approx. ", wordRead{"about", 0}},
+			{"c dot", "c. ", wordRead{"about", 0}},
+			{"inside a word", "xover ", wordRead{"", 0}},
+			{"tab", "Nearly\t", wordRead{"less_than", 0}},
+			{"as many as", "as many as ", wordRead{"up_to", 0}},
+			{"sign", "seized over £", wordRead{"more_than", 7}},
+			{"code", "just under USD ", wordRead{"less_than", 0}},
+			{"no space", "some", wordRead{"", 0}},
+			{"at least", "at least  ", wordRead{"at_least", 0}},
 		}},
 	} {
-		for _, c := range f.cases {
-			t.Run(f.name+"/"+c.name, func(t *testing.T) {
-				if w, n := f.read(c.in); w != c.word || n != c.n {
-					t.Errorf("%s(%q) = %q, %d, want %q, %d", f.name, c.in, w, n, c.word, c.n)
-				}
-			})
-		}
+		m.run(t, same[wordRead])
 	}
 }

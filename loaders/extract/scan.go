@@ -169,18 +169,22 @@ func isSpaceASCII(b byte) bool {
 // nothing of \w stands just before it.
 func wordStart(s string, p int) bool { return p == 0 || !isWordASCII(s[p-1]) }
 
-// litSet tests quickly whether one of several literals starts at an offset.
-type litSet struct {
-	byFirst [256][]string
+// firstIndex holds strings by their first byte, each byte's in the order given.
+type firstIndex [256][]string
+
+func indexByFirst(words []string) (by firstIndex) {
+	for _, w := range words {
+		by[w[0]] = append(by[w[0]], w)
+	}
+	return by
 }
 
-func newLitSet(lits ...string) *litSet {
-	l := &litSet{}
-	for _, x := range lits {
-		l.byFirst[x[0]] = append(l.byFirst[x[0]], x)
-	}
-	return l
+// litSet tests quickly whether one of several literals starts at an offset.
+type litSet struct {
+	byFirst firstIndex
 }
+
+func newLitSet(lits ...string) *litSet { return &litSet{byFirst: indexByFirst(lits)} }
 
 // at reports whether one of the literals starts at s[p].
 func (l *litSet) at(s string, p int) bool {
@@ -226,17 +230,11 @@ func lowerASCII(s string) string {
 // word, in either case, with the set's words of the same first letter and
 // length, hashing nothing: start tests ask it at most words of a text.
 type foldSet struct {
-	byFirst [256][]string
+	byFirst firstIndex
 }
 
 // newFoldSet makes the set of the space-separated words.
-func newFoldSet(words string) *foldSet {
-	f := &foldSet{}
-	for _, w := range strings.Fields(words) {
-		f.byFirst[w[0]] = append(f.byFirst[w[0]], w)
-	}
-	return f
-}
+func newFoldSet(words string) *foldSet { return &foldSet{byFirst: indexByFirst(strings.Fields(words))} }
 
 // has reports whether w, in ASCII lower case, is in the set.
 func (f *foldSet) has(w string) bool {
@@ -264,16 +262,10 @@ func hasPrefixFold(s, lower string) bool {
 // case and each ending in a letter, by their first letter and in their
 // order.
 type wordAlts struct {
-	byFirst [256][]string
+	byFirst firstIndex
 }
 
-func newWordAlts(alts ...string) *wordAlts {
-	w := &wordAlts{}
-	for _, a := range alts {
-		w.byFirst[a[0]] = append(w.byFirst[a[0]], a)
-	}
-	return w
-}
+func newWordAlts(alts ...string) *wordAlts { return &wordAlts{byFirst: indexByFirst(alts)} }
 
 // wordAltAt returns the end of the first of alts that s holds at p in any
 // ASCII case with no word character after it, or -1. Only
