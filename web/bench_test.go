@@ -17,7 +17,7 @@ import (
 )
 
 // benchServer serves the pages over the Bolt store named by
-// OPGRAPH_BENCH_STORE (e.g. one `opgraph load` filled from `opgraph gen`),
+// OPGRAPH_BENCH_STORE (e.g. one `opgraph load` filled from `opgraph-bench gen`),
 // once its search index and aggregate table are built, as serve does;
 // without it, over the seeds in memory, so that the benchmarks keep working.
 func benchServer(b *testing.B) *httptest.Server {

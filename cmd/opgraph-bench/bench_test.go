@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -42,5 +43,26 @@ func TestHelpShowsNoSecret(t *testing.T) {
 	out := stdout.String() + stderr.String()
 	if code != 0 || strings.Contains(out, "pg-sekrit") || !strings.Contains(out, "usage") {
 		t.Errorf("opgraph-bench -h: exit %d, printed %q; want the usage and no password", code, out)
+	}
+}
+
+// TestGen checks that `opgraph-bench gen` writes the corpus and its truth,
+// and refuses a missing --out with its usage.
+func TestGen(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb strings.Builder
+	if code := runGen([]string{"--articles", "3", "--seed", "2", "--out", dir}, &out, &errb); code != 0 {
+		t.Fatalf("gen exited %d: %s", code, errb.String())
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
+	if len(files) != 3 {
+		t.Errorf("%d articles written, want 3", len(files))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "truth.jsonl")); err != nil {
+		t.Errorf("no ground truth: %v", err)
+	}
+	errb.Reset()
+	if code := runGen(nil, &out, &errb); code != 2 || !strings.Contains(errb.String(), "usage: opgraph-bench gen") {
+		t.Errorf("gen with no --out: exit %d, %q; want 2 and the usage", code, errb.String())
 	}
 }

@@ -6,6 +6,7 @@
 //
 //	go build -o bin/opgraph ./cmd/opgraph && go build -o bin/opgraph-bench ./cmd/opgraph-bench
 //	bin/opgraph-bench --articles 1000
+//	bin/opgraph-bench gen --articles 3000 --seed 1 --out DIR   # the corpus alone
 package main
 
 import (
@@ -27,6 +28,9 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if len(os.Args) > 1 && os.Args[1] == "gen" {
+		os.Exit(runGen(os.Args[2:], os.Stdout, os.Stderr))
+	}
 	os.Exit(runBenchTo(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 

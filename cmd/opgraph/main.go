@@ -72,7 +72,6 @@ func commands() []command {
 		{"export", "write the graph as N-Quads, JSON-LD, CSV or FollowTheMoney entities", "export [--backend bbolt] [--db ./data] [--format nquads|jsonld|csv|ftm] [--out FILE|DIR] [--raw]", runExport},
 		{"extract", "print the facts of one article as JSON, touching no store", "extract [--format json] [--explain] FILE|URL", runExtract},
 		{"health", "check a running server's /healthz (for container health checks)", "health [flags]", runHealth},
-		{"gen", "write a synthetic corpus with its ground truth, for benchmarks", "gen --articles N [--seed S] --out DIR", runGen},
 		{"migrate", "copy the graph of one store into another, empty one", "migrate --from BACKEND:ADDR --to BACKEND:ADDR", runMigrate},
 	}
 }

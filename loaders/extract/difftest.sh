@@ -3,7 +3,7 @@
 # commit: it builds opgraph at BASE (default fe0dd56, before loaders was split
 # into packages) and at the working tree, runs `opgraph extract --format json`
 # of both on every dev article (../shared/corpus/dev, skipped when absent),
-# every seed and 3,000 generated articles (`opgraph gen --seed 1`), and
+# every seed and 3,000 generated articles (`opgraph-bench gen --seed 1`), and
 # compares output and exit status byte for byte. It prints the counts and
 # exits 1 on any difference, naming the files.
 #
@@ -17,8 +17,8 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/base"
 git -C "$root" archive "$base" | tar -x -C "$tmp/base"
 (cd "$tmp/base" && go build -o "$tmp/before" ./cmd/opgraph)
-(cd "$root" && go build -o "$tmp/after" ./cmd/opgraph)
-"$tmp/after" gen --articles 3000 --seed 1 --out "$tmp/gen" >/dev/null
+(cd "$root" && go build -o "$tmp/after" ./cmd/opgraph && go build -o "$tmp/bench" ./cmd/opgraph-bench)
+"$tmp/bench" gen --articles 3000 --seed 1 --out "$tmp/gen" >/dev/null
 
 # compare NAME FILES...: both builds on each file; prints "NAME: n files, d differ".
 compare() {
