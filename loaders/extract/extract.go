@@ -40,10 +40,11 @@ const maxPooledTokens = 1 << 15
 
 // wordInfo is what a lower-cased word starts or belongs to.
 type wordInfo struct {
-	root *trieNode // the gazetteer's names that start with it
-	id   int32     // its number as a word that continues a name, or 0
-	cues uint16    // the bits of the cue sets it is in
-	sets uint8     // the bits of the name rules' word sets it is in (see nameSets)
+	root  *trieNode // the gazetteer's names that start with it
+	class uint64    // its rule word classes (ruleSets.classOf)
+	id    int32     // its number as a word that continues a name, or 0
+	cues  uint16    // the bits of the cue sets it is in
+	sets  uint8     // the bits of the name rules' word sets it is in (see nameSets)
 }
 
 // The bits of the word sets that the rules of agency names ask of each
@@ -89,8 +90,13 @@ func NewExtractor() (*Extractor, error) {
 }
 
 // newExtractorOn makes an extractor on a built gazetteer: the word table
-// that maps each token to its trie node and word sets, and the rules.
+// that maps each token to its trie node, word sets and rule classes, and
+// the rules.
 func newExtractorOn(g *gazetteer) (*Extractor, error) {
+	rules, err := loadRules()
+	if err != nil {
+		return nil, err
+	}
 	words := map[string]wordInfo{}
 	for w, n := range g.root.next {
 		words[w] = wordInfo{root: n}
@@ -112,9 +118,10 @@ func newExtractorOn(g *gazetteer) (*Extractor, error) {
 			words[w] = wi
 		}
 	}
-	rules, err := loadRules()
-	if err != nil {
-		return nil, err
+	for w, class := range rules.classOf {
+		wi := words[w]
+		wi.class = class
+		words[w] = wi
 	}
 	open, err := gazdata.LoadOpenPlaces()
 	if err != nil {
@@ -273,7 +280,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		var cues uint16
 		for j := n; j < len(toks); j++ { // each word's trie node and cue sets, in one lookup
 			wi := x.words[toks[j].Lower]
-			toks[j].root, toks[j].id, toks[j].sets, toks[j].rooted = wi.root, wi.id, wi.sets, true
+			toks[j].root, toks[j].id, toks[j].sets, toks[j].class, toks[j].rooted = wi.root, wi.id, wi.sets, wi.class, true
 			cues |= wi.cues
 		}
 		ns := len(starts)

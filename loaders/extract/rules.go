@@ -214,14 +214,25 @@ func loadRules() (*ruleSets, error) {
 	return rs, nil
 }
 
-func (rs *ruleSets) classify(lower string) uint64 { return rs.classOf[lower] }
-
 // tokenize appends the tokens of sentence s to dst with their classes.
-func (rs *ruleSets) tokenize(dst []pattern.Token, s, low string) []pattern.Token {
+// known, the extractor's tokens of s or nil, gives a word its word classes
+// where one of them starts there with the same lower form: they were
+// looked up with its trie node, and the look-up need not be made again.
+func (rs *ruleSets) tokenize(dst []pattern.Token, s, low string, known []token) []pattern.Token {
 	n := len(dst)
-	dst = pattern.TokenizeLower(dst, s, low, rs.classify)
+	dst = pattern.TokenizeLower(dst, s, low, nil)
+	k := 0
 	for i := n; i < len(dst); i++ {
-		dst[i].Class |= textClassBits(s, &dst[i]) << rs.textShift
+		t := &dst[i]
+		for k < len(known) && known[k].Start < t.Start {
+			k++
+		}
+		if k < len(known) && known[k].rooted && known[k].Start == t.Start && known[k].Lower == t.Lower {
+			t.Class = known[k].class
+		} else {
+			t.Class = rs.classOf[t.Lower]
+		}
+		t.Class |= textClassBits(s, t) << rs.textShift
 	}
 	return dst
 }
@@ -231,7 +242,7 @@ func (r *run) ruleTokens(sf *sentenceFacts) []pattern.Token {
 	if !sf.ptoksDone {
 		sf.ptoksDone = true
 		n := len(r.ptoks)
-		r.ptoks = r.x.rules.tokenize(r.ptoks, sf.s.Text, sf.low)
+		r.ptoks = r.x.rules.tokenize(r.ptoks, sf.s.Text, sf.low, sf.toks)
 		sf.ptoks = r.ptoks[n:len(r.ptoks):len(r.ptoks)]
 	}
 	return sf.ptoks

@@ -15,6 +15,7 @@ type token struct {
 	root       *trieNode // the gazetteer's names starting with this word, where rooted
 	id         int32     // its number as a word that continues a gazetteer name, where rooted
 	sets       uint8     // the bits of the name rules' word sets it is in, where rooted
+	class      uint64    // its rule word classes (ruleSets.classOf), where rooted
 	rooted     bool
 }
 

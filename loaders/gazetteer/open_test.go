@@ -37,7 +37,7 @@ func TestOpenPlacesCheckFails(t *testing.T) {
 
 func TestOpenPlacesLookup(t *testing.T) {
 	body := "ikeja\tNG\tcity\nlogan\tAU\tcity\nlogan\tUS\tcity\nlogan county\tUS\tdistrict\nondo\tNG\tregion\n"
-	small := &OpenPlaces{body: body}
+	small := newOpenPlaces(body, 0)
 	for _, tc := range []struct {
 		name string
 		want []OpenPlace
