@@ -4,7 +4,6 @@ import (
 	gazdata "github.com/opgraph/opgraph/loaders/gazetteer"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -161,6 +160,7 @@ type sentenceFacts struct {
 	breaks       [][]int // clauseBreaks(s.Text)
 	breaksDone   bool
 	local        int8         // localPoliceRe matches s.Text: 0 not yet known, 1 no, 2 yes
+	historic     int8         // isHistoric, known as local is
 	patterned    []agencyCand // patternAgencies(s)
 	patDone      bool
 	cands        []mention // figureAgencies
@@ -197,7 +197,13 @@ func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 // elsewhere (signal.historic). Its ASCII lower case must hold one of the
 // rule's words first.
 func (r *run) isHistoric(sf *sentenceFacts) bool {
-	return containsAny(sf.low, historicWords) && r.signal(sf, sigHistoric)
+	if sf.historic == 0 { // asked for each figure: worked out once
+		sf.historic = 1
+		if containsAny(sf.low, historicWords) && r.signal(sf, sigHistoric) {
+			sf.historic = 2
+		}
+	}
+	return sf.historic == 2
 }
 
 // historicWords are what signal.historic needs one of.
@@ -748,7 +754,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		}
 		accepted = append(accepted, c)
 	}
-	sort.Slice(accepted, func(a, b int) bool { return accepted[a].i < accepted[b].i })
+	slices.SortFunc(accepted, func(a, b agencyCand) int { return a.i - b.i })
 	for _, c := range accepted {
 		r.rule = "agency.pattern"
 		if c.gaz {
@@ -810,7 +816,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			break
 		}
 	}
-	sort.Slice(sf.agencies, func(a, b int) bool { return sf.agencies[a].Start < sf.agencies[b].Start })
+	slices.SortFunc(sf.agencies, func(a, b mention) int { return a.Start - b.Start })
 }
 
 // lastHead folds "national police force" and "police" into one agency per country.
