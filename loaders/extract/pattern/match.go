@@ -229,6 +229,10 @@ func (t *test) match(tok *Token) bool {
 		}
 		return false
 	}
+	if t.masked {
+		return (t.wantClass == 0 || tok.Class&t.wantClass != 0) && (t.wantShape == 0 || tok.Shape&t.wantShape != 0) &&
+			tok.Class&t.noClass == 0 && tok.Shape&t.noShape == 0
+	}
 	return t.e.match(tok)
 }
 
