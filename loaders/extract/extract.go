@@ -223,11 +223,17 @@ func containsAny(s string, subs []string) bool {
 func (sf *sentenceFacts) namesLocalPolice() bool {
 	if sf.local == 0 {
 		sf.local = 1
-		if strings.Contains(sf.s.Text, "olice ") && localPoliceRe.MatchString(sf.s.Text) {
+		if mayNameLocalPolice(sf.s.Text) && localPoliceRe.MatchString(sf.s.Text) {
 			sf.local = 2
 		}
 	}
 	return sf.local == 2
+}
+
+// mayNameLocalPolice is a cheap test that localPoliceRe needs to pass: its
+// words as they must be written.
+func mayNameLocalPolice(s string) bool {
+	return strings.Contains(s, "olice in ") || strings.Contains(s, "olice at ") || strings.Contains(s, "olice from ")
 }
 
 // run is the state of one extraction.
@@ -286,7 +292,8 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		var cues uint16
 		for j := n; j < len(toks); j++ { // each word's trie node and cue sets, in one lookup
 			wi := x.words[toks[j].Lower]
-			toks[j].root, toks[j].id, toks[j].sets, toks[j].class, toks[j].rooted = wi.root, wi.id, wi.sets, wi.class, true
+			t := &toks[j]
+			t.root, t.id, t.sets, t.class, t.cues, t.rooted = wi.root, wi.id, wi.sets, wi.class, wi.cues, true
 			cues |= wi.cues
 		}
 		ns := len(starts)

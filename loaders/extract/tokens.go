@@ -16,6 +16,7 @@ type token struct {
 	id         int32     // its number as a word that continues a gazetteer name, where rooted
 	sets       uint8     // the bits of the name rules' word sets it is in, where rooted
 	class      uint64    // its rule word classes (ruleSets.classOf), where rooted
+	cues       uint16    // the bits of the cue sets it is in (cueBits), where rooted
 	rooted     bool
 }
 
