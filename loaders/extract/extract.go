@@ -41,6 +41,7 @@ const maxPooledTokens = 1 << 15
 type wordInfo struct {
 	root  *trieNode // the gazetteer's names that start with it
 	class uint64    // its rule word classes (ruleSets.classOf)
+	rule  int32     // its number among the rules' words (ruleSets.words), or 0
 	id    int32     // its number as a word that continues a name, or 0
 	cues  uint16    // the bits of the cue sets it is in
 	sets  uint8     // the bits of the name rules' word sets it is in (see nameSets)
@@ -122,6 +123,11 @@ func newExtractorOn(g *gazetteer) (*Extractor, error) {
 		wi.class = class
 		words[w] = wi
 	}
+	rules.words.Each(func(w string, id int32) {
+		wi := words[w]
+		wi.rule = id
+		words[w] = wi
+	})
 	open, err := gazdata.LoadOpenPlaces()
 	if err != nil {
 		return nil, err
@@ -293,7 +299,10 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		for j := n; j < len(toks); j++ { // each word's trie node and cue sets, in one lookup
 			wi := x.words[toks[j].Lower]
 			t := &toks[j]
-			t.root, t.id, t.sets, t.class, t.cues, t.rooted = wi.root, wi.id, wi.sets, wi.class, wi.cues, true
+			t.root, t.id, t.sets, t.class, t.cues, t.ruleWord, t.rooted = wi.root, wi.id, wi.sets, wi.class, wi.cues, wi.rule, true
+			if t.ruleWord == 0 { // a word the table lacks
+				t.ruleWord = pattern.NotRuleWord
+			}
 			cues |= wi.cues
 		}
 		ns := len(starts)

@@ -168,6 +168,7 @@ func numberWordSet() map[string]bool {
 // bits of every word a class names.
 type ruleSets struct {
 	byKind    map[string]*pattern.Set
+	words     *pattern.Words // the forms the rules name, numbered for all the sets
 	classOf   map[string]uint64
 	classBit  map[string]uint64 // each class's bit, by name
 	textShift int               // where the text classes' bits start
@@ -185,7 +186,7 @@ func loadRules() (*ruleSets, error) {
 			classOf[w] |= bit
 		}
 	}
-	rs := &ruleSets{byKind: map[string]*pattern.Set{}, classOf: classOf, classBit: classes}
+	rs := &ruleSets{byKind: map[string]*pattern.Set{}, words: pattern.NewWords(), classOf: classOf, classBit: classes}
 	rs.textShift = len(ruleClasses)
 	for k, name := range textClassNames {
 		classes[name] = uint64(1) << (rs.textShift + k)
@@ -199,7 +200,7 @@ func loadRules() (*ruleSets, error) {
 		if err != nil {
 			return nil, err
 		}
-		set, err := pattern.Compile(f, string(src), classes)
+		set, err := pattern.CompileWords(f, string(src), classes, rs.words)
 		if err != nil {
 			return nil, fmt.Errorf("extraction rules: %w", err)
 		}
@@ -216,8 +217,9 @@ func loadRules() (*ruleSets, error) {
 
 // tokenize appends the tokens of sentence s to dst with their classes.
 // known, the extractor's tokens of s or nil, gives a word its word classes
-// where one of them starts there with the same lower form: they were
-// looked up with its trie node, and the look-up need not be made again.
+// and its number among the rules' words where one of them starts there
+// with the same lower form: they were looked up with its trie node, and
+// the look-ups need not be made again.
 func (rs *ruleSets) tokenize(dst []pattern.Token, s, low string, known []token) []pattern.Token {
 	n := len(dst)
 	dst = pattern.TokenizeLower(dst, s, low, nil)
@@ -228,9 +230,9 @@ func (rs *ruleSets) tokenize(dst []pattern.Token, s, low string, known []token) 
 			k++
 		}
 		if k < len(known) && known[k].rooted && known[k].Start == t.Start && known[k].Lower == t.Lower {
-			t.Class = known[k].class
+			t.Class, t.Word = known[k].class, known[k].ruleWord
 		} else {
-			t.Class = rs.classOf[t.Lower]
+			t.Class, t.Word = rs.classOf[t.Lower], rs.words.ID(t.Lower)
 		}
 		t.Class |= textClassBits(s, t) << rs.textShift
 	}

@@ -17,6 +17,7 @@ type token struct {
 	sets       uint8     // the bits of the name rules' word sets it is in, where rooted
 	class      uint64    // its rule word classes (ruleSets.classOf), where rooted
 	cues       uint16    // the bits of the cue sets it is in (cueBits), where rooted
+	ruleWord   int32     // its number among the rules' words (ruleSets.words), where rooted
 	rooted     bool
 }
 

@@ -65,8 +65,52 @@ type Set struct {
 	shapeMask Shape
 	fallback  []int32 // rules whose first token no key names: tried everywhere
 
+	// With words (CompileWords): byLower again, by each form's number, for
+	// tokens whose Word was set from words.
+	words  *Words
+	byWord []lowerKey
+
 	maxProg int
 	pool    sync.Pool // *machine
+}
+
+// Words numbers the lower forms that the rules of some Sets name, so that
+// a caller who matches a sentence's tokens with several of them may look
+// each token's form up once, setting its Word (Words.ID), not once for each
+// Set. Its numbers are valid for the Sets compiled with it (CompileWords).
+type Words struct {
+	ids map[string]int32
+}
+
+// NotRuleWord is the Word of a token whose form no rule of the Words names.
+const NotRuleWord int32 = -1
+
+// NewWords returns an empty numbering.
+func NewWords() *Words { return &Words{ids: map[string]int32{}} }
+
+// ID returns the number of a lower form that rules name, or NotRuleWord.
+func (w *Words) ID(lower string) int32 {
+	if id, ok := w.ids[lower]; ok {
+		return id
+	}
+	return NotRuleWord
+}
+
+// Each calls f with each form and its number.
+func (w *Words) Each(f func(lower string, id int32)) {
+	for l, id := range w.ids {
+		f(l, id)
+	}
+}
+
+// add numbers a form, from 1.
+func (w *Words) add(lower string) int32 {
+	id, ok := w.ids[lower]
+	if !ok {
+		id = int32(len(w.ids) + 1)
+		w.ids[lower] = id
+	}
+	return id
 }
 
 // Compile reads rule text: one rule a line, "name: pattern" (RULES.md has
@@ -74,6 +118,12 @@ type Set struct {
 // gives each @class its bits in Token.Class: a token is in the class when
 // it has any of them.
 func Compile(file, src string, classes map[string]uint64) (*Set, error) {
+	return CompileWords(file, src, classes, nil)
+}
+
+// CompileWords is Compile numbering the forms the rules name in words
+// (where not nil): Match then reads a token whose Word is set by its number.
+func CompileWords(file, src string, classes map[string]uint64, words *Words) (*Set, error) {
 	p := &parser{file: file, src: src, classes: classes}
 	parsed, err := p.parseFile()
 	if err != nil {
@@ -99,6 +149,16 @@ func Compile(file, src string, classes map[string]uint64) (*Set, error) {
 		s.index(int32(i), first)
 		s.rules = append(s.rules, r)
 		s.maxProg = max(s.maxProg, len(prog))
+	}
+	if words != nil {
+		s.words = words
+		for l, lk := range s.byLower {
+			id := words.add(l)
+			if int(id) >= len(s.byWord) {
+				s.byWord = append(s.byWord, make([]lowerKey, int(id)+1-len(s.byWord))...)
+			}
+			s.byWord[id] = lk
+		}
 	}
 	return s, nil
 }

@@ -3,6 +3,7 @@ package pattern
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -53,6 +54,24 @@ func FuzzCompileMatch(f *testing.F) {
 			got = append(got, fmt.Sprint(m.Index, m.Start, m.End, m.Captures()))
 			return true
 		})
+		// Tokens numbered by a Words match as those looked up by each Set.
+		words := NewWords()
+		if wset, err := CompileWords("fuzz.rules", rules, testClasses, words); err != nil {
+			t.Fatalf("Compile(%q) worked, CompileWords failed: %v", rules, err)
+		} else {
+			wtoks := slices.Clone(toks)
+			for k := range wtoks {
+				wtoks[k].Word = words.ID(wtoks[k].Lower)
+			}
+			var wgot []string
+			wset.Match(wtoks, func(m Match) bool {
+				wgot = append(wgot, fmt.Sprint(m.Index, m.Start, m.End, m.Captures()))
+				return true
+			})
+			if strings.Join(got, "\n") != strings.Join(wgot, "\n") {
+				t.Fatalf("rules %q on %q:\nby form   %q\nby number %q", rules, sentence, got, wgot)
+			}
+		}
 		// A test read by its masks passes the tokens its expression does.
 		for _, rl := range set.rules {
 			for _, in := range rl.prog {

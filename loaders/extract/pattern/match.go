@@ -67,7 +67,13 @@ func (s *Set) Match(toks []Token, yield func(Match) bool) {
 	m.first = m.first[:0]
 	for i := range toks {
 		t := &toks[i]
-		lk := s.byLower[t.Lower]
+		var lk lowerKey
+		switch {
+		case t.Word == 0 || s.words == nil:
+			lk = s.byLower[t.Lower]
+		case t.Word > 0 && int(t.Word) < len(s.byWord):
+			lk = s.byWord[t.Word] // a form this Set's rules may not name: none
+		}
 		m.first = append(m.first, lk.rules)
 		class |= t.Class
 		shape |= t.Shape
