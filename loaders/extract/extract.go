@@ -40,6 +40,7 @@ const maxPooledTokens = 1 << 15
 // wordInfo is what a lower-cased word starts or belongs to.
 type wordInfo struct {
 	root  *trieNode // the gazetteer's names that start with it
+	below uint8     // root.below, or 0: the kinds of names it starts, read without following root
 	class uint64    // its rule word classes (ruleSets.classOf)
 	rule  int32     // its number among the rules' words (ruleSets.words), or 0
 	id    int32     // its number as a word that continues a name, or 0
@@ -99,7 +100,7 @@ func newExtractorOn(g *gazetteer) (*Extractor, error) {
 	}
 	words := map[string]wordInfo{}
 	for w, n := range g.root.next {
-		words[w] = wordInfo{root: n}
+		words[w] = wordInfo{root: n, below: n.below}
 	}
 	for w, id := range g.ids {
 		wi := words[w]
@@ -299,7 +300,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		for j := n; j < len(toks); j++ { // each word's trie node and cue sets, in one lookup
 			wi := x.words[toks[j].Lower]
 			t := &toks[j]
-			t.root, t.id, t.sets, t.class, t.cues, t.ruleWord, t.rooted = wi.root, wi.id, wi.sets, wi.class, wi.cues, wi.rule, true
+			t.root, t.below, t.id, t.sets, t.class, t.cues, t.ruleWord, t.rooted = wi.root, wi.below, wi.id, wi.sets, wi.class, wi.cues, wi.rule, true
 			if t.ruleWord == 0 { // a word the table lacks
 				t.ruleWord = pattern.NotRuleWord
 			}

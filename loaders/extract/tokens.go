@@ -18,6 +18,7 @@ type token struct {
 	class      uint64    // its rule word classes (ruleSets.classOf), where rooted
 	cues       uint16    // the bits of the cue sets it is in (cueBits), where rooted
 	ruleWord   int32     // its number among the rules' words (ruleSets.words), where rooted
+	below      uint8     // root.below (0 without a root), where rooted: the kinds of names it starts
 	rooted     bool
 }
 
