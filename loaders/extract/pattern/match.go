@@ -143,9 +143,9 @@ type machine struct {
 	stack []job
 	slots []int32
 	cand  []int32
-	seen  []uint32 // seen[pc*width+pos] == gen: that pair failed, or is on the way
+	seen  []uint32 // seen[pos*width+pc] == gen: that pair failed, or is on the way; by token first, as a run mostly stays near one
 	gen   uint32
-	width int
+	width int // the longest rule's instructions
 	ntoks int
 }
 
@@ -160,8 +160,8 @@ func (s *Set) machine(ntoks int) *machine {
 	if m == nil {
 		m = &machine{}
 	}
-	m.width, m.ntoks = ntoks+1, ntoks
-	if need := s.maxProg * m.width; len(m.seen) < need {
+	m.width, m.ntoks = s.maxProg, ntoks
+	if need := s.maxProg * (ntoks + 1); len(m.seen) < need {
 		m.seen = make([]uint32, need)
 		m.gen = 0
 	}
@@ -191,7 +191,7 @@ func (m *machine) run(r *rule, toks []Token, start int) (int, bool) {
 		pc, pos := j.pc, j.pos
 	thread:
 		for {
-			at := int(pc)*m.width + int(pos)
+			at := int(pos)*m.width + int(pc)
 			if m.seen[at] == m.gen {
 				break
 			}
