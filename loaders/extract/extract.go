@@ -948,7 +948,8 @@ func (r *run) sameAgencyLonger(name string) (int, bool) {
 		if len(long) < len(short) {
 			long, short = short, long
 		}
-		if rest, ok := strings.CutPrefix(long, short+" "); ok && agencySuffixes[rest] {
+		// long is short, a space and a suffix (no string made to test it)
+		if n := len(short); len(long) > n && long[n] == ' ' && long[:n] == short && agencySuffixes[long[n+1:]] {
 			return idx, true
 		}
 	}
