@@ -296,16 +296,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	for k, s := range sents {
 		n := len(toks)
 		toks = appendTokensLow(toks, s.Text, s.low)
-		var cues uint16
-		for j := n; j < len(toks); j++ { // each word's trie node and cue sets, in one lookup
-			wi := x.words[toks[j].Lower]
-			t := &toks[j]
-			t.root, t.below, t.id, t.sets, t.class, t.cues, t.ruleWord, t.rooted = wi.root, wi.below, wi.id, wi.sets, wi.class, wi.cues, wi.rule, true
-			if t.ruleWord == 0 { // a word the table lacks
-				t.ruleWord = pattern.NotRuleWord
-			}
-			cues |= wi.cues
-		}
+		cues := x.lookUpWords(toks[n:])
 		ns := len(starts)
 		starts = appendWordStarts(starts, s.Text)
 		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, cues: cues,
@@ -365,6 +356,22 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, ptoks: r.ptoks}
 	x.keepWorkspace(w)
 	return r.out
+}
+
+// lookUpWords gives each token what the word table holds of its lower
+// form, in one look-up, and returns the cue bits of them all.
+func (x *Extractor) lookUpWords(toks []token) uint16 {
+	var cues uint16
+	for j := range toks {
+		wi := x.words[toks[j].Lower]
+		t := &toks[j]
+		t.root, t.below, t.id, t.sets, t.class, t.cues, t.ruleWord, t.rooted = wi.root, wi.below, wi.id, wi.sets, wi.class, wi.cues, wi.rule, true
+		if t.ruleWord == 0 { // a word the table lacks
+			t.ruleWord = pattern.NotRuleWord
+		}
+		cues |= wi.cues
+	}
+	return cues
 }
 
 // workspace returns the arrays of an earlier article where some are free.

@@ -173,6 +173,10 @@ type ruleSets struct {
 	classBit  map[string]uint64 // each class's bit, by name
 	textShift int               // where the text classes' bits start
 	signalBit map[string]uint64 // the bit of each rule of signals.rules, by name
+	// The classes and number of each one-byte ASCII form (punctuation
+	// mostly, which the extractor's tokens lack), looked up at start-up.
+	byteClass [utf8.RuneSelf]uint64
+	byteWord  [utf8.RuneSelf]int32
 }
 
 // loadRules compiles every rule file; an error names the file, line and column.
@@ -206,6 +210,9 @@ func loadRules() (*ruleSets, error) {
 		}
 		rs.byKind[strings.TrimSuffix(path.Base(f), ".rules")] = set
 	}
+	for b := range utf8.RuneSelf {
+		rs.byteClass[b], rs.byteWord[b] = classOf[string(rune(b))], rs.words.ID(string(rune(b)))
+	}
 	rs.signalBit = map[string]uint64{}
 	if set := rs.byKind["signals"]; set != nil {
 		for i := 0; i < set.Len() && i < 64; i++ {
@@ -231,6 +238,8 @@ func (rs *ruleSets) tokenize(dst []pattern.Token, s, low string, known []token) 
 		}
 		if k < len(known) && known[k].rooted && known[k].Start == t.Start && known[k].Lower == t.Lower {
 			t.Class, t.Word = known[k].class, known[k].ruleWord
+		} else if len(t.Lower) == 1 && t.Lower[0] < utf8.RuneSelf {
+			t.Class, t.Word = rs.byteClass[t.Lower[0]], rs.byteWord[t.Lower[0]]
 		} else {
 			t.Class, t.Word = rs.classOf[t.Lower], rs.words.ID(t.Lower)
 		}
