@@ -4,7 +4,6 @@ import (
 	gazdata "github.com/opgraph/opgraph/loaders/gazetteer"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -40,10 +39,13 @@ const maxPooledTokens = 1 << 15
 
 // wordInfo is what a lower-cased word starts or belongs to.
 type wordInfo struct {
-	root *trieNode // the gazetteer's names that start with it
-	id   int32     // its number as a word that continues a name, or 0
-	cues uint16    // the bits of the cue sets it is in
-	sets uint8     // the bits of the name rules' word sets it is in (see nameSets)
+	root  *trieNode // the gazetteer's names that start with it
+	below uint8     // root.below, or 0: the kinds of names it starts, read without following root
+	class uint64    // its rule word classes (ruleSets.classOf)
+	rule  int32     // its number among the rules' words (ruleSets.words), or 0
+	id    int32     // its number as a word that continues a name, or 0
+	cues  uint16    // the bits of the cue sets it is in
+	sets  uint8     // the bits of the name rules' word sets it is in (see nameSets)
 }
 
 // The bits of the word sets that the rules of agency names ask of each
@@ -89,11 +91,16 @@ func NewExtractor() (*Extractor, error) {
 }
 
 // newExtractorOn makes an extractor on a built gazetteer: the word table
-// that maps each token to its trie node and word sets, and the rules.
+// that maps each token to its trie node, word sets and rule classes, and
+// the rules.
 func newExtractorOn(g *gazetteer) (*Extractor, error) {
+	rules, err := loadRules()
+	if err != nil {
+		return nil, err
+	}
 	words := map[string]wordInfo{}
 	for w, n := range g.root.next {
-		words[w] = wordInfo{root: n}
+		words[w] = wordInfo{root: n, below: n.below}
 	}
 	for w, id := range g.ids {
 		wi := words[w]
@@ -112,10 +119,16 @@ func newExtractorOn(g *gazetteer) (*Extractor, error) {
 			words[w] = wi
 		}
 	}
-	rules, err := loadRules()
-	if err != nil {
-		return nil, err
+	for w, class := range rules.classOf {
+		wi := words[w]
+		wi.class = class
+		words[w] = wi
 	}
+	rules.words.Each(func(w string, id int32) {
+		wi := words[w]
+		wi.rule = id
+		words[w] = wi
+	})
 	open, err := gazdata.LoadOpenPlaces()
 	if err != nil {
 		return nil, err
@@ -154,6 +167,7 @@ type sentenceFacts struct {
 	breaks       [][]int // clauseBreaks(s.Text)
 	breaksDone   bool
 	local        int8         // localPoliceRe matches s.Text: 0 not yet known, 1 no, 2 yes
+	historic     int8         // isHistoric, known as local is
 	patterned    []agencyCand // patternAgencies(s)
 	patDone      bool
 	cands        []mention // figureAgencies
@@ -190,7 +204,13 @@ func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 // elsewhere (signal.historic). Its ASCII lower case must hold one of the
 // rule's words first.
 func (r *run) isHistoric(sf *sentenceFacts) bool {
-	return containsAny(sf.low, historicWords) && r.signal(sf, sigHistoric)
+	if sf.historic == 0 { // asked for each figure: worked out once
+		sf.historic = 1
+		if containsAny(sf.low, historicWords) && r.signal(sf, sigHistoric) {
+			sf.historic = 2
+		}
+	}
+	return sf.historic == 2
 }
 
 // historicWords are what signal.historic needs one of.
@@ -210,11 +230,17 @@ func containsAny(s string, subs []string) bool {
 func (sf *sentenceFacts) namesLocalPolice() bool {
 	if sf.local == 0 {
 		sf.local = 1
-		if strings.Contains(sf.s.Text, "olice ") && localPoliceRe.MatchString(sf.s.Text) {
+		if mayNameLocalPolice(sf.s.Text) && localPoliceRe.MatchString(sf.s.Text) {
 			sf.local = 2
 		}
 	}
 	return sf.local == 2
+}
+
+// mayNameLocalPolice is a cheap test that localPoliceRe needs to pass: its
+// words as they must be written.
+func mayNameLocalPolice(s string) bool {
+	return strings.Contains(s, "olice in ") || strings.Contains(s, "olice at ") || strings.Contains(s, "olice from ")
 }
 
 // run is the state of one extraction.
@@ -270,12 +296,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	for k, s := range sents {
 		n := len(toks)
 		toks = appendTokensLow(toks, s.Text, s.low)
-		var cues uint16
-		for j := n; j < len(toks); j++ { // each word's trie node and cue sets, in one lookup
-			wi := x.words[toks[j].Lower]
-			toks[j].root, toks[j].id, toks[j].sets, toks[j].rooted = wi.root, wi.id, wi.sets, true
-			cues |= wi.cues
-		}
+		cues := x.lookUpWords(toks[n:])
 		ns := len(starts)
 		starts = appendWordStarts(starts, s.Text)
 		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, cues: cues,
@@ -335,6 +356,22 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, ptoks: r.ptoks}
 	x.keepWorkspace(w)
 	return r.out
+}
+
+// lookUpWords gives each token what the word table holds of its lower
+// form, in one look-up, and returns the cue bits of them all.
+func (x *Extractor) lookUpWords(toks []token) uint16 {
+	var cues uint16
+	for j := range toks {
+		wi := x.words[toks[j].Lower]
+		t := &toks[j]
+		t.root, t.below, t.id, t.sets, t.class, t.cues, t.ruleWord, t.rooted = wi.root, wi.below, wi.id, wi.sets, wi.class, wi.cues, wi.rule, true
+		if t.ruleWord == 0 { // a word the table lacks
+			t.ruleWord = pattern.NotRuleWord
+		}
+		cues |= wi.cues
+	}
+	return cues
 }
 
 // workspace returns the arrays of an earlier article where some are free.
@@ -750,7 +787,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		}
 		accepted = append(accepted, c)
 	}
-	sort.Slice(accepted, func(a, b int) bool { return accepted[a].i < accepted[b].i })
+	slices.SortFunc(accepted, func(a, b agencyCand) int { return a.i - b.i })
 	for _, c := range accepted {
 		r.rule = "agency.pattern"
 		if c.gaz {
@@ -812,7 +849,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			break
 		}
 	}
-	sort.Slice(sf.agencies, func(a, b int) bool { return sf.agencies[a].Start < sf.agencies[b].Start })
+	slices.SortFunc(sf.agencies, func(a, b mention) int { return a.Start - b.Start })
 }
 
 // lastHead folds "national police force" and "police" into one agency per country.
@@ -927,7 +964,8 @@ func (r *run) sameAgencyLonger(name string) (int, bool) {
 		if len(long) < len(short) {
 			long, short = short, long
 		}
-		if rest, ok := strings.CutPrefix(long, short+" "); ok && agencySuffixes[rest] {
+		// long is short, a space and a suffix (no string made to test it)
+		if n := len(short); len(long) > n && long[n] == ' ' && long[:n] == short && agencySuffixes[long[n+1:]] {
 			return idx, true
 		}
 	}

@@ -831,7 +831,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				amt.Commodity = "cash"
 				newSeizure(amt, m.Start)
 			}
-		case cryptoAfterRe.MatchString(after):
+		case lits(sf.low[m.End:], cryptoWords) && cryptoAfterRe.MatchString(after):
 			if cue {
 				amt.Commodity = "cryptocurrency"
 				newSeizure(amt, m.Start)
@@ -1418,9 +1418,12 @@ func inRegions(regions [][2]int, start, end int) bool {
 
 // Patterns used by the figure rules, compiled once.
 var (
-	arrestCueRe     = regexp.MustCompile(`(?i)\b(arrest|detain|custody|apprehend|nabbed|rounded up|held)`)
-	weightOfRe      = regexp.MustCompile(`^\s+of\b`)
-	cashAfterRe     = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
+	arrestCueRe = regexp.MustCompile(`(?i)\b(arrest|detain|custody|apprehend|nabbed|rounded up|held)`)
+	weightOfRe  = regexp.MustCompile(`^\s+of\b`)
+	cashAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
+	// cryptoWords are what cryptoAfterRe needs one of, in ASCII lower case
+	// (no letter of them has a non-ASCII fold).
+	cryptoWords     = []string{"bitcoin", "crypto", "monero", "ether"}
 	cryptoAfterRe   = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
 	worthAfterRe    = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`)
 	worthOfRe       = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)

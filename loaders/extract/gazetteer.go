@@ -200,8 +200,13 @@ func (g *gazetteer) appendFind(out []match, toks []token, kinds ...entryKind) []
 		mask |= 1 << k
 	}
 	for i := 0; i < len(toks); {
-		node := g.first(toks[i])
-		if node == nil || node.below&mask == 0 { // most words start no name of the kinds
+		t := &toks[i]
+		if t.rooted && t.below&mask == 0 { // most words start no name of the kinds: known without reading the node
+			i++
+			continue
+		}
+		node := g.first(t)
+		if node == nil || node.below&mask == 0 {
 			i++
 			continue
 		}
@@ -251,12 +256,12 @@ func (g *gazetteer) findAt(toks []token, kind entryKind) (match, bool) {
 	}
 	var want [entDemonym + 1]bool
 	want[kind] = true
-	m := g.longestFrom(toks, 0, g.first(toks[0]), &want, 1<<kind)
+	m := g.longestFrom(toks, 0, g.first(&toks[0]), &want, 1<<kind)
 	return m, m.Entries != nil
 }
 
 // first returns the trie node of the names that start with t, or nil.
-func (g *gazetteer) first(t token) *trieNode {
+func (g *gazetteer) first(t *token) *trieNode {
 	if t.rooted {
 		return t.root
 	}

@@ -257,8 +257,7 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 		if len(name) > len(p.Name) && strings.HasPrefix(name, p.Name) {
 			p.Name = name // "Ken McKern" where a pass read "Ken Mc"
 		}
-		pw := strings.Fields(p.Name)
-		if strings.ToLower(pw[len(pw)-1]) == surname || strings.HasPrefix(p.Name, name) {
+		if strings.ToLower(lastField(p.Name)) == surname || strings.HasPrefix(p.Name, name) {
 			if p.Title == nil {
 				p.Title = r.strp(title)
 			}
@@ -273,6 +272,13 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	}
 	r.out.People = append(r.out.People, Person{Name: name, Title: r.strp(title), Role: r.strp(role), Organisation: r.strp(org),
 		Evidence: r.evidence(sf, 0.8)})
+}
+
+// lastField is the last word of strings.Fields(s), found without splitting
+// all of s, or "" where s has none.
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
 }
 
 // finishPeople gives a prosecutor with no organisation the article's one

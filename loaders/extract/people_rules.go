@@ -139,7 +139,7 @@ func mayNamePeople(sf *sentenceFacts) bool {
 	}
 	toks := sf.toks
 	for k, t := range toks {
-		if !peopleRuleCueWords[t.Lower] {
+		if !t.rooted && !peopleRuleCueWords[t.Lower] || t.rooted && t.cues&cuePeopleRule == 0 { // rooted: looked up with its trie node
 			continue
 		}
 		if k > 0 && strings.Contains(sf.s.Text[toks[k-1].End:t.Start], ",") {

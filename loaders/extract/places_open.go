@@ -361,7 +361,8 @@ func (r *run) findPlaceLists(sf *sentenceFacts) {
 		strong := toks[c].Lower == "of"
 		// A list ends at its "and": in "in London and Paris, Smith said"
 		// Smith is no third place.
-		items, closed := placeListItems(sf, c+1)
+		var itemBuf [maxPlaceListItems][2]int // the list stays on the stack
+		items, closed := placeListItems(itemBuf[:0], sf, c+1)
 		switch {
 		case closed > 0:
 			items = items[:closed]
@@ -412,10 +413,12 @@ func (r *run) findPlaceLists(sf *sentenceFacts) {
 // on: runs of up to three capitalised words (connectors between), joined by
 // ",", "and", "or" or ", and"; the list ends at anything else. closed is
 // the number of items up to the last one after "and" or "or", or 0.
-func placeListItems(sf *sentenceFacts, i int) (items [][2]int, closed int) {
+// The items are appended to dst.
+func placeListItems(dst [][2]int, sf *sentenceFacts, i int) (items [][2]int, closed int) {
 	toks, text := sf.toks, sf.s.Text
 	afterAnd := false
-	for i < len(toks) && len(items) < 12 {
+	items = dst
+	for i < len(toks) && len(items) < maxPlaceListItems {
 		j := i
 		for j < len(toks) && j-i < 3 && (isCapitalised(toks[j].Text) || j > i && openNameConnectors[toks[j].Lower] && j+1 < len(toks) && isCapitalised(toks[j+1].Text)) {
 			if j > i {
@@ -450,6 +453,9 @@ func placeListItems(sf *sentenceFacts, i int) (items [][2]int, closed int) {
 	}
 	return items, closed
 }
+
+// maxPlaceListItems is the most items placeListItems reads.
+const maxPlaceListItems = 12
 
 // directionWords before a country or region name a part of it that the
 // text treats as a place of its own: "southeast Queensland", "northern Mexico".

@@ -15,7 +15,7 @@ func ruleNames(t *testing.T, kind, capture, s string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	toks := rs.tokenize(nil, s, "")
+	toks := rs.tokenize(nil, s, "", nil)
 	var got []string
 	next := 0
 	rs.byKind[kind].Match(toks, func(m pattern.Match) bool {

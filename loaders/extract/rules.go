@@ -171,10 +171,15 @@ var personNouns = wordSet(`people persons person suspects suspect men man women 
 // bits of every word a class names.
 type ruleSets struct {
 	byKind    map[string]*pattern.Set
+	words     *pattern.Words // the forms the rules name, numbered for all the sets
 	classOf   map[string]uint64
 	classBit  map[string]uint64 // each class's bit, by name
 	textShift int               // where the text classes' bits start
 	signalBit map[string]uint64 // the bit of each rule of signals.rules, by name
+	// The classes and number of each one-byte ASCII form (punctuation
+	// mostly, which the extractor's tokens lack), looked up at start-up.
+	byteClass [utf8.RuneSelf]uint64
+	byteWord  [utf8.RuneSelf]int32
 }
 
 // loadRules compiles every rule file; an error names the file, line and column.
@@ -188,7 +193,7 @@ func loadRules() (*ruleSets, error) {
 			classOf[w] |= bit
 		}
 	}
-	rs := &ruleSets{byKind: map[string]*pattern.Set{}, classOf: classOf, classBit: classes}
+	rs := &ruleSets{byKind: map[string]*pattern.Set{}, words: pattern.NewWords(), classOf: classOf, classBit: classes}
 	rs.textShift = len(ruleClasses)
 	for k, name := range textClassNames {
 		classes[name] = uint64(1) << (rs.textShift + k)
@@ -202,11 +207,14 @@ func loadRules() (*ruleSets, error) {
 		if err != nil {
 			return nil, err
 		}
-		set, err := pattern.Compile(f, string(src), classes)
+		set, err := pattern.CompileWords(f, string(src), classes, rs.words)
 		if err != nil {
 			return nil, fmt.Errorf("extraction rules: %w", err)
 		}
 		rs.byKind[strings.TrimSuffix(path.Base(f), ".rules")] = set
+	}
+	for b := range utf8.RuneSelf {
+		rs.byteClass[b], rs.byteWord[b] = classOf[string(rune(b))], rs.words.ID(string(rune(b)))
 	}
 	rs.signalBit = map[string]uint64{}
 	if set := rs.byKind["signals"]; set != nil {
@@ -217,14 +225,28 @@ func loadRules() (*ruleSets, error) {
 	return rs, nil
 }
 
-func (rs *ruleSets) classify(lower string) uint64 { return rs.classOf[lower] }
-
 // tokenize appends the tokens of sentence s to dst with their classes.
-func (rs *ruleSets) tokenize(dst []pattern.Token, s, low string) []pattern.Token {
+// known, the extractor's tokens of s or nil, gives a word its word classes
+// and its number among the rules' words where one of them starts there
+// with the same lower form: they were looked up with its trie node, and
+// the look-ups need not be made again.
+func (rs *ruleSets) tokenize(dst []pattern.Token, s, low string, known []token) []pattern.Token {
 	n := len(dst)
-	dst = pattern.TokenizeLower(dst, s, low, rs.classify)
+	dst = pattern.TokenizeLower(dst, s, low, nil)
+	k := 0
 	for i := n; i < len(dst); i++ {
-		dst[i].Class |= textClassBits(s, &dst[i]) << rs.textShift
+		t := &dst[i]
+		for k < len(known) && known[k].Start < t.Start {
+			k++
+		}
+		if k < len(known) && known[k].rooted && known[k].Start == t.Start && known[k].Lower == t.Lower {
+			t.Class, t.Word = known[k].class, known[k].ruleWord
+		} else if len(t.Lower) == 1 && t.Lower[0] < utf8.RuneSelf {
+			t.Class, t.Word = rs.byteClass[t.Lower[0]], rs.byteWord[t.Lower[0]]
+		} else {
+			t.Class, t.Word = rs.classOf[t.Lower], rs.words.ID(t.Lower)
+		}
+		t.Class |= textClassBits(s, t) << rs.textShift
 	}
 	return dst
 }
@@ -234,7 +256,7 @@ func (r *run) ruleTokens(sf *sentenceFacts) []pattern.Token {
 	if !sf.ptoksDone {
 		sf.ptoksDone = true
 		n := len(r.ptoks)
-		r.ptoks = r.x.rules.tokenize(r.ptoks, sf.s.Text, sf.low)
+		r.ptoks = r.x.rules.tokenize(r.ptoks, sf.s.Text, sf.low, sf.toks)
 		sf.ptoks = r.ptoks[n:len(r.ptoks):len(r.ptoks)]
 	}
 	return sf.ptoks

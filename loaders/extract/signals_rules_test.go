@@ -36,7 +36,7 @@ func TestSignalRules(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			rs.byKind["signals"].Match(rs.tokenize(nil, tc.in, ""), func(m pattern.Match) bool {
+			rs.byKind["signals"].Match(rs.tokenize(nil, tc.in, "", nil), func(m pattern.Match) bool {
 				got = append(got, m.Rule)
 				return true
 			})

@@ -15,6 +15,10 @@ type token struct {
 	root       *trieNode // the gazetteer's names starting with this word, where rooted
 	id         int32     // its number as a word that continues a gazetteer name, where rooted
 	sets       uint8     // the bits of the name rules' word sets it is in, where rooted
+	class      uint64    // its rule word classes (ruleSets.classOf), where rooted
+	cues       uint16    // the bits of the cue sets it is in (cueBits), where rooted
+	ruleWord   int32     // its number among the rules' words (ruleSets.words), where rooted
+	below      uint8     // root.below (0 without a root), where rooted: the kinds of names it starts
 	rooted     bool
 }
 

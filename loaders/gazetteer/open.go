@@ -12,8 +12,9 @@ import (
 
 // The open gazetteer: towns and administrative regions from GeoNames
 // (CC BY 4.0), written by gen/main.go. Its 100,000-odd names are looked up
-// in place, by binary search over the sorted embedded file, so that start-up
-// builds nothing for them.
+// in place, by binary search over the sorted embedded file; start-up builds
+// only an index of its line starts and their names' first bytes, so that a
+// probe costs no line scan.
 
 //go:generate go run ./gen
 
@@ -27,8 +28,40 @@ type OpenPlace struct {
 
 // OpenPlaces looks names up in the open gazetteer.
 type OpenPlaces struct {
-	body   string // the data lines, sorted by name
-	header int    // the number of comment lines above them
+	body   string   // the data lines, sorted by name
+	header int      // the number of comment lines above them
+	lines  []int32  // where each data line starts, then len(body)
+	keys   []uint64 // each line's name's first 8 bytes (nameKey), which order the lines as their names do
+}
+
+// newOpenPlaces indexes the line starts of body, the data lines below a
+// header of that many comment lines.
+func newOpenPlaces(body string, header int) *OpenPlaces {
+	o := &OpenPlaces{body: body, header: header}
+	o.lines = make([]int32, 0, strings.Count(body, "\n")+2)
+	for p := 0; p < len(body); p = lineEnd(body, p) {
+		o.lines = append(o.lines, int32(p))
+	}
+	o.lines = append(o.lines, int32(len(body)))
+	o.keys = make([]uint64, len(o.lines)-1)
+	for k := range o.keys {
+		o.keys[k] = nameKey(o.name(k))
+	}
+	return o
+}
+
+// nameKey is a name's first 8 bytes as a number, zeros after a shorter
+// one: where two names' keys differ, they order the names, so a binary
+// search compares most lines by one load from one compact array.
+func nameKey(name string) uint64 {
+	var k uint64
+	for i := range 8 {
+		k <<= 8
+		if i < len(name) {
+			k |= uint64(name[i])
+		}
+	}
+	return k
 }
 
 // OpenMaxWords is the most words a name of the open gazetteer has.
@@ -61,12 +94,12 @@ func LoadOpenPlaces() (*OpenPlaces, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &OpenPlaces{body: text}
-	for strings.HasPrefix(o.body, "#") {
-		_, o.body, _ = strings.Cut(o.body, "\n")
-		o.header++
+	header := 0
+	for strings.HasPrefix(text, "#") {
+		_, text, _ = strings.Cut(text, "\n")
+		header++
 	}
-	return o, nil
+	return newOpenPlaces(text, header), nil
 }
 
 // Lookup returns the places named name, most populous first, or none. The
@@ -77,28 +110,34 @@ func (o *OpenPlaces) Lookup(name string) []OpenPlace {
 		return nil
 	}
 	// Binary search for the first line whose name is not less than name.
-	// lo and hi are line starts; lines before lo sort before name, lines
-	// from hi on do not.
-	lo, hi := 0, len(o.body)
+	key := nameKey(name)
+	lo, hi := 0, len(o.keys)
 	for lo < hi {
-		mid := lineStart(o.body, lo+(hi-lo)/2) // in [lo, hi): lo starts a line
-		if lineName(o.body, mid) < name {
-			lo = lineEnd(o.body, mid)
+		mid := lo + (hi-lo)/2
+		if k := o.keys[mid]; k < key || k == key && o.name(mid) < name {
+			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
 	var out []OpenPlace
-	for p := lo; p < len(o.body) && lineName(o.body, p) == name; p = lineEnd(o.body, p) {
-		_, rest, _ := strings.Cut(strings.TrimSuffix(o.body[p:lineEnd(o.body, p)], "\n"), "\t")
+	for k := lo; k < len(o.lines)-1 && o.name(k) == name; k++ {
+		line := strings.TrimSuffix(o.body[o.lines[k]:o.lines[k+1]], "\n")
+		_, rest, _ := strings.Cut(line, "\t")
 		country, kind, _ := strings.Cut(rest, "\t")
 		out = append(out, OpenPlace{Country: country, Kind: kind})
 	}
 	return out
 }
 
-// lineStart is the start of the line holding s[p].
-func lineStart(s string, p int) int { return strings.LastIndexByte(s[:p], '\n') + 1 }
+// name is the name field of data line k.
+func (o *OpenPlaces) name(k int) string {
+	line := o.body[o.lines[k]:o.lines[k+1]]
+	if i := strings.IndexByte(line, '\t'); i >= 0 {
+		return line[:i]
+	}
+	return line
+}
 
 // lineEnd is the start of the line after the one starting at p.
 func lineEnd(s string, p int) int {
@@ -106,15 +145,6 @@ func lineEnd(s string, p int) int {
 		return p + i + 1
 	}
 	return len(s)
-}
-
-// lineName is the name field of the line starting at p.
-func lineName(s string, p int) string {
-	e := lineEnd(s, p)
-	if i := strings.IndexByte(s[p:e], '\t'); i >= 0 {
-		return s[p : p+i]
-	}
-	return s[p:e]
 }
 
 // Check reports the first line of the open gazetteer that is malformed or

@@ -36,8 +36,8 @@ func TestOpenPlacesCheckFails(t *testing.T) {
 }
 
 func TestOpenPlacesLookup(t *testing.T) {
-	body := "ikeja\tNG\tcity\nlogan\tAU\tcity\nlogan\tUS\tcity\nlogan county\tUS\tdistrict\nondo\tNG\tregion\n"
-	small := &OpenPlaces{body: body}
+	body := "ikeja\tNG\tcity\nlogan\tAU\tcity\nlogan\tUS\tcity\nlogan county\tUS\tdistrict\nnew york\tUS\tregion\nnew york city\tUS\tcity\nondo\tNG\tregion\n"
+	small := newOpenPlaces(body, 0)
 	for _, tc := range []struct {
 		name string
 		want []OpenPlace
@@ -47,6 +47,8 @@ func TestOpenPlacesLookup(t *testing.T) {
 		{"logan", []OpenPlace{{"AU", "city"}, {"US", "city"}}}, // several, in file order
 		{"logan county", []OpenPlace{{"US", "district"}}},      // a longer name after a shorter one
 		{"lagos", nil}, {"a", nil}, {"zzz", nil}, {"logan c", nil}, // absent: between, before, after, a prefix
+		{"new york", []OpenPlace{{"US", "region"}}}, {"new york city", []OpenPlace{{"US", "city"}}}, // the same first 8 bytes
+		{"new york ci", nil}, {"new yor", nil},
 	} {
 		if got := small.Lookup(tc.name); !slices.Equal(got, tc.want) {
 			t.Errorf("Lookup(%q) = %v, want %v", tc.name, got, tc.want)

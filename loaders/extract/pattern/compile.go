@@ -28,10 +28,28 @@ type rule struct {
 	line int
 	prog []inst
 	caps []string // capture names; slot 2k and 2k+1 hold capture k
-	// needs are the caller's class bits some token of any sentence the rule
-	// matches must carry, one group each (a test every match passes, such
-	// as @sayVerb): a sentence without them is not tried at all.
-	needs []uint64
+	// needs are what some token of any sentence the rule matches must
+	// have, one each for the tests every match passes (such as @sayVerb or
+	// "suspects"): a sentence without one is not tried at all.
+	needs []need
+	// anchored: every match starts at the sentence's start (%start comes
+	// before the first token), so the rule is tried at token 0 only.
+	anchored bool
+}
+
+// need is what a token must have to pass a test: one of the class bits or
+// shape bits, or a lower form among the Set's literal bits.
+type need struct {
+	class uint64
+	shape Shape
+	lits  uint64
+}
+
+// lowerKey is what a Set knows of a lower form: the rules whose first
+// token may be it, and its bit among the literals that rules need.
+type lowerKey struct {
+	rules []int32
+	lit   uint64
 }
 
 // Set is a compiled set of rules, safe for concurrent use.
@@ -40,15 +58,59 @@ type Set struct {
 
 	// What a rule's first token can be, to try at each token only the
 	// rules that can start there.
-	byLower   map[string][]int32
+	byLower   map[string]lowerKey
 	byClass   [64][]int32
 	classMask uint64
 	byShape   [16][]int32
 	shapeMask Shape
 	fallback  []int32 // rules whose first token no key names: tried everywhere
 
+	// With words (CompileWords): byLower again, by each form's number, for
+	// tokens whose Word was set from words.
+	words  *Words
+	byWord []lowerKey
+
 	maxProg int
 	pool    sync.Pool // *machine
+}
+
+// Words numbers the lower forms that the rules of some Sets name, so that
+// a caller who matches a sentence's tokens with several of them may look
+// each token's form up once, setting its Word (Words.ID), not once for each
+// Set. Its numbers are valid for the Sets compiled with it (CompileWords).
+type Words struct {
+	ids map[string]int32
+}
+
+// NotRuleWord is the Word of a token whose form no rule of the Words names.
+const NotRuleWord int32 = -1
+
+// NewWords returns an empty numbering.
+func NewWords() *Words { return &Words{ids: map[string]int32{}} }
+
+// ID returns the number of a lower form that rules name, or NotRuleWord.
+func (w *Words) ID(lower string) int32 {
+	if id, ok := w.ids[lower]; ok {
+		return id
+	}
+	return NotRuleWord
+}
+
+// Each calls f with each form and its number.
+func (w *Words) Each(f func(lower string, id int32)) {
+	for l, id := range w.ids {
+		f(l, id)
+	}
+}
+
+// add numbers a form, from 1.
+func (w *Words) add(lower string) int32 {
+	id, ok := w.ids[lower]
+	if !ok {
+		id = int32(len(w.ids) + 1)
+		w.ids[lower] = id
+	}
+	return id
 }
 
 // Compile reads rule text: one rule a line, "name: pattern" (RULES.md has
@@ -56,18 +118,30 @@ type Set struct {
 // gives each @class its bits in Token.Class: a token is in the class when
 // it has any of them.
 func Compile(file, src string, classes map[string]uint64) (*Set, error) {
+	return CompileWords(file, src, classes, nil)
+}
+
+// CompileWords is Compile numbering the forms the rules name in words
+// (where not nil): Match then reads a token whose Word is set by its number.
+func CompileWords(file, src string, classes map[string]uint64, words *Words) (*Set, error) {
 	p := &parser{file: file, src: src, classes: classes}
 	parsed, err := p.parseFile()
 	if err != nil {
 		return nil, err
 	}
-	s := &Set{byLower: map[string][]int32{}}
+	s := &Set{byLower: map[string]lowerKey{}}
+	litBits := 0 // the literal bits given out so far
 	for i, pr := range parsed {
 		prog, ok := compileRule(pr.root)
 		if !ok {
 			return nil, &Error{File: file, Line: pr.line, Col: 1, Msg: "rule " + pr.name + " is too large once its repeats are expanded"}
 		}
-		r := rule{name: pr.name, line: pr.line, prog: prog, caps: pr.caps, needs: needs(pr.root)}
+		r := rule{name: pr.name, line: pr.line, prog: prog, caps: pr.caps, anchored: anchoredAtStart(prog)}
+		for _, n := range needs(pr.root) {
+			if n.need.lits, litBits = s.litBits(n.lits, litBits); n.need.lits != 0 || len(n.lits) == 0 {
+				r.needs = append(r.needs, n.need)
+			}
+		}
 		first, empty := firstTests(prog)
 		if empty {
 			return nil, &Error{File: file, Line: pr.line, Col: 1, Msg: "rule " + pr.name + " can match no tokens at all"}
@@ -75,6 +149,16 @@ func Compile(file, src string, classes map[string]uint64) (*Set, error) {
 		s.index(int32(i), first)
 		s.rules = append(s.rules, r)
 		s.maxProg = max(s.maxProg, len(prog))
+	}
+	if words != nil {
+		s.words = words
+		for l, lk := range s.byLower {
+			id := words.add(l)
+			if int(id) >= len(s.byWord) {
+				s.byWord = append(s.byWord, make([]lowerKey, int(id)+1-len(s.byWord))...)
+			}
+			s.byWord[id] = lk
+		}
 	}
 	return s, nil
 }
@@ -286,22 +370,50 @@ func (s *Set) index(r int32, first []*test) {
 			s.byShape[i] = add(s.byShape[i])
 		}
 		for _, l := range k.lits {
-			s.byLower[l] = add(s.byLower[l])
+			lk := s.byLower[l]
+			lk.rules = add(lk.rules)
+			s.byLower[l] = lk
 		}
 	}
 }
 
-// needs returns, for the tests every match of n passes that are a class
-// (or an alternation of classes only), the class bits of each.
-func needs(n *node) []uint64 {
+// litBits returns the bits of the literals lits, giving each a bit of its
+// own among the Set's 64, of which used are taken; it returns 0 where one of
+// them would need a 65th, so that the need is not tested.
+func (s *Set) litBits(lits []string, used int) (uint64, int) {
+	var bits uint64
+	for _, l := range lits {
+		lk := s.byLower[l]
+		if lk.lit == 0 {
+			if used == 64 {
+				return 0, used
+			}
+			lk.lit = 1 << used
+			used++
+			s.byLower[l] = lk
+		}
+		bits |= lk.lit
+	}
+	return bits, used
+}
+
+// needSpec is a need with its literals by name, before they have bits.
+type needSpec struct {
+	need need
+	lits []string
+}
+
+// needs returns what a token must have for each test every match of n
+// passes, where the test says (classes, shapes, literals: not a negation).
+func needs(n *node) []needSpec {
 	switch n.kind {
 	case nTest:
-		if bits := classBits(n.test.e); bits != 0 {
-			return []uint64{bits}
+		if ns, ok := needOf(n.test.e); ok {
+			return []needSpec{ns}
 		}
 		return nil
 	case nSeq:
-		var out []uint64
+		var out []needSpec
 		for _, k := range n.kids {
 			out = append(out, needs(k)...)
 		}
@@ -316,31 +428,70 @@ func needs(n *node) []uint64 {
 	return nil // alternatives and optional parts need nothing for sure
 }
 
-// classBits returns class bits one of which every token that passes e
-// carries, or 0 where e can pass a token of no class (a literal, a shape, a
-// negation).
-func classBits(e *expr) uint64 {
+// needOf returns what every token that passes e has one of, and false
+// where e can pass a token that has none of what it could name (a
+// negation, an exact spelling).
+func needOf(e *expr) (needSpec, bool) {
 	switch e.op {
 	case ePrim:
-		if e.p.kind == pClass {
-			return e.p.bits
+		switch e.p.kind {
+		case pLit:
+			return needSpec{lits: []string{e.p.s}}, true
+		case pClass:
+			return needSpec{need: need{class: e.p.bits}}, e.p.bits != 0
+		case pShape:
+			return needSpec{need: need{shape: e.p.shape}}, e.p.shape != 0
 		}
-	case eOr:
-		var bits uint64
+	case eOr: // every alternative must have one
+		var all needSpec
 		for _, k := range e.kids {
-			b := classBits(k)
-			if b == 0 {
-				return 0
+			ns, ok := needOf(k)
+			if !ok {
+				return needSpec{}, false
 			}
-			bits |= b
+			all.need.class |= ns.need.class
+			all.need.shape |= ns.need.shape
+			all.lits = append(all.lits, ns.lits...)
 		}
-		return bits
-	case eAnd:
+		return all, true
+	case eAnd: // any part's will do
 		for _, k := range e.kids {
-			if b := classBits(k); b != 0 {
-				return b
+			if ns, ok := needOf(k); ok {
+				return ns, true
 			}
 		}
 	}
-	return 0
+	return needSpec{}, false
+}
+
+// anchoredAtStart reports whether every way through prog passes an
+// assertion of the sentence's start before its first test (or its end).
+func anchoredAtStart(prog []inst) bool {
+	seen := make([]bool, len(prog))
+	var walk func(pc int32) bool
+	walk = func(pc int32) bool {
+		for !seen[pc] {
+			seen[pc] = true
+			switch in := prog[pc]; in.op {
+			case opTest, opMatch:
+				return false
+			case opAssert:
+				if in.x == 0 {
+					return true
+				}
+				pc++
+			case opSplit:
+				if !walk(in.x) {
+					return false
+				}
+				pc = in.y
+			case opJmp:
+				pc = in.x
+			case opSave:
+				pc++
+			}
+		}
+		return true // a way already walked
+	}
+	return walk(0)
 }

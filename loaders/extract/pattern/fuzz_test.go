@@ -3,6 +3,7 @@ package pattern
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -22,6 +23,7 @@ func FuzzCompileMatch(f *testing.F) {
 	f.Add("r: %start? in x:%cap{1,3} (, | on | %end)", "in Ab Cd, in Ef on in Gh")
 	f.Add("$n = %cap (de|van)? %cap\nr: who:$n{1,2} said\n$m = $n $n\ns: $m", "Jo de Vries Al Li said")
 	f.Add("r: [!%glued & (said | !(x | %num))] a|b&!c", "x said 5 a")
+	f.Add("r: %start %cap&!@title&!%allcaps , %num&!%glued !@agency&%lower\ns: %cap&%lower @title&@arrestVerb", "Ada , 5 ran FBI arrested")
 	f.Fuzz(func(t *testing.T, rules, sentence string) {
 		if len(rules) > 4000 || len(sentence) > 4000 {
 			return
@@ -52,6 +54,37 @@ func FuzzCompileMatch(f *testing.F) {
 			got = append(got, fmt.Sprint(m.Index, m.Start, m.End, m.Captures()))
 			return true
 		})
+		// Tokens numbered by a Words match as those looked up by each Set.
+		words := NewWords()
+		if wset, err := CompileWords("fuzz.rules", rules, testClasses, words); err != nil {
+			t.Fatalf("Compile(%q) worked, CompileWords failed: %v", rules, err)
+		} else {
+			wtoks := slices.Clone(toks)
+			for k := range wtoks {
+				wtoks[k].Word = words.ID(wtoks[k].Lower)
+			}
+			var wgot []string
+			wset.Match(wtoks, func(m Match) bool {
+				wgot = append(wgot, fmt.Sprint(m.Index, m.Start, m.End, m.Captures()))
+				return true
+			})
+			if strings.Join(got, "\n") != strings.Join(wgot, "\n") {
+				t.Fatalf("rules %q on %q:\nby form   %q\nby number %q", rules, sentence, got, wgot)
+			}
+		}
+		// A test read by its masks passes the tokens its expression does.
+		for _, rl := range set.rules {
+			for _, in := range rl.prog {
+				if in.op != opTest || !in.t.masked {
+					continue
+				}
+				for k := range toks {
+					if in.t.match(&toks[k]) != in.t.e.match(&toks[k]) {
+						t.Fatalf("rules %q on %q: rule %s's masks and expression differ on token %q", rules, sentence, rl.name, toks[k].Text)
+					}
+				}
+			}
+		}
 		var want []string
 		mc := set.machine(len(toks))
 		for i := range toks {

@@ -60,23 +60,38 @@ func (m Match) Captures() []Span {
 func (s *Set) Match(toks []Token, yield func(Match) bool) {
 	m := s.machine(len(toks))
 	defer s.pool.Put(m)
-	var have uint64 // the classes the sentence's tokens carry
+	// What the sentence's tokens have, and the rules each may start, in
+	// one look-up of each token's lower form.
+	var class, lits uint64
+	var shape Shape
+	m.first = m.first[:0]
 	for i := range toks {
-		have |= toks[i].Class
+		t := &toks[i]
+		var lk lowerKey
+		switch {
+		case t.Word == 0 || s.words == nil:
+			lk = s.byLower[t.Lower]
+		case t.Word > 0 && int(t.Word) < len(s.byWord):
+			lk = s.byWord[t.Word] // a form this Set's rules may not name: none
+		}
+		m.first = append(m.first, lk.rules)
+		class |= t.Class
+		shape |= t.Shape
+		lits |= lk.lit
 	}
-	// The rules whose needed classes the sentence lacks, worked out once.
+	// The rules that need what no token has, worked out once.
 	m.skip = m.skip[:0]
 	for r := range s.rules {
 		lacks := false
-		for _, need := range s.rules[r].needs {
-			lacks = lacks || have&need == 0
+		for _, n := range s.rules[r].needs {
+			lacks = lacks || n.class&class == 0 && n.shape&shape == 0 && n.lits&lits == 0
 		}
 		m.skip = append(m.skip, lacks)
 	}
-	skip := func(r int32) bool { return m.skip[r] }
+	skip := func(r int32, i int) bool { return m.skip[r] || i > 0 && s.rules[r].anchored }
 	for i := range toks {
 		t := &toks[i]
-		cand := append(m.cand[:0], s.byLower[t.Lower]...)
+		cand := append(m.cand[:0], m.first[i]...)
 		for b := t.Class & s.classMask; b != 0; b &= b - 1 {
 			cand = append(cand, s.byClass[bits.TrailingZeros64(b)]...)
 		}
@@ -89,7 +104,7 @@ func (s *Set) Match(toks []Token, yield func(Match) bool) {
 			cand = sortUnique(cand)
 		}
 		for _, r := range cand {
-			if skip(r) {
+			if skip(r, i) {
 				continue
 			}
 			rl := &s.rules[r]
@@ -123,13 +138,14 @@ func sortUnique(a []int32) []int32 {
 
 // machine is the scratch space of one Match call.
 type machine struct {
-	skip  []bool // by rule: the sentence lacks a class it needs
+	skip  []bool    // by rule: the sentence lacks what it needs
+	first [][]int32 // by token: the rules filed under its lower form
 	stack []job
 	slots []int32
 	cand  []int32
-	seen  []uint32 // seen[pc*width+pos] == gen: that pair failed, or is on the way
+	seen  []uint32 // seen[pos*width+pc] == gen: that pair failed, or is on the way; by token first, as a run mostly stays near one
 	gen   uint32
-	width int
+	width int // the longest rule's instructions
 	ntoks int
 }
 
@@ -144,8 +160,8 @@ func (s *Set) machine(ntoks int) *machine {
 	if m == nil {
 		m = &machine{}
 	}
-	m.width, m.ntoks = ntoks+1, ntoks
-	if need := s.maxProg * m.width; len(m.seen) < need {
+	m.width, m.ntoks = s.maxProg, ntoks
+	if need := s.maxProg * (ntoks + 1); len(m.seen) < need {
 		m.seen = make([]uint32, need)
 		m.gen = 0
 	}
@@ -175,7 +191,7 @@ func (m *machine) run(r *rule, toks []Token, start int) (int, bool) {
 		pc, pos := j.pc, j.pos
 	thread:
 		for {
-			at := int(pc)*m.width + int(pos)
+			at := int(pos)*m.width + int(pc)
 			if m.seen[at] == m.gen {
 				break
 			}
@@ -218,6 +234,10 @@ func (t *test) match(tok *Token) bool {
 			}
 		}
 		return false
+	}
+	if t.masked {
+		return (t.wantClass == 0 || tok.Class&t.wantClass != 0) && (t.wantShape == 0 || tok.Shape&t.wantShape != 0) &&
+			tok.Class&t.noClass == 0 && tok.Shape&t.noShape == 0
 	}
 	return t.e.match(tok)
 }

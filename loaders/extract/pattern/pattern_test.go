@@ -153,7 +153,7 @@ func TestMatchFallbackIndex(t *testing.T) {
 	if got, want := strings.Join(fallback, " "), "neg any"; got != want {
 		t.Errorf("fallback rules: got %q, want %q", got, want)
 	}
-	if got := set.byLower["the"]; len(got) != 2 {
+	if got := set.byLower["the"].rules; len(got) != 2 {
 		t.Errorf(`rules under "the": got %v, want lit and opt`, got)
 	}
 	if set.classMask != classAgency {

@@ -90,6 +90,13 @@ func (e *expr) simplify() *expr {
 type test struct {
 	e    *expr
 	lits []string // when the test is literals joined by '|': them
+	// When the test is a class, a shape, their negations, or some of
+	// these joined by '&' (%cap&!@notName&!%allcaps), masked is set and a
+	// token passes when it has a bit of want (each of the two, where not
+	// zero) and none of not: four mask tests, not a walk of the tree.
+	masked             bool
+	wantClass, noClass uint64
+	wantShape, noShape Shape
 }
 
 var shapeNames = map[string]Shape{
@@ -437,7 +444,9 @@ func (p *parser) parseTest() (*test, error) {
 	} else if e, err = p.parseCompact(); err != nil {
 		return nil, err
 	}
-	return &test{e: e, lits: plainLiterals(e)}, nil
+	t := &test{e: e, lits: plainLiterals(e)}
+	t.setMasks()
+	return t, nil
 }
 
 // parseCompact reads a|b&c with no spaces.
@@ -546,6 +555,36 @@ func (p *parser) parseBracketGroup() (*expr, error) {
 // startsPrim reports whether c can begin a token test.
 func startsPrim(c byte) bool {
 	return c == '"' || c == '@' || c == '%' || c == '!' || c == '\\' || !strings.ContainsRune(syntaxChars, rune(c)) && c != ' ' && c != '\t' && c != '\n' && c != '\r'
+}
+
+// setMasks sets t's masks where its test can be read by them alone.
+func (t *test) setMasks() {
+	parts := []*expr{t.e}
+	if t.e.op == eAnd {
+		parts = t.e.kids
+	}
+	for _, k := range parts {
+		neg := k.op == eNot
+		if neg {
+			k = k.kids[0]
+		}
+		if k.op != ePrim {
+			return
+		}
+		switch {
+		case k.p.kind == pClass && k.p.bits != 0 && neg:
+			t.noClass |= k.p.bits
+		case k.p.kind == pClass && k.p.bits != 0 && t.wantClass == 0:
+			t.wantClass = k.p.bits
+		case k.p.kind == pShape && k.p.shape != 0 && neg:
+			t.noShape |= k.p.shape
+		case k.p.kind == pShape && k.p.shape != 0 && t.wantShape == 0:
+			t.wantShape = k.p.shape
+		default:
+			return // a literal, %any, or a second class or shape to have
+		}
+	}
+	t.masked = true
 }
 
 // plainLiterals returns the literals of a test that is one literal or

@@ -27,6 +27,10 @@ type Token struct {
 	Start, End int    // byte offsets in the sentence
 	Class      uint64 // the caller's word classes (see Tokenize's classify)
 	Shape      Shape
+	// Word is the number of Lower in the Words of the Sets that match the
+	// token (Words.ID), or 0 where the caller did not look it up: Match
+	// then looks Lower up itself.
+	Word int32
 }
 
 // Tokenize appends the tokens of s to dst and returns the extended slice.
