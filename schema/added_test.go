@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	_ "github.com/cayleygraph/cayley/graph/kv/bbolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
@@ -83,7 +85,7 @@ func (f *addedFixture) serve(t *testing.T) (*Server, *httptest.Server) {
 	return api, srv
 }
 
-func readDocs(t *testing.T, files []string) []source.Document {
+func readDocs(t testing.TB, files []string) []source.Document {
 	t.Helper()
 	var out []source.Document
 	for _, file := range files {
@@ -264,4 +266,101 @@ func (s *background[T]) counts() (started, updated int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.started, s.updated
+}
+
+// BenchmarkIngestToAggregates measures the time from an ingestArticle
+// to the aggregate table answering with it (sub-benchmark inPlace), and,
+// for comparison, the same with the table and index built from the whole
+// store (wholeBuild), on Bolt. The store holds OPGRAPH_BENCH_ARTICLES
+// generated articles (default 200), or is a copy of the Bolt store in the
+// folder OPGRAPH_BENCH_BOLT (never written to itself):
+//
+//	OPGRAPH_BENCH_BOLT=/tmp/bolt10k go test -run '^$' -bench IngestToAggregates -benchtime 20x ./schema/
+func BenchmarkIngestToAggregates(b *testing.B) {
+	ctx := context.Background()
+	dir := b.TempDir()
+	if from := os.Getenv("OPGRAPH_BENCH_BOLT"); from != "" {
+		if err := os.CopyFS(dir, os.DirFS(from)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	store, err := graph.Open(ctx, graph.Config{Backend: "bbolt", Addr: dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { store.Close() })
+	x, err := extract.NewExtractor()
+	if err != nil {
+		b.Fatal(err)
+	}
+	gen := b.TempDir()
+	n := 200
+	if v, err := strconv.Atoi(os.Getenv("OPGRAPH_BENCH_ARTICLES")); err == nil && v > 0 {
+		n = v
+	}
+	if os.Getenv("OPGRAPH_BENCH_BOLT") != "" {
+		n = 0
+	}
+	// The articles ingested while timing come after the store's, with URLs of their own.
+	const extra = 200
+	if _, err := corpusgen.Generate(corpusgen.Config{Articles: n + extra, Seed: 7, Out: gen}); err != nil {
+		b.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(gen, "articles", "article-*.txt"))
+	sort.Strings(files)
+	docs := readDocs(b, files)
+	for _, doc := range docs[:n] {
+		if _, _, err := store.WriteArticle(ctx, x.Facts(doc)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	docs = docs[n:]
+	ingest := func(ctx context.Context, a Article) (graph.ID, error) {
+		af := x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text})
+		_, _, err := store.WriteArticle(ctx, af)
+		return af.Article.ID, err
+	}
+	api, srv := testServer(b, store, func(c *ServerConfig) { c.Ingest = ingest; c.Timeout = time.Hour })
+	if err := api.WaitFresh(ctx); err != nil {
+		b.Fatal(err)
+	}
+	next := 0
+	send := func(b *testing.B, throughAPI bool) {
+		if next == len(docs) {
+			b.Fatalf("more than %d iterations: pass a smaller -benchtime", extra)
+		}
+		d := docs[next]
+		next++
+		a := Article{Title: d.Title, URL: fmt.Sprintf("https://bench.example/%d/%s", time.Now().UnixNano(), filepath.Base(d.Path)), Published: d.Published, Text: d.Text}
+		if !throughAPI {
+			if _, err := ingest(ctx, a); err != nil {
+				b.Fatal(err)
+			}
+			api.b.storeChanged() // as after a change the table cannot take in place
+			return
+		}
+		res := ask(b, srv, testToken, `mutation($in: ArticleInput!) { ingestArticle(input: $in) { id } }`,
+			map[string]any{"in": map[string]any{"title": a.Title, "url": a.URL, "published": a.Published, "text": a.Text}})
+		if len(res.Errors) > 0 {
+			b.Fatal(res.Errors)
+		}
+	}
+	for _, mode := range []string{"inPlace", "wholeBuild"} {
+		b.Run(mode, func(b *testing.B) {
+			_, updatedBefore := api.b.aggs.counts()
+			for b.Loop() {
+				send(b, mode == "inPlace")
+				if err := api.b.aggs.waitFresh(ctx); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				if err := api.WaitFresh(ctx); err != nil { // the search index too, before the next
+					b.Fatal(err)
+				}
+				b.StartTimer()
+			}
+			_, updated := api.b.aggs.counts()
+			b.ReportMetric(float64(updated-updatedBefore)/float64(b.N), "inplace/op")
+		})
+	}
 }
