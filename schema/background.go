@@ -10,7 +10,8 @@ import (
 // background keeps something built from the whole store in memory (the
 // search index, the aggregate table), built in the background and built
 // again after each change the server hears of (mutations, watched
-// folders). Readers never wait for a rebuild: they get the last complete
+// folders), or updated in place where the change allows (update: new
+// articles). Readers never wait for a rebuild: they get the last complete
 // build, and the answer says how old it is (see buildInfo). Only before
 // the first build ends does a reader wait, as long as its request allows.
 // Changes made while a build runs are taken by one more build after it,
