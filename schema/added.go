@@ -146,35 +146,41 @@ func (b *builder) addToAggTable(ctx context.Context, t *aggTable, arts []graph.I
 			raw[r.id] = r
 		}
 	}
-	for k, rs := range t.rows {
-		var rows []aggRow
+	// New rows (the changed facts', and the duplicates', which t.rows
+	// leaves out) are few: sorted apart, then merged into t.rows's order.
+	added := map[graph.Kind][]aggRow{}
+	for k, rs := range t.raw {
 		for _, r := range rs {
-			if facts[r.id] {
-				continue
-			}
-			if r0, ok := raw[r.id]; ok {
-				r = r0
-				delete(raw, r.id)
-			}
-			rows = append(rows, r)
-		}
-		for _, r := range t.raw[k] {
-			if _, left := raw[r.id]; left && !facts[r.id] { // a duplicate, not in t.rows
-				rows = append(rows, r)
+			if _, dup := t.same.into[r.id]; dup && !facts[r.id] {
+				added[k] = append(added[k], r)
 			}
 		}
-		out.rows[k] = rows
 	}
 	for _, r := range got {
 		k := kindOfID(r.id)
 		if !tableKinds[k] {
 			return nil, fmt.Errorf("%w: fact %s of no kind the table holds", errNeedsBuild, r.id)
 		}
-		out.rows[k] = append(out.rows[k], r)
+		added[k] = append(added[k], r)
 	}
-	for k, rows := range out.rows {
-		sort.Slice(rows, func(i, j int) bool { return rows[i].id < rows[j].id })
-		out.rows[k] = slices.Clip(rows)
+	byID := func(a, b aggRow) int { return strings.Compare(string(a.id), string(b.id)) }
+	for _, k := range aggKinds() {
+		old, add := t.rows[k], added[k]
+		slices.SortFunc(add, byID)
+		rows := make([]aggRow, 0, len(old)+len(add))
+		for _, r := range old {
+			if facts[r.id] {
+				continue
+			}
+			for len(add) > 0 && add[0].id < r.id {
+				rows, add = append(rows, add[0]), add[1:]
+			}
+			if r0, ok := raw[r.id]; ok {
+				r = r0
+			}
+			rows = append(rows, r)
+		}
+		out.rows[k] = append(rows, add...)
 	}
 	// A fact kept for its duplicates is read as before where its group
 	// is the same and none of it changed.
