@@ -268,6 +268,9 @@ func earliest(dates []string, n int) string {
 type aggTable struct {
 	rows map[graph.Kind][]aggRow
 	same *sameFigures // facts read as one (same.go)
+	// raw holds the rows of the facts in same as they were before being
+	// read as one (duplicates included), for updates in place.
+	raw map[graph.Kind][]aggRow
 
 	mu      sync.Mutex
 	answers map[aggKey][]*bucket // unfiltered answers: the same until the table is built again

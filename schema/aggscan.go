@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 
@@ -397,39 +398,67 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 		clear(rows[len(kept):]) // the rows left out keep no strings alive
 		t.rows[k] = slices.Clip(kept)
 	}
-	// Facts that state one figure read as one: the duplicates leave, the
-	// facts kept are read again as requests will read them.
-	t.same = findSameFigures(t.rows)
-	if len(t.same.into) > 0 {
-		sctx := withFixedRequest(ctx, b.r, t.same)
-		for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
-			rows, at := t.rows[k], map[graph.ID]int{}
-			var keep []graph.ID
-			for i, r := range rows {
-				if _, dup := t.same.into[r.id]; !dup {
-					at[r.id] = i
-				}
-			}
-			for _, kept := range t.same.into {
-				if _, ok := at[kept]; ok {
-					keep = append(keep, kept)
-				}
-			}
-			got, err := b.aggRows(sctx, dedupe(keep), &filter{}, needs{links: true, countries: true, dates: true})
-			if err != nil {
-				return nil, err
-			}
-			for _, r := range got {
-				rows[at[r.id]] = r
-			}
-			kept := rows[:0]
-			for _, r := range rows {
-				if _, dup := t.same.into[r.id]; !dup {
-					kept = append(kept, r)
-				}
-			}
-			t.rows[k] = slices.Clip(kept)
-		}
+	if err := b.readSame(ctx, t, nil); err != nil {
+		return nil, err
 	}
 	return t, nil
+}
+
+// readSame finds the facts of t's rows that state one figure (t.same) and
+// reads them as one: the duplicates leave, the facts kept are read again
+// as requests will read them, unless reuse gives the row. t.raw keeps the
+// rows of both as they were, for updates in place (aggupdate.go).
+func (b *builder) readSame(ctx context.Context, t *aggTable, reuse func(kept graph.ID) (aggRow, bool)) error {
+	t.same = findSameFigures(t.rows)
+	t.raw = map[graph.Kind][]aggRow{}
+	if len(t.same.into) == 0 {
+		return nil
+	}
+	kept := map[graph.ID]bool{}
+	for _, k := range t.same.into {
+		kept[k] = true
+	}
+	sctx := withFixedRequest(ctx, b.r, t.same)
+	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
+		rows, at := t.rows[k], map[graph.ID]int{}
+		var keep []graph.ID
+		for i, r := range rows {
+			if _, dup := t.same.into[r.id]; dup || kept[r.id] {
+				t.raw[k] = append(t.raw[k], r)
+			}
+			if _, dup := t.same.into[r.id]; !dup {
+				at[r.id] = i
+			}
+		}
+		for _, kept := range dedupe(slices.Collect(maps.Values(t.same.into))) {
+			i, ok := at[kept]
+			if !ok {
+				continue
+			}
+			if reuse == nil {
+				keep = append(keep, kept)
+				continue
+			}
+			if r, ok := reuse(kept); ok {
+				rows[i] = r
+				continue
+			}
+			keep = append(keep, kept)
+		}
+		got, err := b.aggRows(sctx, keep, &filter{}, needs{links: true, countries: true, dates: true})
+		if err != nil {
+			return err
+		}
+		for _, r := range got {
+			rows[at[r.id]] = r
+		}
+		kept := rows[:0]
+		for _, r := range rows {
+			if _, dup := t.same.into[r.id]; !dup {
+				kept = append(kept, r)
+			}
+		}
+		t.rows[k] = slices.Clip(kept)
+	}
+	return nil
 }

@@ -10,7 +10,8 @@ import (
 // background keeps something built from the whole store in memory (the
 // search index, the aggregate table), built in the background and built
 // again after each change the server hears of (mutations, watched
-// folders). Readers never wait for a rebuild: they get the last complete
+// folders), or updated in place where the change allows (update: new
+// articles). Readers never wait for a rebuild: they get the last complete
 // build, and the answer says how old it is (see buildInfo). Only before
 // the first build ends does a reader wait, as long as its request allows.
 // Changes made while a build runs are taken by one more build after it,
@@ -33,6 +34,21 @@ type background[T any] struct {
 	building      chan struct{} // closed when the build in flight ends
 	buildErr      error
 	started       int // builds started, for tests
+	// pending are the changes since builtGen that update can apply to
+	// the last build in place (see update); fullGen is the latest change
+	// that needs a build from the whole store.
+	pending []pendingUpdate[T]
+	fullGen uint64
+	updated int // in-place updates applied, for tests
+}
+
+// pendingUpdate is one change applied to the last build in place: apply
+// returns the build with the change, leaving its argument as it was
+// (readers may hold it); it must give the same whether or not the build
+// already saw the change, for a build in flight may have read it.
+type pendingUpdate[T any] struct {
+	gen   uint64
+	apply func(context.Context, T) (T, error)
 }
 
 // buildInfo says which build an answer came from.
@@ -73,6 +89,20 @@ var errClosed = fmt.Errorf("%w: the server is closing", errUnavailable)
 func (s *background[T]) invalidate() {
 	s.mu.Lock()
 	s.gen++
+	s.fullGen, s.pending = s.gen, nil
+	s.startLocked()
+	s.mu.Unlock()
+}
+
+// update marks the build out of step with the store by a change apply
+// can bring into the last build in place. Readers go on getting the last
+// build until apply returns, then the updated one: never half of it. If
+// apply fails, or another change since needs a whole build, the store is
+// read whole as after invalidate.
+func (s *background[T]) update(apply func(context.Context, T) (T, error)) {
+	s.mu.Lock()
+	s.gen++
+	s.pending = append(s.pending, pendingUpdate[T]{s.gen, apply})
 	s.startLocked()
 	s.mu.Unlock()
 }
@@ -92,6 +122,14 @@ func (s *background[T]) startLocked() {
 	}
 	if s.life.ctx.Err() != nil {
 		s.buildErr = errClosed
+		return
+	}
+	// Changes the last build took in already need nothing more.
+	for len(s.pending) > 0 && s.pending[0].gen <= s.builtGen {
+		s.pending = s.pending[1:]
+	}
+	if s.built && s.fullGen <= s.builtGen && len(s.pending) > 0 {
+		s.startUpdateLocked()
 		return
 	}
 	done, gen := make(chan struct{}), s.gen
@@ -114,6 +152,41 @@ func (s *background[T]) startLocked() {
 		s.building, s.buildErr = nil, err
 		if err == nil {
 			s.current, s.built, s.builtGen, s.builtAt = v, true, gen, at
+			s.startLocked()
+		}
+		close(done)
+	}()
+}
+
+// startUpdateLocked applies the pending changes to the last build, in
+// order, in the background; s.mu is held, every change since builtGen is
+// pending and no build runs.
+func (s *background[T]) startUpdateLocked() {
+	done, gen, base, todo := make(chan struct{}), s.gen, s.current, s.pending
+	s.building, s.pending = done, nil
+	s.life.wg.Add(1)
+	go func() {
+		defer s.life.wg.Done()
+		at := time.Now()
+		v, err := base, error(nil)
+		for _, u := range todo {
+			if v, err = u.apply(s.life.ctx, v); err != nil {
+				break
+			}
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.building = nil
+		switch {
+		case s.life.ctx.Err() != nil:
+			s.buildErr = errClosed
+		case err != nil:
+			// Not applied: the store is read whole instead.
+			s.fullGen = max(s.fullGen, gen)
+			s.startLocked()
+		default:
+			s.current, s.builtGen, s.builtAt = v, gen, at
+			s.updated++
 			s.startLocked()
 		}
 		close(done)

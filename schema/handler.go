@@ -139,6 +139,12 @@ func (s *Server) WaitFresh(ctx context.Context) error {
 // (a watched folder): the search index and the aggregate table are built again.
 func (s *Server) StoreChanged() { s.b.storeChanged() }
 
+// ArticlesAdded tells the server that articles not stored before were
+// written behind its back, and nothing else changed: the search index and
+// the aggregate table take them in place. A replaced article, or any other
+// change, is for StoreChanged.
+func (s *Server) ArticlesAdded(ids []graph.ID) { s.b.articlesAdded(ids) }
+
 // Close ends the open subscriptions (EndStreams), stops the server's
 // background builds (search index, aggregate table) and waits for them to
 // end, so the store can be closed after it. Reads that need a build answer

@@ -66,11 +66,15 @@ func (b *builder) mutations() graphql.Fields {
 				if strings.TrimSpace(a.Text) == "" {
 					return nil, errInvalidf("input.text is empty")
 				}
-				id, err := b.cfg.Ingest(p.Context, a)
+				id, added, err := b.ingest(p.Context, a)
 				if err != nil {
 					return nil, err
 				}
-				b.storeChanged()
+				if added {
+					b.articlesAdded([]graph.ID{id})
+				} else {
+					b.storeChanged()
+				}
 				return b.requestFrom(p.Context).entity(p.Context, id)()
 			},
 		}
@@ -362,4 +366,21 @@ func (b *builder) checkSameKind(ctx context.Context, a, c graph.ID) error {
 		return errInvalidf("cannot merge a %s into a %s", got[a].Kind, got[c].Kind)
 	}
 	return nil
+}
+
+// ingest stores an article and reports whether it is new: not stored
+// before under its ID, so its facts only add to the store. Ingests run
+// one at a time, so that two of one article do not both count as new.
+func (b *builder) ingest(ctx context.Context, a Article) (id graph.ID, added bool, err error) {
+	b.ingestMu.Lock()
+	defer b.ingestMu.Unlock()
+	want := graph.ArticleID(a.URL, a.Text)
+	before, err := b.r.Get(ctx, want)
+	if err != nil {
+		return "", false, err
+	}
+	if id, err = b.cfg.Ingest(ctx, a); err != nil {
+		return "", false, err
+	}
+	return id, id == want && before[want] == nil, nil
 }

@@ -28,6 +28,21 @@ type sameFigures struct {
 	extra map[graph.ID]map[graph.Predicate][]graph.ID // fact kept -> links only its duplicates give
 }
 
+// groups returns each fact kept with its duplicates, sorted.
+func (s *sameFigures) groups() map[graph.ID][]graph.ID {
+	out := map[graph.ID][]graph.ID{}
+	if s == nil {
+		return out
+	}
+	for dup, kept := range s.into {
+		out[kept] = append(out[kept], dup)
+	}
+	for _, dups := range out {
+		slices.Sort(dups)
+	}
+	return out
+}
+
 // Windows for "dates close together": an event's reports come out within
 // days; a figure that names only the agency (no operation, place or
 // platform in common) must be larger than a handful and within a week.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/graphql-go/graphql"
 
@@ -84,6 +85,7 @@ type builder struct {
 	measures []measure
 	// onChange, when set, hears of every change storeChanged hears of (the live feed).
 	onChange func()
+	ingestMu sync.Mutex // one ingestArticle at a time (ingest)
 }
 
 type listField struct {

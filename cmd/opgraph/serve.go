@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/net/netutil"
@@ -227,12 +228,16 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 		watchCtx, stopWatch := context.WithCancel(ctx)
 		watched := make(chan struct{})
 		defer func() { stopWatch(); <-watched }()
+		w := &newArticles{Store: store}
 		go func() {
 			defer close(watched)
-			ingest.WatchAndLoad(watchCtx, log, store, x, src, watch, func(sum ingest.Summary) {
+			ingest.WatchAndLoad(watchCtx, log, w, x, src, watch, func(sum ingest.Summary) {
 				metrics.count(sum)
-				if sum.Loaded > 0 {
+				switch added, other := w.take(); {
+				case other:
 					handler.StoreChanged()
+				case len(added) > 0:
+					handler.ArticlesAdded(added)
 				}
 			})
 		}()
@@ -355,4 +360,57 @@ func pprofMux() *http.ServeMux {
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	return mux
+}
+
+// newArticles writes for the watched folder and notes what the writes
+// were: articles new to the store (which the server takes in place), or
+// anything else (a replaced article, an N-Quads dump).
+type newArticles struct {
+	*graph.Store
+	mu    sync.Mutex
+	added []graph.ID
+	other bool
+}
+
+func (w *newArticles) WriteArticles(ctx context.Context, batch []graph.ArticleFacts) ([]graph.Written, error) {
+	ids := make([]graph.ID, len(batch))
+	for i, af := range batch {
+		ids[i] = af.Article.ID
+	}
+	before, readErr := w.Store.Get(ctx, ids...)
+	written, err := w.Store.WriteArticles(ctx, batch)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for i, wr := range written {
+		switch {
+		case wr.Err != nil || wr.Added+wr.Removed == 0:
+		case readErr == nil && before[ids[i]] == nil && wr.Removed == 0:
+			w.added = append(w.added, ids[i])
+		default:
+			w.other = true
+		}
+	}
+	if err != nil || readErr != nil {
+		w.other = true
+	}
+	return written, err
+}
+
+func (w *newArticles) ImportNQuads(ctx context.Context, name string, r io.ReadSeeker, opts graph.ImportOptions) (int, error) {
+	n, err := w.Store.ImportNQuads(ctx, name, r, opts)
+	if n > 0 || err != nil {
+		w.mu.Lock()
+		w.other = true
+		w.mu.Unlock()
+	}
+	return n, err
+}
+
+// take returns what the writes since the last take were, and forgets it.
+func (w *newArticles) take() (added []graph.ID, other bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	added, other = w.added, w.other
+	w.added, w.other = nil, false
+	return added, other
 }

@@ -1,15 +1,19 @@
 package main
 
 import (
+	"context"
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"golang.org/x/net/netutil"
+
+	"github.com/opgraph/opgraph/graph"
 )
 
 func TestHeadroomLimit(t *testing.T) {
@@ -97,4 +101,46 @@ func (c *countedConn) Close() error {
 	err := c.Conn.Close()
 	c.once.Do(func() { c.l.open.Add(-1) })
 	return err
+}
+
+// TestWatchedWritesSayWhatTheyWere: the watched folder's writes are told
+// to the server as new articles only when each was new to the store.
+func TestWatchedWritesSayWhatTheyWere(t *testing.T) {
+	ctx := context.Background()
+	store, err := graph.Open(ctx, graph.Config{Backend: "memstore"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	w := &newArticles{Store: store}
+	article := func(url, title string) graph.ArticleFacts {
+		return graph.ArticleFacts{Article: graph.Article{ID: graph.ArticleID(url, ""), URL: url, Title: title}}
+	}
+	steps := []struct {
+		name      string
+		batch     []graph.ArticleFacts
+		wantAdded int
+		wantOther bool
+	}{
+		{"two new articles", []graph.ArticleFacts{article("https://news.example/a", "A"), article("https://news.example/b", "B")}, 2, false},
+		{"one written again unchanged", []graph.ArticleFacts{article("https://news.example/a", "A")}, 0, false},
+		{"one replaced", []graph.ArticleFacts{article("https://news.example/a", "A, corrected")}, 0, true},
+		{"one new, one replaced", []graph.ArticleFacts{article("https://news.example/c", "C"), article("https://news.example/b", "B, corrected")}, 1, true},
+	}
+	for _, s := range steps {
+		if _, err := w.WriteArticles(ctx, s.batch); err != nil {
+			t.Fatal(err)
+		}
+		added, other := w.take()
+		if len(added) != s.wantAdded || other != s.wantOther {
+			t.Errorf("%s: added %v, other %v; want %d added, other %v", s.name, added, other, s.wantAdded, s.wantOther)
+		}
+	}
+	dump := "<https://opgraph.example/x> <https://opgraph.example/p> \"v\" .\n"
+	if _, err := w.ImportNQuads(ctx, "dump.nq", strings.NewReader(dump), graph.ImportOptions{}); err != nil {
+		t.Logf("import: %v", err) // refused or not, an import is never taken as new articles
+	}
+	if added, other := w.take(); len(added) != 0 || !other {
+		t.Errorf("after an N-Quads import: added %v, other %v; want none and other", added, other)
+	}
 }

@@ -1,0 +1,330 @@
+package schema
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/opgraph/opgraph/graph"
+)
+
+// Articles newly stored change only the nodes they state: their facts,
+// the relations they add and the entities they name, which gain evidence
+// and claims but keep their identity (graph.WriteArticle). So the
+// aggregate table and the search index take them in place, reading only
+// what those nodes hold, where a build from the whole store took seconds
+// (minutes on a big store). Anything else (a replaced article, a
+// curator's change) is built again from the whole store, and so is an
+// addition the update cannot settle alone (errNeedsBuild).
+
+// errNeedsBuild says an addition is not applied in place: the whole
+// store is read instead.
+var errNeedsBuild = errors.New("the change needs a build from the whole store")
+
+// articlesAdded tells what is built from the store that arts were stored
+// and were not there before.
+func (b *builder) articlesAdded(arts []graph.ID) {
+	// The aggregate table first: the live feed waits for it.
+	b.aggs.update(func(ctx context.Context, t *aggTable) (*aggTable, error) { return b.addToAggTable(ctx, t, arts) })
+	b.search.update(func(ctx context.Context, p *postings) (*postings, error) { return addToPostings(ctx, b.r, p, arts) })
+	if b.onChange != nil {
+		b.onChange()
+	}
+}
+
+// stated returns the evidence of arts and the nodes it supports.
+func stated(ctx context.Context, r Reader, arts []graph.ID) (evs map[graph.ID]*graph.Entity, nodes []graph.ID, err error) {
+	refs, err := r.Referrers(ctx, graph.PredArticle, arts...)
+	if err != nil {
+		return nil, nil, err
+	}
+	var evIDs []graph.ID
+	for _, a := range arts {
+		evIDs = append(evIDs, refs[a]...)
+	}
+	if evs, err = r.Get(ctx, evIDs...); err != nil {
+		return nil, nil, err
+	}
+	for _, ev := range evs {
+		nodes = append(nodes, ev.Links(graph.PredSupports)...)
+	}
+	return evs, dedupe(nodes), nil
+}
+
+// addToAggTable returns t with the rows of the facts arts changed read
+// again: the facts they state, and those whose links they change (an
+// operation's new relations reach its arrests and seizures). Facts that
+// state one figure are found again over the whole table.
+func (b *builder) addToAggTable(ctx context.Context, t *aggTable, arts []graph.ID) (*aggTable, error) {
+	ctx = withFixedRequest(ctx, b.r, nil)
+	v, err := b.requestFrom(ctx).curation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	evs, nodes, err := stated(ctx, b.r, arts)
+	if err != nil {
+		return nil, err
+	}
+	for _, ev := range evs {
+		// How a figure relates to others is worked out over chains of facts (folds).
+		if ev.Link(graph.PredPartOf) != "" || ev.Link(graph.PredSameAs) != "" || ev.String(graph.PredContext) != "" {
+			return nil, fmt.Errorf("%w: evidence %s marks its figure", errNeedsBuild, ev.ID)
+		}
+	}
+	ents, err := b.r.Get(ctx, nodes...)
+	if err != nil {
+		return nil, err
+	}
+	tableKinds := map[graph.Kind]bool{}
+	for _, k := range aggKinds() {
+		tableKinds[k] = true
+	}
+	facts := map[graph.ID]bool{}
+	var ops []graph.ID // operations whose relations changed
+	for _, id := range nodes {
+		e := ents[id]
+		switch {
+		case e == nil:
+		case tableKinds[e.Kind]:
+			facts[id] = true
+		case e.Kind == graph.KindRelation:
+			for _, from := range e.Links(graph.PredFrom) {
+				if kindOfID(from) == graph.KindOperation {
+					ops = append(ops, from)
+				}
+			}
+		}
+	}
+	if len(ops) > 0 {
+		refs, err := b.r.Referrers(ctx, graph.PredOperation, ops...)
+		if err != nil {
+			return nil, err
+		}
+		for _, op := range ops {
+			facts[op] = true
+			for _, f := range refs[op] {
+				facts[f] = true
+			}
+		}
+	}
+	ids := slices.Sorted(maps.Keys(facts))
+	if v.touches(ids) || v.touches(nodes) {
+		return nil, fmt.Errorf("%w: curators changed what the articles state", errNeedsBuild)
+	}
+	for _, p := range []graph.Predicate{graph.PredPartOf, graph.PredSameAs} {
+		refs, err := b.r.Referrers(ctx, p, ids...)
+		if err != nil {
+			return nil, err
+		}
+		for id, rs := range refs {
+			if len(rs) > 0 {
+				return nil, fmt.Errorf("%w: evidence marks a figure as part or restatement of %s", errNeedsBuild, id)
+			}
+		}
+	}
+	var got []aggRow
+	for rest := ids; len(rest) > 0; {
+		chunk := rest[:min(aggChunk, len(rest))]
+		rest = rest[len(chunk):]
+		rows, err := b.aggRows(withFixedRequest(ctx, b.r, nil), chunk, &filter{}, needs{links: true, countries: true, dates: true})
+		if err != nil {
+			return nil, err
+		}
+		got = append(got, rows...)
+	}
+	// The rows as they were before facts were read as one, with the
+	// changed facts' rows in place of theirs; sorted by ID as a build lists them.
+	out := &aggTable{rows: map[graph.Kind][]aggRow{}}
+	raw := map[graph.ID]aggRow{}
+	for _, rs := range t.raw {
+		for _, r := range rs {
+			raw[r.id] = r
+		}
+	}
+	// New rows (the changed facts', and the duplicates', which t.rows
+	// leaves out) are few: sorted apart, then merged into t.rows's order.
+	added := map[graph.Kind][]aggRow{}
+	for k, rs := range t.raw {
+		for _, r := range rs {
+			if _, dup := t.same.into[r.id]; dup && !facts[r.id] {
+				added[k] = append(added[k], r)
+			}
+		}
+	}
+	for _, r := range got {
+		k := kindOfID(r.id)
+		if !tableKinds[k] {
+			return nil, fmt.Errorf("%w: fact %s of no kind the table holds", errNeedsBuild, r.id)
+		}
+		added[k] = append(added[k], r)
+	}
+	byID := func(a, b aggRow) int { return strings.Compare(string(a.id), string(b.id)) }
+	for _, k := range aggKinds() {
+		old, add := t.rows[k], added[k]
+		slices.SortFunc(add, byID)
+		rows := make([]aggRow, 0, len(old)+len(add))
+		for _, r := range old {
+			if facts[r.id] {
+				continue
+			}
+			for len(add) > 0 && add[0].id < r.id {
+				rows, add = append(rows, add[0]), add[1:]
+			}
+			if r0, ok := raw[r.id]; ok {
+				r = r0
+			}
+			rows = append(rows, r)
+		}
+		out.rows[k] = append(rows, add...)
+	}
+	// A fact kept for its duplicates is read as before where its group
+	// is the same and none of it changed.
+	before, after := t.same.groups(), map[graph.ID][]graph.ID(nil)
+	wasKept := map[graph.ID]aggRow{}
+	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
+		for _, r := range t.rows[k] {
+			if _, ok := before[r.id]; ok {
+				wasKept[r.id] = r
+			}
+		}
+	}
+	err = b.readSame(ctx, out, func(kept graph.ID) (aggRow, bool) {
+		if after == nil {
+			after = out.same.groups()
+		}
+		r, ok := wasKept[kept]
+		if !ok || facts[kept] || !slices.Equal(before[kept], after[kept]) {
+			return aggRow{}, false
+		}
+		for _, d := range before[kept] {
+			if facts[d] {
+				return aggRow{}, false
+			}
+		}
+		return r, true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// kindOfID is the kind whose IRI prefix id has, of the kinds with a spec.
+func kindOfID(id graph.ID) graph.Kind {
+	for _, s := range graph.Specs() {
+		if strings.HasPrefix(string(id), s.Kind.IRIPrefix()) {
+			return s.Kind
+		}
+	}
+	return ""
+}
+
+// addToPostings returns p with the documents arts changed indexed again:
+// the articles and the nodes their evidence supports, each read whole
+// (its texts and every evidence sentence about it). An addition only adds
+// text to a node, so each term of a document before is among its terms after.
+func addToPostings(ctx context.Context, r Reader, p *postings, arts []graph.ID) (*postings, error) {
+	_, nodes, err := stated(ctx, r, arts)
+	if err != nil {
+		return nil, err
+	}
+	searched := map[graph.Kind]bool{graph.KindArticle: true}
+	for _, k := range graph.FactKinds {
+		searched[k] = k != graph.KindRelation
+	}
+	ents, err := r.Get(ctx, dedupe(append(nodes, arts...))...)
+	if err != nil {
+		return nil, err
+	}
+	var docs []graph.ID
+	for id, e := range ents {
+		if searched[e.Kind] {
+			docs = append(docs, id)
+		}
+	}
+	slices.Sort(docs)
+	out := &postings{ids: slices.Clip(p.ids), kinds: slices.Clip(p.kinds), terms: maps.Clone(p.terms)}
+	docOf := make(map[graph.ID]uint32, len(p.ids))
+	for i, id := range p.ids {
+		if _, dup := docOf[id]; !dup {
+			docOf[id] = uint32(i)
+		}
+	}
+	weights := map[string]map[uint32]uint64{} // term -> document -> its weight there, for the documents read again
+	add := func(doc uint32, s string, w uint64) {
+		for _, t := range terms(s) {
+			if weights[t] == nil {
+				weights[t] = map[uint32]uint64{}
+			}
+			weights[t][doc] += w
+		}
+	}
+	sentences, err := r.Referrers(ctx, graph.PredSupports, docs...)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range docs {
+		doc, ok := docOf[id]
+		if !ok {
+			doc = uint32(len(out.ids))
+			if doc >= 1<<(32-rawWeightBits) {
+				return nil, fmt.Errorf("search index: more than %d nodes", 1<<(32-rawWeightBits))
+			}
+			docOf[id] = doc
+			out.ids = append(out.ids, id)
+			out.kinds = append(out.kinds, ents[id].Kind)
+		}
+		e := ents[id]
+		for p, w := range indexedPredicates {
+			for _, s := range e.Strings(p) {
+				add(doc, s, w)
+			}
+		}
+		for evIDs := sentences[id]; len(evIDs) > 0; {
+			chunk := evIDs[:min(aggChunk, len(evIDs))]
+			evIDs = evIDs[len(chunk):]
+			evs, err := r.Get(ctx, chunk...)
+			if err != nil {
+				return nil, err
+			}
+			for _, ev := range evs {
+				add(doc, ev.String(graph.PredSentence), weightSentence)
+			}
+		}
+	}
+	for t, ws := range weights {
+		out.terms[t] = setWeights(out.terms[t], ws)
+	}
+	return out, nil
+}
+
+// setWeights returns the list with the documents of ws at those weights.
+func setWeights(l termList, ws map[uint32]uint64) termList {
+	var big []struct{ doc, w uint64 }
+	l.each(func(doc uint32, w float64) {
+		if _, ok := ws[doc]; !ok {
+			big = append(big, struct{ doc, w uint64 }{uint64(doc), uint64(w)})
+		}
+	})
+	for doc, w := range ws {
+		big = append(big, struct{ doc, w uint64 }{uint64(doc), w})
+	}
+	sort.Slice(big, func(i, j int) bool { return big[i].doc < big[j].doc })
+	var out termList
+	var buf [2 * binary.MaxVarintLen64]byte
+	prev := uint64(0)
+	for _, p := range big {
+		n := binary.PutUvarint(buf[:], p.doc-prev)
+		n += binary.PutUvarint(buf[n:], p.w)
+		out.packed = append(out.packed, buf[:n]...)
+		out.docs++
+		prev = p.doc
+	}
+	out.packed = slices.Clip(out.packed)
+	return out
+}
