@@ -29,7 +29,7 @@ func init() {
 				return "Organization", map[string][]string{"name": e.Strings(PredName), "alias": e.Strings(PredAlias), "country": ftmCountries(e)}
 			}},
 		{Kind: KindOperation, List: "operations", Doc: "A law-enforcement operation.",
-			Fields:   []Field{name, aliases},
+			Fields:   []Field{name, aliases, eventDate},
 			Measures: []Measure{{Name: "OPERATION_COUNT", Doc: "counts operations"}},
 			FtM: func(e *Entity) (string, map[string][]string) {
 				var names []string

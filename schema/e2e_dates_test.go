@@ -62,3 +62,31 @@ func testEventDates(t *testing.T, f *fixture) {
 		t.Errorf("%d month buckets, want %d: %v", n, len(wantMonths), data["aggregate"])
 	}
 }
+
+// undatedArticle has no publication date: its operation is dated by the
+// sentence that names it, not put under "(not stated)".
+const undatedArticle = `---
+title: A test of an operation's own date
+---
+In March 2023, Northumbria Police launched Operation Wrenfield against drug supply.
+
+Officers from Operation Wrenfield arrested 14 people.
+`
+
+// testOperationDates: an operation carries the date the text gives it, and
+// totals of operations by month place it there.
+func testOperationDates(t *testing.T, f *fixture) {
+	f.writeText(t, "undated.txt", undatedArticle)
+	f.api.StoreChanged()
+	f.fresh(t)
+	op := graph.EntityID(graph.KindOperation, "Wrenfield")
+	data := f.query(t, `query($id: ID!) { node(id: $id) { ... on Operation { name eventDate datePrecision dateSource } } }`, map[string]any{"id": op})
+	n, _ := data["node"].(map[string]any)
+	if n == nil || n["eventDate"] != "2023-03" || n["datePrecision"] != "month" || n["dateSource"] != "text" {
+		t.Fatalf("operation = %v, want eventDate 2023-03 (month, text)", n)
+	}
+	agg := f.query(t, `{ aggregate(measure: OPERATION_COUNT, groupBy: MONTH) { label value count datedByArticle } }`, nil)
+	if b := bucketOf(t, agg, "2023-03"); b == nil || b["count"] != 1.0 || b["datedByArticle"] != 0.0 {
+		t.Errorf("March 2023 bucket %v, want the operation, dated by its text: %v", b, agg["aggregate"])
+	}
+}

@@ -123,6 +123,7 @@ func TestEndToEnd(t *testing.T) {
 		{"Cooccurrence", testCooccurrence},
 		{"SearchHitsHaveLabelTypeAndSnippet", testSearchHitsHaveLabelTypeAndSnippet},
 		{"EventDates", testEventDates},
+		{"OperationDates", testOperationDates},
 		{"AgencyRoles", testAgencyRoles},
 		{"HaulClaimedByTwoAgencies", testHaulClaimedByTwoAgencies},
 	}

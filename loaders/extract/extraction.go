@@ -54,6 +54,9 @@ type Operation struct {
 	Locations []string `json:"locations"`
 	Start     *string  `json:"start"`
 	End       *string  `json:"end"`
+	// EventDate is when the text first dates it: the date of the first
+	// sentence naming it that gives one, else the article's, marked so.
+	EventDate
 	// Roles say what each agency named with it did: led, took part,
 	// supported, announced (the last two not among Agencies).
 	Roles    []AgencyRole `json:"agency_roles,omitempty"`

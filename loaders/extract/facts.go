@@ -53,6 +53,7 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 		for _, al := range op.Aliases {
 			claims = append(claims, graph.Prop{Pred: graph.PredAlias, Value: al})
 		}
+		claims = append(claims, op.EventDate.claims()...)
 		b.node(graph.KindOperation, *op.Name, []graph.Prop{{Pred: graph.PredName, Value: *op.Name}}, op.Evidence, claims...)
 	}
 	// Relations once every operation has its node: a phase names its parent

@@ -245,6 +245,11 @@ func (r *run) relateOperations() {
 	for _, sf := range r.sents {
 		for _, om := range sf.operations {
 			op := &r.out.Operations[r.opIdx[strings.ToLower(om.Name)]]
+			if !op.EventDate.fromText() {
+				if d := r.eventDate(sf, om.Start); d.fromText() || op.EventDate.Source == nil {
+					op.EventDate = d
+				}
+			}
 			r.noteRoles(op, sf, om)
 			for _, a := range r.operationAgencies(sf, om) {
 				if !contains(op.Agencies, a) {
