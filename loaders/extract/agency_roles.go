@@ -24,7 +24,7 @@ func Actor(role string) bool { return role == graph.RoleLed || role == graph.Rol
 
 // ledPhrases before an agency say it led the work.
 var ledPhrases = []string{"led by", "headed by", "spearheaded by", "directed by", "run by", "launched by",
-	"leadership of", "direction of"}
+	"leadership of", "direction of", "organized by", "organised by"}
 
 // leadVerbs after an agency say it led the work ("the FBI led", "the NCA launched").
 var leadVerbs = wordSet("led leads leading ran runs spearheaded headed heads directed launched launches")

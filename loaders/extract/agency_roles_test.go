@@ -100,3 +100,32 @@ The seizure was made with assistance from the Canada Border Services Agency and 
 		}
 	}
 }
+
+// TestOrganizerLeads checks that the body an operation was organised by led
+// it, though it is not the actor of the figures its partners made.
+func TestOrganizerLeads(t *testing.T) {
+	body := `Operation Saltmarsh, organised by the World Customs Organization, ran for ten days.
+Customs officers seized 411 kg of cocaine in Operation Saltmarsh.`
+	doc, err := source.ParseText("organiser.txt", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := newExtractor(t).Extract(doc)
+	if len(ex.Operations) != 1 {
+		t.Fatalf("%d operations, want 1", len(ex.Operations))
+	}
+	var role string
+	for _, ar := range ex.Operations[0].Roles {
+		if ar.Agency == "World Customs Organization" {
+			role = ar.Role
+		}
+	}
+	if role != graph.RoleLed {
+		t.Errorf("the organiser's role is %q, want led (roles %+v)", role, ex.Operations[0].Roles)
+	}
+	for _, s := range ex.Seizures {
+		if deref(s.Agency) == "World Customs Organization" {
+			t.Errorf("the organiser is the actor of %+v", s)
+		}
+	}
+}
