@@ -113,3 +113,50 @@ func (r *run) hasArrestVerb(sf *sentenceFacts) bool {
 // words are in no class ("taken into custody", "placed under arrest"): a
 // new such phrase adds one of its words here.
 var arrestPhraseWords = wordSet("custody rounded picked placed arrest arrests apprehension detention arrestees detainees nabs detains apprehends")
+
+// findArrestLists counts the people listed one a line after a sentence
+// that ends "... led to the arrest of the following:" (or "the following
+// were arrested:"), where no count was read from that sentence: each
+// bulleted line after it is one person arrested.
+func (r *run) findArrestLists() {
+	for i, sf := range r.sents {
+		text := strings.TrimSpace(sf.s.Text)
+		if !strings.HasSuffix(text, ":") || sf.cues&cueArrest == 0 || !strings.Contains(sf.low, "the following") {
+			continue
+		}
+		pos := -1
+		for _, t := range sf.toks {
+			if arrestListWords[t.Lower] {
+				pos = t.Start
+				break
+			}
+		}
+		if pos < 0 || r.arrestsFrom(i) {
+			continue
+		}
+		n := 0
+		for j := i + 1; j < len(r.sents) && isBulletLine(r.sents[j].s.Text); j++ {
+			n++
+		}
+		if n == 0 {
+			continue
+		}
+		r.rule = "arrest.following-list"
+		r.recordArrestRule(i, sf, figure{Value: float64(n), Qualifier: "exact"}, pos, "", "arrest.following-list")
+	}
+}
+
+// arrestListWords open an arrest in a sentence introducing a list.
+var arrestListWords = wordSet("arrest arrested detained apprehended arrests")
+
+// arrestsFrom reports whether an arrest figure was read from sentence i.
+func (r *run) arrestsFrom(i int) bool {
+	for _, a := range r.out.Arrests {
+		for _, ev := range a.Evidence {
+			if ev.Sentence == r.sents[i].s.Text {
+				return true
+			}
+		}
+	}
+	return false
+}

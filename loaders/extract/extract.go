@@ -345,6 +345,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		}
 		r.findSeizures(i, sf)
 	}
+	r.findArrestLists()
 	r.mergeSeizures()
 	r.relateFigures()
 	r.operationActors()

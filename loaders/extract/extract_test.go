@@ -279,6 +279,8 @@ func TestArrests(t *testing.T) {
 		{"a day after is when", "Police arrested two men a day after the raid.", []float64{2}},
 		{"one of the men arrested is no count", "One of the men arrested was later released.", nil},
 		{"a list's item and its count", "The week in figures:\n\n• Arrests: 12\n- People arrested: 40", []float64{12, 40}},
+		{"a list of the people arrested", "The raid led to the arrest of the following:\n- Ada Obi, 31\n- Tom Ray, 27\n- alias \"Bingo,\" 41\nAll face charges.", []float64{3}},
+		{"a list after a count is not counted again", "Police arrested two people, the following:\n- Ada Obi, 31\n- Tom Ray, 27", []float64{2}},
 		{"same small count, two places", "In Leeds, two men were arrested. In Bristol, officers detained two women.", []float64{2, 2}},
 	}
 	for _, tc := range cases {
