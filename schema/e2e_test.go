@@ -63,16 +63,19 @@ type fixture struct {
 	x      *extract.Extractor
 }
 
-// writeText extracts an article written for a test and stores it.
-func (f *fixture) writeText(t *testing.T, name, text string) {
+// writeText extracts an article written for a test and stores it; it
+// returns the article's ID.
+func (f *fixture) writeText(t *testing.T, name, text string) graph.ID {
 	t.Helper()
 	doc, err := source.ParseText(name, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := f.store.WriteArticle(context.Background(), f.x.Facts(doc)); err != nil {
+	af := f.x.Facts(doc)
+	if _, _, err := f.store.WriteArticle(context.Background(), af); err != nil {
 		t.Fatal(err)
 	}
+	return af.Article.ID
 }
 
 // backends are the stores the end-to-end tests run on; PostgreSQL's is
@@ -126,6 +129,7 @@ func TestEndToEnd(t *testing.T) {
 		{"OperationDates", testOperationDates},
 		{"AgencyRoles", testAgencyRoles},
 		{"HaulClaimedByTwoAgencies", testHaulClaimedByTwoAgencies},
+		{"PastRecordAcrossArticles", testPastRecordAcrossArticles},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
