@@ -2,6 +2,7 @@ package schema_test
 
 import (
 	"bytes"
+	"encoding/base64"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -786,6 +787,7 @@ func testErrors(t *testing.T, f *fixture) {
 		{"page too big", `{ operations(first: 1000) { totalCount } }`, "first must be between"},
 		{"bad cursor", `{ operations(after: "%%%") { totalCount } }`, "malformed cursor"},
 		{"cursor of no node", `{ operations(after: "aGVsbG8") { totalCount } }`, "malformed cursor"},
+		{"cursor of another list", `{ operations(after: "` + base64.RawURLEncoding.EncodeToString([]byte(graph.EntityID(graph.KindAgency, "National Crime Agency"))) + `") { totalCount } }`, "of another list"},
 		{"unknown agency in a filter", `{ arrests(filter: {agency: "opg:agency/nobody"}) { totalCount } }`, "filter.agency: node opg:agency/nobody: not found"},
 		{"unknown operation in an aggregate", `{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY, filter: {operation: "opg:operation/none"}) { value } }`, "filter.operation"},
 		{"platform that is an agency", `{ seizures(filter: {platform: "opg:agency/national-crime-agency"}) { totalCount } }`, "takes the ID of a Platform"},
