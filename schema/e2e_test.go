@@ -672,11 +672,28 @@ func testMergeAndCorrect(t *testing.T, f *fixture) {
 	f.writeText(t, "nca2.txt", "---\nurl: https://test.example/nca-dup\n---\nThe Natl Crime Agency said officers seized 12 kilos of heroin.\n")
 	keep := idOf(t, f, "agencies", "National Crime Agency")
 	dup := idOf(t, f, "agencies", "Natl Crime Agency")
-	f.mutate(t, `mutation($k: ID!, $m: ID!) { mergeEntities(keep: $k, merge: $m, reason: "same agency") { action } }`, map[string]any{"k": keep, "m": dup})
-	for _, a := range nodes(t, f.query(t, `{ agencies(first: 100) { edges { node { id } } } }`, nil), "agencies") {
-		if a["id"] == dup {
-			t.Errorf("merged agency %s still listed", dup)
+	// A merge undone leaves both agencies as they were; done again, one.
+	listed := func() bool {
+		for _, a := range nodes(t, f.query(t, `{ agencies(first: 100) { edges { node { id } } } }`, nil), "agencies") {
+			if a["id"] == dup {
+				return true
+			}
 		}
+		return false
+	}
+	merge := func() string {
+		return f.mutate(t, `mutation($k: ID!, $m: ID!) { mergeEntities(keep: $k, merge: $m, reason: "same agency") { id action } }`,
+			map[string]any{"k": keep, "m": dup})["mergeEntities"].(map[string]any)["id"].(string)
+	}
+	first := merge()
+	f.mutate(t, `mutation($c: ID!) { undoChange(id: $c, reason: "two agencies after all") { id } }`, map[string]any{"c": first})
+	back := f.query(t, `query($id: ID!) { node(id: $id) { id ... on Agency { seizures { subtype } history { action undone } } } }`, map[string]any{"id": dup})["node"].(map[string]any)
+	if !listed() || back["id"] != dup || len(back["seizures"].([]any)) != 1 || fmt.Sprint(back["history"]) != "[map[action:merge undone:true] map[action:undo undone:false]]" {
+		t.Errorf("after the merge is undone: listed %v, node %v; want %s as it was, its heroin its own, the merge undone in its history", listed(), back, dup)
+	}
+	merge()
+	if listed() {
+		t.Errorf("merged agency %s still listed", dup)
 	}
 	data := f.query(t, `query($id: ID!) { node(id: $id) { ... on Agency { seizures { quantity subtype agency { id } } } } }`, map[string]any{"id": keep})
 	found := false
