@@ -404,12 +404,16 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 	return t, nil
 }
 
-// readSame finds the facts of t's rows that state one figure (t.same) and
+// readSame finds the facts of t's rows that state one figure (t.same, and
+// the past figures articles about one event share) and
 // reads them as one: the duplicates leave, the facts kept are read again
 // as requests will read them, unless reuse gives the row. t.raw keeps the
 // rows of both as they were, for updates in place (aggupdate.go).
 func (b *builder) readSame(ctx context.Context, t *aggTable, reuse func(kept graph.ID) (aggRow, bool)) error {
 	t.same = findSameFigures(t.rows)
+	if err := b.samePastFigures(ctx, t.rows, t.same); err != nil {
+		return err
+	}
 	t.raw = map[graph.Kind][]aggRow{}
 	if len(t.same.into) == 0 {
 		return nil

@@ -2,6 +2,7 @@ package schema_test
 
 import (
 	"bytes"
+	"encoding/base64"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -63,16 +64,19 @@ type fixture struct {
 	x      *extract.Extractor
 }
 
-// writeText extracts an article written for a test and stores it.
-func (f *fixture) writeText(t *testing.T, name, text string) {
+// writeText extracts an article written for a test and stores it; it
+// returns the article's ID.
+func (f *fixture) writeText(t *testing.T, name, text string) graph.ID {
 	t.Helper()
 	doc, err := source.ParseText(name, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := f.store.WriteArticle(context.Background(), f.x.Facts(doc)); err != nil {
+	af := f.x.Facts(doc)
+	if _, _, err := f.store.WriteArticle(context.Background(), af); err != nil {
 		t.Fatal(err)
 	}
+	return af.Article.ID
 }
 
 // backends are the stores the end-to-end tests run on; PostgreSQL's is
@@ -126,6 +130,7 @@ func TestEndToEnd(t *testing.T) {
 		{"OperationDates", testOperationDates},
 		{"AgencyRoles", testAgencyRoles},
 		{"HaulClaimedByTwoAgencies", testHaulClaimedByTwoAgencies},
+		{"PastRecordAcrossArticles", testPastRecordAcrossArticles},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
@@ -667,11 +672,28 @@ func testMergeAndCorrect(t *testing.T, f *fixture) {
 	f.writeText(t, "nca2.txt", "---\nurl: https://test.example/nca-dup\n---\nThe Natl Crime Agency said officers seized 12 kilos of heroin.\n")
 	keep := idOf(t, f, "agencies", "National Crime Agency")
 	dup := idOf(t, f, "agencies", "Natl Crime Agency")
-	f.mutate(t, `mutation($k: ID!, $m: ID!) { mergeEntities(keep: $k, merge: $m, reason: "same agency") { action } }`, map[string]any{"k": keep, "m": dup})
-	for _, a := range nodes(t, f.query(t, `{ agencies(first: 100) { edges { node { id } } } }`, nil), "agencies") {
-		if a["id"] == dup {
-			t.Errorf("merged agency %s still listed", dup)
+	// A merge undone leaves both agencies as they were; done again, one.
+	listed := func() bool {
+		for _, a := range nodes(t, f.query(t, `{ agencies(first: 100) { edges { node { id } } } }`, nil), "agencies") {
+			if a["id"] == dup {
+				return true
+			}
 		}
+		return false
+	}
+	merge := func() string {
+		return f.mutate(t, `mutation($k: ID!, $m: ID!) { mergeEntities(keep: $k, merge: $m, reason: "same agency") { id action } }`,
+			map[string]any{"k": keep, "m": dup})["mergeEntities"].(map[string]any)["id"].(string)
+	}
+	first := merge()
+	f.mutate(t, `mutation($c: ID!) { undoChange(id: $c, reason: "two agencies after all") { id } }`, map[string]any{"c": first})
+	back := f.query(t, `query($id: ID!) { node(id: $id) { id ... on Agency { seizures { subtype } history { action undone } } } }`, map[string]any{"id": dup})["node"].(map[string]any)
+	if !listed() || back["id"] != dup || len(back["seizures"].([]any)) != 1 || fmt.Sprint(back["history"]) != "[map[action:merge undone:true] map[action:undo undone:false]]" {
+		t.Errorf("after the merge is undone: listed %v, node %v; want %s as it was, its heroin its own, the merge undone in its history", listed(), back, dup)
+	}
+	merge()
+	if listed() {
+		t.Errorf("merged agency %s still listed", dup)
 	}
 	data := f.query(t, `query($id: ID!) { node(id: $id) { ... on Agency { seizures { quantity subtype agency { id } } } } }`, map[string]any{"id": keep})
 	found := false
@@ -782,6 +804,7 @@ func testErrors(t *testing.T, f *fixture) {
 		{"page too big", `{ operations(first: 1000) { totalCount } }`, "first must be between"},
 		{"bad cursor", `{ operations(after: "%%%") { totalCount } }`, "malformed cursor"},
 		{"cursor of no node", `{ operations(after: "aGVsbG8") { totalCount } }`, "malformed cursor"},
+		{"cursor of another list", `{ operations(after: "` + base64.RawURLEncoding.EncodeToString([]byte(graph.EntityID(graph.KindAgency, "National Crime Agency"))) + `") { totalCount } }`, "of another list"},
 		{"unknown agency in a filter", `{ arrests(filter: {agency: "opg:agency/nobody"}) { totalCount } }`, "filter.agency: node opg:agency/nobody: not found"},
 		{"unknown operation in an aggregate", `{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY, filter: {operation: "opg:operation/none"}) { value } }`, "filter.operation"},
 		{"platform that is an agency", `{ seizures(filter: {platform: "opg:agency/national-crime-agency"}) { totalCount } }`, "takes the ID of a Platform"},

@@ -332,6 +332,47 @@ func TestDashboardInChromium(t *testing.T) {
 	}
 }
 
+// kestrelArticle is our own: nine arrests and the four of them at the
+// quay (a part), 1,200 kg of cannabis and the headline's "over 1.1 tonnes"
+// (a restatement).
+const kestrelArticle = `---
+title: Cannabis seized at Kestrel Quay
+published: 2023-04-12
+---
+Gardaí seize over 1.1 tonnes of herbal cannabis
+
+Officers from the Garda Síochána arrested nine people in Operation Kestrel on 10 April 2023. Four of them were arrested at the quay.
+
+Gardaí seized 1,200 kg of herbal cannabis in Operation Kestrel on 10 April 2023.
+`
+
+// TestDashboardShowsBreakdowns: a total's drill-through shows, beside the
+// fact that counts, its parts and its restatements, which the total does
+// not add again.
+func TestDashboardShowsBreakdowns(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "kestrel.txt"), []byte(kestrelArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := serverWith(t, dir)
+	ctx := browser(t, srv)
+	garda := graph.EntityID(graph.KindAgency, "Garda Síochána")
+	do(t, ctx, "open the dashboard for the Garda", chromedp.Navigate(srv.URL+"/?agency="+string(garda)), loaded(1))
+	for _, tc := range []struct{ panel, key, total, breakdown string }{
+		{"arrests-by-agency", string(garda), "9 arrests from 1 fact", "Of which (counted in this total): 4 arrests"},
+		{"kg-by-drug", "herbal cannabis", "1,200 kg from 1 fact", "Also given as (counted once): 1.1 tonne of herbal cannabis"},
+	} {
+		do(t, ctx, "open the drill-through of "+tc.panel,
+			chromedp.Click(css(`#%s .bar[data-key=%q] rect`, tc.panel, tc.key)),
+			chromedp.WaitVisible(css(`#drill[data-state="ready"] .fact`)))
+		text := get(t, ctx, "read the drill-through", chromedp.Text(css("#drill")))
+		if !strings.Contains(text, tc.total) || !strings.Contains(text, tc.breakdown) {
+			t.Errorf("%s: the drill-through reads\n%s\nwant %q and %q", tc.panel, text, tc.total, tc.breakdown)
+		}
+		do(t, ctx, "close it", chromedp.Click(css("#drill-close")), chromedp.WaitNotVisible(css("#drill")))
+	}
+}
+
 func TestExplorerInChromium(t *testing.T) {
 	srv := seededServer(t)
 	ctx := browser(t, srv)
