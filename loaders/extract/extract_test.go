@@ -649,6 +649,14 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 		{"the outlet", "source: The Harbour Herald", "Customs officers found 12 kg of heroin.", "", "The Harbour Herald"},
 		{"a list of those involved names no one actor", "", "The NCA said its officers led the case. Police Scotland, Border Force and HMRC took part in the work. The sweep led to 40 arrests.",
 			"National Crime Agency", ""},
+		{"a quote after the figure is not who made it", "", "Heroin found at the port\n\nOfficers across four countries seized 90 kg of heroin. \"This shows what cooperation can do,\" said Eurojust's Vice-President Jan Holm.\n\nEuropol analysed the phones.",
+			"", ""},
+		{"a speaker's employer is not who made it", "", "Heroin found at the port\n\nOfficers across four countries seized 90 kg of heroin. Jan Holm, Deputy Director of Europol, said: \"It is a strong result.\"\n\nEurojust hosted the meetings.",
+			"", ""},
+		{"in the opening paragraph, the sentence after may name the actor", "", "Heroin found at the port\n\nOfficers seized 90 kg of heroin at the port. The Guardia Civil carried out the search.\n\nEuropol analysed the phones.",
+			"Guardia Civil", ""},
+		{"later, a body named after the figure is not its actor", "", "The port handles many containers.\n\nIt is busy.\n\nOfficers seized 90 kg of heroin there. Europol analysed the phones.\n\nThe Guardia Civil led the case.",
+			"", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

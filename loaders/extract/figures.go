@@ -306,8 +306,10 @@ func (r *run) agencyFor(i, pos int) string {
 	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
-	// The agency of the sentences just before; in an opening paragraph, of
-	// those just after. A sentence listing three agencies or more (those
+	// The agency of the sentences just before; in the opening paragraph
+	// (or the headline), of those just after, but for a quote: later in an
+	// article, a body named after a figure is most often another's
+	// supporter or spokesman, not who made it. A sentence listing three agencies or more (those
 	// "involved") names no one actor: the one before it may.
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		if len(r.sents[j].agencies) >= 3 {
@@ -317,7 +319,10 @@ func (r *run) agencyFor(i, pos int) string {
 			return a
 		}
 	}
-	for j := i + 1; j < len(r.sents) && j <= i+2; j++ {
+	for j := i + 1; j < len(r.sents) && j <= i+2 && r.sents[j].s.Para <= 2; j++ {
+		if r.quotesItsAgency(j) {
+			continue // a quote after the figure is not who made it
+		}
 		if a := r.lastOwnAgency(j); a != "" {
 			return a
 		}
@@ -372,6 +377,18 @@ func (r *run) lastOwnAgency(j int) string {
 	}
 	return ""
 }
+
+// quotesItsAgency reports whether sentence j is a quote with its speaker
+// ("...," said Eurojust's Vice-President; X, Deputy Director of Europol,
+// said: "..."): such a sentence comments on work; its agencies are not
+// who did the work of the sentences around it.
+func (r *run) quotesItsAgency(j int) bool {
+	sf := r.sents[j]
+	return len(sf.agencies) > 0 && strings.ContainsAny(sf.s.Text, "\"“”") && hasAnyWord(sf.low, quoteVerbs)
+}
+
+// quoteVerbs say that a sentence quotes someone.
+var quoteVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true}
 
 // qualifiesOperation reports whether a possessive agency names whose operation follows.
 func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
