@@ -918,6 +918,43 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			newSeizure(s, start)
 		}
+		r.rule = "seizure.list-member"
+		r.listedGoods(sf, regions, goods, moneys, made, newSeizure)
+	}
+}
+
+// listedGoods adds the goods no list names that stand in one list with
+// goods read already (listMembers): "officers seized drugs, gold and
+// silver" adds gold and silver, as other goods.
+func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, moneys []money, made []int, add func(Seizure, int)) {
+	text := sf.s.Text
+	var known [][2]int
+	for _, m := range goods {
+		known = append(known, [2]int{sf.toks[m.I].Start, sf.toks[m.J-1].End})
+	}
+	for _, m := range moneys {
+		known = append(known, [2]int{m.Start, m.End})
+	}
+	for _, k := range made {
+		if at := strings.Index(text, r.out.Seizures[k].Phrase); at >= 0 {
+			known = append(known, [2]int{at, at + len(r.out.Seizures[k].Phrase)})
+		}
+	}
+	if len(known) == 0 {
+		return
+	}
+	for _, reg := range regions {
+		for _, m := range listMembers(text, reg[0], reg[1], known) {
+			start, end := m[0], m[1]
+			if overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) || overlapsMention(sf.demonyms, start, end) ||
+				overlapsMention(sf.operations, start, end) || overlapsMention(sf.dates, start, end) || overlapsMention(sf.platforms, start, end) ||
+				overlapsMention(sf.groups, start, end) {
+				continue
+			}
+			phrase := text[start:end]
+			add(Seizure{Commodity: "other", Subtype: r.strp(phrase), Phrase: phrase}, start)
+			known = append(known, [2]int{start, end}) // a region may repeat a list
+		}
 	}
 }
 
