@@ -591,6 +591,11 @@ func TestMultiWordPort(t *testing.T) {
 	cases := []struct{ name, body, want string }{
 		{"a port of entry", "Officers seized 300 pounds of methamphetamine at the Otay Mesa Port of Entry on Friday.", "Otay Mesa Port of Entry"},
 		{"a port of a two-word town", "Agents found 450 kg of cocaine in the Port of Santa Cruz, police said.", "Port of Santa Cruz"},
+		{"an airport's terminal", "Officers stopped a courier at Gatwick Airport Terminal 3 on Monday.", "Gatwick Airport Terminal 3"},
+		{"an airport in lower case", "Customs found 4 kg of heroin at Kochi international airport.", "Kochi international airport"},
+		{"a hotel", "Agents arrested the dealer at the Seaview Hotel in Cebu.", "Seaview Hotel"},
+		{"a border crossing", "Guards seized 90,000 pills at the Al Wadi land border crossing.", "Al Wadi land border crossing"},
+		{"a bus stop", "Officers arrested a courier at the Ojota bus stop.", "Ojota bus stop"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
