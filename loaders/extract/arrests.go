@@ -14,8 +14,9 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	if set == nil {
 		return
 	}
-	if found && !(strings.Contains(sf.low, "arrests") && (strings.ContainsAny(sf.s.Text, ":(") || strings.Contains(sf.low, "including"))) {
-		return // only a total's parts are read where the older passes read arrests
+	if found && !(strings.Contains(sf.low, "arrests") && (strings.ContainsAny(sf.s.Text, ":(") || strings.Contains(sf.low, "including"))) &&
+		!strings.Contains(sf.low, " other") && !strings.Contains(sf.low, " more") {
+		return // only a total's parts, or others beside those read (arrest.extra.*), are read where the older passes read arrests
 	}
 	if !found && !r.hasArrestVerb(sf) {
 		return // every rule but the total's needs a verb of arrest
@@ -27,7 +28,8 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	set.Match(toks, func(m pattern.Match) bool {
 		part := strings.HasPrefix(m.Rule, "arrest.part.")
 		total := strings.HasPrefix(m.Rule, "arrest.total")
-		if m.Start < next || part && m.Start != chainEnd || found && !part && !total {
+		extra := strings.HasPrefix(m.Rule, "arrest.extra.")
+		if m.Start < next || part && m.Start != chainEnd || found && !part && !total && !extra {
 			return true
 		}
 		count, ok := 0.0, false

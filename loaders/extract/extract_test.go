@@ -282,6 +282,9 @@ func TestArrests(t *testing.T) {
 		{"a list of the people arrested", "The raid led to the arrest of the following:\n- Ada Obi, 31\n- Tom Ray, 27\n- alias \"Bingo,\" 41\nAll face charges.", []float64{3}},
 		{"a list after a count is not counted again", "Police arrested two people, the following:\n- Ada Obi, 31\n- Tom Ray, 27", []float64{2}},
 		{"same small count, two places", "In Leeds, two men were arrested. In Bristol, officers detained two women.", []float64{2, 2}},
+		{"one named, others with them", "Ivo Marsh was arrested with 14 other people near the docks.", []float64{1, 14}},
+		{"one described, others along with them", "Police arrested the ringleader along with nine other suspects.", []float64{1, 9}},
+		{"more goods are not more people", "Two men were arrested with more drugs in the car.", []float64{2}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
