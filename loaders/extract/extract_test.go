@@ -265,6 +265,8 @@ func TestArrests(t *testing.T) {
 		{"another man", "Detectives later arrested another man at the port.", []float64{1}},
 		{"a passenger", "Customs officers detained an arriving passenger at the airport.", []float64{1}},
 		{"one verb over a breakdown", "Police held 21 suspects in Lyon, 9 in Porto and four in Graz.", []float64{21, 9, 4}},
+		{"arrested over a breakdown", "Officers arrested 17 people in Bari, 6 in Split and two in Ulm.", []float64{17, 6, 2}},
+		{"a place then a clause is no breakdown", "Officers arrested 12 people in Leeds, police said.", []float64{12}},
 		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.", []float64{60, 40, 15, 5}},
 		{"a total, then its parts after including", "The sweep led to 90 arrests across three continents, including 50 in Chile, 25 in Spain and 15 in Japan.", []float64{90, 50, 25, 15}},
 		{"a number of suspects is vague", "Police arrested a number of suspects.", []float64{-1}},
