@@ -14,8 +14,12 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	if set == nil {
 		return
 	}
-	if found && !(strings.Contains(sf.low, "arrests") && (strings.ContainsAny(sf.s.Text, ":(") || strings.Contains(sf.low, "including"))) {
-		return // only a total's parts are read where the older passes read arrests
+	if found && !(strings.Contains(sf.low, "arrests") && (strings.ContainsAny(sf.s.Text, ":(") || strings.Contains(sf.low, "including"))) &&
+		!strings.Contains(sf.low, " other") && !strings.Contains(sf.low, " more") && !strings.Contains(sf.low, ", ") {
+		// Only a total's parts, others beside those read (arrest.extra.*) or
+		// a breakdown's next parts ("31 in Lyon, 12 in Porto") are read where
+		// the older passes read arrests.
+		return
 	}
 	if !found && !r.hasArrestVerb(sf) {
 		return // every rule but the total's needs a verb of arrest
@@ -27,7 +31,11 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	set.Match(toks, func(m pattern.Match) bool {
 		part := strings.HasPrefix(m.Rule, "arrest.part.")
 		total := strings.HasPrefix(m.Rule, "arrest.total")
-		if m.Start < next || part && m.Start != chainEnd || found && !part && !total {
+		extra := strings.HasPrefix(m.Rule, "arrest.extra.")
+		// A count the older passes read, in a place: a breakdown's first part,
+		// whose next parts follow ("arrested 31 suspects in Lyon, 12 in Porto").
+		first := found && !part && !total && !extra && hasCapture(m, "place")
+		if m.Start < next || part && m.Start != chainEnd || found && !part && !total && !extra && !first {
 			return true
 		}
 		count, ok := 0.0, false
@@ -58,6 +66,11 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 			q = nq
 		}
 		switch {
+		case first:
+			if r.arrestWithCount(count) < 0 {
+				return true // the older passes read it otherwise: no chain to follow
+			}
+			whole = -1
 		case part:
 			k := r.recordArrestRule(i, sf, figure{Value: count, Qualifier: "exact"}, pos, place, m.Rule)
 			if whole >= 0 && k != whole && r.out.Arrests[k].PartOf == nil {
@@ -159,4 +172,10 @@ func (r *run) arrestsFrom(i int) bool {
 		}
 	}
 	return false
+}
+
+// hasCapture reports whether the match m captured name.
+func hasCapture(m pattern.Match, name string) bool {
+	_, _, ok := m.Capture(name)
+	return ok
 }

@@ -1011,7 +1011,10 @@ func contains(list []string, s string) bool {
 
 // --- places, platforms, groups ---
 
-var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}|(?:[A-Z][\w-]+ ){1,3}(?:Port|Airport|Harbour|Harbor)(?: of Entry)?)\b`)
+// portRe finds ports, airports and the like by name: "Port of Gioia Tauro",
+// "Heathrow Airport Terminal 2", "Mumbai international airport", "the
+// Brickstone Hotel", "the Al Haditha land border crossing".
+var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}|(?:[A-Z][\w-]+ ){1,3}(?:Port|(?:International |international )?(?:Airport|airport)(?: Terminal \d)?|Harbour|Harbor|Hotel|(?:[Ll]and )?(?:[Bb]order [Cc]rossing)|[Bb]us [Ss]top)(?: of Entry)?)\b`)
 
 func (r *run) findNamed(sf *sentenceFacts) {
 	r.rule = "gazetteer"
@@ -1043,7 +1046,8 @@ func (r *run) findNamed(sf *sentenceFacts) {
 			r.addNamed(&r.out.Groups, r.groupIdx, sf, mt)
 		}
 	}
-	if !strings.Contains(sf.s.Text, "Port") && !strings.Contains(sf.s.Text, "Airport") && !strings.Contains(sf.s.Text, "Harbo") {
+	if !strings.Contains(sf.s.Text, "Port") && !strings.Contains(sf.low, "airport") && !strings.Contains(sf.s.Text, "Harbo") &&
+		!strings.Contains(sf.s.Text, "Hotel") && !strings.Contains(sf.low, "crossing") && !strings.Contains(sf.low, "bus stop") {
 		return
 	}
 	for _, loc := range portRe.FindAllStringIndex(sf.s.Text, -1) {

@@ -172,6 +172,9 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "heroin", 2.5, 0, "kg", "", "exact"}}},
 		{"half a unit", "Police seized half a tonne of cannabis.",
 			[]seizureKey{{"drugs", "cannabis", 0.5, 0, "tonne", "", "exact"}}},
+		{"a quarter of a unit", "Officers seized a quarter of a tonne of cannabis resin.",
+			[]seizureKey{{"drugs", "cannabis resin", 0.25, 0, "tonne", "", "exact"}}},
+		{"a quarter of the goods is no figure", "A quarter of the drugs were seized in the port.", nil},
 		{"a town's region says which dollar", "Cornwall officers said police in Cornwall, Ont. seized $300,000 in cash in Cornwall.",
 			[]seizureKey{{"cash", "", 0, 300000, "", "CAD", "exact"}}},
 		{"a list after a sum in cash", "The task force seized 180,000 euros in cash, drugs, gold and silver.",
@@ -265,6 +268,8 @@ func TestArrests(t *testing.T) {
 		{"another man", "Detectives later arrested another man at the port.", []float64{1}},
 		{"a passenger", "Customs officers detained an arriving passenger at the airport.", []float64{1}},
 		{"one verb over a breakdown", "Police held 21 suspects in Lyon, 9 in Porto and four in Graz.", []float64{21, 9, 4}},
+		{"arrested over a breakdown", "Officers arrested 17 people in Bari, 6 in Split and two in Ulm.", []float64{17, 6, 2}},
+		{"a place then a clause is no breakdown", "Officers arrested 12 people in Leeds, police said.", []float64{12}},
 		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.", []float64{60, 40, 15, 5}},
 		{"a total, then its parts after including", "The sweep led to 90 arrests across three continents, including 50 in Chile, 25 in Spain and 15 in Japan.", []float64{90, 50, 25, 15}},
 		{"a number of suspects is vague", "Police arrested a number of suspects.", []float64{-1}},
@@ -282,6 +287,9 @@ func TestArrests(t *testing.T) {
 		{"a list of the people arrested", "The raid led to the arrest of the following:\n- Ada Obi, 31\n- Tom Ray, 27\n- alias \"Bingo,\" 41\nAll face charges.", []float64{3}},
 		{"a list after a count is not counted again", "Police arrested two people, the following:\n- Ada Obi, 31\n- Tom Ray, 27", []float64{2}},
 		{"same small count, two places", "In Leeds, two men were arrested. In Bristol, officers detained two women.", []float64{2, 2}},
+		{"one named, others with them", "Ivo Marsh was arrested with 14 other people near the docks.", []float64{1, 14}},
+		{"one described, others along with them", "Police arrested the ringleader along with nine other suspects.", []float64{1, 9}},
+		{"more goods are not more people", "Two men were arrested with more drugs in the car.", []float64{2}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -591,6 +599,11 @@ func TestMultiWordPort(t *testing.T) {
 	cases := []struct{ name, body, want string }{
 		{"a port of entry", "Officers seized 300 pounds of methamphetamine at the Otay Mesa Port of Entry on Friday.", "Otay Mesa Port of Entry"},
 		{"a port of a two-word town", "Agents found 450 kg of cocaine in the Port of Santa Cruz, police said.", "Port of Santa Cruz"},
+		{"an airport's terminal", "Officers stopped a courier at Gatwick Airport Terminal 3 on Monday.", "Gatwick Airport Terminal 3"},
+		{"an airport in lower case", "Customs found 4 kg of heroin at Kochi international airport.", "Kochi international airport"},
+		{"a hotel", "Agents arrested the dealer at the Seaview Hotel in Cebu.", "Seaview Hotel"},
+		{"a border crossing", "Guards seized 90,000 pills at the Al Wadi land border crossing.", "Al Wadi land border crossing"},
+		{"a bus stop", "Officers arrested a courier at the Ojota bus stop.", "Ojota bus stop"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -649,6 +662,14 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 		{"the outlet", "source: The Harbour Herald", "Customs officers found 12 kg of heroin.", "", "The Harbour Herald"},
 		{"a list of those involved names no one actor", "", "The NCA said its officers led the case. Police Scotland, Border Force and HMRC took part in the work. The sweep led to 40 arrests.",
 			"National Crime Agency", ""},
+		{"a quote after the figure is not who made it", "", "Heroin found at the port\n\nOfficers across four countries seized 90 kg of heroin. \"This shows what cooperation can do,\" said Eurojust's Vice-President Jan Holm.\n\nEuropol analysed the phones.",
+			"", ""},
+		{"a speaker's employer is not who made it", "", "Heroin found at the port\n\nOfficers across four countries seized 90 kg of heroin. Jan Holm, Deputy Director of Europol, said: \"It is a strong result.\"\n\nEurojust hosted the meetings.",
+			"", ""},
+		{"in the opening paragraph, the sentence after may name the actor", "", "Heroin found at the port\n\nOfficers seized 90 kg of heroin at the port. The Guardia Civil carried out the search.\n\nEuropol analysed the phones.",
+			"Guardia Civil", ""},
+		{"later, a body named after the figure is not its actor", "", "The port handles many containers.\n\nIt is busy.\n\nOfficers seized 90 kg of heroin there. Europol analysed the phones.\n\nThe Guardia Civil led the case.",
+			"", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -306,8 +306,10 @@ func (r *run) agencyFor(i, pos int) string {
 	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
-	// The agency of the sentences just before; in an opening paragraph, of
-	// those just after. A sentence listing three agencies or more (those
+	// The agency of the sentences just before; in the opening paragraph
+	// (or the headline), of those just after, but for a quote: later in an
+	// article, a body named after a figure is most often another's
+	// supporter or spokesman, not who made it. A sentence listing three agencies or more (those
 	// "involved") names no one actor: the one before it may.
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		if len(r.sents[j].agencies) >= 3 {
@@ -317,7 +319,10 @@ func (r *run) agencyFor(i, pos int) string {
 			return a
 		}
 	}
-	for j := i + 1; j < len(r.sents) && j <= i+2; j++ {
+	for j := i + 1; j < len(r.sents) && j <= i+2 && r.sents[j].s.Para <= 2; j++ {
+		if r.quotesItsAgency(j) {
+			continue // a quote after the figure is not who made it
+		}
 		if a := r.lastOwnAgency(j); a != "" {
 			return a
 		}
@@ -372,6 +377,18 @@ func (r *run) lastOwnAgency(j int) string {
 	}
 	return ""
 }
+
+// quotesItsAgency reports whether sentence j is a quote with its speaker
+// ("...," said Eurojust's Vice-President; X, Deputy Director of Europol,
+// said: "..."): such a sentence comments on work; its agencies are not
+// who did the work of the sentences around it.
+func (r *run) quotesItsAgency(j int) bool {
+	sf := r.sents[j]
+	return len(sf.agencies) > 0 && strings.ContainsAny(sf.s.Text, "\"“”") && hasAnyWord(sf.low, quoteVerbs)
+}
+
+// quoteVerbs say that a sentence quotes someone.
+var quoteVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true}
 
 // qualifiesOperation reports whether a possessive agency names whose operation follows.
 func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
@@ -900,6 +917,43 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				continue // "drugs" or "assets" alone, with no figure, is too vague to be its own seizure
 			}
 			newSeizure(s, start)
+		}
+		r.rule = "seizure.list-member"
+		r.listedGoods(sf, regions, goods, moneys, made, newSeizure)
+	}
+}
+
+// listedGoods adds the goods no list names that stand in one list with
+// goods read already (listMembers): "officers seized drugs, gold and
+// silver" adds gold and silver, as other goods.
+func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, moneys []money, made []int, add func(Seizure, int)) {
+	text := sf.s.Text
+	var known [][2]int
+	for _, m := range goods {
+		known = append(known, [2]int{sf.toks[m.I].Start, sf.toks[m.J-1].End})
+	}
+	for _, m := range moneys {
+		known = append(known, [2]int{m.Start, m.End})
+	}
+	for _, k := range made {
+		if at := strings.Index(text, r.out.Seizures[k].Phrase); at >= 0 {
+			known = append(known, [2]int{at, at + len(r.out.Seizures[k].Phrase)})
+		}
+	}
+	if len(known) == 0 {
+		return
+	}
+	for _, reg := range regions {
+		for _, m := range listMembers(text, reg[0], reg[1], known) {
+			start, end := m[0], m[1]
+			if overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) || overlapsMention(sf.demonyms, start, end) ||
+				overlapsMention(sf.operations, start, end) || overlapsMention(sf.dates, start, end) || overlapsMention(sf.platforms, start, end) ||
+				overlapsMention(sf.groups, start, end) {
+				continue
+			}
+			phrase := text[start:end]
+			add(Seizure{Commodity: "other", Subtype: r.strp(phrase), Phrase: phrase}, start)
+			known = append(known, [2]int{start, end}) // a region may repeat a list
 		}
 	}
 }
