@@ -670,6 +670,8 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 			"", ""},
 		{"in the opening paragraph, the sentence after may name the actor", "", "Heroin found at the port\n\nOfficers seized 90 kg of heroin at the port. The Guardia Civil carried out the search.\n\nEuropol analysed the phones.",
 			"Guardia Civil", ""},
+		{"a separate event is no one's but whom it names", "", "Heroin found at the port\n\nIn a separate case, officers found 3 kg of heroin at the airport.\n\nBorder Force said it seized 90 kg of heroin at the port.",
+			"", ""},
 		{"later, a body named after the figure is not its actor", "", "The port handles many containers.\n\nIt is busy.\n\nOfficers seized 90 kg of heroin there. Europol analysed the phones.\n\nThe Guardia Civil led the case.",
 			"", ""},
 	}
@@ -824,4 +826,37 @@ func TestExplain(t *testing.T) {
 			t.Errorf("explain output lacks %q:\n%s", want, b.String())
 		}
 	}
+}
+
+// TestSeparateEventsKeepNoOperation checks that a figure of "a separate
+// case" is not given the article's one operation, in sentences of our own.
+func TestSeparateEventsKeepNoOperation(t *testing.T) {
+	ex := extractText(t, "", "Operation Quill began in May. Officers arrested 14 people in Gdansk.\n\nIn a separate case, customs officers found 3 kg of heroin at the airport. They arrested two men.")
+	want := map[float64]string{14: "Quill", 2: ""}
+	for _, a := range ex.Arrests {
+		w, ok := want[deref2(a.Count)]
+		if !ok {
+			t.Errorf("%v arrested, want 14 and 2", deref2(a.Count))
+			continue
+		}
+		delete(want, deref2(a.Count))
+		if deref(a.Operation) != w {
+			t.Errorf("%v arrested: operation %q, want %q", deref2(a.Count), deref(a.Operation), w)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no arrests of %v read", want)
+	}
+	for _, s := range ex.Seizures {
+		if s.Operation != nil {
+			t.Errorf("%s: operation %q, want none", s.Phrase, *s.Operation)
+		}
+	}
+}
+
+func deref2(f *float64) float64 {
+	if f == nil {
+		return -1
+	}
+	return *f
 }

@@ -303,7 +303,7 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 		return r.parentAgency(sf, best)
 	}
-	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() {
+	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() || r.inSeparateEvent(i) {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
 	// The agency of the sentences just before; in the opening paragraph
@@ -317,6 +317,9 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 		if a := r.lastOwnAgency(j); a != "" {
 			return a
+		}
+		if startsSeparateEvent(r.sents[j]) {
+			break // "In a separate case, ...": what came before it was another event
 		}
 	}
 	for j := i + 1; j < len(r.sents) && j <= i+2 && r.sents[j].s.Para <= 2; j++ {
@@ -376,6 +379,27 @@ func (r *run) lastOwnAgency(j int) string {
 		}
 	}
 	return ""
+}
+
+// startsSeparateEvent reports whether a sentence opens with words that
+// say it tells of another event than the sentences before ("In a separate
+// operation, ...", "Separately, ..."); "In another operation" is most often
+// one of a series by the same hands, and keeps them.
+func startsSeparateEvent(sf *sentenceFacts) bool {
+	return strings.HasPrefix(sf.low, "separately,") || strings.HasPrefix(sf.low, "in a separate ") ||
+		strings.HasPrefix(sf.low, "in an unrelated ")
+}
+
+// inSeparateEvent reports whether sentence i tells of a separate event: it
+// or a sentence before it in its paragraph starts one (startsSeparateEvent).
+// Its figures are then no one's but whom it names.
+func (r *run) inSeparateEvent(i int) bool {
+	for j := i; j >= 0 && r.sents[j].s.Para == r.sents[i].s.Para; j-- {
+		if startsSeparateEvent(r.sents[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotesItsAgency reports whether sentence j is a quote with its speaker
