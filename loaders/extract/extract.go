@@ -549,7 +549,9 @@ var (
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
 		"investigation service": true, "intelligence service": true, "security service": true,
 		"task force": true, "task forces": true, "sheriff department": true,
-		"public prosecutor": true, "prosecutor general": true, "attorney general": true}
+		"public prosecutor": true, "prosecutor general": true, "attorney general": true,
+		"coast guard": true, "border guard": true, "border guards": true, "guard service": true, "border service": true,
+		"national guard": true, "civil guard": true, "financial guard": true}
 	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
 	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,
 		// adjectives that open a description, not a name: "Joint Police and Customs investigation"

@@ -355,6 +355,8 @@ func TestAgencies(t *testing.T) {
 		{"a bare task force", "Kent Police and the Task Force met.", []string{"Kent Police"}},
 		{"a court for a district", "The case went to the Federal District Court for the Eastern District of Loamshire.", []string{"Federal District Court for the Eastern District of Loamshire"}},
 		{"a court for a district another body is named after", "The case went to the U.S. District Court for the Southern District of New York.", []string{"U.S. District Court for the Southern District of New York"}},
+		{"a coast guard", "The Loamshire Coast Guard seized 2 tonnes of cocaine.", []string{"Loamshire Coast Guard"}},
+		{"a border guard service", "The State Border Guard Service detained three men.", []string{"State Border Guard Service"}},
 		{"a day after a court's name", "He appeared at the Federal Court of Loamshire on Monday.", []string{"Federal Court of Loamshire"}},
 		{"plural possessive in a name", "He appeared before the Kwun Tong Magistrates' Courts.", []string{"Kwun Tong Magistrates' Courts"}},
 		{"an office of a place", "Officers of the Excise Office of Port Lemon found it.", []string{"Excise Office of Port Lemon"}},
