@@ -95,6 +95,8 @@ func TestFindMoney(t *testing.T) {
 		{"peso P", "PH", "around P10 million worth of shabu", 10e6, "PHP", "about"},
 		{"dollars words NZ", "NZ", "70 million dollars' worth", 70e6, "NZD", "exact"},
 		{"rupees in crore", "IN", "heroin worth Rs 375 crore", 375e7, "INR", "exact"},
+		{"taka in lakh", "BD", "cannabis worth Tk 5 lakh", 5e5, "BDT", "exact"},
+		{"taka as a word", "BD", "heroin worth 2 million taka", 2e6, "BDT", "exact"},
 		{"rupees in lakh", "IN", "Rs 12 lakh in cash", 12e5, "INR", "exact"},
 	}
 	x := newExtractor(t)
@@ -175,6 +177,12 @@ func TestSeizures(t *testing.T) {
 		{"a quarter of a unit", "Officers seized a quarter of a tonne of cannabis resin.",
 			[]seizureKey{{"drugs", "cannabis resin", 0.25, 0, "tonne", "", "exact"}}},
 		{"a quarter of the goods is no figure", "A quarter of the drugs were seized in the port.", nil},
+		{"a headline's sum and the body's haul of that sum", "Agents seize ₱5 million worth of shabu\n\nAgents seized a kilogram of shabu worth ₱5 million on Sunday.",
+			[]seizureKey{{"drugs", "shabu", 1, 5e6, "kg", "PHP", "exact"}}},
+		{"a kilo", "Officers seized a kilo of cocaine in the flat.",
+			[]seizureKey{{"drugs", "cocaine", 1, 0, "kg", "", "exact"}}},
+		{"packets counted as sachets", "Agents seized 20 sachets of shabu from the suspect.",
+			[]seizureKey{{"drugs", "shabu", 20, 0, "sachet", "", "exact"}}},
 		{"a town's region says which dollar", "Cornwall officers said police in Cornwall, Ont. seized $300,000 in cash in Cornwall.",
 			[]seizureKey{{"cash", "", 0, 300000, "", "CAD", "exact"}}},
 		{"a list after a sum in cash", "The task force seized 180,000 euros in cash, drugs, gold and silver.",

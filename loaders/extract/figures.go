@@ -644,7 +644,12 @@ func (r *run) currencyOf(sym, s string) string {
 		return "THB"
 	case "₩":
 		return "KRW"
-	case "ZAR", "KES", "INR", "PKR", "THB", "MXN", "CHF", "AED", "SAR", "NGN", "JPY", "CNY", "HKD", "SGD", "BRL", "COP", "MYR", "IDR":
+	case "Tk", "Tk.":
+		return "BDT"
+	case "GH₵":
+		return "GHS"
+	case "ZAR", "KES", "INR", "PKR", "THB", "MXN", "CHF", "AED", "SAR", "NGN", "JPY", "CNY", "HKD", "SGD", "BRL", "COP", "MYR", "IDR",
+		"BDT", "LKR", "GHS", "TZS", "UGX":
 		return sym
 	case "P":
 		if r.country == "PH" {
@@ -1130,6 +1135,12 @@ func (r *run) mergeSeizures() {
 				if s.Amount == nil {
 					s.Amount, s.Currency, s.AmountQualifier = t.Amount, t.Currency, t.AmountQualifier
 				}
+			case sameAmount(s, t) && (s.Quantity == nil || t.Quantity == nil):
+				// "P5 million worth of shabu" in a headline, "a kilogram of shabu
+				// worth P5 million" in the body: one haul, its sum said twice.
+				if s.Quantity == nil {
+					s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
+				}
 			case near && s.Amount != nil && s.Quantity == nil && t.Quantity != nil && t.Amount == nil:
 				s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
 			case near && s.Quantity != nil && s.Amount == nil && t.Amount != nil && t.Quantity == nil:
@@ -1177,6 +1188,11 @@ func (r *run) mergeSeizures() {
 
 func sameQuantity(a, b Seizure) bool {
 	return a.Quantity != nil && b.Quantity != nil && *a.Quantity == *b.Quantity && deref(a.Unit) == deref(b.Unit)
+}
+
+// sameAmount reports whether two seizures state one sum in one currency.
+func sameAmount(a, b Seizure) bool {
+	return a.Amount != nil && b.Amount != nil && *a.Amount == *b.Amount && deref(a.Currency) == deref(b.Currency)
 }
 
 func sameFigure(a, b Seizure) bool {
