@@ -95,6 +95,8 @@ func TestFindMoney(t *testing.T) {
 		{"peso P", "PH", "around P10 million worth of shabu", 10e6, "PHP", "about"},
 		{"dollars words NZ", "NZ", "70 million dollars' worth", 70e6, "NZD", "exact"},
 		{"rupees in crore", "IN", "heroin worth Rs 375 crore", 375e7, "INR", "exact"},
+		{"taka in lakh", "BD", "cannabis worth Tk 5 lakh", 5e5, "BDT", "exact"},
+		{"taka as a word", "BD", "heroin worth 2 million taka", 2e6, "BDT", "exact"},
 		{"rupees in lakh", "IN", "Rs 12 lakh in cash", 12e5, "INR", "exact"},
 	}
 	x := newExtractor(t)
@@ -175,6 +177,12 @@ func TestSeizures(t *testing.T) {
 		{"a quarter of a unit", "Officers seized a quarter of a tonne of cannabis resin.",
 			[]seizureKey{{"drugs", "cannabis resin", 0.25, 0, "tonne", "", "exact"}}},
 		{"a quarter of the goods is no figure", "A quarter of the drugs were seized in the port.", nil},
+		{"a headline's sum and the body's haul of that sum", "Agents seize ₱5 million worth of shabu\n\nAgents seized a kilogram of shabu worth ₱5 million on Sunday.",
+			[]seizureKey{{"drugs", "shabu", 1, 5e6, "kg", "PHP", "exact"}}},
+		{"a kilo", "Officers seized a kilo of cocaine in the flat.",
+			[]seizureKey{{"drugs", "cocaine", 1, 0, "kg", "", "exact"}}},
+		{"packets counted as sachets", "Agents seized 20 sachets of shabu from the suspect.",
+			[]seizureKey{{"drugs", "shabu", 20, 0, "sachet", "", "exact"}}},
 		{"a town's region says which dollar", "Cornwall officers said police in Cornwall, Ont. seized $300,000 in cash in Cornwall.",
 			[]seizureKey{{"cash", "", 0, 300000, "", "CAD", "exact"}}},
 		{"a list after a sum in cash", "The task force seized 180,000 euros in cash, drugs, gold and silver.",
@@ -354,6 +362,10 @@ func TestAgencies(t *testing.T) {
 		{"an acronym that names no body", "Kent Police warned of Invoice Redirect Fraud (IRF) and arrests.", []string{"Kent Police"}},
 		{"a bare task force", "Kent Police and the Task Force met.", []string{"Kent Police"}},
 		{"a court for a district", "The case went to the Federal District Court for the Eastern District of Loamshire.", []string{"Federal District Court for the Eastern District of Loamshire"}},
+		{"a court for a district another body is named after", "The case went to the U.S. District Court for the Southern District of New York.", []string{"U.S. District Court for the Southern District of New York"}},
+		{"a coast guard", "The Loamshire Coast Guard seized 2 tonnes of cocaine.", []string{"Loamshire Coast Guard"}},
+		{"a border guard service", "The State Border Guard Service detained three men.", []string{"State Border Guard Service"}},
+		{"a day after a court's name", "He appeared at the Federal Court of Loamshire on Monday.", []string{"Federal Court of Loamshire"}},
 		{"plural possessive in a name", "He appeared before the Kwun Tong Magistrates' Courts.", []string{"Kwun Tong Magistrates' Courts"}},
 		{"an office of a place", "Officers of the Excise Office of Port Lemon found it.", []string{"Excise Office of Port Lemon"}},
 		{"a unit of a known agency", "The Chicago Field Division of the ATF led it.", []string{"Bureau of Alcohol, Tobacco, Firearms and Explosives"}},
@@ -668,6 +680,8 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 			"", ""},
 		{"in the opening paragraph, the sentence after may name the actor", "", "Heroin found at the port\n\nOfficers seized 90 kg of heroin at the port. The Guardia Civil carried out the search.\n\nEuropol analysed the phones.",
 			"Guardia Civil", ""},
+		{"a separate event is no one's but whom it names", "", "Heroin found at the port\n\nIn a separate case, officers found 3 kg of heroin at the airport.\n\nBorder Force said it seized 90 kg of heroin at the port.",
+			"", ""},
 		{"later, a body named after the figure is not its actor", "", "The port handles many containers.\n\nIt is busy.\n\nOfficers seized 90 kg of heroin there. Europol analysed the phones.\n\nThe Guardia Civil led the case.",
 			"", ""},
 	}
@@ -822,4 +836,37 @@ func TestExplain(t *testing.T) {
 			t.Errorf("explain output lacks %q:\n%s", want, b.String())
 		}
 	}
+}
+
+// TestSeparateEventsKeepNoOperation checks that a figure of "a separate
+// case" is not given the article's one operation, in sentences of our own.
+func TestSeparateEventsKeepNoOperation(t *testing.T) {
+	ex := extractText(t, "", "Operation Quill began in May. Officers arrested 14 people in Gdansk.\n\nIn a separate case, customs officers found 3 kg of heroin at the airport. They arrested two men.")
+	want := map[float64]string{14: "Quill", 2: ""}
+	for _, a := range ex.Arrests {
+		w, ok := want[deref2(a.Count)]
+		if !ok {
+			t.Errorf("%v arrested, want 14 and 2", deref2(a.Count))
+			continue
+		}
+		delete(want, deref2(a.Count))
+		if deref(a.Operation) != w {
+			t.Errorf("%v arrested: operation %q, want %q", deref2(a.Count), deref(a.Operation), w)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no arrests of %v read", want)
+	}
+	for _, s := range ex.Seizures {
+		if s.Operation != nil {
+			t.Errorf("%s: operation %q, want none", s.Phrase, *s.Operation)
+		}
+	}
+}
+
+func deref2(f *float64) float64 {
+	if f == nil {
+		return -1
+	}
+	return *f
 }

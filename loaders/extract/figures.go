@@ -303,7 +303,7 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 		return r.parentAgency(sf, best)
 	}
-	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() {
+	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() || r.inSeparateEvent(i) {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
 	// The agency of the sentences just before; in the opening paragraph
@@ -317,6 +317,9 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 		if a := r.lastOwnAgency(j); a != "" {
 			return a
+		}
+		if startsSeparateEvent(r.sents[j]) {
+			break // "In a separate case, ...": what came before it was another event
 		}
 	}
 	for j := i + 1; j < len(r.sents) && j <= i+2 && r.sents[j].s.Para <= 2; j++ {
@@ -376,6 +379,27 @@ func (r *run) lastOwnAgency(j int) string {
 		}
 	}
 	return ""
+}
+
+// startsSeparateEvent reports whether a sentence opens with words that
+// say it tells of another event than the sentences before ("In a separate
+// operation, ...", "Separately, ..."); "In another operation" is most often
+// one of a series by the same hands, and keeps them.
+func startsSeparateEvent(sf *sentenceFacts) bool {
+	return strings.HasPrefix(sf.low, "separately,") || strings.HasPrefix(sf.low, "in a separate ") ||
+		strings.HasPrefix(sf.low, "in an unrelated ")
+}
+
+// inSeparateEvent reports whether sentence i tells of a separate event: it
+// or a sentence before it in its paragraph starts one (startsSeparateEvent).
+// Its figures are then no one's but whom it names.
+func (r *run) inSeparateEvent(i int) bool {
+	for j := i; j >= 0 && r.sents[j].s.Para == r.sents[i].s.Para; j-- {
+		if startsSeparateEvent(r.sents[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotesItsAgency reports whether sentence j is a quote with its speaker
@@ -620,7 +644,12 @@ func (r *run) currencyOf(sym, s string) string {
 		return "THB"
 	case "₩":
 		return "KRW"
-	case "ZAR", "KES", "INR", "PKR", "THB", "MXN", "CHF", "AED", "SAR", "NGN", "JPY", "CNY", "HKD", "SGD", "BRL", "COP", "MYR", "IDR":
+	case "Tk", "Tk.":
+		return "BDT"
+	case "GH₵":
+		return "GHS"
+	case "ZAR", "KES", "INR", "PKR", "THB", "MXN", "CHF", "AED", "SAR", "NGN", "JPY", "CNY", "HKD", "SGD", "BRL", "COP", "MYR", "IDR",
+		"BDT", "LKR", "GHS", "TZS", "UGX":
 		return sym
 	case "P":
 		if r.country == "PH" {
@@ -1106,6 +1135,12 @@ func (r *run) mergeSeizures() {
 				if s.Amount == nil {
 					s.Amount, s.Currency, s.AmountQualifier = t.Amount, t.Currency, t.AmountQualifier
 				}
+			case sameAmount(s, t) && (s.Quantity == nil || t.Quantity == nil):
+				// "P5 million worth of shabu" in a headline, "a kilogram of shabu
+				// worth P5 million" in the body: one haul, its sum said twice.
+				if s.Quantity == nil {
+					s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
+				}
 			case near && s.Amount != nil && s.Quantity == nil && t.Quantity != nil && t.Amount == nil:
 				s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
 			case near && s.Quantity != nil && s.Amount == nil && t.Amount != nil && t.Quantity == nil:
@@ -1153,6 +1188,11 @@ func (r *run) mergeSeizures() {
 
 func sameQuantity(a, b Seizure) bool {
 	return a.Quantity != nil && b.Quantity != nil && *a.Quantity == *b.Quantity && deref(a.Unit) == deref(b.Unit)
+}
+
+// sameAmount reports whether two seizures state one sum in one currency.
+func sameAmount(a, b Seizure) bool {
+	return a.Amount != nil && b.Amount != nil && *a.Amount == *b.Amount && deref(a.Currency) == deref(b.Currency)
 }
 
 func sameFigure(a, b Seizure) bool {

@@ -133,7 +133,7 @@ func findFiguresAt(s string, starts []int32) []figure {
 	}
 	// "half a tonne", "a quarter of a tonne": a part of one unit.
 	lower := ""
-	if strings.Contains(s, "alf a") || strings.Contains(s, "uarter") { // rare: lowered only then
+	if strings.Contains(s, "alf a") || strings.Contains(s, "uarter") || strings.Contains(s, " kilo of") || strings.Contains(s, " kilogram of") || strings.Contains(s, " tonne of") { // rare: lowered only then
 		lower = lowerASCII(s)
 	}
 	for _, fr := range unitFractions {
@@ -188,7 +188,7 @@ func fractionOfUnit(rest string) bool {
 var unitFractions = []struct {
 	phrase string
 	value  float64
-}{{"half a", 0.5}, {"a quarter of a", 0.25}}
+}{{"half a", 0.5}, {"a quarter of a", 0.25}, {"a", 1}} // "a kilo of cocaine": one kilo
 
 func wordValue(w string) (float64, bool) {
 	if v, ok := wordNumbers[w]; ok {

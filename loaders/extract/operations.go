@@ -355,6 +355,9 @@ func (r *run) operationFor(i int, agency string) string {
 	if len(sf.operations) > 0 {
 		return sf.operations[0].Name
 	}
+	if r.inSeparateEvent(i) {
+		return "" // "In a separate case, ...": not the operation of the article
+	}
 	var ofAgency, named, namedAgencies []string
 	for _, op := range r.out.Operations {
 		if op.Name == nil {
