@@ -401,6 +401,8 @@ func TestOperations(t *testing.T) {
 		{"dubbed project", "The RCMP said its investigation, dubbed Project Pelican, ended.", "Pelican", "Project Pelican", "", "Royal Canadian Mounted Police"},
 		{"agency of the sentence before", "Kent Police raided six homes. The investigation, known as Operation Tern, was supported by the NCA.", "Tern", "", "", "Kent Police"},
 		{"roman numeral", "Operation Lantern IX was coordinated by INTERPOL.", "Lantern IX", "", "", "INTERPOL"},
+		{"in Portuguese", "Federal officers carried out Operação Mar Aberto in Santos.", "Mar Aberto", "", "", ""},
+		{"in Indonesian", "Police in Surabaya ran Operasi Antik for a month.", "Antik", "", "", ""},
 		{"week of action", "Forces took part in the County Lines Action Week of Action.", "County Lines Action Week of Action", "", "", ""},
 		{"dubbed, lower-case start", "The operation, dubbed eClipse, was run by the Loamshire Police.", "eClipse", "", "", "Loamshire Police"},
 		{"code named after action", "The action, code named \"Harrow\", ended on Monday.", "Harrow", "", "", ""},
