@@ -12,7 +12,7 @@ import (
 
 var (
 	// "Operation Pangea VIII", "Op Venetic", "Operation Ironside Phase 2".
-	operationScan = newStartScan(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Opération|Operazione)\s+["“‘']?((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|de|del))*)["”’']?`,
+	operationScan = newStartScan(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Operação|Opération|Operazione|Operasi)\s+["“‘']?((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|de|del))*)["”’']?`,
 		func(s string, p int) bool {
 			return s[p] == 'O' && p+1 < len(s) && (s[p+1] == 'p' || s[p+1] == 'P') && wordStart(s, p)
 		})
@@ -697,7 +697,7 @@ func (r *run) isoDate(phrase string) *string {
 
 // Cue words that gate the costlier patterns.
 var (
-	operationCueWords = wordSet("operation op operatie operación opération operazione codenamed code named dubbed called known project week action strike")
+	operationCueWords = wordSet("operation op operatie operación operação opération operazione operasi codenamed code named dubbed called known project week action strike")
 	monthWords        = wordSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
 	yearLeadWords     = wordSet("in since during until by")
 	relativeDateWords = wordSet("earlier later last this next yesterday today on")
