@@ -683,7 +683,7 @@ func (r *run) isoDate(phrase string) *string {
 		s := pub.AddDate(0, 0, -1).Format("2006-01-02")
 		return &s
 	case "last month":
-		s := pub.AddDate(0, -1, 0).Format("2006-01")
+		s := time.Date(pub.Year(), pub.Month()-1, 1, 0, 0, 0, 0, time.UTC).Format("2006-01") // 31 March: February
 		return &s
 	case "earlier this month", "this month":
 		s := pub.Format("2006-01")
