@@ -432,7 +432,7 @@ func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 var (
 	seizeCueStems   = []string{"seiz", "confiscat", "forfeit"}
 	seizeCuePhrases = []string{"recovered", "found", "discovered", "detected", "intercepted", "haul", "finds", "netted",
-		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze",
+		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze", "restrained",
 		"recovery", "recoveries", "interception", "interceptions", "discovery",
 		"stash", "shut down", "took down", "taken down", "taken offline", "transporting", "carrying", "smuggle",
 		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed"}
