@@ -48,6 +48,62 @@ func agencyRole(r *run, sf *sentenceFacts, a mention) string {
 	return graph.RoleTookPart
 }
 
+// sentenceRoles is the role sentence sf gives each agency it names, in
+// the order of sf.agencies: agencyRole's, shared along a list where one
+// of its names has a role and the others only took part, as agencyRole
+// reads the words right before or after one name only. A name's alias in
+// brackets is one such list ("the European Union Agency for Law
+// Enforcement Cooperation (Europol) supported"), as are names joined by
+// "and" or commas ("the FBI and the DEA led", "led by the FBI and the DEA").
+func sentenceRoles(r *run, sf *sentenceFacts) []string {
+	roles := make([]string, len(sf.agencies))
+	for i, a := range sf.agencies {
+		roles[i] = agencyRole(r, sf, a)
+	}
+	joined := func(i int) bool { // sf.agencies[i] and [i+1] are one list
+		gap := withoutBrackets(strings.ToLower(sf.s.Text[sf.agencies[i].End:sf.agencies[i+1].Start]))
+		gap = strings.Join(strings.Fields(strings.ReplaceAll(gap, ",", " , ")), " ")
+		gap = strings.TrimSpace(strings.TrimSuffix(gap, "the"))
+		return gap == "" || gap == "and" || gap == "," || gap == ", and"
+	}
+	share := func(to, from int) {
+		if roles[to] == graph.RoleTookPart && roles[from] != graph.RoleTookPart {
+			roles[to] = roles[from]
+		}
+	}
+	for i := len(roles) - 2; i >= 0; i-- { // a verb after the list
+		if joined(i) {
+			share(i, i+1)
+		}
+	}
+	for i := 1; i < len(roles); i++ { // a phrase before it
+		if joined(i - 1) {
+			share(i, i-1)
+		}
+	}
+	return roles
+}
+
+// withoutBrackets is s without what brackets hold, and without the
+// brackets, closed or not: between two names, "(PFIPC), the" is ", the".
+func withoutBrackets(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, c := range s {
+		switch {
+		case c == '(':
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case c == ')':
+			b.Reset() // closing what opened before s: "Europol) and" is " and"
+		case depth == 0:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
 // noteRole records that agency played role in op, as ev states: the
 // strongest role an article gives an agency is its role, with the
 // sentences that give it.
@@ -76,8 +132,8 @@ func (op *Operation) noteRole(agency, role string, ev ...Span) {
 // the operation om names. Of several operations, an agency led the one
 // named nearest it: "Ironside was part of Trojan Shield, led by the FBI".
 func (r *run) noteRoles(op *Operation, sf *sentenceFacts, om mention) {
-	for _, a := range sf.agencies {
-		role := agencyRole(r, sf, a)
+	for i, role := range sentenceRoles(r, sf) {
+		a := sf.agencies[i]
 		if role == graph.RoleLed && nearestMention(sf.operations, a) != om {
 			role = graph.RoleTookPart
 		}
