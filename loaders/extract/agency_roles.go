@@ -61,10 +61,7 @@ func sentenceRoles(r *run, sf *sentenceFacts) []string {
 		roles[i] = agencyRole(r, sf, a)
 	}
 	joined := func(i int) bool { // sf.agencies[i] and [i+1] are one list
-		gap := withoutBrackets(strings.ToLower(sf.s.Text[sf.agencies[i].End:sf.agencies[i+1].Start]))
-		gap = strings.Join(strings.Fields(strings.ReplaceAll(gap, ",", " , ")), " ")
-		gap = strings.TrimSpace(strings.TrimSuffix(gap, "the"))
-		return gap == "" || gap == "and" || gap == "," || gap == ", and"
+		return listJoint(sf.s.Text[sf.agencies[i].End:sf.agencies[i+1].Start])
 	}
 	share := func(to, from int) {
 		if roles[to] == graph.RoleTookPart && roles[from] != graph.RoleTookPart {
@@ -84,24 +81,64 @@ func sentenceRoles(r *run, sf *sentenceFacts) []string {
 	return roles
 }
 
-// withoutBrackets is s without what brackets hold, and without the
-// brackets, closed or not: between two names, "(PFIPC), the" is ", the".
-func withoutBrackets(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, c := range s {
+// listJoint reports whether gap, the text between two names, joins them
+// in one list: "and", a comma or ", and", maybe before "the", or nothing
+// at all, once what brackets hold is set aside ("(PFIPC), the" is ", the";
+// "Europol) and", closing an alias opened before gap, is " and").
+func listJoint(gap string) bool {
+	var words [4]string // outside brackets: words and commas, in order
+	n, depth, start := 0, 0, -1
+	add := func(w string) bool {
+		if n == len(words) {
+			return false
+		}
+		words[n] = w
+		n++
+		return true
+	}
+	for i := 0; i <= len(gap); i++ {
+		c := byte(' ')
+		if i < len(gap) {
+			c = gap[i]
+		}
+		inWord := depth == 0 && c != ' ' && c != ',' && c != '(' && c != ')' && c != '\n' && c != '\t'
+		if inWord {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if !add(gap[start:i]) {
+				return false
+			}
+			start = -1
+		}
 		switch {
 		case c == '(':
 			depth++
 		case c == ')' && depth > 0:
 			depth--
 		case c == ')':
-			b.Reset() // closing what opened before s: "Europol) and" is " and"
-		case depth == 0:
-			b.WriteRune(c)
+			n = 0 // closing what opened before gap
+		case c == ',' && depth == 0:
+			if !add(",") {
+				return false
+			}
 		}
 	}
-	return b.String()
+	if n > 0 && strings.EqualFold(words[n-1], "the") {
+		n--
+	}
+	switch n {
+	case 0:
+		return true
+	case 1:
+		return words[0] == "," || strings.EqualFold(words[0], "and")
+	case 2:
+		return words[0] == "," && strings.EqualFold(words[1], "and")
+	}
+	return false
 }
 
 // noteRole records that agency played role in op, as ev states: the

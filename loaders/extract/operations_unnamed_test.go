@@ -228,3 +228,23 @@ func claim(n graph.Node, p graph.Predicate) string {
 	}
 	return ""
 }
+
+func TestListJoint(t *testing.T) {
+	for gap, want := range map[string]bool{
+		"":                    true,
+		" (":                  true,
+		") and the ":          true,
+		" (PFIPC), the ":      true,
+		", and ":              true,
+		" and ":               true,
+		", ":                  true,
+		" led the raid, and ": false,
+		" with ":              false,
+		" (in 2020) with ":    false,
+		" and (with) the ":    true,
+	} {
+		if got := listJoint(gap); got != want {
+			t.Errorf("listJoint(%q) = %v, want %v", gap, got, want)
+		}
+	}
+}
