@@ -131,6 +131,7 @@ func TestEndToEnd(t *testing.T) {
 		{"AgencyRoles", testAgencyRoles},
 		{"HaulClaimedByTwoAgencies", testHaulClaimedByTwoAgencies},
 		{"PastRecordAcrossArticles", testPastRecordAcrossArticles},
+		{"UnnamedOperation", testUnnamedOperation},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {

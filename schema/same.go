@@ -193,12 +193,12 @@ func (s *sameFigures) record(ms []*aggRow) {
 		}
 	}
 	for g, p := range map[int]graph.Predicate{linkOperations: graph.PredOperation, linkPlaces: graph.PredPlace} {
-		if len(keep.group(g)) > 0 {
+		if len(keep.shared(g)) > 0 {
 			continue
 		}
 		link := ""
 		for _, m := range ms {
-			if l := m.group(g); len(l) == 1 {
+			if l := m.shared(g); len(l) == 1 {
 				link = l[0]
 			}
 		}
@@ -395,6 +395,17 @@ func (b *builder) factsOf(ctx context.Context, arts []graph.ID) (map[graph.ID][]
 	return out, nil
 }
 
+// shared is run g of the row's links that another article's figure can
+// share: an unnamed operation is its article's own (graph.Unnamed), so a
+// figure linked to one names, for comparing articles, no operation.
+func (r *aggRow) shared(g int) []string {
+	l := r.group(g)
+	if g != linkOperations || !slices.ContainsFunc(l, func(id string) bool { return graph.Unnamed(graph.ID(id)) }) {
+		return l
+	}
+	return slices.DeleteFunc(slices.Clone(l), func(id string) bool { return graph.Unnamed(graph.ID(id)) })
+}
+
 func classOf(members map[graph.ID][]*aggRow, root graph.ID, r *aggRow) []*aggRow {
 	if ms, ok := members[root]; ok {
 		return ms
@@ -406,7 +417,7 @@ func classOf(members map[graph.ID][]*aggRow, root graph.ID, r *aggRow) []*aggRow
 func detail(r *aggRow) int {
 	n := 0
 	for _, g := range []int{linkAgencies, linkOperations, linkPlaces} {
-		if len(r.group(g)) > 0 {
+		if len(r.shared(g)) > 0 {
 			n++
 		}
 	}
@@ -423,7 +434,7 @@ func classesAgree(a, b []*aggRow, claimed bool) bool {
 		}
 		var seen []string
 		for _, r := range append(append([]*aggRow{}, a...), b...) {
-			l := r.group(g)
+			l := r.shared(g)
 			if len(l) == 0 {
 				continue
 			}
@@ -446,7 +457,7 @@ func sameEvent(a, b *aggRow, arrests float64) bool {
 	}
 	shared, sharedBeyondAgency := false, false
 	for _, g := range []int{linkAgencies, linkOperations, linkPlaces, linkPlatforms} {
-		la, lb := a.group(g), b.group(g)
+		la, lb := a.shared(g), b.shared(g)
 		if len(la) == 0 || len(lb) == 0 {
 			continue
 		}
@@ -485,7 +496,7 @@ func claimedByTwo(a, b *aggRow) bool {
 		return false
 	}
 	for _, g := range []int{linkOperations, linkPlaces} {
-		if la, lb := a.group(g), b.group(g); len(la) > 0 && len(lb) > 0 && !equalStrings(la, lb) {
+		if la, lb := a.shared(g), b.shared(g); len(la) > 0 && len(lb) > 0 && !equalStrings(la, lb) {
 			return false
 		}
 	}

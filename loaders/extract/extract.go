@@ -349,6 +349,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.mergeSeizures()
 	r.relateFigures()
 	r.operationActors()
+	r.unnamedOperation()
 	r.settleRoles()
 	r.finishPeople()
 	r.settleAsserters()
