@@ -345,34 +345,25 @@ func pastFigurePairs(rows map[graph.Kind][]aggRow) [][2]*aggRow {
 
 // articlesOf returns the articles whose evidence states each fact.
 func (b *builder) articlesOf(ctx context.Context, facts []graph.ID) (map[graph.ID][]graph.ID, error) {
-	refs, err := b.r.Referrers(ctx, graph.PredSupports, facts...)
-	if err != nil {
-		return nil, err
-	}
-	var evs []graph.ID
-	for _, es := range refs {
-		evs = append(evs, es...)
-	}
-	got, err := b.r.Get(ctx, evs...)
-	if err != nil {
-		return nil, err
-	}
-	out := map[graph.ID][]graph.ID{}
-	for fact, es := range refs {
-		for _, e := range es {
-			if ev := got[e]; ev != nil {
-				if a := ev.Link(graph.PredArticle); a != "" && !slices.Contains(out[fact], a) {
-					out[fact] = append(out[fact], a)
-				}
-			}
+	return b.throughEvidence(ctx, graph.PredSupports, facts, func(ev *graph.Entity, out []graph.ID) []graph.ID {
+		if a := ev.Link(graph.PredArticle); a != "" && !slices.Contains(out, a) {
+			out = append(out, a)
 		}
-	}
-	return out, nil
+		return out
+	})
 }
 
 // factsOf returns the nodes each article's evidence states.
 func (b *builder) factsOf(ctx context.Context, arts []graph.ID) (map[graph.ID][]graph.ID, error) {
-	refs, err := b.r.Referrers(ctx, graph.PredArticle, arts...)
+	return b.throughEvidence(ctx, graph.PredArticle, arts, func(ev *graph.Entity, out []graph.ID) []graph.ID {
+		return append(out, ev.Links(graph.PredSupports)...)
+	})
+}
+
+// throughEvidence reads, for each of ids, the evidence nodes that link to
+// it by pred, and gathers what add takes from each of them.
+func (b *builder) throughEvidence(ctx context.Context, pred graph.Predicate, ids []graph.ID, add func(ev *graph.Entity, out []graph.ID) []graph.ID) (map[graph.ID][]graph.ID, error) {
+	refs, err := b.r.Referrers(ctx, pred, ids...)
 	if err != nil {
 		return nil, err
 	}
@@ -385,10 +376,10 @@ func (b *builder) factsOf(ctx context.Context, arts []graph.ID) (map[graph.ID][]
 		return nil, err
 	}
 	out := map[graph.ID][]graph.ID{}
-	for art, es := range refs {
+	for id, es := range refs {
 		for _, e := range es {
 			if ev := got[e]; ev != nil {
-				out[art] = append(out[art], ev.Links(graph.PredSupports)...)
+				out[id] = add(ev, out[id])
 			}
 		}
 	}

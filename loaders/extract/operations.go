@@ -256,16 +256,7 @@ func (r *run) relateOperations() {
 					op.Agencies = append(op.Agencies, a)
 				}
 			}
-			for _, p := range sf.platforms {
-				if !contains(op.Targets, p.Name) {
-					op.Targets = append(op.Targets, p.Name)
-				}
-			}
-			for _, p := range sf.places {
-				if !contains(op.Locations, p.Name) {
-					op.Locations = append(op.Locations, p.Name)
-				}
-			}
+			op.addTargetsAndPlaces(sf)
 		}
 	}
 	r.helpersAfter()
@@ -798,4 +789,19 @@ func isEditionNumber(s string) bool {
 		digits = digits && c >= '0' && c <= '9'
 	}
 	return roman || digits
+}
+
+// addTargetsAndPlaces adds the platforms sentence sf names to the
+// operation's targets and its places to the operation's locations.
+func (op *Operation) addTargetsAndPlaces(sf *sentenceFacts) {
+	for _, p := range sf.platforms {
+		if !contains(op.Targets, p.Name) {
+			op.Targets = append(op.Targets, p.Name)
+		}
+	}
+	for _, p := range sf.places {
+		if !contains(op.Locations, p.Name) {
+			op.Locations = append(op.Locations, p.Name)
+		}
+	}
 }

@@ -78,16 +78,7 @@ func (r *run) unnamedOperation() {
 		if op.EventDate.Source == nil || !op.EventDate.fromText() && len(sf.dates) > 0 {
 			op.EventDate = r.eventDate(sf, 0)
 		}
-		for _, p := range sf.platforms {
-			if !contains(op.Targets, p.Name) {
-				op.Targets = append(op.Targets, p.Name)
-			}
-		}
-		for _, p := range sf.places {
-			if !contains(op.Locations, p.Name) {
-				op.Locations = append(op.Locations, p.Name)
-			}
-		}
+		op.addTargetsAndPlaces(sf)
 	}
 	if len(op.Targets) == 0 && len(r.out.Platforms) == 1 {
 		op.Targets = []string{r.out.Platforms[0].Name}
