@@ -100,7 +100,7 @@ func BenchmarkExplorerExpand(b *testing.B) {
 		b.Fatalf("%s runs no operation", top)
 	}
 	count := func() int {
-		return get(b, ctx, "count nodes", chromedp.Evaluate[int](`document.querySelectorAll("svg.graph .node").length`))
+		return get(b, ctx, "count nodes", chromedp.Evaluate[int](`cy.nodes().length`))
 	}
 	var nodesAdded int
 	var chosen, page, hood []float64
@@ -108,11 +108,11 @@ func BenchmarkExplorerExpand(b *testing.B) {
 		b.StopTimer()
 		run(b, ctx, "open "+op, chromedp.Navigate(srv.URL+"/node/"+op),
 			chromedp.WaitVisible(css(`body[data-state="ready"] #details[data-state="ready"] h2`)),
-			chromedp.WaitVisible(css(`svg.graph .node[data-id=%q] circle`, top)))
+			nodeDrawn(top), chromedp.WaitVisible(css(`#graph[data-layout="still"]`)))
 		before := count()
 		b.StartTimer()
 		run(b, ctx, "expand "+top,
-			chromedp.Click(css(`svg.graph .node[data-id=%q] circle`, top)),
+			clickNode(top),
 			chromedp.WaitVisible(css(`body[data-state="ready"] #details[data-state="ready"] h2`)))
 		b.StopTimer()
 		nodesAdded += count() - before
