@@ -11,7 +11,7 @@ const edges = new Map(); // "source|target|predicate" -> {source, target, predic
 const hiddenTypes = new Set();
 const hiddenPreds = new Set();
 const expanded = new Set();
-let selected = null, focused = null;
+let selected = null, focused = null, chosenEdge = null;
 let pathA = null, pathB = null;
 let onPath = { nodes: new Set(), edges: new Set() };
 let busy = 0;
@@ -69,6 +69,7 @@ function addNode(n, near) {
   const angle = hash(n.id) * Math.PI * 2;
   const r = near ? 60 + hash(n.id + "r") * 40 : 0;
   const node = { id: n.id, type: n.type, label: n.label || n.id, x: c.x + Math.cos(angle) * r, y: c.y + Math.sin(angle) * r, vx: 0, vy: 0, settled: false };
+  node.px = node.x; node.py = node.y; // where the canvas has it
   nodes.set(n.id, node);
   cy.add({ group: "nodes", data: nodeData(node), position: { x: node.x, y: node.y } });
   return node;
@@ -163,33 +164,38 @@ function frame() {
   else box.dataset.layout = "still";
 }
 
-// place moves the canvas's nodes to where the layout put them.
+// place moves the canvas's nodes to where the layout put them. Nodes that
+// moved less than a third of a pixel stay: each move costs Cytoscape the
+// node's and its links' bounds and textures, and settled nodes barely move.
 function place() {
   cy.batch(() => {
     for (const n of nodes.values()) {
+      if (Math.abs(n.x - n.px) < 0.33 && Math.abs(n.y - n.py) < 0.33) continue;
       const ele = cy.getElementById(n.id);
-      if (!ele.grabbed()) ele.position({ x: n.x, y: n.y });
+      if (ele.grabbed()) continue;
+      ele.position({ x: n.x, y: n.y });
+      n.px = n.x; n.py = n.y;
     }
   });
 }
 
-// draw sets the classes: what is hidden, chosen, on a path or quiet.
+// draw sets the classes: what is hidden, chosen, on a path or quiet. Only
+// elements whose classes change are touched: Cytoscape restyles each.
 function draw() {
   const crowded = nodes.size > 80;
+  const set = (ele, item, classes) => {
+    const want = classes.filter(Boolean).join(" ");
+    if (item.classes !== want) { ele.classes(want); item.classes = want; }
+  };
   cy.batch(() => {
     for (const n of nodes.values()) {
-      const ele = cy.getElementById(n.id);
-      ele.toggleClass("hidden", hiddenTypes.has(n.type));
-      ele.toggleClass("current", n.id === selected);
-      ele.toggleClass("focused", n.id === focused);
-      ele.toggleClass("path", onPath.nodes.has(n.id));
-      ele.toggleClass("quiet", crowded && FIGURES.has(n.type));
+      set(cy.getElementById(n.id), n, [hiddenTypes.has(n.type) && "hidden", n.id === selected && "current", n.id === focused && "focused",
+        onPath.nodes.has(n.id) && "path", crowded && FIGURES.has(n.type) && "quiet"]);
     }
     for (const e of edges.values()) {
       const a = nodes.get(e.source), b = nodes.get(e.target);
-      const ele = cy.getElementById(e.key);
-      ele.toggleClass("hidden", hiddenTypes.has(a.type) || hiddenTypes.has(b.type) || hiddenPreds.has(e.predicate));
-      ele.toggleClass("path", onPath.edges.has(e.key));
+      set(cy.getElementById(e.key), e, [(hiddenTypes.has(a.type) || hiddenTypes.has(b.type) || hiddenPreds.has(e.predicate)) && "hidden",
+        onPath.edges.has(e.key) && "path", e.key === chosenEdge && "chosen"]);
     }
   });
   place();
@@ -201,7 +207,7 @@ cy.on("tap", "node", (e) => choose(e.target.id()));
 cy.on("tap", "edge", (e) => showEdge(e.target.id()));
 cy.on("drag", "node", (e) => { // held where the pointer puts it
   const n = nodes.get(e.target.id()), p = e.target.position();
-  n.x = n.fx = p.x; n.y = n.fy = p.y;
+  n.x = n.fx = n.px = p.x; n.y = n.fy = n.py = p.y;
 });
 cy.on("free", "node", (e) => {
   const n = nodes.get(e.target.id());
@@ -387,8 +393,8 @@ function nodePage(n) {
 async function showEdge(key) {
   const e = edges.get(key);
   const a = nodes.get(e.source), b = nodes.get(e.target);
-  cy.edges().removeClass("chosen");
-  cy.getElementById(key).addClass("chosen");
+  chosenEdge = key;
+  draw();
   const box = document.getElementById("details");
   box.dataset.state = "loading";
   box.replaceChildren(el("p", { class: "state" }, "Loading…"));
