@@ -35,10 +35,12 @@ var (
 
 const token = "s3cret"
 
-// countingReader counts the store reads the resolvers make.
+// countingReader counts the store reads the resolvers make, and the nodes
+// they read.
 type countingReader struct {
 	*graph.Store
 	calls atomic.Int64
+	nodes atomic.Int64
 }
 
 func (c *countingReader) List(ctx context.Context, k graph.Kind) ([]graph.ID, error) {
@@ -48,6 +50,7 @@ func (c *countingReader) List(ctx context.Context, k graph.Kind) ([]graph.ID, er
 
 func (c *countingReader) Get(ctx context.Context, ids ...graph.ID) (map[graph.ID]*graph.Entity, error) {
 	c.calls.Add(1)
+	c.nodes.Add(int64(len(ids)))
 	return c.Store.Get(ctx, ids...)
 }
 
@@ -114,6 +117,7 @@ func TestEndToEnd(t *testing.T) {
 		{"MergeAndCorrect", testMergeAndCorrect},
 		{"IngestArticle", testIngestArticle},
 		{"BatchedReads", testBatchedReads},
+		{"FilterReadsWhatItReaches", testFilterReadsWhatItReaches},
 		{"Limits", testLimits},
 		{"Errors", testErrors},
 		{"PaginationIsStable", testPaginationIsStable},
@@ -771,6 +775,46 @@ func testBatchedReads(t *testing.T, f *fixture) {
 	t.Logf("store reads for the 50-operation page: %d", calls)
 	if calls > 15 {
 		t.Errorf("%d store reads for one page, want a handful (batched per level)", calls)
+	}
+}
+
+// testFilterReadsWhatItReaches checks that a list filtered by an agency
+// reads the nodes the agency reaches, not every node of the kind (at 10k
+// articles, reading every operation's relations took the request past its
+// timeout), and answers what the nodes' own links say.
+func testFilterReadsWhatItReaches(t *testing.T, f *fixture) {
+	for i := range 55 {
+		f.writeText(t, fmt.Sprintf("op%d.txt", i), fmt.Sprintf("---\nurl: https://test.example/op-%d\n---\n"+
+			"Kent Police ran Operation Falcon %d. Kent Police said Operation Falcon %d led to %d arrests.\n", i, i, i, i+3))
+	}
+	all := nodes(t, f.query(t, `{ operations(first: 100) { totalCount edges { node { id agencies { id } } } } }`, nil), "operations")
+	if len(all) < 60 || len(all) == 100 {
+		t.Fatalf("%d operations, want 60 to 99 (one page)", len(all))
+	}
+	for _, agency := range []string{idOf(t, f, "agencies", "National Crime Agency"), idOf(t, f, "agencies", "Kent Police")} {
+		var want []string
+		for _, op := range all {
+			for _, a := range op["agencies"].([]any) {
+				if a.(map[string]any)["id"] == agency {
+					want = append(want, op["id"].(string))
+				}
+			}
+		}
+		f.reader.nodes.Store(0)
+		var got []string
+		for _, op := range nodes(t, f.query(t, `query($a: ID!) { operations(first: 100, filter: {agency: $a}) { edges { node { id } } } }`, map[string]any{"a": agency}), "operations") {
+			got = append(got, op["id"].(string))
+		}
+		read := f.reader.nodes.Load()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("operations of %s: %v, want those whose agencies hold it: %v", agency, got, want)
+		}
+		// The agency's relations, their operations and the filter's own reads;
+		// testing every operation read each one and its relations (over 200).
+		t.Logf("operations of %s: %d, %d nodes read", agency, len(got), read)
+		if limit := int64(3*len(want) + 20); read > limit {
+			t.Errorf("operations of %s: %d nodes read for %d operations, want at most %d", agency, read, len(want), limit)
+		}
 	}
 }
 

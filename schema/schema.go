@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -264,7 +265,9 @@ type connection struct {
 }
 
 // list pages through the nodes of a kind. Without a filter only the page's
-// nodes are read; with one, every node of the kind is read and tested.
+// nodes are read; with one, the nodes its agency, place, platform or
+// operation reaches (candidates), else every node of the kind, are read and
+// tested.
 func (b *builder) list(ctx context.Context, k graph.Kind, f *filter, args map[string]any) (*connection, error) {
 	q := b.requestFrom(ctx)
 	v, err := q.curation(ctx)
@@ -286,6 +289,13 @@ func (b *builder) list(ctx context.Context, k graph.Kind, f *filter, args map[st
 	}
 	if f.empty() {
 		return paginate(k, kept, args)
+	}
+	cands, narrowed, err := b.candidates(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if narrowed { // test only the nodes the filter's agency, place, platform or operation reaches
+		kept = slices.DeleteFunc(slices.Clone(kept), func(id graph.ID) bool { return !cands[id] })
 	}
 	ents, err := q.entities(ctx, kept, false)
 	if err != nil {

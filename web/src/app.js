@@ -32,14 +32,6 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-const SVGNS = "http://www.w3.org/2000/svg";
-export function svg(tag, attrs = {}, ...children) {
-  const e = document.createElementNS(SVGNS, tag);
-  setAttrs(e, attrs);
-  e.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
-  return e;
-}
-
 function setAttrs(e, attrs) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
@@ -213,30 +205,12 @@ export function csvBlob(rows) {
   return new Blob([rows.map((r) => r.map(cell).join(",")).join("\n") + "\n"], { type: "text/csv" });
 }
 
-// svgToPNG draws an SVG chart on a canvas, at twice its size, on white.
-export function svgToPNG(node) {
-  return new Promise((resolve, reject) => {
-    const copy = node.cloneNode(true);
-    const box = node.viewBox.baseVal;
-    copy.setAttribute("xmlns", SVGNS);
-    copy.setAttribute("width", box.width);
-    copy.setAttribute("height", box.height);
-    const style = svg("style", {}, "text{font:12px sans-serif;fill:#1d2330} .axis{stroke:#d9dde4}");
-    copy.prepend(style);
-    const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: "image/svg+xml" }));
-    const img = new Image();
-    img.onload = () => {
-      const c = document.createElement("canvas");
-      c.width = box.width * 2; c.height = box.height * 2;
-      const g = c.getContext("2d");
-      g.fillStyle = "#fff"; g.fillRect(0, 0, c.width, c.height);
-      g.drawImage(img, 0, 0, c.width, c.height);
-      URL.revokeObjectURL(url);
-      c.toBlob((b) => (b ? resolve(b) : reject(new Error("the chart could not be drawn"))), "image/png");
-    };
-    img.onerror = () => reject(new Error("the chart could not be drawn"));
-    img.src = url;
-  });
+// dataURLBlob turns a data: URL (a chart's PNG) into a Blob, without
+// fetch: the pages may fetch only from the server.
+export function dataURLBlob(url) {
+  const [head, data] = url.split(",");
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: head.slice(5).split(";")[0] });
 }
 
 export function truncate(s, n) {
