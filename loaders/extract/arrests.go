@@ -15,7 +15,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		return
 	}
 	if found && !(strings.Contains(sf.low, "arrests") && (strings.ContainsAny(sf.s.Text, ":(") || strings.Contains(sf.low, "including"))) &&
-		!strings.Contains(sf.low, " other") && !strings.Contains(sf.low, " more") && !strings.Contains(sf.low, ", ") {
+		!(strings.Contains(sf.low, "with ") && (strings.Contains(sf.low, " other") || strings.Contains(sf.low, " more"))) && !hasBreakdownPart(sf) {
 		// Only a total's parts, others beside those read (arrest.extra.*) or
 		// a breakdown's next parts ("31 in Lyon, 12 in Porto") are read where
 		// the older passes read arrests.
@@ -178,4 +178,18 @@ func (r *run) arrestsFrom(i int) bool {
 func hasCapture(m pattern.Match, name string) bool {
 	_, _, ok := m.Capture(name)
 	return ok
+}
+
+// hasBreakdownPart is a cheap test the rules that go on with a breakdown
+// need to pass: after a comma or "and", a number and "in" or "at" ("31
+// suspects in Lyon, 12 in Porto").
+func hasBreakdownPart(sf *sentenceFacts) bool {
+	toks := sf.toks
+	for k := 1; k+1 < len(toks); k++ {
+		if (toks[k+1].Lower == "in" || toks[k+1].Lower == "at") && (isNumberToken(toks[k].Lower) || isWordNumber(toks[k].Lower)) &&
+			(toks[k-1].Lower == "and" || strings.Contains(sf.s.Text[toks[k-1].End:toks[k].Start], ",")) {
+			return true
+		}
+	}
+	return false
 }

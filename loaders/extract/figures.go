@@ -408,7 +408,15 @@ func (r *run) inSeparateEvent(i int) bool {
 // who did the work of the sentences around it.
 func (r *run) quotesItsAgency(j int) bool {
 	sf := r.sents[j]
-	return len(sf.agencies) > 0 && strings.ContainsAny(sf.s.Text, "\"“”") && hasAnyWord(sf.low, quoteVerbs)
+	if len(sf.agencies) == 0 || !strings.ContainsAny(sf.s.Text, "\"“”") {
+		return false
+	}
+	for _, t := range sf.toks {
+		if quoteVerbs[t.Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteVerbs say that a sentence quotes someone.
@@ -973,7 +981,7 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 		return
 	}
 	for _, reg := range regions {
-		for _, m := range listMembers(text, reg[0], reg[1], known) {
+		for _, m := range listMembers(text, sf.low, reg[0], reg[1], known) {
 			start, end := m[0], m[1]
 			if overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) || overlapsMention(sf.demonyms, start, end) ||
 				overlapsMention(sf.operations, start, end) || overlapsMention(sf.dates, start, end) || overlapsMention(sf.platforms, start, end) ||

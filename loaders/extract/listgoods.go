@@ -15,11 +15,15 @@ import "strings"
 // ("were also", "as well"), cut before a word that starts where or when
 // ("at its destination"), and kept when it reads as a short noun phrase in
 // lower case with no figure.
-func listMembers(text string, start, end int, known [][2]int) [][2]int {
+func listMembers(text, low string, start, end int, known [][2]int) [][2]int {
+	if !strings.Contains(low[start:end], ",") && !strings.Contains(low[start:end], " and ") &&
+		!strings.Contains(low[start:end], " as well as ") && !strings.Contains(low[start:end], " plus ") && !strings.Contains(low[start:end], " & ") {
+		return nil // one member: no list
+	}
 	var parts [][2]int
 	p := start
 	for p < end {
-		sep, next := nextListSep(text, p, end)
+		sep, next := nextListSep(low, p, end)
 		parts = append(parts, [2]int{p, sep})
 		p = next
 	}
@@ -55,7 +59,7 @@ func listMembers(text string, start, end int, known [][2]int) [][2]int {
 		if strings.TrimSpace(text[pt[0]:pt[1]]) == "" {
 			continue // "two pistols, as well as ...": two separators in a row
 		}
-		s, e, ok := goodsPhrase(text, pt[0], pt[1])
+		s, e, ok := goodsPhrase(text, low, pt[0], pt[1])
 		if !ok {
 			flush()
 			continue
@@ -67,9 +71,9 @@ func listMembers(text string, start, end int, known [][2]int) [][2]int {
 }
 
 // nextListSep returns where the list member starting at p ends in
-// text[:end], and where the next begins.
-func nextListSep(text string, p, end int) (int, int) {
-	low := strings.ToLower(text[p:end])
+// low[:end], a text's ASCII lower case, and where the next begins.
+func nextListSep(low string, p, end int) (int, int) {
+	low = low[p:end]
 	best, next := end, end
 	for _, sep := range []string{", and ", ", ", " and ", " as well as ", " plus ", " & "} {
 		if k := strings.Index(low, sep); k >= 0 && p+k < best {
@@ -109,7 +113,7 @@ var (
 // goodsPhrase trims the member text[s:e) and reports whether it reads as
 // goods: one to six words, a lower-case first letter, no digit, no
 // quotation mark or bracket.
-func goodsPhrase(text string, s, e int) (int, int, bool) {
+func goodsPhrase(text, textLow string, s, e int) (int, int, bool) {
 	for s < e && text[s] == ' ' {
 		s++
 	}
@@ -121,7 +125,7 @@ func goodsPhrase(text string, s, e int) (int, int, bool) {
 			s += len(d)
 		}
 	}
-	low := strings.ToLower(text[s:e])
+	low := textLow[s:e]
 	for _, c := range listCuts {
 		if k := strings.Index(low, c); k > 0 {
 			e, low = s+k, low[:k]

@@ -40,7 +40,7 @@ func TestListMembers(t *testing.T) {
 				rest = rest[j+1:]
 			}
 			var got []string
-			for _, m := range listMembers(text, 0, len(text), known) {
+			for _, m := range listMembers(text, lowerASCII(text), 0, len(text), known) {
 				got = append(got, text[m[0]:m[1]])
 			}
 			if !reflect.DeepEqual(got, tc.want) {

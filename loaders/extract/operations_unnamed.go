@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/opgraph/opgraph/graph"
 )
@@ -22,8 +23,21 @@ var actionWords = wordSet("investigation investigations investigative operation 
 // actionPhrases tell of one too: what the agencies did, or to what.
 var actionPhrases = []string{"carried out", "conducted", "action day", "joint action", "shut down", "taken down", "took down", "dismantled"}
 
+// actionCueWords are the words a sentence telling of an action holds one
+// of: actionWords and the first words of actionPhrases.
+var actionCueWords = func() map[string]bool {
+	m := wordSet(strings.Join(firstWords(actionPhrases), " "))
+	for w := range actionWords {
+		m[w] = true
+	}
+	return m
+}()
+
 // tellsOfAction reports whether sentence sf speaks of a coordinated action.
 func tellsOfAction(sf *sentenceFacts) bool {
+	if sf.cues&cueAction == 0 {
+		return false // no word of one: most sentences
+	}
 	for _, t := range sf.toks {
 		if actionWords[t.Lower] {
 			return true
@@ -43,18 +57,23 @@ func tellsOfAction(sf *sentenceFacts) bool {
 func (r *run) unnamedOperation() {
 	r.rule = "operation.unnamed"
 	op := Operation{}
-	var told []*sentenceFacts // the sentences telling of the action
-	for _, sf := range r.sents {
+	end := len(r.sents) // the sentences before the first naming an operation
+	for k, sf := range r.sents {
 		if len(sf.operations) > 0 {
 			if namesActionTold(sf) {
 				return // the action told of so far is this operation
 			}
+			end = k
 			break
 		}
-		if !tellsOfAction(sf) || r.isHistoric(sf) {
+	}
+	tells := func(sf *sentenceFacts) bool { return tellsOfAction(sf) && !r.isHistoric(sf) }
+	// Roles first: only a sentence naming an agency gives one, and most
+	// articles give none, so most sentences are not read twice.
+	for _, sf := range r.sents[:end] {
+		if len(sf.agencies) == 0 || !tells(sf) {
 			continue
 		}
-		told = append(told, sf)
 		for i, role := range sentenceRoles(r, sf) {
 			a := sf.agencies[i]
 			op.noteRole(a.Name, role, r.span(sf, 0.6))
@@ -65,6 +84,12 @@ func (r *run) unnamedOperation() {
 	}
 	if len(op.Roles) == 0 {
 		return // no agency the text says acted in it
+	}
+	var told []*sentenceFacts // the sentences telling of the action
+	for _, sf := range r.sents[:end] {
+		if tells(sf) {
+			told = append(told, sf)
+		}
 	}
 	for _, named := range r.out.Operations {
 		for _, ar := range op.Roles {
