@@ -30,6 +30,7 @@ type workspace struct {
 	ptrs  []*sentenceFacts
 	toks  []token
 	words []int32         // the sentences' word starts
+	bits  []uint8         // the scanners each word start may start (appendStartBits)
 	ptoks []pattern.Token // the sentences' tokens as rules read them
 }
 
@@ -46,6 +47,7 @@ type wordInfo struct {
 	id    int32     // its number as a word that continues a name, or 0
 	cues  uint16    // the bits of the cue sets it is in
 	sets  uint8     // the bits of the name rules' word sets it is in (see nameSets)
+	scan  uint8     // the word scanners it may start (scanLeads)
 }
 
 // The bits of the word sets that the rules of agency names ask of each
@@ -119,6 +121,11 @@ func newExtractorOn(g *gazetteer) (*Extractor, error) {
 			words[w] = wi
 		}
 	}
+	for w, bits := range scanLeads {
+		wi := words[w]
+		wi.scan |= bits
+		words[w] = wi
+	}
 	for w, class := range rules.classOf {
 		wi := words[w]
 		wi.class = class
@@ -151,6 +158,7 @@ type sentenceFacts struct {
 	runeEnd    int
 	toks       []token
 	starts     []int32 // wordStartsOf(s.Text)
+	startBits  []uint8 // the scanners each of starts may start (appendStartBits)
 	low        string  // s.Text in ASCII lower case
 	cues       uint16  // the bits of the cue sets its words are in
 	agencies   []mention
@@ -187,7 +195,7 @@ type sentenceFacts struct {
 // figures returns the figures of the sentence.
 func (sf *sentenceFacts) figures() []figure {
 	if !sf.figsDone {
-		sf.figs, sf.figsDone = findFiguresAt(sf.s.Text, sf.starts), true
+		sf.figs, sf.figsDone = findFiguresAt(sf.s.Text, sf.starts, sf.startBits), true
 	}
 	return sf.figs
 }
@@ -293,14 +301,20 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	if n := len(doc.Text)/3 + 8; cap(starts) < n { // one backing array for the article's word starts
 		starts = make([]int32, 0, n)
 	}
+	bits := w.bits[:0]
+	if cap(bits) < cap(starts) {
+		bits = make([]uint8, 0, cap(starts))
+	}
 	for k, s := range sents {
 		n := len(toks)
 		toks = appendTokensLow(toks, s.Text, s.low)
 		cues := x.lookUpWords(toks[n:])
 		ns := len(starts)
 		starts = appendWordStarts(starts, s.Text)
+		bits = appendStartBits(bits, s.Text, starts[ns:], toks[n:])
 		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, cues: cues,
-			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1], starts: starts[ns:len(starts):len(starts)]}
+			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1], starts: starts[ns:len(starts):len(starts)],
+			startBits: bits[ns:len(bits):len(bits)]}
 		r.sents[k] = &facts[k]
 	}
 	// The passes, in the order they must run, and why:
@@ -354,7 +368,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.settleAsserters()
 	r.dedupePlaces()
 	r.fillEmpty()
-	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, ptoks: r.ptoks}
+	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, bits: bits, ptoks: r.ptoks}
 	x.keepWorkspace(w)
 	return r.out
 }
@@ -366,7 +380,7 @@ func (x *Extractor) lookUpWords(toks []token) uint16 {
 	for j := range toks {
 		wi := x.words[toks[j].Lower]
 		t := &toks[j]
-		t.root, t.below, t.id, t.sets, t.class, t.cues, t.ruleWord, t.rooted = wi.root, wi.below, wi.id, wi.sets, wi.class, wi.cues, wi.rule, true
+		t.root, t.below, t.id, t.sets, t.class, t.cues, t.ruleWord, t.scan, t.rooted = wi.root, wi.below, wi.id, wi.sets, wi.class, wi.cues, wi.rule, wi.scan, true
 		if t.ruleWord == 0 { // a word the table lacks
 			t.ruleWord = pattern.NotRuleWord
 		}

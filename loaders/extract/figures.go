@@ -1169,10 +1169,10 @@ var seizeVerbWords = newWordAlts("seized", "seizing", "seizures of", "seizure of
 
 // findSeizeVerbsAt finds the verbs and nouns of seizing in s: one of
 // seizeVerbWords in any ASCII case, starting and ending a word, given the
-// offsets where s's words start (see wordStartsOf); for each, the offsets
-// of the match, twice.
-func findSeizeVerbsAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &seizeVerbLead, func(s string, p int) submatch {
+// offsets where s's words start (see wordStartsOf) and their scanner bits
+// (or nil); for each, the offsets of the match, twice.
+func findSeizeVerbsAt(s string, starts []int32, bits []uint8) [][]int {
+	return matchAtWordStarts(s, starts, bits, scanSeizeVerb, &seizeVerbLead, func(s string, p int) submatch {
 		if e := wordAltAt(s, p, seizeVerbWords); e >= 0 {
 			return submatch{m: [8]int{p, e, p, e}, n: 4}
 		}
@@ -1239,7 +1239,7 @@ func clauseIn(breaks [][]int, n, pos int) (int, int) {
 func seizedRegions(sf *sentenceFacts) [][2]int {
 	s := sf.s.Text
 	var out [][2]int
-	for _, m := range findSeizeVerbsAt(s, sf.starts) {
+	for _, m := range findSeizeVerbsAt(s, sf.starts, sf.startBits) {
 		cs, ce := sf.clauseAt(m[0])
 		verb := strings.ToLower(s[m[2]:m[3]])
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&

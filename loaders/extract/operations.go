@@ -398,9 +398,9 @@ var (
 
 // findRelDatesAt finds the relative dates in s ("last week", "earlier this
 // year", "yesterday", "on Monday"; see matchRelDate), given the offsets
-// where its words start (see wordStartsOf).
-func findRelDatesAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &relDateLead, spanTo(matchRelDate))
+// where its words start (see wordStartsOf) and their scanner bits (or nil).
+func findRelDatesAt(s string, starts []int32, bits []uint8) [][]int {
+	return matchAtWordStarts(s, starts, bits, scanRelDate, &relDateLead, spanTo(matchRelDate))
 }
 
 // relDateLead holds the letters a relative date starts with, in either case.
@@ -430,9 +430,9 @@ var monthsByLead, absDateLead = func() (months [256][]string, all [256]bool) {
 
 // findAbsDatesAt finds the absolute dates in s ("8 February 2021", "June
 // 8, 2021", "in 2019", "May 2020"; see matchAbsDate), given the offsets
-// where its words start (see wordStartsOf).
-func findAbsDatesAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &absDateLead, spanTo(matchAbsDate))
+// where its words start (see wordStartsOf) and their scanner bits (or nil).
+func findAbsDatesAt(s string, starts []int32, bits []uint8) [][]int {
+	return matchAtWordStarts(s, starts, bits, scanAbsDate, &absDateLead, spanTo(matchAbsDate))
 }
 
 // matchAbsDate reads an absolute date at s[p], the start of a word, and
@@ -589,10 +589,10 @@ func (r *run) findDates(sf *sentenceFacts) {
 	text := sf.s.Text
 	var found [2][][]int
 	if sf.cues&cueMonth != 0 || sf.cues&cueYearLead != 0 {
-		found[0] = findAbsDatesAt(text, sf.starts)
+		found[0] = findAbsDatesAt(text, sf.starts, sf.startBits)
 	}
 	if sf.cues&cueRelativeDate != 0 {
-		found[1] = findRelDatesAt(text, sf.starts)
+		found[1] = findRelDatesAt(text, sf.starts, sf.startBits)
 	}
 	for _, locs := range found {
 		for _, loc := range locs {

@@ -299,3 +299,88 @@ func appendWordStarts(dst []int32, s string) []int32 {
 
 // wordStartsOf returns the offsets in s where a run of \w starts.
 func wordStartsOf(s string) []int32 { return appendWordStarts(nil, s) }
+
+// The word scanners (matchAtWordStarts) that may match at a word start,
+// as bits: a scanner with a bit here is tried only where the run of ASCII
+// letters at the start is one its matches may begin with (scanLeads), so
+// the few words it can start are found by the one look-up each word has
+// in the extractor's word table. A start where that run is not a whole
+// ASCII token of letters gets every bit (scanAll).
+const (
+	scanDigits     uint8 = 1 << iota // set by no word: digits start no token of letters
+	scanWordNumber                   // matchWordNumber
+	scanVague                        // findVagueAt
+	scanRelDate                      // matchRelDate
+	scanAbsDate                      // matchAbsDate
+	scanSeizeVerb                    // findSeizeVerbsAt
+	scanAll        = ^uint8(0)
+)
+
+// scanLeads maps each run of ASCII letters, in lower case, that a scanner's
+// match may begin with to the scanners' bits.
+var scanLeads = func() map[string]uint8 {
+	m := map[string]uint8{}
+	add := func(bit uint8, words ...string) {
+		for _, w := range words {
+			if lead := leadingLetters(strings.ToLower(w)); lead != "" {
+				m[lead] |= bit
+			}
+		}
+	}
+	for _, ws := range wordNumFirst.byFirst {
+		add(scanWordNumber, ws...)
+	}
+	for _, ws := range vagueAlts.byFirst {
+		add(scanVague, ws...)
+	}
+	add(scanRelDate, relDateSoon...)
+	add(scanRelDate, relDateNear...)
+	for _, ws := range relDateWhole.byFirst {
+		add(scanRelDate, ws...)
+	}
+	add(scanRelDate, "on ")
+	add(scanAbsDate, absDateMonths...)
+	add(scanAbsDate, absDateLeads...)
+	for _, ws := range seizeVerbWords.byFirst {
+		add(scanSeizeVerb, ws...)
+	}
+	return m
+}()
+
+// leadingLetters returns the run of ASCII letters that s starts with.
+func leadingLetters(s string) string { return s[:asciiLetters(s, 0)] }
+
+// appendStartBits appends to dst the scanner bits of each of the word
+// starts of s, given s's tokens looked up in the word table (their scan
+// bits are scanLeads's for their lower case).
+func appendStartBits(dst []uint8, s string, starts []int32, toks []token) []uint8 {
+	k := 0
+	for _, q := range starts {
+		p := int(q)
+		for k < len(toks) && toks[k].Start < p {
+			k++
+		}
+		bits := scanAll
+		if k < len(toks) && toks[k].Start == p && toks[k].rooted && isASCIILetters(toks[k].Text, toks[k].Lower) {
+			bits = toks[k].scan
+		}
+		dst = append(dst, bits)
+	}
+	return dst
+}
+
+// isASCIILetters reports whether a token written text, of lower case
+// lower, is ASCII letters alone. A character beyond ASCII never lowers to
+// an ASCII letter of its own length, so lower alone being ASCII letters
+// of text's length says so.
+func isASCIILetters(text, lower string) bool {
+	if len(text) != len(lower) || lower == "" {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		if c := lower[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}

@@ -197,3 +197,36 @@ func FuzzTokensBefore(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStartBits checks that the word scanners find the same with the
+// scanner bits the word table gives each word start as without them, on
+// a sentence tokenized and looked up as Extract does it.
+func FuzzStartBits(f *testing.F) {
+	for _, s := range []string{
+		"Police seized 1,234 pills, two hundred guns and several dozen phones on 8 February 2021.",
+		"Earlier this year, last week and on Monday; in 2019, since 2020 and June 8, 2021 and May 2020.",
+		"A.B. o'Twenty X_several twenty-five Twenty\u212a seizures of cash, recovered_ Seizure  of a number of",
+		"é several, ſeized, ONE MILLION, Jan. 5th, 2020 and Sept 5 a-b an.d yesterday's 5m twenty5",
+	} {
+		f.Add(s)
+	}
+	x := newExtractor(f)
+	scanners := []struct {
+		name string
+		find func(s string, starts []int32, bits []uint8) [][]int
+	}{
+		{"findDigitsAt", findDigitsAt}, {"findWordNumbersAt", findWordNumbersAt}, {"findVagueAt", findVagueAt},
+		{"findRelDatesAt", findRelDatesAt}, {"findAbsDatesAt", findAbsDatesAt}, {"findSeizeVerbsAt", findSeizeVerbsAt},
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := appendTokensLow(nil, s, lowerASCII(s))
+		x.lookUpWords(toks)
+		starts := wordStartsOf(s)
+		bits := appendStartBits(nil, s, starts, toks)
+		for _, sc := range scanners {
+			if got, want := sc.find(s, starts, bits), sc.find(s, starts, nil); !equalSpans(got, want) {
+				t.Fatalf("%s(%q) with start bits = %v, without = %v", sc.name, s, got, want)
+			}
+		}
+	})
+}

@@ -19,6 +19,7 @@ type token struct {
 	cues       uint16    // the bits of the cue sets it is in (cueBits), where rooted
 	ruleWord   int32     // its number among the rules' words (ruleSets.words), where rooted
 	below      uint8     // root.below (0 without a root), where rooted: the kinds of names it starts
+	scan       uint8     // the word scanners its letters may start (scanLeads), where rooted
 	rooted     bool
 }
 
