@@ -467,8 +467,9 @@ var (
 	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
 )
 
-// findMoney returns the sums of money in s.
-func (r *run) findMoney(s string) []money {
+// findMoney returns the sums of money in s, given the offsets where its
+// words start (see wordStartsOf).
+func (r *run) findMoney(s string, starts []int32) []money {
 	var out []money
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil
@@ -477,7 +478,7 @@ func (r *run) findMoney(s string) []money {
 	if maySignMoney(s) {
 		prefixed = findMoneyPrefixes(s)
 	}
-	suffixed = findMoneySuffixes(s) // needs no cue: it reads only after digits
+	suffixed = findMoneySuffixesAt(s, starts) // needs no cue: it reads only after digits
 	for _, m := range prefixed {
 		sym := strings.TrimSpace(s[m[2]:m[3]])
 		cur := r.currencyOf(sym, s)
@@ -719,7 +720,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && r.signal(sf, sigHypothetical) && !valueSentence {
 		return
 	}
-	moneys := r.findMoney(text)
+	moneys := r.findMoney(text, sf.starts)
 	var made []int // indexes into r.out.Seizures made from this sentence
 	newSeizure := func(s Seizure, pos int) {
 		s.Agency = r.strp(r.agencyFor(i, pos))

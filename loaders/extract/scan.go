@@ -25,10 +25,28 @@ type startScan struct {
 	at    *regexp.Regexp // ^(?:pattern)
 	start func(s string, p int) bool
 	lead  *[256]bool // the bytes a match may begin with, tested before start
+	// wordLed: every match begins at a word start (start holds only there,
+	// and lead holds word bytes only), so findAllAt tries the word starts
+	// alone.
+	wordLed bool
 }
 
 func newStartScan(pattern string, start func(s string, p int) bool) *startScan {
 	return &startScan{at: regexp.MustCompile(`^(?:` + pattern + `)`), start: start, lead: firstBytes(pattern)}
+}
+
+// newWordStartScan is newStartScan for a pattern whose matches all begin
+// with a word character after none (wordStart): start is tried only there.
+// It panics where the pattern may begin with another byte.
+func newWordStartScan(pattern string, start func(s string, p int) bool) *startScan {
+	sc := newStartScan(pattern, func(s string, p int) bool { return wordStart(s, p) && start(s, p) })
+	for b, ok := range sc.lead {
+		if ok && !isWordASCII(byte(b)) {
+			panic("newWordStartScan: " + pattern + " may begin with a byte that is no word character")
+		}
+	}
+	sc.wordLed = true
+	return sc
 }
 
 // firstBytes returns the bytes the first character of a match of pattern
@@ -121,6 +139,23 @@ func (sc *startScan) findAll(s string) [][]int {
 	})
 }
 
+// findAllAt is findAll given the offsets where s's words start (see
+// wordStartsOf): a scan whose matches begin only there tries no other.
+func (sc *startScan) findAllAt(s string, starts []int32) [][]int {
+	if !sc.wordLed {
+		return sc.findAll(s)
+	}
+	return findEachAt(s, starts, sc.lead, sc.start, func(s string, p int) []int {
+		m := sc.at.FindStringSubmatchIndex(s[p:])
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += p
+			}
+		}
+		return m
+	})
+}
+
 // findEach returns the successive non-overlapping matches in s of match,
 // tried left to right at each offset whose byte is in lead and that start
 // accepts: match returns the offsets of a match at s[p] and of its parts,
@@ -134,6 +169,26 @@ func findEach(s string, lead *[256]bool, start func(s string, p int) bool, match
 		if m := match(s, p); m != nil {
 			out = append(out, m)
 			p = m[1] - 1
+		}
+	}
+	return out
+}
+
+// findEachAt is findEach for a start that holds only where a word starts
+// (wordStart) and a lead that holds only word bytes, given the offsets
+// where s's words start (see wordStartsOf): it tries no other offset, as
+// findEach's would all fail.
+func findEachAt(s string, starts []int32, lead *[256]bool, start func(s string, p int) bool, match func(s string, p int) []int) [][]int {
+	var out [][]int
+	next := 0
+	for _, q := range starts {
+		p := int(q)
+		if p < next || !lead[s[p]] || !start(s, p) {
+			continue
+		}
+		if m := match(s, p); m != nil {
+			out = append(out, m)
+			next = m[1]
 		}
 	}
 	return out

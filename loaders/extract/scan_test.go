@@ -33,7 +33,10 @@ func plain(sc *startScan) *regexp.Regexp {
 	return regexp.MustCompile(strings.TrimSuffix(strings.TrimPrefix(p, "^(?:"), ")"))
 }
 
-// FuzzStartScan checks that each startScan finds what its pattern finds.
+// FuzzStartScan checks that each startScan finds what its pattern finds,
+// from every offset and from the word starts alone (findAllAt), and that
+// the sums of money read from the word starts are those read from every
+// offset.
 func FuzzStartScan(f *testing.F) {
 	for _, s := range []string{
 		"Operation Venetic, codenamed “Eternal”, seized £54m and US$ 5bn, P10m, xPHP 5, Rs. 500 in 2019.",
@@ -62,6 +65,9 @@ func FuzzStartScan(f *testing.F) {
 		re[i] = plain(c.sc)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := findMoneySuffixes(s), findEach(s, &digitLead, wordStart, matchMoneySuffix); !equalSpans(got, want) {
+			t.Fatalf("findMoneySuffixes(%q) = %v, from every offset %v", s, got, want)
+		}
 		for i, c := range scanCases {
 			if c.asciiLower && foldsToASCII(s) {
 				continue
@@ -74,6 +80,9 @@ func FuzzStartScan(f *testing.F) {
 				if !equalInts(got[k], want[k]) {
 					t.Fatalf("%s(%q) = %v, want %v", c.name, s, got, want)
 				}
+			}
+			if at := c.sc.findAllAt(s, wordStartsOf(s)); !equalSpans(at, want) {
+				t.Fatalf("%s.findAllAt(%q) = %v, want %v", c.name, s, at, want)
 			}
 			first := c.sc.first(s)
 			if len(want) == 0 && first != nil || len(want) > 0 && !equalInts(first, want[0]) {
