@@ -127,10 +127,12 @@ func FuzzCharOffsets(f *testing.F) {
 }
 
 // FuzzPrefilters checks that the cheap tests some patterns need to pass
-// hold wherever the pattern matches: the boilerplate gates, the month
-// tests and mayHaveBreakdown. Texts with characters a case-insensitive
-// pattern takes for ASCII letters are left out: the tests, like the rest
-// of the extractor, read ASCII letters only.
+// hold wherever the pattern matches: the boilerplate gates (and that
+// isBoilerplate, which tries only the patterns a line's first byte lets
+// pass, says what the patterns say), the month tests and
+// mayHaveBreakdown. Texts with characters a case-insensitive pattern
+// takes for ASCII letters are left out: the tests, like the rest of the
+// extractor, read ASCII letters only.
 func FuzzPrefilters(f *testing.F) {
 	for _, s := range []string{
 		"Friday, 29 September 2023 - 9:00am |", "13 November 2019", "November 13, 2019", "Wednesday29 May 2024 – 10.30 pm",
@@ -145,10 +147,15 @@ func FuzzPrefilters(f *testing.F) {
 			return
 		}
 		low := lowerASCII(line)
+		matched := isHeadlineBullet(line)
 		for i, re := range boilerplatePatterns {
-			if re != nil && re.MatchString(line) && !boilerplateGates[i](line, low) {
+			if re != nil && re.MatchString(line) && !boilerplateGates[i].pass(line, low) {
 				t.Fatalf("pattern %d matches %q, but its gate fails", i, line)
 			}
+			matched = matched || re != nil && re.MatchString(line) || re == nil && boilerplateGates[i].pass(line, low)
+		}
+		if got := isBoilerplate(line); got != matched {
+			t.Fatalf("isBoilerplate(%q) = %v, but its patterns say %v", line, got, matched)
 		}
 		if breakdownRe.MatchString(line) && !mayHaveBreakdown(line) {
 			t.Fatalf("breakdownRe matches %q, but mayHaveBreakdown is false", line)
