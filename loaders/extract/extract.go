@@ -432,21 +432,39 @@ func charOffsets(text string, offs []int) []int {
 		}
 		next[k] = j
 	}
-	k, n := 0, 0
-	for i := range text {
-		for k < len(offs) && next[k] == i {
-			out[k] = n - (next[k] - offs[k])
-			k++
-		}
-		n++
-	}
-	for ; k < len(offs); k++ { // the end
-		if next[k] != len(text) { // a first byte the loop did not visit: never so
-			return charOffsetsByTable(text, offs)
-		}
+	// A first byte is where decoding from the start of text begins a
+	// character, so the characters before next[k] are those of the pieces
+	// between the offsets, each counted as range counts them.
+	n, from := 0, 0
+	for k := range offs {
+		n += runeCount(text[from:next[k]])
+		from = next[k]
 		out[k] = n - (next[k] - offs[k])
 	}
 	return out
+}
+
+// runeCount is utf8.RuneCountInString (an invalid byte counts as one),
+// reading ASCII eight bytes at a time.
+func runeCount(s string) int {
+	n := 0
+	for len(s) > 0 {
+		if len(s) >= 8 {
+			w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+				uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+			if w&0x8080808080808080 == 0 {
+				n, s = n+8, s[8:]
+				continue
+			}
+		}
+		if s[0] < utf8.RuneSelf {
+			n, s = n+1, s[1:]
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s)
+		n, s = n+1, s[w:]
+	}
+	return n
 }
 
 // charOffsetsByTable is charOffsets by way of the whole table.

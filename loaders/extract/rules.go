@@ -64,33 +64,18 @@ var textClassNames = [numTextClasses]string{"nameWord", "nameInitial", "nameStar
 // textClassBits returns the text classes of t, a token of sentence s, as
 // bits from 0 (shifted into place by the caller).
 func textClassBits(s string, t *pattern.Token) uint64 {
-	var b uint64
+	b := wordClassBits(t.Text, t.Shape)
 	set := func(c int, ok bool) {
 		if ok {
 			b |= 1 << c
 		}
 	}
 	w := t.Text
-	r, n := utf8.DecodeRuneInString(w)
-	if t.Shape&pattern.ShapeCap != 0 {
-		set(tcNameInitial, n == len(w))
-		if n < len(w) {
-			r2, _ := utf8.DecodeRuneInString(w[n:])
-			start := unicode.IsLower(r2) || r2 == '\'' || r2 == '’'
-			set(tcNameStart, start)
-			set(tcNameWord, start && nameTail(w[n:]))
-		}
-		set(tcASCIICapWord, isASCIICapWord(w))
-		set(tcRoman, len(w) <= 4 && strings.Trim(w, "IVX") == "")
-	} else if unicode.IsLower(r) || r == '\'' || r == '’' || r == '-' {
-		set(tcNameTail, nameTail(w))
-	}
 	if t.Shape&pattern.ShapeNum != 0 {
 		y := t.Start + 4
 		set(tcYearLead, y <= t.End && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
 			w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' && (y == len(s) || !isWordASCII(s[y])))
 	}
-	set(tcASCIIWordPart, isASCIIWord(w))
 	switch l := t.Lower; {
 	case l == "":
 	case l[0] == 's' && strings.HasPrefix(l, "seiz"), l[0] == 'c' && strings.HasPrefix(l, "confiscat"),
@@ -109,6 +94,74 @@ func textClassBits(s string, t *pattern.Token) uint64 {
 		r, _ := utf8.DecodeLastRuneInString(s[:i])
 		set(tcSpaced, i == 0 || !unicode.IsSpace(r))
 	}
+	return b
+}
+
+// wordClassBits returns the text classes that a token's text w, of the
+// given shape, says alone: the name classes, roman, asciiCapWord and
+// asciiWordPart. An ASCII word is read in one pass over its bytes.
+func wordClassBits(w string, shape pattern.Shape) uint64 {
+	word, tail, ivx := true, true, true // w is all \w; w[1:] all nameTail; w all I, V and X
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return wordClassBitsRunes(w, shape)
+		}
+		word = word && isWordASCII(c)
+		tail = tail && (i == 0 || nameTailByte(c))
+		ivx = ivx && (c == 'I' || c == 'V' || c == 'X')
+	}
+	var b uint64
+	if shape&pattern.ShapeCap != 0 { // w[0] is an ASCII capital
+		if len(w) == 1 {
+			b |= 1 << tcNameInitial
+		} else if c := w[1]; c >= 'a' && c <= 'z' || c == '\'' {
+			b |= 1 << tcNameStart
+			if tail {
+				b |= 1 << tcNameWord
+			}
+		}
+		if len(w) >= 2 && word {
+			b |= 1 << tcASCIICapWord
+		}
+		if len(w) <= 4 && ivx {
+			b |= 1 << tcRoman
+		}
+	} else if w != "" && nameTailByte(w[0]) && tail {
+		b |= 1 << tcNameTail
+	}
+	if w != "" && word {
+		b |= 1 << tcASCIIWordPart
+	}
+	return b
+}
+
+// nameTailByte reports whether c may continue a name's word (nameTail).
+func nameTailByte(c byte) bool { return c >= 'a' && c <= 'z' || c == '\'' || c == '-' }
+
+// wordClassBitsRunes is wordClassBits for any text, rune by rune.
+func wordClassBitsRunes(w string, shape pattern.Shape) uint64 {
+	var b uint64
+	set := func(c int, ok bool) {
+		if ok {
+			b |= 1 << c
+		}
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	if shape&pattern.ShapeCap != 0 {
+		set(tcNameInitial, n == len(w))
+		if n < len(w) {
+			r2, _ := utf8.DecodeRuneInString(w[n:])
+			start := unicode.IsLower(r2) || r2 == '\'' || r2 == '’'
+			set(tcNameStart, start)
+			set(tcNameWord, start && nameTail(w[n:]))
+		}
+		set(tcASCIICapWord, isASCIICapWord(w))
+		set(tcRoman, len(w) <= 4 && strings.Trim(w, "IVX") == "")
+	} else if unicode.IsLower(r) || r == '\'' || r == '’' || r == '-' {
+		set(tcNameTail, nameTail(w))
+	}
+	set(tcASCIIWordPart, isASCIIWord(w))
 	return b
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -261,24 +262,39 @@ func asciiLetters(s string, p int) int {
 
 // lowerASCII lower-cases ASCII letters only.
 func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			// One copy: the runs between capitals as they are, each capital lowered.
-			var b strings.Builder
-			b.Grow(len(s))
-			pos := 0
-			for ; i < len(s); i++ {
-				if c := s[i]; c >= 'A' && c <= 'Z' {
-					b.WriteString(s[pos:i])
-					b.WriteByte(c + 'a' - 'A')
-					pos = i + 1
-				}
-			}
-			b.WriteString(s[pos:])
-			return b.String()
-		}
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
 	}
-	return s
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	for ; i+8 <= len(s); i += 8 { // eight bytes at a time
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		binary.LittleEndian.PutUint64(b[i:], lowerWord(w))
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
+}
+
+// lowerWord lower-cases the ASCII capitals among the eight bytes of w. Of
+// each byte's low seven bits, adding 0x3f carries into the high bit from
+// 'A' up and adding 0x25 from past 'Z', with no carry into the next byte;
+// bytes from 0x80 are left as they are.
+func lowerWord(w uint64) uint64 {
+	const low7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	v := w & low7
+	capital := (v + 0x3f3f3f3f3f3f3f3f) &^ (v + 0x2525252525252525) &^ w & high
+	return w | capital>>2
 }
 
 // foldSet is a small set of words in ASCII lower case. Its has compares a

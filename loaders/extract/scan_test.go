@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // scanCases pairs each startScan with the plain pattern it stands for.
@@ -104,7 +105,8 @@ func equalInts(a, b []int) bool {
 	return true
 }
 
-// FuzzCharOffsets checks charOffsets against the whole table.
+// FuzzCharOffsets checks charOffsets against the whole table, and runeCount
+// against utf8.RuneCountInString.
 func FuzzCharOffsets(f *testing.F) {
 	f.Add("a’b\x80\x80c\xe2\x80", 1, 4)
 	f.Add("\x80é", 0, 2)
@@ -115,6 +117,9 @@ func FuzzCharOffsets(f *testing.F) {
 		a, b = (a%(len(s)+1)+len(s)+1)%(len(s)+1), (b%(len(s)+1)+len(s)+1)%(len(s)+1)
 		if a > b {
 			a, b = b, a
+		}
+		if got, want := runeCount(s[a:b]), utf8.RuneCountInString(s[a:b]); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", s[a:b], got, want)
 		}
 		offs := []int{0, a, a, b, len(s)}
 		got, want := charOffsets(s, offs), charOffsetsByTable(s, offs)
@@ -243,6 +248,32 @@ func FuzzStartBits(f *testing.F) {
 			if got, want := sc.find(s, starts, bits), sc.find(s, starts, nil); !equalSpans(got, want) {
 				t.Fatalf("%s(%q) with start bits = %v, without = %v", sc.name, s, got, want)
 			}
+		}
+	})
+}
+
+// FuzzLowerASCII checks lowerASCII, which lowers eight bytes at a time,
+// against lowering one byte at a time.
+func FuzzLowerASCII(f *testing.F) {
+	every := make([]byte, 256+7) // every byte, at every place in a word of eight
+	for i := range every {
+		every[i] = byte(i)
+	}
+	for _, s := range []string{"", "abc", "Police SEIZED 5 KG", "\x80AZ[@`az{\xc1\xdaÉİ\u212a 0123456789ABCDEFGHIJ", "@[`{AZaz\xff\xc0\xdb\x9a"} {
+		f.Add(s)
+	}
+	for k := range 8 {
+		f.Add(string(every[k : 256+k]))
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := []byte(s)
+		for i, c := range want {
+			if c >= 'A' && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		if got := lowerASCII(s); got != string(want) {
+			t.Fatalf("lowerASCII(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -117,13 +117,24 @@ func isAcronymDot(w string) bool {
 }
 
 func isCapitalised(w string) bool {
-	if w != "" && w[0] < utf8.RuneSelf {
-		c := w[0]
-		return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	if w != "" && w[0] < utf8.RuneSelf { // small enough to be inlined
+		return capitalASCII[w[0]]
 	}
+	return isCapitalisedRune(w)
+}
+
+func isCapitalisedRune(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
+
+// capitalASCII holds the ASCII capitals and digits.
+var capitalASCII = func() (t [256]bool) {
+	for b := range t {
+		t[b] = b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+	}
+	return t
+}()
 
 func isAllCaps(w string) bool {
 	has := false
