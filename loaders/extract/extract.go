@@ -450,9 +450,7 @@ func runeCount(s string) int {
 	n := 0
 	for len(s) > 0 {
 		if len(s) >= 8 {
-			w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-				uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-			if w&0x8080808080808080 == 0 {
+			if load64(s)&0x8080808080808080 == 0 {
 				n, s = n+8, s[8:]
 				continue
 			}

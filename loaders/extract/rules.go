@@ -76,16 +76,24 @@ func textClassBits(s string, t *pattern.Token) uint64 {
 		set(tcYearLead, y <= t.End && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
 			w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' && (y == len(s) || !isWordASCII(s[y])))
 	}
-	switch l := t.Lower; {
-	case l == "":
-	case l[0] == 's' && strings.HasPrefix(l, "seiz"), l[0] == 'c' && strings.HasPrefix(l, "confiscat"),
-		l[0] == 'r' && strings.HasPrefix(l, "recover"), l[0] == 'i' && strings.HasPrefix(l, "intercept"):
-		b |= 1 << tcSeizeStem
+	if l := t.Lower; l != "" {
+		switch l[0] {
+		case 's':
+			set(tcSeizeStem, strings.HasPrefix(l, "seiz"))
+		case 'c':
+			set(tcSeizeStem, strings.HasPrefix(l, "confiscat"))
+		case 'r':
+			set(tcSeizeStem, strings.HasPrefix(l, "recover"))
+		case 'i':
+			set(tcSeizeStem, strings.HasPrefix(l, "intercept"))
+		}
 	}
-	set(tcBoundaryBefore, (t.Start > 0 && isWordASCII(s[t.Start-1])) != isWordASCII(s[t.Start]))
-	set(tcBoundaryAfter, isWordASCII(s[t.End-1]) != (t.End < len(s) && isWordASCII(s[t.End])))
-	set(tcAfterWordChar, t.Start > 0 && isWordASCII(s[t.Start-1]))
-	set(tcBeforeWordChar, t.End < len(s) && isWordASCII(s[t.End]))
+	wordBefore := t.Start > 0 && isWordASCII(s[t.Start-1])
+	wordAfter := t.End < len(s) && isWordASCII(s[t.End])
+	set(tcBoundaryBefore, wordBefore != isWordASCII(s[t.Start]))
+	set(tcBoundaryAfter, isWordASCII(s[t.End-1]) != wordAfter)
+	set(tcAfterWordChar, wordBefore)
+	set(tcBeforeWordChar, wordAfter)
 	set(tcSpace1After, t.End+1 < len(s) && s[t.End] == ' ' && !startsWithSpace(s[t.End+1:]))
 	if i := t.Start; i > 0 && isSpaceASCII(s[i-1]) {
 		for i > 0 && isSpaceASCII(s[i-1]) {
@@ -101,16 +109,17 @@ func textClassBits(s string, t *pattern.Token) uint64 {
 // given shape, says alone: the name classes, roman, asciiCapWord and
 // asciiWordPart. An ASCII word is read in one pass over its bytes.
 func wordClassBits(w string, shape pattern.Shape) uint64 {
-	word, tail, ivx := true, true, true // w is all \w; w[1:] all nameTail; w all I, V and X
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return wordClassBitsRunes(w, shape)
-		}
-		word = word && isWordASCII(c)
-		tail = tail && (i == 0 || nameTailByte(c))
-		ivx = ivx && (c == 'I' || c == 'V' || c == 'X')
+	if w == "" {
+		return 0
 	}
+	f := wordBytes[w[0]] | wbTail // the tail is w[1:]
+	for i := 1; i < len(w); i++ {
+		f &= wordBytes[w[i]]
+	}
+	if f&wbASCII == 0 {
+		return wordClassBitsRunes(w, shape)
+	}
+	word, tail, ivx := f&wbWord != 0, f&wbTail != 0, f&wbIVX != 0
 	var b uint64
 	if shape&pattern.ShapeCap != 0 { // w[0] is an ASCII capital
 		if len(w) == 1 {
@@ -127,17 +136,39 @@ func wordClassBits(w string, shape pattern.Shape) uint64 {
 		if len(w) <= 4 && ivx {
 			b |= 1 << tcRoman
 		}
-	} else if w != "" && nameTailByte(w[0]) && tail {
+	} else if wordBytes[w[0]]&wbTail != 0 && tail {
 		b |= 1 << tcNameTail
 	}
-	if w != "" && word {
+	if word {
 		b |= 1 << tcASCIIWordPart
 	}
 	return b
 }
 
-// nameTailByte reports whether c may continue a name's word (nameTail).
-func nameTailByte(c byte) bool { return c >= 'a' && c <= 'z' || c == '\'' || c == '-' }
+// The bits of wordBytes: what each byte is, for wordClassBits.
+const (
+	wbASCII = 1 << iota
+	wbWord  // \w
+	wbTail  // continues a name's word: a lower-case letter, an apostrophe or a hyphen
+	wbIVX   // a roman digit: I, V or X
+)
+
+var wordBytes = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		b := byte(c)
+		t[b] = wbASCII
+		if isWordASCII(b) {
+			t[b] |= wbWord
+		}
+		if b >= 'a' && b <= 'z' || b == '\'' || b == '-' {
+			t[b] |= wbTail
+		}
+		if b == 'I' || b == 'V' || b == 'X' {
+			t[b] |= wbIVX
+		}
+	}
+	return t
+}()
 
 // wordClassBitsRunes is wordClassBits for any text, rune by rune.
 func wordClassBitsRunes(w string, shape pattern.Shape) uint64 {

@@ -272,9 +272,7 @@ func lowerASCII(s string) string {
 	b := make([]byte, len(s))
 	copy(b, s[:i])
 	for ; i+8 <= len(s); i += 8 { // eight bytes at a time
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		binary.LittleEndian.PutUint64(b[i:], lowerWord(w))
+		binary.LittleEndian.PutUint64(b[i:], lowerWord(load64(s[i:i+8])))
 	}
 	for ; i < len(s); i++ {
 		c := s[i]
@@ -284,6 +282,13 @@ func lowerASCII(s string) string {
 		b[i] = c
 	}
 	return string(b)
+}
+
+// load64 reads the first eight bytes of s, little-endian, in one load.
+func load64(s string) uint64 {
+	s = s[:8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // lowerWord lower-cases the ASCII capitals among the eight bytes of w. Of
