@@ -50,14 +50,19 @@ func appendTokensLow(toks []token, s, low string) []token {
 		start := i
 		ascii, upper := true, false
 		for i < len(s) {
+			// The common case first: a run of ASCII letters and digits.
+			var seen uint8
+			for i < len(s) && tokenBytes[s[i]] != 0 {
+				seen |= tokenBytes[s[i]]
+				i++
+			}
+			upper = upper || seen&tbUpper != 0
+			if i == len(s) {
+				break
+			}
 			var r rune
 			w := 1
 			if c := s[i]; c < utf8.RuneSelf {
-				if isWordByte(c) {
-					upper = upper || c <= 'Z' && c >= 'A'
-					i++
-					continue
-				}
 				r = rune(c)
 			} else {
 				r, w = utf8.DecodeRuneInString(s[i:])
@@ -100,6 +105,25 @@ func appendTokensLow(toks []token, s, low string) []token {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// The bits of tokenBytes: an ASCII letter or digit (isWordByte), and an
+// upper-case letter.
+const (
+	tbWord = 1 << iota
+	tbUpper
+)
+
+var tokenBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		if isWordByte(byte(c)) {
+			t[c] = tbWord
+		}
+		if c >= 'A' && c <= 'Z' {
+			t[c] |= tbUpper
+		}
+	}
+	return t
+}()
 
 // isAcronymDot reports whether w looks like the start of a dotted acronym: "U", "U.S".
 func isAcronymDot(w string) bool {
