@@ -24,14 +24,15 @@ type Extractor struct {
 // workspace holds the arrays one extraction reads its sentences into; they
 // are dropped, not returned, so the next article may use them again.
 type workspace struct {
-	sents []sentence
-	offs  []int
-	facts []sentenceFacts
-	ptrs  []*sentenceFacts
-	toks  []token
-	words []int32         // the sentences' word starts
-	bits  []uint8         // the scanners each word start may start (appendStartBits)
-	ptoks []pattern.Token // the sentences' tokens as rules read them
+	sents   []sentence
+	offs    []int
+	facts   []sentenceFacts
+	ptrs    []*sentenceFacts
+	toks    []token
+	words   []int32         // the sentences' word starts
+	bits    []uint8         // the scanners each word start may start (appendStartBits)
+	ptoks   []pattern.Token // the sentences' tokens as rules read them
+	scratch []token         // run.scratch
 }
 
 // maxPooledTokens bounds the token arrays kept for the next article, so one
@@ -284,7 +285,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
 	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
 	w := x.workspace()
-	r.ptoks = w.ptoks[:0]
+	r.ptoks, r.scratch = w.ptoks[:0], w.scratch[:0]
 	sents := appendSentences(w.sents[:0], doc.Text)
 	offs := w.offs[:0]
 	for _, s := range sents {
@@ -368,7 +369,8 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.settleAsserters()
 	r.dedupePlaces()
 	r.fillEmpty()
-	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, bits: bits, ptoks: r.ptoks}
+	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, bits: bits, ptoks: r.ptoks,
+		scratch: r.scratch}
 	x.keepWorkspace(w)
 	return r.out
 }
@@ -410,6 +412,7 @@ func (x *Extractor) keepWorkspace(w *workspace) {
 	clear(w.toks)
 	clear(w.ptoks)
 	w.ptoks = w.ptoks[:0]
+	clear(w.scratch[:cap(w.scratch)])
 	x.work.Put(w)
 }
 

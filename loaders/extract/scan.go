@@ -269,19 +269,27 @@ func lowerASCII(s string) string {
 	if i == len(s) {
 		return s
 	}
-	b := make([]byte, len(s))
-	copy(b, s[:i])
-	for ; i+8 <= len(s); i += 8 { // eight bytes at a time
-		binary.LittleEndian.PutUint64(b[i:], lowerWord(load64(s[i:i+8])))
-	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	var b strings.Builder // one allocation: the result's
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	var buf [512]byte // lowered a piece at a time, eight bytes at a time
+	for i < len(s) {
+		piece := s[i:min(i+len(buf), len(s))]
+		k := 0
+		for ; k+8 <= len(piece); k += 8 {
+			binary.LittleEndian.PutUint64(buf[k:], lowerWord(load64(piece[k:])))
 		}
-		b[i] = c
+		for ; k < len(piece); k++ {
+			c := piece[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[k] = c
+		}
+		b.Write(buf[:len(piece)])
+		i += len(piece)
 	}
-	return string(b)
+	return b.String()
 }
 
 // load64 reads the first eight bytes of s, little-endian, in one load.

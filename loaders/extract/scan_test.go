@@ -265,6 +265,7 @@ func FuzzLowerASCII(f *testing.F) {
 	for k := range 8 {
 		f.Add(string(every[k : 256+k]))
 	}
+	f.Add(strings.Repeat(string(every[3:]), 5)) // longer than lowerASCII's pieces
 	f.Fuzz(func(t *testing.T, s string) {
 		want := []byte(s)
 		for i, c := range want {
