@@ -890,11 +890,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				m.I > 0 && isCapitalised(toks[m.I].Text) { // "Frederic Van Leeuw": a capital inside a sentence is a name, not a van
 				continue
 			}
-			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
+			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || endsNotSeizedItem(tail(text[:start], 20)) {
 				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[start:end]}
-			if singleItemRe.MatchString(tail(text[:start], 20)) && e.Countable {
+			if endsSingleItem(tail(text[:start], 20)) && e.Countable {
 				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact")
 			}
 			if (e.Sub == "" && e.Commodity == "drugs" || vagueGoods[e.Sub]) && !inListOfGoods(sf, goods, k) {
@@ -1424,12 +1424,10 @@ var (
 	cashAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
 	// cryptoWords are what cryptoAfterRe needs one of, in ASCII lower case
 	// (no letter of them has a non-ASCII fold).
-	cryptoWords     = []string{"bitcoin", "crypto", "monero", "ether"}
-	cryptoAfterRe   = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
-	worthAfterRe    = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`)
-	worthOfRe       = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)
-	notSeizedItemRe = regexp.MustCompile(`(?i)(used to|to|of the)\s+$`)
-	singleItemRe    = regexp.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+)?$`)
+	cryptoWords   = []string{"bitcoin", "crypto", "monero", "ether"}
+	cryptoAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
+	worthAfterRe  = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`)
+	worthOfRe     = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)
 )
 
 // tail returns the last n bytes of s or a little more, cut at a character

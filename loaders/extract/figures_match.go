@@ -729,3 +729,38 @@ func onePassiveVerbAt(s string, x int) bool {
 	}
 	return false
 }
+
+// endsNotSeizedItem reports whether s ends with "to" or "of the" and
+// white space: what follows names no goods seized ("used to carry", "to
+// the").
+func endsNotSeizedItem(s string) bool {
+	j := spacesBefore(s, len(s))
+	return j < len(s) && (hasSuffixFold(s[:j], "to") || hasSuffixFold(s[:j], "of the"))
+}
+
+// endsSingleItem reports whether s ends with "a", "an" or "one" as a word
+// of its own, maybe one more word of letters, digits, '_' and hyphens, and
+// white space: a single item follows ("a loaded pistol").
+func endsSingleItem(s string) bool {
+	j := spacesBefore(s, len(s))
+	if j == len(s) {
+		return false
+	}
+	article := func(k int) bool { // "a", "an" or "one" ends at k, after no word character
+		for _, w := range []string{"a", "an", "one"} {
+			if i := k - len(w); i >= 0 && equalFoldASCII(s[i:k], w) && (i == 0 || !isWordASCII(s[i-1])) {
+				return true
+			}
+		}
+		return false
+	}
+	if article(j) {
+		return true
+	}
+	i := j // a word of [\w-] between spaces
+	for i > 0 && (isWordASCII(s[i-1]) || s[i-1] == '-') {
+		i--
+	}
+	k := spacesBefore(s, i)
+	return i < j && k < i && article(k)
+}

@@ -144,6 +144,23 @@ func TestTextTests(t *testing.T) {
 			{"none", "nothing here", false},
 			{"forfeit stem", "assets forfeited", true},
 		}},
+		{"endsNotSeizedItem", endsNotSeizedItem, []matchCase[bool]{
+			{"used to", "weapons used to ", true},
+			{"of the and case", "in front OF THE\t", true},
+			{"to ending a longer word, as the pattern read it", "a photo ", true},
+			{"no space after", "used to", false},
+			{"the alone", "the ", false},
+		}},
+		{"endsSingleItem", endsSingleItem, []matchCase[bool]{
+			{"article", "seized a ", true},
+			{"article and a word", "found An ex-army_1 ", true},
+			{"one", "ONE\tloaded\n", true},
+			{"inside a word", "seized extra ", false},
+			{"after a non-ASCII letter", "éa ", true},
+			{"two words after", "a b c ", false},
+			{"a quote before the word", "a \"b ", false},
+			{"no space after", "a b", false},
+		}},
 		{"endsOfWhich", endsOfWhich, []matchCase[bool]{
 			{"comma", "the drugs, of which ", true},
 			{"a word after", "of which some  ", true},
