@@ -1046,6 +1046,27 @@ func contains(list []string, s string) bool {
 
 var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}|(?:[A-Z][\w-]+ ){1,3}(?:Port|Airport|Harbour|Harbor)(?: of Entry)?)\b`)
 
+// mayNamePort is a cheap test that portRe needs to pass: "Port of", or a
+// word of a port's name ending a word ("Portugal" names none).
+func mayNamePort(s string) bool {
+	if strings.Contains(s, "Port of ") {
+		return true
+	}
+	for _, w := range []string{"Port", "Harbour", "Harbor"} { // "Airport" ends in "port"
+		for i := strings.Index(s, w); i >= 0; {
+			if e := i + len(w); e == len(s) || !isWordASCII(s[e]) {
+				return true
+			}
+			k := strings.Index(s[i+1:], w)
+			if k < 0 {
+				break
+			}
+			i += 1 + k
+		}
+	}
+	return strings.Contains(s, "Airport")
+}
+
 func (r *run) findNamed(sf *sentenceFacts) {
 	r.rule = "gazetteer"
 	var found [8]match // the sentence's names stay on the stack
@@ -1076,7 +1097,7 @@ func (r *run) findNamed(sf *sentenceFacts) {
 			r.addNamed(&r.out.Groups, r.groupIdx, sf, mt)
 		}
 	}
-	if !strings.Contains(sf.s.Text, "Port") && !strings.Contains(sf.s.Text, "Airport") && !strings.Contains(sf.s.Text, "Harbo") {
+	if !mayNamePort(sf.s.Text) {
 		return
 	}
 	for _, loc := range portRe.FindAllStringIndex(sf.s.Text, -1) {
