@@ -445,26 +445,10 @@ func appendStartBits(dst []uint8, s string, starts []int32, toks []token) []uint
 			k++
 		}
 		bits := scanAll
-		if k < len(toks) && toks[k].Start == p && toks[k].rooted && isASCIILetters(toks[k].Text, toks[k].Lower) {
+		if k < len(toks) && toks[k].Start == p && toks[k].rooted && toks[k].letters {
 			bits = toks[k].scan
 		}
 		dst = append(dst, bits)
 	}
 	return dst
-}
-
-// isASCIILetters reports whether a token written text, of lower case
-// lower, is ASCII letters alone. A character beyond ASCII never lowers to
-// an ASCII letter of its own length, so lower alone being ASCII letters
-// of text's length says so.
-func isASCIILetters(text, lower string) bool {
-	if len(text) != len(lower) || lower == "" {
-		return false
-	}
-	for i := 0; i < len(lower); i++ {
-		if c := lower[i]; c < 'a' || c > 'z' {
-			return false
-		}
-	}
-	return true
 }

@@ -20,6 +20,7 @@ type token struct {
 	ruleWord   int32     // its number among the rules' words (ruleSets.words), where rooted
 	below      uint8     // root.below (0 without a root), where rooted: the kinds of names it starts
 	scan       uint8     // the word scanners its letters may start (scanLeads), where rooted
+	letters    bool      // it is ASCII letters alone, as tokenize made it
 	rooted     bool
 }
 
@@ -48,15 +49,14 @@ func appendTokensLow(toks []token, s, low string) []token {
 			continue
 		}
 		start := i
-		ascii, upper := true, false
+		ascii, letters := true, true // letters: ASCII letters alone so far
+		var seen uint8               // the tokenBytes bits of its ASCII letters and digits
 		for i < len(s) {
 			// The common case first: a run of ASCII letters and digits.
-			var seen uint8
 			for i < len(s) && tokenBytes[s[i]] != 0 {
 				seen |= tokenBytes[s[i]]
 				i++
 			}
-			upper = upper || seen&tbUpper != 0
 			if i == len(s) {
 				break
 			}
@@ -77,12 +77,14 @@ func appendTokensLow(toks []token, s, low string) []token {
 				possessive := (r == '\'' || r == '’') && (next == 's' || next == 'S') && (i+w+1 >= len(s) || !isWordByte(s[i+w+1]))
 				if isWordRune(next) && !possessive && (r != '.' || isAcronymDot(s[start:i])) {
 					ascii = ascii && w == 1
+					letters = false
 					i += w
 					continue
 				}
 			}
 			// Keep the closing dot of an acronym: "U.S." but not "arrested."
 			if r == '.' && strings.Contains(s[start:i], ".") && isAcronymDot(s[start:i]) {
+				letters = false
 				i += w
 			}
 			break
@@ -93,24 +95,25 @@ func appendTokensLow(toks []token, s, low string) []token {
 			continue
 		}
 		lower := s[start:i]
-		if upper {
+		if seen&tbUpper != 0 {
 			if low == "" {
 				low = lowerASCII(s)
 			}
 			lower = low[start:i]
 		}
-		toks = append(toks, token{Text: s[start:i], Lower: lower, Start: start, End: i})
+		toks = append(toks, token{Text: s[start:i], Lower: lower, Start: start, End: i, letters: letters && seen&tbDigit == 0})
 	}
 	return toks
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// The bits of tokenBytes: an ASCII letter or digit (isWordByte), and an
-// upper-case letter.
+// The bits of tokenBytes: an ASCII letter or digit (isWordByte), an
+// upper-case letter, a digit.
 const (
 	tbWord = 1 << iota
 	tbUpper
+	tbDigit
 )
 
 var tokenBytes = func() (t [256]uint8) {
@@ -120,6 +123,9 @@ var tokenBytes = func() (t [256]uint8) {
 		}
 		if c >= 'A' && c <= 'Z' {
 			t[c] |= tbUpper
+		}
+		if c >= '0' && c <= '9' {
+			t[c] |= tbDigit
 		}
 	}
 	return t
