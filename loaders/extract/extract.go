@@ -17,7 +17,7 @@ type Extractor struct {
 	gaz   *gazetteer
 	open  *gazdata.OpenPlaces // towns and regions taken where the text marks a place (places_open.go)
 	rules *ruleSets           // the rules written as data (rules.go)
-	words map[string]wordInfo // what each sentence's words are looked up for, in one map
+	words *wordTable          // what each sentence's words are looked up for, in one table
 	work  sync.Pool           // *workspace: an article's arrays, used again by the next
 }
 
@@ -141,7 +141,7 @@ func newExtractorOn(g *gazetteer) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{gaz: g, open: open, rules: rules, words: words}, nil
+	return &Extractor{gaz: g, open: open, rules: rules, words: newWordTable(words)}, nil
 }
 
 // mention is a named thing found in a sentence.
@@ -380,7 +380,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 func (x *Extractor) lookUpWords(toks []token) uint16 {
 	var cues uint16
 	for j := range toks {
-		wi := x.words[toks[j].Lower]
+		wi := x.words.get(toks[j].Lower)
 		t := &toks[j]
 		t.root, t.below, t.id, t.sets, t.class, t.cues, t.ruleWord, t.scan, t.rooted = wi.root, wi.below, wi.id, wi.sets, wi.class, wi.cues, wi.rule, wi.scan, true
 		if t.ruleWord == 0 { // a word the table lacks
