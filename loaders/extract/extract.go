@@ -191,6 +191,8 @@ type sentenceFacts struct {
 	supports     []int8 // by agency: only supports others' work (supportsOnly)
 	asserter     string // who states the sentence's facts (asserted)
 	asserterDone bool
+	gramSet      gramSet // the pairs of low (grams)
+	gramsDone    bool
 }
 
 // figures returns the figures of the sentence.
@@ -215,7 +217,7 @@ func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 func (r *run) isHistoric(sf *sentenceFacts) bool {
 	if sf.historic == 0 { // asked for each figure: worked out once
 		sf.historic = 1
-		if containsAny(sf.low, historicWords) && r.signal(sf, sigHistoric) {
+		if sf.holdsAny(sf.low, historicWords) && r.signal(sf, sigHistoric) {
 			sf.historic = 2
 		}
 	}
@@ -225,26 +227,20 @@ func (r *run) isHistoric(sf *sentenceFacts) bool {
 // historicWords are what signal.historic needs one of.
 var historicWords = []string{"previous", "last year", "in 19", "in 20", "globally", "worldwide", "nationally", "across the world"}
 
-func containsAny(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
-}
-
 // namesLocalPolice reports whether the sentence names a force only by its
 // place: "Police in Rotterdam".
 func (sf *sentenceFacts) namesLocalPolice() bool {
 	if sf.local == 0 {
 		sf.local = 1
-		if mayNameLocalPolice(sf.s.Text) && localPoliceRe.MatchString(sf.s.Text) {
+		if sf.holdsAny(sf.low, localPoliceCues) && mayNameLocalPolice(sf.s.Text) && localPoliceRe.MatchString(sf.s.Text) {
 			sf.local = 2
 		}
 	}
 	return sf.local == 2
 }
+
+// localPoliceCues are mayNameLocalPolice's words in lower case.
+var localPoliceCues = []string{"olice in ", "olice at ", "olice from "}
 
 // mayNameLocalPolice is a cheap test that localPoliceRe needs to pass: its
 // words as they must be written.

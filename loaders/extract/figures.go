@@ -29,7 +29,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 	}
 	// Cheap tests the patterns need to pass: the anchored ones start with
 	// spaces; each needs some words in its ASCII lower case.
-	lits := containsAnyWord
+	lits := sf.holdsAny
 	found := false
 	for _, f := range sf.figures() {
 		after, before := text[f.End:], text[:f.Start]
@@ -712,7 +712,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	cue := sf.cues&cueSeize != 0 && hasSeizeCueAt(text, sf.starts) || takenWith
 	// lits is a cheap test some patterns need to pass: the text's ASCII
 	// lower case holds one of their words.
-	lits := containsAnyWord
+	lits := sf.holdsAny
 	valueSentence := sf.cues&cueValue != 0 && lits(sf.low, valueWords) && r.signal(sf, sigValueWord)
 	if !cue && !valueSentence {
 		return
@@ -973,7 +973,7 @@ func (r *run) seizesStrongly(sf *sentenceFacts) bool {
 // (signal.strong-seizure). Its ASCII lower case must hold one of the
 // verbs' words first.
 func (r *run) strongSeizure(sf *sentenceFacts) bool {
-	return containsAnyWord(sf.low, strongSeizeWords) && r.signal(sf, sigStrongSeizure)
+	return sf.holdsAny(sf.low, strongSeizeWords) && r.signal(sf, sigStrongSeizure)
 }
 
 // attachValueEarlier gives a value to the latest earlier seizure of the
