@@ -1245,7 +1245,7 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 		verb := strings.ToLower(s[m[2]:m[3]])
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
 			(auxBeforeLow(tail(sf.low[cs:m[0]], 40)) ||
-				passiveAfterRe.MatchString(s[m[1]:]))
+				mayBePassiveAfter(s[m[1]:]) && passiveAfterRe.MatchString(s[m[1]:]))
 		if passive {
 			out = append(out, [2]int{cs, m[0]})
 		} else {

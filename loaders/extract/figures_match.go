@@ -764,3 +764,42 @@ func endsSingleItem(s string) bool {
 	k := spacesBefore(s, i)
 	return i < j && k < i && article(k)
 }
+
+// mayBePassiveAfter is a cheap test that passiveAfterRe needs to pass: after
+// white space, the text ends, or a stop or comma follows, or the first two
+// letters of one of its words (a character beyond ASCII is left to the
+// pattern, which reads "ſ" as s).
+func mayBePassiveAfter(s string) bool {
+	i := skipSpaces(s, 0)
+	if i+1 >= len(s) {
+		return true
+	}
+	switch s[i] {
+	case ',', '.', ';', ':':
+		return true
+	}
+	if s[i] >= utf8.RuneSelf || s[i+1] >= utf8.RuneSelf {
+		return true
+	}
+	switch c, d := s[i]|0x20, s[i+1]|0x20; c { // in any ASCII case
+	case 'i', 'u':
+		return d == 'n' // in, inside, under
+	case 'a':
+		return d == 't' || d == 'f' || d == 'c' || d == 's' || d == 'n' // at, after, across, as, and
+	case 'f':
+		return d == 'r' // from
+	case 'd':
+		return d == 'u' // during
+	case 'b':
+		return d == 'y' || d == 'e' // by, between
+	case 'o':
+		return d == 'n' || d == 'v' // on, over the
+	case 'w', 's':
+		return d == 'i' // with, since
+	case 'n':
+		return d == 'e' // near
+	case 't':
+		return d == 'h' // throughout
+	}
+	return false
+}

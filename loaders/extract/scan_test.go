@@ -134,8 +134,8 @@ func FuzzCharOffsets(f *testing.F) {
 // FuzzPrefilters checks that the cheap tests some patterns need to pass
 // hold wherever the pattern matches: the boilerplate gates (and that
 // isBoilerplate, which tries only the patterns a line's first byte lets
-// pass, says what the patterns say), the month tests, mayNamePort and
-// mayHaveBreakdown. Texts with characters a case-insensitive pattern
+// pass, says what the patterns say), the month tests, mayNamePort,
+// mayBePassiveAfter and mayHaveBreakdown. Texts with characters a case-insensitive pattern
 // takes for ASCII letters are left out: the tests, like the rest of the
 // extractor, read ASCII letters only.
 func FuzzPrefilters(f *testing.F) {
@@ -144,6 +144,7 @@ func FuzzPrefilters(f *testing.F) {
 		"We use cookies.", "Cookie Policy", "xcookies", "cookiesx", "Terms of Service", "terms of  use", "All Rights Reserved 2020",
 		"Sign up for our newsletter", "newsletters", "privacy policy_", "5 min read", "By Jane Doe, Reuters",
 		" (22 in Spain, 5 in Portugal)", "é(1 in Spain)", " x. (3 in Peru)", " Sept. 5", "on 8\tfebruary ", " Junes", "may",
+		" in", "\tOver the", ", near", "AS x", "inside", " un", "Throughout", "by", ":", "Between",
 		"Port of Spain", "the Dover Port of Entry", "Portugal's Port", "Heathrow Airport", "Airports", "Sydney Harbour_ x Harbor",
 	} {
 		f.Add(s)
@@ -162,6 +163,9 @@ func FuzzPrefilters(f *testing.F) {
 		}
 		if got := isBoilerplate(line); got != matched {
 			t.Fatalf("isBoilerplate(%q) = %v, but its patterns say %v", line, got, matched)
+		}
+		if passiveAfterRe.MatchString(line) && !mayBePassiveAfter(line) {
+			t.Fatalf("passiveAfterRe matches %q, but mayBePassiveAfter is false", line)
 		}
 		if portRe.MatchString(line) && !mayNamePort(line) {
 			t.Fatalf("portRe matches %q, but mayNamePort is false", line)
