@@ -1040,9 +1040,11 @@ func contains(list []string, s string) bool {
 
 // --- places, platforms, groups ---
 
-var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}|(?:[A-Z][\w-]+ ){1,3}(?:Port|Airport|Harbour|Harbor)(?: of Entry)?)\b`)
+// portScan finds the names of ports: "Port of Spain", "Dover Port of Entry".
+var portScan = newWordStartScan(`\b(Port of [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}|(?:[A-Z][\w-]+ ){1,3}(?:Port|Airport|Harbour|Harbor)(?: of Entry)?)\b`,
+	func(s string, p int) bool { return s[p] >= 'A' && s[p] <= 'Z' })
 
-// mayNamePort is a cheap test that portRe needs to pass: "Port of", or a
+// mayNamePort is a cheap test that portScan needs to pass: "Port of", or a
 // word of a port's name ending a word ("Portugal" names none).
 func mayNamePort(s string) bool {
 	if strings.Contains(s, "Port of ") {
@@ -1096,7 +1098,7 @@ func (r *run) findNamed(sf *sentenceFacts) {
 	if !mayNamePort(sf.s.Text) {
 		return
 	}
-	for _, loc := range portRe.FindAllStringIndex(sf.s.Text, -1) {
+	for _, loc := range portScan.findAllAt(sf.s.Text, sf.starts) {
 		// Words that only open the sentence or the phrase are not the port's: "At Dover Port".
 		for _, w := range []string{"The ", "At ", "In ", "From ", "Near ", "To ", "A "} {
 			if strings.HasPrefix(sf.s.Text[loc[0]:loc[1]], w) && strings.Count(sf.s.Text[loc[0]:loc[1]], " ") > 1 {

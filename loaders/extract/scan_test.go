@@ -22,6 +22,7 @@ var scanCases = []struct {
 	{"week", weekScan, false},
 	{"titleName", titleNameScan, false},
 	{"lowerAgency", lowerAgencyScan, true},
+	{"port", portScan, false},
 }
 
 // foldsToASCII reports whether s holds a character that a case-insensitive
@@ -58,6 +59,7 @@ func FuzzStartScan(f *testing.F) {
 		"it was Found; stash, Shut Down shutdown, taken offline, TAKEN OFF THE STREETS, confiscatory forfeits, frozen froze_",
 		"in London in Paris, at Dover Port and near  Ōsaka-Shi were, in O’Neil ,x in Ab Cd Ef Gh on in Éire\nat Kings Cross;at Xy ,z in Ǆa",
 		"named  Trojan Shield, dubbed “Eternal”, called ‘x’, known as 26Lemont, code named\tOperation Ruby, so-called Bo, named 'Q",
+		"At Dover Port of Entry, the Port of Spain Trinidad and Sydney Harbour_ Airport, Heathrow Airports at Port-of Harbor",
 	} {
 		f.Add(s)
 	}
@@ -134,8 +136,8 @@ func FuzzCharOffsets(f *testing.F) {
 // FuzzPrefilters checks that the cheap tests some patterns need to pass
 // hold wherever the pattern matches: the boilerplate gates (and that
 // isBoilerplate, which tries only the patterns a line's first byte lets
-// pass, says what the patterns say), the month tests, mayNamePort,
-// mayBePassiveAfter and mayHaveBreakdown. Texts with characters a case-insensitive pattern
+// pass, says what the patterns say, and headlineBullet's quotes), the
+// month tests, mayNamePort, mayBePassiveAfter and mayHaveBreakdown. Texts with characters a case-insensitive pattern
 // takes for ASCII letters are left out: the tests, like the rest of the
 // extractor, read ASCII letters only.
 func FuzzPrefilters(f *testing.F) {
@@ -144,11 +146,13 @@ func FuzzPrefilters(f *testing.F) {
 		"We use cookies.", "Cookie Policy", "xcookies", "cookiesx", "Terms of Service", "terms of  use", "All Rights Reserved 2020",
 		"Sign up for our newsletter", "newsletters", "privacy policy_", "5 min read", "By Jane Doe, Reuters",
 		" (22 in Spain, 5 in Portugal)", "é(1 in Spain)", " x. (3 in Peru)", " Sept. 5", "on 8\tfebruary ", " Junes", "may",
+		"• ‘Chronic’ crime", "- Ada Obi, alias \"Tiny\", 37", "* x 'y",
 		" in", "\tOver the", ", near", "AS x", "inside", " un", "Throughout", "by", ":", "Between",
 		"Port of Spain", "the Dover Port of Entry", "Portugal's Port", "Heathrow Airport", "Airports", "Sydney Harbour_ x Harbor",
 	} {
 		f.Add(s)
 	}
+	portRe := plain(portScan)
 	f.Fuzz(func(t *testing.T, line string) {
 		if foldsToASCII(line) {
 			return
@@ -164,11 +168,14 @@ func FuzzPrefilters(f *testing.F) {
 		if got := isBoilerplate(line); got != matched {
 			t.Fatalf("isBoilerplate(%q) = %v, but its patterns say %v", line, got, matched)
 		}
+		if headlineBullet.MatchString(line) && !strings.ContainsAny(line, headlineQuotes) {
+			t.Fatalf("headlineBullet matches %q, which holds none of its quotes", line)
+		}
 		if passiveAfterRe.MatchString(line) && !mayBePassiveAfter(line) {
 			t.Fatalf("passiveAfterRe matches %q, but mayBePassiveAfter is false", line)
 		}
 		if portRe.MatchString(line) && !mayNamePort(line) {
-			t.Fatalf("portRe matches %q, but mayNamePort is false", line)
+			t.Fatalf("portScan's pattern matches %q, but mayNamePort is false", line)
 		}
 		if breakdownRe.MatchString(line) && !mayHaveBreakdown(line) {
 			t.Fatalf("breakdownRe matches %q, but mayHaveBreakdown is false", line)

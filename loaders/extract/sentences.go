@@ -46,8 +46,11 @@ var headlineBullet = regexp.MustCompile(`^[•·▪►\-*]\s*(?:.*[^\pL\pN])?[�
 
 // isHeadlineBullet reports whether a line is a link to another story (headlineBullet).
 func isHeadlineBullet(line string) bool {
-	return headlineBullet.MatchString(line) && !strings.Contains(strings.ToLower(line), "alias ")
+	return strings.ContainsAny(line, headlineQuotes) && headlineBullet.MatchString(line) && !strings.Contains(strings.ToLower(line), "alias ")
 }
+
+// headlineQuotes are the quotes headlineBullet needs one of.
+const headlineQuotes = `‘“"'`
 
 // boilerplateGates are cheap tests that boilerplatePatterns, one by one,
 // need to pass, given the line and its ASCII lower case.
