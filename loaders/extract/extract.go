@@ -17,20 +17,22 @@ type Extractor struct {
 	gaz   *gazetteer
 	open  *gazdata.OpenPlaces // towns and regions taken where the text marks a place (places_open.go)
 	rules *ruleSets           // the rules written as data (rules.go)
-	words map[string]wordInfo // what each sentence's words are looked up for, in one map
+	words *wordTable          // what each sentence's words are looked up for, in one table
 	work  sync.Pool           // *workspace: an article's arrays, used again by the next
 }
 
 // workspace holds the arrays one extraction reads its sentences into; they
 // are dropped, not returned, so the next article may use them again.
 type workspace struct {
-	sents []sentence
-	offs  []int
-	facts []sentenceFacts
-	ptrs  []*sentenceFacts
-	toks  []token
-	words []int32         // the sentences' word starts
-	ptoks []pattern.Token // the sentences' tokens as rules read them
+	sents   []sentence
+	offs    []int
+	facts   []sentenceFacts
+	ptrs    []*sentenceFacts
+	toks    []token
+	words   []int32         // the sentences' word starts
+	bits    []uint8         // the scanners each word start may start (appendStartBits)
+	ptoks   []pattern.Token // the sentences' tokens as rules read them
+	scratch []token         // run.scratch
 }
 
 // maxPooledTokens bounds the token arrays kept for the next article, so one
@@ -46,6 +48,7 @@ type wordInfo struct {
 	id    int32     // its number as a word that continues a name, or 0
 	cues  uint16    // the bits of the cue sets it is in
 	sets  uint8     // the bits of the name rules' word sets it is in (see nameSets)
+	scan  uint8     // the word scanners it may start (scanLeads)
 }
 
 // The bits of the word sets that the rules of agency names ask of each
@@ -119,6 +122,11 @@ func newExtractorOn(g *gazetteer) (*Extractor, error) {
 			words[w] = wi
 		}
 	}
+	for w, bits := range scanLeads {
+		wi := words[w]
+		wi.scan |= bits
+		words[w] = wi
+	}
 	for w, class := range rules.classOf {
 		wi := words[w]
 		wi.class = class
@@ -133,7 +141,7 @@ func newExtractorOn(g *gazetteer) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{gaz: g, open: open, rules: rules, words: words}, nil
+	return &Extractor{gaz: g, open: open, rules: rules, words: newWordTable(words)}, nil
 }
 
 // mention is a named thing found in a sentence.
@@ -151,6 +159,7 @@ type sentenceFacts struct {
 	runeEnd    int
 	toks       []token
 	starts     []int32 // wordStartsOf(s.Text)
+	startBits  []uint8 // the scanners each of starts may start (appendStartBits)
 	low        string  // s.Text in ASCII lower case
 	cues       uint16  // the bits of the cue sets its words are in
 	agencies   []mention
@@ -182,12 +191,14 @@ type sentenceFacts struct {
 	supports     []int8 // by agency: only supports others' work (supportsOnly)
 	asserter     string // who states the sentence's facts (asserted)
 	asserterDone bool
+	gramSet      gramSet // the pairs of low (grams)
+	gramsDone    bool
 }
 
 // figures returns the figures of the sentence.
 func (sf *sentenceFacts) figures() []figure {
 	if !sf.figsDone {
-		sf.figs, sf.figsDone = findFiguresAt(sf.s.Text, sf.starts), true
+		sf.figs, sf.figsDone = findFiguresAt(sf.s.Text, sf.starts, sf.startBits), true
 	}
 	return sf.figs
 }
@@ -206,7 +217,7 @@ func (sf *sentenceFacts) clauseAt(pos int) (int, int) {
 func (r *run) isHistoric(sf *sentenceFacts) bool {
 	if sf.historic == 0 { // asked for each figure: worked out once
 		sf.historic = 1
-		if containsAny(sf.low, historicWords) && r.signal(sf, sigHistoric) {
+		if sf.holdsAny(sf.low, historicWords) && r.signal(sf, sigHistoric) {
 			sf.historic = 2
 		}
 	}
@@ -216,26 +227,20 @@ func (r *run) isHistoric(sf *sentenceFacts) bool {
 // historicWords are what signal.historic needs one of.
 var historicWords = []string{"previous", "last year", "in 19", "in 20", "globally", "worldwide", "nationally", "across the world"}
 
-func containsAny(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
-}
-
 // namesLocalPolice reports whether the sentence names a force only by its
 // place: "Police in Rotterdam".
 func (sf *sentenceFacts) namesLocalPolice() bool {
 	if sf.local == 0 {
 		sf.local = 1
-		if mayNameLocalPolice(sf.s.Text) && localPoliceRe.MatchString(sf.s.Text) {
+		if sf.holdsAny(sf.low, localPoliceCues) && mayNameLocalPolice(sf.s.Text) && localPoliceRe.MatchString(sf.s.Text) {
 			sf.local = 2
 		}
 	}
 	return sf.local == 2
 }
+
+// localPoliceCues are mayNameLocalPolice's words in lower case.
+var localPoliceCues = []string{"olice in ", "olice at ", "olice from "}
 
 // mayNameLocalPolice is a cheap test that localPoliceRe needs to pass: its
 // words as they must be written.
@@ -276,7 +281,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
 	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
 	w := x.workspace()
-	r.ptoks = w.ptoks[:0]
+	r.ptoks, r.scratch = w.ptoks[:0], w.scratch[:0]
 	sents := appendSentences(w.sents[:0], doc.Text)
 	offs := w.offs[:0]
 	for _, s := range sents {
@@ -293,14 +298,20 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	if n := len(doc.Text)/3 + 8; cap(starts) < n { // one backing array for the article's word starts
 		starts = make([]int32, 0, n)
 	}
+	bits := w.bits[:0]
+	if cap(bits) < cap(starts) {
+		bits = make([]uint8, 0, cap(starts))
+	}
 	for k, s := range sents {
 		n := len(toks)
 		toks = appendTokensLow(toks, s.Text, s.low)
 		cues := x.lookUpWords(toks[n:])
 		ns := len(starts)
 		starts = appendWordStarts(starts, s.Text)
+		bits = appendStartBits(bits, s.Text, starts[ns:], toks[n:])
 		facts[k] = sentenceFacts{s: s, toks: toks[n:len(toks):len(toks)], low: s.low, cues: cues,
-			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1], starts: starts[ns:len(starts):len(starts)]}
+			runeStart: runeAt[2*k], runeEnd: runeAt[2*k+1], starts: starts[ns:len(starts):len(starts)],
+			startBits: bits[ns:len(bits):len(bits)]}
 		r.sents[k] = &facts[k]
 	}
 	// The passes, in the order they must run, and why:
@@ -355,7 +366,8 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.settleAsserters()
 	r.dedupePlaces()
 	r.fillEmpty()
-	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, ptoks: r.ptoks}
+	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, bits: bits, ptoks: r.ptoks,
+		scratch: r.scratch}
 	x.keepWorkspace(w)
 	return r.out
 }
@@ -365,9 +377,9 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 func (x *Extractor) lookUpWords(toks []token) uint16 {
 	var cues uint16
 	for j := range toks {
-		wi := x.words[toks[j].Lower]
+		wi := x.words.get(toks[j].Lower)
 		t := &toks[j]
-		t.root, t.below, t.id, t.sets, t.class, t.cues, t.ruleWord, t.rooted = wi.root, wi.below, wi.id, wi.sets, wi.class, wi.cues, wi.rule, true
+		t.root, t.below, t.id, t.sets, t.class, t.cues, t.ruleWord, t.scan, t.rooted = wi.root, wi.below, wi.id, wi.sets, wi.class, wi.cues, wi.rule, wi.scan, true
 		if t.ruleWord == 0 { // a word the table lacks
 			t.ruleWord = pattern.NotRuleWord
 		}
@@ -397,6 +409,7 @@ func (x *Extractor) keepWorkspace(w *workspace) {
 	clear(w.toks)
 	clear(w.ptoks)
 	w.ptoks = w.ptoks[:0]
+	clear(w.scratch[:cap(w.scratch)])
 	x.work.Put(w)
 }
 
@@ -419,21 +432,37 @@ func charOffsets(text string, offs []int) []int {
 		}
 		next[k] = j
 	}
-	k, n := 0, 0
-	for i := range text {
-		for k < len(offs) && next[k] == i {
-			out[k] = n - (next[k] - offs[k])
-			k++
-		}
-		n++
-	}
-	for ; k < len(offs); k++ { // the end
-		if next[k] != len(text) { // a first byte the loop did not visit: never so
-			return charOffsetsByTable(text, offs)
-		}
+	// A first byte is where decoding from the start of text begins a
+	// character, so the characters before next[k] are those of the pieces
+	// between the offsets, each counted as range counts them.
+	n, from := 0, 0
+	for k := range offs {
+		n += runeCount(text[from:next[k]])
+		from = next[k]
 		out[k] = n - (next[k] - offs[k])
 	}
 	return out
+}
+
+// runeCount is utf8.RuneCountInString (an invalid byte counts as one),
+// reading ASCII eight bytes at a time.
+func runeCount(s string) int {
+	n := 0
+	for len(s) > 0 {
+		if len(s) >= 8 {
+			if load64(s)&0x8080808080808080 == 0 {
+				n, s = n+8, s[8:]
+				continue
+			}
+		}
+		if s[0] < utf8.RuneSelf {
+			n, s = n+1, s[1:]
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s)
+		n, s = n+1, s[w:]
+	}
+	return n
 }
 
 // charOffsetsByTable is charOffsets by way of the whole table.
@@ -1017,10 +1046,34 @@ func contains(list []string, s string) bool {
 
 // --- places, platforms, groups ---
 
-// portRe finds ports, airports and the like by name: "Port of Gioia Tauro",
-// "Heathrow Airport Terminal 2", "Mumbai international airport", "the
-// Brickstone Hotel", "the Al Haditha land border crossing".
-var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}|(?:[A-Z][\w-]+ ){1,3}(?:Port|(?:International |international )?(?:Airport|airport)(?: Terminal \d)?|Harbour|Harbor|Hotel|(?:[Ll]and )?(?:[Bb]order [Cc]rossing)|[Bb]us [Ss]top)(?: of Entry)?)\b`)
+// portScan finds ports, airports and the like by name: "Port of Gioia
+// Tauro", "Heathrow Airport Terminal 2", "Mumbai international airport",
+// "the Brickstone Hotel", "the Al Haditha land border crossing".
+var portScan = newWordStartScan(`\b(Port of [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}|(?:[A-Z][\w-]+ ){1,3}(?:Port|(?:International |international )?(?:Airport|airport)(?: Terminal \d)?|Harbour|Harbor|Hotel|(?:[Ll]and )?(?:[Bb]order [Cc]rossing)|[Bb]us [Ss]top)(?: of Entry)?)\b`,
+	func(s string, p int) bool { return s[p] >= 'A' && s[p] <= 'Z' })
+
+// mayNamePort is a cheap test that portScan needs to pass: "Port of", or a
+// word of a port's name ending a word ("Portugal" names none), or the
+// words of an airport, hotel, border crossing or bus stop.
+func mayNamePort(s string) bool {
+	if strings.Contains(s, "Port of ") {
+		return true
+	}
+	for _, w := range []string{"Port", "Harbour", "Harbor"} { // "Airport" ends in "port"
+		for i := strings.Index(s, w); i >= 0; {
+			if e := i + len(w); e == len(s) || !isWordASCII(s[e]) {
+				return true
+			}
+			k := strings.Index(s[i+1:], w)
+			if k < 0 {
+				break
+			}
+			i += 1 + k
+		}
+	}
+	return strings.Contains(s, "irport") || strings.Contains(s, "Hotel") || strings.Contains(s, "rossing") ||
+		strings.Contains(s, "us stop") || strings.Contains(s, "us Stop")
+}
 
 func (r *run) findNamed(sf *sentenceFacts) {
 	r.rule = "gazetteer"
@@ -1052,11 +1105,10 @@ func (r *run) findNamed(sf *sentenceFacts) {
 			r.addNamed(&r.out.Groups, r.groupIdx, sf, mt)
 		}
 	}
-	if !strings.Contains(sf.s.Text, "Port") && !strings.Contains(sf.low, "airport") && !strings.Contains(sf.s.Text, "Harbo") &&
-		!strings.Contains(sf.s.Text, "Hotel") && !strings.Contains(sf.low, "crossing") && !strings.Contains(sf.low, "bus stop") {
+	if !mayNamePort(sf.s.Text) {
 		return
 	}
-	for _, loc := range portRe.FindAllStringIndex(sf.s.Text, -1) {
+	for _, loc := range portScan.findAllAt(sf.s.Text, sf.starts) {
 		// Words that only open the sentence or the phrase are not the port's: "At Dover Port".
 		for _, w := range []string{"The ", "At ", "In ", "From ", "Near ", "To ", "A "} {
 			if strings.HasPrefix(sf.s.Text[loc[0]:loc[1]], w) && strings.Count(sf.s.Text[loc[0]:loc[1]], " ") > 1 {

@@ -103,7 +103,7 @@ func TestFindMoney(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			r := &run{x: x, country: tc.country}
-			ms := r.findMoney(tc.in)
+			ms := r.findMoney(tc.in, wordStartsOf(tc.in))
 			if len(ms) != 1 {
 				t.Fatalf("findMoney(%q) = %+v, want one sum", tc.in, ms)
 			}
@@ -114,7 +114,7 @@ func TestFindMoney(t *testing.T) {
 		})
 	}
 	r := &run{x: x, country: "GB"}
-	if ms := r.findMoney("12 pounds of cannabis"); len(ms) != 0 {
+	if ms := r.findMoney("12 pounds of cannabis", wordStartsOf("12 pounds of cannabis")); len(ms) != 0 {
 		t.Errorf("a weight in pounds read as money: %+v", ms)
 	}
 }

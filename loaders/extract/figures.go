@@ -29,7 +29,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 	}
 	// Cheap tests the patterns need to pass: the anchored ones start with
 	// spaces; each needs some words in its ASCII lower case.
-	lits := containsAnyWord
+	lits := sf.holdsAny
 	found := false
 	for _, f := range sf.figures() {
 		after, before := text[f.End:], text[:f.Start]
@@ -516,8 +516,9 @@ var (
 	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
 )
 
-// findMoney returns the sums of money in s.
-func (r *run) findMoney(s string) []money {
+// findMoney returns the sums of money in s, given the offsets where its
+// words start (see wordStartsOf).
+func (r *run) findMoney(s string, starts []int32) []money {
 	var out []money
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil
@@ -526,7 +527,7 @@ func (r *run) findMoney(s string) []money {
 	if maySignMoney(s) {
 		prefixed = findMoneyPrefixes(s)
 	}
-	suffixed = findMoneySuffixes(s) // needs no cue: it reads only after digits
+	suffixed = findMoneySuffixesAt(s, starts) // needs no cue: it reads only after digits
 	for _, m := range prefixed {
 		sym := strings.TrimSpace(s[m[2]:m[3]])
 		cur := r.currencyOf(sym, s)
@@ -765,7 +766,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	cue := sf.cues&cueSeize != 0 && hasSeizeCueAt(text, sf.starts) || takenWith
 	// lits is a cheap test some patterns need to pass: the text's ASCII
 	// lower case holds one of their words.
-	lits := containsAnyWord
+	lits := sf.holdsAny
 	valueSentence := sf.cues&cueValue != 0 && lits(sf.low, valueWords) && r.signal(sf, sigValueWord)
 	if !cue && !valueSentence {
 		return
@@ -773,7 +774,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	if cue && sf.cues&cueModal != 0 && lits(sf.low, hypotheticalVerbs) && r.signal(sf, sigHypothetical) && !valueSentence {
 		return
 	}
-	moneys := r.findMoney(text)
+	moneys := r.findMoney(text, sf.starts)
 	var made []int // indexes into r.out.Seizures made from this sentence
 	newSeizure := func(s Seizure, pos int) {
 		s.Agency = r.strp(r.agencyFor(i, pos))
@@ -943,11 +944,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				m.I > 0 && isCapitalised(toks[m.I].Text) { // "Frederic Van Leeuw": a capital inside a sentence is a name, not a van
 				continue
 			}
-			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || notSeizedItemRe.MatchString(tail(text[:start], 20)) {
+			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || endsNotSeizedItem(tail(text[:start], 20)) {
 				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[start:end]}
-			if singleItemRe.MatchString(tail(text[:start], 20)) && e.Countable {
+			if endsSingleItem(tail(text[:start], 20)) && e.Countable {
 				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact")
 			}
 			if (e.Sub == "" && e.Commodity == "drugs" || vagueGoods[e.Sub]) && !inListOfGoods(sf, goods, k) {
@@ -1063,7 +1064,7 @@ func (r *run) seizesStrongly(sf *sentenceFacts) bool {
 // (signal.strong-seizure). Its ASCII lower case must hold one of the
 // verbs' words first.
 func (r *run) strongSeizure(sf *sentenceFacts) bool {
-	return containsAnyWord(sf.low, strongSeizeWords) && r.signal(sf, sigStrongSeizure)
+	return sf.holdsAny(sf.low, strongSeizeWords) && r.signal(sf, sigStrongSeizure)
 }
 
 // attachValueEarlier gives a value to the latest earlier seizure of the
@@ -1271,10 +1272,10 @@ var seizeVerbWords = newWordAlts("seized", "seizing", "seizures of", "seizure of
 
 // findSeizeVerbsAt finds the verbs and nouns of seizing in s: one of
 // seizeVerbWords in any ASCII case, starting and ending a word, given the
-// offsets where s's words start (see wordStartsOf); for each, the offsets
-// of the match, twice.
-func findSeizeVerbsAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &seizeVerbLead, func(s string, p int) submatch {
+// offsets where s's words start (see wordStartsOf) and their scanner bits
+// (or nil); for each, the offsets of the match, twice.
+func findSeizeVerbsAt(s string, starts []int32, bits []uint8) [][]int {
+	return matchAtWordStarts(s, starts, bits, scanSeizeVerb, &seizeVerbLead, func(s string, p int) submatch {
 		if e := wordAltAt(s, p, seizeVerbWords); e >= 0 {
 			return submatch{m: [8]int{p, e, p, e}, n: 4}
 		}
@@ -1341,12 +1342,12 @@ func clauseIn(breaks [][]int, n, pos int) (int, int) {
 func seizedRegions(sf *sentenceFacts) [][2]int {
 	s := sf.s.Text
 	var out [][2]int
-	for _, m := range findSeizeVerbsAt(s, sf.starts) {
+	for _, m := range findSeizeVerbsAt(s, sf.starts, sf.startBits) {
 		cs, ce := sf.clauseAt(m[0])
 		verb := strings.ToLower(s[m[2]:m[3]])
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
 			(auxBeforeLow(tail(sf.low[cs:m[0]], 40)) ||
-				passiveAfterRe.MatchString(s[m[1]:]))
+				mayBePassiveAfter(s[m[1]:]) && passiveAfterRe.MatchString(s[m[1]:]))
 		if passive {
 			out = append(out, [2]int{cs, m[0]})
 		} else {
@@ -1525,12 +1526,10 @@ var (
 	cashAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
 	// cryptoWords are what cryptoAfterRe needs one of, in ASCII lower case
 	// (no letter of them has a non-ASCII fold).
-	cryptoWords     = []string{"bitcoin", "crypto", "monero", "ether"}
-	cryptoAfterRe   = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
-	worthAfterRe    = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`)
-	worthOfRe       = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)
-	notSeizedItemRe = regexp.MustCompile(`(?i)(used to|to|of the)\s+$`)
-	singleItemRe    = regexp.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+)?$`)
+	cryptoWords   = []string{"bitcoin", "crypto", "monero", "ether"}
+	cryptoAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
+	worthAfterRe  = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`)
+	worthOfRe     = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)
 )
 
 // tail returns the last n bytes of s or a little more, cut at a character

@@ -731,3 +731,77 @@ func onePassiveVerbAt(s string, x int) bool {
 	}
 	return false
 }
+
+// endsNotSeizedItem reports whether s ends with "to" or "of the" and
+// white space: what follows names no goods seized ("used to carry", "to
+// the").
+func endsNotSeizedItem(s string) bool {
+	j := spacesBefore(s, len(s))
+	return j < len(s) && (hasSuffixFold(s[:j], "to") || hasSuffixFold(s[:j], "of the"))
+}
+
+// endsSingleItem reports whether s ends with "a", "an" or "one" as a word
+// of its own, maybe one more word of letters, digits, '_' and hyphens, and
+// white space: a single item follows ("a loaded pistol").
+func endsSingleItem(s string) bool {
+	j := spacesBefore(s, len(s))
+	if j == len(s) {
+		return false
+	}
+	article := func(k int) bool { // "a", "an" or "one" ends at k, after no word character
+		for _, w := range []string{"a", "an", "one"} {
+			if i := k - len(w); i >= 0 && equalFoldASCII(s[i:k], w) && (i == 0 || !isWordASCII(s[i-1])) {
+				return true
+			}
+		}
+		return false
+	}
+	if article(j) {
+		return true
+	}
+	i := j // a word of [\w-] between spaces
+	for i > 0 && (isWordASCII(s[i-1]) || s[i-1] == '-') {
+		i--
+	}
+	k := spacesBefore(s, i)
+	return i < j && k < i && article(k)
+}
+
+// mayBePassiveAfter is a cheap test that passiveAfterRe needs to pass: after
+// white space, the text ends, or a stop or comma follows, or the first two
+// letters of one of its words (a character beyond ASCII is left to the
+// pattern, which reads "ſ" as s).
+func mayBePassiveAfter(s string) bool {
+	i := skipSpaces(s, 0)
+	if i+1 >= len(s) {
+		return true
+	}
+	switch s[i] {
+	case ',', '.', ';', ':':
+		return true
+	}
+	if s[i] >= utf8.RuneSelf || s[i+1] >= utf8.RuneSelf {
+		return true
+	}
+	switch c, d := s[i]|0x20, s[i+1]|0x20; c { // in any ASCII case
+	case 'i', 'u':
+		return d == 'n' // in, inside, under
+	case 'a':
+		return d == 't' || d == 'f' || d == 'c' || d == 's' || d == 'n' // at, after, across, as, and
+	case 'f':
+		return d == 'r' // from
+	case 'd':
+		return d == 'u' // during
+	case 'b':
+		return d == 'y' || d == 'e' // by, between
+	case 'o':
+		return d == 'n' || d == 'v' // on, over the
+	case 'w', 's':
+		return d == 'i' // with, since
+	case 'n':
+		return d == 'e' // near
+	case 't':
+		return d == 'h' // throughout
+	}
+	return false
+}

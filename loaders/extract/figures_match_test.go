@@ -38,7 +38,7 @@ func same[W comparable](a, b W) bool { return a == b }
 // its parts' (-1 for a part not there).
 func TestSpanFinders(t *testing.T) {
 	for _, m := range []matcherTable[[][]int]{
-		{"findDigitsAt", func(s string) [][]int { return findDigitsAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
+		{"findDigitsAt", func(s string) [][]int { return findDigitsAt(s, wordStartsOf(s), nil) }, []matchCase[[][]int]{
 			{"grouped and decimal", "Police seized 1,234,567 pills and 2.5 million dollars.", [][]int{{14, 23, 14, 23, -1, -1, -1, -1}, {34, 45, 34, 37, -1, -1, 38, 45}}},
 			{"short multipliers", "£54m, 7K and 12 mln were counted", [][]int{{2, 5, 2, 4, 4, 5, -1, -1}, {7, 9, 7, 8, 8, 9, -1, -1}, {14, 20, 14, 16, 17, 20, -1, -1}}},
 			{"long multiplier plural", "Officers found 3\tMillions of 4 billion_ coins", [][]int{{15, 25, 15, 16, -1, -1, 17, 25}, {29, 30, 29, 30, -1, -1, -1, -1}}},
@@ -46,7 +46,7 @@ func TestSpanFinders(t *testing.T) {
 			{"digits inside words", "A5 B-12 x7 9", [][]int{{5, 7, 5, 7, -1, -1, -1, -1}, {11, 12, 11, 12, -1, -1, -1, -1}}},
 			{"none", "no numbers here", nil},
 		}},
-		{"findWordNumbersAt", func(s string) [][]int { return findWordNumbersAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
+		{"findWordNumbersAt", func(s string) [][]int { return findWordNumbersAt(s, wordStartsOf(s), nil) }, []matchCase[[][]int]{
 			{"hyphenated and multiplied", "Twenty-five men and two hundred women", [][]int{{0, 11, 0, 11, -1, -1}, {20, 31, 20, 23, 24, 31}}},
 			{"articles and dozen", "a dozen guns, an officer, one million pills", [][]int{{0, 7, 0, 1, 2, 7}, {14, 16, 14, 16, -1, -1}, {26, 37, 26, 29, 30, 37}}},
 			{"units after hyphen or space", "sixty-one, seventy- two, eighteen hundreds", [][]int{{0, 9, 0, 9, -1, -1}, {11, 18, 11, 18, -1, -1}, {20, 23, 20, 23, -1, -1}, {25, 33, 25, 33, -1, -1}}},
@@ -54,14 +54,14 @@ func TestSpanFinders(t *testing.T) {
 			{"no boundary after", "ninety-ninebillion, single dozen", [][]int{{0, 6, 0, 6, -1, -1}, {20, 32, 20, 26, 27, 32}}},
 			{"inside words", "someone ate tenfold", nil},
 		}},
-		{"findVagueAt", func(s string) [][]int { return findVagueAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
+		{"findVagueAt", func(s string) [][]int { return findVagueAt(s, wordStartsOf(s), nil) }, []matchCase[[][]int]{
 			{"several dozen", "several dozen guns and hundreds of pills", [][]int{{0, 13, 0, 13}, {23, 31, 23, 31}}},
 			{"number of", "a large number of phones, a significant number of cars", [][]int{{0, 17, 0, 17}, {26, 49, 26, 49}}},
 			{"any case", "Numerous raids, multiple arrests and MANY seizures", [][]int{{0, 8, 0, 8}, {16, 24, 16, 24}, {37, 41, 37, 41}}},
 			{"quantities", "large quantities of cash and a quantity of gold", [][]int{{0, 19, 0, 19}, {29, 42, 29, 42}}},
 			{"no word end", "severally manyfold dozens_", nil},
 		}},
-		{"findRelDatesAt", func(s string) [][]int { return findRelDatesAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
+		{"findRelDatesAt", func(s string) [][]int { return findRelDatesAt(s, wordStartsOf(s), nil) }, []matchCase[[][]int]{
 			{"yesterday and last week", "Police said yesterday that last week they raided it", [][]int{{12, 21}, {27, 36}}},
 			{"earlier and later", "earlier this month and later this year", [][]int{{0, 18}, {23, 38}}},
 			{"on a weekday", "On Monday, on  Friday and ON sunday", [][]int{{0, 9}, {26, 35}}},
@@ -69,7 +69,7 @@ func TestSpanFinders(t *testing.T) {
 			{"no end needed after a span", "last weekly report today5 and today.", [][]int{{0, 9}, {30, 35}}},
 			{"possessive", "Yesterday's raid", [][]int{{0, 9}}},
 		}},
-		{"findAbsDatesAt", func(s string) [][]int { return findAbsDatesAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
+		{"findAbsDatesAt", func(s string) [][]int { return findAbsDatesAt(s, wordStartsOf(s), nil) }, []matchCase[[][]int]{
 			{"day month year", "on 8 February 2021 and 12 May", [][]int{{3, 18}, {23, 29}}},
 			{"month day comma year", "June 8, 2021 and Sept. 5th, 2020x", [][]int{{0, 12}, {17, 26}}},
 			{"words before a year", "in 2019, since 2020 and by  2021_", [][]int{{0, 7}, {9, 19}}},
@@ -84,7 +84,7 @@ func TestSpanFinders(t *testing.T) {
 			{"words after a comma", "cash,whom x, whereas y,  of which z, asx", [][]int{{11, 20}, {22, 33}}},
 			{"none", "no breaks here", nil},
 		}},
-		{"findSeizeVerbsAt", func(s string) [][]int { return findSeizeVerbsAt(s, wordStartsOf(s)) }, []matchCase[[][]int]{
+		{"findSeizeVerbsAt", func(s string) [][]int { return findSeizeVerbsAt(s, wordStartsOf(s), nil) }, []matchCase[[][]int]{
 			{"verbs", "Officers seized cocaine and recovered guns", [][]int{{9, 15, 9, 15}, {28, 37, 28, 37}}},
 			{"nouns with of", "the seizure of cash, seizures of drugs, Seizure  of", [][]int{{4, 14, 4, 14}, {21, 32, 21, 32}}},
 			{"word ends", "confiscating and impounded, intercepted_, recoveredx", [][]int{{0, 12, 0, 12}, {17, 26, 17, 26}}},
@@ -143,6 +143,23 @@ func TestTextTests(t *testing.T) {
 			{"past tense of smuggle", "they smuggled it", false},
 			{"none", "nothing here", false},
 			{"forfeit stem", "assets forfeited", true},
+		}},
+		{"endsNotSeizedItem", endsNotSeizedItem, []matchCase[bool]{
+			{"used to", "weapons used to ", true},
+			{"of the and case", "in front OF THE\t", true},
+			{"to ending a longer word, as the pattern read it", "a photo ", true},
+			{"no space after", "used to", false},
+			{"the alone", "the ", false},
+		}},
+		{"endsSingleItem", endsSingleItem, []matchCase[bool]{
+			{"article", "seized a ", true},
+			{"article and a word", "found An ex-army_1 ", true},
+			{"one", "ONE\tloaded\n", true},
+			{"inside a word", "seized extra ", false},
+			{"after a non-ASCII letter", "éa ", true},
+			{"two words after", "a b c ", false},
+			{"a quote before the word", "a \"b ", false},
+			{"no space after", "a b", false},
 		}},
 		{"endsOfWhich", endsOfWhich, []matchCase[bool]{
 			{"comma", "the drugs, of which ", true},

@@ -47,7 +47,8 @@ type trieNode struct {
 	next    map[string]*trieNode
 	kids    []trieKid // next by word number, in order, for tokens that carry one
 	entries []*entry  // the names that end here
-	below   uint8     // the kinds (bit 1<<kind) of the names that end here or further on
+	here    uint8     // the kinds (bit 1<<kind) of entries, read without reading them
+	below   uint8     // the kinds of the names that end here or further on
 }
 
 // trieKid is the node a word continues to, under the word's number.
@@ -103,11 +104,12 @@ func (g *gazetteer) number() {
 	markBelow(g.root)
 }
 
-// markBelow sets n.below and its descendants', and returns n's.
+// markBelow sets n.here and n.below and its descendants', and returns n.below.
 func markBelow(n *trieNode) uint8 {
 	for _, e := range n.entries {
-		n.below |= 1 << e.Kind
+		n.here |= 1 << e.Kind
 	}
+	n.below = n.here
 	for _, child := range n.next {
 		n.below |= markBelow(child)
 	}
@@ -231,7 +233,7 @@ func (g *gazetteer) appendFind(out []match, toks []token, kinds ...entryKind) []
 func (g *gazetteer) longestFrom(toks []token, i int, node *trieNode, want *[entDemonym + 1]bool, mask uint8) match {
 	best := match{}
 	for n := i; node != nil && node.below&mask != 0; {
-		if len(node.entries) > 0 {
+		if node.here&mask != 0 {
 			if es := fitting(node.entries, toks[i:n+1], want); len(es) > 0 {
 				best = match{I: i, J: n + 1, Entries: es}
 			}

@@ -263,6 +263,10 @@ func matchMoneySuffix(s string, p int) []int {
 // findMoneySuffixes finds the sums with a currency word after them in s,
 // left to right and not overlapping, trying at each digit after no word
 // character (see matchMoneySuffix).
-func findMoneySuffixes(s string) [][]int {
-	return findEach(s, &digitLead, wordStart, matchMoneySuffix)
+func findMoneySuffixes(s string) [][]int { return findMoneySuffixesAt(s, wordStartsOf(s)) }
+
+// findMoneySuffixesAt is findMoneySuffixes given the offsets where s's
+// words start (see wordStartsOf): a digit after no word character starts one.
+func findMoneySuffixesAt(s string, starts []int32) [][]int {
+	return findEachAt(s, starts, &digitLead, wordStart, matchMoneySuffix)
 }

@@ -50,10 +50,12 @@ var wordNumFirst = newFoldSet(`a an one two three four five six seven eight nine
 	sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety single`)
 
 // findFigures returns every figure in s, in order, not overlapping.
-func findFigures(s string) []figure { return findFiguresAt(s, wordStartsOf(s)) }
+func findFigures(s string) []figure { return findFiguresAt(s, wordStartsOf(s), nil) }
 
-// findFiguresAt is findFigures given the offsets where s's words start (see wordStartsOf).
-func findFiguresAt(s string, starts []int32) []figure {
+// findFiguresAt is findFigures given the offsets where s's words start (see
+// wordStartsOf) and the scanners each may start (appendStartBits), or nil
+// bits to try every scanner at each.
+func findFiguresAt(s string, starts []int32, bits []uint8) []figure {
 	var out []figure
 	var takenBuf [512]bool // on the stack for a sentence of common length
 	var taken []bool
@@ -86,12 +88,12 @@ func findFiguresAt(s string, starts []int32) []figure {
 	}
 	var digits [][]int
 	if strings.ContainsAny(s, "0123456789") {
-		digits = findDigitsAt(s, starts)
+		digits = findDigitsAt(s, starts, bits)
 	}
 	// The matchers try only at the words a match starts with, which costs
 	// less than looking for cue words first.
-	vague := findVagueAt(s, starts)
-	words := findWordNumbersAt(s, starts)
+	vague := findVagueAt(s, starts, bits)
+	words := findWordNumbersAt(s, starts, bits)
 	room = len(digits) + len(vague) + len(words)
 	for _, m := range digits {
 		if isPartOfDateOrCode(s, m[0], m[1]) {
@@ -414,12 +416,12 @@ func containsAnyWord(lower string, cues []string) bool {
 }
 
 // findDigitsAt finds the numbers written in digits in s, given the offsets
-// where its words start (see wordStartsOf), each with its multiplier: for
+// where its words start (see wordStartsOf) and their scanner bits (or nil), each with its multiplier: for
 // each, the offsets of the match, of the number, and of a multiplier that
 // may follow with no space ("£54m", "7K") or of a word one after spaces
 // ("2.5 million"), -1 where there is none (see matchDigits).
-func findDigitsAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &digitLead, matchDigits)
+func findDigitsAt(s string, starts []int32, bits []uint8) [][]int {
+	return matchAtWordStarts(s, starts, bits, scanDigits, &digitLead, matchDigits)
 }
 
 // matchDigits reads a number at s[p], a digit after no word character:
@@ -481,11 +483,11 @@ var (
 
 // findWordNumbersAt finds the numbers written in words in s ("two",
 // "twenty-five", "three million", "a dozen"), given the offsets where its
-// words start (see wordStartsOf): for each, the offsets of the match, of
+// words start (see wordStartsOf) and their scanner bits (or nil): for each, the offsets of the match, of
 // the number and of a multiplier, -1 where there is none (see
 // matchWordNumber).
-func findWordNumbersAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &wordNumLead, matchWordNumber)
+func findWordNumbersAt(s string, starts []int32, bits []uint8) [][]int {
+	return matchAtWordStarts(s, starts, bits, scanWordNumber, &wordNumLead, matchWordNumber)
 }
 
 // submatch is the submatch offsets of one match, the first n of m, as a
@@ -499,13 +501,15 @@ type submatch struct {
 // starts a word: match is tried at each word start whose first byte is in
 // lead, left to right, skipping starts inside the last match, and returns
 // the submatch offsets there or none. The matches' offsets share arrays.
-func matchAtWordStarts(s string, starts []int32, lead *[256]bool, match func(s string, p int) submatch) [][]int {
+// bits, when not nil, holds each start's scanner bits (appendStartBits):
+// a start without the scanner's bit want is one where match finds none.
+func matchAtWordStarts(s string, starts []int32, bits []uint8, want uint8, lead *[256]bool, match func(s string, p int) submatch) [][]int {
 	var out [][]int
 	var flat []int // room for the matches' offsets
 	next := 0
-	for _, q := range starts {
+	for k, q := range starts {
 		p := int(q)
-		if p < next || !lead[s[p]] || !wordStart(s, p) {
+		if bits != nil && bits[k]&want == 0 || p < next || !lead[s[p]] || !wordStart(s, p) {
 			continue
 		}
 		if sm := match(s, p); sm.n > 0 {
@@ -568,10 +572,10 @@ var vagueAlts = newWordAlts("several dozen", "several hundred", "several thousan
 
 // findVagueAt finds the vague counts in s ("several dozen", "hundreds",
 // "a number of"), given the offsets where its words start (see
-// wordStartsOf): one of vagueAlts starting and ending a word, in any ASCII
-// case; for each, the offsets of the match, twice.
-func findVagueAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &vagueLead, func(s string, p int) submatch {
+// wordStartsOf) and their scanner bits (or nil): one of vagueAlts starting
+// and ending a word, in any ASCII case; for each, the offsets of the match, twice.
+func findVagueAt(s string, starts []int32, bits []uint8) [][]int {
+	return matchAtWordStarts(s, starts, bits, scanVague, &vagueLead, func(s string, p int) submatch {
 		if e := wordAltAt(s, p, vagueAlts); e >= 0 {
 			return submatch{m: [8]int{p, e, p, e}, n: 4}
 		}

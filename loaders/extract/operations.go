@@ -12,22 +12,22 @@ import (
 
 var (
 	// "Operation Pangea VIII", "Op Venetic", "Operation Ironside Phase 2".
-	operationScan = newStartScan(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Operação|Opération|Operazione|Operasi)\s+["“‘']?((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|de|del))*)["”’']?`,
+	operationScan = newWordStartScan(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Operação|Opération|Operazione|Operasi)\s+["“‘']?((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|de|del))*)["”’']?`,
 		func(s string, p int) bool {
 			return s[p] == 'O' && p+1 < len(s) && (s[p+1] == 'p' || s[p+1] == 'P') && wordStart(s, p)
 		})
 	// "codenamed “Eternal”", "code-named 26Lemont", "dubbed Trojan Shield".
-	codenameScan = newStartScan(`\b(?:codenamed|code-named|code named|dubbed|named|called|known as)\s+["“‘']?((?:Operation\s+)?[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*)["”’']?`,
+	codenameScan = newWordStartScan(`\b(?:codenamed|code-named|code named|dubbed|named|called|known as)\s+["“‘']?((?:Operation\s+)?[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*)["”’']?`,
 		mayStartCodename)
 	codenameStarts = newLitSet("codenamed", "code-named", "code named", "dubbed", "named", "called", "known as")
 	// "Project Chrome".
-	projectScan = newStartScan(`\bProject\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)`,
+	projectScan = newWordStartScan(`\bProject\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)`,
 		func(s string, p int) bool {
 			return s[p] == 'P' && strings.HasPrefix(s[p:], "Project") && wordStart(s, p)
 		})
 	// "County Lines Intensification Week", "National Week of Action".
 	// weekScan runs only in sentences holding "Week" or "Day of Action".
-	weekScan = newStartScan(`\b((?:[A-Z][\w-]*\s+){1,4}(?:Week(?:\s+of\s+Action)?|Day of Action))\b`,
+	weekScan = newWordStartScan(`\b((?:[A-Z][\w-]*\s+){1,4}(?:Week(?:\s+of\s+Action)?|Day of Action))\b`,
 		mayStartWeek)
 	phaseRe = regexp.MustCompile(`^(.*?)\s+Phase\s+(\w+)$`)
 	// Words of an operation cue: a codename must follow one of them closely.
@@ -128,19 +128,19 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	if sf.cues&cueOperation == 0 {
 		return
 	}
-	for _, m := range operationScan.findAll(text) {
+	for _, m := range operationScan.findAllAt(text, sf.starts) {
 		name := trimTrailingStopWords(text[m[2]:m[3]])
 		add(name, "", m[0], m[0]+len(text[m[0]:m[2]])+len(name))
 	}
 	r.rule = "operation.dubbed"
-	for _, m := range codenameScan.findAll(text) {
+	for _, m := range codenameScan.findAllAt(text, sf.starts) {
 		if !operationCue.MatchString(tail(text[:m[0]], 60)) {
 			continue
 		}
 		add(trimTrailingStopWords(text[m[2]:m[3]]), "", m[2], m[3])
 	}
 	r.rule = "operation.project"
-	for _, m := range projectScan.findAll(text) {
+	for _, m := range projectScan.findAllAt(text, sf.starts) {
 		add(text[m[2]:m[3]], "Project "+text[m[2]:m[3]], m[0], m[1])
 	}
 	if set := r.x.rules.byKind["operations"]; set != nil && mayNameOperation(sf) {
@@ -165,7 +165,7 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	}
 	var weeks [][]int
 	if strings.Contains(text, "Week") || strings.Contains(text, "Day of Action") {
-		weeks = weekScan.findAll(text)
+		weeks = weekScan.findAllAt(text, sf.starts)
 	}
 	r.rule = "operation.week"
 	for _, m := range weeks {
@@ -392,9 +392,9 @@ var (
 
 // findRelDatesAt finds the relative dates in s ("last week", "earlier this
 // year", "yesterday", "on Monday"; see matchRelDate), given the offsets
-// where its words start (see wordStartsOf).
-func findRelDatesAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &relDateLead, spanTo(matchRelDate))
+// where its words start (see wordStartsOf) and their scanner bits (or nil).
+func findRelDatesAt(s string, starts []int32, bits []uint8) [][]int {
+	return matchAtWordStarts(s, starts, bits, scanRelDate, &relDateLead, spanTo(matchRelDate))
 }
 
 // relDateLead holds the letters a relative date starts with, in either case.
@@ -424,9 +424,9 @@ var monthsByLead, absDateLead = func() (months [256][]string, all [256]bool) {
 
 // findAbsDatesAt finds the absolute dates in s ("8 February 2021", "June
 // 8, 2021", "in 2019", "May 2020"; see matchAbsDate), given the offsets
-// where its words start (see wordStartsOf).
-func findAbsDatesAt(s string, starts []int32) [][]int {
-	return matchAtWordStarts(s, starts, &absDateLead, spanTo(matchAbsDate))
+// where its words start (see wordStartsOf) and their scanner bits (or nil).
+func findAbsDatesAt(s string, starts []int32, bits []uint8) [][]int {
+	return matchAtWordStarts(s, starts, bits, scanAbsDate, &absDateLead, spanTo(matchAbsDate))
 }
 
 // matchAbsDate reads an absolute date at s[p], the start of a word, and
@@ -583,10 +583,10 @@ func (r *run) findDates(sf *sentenceFacts) {
 	text := sf.s.Text
 	var found [2][][]int
 	if sf.cues&cueMonth != 0 || sf.cues&cueYearLead != 0 {
-		found[0] = findAbsDatesAt(text, sf.starts)
+		found[0] = findAbsDatesAt(text, sf.starts, sf.startBits)
 	}
 	if sf.cues&cueRelativeDate != 0 {
-		found[1] = findRelDatesAt(text, sf.starts)
+		found[1] = findRelDatesAt(text, sf.starts, sf.startBits)
 	}
 	for _, locs := range found {
 		for _, loc := range locs {

@@ -43,7 +43,7 @@ func tellsOfAction(sf *sentenceFacts) bool {
 			return true
 		}
 	}
-	return containsAny(sf.low, actionPhrases)
+	return containsAnyWord(sf.low, actionPhrases)
 }
 
 // unnamedOperation adds the article's unnamed operation, where it tells

@@ -15,7 +15,7 @@ var (
 	honorifics = `(?:Dame|Sir|Lord|Lady|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Gen\.?|Col\.?|Capt\.?|Lt\.?|Maj\.?|Brig\.? Gen\.?|Rev\.?)`
 	roles      = `(?:(?:Detective |Det\.? )?(?:Chief |Assistant |Deputy |Acting |Senior |Temporary )*(?:Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander|Director(?:[- ]General)?|Chief Executive|Executive Director|Special Agent in Charge|Special Agent|Attorney General|Attorney|Prosecutor|Minister|Secretary(?:[- ]General)?|Sheriff|Chief|Head|Spokesperson|Spokesman|Spokeswoman|Public Information Officer|Information Officer|Investigating Officer|Officer|Captain|Colonel|General|Major|Lieutenant|Agent|Governor|Mayor|Coordinator|Manager|Investigator)|(?:federal |public |chief |senior |state |district |executive |deputy |assistant )*(?:prosecutor|spokesperson|spokesman|spokeswoman|police chief|director(?:[- ]general)?|head|commissioner|commander|minister))`
 	// TITLE NAME: "Dame Cressida Dick".
-	titleNameScan = newStartScan(`\b(`+honorifics+`)\s+`+personName, func(s string, p int) bool {
+	titleNameScan = newWordStartScan(`\b(`+honorifics+`)\s+`+personName, func(s string, p int) bool {
 		return wordStart(s, p) && titleStarts.at(s, p)
 	})
 	// roleStarts begin every role: its first word, or the word of a role
@@ -72,7 +72,7 @@ func (r *run) findPeople(sf *sentenceFacts) {
 		r.addPerson(sf, text[m[2]:m[3]], "", text[m[4]:m[5]], org)
 	}
 	r.rule = "person.title-name"
-	for _, m := range titleNameScan.findAll(text) {
+	for _, m := range titleNameScan.findAllAt(text, sf.starts) {
 		r.addPerson(sf, text[m[4]:m[5]], text[m[2]:m[3]], "", r.agencyAfter(sf, m[5]))
 	}
 }

@@ -64,15 +64,122 @@ var textClassNames = [numTextClasses]string{"nameWord", "nameInitial", "nameStar
 // textClassBits returns the text classes of t, a token of sentence s, as
 // bits from 0 (shifted into place by the caller).
 func textClassBits(s string, t *pattern.Token) uint64 {
-	var b uint64
+	b := wordClassBits(t.Text, t.Shape)
 	set := func(c int, ok bool) {
 		if ok {
 			b |= 1 << c
 		}
 	}
 	w := t.Text
+	if t.Shape&pattern.ShapeNum != 0 {
+		y := t.Start + 4
+		set(tcYearLead, y <= t.End && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
+			w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' && (y == len(s) || !isWordASCII(s[y])))
+	}
+	if l := t.Lower; l != "" {
+		switch l[0] {
+		case 's':
+			set(tcSeizeStem, strings.HasPrefix(l, "seiz"))
+		case 'c':
+			set(tcSeizeStem, strings.HasPrefix(l, "confiscat"))
+		case 'r':
+			set(tcSeizeStem, strings.HasPrefix(l, "recover"))
+		case 'i':
+			set(tcSeizeStem, strings.HasPrefix(l, "intercept"))
+		}
+	}
+	wordBefore := t.Start > 0 && isWordASCII(s[t.Start-1])
+	wordAfter := t.End < len(s) && isWordASCII(s[t.End])
+	set(tcBoundaryBefore, wordBefore != isWordASCII(s[t.Start]))
+	set(tcBoundaryAfter, isWordASCII(s[t.End-1]) != wordAfter)
+	set(tcAfterWordChar, wordBefore)
+	set(tcBeforeWordChar, wordAfter)
+	set(tcSpace1After, t.End+1 < len(s) && s[t.End] == ' ' && !startsWithSpace(s[t.End+1:]))
+	if i := t.Start; i > 0 && isSpaceASCII(s[i-1]) {
+		for i > 0 && isSpaceASCII(s[i-1]) {
+			i--
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		set(tcSpaced, i == 0 || !unicode.IsSpace(r))
+	}
+	return b
+}
+
+// wordClassBits returns the text classes that a token's text w, of the
+// given shape, says alone: the name classes, roman, asciiCapWord and
+// asciiWordPart. An ASCII word is read in one pass over its bytes.
+func wordClassBits(w string, shape pattern.Shape) uint64 {
+	if w == "" {
+		return 0
+	}
+	f := wordBytes[w[0]] | wbTail // the tail is w[1:]
+	for i := 1; i < len(w); i++ {
+		f &= wordBytes[w[i]]
+	}
+	if f&wbASCII == 0 {
+		return wordClassBitsRunes(w, shape)
+	}
+	word, tail, ivx := f&wbWord != 0, f&wbTail != 0, f&wbIVX != 0
+	var b uint64
+	if shape&pattern.ShapeCap != 0 { // w[0] is an ASCII capital
+		if len(w) == 1 {
+			b |= 1 << tcNameInitial
+		} else if c := w[1]; c >= 'a' && c <= 'z' || c == '\'' {
+			b |= 1 << tcNameStart
+			if tail {
+				b |= 1 << tcNameWord
+			}
+		}
+		if len(w) >= 2 && word {
+			b |= 1 << tcASCIICapWord
+		}
+		if len(w) <= 4 && ivx {
+			b |= 1 << tcRoman
+		}
+	} else if wordBytes[w[0]]&wbTail != 0 && tail {
+		b |= 1 << tcNameTail
+	}
+	if word {
+		b |= 1 << tcASCIIWordPart
+	}
+	return b
+}
+
+// The bits of wordBytes: what each byte is, for wordClassBits.
+const (
+	wbASCII = 1 << iota
+	wbWord  // \w
+	wbTail  // continues a name's word: a lower-case letter, an apostrophe or a hyphen
+	wbIVX   // a roman digit: I, V or X
+)
+
+var wordBytes = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		b := byte(c)
+		t[b] = wbASCII
+		if isWordASCII(b) {
+			t[b] |= wbWord
+		}
+		if b >= 'a' && b <= 'z' || b == '\'' || b == '-' {
+			t[b] |= wbTail
+		}
+		if b == 'I' || b == 'V' || b == 'X' {
+			t[b] |= wbIVX
+		}
+	}
+	return t
+}()
+
+// wordClassBitsRunes is wordClassBits for any text, rune by rune.
+func wordClassBitsRunes(w string, shape pattern.Shape) uint64 {
+	var b uint64
+	set := func(c int, ok bool) {
+		if ok {
+			b |= 1 << c
+		}
+	}
 	r, n := utf8.DecodeRuneInString(w)
-	if t.Shape&pattern.ShapeCap != 0 {
+	if shape&pattern.ShapeCap != 0 {
 		set(tcNameInitial, n == len(w))
 		if n < len(w) {
 			r2, _ := utf8.DecodeRuneInString(w[n:])
@@ -85,30 +192,7 @@ func textClassBits(s string, t *pattern.Token) uint64 {
 	} else if unicode.IsLower(r) || r == '\'' || r == '’' || r == '-' {
 		set(tcNameTail, nameTail(w))
 	}
-	if t.Shape&pattern.ShapeNum != 0 {
-		y := t.Start + 4
-		set(tcYearLead, y <= t.End && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
-			w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' && (y == len(s) || !isWordASCII(s[y])))
-	}
 	set(tcASCIIWordPart, isASCIIWord(w))
-	switch l := t.Lower; {
-	case l == "":
-	case l[0] == 's' && strings.HasPrefix(l, "seiz"), l[0] == 'c' && strings.HasPrefix(l, "confiscat"),
-		l[0] == 'r' && strings.HasPrefix(l, "recover"), l[0] == 'i' && strings.HasPrefix(l, "intercept"):
-		b |= 1 << tcSeizeStem
-	}
-	set(tcBoundaryBefore, (t.Start > 0 && isWordASCII(s[t.Start-1])) != isWordASCII(s[t.Start]))
-	set(tcBoundaryAfter, isWordASCII(s[t.End-1]) != (t.End < len(s) && isWordASCII(s[t.End])))
-	set(tcAfterWordChar, t.Start > 0 && isWordASCII(s[t.Start-1]))
-	set(tcBeforeWordChar, t.End < len(s) && isWordASCII(s[t.End]))
-	set(tcSpace1After, t.End+1 < len(s) && s[t.End] == ' ' && !startsWithSpace(s[t.End+1:]))
-	if i := t.Start; i > 0 && isSpaceASCII(s[i-1]) {
-		for i > 0 && isSpaceASCII(s[i-1]) {
-			i--
-		}
-		r, _ := utf8.DecodeLastRuneInString(s[:i])
-		set(tcSpaced, i == 0 || !unicode.IsSpace(r))
-	}
 	return b
 }
 

@@ -52,3 +52,18 @@ func TestRuleTokensFromWordTable(t *testing.T) {
 		t.Fatalf("only %d sentences read", n)
 	}
 }
+
+// FuzzWordClassBits checks the text classes read from an ASCII word's bytes
+// against those read rune by rune, for every token of a text.
+func FuzzWordClassBits(f *testing.F) {
+	for _, s := range []string{"Det. Insp. O'neil-Ray XIV IVX VIIII McAllen A b- 'jones 2019 x_y AB12 Ab_ ' -- a'b", "Ána O’Neil ſeized K9 ÉA"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, tok := range pattern.Tokenize(nil, s, nil) {
+			if got, want := wordClassBits(tok.Text, tok.Shape), wordClassBitsRunes(tok.Text, tok.Shape); got != want {
+				t.Fatalf("wordClassBits(%q, %b) = %b, rune by rune %b", tok.Text, tok.Shape, got, want)
+			}
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -25,10 +26,28 @@ type startScan struct {
 	at    *regexp.Regexp // ^(?:pattern)
 	start func(s string, p int) bool
 	lead  *[256]bool // the bytes a match may begin with, tested before start
+	// wordLed: every match begins at a word start (start holds only there,
+	// and lead holds word bytes only), so findAllAt tries the word starts
+	// alone.
+	wordLed bool
 }
 
 func newStartScan(pattern string, start func(s string, p int) bool) *startScan {
 	return &startScan{at: regexp.MustCompile(`^(?:` + pattern + `)`), start: start, lead: firstBytes(pattern)}
+}
+
+// newWordStartScan is newStartScan for a pattern whose matches all begin
+// with a word character after none (wordStart): start is tried only there.
+// It panics where the pattern may begin with another byte.
+func newWordStartScan(pattern string, start func(s string, p int) bool) *startScan {
+	sc := newStartScan(pattern, func(s string, p int) bool { return wordStart(s, p) && start(s, p) })
+	for b, ok := range sc.lead {
+		if ok && !isWordASCII(byte(b)) {
+			panic("newWordStartScan: " + pattern + " may begin with a byte that is no word character")
+		}
+	}
+	sc.wordLed = true
+	return sc
 }
 
 // firstBytes returns the bytes the first character of a match of pattern
@@ -121,6 +140,23 @@ func (sc *startScan) findAll(s string) [][]int {
 	})
 }
 
+// findAllAt is findAll given the offsets where s's words start (see
+// wordStartsOf): a scan whose matches begin only there tries no other.
+func (sc *startScan) findAllAt(s string, starts []int32) [][]int {
+	if !sc.wordLed {
+		return sc.findAll(s)
+	}
+	return findEachAt(s, starts, sc.lead, sc.start, func(s string, p int) []int {
+		m := sc.at.FindStringSubmatchIndex(s[p:])
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += p
+			}
+		}
+		return m
+	})
+}
+
 // findEach returns the successive non-overlapping matches in s of match,
 // tried left to right at each offset whose byte is in lead and that start
 // accepts: match returns the offsets of a match at s[p] and of its parts,
@@ -134,6 +170,26 @@ func findEach(s string, lead *[256]bool, start func(s string, p int) bool, match
 		if m := match(s, p); m != nil {
 			out = append(out, m)
 			p = m[1] - 1
+		}
+	}
+	return out
+}
+
+// findEachAt is findEach for a start that holds only where a word starts
+// (wordStart) and a lead that holds only word bytes, given the offsets
+// where s's words start (see wordStartsOf): it tries no other offset, as
+// findEach's would all fail.
+func findEachAt(s string, starts []int32, lead *[256]bool, start func(s string, p int) bool, match func(s string, p int) []int) [][]int {
+	var out [][]int
+	next := 0
+	for _, q := range starts {
+		p := int(q)
+		if p < next || !lead[s[p]] || !start(s, p) {
+			continue
+		}
+		if m := match(s, p); m != nil {
+			out = append(out, m)
+			next = m[1]
 		}
 	}
 	return out
@@ -206,24 +262,52 @@ func asciiLetters(s string, p int) int {
 
 // lowerASCII lower-cases ASCII letters only.
 func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			// One copy: the runs between capitals as they are, each capital lowered.
-			var b strings.Builder
-			b.Grow(len(s))
-			pos := 0
-			for ; i < len(s); i++ {
-				if c := s[i]; c >= 'A' && c <= 'Z' {
-					b.WriteString(s[pos:i])
-					b.WriteByte(c + 'a' - 'A')
-					pos = i + 1
-				}
-			}
-			b.WriteString(s[pos:])
-			return b.String()
-		}
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
 	}
-	return s
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder // one allocation: the result's
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	var buf [512]byte // lowered a piece at a time, eight bytes at a time
+	for i < len(s) {
+		piece := s[i:min(i+len(buf), len(s))]
+		k := 0
+		for ; k+8 <= len(piece); k += 8 {
+			binary.LittleEndian.PutUint64(buf[k:], lowerWord(load64(piece[k:])))
+		}
+		for ; k < len(piece); k++ {
+			c := piece[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[k] = c
+		}
+		b.Write(buf[:len(piece)])
+		i += len(piece)
+	}
+	return b.String()
+}
+
+// load64 reads the first eight bytes of s, little-endian, in one load.
+func load64(s string) uint64 {
+	s = s[:8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// lowerWord lower-cases the ASCII capitals among the eight bytes of w. Of
+// each byte's low seven bits, adding 0x3f carries into the high bit from
+// 'A' up and adding 0x25 from past 'Z', with no carry into the next byte;
+// bytes from 0x80 are left as they are.
+func lowerWord(w uint64) uint64 {
+	const low7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	v := w & low7
+	capital := (v + 0x3f3f3f3f3f3f3f3f) &^ (v + 0x2525252525252525) &^ w & high
+	return w | capital>>2
 }
 
 // foldSet is a small set of words in ASCII lower case. Its has compares a
@@ -299,3 +383,72 @@ func appendWordStarts(dst []int32, s string) []int32 {
 
 // wordStartsOf returns the offsets in s where a run of \w starts.
 func wordStartsOf(s string) []int32 { return appendWordStarts(nil, s) }
+
+// The word scanners (matchAtWordStarts) that may match at a word start,
+// as bits: a scanner with a bit here is tried only where the run of ASCII
+// letters at the start is one its matches may begin with (scanLeads), so
+// the few words it can start are found by the one look-up each word has
+// in the extractor's word table. A start where that run is not a whole
+// ASCII token of letters gets every bit (scanAll).
+const (
+	scanDigits     uint8 = 1 << iota // set by no word: digits start no token of letters
+	scanWordNumber                   // matchWordNumber
+	scanVague                        // findVagueAt
+	scanRelDate                      // matchRelDate
+	scanAbsDate                      // matchAbsDate
+	scanSeizeVerb                    // findSeizeVerbsAt
+	scanAll        = ^uint8(0)
+)
+
+// scanLeads maps each run of ASCII letters, in lower case, that a scanner's
+// match may begin with to the scanners' bits.
+var scanLeads = func() map[string]uint8 {
+	m := map[string]uint8{}
+	add := func(bit uint8, words ...string) {
+		for _, w := range words {
+			if lead := leadingLetters(strings.ToLower(w)); lead != "" {
+				m[lead] |= bit
+			}
+		}
+	}
+	for _, ws := range wordNumFirst.byFirst {
+		add(scanWordNumber, ws...)
+	}
+	for _, ws := range vagueAlts.byFirst {
+		add(scanVague, ws...)
+	}
+	add(scanRelDate, relDateSoon...)
+	add(scanRelDate, relDateNear...)
+	for _, ws := range relDateWhole.byFirst {
+		add(scanRelDate, ws...)
+	}
+	add(scanRelDate, "on ")
+	add(scanAbsDate, absDateMonths...)
+	add(scanAbsDate, absDateLeads...)
+	for _, ws := range seizeVerbWords.byFirst {
+		add(scanSeizeVerb, ws...)
+	}
+	return m
+}()
+
+// leadingLetters returns the run of ASCII letters that s starts with.
+func leadingLetters(s string) string { return s[:asciiLetters(s, 0)] }
+
+// appendStartBits appends to dst the scanner bits of each of the word
+// starts of s, given s's tokens looked up in the word table (their scan
+// bits are scanLeads's for their lower case).
+func appendStartBits(dst []uint8, s string, starts []int32, toks []token) []uint8 {
+	k := 0
+	for _, q := range starts {
+		p := int(q)
+		for k < len(toks) && toks[k].Start < p {
+			k++
+		}
+		bits := scanAll
+		if k < len(toks) && toks[k].Start == p && toks[k].rooted && toks[k].letters {
+			bits = toks[k].scan
+		}
+		dst = append(dst, bits)
+	}
+	return dst
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // scanCases pairs each startScan with the plain pattern it stands for.
@@ -21,6 +22,7 @@ var scanCases = []struct {
 	{"week", weekScan, false},
 	{"titleName", titleNameScan, false},
 	{"lowerAgency", lowerAgencyScan, true},
+	{"port", portScan, false},
 }
 
 // foldsToASCII reports whether s holds a character that a case-insensitive
@@ -33,7 +35,10 @@ func plain(sc *startScan) *regexp.Regexp {
 	return regexp.MustCompile(strings.TrimSuffix(strings.TrimPrefix(p, "^(?:"), ")"))
 }
 
-// FuzzStartScan checks that each startScan finds what its pattern finds.
+// FuzzStartScan checks that each startScan finds what its pattern finds,
+// from every offset and from the word starts alone (findAllAt), and that
+// the sums of money read from the word starts are those read from every
+// offset.
 func FuzzStartScan(f *testing.F) {
 	for _, s := range []string{
 		"Operation Venetic, codenamed “Eternal”, seized £54m and US$ 5bn, P10m, xPHP 5, Rs. 500 in 2019.",
@@ -54,6 +59,7 @@ func FuzzStartScan(f *testing.F) {
 		"it was Found; stash, Shut Down shutdown, taken offline, TAKEN OFF THE STREETS, confiscatory forfeits, frozen froze_",
 		"in London in Paris, at Dover Port and near  Ōsaka-Shi were, in O’Neil ,x in Ab Cd Ef Gh on in Éire\nat Kings Cross;at Xy ,z in Ǆa",
 		"named  Trojan Shield, dubbed “Eternal”, called ‘x’, known as 26Lemont, code named\tOperation Ruby, so-called Bo, named 'Q",
+		"At Dover Port of Entry, the Port of Spain Trinidad and Sydney Harbour_ Airport, Heathrow Airports at Port-of Harbor",
 	} {
 		f.Add(s)
 	}
@@ -62,6 +68,9 @@ func FuzzStartScan(f *testing.F) {
 		re[i] = plain(c.sc)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := findMoneySuffixes(s), findEach(s, &digitLead, wordStart, matchMoneySuffix); !equalSpans(got, want) {
+			t.Fatalf("findMoneySuffixes(%q) = %v, from every offset %v", s, got, want)
+		}
 		for i, c := range scanCases {
 			if c.asciiLower && foldsToASCII(s) {
 				continue
@@ -74,6 +83,9 @@ func FuzzStartScan(f *testing.F) {
 				if !equalInts(got[k], want[k]) {
 					t.Fatalf("%s(%q) = %v, want %v", c.name, s, got, want)
 				}
+			}
+			if at := c.sc.findAllAt(s, wordStartsOf(s)); !equalSpans(at, want) {
+				t.Fatalf("%s.findAllAt(%q) = %v, want %v", c.name, s, at, want)
 			}
 			first := c.sc.first(s)
 			if len(want) == 0 && first != nil || len(want) > 0 && !equalInts(first, want[0]) {
@@ -95,7 +107,8 @@ func equalInts(a, b []int) bool {
 	return true
 }
 
-// FuzzCharOffsets checks charOffsets against the whole table.
+// FuzzCharOffsets checks charOffsets against the whole table, and runeCount
+// against utf8.RuneCountInString.
 func FuzzCharOffsets(f *testing.F) {
 	f.Add("a’b\x80\x80c\xe2\x80", 1, 4)
 	f.Add("\x80é", 0, 2)
@@ -106,6 +119,9 @@ func FuzzCharOffsets(f *testing.F) {
 		a, b = (a%(len(s)+1)+len(s)+1)%(len(s)+1), (b%(len(s)+1)+len(s)+1)%(len(s)+1)
 		if a > b {
 			a, b = b, a
+		}
+		if got, want := runeCount(s[a:b]), utf8.RuneCountInString(s[a:b]); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", s[a:b], got, want)
 		}
 		offs := []int{0, a, a, b, len(s)}
 		got, want := charOffsets(s, offs), charOffsetsByTable(s, offs)
@@ -118,28 +134,48 @@ func FuzzCharOffsets(f *testing.F) {
 }
 
 // FuzzPrefilters checks that the cheap tests some patterns need to pass
-// hold wherever the pattern matches: the boilerplate gates, the month
-// tests and mayHaveBreakdown. Texts with characters a case-insensitive
-// pattern takes for ASCII letters are left out: the tests, like the rest
-// of the extractor, read ASCII letters only.
+// hold wherever the pattern matches: the boilerplate gates (and that
+// isBoilerplate, which tries only the patterns a line's first byte lets
+// pass, says what the patterns say, and headlineBullet's quotes), the
+// month tests, mayNamePort, mayBePassiveAfter and mayHaveBreakdown. Texts with characters a case-insensitive pattern
+// takes for ASCII letters are left out: the tests, like the rest of the
+// extractor, read ASCII letters only.
 func FuzzPrefilters(f *testing.F) {
 	for _, s := range []string{
 		"Friday, 29 September 2023 - 9:00am |", "13 November 2019", "November 13, 2019", "Wednesday29 May 2024 – 10.30 pm",
 		"We use cookies.", "Cookie Policy", "xcookies", "cookiesx", "Terms of Service", "terms of  use", "All Rights Reserved 2020",
 		"Sign up for our newsletter", "newsletters", "privacy policy_", "5 min read", "By Jane Doe, Reuters",
 		" (22 in Spain, 5 in Portugal)", "é(1 in Spain)", " x. (3 in Peru)", " Sept. 5", "on 8\tfebruary ", " Junes", "may",
+		"• ‘Chronic’ crime", "- Ada Obi, alias \"Tiny\", 37", "* x 'y",
+		" in", "\tOver the", ", near", "AS x", "inside", " un", "Throughout", "by", ":", "Between",
+		"Port of Spain", "the Dover Port of Entry", "Portugal's Port", "Heathrow Airport", "Airports", "Sydney Harbour_ x Harbor",
 	} {
 		f.Add(s)
 	}
+	portRe := plain(portScan)
 	f.Fuzz(func(t *testing.T, line string) {
 		if foldsToASCII(line) {
 			return
 		}
 		low := lowerASCII(line)
+		matched := isHeadlineBullet(line)
 		for i, re := range boilerplatePatterns {
-			if re != nil && re.MatchString(line) && !boilerplateGates[i](line, low) {
+			if re != nil && re.MatchString(line) && !boilerplateGates[i].pass(line, low) {
 				t.Fatalf("pattern %d matches %q, but its gate fails", i, line)
 			}
+			matched = matched || re != nil && re.MatchString(line) || re == nil && boilerplateGates[i].pass(line, low)
+		}
+		if got := isBoilerplate(line); got != matched {
+			t.Fatalf("isBoilerplate(%q) = %v, but its patterns say %v", line, got, matched)
+		}
+		if headlineBullet.MatchString(line) && !strings.ContainsAny(line, headlineQuotes) {
+			t.Fatalf("headlineBullet matches %q, which holds none of its quotes", line)
+		}
+		if passiveAfterRe.MatchString(line) && !mayBePassiveAfter(line) {
+			t.Fatalf("passiveAfterRe matches %q, but mayBePassiveAfter is false", line)
+		}
+		if portRe.MatchString(line) && !mayNamePort(line) {
+			t.Fatalf("portScan's pattern matches %q, but mayNamePort is false", line)
 		}
 		if breakdownRe.MatchString(line) && !mayHaveBreakdown(line) {
 			t.Fatalf("breakdownRe matches %q, but mayHaveBreakdown is false", line)
@@ -194,6 +230,66 @@ func FuzzTokensBefore(f *testing.F) {
 			if g.Text != w.Text || g.Lower != w.Lower || g.Start != w.Start || g.End != w.End {
 				t.Fatalf("appendTokensBefore(%q, %d)[%d] = %+v, want %+v", s, end, k, g, w)
 			}
+		}
+	})
+}
+
+// FuzzStartBits checks that the word scanners find the same with the
+// scanner bits the word table gives each word start as without them, on
+// a sentence tokenized and looked up as Extract does it.
+func FuzzStartBits(f *testing.F) {
+	for _, s := range []string{
+		"Police seized 1,234 pills, two hundred guns and several dozen phones on 8 February 2021.",
+		"Earlier this year, last week and on Monday; in 2019, since 2020 and June 8, 2021 and May 2020.",
+		"A.B. o'Twenty X_several twenty-five Twenty\u212a seizures of cash, recovered_ Seizure  of a number of",
+		"é several, ſeized, ONE MILLION, Jan. 5th, 2020 and Sept 5 a-b an.d yesterday's 5m twenty5",
+	} {
+		f.Add(s)
+	}
+	x := newExtractor(f)
+	scanners := []struct {
+		name string
+		find func(s string, starts []int32, bits []uint8) [][]int
+	}{
+		{"findDigitsAt", findDigitsAt}, {"findWordNumbersAt", findWordNumbersAt}, {"findVagueAt", findVagueAt},
+		{"findRelDatesAt", findRelDatesAt}, {"findAbsDatesAt", findAbsDatesAt}, {"findSeizeVerbsAt", findSeizeVerbsAt},
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := appendTokensLow(nil, s, lowerASCII(s))
+		x.lookUpWords(toks)
+		starts := wordStartsOf(s)
+		bits := appendStartBits(nil, s, starts, toks)
+		for _, sc := range scanners {
+			if got, want := sc.find(s, starts, bits), sc.find(s, starts, nil); !equalSpans(got, want) {
+				t.Fatalf("%s(%q) with start bits = %v, without = %v", sc.name, s, got, want)
+			}
+		}
+	})
+}
+
+// FuzzLowerASCII checks lowerASCII, which lowers eight bytes at a time,
+// against lowering one byte at a time.
+func FuzzLowerASCII(f *testing.F) {
+	every := make([]byte, 256+7) // every byte, at every place in a word of eight
+	for i := range every {
+		every[i] = byte(i)
+	}
+	for _, s := range []string{"", "abc", "Police SEIZED 5 KG", "\x80AZ[@`az{\xc1\xdaÉİ\u212a 0123456789ABCDEFGHIJ", "@[`{AZaz\xff\xc0\xdb\x9a"} {
+		f.Add(s)
+	}
+	for k := range 8 {
+		f.Add(string(every[k : 256+k]))
+	}
+	f.Add(strings.Repeat(string(every[3:]), 5)) // longer than lowerASCII's pieces
+	f.Fuzz(func(t *testing.T, s string) {
+		want := []byte(s)
+		for i, c := range want {
+			if c >= 'A' && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		if got := lowerASCII(s); got != string(want) {
+			t.Fatalf("lowerASCII(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"unicode"
@@ -45,33 +46,60 @@ var headlineBullet = regexp.MustCompile(`^[•·▪►\-*]\s*(?:.*[^\pL\pN])?[�
 
 // isHeadlineBullet reports whether a line is a link to another story (headlineBullet).
 func isHeadlineBullet(line string) bool {
-	return headlineBullet.MatchString(line) && !strings.Contains(strings.ToLower(line), "alias ")
+	return strings.ContainsAny(line, headlineQuotes) && headlineBullet.MatchString(line) && !strings.Contains(strings.ToLower(line), "alias ")
 }
+
+// headlineQuotes are the quotes headlineBullet needs one of.
+const headlineQuotes = `‘“"'`
 
 // boilerplateGates are cheap tests that boilerplatePatterns, one by one,
 // need to pass, given the line and its ASCII lower case.
-var boilerplateGates = []func(line, low string) bool{
-	func(_, low string) bool { return hasAnyPrefix(low, "image", "photo", "picture", "video") },
-	func(line, _ string) bool { return len(line) <= len("shutterstock") },
-	func(_, low string) bool { return strings.HasPrefix(low, "leave a ") },
-	func(_, low string) bool { return strings.Contains(low, "your email address will not be published") },
-	func(_, low string) bool { return strings.HasPrefix(low, "required fields are marked") },
-	func(_, low string) bool {
-		return hasAnyPrefix(low, "read more", "related", "more on this story", "see also", "also read", "recommended",
-			"most read", "you may also like", "top stories")
-	},
-	func(_, low string) bool { return strings.HasPrefix(low, "skip to ") },
-	func(_, low string) bool {
-		return hasAnyPrefix(low, "share", "follow us", "subscribe", "sign up", "click here", "tap here", "listen to this")
-	},
-	func(line, low string) bool { return siteNoticeCue(low) && hasSiteNotice(line) },
-	func(line, _ string) bool { return line != "" && line[0] >= '0' && line[0] <= '9' },
-	func(line, _ string) bool { return len(line) <= len("national news  ") },
-	func(_, low string) bool { return strings.Contains(low, "audio and video") },
-	func(_, low string) bool { return strings.HasPrefix(low, "by") },
-	func(_, low string) bool { return hasAnyPrefix(low, "updated", "published", "posted", "last updated") },
-	func(line, _ string) bool { return alnumRunsAtMost(line, 7) && hasDigitRun(line, 4) },
+var boilerplateGates = []boilerplateGate{
+	{prefixes: []string{"image", "photo", "picture", "video"}},
+	{test: func(line, _ string) bool { return len(line) <= len("shutterstock") }},
+	{prefixes: []string{"leave a "}},
+	{test: func(_, low string) bool { return strings.Contains(low, "your email address will not be published") }},
+	{prefixes: []string{"required fields are marked"}},
+	{prefixes: []string{"read more", "related", "more on this story", "see also", "also read", "recommended",
+		"most read", "you may also like", "top stories"}},
+	{prefixes: []string{"skip to "}},
+	{prefixes: []string{"share", "follow us", "subscribe", "sign up", "click here", "tap here", "listen to this"}},
+	{test: func(line, low string) bool { return siteNoticeCue(low) && hasSiteNotice(line) }},
+	{prefixes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}},
+	{test: func(line, _ string) bool { return len(line) <= len("national news  ") }},
+	{test: func(_, low string) bool { return strings.Contains(low, "audio and video") }},
+	{prefixes: []string{"by"}},
+	{prefixes: []string{"updated", "published", "posted", "last updated"}},
+	{test: func(line, _ string) bool { return alnumRunsAtMost(line, 7) && hasDigitRun(line, 4) }},
 }
+
+// boilerplateGate is a line's test: its ASCII lower case starts with one
+// of prefixes (where there are some) and the line passes test (where set).
+type boilerplateGate struct {
+	prefixes []string
+	test     func(line, low string) bool
+}
+
+// pass reports whether a line, of ASCII lower case low, passes the gate.
+func (g boilerplateGate) pass(line, low string) bool {
+	return (g.prefixes == nil || hasAnyPrefix(low, g.prefixes...)) && (g.test == nil || g.test(line, low))
+}
+
+// boilerplateByFirst holds, by the first byte of a line's ASCII lower
+// case, the patterns whose gates' prefixes let it pass.
+var boilerplateByFirst = func() (by [256]boilerplateSet) {
+	for i, g := range boilerplateGates {
+		for b := range by {
+			if g.prefixes == nil {
+				by[b] |= 1 << i
+			}
+		}
+		for _, p := range g.prefixes {
+			by[p[0]] |= 1 << i
+		}
+	}
+	return by
+}()
 
 // siteNoticeWords are the words of a cookie or copyright notice.
 var siteNoticeWords = newWordAlts("cookies", "cookie", "privacy policy", "terms of use", "terms of service", "all rights reserved", "newsletter")
@@ -141,8 +169,15 @@ func boilerplateIn(textLow string) boilerplateSet {
 // isBoilerplateIn is isBoilerplateLow for a line of a text whose patterns
 // that may match are in set.
 func isBoilerplateIn(line, low string, set boilerplateSet) bool {
-	for i, re := range boilerplatePatterns {
-		if set&(1<<i) != 0 && boilerplateGates[i](line, low) && (re == nil || re.MatchString(line)) {
+	if low != "" {
+		set &= boilerplateByFirst[low[0]]
+	}
+	for ; set != 0; set &= set - 1 {
+		i := bits.TrailingZeros32(uint32(set))
+		if i >= len(boilerplatePatterns) {
+			break
+		}
+		if re := boilerplatePatterns[i]; boilerplateGates[i].pass(line, low) && (re == nil || re.MatchString(line)) {
 			return true
 		}
 	}

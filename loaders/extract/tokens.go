@@ -19,6 +19,8 @@ type token struct {
 	cues       uint16    // the bits of the cue sets it is in (cueBits), where rooted
 	ruleWord   int32     // its number among the rules' words (ruleSets.words), where rooted
 	below      uint8     // root.below (0 without a root), where rooted: the kinds of names it starts
+	scan       uint8     // the word scanners its letters may start (scanLeads), where rooted
+	letters    bool      // it is ASCII letters alone, as tokenize made it
 	rooted     bool
 }
 
@@ -47,16 +49,20 @@ func appendTokensLow(toks []token, s, low string) []token {
 			continue
 		}
 		start := i
-		ascii, upper := true, false
+		ascii, letters := true, true // letters: ASCII letters alone so far
+		var seen uint8               // the tokenBytes bits of its ASCII letters and digits
 		for i < len(s) {
+			// The common case first: a run of ASCII letters and digits.
+			for i < len(s) && tokenBytes[s[i]] != 0 {
+				seen |= tokenBytes[s[i]]
+				i++
+			}
+			if i == len(s) {
+				break
+			}
 			var r rune
 			w := 1
 			if c := s[i]; c < utf8.RuneSelf {
-				if isWordByte(c) {
-					upper = upper || c <= 'Z' && c >= 'A'
-					i++
-					continue
-				}
 				r = rune(c)
 			} else {
 				r, w = utf8.DecodeRuneInString(s[i:])
@@ -71,12 +77,14 @@ func appendTokensLow(toks []token, s, low string) []token {
 				possessive := (r == '\'' || r == '’') && (next == 's' || next == 'S') && (i+w+1 >= len(s) || !isWordByte(s[i+w+1]))
 				if isWordRune(next) && !possessive && (r != '.' || isAcronymDot(s[start:i])) {
 					ascii = ascii && w == 1
+					letters = false
 					i += w
 					continue
 				}
 			}
 			// Keep the closing dot of an acronym: "U.S." but not "arrested."
 			if r == '.' && strings.Contains(s[start:i], ".") && isAcronymDot(s[start:i]) {
+				letters = false
 				i += w
 			}
 			break
@@ -87,18 +95,41 @@ func appendTokensLow(toks []token, s, low string) []token {
 			continue
 		}
 		lower := s[start:i]
-		if upper {
+		if seen&tbUpper != 0 {
 			if low == "" {
 				low = lowerASCII(s)
 			}
 			lower = low[start:i]
 		}
-		toks = append(toks, token{Text: s[start:i], Lower: lower, Start: start, End: i})
+		toks = append(toks, token{Text: s[start:i], Lower: lower, Start: start, End: i, letters: letters && seen&tbDigit == 0})
 	}
 	return toks
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// The bits of tokenBytes: an ASCII letter or digit (isWordByte), an
+// upper-case letter, a digit.
+const (
+	tbWord = 1 << iota
+	tbUpper
+	tbDigit
+)
+
+var tokenBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		if isWordByte(byte(c)) {
+			t[c] = tbWord
+		}
+		if c >= 'A' && c <= 'Z' {
+			t[c] |= tbUpper
+		}
+		if c >= '0' && c <= '9' {
+			t[c] |= tbDigit
+		}
+	}
+	return t
+}()
 
 // isAcronymDot reports whether w looks like the start of a dotted acronym: "U", "U.S".
 func isAcronymDot(w string) bool {
@@ -116,13 +147,24 @@ func isAcronymDot(w string) bool {
 }
 
 func isCapitalised(w string) bool {
-	if w != "" && w[0] < utf8.RuneSelf {
-		c := w[0]
-		return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	if w != "" && w[0] < utf8.RuneSelf { // small enough to be inlined
+		return capitalASCII[w[0]]
 	}
+	return isCapitalisedRune(w)
+}
+
+func isCapitalisedRune(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
+
+// capitalASCII holds the ASCII capitals and digits.
+var capitalASCII = func() (t [256]bool) {
+	for b := range t {
+		t[b] = b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+	}
+	return t
+}()
 
 func isAllCaps(w string) bool {
 	has := false

@@ -205,6 +205,12 @@ func (m *machine) run(r *rule, toks []Token, start int) (int, bool) {
 				pc++
 				pos++
 			case opSplit:
+				// A first choice that fails on its first token is no
+				// choice: go on to the second without leaving a job.
+				if x := &prog[in.x]; x.op == opTest && (int(pos) >= m.ntoks || !x.t.match(&toks[pos])) {
+					pc = in.y
+					continue
+				}
 				m.stack = append(m.stack, job{pc: in.y, pos: pos, slot: -1})
 				pc = in.x
 			case opJmp:

@@ -118,20 +118,26 @@ func scanWord(s string, start int, r rune) (end int, shape Shape, ascii bool) {
 		shape |= ShapeCap
 	}
 	for i < len(s) {
-		if k := asciiKind[s[i]]; k&(kUpper|kLower|kDigit) != 0 { // the common case: an ASCII letter or digit
-			if num && k != kDigit {
+		// The common case first: a run of ASCII letters and digits, their
+		// kinds gathered in seen.
+		var seen uint8
+		for i < len(s) {
+			k := asciiKind[s[i]]
+			if k&(kUpper|kLower|kDigit) == 0 || num && k != kDigit {
 				break // a number's unit or suffix is a token of its own: "5m", "10kg"
 			}
-			switch k {
-			case kDigit:
-				digit = true
-			case kUpper:
-				upper, num = true, false
-			default:
-				lower, num = true, false
-			}
+			num = num && k == kDigit
+			seen |= k
 			i++
-			continue
+		}
+		digit = digit || seen&kDigit != 0
+		upper = upper || seen&kUpper != 0
+		lower = lower || seen&kLower != 0
+		if i == len(s) {
+			break
+		}
+		if k := asciiKind[s[i]]; k&(kUpper|kLower|kDigit) != 0 {
+			break // a letter after a number
 		}
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
