@@ -13,6 +13,10 @@ import (
 type Written struct {
 	Added, Removed int
 	Err            error // the article's own error; the others still go in
+	// Generation is the store's generation (see Store.Generation) once the
+	// batch's transaction committed, for an article that changed the
+	// store; 0 where it did not, or the store keeps no generation.
+	Generation uint64
 }
 
 // WriteArticles writes several articles in one transaction: each is read
@@ -57,6 +61,14 @@ func (s *Store) WriteArticles(ctx context.Context, batch []ArticleFacts) ([]Writ
 		s.idx = base // the commit reads the store itself
 		if err := s.applyDeltas(ctx, deltas); err != nil {
 			return nil, fmt.Errorf("write %d articles: %w", len(batch), err)
+		}
+		// Read under the write lock: the one transaction since is the batch's.
+		if gen, err := s.gen.current(ctx); err == nil {
+			for i := range out {
+				if out[i].Err == nil && out[i].Added+out[i].Removed > 0 {
+					out[i].Generation = gen
+				}
+			}
 		}
 	}
 	return out, nil
