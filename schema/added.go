@@ -27,11 +27,12 @@ import (
 var errNeedsBuild = errors.New("the change needs a build from the whole store")
 
 // articlesAdded tells what is built from the store that arts were stored
-// and were not there before.
-func (b *builder) articlesAdded(arts []graph.ID) {
+// and were not there before, by the writes of storeGens (the store's
+// generations once they committed; none where not known).
+func (b *builder) articlesAdded(arts []graph.ID, storeGens []uint64) {
 	// The aggregate table first: the live feed waits for it.
-	b.aggs.update(func(ctx context.Context, t *aggTable) (*aggTable, error) { return b.addToAggTable(ctx, t, arts) })
-	b.search.update(func(ctx context.Context, p *postings) (*postings, error) { return addToPostings(ctx, b.r, p, arts) })
+	b.aggs.update(func(ctx context.Context, t *aggTable) (*aggTable, error) { return b.addToAggTable(ctx, t, arts) }, storeGens)
+	b.search.update(func(ctx context.Context, p *postings) (*postings, error) { return addToPostings(ctx, b.r, p, arts) }, storeGens)
 	if b.onChange != nil {
 		b.onChange()
 	}

@@ -73,16 +73,24 @@ func newAddedFixture(t *testing.T, cfg graph.Config) *addedFixture {
 // serve starts a server of its own over the fixture's store: its first
 // build reads the whole store.
 func (f *addedFixture) serve(t *testing.T) (*Server, *httptest.Server) {
-	ingest := func(ctx context.Context, a Article) (graph.ID, error) {
-		af := f.x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text})
-		_, _, err := f.store.WriteArticle(ctx, af)
-		return af.Article.ID, err
+	ingest := func(ctx context.Context, a Article) (graph.ID, uint64, error) {
+		return writeArticle(ctx, f.store, f.x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}))
 	}
 	api, srv := testServer(t, f.store, func(c *ServerConfig) { c.Ingest = ingest })
 	if err := api.WaitFresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return api, srv
+}
+
+// writeArticle writes af as ingestArticle does, reporting the store's
+// generation after it.
+func writeArticle(ctx context.Context, store *graph.Store, af graph.ArticleFacts) (graph.ID, uint64, error) {
+	w, err := store.WriteArticles(ctx, []graph.ArticleFacts{af})
+	if err != nil {
+		return "", 0, err
+	}
+	return af.Article.ID, w[0].Generation, w[0].Err
 }
 
 func readDocs(t testing.TB, files []string) []source.Document {
@@ -315,10 +323,8 @@ func BenchmarkIngestToAggregates(b *testing.B) {
 		}
 	}
 	docs = docs[n:]
-	ingest := func(ctx context.Context, a Article) (graph.ID, error) {
-		af := x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text})
-		_, _, err := store.WriteArticle(ctx, af)
-		return af.Article.ID, err
+	ingest := func(ctx context.Context, a Article) (graph.ID, uint64, error) {
+		return writeArticle(ctx, store, x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}))
 	}
 	api, srv := testServer(b, store, func(c *ServerConfig) { c.Ingest = ingest; c.Timeout = time.Hour })
 	if err := api.WaitFresh(ctx); err != nil {
@@ -333,7 +339,7 @@ func BenchmarkIngestToAggregates(b *testing.B) {
 		next++
 		a := Article{Title: d.Title, URL: fmt.Sprintf("https://bench.example/%d/%s", time.Now().UnixNano(), filepath.Base(d.Path)), Published: d.Published, Text: d.Text}
 		if !throughAPI {
-			if _, err := ingest(ctx, a); err != nil {
+			if _, _, err := ingest(ctx, a); err != nil {
 				b.Fatal(err)
 			}
 			api.b.storeChanged() // as after a change the table cannot take in place

@@ -40,6 +40,26 @@ type background[T any] struct {
 	pending []pendingUpdate[T]
 	fullGen uint64
 	updated int // in-place updates applied, for tests
+
+	// persist, when set, keeps the builds beside the store (snapshot.go).
+	// The current build holds every write of the store up to storeGen
+	// (when genKnown), and the writes of ahead, which came in place
+	// before one of the generations between.
+	persist  *persistence[T]
+	storeGen uint64
+	genKnown bool
+	ahead    map[uint64]bool
+	tried    bool // the first build looked for a snapshot
+	loaded   int  // builds read from a snapshot, for tests
+	toSave   *savedBuild[T]
+	saving   bool // a goroutine saves toSave
+	saved    int  // snapshots written, for tests
+}
+
+// savedBuild is a build to save, and the store's generation it holds.
+type savedBuild[T any] struct {
+	v   T
+	gen uint64
 }
 
 // pendingUpdate is one change applied to the last build in place: apply
@@ -49,6 +69,9 @@ type background[T any] struct {
 type pendingUpdate[T any] struct {
 	gen   uint64
 	apply func(context.Context, T) (T, error)
+	// storeGens are the store's generations of the writes the change
+	// made; none where they are not known.
+	storeGens []uint64
 }
 
 // buildInfo says which build an answer came from.
@@ -99,10 +122,10 @@ func (s *background[T]) invalidate() {
 // build until apply returns, then the updated one: never half of it. If
 // apply fails, or another change since needs a whole build, the store is
 // read whole as after invalidate.
-func (s *background[T]) update(apply func(context.Context, T) (T, error)) {
+func (s *background[T]) update(apply func(context.Context, T) (T, error), storeGens []uint64) {
 	s.mu.Lock()
 	s.gen++
-	s.pending = append(s.pending, pendingUpdate[T]{s.gen, apply})
+	s.pending = append(s.pending, pendingUpdate[T]{s.gen, apply, storeGens})
 	s.startLocked()
 	s.mu.Unlock()
 }
@@ -132,16 +155,35 @@ func (s *background[T]) startLocked() {
 		s.startUpdateLocked()
 		return
 	}
-	done, gen := make(chan struct{}), s.gen
-	s.building = done
+	done, gen, first := make(chan struct{}), s.gen, !s.tried
+	s.building, s.tried = done, true
 	s.started++
 	s.life.wg.Add(1)
 	go func() {
 		defer s.life.wg.Done()
 		// Not a request's context: the build outlives the reader that started it.
+		ctx := s.life.ctx
 		at := time.Now()
-		v, err := s.build(s.life.ctx)
-		if s.life.ctx.Err() != nil {
+		// The store's generation before the build reads anything: every
+		// write up to it is in what the build reads.
+		storeGen, genKnown, fromSnapshot := uint64(0), false, false
+		var v T
+		var err error
+		if s.persist != nil {
+			var gerr error
+			storeGen, gerr = s.persist.store.Generation(ctx)
+			genKnown = gerr == nil
+			if first && genKnown {
+				var lerr error
+				if v, fromSnapshot, lerr = s.persist.load(ctx, storeGen); lerr != nil {
+					s.persist.log.Warn("snapshot not read: building from the store", "snapshot", s.persist.name, "err", lerr)
+				}
+			}
+		}
+		if !fromSnapshot {
+			v, err = s.build(ctx)
+		}
+		if ctx.Err() != nil {
 			err = errClosed
 		}
 		if s.life.afterBuild != nil {
@@ -152,10 +194,92 @@ func (s *background[T]) startLocked() {
 		s.building, s.buildErr = nil, err
 		if err == nil {
 			s.current, s.built, s.builtGen, s.builtAt = v, true, gen, at
+			s.storeGen, s.genKnown, s.ahead = storeGen, genKnown, nil
+			if s.persist != nil {
+				how := "built from the store"
+				if fromSnapshot {
+					how = "read from its snapshot"
+					s.loaded++
+				} else {
+					s.saveLocked()
+				}
+				s.persist.log.Info(s.what+" ready", "how", how, "generation", storeGen, "took", time.Since(at).Round(time.Millisecond))
+			}
 			s.startLocked()
 		}
 		close(done)
 	}()
+}
+
+// takeGens notes that the current build now holds the writes of
+// storeGens; none means writes it cannot name, and nothing is known
+// until the next whole build.
+func (s *background[T]) takeGens(storeGens []uint64) {
+	if len(storeGens) == 0 {
+		s.genKnown = false
+	}
+	for _, g := range storeGens {
+		if g > s.storeGen {
+			if s.ahead == nil {
+				s.ahead = map[uint64]bool{}
+			}
+			s.ahead[g] = true
+		}
+	}
+	for s.ahead[s.storeGen+1] {
+		delete(s.ahead, s.storeGen+1)
+		s.storeGen++
+	}
+}
+
+// saveLocked has the current build saved, where it is known to hold
+// exactly the writes up to a generation. s.mu is held.
+func (s *background[T]) saveLocked() {
+	if s.persist == nil || !s.genKnown || len(s.ahead) > 0 {
+		return
+	}
+	s.toSave = &savedBuild[T]{s.current, s.storeGen}
+	if s.saving {
+		return
+	}
+	s.saving = true
+	s.life.wg.Add(1)
+	go s.saveLoop()
+}
+
+// saveLoop saves the latest build to save until there is none, a while
+// after each (a burst of updates is one save), and at once when the
+// builds' owner closes: what it saves then is the last build.
+func (s *background[T]) saveLoop() {
+	defer s.life.wg.Done()
+	for {
+		select {
+		case <-time.After(saveDelay):
+		case <-s.life.ctx.Done():
+		}
+		s.mu.Lock()
+		b := s.toSave
+		s.toSave = nil
+		if b == nil {
+			s.saving = false
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+		// A save may end after the builds' owner closed; it is bounded.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(s.life.ctx), time.Minute)
+		at := time.Now()
+		err := s.persist.save(ctx, b.gen, b.v)
+		cancel()
+		if err != nil {
+			s.persist.log.Warn("snapshot not saved", "snapshot", s.persist.name, "err", err)
+			continue
+		}
+		s.mu.Lock()
+		s.saved++
+		s.mu.Unlock()
+		s.persist.log.Info("snapshot saved", "snapshot", s.persist.name, "generation", b.gen, "took", time.Since(at).Round(time.Millisecond))
+	}
 }
 
 // startUpdateLocked applies the pending changes to the last build, in
@@ -187,6 +311,10 @@ func (s *background[T]) startUpdateLocked() {
 		default:
 			s.current, s.builtGen, s.builtAt = v, gen, at
 			s.updated++
+			for _, u := range todo {
+				s.takeGens(u.storeGens)
+			}
+			s.saveLocked()
 			s.startLocked()
 		}
 		close(done)

@@ -54,6 +54,10 @@ type ServerConfig struct {
 	Pages http.Handler
 	// Live bounds the subscriptions (factsAdded) served as server-sent events.
 	Live LiveConfig
+	// Snapshots, when set, keeps the search index and the aggregate table
+	// beside the store, so that the next server on the same store reads
+	// them back instead of building them (snapshot.go).
+	Snapshots Snapshots
 }
 
 // Server serves the GraphQL API at /graphql (POST, and GET for queries),
@@ -94,6 +98,10 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	}
 	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter(), docs: newDocCache(cfg.DocCacheBytes), intro: newIntrospectionFanout(s)}
 	b.life.afterBuild = cfg.AfterBuild
+	if cfg.Snapshots != nil {
+		b.search.persist = &persistence[*postings]{store: cfg.Snapshots, name: "search", encode: encodePostings, decode: decodePostings, log: cfg.Logger}
+		b.aggs.persist = &persistence[*aggTable]{store: cfg.Snapshots, name: "aggregates", encode: encodeAggTable, decode: decodeAggTable, log: cfg.Logger}
+	}
 	// Events wait for the aggregate table (what dashboards redraw from), not
 	// for the search index.
 	srv.live = newLiveFeed(cfg.Reader, b.aggs.waitFresh, cfg.Live.MaxSubscribers, cfg.Logger)
@@ -141,9 +149,12 @@ func (s *Server) StoreChanged() { s.b.storeChanged() }
 
 // ArticlesAdded tells the server that articles not stored before were
 // written behind its back, and nothing else changed: the search index and
-// the aggregate table take them in place. A replaced article, or any other
-// change, is for StoreChanged.
-func (s *Server) ArticlesAdded(ids []graph.ID) { s.b.articlesAdded(ids) }
+// the aggregate table take them in place. storeGens are the store's
+// generations once the writes that stored them committed
+// (graph.Written.Generation), each write's; without them the server saves
+// no snapshot (ServerConfig.Snapshots) until it next builds from the whole
+// store. A replaced article, or any other change, is for StoreChanged.
+func (s *Server) ArticlesAdded(ids []graph.ID, storeGens ...uint64) { s.b.articlesAdded(ids, storeGens) }
 
 // Close ends the open subscriptions (EndStreams), stops the server's
 // background builds (search index, aggregate table) and waits for them to

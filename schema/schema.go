@@ -39,8 +39,10 @@ type Article struct {
 	Title, URL, Published, Source, Text string
 }
 
-// Ingester extracts an article's facts and stores them, returning the article's ID.
-type Ingester func(ctx context.Context, a Article) (graph.ID, error)
+// Ingester extracts an article's facts and stores them, returning the
+// article's ID and the store's generation once its write committed
+// (graph.Written.Generation; 0 where not known or nothing was written).
+type Ingester func(ctx context.Context, a Article) (id graph.ID, storeGen uint64, err error)
 
 // Config is what New builds the schema over. Curator and Ingest may be nil:
 // the schema then has no mutations that need them.

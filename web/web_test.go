@@ -69,10 +69,10 @@ func serverWith(t testing.TB, folders ...string) *httptest.Server {
 			t.Fatal(err)
 		}
 	}
-	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
+	ingest := func(ctx context.Context, a schema.Article) (graph.ID, uint64, error) {
 		af := x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text})
 		_, _, err := store.WriteArticle(ctx, af)
-		return af.Article.ID, err
+		return af.Article.ID, 0, err
 	}
 	api, err := schema.NewServer(schema.ServerConfig{Config: schema.Config{Reader: store, Ingest: ingest},
 		Tokens: map[string]string{token: "alice"}, Pages: web.Handler()})

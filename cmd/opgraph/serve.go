@@ -15,6 +15,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -135,11 +136,14 @@ func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *sl
 			origins = append(origins, o)
 		}
 	}
-	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
+	ingest := func(ctx context.Context, a schema.Article) (graph.ID, uint64, error) {
 		doc := source.Document{Path: "ingestArticle", Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
 		af := x.Facts(doc)
-		_, _, err := store.WriteArticle(ctx, af)
-		return af.Article.ID, err
+		w, err := store.WriteArticles(ctx, []graph.ArticleFacts{af})
+		if err != nil {
+			return "", 0, err
+		}
+		return af.Article.ID, w[0].Generation, w[0].Err
 	}
 	return schema.ServerConfig{
 		Config:         schema.Config{Reader: store, Curator: store, Ingest: ingest},
@@ -149,6 +153,7 @@ func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *sl
 		WarmSearch:     true,
 		Logger:         log,
 		Pages:          web.Handler(),
+		Snapshots:      store,
 	}, nil
 }
 
@@ -203,14 +208,14 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	metrics.count(seeded)
 	cfg.Metrics, cfg.MetricsHandler = metrics.api, metrics.handler
 	ingestOne := cfg.Ingest
-	cfg.Ingest = func(ctx context.Context, a schema.Article) (graph.ID, error) {
-		id, err := ingestOne(ctx, a)
+	cfg.Ingest = func(ctx context.Context, a schema.Article) (graph.ID, uint64, error) {
+		id, gen, err := ingestOne(ctx, a)
 		if err != nil {
 			metrics.count(ingest.Summary{Failed: 1})
 		} else {
 			metrics.count(ingest.Summary{Loaded: 1})
 		}
-		return id, err
+		return id, gen, err
 	}
 	if len(cfg.Tokens) == 0 {
 		log.Warn("no --token, --token-file or OPGRAPH_TOKEN: mutations are refused")
@@ -233,11 +238,11 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 			defer close(watched)
 			ingest.WatchAndLoad(watchCtx, log, w, x, src, watch, func(sum ingest.Summary) {
 				metrics.count(sum)
-				switch added, other := w.take(); {
+				switch added, gens, other := w.take(); {
 				case other:
 					handler.StoreChanged()
 				case len(added) > 0:
-					handler.ArticlesAdded(added)
+					handler.ArticlesAdded(added, gens...)
 				}
 			})
 		}()
@@ -369,6 +374,7 @@ type newArticles struct {
 	*graph.Store
 	mu    sync.Mutex
 	added []graph.ID
+	gens  []uint64 // the store's generations after the writes of added
 	other bool
 }
 
@@ -386,6 +392,9 @@ func (w *newArticles) WriteArticles(ctx context.Context, batch []graph.ArticleFa
 		case wr.Err != nil || wr.Added+wr.Removed == 0:
 		case readErr == nil && before[ids[i]] == nil && wr.Removed == 0:
 			w.added = append(w.added, ids[i])
+			if wr.Generation != 0 && !slices.Contains(w.gens, wr.Generation) {
+				w.gens = append(w.gens, wr.Generation)
+			}
 		default:
 			w.other = true
 		}
@@ -407,10 +416,10 @@ func (w *newArticles) ImportNQuads(ctx context.Context, name string, r io.ReadSe
 }
 
 // take returns what the writes since the last take were, and forgets it.
-func (w *newArticles) take() (added []graph.ID, other bool) {
+func (w *newArticles) take() (added []graph.ID, gens []uint64, other bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	added, other = w.added, w.other
-	w.added, w.other = nil, false
-	return added, other
+	added, gens, other = w.added, w.gens, w.other
+	w.added, w.gens, w.other = nil, nil, false
+	return added, gens, other
 }

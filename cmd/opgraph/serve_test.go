@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -131,16 +132,23 @@ func TestWatchedWritesSayWhatTheyWere(t *testing.T) {
 		if _, err := w.WriteArticles(ctx, s.batch); err != nil {
 			t.Fatal(err)
 		}
-		added, other := w.take()
+		gen, err := store.Generation(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		added, gens, other := w.take()
 		if len(added) != s.wantAdded || other != s.wantOther {
 			t.Errorf("%s: added %v, other %v; want %d added, other %v", s.name, added, other, s.wantAdded, s.wantOther)
+		}
+		if len(added) > 0 && !slices.Equal(gens, []uint64{gen}) {
+			t.Errorf("%s: the writes' generations %v, want [%d]", s.name, gens, gen)
 		}
 	}
 	dump := "<https://opgraph.example/x> <https://opgraph.example/p> \"v\" .\n"
 	if _, err := w.ImportNQuads(ctx, "dump.nq", strings.NewReader(dump), graph.ImportOptions{}); err != nil {
 		t.Logf("import: %v", err) // refused or not, an import is never taken as new articles
 	}
-	if added, other := w.take(); len(added) != 0 || !other {
+	if added, _, other := w.take(); len(added) != 0 || !other {
 		t.Errorf("after an N-Quads import: added %v, other %v; want none and other", added, other)
 	}
 }
