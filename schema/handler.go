@@ -154,7 +154,9 @@ func (s *Server) StoreChanged() { s.b.storeChanged() }
 // (graph.Written.Generation), each write's; without them the server saves
 // no snapshot (ServerConfig.Snapshots) until it next builds from the whole
 // store. A replaced article, or any other change, is for StoreChanged.
-func (s *Server) ArticlesAdded(ids []graph.ID, storeGens ...uint64) { s.b.articlesAdded(ids, storeGens) }
+func (s *Server) ArticlesAdded(ids []graph.ID, storeGens ...uint64) {
+	s.b.articlesAdded(ids, storeGens)
+}
 
 // Close ends the open subscriptions (EndStreams), stops the server's
 // background builds (search index, aggregate table) and waits for them to
