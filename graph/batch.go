@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -11,12 +12,19 @@ import (
 
 // Written is what WriteArticles did with one article.
 type Written struct {
+	Article        ID
 	Added, Removed int
 	Err            error // the article's own error; the others still go in
 	// Generation is the store's generation (see Store.Generation) once the
 	// batch's transaction committed, for an article that changed the
 	// store; 0 where it did not, or the store keeps no generation.
 	Generation uint64
+	// Gained holds what the article added to the nodes it states, by
+	// node (not its evidence, which is all its own): every attribute of a
+	// node it is the first to state, the claims no other article gave one
+	// already stored. Readers that keep something built from the store
+	// take the article in with it, without reading what nodes held before.
+	Gained map[ID][]Prop
 }
 
 // WriteArticles writes several articles in one transaction: each is read
@@ -33,6 +41,7 @@ func (s *Store) WriteArticles(ctx context.Context, batch []ArticleFacts) ([]Writ
 	s.idx = pendingIndex{index: base, ov: ov}
 	defer func() { s.idx = base }()
 	for i, af := range batch {
+		out[i].Article = af.Article.ID
 		if err := validate(af); err != nil {
 			out[i].Err = err
 			continue
@@ -49,6 +58,7 @@ func (s *Store) WriteArticles(ctx context.Context, batch []ArticleFacts) ([]Writ
 			ov.apply(d)
 			if d.Action == cgraph.Add {
 				out[i].Added++
+				out[i].gained(d.Quad)
 			} else {
 				out[i].Removed++
 			}
@@ -72,6 +82,20 @@ func (s *Store) WriteArticles(ctx context.Context, batch []ArticleFacts) ([]Writ
 		}
 	}
 	return out, nil
+}
+
+var evidencePrefix = KindEvidence.IRIPrefix()
+
+// gained notes a quad the article adds, unless to its own evidence.
+func (w *Written) gained(q quad.Quad) {
+	subj := ID(iriOf(q.Subject))
+	if strings.HasPrefix(string(subj), evidencePrefix) {
+		return
+	}
+	if w.Gained == nil {
+		w.Gained = map[ID][]Prop{}
+	}
+	w.Gained[subj] = append(w.Gained[subj], Prop{Pred: Predicate(iriOf(q.Predicate)), Value: fromValue(q.Object)})
 }
 
 // overlay holds the changes of a batch not yet committed, relative to the

@@ -7,6 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -204,5 +207,51 @@ func TestSnapshots(t *testing.T) {
 				t.Errorf("a damaged snapshot: found %v, no error", found)
 			}
 		})
+	}
+}
+
+// TestWrittenSaysWhatNodesGained: a batch reports, per article, what it
+// added to the nodes it states: everything of a node new to the store,
+// only the new claims of one stored before, nothing of its evidence.
+func TestWrittenSaysWhatNodesGained(t *testing.T) {
+	ctx := context.Background()
+	s, err := graph.Open(ctx, graph.Config{Backend: "memstore"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	europol := graph.EntityID(graph.KindAgency, "Europol")
+	first := smallArticle("https://gen.example/1", "Europol")
+	again := smallArticle("https://gen.example/2", "Europol")
+	again.Nodes[0].Evidence[0].Claims = []graph.Prop{{Pred: graph.PredAlias, Value: "EU police agency"}}
+	same := smallArticle("https://gen.example/3", "Europol")
+	same.Nodes[0].Evidence[0].Claims = []graph.Prop{{Pred: graph.PredAlias, Value: "EU police agency"}}
+	w, err := s.WriteArticles(ctx, []graph.ArticleFacts{first, again, same})
+	if err != nil {
+		t.Fatal(err)
+	}
+	show := func(ps []graph.Prop) string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, fmt.Sprintf("%s=%v", p.Pred, p.Value))
+		}
+		sort.Strings(out)
+		return strings.Join(out, " ")
+	}
+	for i, want := range []map[graph.ID]string{
+		{europol: "opg:name=Europol rdf:type=opg:kind/Agency", first.Article.ID: "opg:headline=About Europol opg:url=https://gen.example/1 rdf:type=opg:kind/Article"},
+		{europol: "opg:alias=EU police agency", again.Article.ID: "opg:headline=About Europol opg:url=https://gen.example/2 rdf:type=opg:kind/Article"},
+		{same.Article.ID: "opg:headline=About Europol opg:url=https://gen.example/3 rdf:type=opg:kind/Article"},
+	} {
+		if w[i].Article != []graph.ID{first.Article.ID, again.Article.ID, same.Article.ID}[i] {
+			t.Errorf("article %d: Written names %s", i, w[i].Article)
+		}
+		got := map[graph.ID]string{}
+		for id, ps := range w[i].Gained {
+			got[id] = show(ps)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("article %d gained %v, want %v", i, got, want)
+		}
 	}
 }

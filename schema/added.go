@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -26,13 +27,32 @@ import (
 // store is read instead.
 var errNeedsBuild = errors.New("the change needs a build from the whole store")
 
-// articlesAdded tells what is built from the store that arts were stored
-// and were not there before, by the writes of storeGens (the store's
-// generations once they committed; none where not known).
-func (b *builder) articlesAdded(arts []graph.ID, storeGens []uint64) {
+// articlesAdded tells what is built from the store that articles were
+// stored that were not there before, as written says (the store's
+// generations once their writes committed, where known, and what each
+// added to the nodes it states).
+func (b *builder) articlesAdded(written []graph.Written) {
+	arts := make([]graph.ID, len(written))
+	var gens []uint64
+	known := true
+	for i, w := range written {
+		arts[i] = w.Article
+		known = known && w.Generation != 0
+		if !slices.Contains(gens, w.Generation) {
+			gens = append(gens, w.Generation)
+		}
+	}
+	if !known {
+		gens = nil
+	}
 	// The aggregate table first: the live feed waits for it.
-	b.aggs.update(func(ctx context.Context, t *aggTable) (*aggTable, error) { return b.addToAggTable(ctx, t, arts) }, storeGens)
-	b.search.update(func(ctx context.Context, p *postings) (*postings, error) { return addToPostings(ctx, b.r, p, arts) }, storeGens)
+	b.aggs.update(func(ctx context.Context, t *aggTable, _ bool) (*aggTable, error) { return b.addToAggTable(ctx, t, arts) }, gens)
+	b.search.update(func(ctx context.Context, p *postings, fresh bool) (*postings, error) {
+		if fresh {
+			return addNew(ctx, b.r, p, written)
+		}
+		return addToPostings(ctx, b.r, p, arts)
+	}, gens)
 	if b.onChange != nil {
 		b.onChange()
 	}
@@ -228,15 +248,13 @@ func kindOfID(id graph.ID) graph.Kind {
 // addToPostings returns p with the documents arts changed indexed again:
 // the articles and the nodes their evidence supports, each read whole
 // (its texts and every evidence sentence about it). An addition only adds
-// text to a node, so each term of a document before is among its terms after.
+// text to a node, so each term of a document before is among its terms
+// after. This is the way that holds whatever p already holds of the
+// articles (a build that read part of them); addNew is the quick one.
 func addToPostings(ctx context.Context, r Reader, p *postings, arts []graph.ID) (*postings, error) {
 	_, nodes, err := stated(ctx, r, arts)
 	if err != nil {
 		return nil, err
-	}
-	searched := map[graph.Kind]bool{graph.KindArticle: true}
-	for _, k := range graph.FactKinds {
-		searched[k] = k != graph.KindRelation
 	}
 	ents, err := r.Get(ctx, dedupe(append(nodes, arts...))...)
 	if err != nil {
@@ -244,18 +262,12 @@ func addToPostings(ctx context.Context, r Reader, p *postings, arts []graph.ID) 
 	}
 	var docs []graph.ID
 	for id, e := range ents {
-		if searched[e.Kind] {
+		if searchedKind(e.Kind) {
 			docs = append(docs, id)
 		}
 	}
 	slices.Sort(docs)
-	out := &postings{ids: slices.Clip(p.ids), kinds: slices.Clip(p.kinds), terms: maps.Clone(p.terms)}
-	docOf := make(map[graph.ID]uint32, len(p.ids))
-	for i, id := range p.ids {
-		if _, dup := docOf[id]; !dup {
-			docOf[id] = uint32(i)
-		}
-	}
+	out := p.next()
 	weights := map[string]map[uint32]uint64{} // term -> document -> its weight there, for the documents read again
 	add := func(doc uint32, s string, w uint64) {
 		for _, t := range terms(s) {
@@ -270,15 +282,11 @@ func addToPostings(ctx context.Context, r Reader, p *postings, arts []graph.ID) 
 		return nil, err
 	}
 	for _, id := range docs {
-		doc, ok := docOf[id]
+		doc, ok := out.doc(id)
 		if !ok {
-			doc = uint32(len(out.ids))
-			if doc >= 1<<(32-rawWeightBits) {
-				return nil, fmt.Errorf("search index: more than %d nodes", 1<<(32-rawWeightBits))
+			if doc, err = out.newDoc(id, ents[id].Kind); err != nil {
+				return nil, err
 			}
-			docOf[id] = doc
-			out.ids = append(out.ids, id)
-			out.kinds = append(out.kinds, ents[id].Kind)
 		}
 		e := ents[id]
 		for p, w := range indexedPredicates {
@@ -298,10 +306,107 @@ func addToPostings(ctx context.Context, r Reader, p *postings, arts []graph.ID) 
 			}
 		}
 	}
+	changed := make(map[string]termList, len(weights))
 	for t, ws := range weights {
-		out.terms[t] = setWeights(out.terms[t], ws)
+		changed[t] = setWeights(p.terms.get(t), ws)
 	}
+	out.terms = p.terms.with(changed)
 	return out, nil
+}
+
+// addNew returns p with what the writes of written added: the terms of
+// the attributes each gave the nodes it states (graph.Written.Gained) and
+// of its evidence sentences, added to what p holds of those nodes. It
+// reads only the articles' evidence, however much else the nodes hold,
+// and is right only where p holds none of the writes (see background.fresh).
+func addNew(ctx context.Context, r Reader, p *postings, written []graph.Written) (*postings, error) {
+	arts := make([]graph.ID, len(written))
+	for i, w := range written {
+		arts[i] = w.Article
+	}
+	refs, err := r.Referrers(ctx, graph.PredArticle, arts...)
+	if err != nil {
+		return nil, err
+	}
+	out := p.next()
+	weights := map[string]map[uint32]uint64{} // term -> document -> weight to add
+	add := func(doc uint32, s string, w uint64) {
+		for _, t := range terms(s) {
+			if weights[t] == nil {
+				weights[t] = map[uint32]uint64{}
+			}
+			weights[t][doc] += w
+		}
+	}
+	// Attributes first: they number the nodes new to the index.
+	for _, w := range written {
+		for _, id := range slices.Sorted(maps.Keys(w.Gained)) {
+			props := w.Gained[id]
+			doc, ok := out.doc(id)
+			if !ok {
+				var kind graph.Kind
+				for _, p := range props {
+					if p.Pred == graph.PredType {
+						kind = graph.KindOf(p.Value)
+					}
+				}
+				if !searchedKind(kind) {
+					continue
+				}
+				if doc, err = out.newDoc(id, kind); err != nil {
+					return nil, err
+				}
+			}
+			for _, p := range props {
+				if w, ok := indexedPredicates[p.Pred]; ok {
+					if s, ok := p.Value.(string); ok {
+						add(doc, s, w)
+					}
+				}
+			}
+		}
+	}
+	for _, a := range arts {
+		for evIDs := refs[a]; len(evIDs) > 0; {
+			chunk := evIDs[:min(aggChunk, len(evIDs))]
+			evIDs = evIDs[len(chunk):]
+			evs, err := r.Get(ctx, chunk...)
+			if err != nil {
+				return nil, err
+			}
+			for _, ev := range evs {
+				if doc, ok := out.doc(ev.Link(graph.PredSupports)); ok {
+					add(doc, ev.String(graph.PredSentence), weightSentence)
+				}
+			}
+		}
+	}
+	changed := make(map[string]termList, len(weights))
+	for t, ws := range weights {
+		list := make([]docWeight, 0, len(ws))
+		for d, w := range ws {
+			list = append(list, docWeight{d, w})
+		}
+		slices.SortFunc(list, func(a, b docWeight) int { return cmp.Compare(a.doc, b.doc) })
+		changed[t] = addWeights(p.terms.get(t), list)
+	}
+	out.terms = p.terms.with(changed)
+	return out, nil
+}
+
+// next is a version of p for an update to fill: it shares p's documents
+// (new ones go past every length a reader holds) and terms (replaced with
+// termMap.with).
+func (p *postings) next() *postings {
+	return &postings{ids: p.ids, kinds: p.kinds, terms: p.terms, runs: p.runs, added: p.added}
+}
+
+// newDoc numbers a document the index does not hold.
+func (p *postings) newDoc(id graph.ID, k graph.Kind) (uint32, error) {
+	if len(p.ids) >= 1<<(32-rawWeightBits) {
+		return 0, fmt.Errorf("search index: more than %d nodes", 1<<(32-rawWeightBits))
+	}
+	return p.addDoc(id, k), nil
 }
 
 // setWeights returns the list with the documents of ws at those weights.

@@ -45,6 +45,11 @@ type addedFixture struct {
 }
 
 func newAddedFixture(t *testing.T, cfg graph.Config) *addedFixture {
+	return newAddedFixtureWith(t, cfg, nil)
+}
+
+// newAddedFixtureWith edits the server's configuration too.
+func newAddedFixtureWith(t *testing.T, cfg graph.Config, edit func(*ServerConfig)) *addedFixture {
 	t.Helper()
 	ctx := context.Background()
 	store, err := graph.Open(ctx, cfg)
@@ -66,31 +71,37 @@ func newAddedFixture(t *testing.T, cfg graph.Config) *addedFixture {
 		}
 	}
 	f := &addedFixture{store: store, x: x}
-	f.api, f.srv = f.serve(t)
+	f.api, f.srv = f.serveWith(t, edit)
 	return f
 }
 
 // serve starts a server of its own over the fixture's store: its first
 // build reads the whole store.
-func (f *addedFixture) serve(t *testing.T) (*Server, *httptest.Server) {
-	ingest := func(ctx context.Context, a Article) (graph.ID, uint64, error) {
+func (f *addedFixture) serve(t *testing.T) (*Server, *httptest.Server) { return f.serveWith(t, nil) }
+
+func (f *addedFixture) serveWith(t *testing.T, edit func(*ServerConfig)) (*Server, *httptest.Server) {
+	ingest := func(ctx context.Context, a Article) (graph.Written, error) {
 		return writeArticle(ctx, f.store, f.x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}))
 	}
-	api, srv := testServer(t, f.store, func(c *ServerConfig) { c.Ingest = ingest })
+	api, srv := testServer(t, f.store, func(c *ServerConfig) {
+		c.Ingest = ingest
+		if edit != nil {
+			edit(c)
+		}
+	})
 	if err := api.WaitFresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return api, srv
 }
 
-// writeArticle writes af as ingestArticle does, reporting the store's
-// generation after it.
-func writeArticle(ctx context.Context, store *graph.Store, af graph.ArticleFacts) (graph.ID, uint64, error) {
+// writeArticle writes af as ingestArticle does, and says what the store said of it.
+func writeArticle(ctx context.Context, store *graph.Store, af graph.ArticleFacts) (graph.Written, error) {
 	w, err := store.WriteArticles(ctx, []graph.ArticleFacts{af})
 	if err != nil {
-		return "", 0, err
+		return graph.Written{}, err
 	}
-	return af.Article.ID, w[0].Generation, w[0].Err
+	return w[0], w[0].Err
 }
 
 func readDocs(t testing.TB, files []string) []source.Document {
@@ -208,29 +219,46 @@ func sameAnswers(t *testing.T, got, want map[string]any) {
 // TestArticlesAddedInPlaceAnswerAsAWholeBuild ingests articles one by one
 // into a store holding the seeds, each taken into the aggregate table and
 // the search index in place, and compares the answers with those of a
-// server that built both from the whole store.
+// server that built both from the whole store. With the store's
+// generations (ServerConfig.Snapshots) the search index adds what each
+// article wrote ("new"); without, it reads again every sentence of the
+// nodes an article states ("reread").
 func TestArticlesAddedInPlaceAnswerAsAWholeBuild(t *testing.T) {
 	for _, b := range addedBackends {
-		t.Run(b.name, func(t *testing.T) {
-			f := newAddedFixture(t, b.cfg(t))
-			docs := articlesToAdd(t)
-			builds, _ := f.api.b.aggs.counts()
-			for _, doc := range docs {
-				f.ingest(t, doc)
-			}
-			started, aggUpdates := f.api.b.aggs.counts()
-			_, searchUpdates := f.api.b.search.counts()
-			t.Logf("%d articles: %d taken in place into the aggregate table, %d into the search index; %d whole builds",
-				len(docs), aggUpdates, searchUpdates, started-builds)
-			if aggUpdates == 0 || searchUpdates != len(docs) {
-				t.Errorf("of %d articles ingested, %d were taken into the table in place, %d into the search index; want some and all", len(docs), aggUpdates, searchUpdates)
-			}
-			words := searchWords(docs)
-			got := answers(t, f.srv, words)
-			_, fresh := f.serve(t)
-			sameAnswers(t, got, answers(t, fresh, words))
-		})
+		for _, mode := range []string{"new", "reread"} {
+			t.Run(b.name+"/"+mode, func(t *testing.T) { testArticlesAddedInPlace(t, b.cfg(t), mode == "new") })
+		}
 	}
+}
+
+func testArticlesAddedInPlace(t *testing.T, cfg graph.Config, generations bool) {
+	f := newAddedFixtureWith(t, cfg, func(c *ServerConfig) {
+		if generations {
+			c.Snapshots = c.Reader.(*graph.Store)
+		}
+	})
+	docs := articlesToAdd(t)
+	builds, _ := f.api.b.aggs.counts()
+	for _, doc := range docs {
+		f.ingest(t, doc)
+	}
+	started, aggUpdates := f.api.b.aggs.counts()
+	_, searchUpdates := f.api.b.search.counts()
+	t.Logf("%d articles: %d taken in place into the aggregate table, %d into the search index; %d whole builds",
+		len(docs), aggUpdates, searchUpdates, started-builds)
+	if aggUpdates == 0 || searchUpdates != len(docs) {
+		t.Errorf("of %d articles ingested, %d were taken into the table in place, %d into the search index; want some and all", len(docs), aggUpdates, searchUpdates)
+	}
+	f.api.b.search.mu.Lock()
+	exact := f.api.b.search.held.exact
+	f.api.b.search.mu.Unlock()
+	if exact != generations {
+		t.Errorf("the search index holds exactly the writes it took: %v, want %v (every update added only what it wrote)", exact, generations)
+	}
+	words := searchWords(docs)
+	got := answers(t, f.srv, words)
+	_, fresh := f.serve(t)
+	sameAnswers(t, got, answers(t, fresh, words))
 }
 
 // TestCurationAfterInPlaceUpdatesBuildsWhole retracts a fact after
@@ -323,7 +351,7 @@ func BenchmarkIngestToAggregates(b *testing.B) {
 		}
 	}
 	docs = docs[n:]
-	ingest := func(ctx context.Context, a Article) (graph.ID, uint64, error) {
+	ingest := func(ctx context.Context, a Article) (graph.Written, error) {
 		return writeArticle(ctx, store, x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}))
 	}
 	api, srv := testServer(b, store, func(c *ServerConfig) { c.Ingest = ingest; c.Timeout = time.Hour })
@@ -339,7 +367,7 @@ func BenchmarkIngestToAggregates(b *testing.B) {
 		next++
 		a := Article{Title: d.Title, URL: fmt.Sprintf("https://bench.example/%d/%s", time.Now().UnixNano(), filepath.Base(d.Path)), Published: d.Published, Text: d.Text}
 		if !throughAPI {
-			if _, _, err := ingest(ctx, a); err != nil {
+			if _, err := ingest(ctx, a); err != nil {
 				b.Fatal(err)
 			}
 			api.b.storeChanged() // as after a change the table cannot take in place

@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sync"
 	"time"
 )
@@ -41,19 +42,66 @@ type background[T any] struct {
 	fullGen uint64
 	updated int // in-place updates applied, for tests
 
-	// persist, when set, keeps the builds beside the store (snapshot.go).
-	// The current build holds every write of the store up to storeGen
-	// (when genKnown), and the writes of ahead, which came in place
-	// before one of the generations between.
-	persist  *persistence[T]
-	storeGen uint64
-	genKnown bool
-	ahead    map[uint64]bool
+	// persist, when set, keeps the builds beside the store (snapshot.go);
+	// held says which of the store's writes the current build holds.
+	persist *persistence[T]
+	held    heldWrites
+	// rebuild asks for a build from the whole store although none is
+	// behind: the current one holds writes in part (see heldWrites.exact).
+	rebuild  bool
 	tried    bool // the first build looked for a snapshot
 	loaded   int  // builds read from a snapshot, for tests
 	toSave   *savedBuild[T]
 	saving   bool // a goroutine saves toSave
 	saved    int  // snapshots written, for tests
+}
+
+// heldWrites says which of the store's writes (by their generations,
+// graph.Store.Generation) a build holds: every one up to gen, where
+// known, and those of ahead, which came in place before one of the
+// generations between. exact says it holds nothing of any other write:
+// a build that read the store while nothing was written, and what updates
+// in place made of it while they knew they held none of the writes they
+// took in (see fresh). Without persist, nothing is known.
+type heldWrites struct {
+	gen          uint64
+	known, exact bool
+	ahead        map[uint64]bool
+}
+
+// fresh reports whether a build holding h is sure to hold none of the
+// writes of gens: updates in place may then add what they wrote without
+// reading what the nodes held before.
+func (h *heldWrites) fresh(gens []uint64) bool {
+	if !h.known || !h.exact || len(gens) == 0 {
+		return false
+	}
+	for _, g := range gens {
+		if g <= h.gen || h.ahead[g] {
+			return false
+		}
+	}
+	return true
+}
+
+// take notes that the build now holds the writes of gens; none means
+// writes it cannot name, and nothing is known until the next whole build.
+func (h *heldWrites) take(gens []uint64) {
+	if len(gens) == 0 {
+		h.known = false
+	}
+	for _, g := range gens {
+		if g > h.gen {
+			if h.ahead == nil {
+				h.ahead = map[uint64]bool{}
+			}
+			h.ahead[g] = true
+		}
+	}
+	for h.ahead[h.gen+1] {
+		delete(h.ahead, h.gen+1)
+		h.gen++
+	}
 }
 
 // savedBuild is a build to save, and the store's generation it holds.
@@ -64,11 +112,12 @@ type savedBuild[T any] struct {
 
 // pendingUpdate is one change applied to the last build in place: apply
 // returns the build with the change, leaving its argument as it was
-// (readers may hold it); it must give the same whether or not the build
-// already saw the change, for a build in flight may have read it.
+// (readers may hold it). Unless fresh, it must give the same whether or
+// not the build already saw the change, for a build in flight may have
+// read it; fresh says the build is sure to hold none of it.
 type pendingUpdate[T any] struct {
 	gen   uint64
-	apply func(context.Context, T) (T, error)
+	apply func(ctx context.Context, base T, fresh bool) (T, error)
 	// storeGens are the store's generations of the writes the change
 	// made; none where they are not known.
 	storeGens []uint64
@@ -122,7 +171,7 @@ func (s *background[T]) invalidate() {
 // build until apply returns, then the updated one: never half of it. If
 // apply fails, or another change since needs a whole build, the store is
 // read whole as after invalidate.
-func (s *background[T]) update(apply func(context.Context, T) (T, error), storeGens []uint64) {
+func (s *background[T]) update(apply func(ctx context.Context, base T, fresh bool) (T, error), storeGens []uint64) {
 	s.mu.Lock()
 	s.gen++
 	s.pending = append(s.pending, pendingUpdate[T]{s.gen, apply, storeGens})
@@ -140,7 +189,7 @@ func (s *background[T]) warm() {
 // startLocked starts a build unless one is running; a build that ends
 // behind the latest change starts another. s.mu is held.
 func (s *background[T]) startLocked() {
-	if s.building != nil || (s.built && s.builtGen == s.gen) {
+	if s.building != nil || (s.built && s.builtGen == s.gen && !s.rebuild) {
 		return
 	}
 	if s.life.ctx.Err() != nil {
@@ -156,7 +205,7 @@ func (s *background[T]) startLocked() {
 		return
 	}
 	done, gen, first := make(chan struct{}), s.gen, !s.tried
-	s.building, s.tried = done, true
+	s.building, s.tried, s.rebuild = done, true, false
 	s.started++
 	s.life.wg.Add(1)
 	go func() {
@@ -180,8 +229,13 @@ func (s *background[T]) startLocked() {
 				}
 			}
 		}
+		exact := fromSnapshot
 		if !fromSnapshot {
 			v, err = s.build(ctx)
+			if genKnown && err == nil {
+				after, gerr := s.persist.store.Generation(ctx)
+				exact = gerr == nil && after == storeGen // nothing written while it read
+			}
 		}
 		if ctx.Err() != nil {
 			err = errClosed
@@ -194,7 +248,7 @@ func (s *background[T]) startLocked() {
 		s.building, s.buildErr = nil, err
 		if err == nil {
 			s.current, s.built, s.builtGen, s.builtAt = v, true, gen, at
-			s.storeGen, s.genKnown, s.ahead = storeGen, genKnown, nil
+			s.held = heldWrites{gen: storeGen, known: genKnown, exact: exact}
 			if s.persist != nil {
 				how := "built from the store"
 				if fromSnapshot {
@@ -211,34 +265,13 @@ func (s *background[T]) startLocked() {
 	}()
 }
 
-// takeGens notes that the current build now holds the writes of
-// storeGens; none means writes it cannot name, and nothing is known
-// until the next whole build.
-func (s *background[T]) takeGens(storeGens []uint64) {
-	if len(storeGens) == 0 {
-		s.genKnown = false
-	}
-	for _, g := range storeGens {
-		if g > s.storeGen {
-			if s.ahead == nil {
-				s.ahead = map[uint64]bool{}
-			}
-			s.ahead[g] = true
-		}
-	}
-	for s.ahead[s.storeGen+1] {
-		delete(s.ahead, s.storeGen+1)
-		s.storeGen++
-	}
-}
-
 // saveLocked has the current build saved, where it is known to hold
 // exactly the writes up to a generation. s.mu is held.
 func (s *background[T]) saveLocked() {
-	if s.persist == nil || !s.genKnown || len(s.ahead) > 0 {
+	if s.persist == nil || !s.held.known || len(s.held.ahead) > 0 {
 		return
 	}
-	s.toSave = &savedBuild[T]{s.current, s.storeGen}
+	s.toSave = &savedBuild[T]{s.current, s.held.gen}
 	if s.saving {
 		return
 	}
@@ -287,6 +320,8 @@ func (s *background[T]) saveLoop() {
 // pending and no build runs.
 func (s *background[T]) startUpdateLocked() {
 	done, gen, base, todo := make(chan struct{}), s.gen, s.current, s.pending
+	held := s.held
+	held.ahead = maps.Clone(held.ahead)
 	s.building, s.pending = done, nil
 	s.life.wg.Add(1)
 	go func() {
@@ -294,9 +329,12 @@ func (s *background[T]) startUpdateLocked() {
 		at := time.Now()
 		v, err := base, error(nil)
 		for _, u := range todo {
-			if v, err = u.apply(s.life.ctx, v); err != nil {
+			fresh := held.fresh(u.storeGens)
+			if v, err = u.apply(s.life.ctx, v, fresh); err != nil {
 				break
 			}
+			held.exact = held.exact && fresh
+			held.take(u.storeGens)
 		}
 		s.mu.Lock()
 		defer s.mu.Unlock()
@@ -311,9 +349,11 @@ func (s *background[T]) startUpdateLocked() {
 		default:
 			s.current, s.builtGen, s.builtAt = v, gen, at
 			s.updated++
-			for _, u := range todo {
-				s.takeGens(u.storeGens)
-			}
+			s.held = held
+			// Updates that read what the nodes held before leave the build
+			// holding later writes in part: the next are slow until a build
+			// from the whole store, started now.
+			s.rebuild = s.persist != nil && held.known && !held.exact
 			s.saveLocked()
 			s.startLocked()
 		}

@@ -149,14 +149,14 @@ func (s *Server) StoreChanged() { s.b.storeChanged() }
 
 // ArticlesAdded tells the server that articles not stored before were
 // written behind its back, and nothing else changed: the search index and
-// the aggregate table take them in place. storeGens are the store's
-// generations once the writes that stored them committed
-// (graph.Written.Generation), each write's; without them the server saves
-// no snapshot (ServerConfig.Snapshots) until it next builds from the whole
-// store. A replaced article, or any other change, is for StoreChanged.
-func (s *Server) ArticlesAdded(ids []graph.ID, storeGens ...uint64) {
-	s.b.articlesAdded(ids, storeGens)
-}
+// the aggregate table take them in place. written is what the store said
+// of each (graph.Store.WriteArticles): with its generation and what it
+// added to nodes, the search index reads only the articles' evidence, and
+// the server saves its snapshots (ServerConfig.Snapshots); a Written with
+// no generation makes it read more and save nothing until it next builds
+// from the whole store. A replaced article, or any other change, is for
+// StoreChanged.
+func (s *Server) ArticlesAdded(written ...graph.Written) { s.b.articlesAdded(written) }
 
 // Close ends the open subscriptions (EndStreams), stops the server's
 // background builds (search index, aggregate table) and waits for them to

@@ -309,22 +309,29 @@ func encodePostings(w *snapWriter, p *postings) {
 	for _, k := range p.kinds {
 		w.uint(kindIndex[k])
 	}
-	terms := make([]string, 0, len(p.terms))
-	total := 0
-	for t, l := range p.terms {
-		terms = append(terms, t)
-		total += len(l.packed)
+	w.uint(uint64(len(p.runs)))
+	for k, r := range p.runs {
+		w.str(string(k))
+		w.uint(uint64(r.start))
+		w.uint(uint64(r.end))
 	}
+	terms := make([]string, 0, p.terms.len())
+	lists := make([]termList, 0, p.terms.len())
+	total := 0
+	p.terms.each(func(t string, l termList) {
+		terms = append(terms, t)
+		lists = append(lists, l)
+		total += len(l.packed)
+	})
 	w.strs(terms)
 	w.uint(uint64(total))
-	for _, t := range terms {
-		l := p.terms[t]
+	for _, l := range lists {
 		w.uint(uint64(l.docs))
 		w.uint(uint64(len(l.packed)))
 	}
-	for _, t := range terms {
+	for _, l := range lists {
 		if w.err == nil {
-			_, w.err = w.w.Write(p.terms[t].packed)
+			_, w.err = w.w.Write(l.packed)
 		}
 	}
 }
@@ -339,6 +346,16 @@ func decodePostings(r *snapReader) (*postings, error) {
 	for i := range p.kinds {
 		p.kinds[i] = graph.Kind(kinds[r.index(len(kinds))])
 	}
+	p.runs = map[graph.Kind]docRun{}
+	for range r.count(1 << 10) {
+		k := graph.Kind(r.str())
+		start, end := r.count(uint64(len(ids))), r.count(uint64(len(ids)))
+		if start > end && r.err == nil {
+			r.err = errors.New("snapshot damaged: a run of documents ends before it starts")
+		}
+		p.runs[k] = docRun{uint32(start), uint32(end)}
+	}
+	p.indexAdded()
 	terms := r.strs()
 	total := r.count(maxSnapLen)
 	lists := make([]termList, len(terms))
@@ -355,7 +372,7 @@ func decodePostings(r *snapReader) (*postings, error) {
 	if _, err := io.ReadFull(r.r, all); err != nil {
 		return nil, fmt.Errorf("snapshot cut short: %w", err)
 	}
-	p.terms = make(map[string]termList, len(terms))
+	p.terms = &termMap{}
 	at := 0
 	for i, t := range terms {
 		if at+lens[i] > total {
@@ -363,7 +380,7 @@ func decodePostings(r *snapReader) (*postings, error) {
 		}
 		lists[i].packed = all[at : at+lens[i] : at+lens[i]]
 		at += lens[i]
-		p.terms[t] = lists[i]
+		p.terms.set(t, lists[i])
 	}
 	return p, r.err
 }

@@ -15,7 +15,6 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -136,14 +135,13 @@ func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *sl
 			origins = append(origins, o)
 		}
 	}
-	ingest := func(ctx context.Context, a schema.Article) (graph.ID, uint64, error) {
+	ingest := func(ctx context.Context, a schema.Article) (graph.Written, error) {
 		doc := source.Document{Path: "ingestArticle", Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
-		af := x.Facts(doc)
-		w, err := store.WriteArticles(ctx, []graph.ArticleFacts{af})
+		w, err := store.WriteArticles(ctx, []graph.ArticleFacts{x.Facts(doc)})
 		if err != nil {
-			return "", 0, err
+			return graph.Written{}, err
 		}
-		return af.Article.ID, w[0].Generation, w[0].Err
+		return w[0], w[0].Err
 	}
 	return schema.ServerConfig{
 		Config:         schema.Config{Reader: store, Curator: store, Ingest: ingest},
@@ -208,14 +206,14 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	metrics.count(seeded)
 	cfg.Metrics, cfg.MetricsHandler = metrics.api, metrics.handler
 	ingestOne := cfg.Ingest
-	cfg.Ingest = func(ctx context.Context, a schema.Article) (graph.ID, uint64, error) {
-		id, gen, err := ingestOne(ctx, a)
+	cfg.Ingest = func(ctx context.Context, a schema.Article) (graph.Written, error) {
+		w, err := ingestOne(ctx, a)
 		if err != nil {
 			metrics.count(ingest.Summary{Failed: 1})
 		} else {
 			metrics.count(ingest.Summary{Loaded: 1})
 		}
-		return id, gen, err
+		return w, err
 	}
 	if len(cfg.Tokens) == 0 {
 		log.Warn("no --token, --token-file or OPGRAPH_TOKEN: mutations are refused")
@@ -238,11 +236,11 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 			defer close(watched)
 			ingest.WatchAndLoad(watchCtx, log, w, x, src, watch, func(sum ingest.Summary) {
 				metrics.count(sum)
-				switch added, gens, other := w.take(); {
+				switch added, other := w.take(); {
 				case other:
 					handler.StoreChanged()
 				case len(added) > 0:
-					handler.ArticlesAdded(added, gens...)
+					handler.ArticlesAdded(added...)
 				}
 			})
 		}()
@@ -373,8 +371,7 @@ func pprofMux() *http.ServeMux {
 type newArticles struct {
 	*graph.Store
 	mu    sync.Mutex
-	added []graph.ID
-	gens  []uint64 // the store's generations after the writes of added
+	added []graph.Written
 	other bool
 }
 
@@ -391,10 +388,7 @@ func (w *newArticles) WriteArticles(ctx context.Context, batch []graph.ArticleFa
 		switch {
 		case wr.Err != nil || wr.Added+wr.Removed == 0:
 		case readErr == nil && before[ids[i]] == nil && wr.Removed == 0:
-			w.added = append(w.added, ids[i])
-			if wr.Generation != 0 && !slices.Contains(w.gens, wr.Generation) {
-				w.gens = append(w.gens, wr.Generation)
-			}
+			w.added = append(w.added, wr)
 		default:
 			w.other = true
 		}
@@ -416,10 +410,10 @@ func (w *newArticles) ImportNQuads(ctx context.Context, name string, r io.ReadSe
 }
 
 // take returns what the writes since the last take were, and forgets it.
-func (w *newArticles) take() (added []graph.ID, gens []uint64, other bool) {
+func (w *newArticles) take() (added []graph.Written, other bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	added, gens, other = w.added, w.gens, w.other
-	w.added, w.gens, w.other = nil, nil, false
-	return added, gens, other
+	added, other = w.added, w.other
+	w.added, w.other = nil, false
+	return added, other
 }
