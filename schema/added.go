@@ -46,7 +46,9 @@ func (b *builder) articlesAdded(written []graph.Written) {
 		gens = nil
 	}
 	// The aggregate table first: the live feed waits for it.
-	b.aggs.update(func(ctx context.Context, t *aggTable, _ bool) (*aggTable, error) { return b.addToAggTable(ctx, t, arts) }, gens)
+	b.aggs.update(func(ctx context.Context, t *aggTable, _ bool) (*aggTable, error) {
+		return b.addToAggTable(ctx, t, arts)
+	}, gens)
 	b.search.update(func(ctx context.Context, p *postings, fresh bool) (*postings, error) {
 		if fresh {
 			return addNew(ctx, b.r, p, written)

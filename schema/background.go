@@ -48,12 +48,12 @@ type background[T any] struct {
 	held    heldWrites
 	// rebuild asks for a build from the whole store although none is
 	// behind: the current one holds writes in part (see heldWrites.exact).
-	rebuild  bool
-	tried    bool // the first build looked for a snapshot
-	loaded   int  // builds read from a snapshot, for tests
-	toSave   *savedBuild[T]
-	saving   bool // a goroutine saves toSave
-	saved    int  // snapshots written, for tests
+	rebuild bool
+	tried   bool // the first build looked for a snapshot
+	loaded  int  // builds read from a snapshot, for tests
+	toSave  *savedBuild[T]
+	saving  bool // a goroutine saves toSave
+	saved   int  // snapshots written, for tests
 }
 
 // heldWrites says which of the store's writes (by their generations,
