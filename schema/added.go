@@ -160,81 +160,199 @@ func (b *builder) addToAggTable(ctx context.Context, t *aggTable, arts []graph.I
 		}
 		got = append(got, rows...)
 	}
-	// The rows as they were before facts were read as one, with the
-	// changed facts' rows in place of theirs; sorted by ID as a build lists them.
-	out := &aggTable{rows: map[graph.Kind][]aggRow{}}
-	raw := map[graph.ID]aggRow{}
-	for _, rs := range t.raw {
-		for _, r := range rs {
-			raw[r.id] = r
-		}
-	}
-	// New rows (the changed facts', and the duplicates', which t.rows
-	// leaves out) are few: sorted apart, then merged into t.rows's order.
-	added := map[graph.Kind][]aggRow{}
-	for k, rs := range t.raw {
-		for _, r := range rs {
-			if _, dup := t.same.into[r.id]; dup && !facts[r.id] {
-				added[k] = append(added[k], r)
-			}
-		}
-	}
 	for _, r := range got {
-		k := kindOfID(r.id)
-		if !tableKinds[k] {
+		if !tableKinds[kindOfID(r.id)] {
 			return nil, fmt.Errorf("%w: fact %s of no kind the table holds", errNeedsBuild, r.id)
 		}
-		added[k] = append(added[k], r)
 	}
-	byID := func(a, b aggRow) int { return strings.Compare(string(a.id), string(b.id)) }
-	for _, k := range aggKinds() {
-		old, add := t.rows[k], added[k]
-		slices.SortFunc(add, byID)
-		rows := make([]aggRow, 0, len(old)+len(add))
-		for _, r := range old {
-			if facts[r.id] {
-				continue
-			}
-			for len(add) > 0 && add[0].id < r.id {
-				rows, add = append(rows, add[0]), add[1:]
-			}
-			if r0, ok := raw[r.id]; ok {
-				r = r0
-			}
-			rows = append(rows, r)
+	return b.takeRows(ctx, t, facts, got)
+}
+
+// takeRows returns t with the rows of the changed facts taken in: got
+// are their rows as each states it alone (none for a fact now gone). The
+// facts that state one figure are found again only in the groups those
+// rows fall in, before and after (sameKey): the groups are apart, so the
+// rest is as a whole build finds it, and the table shares it with t.
+func (b *builder) takeRows(ctx context.Context, t *aggTable, changed map[graph.ID]bool, got []aggRow) (*aggTable, error) {
+	// own is a fact's row as it states it alone: in raw where it was read
+	// as one with others, else in rows.
+	own := func(id graph.ID) (aggRow, bool) {
+		k := kindOfID(id)
+		if r, ok := t.raw[k].find(id); ok {
+			return r, true
 		}
-		out.rows[k] = append(rows, add...)
+		return t.rows[k].find(id)
 	}
-	// A fact kept for its duplicates is read as before where its group
-	// is the same and none of it changed.
-	before, after := t.same.groups(), map[graph.ID][]graph.ID(nil)
-	wasKept := map[graph.ID]aggRow{}
-	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
-		for _, r := range t.rows[k] {
-			if _, ok := before[r.id]; ok {
-				wasKept[r.id] = r
-			}
+	gotBy := make(map[graph.ID]aggRow, len(got))
+	var keys sameKeys
+	for id := range changed {
+		if r, ok := own(id); ok {
+			keys.add(kindOfID(id), &r)
 		}
 	}
-	err = b.readSame(ctx, out, func(kept graph.ID) (aggRow, bool) {
-		if after == nil {
-			after = out.same.groups()
-		}
-		r, ok := wasKept[kept]
-		if !ok || facts[kept] || !slices.Equal(before[kept], after[kept]) {
-			return aggRow{}, false
-		}
-		for _, d := range before[kept] {
-			if facts[d] {
-				return aggRow{}, false
+	for i := range got {
+		gotBy[got[i].id] = got[i]
+		keys.add(kindOfID(got[i].id), &got[i])
+	}
+	// The rows of those groups now, and which of them were read as one.
+	groupRows := map[graph.Kind][]aggRow{}
+	wasMember := map[graph.ID]bool{}
+	if !keys.empty() {
+		for _, k := range sameKinds {
+			for r := range t.raw[k].all() {
+				if keys.has(k, r) {
+					wasMember[r.id] = true
+					if !changed[r.id] {
+						groupRows[k] = append(groupRows[k], *r)
+					}
+				}
+			}
+			for r := range t.rows[k].all() {
+				if !changed[r.id] && !wasMember[r.id] && keys.has(k, r) {
+					if _, member := t.raw[k].find(r.id); !member {
+						groupRows[k] = append(groupRows[k], *r)
+					}
+				}
+			}
+			for i := range got {
+				if kindOfID(got[i].id) == k && keys.has(k, &got[i]) {
+					groupRows[k] = append(groupRows[k], got[i])
+				}
 			}
 		}
-		return r, true
-	})
+	}
+	found := findSameFigures(groupRows, nil)
+	same := &sameFigures{into: make(map[graph.ID]graph.ID, len(t.same.into)), extra: make(map[graph.ID]map[graph.Predicate][]graph.ID, len(t.same.extra))}
+	oldGroups := map[graph.ID][]graph.ID{} // of the facts kept in those groups before
+	for dup, kept := range t.same.into {
+		if wasMember[dup] {
+			oldGroups[kept] = append(oldGroups[kept], dup)
+		} else {
+			same.into[dup] = kept
+		}
+	}
+	for kept, ex := range t.same.extra {
+		if !wasMember[kept] {
+			same.extra[kept] = ex
+		}
+	}
+	maps.Copy(same.into, found.into)
+	maps.Copy(same.extra, found.extra)
+	newGroups := found.groups()
+
+	// The rows that change: the changed facts', and those of the facts
+	// read as one in those groups, before or after.
+	touched := maps.Clone(changed)
+	maps.Copy(touched, wasMember)
+	for dup, kept := range found.into {
+		touched[dup], touched[kept] = true, true
+	}
+	rows, raw := map[graph.Kind]map[graph.ID]*aggRow{}, map[graph.Kind]map[graph.ID]*aggRow{}
+	set := func(m map[graph.Kind]map[graph.ID]*aggRow, id graph.ID, r *aggRow) {
+		k := kindOfID(id)
+		if m[k] == nil {
+			m[k] = map[graph.ID]*aggRow{}
+		}
+		m[k][id] = r
+	}
+	var reread []graph.ID
+	for id := range touched {
+		r, ok := gotBy[id]
+		if !changed[id] {
+			r, ok = own(id)
+		}
+		_, dup := found.into[id]
+		_, kept := newGroups[id]
+		switch {
+		case !ok:
+			set(rows, id, nil)
+			set(raw, id, nil)
+		case dup:
+			set(rows, id, nil)
+			set(raw, id, &r)
+		case kept:
+			set(raw, id, &r)
+			set(rows, id, &r) // until read as one, below
+			old, wasKept := oldGroups[id]
+			slices.Sort(old)
+			reuse := wasKept && !changed[id] && slices.Equal(old, newGroups[id])
+			for _, d := range newGroups[id] {
+				reuse = reuse && !changed[d]
+			}
+			if m, ok := t.rows[kindOfID(id)].find(id); reuse && ok {
+				set(rows, id, &m)
+			} else {
+				reread = append(reread, id)
+			}
+		default:
+			set(rows, id, &r)
+			if wasMember[id] {
+				set(raw, id, nil)
+			}
+		}
+	}
+	slices.Sort(reread)
+	merged, err := b.aggRows(withFixedRequest(ctx, b.r, same), reread, &filter{}, needs{links: true, countries: true, dates: true})
 	if err != nil {
 		return nil, err
 	}
+	for i := range merged {
+		set(rows, merged[i].id, &merged[i])
+	}
+	out := &aggTable{same: same, rows: map[graph.Kind]*rowList{}, raw: map[graph.Kind]*rowList{}}
+	for _, k := range aggKinds() {
+		out.rows[k] = t.rows[k].edit(rows[k])
+		if l := t.raw[k].edit(raw[k]); l.len() > 0 {
+			out.raw[k] = l
+		}
+	}
 	return out, nil
+}
+
+// sameKeys are groups of figures (sameKey), tested without making keys.
+type sameKeys struct {
+	arrests    map[float64]bool
+	kg, amount map[string]bool
+}
+
+func (s *sameKeys) add(k graph.Kind, r *aggRow) {
+	key, val := sameKey(k, r)
+	switch {
+	case key == "":
+	case k == graph.KindArrest:
+		if s.arrests == nil {
+			s.arrests = map[float64]bool{}
+		}
+		s.arrests[val] = true
+	case strings.HasPrefix(key, "kg|"):
+		if s.kg == nil {
+			s.kg = map[string]bool{}
+		}
+		s.kg[r.commodity] = true
+	default:
+		if s.amount == nil {
+			s.amount = map[string]bool{}
+		}
+		s.amount[r.currency] = true
+	}
+}
+
+func (s *sameKeys) empty() bool { return len(s.arrests)+len(s.kg)+len(s.amount) == 0 }
+
+// has reports whether r falls in one of the groups, as sameKey puts it.
+func (s *sameKeys) has(k graph.Kind, r *aggRow) bool {
+	if r.folded || r.context {
+		return false
+	}
+	switch n, kg, amount := r.figures[arrestSlot], r.figures[kgSlot], r.figures[valueSlot]; {
+	case k == graph.KindArrest && n > 0:
+		return s.arrests[n]
+	case k == graph.KindSeizure && kg > 0:
+		return s.kg[r.commodity]
+	case k == graph.KindSeizure && amount > 0:
+		return s.amount[r.currency]
+	}
+	return false
 }
 
 // kindOfID is the kind whose IRI prefix id has, of the kinds with a spec.

@@ -62,26 +62,40 @@ var (
 	valueSlot  = slotOf(graph.KindSeizure, "SEIZED_VALUE")
 )
 
-func findSameFigures(rows map[graph.Kind][]aggRow) *sameFigures {
+// sameKey is the group of figures a row is compared within: facts of
+// two groups are never one. "" for a row compared with none.
+func sameKey(k graph.Kind, r *aggRow) (key string, val float64) {
+	if r.folded || r.context {
+		return "", 0 // parts, restatements and past figures are not events of their own
+	}
+	switch n, kg, amount := r.figures[arrestSlot], r.figures[kgSlot], r.figures[valueSlot]; {
+	case k == graph.KindArrest && n > 0:
+		return "arrest|" + strconv.FormatFloat(n, 'f', -1, 64), n
+	case k == graph.KindSeizure && kg > 0: // NaN, not stated, is not > 0
+		return "kg|" + r.commodity, kg
+	case k == graph.KindSeizure && amount > 0:
+		return "amount|" + r.currency, amount
+	}
+	return "", 0
+}
+
+// sameKinds are the kinds whose facts may state one figure.
+var sameKinds = []graph.Kind{graph.KindArrest, graph.KindSeizure}
+
+// findSameFigures finds the facts of rows that state one figure; where
+// only is set, among the groups it names (sameKey) alone: the groups are
+// apart, so what it finds there is what a search of all rows finds there.
+func findSameFigures(rows map[graph.Kind][]aggRow, only map[string]bool) *sameFigures {
 	type item struct {
 		row *aggRow
 		val float64
 	}
 	groups := map[string][]item{}
-	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
+	for _, k := range sameKinds {
 		for i := range rows[k] {
 			r := &rows[k][i]
-			if r.folded || r.context {
-				continue // parts, restatements and past figures are not events of their own
-			}
-			switch n, kg, amount := r.figures[arrestSlot], r.figures[kgSlot], r.figures[valueSlot]; {
-			case k == graph.KindArrest && n > 0:
-				key := "arrest|" + strconv.FormatFloat(n, 'f', -1, 64)
-				groups[key] = append(groups[key], item{r, n})
-			case k == graph.KindSeizure && kg > 0: // NaN, not stated, is not > 0
-				groups["kg|"+r.commodity] = append(groups["kg|"+r.commodity], item{r, kg})
-			case k == graph.KindSeizure && amount > 0:
-				groups["amount|"+r.currency] = append(groups["amount|"+r.currency], item{r, amount})
+			if key, val := sameKey(k, r); key != "" && (only == nil || only[key]) {
+				groups[key] = append(groups[key], item{r, val})
 			}
 		}
 	}

@@ -420,11 +420,11 @@ const (
 
 func encodeAggTable(w *snapWriter, t *aggTable) {
 	strs := &aggStrings{index: map[string]uint64{}}
-	for _, rows := range []map[graph.Kind][]aggRow{t.rows, t.raw} {
+	for _, rows := range []map[graph.Kind]*rowList{t.rows, t.raw} {
 		for k, rs := range rows {
 			strs.add(string(k))
-			for i := range rs {
-				strs.addRow(&rs[i])
+			for r := range rs.all() {
+				strs.addRow(r)
 			}
 		}
 	}
@@ -443,13 +443,12 @@ func encodeAggTable(w *snapWriter, t *aggTable) {
 	}
 	w.strs(strs.list)
 	ix := func(v string) { w.uint(strs.index[v]) }
-	rows := func(m map[graph.Kind][]aggRow) {
+	rows := func(m map[graph.Kind]*rowList) {
 		w.uint(uint64(len(m)))
 		for k, rs := range m {
 			ix(string(k))
-			w.uint(uint64(len(rs)))
-			for i := range rs {
-				r := &rs[i]
+			w.uint(uint64(rs.len()))
+			for r := range rs.all() {
 				ix(string(r.id))
 				for _, f := range r.figures {
 					w.float(f)
@@ -507,8 +506,8 @@ func decodeAggTable(r *snapReader) (*aggTable, error) {
 	strs := r.strs()
 	n := len(strs)
 	str := func() string { return strs[r.index(n)] }
-	rows := func() map[graph.Kind][]aggRow {
-		m := map[graph.Kind][]aggRow{}
+	rows := func() map[graph.Kind]*rowList {
+		m := map[graph.Kind]*rowList{}
 		kinds := r.count(uint64(n))
 		for range kinds {
 			k := graph.Kind(str())
@@ -541,7 +540,7 @@ func decodeAggTable(r *snapReader) (*aggTable, error) {
 					return nil
 				}
 			}
-			m[k] = rs
+			m[k] = newRowList(rs)
 		}
 		return m
 	}
