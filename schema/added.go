@@ -184,42 +184,48 @@ func (b *builder) takeRows(ctx context.Context, t *aggTable, changed map[graph.I
 		return t.rows[k].find(id)
 	}
 	gotBy := make(map[graph.ID]aggRow, len(got))
-	var keys sameKeys
+	keys := map[string]graph.Kind{} // the groups the change reaches
 	for id := range changed {
 		if r, ok := own(id); ok {
-			keys.add(kindOfID(id), &r)
+			if key, _ := sameKey(kindOfID(id), &r); key != "" {
+				keys[key] = kindOfID(id)
+			}
 		}
 	}
 	for i := range got {
 		gotBy[got[i].id] = got[i]
-		keys.add(kindOfID(got[i].id), &got[i])
+		if key, _ := sameKey(kindOfID(got[i].id), &got[i]); key != "" {
+			keys[key] = kindOfID(got[i].id)
+		}
 	}
 	// The rows of those groups now, and which of them were read as one.
 	groupRows := map[graph.Kind][]aggRow{}
 	wasMember := map[graph.ID]bool{}
-	if !keys.empty() {
-		for _, k := range sameKinds {
-			for r := range t.raw[k].all() {
-				if keys.has(k, r) {
-					wasMember[r.id] = true
-					if !changed[r.id] {
-						groupRows[k] = append(groupRows[k], *r)
-					}
-				}
+	byKey := maps.Clone(t.byKey)
+	for key, k := range keys {
+		for _, id := range t.byKey[key] {
+			if _, member := t.raw[k].find(id); member {
+				wasMember[id] = true
 			}
-			for r := range t.rows[k].all() {
-				if !changed[r.id] && !wasMember[r.id] && keys.has(k, r) {
-					if _, member := t.raw[k].find(r.id); !member {
-						groupRows[k] = append(groupRows[k], *r)
-					}
-				}
-			}
-			for i := range got {
-				if kindOfID(got[i].id) == k && keys.has(k, &got[i]) {
-					groupRows[k] = append(groupRows[k], got[i])
-				}
+			if r, ok := own(id); ok && !changed[id] {
+				groupRows[k] = append(groupRows[k], r)
 			}
 		}
+		delete(byKey, key)
+	}
+	for _, r := range got {
+		if key, _ := sameKey(kindOfID(r.id), &r); keys[key] != "" {
+			groupRows[kindOfID(r.id)] = append(groupRows[kindOfID(r.id)], r)
+		}
+	}
+	for k, rs := range groupRows {
+		for i := range rs {
+			key, _ := sameKey(k, &rs[i])
+			byKey[key] = append(byKey[key], rs[i].id)
+		}
+	}
+	for key := range keys {
+		slices.Sort(byKey[key])
 	}
 	found := findSameFigures(groupRows, nil)
 	same := &sameFigures{into: make(map[graph.ID]graph.ID, len(t.same.into)), extra: make(map[graph.ID]map[graph.Predicate][]graph.ID, len(t.same.extra))}
@@ -299,7 +305,7 @@ func (b *builder) takeRows(ctx context.Context, t *aggTable, changed map[graph.I
 	for i := range merged {
 		set(rows, merged[i].id, &merged[i])
 	}
-	out := &aggTable{same: same, rows: map[graph.Kind]*rowList{}, raw: map[graph.Kind]*rowList{}}
+	out := &aggTable{same: same, rows: map[graph.Kind]*rowList{}, raw: map[graph.Kind]*rowList{}, byKey: byKey}
 	for _, k := range aggKinds() {
 		out.rows[k] = t.rows[k].edit(rows[k])
 		if l := t.raw[k].edit(raw[k]); l.len() > 0 {
@@ -307,52 +313,6 @@ func (b *builder) takeRows(ctx context.Context, t *aggTable, changed map[graph.I
 		}
 	}
 	return out, nil
-}
-
-// sameKeys are groups of figures (sameKey), tested without making keys.
-type sameKeys struct {
-	arrests    map[float64]bool
-	kg, amount map[string]bool
-}
-
-func (s *sameKeys) add(k graph.Kind, r *aggRow) {
-	key, val := sameKey(k, r)
-	switch {
-	case key == "":
-	case k == graph.KindArrest:
-		if s.arrests == nil {
-			s.arrests = map[float64]bool{}
-		}
-		s.arrests[val] = true
-	case strings.HasPrefix(key, "kg|"):
-		if s.kg == nil {
-			s.kg = map[string]bool{}
-		}
-		s.kg[r.commodity] = true
-	default:
-		if s.amount == nil {
-			s.amount = map[string]bool{}
-		}
-		s.amount[r.currency] = true
-	}
-}
-
-func (s *sameKeys) empty() bool { return len(s.arrests)+len(s.kg)+len(s.amount) == 0 }
-
-// has reports whether r falls in one of the groups, as sameKey puts it.
-func (s *sameKeys) has(k graph.Kind, r *aggRow) bool {
-	if r.folded || r.context {
-		return false
-	}
-	switch n, kg, amount := r.figures[arrestSlot], r.figures[kgSlot], r.figures[valueSlot]; {
-	case k == graph.KindArrest && n > 0:
-		return s.arrests[n]
-	case k == graph.KindSeizure && kg > 0:
-		return s.kg[r.commodity]
-	case k == graph.KindSeizure && amount > 0:
-		return s.amount[r.currency]
-	}
-	return false
 }
 
 // kindOfID is the kind whose IRI prefix id has, of the kinds with a spec.

@@ -261,8 +261,14 @@ func testArticlesAddedInPlace(t *testing.T, cfg graph.Config, generations bool) 
 	}
 	words := searchWords(docs)
 	got := answers(t, f.srv, words)
-	_, fresh := f.serve(t)
+	whole, fresh := f.serve(t)
 	sameAnswers(t, got, answers(t, fresh, words))
+	// And the table's own record of facts read as one, and of groups.
+	updated, _ := f.api.b.aggs.peek()
+	built, _ := whole.b.aggs.peek()
+	if !reflect.DeepEqual(updated.same, built.same) || !reflect.DeepEqual(updated.byKey, built.byKey) {
+		t.Errorf("facts read as one after updates in place: %v, groups %v\nfrom a whole build: %v, groups %v", updated.same, updated.byKey, built.same, built.byKey)
+	}
 }
 
 // TestCurationAfterInPlaceUpdatesBuildsWhole retracts a fact after

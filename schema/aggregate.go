@@ -270,8 +270,10 @@ type aggTable struct {
 	rows map[graph.Kind]*rowList
 	same *sameFigures // facts read as one (same.go)
 	// raw holds the rows of the facts in same as they were before being
-	// read as one (duplicates included), for updates in place.
-	raw map[graph.Kind]*rowList
+	// read as one (duplicates included), for updates in place; byKey the
+	// facts (their own rows) in each group of figures (sameKey), sorted.
+	raw   map[graph.Kind]*rowList
+	byKey map[string][]graph.ID
 
 	mu      sync.Mutex
 	answers map[aggKey][]*bucket // unfiltered answers: the same until the table is built again

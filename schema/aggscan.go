@@ -400,6 +400,22 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 	return b.readSame(ctx, all)
 }
 
+// groupsOf lists the facts of each group of figures (sameKey), sorted.
+func groupsOf(rows map[graph.Kind][]aggRow) map[string][]graph.ID {
+	out := map[string][]graph.ID{}
+	for _, k := range sameKinds {
+		for i := range rows[k] {
+			if key, _ := sameKey(k, &rows[k][i]); key != "" {
+				out[key] = append(out[key], rows[k][i].id)
+			}
+		}
+	}
+	for _, ids := range out {
+		slices.Sort(ids)
+	}
+	return out
+}
+
 // readSame makes the table of rows, every fact's as it states it alone:
 // it finds the facts that state one figure (t.same) and reads them as
 // one: the duplicates leave, the facts kept are read again as requests
@@ -408,6 +424,7 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 func (b *builder) readSame(ctx context.Context, rows map[graph.Kind][]aggRow) (*aggTable, error) {
 	t := &aggTable{rows: map[graph.Kind]*rowList{}, raw: map[graph.Kind]*rowList{}}
 	t.same = findSameFigures(rows, nil)
+	t.byKey = groupsOf(rows)
 	kept := map[graph.ID]bool{}
 	for _, k := range t.same.into {
 		kept[k] = true

@@ -545,6 +545,19 @@ func decodeAggTable(r *snapReader) (*aggTable, error) {
 		return m
 	}
 	t := &aggTable{rows: rows(), raw: rows()}
+	defer func() {
+		// The groups of figures, from every fact's own row.
+		own := map[graph.Kind][]aggRow{}
+		for _, k := range sameKinds {
+			for r := range t.rows[k].all() {
+				if _, member := t.raw[k].find(r.id); !member {
+					own[k] = append(own[k], *r)
+				}
+			}
+			own[k] = append(own[k], t.raw[k].slice()...)
+		}
+		t.byKey = groupsOf(own)
+	}()
 	t.same = &sameFigures{into: map[graph.ID]graph.ID{}, extra: map[graph.ID]map[graph.Predicate][]graph.ID{}}
 	for range r.count(maxSnapLen) {
 		dup := graph.ID(str())

@@ -224,7 +224,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		}
 		return out
 	}
-	for what, pair := range map[string][2]any{"rows": {flat(t2.rows), flat(table.rows)}, "raw rows": {flat(t2.raw), flat(table.raw)}, "facts read as one": {t2.same, table.same}} {
+	for what, pair := range map[string][2]any{"rows": {flat(t2.rows), flat(table.rows)}, "raw rows": {flat(t2.raw), flat(table.raw)}, "facts read as one": {t2.same, table.same}, "groups of figures": {t2.byKey, table.byKey}} {
 		if got, want := fmt.Sprintf("%#v", pair[0]), fmt.Sprintf("%#v", pair[1]); got != want {
 			t.Errorf("the aggregate table's %s read back differ from those saved:\n%.500s\n%.500s", what, got, want)
 		}
