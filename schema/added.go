@@ -184,48 +184,71 @@ func (b *builder) takeRows(ctx context.Context, t *aggTable, changed map[graph.I
 		return t.rows[k].find(id)
 	}
 	gotBy := make(map[graph.ID]aggRow, len(got))
-	keys := map[string]graph.Kind{} // the groups the change reaches
+	for i := range got {
+		gotBy[got[i].id] = got[i]
+	}
+	now := func(id graph.ID) (aggRow, bool) {
+		if changed[id] {
+			r, ok := gotBy[id]
+			return r, ok
+		}
+		return own(id)
+	}
+	// The groups of figures now: those of the changed facts, without
+	// their rows before and with their rows now.
+	byKey := maps.Clone(t.byKey)
+	edited := map[string]bool{}
 	for id := range changed {
 		if r, ok := own(id); ok {
-			if key, _ := sameKey(kindOfID(id), &r); key != "" {
-				keys[key] = kindOfID(id)
+			if key, val := sameKey(kindOfID(id), &r); key != "" {
+				if !edited[key] {
+					edited[key], byKey[key] = true, slices.Clone(byKey[key])
+				}
+				if i, found := slices.BinarySearchFunc(byKey[key], keyed{val, id}, compareKeyed); found {
+					byKey[key] = slices.Delete(byKey[key], i, i+1)
+				}
 			}
 		}
 	}
 	for i := range got {
-		gotBy[got[i].id] = got[i]
-		if key, _ := sameKey(kindOfID(got[i].id), &got[i]); key != "" {
-			keys[key] = kindOfID(got[i].id)
+		if key, val := sameKey(kindOfID(got[i].id), &got[i]); key != "" {
+			if !edited[key] {
+				edited[key], byKey[key] = true, slices.Clone(byKey[key])
+			}
+			e := keyed{val, got[i].id}
+			at, _ := slices.BinarySearchFunc(byKey[key], e, compareKeyed)
+			byKey[key] = slices.Insert(byKey[key], at, e)
 		}
 	}
-	// The rows of those groups now, and which of them were read as one.
+	for key := range edited {
+		if len(byKey[key]) == 0 {
+			delete(byKey, key)
+		}
+	}
+	// The facts whose reading as one the change may reach: those
+	// connected to a changed fact's row, before or after, by pairs that
+	// findSameFigures would join (sameFigure). Two facts not so connected
+	// to any are read as before: no pair the search tries reaches them.
+	reach := map[graph.ID]bool{}
+	for id := range changed {
+		if r, ok := own(id); ok {
+			connected(kindOfID(id), r, t.byKey, own, reach)
+		}
+		if r, ok := gotBy[id]; ok {
+			connected(kindOfID(id), r, byKey, now, reach)
+		}
+	}
 	groupRows := map[graph.Kind][]aggRow{}
 	wasMember := map[graph.ID]bool{}
-	byKey := maps.Clone(t.byKey)
-	for key, k := range keys {
-		for _, id := range t.byKey[key] {
-			if _, member := t.raw[k].find(id); member {
-				wasMember[id] = true
+	for id := range reach {
+		if kept, dup := t.same.into[id]; dup {
+			wasMember[id], wasMember[kept] = true, true
+		}
+		if r, ok := now(id); ok {
+			if key, _ := sameKey(kindOfID(id), &r); key != "" {
+				groupRows[kindOfID(id)] = append(groupRows[kindOfID(id)], r)
 			}
-			if r, ok := own(id); ok && !changed[id] {
-				groupRows[k] = append(groupRows[k], r)
-			}
 		}
-		delete(byKey, key)
-	}
-	for _, r := range got {
-		if key, _ := sameKey(kindOfID(r.id), &r); keys[key] != "" {
-			groupRows[kindOfID(r.id)] = append(groupRows[kindOfID(r.id)], r)
-		}
-	}
-	for k, rs := range groupRows {
-		for i := range rs {
-			key, _ := sameKey(k, &rs[i])
-			byKey[key] = append(byKey[key], rs[i].id)
-		}
-	}
-	for key := range keys {
-		slices.Sort(byKey[key])
 	}
 	found := findSameFigures(groupRows, nil)
 	same := &sameFigures{into: make(map[graph.ID]graph.ID, len(t.same.into)), extra: make(map[graph.ID]map[graph.Predicate][]graph.ID, len(t.same.extra))}
@@ -313,6 +336,52 @@ func (b *builder) takeRows(ctx context.Context, t *aggTable, changed map[graph.I
 		}
 	}
 	return out, nil
+}
+
+// keyed is a fact in its group of figures: the group is sorted by figure, then ID.
+type keyed struct {
+	val float64
+	id  graph.ID
+}
+
+func compareKeyed(a, b keyed) int {
+	if c := cmp.Compare(a.val, b.val); c != 0 {
+		return c
+	}
+	return strings.Compare(string(a.id), string(b.id))
+}
+
+// connected adds to reach the facts connected to r (of kind k) through
+// pairs findSameFigures would try to join, in the groups of byKey, each
+// fact's row as row gives it.
+func connected(k graph.Kind, r aggRow, byKey map[string][]keyed, row func(graph.ID) (aggRow, bool), reach map[graph.ID]bool) {
+	key, _ := sameKey(k, &r)
+	if key == "" || reach[r.id] {
+		return
+	}
+	group := byKey[key]
+	reach[r.id] = true
+	queue := []aggRow{r}
+	for len(queue) > 0 {
+		a := queue[0]
+		queue = queue[1:]
+		_, v := sameKey(k, &a)
+		// Those whose figure is within the tolerance of a's, either way.
+		lo, _ := slices.BinarySearchFunc(group, v/(1+sameTolerance)*(1-1e-9), func(e keyed, x float64) int { return cmp.Compare(e.val, x) })
+		for _, e := range group[lo:] {
+			if e.val > v*(1+sameTolerance)*(1+1e-9) {
+				break
+			}
+			if reach[e.id] {
+				continue
+			}
+			b, ok := row(e.id)
+			if ok && sameFigure(k, key, &a, &b) {
+				reach[e.id] = true
+				queue = append(queue, b)
+			}
+		}
+	}
 }
 
 // kindOfID is the kind whose IRI prefix id has, of the kinds with a spec.

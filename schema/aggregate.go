@@ -273,7 +273,7 @@ type aggTable struct {
 	// read as one (duplicates included), for updates in place; byKey the
 	// facts (their own rows) in each group of figures (sameKey), sorted.
 	raw   map[graph.Kind]*rowList
-	byKey map[string][]graph.ID
+	byKey map[string][]keyed
 
 	mu      sync.Mutex
 	answers map[aggKey][]*bucket // unfiltered answers: the same until the table is built again

@@ -400,18 +400,18 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 	return b.readSame(ctx, all)
 }
 
-// groupsOf lists the facts of each group of figures (sameKey), sorted.
-func groupsOf(rows map[graph.Kind][]aggRow) map[string][]graph.ID {
-	out := map[string][]graph.ID{}
+// groupsOf lists the facts of each group of figures (sameKey), sorted by figure.
+func groupsOf(rows map[graph.Kind][]aggRow) map[string][]keyed {
+	out := map[string][]keyed{}
 	for _, k := range sameKinds {
 		for i := range rows[k] {
-			if key, _ := sameKey(k, &rows[k][i]); key != "" {
-				out[key] = append(out[key], rows[k][i].id)
+			if key, val := sameKey(k, &rows[k][i]); key != "" {
+				out[key] = append(out[key], keyed{val, rows[k][i].id})
 			}
 		}
 	}
-	for _, ids := range out {
-		slices.Sort(ids)
+	for _, g := range out {
+		slices.SortFunc(g, compareKeyed)
 	}
 	return out
 }

@@ -126,12 +126,8 @@ func findSameFigures(rows map[graph.Kind][]aggRow, only map[string]bool) *sameFi
 		for i := range g {
 			for j := i + 1; j < len(g) && g[j].val <= g[i].val*(1+sameTolerance); j++ {
 				a, b := g[i].row, g[j].row
-				arrests := 0.0 // the count of a group of arrests
-				if strings.HasPrefix(k, "arrest|") {
-					arrests = g[i].val
-				}
 				claimed := claimedByTwo(a, b)
-				if !claimed && !sameEvent(a, b, arrests) {
+				if !claimed && !sameEvent(a, b, arrestsOf(k, g[i].val)) {
 					continue
 				}
 				ra, rb := find(a.id), find(b.id)
@@ -197,6 +193,30 @@ func findSameFigures(rows map[graph.Kind][]aggRow, only map[string]bool) *sameFi
 		}
 	}
 	return out
+}
+
+// arrestsOf is the count of arrests a group of figures (sameKey key)
+// gives, 0 for seizures.
+func arrestsOf(key string, val float64) float64 {
+	if strings.HasPrefix(key, "arrest|") {
+		return val
+	}
+	return 0
+}
+
+// sameFigure reports whether findSameFigures tries to join a and b, of
+// kind k and one group (key): figures within the tolerance, and one haul
+// two agencies claim or one event.
+func sameFigure(k graph.Kind, key string, a, b *aggRow) bool {
+	_, va := sameKey(k, a)
+	_, vb := sameKey(k, b)
+	if va > vb || va == vb && a.id > b.id {
+		a, b, va, vb = b, a, vb, va
+	}
+	if vb > va*(1+sameTolerance) {
+		return false
+	}
+	return claimedByTwo(a, b) || sameEvent(a, b, arrestsOf(key, va))
 }
 
 func classOf(members map[graph.ID][]*aggRow, root graph.ID, r *aggRow) []*aggRow {
