@@ -3,7 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -158,10 +158,18 @@ func (o *overlay) adjust(d quad.Direction, v quad.Value, stored []quad.Quad) []q
 
 // deltas is the batch's net change, in a stable order.
 func (o *overlay) deltas() []cgraph.Delta {
-	out := make([]cgraph.Delta, 0, len(o.net))
-	for q, a := range o.net {
-		out = append(out, cgraph.Delta{Quad: q, Action: a})
+	type keyed struct {
+		key string // the quad as text: made once a quad, not at every comparison of the sort
+		d   cgraph.Delta
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Quad.String() < out[j].Quad.String() })
+	ks := make([]keyed, 0, len(o.net))
+	for q, a := range o.net {
+		ks = append(ks, keyed{q.String(), cgraph.Delta{Quad: q, Action: a}})
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	out := make([]cgraph.Delta, len(ks))
+	for i, k := range ks {
+		out[i] = k.d
+	}
 	return out
 }
