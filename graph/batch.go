@@ -38,7 +38,11 @@ func (s *Store) WriteArticles(ctx context.Context, batch []ArticleFacts) ([]Writ
 	defer s.mu.Unlock()
 	ov := newOverlay()
 	base := s.idx
-	s.idx = pendingIndex{index: base, ov: ov}
+	pre, err := prefetch(ctx, base, batch)
+	if err != nil {
+		return nil, fmt.Errorf("write %d articles: %w", len(batch), err)
+	}
+	s.idx = pendingIndex{index: base, ov: ov, pre: pre}
 	defer func() { s.idx = base }()
 	for i, af := range batch {
 		out[i].Article = af.Article.ID
@@ -96,6 +100,49 @@ func (w *Written) gained(q quad.Quad) {
 		w.Gained = map[ID][]Prop{}
 	}
 	w.Gained[subj] = append(w.Gained[subj], Prop{Pred: Predicate(iriOf(q.Predicate)), Value: fromValue(q.Object)})
+}
+
+// prefetch reads, in one go, what the batch's articles will read of the
+// store as it is before the batch (articleDeltas): the quads of each
+// article, node and piece of evidence they state, and those pointing to
+// each article. Read one article at a time, on PostgreSQL that was a
+// handful of round trips an article.
+func prefetch(ctx context.Context, x index, batch []ArticleFacts) (map[quad.Direction]map[ID][]quad.Quad, error) {
+	var subjects, articles []ID
+	seen := map[ID]bool{}
+	add := func(id ID) {
+		if !seen[id] {
+			seen[id] = true
+			subjects = append(subjects, id)
+		}
+	}
+	for _, af := range batch {
+		if validate(af) != nil {
+			continue
+		}
+		articles = append(articles, af.Article.ID)
+		add(af.Article.ID)
+		for _, n := range af.Nodes {
+			add(n.ID)
+			for _, e := range n.Evidence {
+				add(EvidenceID(af.Article.ID, n.ID, e.Start, e.End))
+			}
+		}
+	}
+	out := map[quad.Direction]map[ID][]quad.Quad{}
+	for d, ids := range map[quad.Direction][]ID{quad.Subject: subjects, quad.Object: articles} {
+		got, err := x.quadsOf(ctx, d, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if _, ok := got[id]; !ok {
+				got[id] = nil // read: none
+			}
+		}
+		out[d] = got
+	}
+	return out, nil
 }
 
 // overlay holds the changes of a batch not yet committed, relative to the
