@@ -308,6 +308,9 @@ func (s *background[T]) saveLoop() {
 			s.persist.log.Warn("snapshot not saved", "snapshot", s.persist.name, "err", err)
 			continue
 		}
+		if s.life.afterBuild != nil {
+			s.life.afterBuild() // the encoding's garbage, as a build's
+		}
 		s.mu.Lock()
 		s.saved++
 		s.mu.Unlock()

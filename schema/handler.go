@@ -31,8 +31,9 @@ type ServerConfig struct {
 	// server starts rather than on the first search or aggregate.
 	WarmSearch bool
 	// AfterBuild, when set, runs after each background build of the search
-	// index or the aggregate table: where the process's memory policy
-	// (cmd/opgraph returns the build's garbage to the system) hooks in.
+	// index or the aggregate table, and after each snapshot saved: where
+	// the process's memory policy (cmd/opgraph returns the build's garbage
+	// to the system) hooks in.
 	AfterBuild func()
 	// ReadsNeedToken makes queries need a token too.
 	ReadsNeedToken bool

@@ -103,7 +103,7 @@ var programStamp = sync.OnceValues(func() ([]byte, error) {
 })
 
 // snapFormat changes with the encoding below.
-const snapFormat = 1
+const snapFormat = 2
 
 // snapWriter writes a snapshot: uvarints and length-prefixed bytes. Its
 // first error sticks and is returned by finish.
@@ -400,8 +400,11 @@ func (s *aggStrings) add(v string) {
 	}
 }
 
+// addRow numbers the strings of a row but its ID, written as it is: IDs
+// are hundreds of thousands, each once, and a table of them was most of
+// the memory a save took.
 func (s *aggStrings) addRow(r *aggRow) {
-	for _, v := range []string{string(r.id), r.currency, r.commodity, r.subtype, r.month, r.year} {
+	for _, v := range []string{r.currency, r.commodity, r.subtype, r.month, r.year} {
 		s.add(v)
 	}
 	for _, v := range r.links {
@@ -449,7 +452,7 @@ func encodeAggTable(w *snapWriter, t *aggTable) {
 			ix(string(k))
 			w.uint(uint64(rs.len()))
 			for r := range rs.all() {
-				ix(string(r.id))
+				w.str(string(r.id))
 				for _, f := range r.figures {
 					w.float(f)
 				}
@@ -514,7 +517,7 @@ func decodeAggTable(r *snapReader) (*aggTable, error) {
 			rs := make([]aggRow, r.count(maxSnapLen))
 			for i := range rs {
 				row := &rs[i]
-				row.id = graph.ID(str())
+				row.id = graph.ID(r.str())
 				for j := range row.figures {
 					row.figures[j] = r.float()
 				}
