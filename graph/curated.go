@@ -46,6 +46,14 @@ func CurationOf(changes []Change) *Curation {
 				c.Corrections[ch.Target] = map[Predicate]any{}
 			}
 			c.Corrections[ch.Target][ch.Field] = ch.Value
+			if ch.Field == PredDate {
+				// The event date is read from the corrected phrase, not
+				// from the articles' (the curator's date wins).
+				if iso := ISODate(valueString(ch.Value)); iso != "" {
+					c.Corrections[ch.Target][PredEventDate] = iso
+					c.Corrections[ch.Target][PredDateSource] = DateFromCurator
+				}
+			}
 		}
 	}
 	return c

@@ -42,6 +42,22 @@ func EntityID(k Kind, name string) ID {
 	return ID(idPrefix + strings.ToLower(string(k)) + "/" + Slug(name))
 }
 
+// UnnamedOperationID is the IRI of the operation an article tells of
+// without naming it (one per article): "opg:operation/unnamed/" and a
+// digest of the article's ID. No name's slug holds a "/", so it is no
+// named operation's.
+func UnnamedOperationID(article ID) ID {
+	return ID(KindOperation.IRIPrefix() + unnamedPath + digest(string(article)))
+}
+
+const unnamedPath = "unnamed/"
+
+// Unnamed reports whether id is an unnamed operation's (UnnamedOperationID):
+// its article's own, which no other article's figures can share.
+func Unnamed(id ID) bool {
+	return strings.HasPrefix(string(id), KindOperation.IRIPrefix()+unnamedPath)
+}
+
 // FactID is the IRI of a fact whose identity is the given parts (an arrest's
 // count, agency and operation, say): the same parts give the same ID.
 func FactID(k Kind, parts ...string) ID {

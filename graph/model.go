@@ -3,6 +3,8 @@ package graph
 import (
 	"sort"
 	"strconv"
+	"strings"
+	"time"
 )
 
 // ID is the stable IRI of a node, e.g. "opg:agency/national-crime-agency".
@@ -104,7 +106,22 @@ var claimPredicates = map[Predicate]bool{
 const (
 	DateFromText    = "text"    // the article's text dates the event
 	DateFromArticle = "article" // the text gives no date: the article's publication date stands in
+	DateFromCurator = "curator" // a curator corrected the fact's date (correctFact)
 )
+
+// ISODate reads a date phrase as an ISO date ("8 June 2021", "on June 8,
+// 2021" -> 2021-06-08; "in June 2021" -> 2021-06; "2021"), or "" where it
+// is not one of those forms.
+func ISODate(phrase string) string {
+	p := strings.NewReplacer(",", "", "in ", "", "on ", "", "since ", "").Replace(strings.TrimSpace(phrase))
+	for _, l := range []struct{ in, out string }{{"2 January 2006", "2006-01-02"}, {"January 2 2006", "2006-01-02"},
+		{"January 2006", "2006-01"}, {"2006", "2006"}, {"2006-01-02", "2006-01-02"}} {
+		if t, err := time.Parse(l.in, p); err == nil {
+			return t.Format(l.out)
+		}
+	}
+	return ""
+}
 
 // DatePrecision is how much of an ISO date (YYYY-MM-DD, YYYY-MM, YYYY) is
 // fixed: "day", "month", "year"; "" for what is not such a date.

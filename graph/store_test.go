@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -85,6 +86,24 @@ func TestSlug(t *testing.T) {
 				t.Errorf("Slug(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestUnnamedOperationID checks that an article's unnamed operation has
+// an ID of its own, stable for the article and no named operation's.
+func TestUnnamedOperationID(t *testing.T) {
+	a, b := graph.ArticleID("https://example.org/a", ""), graph.ArticleID("https://example.org/b", "")
+	id := graph.UnnamedOperationID(a)
+	if id != graph.UnnamedOperationID(a) || id == graph.UnnamedOperationID(b) {
+		t.Errorf("unnamed operations of two articles: %s, %s; want one per article, stable", id, graph.UnnamedOperationID(b))
+	}
+	if !graph.Unnamed(id) || !strings.HasPrefix(string(id), graph.KindOperation.IRIPrefix()) {
+		t.Errorf("%s: Unnamed %v, want an operation's IRI that Unnamed reports", id, graph.Unnamed(id))
+	}
+	for _, name := range []string{"Unnamed", "unnamed/x", "Unnamed " + string(id)} {
+		if named := graph.EntityID(graph.KindOperation, name); graph.Unnamed(named) {
+			t.Errorf("the operation named %q (%s) reads as unnamed", name, named)
+		}
 	}
 }
 

@@ -187,6 +187,22 @@ func (b *builder) takeRows(ctx context.Context, t *aggTable, changed map[graph.I
 	for i := range got {
 		gotBy[got[i].id] = got[i]
 	}
+	// Past figures (rows marked context) are read as one across articles
+	// (samePastFigures), not by group of figures: a change to one that is
+	// read so is left to a build from the whole store.
+	pastChanged := false
+	for id := range changed {
+		r, ok := own(id)
+		if ok && r.context {
+			pastChanged = true
+			if _, member := t.raw[kindOfID(id)].find(id); member {
+				return nil, fmt.Errorf("%w: past figure %s is read as one with another article's", errNeedsBuild, id)
+			}
+		}
+		if r, ok := gotBy[id]; ok && r.context {
+			pastChanged = true
+		}
+	}
 	now := func(id graph.ID) (aggRow, bool) {
 		if changed[id] {
 			r, ok := gotBy[id]
@@ -335,7 +351,61 @@ func (b *builder) takeRows(ctx context.Context, t *aggTable, changed map[graph.I
 			out.raw[k] = l
 		}
 	}
+	// Which past figures are one follows from which articles report one
+	// event: where the facts read as one, or the past figures, may have
+	// changed, they are found again over the whole table, as a build
+	// finds them.
+	if pastChanged || len(found.into) > 0 || len(wasMember) > 0 {
+		if err := b.samePastKept(ctx, out); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
+}
+
+// samePastKept returns errNeedsBuild unless the past figures t.same reads
+// as one are those samePastFigures finds in t's rows, given the other
+// facts t.same reads as one.
+func (b *builder) samePastKept(ctx context.Context, t *aggTable) error {
+	past := map[graph.Kind][]aggRow{} // each past figure's own row
+	isPast := map[graph.ID]bool{}
+	for _, k := range sameKinds {
+		for r := range t.raw[k].all() {
+			if r.context {
+				past[k], isPast[r.id] = append(past[k], *r), true
+			}
+		}
+		for r := range t.rows[k].all() {
+			if r.context && !isPast[r.id] {
+				past[k], isPast[r.id] = append(past[k], *r), true
+			}
+		}
+	}
+	again := &sameFigures{into: map[graph.ID]graph.ID{}, extra: map[graph.ID]map[graph.Predicate][]graph.ID{}}
+	for dup, kept := range t.same.into {
+		if !isPast[dup] {
+			again.into[dup] = kept
+		}
+	}
+	for kept, ex := range t.same.extra {
+		if !isPast[kept] {
+			again.extra[kept] = ex
+		}
+	}
+	if err := b.samePastFigures(ctx, past, again); err != nil {
+		return err
+	}
+	if !maps.Equal(again.into, t.same.into) || !maps.EqualFunc(again.extra, t.same.extra, sameLinks) {
+		return fmt.Errorf("%w: the past figures read as one changed", errNeedsBuild)
+	}
+	return nil
+}
+
+// sameLinks reports whether a and b hold the same links by predicate, in any order.
+func sameLinks(a, b map[graph.Predicate][]graph.ID) bool {
+	return maps.EqualFunc(a, b, func(x, y []graph.ID) bool {
+		return slices.Equal(slices.Sorted(slices.Values(x)), slices.Sorted(slices.Values(y)))
+	})
 }
 
 // keyed is a fact in its group of figures: the group is sorted by figure, then ID.

@@ -155,6 +155,17 @@ var ownArticles = []source.Document{
 	// stays, with one more duplicate.
 	{Path: "restated-again", URL: "https://test.example/southampton-third", Published: "2024-02-27", Title: "Cocaine haul",
 		Text: "Border Force officers found 5.7 tonnes of cocaine, the National Crime Agency said."},
+	// Two articles that each recall the 2019 record, about hauls that
+	// share nothing (one names the agency, the other the place and no day)
+	// until a third joins them: then they are about one event and the
+	// record they recall is one fact (samePastFigures), found again in
+	// place.
+	{Path: "record-agency", URL: "https://test.example/record-agency", Published: "2023-06-12", Title: "Record haul",
+		Text: "Border Force officers seized 2.4 tonnes of cocaine on 9 June 2023.\n\nThe largest UK seizure before this was 1.9 tonnes of cocaine found in 2019."},
+	{Path: "record-place", URL: "https://test.example/record-place", Published: "2023-06-13", Title: "Container at Felixstowe",
+		Text: "Officers said 2,400 kg of cocaine were found in a container at Felixstowe.\n\nThe previous UK record was also set at Felixstowe. In 2019, officers there seized 1.9 tonnes of cocaine."},
+	{Path: "record-both", URL: "https://test.example/record-both", Published: "2023-06-14", Title: "Felixstowe haul",
+		Text: "Border Force officers seized 2.4 tonnes of cocaine at Felixstowe on 9 June 2023."},
 }
 
 func (f *addedFixture) ingest(t *testing.T, doc source.Document) {

@@ -563,8 +563,8 @@ func groupKeys(groupBy string, r *aggRow) []string {
 // measured the same way).
 func conflictKey(e *graph.Entity) (string, float64, bool) {
 	op := e.Link(graph.PredOperation)
-	if op == "" {
-		return "", 0, false
+	if op == "" || graph.Unnamed(op) {
+		return "", 0, false // an unnamed operation's figures are one article's, which does not disagree with itself
 	}
 	base := fmt.Sprint(e.Kind, "|", op, "|", e.Link(graph.PredAgency))
 	switch e.Kind {

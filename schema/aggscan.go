@@ -417,13 +417,17 @@ func groupsOf(rows map[graph.Kind][]aggRow) map[string][]keyed {
 }
 
 // readSame makes the table of rows, every fact's as it states it alone:
-// it finds the facts that state one figure (t.same) and reads them as
-// one: the duplicates leave, the facts kept are read again as requests
-// will read them. t.raw keeps the rows of both as they were, for updates
-// in place (addToAggTable).
+// it finds the facts that state one figure (t.same, and the past figures
+// articles about one event share) and reads them as one: the duplicates
+// leave, the facts kept are read again as requests will read them. t.raw
+// keeps the rows of both as they were, for updates in place
+// (addToAggTable).
 func (b *builder) readSame(ctx context.Context, rows map[graph.Kind][]aggRow) (*aggTable, error) {
 	t := &aggTable{rows: map[graph.Kind]*rowList{}, raw: map[graph.Kind]*rowList{}}
 	t.same = findSameFigures(rows, nil)
+	if err := b.samePastFigures(ctx, rows, t.same); err != nil {
+		return nil, err
+	}
 	t.byKey = groupsOf(rows)
 	kept := map[graph.ID]bool{}
 	for _, k := range t.same.into {

@@ -15,7 +15,11 @@ func (b *builder) addDateFields(f graphql.Fields, name string) {
 		return &graphql.Field{Type: graphql.String, Description: desc, Resolve: func(p graphql.ResolveParams) (any, error) {
 			e := p.Source.(*graph.Entity)
 			if own := ownDates(e); len(own) > 0 {
-				return pick(bestDate(own), graph.DateFromText), nil
+				source := graph.DateFromText
+				if e.String(graph.PredDateSource) == graph.DateFromCurator {
+					source = graph.DateFromCurator // the view's correction (graph.CurationOf)
+				}
+				return pick(bestDate(own), source), nil
 			}
 			nfs, err := b.gather(p.Context, needs{dates: true}, []*graph.Entity{e})
 			if err != nil {
@@ -31,7 +35,7 @@ func (b *builder) addDateFields(f graphql.Fields, name string) {
 		func(d, _ string) any { return d })
 	f["datePrecision"] = field("How much of eventDate is known: day, month or year.",
 		func(d, _ string) any { return nilIfEmpty(graph.DatePrecision(d)) })
-	f["dateSource"] = field("Where eventDate comes from: text (the article dates the event) or article (the text gives no date, so the article's publication date stands in).",
+	f["dateSource"] = field("Where eventDate comes from: text (the article dates the event), article (the text gives no date, so the article's publication date stands in) or curator (a curator corrected the date).",
 		func(_, source string) any { return source })
 }
 

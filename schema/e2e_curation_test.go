@@ -87,6 +87,43 @@ func testCurationFixesAnyFieldAndUndoes(t *testing.T, f *fixture) {
 		t.Errorf("undoing twice: %v", res.Errors)
 	}
 
+	// A date the text gave is corrected too: the event date follows the
+	// curator's, in the fact and in totals by year, until undone.
+	var haul string
+	for _, s := range nodes(t, f.query(t, `{ seizures(first: 100) { edges { node { id quantity eventDate dateSource } } } }`, nil), "seizures") {
+		if s["quantity"] == 5.7 && s["eventDate"] == "2024-02-08" && s["dateSource"] == "text" {
+			haul = s["id"].(string)
+		}
+	}
+	if haul == "" {
+		t.Fatal("no 5.7 t seizure dated 8 February 2024 by its text in the seeds")
+	}
+	kgIn := func(year string) float64 {
+		for _, b := range f.query(t, `{ aggregate(measure: SEIZED_KG, groupBy: YEAR, first: 100) { key value } }`, nil)["aggregate"].([]any) {
+			if bm := b.(map[string]any); bm["key"] == year {
+				return bm["value"].(float64)
+			}
+		}
+		return 0
+	}
+	kg2023, kg2024 := kgIn("2023"), kgIn("2024")
+	redated := f.mutate(t, `mutation($id: ID!) { correctFact(id: $id, field: "date", value: "3 March 2023", reason: "the container was found a year earlier") { id } }`,
+		map[string]any{"id": haul})["correctFact"].(map[string]any)
+	dated := func() map[string]any {
+		return f.query(t, `query($id: ID!) { node(id: $id) { ... on Seizure { date eventDate datePrecision dateSource } } }`, map[string]any{"id": haul})["node"].(map[string]any)
+	}
+	if d := dated(); d["eventDate"] != "2023-03-03" || d["datePrecision"] != "day" || d["dateSource"] != "curator" {
+		t.Errorf("the re-dated haul reads %v, want eventDate 2023-03-03 from the curator", d)
+	}
+	if a, b := kgIn("2023"), kgIn("2024"); a != kg2023+5700 || b != kg2024-5700 {
+		t.Errorf("kg in 2023 and 2024: %v and %v, were %v and %v; want the 5,700 kg moved to 2023", a, b, kg2023, kg2024)
+	}
+	aggregatesAgree(t, f)
+	f.mutate(t, `mutation($c: ID!) { undoChange(id: $c, reason: "it was 2024") { id } }`, map[string]any{"c": redated["id"]})
+	if d := dated(); d["eventDate"] != "2024-02-08" || d["dateSource"] != "text" || kgIn("2024") != kg2024 {
+		t.Errorf("after the undo the haul reads %v, %v kg in 2024; want the text's date back and %v kg", d, kgIn("2024"), kg2024)
+	}
+
 	// A retraction undone brings the fact back.
 	r := f.mutate(t, `mutation($id: ID!) { retractFact(id: $id, reason: "unsure") { id } }`, map[string]any{"id": id})["retractFact"].(map[string]any)
 	if byAgency()[met] != before[met]-132 {

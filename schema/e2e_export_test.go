@@ -12,7 +12,7 @@ import (
 )
 
 // testExportsApplyCuration curates through the API (a fact retracted, a
-// count corrected, an agency merged into another, an agency retracted) and
+// count and a date corrected, an agency merged into another, an agency retracted) and
 // checks the CSV, JSON-LD and FtM exports say what the API says, and that
 // the raw exports still hold what the articles said.
 func testExportsApplyCuration(t *testing.T, f *fixture) {
@@ -34,6 +34,7 @@ func testExportsApplyCuration(t *testing.T, f *fixture) {
 	keptID, mergedID, goneID := graph.EntityID(graph.KindAgency, kept), graph.EntityID(graph.KindAgency, merged), graph.EntityID(graph.KindAgency, gone)
 	f.mutate(t, `mutation($id: ID!) { retractFact(id: $id, reason: "not arrests") { id } }`, map[string]any{"id": five})
 	f.mutate(t, `mutation($id: ID!) { correctFact(id: $id, field: "count", value: "14", reason: "the force's release says 14") { id } }`, map[string]any{"id": twelve})
+	f.mutate(t, `mutation($id: ID!) { correctFact(id: $id, field: "date", value: "1 May 2023", reason: "the raids were the day before") { id } }`, map[string]any{"id": twelve})
 	f.mutate(t, `mutation($k: ID!, $m: ID!) { mergeEntities(keep: $k, merge: $m, reason: "one force") { id } }`, map[string]any{"k": keptID, "m": mergedID})
 	f.mutate(t, `mutation($id: ID!) { retractEntity(id: $id, reason: "no such body") { id } }`, map[string]any{"id": goneID})
 
@@ -70,6 +71,9 @@ func testExportsApplyCuration(t *testing.T, f *fixture) {
 	if got := arrests[string(twelve)]["count"]; got != "14" {
 		t.Errorf("arrest.csv count of %s = %q, want the corrected 14", twelve, got)
 	}
+	if got := arrests[string(twelve)]; got["date"] != "1 May 2023" || got["eventDate"] != "2023-05-01" || got["dateSource"] != graph.DateFromCurator {
+		t.Errorf("arrest.csv dates of %s = %q, %q, %q; want the curator's date and the event date it gives", twelve, got["date"], got["eventDate"], got["dateSource"])
+	}
 	if got := arrests[string(three)]; got["agency"] != string(keptID) || got["agency_name"] != kept {
 		t.Errorf("arrest.csv row of %s = %v, want its agency merged into %s", three, got, keptID)
 	}
@@ -105,8 +109,8 @@ func testExportsApplyCuration(t *testing.T, f *fixture) {
 	if _, ok := rawAgencies[string(mergedID)]; !ok {
 		t.Errorf("raw agency.csv lost the merged %s", mergedID)
 	}
-	if rows := table(ents, graph.KindChange); len(rows) != 4 {
-		t.Errorf("raw change.csv has %d rows, want the 4 changes", len(rows))
+	if rows := table(ents, graph.KindChange); len(rows) != 5 {
+		t.Errorf("raw change.csv has %d rows, want the 5 changes", len(rows))
 	}
 
 	// FtM: no entity for what is gone; the arrest's organizer is the one kept.

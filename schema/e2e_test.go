@@ -3,6 +3,7 @@ package schema_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -34,10 +35,12 @@ var (
 
 const token = "s3cret"
 
-// countingReader counts the store reads the resolvers make.
+// countingReader counts the store reads the resolvers make, and the nodes
+// they read.
 type countingReader struct {
 	*graph.Store
 	calls atomic.Int64
+	nodes atomic.Int64
 }
 
 func (c *countingReader) List(ctx context.Context, k graph.Kind) ([]graph.ID, error) {
@@ -47,6 +50,7 @@ func (c *countingReader) List(ctx context.Context, k graph.Kind) ([]graph.ID, er
 
 func (c *countingReader) Get(ctx context.Context, ids ...graph.ID) (map[graph.ID]*graph.Entity, error) {
 	c.calls.Add(1)
+	c.nodes.Add(int64(len(ids)))
 	return c.Store.Get(ctx, ids...)
 }
 
@@ -63,16 +67,19 @@ type fixture struct {
 	x      *extract.Extractor
 }
 
-// writeText extracts an article written for a test and stores it.
-func (f *fixture) writeText(t *testing.T, name, text string) {
+// writeText extracts an article written for a test and stores it; it
+// returns the article's ID.
+func (f *fixture) writeText(t *testing.T, name, text string) graph.ID {
 	t.Helper()
 	doc, err := source.ParseText(name, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := f.store.WriteArticle(context.Background(), f.x.Facts(doc)); err != nil {
+	af := f.x.Facts(doc)
+	if _, _, err := f.store.WriteArticle(context.Background(), af); err != nil {
 		t.Fatal(err)
 	}
+	return af.Article.ID
 }
 
 // backends are the stores the end-to-end tests run on; PostgreSQL's is
@@ -110,6 +117,7 @@ func TestEndToEnd(t *testing.T) {
 		{"MergeAndCorrect", testMergeAndCorrect},
 		{"IngestArticle", testIngestArticle},
 		{"BatchedReads", testBatchedReads},
+		{"FilterReadsWhatItReaches", testFilterReadsWhatItReaches},
 		{"Limits", testLimits},
 		{"Errors", testErrors},
 		{"PaginationIsStable", testPaginationIsStable},
@@ -126,6 +134,8 @@ func TestEndToEnd(t *testing.T) {
 		{"OperationDates", testOperationDates},
 		{"AgencyRoles", testAgencyRoles},
 		{"HaulClaimedByTwoAgencies", testHaulClaimedByTwoAgencies},
+		{"PastRecordAcrossArticles", testPastRecordAcrossArticles},
+		{"UnnamedOperation", testUnnamedOperation},
 	}
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
@@ -670,11 +680,28 @@ func testMergeAndCorrect(t *testing.T, f *fixture) {
 	f.writeText(t, "nca2.txt", "---\nurl: https://test.example/nca-dup\n---\nThe Natl Crime Agency said officers seized 12 kilos of heroin.\n")
 	keep := idOf(t, f, "agencies", "National Crime Agency")
 	dup := idOf(t, f, "agencies", "Natl Crime Agency")
-	f.mutate(t, `mutation($k: ID!, $m: ID!) { mergeEntities(keep: $k, merge: $m, reason: "same agency") { action } }`, map[string]any{"k": keep, "m": dup})
-	for _, a := range nodes(t, f.query(t, `{ agencies(first: 100) { edges { node { id } } } }`, nil), "agencies") {
-		if a["id"] == dup {
-			t.Errorf("merged agency %s still listed", dup)
+	// A merge undone leaves both agencies as they were; done again, one.
+	listed := func() bool {
+		for _, a := range nodes(t, f.query(t, `{ agencies(first: 100) { edges { node { id } } } }`, nil), "agencies") {
+			if a["id"] == dup {
+				return true
+			}
 		}
+		return false
+	}
+	merge := func() string {
+		return f.mutate(t, `mutation($k: ID!, $m: ID!) { mergeEntities(keep: $k, merge: $m, reason: "same agency") { id action } }`,
+			map[string]any{"k": keep, "m": dup})["mergeEntities"].(map[string]any)["id"].(string)
+	}
+	first := merge()
+	f.mutate(t, `mutation($c: ID!) { undoChange(id: $c, reason: "two agencies after all") { id } }`, map[string]any{"c": first})
+	back := f.query(t, `query($id: ID!) { node(id: $id) { id ... on Agency { seizures { subtype } history { action undone } } } }`, map[string]any{"id": dup})["node"].(map[string]any)
+	if !listed() || back["id"] != dup || len(back["seizures"].([]any)) != 1 || fmt.Sprint(back["history"]) != "[map[action:merge undone:true] map[action:undo undone:false]]" {
+		t.Errorf("after the merge is undone: listed %v, node %v; want %s as it was, its heroin its own, the merge undone in its history", listed(), back, dup)
+	}
+	merge()
+	if listed() {
+		t.Errorf("merged agency %s still listed", dup)
 	}
 	data := f.query(t, `query($id: ID!) { node(id: $id) { ... on Agency { seizures { quantity subtype agency { id } } } } }`, map[string]any{"id": keep})
 	found := false
@@ -754,6 +781,46 @@ func testBatchedReads(t *testing.T, f *fixture) {
 	}
 }
 
+// testFilterReadsWhatItReaches checks that a list filtered by an agency
+// reads the nodes the agency reaches, not every node of the kind (at 10k
+// articles, reading every operation's relations took the request past its
+// timeout), and answers what the nodes' own links say.
+func testFilterReadsWhatItReaches(t *testing.T, f *fixture) {
+	for i := range 55 {
+		f.writeText(t, fmt.Sprintf("op%d.txt", i), fmt.Sprintf("---\nurl: https://test.example/op-%d\n---\n"+
+			"Kent Police ran Operation Falcon %d. Kent Police said Operation Falcon %d led to %d arrests.\n", i, i, i, i+3))
+	}
+	all := nodes(t, f.query(t, `{ operations(first: 100) { totalCount edges { node { id agencies { id } } } } }`, nil), "operations")
+	if len(all) < 60 || len(all) == 100 {
+		t.Fatalf("%d operations, want 60 to 99 (one page)", len(all))
+	}
+	for _, agency := range []string{idOf(t, f, "agencies", "National Crime Agency"), idOf(t, f, "agencies", "Kent Police")} {
+		var want []string
+		for _, op := range all {
+			for _, a := range op["agencies"].([]any) {
+				if a.(map[string]any)["id"] == agency {
+					want = append(want, op["id"].(string))
+				}
+			}
+		}
+		f.reader.nodes.Store(0)
+		var got []string
+		for _, op := range nodes(t, f.query(t, `query($a: ID!) { operations(first: 100, filter: {agency: $a}) { edges { node { id } } } }`, map[string]any{"a": agency}), "operations") {
+			got = append(got, op["id"].(string))
+		}
+		read := f.reader.nodes.Load()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("operations of %s: %v, want those whose agencies hold it: %v", agency, got, want)
+		}
+		// The agency's relations, their operations and the filter's own reads;
+		// testing every operation read each one and its relations (over 200).
+		t.Logf("operations of %s: %d, %d nodes read", agency, len(got), read)
+		if limit := int64(3*len(want) + 20); read > limit {
+			t.Errorf("operations of %s: %d nodes read for %d operations, want at most %d", agency, read, len(want), limit)
+		}
+	}
+}
+
 func testLimits(t *testing.T, f *fixture) {
 	deep := "{ agencies { edges { node { " + strings.Repeat("operations { agencies { ", 14) + "name" + strings.Repeat(" } }", 14) + " } } } }"
 	huge := `{ operations(first: 100) { edges { node { arrests { agency { operations { arrests { agency { name } } } } } } } } }`
@@ -785,6 +852,7 @@ func testErrors(t *testing.T, f *fixture) {
 		{"page too big", `{ operations(first: 1000) { totalCount } }`, "first must be between"},
 		{"bad cursor", `{ operations(after: "%%%") { totalCount } }`, "malformed cursor"},
 		{"cursor of no node", `{ operations(after: "aGVsbG8") { totalCount } }`, "malformed cursor"},
+		{"cursor of another list", `{ operations(after: "` + base64.RawURLEncoding.EncodeToString([]byte(graph.EntityID(graph.KindAgency, "National Crime Agency"))) + `") { totalCount } }`, "of another list"},
 		{"unknown agency in a filter", `{ arrests(filter: {agency: "opg:agency/nobody"}) { totalCount } }`, "filter.agency: node opg:agency/nobody: not found"},
 		{"unknown operation in an aggregate", `{ aggregate(measure: ARREST_COUNT, groupBy: AGENCY, filter: {operation: "opg:operation/none"}) { value } }`, "filter.operation"},
 		{"platform that is an agency", `{ seizures(filter: {platform: "opg:agency/national-crime-agency"}) { totalCount } }`, "takes the ID of a Platform"},

@@ -474,22 +474,11 @@ func ownDates(e *graph.Entity) []string {
 	}
 	var out []string
 	for _, phrase := range e.Strings(graph.PredDate) {
-		if d := isoOf(phrase); d != "" {
+		if d := graph.ISODate(phrase); d != "" {
 			out = append(out, d)
 		}
 	}
 	return out
-}
-
-func isoOf(phrase string) string {
-	p := strings.NewReplacer(",", "", "in ", "", "on ", "", "since ", "").Replace(strings.TrimSpace(phrase))
-	for _, l := range []struct{ in, out string }{{"2 January 2006", "2006-01-02"}, {"January 2 2006", "2006-01-02"},
-		{"January 2006", "2006-01"}, {"2006", "2006"}, {"2006-01-02", "2006-01-02"}} {
-		if t, err := time.Parse(l.in, p); err == nil {
-			return t.Format(l.out)
-		}
-	}
-	return ""
 }
 
 // subOperations returns op and every operation part of it, at any depth.

@@ -95,17 +95,18 @@ func FuzzFilter(f *testing.F) {
 	})
 }
 
-// FuzzCursor pages with any after: cursor: a page or a "malformed cursor",
-// and a cursor the server made gives back the page after its node.
+// FuzzCursor pages with any after: cursor: a page, a "malformed cursor"
+// or one "of another list", and a cursor the server made gives back the
+// page after its node.
 func FuzzCursor(f *testing.F) {
-	ids := []graph.ID{"opg:a/1", "opg:a/2", "opg:a/3", "opg:b/\u00e9"}
-	for _, s := range []string{"", "b3BnOmEvMQ", "%%%", "b3BnOmEvMQ==", "////", cursorOf("opg:a/2")} {
+	ids := []graph.ID{"opg:arrest/1", "opg:arrest/2", "opg:arrest/3", "opg:arrest/\u00e9"}
+	for _, s := range []string{"", "b3BnOmEvMQ", "%%%", "b3BnOmEvMQ==", "////", cursorOf("opg:arrest/2"), cursorOf("opg:agency/2")} {
 		f.Add(s, 2)
 	}
 	f.Fuzz(func(t *testing.T, after string, first int) {
-		c, err := paginate(ids, map[string]any{"after": after, "first": first})
+		c, err := paginate(graph.KindArrest, ids, map[string]any{"after": after, "first": first})
 		if err != nil {
-			if !strings.Contains(err.Error(), "malformed cursor") && !strings.Contains(err.Error(), "first must be") {
+			if !strings.Contains(err.Error(), "malformed cursor") && !strings.Contains(err.Error(), "of another list") && !strings.Contains(err.Error(), "first must be") {
 				t.Fatalf("after %q, first %d: %v", after, first, err)
 			}
 			return

@@ -222,7 +222,7 @@ func (b *builder) mutations() graphql.Fields {
 				v = graph.ID(value)
 			case fd.Type == graph.Date:
 				pred = fd.Pred
-				if isoOf(value) == "" {
+				if graph.ISODate(value) == "" {
 					return graph.Change{}, errInvalidf("field date takes a date (2021-06-08, 8 June 2021, June 2021 or 2021), got %q", value)
 				}
 			case fd.Type == graph.Number:

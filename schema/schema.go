@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -267,7 +268,9 @@ type connection struct {
 }
 
 // list pages through the nodes of a kind. Without a filter only the page's
-// nodes are read; with one, every node of the kind is read and tested.
+// nodes are read; with one, the nodes its agency, place, platform or
+// operation reaches (candidates), else every node of the kind, are read and
+// tested.
 func (b *builder) list(ctx context.Context, k graph.Kind, f *filter, args map[string]any) (*connection, error) {
 	q := b.requestFrom(ctx)
 	v, err := q.curation(ctx)
@@ -288,7 +291,14 @@ func (b *builder) list(ctx context.Context, k graph.Kind, f *filter, args map[st
 		}
 	}
 	if f.empty() {
-		return paginate(kept, args)
+		return paginate(k, kept, args)
+	}
+	cands, narrowed, err := b.candidates(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if narrowed { // test only the nodes the filter's agency, place, platform or operation reaches
+		kept = slices.DeleteFunc(slices.Clone(kept), func(id graph.ID) bool { return !cands[id] })
 	}
 	ents, err := q.entities(ctx, kept, false)
 	if err != nil {
@@ -306,7 +316,7 @@ func (b *builder) list(ctx context.Context, k graph.Kind, f *filter, args map[st
 			byID[e.ID] = e
 		}
 	}
-	c, err := paginate(ids2, args)
+	c, err := paginate(k, ids2, args)
 	if err != nil {
 		return nil, err
 	}
@@ -319,9 +329,11 @@ func (b *builder) list(ctx context.Context, k graph.Kind, f *filter, args map[st
 	return c, nil
 }
 
-// paginate cuts a sorted list of IDs into the page the arguments ask for.
-// Cursors are the IDs themselves, so pages stay stable as nodes are added.
-func paginate(ids []graph.ID, args map[string]any) (*connection, error) {
+// paginate cuts a sorted list of IDs of kind k into the page the
+// arguments ask for. Cursors are the IDs themselves, so pages stay stable
+// as nodes are added; a cursor of another list's kind is refused, not read
+// as the end of this one.
+func paginate(k graph.Kind, ids []graph.ID, args map[string]any) (*connection, error) {
 	first, _ := args["first"].(int)
 	if first < 0 || first > maxPage {
 		return nil, fmt.Errorf("%w: first must be between 0 and %d, got %d", errInvalid, maxPage, first)
@@ -331,6 +343,9 @@ func paginate(ids []graph.ID, args map[string]any) (*connection, error) {
 		raw, err := base64.RawURLEncoding.DecodeString(after)
 		if err != nil || !strings.HasPrefix(string(raw), "opg:") {
 			return nil, fmt.Errorf("%w: malformed cursor %q: pass a page's endCursor as it came", errInvalid, after)
+		}
+		if !strings.HasPrefix(string(raw), k.IRIPrefix()) {
+			return nil, fmt.Errorf("%w: cursor %q is of another list (%s), not of %s: pass this list's endCursor", errInvalid, after, raw, k)
 		}
 		start = sort.Search(len(ids), func(i int) bool { return ids[i] > graph.ID(raw) })
 	}

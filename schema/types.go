@@ -149,6 +149,11 @@ func (b *builder) kindFields(k graph.Kind) graphql.Fields {
 			"parts":       b.relIn(graph.RelOperationPartOf, graph.KindOperation),
 			"targets":     b.relOut(graph.RelOperationTarget, graph.KindPlatform),
 			"places":      b.relOut(graph.RelOperationPlace, graph.KindPlace),
+			"named": &graphql.Field{Type: graphql.NewNonNull(graphql.Boolean),
+				Description: "False for the operation an article tells of without naming it (one per article, under its own ID); its name is then a label, \"(unnamed: \" and the article's title.",
+				Resolve: func(p graphql.ResolveParams) (any, error) {
+					return !graph.Unnamed(p.Source.(*graph.Entity).ID), nil
+				}},
 		}
 	case graph.KindArrest:
 		return graphql.Fields{

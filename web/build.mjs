@@ -4,7 +4,7 @@
 // metafile), as their licences ask. Run with `npm run build` in web/.
 import * as esbuild from "esbuild";
 import { createHash } from "node:crypto";
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const result = await esbuild.build({
   entryPoints: ["src/dashboard.js", "src/explore.js"],
@@ -15,6 +15,7 @@ const result = await esbuild.build({
   outdir: "static",
   metafile: true,
   logLevel: "info",
+  legalComments: "none", // the licences are appended whole, once per package, below
 });
 
 for (const [out, meta] of Object.entries(result.metafile.outputs)) {
@@ -26,8 +27,15 @@ for (const [out, meta] of Object.entries(result.metafile.outputs)) {
   let notice = "";
   for (const name of [...packages].sort()) {
     const pkg = JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8"));
-    const licence = readFileSync(`node_modules/${name}/LICENSE`, "utf8").trim().replaceAll("*/", "* /");
-    notice += `\n/*! ${name} ${pkg.version} (${pkg.license})\n${licence}\n*/\n`;
+    // The licence (LICENSE, LICENSE.txt ...), and the NOTICE where there is
+    // one: the Apache licence asks that it go with the code.
+    // Licences of code it took from others go in its licenses/ folder (ECharts: d3's).
+    const dir = `node_modules/${name}`;
+    const files = readdirSync(dir).filter((f) => /^(LICEN[CS]E|NOTICE)(\.|$)/i.test(f)).sort();
+    if (!files.some((f) => /^LICEN/i.test(f))) throw new Error(`${name}: no licence file in ${dir}`);
+    if (existsSync(`${dir}/licenses`)) files.push(...readdirSync(`${dir}/licenses`).sort().map((f) => `licenses/${f}`));
+    const text = files.map((f) => (f.startsWith("licenses/") ? `/${f}:\n` : "") + readFileSync(`${dir}/${f}`, "utf8").trim()).join("\n\n").replaceAll("*/", "* /");
+    notice += `\n/*! ${name} ${pkg.version} (${pkg.license})\n${text}\n*/\n`;
   }
   if (notice) appendFileSync(out, notice);
 }

@@ -56,7 +56,7 @@ func TestLiveUpdatesInChromium(t *testing.T) {
 	if details := get(t, ctx, "read the page", chromedp.Text(css("#details"))); !strings.Contains(details, "613") {
 		t.Errorf("the NCA's page lacks the new 613 arrests:\n%s", details)
 	}
-	drawn := get(t, ctx, "read the canvas", chromedp.Evaluate[bool](`!!document.querySelector('svg.graph .node[data-id="opg:operation/quillfeather"]')`))
+	drawn := get(t, ctx, "read the canvas", chromedp.Evaluate[bool](`cy.getElementById("opg:operation/quillfeather").visible()`))
 	if !drawn {
 		t.Error("the new operation is not drawn beside the NCA")
 	}

@@ -61,9 +61,8 @@ func TestScreenshots(t *testing.T) {
 	shoot(ctx, "drill-through.png")
 	do(t, ctx, "open the explorer on Venetic and expand the NCA",
 		chromedp.Navigate(seeds.URL+"/node/opg:operation/venetic"),
-		chromedp.WaitVisible(css(`svg.graph .node[data-id=%q] circle`, nca)),
-		chromedp.Click(css(`svg.graph .node[data-id=%q] circle`, nca)),
+		clickNode(nca),
 		chromedp.WaitVisible(css(`#details[data-state="ready"] h2`)),
-		chromedp.WaitVisible(css(`body[data-state="ready"] svg.graph[data-layout="still"]`)))
+		chromedp.WaitVisible(css(`body[data-state="ready"] #graph[data-layout="still"]`)))
 	shoot(ctx, "explorer.png")
 }

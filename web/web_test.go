@@ -223,11 +223,35 @@ type bar struct {
 	Value float64 `json:"value"`
 }
 
-// bars reads a dashboard panel's bars, in the order drawn.
+// bars reads a dashboard panel's bars, in the order drawn: the data its
+// chart (ECharts) draws, each bar's data item with the bucket's key.
 func bars(t *testing.T, ctx context.Context, panel string) []bar {
 	t.Helper()
 	return get(t, ctx, "read "+panel, chromedp.Evaluate[[]bar](fmt.Sprintf(
-		`[...document.querySelectorAll("#%s .bar")].map(b => ({key: b.dataset.key, value: Number(b.dataset.value)}))`, panel)))
+		`(chartOf(%q)?.getOption().series[0].data || []).map(d => ({key: d.key, value: d.value}))`, panel)))
+}
+
+// clickBar clicks, with the mouse, the middle of the bar of a bucket, where
+// the chart says it drew it.
+func clickBar(panel, key string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		xy, err := chromedp.Evaluate[[]float64](fmt.Sprintf(`(() => {
+			const box = document.querySelector("#%s .chart"), c = chartOf(%[1]q);
+			const data = c.getOption().series[0].data, i = data.findIndex(d => d.key === %q);
+			if (i < 0) return null;
+			box.scrollIntoView({block: "center"});
+			const [x, y] = c.convertToPixel({seriesIndex: 0}, [data[i].value / 2, i]), r = box.getBoundingClientRect();
+			return [r.left + x, r.top + y];
+		})()`, panel, key))(ctx, tg)
+		if err != nil {
+			return err
+		}
+		if len(xy) != 2 {
+			return fmt.Errorf("no bar for %s in %s", key, panel)
+		}
+		_, err = chromedp.MouseClickXY(xy[0], xy[1])(ctx, tg)
+		return err
+	})
 }
 
 // aggregateBars is what the API answers, the first n buckets.
@@ -312,7 +336,7 @@ func TestDashboardInChromium(t *testing.T) {
 		t.Fatal("the API gives no sentence for the NCA's arrests")
 	}
 	do(t, ctx, "click the NCA's bar",
-		chromedp.Click(css(`#arrests-by-agency .bar[data-key=%q] rect`, nca)),
+		clickBar("arrests-by-agency", nca),
 		chromedp.WaitVisible(css(`#drill[data-state="ready"] .fact`)))
 	drill := get(t, ctx, "read the drill-through", chromedp.Text(css("#drill")))
 	url := get(t, ctx, "read the URL", chromedp.Location())
@@ -335,11 +359,52 @@ func TestDashboardInChromium(t *testing.T) {
 	}
 }
 
+// kestrelArticle is our own: nine arrests and the four of them at the
+// quay (a part), 1,200 kg of cannabis and the headline's "over 1.1 tonnes"
+// (a restatement).
+const kestrelArticle = `---
+title: Cannabis seized at Kestrel Quay
+published: 2023-04-12
+---
+Gardaí seize over 1.1 tonnes of herbal cannabis
+
+Officers from the Garda Síochána arrested nine people in Operation Kestrel on 10 April 2023. Four of them were arrested at the quay.
+
+Gardaí seized 1,200 kg of herbal cannabis in Operation Kestrel on 10 April 2023.
+`
+
+// TestDashboardShowsBreakdowns: a total's drill-through shows, beside the
+// fact that counts, its parts and its restatements, which the total does
+// not add again.
+func TestDashboardShowsBreakdowns(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "kestrel.txt"), []byte(kestrelArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := serverWith(t, dir)
+	ctx := browser(t, srv)
+	garda := graph.EntityID(graph.KindAgency, "Garda Síochána")
+	do(t, ctx, "open the dashboard for the Garda", chromedp.Navigate(srv.URL+"/?agency="+string(garda)), loaded(1))
+	for _, tc := range []struct{ panel, key, total, breakdown string }{
+		{"arrests-by-agency", string(garda), "9 arrests from 1 fact", "Of which (counted in this total): 4 arrests"},
+		{"kg-by-drug", "herbal cannabis", "1,200 kg from 1 fact", "Also given as (counted once): 1.1 tonne of herbal cannabis"},
+	} {
+		do(t, ctx, "open the drill-through of "+tc.panel,
+			clickBar(tc.panel, tc.key),
+			chromedp.WaitVisible(css(`#drill[data-state="ready"] .fact`)))
+		text := get(t, ctx, "read the drill-through", chromedp.Text(css("#drill")))
+		if !strings.Contains(text, tc.total) || !strings.Contains(text, tc.breakdown) {
+			t.Errorf("%s: the drill-through reads\n%s\nwant %q and %q", tc.panel, text, tc.total, tc.breakdown)
+		}
+		do(t, ctx, "close it", chromedp.Click(css("#drill-close")), chromedp.WaitNotVisible(css("#drill")))
+	}
+}
+
 func TestExplorerInChromium(t *testing.T) {
 	srv := seededServer(t)
 	ctx := browser(t, srv)
 	encro, venetic, nca := "opg:platform/encrochat", "opg:operation/venetic", "opg:agency/national-crime-agency"
-	node := func(id string) chromedp.CSS { return css(`svg.graph .node[data-id=%q] circle`, id) }
+	node := nodeDrawn
 	hit := func(id string) chromedp.CSS { return css(`#results li[data-id=%q]`, id) }
 	page := func(name string) chromedp.Action[chromedp.Void] {
 		return chromedp.WaitVisible(chromedp.Search(fmt.Sprintf(`//div[@id="details"][@data-state="ready"]/h2[contains(., %q)]`, name)))
@@ -349,24 +414,24 @@ func TestExplorerInChromium(t *testing.T) {
 		chromedp.WaitVisible(css(`body[data-state="ready"] #q`)),
 		chromedp.SendKeys(css("#q"), "encrochat"),
 		chromedp.Click(hit(encro)),
-		chromedp.WaitVisible(node(venetic)),
+		node(venetic),
 		page("EncroChat"))
 	if path := get(t, ctx, "read the URL", chromedp.Evaluate[string](`location.pathname`)); path != "/node/"+encro {
 		t.Errorf("the node's page is at %q", path)
 	}
 	// The canvas holds the API's neighbourhood.
 	nb := query(t, srv, `query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 150) { nodes { id } } }`, map[string]any{"id": encro})
-	drawn := get(t, ctx, "read the canvas", chromedp.Evaluate[[]string](`[...document.querySelectorAll("svg.graph .node")].map(n => n.dataset.id)`))
+	drawn := get(t, ctx, "read the canvas", chromedp.Evaluate[[]string](`cy.nodes(":visible").map(n => n.id())`))
 	if got, want := len(drawn), len(nb["neighborhood"].(map[string]any)["nodes"].([]any)); got != want {
 		t.Errorf("the canvas holds %d nodes %v, the API's neighbourhood %d", got, drawn, want)
 	}
 
 	// Clicking a node expands it.
-	do(t, ctx, "expand Venetic", chromedp.Click(node(venetic)), chromedp.WaitVisible(node(nca)), page("Venetic"))
+	do(t, ctx, "expand Venetic", clickNode(venetic), node(nca), page("Venetic"))
 
 	// A figure's link shows the figure's sentence.
 	do(t, ctx, "click an arrest's link to Venetic",
-		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('.edge-hit[data-key^="opg:arrest/"][data-key$=%q]').dispatchEvent(new MouseEvent("click", {bubbles: true}))`, "|"+venetic+"|operation")),
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`void cy.edges().filter(e => e.id().startsWith("opg:arrest/") && e.id().endsWith(%q)).first().emit("tap")`, "|"+venetic+"|operation")),
 		chromedp.WaitVisible(chromedp.Search(`//div[@id="details"][@data-state="ready"]/h2[.="Link"]`)))
 	if details := get(t, ctx, "read the link", chromedp.Text(css("#details"))); !strings.Contains(details, "746") {
 		t.Errorf("the arrest's link does not show its figure:\n%s", details)
@@ -392,7 +457,7 @@ func TestExplorerInChromium(t *testing.T) {
 		}
 	}
 	do(t, ctx, "click Venetic's link to the NCA",
-		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('.edge-hit[data-key=%q]').dispatchEvent(new MouseEvent("click", {bubbles: true}))`, venetic+"|"+nca+"|operation_agency")),
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`void cy.getElementById(%q).emit("tap")`, venetic+"|"+nca+"|operation_agency")),
 		chromedp.WaitVisible(chromedp.Search(`//div[@id="details"][@data-state="ready"]/h3[starts-with(., "Stated by")]`)))
 	details := get(t, ctx, "read the link", chromedp.Text(css("#details")))
 	shown := get(t, ctx, "count its sentences", chromedp.Evaluate[int](`document.querySelectorAll("#details .evidence").length`))
@@ -427,10 +492,41 @@ func TestExplorerInChromium(t *testing.T) {
 		chromedp.Click(css("#find-paths")),
 		chromedp.WaitVisible(css(`#path-state[data-paths]`)))
 	paths := get(t, ctx, "read the paths", chromedp.AttributeValue(css("#path-state"), "data-paths"))
-	highlighted := get(t, ctx, "count the highlighted links", chromedp.Evaluate[int](`document.querySelectorAll("svg.graph .edge.path").length`))
+	// Highlighted: drawn in the path's colour, not the others' grey.
+	highlighted := get(t, ctx, "count the highlighted links", chromedp.Evaluate[int](`cy.edges(":visible").filter(e => e.style("line-color") === "rgb(213,94,0)").length`))
 	if paths.Value != fmt.Sprint(len(want)) || float64(highlighted) < want[0].(map[string]any)["length"].(float64) {
 		t.Errorf("the page found %s paths with %d links highlighted; the API %d paths of %v links", paths.Value, highlighted, len(want), want[0].(map[string]any)["length"])
 	}
+}
+
+// nodeDrawn waits until the explorer's canvas (Cytoscape) shows a node.
+func nodeDrawn(id string) chromedp.Action[chromedp.Void] {
+	return chromedp.Poll[chromedp.Void](fmt.Sprintf(`window.cy && cy.getElementById(%q).visible()`, id))
+}
+
+// clickNode clicks a node of the explorer's canvas with the mouse, once the
+// layout is still, where Cytoscape drew it (moving the view to it first if
+// it lies outside, as a person would).
+func clickNode(id string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := nodeDrawn(id)(ctx, tg); err != nil {
+			return err
+		}
+		if _, err := chromedp.WaitVisible(css(`#graph[data-layout="still"]`))(ctx, tg); err != nil {
+			return err
+		}
+		xy, err := chromedp.Evaluate[[]float64](fmt.Sprintf(`(() => {
+			const n = cy.getElementById(%q), box = cy.container().getBoundingClientRect();
+			let p = n.renderedPosition();
+			if (p.x < 20 || p.y < 20 || p.x > box.width - 20 || p.y > box.height - 20) { cy.center(n); p = n.renderedPosition(); }
+			return [box.left + p.x, box.top + p.y];
+		})()`, id))(ctx, tg)
+		if err != nil {
+			return err
+		}
+		_, err = chromedp.MouseClickXY(xy[0], xy[1])(ctx, tg)
+		return err
+	})
 }
 
 // TestRoutes checks what the server answers on each path, without a browser.

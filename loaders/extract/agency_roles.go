@@ -48,6 +48,99 @@ func agencyRole(r *run, sf *sentenceFacts, a mention) string {
 	return graph.RoleTookPart
 }
 
+// sentenceRoles is the role sentence sf gives each agency it names, in
+// the order of sf.agencies: agencyRole's, shared along a list where one
+// of its names has a role and the others only took part, as agencyRole
+// reads the words right before or after one name only. A name's alias in
+// brackets is one such list ("the European Union Agency for Law
+// Enforcement Cooperation (Europol) supported"), as are names joined by
+// "and" or commas ("the FBI and the DEA led", "led by the FBI and the DEA").
+func sentenceRoles(r *run, sf *sentenceFacts) []string {
+	roles := make([]string, len(sf.agencies))
+	for i, a := range sf.agencies {
+		roles[i] = agencyRole(r, sf, a)
+	}
+	joined := func(i int) bool { // sf.agencies[i] and [i+1] are one list
+		return listJoint(sf.s.Text[sf.agencies[i].End:sf.agencies[i+1].Start])
+	}
+	share := func(to, from int) {
+		if roles[to] == graph.RoleTookPart && roles[from] != graph.RoleTookPart {
+			roles[to] = roles[from]
+		}
+	}
+	for i := len(roles) - 2; i >= 0; i-- { // a verb after the list
+		if joined(i) {
+			share(i, i+1)
+		}
+	}
+	for i := 1; i < len(roles); i++ { // a phrase before it
+		if joined(i - 1) {
+			share(i, i-1)
+		}
+	}
+	return roles
+}
+
+// listJoint reports whether gap, the text between two names, joins them
+// in one list: "and", a comma or ", and", maybe before "the", or nothing
+// at all, once what brackets hold is set aside ("(PFIPC), the" is ", the";
+// "Europol) and", closing an alias opened before gap, is " and").
+func listJoint(gap string) bool {
+	var words [4]string // outside brackets: words and commas, in order
+	n, depth, start := 0, 0, -1
+	add := func(w string) bool {
+		if n == len(words) {
+			return false
+		}
+		words[n] = w
+		n++
+		return true
+	}
+	for i := 0; i <= len(gap); i++ {
+		c := byte(' ')
+		if i < len(gap) {
+			c = gap[i]
+		}
+		inWord := depth == 0 && c != ' ' && c != ',' && c != '(' && c != ')' && c != '\n' && c != '\t'
+		if inWord {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if !add(gap[start:i]) {
+				return false
+			}
+			start = -1
+		}
+		switch {
+		case c == '(':
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case c == ')':
+			n = 0 // closing what opened before gap
+		case c == ',' && depth == 0:
+			if !add(",") {
+				return false
+			}
+		}
+	}
+	if n > 0 && strings.EqualFold(words[n-1], "the") {
+		n--
+	}
+	switch n {
+	case 0:
+		return true
+	case 1:
+		return words[0] == "," || strings.EqualFold(words[0], "and")
+	case 2:
+		return words[0] == "," && strings.EqualFold(words[1], "and")
+	}
+	return false
+}
+
 // noteRole records that agency played role in op, as ev states: the
 // strongest role an article gives an agency is its role, with the
 // sentences that give it.
@@ -76,8 +169,8 @@ func (op *Operation) noteRole(agency, role string, ev ...Span) {
 // the operation om names. Of several operations, an agency led the one
 // named nearest it: "Ironside was part of Trojan Shield, led by the FBI".
 func (r *run) noteRoles(op *Operation, sf *sentenceFacts, om mention) {
-	for _, a := range sf.agencies {
-		role := agencyRole(r, sf, a)
+	for i, role := range sentenceRoles(r, sf) {
+		a := sf.agencies[i]
 		if role == graph.RoleLed && nearestMention(sf.operations, a) != om {
 			role = graph.RoleTookPart
 		}

@@ -14,8 +14,12 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	if set == nil {
 		return
 	}
-	if found && !(strings.Contains(sf.low, "arrests") && (strings.ContainsAny(sf.s.Text, ":(") || strings.Contains(sf.low, "including"))) {
-		return // only a total's parts are read where the older passes read arrests
+	if found && !(strings.Contains(sf.low, "arrests") && (strings.ContainsAny(sf.s.Text, ":(") || strings.Contains(sf.low, "including"))) &&
+		!(strings.Contains(sf.low, "with ") && (strings.Contains(sf.low, " other") || strings.Contains(sf.low, " more"))) && !hasBreakdownPart(sf) {
+		// Only a total's parts, others beside those read (arrest.extra.*) or
+		// a breakdown's next parts ("31 in Lyon, 12 in Porto") are read where
+		// the older passes read arrests.
+		return
 	}
 	if !found && !r.hasArrestVerb(sf) {
 		return // every rule but the total's needs a verb of arrest
@@ -27,7 +31,11 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	set.Match(toks, func(m pattern.Match) bool {
 		part := strings.HasPrefix(m.Rule, "arrest.part.")
 		total := strings.HasPrefix(m.Rule, "arrest.total")
-		if m.Start < next || part && m.Start != chainEnd || found && !part && !total {
+		extra := strings.HasPrefix(m.Rule, "arrest.extra.")
+		// A count the older passes read, in a place: a breakdown's first part,
+		// whose next parts follow ("arrested 31 suspects in Lyon, 12 in Porto").
+		first := found && !part && !total && !extra && hasCapture(m, "place")
+		if m.Start < next || part && m.Start != chainEnd || found && !part && !total && !extra && !first {
 			return true
 		}
 		count, ok := 0.0, false
@@ -58,6 +66,11 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 			q = nq
 		}
 		switch {
+		case first:
+			if r.arrestWithCount(count) < 0 {
+				return true // the older passes read it otherwise: no chain to follow
+			}
+			whole = -1
 		case part:
 			k := r.recordArrestRule(i, sf, figure{Value: count, Qualifier: "exact"}, pos, place, m.Rule)
 			if whole >= 0 && k != whole && r.out.Arrests[k].PartOf == nil {
@@ -156,6 +169,26 @@ func (r *run) arrestsFrom(i int) bool {
 			if ev.Sentence == r.sents[i].s.Text {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasCapture reports whether the match m captured name.
+func hasCapture(m pattern.Match, name string) bool {
+	_, _, ok := m.Capture(name)
+	return ok
+}
+
+// hasBreakdownPart is a cheap test the rules that go on with a breakdown
+// need to pass: after a comma or "and", a number and "in" or "at" ("31
+// suspects in Lyon, 12 in Porto").
+func hasBreakdownPart(sf *sentenceFacts) bool {
+	toks := sf.toks
+	for k := 1; k+1 < len(toks); k++ {
+		if (toks[k+1].Lower == "in" || toks[k+1].Lower == "at") && (isNumberToken(toks[k].Lower) || isWordNumber(toks[k].Lower)) &&
+			(toks[k-1].Lower == "and" || strings.Contains(sf.s.Text[toks[k-1].End:toks[k].Start], ",")) {
+			return true
 		}
 	}
 	return false

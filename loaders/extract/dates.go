@@ -51,18 +51,29 @@ func (d EventDate) claims() []graph.Prop {
 	return out
 }
 
-// weekdayDate fixes "on Tuesday" as the last Tuesday up to the article's
-// publication date: news tells of the days just gone.
+// weekdayDate fixes a date relative to the article's publication date
+// that isoDate leaves: "on Tuesday" as the last Tuesday up to it (news
+// tells of the days just gone), "last Tuesday" as the one before it, "this
+// year" or "earlier this year" as its year.
 func (r *run) weekdayDate(phrase string) *string {
-	day, ok := strings.CutPrefix(strings.ToLower(phrase), "on ")
-	if !ok {
-		return nil
-	}
 	pub, err := time.Parse("2006-01-02", r.doc.Published)
 	if err != nil {
 		return nil
 	}
-	for back := 0; back < 7; back++ {
+	low := strings.ToLower(phrase)
+	switch low {
+	case "this year", "earlier this year":
+		return r.strp(pub.Format("2006"))
+	}
+	first := 0 // how many days back the search starts
+	day, ok := strings.CutPrefix(low, "on ")
+	if !ok {
+		if day, ok = strings.CutPrefix(low, "last "); !ok {
+			return nil
+		}
+		first = 1
+	}
+	for back := first; back < first+7; back++ {
 		if d := pub.AddDate(0, 0, -back); strings.ToLower(d.Weekday().String()) == day {
 			return r.strp(d.Format("2006-01-02"))
 		}

@@ -35,7 +35,11 @@ func Explain(w io.Writer, ex Extraction) {
 		line("agency", a.Name, a.Evidence)
 	}
 	for _, o := range ex.Operations {
-		line("operation", deref(o.Name), o.Evidence)
+		name := "(unnamed)"
+		if o.Name != nil {
+			name = *o.Name
+		}
+		line("operation", name, o.Evidence)
 	}
 	for _, a := range ex.Arrests {
 		f := a.Qualifier

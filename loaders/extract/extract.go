@@ -349,6 +349,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.mergeSeizures()
 	r.relateFigures()
 	r.operationActors()
+	r.unnamedOperation()
 	r.settleRoles()
 	r.finishPeople()
 	r.settleAsserters()
@@ -549,7 +550,9 @@ var (
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
 		"investigation service": true, "intelligence service": true, "security service": true,
 		"task force": true, "task forces": true, "sheriff department": true,
-		"public prosecutor": true, "prosecutor general": true, "attorney general": true}
+		"public prosecutor": true, "prosecutor general": true, "attorney general": true,
+		"coast guard": true, "border guard": true, "border guards": true, "guard service": true, "border service": true,
+		"national guard": true, "civil guard": true, "financial guard": true}
 	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
 	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,
 		// adjectives that open a description, not a name: "Joint Police and Customs investigation"
@@ -728,12 +731,15 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		cands = append(cands, c)
 	}
 	// A pattern name wraps a gazetteer name of several words only to add a
-	// modifier ("Specialist Border Force"): keep the gazetteer's.
+	// modifier ("Specialist Border Force"): keep the gazetteer's. A name
+	// after "for the" or "of" is what the pattern's body serves ("District
+	// Court for the Southern District of New York"): keep the pattern's.
 	gazCands := cands
 	for _, p := range r.patternAgencies(sf) {
 		wraps := false
 		for _, g := range gazCands {
-			wraps = wraps || g.j-g.i >= 2 && g.i >= p.i && g.j <= p.j
+			served := g.i > p.i && (toks[g.i-1].Lower == "the" || toks[g.i-1].Lower == "of" || toks[g.i-1].Lower == "for")
+			wraps = wraps || g.j-g.i >= 2 && g.i >= p.i && g.j <= p.j && !served
 		}
 		if !wraps {
 			cands = append(cands, p)
@@ -1011,7 +1017,10 @@ func contains(list []string, s string) bool {
 
 // --- places, platforms, groups ---
 
-var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}|(?:[A-Z][\w-]+ ){1,3}(?:Port|Airport|Harbour|Harbor)(?: of Entry)?)\b`)
+// portRe finds ports, airports and the like by name: "Port of Gioia Tauro",
+// "Heathrow Airport Terminal 2", "Mumbai international airport", "the
+// Brickstone Hotel", "the Al Haditha land border crossing".
+var portRe = regexp.MustCompile(`\b(Port of [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}|(?:[A-Z][\w-]+ ){1,3}(?:Port|(?:International |international )?(?:Airport|airport)(?: Terminal \d)?|Harbour|Harbor|Hotel|(?:[Ll]and )?(?:[Bb]order [Cc]rossing)|[Bb]us [Ss]top)(?: of Entry)?)\b`)
 
 func (r *run) findNamed(sf *sentenceFacts) {
 	r.rule = "gazetteer"
@@ -1043,7 +1052,8 @@ func (r *run) findNamed(sf *sentenceFacts) {
 			r.addNamed(&r.out.Groups, r.groupIdx, sf, mt)
 		}
 	}
-	if !strings.Contains(sf.s.Text, "Port") && !strings.Contains(sf.s.Text, "Airport") && !strings.Contains(sf.s.Text, "Harbo") {
+	if !strings.Contains(sf.s.Text, "Port") && !strings.Contains(sf.low, "airport") && !strings.Contains(sf.s.Text, "Harbo") &&
+		!strings.Contains(sf.s.Text, "Hotel") && !strings.Contains(sf.low, "crossing") && !strings.Contains(sf.low, "bus stop") {
 		return
 	}
 	for _, loc := range portRe.FindAllStringIndex(sf.s.Text, -1) {
@@ -1382,6 +1392,9 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	if !t.in(setNameConnector, nameConnectors) {
 		return false
 	}
+	if j+1 < len(toks) && dayOrMonth[toks[j+1].Lower] {
+		return false // "the Federal Court of Ghent on Monday": when, not the name
+	}
 	// "of the" only inside the name of a ministry or the like: "Ministry of
 	// the Interior", not "Officers of the Riverside Unit".
 	if j+1 < len(toks) && adjacent(j, j+1) && isCapitalised(toks[j+1].Text) {
@@ -1398,6 +1411,9 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	}
 	return toks[i].in(setChainHead, chainHeads) && connectsName(toks, j, adjacent)
 }
+
+// dayOrMonth are the names of days and months.
+var dayOrMonth = wordSet("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december")
 
 // chainHeads start names that may hold "of the": "Department of the Treasury".
 var chainHeads = map[string]bool{"ministry": true, "department": true, "office": true, "bureau": true,
@@ -1449,8 +1465,11 @@ func (r *run) isAgencyOfPlace(toks []token) bool {
 			if len(rest) > 0 && rest[0].Lower == "the" {
 				rest = rest[1:]
 			}
-			if m, ok := r.x.gaz.findAt(rest, entAgency); ok && m.J == len(rest) {
-				return false // "Washington Field Division of the ATF": a unit of a known agency
+			// "Washington Field Division of the ATF": a unit of a known agency;
+			// but "Court for the Southern District of New York" serves a
+			// district, whatever else bears its name.
+			if m, ok := r.x.gaz.findAt(rest, entAgency); ok && m.J == len(rest) && l == "of" {
+				return false
 			}
 			return true
 		}

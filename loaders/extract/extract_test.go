@@ -95,6 +95,8 @@ func TestFindMoney(t *testing.T) {
 		{"peso P", "PH", "around P10 million worth of shabu", 10e6, "PHP", "about"},
 		{"dollars words NZ", "NZ", "70 million dollars' worth", 70e6, "NZD", "exact"},
 		{"rupees in crore", "IN", "heroin worth Rs 375 crore", 375e7, "INR", "exact"},
+		{"taka in lakh", "BD", "cannabis worth Tk 5 lakh", 5e5, "BDT", "exact"},
+		{"taka as a word", "BD", "heroin worth 2 million taka", 2e6, "BDT", "exact"},
 		{"rupees in lakh", "IN", "Rs 12 lakh in cash", 12e5, "INR", "exact"},
 	}
 	x := newExtractor(t)
@@ -172,6 +174,22 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "heroin", 2.5, 0, "kg", "", "exact"}}},
 		{"half a unit", "Police seized half a tonne of cannabis.",
 			[]seizureKey{{"drugs", "cannabis", 0.5, 0, "tonne", "", "exact"}}},
+		{"a quarter of a unit", "Officers seized a quarter of a tonne of cannabis resin.",
+			[]seizureKey{{"drugs", "cannabis resin", 0.25, 0, "tonne", "", "exact"}}},
+		{"a quarter of the goods is no figure", "A quarter of the drugs were seized in the port.", nil},
+		{"a headline's sum and the body's haul of that sum", "Agents seize ₱5 million worth of shabu\n\nAgents seized a kilogram of shabu worth ₱5 million on Sunday.",
+			[]seizureKey{{"drugs", "shabu", 1, 5e6, "kg", "PHP", "exact"}}},
+		{"a kilo", "Officers seized a kilo of cocaine in the flat.",
+			[]seizureKey{{"drugs", "cocaine", 1, 0, "kg", "", "exact"}}},
+		{"assets restrained", "Properties worth £3m were restrained by the court.",
+			[]seizureKey{{"property", "", 0, 3e6, "", "GBP", "exact"}}},
+		{"a person restrained is no seizure", "The man was restrained by officers after a struggle.", nil},
+		{"a regional name of a drug", "The smugglers were fined R5,000 each after police seized 4 kg of dagga.",
+			[]seizureKey{{"drugs", "dagga", 4, 0, "kg", "", "exact"}}},
+		{"bottles of a drug", "Officers seized 200 bottles of codeine syrup at the depot.",
+			[]seizureKey{{"drugs", "codeine syrup", 200, 0, "bottle", "", "exact"}}},
+		{"packets counted as sachets", "Agents seized 20 sachets of shabu from the suspect.",
+			[]seizureKey{{"drugs", "shabu", 20, 0, "sachet", "", "exact"}}},
 		{"a town's region says which dollar", "Cornwall officers said police in Cornwall, Ont. seized $300,000 in cash in Cornwall.",
 			[]seizureKey{{"cash", "", 0, 300000, "", "CAD", "exact"}}},
 		{"a list after a sum in cash", "The task force seized 180,000 euros in cash, drugs, gold and silver.",
@@ -265,6 +283,8 @@ func TestArrests(t *testing.T) {
 		{"another man", "Detectives later arrested another man at the port.", []float64{1}},
 		{"a passenger", "Customs officers detained an arriving passenger at the airport.", []float64{1}},
 		{"one verb over a breakdown", "Police held 21 suspects in Lyon, 9 in Porto and four in Graz.", []float64{21, 9, 4}},
+		{"arrested over a breakdown", "Officers arrested 17 people in Bari, 6 in Split and two in Ulm.", []float64{17, 6, 2}},
+		{"a place then a clause is no breakdown", "Officers arrested 12 people in Leeds, police said.", []float64{12}},
 		{"a total and its parts", "The sweep led to 60 arrests: 40 in Kenya, 15 in Uganda and 5 in Ghana.", []float64{60, 40, 15, 5}},
 		{"a total, then its parts after including", "The sweep led to 90 arrests across three continents, including 50 in Chile, 25 in Spain and 15 in Japan.", []float64{90, 50, 25, 15}},
 		{"a number of suspects is vague", "Police arrested a number of suspects.", []float64{-1}},
@@ -282,6 +302,9 @@ func TestArrests(t *testing.T) {
 		{"a list of the people arrested", "The raid led to the arrest of the following:\n- Ada Obi, 31\n- Tom Ray, 27\n- alias \"Bingo,\" 41\nAll face charges.", []float64{3}},
 		{"a list after a count is not counted again", "Police arrested two people, the following:\n- Ada Obi, 31\n- Tom Ray, 27", []float64{2}},
 		{"same small count, two places", "In Leeds, two men were arrested. In Bristol, officers detained two women.", []float64{2, 2}},
+		{"one named, others with them", "Ivo Marsh was arrested with 14 other people near the docks.", []float64{1, 14}},
+		{"one described, others along with them", "Police arrested the ringleader along with nine other suspects.", []float64{1, 9}},
+		{"more goods are not more people", "Two men were arrested with more drugs in the car.", []float64{2}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -346,6 +369,10 @@ func TestAgencies(t *testing.T) {
 		{"an acronym that names no body", "Kent Police warned of Invoice Redirect Fraud (IRF) and arrests.", []string{"Kent Police"}},
 		{"a bare task force", "Kent Police and the Task Force met.", []string{"Kent Police"}},
 		{"a court for a district", "The case went to the Federal District Court for the Eastern District of Loamshire.", []string{"Federal District Court for the Eastern District of Loamshire"}},
+		{"a court for a district another body is named after", "The case went to the U.S. District Court for the Southern District of New York.", []string{"U.S. District Court for the Southern District of New York"}},
+		{"a coast guard", "The Loamshire Coast Guard seized 2 tonnes of cocaine.", []string{"Loamshire Coast Guard"}},
+		{"a border guard service", "The State Border Guard Service detained three men.", []string{"State Border Guard Service"}},
+		{"a day after a court's name", "He appeared at the Federal Court of Loamshire on Monday.", []string{"Federal Court of Loamshire"}},
 		{"plural possessive in a name", "He appeared before the Kwun Tong Magistrates' Courts.", []string{"Kwun Tong Magistrates' Courts"}},
 		{"an office of a place", "Officers of the Excise Office of Port Lemon found it.", []string{"Excise Office of Port Lemon"}},
 		{"a unit of a known agency", "The Chicago Field Division of the ATF led it.", []string{"Bureau of Alcohol, Tobacco, Firearms and Explosives"}},
@@ -381,6 +408,8 @@ func TestOperations(t *testing.T) {
 		{"dubbed project", "The RCMP said its investigation, dubbed Project Pelican, ended.", "Pelican", "Project Pelican", "", "Royal Canadian Mounted Police"},
 		{"agency of the sentence before", "Kent Police raided six homes. The investigation, known as Operation Tern, was supported by the NCA.", "Tern", "", "", "Kent Police"},
 		{"roman numeral", "Operation Lantern IX was coordinated by INTERPOL.", "Lantern IX", "", "", "INTERPOL"},
+		{"in Portuguese", "Federal officers carried out Operação Mar Aberto in Santos.", "Mar Aberto", "", "", ""},
+		{"in Indonesian", "Police in Surabaya ran Operasi Antik for a month.", "Antik", "", "", ""},
 		{"week of action", "Forces took part in the County Lines Action Week of Action.", "County Lines Action Week of Action", "", "", ""},
 		{"dubbed, lower-case start", "The operation, dubbed eClipse, was run by the Loamshire Police.", "eClipse", "", "", "Loamshire Police"},
 		{"code named after action", "The action, code named \"Harrow\", ended on Monday.", "Harrow", "", "", ""},
@@ -591,6 +620,11 @@ func TestMultiWordPort(t *testing.T) {
 	cases := []struct{ name, body, want string }{
 		{"a port of entry", "Officers seized 300 pounds of methamphetamine at the Otay Mesa Port of Entry on Friday.", "Otay Mesa Port of Entry"},
 		{"a port of a two-word town", "Agents found 450 kg of cocaine in the Port of Santa Cruz, police said.", "Port of Santa Cruz"},
+		{"an airport's terminal", "Officers stopped a courier at Gatwick Airport Terminal 3 on Monday.", "Gatwick Airport Terminal 3"},
+		{"an airport in lower case", "Customs found 4 kg of heroin at Kochi international airport.", "Kochi international airport"},
+		{"a hotel", "Agents arrested the dealer at the Seaview Hotel in Cebu.", "Seaview Hotel"},
+		{"a border crossing", "Guards seized 90,000 pills at the Al Wadi land border crossing.", "Al Wadi land border crossing"},
+		{"a bus stop", "Officers arrested a courier at the Ojota bus stop.", "Ojota bus stop"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -649,6 +683,16 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 		{"the outlet", "source: The Harbour Herald", "Customs officers found 12 kg of heroin.", "", "The Harbour Herald"},
 		{"a list of those involved names no one actor", "", "The NCA said its officers led the case. Police Scotland, Border Force and HMRC took part in the work. The sweep led to 40 arrests.",
 			"National Crime Agency", ""},
+		{"a quote after the figure is not who made it", "", "Heroin found at the port\n\nOfficers across four countries seized 90 kg of heroin. \"This shows what cooperation can do,\" said Eurojust's Vice-President Jan Holm.\n\nEuropol analysed the phones.",
+			"", ""},
+		{"a speaker's employer is not who made it", "", "Heroin found at the port\n\nOfficers across four countries seized 90 kg of heroin. Jan Holm, Deputy Director of Europol, said: \"It is a strong result.\"\n\nEurojust hosted the meetings.",
+			"", ""},
+		{"in the opening paragraph, the sentence after may name the actor", "", "Heroin found at the port\n\nOfficers seized 90 kg of heroin at the port. The Guardia Civil carried out the search.\n\nEuropol analysed the phones.",
+			"Guardia Civil", ""},
+		{"a separate event is no one's but whom it names", "", "Heroin found at the port\n\nIn a separate case, officers found 3 kg of heroin at the airport.\n\nBorder Force said it seized 90 kg of heroin at the port.",
+			"", ""},
+		{"later, a body named after the figure is not its actor", "", "The port handles many containers.\n\nIt is busy.\n\nOfficers seized 90 kg of heroin there. Europol analysed the phones.\n\nThe Guardia Civil led the case.",
+			"", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -747,6 +791,11 @@ func TestRulePeople(t *testing.T) {
 		{"a surname that is a place", "Superintendent Ana Jordan said the raids went well.", []string{"Ana Jordan"}, "Superintendent", ""},
 		{"named suspects with ages", "Police arrested Kim Lee, 34, and Tom Ray, 27, on Friday.", []string{"Kim Lee", "Tom Ray"}, "", ""},
 		{"a list of suspects", "The agency identified the suspects as Ada Obi, Femi Lawal and Musa Bello.", []string{"Ada Obi", "Femi Lawal", "Musa Bello"}, "", ""},
+		{"identified as", "Police arrested the 34-year-old suspect, identified as Juan Cruz, on Tuesday.", []string{"Juan Cruz"}, "", ""},
+		{"identified as, a list", "The suspects were identified as Ali Khan, 32, and Omar Farooq, 28.", []string{"Ali Khan", "Omar Farooq"}, "", ""},
+		{"among those arrested", "Among those arrested was Pedro Alvarez, the gang's alleged leader.", []string{"Pedro Alvarez"}, "", ""},
+		{"a title after a role", "Police spokesperson Captain Siya Nkosi said the men would appear in court.", []string{"Siya Nkosi"}, "Captain", "spokesperson"},
+		{"an inspector general", "According to Inspector General Usman Baba, the raid went well.", []string{"Usman Baba"}, "", "Inspector General"},
 		{"one who was arrested", "The bag was handed over by one Jide Kalu who was promptly arrested.", []string{"Jide Kalu"}, "", ""},
 		{"a headline's capitals are no name", "Nine Held in Major Drug and Gun Trafficking Bust Across County", nil, "", ""},
 		{"a role set off before the name", "The unit's deputy director, Obi Ekwe, who led the raid, is retiring.", []string{"Obi Ekwe"}, "", "deputy director"},
@@ -801,4 +850,37 @@ func TestExplain(t *testing.T) {
 			t.Errorf("explain output lacks %q:\n%s", want, b.String())
 		}
 	}
+}
+
+// TestSeparateEventsKeepNoOperation checks that a figure of "a separate
+// case" is not given the article's one operation, in sentences of our own.
+func TestSeparateEventsKeepNoOperation(t *testing.T) {
+	ex := extractText(t, "", "Operation Quill began in May. Officers arrested 14 people in Gdansk.\n\nIn a separate case, customs officers found 3 kg of heroin at the airport. They arrested two men.")
+	want := map[float64]string{14: "Quill", 2: ""}
+	for _, a := range ex.Arrests {
+		w, ok := want[deref2(a.Count)]
+		if !ok {
+			t.Errorf("%v arrested, want 14 and 2", deref2(a.Count))
+			continue
+		}
+		delete(want, deref2(a.Count))
+		if deref(a.Operation) != w {
+			t.Errorf("%v arrested: operation %q, want %q", deref2(a.Count), deref(a.Operation), w)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no arrests of %v read", want)
+	}
+	for _, s := range ex.Seizures {
+		if s.Operation != nil {
+			t.Errorf("%s: operation %q, want none", s.Phrase, *s.Operation)
+		}
+	}
+}
+
+func deref2(f *float64) float64 {
+	if f == nil {
+		return -1
+	}
+	return *f
 }

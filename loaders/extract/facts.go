@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/loaders/source"
@@ -45,24 +46,32 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 	for _, g := range ex.Groups {
 		b.node(graph.KindGroup, g.Name, []graph.Prop{{Pred: graph.PredName, Value: g.Name}}, g.Evidence)
 	}
-	for _, op := range ex.Operations {
+	// An unnamed operation has no identity to share between articles: it
+	// is its article's own, labelled by the article (UnnamedLabel).
+	operationID := func(op Operation) graph.ID {
 		if op.Name == nil {
-			continue // an unnamed operation has no identity to share between articles
+			return graph.UnnamedOperationID(art.ID)
 		}
+		return graph.EntityID(graph.KindOperation, *op.Name)
+	}
+	for _, op := range ex.Operations {
 		var claims []graph.Prop
 		for _, al := range op.Aliases {
 			claims = append(claims, graph.Prop{Pred: graph.PredAlias, Value: al})
 		}
 		claims = append(claims, op.EventDate.claims()...)
-		b.node(graph.KindOperation, *op.Name, []graph.Prop{{Pred: graph.PredName, Value: *op.Name}}, op.Evidence, claims...)
+		name := UnnamedLabel(art)
+		if op.Name != nil {
+			name = *op.Name
+		} else {
+			b.unnamed = operationID(op)
+		}
+		b.fact(operationID(op), graph.KindOperation, []graph.Prop{{Pred: graph.PredName, Value: name}}, op.Evidence, claims...)
 	}
 	// Relations once every operation has its node: a phase names its parent
 	// before the parent's own entry.
 	for _, op := range ex.Operations {
-		if op.Name == nil {
-			continue
-		}
-		id := graph.EntityID(graph.KindOperation, *op.Name)
+		id := operationID(op)
 		// Its actors (led, took part) and the agencies named only as
 		// supporting or announcing it, each with its role.
 		for _, ar := range op.Roles {
@@ -103,7 +112,7 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 			count = strconv.FormatFloat(*a.Count, 'f', -1, 64)
 			props = append(props, graph.Prop{Pred: graph.PredCount, Value: *a.Count})
 		}
-		links := b.links(a.Agency, a.Operation, a.Location)
+		links := b.links(a.Agency, a.Operation, a.Location, a.Context)
 		id := graph.FactID(graph.KindArrest, append([]string{count, a.Qualifier}, linkIDs(links)...)...)
 		var claims []graph.Prop
 		if a.Date != nil {
@@ -133,7 +142,7 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 		num(graph.PredAmount, s.Amount)
 		str(graph.PredCurrency, s.Currency)
 		str(graph.PredAmountQualifier, s.AmountQualifier)
-		links := b.links(s.Agency, s.Operation, s.Location)
+		links := b.links(s.Agency, s.Operation, s.Location, s.Context)
 		props = append(props, links...)
 		var key []string
 		for _, p := range props {
@@ -183,6 +192,26 @@ func (b *factBuilder) figureLinks(ids []graph.ID, k int, l FigureLinks, ev []Spa
 type factBuilder struct {
 	af    graph.ArticleFacts
 	index map[graph.ID]int // node ID -> position in af.Nodes
+	// unnamed is the article's unnamed operation, or "": the operation of
+	// its figures that name none (but those given for comparison).
+	unnamed graph.ID
+}
+
+// UnnamedLabel is how an unnamed operation reads where a name would
+// (lists, aggregates' buckets, "in Operation ..."): "(unnamed: " and the
+// title of the article that tells of it, else its address, else its date.
+func UnnamedLabel(a graph.Article) string {
+	of := strings.Join(strings.Fields(a.Title), " ")
+	if of == "" {
+		of = strings.TrimSpace(a.URL)
+	}
+	if of == "" && a.Published != "" {
+		of = "an article of " + a.Published
+	}
+	if of == "" {
+		return "(unnamed)"
+	}
+	return "(unnamed: " + of + ")"
 }
 
 // node adds a named entity and returns its ID.
@@ -218,8 +247,10 @@ func (b *factBuilder) relation(rel string, from, to graph.ID, ev []Span, claims 
 		{Pred: graph.PredRel, Value: rel}, {Pred: graph.PredFrom, Value: from}, {Pred: graph.PredTo, Value: to}}, ev, claims...)
 }
 
-// links are a figure's agency, operation and place, where extracted.
-func (b *factBuilder) links(agency, operation, place *string) []graph.Prop {
+// links are a figure's agency, operation and place, where extracted; a
+// figure of this event (not context) that names no operation is the
+// article's unnamed operation's, where it has one.
+func (b *factBuilder) links(agency, operation, place *string, context bool) []graph.Prop {
 	var out []graph.Prop
 	for _, l := range []struct {
 		p    graph.Predicate
@@ -227,6 +258,9 @@ func (b *factBuilder) links(agency, operation, place *string) []graph.Prop {
 		name *string
 	}{{graph.PredAgency, graph.KindAgency, agency}, {graph.PredOperation, graph.KindOperation, operation}, {graph.PredPlace, graph.KindPlace, place}} {
 		if l.name == nil {
+			if l.p == graph.PredOperation && !context && b.unnamed != "" {
+				out = append(out, graph.Prop{Pred: l.p, Value: b.unnamed})
+			}
 			continue
 		}
 		id := graph.EntityID(l.k, *l.name)

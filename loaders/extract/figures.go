@@ -303,11 +303,13 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 		return r.parentAgency(sf, best)
 	}
-	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() {
+	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() || r.inSeparateEvent(i) {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
-	// The agency of the sentences just before; in an opening paragraph, of
-	// those just after. A sentence listing three agencies or more (those
+	// The agency of the sentences just before; in the opening paragraph
+	// (or the headline), of those just after, but for a quote: later in an
+	// article, a body named after a figure is most often another's
+	// supporter or spokesman, not who made it. A sentence listing three agencies or more (those
 	// "involved") names no one actor: the one before it may.
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		if len(r.sents[j].agencies) >= 3 {
@@ -316,8 +318,14 @@ func (r *run) agencyFor(i, pos int) string {
 		if a := r.lastOwnAgency(j); a != "" {
 			return a
 		}
+		if startsSeparateEvent(r.sents[j]) {
+			break // "In a separate case, ...": what came before it was another event
+		}
 	}
-	for j := i + 1; j < len(r.sents) && j <= i+2; j++ {
+	for j := i + 1; j < len(r.sents) && j <= i+2 && r.sents[j].s.Para <= 2; j++ {
+		if r.quotesItsAgency(j) {
+			continue // a quote after the figure is not who made it
+		}
 		if a := r.lastOwnAgency(j); a != "" {
 			return a
 		}
@@ -373,6 +381,47 @@ func (r *run) lastOwnAgency(j int) string {
 	return ""
 }
 
+// startsSeparateEvent reports whether a sentence opens with words that
+// say it tells of another event than the sentences before ("In a separate
+// operation, ...", "Separately, ..."); "In another operation" is most often
+// one of a series by the same hands, and keeps them.
+func startsSeparateEvent(sf *sentenceFacts) bool {
+	return strings.HasPrefix(sf.low, "separately,") || strings.HasPrefix(sf.low, "in a separate ") ||
+		strings.HasPrefix(sf.low, "in an unrelated ")
+}
+
+// inSeparateEvent reports whether sentence i tells of a separate event: it
+// or a sentence before it in its paragraph starts one (startsSeparateEvent).
+// Its figures are then no one's but whom it names.
+func (r *run) inSeparateEvent(i int) bool {
+	for j := i; j >= 0 && r.sents[j].s.Para == r.sents[i].s.Para; j-- {
+		if startsSeparateEvent(r.sents[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotesItsAgency reports whether sentence j is a quote with its speaker
+// ("...," said Eurojust's Vice-President; X, Deputy Director of Europol,
+// said: "..."): such a sentence comments on work; its agencies are not
+// who did the work of the sentences around it.
+func (r *run) quotesItsAgency(j int) bool {
+	sf := r.sents[j]
+	if len(sf.agencies) == 0 || !strings.ContainsAny(sf.s.Text, "\"“”") {
+		return false
+	}
+	for _, t := range sf.toks {
+		if quoteVerbs[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteVerbs say that a sentence quotes someone.
+var quoteVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true}
+
 // qualifiesOperation reports whether a possessive agency names whose operation follows.
 func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 	for _, o := range sf.operations {
@@ -391,7 +440,7 @@ func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 var (
 	seizeCueStems   = []string{"seiz", "confiscat", "forfeit"}
 	seizeCuePhrases = []string{"recovered", "found", "discovered", "detected", "intercepted", "haul", "finds", "netted",
-		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze",
+		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze", "restrained",
 		"recovery", "recoveries", "interception", "interceptions", "discovery",
 		"stash", "shut down", "took down", "taken down", "taken offline", "transporting", "carrying", "smuggle",
 		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed"}
@@ -603,7 +652,12 @@ func (r *run) currencyOf(sym, s string) string {
 		return "THB"
 	case "₩":
 		return "KRW"
-	case "ZAR", "KES", "INR", "PKR", "THB", "MXN", "CHF", "AED", "SAR", "NGN", "JPY", "CNY", "HKD", "SGD", "BRL", "COP", "MYR", "IDR":
+	case "Tk", "Tk.":
+		return "BDT"
+	case "GH₵":
+		return "GHS"
+	case "ZAR", "KES", "INR", "PKR", "THB", "MXN", "CHF", "AED", "SAR", "NGN", "JPY", "CNY", "HKD", "SGD", "BRL", "COP", "MYR", "IDR",
+		"BDT", "LKR", "GHS", "TZS", "UGX":
 		return sym
 	case "P":
 		if r.country == "PH" {
@@ -901,6 +955,43 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			newSeizure(s, start)
 		}
+		r.rule = "seizure.list-member"
+		r.listedGoods(sf, regions, goods, moneys, made, newSeizure)
+	}
+}
+
+// listedGoods adds the goods no list names that stand in one list with
+// goods read already (listMembers): "officers seized drugs, gold and
+// silver" adds gold and silver, as other goods.
+func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, moneys []money, made []int, add func(Seizure, int)) {
+	text := sf.s.Text
+	var known [][2]int
+	for _, m := range goods {
+		known = append(known, [2]int{sf.toks[m.I].Start, sf.toks[m.J-1].End})
+	}
+	for _, m := range moneys {
+		known = append(known, [2]int{m.Start, m.End})
+	}
+	for _, k := range made {
+		if at := strings.Index(text, r.out.Seizures[k].Phrase); at >= 0 {
+			known = append(known, [2]int{at, at + len(r.out.Seizures[k].Phrase)})
+		}
+	}
+	if len(known) == 0 {
+		return
+	}
+	for _, reg := range regions {
+		for _, m := range listMembers(text, sf.low, reg[0], reg[1], known) {
+			start, end := m[0], m[1]
+			if overlapsMention(sf.agencies, start, end) || overlapsMention(sf.places, start, end) || overlapsMention(sf.demonyms, start, end) ||
+				overlapsMention(sf.operations, start, end) || overlapsMention(sf.dates, start, end) || overlapsMention(sf.platforms, start, end) ||
+				overlapsMention(sf.groups, start, end) {
+				continue
+			}
+			phrase := text[start:end]
+			add(Seizure{Commodity: "other", Subtype: r.strp(phrase), Phrase: phrase}, start)
+			known = append(known, [2]int{start, end}) // a region may repeat a list
+		}
 	}
 }
 
@@ -1052,6 +1143,12 @@ func (r *run) mergeSeizures() {
 				if s.Amount == nil {
 					s.Amount, s.Currency, s.AmountQualifier = t.Amount, t.Currency, t.AmountQualifier
 				}
+			case sameAmount(s, t) && (s.Quantity == nil || t.Quantity == nil):
+				// "P5 million worth of shabu" in a headline, "a kilogram of shabu
+				// worth P5 million" in the body: one haul, its sum said twice.
+				if s.Quantity == nil {
+					s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
+				}
 			case near && s.Amount != nil && s.Quantity == nil && t.Quantity != nil && t.Amount == nil:
 				s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
 			case near && s.Quantity != nil && s.Amount == nil && t.Amount != nil && t.Quantity == nil:
@@ -1099,6 +1196,11 @@ func (r *run) mergeSeizures() {
 
 func sameQuantity(a, b Seizure) bool {
 	return a.Quantity != nil && b.Quantity != nil && *a.Quantity == *b.Quantity && deref(a.Unit) == deref(b.Unit)
+}
+
+// sameAmount reports whether two seizures state one sum in one currency.
+func sameAmount(a, b Seizure) bool {
+	return a.Amount != nil && b.Amount != nil && *a.Amount == *b.Amount && deref(a.Currency) == deref(b.Currency)
 }
 
 func sameFigure(a, b Seizure) bool {

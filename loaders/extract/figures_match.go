@@ -16,7 +16,9 @@ var (
 		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "g", "pounds", "pound", "lbs", "lb", "ounces",
 		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon")
 	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "packages", "package", "packets", "packet", "bags", "bag",
-		"parcels", "parcel", "sacks", "sack", "bales", "bale", "boxes", "box", "pallets", "pallet", "pouches", "pouch"}
+		"parcels", "parcel", "sacks", "sack", "bales", "bale", "boxes", "box", "pallets", "pallet", "pouches", "pouch",
+		"sachets", "sachet", "wraps", "wrap", "bundles", "bundle", "slabs", "slab", "pellets", "pellet",
+		"bottles", "bottle", "tins", "tin", "jerrycans", "jerrycan"}
 	ofAlt             = newWordAlts("of")
 	ofWord            = []string{"of"}
 	oneActiveVerbs    = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}

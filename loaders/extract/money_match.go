@@ -32,7 +32,8 @@ var (
 		{"MXN", true, true}, {"CHF", true, true}, {"AED", true, true}, {"SAR", true, true}, {"NGN", true, true},
 		{"JPY", true, true}, {"CNY", true, true}, {"HKD", true, true}, {"SGD", true, true}, {"BRL", true, true},
 		{"COP", true, true}, {"MYR", true, true}, {"IDR", true, true}, {"KSh", true, true}, {"Ksh", true, true},
-		{"Sh", true, true}, {"RM", true, true}, {"Rp", true, true},
+		{"Sh", true, true}, {"RM", true, true}, {"Rp", true, true}, {"Tk.", true, true}, {"Tk", true, true}, {"BDT", true, true},
+		{"LKR", true, true}, {"GHS", true, true}, {"GH₵", true, false}, {"TZS", true, true}, {"UGX", true, true},
 		{"P", true, true}, {"Rs.", true, true}, {"Rs", true, true}, {"R", true, true}, {"N", false, true},
 	}
 	moneyShortMults = []string{"k", "K", "m", "mn", "bn", "b"}
@@ -47,7 +48,7 @@ var (
 		"dollars": "", "pesos": "", "naira": "NGN", "rupees": "", "yen": "JPY", "swiss francs": "CHF", "francs": "CHF",
 		"kronor": "SEK", "krona": "SEK", "kroner": "DKK", "rand": "ZAR", "dirhams": "AED", "reais": "BRL",
 		"baht": "THB", "shillings": "", "ringgit": "MYR", "rupiah": "IDR", "riyals": "SAR", "yuan": "CNY",
-		"dinars": "", "cedis": "GHS", "kwacha": "", "leones": "SLL"}
+		"dinars": "", "cedis": "GHS", "kwacha": "", "leones": "SLL", "taka": "BDT"}
 	// suffixCurrencyWords are currencyWords' keys, longest first, so that
 	// "pounds sterling" is read before "pounds".
 	suffixCurrencyWords = longestFirst(currencyWords)

@@ -131,24 +131,26 @@ func findFiguresAt(s string, starts []int32) []figure {
 		}
 		add(figure{Value: v, Start: m[0], End: end}, m[0])
 	}
-	// "half a tonne", "half a kilo": a half of one unit.
+	// "half a tonne", "a quarter of a tonne": a part of one unit.
 	lower := ""
-	if strings.Contains(s, "alf a") { // rare: lowered only then
+	if strings.Contains(s, "alf a") || strings.Contains(s, "uarter") || strings.Contains(s, " kilo of") || strings.Contains(s, " kilogram of") || strings.Contains(s, " tonne of") { // rare: lowered only then
 		lower = lowerASCII(s)
 	}
-	for p := strings.Index(lower, "half a"); lower != "" && p >= 0; {
-		if (p == 0 || !isWordASCII(s[p-1])) && halfAUnit(lower[p:]) {
-			n := len("half a")
-			if strings.HasPrefix(lower[p:], "half an") {
-				n++
+	for _, fr := range unitFractions {
+		for p := strings.Index(lower, fr.phrase); lower != "" && p >= 0; {
+			if (p == 0 || !isWordASCII(s[p-1])) && fractionOfUnit(lower[p+len(fr.phrase):]) {
+				n := len(fr.phrase)
+				if strings.HasPrefix(lower[p+n:], "n ") { // "half an ounce"
+					n++
+				}
+				add(figure{Value: fr.value, Start: p, End: p + n}, p)
 			}
-			add(figure{Value: 0.5, Start: p, End: p + n}, p)
+			q := strings.Index(lower[p+1:], fr.phrase)
+			if q < 0 {
+				break
+			}
+			p += 1 + q
 		}
-		q := strings.Index(lower[p+1:], "half a")
-		if q < 0 {
-			break
-		}
-		p += 1 + q
 	}
 	sortFigures(out)
 	return out
@@ -164,10 +166,11 @@ func andAHalfAt(s string, p int) int {
 	return 0
 }
 
-// halfAUnit reports whether low, in ASCII lower case, starts with "half a"
-// or "half an" and a unit of mass: "half a tonne", "half a kilo".
-func halfAUnit(low string) bool {
-	rest := strings.TrimPrefix(strings.TrimPrefix(low, "half a"), "n")
+// fractionOfUnit reports whether rest, in ASCII lower case and after a
+// fraction's "a", is maybe "n", then spaces and a unit of mass: " tonne",
+// "n ounce" is none.
+func fractionOfUnit(rest string) bool {
+	rest = strings.TrimPrefix(rest, "n")
 	if !strings.HasPrefix(rest, " ") {
 		return false
 	}
@@ -179,6 +182,13 @@ func halfAUnit(low string) bool {
 	}
 	return false
 }
+
+// unitFractions are the parts of one unit a figure may be, in the order
+// they are tried.
+var unitFractions = []struct {
+	phrase string
+	value  float64
+}{{"half a", 0.5}, {"a quarter of a", 0.25}, {"a", 1}} // "a kilo of cocaine": one kilo
 
 func wordValue(w string) (float64, bool) {
 	if v, ok := wordNumbers[w]; ok {

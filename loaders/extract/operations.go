@@ -12,7 +12,7 @@ import (
 
 var (
 	// "Operation Pangea VIII", "Op Venetic", "Operation Ironside Phase 2".
-	operationScan = newStartScan(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Opération|Operazione)\s+["“‘']?((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|de|del))*)["”’']?`,
+	operationScan = newStartScan(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Operação|Opération|Operazione|Operasi)\s+["“‘']?((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|de|del))*)["”’']?`,
 		func(s string, p int) bool {
 			return s[p] == 'O' && p+1 < len(s) && (s[p+1] == 'p' || s[p+1] == 'P') && wordStart(s, p)
 		})
@@ -256,16 +256,7 @@ func (r *run) relateOperations() {
 					op.Agencies = append(op.Agencies, a)
 				}
 			}
-			for _, p := range sf.platforms {
-				if !contains(op.Targets, p.Name) {
-					op.Targets = append(op.Targets, p.Name)
-				}
-			}
-			for _, p := range sf.places {
-				if !contains(op.Locations, p.Name) {
-					op.Locations = append(op.Locations, p.Name)
-				}
-			}
+			op.addTargetsAndPlaces(sf)
 		}
 	}
 	r.helpersAfter()
@@ -354,6 +345,9 @@ func (r *run) operationFor(i int, agency string) string {
 	sf := r.sents[i]
 	if len(sf.operations) > 0 {
 		return sf.operations[0].Name
+	}
+	if r.inSeparateEvent(i) {
+		return "" // "In a separate case, ...": not the operation of the article
 	}
 	var ofAgency, named, namedAgencies []string
 	for _, op := range r.out.Operations {
@@ -680,7 +674,7 @@ func (r *run) isoDate(phrase string) *string {
 		s := pub.AddDate(0, 0, -1).Format("2006-01-02")
 		return &s
 	case "last month":
-		s := pub.AddDate(0, -1, 0).Format("2006-01")
+		s := time.Date(pub.Year(), pub.Month()-1, 1, 0, 0, 0, 0, time.UTC).Format("2006-01") // 31 March: February
 		return &s
 	case "earlier this month", "this month":
 		s := pub.Format("2006-01")
@@ -694,7 +688,7 @@ func (r *run) isoDate(phrase string) *string {
 
 // Cue words that gate the costlier patterns.
 var (
-	operationCueWords = wordSet("operation op operatie operación opération operazione codenamed code named dubbed called known project week action strike")
+	operationCueWords = wordSet("operation op operatie operación operação opération operazione operasi codenamed code named dubbed called known project week action strike")
 	monthWords        = wordSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
 	yearLeadWords     = wordSet("in since during until by")
 	relativeDateWords = wordSet("earlier later last this next yesterday today on")
@@ -795,4 +789,19 @@ func isEditionNumber(s string) bool {
 		digits = digits && c >= '0' && c <= '9'
 	}
 	return roman || digits
+}
+
+// addTargetsAndPlaces adds the platforms sentence sf names to the
+// operation's targets and its places to the operation's locations.
+func (op *Operation) addTargetsAndPlaces(sf *sentenceFacts) {
+	for _, p := range sf.platforms {
+		if !contains(op.Targets, p.Name) {
+			op.Targets = append(op.Targets, p.Name)
+		}
+	}
+	for _, p := range sf.places {
+		if !contains(op.Locations, p.Name) {
+			op.Locations = append(op.Locations, p.Name)
+		}
+	}
 }

@@ -24,7 +24,9 @@ func TestRoleRules(t *testing.T) {
 		{"particle", "Inspector Anna van Dijk", "Inspector", "Anna van Dijk", "", ""},
 		{"shortened honorific", "Commander, Dr. Ivo Kos", "Commander", "Ivo Kos", "Dr.", ""},
 		{"role words in their case", "director Tom Hay and Deputy chief Ann Lee", "director", "Tom Hay", "", "Ann Lee"},
-		{"one space between role words", "Chief  Inspector Ben Lowe", "Chief", "Inspector Ben Lowe", "", "Chief  Inspector"},
+		{"one space between role words", "Chief  Inspector Ben Lowe", "Chief", "Ben Lowe", "Inspector", "Chief  Inspector"},
+		{"a title after a lower-case role", "spokesperson Captain Siya Nkosi", "spokesperson", "Siya Nkosi", "Captain", ""},
+		{"an inspector general", "Inspector General Usman Baba", "Inspector General", "Usman Baba", "", ""},
 		{"a name needs two words", "Officer Smith said", "", "", "", "Smith"},
 		{"a lower-case word ends a name", "Agent Rosa Diaz said", "Agent", "Rosa Diaz", "", ""},
 	}

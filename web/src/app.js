@@ -32,14 +32,6 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-const SVGNS = "http://www.w3.org/2000/svg";
-export function svg(tag, attrs = {}, ...children) {
-  const e = document.createElementNS(SVGNS, tag);
-  setAttrs(e, attrs);
-  e.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
-  return e;
-}
-
 function setAttrs(e, attrs) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
@@ -64,15 +56,19 @@ export function typeBadge(type) {
   return el("span", { class: "type", style: "background:" + (typeColour[type] || "#8a8f98") }, type);
 }
 
-// The fields a drill-through shows of any fact, with its evidence.
+// The fields a drill-through shows of any fact, with its evidence, and of
+// its parts and restatements (Figure). Ev comes first: the explorer's link
+// view takes what precedes "fragment Fact".
 export const FACT_FIELDS = `
 fragment Ev on Evidence { sentence confidence rule assertedBy article { id title url published source } }
 fragment Fact on Node { id __typename
-  ... on Arrest { count qualifier date agency { id name } operation { id name } place { name } conflictsWith { id count } evidence { ...Ev } }
-  ... on Seizure { commodity subtype quantity unit amount currency kilograms date agency { id name } operation { id name } place { name }
-      conflictsWith { id quantity unit amount currency } evidence { ...Ev } }
+  ... on Arrest { count qualifier date eventDate dateSource context agency { id name } agencies { id name } operation { id name } place { name }
+      conflictsWith { id count } parts { ...Figure } restatements { ...Figure } evidence { ...Ev } }
+  ... on Seizure { commodity subtype quantity unit amount currency kilograms date eventDate dateSource context agency { id name } agencies { id name }
+      operation { id name } place { name } conflictsWith { id quantity unit amount currency } parts { ...Figure } restatements { ...Figure } evidence { ...Ev } }
   ... on Operation { name agencies { id name } targets { id name } places { name } evidence { ...Ev } }
-}`;
+}
+fragment Figure on Node { id ... on Arrest { count } ... on Seizure { commodity subtype quantity unit amount currency } }`;
 
 // factsByID reads facts by ID, at most 100 in one request.
 export async function factsByID(ids) {
@@ -89,7 +85,8 @@ export async function factsByID(ids) {
 export function describe(f) {
   const parts = [];
   const op = f.operation ? " in Operation " + f.operation.name : "";
-  const by = f.agency ? " by " + f.agency.name : "";
+  const agencies = f.agencies && f.agencies.length ? f.agencies : f.agency ? [f.agency] : [];
+  const by = agencies.length ? " by " + agencies.map((a) => a.name).join(" and ") : "";
   switch (f.__typename) {
     case "Arrest":
       parts.push((f.count != null ? fmt(f.count) + " arrests" : "Arrests") + (f.qualifier && f.qualifier !== "exact" ? " (" + f.qualifier + ")" : "") + by + op);
@@ -110,8 +107,20 @@ export function describe(f) {
     default:
       parts.push(f.__typename + " " + (f.name || f.id));
   }
-  if (f.date) parts.push("(" + f.date + ")");
+  if (f.eventDate) {
+    const source = { article: ", the date of its article", curator: ", as a curator dated it" }[f.dateSource] || "";
+    parts.push("(" + f.eventDate + source + ")");
+  } else if (f.date) parts.push("(" + f.date + ")");
   return parts.join(" ");
+}
+
+// figure is an arrest's or seizure's figure alone: "4 arrests", "€1,000,000".
+function figure(f) {
+  if (f.count != null) return fmt(f.count) + " arrests";
+  const what = f.subtype || f.commodity || "";
+  if (f.quantity != null) return fmt(f.quantity) + " " + (f.unit || "") + (what ? " of " + what : "");
+  if (f.amount != null) return fmt(f.amount) + " " + (f.currency || "") + (what ? " (" + what + ")" : "");
+  return what || f.id;
 }
 
 // figureText lists how an article may write the fact's figure, for highlighting.
@@ -169,7 +178,11 @@ export function factItem(f) {
   const alt = conflicts.map((c) => c.count != null ? fmt(c.count) : c.quantity != null ? fmt(c.quantity) + " " + (c.unit || "") : fmt(c.amount) + " " + (c.currency || ""));
   return el("div", { class: "fact", "data-id": f.id },
     el("div", { class: "what" }, typeBadge(f.__typename), describe(f),
-      conflicts.length ? el("span", { class: "conflict", title: "other sources give a different figure" }, "conflicts with " + alt.join(", ")) : null),
+      conflicts.length ? el("span", { class: "conflict", title: "other sources give a different figure" }, "conflicts with " + alt.join(", ")) : null,
+      f.context ? el("span", { class: "context", title: "a past record or yearly total given for comparison: totals leave it out unless asked" }, "past figure") : null),
+    // The breakdown beside the total: counted in it, not added to it.
+    (f.parts || []).length ? el("div", { class: "breakdown" }, "Of which (counted in this total): " + f.parts.map(figure).join("; ")) : null,
+    (f.restatements || []).length ? el("div", { class: "breakdown" }, "Also given as (counted once): " + f.restatements.map(figure).join("; ")) : null,
     (f.evidence || []).map((ev) => evidenceItem(ev, f)),
     (f.evidence || []).length ? null : el("div", { class: "small" }, "no sentence recorded"));
 }
@@ -192,30 +205,12 @@ export function csvBlob(rows) {
   return new Blob([rows.map((r) => r.map(cell).join(",")).join("\n") + "\n"], { type: "text/csv" });
 }
 
-// svgToPNG draws an SVG chart on a canvas, at twice its size, on white.
-export function svgToPNG(node) {
-  return new Promise((resolve, reject) => {
-    const copy = node.cloneNode(true);
-    const box = node.viewBox.baseVal;
-    copy.setAttribute("xmlns", SVGNS);
-    copy.setAttribute("width", box.width);
-    copy.setAttribute("height", box.height);
-    const style = svg("style", {}, "text{font:12px sans-serif;fill:#1d2330} .axis{stroke:#d9dde4}");
-    copy.prepend(style);
-    const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: "image/svg+xml" }));
-    const img = new Image();
-    img.onload = () => {
-      const c = document.createElement("canvas");
-      c.width = box.width * 2; c.height = box.height * 2;
-      const g = c.getContext("2d");
-      g.fillStyle = "#fff"; g.fillRect(0, 0, c.width, c.height);
-      g.drawImage(img, 0, 0, c.width, c.height);
-      URL.revokeObjectURL(url);
-      c.toBlob((b) => (b ? resolve(b) : reject(new Error("the chart could not be drawn"))), "image/png");
-    };
-    img.onerror = () => reject(new Error("the chart could not be drawn"));
-    img.src = url;
-  });
+// dataURLBlob turns a data: URL (a chart's PNG) into a Blob, without
+// fetch: the pages may fetch only from the server.
+export function dataURLBlob(url) {
+  const [head, data] = url.split(",");
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: head.slice(5).split(";")[0] });
 }
 
 export function truncate(s, n) {

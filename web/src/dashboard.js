@@ -1,6 +1,14 @@
 // The dashboard: panels fed by the aggregate API, filters kept in the URL,
 // and a drill-through from every number to the sentences behind it.
-import { gql, el, svg, fmt, factsByID, factItem, download, csvBlob, svgToPNG, truncate, live } from "./app.js";
+// Charts are Apache ECharts, only the parts used (bars, grid, tooltip, the
+// aria description), drawn on a canvas.
+import { init, use, getInstanceByDom } from "echarts/core";
+import { BarChart } from "echarts/charts";
+import { GridComponent, TooltipComponent, AriaComponent } from "echarts/components";
+import { CanvasRenderer } from "echarts/renderers";
+import { gql, el, fmt, factsByID, factItem, download, csvBlob, dataURLBlob, live } from "./app.js";
+
+use([BarChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 const FILTER_KEYS = ["from", "to", "country", "agency", "commodity", "platform", "minConfidence"];
 
@@ -203,7 +211,7 @@ async function load(quiet = false) {
   if (!panels.children.length) buildPanels(panels, kpis);
   follow();
   if (!quiet) {
-    for (const body of document.querySelectorAll(".panel .body")) body.replaceChildren(el("p", { class: "state" }, "Loading…"));
+    for (const body of document.querySelectorAll(".panel .body")) showInBody(body, el("p", { class: "state" }, "Loading…"));
     for (const v of document.querySelectorAll(".kpi .value")) v.textContent = "…";
   }
   document.getElementById("filter-error").hidden = true;
@@ -228,7 +236,7 @@ async function load(quiet = false) {
     const err = document.getElementById("filter-error");
     err.textContent = "Could not load the dashboard: " + e.message;
     err.hidden = false;
-    for (const body of document.querySelectorAll(".panel .body")) body.replaceChildren(el("p", { class: "state error" }, e.message));
+    for (const body of document.querySelectorAll(".panel .body")) showInBody(body, el("p", { class: "state error" }, e.message));
     document.body.dataset.state = "error";
     return;
   }
@@ -296,21 +304,35 @@ function renderPanel(id, error) {
   const body = section.querySelector(".body");
   const sub = section.querySelector(".subtitle");
   sub.textContent = spec.time ? "by " + state.grain : spec.id === "cash-by-currency" ? spec.filter.commodity : spec.unit === "kg" ? "kg" : "";
-  if (error) return body.replaceChildren(el("p", { class: "state error", role: "alert" }, "Could not load: " + error));
+  if (error) return showInBody(body, el("p", { class: "state error", role: "alert" }, "Could not load: " + error));
   const list = rows(id);
-  if (!list.length) return body.replaceChildren(el("p", { class: "state" }, "Nothing matches these filters."));
+  if (!list.length) return showInBody(body, el("p", { class: "state" }, "Nothing matches these filters."));
   const undated = spec.time ? buckets.find((b) => b.key === "") : null;
   const note = undated ? el("p", { class: "small" }, `${fmt(undated.value)} ${spec.unit} from ${undated.count} facts have no date.`) : null;
   const showTable = state.tables.has(id);
   section.querySelector('[data-action="toggle"]').textContent = showTable ? "Chart" : "Table";
   section.querySelector('[data-action="png"]').disabled = showTable;
   const open = (b, target) => openDrill(id, b.key, b.currency || "", target);
-  if (showTable) {
-    body.replaceChildren(bucketTable(list, spec, open), note || "");
-  } else {
-    body.replaceChildren(spec.time ? columnsChart(list, spec, open) : barsChart(list.slice(0, TOP), spec, open),
-      !spec.time && list.length > TOP ? el("p", { class: "small" }, `${list.length - TOP} more in the table view.`) : "", note || "");
+  if (showTable) return showInBody(body, bucketTable(list, spec, open), note || "");
+  const shown = spec.time ? list : list.slice(0, TOP);
+  // The chart's box stays when the figures change (a live update), so the
+  // chart redraws in place.
+  let box = body.querySelector(".chart");
+  if (!box) {
+    box = el("div", { class: "chart", tabindex: "0", "data-panel": id });
+    showInBody(body, box, el("p", { class: "small sr-status", "aria-live": "polite" }), el("div", { class: "notes" }));
   }
+  box.style.height = (spec.time ? 240 : shown.length * 26 + 24) + "px";
+  body.querySelector(".notes").replaceChildren(
+    !spec.time && list.length > TOP ? el("p", { class: "small" }, `${list.length - TOP} more in the table view.`) : "", note || "");
+  drawChart(box, shown, spec, open);
+}
+
+// showInBody replaces a panel's body, letting go of the chart it held.
+function showInBody(body, ...children) {
+  const box = body.querySelector(".chart");
+  if (box) getInstanceByDom(box)?.dispose();
+  body.replaceChildren(...children);
 }
 
 function bucketTable(list, spec, open) {
@@ -323,62 +345,75 @@ function bucketTable(list, spec, open) {
 }
 
 const valueLabel = (b, spec) => fmt(b.value) + (spec.unit ? " " + spec.unit : b.currency ? " " + b.currency : "");
+const INK = "#1d2330", MUTED = "#5b6270", LINE = "#d9dde4";
 
-function barAttrs(b, spec, open) {
-  return {
-    class: "bar", tabindex: "0", role: "button", "data-key": b.key, "data-value": String(b.value),
-    "aria-label": `${b.name}: ${valueLabel(b, spec)} from ${b.count} facts; show them`,
-    onclick: (e) => open(b, e.currentTarget),
-    onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(b, e.currentTarget); } },
-  };
+// drawChart draws a panel's buckets with ECharts: horizontal bars, largest
+// first, or a column per period in time order. Each bar's data item keeps
+// its bucket (key, count, currency), so a click opens that bucket; the
+// arrow keys move between bars and Enter opens one.
+function drawChart(box, list, spec, open) {
+  let chart = getInstanceByDom(box);
+  if (chart) chart.resize(); // its height follows the number of bars
+  else chart = init(box, null, { renderer: "canvas" });
+  const colour = spec.time ? (spec.measure === "ARREST_COUNT" ? "#009E73" : "#D55E00") : "#0072B2";
+  const data = list.map((b) => ({ value: b.value, key: b.key, name: b.name, count: b.count, currency: b.currency || "",
+    itemStyle: { color: b.key === "" ? "#b3bac5" : colour } }));
+  const names = list.map((b) => b.name);
+  const values = { type: "value", axisLabel: { color: MUTED, formatter: (v) => fmt(v) }, splitLine: { lineStyle: { color: LINE } } };
+  const categories = { type: "category", data: names, axisTick: { show: false }, axisLine: { lineStyle: { color: LINE } },
+    axisLabel: { color: INK, fontSize: 12, width: spec.time ? 80 : 190, overflow: "truncate" } };
+  chart.setOption({
+    animation: false,
+    aria: { enabled: true, label: { description: `${spec.title}: ` + list.map((b) => `${b.name}, ${valueLabel(b, spec)}`).join("; ") + "." } },
+    textStyle: { fontFamily: "system-ui, sans-serif" },
+    tooltip: { trigger: "item", confine: true, formatter: (p) => `${escapeHTML(p.data.name)}: ${valueLabel(p.data, spec)} (${p.data.count} facts)` },
+    grid: spec.time ? { left: 8, right: 12, top: 20, bottom: 8, containLabel: true } : { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
+    xAxis: spec.time ? { ...categories, axisLabel: { ...categories.axisLabel, hideOverlap: true } } : { ...values, show: false },
+    yAxis: spec.time ? { ...values, splitNumber: 3 } : { ...categories, inverse: true },
+    series: [{
+      type: "bar", data, barMaxWidth: spec.time ? 40 : 18, barMinHeight: 2, cursor: "pointer",
+      label: { show: !spec.time || list.length <= 24, position: spec.time ? "top" : "right", color: INK, formatter: (p) => fmt(p.value) },
+      emphasis: { itemStyle: { borderColor: "#E69F00", borderWidth: 3 } },
+    }],
+  }, { notMerge: true });
+  chart.off("click");
+  chart.on("click", (p) => open(list[p.dataIndex], box));
+  box.onkeydown = (e) => chartKey(e, chart, box, list, spec, open);
+  box.setAttribute("aria-label", `${spec.title}: a chart of ${list.length} bars; arrow keys move between them, Enter shows the facts behind one`);
 }
 
-// barsChart draws horizontal bars, largest first.
-function barsChart(list, spec, open) {
-  const W = 560, labelW = 200, rowH = 26, valueW = 80;
-  const H = list.length * rowH + 6;
-  const max = Math.max(...list.map((b) => b.value), 1);
-  const plotW = W - labelW - valueW;
-  return svg("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": spec.title },
-    list.map((b, i) => {
-      const y = i * rowH + 3;
-      const w = Math.max(2, (b.value / max) * plotW);
-      return svg("g", barAttrs(b, spec, open),
-        svg("title", {}, `${b.name}: ${valueLabel(b, spec)} (${b.count} facts)`),
-        svg("text", { x: labelW - 8, y: y + rowH / 2 + 4, "text-anchor": "end" }, truncate(b.name, 26)),
-        svg("rect", { x: labelW, y: y + 3, width: w, height: rowH - 8, rx: 2, fill: b.key === "" ? "#b3bac5" : "#0072B2" }),
-        svg("text", { x: labelW + w + 6, y: y + rowH / 2 + 4 }, fmt(b.value)));
-    }));
+// chartKey moves the highlighted bar with the arrow keys, says which it
+// is, and opens it with Enter or Space.
+function chartKey(e, chart, box, list, spec, open) {
+  const at = Number(box.dataset.at ?? -1);
+  let next = at;
+  if (e.key === "ArrowDown" || e.key === "ArrowRight") next = Math.min(list.length - 1, at + 1);
+  else if (e.key === "ArrowUp" || e.key === "ArrowLeft") next = Math.max(0, at - 1);
+  else if ((e.key === "Enter" || e.key === " ") && at >= 0) { e.preventDefault(); open(list[at], box); return; }
+  else return;
+  e.preventDefault();
+  chart.dispatchAction({ type: "downplay", seriesIndex: 0 });
+  chart.dispatchAction({ type: "highlight", seriesIndex: 0, dataIndex: next });
+  chart.dispatchAction({ type: "showTip", seriesIndex: 0, dataIndex: next });
+  box.dataset.at = String(next);
+  const b = list[next];
+  box.parentElement.querySelector(".sr-status").textContent = `${b.name}: ${valueLabel(b, spec)} from ${b.count} facts. Enter shows them.`;
 }
 
-// columnsChart draws a column per period, in time order.
-function columnsChart(list, spec, open) {
-  const W = 560, H = 230, left = 46, bottom = 40, top = 16;
-  const max = Math.max(...list.map((b) => b.value), 1);
-  const plotW = W - left - 8, plotH = H - top - bottom;
-  const step = plotW / list.length;
-  const every = Math.ceil(list.length / 12); // label at most 12 periods
-  const ticks = [0, max / 2, max];
-  return svg("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": spec.title },
-    ticks.map((t) => {
-      const y = top + plotH - (t / max) * plotH;
-      return [svg("line", { class: "axis", x1: left, x2: W - 8, y1: y, y2: y }),
-        svg("text", { x: left - 6, y: y + 4, "text-anchor": "end" }, fmt(t))];
-    }),
-    list.map((b, i) => {
-      const h = Math.max(1, (b.value / max) * plotH);
-      const x = left + i * step;
-      return svg("g", barAttrs(b, spec, open),
-        svg("title", {}, `${b.name}: ${valueLabel(b, spec)} (${b.count} facts)`),
-        svg("rect", { x: x + step * 0.12, y: top + plotH - h, width: Math.max(1, step * 0.76), height: h, fill: spec.measure === "ARREST_COUNT" ? "#009E73" : "#D55E00" }),
-        list.length <= 24 ? svg("text", { x: x + step / 2, y: top + plotH - h - 4, "text-anchor": "middle" }, fmt(b.value)) : null,
-        i % every === 0 ? svg("text", { x: x + step / 2, y: H - bottom + 16, "text-anchor": "middle" }, b.name) : null);
-    }));
+function escapeHTML(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
+
+// chartOf gives a panel's chart (an ECharts instance), for devtools and the browser tests.
+window.chartOf = (id) => getInstanceByDom(document.querySelector(`#${id} .chart`));
+
+window.addEventListener("resize", () => {
+  for (const box of document.querySelectorAll(".panel .chart")) getInstanceByDom(box)?.resize();
+});
 
 function renderCountries(error) {
   const body = document.querySelector("#facts-by-country .body");
-  if (error) return body.replaceChildren(el("p", { class: "state error", role: "alert" }, "Could not load: " + error.message));
+  if (error) return showInBody(body, el("p", { class: "state error", role: "alert" }, "Could not load: " + error.message));
   const byKey = new Map();
   const { columns } = current["facts-by-country"];
   columns.forEach((c, ci) => c.buckets.forEach((b, rank) => {
@@ -417,11 +452,12 @@ function panelCSV(id) {
   download(id + ".csv", csvBlob(table));
 }
 
-async function panelPNG(id, button) {
-  const chart = document.querySelector(`#${id} svg.chart`);
+function panelPNG(id, button) {
+  const box = document.querySelector(`#${id} .chart`);
+  const chart = box && getInstanceByDom(box);
   if (!chart) return;
   try {
-    download(id + ".png", await svgToPNG(chart));
+    download(id + ".png", dataURLBlob(chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" })));
   } catch (e) {
     button.textContent = "PNG failed";
   }

@@ -1,26 +1,49 @@
 // The explorer: search a node, read its page, and grow its neighbourhood
-// on a force-laid network; click a link to read the sentences behind it.
+// on a network drawn by Cytoscape.js and laid out by d3-force; click a link
+// to read the sentences behind it.
+import cytoscape from "cytoscape";
 import { forceSimulation, forceManyBody, forceLink, forceCollide, forceX, forceY } from "d3-force";
-import { gql, el, svg, fmt, factsByID, factItem, evidenceItem, typeBadge, typeColour, truncate, FACT_FIELDS, live } from "./app.js";
+import { gql, el, fmt, factsByID, factItem, evidenceItem, typeBadge, typeColour, truncate, FACT_FIELDS, live } from "./app.js";
 
 const FIGURES = new Set(["Arrest", "Seizure"]);
-const nodes = new Map(); // id -> {id, type, label, x, y, vx, vy, settled, g}
-const edges = new Map(); // "source|target|predicate" -> {source, target, predicate, line, hit}
+const nodes = new Map(); // id -> {id, type, label, x, y, vx, vy, settled}: d3-force's nodes
+const edges = new Map(); // "source|target|predicate" -> {source, target, predicate, facts, key}
 const hiddenTypes = new Set();
 const hiddenPreds = new Set();
 const expanded = new Set();
-let selected = null;
+let selected = null, focused = null, chosenEdge = null;
 let pathA = null, pathB = null;
 let onPath = { nodes: new Set(), edges: new Set() };
-let view = { x: 0, y: 0, k: 1 };
 let busy = 0;
 
-const graphSVG = document.getElementById("graph");
-const viewport = svg("g", {});
-const edgeLayer = svg("g", {});
-const nodeLayer = svg("g", {});
-viewport.append(edgeLayer, nodeLayer);
-graphSVG.append(viewport);
+const box = document.getElementById("graph");
+const INK = "#1d2330", RED = "#D55E00", FOCUS = "#E69F00";
+
+// The canvas. Styles by class: path (a path found), current (the node
+// whose page is open), focused (the keyboard's), chosen (the link shown),
+// hidden (filtered out), quiet (a figure's label, hidden in a crowd).
+const cy = cytoscape({
+  container: box,
+  minZoom: 0.2, maxZoom: 4,
+  boxSelectionEnabled: false, selectionType: "single", autounselectify: true,
+  style: [
+    { selector: "node", style: {
+      "background-color": "data(colour)", width: "data(size)", height: "data(size)",
+      label: "data(short)", "font-size": 11, color: INK, "text-valign": "center", "text-halign": "right", "text-margin-x": 4,
+      "text-outline-color": "#fff", "text-outline-width": 2, "border-color": "#fff", "border-width": 2,
+      "min-zoomed-font-size": 6 } },
+    { selector: "node.quiet", style: { label: "" } },
+    { selector: "node.current", style: { "border-color": INK, "border-width": 3, label: "data(short)" } },
+    { selector: "node.path", style: { "border-color": RED, "border-width": 4 } },
+    { selector: "node.focused", style: { "border-color": FOCUS, "border-width": 4, label: "data(short)" } },
+    { selector: "edge", style: { "curve-style": "haystack", "haystack-radius": 0, "line-color": "#b3bac5", width: 1.4, "overlay-padding": 4 } },
+    { selector: "edge.path", style: { "line-color": RED, width: 4, "z-index": 10 } },
+    { selector: "edge.chosen", style: { "line-color": INK, width: 3, "z-index": 11 } },
+    { selector: ".hidden", style: { display: "none" } },
+  ],
+});
+window.cy = cy; // for devtools and the browser tests
+cy.pan({ x: box.clientWidth / 2, y: box.clientHeight / 2 }); // (0, 0), where the first node goes, in the middle
 
 function setBusy(delta) {
   busy += delta;
@@ -35,22 +58,20 @@ function updateStatus(extra = "") {
 
 // --- the graph model ---
 
+function nodeData(n) {
+  return { id: n.id, type: n.type, short: truncate(n.label, 28), colour: typeColour[n.type] || "#8a8f98",
+    size: FIGURES.has(n.type) ? 14 : n.type === "Article" ? 12 : 22 };
+}
+
 function addNode(n, near) {
   if (nodes.has(n.id)) return nodes.get(n.id);
   const c = near || { x: 0, y: 0 };
   const angle = hash(n.id) * Math.PI * 2;
   const r = near ? 60 + hash(n.id + "r") * 40 : 0;
   const node = { id: n.id, type: n.type, label: n.label || n.id, x: c.x + Math.cos(angle) * r, y: c.y + Math.sin(angle) * r, vx: 0, vy: 0, settled: false };
+  node.px = node.x; node.py = node.y; // where the canvas has it
   nodes.set(n.id, node);
-  const g = svg("g", { class: "node", tabindex: "0", role: "button", "data-id": n.id, "data-type": n.type,
-    "aria-label": `${n.type} ${node.label}: expand and show` },
-    svg("title", {}, `${n.type}: ${node.label}`),
-    svg("circle", { r: FIGURES.has(n.type) ? 7 : n.type === "Article" ? 6 : 11, fill: typeColour[n.type] || "#8a8f98" }),
-    svg("text", { x: 14, y: 4 }, truncate(node.label, 28)));
-  g.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(n.id); } });
-  dragNode(g, node);
-  node.g = g;
-  nodeLayer.append(g);
+  cy.add({ group: "nodes", data: nodeData(node), position: { x: node.x, y: node.y } });
   return node;
 }
 
@@ -62,11 +83,8 @@ function addEdge(e) {
     return;
   }
   if (!nodes.has(e.source) || !nodes.has(e.target)) return;
-  const line = svg("line", { class: "edge", "data-predicate": e.predicate });
-  const hit = svg("line", { class: "edge-hit", "data-key": key, tabindex: "-1" }, svg("title", {}, e.predicate));
-  hit.addEventListener("click", () => showEdge(key));
-  edges.set(key, { ...e, key, line, hit });
-  edgeLayer.append(line, hit);
+  edges.set(key, { ...e, key });
+  cy.add({ group: "edges", data: { id: key, source: e.source, target: e.target, predicate: e.predicate } });
 }
 
 // hash maps a string to [0, 1), so a node's first place is the same every time.
@@ -88,8 +106,10 @@ async function expand(id) {
     expanded.add(id);
     const centre = nodes.get(id);
     for (const n of nodes.values()) n.settled = true; // what is placed stays near where it is
-    for (const n of nb.nodes) addNode(n, centre);
-    for (const e of nb.edges) addEdge(e);
+    cy.batch(() => {
+      for (const n of nb.nodes) addNode(n, centre);
+      for (const e of nb.edges) addEdge(e);
+    });
     refreshFilters();
     draw();
     restart(nb.nodes.length > 1 ? 0.8 : 0.2);
@@ -130,84 +150,92 @@ function syncSim() {
 // restart warms the layout to a (0–1) and animates it until it is still;
 // the canvas's data-layout says "moving" or "still", for screenshots and tests.
 function restart(a) {
-  const running = graphSVG.dataset.layout === "moving";
+  const running = box.dataset.layout === "moving";
   syncSim();
   sim.alpha(Math.max(sim.alpha(), a));
-  graphSVG.dataset.layout = "moving";
+  box.dataset.layout = "moving";
   if (!running) requestAnimationFrame(frame);
 }
 
 function frame() {
   for (let i = 0; i < 3 && sim.alpha() > sim.alphaMin(); i++) sim.tick();
-  draw();
+  place();
   if (sim.alpha() > sim.alphaMin()) requestAnimationFrame(frame);
-  else graphSVG.dataset.layout = "still";
+  else box.dataset.layout = "still";
 }
 
-function draw() {
-  for (const n of nodes.values()) {
-    n.g.setAttribute("transform", `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`);
-    n.g.style.display = hiddenTypes.has(n.type) ? "none" : "";
-    n.g.classList.toggle("selected", n.id === selected);
-    n.g.classList.toggle("path", onPath.nodes.has(n.id));
-    n.g.querySelector("text").style.display = nodes.size > 80 && FIGURES.has(n.type) && n.id !== selected ? "none" : "";
-  }
-  for (const e of edges.values()) {
-    const a = nodes.get(e.source), b = nodes.get(e.target);
-    const hide = hiddenTypes.has(a.type) || hiddenTypes.has(b.type) || hiddenPreds.has(e.predicate);
-    for (const l of [e.line, e.hit]) {
-      l.setAttribute("x1", a.x.toFixed(1)); l.setAttribute("y1", a.y.toFixed(1));
-      l.setAttribute("x2", b.x.toFixed(1)); l.setAttribute("y2", b.y.toFixed(1));
-      l.style.display = hide ? "none" : "";
+// place moves the canvas's nodes to where the layout put them. Nodes that
+// moved less than a third of a pixel stay: each move costs Cytoscape the
+// node's and its links' bounds and textures, and settled nodes barely move.
+function place() {
+  cy.batch(() => {
+    for (const n of nodes.values()) {
+      if (Math.abs(n.x - n.px) < 0.33 && Math.abs(n.y - n.py) < 0.33) continue;
+      const ele = cy.getElementById(n.id);
+      if (ele.grabbed()) continue;
+      ele.position({ x: n.x, y: n.y });
+      n.px = n.x; n.py = n.y;
     }
-    e.line.classList.toggle("path", onPath.edges.has(e.key));
-  }
-  const r = graphSVG.getBoundingClientRect();
-  viewport.setAttribute("transform", `translate(${r.width / 2 + view.x},${r.height / 2 + view.y}) scale(${view.k})`);
-}
-
-// --- pointer: drag nodes, pan and zoom the canvas ---
-
-function dragNode(g, node) {
-  g.addEventListener("pointerdown", (e) => {
-    e.stopPropagation();
-    g.setPointerCapture(e.pointerId);
-    const start = { x: e.clientX, y: e.clientY, nx: node.x, ny: node.y };
-    let moved = false;
-    const move = (ev) => {
-      const dx = (ev.clientX - start.x) / view.k, dy = (ev.clientY - start.y) / view.k;
-      if (Math.abs(dx) + Math.abs(dy) > 3) moved = true;
-      if (!moved) return;
-      node.x = node.fx = start.nx + dx; node.y = node.fy = start.ny + dy; // fixed while held
-      draw();
-    };
-    const up = () => {
-      g.removeEventListener("pointermove", move);
-      g.removeEventListener("pointerup", up);
-      node.fx = node.fy = null;
-      if (!moved) choose(node.id);
-      else restart(0.1);
-    };
-    g.addEventListener("pointermove", move);
-    g.addEventListener("pointerup", up);
   });
 }
 
-graphSVG.addEventListener("pointerdown", (e) => {
-  if (e.target.closest(".node") || e.target.classList.contains("edge-hit")) return;
-  const start = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
-  graphSVG.setPointerCapture(e.pointerId);
-  const move = (ev) => { view.x = start.vx + ev.clientX - start.x; view.y = start.vy + ev.clientY - start.y; draw(); };
-  const up = () => { graphSVG.removeEventListener("pointermove", move); graphSVG.removeEventListener("pointerup", up); };
-  graphSVG.addEventListener("pointermove", move);
-  graphSVG.addEventListener("pointerup", up);
+// draw sets the classes: what is hidden, chosen, on a path or quiet. Only
+// elements whose classes change are touched: Cytoscape restyles each.
+function draw() {
+  const crowded = nodes.size > 80;
+  const set = (ele, item, classes) => {
+    const want = classes.filter(Boolean).join(" ");
+    if (item.classes !== want) { ele.classes(want); item.classes = want; }
+  };
+  cy.batch(() => {
+    for (const n of nodes.values()) {
+      set(cy.getElementById(n.id), n, [hiddenTypes.has(n.type) && "hidden", n.id === selected && "current", n.id === focused && "focused",
+        onPath.nodes.has(n.id) && "path", crowded && FIGURES.has(n.type) && "quiet"]);
+    }
+    for (const e of edges.values()) {
+      const a = nodes.get(e.source), b = nodes.get(e.target);
+      set(cy.getElementById(e.key), e, [(hiddenTypes.has(a.type) || hiddenTypes.has(b.type) || hiddenPreds.has(e.predicate)) && "hidden",
+        onPath.edges.has(e.key) && "path", e.key === chosenEdge && "chosen"]);
+    }
+  });
+  place();
+}
+
+// --- pointer and keys: Cytoscape pans, zooms and drags; a tap chooses ---
+
+cy.on("tap", "node", (e) => choose(e.target.id()));
+cy.on("tap", "edge", (e) => showEdge(e.target.id()));
+cy.on("drag", "node", (e) => { // held where the pointer puts it
+  const n = nodes.get(e.target.id()), p = e.target.position();
+  n.x = n.fx = n.px = p.x; n.y = n.fy = n.py = p.y;
 });
-graphSVG.addEventListener("wheel", (e) => {
+cy.on("free", "node", (e) => {
+  const n = nodes.get(e.target.id());
+  n.fx = n.fy = null;
+  restart(0.1);
+});
+
+// The keyboard: the arrows go from node to node (in the order they came),
+// Enter opens the one reached, + and - zoom.
+box.addEventListener("keydown", (e) => {
+  const shown = [...nodes.values()].filter((n) => !hiddenTypes.has(n.type));
+  if (!shown.length) return;
+  const at = shown.findIndex((n) => n.id === focused);
+  if (e.key === "ArrowRight" || e.key === "ArrowDown") focusNode(shown[(at + 1) % shown.length]);
+  else if (e.key === "ArrowLeft" || e.key === "ArrowUp") focusNode(shown[(at - 1 + shown.length) % shown.length]);
+  else if ((e.key === "Enter" || e.key === " ") && at >= 0) choose(focused);
+  else if (e.key === "+" || e.key === "=" || e.key === "-") cy.zoom({ level: cy.zoom() * (e.key === "-" ? 1 / 1.2 : 1.2), renderedPosition: { x: box.clientWidth / 2, y: box.clientHeight / 2 } });
+  else return;
   e.preventDefault();
-  view.k = Math.min(4, Math.max(0.2, view.k * (e.deltaY < 0 ? 1.1 : 1 / 1.1)));
+});
+
+function focusNode(n) {
+  focused = n.id;
   draw();
-}, { passive: false });
-window.addEventListener("resize", draw);
+  const ele = cy.getElementById(n.id), p = ele.renderedPosition();
+  if (p.x < 0 || p.y < 0 || p.x > box.clientWidth || p.y > box.clientHeight) cy.center(ele);
+  document.getElementById("canvas-focus").textContent = `${n.type} ${n.label}: Enter opens it.`;
+}
 
 // --- filters by type and predicate ---
 
@@ -243,7 +271,7 @@ async function choose(id, push = true) {
   const timed = (name, p) => p.finally(() => performance.measure(name, { start: started, detail: id }));
   await Promise.all([timed("node-page", showNode(id)), timed("neighbourhood", expand(id))]);
   const n = nodes.get(id);
-  if (n) { view.x = -n.x * view.k; view.y = -n.y * view.k; }
+  if (n) cy.pan({ x: box.clientWidth / 2 - n.x * cy.zoom(), y: box.clientHeight / 2 - n.y * cy.zoom() });
   draw();
   performance.measure("choose", { start: started, detail: id });
 }
@@ -275,8 +303,8 @@ async function showNode(id) {
     const known = nodes.get(id);
     if (known && !known.type) { // reached by its URL before its neighbourhood
       known.type = n.__typename;
-      known.g.querySelector("circle").setAttribute("fill", typeColour[n.__typename] || "#8a8f98");
-      known.g.querySelector("text").textContent = truncate(n.name || n.title || id, 28);
+      known.label = n.name || n.title || id;
+      cy.getElementById(id).data(nodeData(known));
     }
     box.replaceChildren(...nodePage(n));
     followNode(n);
@@ -365,7 +393,8 @@ function nodePage(n) {
 async function showEdge(key) {
   const e = edges.get(key);
   const a = nodes.get(e.source), b = nodes.get(e.target);
-  for (const x of edges.values()) x.line.classList.toggle("chosen", x.key === key);
+  chosenEdge = key;
+  draw();
   const box = document.getElementById("details");
   box.dataset.state = "loading";
   box.replaceChildren(el("p", { class: "state" }, "Loading…"));
