@@ -295,6 +295,7 @@ func (s *Store) unimport(ctx context.Context, name string, r io.ReadSeeker) erro
 		}
 		batch = dels
 		defer s.cache.invalidate(batch)
+		defer s.wrote()
 		return s.qs.ApplyDeltas(batch, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 	})
 	if errors.Is(err, ErrInvalid) {
@@ -339,6 +340,7 @@ func (s *Store) applyImport(ctx context.Context, batch []cgraph.Delta) error {
 		return nil
 	}
 	defer s.cache.invalidate(batch)
+	defer s.wrote()
 	return noSpace(s.qs.ApplyDeltas(batch, cgraph.IgnoreOpts{IgnoreDup: true}))
 }
 

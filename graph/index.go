@@ -67,16 +67,32 @@ func subjectsOf(qs []quad.Quad, p quad.Value) []ID {
 }
 
 // pendingIndex reads base as a batch's uncommitted changes (ov) leave it.
-// It never writes: the commit goes to base.
+// It never writes: the commit goes to base. pre holds what was read of
+// base before the batch (prefetch), which the batch does not change.
 type pendingIndex struct {
 	index
-	ov *overlay
+	ov  *overlay
+	pre map[quad.Direction]map[ID][]quad.Quad
 }
 
 func (x pendingIndex) quadsOf(ctx context.Context, d quad.Direction, ids []ID) (map[ID][]quad.Quad, error) {
-	m, err := x.index.quadsOf(ctx, d, ids)
-	if err != nil {
-		return nil, err
+	m := make(map[ID][]quad.Quad, len(ids))
+	var missing []ID
+	for _, id := range ids {
+		if qs, ok := x.pre[d][id]; ok {
+			m[id] = qs
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		got, err := x.index.quadsOf(ctx, d, missing)
+		if err != nil {
+			return nil, err
+		}
+		for id, qs := range got {
+			m[id] = qs
+		}
 	}
 	for _, id := range ids {
 		m[id] = x.ov.adjust(d, quad.IRI(id), m[id])

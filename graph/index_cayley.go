@@ -16,6 +16,7 @@ type cayleyIndex struct {
 	qs     cgraph.QuadStore
 	cache  *quadCache
 	mapped *fileMapping // Bolt's: nil on memstore
+	wrote  func()       // counts a write where the backend does not (memstore)
 }
 
 func (x *cayleyIndex) quadsOf(ctx context.Context, d quad.Direction, ids []ID) (map[ID][]quad.Quad, error) {
@@ -90,6 +91,7 @@ func (x *cayleyIndex) quadsBy(ctx context.Context, d quad.Direction, v quad.Valu
 
 func (x *cayleyIndex) apply(ctx context.Context, deltas []cgraph.Delta) error {
 	defer x.cache.invalidate(deltas) // after the write, whether or not it failed half-way
+	defer x.wrote()
 	return x.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
 }
 

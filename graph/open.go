@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -71,14 +72,18 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	// reading every quad at open: worth it only to a bulk writer.
 	opts := cgraph.Options{"no_bloom": !cfg.BulkWrites}
 	var (
-		sq  *sqlStore
-		qs  cgraph.QuadStore
-		bdb *bolt.DB
-		err error
+		sq   *sqlStore
+		qs   cgraph.QuadStore
+		bdb  boltGenerations
+		err  error
+		gen  generations = noGenerations{}
+		snap snapshots   = noSnapshots{}
 	)
 	switch {
 	case cfg.Backend == "bbolt":
-		qs, bdb, err = openBolt(cfg.Addr, cfg.OpenTimeout, opts)
+		if qs, bdb, err = openBolt(cfg.Addr, cfg.OpenTimeout, opts); err == nil {
+			gen, snap = bdb, fileSnapshots{dir: cfg.Addr}
+		}
 	case sqlBackends[cfg.Backend]:
 		if sq, err = openSQL(ctx, cfg.Backend, cfg.Addr); err != nil {
 			return nil, err // openSQL creates Cayley's tables when they are missing
@@ -89,6 +94,15 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		}
 		if qs, err = cgraph.NewQuadStore(cfg.Backend, cfg.Addr, opts); err != nil {
 			sq.close()
+			break
+		}
+		if cfg.Backend != "postgres" {
+			break // CockroachDB runs no trigger functions: no generation, no snapshots
+		}
+		if gerr := sq.createGenerations(ctx); gerr != nil {
+			cfg.Logger.Warn("the graph keeps no generation: snapshots are off", "err", gerr)
+		} else {
+			gen, snap = sqlGenerations{sq}, sqlSnapshots{sq}
 		}
 	default:
 		if cgraph.IsPersistent(cfg.Backend) {
@@ -104,9 +118,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s store: %w", cfg.Backend, err)
 	}
-	s := &Store{qs: qs, backend: cfg.Backend, log: cfg.Logger}
-	if bdb != nil {
-		s.mapped = &fileMapping{db: bdb, budget: cfg.MappedBudget, log: cfg.Logger}
+	s := &Store{qs: qs, backend: cfg.Backend, log: cfg.Logger, gen: gen, snaps: snap}
+	if cfg.Backend == "memstore" {
+		s.memGen = new(atomic.Uint64)
+		s.gen, s.snaps = memGenerations{s.memGen}, &memSnapshots{}
+	}
+	if bdb.DB != nil {
+		s.mapped = &fileMapping{db: bdb.DB.DB(), budget: cfg.MappedBudget, log: cfg.Logger}
 		switch {
 		case cfg.BulkWrites:
 			s.mapped.budget = -1
@@ -118,38 +136,40 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		s.idx = sqlIndex{sql: sq, qs: qs}
 	} else {
 		s.cache = newQuadCache(cacheQuads)
-		s.idx = &cayleyIndex{qs: qs, cache: s.cache, mapped: s.mapped}
+		s.idx = &cayleyIndex{qs: qs, cache: s.cache, mapped: s.mapped, wrote: s.wrote}
 	}
 	return s, nil
 }
 
 // openBolt opens (creating if need be) Cayley's Bolt store in dir, as
-// Cayley's own bbolt backend does, keeping the *bolt.DB for its memory map
-// (fileMapping).
+// Cayley's own bbolt backend does, keeping the database for its memory
+// map (fileMapping) and its generation (every transaction counts).
 // Another process holding the file is ErrInUse after timeout, where
 // Cayley's open would wait on the lock forever.
-func openBolt(dir string, timeout time.Duration, opts cgraph.Options) (cgraph.QuadStore, *bolt.DB, error) {
+func openBolt(dir string, timeout time.Duration, opts cgraph.Options) (cgraph.QuadStore, boltGenerations, error) {
+	var none boltGenerations
 	if dir == "" {
-		return nil, nil, fmt.Errorf("%w: no directory given", ErrInvalid)
+		return nil, none, fmt.Errorf("%w: no directory given", ErrInvalid)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, nil, err
+		return nil, none, err
 	}
-	db, err := hbolt.Open(filepath.Join(dir, "indexes.bolt"), &bolt.Options{Timeout: timeout})
+	hdb, err := hbolt.Open(filepath.Join(dir, "indexes.bolt"), &bolt.Options{Timeout: timeout})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, nil, fmt.Errorf("%s: %w (another opgraph holds it; stop it or use another --db)", dir, ErrInUse)
+		return nil, none, fmt.Errorf("%s: %w (another opgraph holds it; stop it or use another --db)", dir, ErrInUse)
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, none, err
 	}
+	db := boltGenerations{hdb}
 	if err := ckv.Init(db, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		db.Close()
-		return nil, nil, err
+		return nil, none, err
 	}
 	qs, err := ckv.New(db, opts)
 	if err != nil {
 		db.Close()
-		return nil, nil, err
+		return nil, none, err
 	}
-	return qs, db.DB(), nil
+	return qs, db, nil
 }

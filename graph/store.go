@@ -3,6 +3,7 @@ package graph
 import (
 	"log/slog"
 	"sync"
+	"sync/atomic"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 )
@@ -21,6 +22,9 @@ type Store struct {
 	mapped  *fileMapping // Bolt's; nil elsewhere
 	backend string
 	log     *slog.Logger
+	gen     generations    // counts the transactions that changed the store
+	memGen  *atomic.Uint64 // memstore's generation, counted in memory; nil elsewhere
+	snaps   snapshots
 	mu      sync.RWMutex // held for writing by WriteArticle, for reading by reads
 	// scans is held by a pass over the whole store (EachQuad, EachProp):
 	// one at a time, since two at once on Bolt each drop the other's

@@ -190,25 +190,31 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 	}
 	sort.Slice(touchedIDs, func(i, j int) bool { return touchedIDs[i] < touchedIDs[j] })
 
-	// The evidence each touched node keeps, and what must be read to rebuild it.
-	others, err := s.referrersOf(ctx, PredSupports, touchedIDs)
-	if err != nil {
-		return nil, err
-	}
-	keeps := make(map[ID][]ID, len(touchedIDs))
-	for _, id := range touchedIDs {
-		var keep []ID
-		for _, ev := range others[id] {
-			if !oldOfArticle[ev] {
-				keep = append(keep, ev)
-			}
-		}
-		keep = append(keep, newEvidence[id]...)
-		keeps[id] = keep
-	}
 	stored, err := s.quadsOf(ctx, quad.Subject, touchedIDs)
 	if err != nil {
 		return nil, err
+	}
+	// Whether other articles state each touched node. A node is stored
+	// only while some evidence states it, so for an article not stored
+	// before, a node stored is one other articles state: the list of
+	// their evidence (thousands, for an agency of a big store) is read
+	// only where this article's old version may have been all a node had,
+	// or gave a claim it drops.
+	var others map[ID][]ID
+	if len(oldEvidence) > 0 {
+		if others, err = s.referrersOf(ctx, PredSupports, touchedIDs); err != nil {
+			return nil, err
+		}
+	}
+	statedElsewhere := make(map[ID]bool, len(touchedIDs))
+	for _, id := range touchedIDs {
+		if others == nil {
+			statedElsewhere[id] = len(stored[id]) > 0
+			continue
+		}
+		for _, ev := range others[id] {
+			statedElsewhere[id] = statedElsewhere[id] || !oldOfArticle[ev]
+		}
 	}
 
 	// Each touched node: identity from this version (or as stored); claims
@@ -217,17 +223,16 @@ func (s *Store) articleDeltas(ctx context.Context, af ArticleFacts) ([]cgraph.De
 	// the other evidence, so a node stated by thousands of articles costs
 	// no more than one stated by a few.
 	for _, id := range touchedIDs {
-		keep := keeps[id]
 		if want[id] == nil {
 			want[id] = map[quad.Quad]bool{}
 		}
-		if len(keep) == 0 {
+		if !statedElsewhere[id] && len(newEvidence[id]) == 0 {
 			continue // no evidence left: the node goes
 		}
 		// A node other articles state keeps the identity it has, so that
 		// loading them in any order gives one store: "Jurgen Stock" and
 		// "Jürgen Stock" are one person, named as first written.
-		sharedAndStored := len(keep) > len(newEvidence[id]) && hasIdentity(stored[id])
+		sharedAndStored := statedElsewhere[id] && hasIdentity(stored[id])
 		if n, ok := nodes[id]; ok && !sharedAndStored {
 			put(id, PredType, kindIRI(n.Kind))
 			for _, p := range n.Props {

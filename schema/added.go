@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -26,12 +27,34 @@ import (
 // store is read instead.
 var errNeedsBuild = errors.New("the change needs a build from the whole store")
 
-// articlesAdded tells what is built from the store that arts were stored
-// and were not there before.
-func (b *builder) articlesAdded(arts []graph.ID) {
+// articlesAdded tells what is built from the store that articles were
+// stored that were not there before, as written says (the store's
+// generations once their writes committed, where known, and what each
+// added to the nodes it states).
+func (b *builder) articlesAdded(written []graph.Written) {
+	arts := make([]graph.ID, len(written))
+	var gens []uint64
+	known := true
+	for i, w := range written {
+		arts[i] = w.Article
+		known = known && w.Generation != 0
+		if !slices.Contains(gens, w.Generation) {
+			gens = append(gens, w.Generation)
+		}
+	}
+	if !known {
+		gens = nil
+	}
 	// The aggregate table first: the live feed waits for it.
-	b.aggs.update(func(ctx context.Context, t *aggTable) (*aggTable, error) { return b.addToAggTable(ctx, t, arts) })
-	b.search.update(func(ctx context.Context, p *postings) (*postings, error) { return addToPostings(ctx, b.r, p, arts) })
+	b.aggs.update(func(ctx context.Context, t *aggTable, _ bool) (*aggTable, error) {
+		return b.addToAggTable(ctx, t, arts)
+	}, gens)
+	b.search.update(func(ctx context.Context, p *postings, fresh bool) (*postings, error) {
+		if fresh {
+			return addNew(ctx, b.r, p, written)
+		}
+		return addToPostings(ctx, b.r, p, arts)
+	}, gens)
 	if b.onChange != nil {
 		b.onChange()
 	}
@@ -137,81 +160,298 @@ func (b *builder) addToAggTable(ctx context.Context, t *aggTable, arts []graph.I
 		}
 		got = append(got, rows...)
 	}
-	// The rows as they were before facts were read as one, with the
-	// changed facts' rows in place of theirs; sorted by ID as a build lists them.
-	out := &aggTable{rows: map[graph.Kind][]aggRow{}}
-	raw := map[graph.ID]aggRow{}
-	for _, rs := range t.raw {
-		for _, r := range rs {
-			raw[r.id] = r
-		}
-	}
-	// New rows (the changed facts', and the duplicates', which t.rows
-	// leaves out) are few: sorted apart, then merged into t.rows's order.
-	added := map[graph.Kind][]aggRow{}
-	for k, rs := range t.raw {
-		for _, r := range rs {
-			if _, dup := t.same.into[r.id]; dup && !facts[r.id] {
-				added[k] = append(added[k], r)
-			}
-		}
-	}
 	for _, r := range got {
-		k := kindOfID(r.id)
-		if !tableKinds[k] {
+		if !tableKinds[kindOfID(r.id)] {
 			return nil, fmt.Errorf("%w: fact %s of no kind the table holds", errNeedsBuild, r.id)
 		}
-		added[k] = append(added[k], r)
 	}
-	byID := func(a, b aggRow) int { return strings.Compare(string(a.id), string(b.id)) }
-	for _, k := range aggKinds() {
-		old, add := t.rows[k], added[k]
-		slices.SortFunc(add, byID)
-		rows := make([]aggRow, 0, len(old)+len(add))
-		for _, r := range old {
-			if facts[r.id] {
-				continue
-			}
-			for len(add) > 0 && add[0].id < r.id {
-				rows, add = append(rows, add[0]), add[1:]
-			}
-			if r0, ok := raw[r.id]; ok {
-				r = r0
-			}
-			rows = append(rows, r)
+	return b.takeRows(ctx, t, facts, got)
+}
+
+// takeRows returns t with the rows of the changed facts taken in: got
+// are their rows as each states it alone (none for a fact now gone). The
+// facts that state one figure are found again only in the groups those
+// rows fall in, before and after (sameKey): the groups are apart, so the
+// rest is as a whole build finds it, and the table shares it with t.
+func (b *builder) takeRows(ctx context.Context, t *aggTable, changed map[graph.ID]bool, got []aggRow) (*aggTable, error) {
+	// own is a fact's row as it states it alone: in raw where it was read
+	// as one with others, else in rows.
+	own := func(id graph.ID) (aggRow, bool) {
+		k := kindOfID(id)
+		if r, ok := t.raw[k].find(id); ok {
+			return r, true
 		}
-		out.rows[k] = append(rows, add...)
+		return t.rows[k].find(id)
 	}
-	// A fact kept for its duplicates is read as before where its group
-	// is the same and none of it changed.
-	before, after := t.same.groups(), map[graph.ID][]graph.ID(nil)
-	wasKept := map[graph.ID]aggRow{}
-	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
-		for _, r := range t.rows[k] {
-			if _, ok := before[r.id]; ok {
-				wasKept[r.id] = r
+	gotBy := make(map[graph.ID]aggRow, len(got))
+	for i := range got {
+		gotBy[got[i].id] = got[i]
+	}
+	// Past figures (rows marked context) are read as one across articles
+	// (samePastFigures), not by group of figures: a change to one that is
+	// read so is left to a build from the whole store.
+	pastChanged := false
+	for id := range changed {
+		r, ok := own(id)
+		if ok && r.context {
+			pastChanged = true
+			if _, member := t.raw[kindOfID(id)].find(id); member {
+				return nil, fmt.Errorf("%w: past figure %s is read as one with another article's", errNeedsBuild, id)
+			}
+		}
+		if r, ok := gotBy[id]; ok && r.context {
+			pastChanged = true
+		}
+	}
+	now := func(id graph.ID) (aggRow, bool) {
+		if changed[id] {
+			r, ok := gotBy[id]
+			return r, ok
+		}
+		return own(id)
+	}
+	// The groups of figures now: those of the changed facts, without
+	// their rows before and with their rows now.
+	byKey := maps.Clone(t.byKey)
+	edited := map[string]bool{}
+	for id := range changed {
+		if r, ok := own(id); ok {
+			if key, val := sameKey(kindOfID(id), &r); key != "" {
+				if !edited[key] {
+					edited[key], byKey[key] = true, slices.Clone(byKey[key])
+				}
+				if i, found := slices.BinarySearchFunc(byKey[key], keyed{val, id}, compareKeyed); found {
+					byKey[key] = slices.Delete(byKey[key], i, i+1)
+				}
 			}
 		}
 	}
-	err = b.readSame(ctx, out, func(kept graph.ID) (aggRow, bool) {
-		if after == nil {
-			after = out.same.groups()
+	for i := range got {
+		if key, val := sameKey(kindOfID(got[i].id), &got[i]); key != "" {
+			if !edited[key] {
+				edited[key], byKey[key] = true, slices.Clone(byKey[key])
+			}
+			e := keyed{val, got[i].id}
+			at, _ := slices.BinarySearchFunc(byKey[key], e, compareKeyed)
+			byKey[key] = slices.Insert(byKey[key], at, e)
 		}
-		r, ok := wasKept[kept]
-		if !ok || facts[kept] || !slices.Equal(before[kept], after[kept]) {
-			return aggRow{}, false
+	}
+	for key := range edited {
+		if len(byKey[key]) == 0 {
+			delete(byKey, key)
 		}
-		for _, d := range before[kept] {
-			if facts[d] {
-				return aggRow{}, false
+	}
+	// The facts whose reading as one the change may reach: those
+	// connected to a changed fact's row, before or after, by pairs that
+	// findSameFigures would join (sameFigure). Two facts not so connected
+	// to any are read as before: no pair the search tries reaches them.
+	reach := map[graph.ID]bool{}
+	for id := range changed {
+		if r, ok := own(id); ok {
+			connected(kindOfID(id), r, t.byKey, own, reach)
+		}
+		if r, ok := gotBy[id]; ok {
+			connected(kindOfID(id), r, byKey, now, reach)
+		}
+	}
+	groupRows := map[graph.Kind][]aggRow{}
+	wasMember := map[graph.ID]bool{}
+	for id := range reach {
+		if kept, dup := t.same.into[id]; dup {
+			wasMember[id], wasMember[kept] = true, true
+		}
+		if r, ok := now(id); ok {
+			if key, _ := sameKey(kindOfID(id), &r); key != "" {
+				groupRows[kindOfID(id)] = append(groupRows[kindOfID(id)], r)
 			}
 		}
-		return r, true
-	})
+	}
+	found := findSameFigures(groupRows, nil)
+	same := &sameFigures{into: make(map[graph.ID]graph.ID, len(t.same.into)), extra: make(map[graph.ID]map[graph.Predicate][]graph.ID, len(t.same.extra))}
+	oldGroups := map[graph.ID][]graph.ID{} // of the facts kept in those groups before
+	for dup, kept := range t.same.into {
+		if wasMember[dup] {
+			oldGroups[kept] = append(oldGroups[kept], dup)
+		} else {
+			same.into[dup] = kept
+		}
+	}
+	for kept, ex := range t.same.extra {
+		if !wasMember[kept] {
+			same.extra[kept] = ex
+		}
+	}
+	maps.Copy(same.into, found.into)
+	maps.Copy(same.extra, found.extra)
+	newGroups := found.groups()
+
+	// The rows that change: the changed facts', and those of the facts
+	// read as one in those groups, before or after.
+	touched := maps.Clone(changed)
+	maps.Copy(touched, wasMember)
+	for dup, kept := range found.into {
+		touched[dup], touched[kept] = true, true
+	}
+	rows, raw := map[graph.Kind]map[graph.ID]*aggRow{}, map[graph.Kind]map[graph.ID]*aggRow{}
+	set := func(m map[graph.Kind]map[graph.ID]*aggRow, id graph.ID, r *aggRow) {
+		k := kindOfID(id)
+		if m[k] == nil {
+			m[k] = map[graph.ID]*aggRow{}
+		}
+		m[k][id] = r
+	}
+	var reread []graph.ID
+	for id := range touched {
+		r, ok := gotBy[id]
+		if !changed[id] {
+			r, ok = own(id)
+		}
+		_, dup := found.into[id]
+		_, kept := newGroups[id]
+		switch {
+		case !ok:
+			set(rows, id, nil)
+			set(raw, id, nil)
+		case dup:
+			set(rows, id, nil)
+			set(raw, id, &r)
+		case kept:
+			set(raw, id, &r)
+			set(rows, id, &r) // until read as one, below
+			old, wasKept := oldGroups[id]
+			slices.Sort(old)
+			reuse := wasKept && !changed[id] && slices.Equal(old, newGroups[id])
+			for _, d := range newGroups[id] {
+				reuse = reuse && !changed[d]
+			}
+			if m, ok := t.rows[kindOfID(id)].find(id); reuse && ok {
+				set(rows, id, &m)
+			} else {
+				reread = append(reread, id)
+			}
+		default:
+			set(rows, id, &r)
+			if wasMember[id] {
+				set(raw, id, nil)
+			}
+		}
+	}
+	slices.Sort(reread)
+	merged, err := b.aggRows(withFixedRequest(ctx, b.r, same), reread, &filter{}, needs{links: true, countries: true, dates: true})
 	if err != nil {
 		return nil, err
 	}
+	for i := range merged {
+		set(rows, merged[i].id, &merged[i])
+	}
+	out := &aggTable{same: same, rows: map[graph.Kind]*rowList{}, raw: map[graph.Kind]*rowList{}, byKey: byKey}
+	for _, k := range aggKinds() {
+		out.rows[k] = t.rows[k].edit(rows[k])
+		if l := t.raw[k].edit(raw[k]); l.len() > 0 {
+			out.raw[k] = l
+		}
+	}
+	// Which past figures are one follows from which articles report one
+	// event: where the facts read as one, or the past figures, may have
+	// changed, they are found again over the whole table, as a build
+	// finds them.
+	if pastChanged || len(found.into) > 0 || len(wasMember) > 0 {
+		if err := b.samePastKept(ctx, out); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
+}
+
+// samePastKept returns errNeedsBuild unless the past figures t.same reads
+// as one are those samePastFigures finds in t's rows, given the other
+// facts t.same reads as one.
+func (b *builder) samePastKept(ctx context.Context, t *aggTable) error {
+	past := map[graph.Kind][]aggRow{} // each past figure's own row
+	isPast := map[graph.ID]bool{}
+	for _, k := range sameKinds {
+		for r := range t.raw[k].all() {
+			if r.context {
+				past[k], isPast[r.id] = append(past[k], *r), true
+			}
+		}
+		for r := range t.rows[k].all() {
+			if r.context && !isPast[r.id] {
+				past[k], isPast[r.id] = append(past[k], *r), true
+			}
+		}
+	}
+	again := &sameFigures{into: map[graph.ID]graph.ID{}, extra: map[graph.ID]map[graph.Predicate][]graph.ID{}}
+	for dup, kept := range t.same.into {
+		if !isPast[dup] {
+			again.into[dup] = kept
+		}
+	}
+	for kept, ex := range t.same.extra {
+		if !isPast[kept] {
+			again.extra[kept] = ex
+		}
+	}
+	if err := b.samePastFigures(ctx, past, again); err != nil {
+		return err
+	}
+	if !maps.Equal(again.into, t.same.into) || !maps.EqualFunc(again.extra, t.same.extra, sameLinks) {
+		return fmt.Errorf("%w: the past figures read as one changed", errNeedsBuild)
+	}
+	return nil
+}
+
+// sameLinks reports whether a and b hold the same links by predicate, in any order.
+func sameLinks(a, b map[graph.Predicate][]graph.ID) bool {
+	return maps.EqualFunc(a, b, func(x, y []graph.ID) bool {
+		return slices.Equal(slices.Sorted(slices.Values(x)), slices.Sorted(slices.Values(y)))
+	})
+}
+
+// keyed is a fact in its group of figures: the group is sorted by figure, then ID.
+type keyed struct {
+	val float64
+	id  graph.ID
+}
+
+func compareKeyed(a, b keyed) int {
+	if c := cmp.Compare(a.val, b.val); c != 0 {
+		return c
+	}
+	return strings.Compare(string(a.id), string(b.id))
+}
+
+// connected adds to reach the facts connected to r (of kind k) through
+// pairs findSameFigures would try to join, in the groups of byKey, each
+// fact's row as row gives it.
+func connected(k graph.Kind, r aggRow, byKey map[string][]keyed, row func(graph.ID) (aggRow, bool), reach map[graph.ID]bool) {
+	key, _ := sameKey(k, &r)
+	if key == "" || reach[r.id] {
+		return
+	}
+	group := byKey[key]
+	reach[r.id] = true
+	queue := []aggRow{r}
+	for len(queue) > 0 {
+		a := queue[0]
+		queue = queue[1:]
+		_, v := sameKey(k, &a)
+		// Those whose figure is within the tolerance of a's, either way.
+		lo, _ := slices.BinarySearchFunc(group, v/(1+sameTolerance)*(1-1e-9), func(e keyed, x float64) int { return cmp.Compare(e.val, x) })
+		for _, e := range group[lo:] {
+			if e.val > v*(1+sameTolerance)*(1+1e-9) {
+				break
+			}
+			if reach[e.id] {
+				continue
+			}
+			b, ok := row(e.id)
+			if ok && sameFigure(k, key, &a, &b) {
+				reach[e.id] = true
+				queue = append(queue, b)
+			}
+		}
+	}
 }
 
 // kindOfID is the kind whose IRI prefix id has, of the kinds with a spec.
@@ -227,15 +467,13 @@ func kindOfID(id graph.ID) graph.Kind {
 // addToPostings returns p with the documents arts changed indexed again:
 // the articles and the nodes their evidence supports, each read whole
 // (its texts and every evidence sentence about it). An addition only adds
-// text to a node, so each term of a document before is among its terms after.
+// text to a node, so each term of a document before is among its terms
+// after. This is the way that holds whatever p already holds of the
+// articles (a build that read part of them); addNew is the quick one.
 func addToPostings(ctx context.Context, r Reader, p *postings, arts []graph.ID) (*postings, error) {
 	_, nodes, err := stated(ctx, r, arts)
 	if err != nil {
 		return nil, err
-	}
-	searched := map[graph.Kind]bool{graph.KindArticle: true}
-	for _, k := range graph.FactKinds {
-		searched[k] = k != graph.KindRelation
 	}
 	ents, err := r.Get(ctx, dedupe(append(nodes, arts...))...)
 	if err != nil {
@@ -243,18 +481,12 @@ func addToPostings(ctx context.Context, r Reader, p *postings, arts []graph.ID) 
 	}
 	var docs []graph.ID
 	for id, e := range ents {
-		if searched[e.Kind] {
+		if searchedKind(e.Kind) {
 			docs = append(docs, id)
 		}
 	}
 	slices.Sort(docs)
-	out := &postings{ids: slices.Clip(p.ids), kinds: slices.Clip(p.kinds), terms: maps.Clone(p.terms)}
-	docOf := make(map[graph.ID]uint32, len(p.ids))
-	for i, id := range p.ids {
-		if _, dup := docOf[id]; !dup {
-			docOf[id] = uint32(i)
-		}
-	}
+	out := p.next()
 	weights := map[string]map[uint32]uint64{} // term -> document -> its weight there, for the documents read again
 	add := func(doc uint32, s string, w uint64) {
 		for _, t := range terms(s) {
@@ -269,15 +501,11 @@ func addToPostings(ctx context.Context, r Reader, p *postings, arts []graph.ID) 
 		return nil, err
 	}
 	for _, id := range docs {
-		doc, ok := docOf[id]
+		doc, ok := out.doc(id)
 		if !ok {
-			doc = uint32(len(out.ids))
-			if doc >= 1<<(32-rawWeightBits) {
-				return nil, fmt.Errorf("search index: more than %d nodes", 1<<(32-rawWeightBits))
+			if doc, err = out.newDoc(id, ents[id].Kind); err != nil {
+				return nil, err
 			}
-			docOf[id] = doc
-			out.ids = append(out.ids, id)
-			out.kinds = append(out.kinds, ents[id].Kind)
 		}
 		e := ents[id]
 		for p, w := range indexedPredicates {
@@ -297,10 +525,107 @@ func addToPostings(ctx context.Context, r Reader, p *postings, arts []graph.ID) 
 			}
 		}
 	}
+	changed := make(map[string]termList, len(weights))
 	for t, ws := range weights {
-		out.terms[t] = setWeights(out.terms[t], ws)
+		changed[t] = setWeights(p.terms.get(t), ws)
 	}
+	out.terms = p.terms.with(changed)
 	return out, nil
+}
+
+// addNew returns p with what the writes of written added: the terms of
+// the attributes each gave the nodes it states (graph.Written.Gained) and
+// of its evidence sentences, added to what p holds of those nodes. It
+// reads only the articles' evidence, however much else the nodes hold,
+// and is right only where p holds none of the writes (see background.fresh).
+func addNew(ctx context.Context, r Reader, p *postings, written []graph.Written) (*postings, error) {
+	arts := make([]graph.ID, len(written))
+	for i, w := range written {
+		arts[i] = w.Article
+	}
+	refs, err := r.Referrers(ctx, graph.PredArticle, arts...)
+	if err != nil {
+		return nil, err
+	}
+	out := p.next()
+	weights := map[string]map[uint32]uint64{} // term -> document -> weight to add
+	add := func(doc uint32, s string, w uint64) {
+		for _, t := range terms(s) {
+			if weights[t] == nil {
+				weights[t] = map[uint32]uint64{}
+			}
+			weights[t][doc] += w
+		}
+	}
+	// Attributes first: they number the nodes new to the index.
+	for _, w := range written {
+		for _, id := range slices.Sorted(maps.Keys(w.Gained)) {
+			props := w.Gained[id]
+			doc, ok := out.doc(id)
+			if !ok {
+				var kind graph.Kind
+				for _, p := range props {
+					if p.Pred == graph.PredType {
+						kind = graph.KindOf(p.Value)
+					}
+				}
+				if !searchedKind(kind) {
+					continue
+				}
+				if doc, err = out.newDoc(id, kind); err != nil {
+					return nil, err
+				}
+			}
+			for _, p := range props {
+				if w, ok := indexedPredicates[p.Pred]; ok {
+					if s, ok := p.Value.(string); ok {
+						add(doc, s, w)
+					}
+				}
+			}
+		}
+	}
+	for _, a := range arts {
+		for evIDs := refs[a]; len(evIDs) > 0; {
+			chunk := evIDs[:min(aggChunk, len(evIDs))]
+			evIDs = evIDs[len(chunk):]
+			evs, err := r.Get(ctx, chunk...)
+			if err != nil {
+				return nil, err
+			}
+			for _, ev := range evs {
+				if doc, ok := out.doc(ev.Link(graph.PredSupports)); ok {
+					add(doc, ev.String(graph.PredSentence), weightSentence)
+				}
+			}
+		}
+	}
+	changed := make(map[string]termList, len(weights))
+	for t, ws := range weights {
+		list := make([]docWeight, 0, len(ws))
+		for d, w := range ws {
+			list = append(list, docWeight{d, w})
+		}
+		slices.SortFunc(list, func(a, b docWeight) int { return cmp.Compare(a.doc, b.doc) })
+		changed[t] = addWeights(p.terms.get(t), list)
+	}
+	out.terms = p.terms.with(changed)
+	return out, nil
+}
+
+// next is a version of p for an update to fill: it shares p's documents
+// (new ones go past every length a reader holds) and terms (replaced with
+// termMap.with).
+func (p *postings) next() *postings {
+	return &postings{ids: p.ids, kinds: p.kinds, terms: p.terms, runs: p.runs, added: p.added}
+}
+
+// newDoc numbers a document the index does not hold.
+func (p *postings) newDoc(id graph.ID, k graph.Kind) (uint32, error) {
+	if len(p.ids) >= 1<<(32-rawWeightBits) {
+		return 0, fmt.Errorf("search index: more than %d nodes", 1<<(32-rawWeightBits))
+	}
+	return p.addDoc(id, k), nil
 }
 
 // setWeights returns the list with the documents of ws at those weights.

@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -266,11 +267,13 @@ func earliest(dates []string, n int) string {
 // unfiltered aggregate reads no store: on a big store reading the facts
 // and their links took longer than a request may.
 type aggTable struct {
-	rows map[graph.Kind][]aggRow
+	rows map[graph.Kind]*rowList
 	same *sameFigures // facts read as one (same.go)
 	// raw holds the rows of the facts in same as they were before being
-	// read as one (duplicates included), for updates in place.
-	raw map[graph.Kind][]aggRow
+	// read as one (duplicates included), for updates in place; byKey the
+	// facts (their own rows) in each group of figures (sameKey), sorted.
+	raw   map[graph.Kind]*rowList
+	byKey map[string][]keyed
 
 	mu      sync.Mutex
 	answers map[aggKey][]*bucket // unfiltered answers: the same until the table is built again
@@ -383,7 +386,7 @@ func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *fil
 			return nil, err
 		}
 		return t.answer(aggKey{measure, groupBy, first, includeContext}, func() ([]*bucket, error) {
-			return b.buckets(ctx, t.rows[kind], measure, groupBy, first, includeContext)
+			return b.buckets(ctx, t.rows[kind].all(), measure, groupBy, first, includeContext)
 		})
 	}
 	// Dates from all the evidence, where the table reads only what date
@@ -400,21 +403,21 @@ func (b *builder) aggregate(ctx context.Context, measure, groupBy string, f *fil
 // rowsUnder returns the rows of the facts of kind that f keeps: from the
 // table, unless the filter asks what only the store holds; then read with
 // what nd says besides what f needs.
-func (b *builder) rowsUnder(ctx context.Context, kind graph.Kind, f *filter, nd needs) ([]aggRow, error) {
+func (b *builder) rowsUnder(ctx context.Context, kind graph.Kind, f *filter, nd needs) (iter.Seq[*aggRow], error) {
 	if !f.tableFilter() {
 		ids, err := b.r.List(ctx, kind)
 		if err != nil {
 			return nil, err
 		}
-		return b.aggRows(ctx, ids, f, nd)
+		rows, err := b.aggRows(ctx, ids, f, nd)
+		return rowsOf(rows), err
 	}
 	t, err := b.aggs.get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	all := t.rows[kind]
 	if f.empty() {
-		return all, nil
+		return t.rows[kind].all(), nil
 	}
 	var opSet map[graph.ID]bool
 	if f.operation != "" {
@@ -423,16 +426,27 @@ func (b *builder) rowsUnder(ctx context.Context, kind graph.Kind, f *filter, nd 
 		}
 	}
 	var rows []aggRow
-	for i := range all {
-		if f.admits(&all[i], opSet) {
-			rows = append(rows, all[i])
+	for r := range t.rows[kind].all() {
+		if f.admits(r, opSet) {
+			rows = append(rows, *r)
 		}
 	}
-	return rows, nil
+	return rowsOf(rows), nil
+}
+
+// rowsOf yields each of rows.
+func rowsOf(rows []aggRow) iter.Seq[*aggRow] {
+	return func(yield func(*aggRow) bool) {
+		for i := range rows {
+			if !yield(&rows[i]) {
+				return
+			}
+		}
+	}
 }
 
 // buckets groups rows into the first largest buckets of a measure, labelled.
-func (b *builder) buckets(ctx context.Context, rows []aggRow, measure, groupBy string, first int, includeContext bool) ([]*bucket, error) {
+func (b *builder) buckets(ctx context.Context, rows iter.Seq[*aggRow], measure, groupBy string, first int, includeContext bool) ([]*bucket, error) {
 	m, _ := b.measureNamed(measure)
 	out := groupRows(rows, m, groupBy, includeContext)
 	if len(out) > first {
@@ -472,10 +486,9 @@ func (b *builder) buckets(ctx context.Context, rows []aggRow, measure, groupBy s
 // groupRows sums a measure over rows into buckets, largest first: each
 // haul and group of arrests once (parts and restatements are in their
 // whole), past figures only where includeContext.
-func groupRows(rows []aggRow, m measure, groupBy string, includeContext bool) []*bucket {
+func groupRows(rows iter.Seq[*aggRow], m measure, groupBy string, includeContext bool) []*bucket {
 	buckets := map[string]*bucket{}
-	for i := range rows {
-		r := &rows[i]
+	for r := range rows {
 		if r.folded || r.context && !includeContext {
 			continue
 		}

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"context"
-	"maps"
 	"slices"
 	"strings"
 
@@ -348,7 +347,7 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 			}
 		}
 	}
-	t := &aggTable{rows: map[graph.Kind][]aggRow{}}
+	all := map[graph.Kind][]aggRow{}
 	strs := map[string]string{}
 	intern := func(v string) string {
 		if c, ok := strs[v]; ok {
@@ -396,73 +395,79 @@ func (b *builder) buildAggTable(ctx context.Context) (*aggTable, error) {
 			}
 		}
 		clear(rows[len(kept):]) // the rows left out keep no strings alive
-		t.rows[k] = slices.Clip(kept)
+		all[k] = slices.Clip(kept)
 	}
-	if err := b.readSame(ctx, t, nil); err != nil {
-		return nil, err
-	}
-	return t, nil
+	return b.readSame(ctx, all)
 }
 
-// readSame finds the facts of t's rows that state one figure (t.same, and
-// the past figures articles about one event share) and
-// reads them as one: the duplicates leave, the facts kept are read again
-// as requests will read them, unless reuse gives the row. t.raw keeps the
-// rows of both as they were, for updates in place (aggupdate.go).
-func (b *builder) readSame(ctx context.Context, t *aggTable, reuse func(kept graph.ID) (aggRow, bool)) error {
-	t.same = findSameFigures(t.rows)
-	if err := b.samePastFigures(ctx, t.rows, t.same); err != nil {
-		return err
+// groupsOf lists the facts of each group of figures (sameKey), sorted by figure.
+func groupsOf(rows map[graph.Kind][]aggRow) map[string][]keyed {
+	out := map[string][]keyed{}
+	for _, k := range sameKinds {
+		for i := range rows[k] {
+			if key, val := sameKey(k, &rows[k][i]); key != "" {
+				out[key] = append(out[key], keyed{val, rows[k][i].id})
+			}
+		}
 	}
-	t.raw = map[graph.Kind][]aggRow{}
-	if len(t.same.into) == 0 {
-		return nil
+	for _, g := range out {
+		slices.SortFunc(g, compareKeyed)
 	}
+	return out
+}
+
+// readSame makes the table of rows, every fact's as it states it alone:
+// it finds the facts that state one figure (t.same, and the past figures
+// articles about one event share) and reads them as one: the duplicates
+// leave, the facts kept are read again as requests will read them. t.raw
+// keeps the rows of both as they were, for updates in place
+// (addToAggTable).
+func (b *builder) readSame(ctx context.Context, rows map[graph.Kind][]aggRow) (*aggTable, error) {
+	t := &aggTable{rows: map[graph.Kind]*rowList{}, raw: map[graph.Kind]*rowList{}}
+	t.same = findSameFigures(rows, nil)
+	if err := b.samePastFigures(ctx, rows, t.same); err != nil {
+		return nil, err
+	}
+	t.byKey = groupsOf(rows)
 	kept := map[graph.ID]bool{}
 	for _, k := range t.same.into {
 		kept[k] = true
 	}
 	sctx := withFixedRequest(ctx, b.r, t.same)
-	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
-		rows, at := t.rows[k], map[graph.ID]int{}
+	for k, rs := range rows {
+		var raw []aggRow
 		var keep []graph.ID
-		for i, r := range rows {
+		for _, r := range rs {
 			if _, dup := t.same.into[r.id]; dup || kept[r.id] {
-				t.raw[k] = append(t.raw[k], r)
+				raw = append(raw, r)
 			}
-			if _, dup := t.same.into[r.id]; !dup {
-				at[r.id] = i
+			if kept[r.id] {
+				keep = append(keep, r.id)
 			}
-		}
-		for _, kept := range dedupe(slices.Collect(maps.Values(t.same.into))) {
-			i, ok := at[kept]
-			if !ok {
-				continue
-			}
-			if reuse == nil {
-				keep = append(keep, kept)
-				continue
-			}
-			if r, ok := reuse(kept); ok {
-				rows[i] = r
-				continue
-			}
-			keep = append(keep, kept)
 		}
 		got, err := b.aggRows(sctx, keep, &filter{}, needs{links: true, countries: true, dates: true})
 		if err != nil {
-			return err
+			return nil, err
 		}
+		merged := make(map[graph.ID]aggRow, len(got))
 		for _, r := range got {
-			rows[at[r.id]] = r
+			merged[r.id] = r
 		}
-		kept := rows[:0]
-		for _, r := range rows {
-			if _, dup := t.same.into[r.id]; !dup {
-				kept = append(kept, r)
+		out := rs[:0] // in place: the build's rows are its own
+		for _, r := range rs {
+			if _, dup := t.same.into[r.id]; dup {
+				continue
 			}
+			if m, ok := merged[r.id]; ok {
+				r = m
+			}
+			out = append(out, r)
 		}
-		t.rows[k] = slices.Clip(kept)
+		clear(rs[len(out):])
+		t.rows[k] = newRowList(slices.Clip(out))
+		if len(raw) > 0 {
+			t.raw[k] = newRowList(raw)
+		}
 	}
-	return nil
+	return t, nil
 }

@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sync"
 	"time"
 )
@@ -40,15 +41,86 @@ type background[T any] struct {
 	pending []pendingUpdate[T]
 	fullGen uint64
 	updated int // in-place updates applied, for tests
+
+	// persist, when set, keeps the builds beside the store (snapshot.go);
+	// held says which of the store's writes the current build holds.
+	persist *persistence[T]
+	held    heldWrites
+	// rebuild asks for a build from the whole store although none is
+	// behind: the current one holds writes in part (see heldWrites.exact).
+	rebuild bool
+	tried   bool // the first build looked for a snapshot
+	loaded  int  // builds read from a snapshot, for tests
+	toSave  *savedBuild[T]
+	saving  bool // a goroutine saves toSave
+	saved   int  // snapshots written, for tests
+}
+
+// heldWrites says which of the store's writes (by their generations,
+// graph.Store.Generation) a build holds: every one up to gen, where
+// known, and those of ahead, which came in place before one of the
+// generations between. exact says it holds nothing of any other write:
+// a build that read the store while nothing was written, and what updates
+// in place made of it while they knew they held none of the writes they
+// took in (see fresh). Without persist, nothing is known.
+type heldWrites struct {
+	gen          uint64
+	known, exact bool
+	ahead        map[uint64]bool
+}
+
+// fresh reports whether a build holding h is sure to hold none of the
+// writes of gens: updates in place may then add what they wrote without
+// reading what the nodes held before.
+func (h *heldWrites) fresh(gens []uint64) bool {
+	if !h.known || !h.exact || len(gens) == 0 {
+		return false
+	}
+	for _, g := range gens {
+		if g <= h.gen || h.ahead[g] {
+			return false
+		}
+	}
+	return true
+}
+
+// take notes that the build now holds the writes of gens; none means
+// writes it cannot name, and nothing is known until the next whole build.
+func (h *heldWrites) take(gens []uint64) {
+	if len(gens) == 0 {
+		h.known = false
+	}
+	for _, g := range gens {
+		if g > h.gen {
+			if h.ahead == nil {
+				h.ahead = map[uint64]bool{}
+			}
+			h.ahead[g] = true
+		}
+	}
+	for h.ahead[h.gen+1] {
+		delete(h.ahead, h.gen+1)
+		h.gen++
+	}
+}
+
+// savedBuild is a build to save, and the store's generation it holds.
+type savedBuild[T any] struct {
+	v   T
+	gen uint64
 }
 
 // pendingUpdate is one change applied to the last build in place: apply
 // returns the build with the change, leaving its argument as it was
-// (readers may hold it); it must give the same whether or not the build
-// already saw the change, for a build in flight may have read it.
+// (readers may hold it). Unless fresh, it must give the same whether or
+// not the build already saw the change, for a build in flight may have
+// read it; fresh says the build is sure to hold none of it.
 type pendingUpdate[T any] struct {
 	gen   uint64
-	apply func(context.Context, T) (T, error)
+	apply func(ctx context.Context, base T, fresh bool) (T, error)
+	// storeGens are the store's generations of the writes the change
+	// made; none where they are not known.
+	storeGens []uint64
 }
 
 // buildInfo says which build an answer came from.
@@ -99,10 +171,10 @@ func (s *background[T]) invalidate() {
 // build until apply returns, then the updated one: never half of it. If
 // apply fails, or another change since needs a whole build, the store is
 // read whole as after invalidate.
-func (s *background[T]) update(apply func(context.Context, T) (T, error)) {
+func (s *background[T]) update(apply func(ctx context.Context, base T, fresh bool) (T, error), storeGens []uint64) {
 	s.mu.Lock()
 	s.gen++
-	s.pending = append(s.pending, pendingUpdate[T]{s.gen, apply})
+	s.pending = append(s.pending, pendingUpdate[T]{s.gen, apply, storeGens})
 	s.startLocked()
 	s.mu.Unlock()
 }
@@ -117,7 +189,7 @@ func (s *background[T]) warm() {
 // startLocked starts a build unless one is running; a build that ends
 // behind the latest change starts another. s.mu is held.
 func (s *background[T]) startLocked() {
-	if s.building != nil || (s.built && s.builtGen == s.gen) {
+	if s.building != nil || (s.built && s.builtGen == s.gen && !s.rebuild) {
 		return
 	}
 	if s.life.ctx.Err() != nil {
@@ -132,16 +204,40 @@ func (s *background[T]) startLocked() {
 		s.startUpdateLocked()
 		return
 	}
-	done, gen := make(chan struct{}), s.gen
-	s.building = done
+	done, gen, first := make(chan struct{}), s.gen, !s.tried
+	s.building, s.tried, s.rebuild = done, true, false
 	s.started++
 	s.life.wg.Add(1)
 	go func() {
 		defer s.life.wg.Done()
 		// Not a request's context: the build outlives the reader that started it.
+		ctx := s.life.ctx
 		at := time.Now()
-		v, err := s.build(s.life.ctx)
-		if s.life.ctx.Err() != nil {
+		// The store's generation before the build reads anything: every
+		// write up to it is in what the build reads.
+		storeGen, genKnown, fromSnapshot := uint64(0), false, false
+		var v T
+		var err error
+		if s.persist != nil {
+			var gerr error
+			storeGen, gerr = s.persist.store.Generation(ctx)
+			genKnown = gerr == nil
+			if first && genKnown {
+				var lerr error
+				if v, fromSnapshot, lerr = s.persist.load(ctx, storeGen); lerr != nil {
+					s.persist.log.Warn("snapshot not read: building from the store", "snapshot", s.persist.name, "err", lerr)
+				}
+			}
+		}
+		exact := fromSnapshot
+		if !fromSnapshot {
+			v, err = s.build(ctx)
+			if genKnown && err == nil {
+				after, gerr := s.persist.store.Generation(ctx)
+				exact = gerr == nil && after == storeGen // nothing written while it read
+			}
+		}
+		if ctx.Err() != nil {
 			err = errClosed
 		}
 		if s.life.afterBuild != nil {
@@ -152,10 +248,74 @@ func (s *background[T]) startLocked() {
 		s.building, s.buildErr = nil, err
 		if err == nil {
 			s.current, s.built, s.builtGen, s.builtAt = v, true, gen, at
+			s.held = heldWrites{gen: storeGen, known: genKnown, exact: exact}
+			if s.persist != nil {
+				how := "built from the store"
+				if fromSnapshot {
+					how = "read from its snapshot"
+					s.loaded++
+				} else {
+					s.saveLocked()
+				}
+				s.persist.log.Info(s.what+" ready", "how", how, "generation", storeGen, "took", time.Since(at).Round(time.Millisecond))
+			}
 			s.startLocked()
 		}
 		close(done)
 	}()
+}
+
+// saveLocked has the current build saved, where it is known to hold
+// exactly the writes up to a generation. s.mu is held.
+func (s *background[T]) saveLocked() {
+	if s.persist == nil || !s.held.known || len(s.held.ahead) > 0 {
+		return
+	}
+	s.toSave = &savedBuild[T]{s.current, s.held.gen}
+	if s.saving {
+		return
+	}
+	s.saving = true
+	s.life.wg.Add(1)
+	go s.saveLoop()
+}
+
+// saveLoop saves the latest build to save until there is none, a while
+// after each (a burst of updates is one save), and at once when the
+// builds' owner closes: what it saves then is the last build.
+func (s *background[T]) saveLoop() {
+	defer s.life.wg.Done()
+	for {
+		select {
+		case <-time.After(saveDelay):
+		case <-s.life.ctx.Done():
+		}
+		s.mu.Lock()
+		b := s.toSave
+		s.toSave = nil
+		if b == nil {
+			s.saving = false
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+		// A save may end after the builds' owner closed; it is bounded.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(s.life.ctx), time.Minute)
+		at := time.Now()
+		err := s.persist.save(ctx, b.gen, b.v)
+		cancel()
+		if err != nil {
+			s.persist.log.Warn("snapshot not saved", "snapshot", s.persist.name, "err", err)
+			continue
+		}
+		if s.life.afterBuild != nil {
+			s.life.afterBuild() // the encoding's garbage, as a build's
+		}
+		s.mu.Lock()
+		s.saved++
+		s.mu.Unlock()
+		s.persist.log.Info("snapshot saved", "snapshot", s.persist.name, "generation", b.gen, "took", time.Since(at).Round(time.Millisecond))
+	}
 }
 
 // startUpdateLocked applies the pending changes to the last build, in
@@ -163,6 +323,8 @@ func (s *background[T]) startLocked() {
 // pending and no build runs.
 func (s *background[T]) startUpdateLocked() {
 	done, gen, base, todo := make(chan struct{}), s.gen, s.current, s.pending
+	held := s.held
+	held.ahead = maps.Clone(held.ahead)
 	s.building, s.pending = done, nil
 	s.life.wg.Add(1)
 	go func() {
@@ -170,9 +332,12 @@ func (s *background[T]) startUpdateLocked() {
 		at := time.Now()
 		v, err := base, error(nil)
 		for _, u := range todo {
-			if v, err = u.apply(s.life.ctx, v); err != nil {
+			fresh := held.fresh(u.storeGens)
+			if v, err = u.apply(s.life.ctx, v, fresh); err != nil {
 				break
 			}
+			held.exact = held.exact && fresh
+			held.take(u.storeGens)
 		}
 		s.mu.Lock()
 		defer s.mu.Unlock()
@@ -187,6 +352,12 @@ func (s *background[T]) startUpdateLocked() {
 		default:
 			s.current, s.builtGen, s.builtAt = v, gen, at
 			s.updated++
+			s.held = held
+			// Updates that read what the nodes held before leave the build
+			// holding later writes in part: the next are slow until a build
+			// from the whole store, started now.
+			s.rebuild = s.persist != nil && held.known && !held.exact
+			s.saveLocked()
 			s.startLocked()
 		}
 		close(done)

@@ -100,8 +100,7 @@ func (b *builder) cooccurrence(ctx context.Context, of string, f *filter, first 
 		if err != nil {
 			return nil, err
 		}
-		for i := range rows {
-			r := &rows[i]
+		for r := range rows {
 			ops := r.group(linkOperations)
 			if k == graph.KindOperation {
 				ops = []string{string(r.id)}
@@ -121,12 +120,12 @@ func (b *builder) cooccurrence(ctx context.Context, of string, f *filter, first 
 			if err != nil {
 				return nil, err
 			}
-			for i := range rows {
+			for r := range rows {
 				if k == graph.KindOperation {
-					kept[rows[i].id] = true
+					kept[r.id] = true
 					continue
 				}
-				for _, op := range rows[i].group(linkOperations) {
+				for _, op := range r.group(linkOperations) {
 					kept[graph.ID(op)] = true
 				}
 			}

@@ -133,10 +133,13 @@ func factsAddedOf(t *testing.T, ev sseEvent) (facts []map[string]any, articles [
 // configuration; ingestArticle stores through the same extractor.
 func liveServer(t *testing.T, f *fixture, live schema.LiveConfig, private bool) (*schema.Server, *httptest.Server) {
 	t.Helper()
-	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
+	ingest := func(ctx context.Context, a schema.Article) (graph.Written, error) {
 		af := f.x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text})
-		_, _, err := f.store.WriteArticle(ctx, af)
-		return af.Article.ID, err
+		w, err := f.store.WriteArticles(ctx, []graph.ArticleFacts{af})
+		if err != nil {
+			return graph.Written{}, err
+		}
+		return w[0], w[0].Err
 	}
 	api, err := schema.NewServer(schema.ServerConfig{
 		Config: schema.Config{Reader: f.store, Curator: f.store, Ingest: ingest},

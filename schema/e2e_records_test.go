@@ -70,7 +70,7 @@ func testPastRecordAcrossArticles(t *testing.T, f *fixture) {
 	}
 	for _, a := range recordArticles {
 		id := f.writeText(t, a.name, a.text)
-		f.api.ArticlesAdded([]graph.ID{id}) // one at a time: the table takes each in place
+		f.api.ArticlesAdded(graph.Written{Article: id}) // one at a time: the table takes each in place
 		f.fresh(t)
 	}
 

@@ -174,11 +174,14 @@ func seededOn(t *testing.T, cfg graph.Config) *fixture {
 		}
 		f.writeText(t, file, string(data))
 	}
-	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
+	ingest := func(ctx context.Context, a schema.Article) (graph.Written, error) {
 		doc := source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
 		af := x.Facts(doc)
-		_, _, err := store.WriteArticle(ctx, af)
-		return af.Article.ID, err
+		w, err := store.WriteArticles(ctx, []graph.ArticleFacts{af})
+		if err != nil {
+			return graph.Written{}, err
+		}
+		return w[0], w[0].Err
 	}
 	srv, err := schema.NewServer(schema.ServerConfig{
 		Config:         schema.Config{Reader: f.reader, Curator: store, Ingest: ingest},

@@ -31,8 +31,9 @@ type ServerConfig struct {
 	// server starts rather than on the first search or aggregate.
 	WarmSearch bool
 	// AfterBuild, when set, runs after each background build of the search
-	// index or the aggregate table: where the process's memory policy
-	// (cmd/opgraph returns the build's garbage to the system) hooks in.
+	// index or the aggregate table, and after each snapshot saved: where
+	// the process's memory policy (cmd/opgraph returns the build's garbage
+	// to the system) hooks in.
 	AfterBuild func()
 	// ReadsNeedToken makes queries need a token too.
 	ReadsNeedToken bool
@@ -54,6 +55,10 @@ type ServerConfig struct {
 	Pages http.Handler
 	// Live bounds the subscriptions (factsAdded) served as server-sent events.
 	Live LiveConfig
+	// Snapshots, when set, keeps the search index and the aggregate table
+	// beside the store, so that the next server on the same store reads
+	// them back instead of building them (snapshot.go).
+	Snapshots Snapshots
 }
 
 // Server serves the GraphQL API at /graphql (POST, and GET for queries),
@@ -94,6 +99,10 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	}
 	srv := &Server{schema: s, b: b, cfg: cfg, router: mux.NewRouter(), docs: newDocCache(cfg.DocCacheBytes), intro: newIntrospectionFanout(s)}
 	b.life.afterBuild = cfg.AfterBuild
+	if cfg.Snapshots != nil {
+		b.search.persist = &persistence[*postings]{store: cfg.Snapshots, name: "search", encode: encodePostings, decode: decodePostings, log: cfg.Logger}
+		b.aggs.persist = &persistence[*aggTable]{store: cfg.Snapshots, name: "aggregates", encode: encodeAggTable, decode: decodeAggTable, log: cfg.Logger}
+	}
 	// Events wait for the aggregate table (what dashboards redraw from), not
 	// for the search index.
 	srv.live = newLiveFeed(cfg.Reader, b.aggs.waitFresh, cfg.Live.MaxSubscribers, cfg.Logger)
@@ -141,9 +150,14 @@ func (s *Server) StoreChanged() { s.b.storeChanged() }
 
 // ArticlesAdded tells the server that articles not stored before were
 // written behind its back, and nothing else changed: the search index and
-// the aggregate table take them in place. A replaced article, or any other
-// change, is for StoreChanged.
-func (s *Server) ArticlesAdded(ids []graph.ID) { s.b.articlesAdded(ids) }
+// the aggregate table take them in place. written is what the store said
+// of each (graph.Store.WriteArticles): with its generation and what it
+// added to nodes, the search index reads only the articles' evidence, and
+// the server saves its snapshots (ServerConfig.Snapshots); a Written with
+// no generation makes it read more and save nothing until it next builds
+// from the whole store. A replaced article, or any other change, is for
+// StoreChanged.
+func (s *Server) ArticlesAdded(written ...graph.Written) { s.b.articlesAdded(written) }
 
 // Close ends the open subscriptions (EndStreams), stops the server's
 // background builds (search index, aggregate table) and waits for them to

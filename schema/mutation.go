@@ -66,12 +66,13 @@ func (b *builder) mutations() graphql.Fields {
 				if strings.TrimSpace(a.Text) == "" {
 					return nil, errInvalidf("input.text is empty")
 				}
-				id, added, err := b.ingest(p.Context, a)
+				w, added, err := b.ingest(p.Context, a)
 				if err != nil {
 					return nil, err
 				}
+				id := w.Article
 				if added {
-					b.articlesAdded([]graph.ID{id})
+					b.articlesAdded([]graph.Written{w})
 				} else {
 					b.storeChanged()
 				}
@@ -371,16 +372,16 @@ func (b *builder) checkSameKind(ctx context.Context, a, c graph.ID) error {
 // ingest stores an article and reports whether it is new: not stored
 // before under its ID, so its facts only add to the store. Ingests run
 // one at a time, so that two of one article do not both count as new.
-func (b *builder) ingest(ctx context.Context, a Article) (id graph.ID, added bool, err error) {
+func (b *builder) ingest(ctx context.Context, a Article) (w graph.Written, added bool, err error) {
 	b.ingestMu.Lock()
 	defer b.ingestMu.Unlock()
 	want := graph.ArticleID(a.URL, a.Text)
 	before, err := b.r.Get(ctx, want)
 	if err != nil {
-		return "", false, err
+		return graph.Written{}, false, err
 	}
-	if id, err = b.cfg.Ingest(ctx, a); err != nil {
-		return "", false, err
+	if w, err = b.cfg.Ingest(ctx, a); err != nil {
+		return graph.Written{}, false, err
 	}
-	return id, id == want && before[want] == nil, nil
+	return w, w.Article == want && before[want] == nil && w.Removed == 0, nil
 }

@@ -63,19 +63,32 @@ var (
 	valueSlot  = slotOf(graph.KindSeizure, "SEIZED_VALUE")
 )
 
-func findSameFigures(rows map[graph.Kind][]aggRow) *sameFigures {
+// sameKey is the group of figures a row is compared within: facts of
+// two groups are never one. "" for a row compared with none.
+func sameKey(k graph.Kind, r *aggRow) (key string, val float64) {
+	if r.folded || r.context {
+		return "", 0 // parts, restatements and past figures are not events of their own
+	}
+	key, val, _ = figureKey(k, r)
+	return key, val
+}
+
+// sameKinds are the kinds whose facts may state one figure.
+var sameKinds = []graph.Kind{graph.KindArrest, graph.KindSeizure}
+
+// findSameFigures finds the facts of rows that state one figure; where
+// only is set, among the groups it names (sameKey) alone: the groups are
+// apart, so what it finds there is what a search of all rows finds there.
+func findSameFigures(rows map[graph.Kind][]aggRow, only map[string]bool) *sameFigures {
 	type item struct {
 		row *aggRow
 		val float64
 	}
 	groups := map[string][]item{}
-	for _, k := range []graph.Kind{graph.KindArrest, graph.KindSeizure} {
+	for _, k := range sameKinds {
 		for i := range rows[k] {
 			r := &rows[k][i]
-			if r.folded || r.context {
-				continue // parts, restatements and past figures are not events of their own
-			}
-			if key, val, ok := figureKey(k, r); ok {
+			if key, val := sameKey(k, r); key != "" && (only == nil || only[key]) {
 				groups[key] = append(groups[key], item{r, val})
 			}
 		}
@@ -97,12 +110,8 @@ func findSameFigures(rows map[graph.Kind][]aggRow) *sameFigures {
 		for i := range g {
 			for j := i + 1; j < len(g) && g[j].val <= g[i].val*(1+sameTolerance); j++ {
 				a, b := g[i].row, g[j].row
-				arrests := 0.0 // the count of a group of arrests
-				if strings.HasPrefix(k, "arrest|") {
-					arrests = g[i].val
-				}
 				claimed := claimedByTwo(a, b)
-				if !claimed && !sameEvent(a, b, arrests) {
+				if !claimed && !sameEvent(a, b, arrestsOf(k, g[i].val)) {
 					continue
 				}
 				c.join(a, b, claimed)
@@ -341,6 +350,30 @@ func pastFigurePairs(rows map[graph.Kind][]aggRow) [][2]*aggRow {
 		return out[i][1].id < out[j][1].id
 	})
 	return out
+}
+
+// arrestsOf is the count of arrests a group of figures (sameKey key)
+// gives, 0 for seizures.
+func arrestsOf(key string, val float64) float64 {
+	if strings.HasPrefix(key, "arrest|") {
+		return val
+	}
+	return 0
+}
+
+// sameFigure reports whether findSameFigures tries to join a and b, of
+// kind k and one group (key): figures within the tolerance, and one haul
+// two agencies claim or one event.
+func sameFigure(k graph.Kind, key string, a, b *aggRow) bool {
+	_, va := sameKey(k, a)
+	_, vb := sameKey(k, b)
+	if va > vb || va == vb && a.id > b.id {
+		a, b, va, vb = b, a, vb, va
+	}
+	if vb > va*(1+sameTolerance) {
+		return false
+	}
+	return claimedByTwo(a, b) || sameEvent(a, b, arrestsOf(key, va))
 }
 
 // articlesOf returns the articles whose evidence states each fact.

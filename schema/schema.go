@@ -40,8 +40,11 @@ type Article struct {
 	Title, URL, Published, Source, Text string
 }
 
-// Ingester extracts an article's facts and stores them, returning the article's ID.
-type Ingester func(ctx context.Context, a Article) (graph.ID, error)
+// Ingester extracts an article's facts and stores them, returning what
+// the store said of the write (graph.Store.WriteArticles): the article's
+// ID, and where known the store's generation once it committed and what
+// it added to nodes, with which the server takes it in quickly.
+type Ingester func(ctx context.Context, a Article) (graph.Written, error)
 
 // Config is what New builds the schema over. Curator and Ingest may be nil:
 // the schema then has no mutations that need them.

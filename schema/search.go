@@ -32,7 +32,11 @@ func newSearchIndex(r Reader, life *lifetime) *searchIndex {
 type postings struct {
 	ids   []graph.ID   // by document number
 	kinds []graph.Kind // by document number
-	terms map[string]termList
+	terms *termMap
+	// runs are the documents the build numbered, by kind (see doc);
+	// added those updates in place numbered after them.
+	runs  map[graph.Kind]docRun
+	added map[graph.ID]uint32
 }
 
 type termList struct {
@@ -69,21 +73,39 @@ var indexedPredicates = map[graph.Predicate]uint64{
 // in one pass over the store, their texts and each evidence sentence with
 // the node it supports.
 func buildPostings(ctx context.Context, sc Reader) (*postings, error) {
-	idx := &postings{terms: map[string]termList{}}
+	idx := &postings{terms: &termMap{}, runs: map[graph.Kind]docRun{}}
 	docOf := map[graph.ID]uint32{}
 	for _, k := range append([]graph.Kind{graph.KindArticle}, graph.FactKinds...) {
-		if k == graph.KindRelation {
+		if !searchedKind(k) {
 			continue // a relation is found by its ends
 		}
 		ids, err := sc.List(ctx, k) // from the type index: no pass over the store
 		if err != nil {
 			return nil, err
 		}
+		start := uint32(len(idx.ids))
 		for _, id := range ids {
-			if _, dup := docOf[id]; !dup {
+			if _, dup := docOf[id]; !dup && docKind(id) == k {
 				docOf[id] = uint32(len(idx.ids))
 				idx.ids = append(idx.ids, id)
 				idx.kinds = append(idx.kinds, k)
+			}
+		}
+		idx.runs[k] = docRun{start, uint32(len(idx.ids))}
+	}
+	// A node whose IRI names another kind than its type, or that has two
+	// types: numbered apart (graph.List gives every node of a kind).
+	for _, k := range append([]graph.Kind{graph.KindArticle}, graph.FactKinds...) {
+		if !searchedKind(k) {
+			continue
+		}
+		ids, err := sc.List(ctx, k)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if _, dup := docOf[id]; !dup {
+				docOf[id] = idx.addDoc(id, k)
 			}
 		}
 	}
@@ -140,7 +162,7 @@ func buildPostings(ctx context.Context, sc Reader) (*postings, error) {
 		return nil, err
 	}
 	for t, list := range raw {
-		idx.terms[t] = pack(list)
+		idx.terms.set(t, pack(list))
 		delete(raw, t) // let the garbage collector have it as we go
 	}
 	return idx, nil
@@ -203,7 +225,7 @@ func find(ctx context.Context, s *searchIndex, text string, kinds map[graph.Kind
 	}
 	var scores []scored
 	for i, w := range words {
-		l := idx.terms[w]
+		l := idx.terms.get(w)
 		idf := math.Log(1 + n/float64(l.docs+1))
 		var next []scored
 		j := 0

@@ -69,10 +69,13 @@ func serverWith(t testing.TB, folders ...string) *httptest.Server {
 			t.Fatal(err)
 		}
 	}
-	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
+	ingest := func(ctx context.Context, a schema.Article) (graph.Written, error) {
 		af := x.Facts(source.Document{Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text})
-		_, _, err := store.WriteArticle(ctx, af)
-		return af.Article.ID, err
+		w, err := store.WriteArticles(ctx, []graph.ArticleFacts{af})
+		if err != nil {
+			return graph.Written{}, err
+		}
+		return w[0], w[0].Err
 	}
 	api, err := schema.NewServer(schema.ServerConfig{Config: schema.Config{Reader: store, Ingest: ingest},
 		Tokens: map[string]string{token: "alice"}, Pages: web.Handler()})

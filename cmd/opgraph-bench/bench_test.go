@@ -27,7 +27,7 @@ func TestBenchTiny(t *testing.T) {
 		t.Fatalf("opgraph-bench: %v\n%s", err, out)
 	}
 	for _, want := range []string{"| load | memstore |", "| load | bbolt |", "| graph | facts / evidences / quads |", "| N-Quads load | opgraph load x.nq (Bolt) |",
-		"| query in-process | page of 50 operations |", "| query HTTP | node lookup |", "| start-up |"} {
+		"| query in-process | page of 50 operations |", "| query HTTP | node lookup |", "| restart | search index ready", "| start-up |"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("opgraph-bench --articles 50: no row %q in\n%s", want, out)
 		}

@@ -135,11 +135,13 @@ func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *sl
 			origins = append(origins, o)
 		}
 	}
-	ingest := func(ctx context.Context, a schema.Article) (graph.ID, error) {
+	ingest := func(ctx context.Context, a schema.Article) (graph.Written, error) {
 		doc := source.Document{Path: "ingestArticle", Title: a.Title, URL: a.URL, Published: a.Published, Source: a.Source, Text: a.Text}
-		af := x.Facts(doc)
-		_, _, err := store.WriteArticle(ctx, af)
-		return af.Article.ID, err
+		w, err := store.WriteArticles(ctx, []graph.ArticleFacts{x.Facts(doc)})
+		if err != nil {
+			return graph.Written{}, err
+		}
+		return w[0], w[0].Err
 	}
 	return schema.ServerConfig{
 		Config:         schema.Config{Reader: store, Curator: store, Ingest: ingest},
@@ -149,6 +151,7 @@ func (f apiFlags) serverConfig(store *graph.Store, x *extract.Extractor, log *sl
 		WarmSearch:     true,
 		Logger:         log,
 		Pages:          web.Handler(),
+		Snapshots:      store,
 	}, nil
 }
 
@@ -203,14 +206,14 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	metrics.count(seeded)
 	cfg.Metrics, cfg.MetricsHandler = metrics.api, metrics.handler
 	ingestOne := cfg.Ingest
-	cfg.Ingest = func(ctx context.Context, a schema.Article) (graph.ID, error) {
-		id, err := ingestOne(ctx, a)
+	cfg.Ingest = func(ctx context.Context, a schema.Article) (graph.Written, error) {
+		w, err := ingestOne(ctx, a)
 		if err != nil {
 			metrics.count(ingest.Summary{Failed: 1})
 		} else {
 			metrics.count(ingest.Summary{Loaded: 1})
 		}
-		return id, err
+		return w, err
 	}
 	if len(cfg.Tokens) == 0 {
 		log.Warn("no --token, --token-file or OPGRAPH_TOKEN: mutations are refused")
@@ -237,7 +240,7 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 				case other:
 					handler.StoreChanged()
 				case len(added) > 0:
-					handler.ArticlesAdded(added)
+					handler.ArticlesAdded(added...)
 				}
 			})
 		}()
@@ -368,7 +371,7 @@ func pprofMux() *http.ServeMux {
 type newArticles struct {
 	*graph.Store
 	mu    sync.Mutex
-	added []graph.ID
+	added []graph.Written
 	other bool
 }
 
@@ -385,7 +388,7 @@ func (w *newArticles) WriteArticles(ctx context.Context, batch []graph.ArticleFa
 		switch {
 		case wr.Err != nil || wr.Added+wr.Removed == 0:
 		case readErr == nil && before[ids[i]] == nil && wr.Removed == 0:
-			w.added = append(w.added, ids[i])
+			w.added = append(w.added, wr)
 		default:
 			w.other = true
 		}
@@ -407,7 +410,7 @@ func (w *newArticles) ImportNQuads(ctx context.Context, name string, r io.ReadSe
 }
 
 // take returns what the writes since the last take were, and forgets it.
-func (w *newArticles) take() (added []graph.ID, other bool) {
+func (w *newArticles) take() (added []graph.Written, other bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	added, other = w.added, w.other

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -131,9 +132,22 @@ func TestWatchedWritesSayWhatTheyWere(t *testing.T) {
 		if _, err := w.WriteArticles(ctx, s.batch); err != nil {
 			t.Fatal(err)
 		}
+		gen, err := store.Generation(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
 		added, other := w.take()
 		if len(added) != s.wantAdded || other != s.wantOther {
 			t.Errorf("%s: added %v, other %v; want %d added, other %v", s.name, added, other, s.wantAdded, s.wantOther)
+		}
+		var batch []graph.ID
+		for _, af := range s.batch {
+			batch = append(batch, af.Article.ID)
+		}
+		for _, a := range added {
+			if a.Generation != gen || !slices.Contains(batch, a.Article) {
+				t.Errorf("%s: %s written at generation %d, want one of the batch at %d", s.name, a.Article, a.Generation, gen)
+			}
 		}
 	}
 	dump := "<https://opgraph.example/x> <https://opgraph.example/p> \"v\" .\n"
