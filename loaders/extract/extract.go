@@ -137,6 +137,10 @@ func newExtractorOn(g *gazetteer) (*Extractor, error) {
 		wi.rule = id
 		words[w] = wi
 	})
+	for w, wi := range words {
+		wi.scan |= knownScanBits(w)
+		words[w] = wi
+	}
 	open, err := gazdata.LoadOpenPlaces()
 	if err != nil {
 		return nil, err

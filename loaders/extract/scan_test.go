@@ -234,15 +234,16 @@ func FuzzTokensBefore(f *testing.F) {
 	})
 }
 
-// FuzzStartBits checks that the word scanners find the same with the
-// scanner bits the word table gives each word start as without them, on
-// a sentence tokenized and looked up as Extract does it.
+// FuzzStartBits checks that the word scanners and hasSeizeCueAt find the
+// same with the scanner bits the word table gives each word start as
+// without them, on a sentence tokenized and looked up as Extract does it.
 func FuzzStartBits(f *testing.F) {
 	for _, s := range []string{
 		"Police seized 1,234 pills, two hundred guns and several dozen phones on 8 February 2021.",
 		"Earlier this year, last week and on Monday; in 2019, since 2020 and June 8, 2021 and May 2020.",
 		"A.B. o'Twenty X_several twenty-five Twenty\u212a seizures of cash, recovered_ Seizure  of a number of",
 		"é several, ſeized, ONE MILLION, Jan. 5th, 2020 and Sept 5 a-b an.d yesterday's 5m twenty5",
+		"Seizes forfeitable confiscations, shut down and SHUT-down, taken off the streets, removed from circulation; stashx",
 	} {
 		f.Add(s)
 	}
@@ -263,6 +264,9 @@ func FuzzStartBits(f *testing.F) {
 			if got, want := sc.find(s, starts, bits), sc.find(s, starts, nil); !equalSpans(got, want) {
 				t.Fatalf("%s(%q) with start bits = %v, without = %v", sc.name, s, got, want)
 			}
+		}
+		if got, want := hasSeizeCueAt(s, starts, bits), hasSeizeCueAt(s, starts, nil); got != want {
+			t.Fatalf("hasSeizeCueAt(%q) with start bits = %v, without = %v", s, got, want)
 		}
 	})
 }
