@@ -234,6 +234,14 @@ func (m *machine) run(r *rule, toks []Token, start int) (int, bool) {
 
 func (t *test) match(tok *Token) bool {
 	if t.lits != nil {
+		if w := tok.Word; w != 0 && t.litWords != nil { // by number: NotRuleWord is none of them
+			for _, id := range t.litWords {
+				if id == w {
+					return true
+				}
+			}
+			return false
+		}
 		for _, l := range t.lits {
 			if tok.Lower == l {
 				return true
@@ -269,6 +277,9 @@ func (e *expr) match(tok *Token) bool {
 	}
 	switch e.p.kind {
 	case pLit:
+		if tok.Word != 0 && e.p.word != 0 {
+			return tok.Word == e.p.word
+		}
 		return tok.Lower == e.p.s
 	case pExact:
 		return tok.Text == e.p.s
