@@ -471,7 +471,7 @@ var (
 // words start (see wordStartsOf).
 func (r *run) findMoney(s string, starts []int32) []money {
 	var out []money
-	if !strings.ContainsAny(s, "0123456789") {
+	if !hasDigit(s) {
 		return nil
 	}
 	var prefixed, suffixed [][]int

@@ -297,3 +297,25 @@ func FuzzLowerASCII(f *testing.F) {
 		}
 	})
 }
+
+// FuzzHasDigit checks hasDigit, which reads eight bytes at a time, against
+// strings.ContainsAny.
+func FuzzHasDigit(f *testing.F) {
+	every := make([]byte, 256)
+	for i := range every {
+		every[i] = byte(i)
+	}
+	for _, s := range []string{"", "abc", "abcdefgh9", "/:/:/:/:/:", "\xb0\xb9\x30", "no digits here at all, none", string(every)} {
+		f.Add(s)
+	}
+	for c := range 256 { // every byte at every place of a word of eight, alone
+		for k := range 8 {
+			f.Add(strings.Repeat("x", k) + string([]byte{byte(c)}) + strings.Repeat("y", 15-k))
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Fatalf("hasDigit(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
