@@ -127,8 +127,8 @@ func quotedPerson(sf *sentenceFacts) string {
 		}
 		return sf.s.Text[toks[i].Start:toks[j-1].End]
 	}
-	for k, t := range toks {
-		if !sayVerbs[t.Lower] {
+	for k := range toks {
+		if !sayVerbs[toks[k].Lower] {
 			continue
 		}
 		for n := 3; n >= 2; n-- {

@@ -773,7 +773,8 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		}
 	}
 	// A bare "Customs" means the article's one customs service, where it names one.
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Text != "Customs" && t.Text != "Gendarmerie" && t.Text != "Carabinieri" {
 			continue
 		}
