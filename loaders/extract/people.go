@@ -335,6 +335,7 @@ const (
 	cueCodename   // a word that names: operations.rules need one (see mayNameOperation)
 	cuePeopleRule // a word people.rules need one of (see findRulePeople)
 	cueContext    // a word of contextPhrases (see isContext)
+	cueSay        // a verb of saying (sayVerbs; see quotedPerson)
 )
 
 // cueBits maps each cue word to the bits of its sets.
@@ -345,7 +346,7 @@ var cueBits = func() map[string]uint16 {
 		set map[string]bool
 	}{{cueArrest, arrestCueWords}, {cueSeize, seizeCueWords}, {cueValue, valueCueWords}, {cueModal, modalWords},
 		{cueOperation, operationCueWords}, {cueMonth, monthWords}, {cueYearLead, yearLeadWords},
-		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}, {cuePeopleRule, peopleRuleCueWords}, {cueContext, contextCueWords}} {
+		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}, {cuePeopleRule, peopleRuleCueWords}, {cueContext, contextCueWords}, {cueSay, sayVerbs}} {
 		for w := range c.set {
 			m[w] |= c.bit
 		}
