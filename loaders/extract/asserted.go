@@ -127,8 +127,11 @@ func quotedPerson(sf *sentenceFacts) string {
 		}
 		return sf.s.Text[toks[i].Start:toks[j-1].End]
 	}
-	for k, t := range toks {
-		if !sayVerbs[t.Lower] {
+	if sf.cues&cueSay == 0 {
+		return "" // no verb of saying: known from the word table
+	}
+	for k := range toks {
+		if t := &toks[k]; t.rooted && t.cues&cueSay == 0 || !t.rooted && !sayVerbs[t.Lower] {
 			continue
 		}
 		for n := 3; n >= 2; n-- {

@@ -137,6 +137,10 @@ func newExtractorOn(g *gazetteer) (*Extractor, error) {
 		wi.rule = id
 		words[w] = wi
 	})
+	for w, wi := range words {
+		wi.scan |= knownScanBits(w)
+		words[w] = wi
+	}
 	open, err := gazdata.LoadOpenPlaces()
 	if err != nil {
 		return nil, err
@@ -775,7 +779,8 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		}
 	}
 	// A bare "Customs" means the article's one customs service, where it names one.
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Text != "Customs" && t.Text != "Gendarmerie" && t.Text != "Carabinieri" {
 			continue
 		}

@@ -520,7 +520,7 @@ var (
 // words start (see wordStartsOf).
 func (r *run) findMoney(s string, starts []int32) []money {
 	var out []money
-	if !strings.ContainsAny(s, "0123456789") {
+	if !hasDigit(s) {
 		return nil
 	}
 	var prefixed, suffixed [][]int
@@ -763,7 +763,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		}
 		return lastCue
 	}
-	cue := sf.cues&cueSeize != 0 && hasSeizeCueAt(text, sf.starts) || takenWith
+	cue := sf.cues&cueSeize != 0 && hasSeizeCueAt(text, sf.starts, sf.startBits) || takenWith
 	// lits is a cheap test some patterns need to pass: the text's ASCII
 	// lower case holds one of their words.
 	lits := sf.holdsAny
@@ -1057,7 +1057,7 @@ func (r *run) attachValue(made []int, e *entry, m money) bool {
 // seizesStrongly reports whether sf's text has a cue of seizing
 // (hasSeizeCue) and matches signal.strong-seizure.
 func (r *run) seizesStrongly(sf *sentenceFacts) bool {
-	return r.strongSeizure(sf) && hasSeizeCueAt(sf.s.Text, sf.starts)
+	return r.strongSeizure(sf) && hasSeizeCueAt(sf.s.Text, sf.starts, sf.startBits)
 }
 
 // strongSeizure reports whether the sentence has a strong verb of seizing
@@ -1294,15 +1294,15 @@ var (
 // Its word starts stay on the stack where s has few words, as a clause does.
 func hasSeizeCue(s string) bool {
 	var buf [96]int32
-	return hasSeizeCueAt(s, appendWordStarts(buf[:0], s))
+	return hasSeizeCueAt(s, appendWordStarts(buf[:0], s), nil)
 }
 
-// hasSeizeCueAt is hasSeizeCue given the offsets where s's words start (see wordStartsOf).
-func hasSeizeCueAt(s string, starts []int32) bool {
-	next := 0
-	for _, q := range starts {
+// hasSeizeCueAt is hasSeizeCue given the offsets where s's words start (see
+// wordStartsOf) and their scanner bits (appendStartBits), or nil bits.
+func hasSeizeCueAt(s string, starts []int32, bits []uint8) bool {
+	for k, q := range starts {
 		p := int(q)
-		if p < next {
+		if bits != nil && bits[k]&(scanKnown|scanSeizeCue) == scanKnown { // a word known to start no cue
 			continue
 		}
 		if !isLetterByte(s[p]) || !wordStart(s, p) {

@@ -87,7 +87,7 @@ func findFiguresAt(s string, starts []int32, bits []uint8) []figure {
 		out = append(out, f)
 	}
 	var digits [][]int
-	if strings.ContainsAny(s, "0123456789") {
+	if hasDigit(s) {
 		digits = findDigitsAt(s, starts, bits)
 	}
 	// The matchers try only at the words a match starts with, which costs
@@ -403,6 +403,27 @@ func sortFigures(fs []figure) {
 			fs[j], fs[j-1] = fs[j-1], fs[j]
 		}
 	}
+}
+
+// hasDigit reports whether s holds an ASCII digit, reading eight bytes at a
+// time: of each byte xor '0', one below 10 borrows into its high bit when
+// 10 is taken away, which no byte from 0x80 does (its own high bit is
+// masked out); a borrow from a lower byte only follows a digit.
+func hasDigit(s string) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	for len(s) >= 8 {
+		x := load64(s) ^ ('0' * ones)
+		if (x-10*ones)&^x&high != 0 {
+			return true
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // containsAnyWord reports whether lower holds any of the cues.

@@ -336,6 +336,7 @@ const (
 	cuePeopleRule // a word people.rules need one of (see findRulePeople)
 	cueContext    // a word of contextPhrases (see isContext)
 	cueAction     // a word of actionWords, or the first of an actionPhrases' (see tellsOfAction)
+	cueSay        // a verb of saying (sayVerbs; see quotedPerson)
 )
 
 // cueBits maps each cue word to the bits of its sets.
@@ -346,7 +347,8 @@ var cueBits = func() map[string]uint16 {
 		set map[string]bool
 	}{{cueArrest, arrestCueWords}, {cueSeize, seizeCueWords}, {cueValue, valueCueWords}, {cueModal, modalWords},
 		{cueOperation, operationCueWords}, {cueMonth, monthWords}, {cueYearLead, yearLeadWords},
-		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}, {cuePeopleRule, peopleRuleCueWords}, {cueContext, contextCueWords}, {cueAction, actionCueWords}} {
+		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}, {cuePeopleRule, peopleRuleCueWords}, {cueContext, contextCueWords},
+		{cueAction, actionCueWords}, {cueSay, sayVerbs}} {
 		for w := range c.set {
 			m[w] |= c.bit
 		}

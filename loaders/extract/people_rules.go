@@ -138,7 +138,8 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		return isBulletLine(sf.s.Text)
 	}
 	toks := sf.toks
-	for k, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if !t.rooted && !peopleRuleCueWords[t.Lower] || t.rooted && t.cues&cuePeopleRule == 0 { // rooted: looked up with its trie node
 			continue
 		}

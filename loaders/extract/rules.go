@@ -316,7 +316,8 @@ func loadRules() (*ruleSets, error) {
 // the look-ups need not be made again.
 func (rs *ruleSets) tokenize(dst []pattern.Token, s, low string, known []token) []pattern.Token {
 	n := len(dst)
-	dst = pattern.TokenizeLower(dst, s, low, nil)
+	var wordsBuf [64]pattern.Word // most sentences' words of letters, on the stack
+	dst = pattern.TokenizeWords(dst, s, low, knownWords(wordsBuf[:0], s, known), nil)
 	k := 0
 	for i := n; i < len(dst); i++ {
 		t := &dst[i]
@@ -331,6 +332,33 @@ func (rs *ruleSets) tokenize(dst []pattern.Token, s, low string, known []token) 
 			t.Class, t.Word = rs.classOf[t.Lower], rs.words.ID(t.Lower)
 		}
 		t.Class |= textClassBits(s, t) << rs.textShift
+	}
+	return dst
+}
+
+// knownWords appends to dst the tokens of s (the extractor's, known) that
+// the rules' tokenizer would read the same: ASCII letters alone, with no
+// character after them that could join them to more.
+func knownWords(dst []pattern.Word, s string, known []token) []pattern.Word {
+	for k := range known {
+		t := &known[k]
+		if !t.letters {
+			continue
+		}
+		if e := t.End; e < len(s) && (s[e] == '\'' || s[e] == '.' || s[e] == '&' || s[e] >= utf8.RuneSelf) {
+			continue
+		}
+		var shape pattern.Shape
+		if c := s[t.Start]; c >= 'A' && c <= 'Z' {
+			shape |= pattern.ShapeCap
+		}
+		switch t.kinds & (tbUpper | tbLower) {
+		case tbUpper:
+			shape |= pattern.ShapeAllCaps
+		case tbLower:
+			shape |= pattern.ShapeLower
+		}
+		dst = append(dst, pattern.Word{Start: t.Start, End: t.End, Shape: shape})
 	}
 	return dst
 }

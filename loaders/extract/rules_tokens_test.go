@@ -67,3 +67,23 @@ func FuzzWordClassBits(f *testing.F) {
 		}
 	})
 }
+
+// FuzzKnownWords checks that the rules' tokens read with the words the
+// extractor's tokens give (knownWords) are those read from the text alone.
+func FuzzKnownWords(f *testing.F) {
+	for _, s := range []string{
+		"Det. Insp. Ána O’Neil said 1,200 kg of ſeized cocaine—worth £5m—were held at the K-9 unit’s depot; “Police in Åre” (FBI) & co.",
+		"The Sheriff's Office, U.S.A. x.Abc AT&T 5m 3.5 1,2345 Jo'sé don't a_b é' McAllen-Smith IV.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		low := lowerASCII(s)
+		known := appendTokensLow(nil, s, low)
+		got := pattern.TokenizeWords(nil, s, low, knownWords(nil, s, known), nil)
+		want := pattern.TokenizeLower(nil, s, low, nil)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q:\nwith known words %+v\nfrom the text    %+v", s, got, want)
+		}
+	})
+}

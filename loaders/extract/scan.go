@@ -397,6 +397,8 @@ const (
 	scanRelDate                      // matchRelDate
 	scanAbsDate                      // matchAbsDate
 	scanSeizeVerb                    // findSeizeVerbsAt
+	scanSeizeCue                     // hasSeizeCueAt: a whole word of seizeCueWhole's, or a word with a stem of seizeCueStems
+	scanKnown                        // the word table holds the word: where scanSeizeCue is not set, no stem starts it
 	scanAll        = ^uint8(0)
 )
 
@@ -428,8 +430,23 @@ var scanLeads = func() map[string]uint8 {
 	for _, ws := range seizeVerbWords.byFirst {
 		add(scanSeizeVerb, ws...)
 	}
+	for _, ws := range seizeCueWhole.byFirst {
+		add(scanSeizeCue, ws...)
+	}
 	return m
 }()
+
+// knownScanBits returns the bits a word of the word table, in lower case,
+// has besides scanLeads's: scanKnown, and scanSeizeCue where a stem of
+// seizeCueStems starts it.
+func knownScanBits(w string) uint8 {
+	for _, st := range seizeCueStems {
+		if strings.HasPrefix(w, st) {
+			return scanKnown | scanSeizeCue
+		}
+	}
+	return scanKnown
+}
 
 // leadingLetters returns the run of ASCII letters that s starts with.
 func leadingLetters(s string) string { return s[:asciiLetters(s, 0)] }

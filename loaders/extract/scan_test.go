@@ -234,15 +234,16 @@ func FuzzTokensBefore(f *testing.F) {
 	})
 }
 
-// FuzzStartBits checks that the word scanners find the same with the
-// scanner bits the word table gives each word start as without them, on
-// a sentence tokenized and looked up as Extract does it.
+// FuzzStartBits checks that the word scanners and hasSeizeCueAt find the
+// same with the scanner bits the word table gives each word start as
+// without them, on a sentence tokenized and looked up as Extract does it.
 func FuzzStartBits(f *testing.F) {
 	for _, s := range []string{
 		"Police seized 1,234 pills, two hundred guns and several dozen phones on 8 February 2021.",
 		"Earlier this year, last week and on Monday; in 2019, since 2020 and June 8, 2021 and May 2020.",
 		"A.B. o'Twenty X_several twenty-five Twenty\u212a seizures of cash, recovered_ Seizure  of a number of",
 		"é several, ſeized, ONE MILLION, Jan. 5th, 2020 and Sept 5 a-b an.d yesterday's 5m twenty5",
+		"Seizes forfeitable confiscations, shut down and SHUT-down, taken off the streets, removed from circulation; stashx",
 	} {
 		f.Add(s)
 	}
@@ -263,6 +264,9 @@ func FuzzStartBits(f *testing.F) {
 			if got, want := sc.find(s, starts, bits), sc.find(s, starts, nil); !equalSpans(got, want) {
 				t.Fatalf("%s(%q) with start bits = %v, without = %v", sc.name, s, got, want)
 			}
+		}
+		if got, want := hasSeizeCueAt(s, starts, bits), hasSeizeCueAt(s, starts, nil); got != want {
+			t.Fatalf("hasSeizeCueAt(%q) with start bits = %v, without = %v", s, got, want)
 		}
 	})
 }
@@ -290,6 +294,28 @@ func FuzzLowerASCII(f *testing.F) {
 		}
 		if got := lowerASCII(s); got != string(want) {
 			t.Fatalf("lowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzHasDigit checks hasDigit, which reads eight bytes at a time, against
+// strings.ContainsAny.
+func FuzzHasDigit(f *testing.F) {
+	every := make([]byte, 256)
+	for i := range every {
+		every[i] = byte(i)
+	}
+	for _, s := range []string{"", "abc", "abcdefgh9", "/:/:/:/:/:", "\xb0\xb9\x30", "no digits here at all, none", string(every)} {
+		f.Add(s)
+	}
+	for c := range 256 { // every byte at every place of a word of eight, alone
+		for k := range 8 {
+			f.Add(strings.Repeat("x", k) + string([]byte{byte(c)}) + strings.Repeat("y", 15-k))
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Fatalf("hasDigit(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

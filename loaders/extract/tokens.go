@@ -21,6 +21,7 @@ type token struct {
 	below      uint8     // root.below (0 without a root), where rooted: the kinds of names it starts
 	scan       uint8     // the word scanners its letters may start (scanLeads), where rooted
 	letters    bool      // it is ASCII letters alone, as tokenize made it
+	kinds      uint8     // the tokenBytes bits of its ASCII letters and digits
 	rooted     bool
 }
 
@@ -101,7 +102,7 @@ func appendTokensLow(toks []token, s, low string) []token {
 			}
 			lower = low[start:i]
 		}
-		toks = append(toks, token{Text: s[start:i], Lower: lower, Start: start, End: i, letters: letters && seen&tbDigit == 0})
+		toks = append(toks, token{Text: s[start:i], Lower: lower, Start: start, End: i, letters: letters && seen&tbDigit == 0, kinds: seen})
 	}
 	return toks
 }
@@ -109,10 +110,11 @@ func appendTokensLow(toks []token, s, low string) []token {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // The bits of tokenBytes: an ASCII letter or digit (isWordByte), an
-// upper-case letter, a digit.
+// upper-case letter, a lower-case one, a digit.
 const (
 	tbWord = 1 << iota
 	tbUpper
+	tbLower
 	tbDigit
 )
 
@@ -123,6 +125,9 @@ var tokenBytes = func() (t [256]uint8) {
 		}
 		if c >= 'A' && c <= 'Z' {
 			t[c] |= tbUpper
+		}
+		if c >= 'a' && c <= 'z' {
+			t[c] |= tbLower
 		}
 		if c >= '0' && c <= '9' {
 			t[c] |= tbDigit

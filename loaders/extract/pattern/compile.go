@@ -152,6 +152,13 @@ func CompileWords(file, src string, classes map[string]uint64, words *Words) (*S
 	}
 	if words != nil {
 		s.words = words
+		for _, r := range s.rules {
+			for _, in := range r.prog {
+				if in.op == opTest {
+					numberLiterals(in.t, words)
+				}
+			}
+		}
 		for l, lk := range s.byLower {
 			id := words.add(l)
 			if int(id) >= len(s.byWord) {
@@ -161,6 +168,26 @@ func CompileWords(file, src string, classes map[string]uint64, words *Words) (*S
 		}
 	}
 	return s, nil
+}
+
+// numberLiterals gives the literals of t their numbers in words, so that
+// a token whose Word is set is tested by number, not by its form.
+func numberLiterals(t *test, words *Words) {
+	if t.lits != nil && t.litWords == nil {
+		for _, l := range t.lits {
+			t.litWords = append(t.litWords, words.add(l))
+		}
+	}
+	var walk func(e *expr)
+	walk = func(e *expr) {
+		if e.op == ePrim && e.p.kind == pLit && e.p.word == 0 {
+			e.p.word = words.add(e.p.s)
+		}
+		for _, k := range e.kids {
+			walk(k)
+		}
+	}
+	walk(t.e)
 }
 
 // Len is the number of rules.

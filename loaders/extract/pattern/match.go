@@ -88,23 +88,30 @@ func (s *Set) Match(toks []Token, yield func(Match) bool) {
 		}
 		m.skip = append(m.skip, lacks)
 	}
-	skip := func(r int32, i int) bool { return m.skip[r] || i > 0 && s.rules[r].anchored }
 	for i := range toks {
 		t := &toks[i]
-		cand := append(m.cand[:0], m.first[i]...)
-		for b := t.Class & s.classMask; b != 0; b &= b - 1 {
-			cand = append(cand, s.byClass[bits.TrailingZeros64(b)]...)
-		}
-		for b := uint64(t.Shape & s.shapeMask); b != 0; b &= b - 1 {
-			cand = append(cand, s.byShape[bits.TrailingZeros64(b)]...)
-		}
-		cand = append(cand, s.fallback...)
-		m.cand = cand
-		if len(cand) > 1 {
-			cand = sortUnique(cand)
+		// The rules filed under the token's form, its classes and shapes,
+		// and those filed under none, in order, once each: each list is
+		// so already, so one alone is read as it is.
+		cand := m.first[i]
+		cb, sb := t.Class&s.classMask, uint64(t.Shape&s.shapeMask)
+		if cb != 0 || sb != 0 || len(s.fallback) > 0 {
+			c := append(m.cand[:0], cand...)
+			for b := cb; b != 0; b &= b - 1 {
+				c = append(c, s.byClass[bits.TrailingZeros64(b)]...)
+			}
+			for b := sb; b != 0; b &= b - 1 {
+				c = append(c, s.byShape[bits.TrailingZeros64(b)]...)
+			}
+			c = append(c, s.fallback...)
+			m.cand = c
+			if len(c) > 1 {
+				c = sortUnique(c)
+			}
+			cand = c
 		}
 		for _, r := range cand {
-			if skip(r, i) {
+			if m.skip[r] || i > 0 && s.rules[r].anchored {
 				continue
 			}
 			rl := &s.rules[r]
@@ -234,6 +241,14 @@ func (m *machine) run(r *rule, toks []Token, start int) (int, bool) {
 
 func (t *test) match(tok *Token) bool {
 	if t.lits != nil {
+		if w := tok.Word; w != 0 && t.litWords != nil { // by number: NotRuleWord is none of them
+			for _, id := range t.litWords {
+				if id == w {
+					return true
+				}
+			}
+			return false
+		}
 		for _, l := range t.lits {
 			if tok.Lower == l {
 				return true
@@ -269,6 +284,9 @@ func (e *expr) match(tok *Token) bool {
 	}
 	switch e.p.kind {
 	case pLit:
+		if tok.Word != 0 && e.p.word != 0 {
+			return tok.Word == e.p.word
+		}
 		return tok.Lower == e.p.s
 	case pExact:
 		return tok.Text == e.p.s

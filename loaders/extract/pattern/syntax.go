@@ -60,6 +60,7 @@ type prim struct {
 	s     string
 	bits  uint64
 	shape Shape
+	word  int32 // a literal's number in the Set's Words (CompileWords), or 0
 }
 
 type exprOp uint8
@@ -90,6 +91,9 @@ func (e *expr) simplify() *expr {
 type test struct {
 	e    *expr
 	lits []string // when the test is literals joined by '|': them
+	// litWords are their numbers in the Set's Words (CompileWords), or nil:
+	// a token whose Word is set is tested by its number.
+	litWords []int32
 	// When the test is a class, a shape, their negations, or some of
 	// these joined by '&' (%cap&!@notName&!%allcaps), masked is set and a
 	// token passes when it has a bit of want (each of the two, where not

@@ -54,6 +54,20 @@ func Tokenize(dst []Token, s string, classify func(lower string) uint64) []Token
 // already (low, of s's length; "" to have it made where needed), so the
 // sentence is not lowered twice.
 func TokenizeLower(dst []Token, s, low string, classify func(lower string) uint64) []Token {
+	return TokenizeWords(dst, s, low, nil, classify)
+}
+
+// Word is a word of a text that a caller has read already, as Tokenize
+// reads it: its bytes [Start, End) and its shape.
+type Word struct {
+	Start, End int
+	Shape      Shape
+}
+
+// TokenizeWords is TokenizeLower given some of the words of s, in order,
+// each exactly as Tokenize would read it: a word that starts where one of
+// them does is taken whole, with its shape, instead of being read again.
+func TokenizeWords(dst []Token, s, low string, words []Word, classify func(lower string) uint64) []Token {
 	if len(low) != len(s) {
 		low = "" // made at the first upper-case ASCII letter
 	}
@@ -73,7 +87,14 @@ func TokenizeLower(dst []Token, s, low string, classify func(lower string) uint6
 		var t Token
 		if r < utf8.RuneSelf && asciiKind[r]&(kUpper|kLower|kDigit) != 0 || r >= utf8.RuneSelf && isWordRune(r) {
 			var ascii bool
-			i, t.Shape, ascii = scanWord(s, start, r)
+			for len(words) > 0 && words[0].Start < start {
+				words = words[1:]
+			}
+			if len(words) > 0 && words[0].Start == start {
+				i, t.Shape, ascii = words[0].End, words[0].Shape, !hasNonASCII(s[start:words[0].End])
+			} else {
+				i, t.Shape, ascii = scanWord(s, start, r)
+			}
 			t.Text = s[start:i]
 			switch {
 			case !ascii:
@@ -253,6 +274,15 @@ func isAcronymDot(w string) bool {
 		}
 		w = rest
 	}
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 func hasUpperASCII(s string) bool {
