@@ -305,6 +305,9 @@ func TestArrests(t *testing.T) {
 		{"one named, others with them", "Ivo Marsh was arrested with 14 other people near the docks.", []float64{1, 14}},
 		{"one described, others along with them", "Police arrested the ringleader along with nine other suspects.", []float64{1, 9}},
 		{"more goods are not more people", "Two men were arrested with more drugs in the car.", []float64{2}},
+		{"the same count said again elsewhere", "Officers in Oslo and Riga arrested six people. After the six arrests, two others fled to Tallinn.", []float64{6}},
+		{"the same small count, two places, no article", "In Leeds, two men were arrested. In Bristol, officers detained two women.", []float64{2, 2}},
+		{"a hard-wrapped sentence", "Police in the port city of Antwerp said on Friday that officers\nhad arrested fourteen people after searching a warehouse in\nthe docks, and that the suspects were being questioned by\ndetectives from the drugs squad.", []float64{14}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -196,11 +196,13 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	} else if len(sf.places) > 0 {
 		a.Location = r.strp(sf.places[0].Name)
 	}
-	// The same figure said again (a headline, a summary list) is the same fact.
+	// The same figure said again (a headline, a summary list, "the five
+	// arrests" after "arrested five people") is the same fact.
+	definite := place == "" && definiteBefore(sf.s.Text, f.Start)
 	for k := range r.out.Arrests {
 		old := &r.out.Arrests[k]
 		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || deref(old.Location) == place) &&
-			(*a.Count < 2 || old.Location == nil || a.Location == nil || *old.Location == *a.Location) {
+			(*a.Count < 2 || definite || old.Location == nil || a.Location == nil || *old.Location == *a.Location) {
 			if old.Agency == nil {
 				old.Agency = a.Agency
 			}
@@ -216,6 +218,25 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	}
 	r.out.Arrests = append(r.out.Arrests, a)
 	return len(r.out.Arrests) - 1
+}
+
+// definiteBefore reports whether the word before byte pos of s is a
+// definite article or demonstrative: "the five arrests", "those 12 men"
+// point back at a figure already given.
+func definiteBefore(s string, pos int) bool {
+	e := spacesBefore(s, pos)
+	if e == pos {
+		return false
+	}
+	st := e
+	for st > 0 && isWordASCII(s[st-1]) {
+		st--
+	}
+	switch lowerASCII(s[st:e]) {
+	case "the", "these", "those":
+		return true
+	}
+	return false
 }
 
 func (r *run) dateIn(sf *sentenceFacts, pos int) *string {

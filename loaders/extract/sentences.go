@@ -226,9 +226,10 @@ var abbreviations = map[string]bool{
 func splitSentences(text string) []sentence { return appendSentences(nil, text) }
 
 // appendSentences appends the sentences of text to out, as splitSentences
-// returns them.
+// returns them. Hard-wrapped text is read unwrapped (unwrapHardWrapped).
 func appendSentences(out []sentence, text string) []sentence {
 	first := len(out)
+	text = unwrapHardWrapped(text)
 	para, prevLine := 0, ""
 	textLow := lowerASCII(text) // one lower case for all lines, sliced as they are
 	var spans [][2]int          // each line's sentences, in one array
