@@ -859,7 +859,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 					e = nil
 				}
 			}
-			if e == nil || e.Commodity == "cash" && unit == "" {
+			if e == nil || e.Commodity == "cash" && unit == "" && !e.Countable { // "40 bank accounts" count
 				continue
 			}
 			if unit == "" && e.Commodity == "drugs" && !e.Countable {
@@ -1576,7 +1576,7 @@ var (
 	strongSeizeWords  = []string{"seiz", "confiscated", "recovered"}
 	exampleWords      = []string{"such as", "includ", "like", "e.g."}
 
-	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded held arrestees detainees")
+	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded held arrestees detainees caught")
 	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation
 		forfeit forfeited forfeiture hauls ` + strings.Join(firstWords(seizeCuePhrases), " "))
 	valueCueWords = wordSet("worth value valued price priced")
