@@ -197,6 +197,7 @@ type sentenceFacts struct {
 	asserterDone bool
 	gramSet      gramSet // the pairs of low (grams)
 	gramsDone    bool
+	seizedItem   bool // a list's line under a line that tells of seizing ("The following were seized:")
 }
 
 // figures returns the figures of the sentence.
@@ -338,6 +339,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	//     named as the people pass read them, places deduplicated, and the
 	//     empty lists filled.
 	r.country = r.guessCountry()
+	r.markSeizedLists()
 	r.prescanAgencies()
 	for _, sf := range r.sents {
 		r.findAgencies(sf)
@@ -1139,12 +1141,13 @@ func (r *run) findNamed(sf *sentenceFacts) {
 	}
 }
 
-// isAdjectiveUse rejects a place name used as a modifier: "the UK’s biggest", "Antwerp area" is fine.
+// isAdjectiveUse rejects a place name used as a modifier: "the UK’s biggest",
+// "UK-wide", "Dutch-led"; "Antwerp area" is fine, and so is "a Lisbon-based
+// gang", which says where the gang is.
 func (r *run) isAdjectiveUse(sf *sentenceFacts, m match) bool {
 	end := sf.toks[m.J-1].End
 	rest := sf.s.Text[end:]
-	return strings.HasPrefix(rest, "-based") || strings.HasPrefix(rest, "-wide") || strings.HasPrefix(rest, "-led") ||
-		isAdjectiveUseAfter(rest)
+	return strings.HasPrefix(rest, "-wide") || strings.HasPrefix(rest, "-led") || isAdjectiveUseAfter(rest)
 }
 
 func (r *run) addPlace(sf *sentenceFacts, name, country, kind string, m mention) {

@@ -780,11 +780,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	seizeCue := func(cs, ce int) bool {
 		if cs != lastCS || ce != lastCE {
 			s := text[cs:ce]
-			lastCS, lastCE, lastCue = cs, ce, hasSeizeCue(s) || takenWith && strings.Contains(s, "with ")
+			lastCS, lastCE, lastCue = cs, ce, sf.seizedItem || hasSeizeCue(s) || takenWith && strings.Contains(s, "with ")
 		}
 		return lastCue
 	}
-	cue := sf.cues&cueSeize != 0 && hasSeizeCueAt(text, sf.starts, sf.startBits) || takenWith
+	cue := sf.seizedItem || sf.cues&cueSeize != 0 && hasSeizeCueAt(text, sf.starts, sf.startBits) || takenWith
 	// lits is a cheap test some patterns need to pass: the text's ASCII
 	// lower case holds one of their words.
 	lits := sf.holdsAny

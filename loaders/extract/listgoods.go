@@ -187,3 +187,17 @@ func overlapsAny(spans [][2]int, start, end int) bool {
 	}
 	return false
 }
+
+// markSeizedLists marks the lines of a bulleted list under a line that ends
+// with a colon and tells of seizing ("The following items were seized:",
+// "Officers recovered:"): each line is goods seized, though it has no verb.
+func (r *run) markSeizedLists() {
+	for i, sf := range r.sents {
+		if !strings.HasSuffix(strings.TrimSpace(sf.s.Text), ":") || sf.cues&cueSeize == 0 || !hasSeizeCue(sf.s.Text) {
+			continue
+		}
+		for j := i + 1; j < len(r.sents) && isBulletLine(r.sents[j].s.Text); j++ {
+			r.sents[j].seizedItem = true
+		}
+	}
+}

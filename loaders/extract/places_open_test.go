@@ -23,6 +23,8 @@ func TestOpenPlaces(t *testing.T) {
 		{"region word lower case", "The seizure was made in Palghar district by customs.", []string{"Palghar district/IN"}},
 		{"the town of", "Soldiers found a lab near the town of Badiraguato.", []string{"Badiraguato/MX"}},
 		{"X-based", "A Soweto-based gang was dismantled.", []string{"Soweto/ZA"}},
+		{"X-based, a known place", "The Lisbon-based gang was dismantled.", []string{"Lisbon/PT"}},
+		{"X-wide is no place", "A Europe-wide alert was issued.", nil},
 		{"bound for", "The container was bound for Chumphon.", []string{"Chumphon/TH"}},
 		{"the article's country first", "Queensland police searched homes in Logan.", []string{"Logan/AU"}},
 		{"another country's", "Deputies in Utah searched homes in Logan.", []string{"Utah/US", "Logan/US"}},
