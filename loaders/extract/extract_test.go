@@ -698,6 +698,7 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 		{"according to a coordinator", "", "Police arrested 12 people, according to Europol.", "", "Europol"},
 		{"supported is not the actor", "", "Spanish officers arrested 9 suspects with the support of Europol.", "", ""},
 		{"funded is not the actor", "", "Funded by the European Commission, the operation led to 70 arrests.", "", ""},
+		{"a coordinator, after the actor in the sentence before", "", "The Guardia Civil dismantled a smuggling ring. The operation, coordinated by Europol, led to 12 arrests.", "Guardia Civil", ""},
 		{"an official quoted", "", "Officers seized 20 kg of cocaine, said Chief Inspector Mara Quist.", "", "Mara Quist"},
 		{"an agency's unit works for it", "", "Officers from HMRC's Tobacco Taskforce found 4,000 cigarettes.", "HM Revenue and Customs", ""},
 		{"the outlet", "source: The Harbour Herald", "Customs officers found 12 kg of heroin.", "", "The Harbour Herald"},

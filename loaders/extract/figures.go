@@ -305,9 +305,9 @@ func (r *run) agencyFor(i, pos int) string {
 	if actorSaid && len(cands) == 0 {
 		return ""
 	}
-	if len(cands) == 0 && len(all) > 0 {
-		return "" // only supporters named: the actor is not
-	}
+	// Only supporters named: the actor is not here, but may be in the
+	// sentences before ("The Guardia Civil dismantled a ring. The operation,
+	// coordinated by Europol, led to 12 arrests.").
 	if len(cands) > 0 {
 		// The subject of the figure's clause ("The NCA and Border Force found ..."),
 		// else the nearest agency named before the figure, else the first after it.
