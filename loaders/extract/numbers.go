@@ -86,6 +86,33 @@ func findFiguresAt(s string, starts []int32, bits []uint8) []figure {
 		}
 		out = append(out, f)
 	}
+	// "half a tonne", "three quarters of a tonne", "a quarter of a million":
+	// a part of one unit or of a multiplier, read before the numbers in it.
+	lower := ""
+	if strings.Contains(s, "alf a") || strings.Contains(s, "uarter") || strings.Contains(s, "hird") || strings.Contains(s, " kilo of") ||
+		strings.Contains(s, " kilogram of") || strings.Contains(s, " tonne of") { // rare: lowered only then
+		lower = lowerASCII(s)
+	}
+	for _, fr := range unitFractions {
+		for p := strings.Index(lower, fr.phrase); lower != "" && p >= 0; {
+			if p == 0 || !isWordASCII(s[p-1]) {
+				n := len(fr.phrase)
+				if fractionOfUnit(lower[p+n:]) {
+					if strings.HasPrefix(lower[p+n:], "n ") { // "half an ounce"
+						n++
+					}
+					add(figure{Value: fr.value, Start: p, End: p + n}, p)
+				} else if m, k := multiplierAfter(lower[p+n:]); m > 0 && fr.value < 1 {
+					add(figure{Value: fr.value * m, Start: p, End: p + n + k}, p)
+				}
+			}
+			q := strings.Index(lower[p+1:], fr.phrase)
+			if q < 0 {
+				break
+			}
+			p += 1 + q
+		}
+	}
 	var digits [][]int
 	if hasDigit(s) {
 		digits = findDigitsAt(s, starts, bits)
@@ -133,27 +160,6 @@ func findFiguresAt(s string, starts []int32, bits []uint8) []figure {
 		}
 		add(figure{Value: v, Start: m[0], End: end}, m[0])
 	}
-	// "half a tonne", "a quarter of a tonne": a part of one unit.
-	lower := ""
-	if strings.Contains(s, "alf a") || strings.Contains(s, "uarter") || strings.Contains(s, " kilo of") || strings.Contains(s, " kilogram of") || strings.Contains(s, " tonne of") { // rare: lowered only then
-		lower = lowerASCII(s)
-	}
-	for _, fr := range unitFractions {
-		for p := strings.Index(lower, fr.phrase); lower != "" && p >= 0; {
-			if (p == 0 || !isWordASCII(s[p-1])) && fractionOfUnit(lower[p+len(fr.phrase):]) {
-				n := len(fr.phrase)
-				if strings.HasPrefix(lower[p+n:], "n ") { // "half an ounce"
-					n++
-				}
-				add(figure{Value: fr.value, Start: p, End: p + n}, p)
-			}
-			q := strings.Index(lower[p+1:], fr.phrase)
-			if q < 0 {
-				break
-			}
-			p += 1 + q
-		}
-	}
 	sortFigures(out)
 	return out
 }
@@ -190,7 +196,19 @@ func fractionOfUnit(rest string) bool {
 var unitFractions = []struct {
 	phrase string
 	value  float64
-}{{"half a", 0.5}, {"a quarter of a", 0.25}, {"a", 1}} // "a kilo of cocaine": one kilo
+}{{"three quarters of a", 0.75}, {"three-quarters of a", 0.75}, {"two thirds of a", 2.0 / 3}, {"two-thirds of a", 2.0 / 3},
+	{"half a", 0.5}, {"a quarter of a", 0.25}, {"a third of a", 1.0 / 3}, {"a", 1}} // "a kilo of cocaine": one kilo
+
+// multiplierAfter returns the multiplier rest starts with after a space
+// (" million pills") and the length read, or 0.
+func multiplierAfter(rest string) (float64, int) {
+	for _, w := range []string{"thousand", "million", "billion"} {
+		if len(rest) > len(w) && rest[0] == ' ' && strings.HasPrefix(rest[1:], w) && (len(rest) == 1+len(w) || !isWordASCII(rest[1+len(w)])) {
+			return multipliers[w], 1 + len(w)
+		}
+	}
+	return 0, 0
+}
 
 func wordValue(w string) (float64, bool) {
 	if v, ok := wordNumbers[w]; ok {
