@@ -578,7 +578,8 @@ var (
 	agencyHeads = map[string]bool{"police": true, "constabulary": true, "bureau": true, "agency": true,
 		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
 		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
-		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true}
+		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true,
+		"authority": true}
 	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
@@ -607,7 +608,8 @@ var (
 	lowerAgencyFirst = newFoldSet("federal national state district regional public crown chief prosecutor")
 	demonymHeads     = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true, "gendarmes": true,
 		"national police": true, "federal police": true, "national police force": true, "police force": true,
-		"coast guard": true, "navy": true, "border guards": true, "border police": true, "military police": true}
+		"coast guard": true, "navy": true, "border guards": true, "border police": true, "military police": true,
+		"army": true, "air force": true}
 )
 
 // agencyCand is a span of tokens that may name an agency.

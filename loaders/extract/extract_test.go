@@ -402,6 +402,8 @@ func TestAgencies(t *testing.T) {
 		{"an office of a place", "Officers of the Excise Office of Port Lemon found it.", []string{"Excise Office of Port Lemon"}},
 		{"a unit of a known agency", "The Chicago Field Division of the ATF led it.", []string{"Bureau of Alcohol, Tobacco, Firearms and Explosives"}},
 		{"a joint body", "It set up Joint Border Interdiction Task Forces (JBITFs) at the ports.", []string{"Joint Border Interdiction Task Forces"}},
+		{"an authority", "The Border Management Authority seized the truck.", []string{"Border Management Authority"}},
+		{"a demonym army", "The Nigerian army detained six men.", []string{"Nigerian army"}},
 		{"a force's local unit", "Kamloops RCMP arrested two men. RCMP say both were released.", []string{"Kamloops RCMP"}},
 	}
 	for _, tc := range cases {
