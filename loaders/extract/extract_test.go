@@ -304,6 +304,8 @@ func TestArrests(t *testing.T) {
 		{"a total, then its parts after including", "The sweep led to 90 arrests across three continents, including 50 in Chile, 25 in Spain and 15 in Japan.", []float64{90, 50, 25, 15}},
 		{"a number of suspects is vague", "Police arrested a number of suspects.", []float64{-1}},
 		{"placed under arrest", "Two men were placed under arrest after the chase.", []float64{2}},
+		{"a person noun the first list lacked", "Two clearing agents were taken into custody at the port.", []float64{2}},
+		{"a number between the noun and the verb starts another count", "About 150 officers took part and 12 people were arrested.", []float64{12}},
 		{"a mass is no arrest count", "The raid led to the apprehension of 300 kg of cannabis.", nil},
 		{"an expected figure", "There should be over 500 arrests by the summer.", nil},
 		{"detained apart from arrested", "Twenty people were detained and 9 later arrested.", []float64{9}},
@@ -481,6 +483,11 @@ func TestAttachment(t *testing.T) {
 		{"the clause's subject", "The NCA and Border Force found 2 tonnes of cocaine.", "National Crime Agency", ""},
 		{"a force named by its place", "Kent Police seized 3kg of heroin. Police in Rotterdam said they found 8,000 kilos of cocaine.", "", ""},
 		{"a past figure has no agency", "Kent Police seized 3kg of heroin. The previous record was 8 kilos of heroin seized in 2015.", "", ""},
+		{"a second subject with its own verb", "The Guardia Civil arrested 28 suspects in Malaga, and the Polícia Judiciária arrested 12 people in Porto.", "Polícia Judiciária", ""},
+		{"a task force referred back to", "Officers from the Coastal Narcotics Task Force raided six homes. The task force seized 14 kilos of cannabis, according to a statement from the Loamshire Police.", "Coastal Narcotics Task Force", ""},
+		{"the only operation, its named agency only a supporter", "Operation Gannet was supported by the NCA. Kent Police later seized 12 kilos of cannabis.", "Kent Police", "Gannet"},
+		{"the only operation, run by another agency than the figure's", "In London, the Met operation, codenamed Gannet, went on. The NCA seized 12 kilos of cannabis across the country.", "National Crime Agency", ""},
+		{"of several operations, the one in focus", "Operation Tern ended in May. Operation Gannet began in June. Officers seized 40 kilos of cannabis.", "", "Gannet"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

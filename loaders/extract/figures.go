@@ -296,6 +296,11 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 		cands = append(cands, a)
 	}
+	if len(cands) == 0 && !actorSaid {
+		if a := r.anaphorAgency(i, pos); a != "" {
+			return a // "The task force seized 14 kg, according to the sheriff's office"
+		}
+	}
 	if credited >= 0 && len(cands) == 0 && !actorSaid && !r.supportsOnly(sf, all[credited]) {
 		if genericActorBefore(sf, pos, r.agencyCountry(all[credited].Name) == "INT") {
 			return "" // "Police arrested 12, according to Europol": police did it
@@ -315,7 +320,10 @@ func (r *run) agencyFor(i, pos int) string {
 		cs, _ := sf.clauseAt(pos)
 		inClause := false
 		for _, a := range cands {
-			if a.Start < pos && a.Start >= cs && !inClause {
+			if a.Start < pos && a.Start >= cs && (!inClause || actsBetween(sf.low[best.End:a.Start])) {
+				// The first in the clause ("The NCA and Border Force found"),
+				// unless a verb of acting comes between: "A arrested 28 in
+				// Malaga, and B arrested 12 in Porto" gives the 12 to B.
 				best, inClause = a, true
 			}
 			if a.Start < pos && !inClause {
@@ -1945,4 +1953,67 @@ func (r *run) parentAgency(sf *sentenceFacts, a mention) string {
 		}
 	}
 	return a.Name
+}
+
+// actVerbs are the verbs of an agency's acting on a figure.
+var actVerbs = wordSet("arrested detained seized confiscated recovered intercepted found apprehended dismantled raided held")
+
+// actsBetween reports whether the ASCII lower-case text holds a verb of
+// acting (actVerbs) as a whole word.
+func actsBetween(low string) bool {
+	for w := range strings.FieldsFuncSeq(low, func(c rune) bool { return c < 'a' || c > 'z' }) {
+		if actVerbs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphorHeads are the lower-case nouns by which a text refers back to an
+// agency it named: "the task force", "the squad".
+var anaphorHeads = wordSet("squad unit agency bureau directorate commission service department taskforce force")
+
+// anaphorAgency resolves a definite reference to an agency by its head
+// noun in the clause of the figure at pos, before it ("The task force
+// seized ..."): the latest agency named before it, in this sentence or the
+// four before, whose name ends with that noun. It returns "" where none.
+func (r *run) anaphorAgency(i, pos int) string {
+	sf := r.sents[i]
+	cs, _ := sf.clauseAt(pos)
+	toks := sf.tokensIn(cs, pos)
+	head, at := "", -1
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Lower != "the" {
+			continue
+		}
+		t := toks[k+1]
+		if t.Text != t.Lower { // "the Bureau of ...": a name, not a reference
+			continue
+		}
+		switch {
+		case t.Lower == "task" && k+2 < len(toks) && toks[k+2].Lower == "force":
+			head, at = "task force", t.Start
+		case anaphorHeads[t.Lower] && (t.Lower != "force" || k == 0 || toks[k-1].Lower != "task"):
+			head, at = t.Lower, t.Start
+		}
+		if head != "" {
+			break
+		}
+	}
+	if head == "" {
+		return ""
+	}
+	for j := i; j >= 0 && j >= i-4; j-- {
+		as := r.sents[j].agencies
+		for k := len(as) - 1; k >= 0; k-- {
+			if j == i && as[k].End > at {
+				continue
+			}
+			name := strings.ToLower(as[k].Name)
+			if strings.HasSuffix(name, " "+head) || head == "taskforce" && strings.HasSuffix(name, " task force") {
+				return as[k].Name
+			}
+		}
+	}
+	return ""
 }

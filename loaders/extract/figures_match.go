@@ -257,7 +257,7 @@ func mayHaveBreakdown(s string) bool {
 }
 
 // creditWords are the words that credit the agency after them ("says the NCA").
-var creditWords = []string{"says", "say", "said", "according to", "stated", "announced", "by"}
+var creditWords = []string{"says", "say", "said", "according to", "stated", "announced", "by", "statement from", "release from", "spokesman for", "spokeswoman for", "spokesperson for"}
 
 // creditBefore reports whether s, before an agency's name, credits it: it
 // ends with one of creditWords, starting a word, then spaces, or "the"

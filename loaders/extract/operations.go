@@ -349,7 +349,8 @@ func (r *run) operationFor(i int, agency string) string {
 	if r.inSeparateEvent(i) {
 		return "" // "In a separate case, ...": not the operation of the article
 	}
-	var ofAgency, named, namedAgencies []string
+	var ofAgency, named []string
+	owned := false
 	for _, op := range r.out.Operations {
 		if op.Name == nil {
 			continue
@@ -358,7 +359,7 @@ func (r *run) operationFor(i int, agency string) string {
 			continue // a phase is named where the text means it
 		}
 		named = append(named, *op.Name)
-		namedAgencies = op.Agencies
+		owned = ownedOperation(&op)
 		if agency != "" && contains(op.Agencies, agency) {
 			ofAgency = append(ofAgency, *op.Name)
 		}
@@ -366,11 +367,20 @@ func (r *run) operationFor(i int, agency string) string {
 	if len(ofAgency) == 1 {
 		return ofAgency[0]
 	}
-	if len(named) == 1 && (agency == "" || len(namedAgencies) == 0 && !r.isHistoric(sf)) {
+	if len(named) == 1 && (agency == "" || !owned && !r.isHistoric(sf)) {
 		// An article about one operation: its figures are the operation's,
 		// unless another agency than the operation's made them, or the
 		// sentence looks back.
 		return named[0]
+	}
+	if len(named) > 1 && len(ofAgency) == 0 && !r.isHistoric(sf) {
+		// Several named: the one in focus, the last named in the sentences
+		// before ("Operation Quill began in May. ... 12 kg were seized").
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if ops := r.sents[j].operations; len(ops) > 0 {
+				return ops[len(ops)-1].Name
+			}
+		}
 	}
 	return ""
 }
@@ -804,4 +814,17 @@ func (op *Operation) addTargetsAndPlaces(sf *sentenceFacts) {
 			op.Locations = append(op.Locations, p.Name)
 		}
 	}
+}
+
+// ownedOperation reports whether the text names an agency that led or ran
+// the operation, not one that only supported it or spoke of it: the
+// figures of other agencies are then not the operation's ("the Met
+// operation, codenamed Eternal" beside the NCA's national figures).
+func ownedOperation(op *Operation) bool {
+	for _, ar := range op.Roles {
+		if ar.Role == graph.RoleLed || ar.Role == graph.RoleTookPart {
+			return true
+		}
+	}
+	return false
 }

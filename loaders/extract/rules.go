@@ -249,7 +249,17 @@ var personNouns = wordSet(`people persons person suspects suspect men man women 
 		nationals national citizens foreigners couriers courier dealers dealer traffickers trafficker smugglers smuggler
 		defendants accused fugitives operators operator vendors administrators associates ringleaders leaders
 		fraudsters fraudster launderers passengers passenger travellers traveller travelers drivers driver
-		crew sailors fishermen gang gangsters workers recruiters sellers buyers mules carriers`)
+		crew sailors fishermen gang gangsters workers recruiters sellers buyers mules carriers
+		agents brokers middlemen accomplices conspirators perpetrators culprits criminals offender
+		robbers thieves burglars kidnappers abductors gunmen hitmen assailants attackers shooters
+		scammers hackers cybercriminals poachers loggers miners farmers growers cultivators
+		traders merchants vendor shopkeepers hawkers peddlers pushers distributors suppliers
+		importers exporters manufacturers cooks chemists employees staff officials owners
+		managers directors executives businessmen businesswomen pilots captains seamen crewmen
+		handlers dockworkers truckers migrants immigrants residents villagers tenants occupants
+		inmates prisoners students relatives brothers sisters sons daughters husband wife
+		militants terrorists pirates counterfeiters forgers mobsters kingpins bosses leaders
+		affiliates facilitators collaborators recruiter broker agent`)
 
 // ruleSets are the compiled rules, one set per fact kind, and the class
 // bits of every word a class names.
