@@ -247,6 +247,20 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "cannabis", 40, 0, "kg", "", "exact"}}},
 		{"items included", "Items recovered from the house included two cars, laptops and passports.",
 			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}, {"other", "laptops", 0, 0, "", "", ""}, {"other", "passports", 0, 0, "", "", ""}}},
+		{"a participle of seizing", "Detectives searched 14 homes, recovering 23 firearms.",
+			[]seizureKey{{"firearms", "", 23, 0, "item", "", "exact"}}},
+		{"yielded", "The search of the van yielded 6 kg of heroin.",
+			[]seizureKey{{"drugs", "heroin", 6, 0, "kg", "", "exact"}}},
+		{"the drugs, including, with a street value", "Police raided a flat in Hull. The drugs, including 12 kg of cocaine, had a street value of £1.2 million.",
+			[]seizureKey{{"drugs", "cocaine", 12, 1.2e6, "kg", "GBP", "exact"}}},
+		{"cubic metres", "Rangers seized 120 cubic metres of rosewood at the border post.",
+			[]seizureKey{{"other", "rosewood", 120, 0, "cubic metre", "", "exact"}}},
+		{"cartons", "Officers found 300 cartons of cigarettes in the truck.",
+			[]seizureKey{{"other", "cigarettes", 300, 0, "carton", "", "exact"}}},
+		{"what frozen accounts held", "Investigators froze 22 bank accounts containing R3.4 million.",
+			[]seizureKey{{"cash", "bank accounts", 22, 3.4e6, "item", "ZAR", "exact"}}},
+		{"a road is no rand", "Police stopped a truck on the R40 and seized 20 kg of dagga.",
+			[]seizureKey{{"drugs", "dagga", 20, 0, "kg", "", "exact"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

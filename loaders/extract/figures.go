@@ -472,7 +472,10 @@ var (
 		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze", "restrained",
 		"recovery", "recoveries", "interception", "interceptions", "discovery",
 		"stash", "shut down", "took down", "taken down", "taken offline", "transporting", "carrying", "smuggle",
-		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed"}
+		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed",
+		"recovering", "finding", "discovering", "intercepting", "uncovering", "impounding", "freezing",
+		"yielded", "yielding", "unearthed", "retrieved", "retrieving", "turned up",
+		"street value", "drugs, including", "drugs included"}
 )
 
 // firstWords are the first words of phrases.
@@ -492,7 +495,8 @@ var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric t
 	"tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kilogrammes": "kg", "kilos": "kg", "kilo": "kg", "kgs": "kg", "kg": "kg",
 	"grams": "g", "gram": "g", "grammes": "g", "g": "g", "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb",
 	"ounces": "oz", "ounce": "oz", "oz": "oz", "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre", "l": "litre", "ml": "ml",
-	"gallons": "gallon", "gallon": "gallon"}
+	"gallons": "gallon", "gallon": "gallon",
+	"cubic metres": "cubic metre", "cubic meters": "cubic metre", "cubic metre": "cubic metre", "cubic meter": "cubic metre"}
 
 // commodityNear finds the first commodity named in the few words of the
 // sentence's text from byte off (modifiers may stand before it: "suspected
@@ -563,7 +567,11 @@ func (r *run) findMoney(s string, starts []int32) []money {
 		if cur == "" {
 			continue
 		}
-		out = append(out, moneyAt(s, m, 4, cur))
+		mo := moneyAt(s, m, 4, cur)
+		if sym == "R" && r.country == "" && mo.Amount < 1000 {
+			continue // "the R40 near the town": a road, where no country says rand
+		}
+		out = append(out, mo)
 	}
 	for _, m := range suffixed {
 		if overlapsMoney(out, m[0], m[1]) {
@@ -668,8 +676,8 @@ func (r *run) currencyOf(sym, s string) string {
 	case "Rs", "Rs.":
 		return r.rupee()
 	case "R":
-		if r.country != "ZA" {
-			return "" // "R" alone is the rand only in South African news
+		if r.country != "ZA" && r.country != "" {
+			return "" // "R" alone is the rand in South African news, or where no country is named
 		}
 		return "ZAR"
 	case "KSh", "Ksh", "Sh":
@@ -902,6 +910,16 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		}
 		amt := Seizure{Amount: r.nump(m.Amount), Currency: r.strp(m.Currency), AmountQualifier: r.strp(m.Qualifier), Qualifier: r.strp(m.Qualifier), Phrase: text[m.Start:m.End]}
 		switch {
+		case cue && heldIn(tail(sf.low[:m.Start], 60)):
+			// "froze 22 bank accounts containing R3.4 million": what the
+			// accounts or wallets held, the sum of the item read before.
+			if !r.attachHeld(made, m) {
+				amt.Commodity, amt.Subtype = "cash", r.strp("bank accounts")
+				if strings.Contains(tail(sf.low[:m.Start], 60), "wallet") {
+					amt.Commodity, amt.Subtype = "cryptocurrency", r.strp("wallets")
+				}
+				newSeizure(amt, m.Start)
+			}
 		case r.valueInGoods(sf, m) != nil:
 			// "$13 million in fake medicines": the value of goods, not cash.
 			e := r.valueInGoods(sf, m)
@@ -2016,4 +2034,34 @@ func (r *run) anaphorAgency(i, pos int) string {
 		}
 	}
 	return ""
+}
+
+// heldIn reports whether the ASCII lower-case text before a sum ends with
+// accounts or wallets and a verb of holding: "accounts containing ",
+// "wallets holding about ".
+func heldIn(low string) bool {
+	low = strings.TrimRight(low, " ")
+	for _, q := range []string{" about", " around", " some", " nearly", " almost", " more than", " over", " up to"} {
+		low = strings.TrimSuffix(low, q)
+	}
+	for _, v := range []string{" containing", " holding", " with balances of", " with a balance of", " with", " worth", " totalling", " totaling"} {
+		if rest, ok := strings.CutSuffix(low, v); ok {
+			rest = strings.TrimRight(rest, " ")
+			return strings.HasSuffix(rest, "accounts") || strings.HasSuffix(rest, "account") || strings.HasSuffix(rest, "wallets") || strings.HasSuffix(rest, "wallet")
+		}
+	}
+	return false
+}
+
+// attachHeld gives the sum m to the last item made from this sentence that
+// counts accounts or wallets and has no sum yet, and reports whether it did.
+func (r *run) attachHeld(made []int, m money) bool {
+	for k := len(made) - 1; k >= 0; k-- {
+		s := &r.out.Seizures[made[k]]
+		if s.Amount == nil && (s.Commodity == "cash" || s.Commodity == "cryptocurrency") {
+			s.Amount, s.Currency, s.AmountQualifier = r.nump(m.Amount), r.strp(m.Currency), r.strp(m.Qualifier)
+			return true
+		}
+	}
+	return false
 }

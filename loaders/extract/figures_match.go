@@ -14,11 +14,13 @@ import (
 var (
 	unitAlts = newWordAlts("tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
 		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "g", "pounds", "pound", "lbs", "lb", "ounces",
-		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon")
+		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon",
+		"cubic metres", "cubic meters", "cubic metre", "cubic meter")
 	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "packages", "package", "packets", "packet", "bags", "bag",
 		"parcels", "parcel", "sacks", "sack", "bales", "bale", "boxes", "box", "pallets", "pallet", "pouches", "pouch",
 		"sachets", "sachet", "wraps", "wrap", "bundles", "bundle", "slabs", "slab", "pellets", "pellet",
-		"bottles", "bottle", "tins", "tin", "jerrycans", "jerrycan"}
+		"bottles", "bottle", "tins", "tin", "jerrycans", "jerrycan", "cartons", "carton", "crates", "crate",
+		"barrels", "barrel", "drums", "drum", "jars", "jar", "vials", "vial", "ampoules", "ampoule"}
 	ofAlt             = newWordAlts("of")
 	ofWord            = []string{"of"}
 	oneActiveVerbs    = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}
