@@ -674,6 +674,10 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			}
 			if r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end]) {
 				out = append(out, agencyCand{i: i, j: end, name: sf.s.Text[toks[i].Start:toks[end-1].End]})
+				// A name read from its first word holds the names that start
+				// inside it: "Anti-Narcotics Unit of the Kenya Police
+				// Service" is not "Narcotics Unit of the ...".
+				i = end - 1
 				break
 			}
 		}

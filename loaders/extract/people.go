@@ -251,6 +251,7 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 			return
 		}
 	}
+	r.dropPlacesInName(sf, name)
 	surname := strings.ToLower(words[len(words)-1])
 	for i := range r.out.People {
 		p := &r.out.People[i]
@@ -355,3 +356,26 @@ var cueBits = func() map[string]uint16 {
 	}
 	return m
 }()
+
+// dropPlacesInName drops the places read inside a person's name in the
+// sentence ("Superintendent Ana Jordan", "Gen. Jose Santos"): a surname is
+// no place there, though the article may name the place elsewhere.
+func (r *run) dropPlacesInName(sf *sentenceFacts, name string) {
+	for from := 0; ; {
+		k := strings.Index(sf.s.Text[from:], name)
+		if k < 0 {
+			return
+		}
+		start, end := from+k, from+k+len(name)
+		kept := sf.places[:0]
+		for _, p := range sf.places {
+			if p.Start >= start && p.End <= end && strings.Count(sf.s.Text, p.Surface) == strings.Count(sf.s.Text, name) {
+				r.dropPlaceIfUnused(p.Name, sf)
+				continue
+			}
+			kept = append(kept, p)
+		}
+		sf.places = kept
+		from = end
+	}
+}
