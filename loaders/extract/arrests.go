@@ -186,6 +186,9 @@ func hasCapture(m pattern.Match, name string) bool {
 func hasBreakdownPart(sf *sentenceFacts) bool {
 	toks := sf.toks
 	for k := 1; k+1 < len(toks); k++ {
+		if k+3 < len(toks) && toks[k+1].Lower == "of" && (toks[k+2].Lower == "them" || toks[k+2].Lower == "whom") && isNumberToken(toks[k].Lower) {
+			return true // "21 were arrested, 17 of them in Spain"
+		}
 		if (toks[k+1].Lower == "in" || toks[k+1].Lower == "at") && (isNumberToken(toks[k].Lower) || isWordNumber(toks[k].Lower)) &&
 			(toks[k-1].Lower == "and" || strings.Contains(sf.s.Text[toks[k-1].End:toks[k].Start], ",")) {
 			return true

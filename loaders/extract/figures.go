@@ -355,7 +355,7 @@ func (r *run) agencyFor(i, pos int) string {
 		if r.quotesItsAgency(j) {
 			continue // a quote after the figure is not who made it
 		}
-		if a := r.lastOwnAgency(j); a != "" {
+		if a := r.ownAgency(j, true); a != "" {
 			return a
 		}
 	}
@@ -396,12 +396,23 @@ func (r *run) figureAgencies(sf *sentenceFacts) ([]mention, int) {
 
 // lastOwnAgency is the last agency sentence j names in its own right, not as
 // the owner of an operation ("the NCA's County Lines Week").
-func (r *run) lastOwnAgency(j int) string {
+func (r *run) lastOwnAgency(j int) string { return r.ownAgency(j, false) }
+
+// ownAgency is lastOwnAgency, or the first such agency where first is set:
+// the nearest, for a sentence after the figure.
+func (r *run) ownAgency(j int, first bool) string {
 	sf := r.sents[j]
-	for k := len(sf.agencies) - 1; k >= 0; k-- {
+	for n := range sf.agencies {
+		k := len(sf.agencies) - 1 - n
+		if first {
+			k = n
+		}
 		a := sf.agencies[k]
 		if r.supportsOnly(sf, a) {
 			continue
+		}
+		if r.onlySays(sf, k) {
+			continue // "Police in Spain arrested 21, Europol said": its sentences after are not Europol's either
 		}
 		if !a.Possessive || !r.qualifiesOperation(sf, a) {
 			return r.parentAgency(sf, a)
@@ -1774,7 +1785,7 @@ var vagueGoods = map[string]bool{"assets": true, "contraband": true, "equipment"
 var supportPhrases = []string{"supported by", "support of", "support from", "coordinated by", "funded by", "financed by",
 	"assisted by", "assistance of", "assistance from", "cooperation with", "co-operation with", "collaboration with",
 	"help of", "backed by", "enabled by", "facilitated by", "alongside", "aided by", "partnership with", "partnered with",
-	"organized by", "organised by", "centre at", "center at"}
+	"organized by", "organised by", "centre at", "center at", "help from", "aid of", "aid from", "input from", "working with"}
 
 // fundPhrases before an agency say it paid for the work: neither an actor of
 // its figures nor one of the operation's agencies.
@@ -1883,7 +1894,7 @@ func endsWithPhrase(low string, phrases []string) bool {
 func genericActorBefore(sf *sentenceFacts, pos int, coordinator bool) bool {
 	cs, _ := sf.clauseAt(pos)
 	for _, t := range sf.tokensIn(cs, pos) {
-		if actorWords[t.Lower] && (coordinator || !ownActorWords[t.Lower]) {
+		if actorWords[t.Lower] && (coordinator || !ownActorWords[t.Lower]) && !overlapsMention(sf.agencies, t.Start, t.End) {
 			return true
 		}
 	}
@@ -1925,6 +1936,9 @@ func notArrestFigure(sf *sentenceFacts, start, end int) bool {
 	}
 	if startsWith(sf.s.Text[start:], "one of ") {
 		return true
+	}
+	if ageBefore(sf.tokensIn(max(0, start-40), start)) {
+		return true // "two men aged 27 and 41 were arrested": an age
 	}
 	after := sf.tokensIn(end, end+60)
 	// "two arrests a day": a rate, not a count.
@@ -2064,4 +2078,37 @@ func (r *run) attachHeld(made []int, m money) bool {
 		}
 	}
 	return false
+}
+
+// ageBefore reports whether the tokens before a figure end with an age's
+// word and the numbers of a list of ages: "aged 27 and", "aged between 20
+// and", "ages 19, 22 and".
+func ageBefore(before []token) bool {
+	for k := len(before) - 1; k >= 0 && k >= len(before)-8; k-- {
+		switch w := before[k].Lower; {
+		case w == "aged" || w == "ages" || w == "age":
+			return true
+		case w == "and" || w == "to" || w == "between" || isNumberToken(w):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// onlySays reports whether agency k of sentence sf is an international body
+// credited with saying what the sentence tells ("..., Europol said"): it
+// coordinates others' work, so it is not the actor the sentences after
+// it mean.
+func (r *run) onlySays(sf *sentenceFacts, k int) bool {
+	a := sf.agencies[k]
+	if r.agencyCountry(a.Name) != "INT" {
+		return false
+	}
+	all, credited := r.figureAgencies(sf)
+	if credited >= 0 && all[credited].Start == a.Start {
+		return true
+	}
+	after := sf.tokensIn(a.End, len(sf.s.Text))
+	return len(after) > 0 && sayVerbs[after[0].Lower]
 }
