@@ -988,6 +988,11 @@ func (r *run) isAgencyName(toks []token) bool {
 func (r *run) addAgencyMention(sf *sentenceFacts, name, country string, start, end int) {
 	surface := sf.s.Text[start:end]
 	possessive := strings.HasPrefix(sf.s.Text[end:], "'s") || strings.HasPrefix(sf.s.Text[end:], "’s")
+	if n := len(sf.agencies); n > 0 && sf.agencies[n-1].Name != name && bracketed(sf.s.Text, sf.agencies[n-1].End, start, end) {
+		// "the Defence Ministry (Sedena)": the name in brackets is the one
+		// before it, written another way.
+		name = sf.agencies[n-1].Name
+	}
 	sf.agencies = append(sf.agencies, mention{Name: name, Surface: surface, Start: start, End: end, Possessive: possessive})
 	idx, ok := r.agencyIdx[name]
 	if !ok {
@@ -1110,10 +1115,16 @@ func (r *run) findNamed(sf *sentenceFacts) {
 			sf.places = append(sf.places, mt)
 			r.addPlace(sf, e.Canon, e.Country, e.Sub, mt)
 		case entPlatform:
+			if overlapsMention(sf.operations, mt.Start, mt.End) {
+				continue // "Operation Hydra" names no darknet market
+			}
 			mt.Name = r.platformName(e.Canon, mt.Surface)
 			sf.platforms = append(sf.platforms, mt)
 			r.addNamed(&r.out.Platforms, r.platIdx, sf, mt)
 		case entGroup:
+			if overlapsMention(sf.operations, mt.Start, mt.End) {
+				continue
+			}
 			sf.groups = append(sf.groups, mt)
 			r.addNamed(&r.out.Groups, r.groupIdx, sf, mt)
 		}
@@ -1658,4 +1669,10 @@ func jointBodyAhead(sf *sentenceFacts, i int) bool {
 	}
 	last, prev := toks[j-1].Lower, toks[j-2].Lower
 	return prev == "task" && (last == "force" || last == "forces") || last == "team" || last == "command" || last == "centre" || last == "center"
+}
+
+// bracketed reports whether text[start:end] stands alone in brackets right
+// after prevEnd: "Defence Ministry (Sedena)".
+func bracketed(text string, prevEnd, start, end int) bool {
+	return prevEnd <= start && strings.TrimSpace(text[prevEnd:start]) == "(" && strings.HasPrefix(text[end:], ")")
 }

@@ -324,6 +324,7 @@ func TestArrests(t *testing.T) {
 		{"ages are no count", "A 34-year-old man and two men aged 27 and 41 were arrested.", []float64{3}},
 		{"ages between", "Three women aged between 20 and 30 were detained.", []float64{3}},
 		{"a part of the count, of them", "Twenty-one people were arrested, 17 of them in Spain.", []float64{21, 17}},
+		{"one described by age and trade", "Officers arrested a 45-year-old businessman at the airport.", []float64{1}},
 		{"a speaker is not the one arrested", "According to police spokesperson Captain Ola Dube, the men were arrested on Sunday.", nil},
 		{"named, aged, no comma before the verb", "The other woman, Ada Obi, 30, from Leeds was also arrested.", []float64{1}},
 		{"a mass is no arrest count", "The raid led to the apprehension of 300 kg of cannabis.", nil},
@@ -384,6 +385,7 @@ func TestAgencies(t *testing.T) {
 		{"gazetteer acronym", "The NCA said the work went on.", []string{"National Crime Agency"}},
 		{"constabulary pattern", "The Loamshire Constabulary said officers were on patrol.", []string{"Loamshire Constabulary"}},
 		{"sheriff pattern", "Deputies from the Riverbend County Sheriff's Office attended.", []string{"Riverbend County Sheriff's Office"}},
+		{"a name and its acronym in brackets", "The Defence Ministry (Sedena) said troops found a laboratory.", []string{"Defence Ministry"}},
 		{"a unit of a service, its name's first word hyphened", "The Anti-Narcotics Unit of the Kenya Police Service seized 12 kg of heroin.", []string{"Anti-Narcotics Unit", "Kenya National Police Service"}},
 		{"ministry pattern", "The Ministry of Public Order said little.", []string{"Ministry of Public Order"}},
 		{"national agency pattern", "The National Drug Suppression Agency led the case.", []string{"National Drug Suppression Agency"}},
@@ -504,6 +506,7 @@ func TestAttachment(t *testing.T) {
 		{"the clause's subject", "The NCA and Border Force found 2 tonnes of cocaine.", "National Crime Agency", ""},
 		{"a force named by its place", "Kent Police seized 3kg of heroin. Police in Rotterdam said they found 8,000 kilos of cocaine.", "", ""},
 		{"a past figure has no agency", "Kent Police seized 3kg of heroin. The previous record was 8 kilos of heroin seized in 2015.", "", ""},
+		{"a ministry that says its troops acted", "The Defence Ministry said troops detained three men near the lab.", "Defence Ministry", ""},
 		{"a coordinator that said so is not the actor after it", "Police in Spain dismantled a cocaine ring, Europol said. Officers seized 40 kilos of cocaine.", "", ""},
 		{"the leader of the work, a supporter's name holding 'Police'", "The investigation, led by the Drug Enforcement Administration with help from the Phoenix Police Department, resulted in the seizure of 50 kilos of cocaine.", "Drug Enforcement Administration", ""},
 		{"a second subject with its own verb", "The Guardia Civil arrested 28 suspects in Malaga, and the Polícia Judiciária arrested 12 people in Porto.", "Polícia Judiciária", ""},
@@ -655,6 +658,16 @@ func TestOperationIsNoPlace(t *testing.T) {
 	}
 }
 
+func TestOperationNameIsNoPlatform(t *testing.T) {
+	ex := extractText(t, "", "Operation Hydra, run by the National Organised Crime Group, began in February.")
+	if len(ex.Platforms) > 0 {
+		t.Errorf("platforms %+v: the operation's name is none", ex.Platforms)
+	}
+	if len(ex.Operations) == 0 || deref(ex.Operations[0].Name) != "Hydra" || len(ex.Operations[0].Targets) > 0 {
+		t.Errorf("operations %+v, want Hydra with no targets", ex.Operations)
+	}
+}
+
 // TestSurnameIsNoPlace checks that a place read inside a person's name is
 // dropped, and kept where the sentence also names the place itself.
 func TestSurnameIsNoPlace(t *testing.T) {
@@ -730,6 +743,8 @@ func TestPeopleRoles(t *testing.T) {
 		{"agency's role name", "\"We will not stop,\" said Europol's executive director Catherine De Bolle.", "Catherine De Bolle", "executive director", "Europol"},
 		{"role, of agency", "Superintendent John Doe, of Kent Police, said so.", "John Doe", "Superintendent", "Kent Police"},
 		{"title and role", "The Metropolitan Police Commissioner, Dame Cressida Dick, spoke.", "Cressida Dick", "Commissioner", "Metropolitan Police"},
+		{"the agency's spokesman", "Officers of the National Drug Law Enforcement Agency arrested a man at the airport, the agency's spokesman, Femi Babafemi, said.", "Femi Babafemi", "spokesman", "National Drug Law Enforcement Agency"},
+		{"an age and a job before the name", "Customs officers detained a 45-year-old businessman, Ade Bello, at the port.", "Ade Bello", "45-year-old businessman", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

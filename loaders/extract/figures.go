@@ -1844,7 +1844,7 @@ var actorWords = wordSet("police officers officer authorities investigators agen
 
 // ownActorWords, after "X said", are X's own people ("the NCA said officers
 // seized"), unless X only coordinates others' work (an international body).
-var ownActorWords = wordSet("officers officer investigators agents detectives deputies officials it they its their teams units")
+var ownActorWords = wordSet("officers officer investigators agents detectives deputies officials it they its their teams units troops soldiers personnel operatives")
 
 // saidOtherActor reports whether agency mention a, before the figure at pos,
 // only says what another did: a say verb follows it, then another actor

@@ -60,6 +60,15 @@ func (r *run) findPeople(sf *sentenceFacts) {
 		if org == "" {
 			org = r.agencyAfter(sf, m[7])
 		}
+		if org == "" {
+			// "the agency's spokesman, Femi Babafemi": the agency named before.
+			before := strings.ToLower(strings.ReplaceAll(tail(text[:m[2]], 24), "’", "'"))
+			if k := strings.LastIndex(before, "the "); k >= 0 {
+				if head, ok := possessiveHead(before[k:] + role); ok {
+					org = r.agencyByHead(head)
+				}
+			}
+		}
 		r.addPerson(sf, name, title, role, org)
 	}
 	var nameRoles [][]int
@@ -290,8 +299,9 @@ func (r *run) finishPeople() {
 		if p.Organisation != nil || p.Role == nil {
 			continue
 		}
-		for _, head := range []string{"prosecutor", "customs", "sheriff", "attorney"} {
-			if !strings.Contains(strings.ToLower(*p.Role), head) {
+		role := strings.ToLower(*p.Role)
+		for _, head := range []string{"prosecutor", "customs", "sheriff", "attorney", "police"} {
+			if !strings.Contains(role, head) {
 				continue
 			}
 			var hits []string
@@ -302,6 +312,13 @@ func (r *run) finishPeople() {
 			}
 			if len(hits) == 1 {
 				p.Organisation = r.strp(hits[0])
+			}
+		}
+		// "the agency's spokesman", "the bureau's head of intelligence": the
+		// one agency whose name ends with that noun.
+		if p.Organisation == nil {
+			if head, ok := possessiveHead(role); ok {
+				p.Organisation = r.strp(r.agencyByHead(head))
 			}
 		}
 	}
@@ -378,4 +395,31 @@ func (r *run) dropPlacesInName(sf *sentenceFacts, name string) {
 		sf.places = kept
 		from = end
 	}
+}
+
+// possessiveHead reads a role that opens with an agency's head noun and a
+// possessive ("agency's spokesman", "the task force's commander") and
+// returns the noun.
+func possessiveHead(role string) (string, bool) {
+	role = strings.TrimPrefix(strings.ReplaceAll(role, "’", "'"), "the ")
+	head, _, ok := strings.Cut(role, "'s ")
+	if !ok || !anaphorHeads[head] && head != "task force" {
+		return "", false
+	}
+	return head, true
+}
+
+// agencyByHead is the one agency of the article so far whose name ends with
+// the head noun ("agency", "task force"), or "".
+func (r *run) agencyByHead(head string) string {
+	hit := ""
+	for _, a := range r.out.Agencies {
+		if n := strings.ToLower(a.Name); strings.HasSuffix(n, " "+head) || head == "task force" && strings.HasSuffix(n, " taskforce") {
+			if hit != "" {
+				return ""
+			}
+			hit = a.Name
+		}
+	}
+	return hit
 }

@@ -259,7 +259,15 @@ var personNouns = wordSet(`people persons person suspects suspect men man women 
 		handlers dockworkers truckers migrants immigrants residents villagers tenants occupants
 		inmates prisoners students relatives brothers sisters sons daughters husband wife
 		militants terrorists pirates counterfeiters forgers mobsters kingpins bosses leaders
-		affiliates facilitators collaborators recruiter broker agent`)
+		affiliates facilitators collaborators recruiter broker agent
+		businessman businesswoman employee official owner manager director executive pilot captain
+		seaman handler trucker migrant immigrant resident villager tenant inmate prisoner student
+		relative brother sister son daughter militant terrorist pirate counterfeiter forger mobster
+		kingpin boss affiliate facilitator collaborator accomplice conspirator perpetrator culprit
+		criminal robber thief burglar kidnapper abductor gunman hitman assailant attacker shooter
+		scammer hacker cybercriminal poacher logger miner farmer grower trader merchant shopkeeper
+		hawker peddler pusher distributor supplier importer exporter manufacturer middleman mule
+		foreigner citizen`)
 
 // ruleSets are the compiled rules, one set per fact kind, and the class
 // bits of every word a class names.
