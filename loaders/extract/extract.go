@@ -345,6 +345,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		r.findAgencies(sf)
 		r.findOperations(sf)
 		r.findNamed(sf)
+		r.findUnlistedNamed(sf)
 		r.findDates(sf)
 		r.findOpenPlaces(sf)
 	}
@@ -650,6 +651,9 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if headFirst && toks[i].Lower != "customs" && toks[i].Lower != "police" {
 			continue
 		}
+		if !toks[i].in(setAgencyHead, agencyHeads) && afterTitle(sf.s.Text, toks, i) {
+			continue // "Inspector Sam Patel of West Midlands Police": a person's name
+		}
 		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
 			continue // "Joint Airport Interdiction Task Forces" is a body's name; "Joint Police and Customs investigation" is not
 		}
@@ -939,6 +943,9 @@ func (r *run) pickEntry(es []*entry) *entry {
 func (r *run) isAgencyName(toks []token) bool {
 	if len(toks) < 2 || toks[len(toks)-1].in(setNameConnector, nameConnectors) {
 		return false
+	}
+	if titledPerson(toks) {
+		return false // "Detective Chief Inspector Sam Patel of West Midlands Police"
 	}
 	// The last two words, without the "s" of possessives: "Sheriff's Office" -> sheriff office.
 	var last, prev string
@@ -1675,4 +1682,42 @@ func jointBodyAhead(sf *sentenceFacts, i int) bool {
 // after prevEnd: "Defence Ministry (Sedena)".
 func bracketed(text string, prevEnd, start, end int) bool {
 	return prevEnd <= start && strings.TrimSpace(text[prevEnd:start]) == "(" && strings.HasPrefix(text[end:], ")")
+}
+
+// titledPerson reports whether a run of capitalised words opens with a
+// title and then names a person: two words or more that are neither titles
+// nor an agency's head words, before "of" or the end ("Detective Chief
+// Inspector Sam Patel of West Midlands Police"; not "Director of Public
+// Prosecutions").
+func titledPerson(toks []token) bool {
+	k := 0
+	for k < len(toks) && titleWords[strings.TrimSuffix(toks[k].Lower, ".")] {
+		k++
+	}
+	if k == 0 {
+		return false
+	}
+	n := 0
+	for ; k < len(toks) && toks[k].Lower != "of"; k++ {
+		if !isCapitalised(toks[k].Text) || titleWords[toks[k].Lower] || toks[k].in(setAgencyHead, agencyHeads) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// afterTitle reports whether token i is in a run of capitalised words,
+// right after one another, that a title opens before it: "Sam" and "Patel"
+// of "Detective Chief Inspector Sam Patel".
+func afterTitle(text string, toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4 && isCapitalised(toks[k].Text) && strings.TrimSpace(text[toks[k].End:toks[k+1].Start]) == ""; k-- {
+		if toks[k].in(setAgencyHead, agencyHeads) {
+			return false // "Kildare Detective Unit Portlaoise": a body's name ended
+		}
+		if titleWords[strings.TrimSuffix(toks[k].Lower, ".")] {
+			return true
+		}
+	}
+	return false
 }

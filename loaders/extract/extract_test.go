@@ -385,6 +385,7 @@ func TestAgencies(t *testing.T) {
 		{"gazetteer acronym", "The NCA said the work went on.", []string{"National Crime Agency"}},
 		{"constabulary pattern", "The Loamshire Constabulary said officers were on patrol.", []string{"Loamshire Constabulary"}},
 		{"sheriff pattern", "Deputies from the Riverbend County Sheriff's Office attended.", []string{"Riverbend County Sheriff's Office"}},
+		{"a titled person of a force is no agency", "Officers seized 45 kg of heroin, said Detective Chief Inspector Sam Patel of Loamshire Police.", []string{"Loamshire Police"}},
 		{"a name and its acronym in brackets", "The Defence Ministry (Sedena) said troops found a laboratory.", []string{"Defence Ministry"}},
 		{"a unit of a service, its name's first word hyphened", "The Anti-Narcotics Unit of the Kenya Police Service seized 12 kg of heroin.", []string{"Anti-Narcotics Unit", "Kenya National Police Service"}},
 		{"ministry pattern", "The Ministry of Public Order said little.", []string{"Ministry of Public Order"}},
@@ -468,6 +469,7 @@ func TestOperations(t *testing.T) {
 		{"dubbed before the operation", "Dubbed ‘Marlin IV’, the operation targeted fake medicines.", "Marlin IV", "", "", ""},
 		{"quoted before operation", "The \"Safe Harbour Now\" anti-drug operation ended.", "Safe Harbour Now", "", "", ""},
 		{"strike force", "Detectives from Strike Force Wren charged two men.", "Wren", "Strike Force Wren", "", ""},
+		{"a possessive is not the name", "Police gave the results of Operation Trident's third phase on Friday.", "Trident", "", "", ""},
 		{"an edition named short", "Operation Lantern IX began in May. Operation Lantern seized 40 kg of heroin.", "Lantern IX", "Lantern", "", ""},
 		{"the agency of its figures", "Operation Heron began in May. The Loamshire Constabulary later arrested 9 men.", "Heron", "", "", "Loamshire Constabulary"},
 	}
@@ -506,6 +508,7 @@ func TestAttachment(t *testing.T) {
 		{"the clause's subject", "The NCA and Border Force found 2 tonnes of cocaine.", "National Crime Agency", ""},
 		{"a force named by its place", "Kent Police seized 3kg of heroin. Police in Rotterdam said they found 8,000 kilos of cocaine.", "", ""},
 		{"a past figure has no agency", "Kent Police seized 3kg of heroin. The previous record was 8 kilos of heroin seized in 2015.", "", ""},
+		{"a joint operation's partner is not the subject", "In a joint operation with the Guardia Civil, the Polícia Judiciária seized 2 tonnes of cocaine.", "Polícia Judiciária", ""},
 		{"a ministry that says its troops acted", "The Defence Ministry said troops detained three men near the lab.", "Defence Ministry", ""},
 		{"a coordinator that said so is not the actor after it", "Police in Spain dismantled a cocaine ring, Europol said. Officers seized 40 kilos of cocaine.", "", ""},
 		{"the leader of the work, a supporter's name holding 'Police'", "The investigation, led by the Drug Enforcement Administration with help from the Phoenix Police Department, resulted in the seizure of 50 kilos of cocaine.", "Drug Enforcement Administration", ""},

@@ -284,7 +284,7 @@ func (r *run) agencyFor(i, pos int) string {
 	cands := buf[:0]
 	actorSaid := false
 	for k, a := range all {
-		if r.supportsOnly(sf, a) {
+		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) {
 			continue
 		}
 		if other := r.saidOtherActor(sf, a, pos); other {
@@ -1787,6 +1787,29 @@ var supportPhrases = []string{"supported by", "support of", "support from", "coo
 	"help of", "backed by", "enabled by", "facilitated by", "alongside", "aided by", "partnership with", "partnered with",
 	"organized by", "organised by", "centre at", "center at", "help from", "aid of", "aid from", "input from", "working with"}
 
+// partnerPhrases before an agency name a partner of the work: one of the
+// operation's agencies, but not the subject that made the figure ("In a
+// joint operation with the Guardia Civil, the Polícia Judiciária seized").
+var partnerPhrases = []string{"operation with", "investigation with", "together with", "in conjunction with"}
+
+// partnerOnly reports whether agency a is named after one of partnerPhrases,
+// alone or in the list that follows one.
+func (r *run) partnerOnly(sf *sentenceFacts, a mention) bool {
+	if endsWithPhrase(sf.low[:a.Start], partnerPhrases) {
+		return true
+	}
+	for k := len(sf.agencies) - 1; k >= 0; k-- {
+		o := sf.agencies[k]
+		if o.End > a.Start {
+			continue
+		}
+		between := strings.TrimSpace(strings.ToLower(sf.s.Text[o.End:a.Start]))
+		between = strings.TrimSpace(strings.TrimSuffix(between, "the"))
+		return (between == "and" || between == ", and") && r.partnerOnly(sf, o)
+	}
+	return false
+}
+
 // fundPhrases before an agency say it paid for the work: neither an actor of
 // its figures nor one of the operation's agencies.
 var fundPhrases = []string{"funded by", "financed by", "funding from", "funding of", "sponsored by", "grant from"}
@@ -1826,7 +1849,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		}
 		between := strings.TrimSpace(strings.ToLower(sf.s.Text[o.End:a.Start]))
 		between = strings.TrimSpace(strings.TrimSuffix(between, "the"))
-		if between == "and" || between == "," || between == ", and" {
+		if between == "and" || between == ", and" || between == "," && r.listGoesOn(sf, a) {
 			return r.supportsOnly(sf, o)
 		}
 		break
@@ -2111,4 +2134,20 @@ func (r *run) onlySays(sf *sentenceFacts, k int) bool {
 	}
 	after := sf.tokensIn(a.End, len(sf.s.Text))
 	return len(after) > 0 && sayVerbs[after[0].Lower]
+}
+
+// listGoesOn reports whether another agency follows a, joined by "and" or
+// a comma: "with INTERPOL, the UNODC and the WCO" is a list, while "In a
+// joint operation with the Guardia Civil, the Polícia Judiciária seized"
+// names the subject after the comma.
+func (r *run) listGoesOn(sf *sentenceFacts, a mention) bool {
+	for _, o := range sf.agencies {
+		if o.Start < a.End {
+			continue
+		}
+		between := strings.TrimSpace(strings.ToLower(sf.s.Text[a.End:o.Start]))
+		between = strings.TrimSpace(strings.TrimSuffix(between, "the"))
+		return between == "and" || between == "," || between == ", and"
+	}
+	return false
 }

@@ -106,6 +106,11 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	text := sf.s.Text
 	add := func(name, alias string, start, end int) {
 		name = strings.TrimSpace(strings.Trim(name, "\"“”‘’'"))
+		if n, ok := strings.CutSuffix(name, "'s"); ok {
+			name, end = n, end-2 // "Operation Trident's third phase"
+		} else if n, ok := strings.CutSuffix(name, "’s"); ok {
+			name, end = n, end-len("’s")
+		}
 		name = strings.TrimPrefix(name, "Operation ")
 		if rest, ok := strings.CutPrefix(name, "Project "); ok && rest != "" && alias == "" {
 			name, alias = rest, name // "Project Chrome" is named Chrome, alias Project Chrome

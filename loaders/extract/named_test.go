@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestUnlistedNamed checks the platforms and groups that rules/named.rules
+// reads by the kind of thing they are, in sentences of our own.
+func TestUnlistedNamed(t *testing.T) {
+	cases := []struct {
+		name, body        string
+		platforms, groups []string
+	}{
+		{"two botnets", "The operation targeted the Quillbot and Marlock botnets.", []string{"Quillbot", "Marlock"}, nil},
+		{"a marketplace", "Police took down the Saltmarsh marketplace on Friday.", []string{"Saltmarsh"}, nil},
+		{"a ransomware gang is a group", "The FBI said the Hollowkey ransomware group hit 300 firms.", nil, []string{"Hollowkey"}},
+		{"a cartel", "Police said the Varela cartel used the port.", nil, []string{"Varela cartel"}},
+		{"a capital that opens the sentence", "Seized marketplaces sold drugs and weapons.", nil, nil},
+		{"a demonym's mafia is a kind of crime", "Police said the Sicilian mafia ran the port.", nil, nil},
+		{"an agency's unit is no gang", "The Gang Unit of the Loamshire Police arrested two men.", nil, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var plats, groups []string
+			for _, p := range ex.Platforms {
+				plats = append(plats, p.Name)
+			}
+			for _, g := range ex.Groups {
+				groups = append(groups, g.Name)
+			}
+			if !slices.Equal(plats, tc.platforms) || !slices.Equal(groups, tc.groups) {
+				t.Errorf("%q: platforms %q groups %q, want %q %q", tc.body, plats, groups, tc.platforms, tc.groups)
+			}
+		})
+	}
+}
