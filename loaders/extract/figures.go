@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/opgraph/opgraph/graph"
 )
 
 // --- arrests ---
@@ -201,8 +203,8 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	definite := place == "" && definiteBefore(sf.s.Text, f.Start)
 	for k := range r.out.Arrests {
 		old := &r.out.Arrests[k]
-		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || deref(old.Location) == place) &&
-			(*a.Count < 2 || definite || old.Location == nil || a.Location == nil || *old.Location == *a.Location) {
+		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || samePlace(deref(old.Location), place)) &&
+			(*a.Count < 2 || definite || old.Location == nil || a.Location == nil || samePlace(*old.Location, *a.Location)) {
 			if old.Agency == nil {
 				old.Agency = a.Agency
 			}
@@ -332,7 +334,14 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 		return r.parentAgency(sf, best)
 	}
-	if r.isHistoric(sf) || len(sf.operations) > 0 || sf.namesLocalPolice() || r.inSeparateEvent(i) {
+	if len(sf.operations) > 0 && !r.isHistoric(sf) && !sf.namesLocalPolice() {
+		// "In Operation Tango, officers arrested 25": the operation's one
+		// owner, where the text named one.
+		if a := r.operationOwner(sf.operations[0].Name); a != "" && !slices.ContainsFunc(sf.agencies, func(m mention) bool { return m.Name == a }) {
+			return a // (where the sentence names the owner, it passed it over: "supported the NCA's Operation Larkspur")
+		}
+	}
+	if r.isHistoric(sf) || len(sf.operations) > 0 && r.operationNamesAgencies(sf.operations[0].Name) || sf.namesLocalPolice() || r.inSeparateEvent(i) {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
 	// The agency of the sentences just before; in the opening paragraph
@@ -858,6 +867,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				unit = singular(strings.ToLower(u))
 				after = after[n:]
 			}
+			unitEnd := len(strings.TrimRight(text[:len(text)-len(after)], ".")) // "3.1 tonnes": the phrase holds its unit
 			afterUnit := strings.TrimLeft(after, " ")
 			after = strings.TrimPrefix(afterUnit, "of ")
 			e, cs, ce := r.commodityNear(sf, len(text)-len(after), 3)
@@ -868,7 +878,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 					e, ce = &entry{Commodity: "other", Sub: sub}, n
 				}
 			}
-			phraseEnd := f.End
+			phraseEnd := unitEnd
 			if e != nil {
 				phraseEnd = len(text) - len(after) + ce
 				_ = cs
@@ -2150,4 +2160,47 @@ func (r *run) listGoesOn(sf *sentenceFacts, a mention) bool {
 		return between == "and" || between == "," || between == ", and"
 	}
 	return false
+}
+
+// samePlace reports whether two names of places name one place, the
+// generic words aside: "Edo" and "Edo state".
+func samePlace(a, b string) bool {
+	return a == b || a != "" && b != "" && placeCore(a) == placeCore(b)
+}
+
+// operationOwner is the one agency the text names as leading or running
+// the operation, or "".
+func (r *run) operationOwner(name string) string {
+	k, ok := r.opIdx[strings.ToLower(name)]
+	if !ok {
+		return ""
+	}
+	owner := ""
+	for _, ar := range r.out.Operations[k].Roles {
+		if ar.Role == graph.RoleLed || ar.Role == graph.RoleTookPart {
+			if owner != "" {
+				return ""
+			}
+			owner = ar.Agency
+		}
+	}
+	if op := &r.out.Operations[k]; owner == "" && len(op.Agencies) == 1 {
+		for _, ar := range op.Roles {
+			if ar.Agency == op.Agencies[0] && ar.Role != graph.RoleLed && ar.Role != graph.RoleTookPart {
+				return "" // a supporter or a body that announced it
+			}
+		}
+		owner = op.Agencies[0]
+	}
+	if r.agencyCountry(owner) == "INT" {
+		return "" // an international body organises others' work: not their figures' actor
+	}
+	return owner
+}
+
+// operationNamesAgencies reports whether the text gave the operation any
+// agency so far.
+func (r *run) operationNamesAgencies(name string) bool {
+	k, ok := r.opIdx[strings.ToLower(name)]
+	return !ok || len(r.out.Operations[k].Roles) > 0 || len(r.out.Operations[k].Agencies) > 0
 }

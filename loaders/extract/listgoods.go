@@ -103,7 +103,9 @@ var (
 		"when": true, "while": true, "who": true, "which": true, "that": true, "as": true, "such": true, "even": true,
 		"than": true, "into": true, "including": true, "it": true, "they": true, "he": true, "she": true, "we": true,
 		"this": true, "these": true, "those": true, "its": true, "their": true, "his": true, "her": true, "other": false,
-		"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "more": true, "most": true, "many": true}
+		"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "more": true, "most": true, "many": true,
+		"up": true, "down": true, "compared": true, "against": true, "about": true, "around": true, "nearly": true, "almost": true,
+		"both": true, "all": true, "each": true, "including:": true, "mostly": true, "mainly": true}
 	notGoodsHead = map[string]bool{"individuals": true, "suspects": true, "people": true, "persons": true, "men": true,
 		"women": true, "members": true, "officers": true, "others": true, "children": true, "victims": true, "couriers": true}
 	listVerbs = map[string]bool{"were": true, "was": true, "is": true, "are": true, "been": true, "have": true, "has": true,
