@@ -816,7 +816,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	seizeCue := func(cs, ce int) bool {
 		if cs != lastCS || ce != lastCE {
 			s := text[cs:ce]
-			lastCS, lastCE, lastCue = cs, ce, sf.seizedItem || hasSeizeCue(s) || takenWith && strings.Contains(s, "with ")
+			lastCS, lastCE, lastCue = cs, ce, sf.seizedItem || hasSeizeCue(s) || takenWith && strings.Contains(s, "with ") ||
+				listAfterSeizing(text[:cs])
 		}
 		return lastCue
 	}
@@ -1319,8 +1320,8 @@ func findClauseBreaks(s string) [][]int {
 		case c == 0xE2 && (strings.HasPrefix(s[p:], "–") || strings.HasPrefix(s[p:], "—")):
 			e = p + len("–")
 		case c == ',':
-			if w := skipSpaces(s, p+1); w > p+1 {
-				e = wordAltAt(s, w, clauseWords)
+			if w := skipSpaces(s, p+1); w > p+1 && !hasPrefixFold(s[w:], "as well as ") {
+				e = wordAltAt(s, w, clauseWords) // ", as well as 3 vehicles" goes on with the list
 			}
 		}
 		if e >= 0 {
@@ -2203,4 +2204,12 @@ func (r *run) operationOwner(name string) string {
 func (r *run) operationNamesAgencies(name string) bool {
 	k, ok := r.opIdx[strings.ToLower(name)]
 	return !ok || len(r.out.Operations[k].Roles) > 0 || len(r.out.Operations[k].Agencies) > 0
+}
+
+// listAfterSeizing reports whether the text before a clause opens a list
+// after a colon, in words of seizing: "Seized during the searches were: 14
+// firearms; 2,000 rounds of ammunition; ..." (each item its own clause).
+func listAfterSeizing(before string) bool {
+	k := strings.LastIndexByte(before, ':')
+	return k >= 0 && strings.Count(before[k:], ";") > 0 && hasSeizeCue(before[:k])
 }
