@@ -395,7 +395,7 @@ func (r *run) figureAgencies(sf *sentenceFacts) ([]mention, int) {
 			sf.cands = append(sf.cands, a)
 		}
 		for k, a := range sf.cands {
-			if creditBefore(tail(sf.s.Text[:a.Start], 30)) {
+			if creditBefore(tail(sf.s.Text[:a.Start], 30)) && !actsAfter(sf, a) {
 				sf.credited = k
 			}
 		}
@@ -2212,4 +2212,21 @@ func (r *run) operationNamesAgencies(name string) bool {
 func listAfterSeizing(before string) bool {
 	k := strings.LastIndexByte(before, ':')
 	return k >= 0 && strings.Count(before[k:], ";") > 0 && hasSeizeCue(before[:k])
+}
+
+// actsAfter reports whether a verb of acting follows the agency mention a,
+// maybe after an auxiliary: "said the Guardia Civil had seized" names the
+// Guardia Civil as the subject, not as who said so.
+func actsAfter(sf *sentenceFacts, a mention) bool {
+	after := sf.tokensIn(a.End, len(sf.s.Text))
+	for k := 0; k < len(after) && k < 3; k++ {
+		switch w := after[k].Lower; {
+		case actVerbs[w]:
+			return true
+		case w == "had" || w == "has" || w == "have" || w == "also" || w == "then" || w == "later":
+		default:
+			return false
+		}
+	}
+	return false
 }
