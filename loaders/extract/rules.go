@@ -428,6 +428,10 @@ func ruleValue(toks []pattern.Token) (float64, bool) {
 	switch w {
 	case "a", "an", "one", "another":
 		return 1, true
+	case "pair", "duo", "couple":
+		return 2, true
+	case "trio":
+		return 3, true
 	}
 	if v, ok := wordValue(w); ok {
 		if len(toks) > 2 && toks[1].Text == "-" {
