@@ -260,6 +260,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "heroin", 12, 0, "kg", "", "exact"}, {"drugs", "ketamine", 4, 0, "kg", "", "exact"}, {"vehicles", "", 3, 0, "item", "", "exact"}}},
 		{"a list after a colon, by semicolons", "Seized during the searches were: 14 firearms; 9 kg of cannabis; and £12,500 in cash.",
 			[]seizureKey{{"firearms", "", 14, 0, "item", "", "exact"}, {"drugs", "cannabis", 9, 0, "kg", "", "exact"}, {"cash", "", 0, 12500, "", "GBP", "exact"}}},
+		{"a count of seizures is no quantity", "Customs officers made 80 seizures of cocaine at the port.",
+			[]seizureKey{{"drugs", "cocaine", 0, 0, "", "", ""}}},
 		{"cubic metres", "Rangers seized 120 cubic metres of rosewood at the border post.",
 			[]seizureKey{{"other", "rosewood", 120, 0, "cubic metre", "", "exact"}}},
 		{"cartons", "Officers found 300 cartons of cigarettes in the truck.",

@@ -859,6 +859,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				continue
 			}
 			after := text[f.End:]
+			if countsEvents(sf.tokensIn(f.End, min(len(text), f.End+40))) {
+				continue // "80 seizures of cocaine", "several other cases where drugs ...": events, not goods
+			}
 			unit := ""
 			if u, n := unitAfter(after); n >= 0 {
 				unit = unitNames[strings.ToLower(u)]
@@ -2224,6 +2227,24 @@ func actsAfter(sf *sentenceFacts, a mention) bool {
 		case actVerbs[w]:
 			return true
 		case w == "had" || w == "has" || w == "have" || w == "also" || w == "then" || w == "later":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// eventNouns count events, not goods: "80 seizures", "several cases".
+var eventNouns = wordSet("cases case incidents incident seizures seizure raids raid operations detections detection interceptions searches inspections busts arrests occasions attempts")
+
+// countsEvents reports whether the tokens after a figure name events
+// (eventNouns), maybe after "other", "more", "separate" or "further".
+func countsEvents(after []token) bool {
+	for k := 0; k < len(after) && k < 3; k++ {
+		switch w := after[k].Lower; {
+		case eventNouns[w]:
+			return true
+		case w == "other" || w == "more" || w == "separate" || w == "further" || w == "different" || w == "similar":
 		default:
 			return false
 		}
