@@ -36,3 +36,14 @@ func TestUnlistedNamed(t *testing.T) {
 		})
 	}
 }
+
+// TestEventCountsAreNoGoods checks that a vague count of events ("several
+// other cases") is not read as a vague quantity of the goods after it.
+func TestEventCountsAreNoGoods(t *testing.T) {
+	ex := extractText(t, "", "Officers also seized drugs in several other cases where drugs were hidden in cars.")
+	for _, s := range ex.Seizures {
+		if deref(s.Qualifier) == "several" {
+			t.Errorf("%q read as several %s", s.Phrase, s.Commodity)
+		}
+	}
+}
