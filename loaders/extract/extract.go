@@ -1327,6 +1327,9 @@ func (r *run) dedupePlaces() {
 	var out []Place
 	for _, p := range r.out.Places {
 		core := placeCore(p.Name)
+		if isFacility(p.Name) {
+			core = "facility " + core // "Mumbai international airport" is a place of its own beside Mumbai
+		}
 		if k, ok := seen[core]; ok {
 			if len(p.Name) > len(out[k].Name) && !strings.Contains(strings.ToLower(p.Name), "port") {
 				p.Evidence = append(out[k].Evidence, p.Evidence...)
@@ -1720,4 +1723,10 @@ func afterTitle(text string, toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// isFacility reports whether a place's name is a port's or an airport's.
+func isFacility(name string) bool {
+	low := strings.ToLower(name)
+	return strings.Contains(low, "port") || strings.Contains(low, "harbour") || strings.Contains(low, "harbor")
 }

@@ -685,6 +685,19 @@ func TestOperationNameIsNoPlatform(t *testing.T) {
 	}
 }
 
+// TestPortBesideItsCity checks that a port or airport named beside its
+// city is a place of its own, as ANNOTATION.md lists both.
+func TestPortBesideItsCity(t *testing.T) {
+	ex := extractText(t, "", "Officers seized 7 kg of cocaine at Mumbai international airport. The courier lived in Mumbai.")
+	var got []string
+	for _, p := range ex.Places {
+		got = append(got, p.Name)
+	}
+	if !slices.Contains(got, "Mumbai") || !slices.Contains(got, "Mumbai international airport") {
+		t.Errorf("places %q, want Mumbai and Mumbai international airport", got)
+	}
+}
+
 // TestSurnameIsNoPlace checks that a place read inside a person's name is
 // dropped, and kept where the sentence also names the place itself.
 func TestSurnameIsNoPlace(t *testing.T) {
