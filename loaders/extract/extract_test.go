@@ -708,6 +708,7 @@ func TestSurnameIsNoPlace(t *testing.T) {
 		{"a surname only", "Superintendent Ana Jordan said the raids went well.", nil},
 		{"a rank and a surname", "Brig. Gen. Jose Santos, director of the bureau, said the drugs came by sea.", nil},
 		{"the place named too", "Superintendent Ana Jordan said officers had worked in Jordan.", []string{"Jordan"}},
+		{"a union's member states", "Police in various EU member states arrested 20 people.", nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -226,7 +226,9 @@ func arrestOneActiveAt(s string) int {
 // after a sum that make it no sum seized ("£5m a year"), in their order.
 var (
 	adjectiveUses = []string{"authorities", "officials", "police", "forces", "government", "prosecutors", "investigators",
-		"officers", "agents", "customs", "law enforcement", "counterparts", "partners"}
+		"officers", "agents", "customs", "law enforcement", "counterparts", "partners",
+		"member states", "Member States", "member countries", "countries", "nationals", "citizens", "funding", "funds",
+		"agencies", "courts", "judicial", "citizen", "national"}
 	notSeizedMoneyLeads = []string{"a year", "per year", "annually", "in revenue", "in profits", "in profit", "in sales",
 		"in losses", "in tax", "loss", "fine"}
 )
