@@ -33,6 +33,7 @@ func TestFindFigures(t *testing.T) {
 		{"digits", "police made 746 arrests", 746, false, "exact"},
 		{"thousands separator", "26,850 kg of cocaine", 26850, false, "exact"},
 		{"decimal", "1.5kg of heroin", 1.5, false, "exact"},
+		{"decimal comma", "3,5 tonnes of cocaine", 3.5, false, "exact"},
 		{"word", "nine men were detained", 9, false, "exact"},
 		{"hyphenated word", "twenty-five people", 25, false, "exact"},
 		{"word with multiplier", "three million pills", 3e6, false, "exact"},

@@ -126,7 +126,7 @@ func findFiguresAt(s string, starts []int32, bits []uint8) []figure {
 		if isPartOfDateOrCode(s, m[0], m[1]) {
 			continue
 		}
-		v, err := strconv.ParseFloat(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 64)
+		v, err := strconv.ParseFloat(numberText(s[m[2]:m[3]]), 64)
 		if err != nil {
 			continue
 		}
@@ -485,6 +485,8 @@ func matchDigits(s string, p int) submatch {
 	}
 	if e < len(s) && s[e] == '.' && digit(e+1) {
 		e = digitsEnd(e + 1)
+	} else if decimalCommaAt(s, p, e) {
+		e = digitsEnd(e + 1) // "3,5 tonnes": a decimal comma
 	}
 	sm := submatch{m: [8]int{p, e, p, e, -1, -1, -1, -1}, n: 8}
 	m := &sm.m
@@ -672,4 +674,28 @@ func matchWordNumber(s string, p int) submatch {
 		}
 	}
 	return submatch{}
+}
+
+// decimalCommaAt reports whether the digits s[p:e] are followed by a comma
+// and one or two digits that end the number: "3,5 tonnes", "1,25 kg" (not
+// "1,250" nor "3, 5 and 7").
+func decimalCommaAt(s string, p, e int) bool {
+	if e >= len(s) || s[e] != ',' || e == p {
+		return false
+	}
+	n := 0
+	for q := e + 1; q < len(s) && s[q] >= '0' && s[q] <= '9'; q++ {
+		n++
+	}
+	end := e + 1 + n
+	return n >= 1 && n <= 2 && (end == len(s) || !isWordASCII(s[end]) && s[end] != ',' && s[end] != '.')
+}
+
+// numberText is a number's text as strconv reads it: group commas dropped,
+// a decimal comma made a dot.
+func numberText(t string) string {
+	if k := strings.IndexByte(t, ','); k >= 0 && decimalCommaAt(t, 0, k) {
+		return t[:k] + "." + t[k+1:]
+	}
+	return strings.ReplaceAll(t, ",", "")
 }
