@@ -776,6 +776,7 @@ func TestPeopleRoles(t *testing.T) {
 		{"role, of agency", "Superintendent John Doe, of Kent Police, said so.", "John Doe", "Superintendent", "Kent Police"},
 		{"title and role", "The Metropolitan Police Commissioner, Dame Cressida Dick, spoke.", "Cressida Dick", "Commissioner", "Metropolitan Police"},
 		{"the agency's spokesman", "Officers of the National Drug Law Enforcement Agency arrested a man at the airport, the agency's spokesman, Femi Babafemi, said.", "Femi Babafemi", "spokesman", "National Drug Law Enforcement Agency"},
+		{"a suspect works for no agency that arrested them", "Humberside Police arrested Daniel Price, 38, in March.", "Daniel Price", "", ""},
 		{"an age and a job before the name", "Customs officers detained a 45-year-old businessman, Ade Bello, at the port.", "Ade Bello", "45-year-old businessman", ""},
 	}
 	for _, tc := range cases {

@@ -91,9 +91,12 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 		role = text[toks[rs].Start:toks[off+re-1].End]
 	}
 	ws, _, _ := m.Capture("who")
-	org := r.agencyAfter(sf, toks[off+m.End-1].End)
-	if org == "" {
-		org = r.agencyEndingAt(sf, toks[off+ws].Start)
+	org := ""
+	if !suspectRule(m.Rule) { // a suspect works for none of the agencies that name or arrest them
+		org = r.agencyAfter(sf, toks[off+m.End-1].End)
+		if org == "" {
+			org = r.agencyEndingAt(sf, toks[off+ws].Start)
+		}
 	}
 	r.rule = m.Rule
 	r.addPerson(sf, who, title, role, org)
@@ -160,4 +163,11 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		}
 	}
 	return isBulletLine(sf.s.Text)
+}
+
+// suspectRule reports whether a rule of rules/people.rules reads suspects
+// (named arrested, listed, aliases), not officials.
+func suspectRule(rule string) bool {
+	return strings.HasPrefix(rule, "person.list.") || strings.HasPrefix(rule, "person.next.") ||
+		rule == "person.one.arrested" || rule == "person.alias.only"
 }
