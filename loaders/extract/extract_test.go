@@ -486,6 +486,7 @@ func TestOperations(t *testing.T) {
 		{"a possessive is not the name", "Police gave the results of Operation Trident's third phase on Friday.", "Trident", "", "", ""},
 		{"an edition named short", "Operation Lantern IX began in May. Operation Lantern seized 40 kg of heroin.", "Lantern IX", "Lantern", "", ""},
 		{"the agency of its figures", "Operation Heron began in May. The Loamshire Constabulary later arrested 9 men.", "Heron", "", "", "Loamshire Constabulary"},
+		{"agencies that acted, in an article about one operation", "Operation Heron began in May. Years later, the Loamshire Constabulary along with the FBI have dismantled the network.", "Heron", "", "", "Federal Bureau of Investigation"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -530,6 +531,7 @@ func TestAttachment(t *testing.T) {
 		{"a second subject with its own verb", "The Guardia Civil arrested 28 suspects in Malaga, and the Polícia Judiciária arrested 12 people in Porto.", "Polícia Judiciária", ""},
 		{"a task force referred back to", "Officers from the Coastal Narcotics Task Force raided six homes. The task force seized 14 kilos of cannabis, according to a statement from the Loamshire Police.", "Coastal Narcotics Task Force", ""},
 		{"the only operation, its named agency only a supporter", "Operation Gannet was supported by the NCA. Kent Police later seized 12 kilos of cannabis.", "Kent Police", "Gannet"},
+		{"the only operation, run only by an international body", "Operation Gannet was run by Europol. Kent Police seized 12 kilos of cannabis.", "Kent Police", "Gannet"},
 		{"the only operation, run by another agency than the figure's", "In London, the Met operation, codenamed Gannet, went on. The NCA seized 12 kilos of cannabis across the country.", "National Crime Agency", ""},
 		{"of several operations, the one in focus", "Operation Tern ended in May. Operation Gannet began in June. Officers seized 40 kilos of cannabis.", "", "Gannet"},
 	}

@@ -2025,7 +2025,7 @@ func (r *run) parentAgency(sf *sentenceFacts, a mention) string {
 }
 
 // actVerbs are the verbs of an agency's acting on a figure.
-var actVerbs = wordSet("arrested detained seized confiscated recovered intercepted found apprehended dismantled raided held")
+var actVerbs = wordSet("arrested detained seized confiscated recovered intercepted found apprehended dismantled raided held crushed disrupted searched executed shut took")
 
 // actsBetween reports whether the ASCII lower-case text holds a verb of
 // acting (actVerbs) as a whole word.

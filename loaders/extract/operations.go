@@ -364,7 +364,7 @@ func (r *run) operationFor(i int, agency string) string {
 			continue // a phase is named where the text means it
 		}
 		named = append(named, *op.Name)
-		owned = ownedOperation(&op)
+		owned = r.ownedOperation(&op)
 		if agency != "" && contains(op.Agencies, agency) {
 			ofAgency = append(ofAgency, *op.Name)
 		}
@@ -825,9 +825,9 @@ func (op *Operation) addTargetsAndPlaces(sf *sentenceFacts) {
 // the operation, not one that only supported it or spoke of it: the
 // figures of other agencies are then not the operation's ("the Met
 // operation, codenamed Eternal" beside the NCA's national figures).
-func ownedOperation(op *Operation) bool {
+func (r *run) ownedOperation(op *Operation) bool {
 	for _, ar := range op.Roles {
-		if ar.Role == graph.RoleLed || ar.Role == graph.RoleTookPart {
+		if (ar.Role == graph.RoleLed || ar.Role == graph.RoleTookPart) && r.agencyCountry(ar.Agency) != "INT" { // Europol runs no one's raids
 			return true
 		}
 	}

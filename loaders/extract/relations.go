@@ -269,4 +269,60 @@ func (r *run) operationActors() {
 			add(s.Operation, s.Agency, s.Evidence)
 		}
 	}
+	// An article about one operation: the agencies it names acting ("the
+	// German police along with Europol and the FBI have crushed the
+	// network") took part in it, where the sentence tells of no other event.
+	if op := r.onlyOperation(); op != nil {
+		for i, sf := range r.sents {
+			if r.inSeparateEvent(i) || r.isHistoric(sf) {
+				continue
+			}
+			for k, a := range sf.agencies {
+				if r.supportsOnly(sf, a) || !r.actsInList(sf, k) {
+					continue
+				}
+				name := r.parentAgency(sf, a)
+				add(op.Name, &name, []Span{r.span(sf, 0.7)})
+			}
+		}
+	}
+}
+
+// onlyOperation is the article's one named operation that is no phase of
+// another, or nil where it names none or several.
+func (r *run) onlyOperation() *Operation {
+	var only *Operation
+	for k := range r.out.Operations {
+		op := &r.out.Operations[k]
+		if op.Name == nil || op.PartOf != nil {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = op
+	}
+	return only
+}
+
+// actsInList reports whether agency k of the sentence is the subject of a
+// verb of acting, alone or in a list joined by "and", "along with" or
+// commas: "the German police along with Europol and the FBI have crushed".
+func (r *run) actsInList(sf *sentenceFacts, k int) bool {
+	for j := k; j < len(sf.agencies); j++ {
+		if actsAfter(sf, sf.agencies[j]) {
+			return true
+		}
+		if j+1 == len(sf.agencies) || sf.agencies[j+1].Start < sf.agencies[j].End {
+			return false
+		}
+		between := strings.ToLower(strings.TrimSpace(sf.s.Text[sf.agencies[j].End:sf.agencies[j+1].Start]))
+		between = strings.TrimSpace(strings.TrimSuffix(between, "the"))
+		switch between {
+		case "and", ",", ", and", "along with", "together with", "with", "and the":
+		default:
+			return false
+		}
+	}
+	return false
 }
