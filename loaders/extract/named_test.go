@@ -47,3 +47,12 @@ func TestEventCountsAreNoGoods(t *testing.T) {
 		}
 	}
 }
+
+// TestOperationTargetsAGroup checks that in an article about one operation
+// a group named after a word of targeting is the operation's target.
+func TestOperationTargetsAGroup(t *testing.T) {
+	ex := extractText(t, "", "Operation Pollino ended on Wednesday.\n\nPolice in four countries made arrests against 'Ndrangheta, a crime group.")
+	if len(ex.Operations) != 1 || !slices.Contains(ex.Operations[0].Targets, "'Ndrangheta") {
+		t.Errorf("operations %+v, want Pollino targeting 'Ndrangheta", ex.Operations)
+	}
+}

@@ -273,6 +273,21 @@ func (r *run) relateOperations() {
 			}
 		}
 	}
+	// In an article about one operation, a group named after a word of
+	// targeting is its target: "executed the arrests and seizures against
+	// 'Ndrangheta".
+	if op := r.onlyOperation(); op != nil {
+		for i, sf := range r.sents {
+			if r.inSeparateEvent(i) {
+				continue
+			}
+			for _, g := range sf.groups {
+				if targetedBefore(sf.low[:g.Start]) && !contains(op.Targets, g.Name) {
+					op.Targets = append(op.Targets, g.Name)
+				}
+			}
+		}
+	}
 	// An operation whose sentences name no agency was run by the agency the
 	// text was speaking of just before it first names the operation.
 	for i := range r.out.Operations {
@@ -832,4 +847,13 @@ func (r *run) ownedOperation(op *Operation) bool {
 		}
 	}
 	return false
+}
+
+// targetWords end the text before a group the operation targeted.
+var targetWords = []string{"against", "targeting", "targeted", "targets", "dismantled", "dismantle", "dismantling", "crackdown on", "into", "infiltrated"}
+
+// targetedBefore reports whether the lower-case text before a name ends
+// with one of targetWords, maybe then "the".
+func targetedBefore(low string) bool {
+	return endsWithPhrase(strings.TrimRight(low, "'‘’\"“ "), targetWords)
 }
