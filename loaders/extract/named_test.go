@@ -56,3 +56,12 @@ func TestOperationTargetsAGroup(t *testing.T) {
 		t.Errorf("operations %+v, want Pollino targeting 'Ndrangheta", ex.Operations)
 	}
 }
+
+// TestOperationTargetsAPlatform checks the same for a platform taken down
+// in a sentence that does not name the operation.
+func TestOperationTargetsAPlatform(t *testing.T) {
+	ex := extractText(t, "", "Operation Endgame ran for a week.\n\nPolice took down the Quillbot botnet and arrested four men.")
+	if len(ex.Operations) != 1 || !slices.Contains(ex.Operations[0].Targets, "Quillbot") {
+		t.Errorf("operations %+v, want Endgame targeting Quillbot", ex.Operations)
+	}
+}

@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"github.com/opgraph/opgraph/graph"
-
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/opgraph/opgraph/graph"
 	"github.com/opgraph/opgraph/loaders/extract/pattern"
 )
 
@@ -281,7 +281,7 @@ func (r *run) relateOperations() {
 			if r.inSeparateEvent(i) {
 				continue
 			}
-			for _, g := range sf.groups {
+			for _, g := range slices.Concat(sf.groups, sf.platforms) {
 				if targetedBefore(sf.low[:g.Start]) && !contains(op.Targets, g.Name) {
 					op.Targets = append(op.Targets, g.Name)
 				}
@@ -850,7 +850,8 @@ func (r *run) ownedOperation(op *Operation) bool {
 }
 
 // targetWords end the text before a group the operation targeted.
-var targetWords = []string{"against", "targeting", "targeted", "targets", "dismantled", "dismantle", "dismantling", "crackdown on", "into", "infiltrated"}
+var targetWords = []string{"against", "targeting", "targeted", "targets", "dismantled", "dismantle", "dismantling", "crackdown on", "into",
+	"infiltrated", "took down", "taken down", "take down", "shut down", "disrupted", "seized"}
 
 // targetedBefore reports whether the lower-case text before a name ends
 // with one of targetWords, maybe then "the".
