@@ -60,8 +60,8 @@ func TestOperationTargetsAGroup(t *testing.T) {
 // TestOperationTargetsAPlatform checks the same for a platform taken down
 // in a sentence that does not name the operation.
 func TestOperationTargetsAPlatform(t *testing.T) {
-	ex := extractText(t, "", "Operation Endgame ran for a week.\n\nPolice took down the Quillbot botnet and arrested four men.")
-	if len(ex.Operations) != 1 || !slices.Contains(ex.Operations[0].Targets, "Quillbot") {
-		t.Errorf("operations %+v, want Endgame targeting Quillbot", ex.Operations)
+	ex := extractText(t, "", "Operation Endgame ran for a week.\n\nPolice took down the Quillbot botnet and arrested four men. Researchers had long studied the Marlock botnet.")
+	if len(ex.Operations) != 1 || !slices.Equal(ex.Operations[0].Targets, []string{"Quillbot"}) {
+		t.Errorf("operations %+v, want Endgame targeting Quillbot only", ex.Operations)
 	}
 }
