@@ -676,6 +676,9 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			if headFirst && (end-i < 3 || !toks[end-1].in(setAgencyHead, agencyHeads)) {
 				continue
 			}
+			if titleBeforeName(sf.s.Text, toks, end) {
+				continue // "Attorney General Merrick Garland": a title, then a person
+			}
 			if r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end]) {
 				out = append(out, agencyCand{i: i, j: end, name: sf.s.Text[toks[i].Start:toks[end-1].End]})
 				// A name read from its first word holds the names that start
@@ -1729,4 +1732,20 @@ func afterTitle(text string, toks []token, i int) bool {
 func isFacility(name string) bool {
 	low := strings.ToLower(name)
 	return strings.Contains(low, "port") || strings.Contains(low, "harbour") || strings.Contains(low, "harbor")
+}
+
+// titleBeforeName reports whether the run of words ending before token end
+// ends with a title and two capitalised words follow it, spaced only:
+// "Attorney General Merrick Garland".
+func titleBeforeName(text string, toks []token, end int) bool {
+	if end < 1 || end+1 >= len(toks) || !titleWords[toks[end-1].Lower] {
+		return false
+	}
+	for k := end; k <= end+1; k++ {
+		if !isCapitalised(toks[k].Text) || titleWords[toks[k].Lower] || toks[k].in(setAgencyHead, agencyHeads) ||
+			strings.TrimSpace(text[toks[k-1].End:toks[k].Start]) != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -399,6 +399,7 @@ func TestAgencies(t *testing.T) {
 		{"gazetteer acronym", "The NCA said the work went on.", []string{"National Crime Agency"}},
 		{"constabulary pattern", "The Loamshire Constabulary said officers were on patrol.", []string{"Loamshire Constabulary"}},
 		{"sheriff pattern", "Deputies from the Riverbend County Sheriff's Office attended.", []string{"Riverbend County Sheriff's Office"}},
+		{"a title before a name is no agency", "Attorney General Merrick Garland said the Justice Department would act.", []string{"Department of Justice"}},
 		{"a titled person of a force is no agency", "Officers seized 45 kg of heroin, said Detective Chief Inspector Sam Patel of Loamshire Police.", []string{"Loamshire Police"}},
 		{"a name and its acronym in brackets", "The Defence Ministry (Sedena) said troops found a laboratory.", []string{"Defence Ministry"}},
 		{"a unit of a service, its name's first word hyphened", "The Anti-Narcotics Unit of the Kenya Police Service seized 12 kg of heroin.", []string{"Anti-Narcotics Unit", "Kenya National Police Service"}},
