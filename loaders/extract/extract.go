@@ -1407,7 +1407,8 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 	cue := false
 	for k := 0; k+1 < len(sf.toks); k++ {
 		w := sf.toks[k].Lower
-		cue = cue || (w == "in" || w == "at" || w == "near") && isCapitalised(sf.toks[k+1].Text)
+		cue = cue || (w == "in" || w == "at" || w == "near" || (w == "of" || w == "from") && k > 0 && isNumberToken(sf.toks[k-1].Lower)) &&
+			isCapitalised(sf.toks[k+1].Text)
 	}
 	if !cue || set == nil {
 		return

@@ -713,6 +713,7 @@ func TestSurnameIsNoPlace(t *testing.T) {
 		{"a rank and a surname", "Brig. Gen. Jose Santos, director of the bureau, said the drugs came by sea.", nil},
 		{"the place named too", "Superintendent Ana Jordan said officers had worked in Jordan.", []string{"Jordan"}},
 		{"a union's member states", "Police in various EU member states arrested 20 people.", nil},
+		{"home towns after ages", "Arrested were Ada Ruiz, 32, of Quellbrook; and Tom Chen, 41, of Marrowdale.", []string{"Quellbrook", "Marrowdale"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
