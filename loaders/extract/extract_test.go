@@ -339,6 +339,8 @@ func TestArrests(t *testing.T) {
 		{"intercepted passengers", "Border guards intercepted two passengers who had swallowed cocaine pellets.", []float64{2}},
 		{"goods intercepted from a suspect", "The bureau intercepted 15.6 million pills from a suspect in the north.", []float64{1}},
 		{"intercepted goods alone are no arrest", "Customs intercepted 40 kg of cocaine at the port.", nil},
+		{"places and counts in brackets, no total", "Chile (3), Peru (2) and Bolivia (1) made arrests during the action days.", []float64{3, 2, 1}},
+		{"a total, then places and counts in brackets", "The action days led to 6 arrests: Chile (3), Peru (2) and Bolivia (1).", []float64{6, 3, 2, 1}},
 		{"the pair", "Officers arrested the pair, aged 31 and 44, at a hotel.", []float64{2}},
 		{"a trio, passive", "The trio were detained at the border.", []float64{3}},
 		{"a couple, passive", "The couple were arrested at the airport.", []float64{2}},
