@@ -887,6 +887,18 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				phraseEnd = len(text) - len(after) + ce
 				_ = cs
 			}
+			if e != nil && (e.Commodity == "cryptocurrency" || e.Commodity == "cash") && unit == "" && !e.Countable {
+				// "200 cryptocurrency accounts", "12 bitcoin wallets": a count of
+				// the accounts or wallets that held it.
+				if w, n := holderAfter(text[phraseEnd:]); n > 0 {
+					c := *e
+					c.Countable, c.Sub = true, w
+					if e.Commodity == "cash" {
+						c.Sub = "bank accounts"
+					}
+					e, phraseEnd = &c, phraseEnd+n
+				}
+			}
 			if e == nil && unit != "" {
 				// "suspected shabu, weighing around 500 grams": the commodity came first.
 				e = r.commodityBefore(sf, f.Start)
@@ -1092,6 +1104,8 @@ func itemUnit(e *entry) string {
 		return "pill"
 	case e.Commodity == "ammunition":
 		return "round"
+	case strings.HasSuffix(e.Sub, "accounts"):
+		return "account" // ANNOTATION.md's unit for frozen or seized accounts
 	}
 	return "item"
 }
@@ -2250,4 +2264,16 @@ func countsEvents(after []token) bool {
 		}
 	}
 	return false
+}
+
+// holderAfter reads "accounts" or "wallets" right after a commodity's
+// name, after spaces, and returns the word and the bytes read, or 0.
+func holderAfter(s string) (string, int) {
+	t := strings.TrimLeft(s, " ")
+	for _, w := range []string{"accounts", "wallets", "account", "wallet"} {
+		if len(t) >= len(w) && strings.EqualFold(t[:len(w)], w) && (len(t) == len(w) || !isWordASCII(t[len(w)])) {
+			return strings.TrimSuffix(w, "s") + "s", len(s) - len(t) + len(w)
+		}
+	}
+	return "", 0
 }
