@@ -196,7 +196,7 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	if place != "" {
 		a.Location = r.strp(place)
 	} else if len(sf.places) > 0 {
-		a.Location = r.strp(sf.places[0].Name)
+		a.Location = r.strp(placeNear(sf, pos))
 	}
 	// The same figure said again (a headline, a summary list, "the five
 	// arrests" after "arrested five people") is the same fact.
@@ -838,7 +838,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		s.Agency = r.strp(r.agencyFor(i, pos))
 		s.Operation = r.strp(r.operationFor(i, deref(s.Agency)))
 		if len(sf.places) > 0 {
-			s.Location = r.strp(sf.places[0].Name)
+			s.Location = r.strp(placeNear(sf, pos))
 		}
 		s.Date, s.EventDate = r.dateIn(sf, pos), r.eventDate(sf, pos)
 		s.Evidence = r.evidence(sf, 0.75)
@@ -2276,4 +2276,26 @@ func holderAfter(s string) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// placeNear is the place of a figure at pos: the one named in its clause
+// just after it ("arrested 12 in Porto"), else the first named before it in
+// the clause, else the sentence's first.
+func placeNear(sf *sentenceFacts, pos int) string {
+	cs, ce := sf.clauseAt(pos)
+	before := ""
+	for _, p := range sf.places {
+		switch {
+		case p.Start > pos && p.Start < ce && p.Start-pos <= 60:
+			if gap := sf.low[pos:p.Start]; strings.Contains(gap, " in ") || strings.Contains(gap, " at ") || strings.Contains(gap, " from ") {
+				return p.Name
+			}
+		case p.End <= pos && p.Start >= cs && before == "":
+			before = p.Name // the first: "police in Spain and Portugal arrested 40"
+		}
+	}
+	if before != "" {
+		return before
+	}
+	return sf.places[0].Name
 }

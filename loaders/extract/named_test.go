@@ -65,3 +65,15 @@ func TestOperationTargetsAPlatform(t *testing.T) {
 		t.Errorf("operations %+v, want Endgame targeting Quillbot only", ex.Operations)
 	}
 }
+
+// TestFigurePlaces checks that a figure takes the place named just after
+// it in its clause, else the first named before it.
+func TestFigurePlaces(t *testing.T) {
+	ex := extractText(t, "", "In Spain and Portugal, police arrested 40 people. The Guardia Civil arrested 28 suspects in Malaga, and the Polícia Judiciária arrested 12 people in Porto.")
+	want := map[float64]string{40: "Spain", 28: "Málaga", 12: "Porto"}
+	for _, a := range ex.Arrests {
+		if w, ok := want[deref2(a.Count)]; ok && deref(a.Location) != w {
+			t.Errorf("%v arrested: location %q, want %q", deref2(a.Count), deref(a.Location), w)
+		}
+	}
+}
