@@ -77,3 +77,15 @@ func TestFigurePlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestFigurePlaceFromContext checks that a figure whose sentence names no
+// place takes the last one named before it, not one of a separate event.
+func TestFigurePlaceFromContext(t *testing.T) {
+	ex := extractText(t, "", "Officers stopped a lorry at Dover on Monday. Inside, they found 40 kg of cocaine.\n\nIn a separate case, customs officers found 3 kg of heroin.")
+	want := map[float64]string{40: "Dover", 3: ""}
+	for _, s := range ex.Seizures {
+		if w, ok := want[deref2(s.Quantity)]; ok && deref(s.Location) != w {
+			t.Errorf("%s: location %q, want %q", s.Phrase, deref(s.Location), w)
+		}
+	}
+}
