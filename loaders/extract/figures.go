@@ -197,8 +197,8 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 		a.Location = r.strp(place)
 	} else if len(sf.places) > 0 {
 		a.Location = r.strp(placeNear(sf, pos))
-	} else {
-		a.Location = r.strp(r.contextPlace(i))
+	} else if !a.Context {
+		a.Location = r.strp(r.contextPlace(i)) // (a figure given for comparison may be from anywhere)
 	}
 	// The same figure said again (a headline, a summary list, "the five
 	// arrests" after "arrested five people") is the same fact.
@@ -839,16 +839,16 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	newSeizure := func(s Seizure, pos int) {
 		s.Agency = r.strp(r.agencyFor(i, pos))
 		s.Operation = r.strp(r.operationFor(i, deref(s.Agency)))
-		if len(sf.places) > 0 {
-			s.Location = r.strp(placeNear(sf, pos))
-		} else {
-			s.Location = r.strp(r.contextPlace(i))
-		}
 		s.Date, s.EventDate = r.dateIn(sf, pos), r.eventDate(sf, pos)
 		s.Evidence = r.evidence(sf, 0.75)
 		s.AssertedBy = r.asserted(sf, s.Evidence)
 		s.Context = r.isContext(sf, pos) || r.pastYear(s.EventDate)
 		s.Evidence[len(s.Evidence)-1].Context = s.Context
+		if len(sf.places) > 0 {
+			s.Location = r.strp(placeNear(sf, pos))
+		} else if !s.Context {
+			s.Location = r.strp(r.contextPlace(i)) // (a figure given for comparison may be from anywhere)
+		}
 		s.sentence = i
 		made = append(made, len(r.out.Seizures))
 		r.out.Seizures = append(r.out.Seizures, s)

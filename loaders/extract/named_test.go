@@ -89,3 +89,15 @@ func TestFigurePlaceFromContext(t *testing.T) {
 		}
 	}
 }
+
+// TestActorsBeforeTheOperationIsNamed checks that agencies acting before
+// an article first names its one operation are not made its agencies:
+// the text may be telling of another, unnamed action there.
+func TestActorsBeforeTheOperationIsNamed(t *testing.T) {
+	ex := extractText(t, "", "A joint team has dismantled the Quillbot network. The Loamshire Constabulary dismantled 19 drug labs.\n\nIn the UK, the NCA ran its response under the name Operation Venetic.")
+	for _, op := range ex.Operations {
+		if deref(op.Name) == "Venetic" && slices.Contains(op.Agencies, "Loamshire Constabulary") {
+			t.Errorf("Venetic's agencies %v hold the constabulary that acted before it was named", op.Agencies)
+		}
+	}
+}

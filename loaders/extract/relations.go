@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -273,8 +274,10 @@ func (r *run) operationActors() {
 	// German police along with Europol and the FBI have crushed the
 	// network") took part in it, where the sentence tells of no other event.
 	if op := r.onlyOperation(); op != nil {
+		named := false // only from the sentence that first names it: before it, the text may tell of another action
 		for i, sf := range r.sents {
-			if r.inSeparateEvent(i) || r.isHistoric(sf) {
+			named = named || slices.ContainsFunc(sf.operations, func(m mention) bool { return m.Name == *op.Name })
+			if !named || r.inSeparateEvent(i) || r.isHistoric(sf) {
 				continue
 			}
 			for k, a := range sf.agencies {
