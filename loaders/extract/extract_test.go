@@ -89,6 +89,7 @@ func TestFindMoney(t *testing.T) {
 	}{
 		{"pounds short", "GB", "£54m in cash", 54e6, "GBP", "exact"},
 		{"pounds decimal", "GB", "£13.3m in cash", 13.3e6, "GBP", "exact"},
+		{"crore cut short", "IN", "cocaine worth ₹70 cr at the airport", 70e7, "INR", "exact"},
 		{"thousands K", "GB", "nearly £7K in cash", 7000, "GBP", "less_than"},
 		{"euro million", "BE", "€3 million was found", 3e6, "EUR", "exact"},
 		{"euro words", "DE", "140 million euros were exchanged", 140e6, "EUR", "exact"},
@@ -343,6 +344,7 @@ func TestArrests(t *testing.T) {
 		{"intercepted goods alone are no arrest", "Customs intercepted 40 kg of cocaine at the port.", nil},
 		{"places and counts in brackets, no total", "Chile (3), Peru (2) and Bolivia (1) made arrests during the action days.", []float64{3, 2, 1}},
 		{"a total, then places and counts in brackets", "The action days led to 6 arrests: Chile (3), Peru (2) and Bolivia (1).", []float64{6, 3, 2, 1}},
+		{"a headline's passive with no verb 'to be'", "Customs seizes cocaine at the airport; 4 carriers held", []float64{4}},
 		{"the pair", "Officers arrested the pair, aged 31 and 44, at a hotel.", []float64{2}},
 		{"a trio, passive", "The trio were detained at the border.", []float64{3}},
 		{"a couple, passive", "The couple were arrested at the airport.", []float64{2}},

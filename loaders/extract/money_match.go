@@ -37,7 +37,7 @@ var (
 		{"P", true, true}, {"Rs.", true, true}, {"Rs", true, true}, {"R", true, true}, {"N", false, true},
 	}
 	moneyShortMults = []string{"k", "K", "m", "mn", "bn", "b"}
-	moneyLongMults  = []string{"thousand", "million", "billion", "trillion", "crores", "crore", "lakhs", "lakh", "mln", "bln"}
+	moneyLongMults  = []string{"thousand", "million", "billion", "trillion", "crores", "crore", "lakhs", "lakh", "mln", "bln", "cr"}
 	// The multipliers and currency words after a sum ("2.5 million euros").
 	suffixShortMults = []string{"m", "bn"}
 	suffixLongMults  = []string{"thousand", "million", "billion", "crores", "crore", "lakhs", "lakh"}

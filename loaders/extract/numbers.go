@@ -28,7 +28,7 @@ var wordNumbers = map[string]float64{
 var multipliers = map[string]float64{
 	"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6, "mln": 1e6, "bln": 1e9,
 	"bn": 1e9, "b": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12,
-	"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, // South Asian: "Rs 5 crore", "1.2 lakh tablets"
+	"crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5, // South Asian: "Rs 5 crore", "₹70 cr", "1.2 lakh tablets"
 }
 
 // qualifierPatterns map the words before a figure to its qualifier
