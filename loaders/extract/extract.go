@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/opgraph/opgraph/loaders/extract/pattern"
@@ -278,6 +279,11 @@ type run struct {
 	strs            []string        // the room strp hands out, a few facts' worth at a time
 	nums            []float64       // the room nump hands out
 	spans           []Span          // the room evidence hands out
+	// pub is the document's publication date as isoDate reads it, and
+	// pubErr its error, parsed at the first date (pubDone).
+	pub     time.Time
+	pubErr  error
+	pubDone bool
 }
 
 // Extract returns the facts of doc.
