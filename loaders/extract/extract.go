@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/opgraph/opgraph/loaders/extract/pattern"
@@ -278,6 +279,11 @@ type run struct {
 	strs            []string        // the room strp hands out, a few facts' worth at a time
 	nums            []float64       // the room nump hands out
 	spans           []Span          // the room evidence hands out
+	// pub is the document's publication date as isoDate reads it, and
+	// pubErr its error, parsed at the first date (pubDone).
+	pub     time.Time
+	pubErr  error
+	pubDone bool
 }
 
 // Extract returns the facts of doc.
@@ -1080,28 +1086,46 @@ func contains(list []string, s string) bool {
 var portScan = newWordStartScan(`\b(Port of [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}|(?:[A-Z][\w-]+ ){1,3}(?:Port|(?:International |international )?(?:Airport|airport)(?: Terminal \d)?|Harbour|Harbor|Hotel|(?:[Ll]and )?(?:[Bb]order [Cc]rossing)|[Bb]us [Ss]top)(?: of Entry)?)\b`,
 	func(s string, p int) bool { return s[p] >= 'A' && s[p] <= 'Z' })
 
-// mayNamePort is a cheap test that portScan needs to pass: "Port of", or a
-// word of a port's name ending a word ("Portugal" names none), or the
-// words of an airport, hotel, border crossing or bus stop.
+// mayNamePort is a cheap test that portScan needs to pass: "Port", "Harbour"
+// or "Harbor" ending a word ("Portugal" names none; "Port of" is one), or
+// the words of an airport, hotel, border crossing or bus stop. It reads s
+// once, stopping at the rarer bytes of those words only (portBytes): a
+// table look-up a byte costs less than searching for each word in turn.
 func mayNamePort(s string) bool {
-	if strings.Contains(s, "Port of ") {
-		return true
-	}
-	for _, w := range []string{"Port", "Harbour", "Harbor"} { // "Airport" ends in "port"
-		for i := strings.Index(s, w); i >= 0; {
-			if e := i + len(w); e == len(s) || !isWordASCII(s[e]) {
+	for i := 0; i < len(s); i++ {
+		if !portBytes[s[i]] {
+			continue
+		}
+		switch s[i] {
+		case 'P':
+			if strings.HasPrefix(s[i:], "Port") && (i+4 == len(s) || !isWordASCII(s[i+4])) {
 				return true
 			}
-			k := strings.Index(s[i+1:], w)
-			if k < 0 {
-				break
+		case 'H':
+			r := s[i:]
+			if strings.HasPrefix(r, "Hotel") {
+				return true
 			}
-			i += 1 + k
+			for _, w := range [...]string{"Harbour", "Harbor"} {
+				if strings.HasPrefix(r, w) && (len(r) == len(w) || !isWordASCII(r[len(w)])) {
+					return true
+				}
+			}
+		case 'p': // the p of "irport", the last byte of "us stop"
+			if i >= 2 && strings.HasPrefix(s[i-2:], "irport") ||
+				i >= 6 && (s[i-6:i+1] == "us stop" || s[i-6:i+1] == "us Stop") {
+				return true
+			}
+		case 'g':
+			if i >= 6 && s[i-6:i+1] == "rossing" {
+				return true
+			}
 		}
 	}
-	return strings.Contains(s, "irport") || strings.Contains(s, "Hotel") || strings.Contains(s, "rossing") ||
-		strings.Contains(s, "us stop") || strings.Contains(s, "us Stop")
+	return false
 }
+
+var portBytes = [256]bool{'P': true, 'H': true, 'p': true, 'g': true}
 
 func (r *run) findNamed(sf *sentenceFacts) {
 	r.rule = "gazetteer"

@@ -72,15 +72,28 @@ func listMembers(text, low string, start, end int, known [][2]int) [][2]int {
 
 // nextListSep returns where the list member starting at p ends in
 // low[:end], a text's ASCII lower case, and where the next begins.
+// The separators are ", and ", ", ", " and ", " as well as ", " plus "
+// and " & ": the first that starts a text ends the member there, the
+// longer ", and " before ", ". The text is read once up to the first.
 func nextListSep(low string, p, end int) (int, int) {
-	low = low[p:end]
-	best, next := end, end
-	for _, sep := range []string{", and ", ", ", " and ", " as well as ", " plus ", " & "} {
-		if k := strings.Index(low, sep); k >= 0 && p+k < best {
-			best, next = p+k, p+k+len(sep)
+	for i := p; i < end; i++ {
+		switch low[i] {
+		case ',':
+			if strings.HasPrefix(low[i:end], ", and ") {
+				return i, i + len(", and ")
+			}
+			if strings.HasPrefix(low[i:end], ", ") {
+				return i, i + len(", ")
+			}
+		case ' ':
+			for _, sep := range [...]string{" and ", " as well as ", " plus ", " & "} {
+				if strings.HasPrefix(low[i:end], sep) {
+					return i, i + len(sep)
+				}
+			}
 		}
 	}
-	return best, next
+	return end, end
 }
 
 // listDeterminers start a member and are not part of what was seized.

@@ -64,3 +64,25 @@ func TestListedGoodsInArticles(t *testing.T) {
 		t.Errorf("other goods %q, want %q", got, want)
 	}
 }
+
+// FuzzNextListSep checks nextListSep, which reads the text once, against
+// searching it for each separator in turn.
+func FuzzNextListSep(f *testing.F) {
+	for _, s := range []string{"pistols, and rifles", "a, b and c", "x as well as y", "one plus two & three", ", an", " &"} {
+		f.Add(s, 0, len(s))
+	}
+	f.Fuzz(func(t *testing.T, low string, p, end int) {
+		if p < 0 || end > len(low) || p > end {
+			return
+		}
+		best, next := end, end
+		for _, sep := range []string{", and ", ", ", " and ", " as well as ", " plus ", " & "} {
+			if k := strings.Index(low[p:end], sep); k >= 0 && p+k < best {
+				best, next = p+k, p+k+len(sep)
+			}
+		}
+		if b, n := nextListSep(low, p, end); b != best || n != next {
+			t.Fatalf("nextListSep(%q, %d, %d) = %d, %d, want %d, %d", low, p, end, b, n, best, next)
+		}
+	})
+}

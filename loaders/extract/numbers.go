@@ -89,8 +89,7 @@ func findFiguresAt(s string, starts []int32, bits []uint8) []figure {
 	// "half a tonne", "three quarters of a tonne", "a quarter of a million":
 	// a part of one unit or of a multiplier, read before the numbers in it.
 	lower := ""
-	if strings.Contains(s, "alf a") || strings.Contains(s, "uarter") || strings.Contains(s, "hird") || strings.Contains(s, " kilo of") ||
-		strings.Contains(s, " kilogram of") || strings.Contains(s, " tonne of") { // rare: lowered only then
+	if mayHoldFraction(s) { // rare: lowered only then
 		lower = lowerASCII(s)
 	}
 	for _, fr := range unitFractions {
@@ -190,6 +189,42 @@ func fractionOfUnit(rest string) bool {
 	}
 	return false
 }
+
+// mayHoldFraction is the cheap test findFiguresAt's fractions need to pass:
+// s holds "alf a", "uarter", "hird", " kilo of", " kilogram of" or
+// " tonne of", as written. It reads s once, stopping at one letter of each.
+func mayHoldFraction(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !fractionBytes[s[i]] {
+			continue
+		}
+		switch s[i] {
+		case 'f':
+			if i >= 2 && strings.HasPrefix(s[i-2:], "alf a") {
+				return true
+			}
+		case 'u':
+			if strings.HasPrefix(s[i:], "uarter") {
+				return true
+			}
+		case 'd':
+			if i >= 3 && s[i-3:i+1] == "hird" {
+				return true
+			}
+		case 'k':
+			if i >= 1 && s[i-1] == ' ' && (strings.HasPrefix(s[i:], "kilo of") || strings.HasPrefix(s[i:], "kilogram of")) {
+				return true
+			}
+		case 'n':
+			if i >= 3 && strings.HasPrefix(s[i-3:], " tonne of") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var fractionBytes = [256]bool{'f': true, 'u': true, 'd': true, 'k': true, 'n': true}
 
 // unitFractions are the parts of one unit a figure may be, in the order
 // they are tried.

@@ -679,8 +679,12 @@ func (r *run) isoDate(phrase string) *string {
 			return &s
 		}
 	}
-	pub, err := time.Parse("2006-01-02", r.doc.Published)
-	if err != nil {
+	if !r.pubDone {
+		r.pub, r.pubErr = time.Parse("2006-01-02", r.doc.Published)
+		r.pubDone = true
+	}
+	pub := r.pub
+	if r.pubErr != nil {
 		return nil
 	}
 	for _, l := range []string{"2 January", "January 2", "2 Jan", "Jan 2"} {

@@ -319,3 +319,33 @@ func FuzzHasDigit(f *testing.F) {
 		}
 	})
 }
+
+// FuzzByteCues checks the cheap tests that read a text once, stopping at a
+// few bytes, against searching for each of their words in turn.
+func FuzzByteCues(f *testing.F) {
+	for _, s := range []string{"Port of Spain", "xPort", "Portx", "Port", "Harbour", "Harbor_", "Harbor-", "bus stop", "us Stop",
+		"Airport", "crossing", "a third", "half a", "a kilo of", " kilogram of", "one tonne of", "three quarters"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		port := strings.Contains(s, "irport") || strings.Contains(s, "Hotel") || strings.Contains(s, "rossing") ||
+			strings.Contains(s, "us stop") || strings.Contains(s, "us Stop")
+		for _, w := range []string{"Port", "Harbour", "Harbor"} {
+			for i := range len(s) {
+				if strings.HasPrefix(s[i:], w) && (i+len(w) == len(s) || !isWordASCII(s[i+len(w)])) {
+					port = true
+				}
+			}
+		}
+		if got := mayNamePort(s); got != port {
+			t.Fatalf("mayNamePort(%q) = %v, want %v", s, got, port)
+		}
+		frac := false
+		for _, w := range []string{"alf a", "uarter", "hird", " kilo of", " kilogram of", " tonne of"} {
+			frac = frac || strings.Contains(s, w)
+		}
+		if got := mayHoldFraction(s); got != frac {
+			t.Fatalf("mayHoldFraction(%q) = %v, want %v", s, got, frac)
+		}
+	})
+}

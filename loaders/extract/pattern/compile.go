@@ -178,6 +178,11 @@ func numberLiterals(t *test, words *Words) {
 			t.litWords = append(t.litWords, words.add(l))
 		}
 	}
+	if t.andLits != nil && t.andLitWords == nil {
+		for _, l := range t.andLits {
+			t.andLitWords = append(t.andLitWords, words.add(l))
+		}
+	}
 	var walk func(e *expr)
 	walk = func(e *expr) {
 		if e.op == ePrim && e.p.kind == pLit && e.p.word == 0 {

@@ -241,26 +241,47 @@ func (m *machine) run(r *rule, toks []Token, start int) (int, bool) {
 
 func (t *test) match(tok *Token) bool {
 	if t.lits != nil {
-		if w := tok.Word; w != 0 && t.litWords != nil { // by number: NotRuleWord is none of them
-			for _, id := range t.litWords {
-				if id == w {
-					return true
-				}
-			}
+		return hasLiteral(tok, t.lits, t.litWords)
+	}
+	if t.masked {
+		if !((t.wantClass == 0 || tok.Class&t.wantClass != 0) && (t.wantShape == 0 || tok.Shape&t.wantShape != 0) &&
+			tok.Class&t.noClass == 0 && tok.Shape&t.noShape == 0) {
 			return false
 		}
-		for _, l := range t.lits {
-			if tok.Lower == l {
+		if t.andExacts != nil {
+			ok := false
+			for _, x := range t.andExacts {
+				if tok.Text == x {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				return false
+			}
+		}
+		return t.andLits == nil || hasLiteral(tok, t.andLits, t.andLitWords)
+	}
+	return t.e.match(tok)
+}
+
+// hasLiteral reports whether tok's lower form is one of lits, numbered
+// as ids (or nil).
+func hasLiteral(tok *Token, lits []string, ids []int32) bool {
+	if w := tok.Word; w != 0 && ids != nil { // by number: NotRuleWord is none of them
+		for _, id := range ids {
+			if id == w {
 				return true
 			}
 		}
 		return false
 	}
-	if t.masked {
-		return (t.wantClass == 0 || tok.Class&t.wantClass != 0) && (t.wantShape == 0 || tok.Shape&t.wantShape != 0) &&
-			tok.Class&t.noClass == 0 && tok.Shape&t.noShape == 0
+	for _, l := range lits {
+		if tok.Lower == l {
+			return true
+		}
 	}
-	return t.e.match(tok)
+	return false
 }
 
 func (e *expr) match(tok *Token) bool {

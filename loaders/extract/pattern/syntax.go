@@ -101,6 +101,13 @@ type test struct {
 	masked             bool
 	wantClass, noClass uint64
 	wantShape, noShape Shape
+	// A masked test may also need one of some literals (andLits, numbered
+	// as litWords are in andLitWords) and one of some exact texts
+	// (andExacts): [@spaced & ("van" | "de")], "."&%glued,
+	// [("Detective" | "Det") & @space1After]. Nil where it needs none.
+	andLits     []string
+	andLitWords []int32
+	andExacts   []string
 }
 
 var shapeNames = map[string]Shape{
@@ -561,8 +568,12 @@ func startsPrim(c byte) bool {
 	return c == '"' || c == '@' || c == '%' || c == '!' || c == '\\' || !strings.ContainsRune(syntaxChars, rune(c)) && c != ' ' && c != '\t' && c != '\n' && c != '\r'
 }
 
-// setMasks sets t's masks where its test can be read by them alone.
+// setMasks sets t's masks where its test can be read by them alone, or
+// by them and one list of literals and one of exact texts.
 func (t *test) setMasks() {
+	if t.lits != nil {
+		return // read as literals alone
+	}
 	parts := []*expr{t.e}
 	if t.e.op == eAnd {
 		parts = t.e.kids
@@ -571,6 +582,18 @@ func (t *test) setMasks() {
 		neg := k.op == eNot
 		if neg {
 			k = k.kids[0]
+		}
+		if !neg && t.andLits == nil {
+			if l := plainLiterals(k); l != nil {
+				t.andLits = l
+				continue
+			}
+		}
+		if !neg && t.andExacts == nil {
+			if x := plainExacts(k); x != nil {
+				t.andExacts = x
+				continue
+			}
 		}
 		if k.op != ePrim {
 			return
@@ -589,6 +612,23 @@ func (t *test) setMasks() {
 		}
 	}
 	t.masked = true
+}
+
+// plainExacts returns the texts of a test that is one exact text or
+// several joined by '|', else nil.
+func plainExacts(e *expr) []string {
+	kids := []*expr{e}
+	if e.op == eOr {
+		kids = e.kids
+	}
+	var out []string
+	for _, k := range kids {
+		if k.op != ePrim || k.p.kind != pExact {
+			return nil
+		}
+		out = append(out, k.p.s)
+	}
+	return out
 }
 
 // plainLiterals returns the literals of a test that is one literal or
