@@ -639,6 +639,7 @@ func (r *run) patternAgencies(sf *sentenceFacts) []agencyCand {
 
 func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 	toks := sf.toks
+	isTitle := r.x.titleTest()
 	var out []agencyCand
 	adjacent := func(a, b int) bool {
 		between := sf.s.Text[toks[a].End:toks[b].Start]
@@ -657,7 +658,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if headFirst && toks[i].Lower != "customs" && toks[i].Lower != "police" {
 			continue
 		}
-		if !toks[i].in(setAgencyHead, agencyHeads) && afterTitle(sf.s.Text, toks, i) {
+		if !toks[i].in(setAgencyHead, agencyHeads) && afterTitle(sf.s.Text, toks, i, isTitle) {
 			continue // "Inspector Sam Patel of West Midlands Police": a person's name
 		}
 		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
@@ -682,7 +683,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			if headFirst && (end-i < 3 || !toks[end-1].in(setAgencyHead, agencyHeads)) {
 				continue
 			}
-			if titleBeforeName(sf.s.Text, toks, end) {
+			if titleBeforeName(sf.s.Text, toks, end, isTitle) {
 				continue // "Attorney General Merrick Garland": a title, then a person
 			}
 			if r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end]) {
@@ -1741,12 +1742,12 @@ func titledPerson(toks []token) bool {
 // afterTitle reports whether token i is in a run of capitalised words,
 // right after one another, that a title opens before it: "Sam" and "Patel"
 // of "Detective Chief Inspector Sam Patel".
-func afterTitle(text string, toks []token, i int) bool {
+func afterTitle(text string, toks []token, i int, isTitle func(token) bool) bool {
 	for k := i - 1; k >= 0 && k >= i-4 && isCapitalised(toks[k].Text) && strings.TrimSpace(text[toks[k].End:toks[k+1].Start]) == ""; k-- {
 		if toks[k].in(setAgencyHead, agencyHeads) {
 			return false // "Kildare Detective Unit Portlaoise": a body's name ended
 		}
-		if titleWords[strings.TrimSuffix(toks[k].Lower, ".")] {
+		if isTitle(toks[k]) {
 			return true
 		}
 	}
@@ -1762,15 +1763,27 @@ func isFacility(name string) bool {
 // titleBeforeName reports whether the run of words ending before token end
 // ends with a title and two capitalised words follow it, spaced only:
 // "Attorney General Merrick Garland".
-func titleBeforeName(text string, toks []token, end int) bool {
-	if end < 1 || end+1 >= len(toks) || !titleWords[toks[end-1].Lower] {
+func titleBeforeName(text string, toks []token, end int, isTitle func(token) bool) bool {
+	if end < 1 || end+1 >= len(toks) || !isTitle(toks[end-1]) {
 		return false
 	}
 	for k := end; k <= end+1; k++ {
-		if !isCapitalised(toks[k].Text) || titleWords[toks[k].Lower] || toks[k].in(setAgencyHead, agencyHeads) ||
+		if !isCapitalised(toks[k].Text) || isTitle(toks[k]) || toks[k].in(setAgencyHead, agencyHeads) ||
 			strings.TrimSpace(text[toks[k-1].End:toks[k].Start]) != "" {
 			return false
 		}
 	}
 	return true
+}
+
+// titleTest returns a test of whether a looked-up token is a title
+// (titleWords, the rules' @title class), by its class bits.
+func (x *Extractor) titleTest() func(token) bool {
+	bit := x.rules.classBit["title"]
+	return func(t token) bool {
+		if !t.rooted {
+			return titleWords[t.Lower]
+		}
+		return t.class&bit != 0
+	}
 }

@@ -47,15 +47,9 @@ func (r *run) findUnlistedNamed(sf *sentenceFacts) {
 // test before the rules run.
 var unlistedKindWords = wordSet("botnet botnets malware trojan infostealer infostealers marketplace marketplaces dropper droppers cartel clan syndicate gang ransomware")
 
-// mayNameUnlisted reports whether the sentence holds one of unlistedKindWords.
-func mayNameUnlisted(sf *sentenceFacts) bool {
-	for _, t := range sf.toks {
-		if unlistedKindWords[t.Lower] {
-			return true
-		}
-	}
-	return false
-}
+// mayNameUnlisted reports whether the sentence holds one of
+// unlistedKindWords (its cue bit, set as its words were looked up).
+func mayNameUnlisted(sf *sentenceFacts) bool { return sf.cues&cueUnlisted != 0 }
 
 // opensSentence reports whether token k is the sentence's first word, after
 // punctuation only ("‘Criminal marketplace’").

@@ -355,6 +355,7 @@ const (
 	cueContext    // a word of contextPhrases (see isContext)
 	cueAction     // a word of actionWords, or the first of an actionPhrases' (see tellsOfAction)
 	cueSay        // a verb of saying (sayVerbs; see quotedPerson)
+	cueUnlisted   // a kind of platform or group (unlistedKindWords; see findUnlistedNamed)
 )
 
 // cueBits maps each cue word to the bits of its sets.
@@ -366,7 +367,7 @@ var cueBits = func() map[string]uint16 {
 	}{{cueArrest, arrestCueWords}, {cueSeize, seizeCueWords}, {cueValue, valueCueWords}, {cueModal, modalWords},
 		{cueOperation, operationCueWords}, {cueMonth, monthWords}, {cueYearLead, yearLeadWords},
 		{cueRelativeDate, relativeDateWords}, {cuePerson, personCueWords}, {cueCodename, codenameCueWords}, {cuePeopleRule, peopleRuleCueWords}, {cueContext, contextCueWords},
-		{cueAction, actionCueWords}, {cueSay, sayVerbs}} {
+		{cueAction, actionCueWords}, {cueSay, sayVerbs}, {cueUnlisted, unlistedKindWords}} {
 		for w := range c.set {
 			m[w] |= c.bit
 		}
