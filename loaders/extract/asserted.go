@@ -106,7 +106,7 @@ func (sf *sentenceFacts) verbAfter(a mention, verbs, aux map[string]bool) bool {
 
 var sayBeforePhrases = []string{"according to", "said", "says", "announced by", "reported by", "stated by"}
 
-var sayAux = wordSet("has have had also later then today yesterday on")
+var sayAux = wordSet("has have had also later then today yesterday on prosecutors officials spokesman spokeswoman spokesperson chief")
 
 // quotedPerson finds an official quoted in the sentence: two or three
 // capitalised words right after a say verb ("said Mara Quist") or right

@@ -820,6 +820,8 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 		{"a force says its officers acted", "", "The NCA said officers seized 300 kg of cocaine.", "National Crime Agency", "National Crime Agency"},
 		{"a force says it acted", "", "Kent Police said it arrested 12 people.", "Kent Police", "Kent Police"},
 		{"according to a coordinator", "", "Police arrested 12 people, according to Europol.", "", "Europol"},
+		{"police acted, a body after the figure said so", "", "Police in Romania arrested 12 suspects in raids, the DIICOT prosecutors said.", "", "Directorate for Investigating Organized Crime and Terrorism"},
+		{"officers acted, their agency after the figure said so", "", "Officers found 2 kg of heroin in a lorry, Border Force said.", "Border Force", "Border Force"},
 		{"said, then the agency that acted", "", "The Interior Ministry said the Guardia Civil had seized 4 tonnes of hashish.", "Guardia Civil", "Interior Ministry"},
 		{"supported is not the actor", "", "Spanish officers arrested 9 suspects with the support of Europol.", "", ""},
 		{"funded is not the actor", "", "Funded by the European Commission, the operation led to 70 arrests.", "", ""},

@@ -298,6 +298,10 @@ func (r *run) agencyFor(i, pos int) string {
 		if k == credited {
 			continue // quoted about the work: the actor only when no other is named (below)
 		}
+		if credited < 0 && a.Start > pos && saysAfter(sf, a) {
+			credited = k // "..., the DIICOT prosecutors said": who said so, after the figure
+			continue
+		}
 		cands = append(cands, a)
 	}
 	if len(cands) == 0 && !actorSaid {
@@ -2323,4 +2327,20 @@ func (r *run) contextPlace(i int) string {
 		}
 	}
 	return ""
+}
+
+// saysAfter reports whether a verb of saying follows the agency mention a,
+// maybe after a word or two ("the DIICOT prosecutors said", "Europol
+// said in a statement").
+func saysAfter(sf *sentenceFacts, a mention) bool {
+	after := sf.tokensIn(a.End, len(sf.s.Text))
+	for k := 0; k < len(after) && k < 3; k++ {
+		if sayVerbs[after[k].Lower] {
+			return true
+		}
+		if k > 0 || after[k].Lower == "and" {
+			break // one word between at most: "prosecutors said", "has said"
+		}
+	}
+	return false
 }
