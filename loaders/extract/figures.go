@@ -359,7 +359,7 @@ func (r *run) agencyFor(i, pos int) string {
 		if len(r.sents[j].agencies) >= 3 {
 			continue
 		}
-		if a := r.lastOwnAgency(j); a != "" {
+		if a := r.ownAgency(j, false, true); a != "" {
 			return a
 		}
 		if startsSeparateEvent(r.sents[j]) {
@@ -370,14 +370,14 @@ func (r *run) agencyFor(i, pos int) string {
 		if r.quotesItsAgency(j) {
 			continue // a quote after the figure is not who made it
 		}
-		if a := r.ownAgency(j, true); a != "" {
+		if a := r.ownAgency(j, true, true); a != "" {
 			return a
 		}
 	}
 	// An article about one agency speaks of it throughout.
 	own := map[string]bool{}
 	for j := range r.sents {
-		if a := r.lastOwnAgency(j); a != "" {
+		if a := r.ownAgency(j, false, true); a != "" {
 			own[a] = true
 		}
 	}
@@ -411,11 +411,12 @@ func (r *run) figureAgencies(sf *sentenceFacts) ([]mention, int) {
 
 // lastOwnAgency is the last agency sentence j names in its own right, not as
 // the owner of an operation ("the NCA's County Lines Week").
-func (r *run) lastOwnAgency(j int) string { return r.ownAgency(j, false) }
+func (r *run) lastOwnAgency(j int) string { return r.ownAgency(j, false, false) }
 
 // ownAgency is lastOwnAgency, or the first such agency where first is set:
-// the nearest, for a sentence after the figure.
-func (r *run) ownAgency(j int, first bool) string {
+// the nearest, for a sentence after the figure. Where actor is set, the
+// agency is to be a figure's actor: no international body.
+func (r *run) ownAgency(j int, first, actor bool) string {
 	sf := r.sents[j]
 	for n := range sf.agencies {
 		k := len(sf.agencies) - 1 - n
@@ -426,8 +427,11 @@ func (r *run) ownAgency(j int, first bool) string {
 		if r.supportsOnly(sf, a) {
 			continue
 		}
-		if r.onlySays(sf, k) {
-			continue // "Police in Spain arrested 21, Europol said": its sentences after are not Europol's either
+		if r.onlySays(sf, k) || actor && r.agencyCountry(a.Name) == "INT" {
+			// "Police in Spain arrested 21, Europol said": its sentences after
+			// are not Europol's either; an international body arrests no one,
+			// so a figure that names no actor is not its by inheritance.
+			continue
 		}
 		if !a.Possessive || !r.qualifiesOperation(sf, a) {
 			return r.parentAgency(sf, a)
