@@ -537,7 +537,7 @@ func TestAttachment(t *testing.T) {
 		{"an operation's owner named in the sentence before", "Two operations by the Guardia Civil ended this week. In Operation Tango, officers seized 40 kilos of hashish in Valencia.", "Guardia Civil", "Tango"},
 		{"a joint operation's partner is not the subject", "In a joint operation with the Guardia Civil, the Polícia Judiciária seized 2 tonnes of cocaine.", "Polícia Judiciária", ""},
 		{"a ministry that says its troops acted", "The Defence Ministry said troops detained three men near the lab.", "Defence Ministry", ""},
-		{"an international body arrests no one by inheritance", "Europol has helped dismantle a fraud network. Five people were arrested.", "", ""},
+		{"an international body arrests no one by inheritance", "Europol led the action days in May. Five people were arrested.", "", ""},
 		{"a coordinator that said so is not the actor after it", "Police in Spain dismantled a cocaine ring, Europol said. Officers seized 40 kilos of cocaine.", "", ""},
 		{"the leader of the work, a supporter's name holding 'Police'", "The investigation, led by the Drug Enforcement Administration with help from the Phoenix Police Department, resulted in the seizure of 50 kilos of cocaine.", "Drug Enforcement Administration", ""},
 		{"a second subject with its own verb", "The Guardia Civil arrested 28 suspects in Malaga, and the Polícia Judiciária arrested 12 people in Porto.", "Polícia Judiciária", ""},
