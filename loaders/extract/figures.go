@@ -1838,16 +1838,23 @@ func (r *run) partnerOnly(sf *sentenceFacts, a mention) bool {
 	if endsWithPhrase(sf.low[:a.Start], partnerPhrases) {
 		return true
 	}
+	o, between, ok := agencyJustBefore(sf, a)
+	return ok && (between == "and" || between == ", and") && r.partnerOnly(sf, o)
+}
+
+// agencyJustBefore returns the agency named last before mention a in its
+// sentence, and what stands between them in lower case, trimmed of spaces
+// and a last "the" (", and" of "INTERPOL, and the UNODC").
+func agencyJustBefore(sf *sentenceFacts, a mention) (mention, string, bool) {
 	for k := len(sf.agencies) - 1; k >= 0; k-- {
 		o := sf.agencies[k]
 		if o.End > a.Start {
 			continue
 		}
 		between := strings.TrimSpace(strings.ToLower(sf.s.Text[o.End:a.Start]))
-		between = strings.TrimSpace(strings.TrimSuffix(between, "the"))
-		return (between == "and" || between == ", and") && r.partnerOnly(sf, o)
+		return o, strings.TrimSpace(strings.TrimSuffix(between, "the")), true
 	}
-	return false
+	return mention{}, "", false
 }
 
 // fundPhrases before an agency say it paid for the work: neither an actor of
@@ -1882,17 +1889,8 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		return true
 	}
 	// The rest of a list: "in cooperation with INTERPOL and the UNODC".
-	for k := len(sf.agencies) - 1; k >= 0; k-- {
-		o := sf.agencies[k]
-		if o.End > a.Start {
-			continue
-		}
-		between := strings.TrimSpace(strings.ToLower(sf.s.Text[o.End:a.Start]))
-		between = strings.TrimSpace(strings.TrimSuffix(between, "the"))
-		if between == "and" || between == ", and" || between == "," && r.listGoesOn(sf, a) {
-			return r.supportsOnly(sf, o)
-		}
-		break
+	if o, between, ok := agencyJustBefore(sf, a); ok && (between == "and" || between == ", and" || between == "," && r.listGoesOn(sf, a)) {
+		return r.supportsOnly(sf, o)
 	}
 	return sf.verbAfter(a, supportVerbs, supportAux)
 }
@@ -2247,13 +2245,20 @@ func listAfterSeizing(before string) bool {
 // maybe after an auxiliary: "said the Guardia Civil had seized" names the
 // Guardia Civil as the subject, not as who said so.
 func actsAfter(sf *sentenceFacts, a mention) bool {
-	after := sf.tokensIn(a.End, len(sf.s.Text))
-	for k := 0; k < len(after) && k < 3; k++ {
-		switch w := after[k].Lower; {
-		case actVerbs[w]:
+	return wordAfter(sf.tokensIn(a.End, len(sf.s.Text)), 3, actVerbs, actAux)
+}
+
+// actAux may stand between an agency and its verb of acting.
+var actAux = wordSet("had has have also then later")
+
+// wordAfter reports whether one of words is among the first n tokens,
+// with only words of skip before it.
+func wordAfter(toks []token, n int, words, skip map[string]bool) bool {
+	for k := 0; k < len(toks) && k < n; k++ {
+		switch w := toks[k].Lower; {
+		case words[w]:
 			return true
-		case w == "had" || w == "has" || w == "have" || w == "also" || w == "then" || w == "later":
-		default:
+		case !skip[w]:
 			return false
 		}
 	}
@@ -2265,18 +2270,10 @@ var eventNouns = wordSet("cases case incidents incident seizures seizure raids r
 
 // countsEvents reports whether the tokens after a figure name events
 // (eventNouns), maybe after "other", "more", "separate" or "further".
-func countsEvents(after []token) bool {
-	for k := 0; k < len(after) && k < 3; k++ {
-		switch w := after[k].Lower; {
-		case eventNouns[w]:
-			return true
-		case w == "other" || w == "more" || w == "separate" || w == "further" || w == "different" || w == "similar":
-		default:
-			return false
-		}
-	}
-	return false
-}
+func countsEvents(after []token) bool { return wordAfter(after, 3, eventNouns, eventModifiers) }
+
+// eventModifiers may stand between a figure and its event noun.
+var eventModifiers = wordSet("other more separate further different similar")
 
 // holderAfter reads "accounts" or "wallets" right after a commodity's
 // name, after spaces, and returns the word and the bytes read, or 0.
