@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -68,7 +69,7 @@ func TestReadyMetricsRequestIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var logged bytes.Buffer
+	var logged lockedBuffer // the server's background builds may log while the test reads
 	api, err := schema.NewServer(schema.ServerConfig{
 		Config:  schema.Config{Reader: reader, Curator: store},
 		Metrics: metrics, MetricsHandler: promhttp.HandlerFor(reg, promhttp.HandlerOpts{}),
@@ -160,4 +161,23 @@ func firstSeedFile(t *testing.T) string {
 	}
 	t.Fatal("no seed .txt")
 	return ""
+}
+
+// lockedBuffer is a bytes.Buffer that goroutines may write while the test
+// reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

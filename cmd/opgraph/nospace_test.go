@@ -89,7 +89,7 @@ func TestServerSaysTheStoreIsFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var logs bytes.Buffer
+	var logs syncBuffer // the server's background saves log while the test reads
 	cfg, err := apiFlags{tokens: []string{"alice:s3cret"}}.serverConfig(store, x, slog.New(slog.NewTextHandler(&logs, nil)))
 	if err != nil {
 		t.Fatal(err)
