@@ -264,6 +264,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"firearms", "", 14, 0, "item", "", "exact"}, {"drugs", "cannabis", 9, 0, "kg", "", "exact"}, {"cash", "", 0, 12500, "", "GBP", "exact"}}},
 		{"a count of seizures is no quantity", "Customs officers made 80 seizures of cocaine at the port.",
 			[]seizureKey{{"drugs", "cocaine", 0, 0, "", "", ""}}},
+		{"goods no list names end before 'during'", "Officers found 2 kg of spice during a search of the prison.",
+			[]seizureKey{{"other", "spice", 2, 0, "kg", "", "exact"}}},
 		{"cubic metres", "Rangers seized 120 cubic metres of rosewood at the border post.",
 			[]seizureKey{{"other", "rosewood", 120, 0, "cubic metre", "", "exact"}}},
 		{"cartons", "Officers found 300 cartons of cigarettes in the truck.",

@@ -553,7 +553,7 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 }
 
 // nearStop ends the words commodityNear reads.
-var nearStop = wordSet("were was and in at from with have has had been by to for on after")
+var nearStop = wordSet("were was and in at from with have has had been by to for on after during inside near while when into under hidden concealed which that")
 
 func longestCommodity(es []*entry) *entry { return es[0] }
 
