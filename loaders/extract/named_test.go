@@ -101,3 +101,16 @@ func TestActorsBeforeTheOperationIsNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestProgrammeIsNoOperation checks that a project the text calls a
+// programme is no operation, and that one it does not call so still is.
+func TestProgrammeIsNoOperation(t *testing.T) {
+	ex := extractText(t, "", "The case was part of Project Safe Streets, a Justice Department program.")
+	if len(ex.Operations) > 0 {
+		t.Errorf("operations %+v, want none: a programme", ex.Operations)
+	}
+	ex = extractText(t, "", "Detectives from Project Fairway, an OPP-led joint forces operation, arrested 12 people.")
+	if len(ex.Operations) != 1 || deref(ex.Operations[0].Name) != "Fairway" {
+		t.Errorf("operations %+v, want Fairway", ex.Operations)
+	}
+}

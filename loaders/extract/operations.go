@@ -115,8 +115,8 @@ func (r *run) findOperations(sf *sentenceFacts) {
 		if rest, ok := strings.CutPrefix(name, "Project "); ok && rest != "" && alias == "" {
 			name, alias = rest, name // "Project Chrome" is named Chrome, alias Project Chrome
 		}
-		if name == "" || overlapsMention(sf.operations, start, end) {
-			return
+		if name == "" || overlapsMention(sf.operations, start, end) || namesProgramme(sf.low[min(end, len(sf.low)):]) {
+			return // (no operation: "Project Safe Neighborhoods, a Justice Department program")
 		}
 		low := strings.ToLower(name)
 		for _, bad := range []string{"the", "a", "an", "this", "that", "was", "is", "has", "led"} {
@@ -861,4 +861,30 @@ var targetWords = []string{"against", "targeting", "targeted", "targets", "disma
 // with one of targetWords, maybe then "the".
 func targetedBefore(low string) bool {
 	return endsWithPhrase(strings.TrimRight(low, "'‘’\"“ "), targetWords)
+}
+
+// programmeWords name a standing programme, not an operation.
+var programmeWords = wordSet("program programme programs programmes initiative initiatives scheme schemes charity")
+
+// namesProgramme reports whether the lower-case text after a name calls it
+// a programme in an apposition: ", a Justice Department program".
+func namesProgramme(after string) bool {
+	rest, ok := strings.CutPrefix(after, ", ")
+	if !ok {
+		return false
+	}
+	words := strings.Fields(rest)
+	if len(words) == 0 || words[0] != "a" && words[0] != "an" && words[0] != "the" {
+		return false
+	}
+	for k := 1; k < len(words) && k <= 5; k++ {
+		w := strings.TrimRight(words[k], ".,;:")
+		if programmeWords[w] {
+			return true
+		}
+		if w != words[k] {
+			return false // the apposition ended
+		}
+	}
+	return false
 }
