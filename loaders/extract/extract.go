@@ -1147,6 +1147,20 @@ func (r *run) findNamed(sf *sentenceFacts) {
 			if r.isAdjectiveUse(sf, m) || m.J < len(sf.toks) && streetWords[sf.toks[m.J].Lower] && isCapitalised(sf.toks[m.J].Text) {
 				continue // "the Portland Drive address" names a street, not Portland
 			}
+			if !strings.EqualFold(mt.Surface, e.Canon) && r.nameGoesOn(sf, m.J) {
+				continue // "Rio Grande Valley" is not Rio de Janeiro: another name's first word
+			}
+			if r.usStateAfter(sf, m.J) && e.Country != "US" {
+				// "Roma, Texas", "Paris, Texas": a town of that state, not the
+				// city abroad the gazetteer knows by the name.
+				e = &entry{Kind: entPlace, Canon: mt.Surface, Country: "US", Sub: "city"}
+				for _, c := range m.Entries {
+					if c.Country == "US" {
+						e = c
+					}
+				}
+				mt.Name = e.Canon
+			}
 			sf.places = append(sf.places, mt)
 			r.addPlace(sf, e.Canon, e.Country, e.Sub, mt)
 		case entPlatform:
@@ -1786,4 +1800,28 @@ func (x *Extractor) titleTest() func(token) bool {
 		}
 		return t.class&bit != 0
 	}
+}
+
+// nameGoesOn reports whether token j, right after a name with only a space
+// between, is a capitalised word: the name is the start of a longer one.
+func (r *run) nameGoesOn(sf *sentenceFacts, j int) bool {
+	return j < len(sf.toks) && isCapitalised(sf.toks[j].Text) && sf.s.Text[sf.toks[j-1].End:sf.toks[j].Start] == " "
+}
+
+// usStateAfter reports whether ", " and a US state follow token j-1:
+// "Roma, Texas".
+func (r *run) usStateAfter(sf *sentenceFacts, j int) bool {
+	if j >= len(sf.toks) || j == 0 || strings.TrimSpace(sf.s.Text[sf.toks[j-1].End:sf.toks[j].Start]) != "," {
+		return false
+	}
+	m, ok := r.x.gaz.findAt(sf.toks[j:], entPlace)
+	if !ok {
+		return false
+	}
+	for _, e := range m.Entries {
+		if e.Country == "US" && e.Sub == "region" {
+			return true
+		}
+	}
+	return false
 }

@@ -266,6 +266,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "cocaine", 0, 0, "", "", ""}}},
 		{"goods no list names end before 'during'", "Officers found 2 kg of spice during a search of the prison.",
 			[]seizureKey{{"other", "spice", 2, 0, "kg", "", "exact"}}},
+		{"offloaded", "The Coast Guard offloaded 20,000 pounds of cocaine at the port.",
+			[]seizureKey{{"drugs", "cocaine", 20000, 0, "lb", "", "exact"}}},
 		{"cubic metres", "Rangers seized 120 cubic metres of rosewood at the border post.",
 			[]seizureKey{{"other", "rosewood", 120, 0, "cubic metre", "", "exact"}}},
 		{"cartons", "Officers found 300 cartons of cigarettes in the truck.",
@@ -726,6 +728,8 @@ func TestSurnameIsNoPlace(t *testing.T) {
 		{"a rank and a surname", "Brig. Gen. Jose Santos, director of the bureau, said the drugs came by sea.", nil},
 		{"the place named too", "Superintendent Ana Jordan said officers had worked in Jordan.", []string{"Jordan"}},
 		{"a union's member states", "Police in various EU member states arrested 20 people.", nil},
+		{"a town of a US state, not the city abroad", "Agents seized marijuana near Roma, Texas, on Saturday.", []string{"Roma", "Texas"}},
+		{"a short name that starts a longer one", "Agents in the Rio Grande Valley Sector made the arrests.", nil},
 		{"home towns after ages", "Arrested were Ada Ruiz, 32, of Quellbrook; and Tom Chen, 41, of Marrowdale.", []string{"Quellbrook", "Marrowdale"}},
 	}
 	for _, tc := range cases {

@@ -505,7 +505,7 @@ var (
 		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed",
 		"recovering", "finding", "discovering", "intercepting", "uncovering", "impounding", "freezing",
 		"yielded", "yielding", "unearthed", "retrieved", "retrieving", "turned up",
-		"street value", "drugs, including", "drugs included"}
+		"street value", "drugs, including", "drugs included", "offloaded", "offload"}
 )
 
 // firstWords are the first words of phrases.
