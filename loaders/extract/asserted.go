@@ -61,10 +61,19 @@ func (r *run) settleAsserters() {
 				}
 			}
 		}
+		if len(words) > 0 && orgWords[strings.ToLower(words[len(words)-1])] {
+			*who = r.doc.Source // "Angeles Field Office announced": a body's office, not a person
+		}
+	}
+	unset := func(who **string) {
+		if *who != nil && **who == "" {
+			*who = nil
+		}
 	}
 	for k := range r.out.Arrests {
 		a := &r.out.Arrests[k]
 		settle(a.AssertedBy)
+		unset(&a.AssertedBy)
 		for e := range a.Evidence {
 			settle(&a.Evidence[e].AssertedBy)
 		}
@@ -72,6 +81,7 @@ func (r *run) settleAsserters() {
 	for k := range r.out.Seizures {
 		s := &r.out.Seizures[k]
 		settle(s.AssertedBy)
+		unset(&s.AssertedBy)
 		for e := range s.Evidence {
 			settle(&s.Evidence[e].AssertedBy)
 		}

@@ -539,7 +539,7 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 		toks = toks[:maxWords+3]
 	}
 	for i := range toks {
-		if i > maxWords || nearStop[toks[i].Lower] && i > 0 || isNumberToken(toks[i].Text) {
+		if i > maxWords || nearStop[toks[i].Lower] && i > 0 || isNumberToken(toks[i].Text) && !modelNumber(s, toks, i) {
 			break
 		}
 		if i > 0 && strings.ContainsAny(s[toks[i-1].End:toks[i].Start], ",.;:()") {
@@ -2344,4 +2344,10 @@ func saysAfter(sf *sentenceFacts, a mention) bool {
 		}
 	}
 	return false
+}
+
+// modelNumber reports whether number token i is glued by a hyphen to the
+// word before it, a model's name: "AK-47 rifles", "M-16".
+func modelNumber(s string, toks []token, i int) bool {
+	return i > 0 && s[toks[i-1].End:toks[i].Start] == "-" && !isNumberToken(toks[i-1].Text)
 }
