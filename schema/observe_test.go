@@ -1,7 +1,6 @@
 package schema_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -10,7 +9,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -18,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/opgraph/opgraph/graph"
+	"github.com/opgraph/opgraph/internal/syncbuf"
 	"github.com/opgraph/opgraph/loaders/extract"
 	"github.com/opgraph/opgraph/loaders/source"
 	"github.com/opgraph/opgraph/schema"
@@ -69,7 +68,7 @@ func TestReadyMetricsRequestIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var logged lockedBuffer // the server's background builds may log while the test reads
+	var logged syncbuf.Buffer // the server's background builds may log while the test reads
 	api, err := schema.NewServer(schema.ServerConfig{
 		Config:  schema.Config{Reader: reader, Curator: store},
 		Metrics: metrics, MetricsHandler: promhttp.HandlerFor(reg, promhttp.HandlerOpts{}),
@@ -161,23 +160,4 @@ func firstSeedFile(t *testing.T) string {
 	}
 	t.Fatal("no seed .txt")
 	return ""
-}
-
-// lockedBuffer is a bytes.Buffer that goroutines may write while the test
-// reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

@@ -7,9 +7,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/opgraph/opgraph/internal/syncbuf"
 )
 
 const sharedDev = "../../../shared/corpus/dev"
@@ -74,22 +75,7 @@ func TestExportImport(t *testing.T) {
 }
 
 // syncBuffer is a bytes.Buffer safe to write from the loader while the test reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = syncbuf.Buffer
 
 // TestLoadWatch: `load --watch DIR` loads what is there, then a file
 // written later, then a changed version of it, and stops on cancel.
