@@ -1843,16 +1843,14 @@ func (r *run) partnerOnly(sf *sentenceFacts, a mention) bool {
 }
 
 // agencyJustBefore returns the agency named last before mention a in its
-// sentence, and what stands between them in lower case, trimmed of spaces
-// and a last "the" (", and" of "INTERPOL, and the UNODC").
+// sentence, and what stands between them (joiner).
 func agencyJustBefore(sf *sentenceFacts, a mention) (mention, string, bool) {
 	for k := len(sf.agencies) - 1; k >= 0; k-- {
 		o := sf.agencies[k]
 		if o.End > a.Start {
 			continue
 		}
-		between := strings.TrimSpace(strings.ToLower(sf.s.Text[o.End:a.Start]))
-		return o, strings.TrimSpace(strings.TrimSuffix(between, "the")), true
+		return o, joiner(sf, o.End, a.Start), true
 	}
 	return mention{}, "", false
 }
@@ -2102,8 +2100,7 @@ func (r *run) anaphorAgency(i, pos int) string {
 			if j == i && as[k].End > at {
 				continue
 			}
-			name := strings.ToLower(as[k].Name)
-			if strings.HasSuffix(name, " "+head) || head == "taskforce" && strings.HasSuffix(name, " task force") {
+			if endsWithHead(as[k].Name, head) {
 				return as[k].Name
 			}
 		}
@@ -2183,8 +2180,7 @@ func (r *run) listGoesOn(sf *sentenceFacts, a mention) bool {
 		if o.Start < a.End {
 			continue
 		}
-		between := strings.TrimSpace(strings.ToLower(sf.s.Text[a.End:o.Start]))
-		between = strings.TrimSpace(strings.TrimSuffix(between, "the"))
+		between := joiner(sf, a.End, o.Start)
 		return between == "and" || between == "," || between == ", and"
 	}
 	return false
@@ -2279,9 +2275,9 @@ var eventModifiers = wordSet("other more separate further different similar")
 // name, after spaces, and returns the word and the bytes read, or 0.
 func holderAfter(s string) (string, int) {
 	t := strings.TrimLeft(s, " ")
-	for _, w := range []string{"accounts", "wallets", "account", "wallet"} {
-		if len(t) >= len(w) && strings.EqualFold(t[:len(w)], w) && (len(t) == len(w) || !isWordASCII(t[len(w)])) {
-			return strings.TrimSuffix(w, "s") + "s", len(s) - len(t) + len(w)
+	for _, w := range [...][2]string{{"accounts", "accounts"}, {"wallets", "wallets"}, {"account", "accounts"}, {"wallet", "wallets"}} {
+		if len(t) >= len(w[0]) && strings.EqualFold(t[:len(w[0])], w[0]) && (len(t) == len(w[0]) || !isWordASCII(t[len(w[0])])) {
+			return w[1], len(s) - len(t) + len(w[0]) // the subtype in the plural
 		}
 	}
 	return "", 0
@@ -2350,4 +2346,23 @@ func saysAfter(sf *sentenceFacts, a mention) bool {
 // word before it, a model's name: "AK-47 rifles", "M-16".
 func modelNumber(s string, toks []token, i int) bool {
 	return i > 0 && s[toks[i-1].End:toks[i].Start] == "-" && !isNumberToken(toks[i-1].Text)
+}
+
+// joiner is what stands between two names at sf's text [from, to) in
+// lower case, trimmed of spaces and of a last "the": ", and" of
+// "INTERPOL, and the UNODC".
+func joiner(sf *sentenceFacts, from, to int) string {
+	between := strings.TrimSpace(strings.ToLower(sf.s.Text[from:to]))
+	return strings.TrimSpace(strings.TrimSuffix(between, "the"))
+}
+
+// endsWithHead reports whether an agency's name ends with the head noun a
+// text refers back to it by ("Coastal Narcotics Task Force" by "the task
+// force"); "taskforce" and "task force" are one head.
+func endsWithHead(name, head string) bool {
+	name = strings.ToLower(name)
+	if head == "taskforce" || head == "task force" {
+		return strings.HasSuffix(name, " taskforce") || strings.HasSuffix(name, " task force")
+	}
+	return strings.HasSuffix(name, " "+head)
 }

@@ -415,7 +415,7 @@ func possessiveHead(role string) (string, bool) {
 func (r *run) agencyByHead(head string) string {
 	hit := ""
 	for _, a := range r.out.Agencies {
-		if n := strings.ToLower(a.Name); strings.HasSuffix(n, " "+head) || head == "task force" && strings.HasSuffix(n, " taskforce") {
+		if endsWithHead(a.Name, head) {
 			if hit != "" {
 				return ""
 			}

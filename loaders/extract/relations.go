@@ -319,9 +319,7 @@ func (r *run) actsInList(sf *sentenceFacts, k int) bool {
 		if j+1 == len(sf.agencies) || sf.agencies[j+1].Start < sf.agencies[j].End {
 			return false
 		}
-		between := strings.ToLower(strings.TrimSpace(sf.s.Text[sf.agencies[j].End:sf.agencies[j+1].Start]))
-		between = strings.TrimSpace(strings.TrimSuffix(between, "the"))
-		switch between {
+		switch joiner(sf, sf.agencies[j].End, sf.agencies[j+1].Start) {
 		case "and", ",", ", and", "along with", "together with", "with", "and the":
 		default:
 			return false
