@@ -961,6 +961,10 @@ func TestRulePeople(t *testing.T) {
 		{"a role set off before a titled surname", "Police seek the car dealer, Alhaji Musa, who is at large.", []string{"Musa"}, "Alhaji", "car dealer"},
 		{"a suspect listed by an alias only", "Police named the suspects.\n\n- alias \"Bingo,\" 41\n- Ana Cruz, 29", []string{"Bingo", "Ana Cruz"}, "", ""},
 		{"a place set off is no person", "They sailed to the port city, Port Moresby, at night.", nil, "", ""},
+		{"a suspect's surname that is a place", "Two suspects, identified as Rico Tan and Nina Santos, were held.", []string{"Rico Tan", "Nina Santos"}, "", ""},
+		{"an arrested man's surname that is a place", "Police arrested Dan Jordan, 45, and Li Wei, 52, in Leeds.", []string{"Dan Jordan", "Li Wei"}, "", ""},
+		{"a name set off after a noun for a person", "A 38-year-old Perris man, Hugo Ortiz, was arrested at home.", []string{"Hugo Ortiz"}, "", ""},
+		{"a name set off after a lower-case noun only", "They met the Manchester United, Real Madrid, and others.", nil, "", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

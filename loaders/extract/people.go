@@ -251,12 +251,14 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 		return
 	}
 	// A name that is an agency, place or platform is not a person; a
-	// surname that is also a place is ("Superintendent Ana Jordan").
+	// surname that is also a place is, after a title or role
+	// ("Superintendent Ana Jordan") or where a rule of suspects read it
+	// ("identified as Juan Cruz and Maria Santos").
 	var tb [8]token // a name's few words, and their matches, stay on the stack
 	var found [4]match
 	toks := appendTokens(tb[:0], name)
 	for _, m := range r.x.gaz.appendFind(found[:0], toks, entAgency, entPlace, entPlatform, entGroup, entDemonym) {
-		if m.I == 0 || m.Entries[0].Kind != entPlace || title == "" && role == "" {
+		if m.I == 0 || m.Entries[0].Kind != entPlace || title == "" && role == "" && !suspectRule(r.rule) {
 			return
 		}
 	}

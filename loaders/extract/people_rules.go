@@ -108,6 +108,9 @@ var peopleArrestWords = wordSet("arrested detained apprehended held nabbed custo
 // peopleRuleCueWords are the words people.rules need one of in a sentence.
 var peopleRuleCueWords = func() map[string]bool {
 	m := wordSet("suspects suspect accused defendants alias arrested detained apprehended held nabbed custody intercepted identified named")
+	for w := range personNouns { // "the driver, Tomas Varga,"
+		m[w] = true
+	}
 	for _, set := range []map[string]bool{titleWords, peopleRoleWords, sayVerbs} {
 		for w := range set {
 			m[w] = true
