@@ -552,6 +552,9 @@ func TestAttachment(t *testing.T) {
 		{"the only operation, run only by an international body", "Operation Gannet was run by Europol. Kent Police seized 12 kilos of cannabis.", "Kent Police", "Gannet"},
 		{"the only operation, run by another agency than the figure's", "In London, the Met operation, codenamed Gannet, went on. The NCA seized 12 kilos of cannabis across the country.", "National Crime Agency", ""},
 		{"of several operations, the one in focus", "Operation Tern ended in May. Operation Gannet began in June. Officers seized 40 kilos of cannabis.", "", "Gannet"},
+		{"a body that announced another's work is not the actor after it", "The FBI, with partners abroad, dismantled the botnet, the Justice Department announced. Investigators seized 52 kilos of cannabis.", "Federal Bureau of Investigation", ""},
+		{"a body that said police acted is not the actor after it", "Police seized 2 tonnes of cocaine at the port, the Interior Ministry said. The drugs were bound for Antwerp. Five people were arrested.", "", ""},
+		{"a ministry that said its troops acted stays the actor after it", "Troops destroyed three labs, the Defence Ministry said. Soldiers seized 800 kilos of cannabis.", "Defence Ministry", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
