@@ -40,7 +40,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		if spaced && notArrestLow(lowAfter) {
 			continue
 		}
-		if notArrestFigure(sf, f.Start, f.End) {
+		if notArrestFigure(sf, f.Start, f.End) || r.goodsAfter(sf, f.End) {
 			continue
 		}
 		if spaced && found && endsArrestAnd(tail(before, 60)) && arrestNounAfterRe.MatchString(after) ||
@@ -505,7 +505,7 @@ var (
 		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed",
 		"recovering", "finding", "discovering", "intercepting", "uncovering", "impounding", "freezing",
 		"yielded", "yielding", "unearthed", "retrieved", "retrieving", "turned up",
-		"street value", "drugs, including", "drugs included", "offloaded", "offload"}
+		"street value", "drugs, including", "drugs included", "offloaded", "offload", "detained"}
 )
 
 // firstWords are the first words of phrases.
@@ -874,13 +874,17 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if countsEvents(sf.tokensIn(f.End, min(len(text), f.End+40))) {
 				continue // "80 seizures of cocaine", "several other cases where drugs ...": events, not goods
 			}
-			unit := ""
+			unit, packed := "", false
 			if u, n := unitAfter(after); n >= 0 {
 				unit = unitNames[strings.ToLower(u)]
 				after = after[n:]
 			} else if u, n := packUnitAfter(after); n >= 0 {
 				// "50 bricks of cocaine": a count of packages of a drug.
-				unit = singular(strings.ToLower(u))
+				unit, packed = singular(strings.ToLower(u)), true
+				after = after[n:]
+			} else if n := dosageFormOf(after); n > 0 {
+				// "1.5 million capsules of tramadol": a drug counted in its dosage form.
+				unit = "pill"
 				after = after[n:]
 			}
 			unitEnd := len(strings.TrimRight(text[:len(text)-len(after)], ".")) // "3.1 tonnes": the phrase holds its unit
@@ -936,6 +940,15 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				}
 			}
 			if unit == "" && !e.Countable && !f.Vague {
+				continue
+			}
+			// "90 bales of cocaine weighing 2.7 tonnes" is one haul, its
+			// weight the figure; "74 ecstasy pills weighing 130 grams" is
+			// counted in its pills.
+			if packed && weighingAfter(text[phraseEnd:]) {
+				continue
+			}
+			if massUnit(unit) && len(made) > 0 && deref(r.out.Seizures[made[len(made)-1]].Unit) == "pill" && weighingBefore(text[:f.Start]) {
 				continue
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[f.Start:phraseEnd], Qualifier: r.strp(f.Qualifier)}
@@ -1732,6 +1745,41 @@ func dosageFormAfter(s string) int {
 	return 0
 }
 
+// weighingRe and weighedRe read the words that give a haul's weight after
+// its count: "weighing a total of", "with a gross weight of".
+var (
+	weighingAfterRe = regexp.MustCompile(`(?i)^,?\s*(?:which |that )?(?:weighing|weighed|weigh|with a (?:total |gross |combined )?weight of)\b`)
+	weighingBeforeRe = regexp.MustCompile(`(?i)(?:weighing|weighed|weigh|weight of|gross weight|total weight)(?:\s+(?:a total of|in total|a combined|about|around|approximately|some|nearly|over|more than|up to|at least|roughly))?\s*$`)
+)
+
+// weighingAfter reports whether s, after a count of packages or pills,
+// gives their weight next.
+func weighingAfter(s string) bool { return weighingAfterRe.MatchString(s[:min(len(s), 40)]) }
+
+// weighingBefore reports whether s, before a figure, ends with the words
+// that give a weight: "74 ecstasy pills weighing".
+func weighingBefore(s string) bool { return weighingBeforeRe.MatchString(tail(s, 50)) }
+
+// massUnit reports whether unit is one of mass.
+func massUnit(unit string) bool {
+	switch unit {
+	case "tonne", "kg", "g", "mg", "lb", "oz", "ton", "quintal":
+		return true
+	}
+	return false
+}
+
+// dosageFormOf reads a dosage form and "of" after a figure ("capsules of
+// tramadol") and returns the bytes read up to "of", or 0.
+func dosageFormOf(s string) int {
+	var buf [2]token
+	toks := appendTokens(buf[:0], s[:min(len(s), 20)])
+	if len(toks) >= 2 && dosageForms[toks[0].Lower] && toks[1].Lower == "of" && strings.TrimSpace(s[:toks[0].Start]) == "" {
+		return toks[0].End
+	}
+	return 0
+}
+
 // unlistedGoods reads the name of goods no list holds after "N unit of":
 // up to four words, ending at punctuation, a number or a word that ends the
 // phrase ("and", "in", "from"). It returns the name and the bytes read, or
@@ -2016,6 +2064,33 @@ func notArrestFigure(sf *sentenceFacts, start, end int) bool {
 				}
 			}
 			break
+		}
+	}
+	return false
+}
+
+// goodsAfter reports whether goods, not people, follow the figure ending
+// at byte end: "detained 12,000 cigarettes" (customs detain goods), but
+// not "detained 5 drug couriers".
+func (r *run) goodsAfter(sf *sentenceFacts, end int) bool {
+	if sf.cues&cueSeize == 0 && !strings.Contains(sf.low, "detained") {
+		return false
+	}
+	after := sf.tokensIn(end, min(len(sf.s.Text), end+60))
+	n := min(len(after), 3)
+	for k := range n {
+		if personNouns[after[k].Lower] {
+			n = k
+			break
+		}
+	}
+	var found [2]match
+	for _, m := range r.x.gaz.appendFind(found[:0], after[:n], entCommodity) {
+		if strings.ContainsAny(sf.s.Text[end:after[m.I].Start], ",;:.()") || after[0].Lower == "arrests" {
+			break // "made five arrests, seizing cannabis"
+		}
+		if m.J >= len(after) || !personNouns[after[m.J].Lower] {
+			return true
 		}
 	}
 	return false
