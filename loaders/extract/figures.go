@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/opgraph/opgraph/graph"
@@ -898,6 +899,13 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 					e, ce = &entry{Commodity: "other", Sub: sub}, n
 				}
 			}
+			if e == nil && unit == "" && !f.Vague && countedGoodsSlot(sf, f.Start) {
+				// "seized 25 slot machines", "3 kg of cocaine and 5 leopard
+				// skins": things no list names, counted where goods are.
+				if sub, n := unlistedCounted(after); n > 0 {
+					e, ce = &entry{Commodity: "other", Sub: sub, Countable: true}, n
+				}
+			}
 			phraseEnd := unitEnd
 			if e != nil {
 				phraseEnd = len(text) - len(after) + ce
@@ -1748,7 +1756,7 @@ func dosageFormAfter(s string) int {
 // weighingRe and weighedRe read the words that give a haul's weight after
 // its count: "weighing a total of", "with a gross weight of".
 var (
-	weighingAfterRe = regexp.MustCompile(`(?i)^,?\s*(?:which |that )?(?:weighing|weighed|weigh|with a (?:total |gross |combined )?weight of)\b`)
+	weighingAfterRe  = regexp.MustCompile(`(?i)^,?\s*(?:which |that )?(?:weighing|weighed|weigh|with a (?:total |gross |combined )?weight of)\b`)
 	weighingBeforeRe = regexp.MustCompile(`(?i)(?:weighing|weighed|weigh|weight of|gross weight|total weight)(?:\s+(?:a total of|in total|a combined|about|around|approximately|some|nearly|over|more than|up to|at least|roughly))?\s*$`)
 )
 
@@ -1800,6 +1808,106 @@ func unlistedGoods(s string) (string, int) {
 	}
 	return s[toks[0].Start:toks[n-1].End], toks[n-1].End
 }
+
+// countedGoodsSlot reports whether the figure at byte pos stands where
+// goods are counted: right after a verb of seizing ("seized 25"), or after
+// "and", "including" or a comma that go on a list ("3 kg of cocaine and
+// 5"), not after a preposition ("in 5 raids", "from 12 homes").
+func countedGoodsSlot(sf *sentenceFacts, pos int) bool {
+	before := sf.tokensIn(max(0, pos-60), pos)
+	k := len(before) - 1
+	for k >= 0 && countQualifierWords[before[k].Lower] {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	t := before[k]
+	if strings.Contains(sf.s.Text[t.End:pos], ",") {
+		return k > 0 || seizedVerbWord(t.Lower) // a list's comma, after something listed
+	}
+	return t.Lower == "and" || t.Lower == "including" || t.Lower == "plus" || seizedVerbWord(t.Lower)
+}
+
+// seizedVerbWord reports whether w is a verb of seizing in the past:
+// "seized", "confiscated", "recovered".
+func seizedVerbWord(w string) bool {
+	return hasSeizeStem(w) && strings.HasSuffix(w, "ed") || seizedVerbs[w]
+}
+
+// seizedVerbs are verbs of seizing no stem of seizeCueStems starts.
+var seizedVerbs = wordSet("recovered found discovered intercepted impounded seized confiscated netted uncovered unearthed retrieved detained")
+
+// hasSeizeStem reports whether w starts with a stem of seizeCueStems.
+func hasSeizeStem(w string) bool {
+	for _, st := range seizeCueStems {
+		if strings.HasPrefix(w, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// countQualifierWords may stand between a verb and its count: "seized
+// about 25", "more than 40".
+var countQualifierWords = wordSet("about around some nearly approximately roughly almost over more than least at a total of up to another further")
+
+// unlistedCounted reads the name of counted things no list holds after a
+// figure: one to three lower-case words, the last a plural noun that names
+// no people, events, times or places ("leopard skins", "slot machines"). It
+// returns the name and the bytes read, or "" and 0.
+func unlistedCounted(s string) (string, int) {
+	var buf [8]token
+	toks := appendTokens(buf[:0], s[:min(len(s), 50)])
+	n := 0
+	for n < len(toks) && n < 3 {
+		t := toks[n]
+		if nearStop[t.Lower] || notGoods[t.Lower] || isNumberToken(t.Text) || !isLowerWord(t.Text) ||
+			strings.ContainsAny(s[:t.Start], ",.;:()\"“”-") {
+			break
+		}
+		n++
+	}
+	for n > 0 && !pluralGoods(toks[n-1].Lower) {
+		n-- // "slot machines worth": the noun ends the name
+	}
+	if n == 0 {
+		return "", 0
+	}
+	for _, t := range toks[:n] {
+		if personNouns[t.Lower] || eventNouns[t.Lower] || notCountedGoods[t.Lower] {
+			return "", 0
+		}
+	}
+	return s[toks[0].Start:toks[n-1].End], toks[n-1].End
+}
+
+// pluralGoods reports whether w may be a plural noun of goods.
+func pluralGoods(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous")
+}
+
+// isLowerWord reports whether s is a word of lower-case letters.
+func isLowerWord(s string) bool {
+	for _, c := range s {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// notCountedGoods are plural nouns after a count that name no goods:
+// times, places, documents of the case and the like.
+var notCountedGoods = wordSet(`days weeks months years hours minutes times decades seconds
+	countries cities states regions provinces districts counties towns villages locations sites places areas
+	addresses homes houses premises buildings residences apartments flats streets
+	warrants charges counts offences offenses crimes victims families children
+	nations members groups gangs networks cartels syndicates organisations organizations companies firms
+	agencies forces officers police officials investigators agents authorities units teams
+	percent per cent kilometres kilometers miles metres meters feet plants
+	messages calls chats conversations emails images photos videos files documents posts adverts advertisements
+	transactions payments transfers websites sites pages profiles users customers clients visitors`)
 
 // notGoods are words after "N unit of" that name no goods.
 var notGoods = wordSet("them the a an its their his her this that these those which what who whom it")
