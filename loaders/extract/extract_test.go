@@ -526,6 +526,10 @@ func TestOperations(t *testing.T) {
 		{"a possessive is not the name", "Police gave the results of Operation Trident's third phase on Friday.", "Trident", "", "", ""},
 		{"an edition named short", "Operation Lantern IX began in May. Operation Lantern seized 40 kg of heroin.", "Lantern IX", "Lantern", "", ""},
 		{"the agency of its figures", "Operation Heron began in May. The Loamshire Constabulary later arrested 9 men.", "Heron", "", "", "Loamshire Constabulary"},
+		{"a sub-operation of another", "In Operation Kestrel, a sub-operation of Operation Marlin IV, officers seized 3 tonnes of fake medicines.", "Kestrel", "", "Marlin IV", ""},
+		{"a strand of another", "Operation Heron, the Loamshire strand of Operation Tern, led to 17 arrests.", "Heron", "", "Tern", ""},
+		{"as part of the first, the second", "As part of Operation Tern, the Loamshire Constabulary's Operation Heron led to 17 arrests.", "Heron", "", "Tern", "Loamshire Constabulary"},
+		{"two operations joined by 'and' are apart", "Operation Tern ended in May and Operation Heron began in June.", "Heron", "", "", ""},
 		{"agencies that acted, in an article about one operation", "Operation Heron began in May. Years later, the Loamshire Constabulary along with the FBI have dismantled the network.", "Heron", "", "", "Federal Bureau of Investigation"},
 	}
 	for _, tc := range cases {
@@ -575,6 +579,7 @@ func TestAttachment(t *testing.T) {
 		{"the only operation, run only by an international body", "Operation Gannet was run by Europol. Kent Police seized 12 kilos of cannabis.", "Kent Police", "Gannet"},
 		{"the only operation, run by another agency than the figure's", "In London, the Met operation, codenamed Gannet, went on. The NCA seized 12 kilos of cannabis across the country.", "National Crime Agency", ""},
 		{"of several operations, the one in focus", "Operation Tern ended in May. Operation Gannet began in June. Officers seized 40 kilos of cannabis.", "", "Gannet"},
+		{"a part and its whole named: the part's", "As part of Operation Tern, Operation Heron led to 17 arrests in Loamshire.", "", "Heron"},
 		{"an operation's one owner, for a figure that names no actor", "The DEA's Operation Crystal Shield targeted trafficking hubs. Agents seized 28 kilos of meth during the operation.", "Drug Enforcement Administration", "Crystal Shield"},
 		{"an owner others supported is not the figure's", "Officers supported the NCA's Operation Larkspur. During the week, 12 kilos of cannabis were seized.", "", "Larkspur"},
 		{"an owner is not the figure's where police acted", "The NCA's Operation Gannet began in May. Later, 12 kilos of cannabis were seized by police and customs.", "", "Gannet"},

@@ -237,10 +237,47 @@ func (r *run) addOperation(sf *sentenceFacts, name, alias string) {
 	op.Evidence = append(op.Evidence, r.span(sf, 0.9))
 }
 
+// operationParts reads which operation is part of another where a
+// sentence names both: "Operation Sunbird, a sub-operation of Operation
+// Pangea XVI", "Operation Eternal, part of Operation Venetic"; or "As part
+// of Operation Venetic, the Met's Operation Eternal ...".
+func (r *run) operationParts() {
+	for _, sf := range r.sents {
+		for k := 0; k+1 < len(sf.operations); k++ {
+			a, b := sf.operations[k], sf.operations[k+1]
+			if a.Name == b.Name || b.Start-a.End > 60 {
+				continue
+			}
+			part, whole := "", ""
+			switch between := sf.low[a.End:b.Start]; {
+			case partOfWords.MatchString(between):
+				part, whole = a.Name, b.Name
+			case strings.Contains(between, ",") && partOfLead.MatchString(tail(sf.low[:a.Start], 20)):
+				part, whole = b.Name, a.Name
+			default:
+				continue
+			}
+			op := &r.out.Operations[r.opIdx[strings.ToLower(part)]]
+			if op.PartOf == nil {
+				w := whole
+				op.PartOf = &w
+			}
+		}
+	}
+}
+
+// partOfWords, between two operations, make the first part of the second;
+// partOfLead, before the first, make the second part of the first.
+var (
+	partOfWords = regexp.MustCompile(`\b(?:part of|sub-operation of|suboperation of|strand of|phase of|arm of|branch of|under|umbrella of|within)\b`)
+	partOfLead  = regexp.MustCompile(`(?:part of|under|within)(?: the)?\s*$`)
+)
+
 // relateOperations gives each operation its agencies, targets and places:
 // those named in the sentences that name it, and for the article's only
 // operation, the article's only platform.
 func (r *run) relateOperations() {
+	r.operationParts()
 	topLevel := 0
 	for _, op := range r.out.Operations {
 		if op.PartOf == nil {
@@ -364,6 +401,14 @@ func (r *run) operationAgencies(sf *sentenceFacts, om mention) []string {
 func (r *run) operationFor(i int, agency string) string {
 	sf := r.sents[i]
 	if len(sf.operations) > 0 {
+		// "As part of Operation Venetic, the Met's Operation Eternal led
+		// to 171 arrests": the part, where the sentence names its whole.
+		for _, o := range sf.operations[1:] {
+			if k, ok := r.opIdx[strings.ToLower(o.Name)]; ok && r.out.Operations[k].PartOf != nil &&
+				strings.EqualFold(*r.out.Operations[k].PartOf, sf.operations[0].Name) {
+				return o.Name
+			}
+		}
 		return sf.operations[0].Name
 	}
 	if r.inSeparateEvent(i) {
