@@ -526,6 +526,7 @@ func TestOperations(t *testing.T) {
 		{"a possessive is not the name", "Police gave the results of Operation Trident's third phase on Friday.", "Trident", "", "", ""},
 		{"an edition named short", "Operation Lantern IX began in May. Operation Lantern seized 40 kg of heroin.", "Lantern IX", "Lantern", "", ""},
 		{"the agency of its figures", "Operation Heron began in May. The Loamshire Constabulary later arrested 9 men.", "Heron", "", "", "Loamshire Constabulary"},
+		{"a name set off before the words of an operation", "The seizure was part of Kestrel, a multinational naval campaign.", "Kestrel", "", "", ""},
 		{"a sub-operation of another", "In Operation Kestrel, a sub-operation of Operation Marlin IV, officers seized 3 tonnes of fake medicines.", "Kestrel", "", "Marlin IV", ""},
 		{"a strand of another", "Operation Heron, the Loamshire strand of Operation Tern, led to 17 arrests.", "Heron", "", "Tern", ""},
 		{"as part of the first, the second", "As part of Operation Tern, the Loamshire Constabulary's Operation Heron led to 17 arrests.", "Heron", "", "Tern", "Loamshire Constabulary"},
@@ -714,6 +715,19 @@ func TestBreakdownPlaces(t *testing.T) {
 	for n, place := range want {
 		if got[n] != place {
 			t.Errorf("arrests %v: %v in %q, want %q", got, n, got[n], place)
+		}
+	}
+}
+
+// TestNoOperation checks sentences that look like naming an operation and do not.
+func TestNoOperation(t *testing.T) {
+	for _, body := range []string{
+		"The seizure was part of Europol, an agency that supports police.",
+		"The arrests were part of Lent, a period of fasting.",
+		"The boat was part of Tern, a fleet of trawlers.",
+	} {
+		if ex := extractText(t, "", body); len(ex.Operations) > 0 {
+			t.Errorf("%q: operations %+v, want none", body, ex.Operations)
 		}
 	}
 }

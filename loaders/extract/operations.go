@@ -767,7 +767,7 @@ func (r *run) isoDate(phrase string) *string {
 
 // Cue words that gate the costlier patterns.
 var (
-	operationCueWords = wordSet("operation op operatie operación operação opération operazione operasi codenamed code named dubbed called known project week action strike")
+	operationCueWords = wordSet("operation op operatie operación operação opération operazione operasi codenamed code named dubbed called known project week action strike part")
 	monthWords        = wordSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
 	yearLeadWords     = wordSet("in since during until by")
 	relativeDateWords = wordSet("earlier later last this next yesterday today on")
@@ -814,7 +814,7 @@ func mayNameOperation(sf *sentenceFacts) bool {
 	return sf.cues&cueCodename != 0 || strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "“") || strings.Contains(t, "‘")
 }
 
-var codenameCueWords = wordSet("dubbed named codenamed called known strike")
+var codenameCueWords = wordSet("dubbed named codenamed called known strike part")
 
 // sameOperation finds an operation already named that name names too, one
 // of them with the other's number after it: "Operation Pangea" in an
