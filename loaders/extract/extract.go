@@ -773,6 +773,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		if r.isNewsAgency(toks[m.I].Text, m.J-m.I) {
 			continue
 		}
+		if strings.ContainsAny(sf.s.Text[toks[m.I].Start:toks[m.J-1].End], ",;:()") && !strings.ContainsAny(e.Canon, ",;:()") {
+			continue // "in southwest Houston, police said" names no Houston Police
+		}
 		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
 			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"

@@ -141,7 +141,7 @@ func roleModifier(toks []pattern.Token, k int) bool {
 // bulleted line.
 func mayNamePeople(sf *sentenceFacts) bool {
 	if sf.cues&cuePeopleRule == 0 {
-		return isBulletLine(sf.s.Text)
+		return isBulletLine(sf.s.Text) || hasAgeBetweenCommas(sf.s.Text)
 	}
 	toks := sf.toks
 	for k := range toks {
@@ -166,6 +166,23 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		}
 	}
 	return isBulletLine(sf.s.Text)
+}
+
+// hasAgeBetweenCommas reports whether s holds an age set off by commas,
+// as after a name: "stopped Imran Hussain, 31, on the M62".
+func hasAgeBetweenCommas(s string) bool {
+	for i := strings.Index(s, ", "); i >= 0 && i+5 < len(s); {
+		d := s[i+2:]
+		if d[0] >= '0' && d[0] <= '9' && d[1] >= '0' && d[1] <= '9' && d[2] == ',' {
+			return true
+		}
+		k := strings.Index(s[i+2:], ", ")
+		if k < 0 {
+			break
+		}
+		i += 2 + k
+	}
+	return false
 }
 
 // suspectRule reports whether a rule of rules/people.rules reads suspects
