@@ -60,7 +60,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 	}
 	var loc []int
 	if lits(sf.low, oneActiveVerbs) {
-		if p := arrestOneActiveAt(text); p >= 0 {
+		if p := arrestOneActiveAt(text); p >= 0 && !r.anotherGroupAfter(sf, p) {
 			loc = []int{p}
 		}
 	}
@@ -76,6 +76,23 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		r.rule = "arrest.named"
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
 	}
+}
+
+// anotherGroupAfter reports whether the one person arrested at byte p is
+// joined by "and" to a count of others ("arrested a man and two women"),
+// which the rules of arrests.rules read as one count.
+func (r *run) anotherGroupAfter(sf *sentenceFacts, p int) bool {
+	toks := sf.tokensIn(p, min(len(sf.s.Text), p+80))
+	for k := 1; k+1 < len(toks) && k < 8; k++ {
+		if toks[k].Lower != "and" {
+			continue
+		}
+		n := toks[k+1]
+		_, word := wordNumbers[n.Lower]
+		return (isNumberToken(n.Text) || word || n.Lower == "a" || n.Lower == "an") &&
+			slices.ContainsFunc(toks[k+1:min(len(toks), k+6)], func(t token) bool { return personNouns[t.Lower] })
+	}
+	return false
 }
 
 // The words, in ASCII lower case, that some arrest patterns need.
