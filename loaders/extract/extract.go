@@ -687,6 +687,13 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 				continue // "Attorney General Merrick Garland": a title, then a person
 			}
 			if r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end]) {
+				if k := unitOfForce(toks, i, end); k > 0 && r.isAgencyName(toks[k+2:end]) {
+					// "Gang Crime Unit of the Toronto Police Service": the unit and its force, two bodies.
+					out = append(out, agencyCand{i: i, j: k, name: sf.s.Text[toks[i].Start:toks[k-1].End]},
+						agencyCand{i: k + 2, j: end, name: sf.s.Text[toks[k+2].Start:toks[end-1].End]})
+					i = end - 1
+					break
+				}
 				out = append(out, agencyCand{i: i, j: end, name: sf.s.Text[toks[i].Start:toks[end-1].End]})
 				// A name read from its first word holds the names that start
 				// inside it: "Anti-Narcotics Unit of the Kenya Police
@@ -698,6 +705,20 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 	}
 	return out
 }
+
+// unitOfForce returns where "of the" follows a unit's head word in
+// toks[i:end] ("Gang Crime Unit of the Toronto Police Service"), or -1.
+func unitOfForce(toks []token, i, end int) int {
+	for k := i + 1; k+2 < end; k++ {
+		if toks[k].Lower == "of" && toks[k+1].Lower == "the" && unitWords[toks[k-1].Lower] {
+			return k
+		}
+	}
+	return -1
+}
+
+// unitWords end the name of a unit inside a larger body.
+var unitWords = wordSet("unit squad division branch team taskforce department bureau section directorate")
 
 // coordinationAt returns where "and" joins two agencies in a run, or -1:
 // "NCA and Border Force", "Police and Customs", "Regional Prosecutor's

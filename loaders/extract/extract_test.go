@@ -448,6 +448,7 @@ func TestAgencies(t *testing.T) {
 		{"ministry pattern", "The Ministry of Public Order said little.", []string{"Ministry of Public Order"}},
 		{"national agency pattern", "The National Drug Suppression Agency led the case.", []string{"National Drug Suppression Agency"}},
 		{"demonym police", "Dutch police said the case was closed.", []string{"Dutch National Police"}},
+		{"a unit of a force no list names: two bodies", "Detectives with the Gang Crime Unit of the Harbourton Police Service arrested 8 people.", []string{"Gang Crime Unit", "Harbourton Police Service"}},
 		{"a name across a comma is none", "Officers seized 50 pounds of marijuana in southwest Houston, police said.", nil},
 		{"a name that holds a comma", "The Zakat, Tax and Customs Authority found 2 kg of captagon.", []string{"Zakat, Tax and Customs Authority"}},
 		{"a wire service's dateline", "PARIS (AFP) — French customs officers seized 2 tonnes of cannabis, AFP reported.", []string{"French Customs"}},
