@@ -373,6 +373,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.mergeSeizures()
 	r.relateFigures()
 	r.operationActors()
+	r.ownerActors()
 	r.unnamedOperation()
 	r.settleRoles()
 	r.finishPeople()

@@ -77,6 +77,8 @@ type Arrest struct {
 	AssertedBy *string `json:"asserted_by"`
 	FigureLinks
 	Evidence []Span `json:"evidence"`
+
+	sentence int // where the article first states it
 }
 
 // FigureLinks say how a figure stands to the article's others, so that

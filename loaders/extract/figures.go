@@ -203,7 +203,7 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	r.arrestsRead++
 	agency, op := r.actorAndOperation(i, pos)
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf, pos),
-		EventDate: r.eventDate(sf, pos), Evidence: r.evidence(sf, 0.8)}
+		EventDate: r.eventDate(sf, pos), Evidence: r.evidence(sf, 0.8), sentence: i}
 	a.AssertedBy = r.asserted(sf, a.Evidence)
 	a.Context = r.isContext(sf, pos) || r.pastYear(a.EventDate)
 	a.Evidence[len(a.Evidence)-1].Context = a.Context
@@ -471,7 +471,7 @@ func (r *run) ownAgency(j int, first, actor bool) string {
 			k = n
 		}
 		a := sf.agencies[k]
-		if r.supportsOnly(sf, a) {
+		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) {
 			continue
 		}
 		if r.onlySays(sf, k) || actor && r.agencyCountry(a.Name) == "INT" {
@@ -2032,7 +2032,8 @@ var supportPhrases = []string{"supported by", "support of", "support from", "coo
 // partnerPhrases before an agency name a partner of the work: one of the
 // operation's agencies, but not the subject that made the figure ("In a
 // joint operation with the Guardia Civil, the Polícia Judiciária seized").
-var partnerPhrases = []string{"operation with", "investigation with", "together with", "in conjunction with"}
+var partnerPhrases = []string{"operation with", "investigation with", "together with", "in conjunction with", "partnered with",
+	"partnering with", "in partnership with", "working with", "worked with", "teamed up with"}
 
 // partnerOnly reports whether agency a is named after one of partnerPhrases,
 // alone or in the list that follows one.
@@ -2041,7 +2042,18 @@ func (r *run) partnerOnly(sf *sentenceFacts, a mention) bool {
 		return true
 	}
 	o, between, ok := agencyJustBefore(sf, a)
-	return ok && (between == "and" || between == ", and") && r.partnerOnly(sf, o)
+	if ok && (between == "and" || between == ", and") {
+		return r.partnerOnly(sf, o)
+	}
+	// "partnered with the Loamshire Highway Patrol and the DHS": a list of
+	// partners, its first no agency the text names.
+	before := tail(sf.low[:a.Start], 80)
+	for _, p := range partnerPhrases {
+		if k := strings.LastIndex(before, p); k >= 0 && !strings.ContainsAny(before[k:], ",;") && strings.Contains(before[k:], " and ") {
+			return true
+		}
+	}
+	return false
 }
 
 // agencyJustBefore returns the agency named last before mention a in its

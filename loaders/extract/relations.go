@@ -327,3 +327,31 @@ func (r *run) actsInList(sf *sentenceFacts, k int) bool {
 	}
 	return false
 }
+
+// ownerActors gives a figure with no agency, in a sentence that names its
+// operation and no agency or other actor, the operation's one owner, now
+// that the figures have told who took part: "The Sheriff's Department
+// served warrants. The deputies partnered with the Highway Patrol. During
+// Operation Consequences, investigators seized 40 guns."
+func (r *run) ownerActors() {
+	owner := func(i int, op, agency *string, context bool) *string {
+		if agency != nil || op == nil || context {
+			return agency
+		}
+		sf := r.sents[i]
+		if len(sf.agencies) > 0 || !slices.ContainsFunc(sf.operations, func(m mention) bool { return m.Name == *op }) ||
+			r.isHistoric(sf) || sf.namesLocalPolice() || r.inSeparateEvent(i) ||
+			genericActorBefore(sf, len(sf.s.Text), false) || r.supportedOperation(*op) {
+			return agency
+		}
+		return r.strp(r.operationOwner(*op))
+	}
+	for k := range r.out.Arrests {
+		a := &r.out.Arrests[k]
+		a.Agency = owner(a.sentence, a.Operation, a.Agency, a.Context)
+	}
+	for k := range r.out.Seizures {
+		s := &r.out.Seizures[k]
+		s.Agency = owner(s.sentence, s.Operation, s.Agency, s.Context)
+	}
+}
