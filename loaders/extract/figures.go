@@ -1044,6 +1044,10 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
 			newSeizure(amt, m.Start)
+		case cue && cashLabelBefore(text[:m.Start]):
+			// "• Cash: £340,000": a list's item, its label first.
+			amt.Commodity = "cash"
+			newSeizure(amt, m.Start)
 		case lits(sf.low[m.End:], cashWords) && cashAfterRe.MatchString(after):
 			if cue {
 				amt.Commodity = "cash"
@@ -1821,6 +1825,17 @@ func massUnit(unit string) bool {
 		return true
 	}
 	return false
+}
+
+// cashLabelBefore reports whether s, the text before a sum, is a list
+// item's label for money: "• Cash: ", "- Cash seized: ".
+func cashLabelBefore(s string) bool {
+	label, ok := strings.CutSuffix(strings.TrimSpace(s), ":")
+	if !ok || len(label) > 30 {
+		return false
+	}
+	label = strings.ToLower(strings.TrimLeft(label, "-•* "))
+	return strings.HasPrefix(label, "cash") || strings.HasPrefix(label, "money") || strings.HasPrefix(label, "currency")
 }
 
 // dosageFormOf reads a dosage form and "of" after a figure ("capsules of

@@ -208,11 +208,18 @@ func overlapsAny(spans [][2]int, start, end int) bool {
 // "Officers recovered:"): each line is goods seized, though it has no verb.
 func (r *run) markSeizedLists() {
 	for i, sf := range r.sents {
-		if !strings.HasSuffix(strings.TrimSpace(sf.s.Text), ":") || sf.cues&cueSeize == 0 || !hasSeizeCue(sf.s.Text) {
+		if !strings.HasSuffix(strings.TrimSpace(sf.s.Text), ":") {
 			continue
+		}
+		if !(sf.cues&cueSeize != 0 && hasSeizeCue(sf.s.Text)) && !hasAnyWord(sf.low, resultListWords) {
+			continue // "The results of the operation include:" opens a list of figures too
 		}
 		for j := i + 1; j < len(r.sents) && isBulletLine(r.sents[j].s.Text); j++ {
 			r.sents[j].seizedItem = true
 		}
 	}
 }
+
+// resultListWords, in a line ending with a colon, open a list of what an
+// operation achieved: its lines name goods seized without a verb.
+var resultListWords = wordSet("results result outcome outcomes tally totals haul include included includes")
