@@ -335,7 +335,7 @@ func (r *run) agencyFor(i, pos int) string {
 	cands := buf[:0]
 	actorSaid := false
 	for k, a := range all {
-		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) {
+		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) || r.coordinatorSays(sf, a) {
 			continue
 		}
 		if other := r.saidOtherActor(sf, a, pos); other {
@@ -403,7 +403,7 @@ func (r *run) agencyFor(i, pos int) string {
 	// supporter or spokesman, not who made it. A sentence listing three agencies or more (those
 	// "involved") names no one actor: the one before it may.
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if len(r.sents[j].agencies) >= 3 {
+		if r.actingAgencies(j) >= 3 {
 			continue
 		}
 		if a := r.ownAgency(j, false, true); a != "" {
@@ -2116,7 +2116,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		return true
 	}
 	// The rest of a list: "in cooperation with INTERPOL and the UNODC".
-	if o, between, ok := agencyJustBefore(sf, a); ok && (between == "and" || between == ", and" || between == "," && r.listGoesOn(sf, a)) {
+	if o, between, ok := agencyJustBefore(sf, a); ok && (between == "and" || between == ", and" || between == "," && (r.listGoesOn(sf, a) || !actsAfter(sf, a))) {
 		return r.supportsOnly(sf, o)
 	}
 	return sf.verbAfter(a, supportVerbs, supportAux)
@@ -2148,6 +2148,8 @@ func (r *run) saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
 		switch {
 		case !said && sayVerbs[t.Lower] && k <= 3:
 			said = true
+		case said && overlapsMention(sf.agencies, t.Start, t.End):
+			return true // "said Border Patrol agents arrested 14": another body's agents
 		case said && ownActorWords[t.Lower] && !coordinator:
 			return false // "the NCA said it (or its officers) arrested 40": its own work
 		case said && actorWords[t.Lower]:
@@ -2429,6 +2431,26 @@ func (r *run) onlySays(sf *sentenceFacts, k int) bool {
 	return len(after) > 0 && sayVerbs[after[0].Lower]
 }
 
+// actingAgencies counts the agencies sentence j names that may have acted:
+// not those that only supported, partnered or, being international
+// bodies, said so.
+func (r *run) actingAgencies(j int) int {
+	sf, n := r.sents[j], 0
+	for _, a := range sf.agencies {
+		if !r.supportsOnly(sf, a) && !r.partnerOnly(sf, a) && !r.coordinatorSays(sf, a) {
+			n++
+		}
+	}
+	return n
+}
+
+// coordinatorSays reports whether agency mention a is an international
+// body that says what the sentence tells ("Europol said 33 suspects were
+// arrested"): it tells of others' work.
+func (r *run) coordinatorSays(sf *sentenceFacts, a mention) bool {
+	return r.agencyCountry(a.Name) == "INT" && wordAfter(sf.tokensIn(a.End, len(sf.s.Text)), 3, sayVerbs, actAux)
+}
+
 // otherActorBefore reports whether sentence sf names, before agency a,
 // another who acted: an agency that is no supporter or partner, or police
 // and the like that are not a's own ("officers" are: "Officers seized 5 kg,
@@ -2517,11 +2539,12 @@ func listAfterSeizing(before string) bool {
 // maybe after an auxiliary: "said the Guardia Civil had seized" names the
 // Guardia Civil as the subject, not as who said so.
 func actsAfter(sf *sentenceFacts, a mention) bool {
-	return wordAfter(sf.tokensIn(a.End, len(sf.s.Text)), 3, actVerbs, actAux)
+	return wordAfter(sf.tokensIn(a.End, len(sf.s.Text)), 4, actVerbs, actAux)
 }
 
-// actAux may stand between an agency and its verb of acting.
-var actAux = wordSet("had has have also then later")
+// actAux may stand between an agency and its verb of acting, as may its
+// own people: "said Border Patrol agents arrested".
+var actAux = wordSet("had has have also then later officers officer agents agent investigators detectives deputies troops soldiers personnel")
 
 // wordAfter reports whether one of words is among the first n tokens,
 // with only words of skip before it.
