@@ -1971,7 +1971,7 @@ var notCountedGoods = wordSet(`days weeks months years hours minutes times decad
 	transactions payments transfers websites sites pages profiles users customers clients visitors`)
 
 // notGoods are words after "N unit of" that name no goods.
-var notGoods = wordSet("them the a an its their his her this that these those which what who whom it")
+var notGoods = wordSet("them the a an its their his her this that these those which what who whom it worth valued")
 
 // isConversion reports whether the sum m is another of the sentence's sums
 // written in another currency, in brackets right after it: "23 million

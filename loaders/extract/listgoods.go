@@ -117,6 +117,7 @@ var (
 		"than": true, "into": true, "including": true, "it": true, "they": true, "he": true, "she": true, "we": true,
 		"this": true, "these": true, "those": true, "its": true, "their": true, "his": true, "her": true, "other": false,
 		"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "more": true, "most": true, "many": true,
+		"in": true, "at": true, "on": true, "during": true, "across": true, "after": true, "before": true, "near": true,
 		"up": true, "down": true, "compared": true, "against": true, "about": true, "around": true, "nearly": true, "almost": true,
 		"both": true, "all": true, "each": true, "including:": true, "mostly": true, "mainly": true}
 	notGoodsHead = map[string]bool{"individuals": true, "suspects": true, "people": true, "persons": true, "men": true,
