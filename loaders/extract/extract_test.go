@@ -90,6 +90,7 @@ func TestFindMoney(t *testing.T) {
 		{"pounds short", "GB", "£54m in cash", 54e6, "GBP", "exact"},
 		{"pounds decimal", "GB", "£13.3m in cash", 13.3e6, "GBP", "exact"},
 		{"crore cut short", "IN", "cocaine worth ₹70 cr at the airport", 70e7, "INR", "exact"},
+		{"lakh, a decimal times its multiplier as written", "IN", "cash totalling Rs 2.3 lakh", 230000, "INR", "exact"},
 		{"thousands K", "GB", "nearly £7K in cash", 7000, "GBP", "less_than"},
 		{"euro million", "BE", "€3 million was found", 3e6, "EUR", "exact"},
 		{"euro words", "DE", "140 million euros were exchanged", 140e6, "EUR", "exact"},

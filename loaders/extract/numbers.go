@@ -102,7 +102,7 @@ func findFiguresAt(s string, starts []int32, bits []uint8) []figure {
 					}
 					add(figure{Value: fr.value, Start: p, End: p + n}, p)
 				} else if m, k := multiplierAfter(lower[p+n:]); m > 0 && fr.value < 1 {
-					add(figure{Value: fr.value * m, Start: p, End: p + n + k}, p)
+					add(figure{Value: roundSig(fr.value * m), Start: p, End: p + n + k}, p)
 				}
 			}
 			q := strings.Index(lower[p+1:], fr.phrase)
@@ -131,7 +131,7 @@ func findFiguresAt(s string, starts []int32, bits []uint8) []figure {
 		}
 		for _, g := range [][2]int{{m[4], m[5]}, {m[6], m[7]}} {
 			if g[0] >= 0 {
-				v *= multipliers[strings.ToLower(s[g[0]:g[1]])]
+				v = roundSig(v * multipliers[strings.ToLower(s[g[0]:g[1]])])
 			}
 		}
 		end := m[1]
@@ -151,7 +151,7 @@ func findFiguresAt(s string, starts []int32, bits []uint8) []figure {
 		}
 		end := m[1]
 		if m[4] >= 0 {
-			v *= multipliers[strings.ToLower(s[m[4]:m[5]])]
+			v = roundSig(v * multipliers[strings.ToLower(s[m[4]:m[5]])])
 		} else if n := andAHalfAt(s, end); n > 0 && w != "a" && w != "an" {
 			v, end = v+0.5, end+n // "two and a half tonnes"
 		} else if w == "a" || w == "an" {
@@ -733,4 +733,15 @@ func numberText(t string) string {
 		return t[:k] + "." + t[k+1:]
 	}
 	return strings.ReplaceAll(t, ",", "")
+}
+
+// roundSig rounds x to 12 significant digits: a number times its
+// multiplier is what the text wrote ("2.3 lakh" is 230000, not
+// 229999.99999999997).
+func roundSig(x float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
 }
