@@ -2001,6 +2001,9 @@ var notValueWords = wordSet(`duty duties excise tax taxes vat evaded evasion eva
 func notGoodsValue(sf *sentenceFacts, start, end int) bool {
 	before := sf.tokensIn(start-40, start)
 	for i := max(0, len(before)-3); i < len(before); i++ {
+		if before[i].Lower == "stolen" && i+1 < len(before) && !countQualifierWords[before[i+1].Lower] {
+			continue // "stolen goods worth KSh 1.2 million": the goods' worth
+		}
 		if notValueWords[before[i].Lower] {
 			return true
 		}
