@@ -1057,6 +1057,29 @@ func TestRulePeople(t *testing.T) {
 	}
 }
 
+// TestPeopleOrganisations checks whom the people named work for.
+func TestPeopleOrganisations(t *testing.T) {
+	cases := []struct{ name, body, person, org string }{
+		{"a body's role set off before the name", "Border Force's director of operations, Mike Hill, said officers worked hard.", "Mike Hill", "Border Force"},
+		{"a title, then a body's role set off after the name", "Assistant Commissioner Nick Price, the Metropolitan Police's head of specialist crime, said the network was smashed.", "Nick Price", "Metropolitan Police"},
+		{"a spokesman for a body", "\"This is a major blow,\" said Tom Reyes, a spokesman for the FBI.", "Tom Reyes", "Federal Bureau of Investigation"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			for _, p := range ex.People {
+				if p.Name == tc.person {
+					if deref(p.Organisation) != tc.org {
+						t.Errorf("%q: %s works for %q, want %q", tc.body, p.Name, deref(p.Organisation), tc.org)
+					}
+					return
+				}
+			}
+			t.Errorf("%q: no %s among %+v", tc.body, tc.person, ex.People)
+		})
+	}
+}
+
 // TestRulesCompile compiles every rule file, so a mistake in one names its
 // line before any extraction.
 func TestRulesCompile(t *testing.T) {

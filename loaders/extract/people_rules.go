@@ -33,13 +33,16 @@ func (r *run) findRulePeople(sf *sentenceFacts) {
 		return // each rule needs a title, a role, a verb of saying or arresting, or a word for suspects
 	}
 	toks := r.ruleTokens(sf)
-	next := 0 // matches may not overlap one taken
+	next := 0             // matches may not overlap one taken,
+	lastWho := [2]int{-1} // but for one that reads the same name again: "Assistant Commissioner Nick Price, the Met's head of crime, said"
 	set.Match(toks, func(m pattern.Match) bool {
-		if m.Start < next {
+		ws, we, _ := m.Capture("who")
+		if m.Start < next && (ws != lastWho[0] || we != lastWho[1]) {
 			return true
 		}
 		r.addRulePerson(sf, toks, 0, m)
-		next = m.End
+		lastWho = [2]int{ws, we}
+		next = max(next, m.End)
 		if strings.HasPrefix(m.Rule, "person.list.") {
 			next = r.readListOn(sf, toks, m.End)
 		}
@@ -96,6 +99,18 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 		org = r.agencyAfter(sf, toks[off+m.End-1].End)
 		if org == "" {
 			org = r.agencyEndingAt(sf, toks[off+ws].Start)
+		}
+		if org == "" {
+			// "Nick Price, the Metropolitan Police's head of specialist crime",
+			// "Border Force's director of operations, Mike Hill": the body
+			// whose role it is, named inside the match.
+			from, to := toks[off+m.Start].Start, toks[off+m.End-1].End
+			for _, a := range sf.agencies {
+				if a.End > from && a.End <= to && (strings.HasPrefix(sf.s.Text[a.End:], "'s") || strings.HasPrefix(sf.s.Text[a.End:], "’s")) {
+					org = a.Name
+					break
+				}
+			}
 		}
 	}
 	r.rule = m.Rule
