@@ -1080,6 +1080,15 @@ func TestPeopleOrganisations(t *testing.T) {
 	}
 }
 
+// TestLowerCaseJobIsNoTitle checks that a job written in lower case before
+// a name, read by two rules, stays a role: a title is an honorific as written.
+func TestLowerCaseJobIsNoTitle(t *testing.T) {
+	ex := extractText(t, "", "Ken Rowe is the port's commander. \"It was a good day,\" commander Ken Rowe said.")
+	if len(ex.People) != 1 || ex.People[0].Title != nil {
+		t.Fatalf("people %+v, want Ken Rowe with no title", ex.People)
+	}
+}
+
 // TestRulesCompile compiles every rule file, so a mistake in one names its
 // line before any extraction.
 func TestRulesCompile(t *testing.T) {

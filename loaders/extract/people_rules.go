@@ -85,6 +85,14 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 		return
 	}
 	title, role := span("title"), strings.TrimSpace(span("role"))
+	if title != "" && !isCapitalised(title) {
+		// "federal prosecutor Frédéric Van Leeuw": a word in lower case before
+		// a name is a job, not an honorific as written.
+		if role == "" {
+			role = title
+		}
+		title = ""
+	}
 	if rs, re, ok := m.Capture("role"); ok && m.Rule == "person.role.before" {
 		// "regional customs chief": the lower-case words before the role word.
 		rs += off
