@@ -192,6 +192,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"other", "stolen goods", 0, 1.2e6, "", "KES", "exact"}}},
 		{"a sum stolen is no seizure", "The gang stole more than $2 million from victims. Police seized $20,000 in cash.",
 			[]seizureKey{{"cash", "", 0, 20000, "", "USD", "exact"}}},
+		{"a weight alone, of the goods the sentence before named", "The network shipped cocaine to Europe. Officers seized 2 tonnes during the raids.",
+			[]seizureKey{{"drugs", "cocaine", 2, 0, "tonne", "", "exact"}}},
 		{"syabu, the Malay spelling of shabu", "Police seized 1.2 tonnes of syabu in Selangor.",
 			[]seizureKey{{"drugs", "shabu", 1.2, 0, "tonne", "", "exact"}}},
 		{"counted goods no list names, after a verb of seizing", "Police confiscated 25 slot machines during the raid.",

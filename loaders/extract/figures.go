@@ -975,6 +975,12 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if e == nil && unit != "" {
 				// "suspected shabu, weighing around 500 grams": the commodity came first.
 				e = r.commodityBefore(sf, f.Start)
+				if e == nil && massUnit(unit) && !strings.HasPrefix(afterUnit, "of ") && !packed {
+					// "Officers seized 2 tonnes during the raids": of the goods the sentences before named.
+					if e = r.lastSeizedCommodity(i); e != nil && (e.Commodity == "cash" || e.Commodity == "cryptocurrency") {
+						e = nil
+					}
+				}
 			}
 			if e == nil && endsOfWhich(tail(text[:f.Start], 40)) {
 				e = r.commodityBefore(sf, f.Start)
