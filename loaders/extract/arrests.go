@@ -43,7 +43,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		for _, c := range m.Captures() {
 			switch c.Name {
 			case "n":
-				if notArrestFigure(sf, toks[c.Start].Start, toks[c.End-1].End) || r.goodsAfter(sf, toks[c.End-1].End) {
+				if notArrestFigure(sf, toks[c.Start].Start, toks[c.End-1].End) || r.goodsAfter(sf, toks[c.End-1].End) || sumBefore(sf.s.Text[:toks[c.Start].Start]) {
 					return true
 				}
 				if v, vok := ruleValue(toks[c.Start:c.End]); vok {

@@ -41,7 +41,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		if spaced && notArrestLow(lowAfter) {
 			continue
 		}
-		if notArrestFigure(sf, f.Start, f.End) || r.goodsAfter(sf, f.End) {
+		if notArrestFigure(sf, f.Start, f.End) || r.goodsAfter(sf, f.End) || sumBefore(text[:f.Start]) {
 			continue
 		}
 		if spaced && found && endsArrestAnd(tail(before, 60)) && arrestNounAfterRe.MatchString(after) ||
@@ -948,6 +948,12 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 					e, ce = &entry{Commodity: "other", Sub: sub}, n
 				}
 			}
+			if e == nil && unit == "" && !f.Vague && plantsAfter(after) {
+				// "a cannabis farm with 450 plants": the plants of the drug named before.
+				if d := r.commodityBefore(sf, f.Start); d != nil && d.Commodity == "drugs" && plantDrugs[d.Sub] {
+					e, ce = &entry{Commodity: "drugs", Sub: d.Sub + " plants", Countable: true}, len(after)-len(strings.TrimLeft(after, " "))+len("plants")
+				}
+			}
 			if e == nil && unit == "" && !f.Vague && countedGoodsSlot(sf, f.Start) {
 				// "seized 25 slot machines", "3 kg of cocaine and 5 leopard
 				// skins": things no list names, counted where goods are.
@@ -1196,6 +1202,8 @@ func itemUnit(e *entry) string {
 		return "pill"
 	case e.Commodity == "ammunition":
 		return "round"
+	case e.Commodity == "drugs" && strings.HasSuffix(e.Sub, "plants"):
+		return "plant" // ANNOTATION.md's unit for cannabis plants
 	case strings.HasSuffix(e.Sub, "accounts"):
 		return "account" // ANNOTATION.md's unit for frozen or seized accounts
 	}
@@ -1443,10 +1451,10 @@ func findClauseBreaks(s string) [][]int {
 
 // seizeVerbWords are the verbs and nouns of seizing, in the order they are
 // tried; seizeVerbLead holds their first letters, in either case.
-var seizeVerbLead = letterSet("scri")
+var seizeVerbLead = letterSet("scrifd")
 
 var seizeVerbWords = newWordAlts("seized", "seizing", "seizures of", "seizure of", "confiscated", "confiscating", "recovered",
-	"recovering", "intercepted", "impounded")
+	"recovering", "intercepted", "impounded", "found", "discovered")
 
 // findSeizeVerbsAt finds the verbs and nouns of seizing in s: one of
 // seizeVerbWords in any ASCII case, starting and ending a word, given the
@@ -1526,6 +1534,9 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
 			(auxBeforeLow(tail(sf.low[cs:m[0]], 40)) ||
 				mayBePassiveAfter(s[m[1]:]) && passiveAfterRe.MatchString(s[m[1]:]))
+		if passive && (verb == "found" || verb == "discovered") {
+			continue // "after checks on documents, the drug was found": what came before is not all found
+		}
 		if passive {
 			out = append(out, [2]int{cs, m[0]})
 		} else {
@@ -1877,6 +1888,15 @@ func unlistedGoods(s string) (string, int) {
 		return "", 0
 	}
 	return s[toks[0].Start:toks[n-1].End], toks[n-1].End
+}
+
+// plantDrugs are the drugs counted in the plants grown: "450 plants".
+var plantDrugs = wordSet("cannabis marijuana poppy coca")
+
+// plantsAfter reports whether s, after a figure, starts with "plants".
+func plantsAfter(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	return strings.HasPrefix(s, "plants") && (len(s) == len("plants") || !isLetterByte(s[len("plants")]))
 }
 
 // countedGoodsSlot reports whether the figure at byte pos stands where
@@ -2259,6 +2279,19 @@ func notArrestFigure(sf *sentenceFacts, start, end int) bool {
 				}
 			}
 			break
+		}
+	}
+	return false
+}
+
+// sumBefore reports whether s, the text before a figure, ends with a
+// currency's sign or code: "$3.4 million held in accounts" counts money,
+// not people held.
+func sumBefore(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for _, c := range []string{"$", "€", "£", "¥", "₹", "₦", "₱", "Rs", "Rs.", "KSh", "Sh", "USD", "EUR", "GBP"} {
+		if strings.HasSuffix(s, c) {
+			return true
 		}
 	}
 	return false
