@@ -924,6 +924,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if countsEvents(sf.tokensIn(f.End, min(len(text), f.End+40))) {
 				continue // "80 seizures of cocaine", "several other cases where drugs ...": events, not goods
 			}
+			if otherVerbBefore(sf, f.Start) {
+				continue // "seized 700 servers and identified 1.6 million infected computers"
+			}
 			unit, packed := "", false
 			if u, n := unitAfter(after); n >= 0 {
 				unit = unitNames[strings.ToLower(u)]
@@ -1007,6 +1010,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 					unit = "pill"
 					phraseEnd = len(text) - len(after) + ce + n
 				}
+			}
+			if unit == "" && !f.Vague && e.Commodity == "cryptocurrency" && cs == 0 && (e.Sub == "bitcoin" || e.Sub == "monero" || e.Sub == "ether") {
+				unit = e.Sub // "froze 4,000 bitcoin": a count of the coin
 			}
 			if unit == "" && !e.Countable && !f.Vague {
 				continue
@@ -1544,6 +1550,9 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 			if at := placePhraseLow(sf.low[m[1]:ce]); at >= 0 {
 				ce = m[1] + at
 			}
+			if at := otherVerbAfterAnd(sf.low[m[1]:ce]); at >= 0 {
+				ce = m[1] + at // "seized 700 servers and identified 1.6 million computers"
+			}
 			out = append(out, [2]int{m[1], ce})
 		}
 		// "items recovered from the suspects include cars, phones and
@@ -1898,6 +1907,43 @@ func plantsAfter(s string) bool {
 	s = strings.TrimLeft(s, " ")
 	return strings.HasPrefix(s, "plants") && (len(s) == len("plants") || !isLetterByte(s[len("plants")]))
 }
+
+// otherVerbAfterAnd returns where " and " and a verb in the past that
+// seizes nothing start in low ("... and identified 1.6 million"), or -1.
+func otherVerbAfterAnd(low string) int {
+	for from := 0; ; {
+		k := strings.Index(low[from:], " and ")
+		if k < 0 {
+			return -1
+		}
+		at := from + k
+		w := low[at+len(" and "):]
+		if e := strings.IndexAny(w, " ,.;"); e >= 0 {
+			w = w[:e]
+		}
+		if strings.HasSuffix(w, "ed") && !seizedVerbWord(w) && (notSeizingVerbs[w] || peopleArrestWords[w] || w == "charged") {
+			return at
+		}
+		from = at + len(" and ")
+	}
+}
+
+// otherVerbBefore reports whether the figure at byte pos is the object of
+// a verb that seizes nothing ("identified 1.6 million computers",
+// "rescued 40 victims"), maybe after a qualifier.
+func otherVerbBefore(sf *sentenceFacts, pos int) bool {
+	before := sf.tokensIn(max(0, pos-40), pos)
+	k := len(before) - 1
+	for k >= 0 && countQualifierWords[before[k].Lower] {
+		k--
+	}
+	return k >= 0 && notSeizingVerbs[before[k].Lower] && !strings.ContainsAny(sf.s.Text[before[k].End:pos], ",;:")
+}
+
+// notSeizingVerbs take figures of things not seized.
+var notSeizingVerbs = wordSet(`identified infected affected targeted victimised victimized defrauded scammed sent received
+	used visited warned notified contacted rescued trained deployed involved employed interviewed questioned
+	screened inspected checked examined registered recorded analysed analyzed processed monitored tracked`)
 
 // countedGoodsSlot reports whether the figure at byte pos stands where
 // goods are counted: right after a verb of seizing ("seized 25"), or after

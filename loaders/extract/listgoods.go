@@ -117,6 +117,8 @@ var (
 		"than": true, "into": true, "including": true, "it": true, "they": true, "he": true, "she": true, "we": true,
 		"this": true, "these": true, "those": true, "its": true, "their": true, "his": true, "her": true, "other": false,
 		"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "more": true, "most": true, "many": true,
+		"arrested": true, "detained": true, "charged": true, "identified": true, "dismantled": true, "raided": true,
+		"searched": true, "executed": true, "launched": true, "conducted": true, "carried": true,
 		"in": true, "at": true, "on": true, "during": true, "across": true, "after": true, "before": true, "near": true,
 		"up": true, "down": true, "compared": true, "against": true, "about": true, "around": true, "nearly": true, "almost": true,
 		"both": true, "all": true, "each": true, "including:": true, "mostly": true, "mainly": true}
