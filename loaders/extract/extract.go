@@ -1602,7 +1602,8 @@ func (r *run) isNewsAgency(word string, n int) bool {
 		return false
 	}
 	t := r.doc.Text
-	return (strings.Contains(t, "(AFP)") || strings.Contains(t, "AFP/") || strings.Contains(t, "AFP reported")) &&
+	return (strings.Contains(t, "(AFP)") || strings.Contains(t, "AFP/") || strings.Contains(t, "AFP reported") ||
+		strings.Contains(t, "AFP news agency") || strings.Contains(t, "told AFP") || strings.Contains(t, "Agence France-Presse")) &&
 		!strings.Contains(t, "Australian Federal Police")
 }
 
