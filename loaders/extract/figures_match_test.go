@@ -285,6 +285,9 @@ func TestTextTests(t *testing.T) {
 		{"hasSiteNotice", hasSiteNotice, []matchCase[bool]{
 			{"cookies", "We use cookies.", true},
 			{"policy", "Cookie Policy", true},
+			{"an operation's name", "Operation Cookie Monster took down Genesis Market.", false},
+			{"cannabis cookies", "Officers found 40 cannabis cookies in the flat.", false},
+			{"a banner", "This site uses cookies to improve your experience.", true},
 			{"inside a word", "xcookies", false},
 			{"word end", "cookiesx", false},
 			{"terms", "Terms of Service", true},

@@ -117,6 +117,20 @@ func siteNoticeCue(low string) bool {
 func hasSiteNotice(line string) bool {
 	for p := 0; p < len(line); p++ {
 		if isLetterByte(line[p]) && wordStart(line, p) && wordAltAt(line, p, siteNoticeWords) >= 0 {
+			if hasPrefixFold(line[p:], "cookie") && !cookieNotice(lowerASCII(line)) {
+				continue // "Operation Cookie Monster took down Genesis Market": a name
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// cookieNotice reports whether a line, in ASCII lower case, that names
+// cookies asks about them: a site's notice, not news.
+func cookieNotice(low string) bool {
+	for _, w := range []string{"accept", "consent", "browser", "settings", "privacy", "policy", "we use", "website", "this site", "our site", "experience", "agree", "preferences"} {
+		if strings.Contains(low, w) {
 			return true
 		}
 	}
