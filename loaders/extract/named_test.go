@@ -57,6 +57,20 @@ func TestOperationTargetsAGroup(t *testing.T) {
 	}
 }
 
+// TestOperationTargetsPartOfAGroup checks targets named by a part of the
+// group ("a cell of the ...") or aimed at.
+func TestOperationTargetsPartOfAGroup(t *testing.T) {
+	for _, body := range []string{
+		"The investigation, dubbed Operation Tarantula, dismantled a cell of the Sinaloa Cartel operating in Spain.",
+		"Operation Tarantula, launched in 2021, is aimed at the Sinaloa Cartel's operations in Spain.",
+	} {
+		ex := extractText(t, "", body)
+		if len(ex.Operations) != 1 || !slices.Equal(ex.Operations[0].Targets, []string{"Sinaloa Cartel"}) {
+			t.Errorf("%q: operations %+v, want Tarantula targeting the Sinaloa Cartel", body, ex.Operations)
+		}
+	}
+}
+
 // TestOperationTargetsAPlatform checks the same for a platform taken down
 // in a sentence that does not name the operation.
 func TestOperationTargetsAPlatform(t *testing.T) {

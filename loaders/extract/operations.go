@@ -900,13 +900,20 @@ func (r *run) ownedOperation(op *Operation) bool {
 
 // targetWords end the text before a group the operation targeted.
 var targetWords = []string{"against", "targeting", "targeted", "targets", "dismantled", "dismantle", "dismantling", "crackdown on", "into",
-	"infiltrated", "took down", "taken down", "take down", "shut down", "disrupted", "seized"}
+	"infiltrated", "took down", "taken down", "take down", "shut down", "disrupted", "seized", "aimed at", "directed at"}
 
 // targetedBefore reports whether the lower-case text before a name ends
 // with one of targetWords, maybe then "the".
 func targetedBefore(low string) bool {
-	return endsWithPhrase(strings.TrimRight(low, "'‘’\"“ "), targetWords)
+	low = strings.TrimRight(low, "'‘’\"“ ")
+	if m := partOfGroupRe.FindStringIndex(low); m != nil {
+		low = strings.TrimRight(low[:m[0]], " ") // "dismantled a cell of the Sinaloa Cartel"
+	}
+	return endsWithPhrase(low, targetWords)
 }
+
+// partOfGroupRe ends a text that names a part of the group after it.
+var partOfGroupRe = regexp.MustCompile(`\b(?:(?:a|an|the|one|two|three|several) )?(?:[a-z-]+ )?(?:cell|cells|network|faction|branch|arm|wing|members|leaders|leadership|ring|clan|chapter) of(?: the)?$`)
 
 // programmeWords name a standing programme, not an operation.
 var programmeWords = wordSet("program programme programs programmes initiative initiatives scheme schemes charity")
