@@ -204,6 +204,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"other", "servers", 700, 0, "item", "", "exact"}}},
 		{"an arrest after the goods is no goods", "The FBI seized the domains of the site and arrested its administrator, Conor Fitz, in New York.",
 			[]seizureKey{{"other", "domains", 0, 0, "", "", ""}}},
+		{"packages of goods no list names", "Officers confiscated 5,000 packs of fake Viagra and 800 bottles of unlicensed cough syrup.",
+			[]seizureKey{{"other", "fake Viagra", 5000, 0, "pack", "", "exact"}, {"other", "unlicensed cough syrup", 800, 0, "bottle", "", "exact"}}},
 		{"syabu, the Malay spelling of shabu", "Police seized 1.2 tonnes of syabu in Selangor.",
 			[]seizureKey{{"drugs", "shabu", 1.2, 0, "tonne", "", "exact"}}},
 		{"counted goods no list names, after a verb of seizing", "Police confiscated 25 slot machines during the raid.",

@@ -944,7 +944,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			afterUnit := strings.TrimLeft(after, " ")
 			after = strings.TrimPrefix(afterUnit, "of ")
 			e, cs, ce := r.commodityNear(sf, len(text)-len(after), 3)
-			if e == nil && unit != "" && len(after) < len(afterUnit) {
+			if e == nil && unit != "" && (len(after) < len(afterUnit) || packed) { // (a package's "of" is read with it)
 				// "220 pounds of calcium chloride": a measure of goods no list
 				// names is other goods, not the last commodity named before.
 				if sub, n := unlistedGoods(after); n > 0 {
