@@ -624,6 +624,7 @@ func TestAttachment(t *testing.T) {
 		{"an owner is not the figure's where police acted", "The NCA's Operation Gannet began in May. Later, 12 kilos of cannabis were seized by police and customs.", "", "Gannet"},
 		{"the body that led, in a sentence of three bodies", "Europol said 33 suspects were arrested in an operation led by the Carabinieri and supported by Eurojust. Officers seized 9 kilos of cocaine.", "Carabinieri", ""},
 		{"a list of supporters ending in no body", "Loamshire Police searched the farm. The search was supported by the Customs Dog Unit, the Kildare Detective Unit, the Portlaoise Detective Unit and detectives from Dublin. Officers seized 9 kilos of cannabis.", "Loamshire Police", ""},
+		{"a court named after the figure is not its actor", "Heroin dealer jailed\n\nA dealer caught with 4 kilos of heroin has been jailed. He admitted the charge at Leeds Crown Court.", "", ""},
 		{"a body that announced another's work is not the actor after it", "The FBI, with partners abroad, dismantled the botnet, the Justice Department announced. Investigators seized 52 kilos of cannabis.", "Federal Bureau of Investigation", ""},
 		{"a body that said police acted is not the actor after it", "Police seized 2 tonnes of cocaine at the port, the Interior Ministry said. The drugs were bound for Antwerp. Five people were arrested.", "", ""},
 		{"a ministry that said its troops acted stays the actor after it", "Troops destroyed three labs, the Defence Ministry said. Soldiers seized 800 kilos of cannabis.", "Defence Ministry", ""},

@@ -477,6 +477,9 @@ func (r *run) ownAgency(j int, first, actor bool) string {
 		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) {
 			continue
 		}
+		if isCourt(a.Name) {
+			continue // a court judges: the figures of the sentences around it are not its work
+		}
 		if r.onlySays(sf, k) || actor && r.agencyCountry(a.Name) == "INT" {
 			// "Police in Spain arrested 21, Europol said": its sentences after
 			// are not Europol's either; an international body arrests no one,
@@ -2558,6 +2561,14 @@ func otherGenericActor(sf *sentenceFacts, from, to int) bool {
 // arrested"): it tells of others' work.
 func (r *run) coordinatorSays(sf *sentenceFacts, a mention) bool {
 	return r.agencyCountry(a.Name) == "INT" && wordAfter(sf.tokensIn(a.End, len(sf.s.Text)), 3, sayVerbs, actAux)
+}
+
+// isCourt reports whether an agency's name is a court's: "Leeds Crown
+// Court", "High Court", "Court of Appeal".
+func isCourt(name string) bool {
+	low := strings.ToLower(name)
+	return strings.HasSuffix(low, " court") || strings.HasSuffix(low, " courts") || strings.HasPrefix(low, "court of") ||
+		strings.Contains(low, "tribunal")
 }
 
 // otherActorBefore reports whether sentence sf names, before agency a,
