@@ -2138,8 +2138,8 @@ func (r *run) partnerOnly(sf *sentenceFacts, a mention) bool {
 		return true
 	}
 	o, between, ok := agencyJustBefore(sf, a)
-	if ok && (between == "and" || between == ", and") {
-		return r.partnerOnly(sf, o)
+	if ok && (between == "and" || between == ", and" || between == "(" && o.Name == a.Name) {
+		return r.partnerOnly(sf, o) // (the same body again in brackets: "the DCI (DCI)")
 	}
 	// "partnered with the Loamshire Highway Patrol and the DHS": a list of
 	// partners, its first no agency the text names.
@@ -2197,7 +2197,13 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		return true
 	}
 	// The rest of a list: "in cooperation with INTERPOL and the UNODC".
-	if o, between, ok := agencyJustBefore(sf, a); ok && (between == "and" || between == ", and" || between == "," && (r.listGoesOn(sf, a) || !actsAfter(sf, a))) {
+	if o, between, ok := agencyJustBefore(sf, a); ok {
+		// "the World Customs Organization (WCO), the ...", "the Permanent Forum (PFIPC), the ...": brackets set aside
+		between = strings.TrimSpace(bracketedRe.ReplaceAllString(strings.TrimPrefix(between, ")"), ""))
+		same := between == "(" && o.Name == a.Name                    // the same body again in brackets
+		if !(same || between == "and" || between == ", and" || between == "," && (r.listGoesOn(sf, a) || !actsAfter(sf, a))) {
+			return sf.verbAfter(a, supportVerbs, supportAux)
+		}
 		return r.supportsOnly(sf, o)
 	}
 	return sf.verbAfter(a, supportVerbs, supportAux)
@@ -2530,7 +2536,10 @@ func (r *run) onlySays(sf *sentenceFacts, k int) bool {
 // bodies, said so.
 func (r *run) actingAgencies(j int) int {
 	sf, n := r.sents[j], 0
-	for _, a := range sf.agencies {
+	for k, a := range sf.agencies {
+		if k > 0 && sf.agencies[k-1].Name == a.Name {
+			continue // "the Kenya Revenue Authority (KRA)": one body
+		}
 		if !r.supportsOnly(sf, a) && !r.partnerOnly(sf, a) && !r.coordinatorSays(sf, a) {
 			n++
 		}
@@ -2562,6 +2571,9 @@ func otherGenericActor(sf *sentenceFacts, from, to int) bool {
 func (r *run) coordinatorSays(sf *sentenceFacts, a mention) bool {
 	return r.agencyCountry(a.Name) == "INT" && wordAfter(sf.tokensIn(a.End, len(sf.s.Text)), 3, sayVerbs, actAux)
 }
+
+// bracketedRe matches a part in brackets: an acronym after a name.
+var bracketedRe = regexp.MustCompile(`\([^()]*\)`)
 
 // isCourt reports whether an agency's name is a court's: "Leeds Crown
 // Court", "High Court", "Court of Appeal".
