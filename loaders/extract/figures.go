@@ -2204,7 +2204,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		if !(same || between == "and" || between == ", and" || between == "," && (r.listGoesOn(sf, a) || !actsAfter(sf, a))) {
 			return sf.verbAfter(a, supportVerbs, supportAux)
 		}
-		return r.supportsOnly(sf, o)
+		return r.supportsOnly(sf, o) || sf.verbAfter(a, supportVerbs, supportAux)
 	}
 	return sf.verbAfter(a, supportVerbs, supportAux)
 }
