@@ -617,7 +617,7 @@ var (
 	demonymHeads     = map[string]bool{"police": true, "prosecutors": true, "customs": true, "gendarmerie": true, "gendarmes": true,
 		"national police": true, "federal police": true, "national police force": true, "police force": true,
 		"coast guard": true, "navy": true, "border guards": true, "border police": true, "military police": true,
-		"army": true, "air force": true}
+		"army": true, "air force": true, "marines": true}
 )
 
 // agencyCand is a span of tokens that may name an agency.
@@ -923,6 +923,8 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			fulls := []string{" National Police", " Federal Police", " Police"}
 			if h := lastHead(joinLower(toks[m.J:end])); h == "gendarmes" || h == "gendarmerie" {
 				fulls = []string{" Gendarmerie", " National Gendarmerie"}
+			} else if h == "marines" || h == "navy" {
+				fulls = []string{" Navy"} // "Mexican marines" are the Mexican Navy's
 			} else if h != "police" {
 				fulls = nil
 			}

@@ -482,6 +482,7 @@ func TestAgencies(t *testing.T) {
 		{"a wire service named so", "The AFP news agency reported that Nigerian police arrested 12 people.", []string{"Nigeria Police Force"}},
 		{"a source who told the wire service", "A police source told AFP that 12 people were held in Lagos.", nil},
 		{"a wire service's dateline", "PARIS (AFP) — French customs officers seized 2 tonnes of cannabis, AFP reported.", []string{"French Customs"}},
+		{"demonym marines are the country's navy", "Mexican marines seized a boat off Oaxaca.", []string{"Secretaría de Marina"}},
 		{"demonym gendarmes", "French gendarmes boarded the yacht.", []string{"Gendarmerie Nationale"}},
 		{"generic authorities", "Belgian authorities and police forces across Europe helped.", nil},
 		{"coordination is two agencies", "The NCA and Border Force searched the ship.", []string{"National Crime Agency", "Border Force"}},
