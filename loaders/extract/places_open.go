@@ -23,7 +23,7 @@ import (
 // is named as the text writes it.
 
 // openPlaceCues are the words after which a name is a place.
-var openPlaceCues = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true,
+var openPlaceCues = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true, "off": true,
 	"outside": true, "across": true, "into": true, "via": true, "between": true, "around": true, "throughout": true}
 
 // notAfterCue are the words before a cue that make it no word of place
@@ -237,7 +237,8 @@ func isArticle(t token) bool { return t.Lower == "the" || t.Lower == "a" }
 // placeNouns name a kind of place: "the town of Cosala", "the port of Hoek van Holland".
 var placeNouns = map[string]bool{"town": true, "towns": true, "city": true, "village": true, "villages": true,
 	"municipality": true, "port": true, "province": true, "state": true, "region": true, "district": true,
-	"island": true, "suburb": true, "suburbs": true, "county": true, "area": true, "outskirts": true}
+	"island": true, "suburb": true, "suburbs": true, "county": true, "area": true, "outskirts": true,
+	"coast": true, "shores": true, "waters": true, "border": true, "north": true, "south": true, "east": true, "west": true}
 
 // openNameEnd is the end of the longest run from toks[i] that may be one
 // place's name: up to OpenMaxWords words joined by single spaces or

@@ -15,6 +15,8 @@ func TestOpenPlaces(t *testing.T) {
 		want       []string // name/country, in order found
 	}{
 		{"after in", "Officers arrested two men in Faisalabad on Monday.", []string{"Faisalabad/PK"}},
+		{"off the coast of", "Marines seized a boat off the coast of Oaxaca on Sunday.", []string{"Oaxaca/MX"}},
+		{"after off", "The boat sank off Faisalabad.", []string{"Faisalabad/PK"}},
 		{"after from, sentence start", "From Rawalpindi, the lorry drove south.", []string{"Rawalpindi/PK"}},
 		{"list after in", "Raids were carried out in Shogunle, Oshodi, Ikeja and Iyana Ipaja.", []string{"Oshodi/NG", "Ikeja/NG", "Shogunle/NG", "Iyana Ipaja/NG"}},
 		{"list after a street", "A cannabis factory was found in Ember Lane, Rugeley, last week.", []string{"Rugeley/GB"}},
