@@ -199,6 +199,7 @@ type sentenceFacts struct {
 	gramSet      gramSet // the pairs of low (grams)
 	gramsDone    bool
 	seizedItem   bool // a list's line under a line that tells of seizing ("The following were seized:")
+	acting       int8 // actingAgencies + 1, or 0 not yet known
 }
 
 // figures returns the figures of the sentence.

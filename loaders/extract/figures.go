@@ -2144,6 +2144,9 @@ func (r *run) partnerOnly(sf *sentenceFacts, a mention) bool {
 	// "partnered with the Loamshire Highway Patrol and the DHS": a list of
 	// partners, its first no agency the text names.
 	before := tail(sf.low[:a.Start], 80)
+	if !strings.Contains(before, "with ") || !strings.Contains(before, " and ") {
+		return false // every partner phrase ends with "with"; a list needs "and"
+	}
 	for _, p := range partnerPhrases {
 		if k := strings.LastIndex(before, p); k >= 0 && !strings.ContainsAny(before[k:], ",;") && strings.Contains(before[k:], " and ") {
 			return true
@@ -2536,6 +2539,10 @@ func (r *run) onlySays(sf *sentenceFacts, k int) bool {
 // bodies, said so.
 func (r *run) actingAgencies(j int) int {
 	sf, n := r.sents[j], 0
+	if sf.acting > 0 {
+		return int(sf.acting) - 1
+	}
+	defer func() { sf.acting = int8(min(n, 100) + 1) }()
 	for k, a := range sf.agencies {
 		if k > 0 && sf.agencies[k-1].Name == a.Name {
 			continue // "the Kenya Revenue Authority (KRA)": one body
@@ -2578,9 +2585,8 @@ var bracketedRe = regexp.MustCompile(`\([^()]*\)`)
 // isCourt reports whether an agency's name is a court's: "Leeds Crown
 // Court", "High Court", "Court of Appeal".
 func isCourt(name string) bool {
-	low := strings.ToLower(name)
-	return strings.HasSuffix(low, " court") || strings.HasSuffix(low, " courts") || strings.HasPrefix(low, "court of") ||
-		strings.Contains(low, "tribunal")
+	return hasSuffixFold(name, " court") || hasSuffixFold(name, " courts") || hasPrefixFold(name, "court of") ||
+		strings.Contains(name, "ribunal")
 }
 
 // otherActorBefore reports whether sentence sf names, before agency a,

@@ -131,9 +131,6 @@ var peopleArrestWords = wordSet("arrested detained apprehended held nabbed custo
 // peopleRuleCueWords are the words people.rules need one of in a sentence.
 var peopleRuleCueWords = func() map[string]bool {
 	m := wordSet("suspects suspect accused defendants alias arrested detained apprehended held nabbed custody intercepted identified named")
-	for w := range personNouns { // "the driver, Tomas Varga,"
-		m[w] = true
-	}
 	for _, set := range []map[string]bool{titleWords, peopleRoleWords, sayVerbs} {
 		for w := range set {
 			m[w] = true
@@ -163,6 +160,9 @@ func roleModifier(toks []pattern.Token, k int) bool {
 // suspects) near a capitalised word that does not open the sentence, or a
 // bulleted line.
 func mayNamePeople(sf *sentenceFacts) bool {
+	if sf.cues&cueArrest != 0 && nounThenName(sf) {
+		return true // "a 38-year-old Perris man, Luis Ortega, was arrested"
+	}
 	if sf.cues&cuePeopleRule == 0 {
 		return isBulletLine(sf.s.Text) || hasAgeBetweenCommas(sf.s.Text)
 	}
@@ -189,6 +189,18 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		}
 	}
 	return isBulletLine(sf.s.Text)
+}
+
+// nounThenName reports whether a noun for a person is followed by a comma
+// and a capitalised word: "the driver, Tomas Varga,".
+func nounThenName(sf *sentenceFacts) bool {
+	toks := sf.toks
+	for k := 0; k+1 < len(toks); k++ {
+		if personNouns[toks[k].Lower] && isCapitalised(toks[k+1].Text) && strings.TrimSpace(sf.s.Text[toks[k].End:toks[k+1].Start]) == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAgeBetweenCommas reports whether s holds an age set off by commas,
