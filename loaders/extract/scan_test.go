@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -267,6 +268,25 @@ func FuzzStartBits(f *testing.F) {
 		}
 		if got, want := hasSeizeCueAt(s, starts, bits), hasSeizeCueAt(s, starts, nil); got != want {
 			t.Fatalf("hasSeizeCueAt(%q) with start bits = %v, without = %v", s, got, want)
+		}
+	})
+}
+
+// FuzzWordStarts checks appendWordStarts, which reads each run in a loop
+// of its own, against testing each byte and the one before it.
+func FuzzWordStarts(f *testing.F) {
+	for _, s := range []string{"", "a", " a_b  9x-é ſ", "Police seized 1,234 pills.", "__ x\u00e9y\n\tz "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []int32
+		for i := 0; i < len(s); i++ {
+			if isWordASCII(s[i]) && (i == 0 || !isWordASCII(s[i-1])) {
+				want = append(want, int32(i))
+			}
+		}
+		if got := wordStartsOf(s); !slices.Equal(got, want) {
+			t.Fatalf("wordStartsOf(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
