@@ -291,6 +291,30 @@ func FuzzWordStarts(f *testing.F) {
 	})
 }
 
+// FuzzSentenceEnds checks sentenceEnds against strings.IndexAny from
+// offsets that do not decrease, steps taken from the bytes of steps.
+func FuzzSentenceEnds(f *testing.F) {
+	f.Add("Police seized it. Was it? Yes! U.S. 3.5 kg...", []byte{0, 1, 5, 0, 17, 2})
+	f.Add("", []byte{})
+	f.Fuzz(func(t *testing.T, line string, steps []byte) {
+		e := sentenceEnds{line: line, next: [3]int{-1, -1, -1}}
+		for i, k := 0, 0; i < len(line); k++ {
+			want := len(line)
+			if j := strings.IndexAny(line[i:], ".!?"); j >= 0 {
+				want = i + j
+			}
+			if got := e.from(i); got != want {
+				t.Fatalf("from(%d) of %q = %d, want %d", i, line, got, want)
+			}
+			step := 1
+			if k < len(steps) {
+				step = int(steps[k]) % 8 // 0 asks again from the same offset
+			}
+			i += step
+		}
+	})
+}
+
 // FuzzLowerASCII checks lowerASCII, which lowers eight bytes at a time,
 // against lowering one byte at a time.
 func FuzzLowerASCII(f *testing.F) {
