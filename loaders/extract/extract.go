@@ -34,6 +34,7 @@ type workspace struct {
 	bits    []uint8         // the scanners each word start may start (appendStartBits)
 	ptoks   []pattern.Token // the sentences' tokens as rules read them
 	scratch []token         // run.scratch
+	seized  []Seizure       // the seizures as found: mergeSeizures copies out those it keeps
 }
 
 // maxPooledTokens bounds the token arrays kept for the next article, so one
@@ -294,6 +295,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
 	w := x.workspace()
 	r.ptoks, r.scratch = w.ptoks[:0], w.scratch[:0]
+	r.out.Seizures = w.seized[:0]
 	sents := appendSentences(w.sents[:0], doc.Text)
 	offs := w.offs[:0]
 	for _, s := range sents {
@@ -371,6 +373,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		r.findSeizures(i, sf)
 	}
 	r.findArrestLists()
+	seized := r.out.Seizures
 	r.mergeSeizures()
 	r.relateFigures()
 	r.operationActors()
@@ -382,7 +385,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.dedupePlaces()
 	r.fillEmpty()
 	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, bits: bits, ptoks: r.ptoks,
-		scratch: r.scratch}
+		scratch: r.scratch, seized: seized}
 	x.keepWorkspace(w)
 	return r.out
 }
@@ -425,6 +428,8 @@ func (x *Extractor) keepWorkspace(w *workspace) {
 	clear(w.ptoks)
 	w.ptoks = w.ptoks[:0]
 	clear(w.scratch[:cap(w.scratch)])
+	clear(w.seized)
+	w.seized = w.seized[:0]
 	x.work.Put(w)
 }
 
@@ -434,27 +439,25 @@ func (x *Extractor) keepWorkspace(w *workspace) {
 // invalid byte counts as one), the end takes their number, and a
 // continuation byte past the first takes one less than the byte after it.
 func charOffsets(text string, offs []int) []int {
-	out := make([]int, len(offs))
-	// Each offset takes its value from the next first byte or the end.
-	next := make([]int, len(offs))
 	for k, p := range offs {
 		if k > 0 && p < offs[k-1] || p < 0 || p > len(text) {
 			return charOffsetsByTable(text, offs)
 		}
-		j := p
-		for j > 0 && j < len(text) && !utf8.RuneStart(text[j]) {
-			j++
-		}
-		next[k] = j
 	}
-	// A first byte is where decoding from the start of text begins a
-	// character, so the characters before next[k] are those of the pieces
+	out := make([]int, len(offs))
+	// Each offset takes its value from the next first byte or the end. A
+	// first byte is where decoding from the start of text begins a
+	// character, so the characters before it are those of the pieces
 	// between the offsets, each counted as range counts them.
 	n, from := 0, 0
-	for k := range offs {
-		n += runeCount(text[from:next[k]])
-		from = next[k]
-		out[k] = n - (next[k] - offs[k])
+	for k, p := range offs {
+		next := p
+		for next > 0 && next < len(text) && !utf8.RuneStart(text[next]) {
+			next++
+		}
+		n += runeCount(text[from:next])
+		from = next
+		out[k] = n - (next - p)
 	}
 	return out
 }
@@ -1394,7 +1397,7 @@ func (r *run) findAcronymAgencies(sf *sentenceFacts) {
 // The longer name is kept ("Metro Manila" over "Manila").
 func (r *run) dedupePlaces() {
 	seen := map[string]int{}
-	var out []Place
+	out := r.out.Places[:0] // in place: a place is read before any is written over it
 	for _, p := range r.out.Places {
 		core := placeCore(p.Name)
 		if isFacility(p.Name) {

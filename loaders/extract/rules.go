@@ -376,7 +376,7 @@ func knownWords(dst []pattern.Word, s string, known []token) []pattern.Word {
 		case tbLower:
 			shape |= pattern.ShapeLower
 		}
-		dst = append(dst, pattern.Word{Start: t.Start, End: t.End, Shape: shape})
+		dst = append(dst, pattern.Word{Start: t.Start, End: t.End, Shape: shape, Lower: t.Lower})
 	}
 	return dst
 }

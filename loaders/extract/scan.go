@@ -370,13 +370,19 @@ func wordAltAt(s string, p int, alts *wordAlts) int {
 // appendWordStarts appends to dst the offsets in s where a run of \w
 // starts: the offsets where \b holds before a word character.
 func appendWordStarts(dst []int32, s string) []int32 {
-	word := false
-	for i := 0; i < len(s); i++ {
-		w := isWordASCII(s[i])
-		if w && !word {
-			dst = append(dst, int32(i))
+	// One loop over each run of non-word bytes and one over each word: a
+	// test a byte instead of a test and a comparison with the byte before.
+	for i := 0; i < len(s); {
+		for i < len(s) && !isWordASCII(s[i]) {
+			i++
 		}
-		word = w
+		if i == len(s) {
+			break
+		}
+		dst = append(dst, int32(i))
+		for i < len(s) && isWordASCII(s[i]) {
+			i++
+		}
 	}
 	return dst
 }

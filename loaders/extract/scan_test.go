@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -267,6 +268,49 @@ func FuzzStartBits(f *testing.F) {
 		}
 		if got, want := hasSeizeCueAt(s, starts, bits), hasSeizeCueAt(s, starts, nil); got != want {
 			t.Fatalf("hasSeizeCueAt(%q) with start bits = %v, without = %v", s, got, want)
+		}
+	})
+}
+
+// FuzzWordStarts checks appendWordStarts, which reads each run in a loop
+// of its own, against testing each byte and the one before it.
+func FuzzWordStarts(f *testing.F) {
+	for _, s := range []string{"", "a", " a_b  9x-é ſ", "Police seized 1,234 pills.", "__ x\u00e9y\n\tz "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []int32
+		for i := 0; i < len(s); i++ {
+			if isWordASCII(s[i]) && (i == 0 || !isWordASCII(s[i-1])) {
+				want = append(want, int32(i))
+			}
+		}
+		if got := wordStartsOf(s); !slices.Equal(got, want) {
+			t.Fatalf("wordStartsOf(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzSentenceEnds checks sentenceEnds against strings.IndexAny from
+// offsets that do not decrease, steps taken from the bytes of steps.
+func FuzzSentenceEnds(f *testing.F) {
+	f.Add("Police seized it. Was it? Yes! U.S. 3.5 kg...", []byte{0, 1, 5, 0, 17, 2})
+	f.Add("", []byte{})
+	f.Fuzz(func(t *testing.T, line string, steps []byte) {
+		e := sentenceEnds{line: line, next: [3]int{-1, -1, -1}}
+		for i, k := 0, 0; i < len(line); k++ {
+			want := len(line)
+			if j := strings.IndexAny(line[i:], ".!?"); j >= 0 {
+				want = i + j
+			}
+			if got := e.from(i); got != want {
+				t.Fatalf("from(%d) of %q = %d, want %d", i, line, got, want)
+			}
+			step := 1
+			if k < len(steps) {
+				step = int(steps[k]) % 8 // 0 asks again from the same offset
+			}
+			i += step
 		}
 	})
 }

@@ -280,17 +280,41 @@ func appendSentences(out []sentence, text string) []sentence {
 // splitLine returns the byte spans of the sentences of one line.
 func splitLine(line string) [][2]int { return appendSplitLine(nil, line) }
 
+// sentenceEnds finds the next '.', '!' or '?' of a line from offsets that
+// do not decrease: one vector search (strings.IndexByte) for each byte,
+// made again only once the offset passes what it found, where
+// strings.IndexAny would test each byte against the set.
+type sentenceEnds struct {
+	line string
+	next [3]int // where each byte was found, len(line) where it was not; -1 before the first search
+}
+
+// from returns the offset of the first of the bytes at or after i, or
+// len(line) where there is none.
+func (e *sentenceEnds) from(i int) int {
+	best := len(e.line)
+	for k, c := range [...]byte{'.', '!', '?'} {
+		if e.next[k] < i {
+			e.next[k] = len(e.line)
+			if j := strings.IndexByte(e.line[i:], c); j >= 0 {
+				e.next[k] = i + j
+			}
+		}
+		best = min(best, e.next[k])
+	}
+	return best
+}
+
 // appendSplitLine appends the byte spans of the sentences of one line to spans.
 func appendSplitLine(spans [][2]int, line string) [][2]int {
 	start := 0
+	ends := sentenceEnds{line: line, next: [3]int{-1, -1, -1}}
 	for i := 0; i < len(line); {
 		// Only '.', '!' and '?' end a sentence; being ASCII, each starts a
 		// character wherever it stands.
-		k := strings.IndexAny(line[i:], ".!?")
-		if k < 0 {
+		if i = ends.from(i); i == len(line) {
 			break
 		}
-		i += k
 		r := rune(line[i])
 		i++
 		end := i

@@ -60,24 +60,15 @@ func (m Match) Captures() []Span {
 func (s *Set) Match(toks []Token, yield func(Match) bool) {
 	m := s.machine(len(toks))
 	defer s.pool.Put(m)
-	// What the sentence's tokens have, and the rules each may start, in
-	// one look-up of each token's lower form.
+	// What the sentence's tokens have: their classes and shapes, and the
+	// literal bits of their lower forms.
 	var class, lits uint64
 	var shape Shape
-	m.first = m.first[:0]
 	for i := range toks {
 		t := &toks[i]
-		var lk lowerKey
-		switch {
-		case t.Word == 0 || s.words == nil:
-			lk = s.byLower[t.Lower]
-		case t.Word > 0 && int(t.Word) < len(s.byWord):
-			lk = s.byWord[t.Word] // a form this Set's rules may not name: none
-		}
-		m.first = append(m.first, lk.rules)
 		class |= t.Class
 		shape |= t.Shape
-		lits |= lk.lit
+		lits |= s.lowerKey(t).lit
 	}
 	// The rules that need what no token has, worked out once.
 	m.skip = m.skip[:0]
@@ -93,7 +84,7 @@ func (s *Set) Match(toks []Token, yield func(Match) bool) {
 		// The rules filed under the token's form, its classes and shapes,
 		// and those filed under none, in order, once each: each list is
 		// so already, so one alone is read as it is.
-		cand := m.first[i]
+		cand := s.lowerKey(t).rules
 		cb, sb := t.Class&s.classMask, uint64(t.Shape&s.shapeMask)
 		if cb != 0 || sb != 0 || len(s.fallback) > 0 {
 			c := append(m.cand[:0], cand...)
@@ -126,6 +117,18 @@ func (s *Set) Match(toks []Token, yield func(Match) bool) {
 	}
 }
 
+// lowerKey returns what the Set files under t's lower form: by its Word
+// where the caller set one, else by the form itself.
+func (s *Set) lowerKey(t *Token) lowerKey {
+	switch {
+	case t.Word == 0 || s.words == nil:
+		return s.byLower[t.Lower]
+	case t.Word > 0 && int(t.Word) < len(s.byWord):
+		return s.byWord[t.Word] // a form this Set's rules may not name: none
+	}
+	return lowerKey{}
+}
+
 // sortUnique sorts a short list of rule numbers and drops repeats.
 func sortUnique(a []int32) []int32 {
 	for i := 1; i < len(a); i++ {
@@ -145,8 +148,7 @@ func sortUnique(a []int32) []int32 {
 
 // machine is the scratch space of one Match call.
 type machine struct {
-	skip  []bool    // by rule: the sentence lacks what it needs
-	first [][]int32 // by token: the rules filed under its lower form
+	skip  []bool // by rule: the sentence lacks what it needs
 	stack []job
 	slots []int32
 	cand  []int32

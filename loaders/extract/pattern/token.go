@@ -62,6 +62,7 @@ func TokenizeLower(dst []Token, s, low string, classify func(lower string) uint6
 type Word struct {
 	Start, End int
 	Shape      Shape
+	Lower      string // its lower form as Tokenize gives it, where the caller has it; "" to have it made
 }
 
 // TokenizeWords is TokenizeLower given some of the words of s, in order,
@@ -91,12 +92,14 @@ func TokenizeWords(dst []Token, s, low string, words []Word, classify func(lower
 				words = words[1:]
 			}
 			if len(words) > 0 && words[0].Start == start {
-				i, t.Shape, ascii = words[0].End, words[0].Shape, !hasNonASCII(s[start:words[0].End])
+				i, t.Shape, t.Lower = words[0].End, words[0].Shape, words[0].Lower
+				ascii = t.Lower != "" || !hasNonASCII(s[start:i])
 			} else {
 				i, t.Shape, ascii = scanWord(s, start, r)
 			}
 			t.Text = s[start:i]
 			switch {
+			case t.Lower != "": // the caller's
 			case !ascii:
 				t.Lower = lowerForm(t.Text)
 			case hasUpperASCII(t.Text):
