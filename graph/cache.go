@@ -44,6 +44,10 @@ type cacheKey struct {
 type cacheEntry struct {
 	key   cacheKey
 	quads []quad.Quad
+	// ent is the node Get made of a subject's quads, kept with them and
+	// dropped with them: a page of 50 operations made the same few hundred
+	// nodes, maps and boxed values again on every request.
+	ent *Entity
 }
 
 // cacheQuads bounds the cache: a page of 50 operations reads about
@@ -84,6 +88,40 @@ func (c *quadCache) put(d quad.Direction, v quad.Value, qs []quad.Quad) {
 	c.size += len(qs) + 1
 	for c.size > c.max {
 		c.remove(c.order.Back())
+	}
+}
+
+// entities puts into out the nodes kept for ids and returns the IDs it
+// holds none for.
+func (c *quadCache) entities(ids []ID, out map[ID]*Entity) (miss []ID) {
+	if c == nil {
+		return ids
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, id := range ids {
+		if el, ok := c.byKey[keyOf(quad.Subject, quad.IRI(id))]; ok && el.Value.(*cacheEntry).ent != nil {
+			c.order.MoveToFront(el)
+			out[id] = el.Value.(*cacheEntry).ent
+			continue
+		}
+		miss = append(miss, id)
+	}
+	return miss
+}
+
+// keepEntity keeps e, made of qs, with id's quads if the cache still holds
+// that very slice for it (a write between the read and now dropped it).
+func (c *quadCache) keepEntity(id ID, qs []quad.Quad, e *Entity) {
+	if c == nil || len(qs) == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byKey[keyOf(quad.Subject, quad.IRI(id))]; ok {
+		if ce := el.Value.(*cacheEntry); len(ce.quads) == len(qs) && &ce.quads[0] == &qs[0] {
+			ce.ent = e
+		}
 	}
 }
 
