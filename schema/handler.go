@@ -428,15 +428,3 @@ func (s *Server) presentErrors(ctx context.Context, errs []gqlerrors.FormattedEr
 	}
 	return errs
 }
-
-func writeResult(w http.ResponseWriter, status int, res *graphql.Result) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(res)
-}
-
-func writeError(w http.ResponseWriter, status int, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]string{{"message": msg}}})
-}
