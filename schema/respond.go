@@ -6,21 +6,52 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/graphql-go/graphql"
 )
 
-func writeResult(w http.ResponseWriter, status int, res *graphql.Result) {
+// writeResult writes an answer. Answers without errors or extensions are
+// written by appendJSON into a buffer kept for the next answer.
+func (s *Server) writeResult(w http.ResponseWriter, status int, res *graphql.Result) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	if len(res.Errors) == 0 && len(res.Extensions) == 0 {
-		if b, ok := appendJSON([]byte(`{"data":`), res.Data); ok {
+		buf := s.answers.get()
+		b, ok := appendJSON(append((*buf)[:0], `{"data":`...), res.Data)
+		if ok {
 			w.Write(append(b, "}\n"...))
+		}
+		s.answers.put(buf, b)
+		if ok {
 			return
 		}
 	}
 	json.NewEncoder(w).Encode(res)
+}
+
+// answerBufs holds the buffers answers were written into, for the next
+// ones: grown from nothing, a page's buffer was copied as often as it
+// doubled. Its zero value is ready; buffers past maxKeptAnswer (a rare
+// large answer) are let go.
+type answerBufs struct{ pool sync.Pool }
+
+const maxKeptAnswer = 1 << 20
+
+func (a *answerBufs) get() *[]byte {
+	if b, ok := a.pool.Get().(*[]byte); ok {
+		return b
+	}
+	return new([]byte)
+}
+
+// put keeps b, the buffer last written through buf, in buf for the next answer.
+func (a *answerBufs) put(buf *[]byte, b []byte) {
+	if cap(b) <= maxKeptAnswer {
+		*buf = b[:0]
+		a.pool.Put(buf)
+	}
 }
 
 func writeError(w http.ResponseWriter, status int, msg string) {
