@@ -167,7 +167,10 @@ func (s *Store) referrersOf(ctx context.Context, p Predicate, ids []ID) (map[ID]
 		return nil, err
 	}
 	for _, refs := range out {
-		sort.Slice(refs, func(i, j int) bool { return refs[i] < refs[j] })
+		// Sorted lists may be shared (the quad cache's): never written to.
+		if less := func(i, j int) bool { return refs[i] < refs[j] }; !sort.SliceIsSorted(refs, less) {
+			sort.Slice(refs, less)
+		}
 	}
 	return out, nil
 }

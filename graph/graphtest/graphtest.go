@@ -390,25 +390,47 @@ func sortProps(m map[graph.ID]*graph.Entity) map[graph.ID]*graph.Entity {
 func testGetShared(t *testing.T, s *graph.Store) {
 	ctx := context.Background()
 	a := article("https://example.org/a", 132, "Met")
+	arrest := func(n int) graph.ID {
+		return graph.FactID(graph.KindArrest, fmt.Sprint(n), string(met), string(eternal))
+	}
 	steps := []struct {
-		name  string
-		write func()
-		want  []string // Met's aliases after it
+		name    string
+		write   func()
+		want    []string   // Met's aliases after it
+		arrests []graph.ID // Eternal's arrests (Referrers) after it
 	}{
-		{"first article", func() { write(t, s, a) }, []string{"Met"}},
-		{"another article adds an alias", func() { write(t, s, article("https://example.org/b", 132, "Scotland Yard")) }, []string{"Met", "Scotland Yard"}},
-		{"the first rewritten", func() { write(t, s, article("https://example.org/a", 171, "Met Police")) }, []string{"Met Police", "Scotland Yard"}},
+		{"first article", func() { write(t, s, a) }, []string{"Met"}, []graph.ID{arrest(132)}},
+		{"another article adds an alias", func() { write(t, s, article("https://example.org/b", 132, "Scotland Yard")) },
+			[]string{"Met", "Scotland Yard"}, []graph.ID{arrest(132)}},
+		{"the first rewritten", func() { write(t, s, article("https://example.org/a", 171, "Met Police")) },
+			[]string{"Met Police", "Scotland Yard"}, []graph.ID{arrest(132), arrest(171)}},
 		{"the second emptied", func() {
 			write(t, s, graph.ArticleFacts{Article: graph.Article{ID: graph.ArticleID("https://example.org/b", ""), URL: "https://example.org/b"}})
-		}, []string{"Met Police"}},
+		}, []string{"Met Police"}, []graph.ID{arrest(171)}},
 		{"the first deleted", func() {
 			if _, err := s.DeleteArticle(ctx, graph.ArticleID("https://example.org/a", "")); err != nil {
 				t.Fatal(err)
 			}
-		}, nil},
+		}, nil, nil},
 	}
 	for _, st := range steps {
 		st.write()
+		for read := range 2 { // the second read may be the list the first made
+			refs, err := s.Referrers(ctx, graph.PredOperation, eternal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := refs[eternal]
+			want := slices.Clone(st.arrests)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s, read %d: Eternal's arrests %v, want %v", st.name, read, got, want)
+			}
+			if cap(got) != len(got) {
+				t.Fatalf("%s: referrers have room past their end (cap %d, len %d)", st.name, cap(got), len(got))
+			}
+			_ = append(got, "appended")
+		}
 		for read := range 2 { // the second read may be the node the first made
 			e := get(t, s, met)
 			if st.want == nil {
