@@ -37,13 +37,21 @@ type quadCache struct {
 const maxKindList = 200_000
 
 type cacheKey struct {
-	d quad.Direction
-	v string // the value's N-Quads form
+	d   quad.Direction
+	iri bool   // v is an IRI's text, without the N-Quads form's <>
+	v   string // else the value's N-Quads form
 }
 
 type cacheEntry struct {
 	key   cacheKey
 	quads []quad.Quad
+	// ent is the node Get made of a subject's quads, kept with them and
+	// dropped with them: a page of 50 operations made the same few hundred
+	// nodes, maps and boxed values again on every request.
+	ent *Entity
+	// refs holds, for an object's quads, the subjects linking to it with
+	// a predicate, sorted, as Referrers gave them (nil for none).
+	refs map[Predicate][]ID
 }
 
 // cacheQuads bounds the cache: a page of 50 operations reads about
@@ -54,7 +62,15 @@ func newQuadCache(max int) *quadCache {
 	return &quadCache{max: max, order: list.New(), byKey: map[cacheKey]*list.Element{}, kinds: map[string][]ID{}}
 }
 
-func keyOf(d quad.Direction, v quad.Value) cacheKey { return cacheKey{d, v.String()} }
+// keyOf names v as its N-Quads form would, without making that form for
+// an IRI (a string a lookup, most of what a cached read allocated): an
+// IRI's form is the only one between <>, so the two ways name alike.
+func keyOf(d quad.Direction, v quad.Value) cacheKey {
+	if iri, ok := v.(quad.IRI); ok {
+		return cacheKey{d, true, string(iri)}
+	}
+	return cacheKey{d, false, v.String()}
+}
 
 func (c *quadCache) get(d quad.Direction, v quad.Value) ([]quad.Quad, bool) {
 	if c == nil {
@@ -84,6 +100,81 @@ func (c *quadCache) put(d quad.Direction, v quad.Value, qs []quad.Quad) {
 	c.size += len(qs) + 1
 	for c.size > c.max {
 		c.remove(c.order.Back())
+	}
+}
+
+// entities puts into out the nodes kept for ids and returns the IDs it
+// holds none for.
+func (c *quadCache) entities(ids []ID, out map[ID]*Entity) (miss []ID) {
+	if c == nil {
+		return ids
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, id := range ids {
+		if el, ok := c.byKey[keyOf(quad.Subject, quad.IRI(id))]; ok && el.Value.(*cacheEntry).ent != nil {
+			c.order.MoveToFront(el)
+			out[id] = el.Value.(*cacheEntry).ent
+			continue
+		}
+		miss = append(miss, id)
+	}
+	return miss
+}
+
+// keepEntity keeps e, made of qs, with id's quads if the cache still holds
+// that very slice for it (a write between the read and now dropped it).
+func (c *quadCache) keepEntity(id ID, qs []quad.Quad, e *Entity) {
+	if c == nil || len(qs) == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byKey[keyOf(quad.Subject, quad.IRI(id))]; ok {
+		if ce := el.Value.(*cacheEntry); len(ce.quads) == len(qs) && &ce.quads[0] == &qs[0] {
+			ce.ent = e
+		}
+	}
+}
+
+// referrers puts into out the subjects kept as linking to each of ids with
+// p and returns the IDs it holds none for.
+func (c *quadCache) referrers(p Predicate, ids []ID, out map[ID][]ID) (miss []ID) {
+	if c == nil {
+		return ids
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, id := range ids {
+		if el, ok := c.byKey[keyOf(quad.Object, quad.IRI(id))]; ok {
+			if refs, ok := el.Value.(*cacheEntry).refs[p]; ok {
+				c.order.MoveToFront(el)
+				if refs != nil {
+					out[id] = refs
+				}
+				continue
+			}
+		}
+		miss = append(miss, id)
+	}
+	return miss
+}
+
+// keepReferrers keeps refs, read from qs, with id's quads if the cache
+// still holds that very slice for it.
+func (c *quadCache) keepReferrers(id ID, qs []quad.Quad, p Predicate, refs []ID) {
+	if c == nil || len(qs) == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byKey[keyOf(quad.Object, quad.IRI(id))]; ok {
+		if ce := el.Value.(*cacheEntry); len(ce.quads) == len(qs) && &ce.quads[0] == &qs[0] {
+			if ce.refs == nil {
+				ce.refs = map[Predicate][]ID{}
+			}
+			ce.refs[p] = refs
+		}
 	}
 }
 

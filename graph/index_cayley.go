@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -41,8 +43,35 @@ func (x *cayleyIndex) quadsOf(ctx context.Context, d quad.Direction, ids []ID) (
 	return out, nil
 }
 
+// referrersOf is referrersFromQuads, sorted, with the answers kept beside
+// the objects' cached quads: a page of 50 operations sorted the same
+// lists of the same nodes again on every request. The lists are shared:
+// they end at their length, and callers never change them.
 func (x *cayleyIndex) referrersOf(ctx context.Context, p Predicate, ids []ID) (map[ID][]ID, error) {
-	return referrersFromQuads(ctx, x, p, ids)
+	out := make(map[ID][]ID, len(ids))
+	miss := x.cache.referrers(p, ids, out)
+	if len(miss) == 0 {
+		return out, nil
+	}
+	byObject, err := x.quadsOf(ctx, quad.Object, miss)
+	if err != nil {
+		return nil, err
+	}
+	for id, qs := range byObject {
+		var refs []ID // as referrersFromQuads reads them
+		for _, q := range qs {
+			if Predicate(iriOf(q.Predicate)) == p {
+				refs = append(refs, ID(iriOf(q.Subject)))
+			}
+		}
+		sort.Slice(refs, func(i, j int) bool { return refs[i] < refs[j] })
+		refs = slices.Clip(refs)
+		x.cache.keepReferrers(id, qs, p, refs)
+		if len(refs) > 0 {
+			out[id] = refs
+		}
+	}
+	return out, nil
 }
 
 func (x *cayleyIndex) holders(ctx context.Context, c claim) ([]ID, error) {

@@ -30,12 +30,21 @@ func (s *Store) List(ctx context.Context, k Kind) ([]ID, error) {
 }
 
 // Get reads the nodes with the given IDs. IDs that name nothing are absent
-// from the result; an empty ids gives an empty map.
+// from the result; an empty ids gives an empty map. The nodes may be shared
+// with other callers: they must not be changed (their Props' slices end at
+// their length, so an append copies).
 func (s *Store) Get(ctx context.Context, ids ...ID) (map[ID]*Entity, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("get %d nodes: %w", len(ids), err)
+	}
 	out := make(map[ID]*Entity, len(ids))
-	byID, err := s.quadsOf(ctx, quad.Subject, ids)
+	miss := s.cache.entities(ids, out)
+	if len(miss) == 0 {
+		return out, nil
+	}
+	byID, err := s.quadsOf(ctx, quad.Subject, miss)
 	if err != nil {
 		return nil, fmt.Errorf("get %d nodes: %w", len(ids), err)
 	}
@@ -52,6 +61,10 @@ func (s *Store) Get(ctx context.Context, ids ...ID) (map[ID]*Entity, error) {
 			}
 			e.Props[p] = append(e.Props[p], fromValue(q.Object))
 		}
+		for p, vs := range e.Props {
+			e.Props[p] = slices.Clip(vs)
+		}
+		s.cache.keepEntity(id, qs, e)
 		out[id] = e
 	}
 	return out, nil
@@ -154,7 +167,10 @@ func (s *Store) referrersOf(ctx context.Context, p Predicate, ids []ID) (map[ID]
 		return nil, err
 	}
 	for _, refs := range out {
-		sort.Slice(refs, func(i, j int) bool { return refs[i] < refs[j] })
+		// Sorted lists may be shared (the quad cache's): never written to.
+		if less := func(i, j int) bool { return refs[i] < refs[j] }; !sort.SliceIsSorted(refs, less) {
+			sort.Slice(refs, less)
+		}
 	}
 	return out, nil
 }

@@ -43,19 +43,27 @@ func (b *batcher[K, V]) load(ctx context.Context, k K) func() (V, error) {
 	}
 }
 
-// loadAll fetches keys now (with anything already queued) and returns their values in order.
+// loadAll fetches keys now (with anything already queued) and returns
+// their values in order: what a load of each key and a call of each thunk
+// would give, without a thunk a key.
 func (b *batcher[K, V]) loadAll(ctx context.Context, keys []K) ([]V, error) {
-	thunks := make([]func() (V, error), len(keys))
-	for i, k := range keys {
-		thunks[i] = b.load(ctx, k)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, k := range keys {
+		if _, ok := b.done[k]; !ok && !b.queued[k] {
+			b.pending = append(b.pending, k)
+			b.queued[k] = true
+		}
 	}
 	out := make([]V, len(keys))
-	for i, th := range thunks {
-		v, err := th()
-		if err != nil {
+	for i, k := range keys {
+		if _, ok := b.done[k]; !ok && b.failed[k] == nil {
+			b.flush(ctx)
+		}
+		if err := b.failed[k]; err != nil {
 			return nil, err
 		}
-		out[i] = v
+		out[i] = b.done[k]
 	}
 	return out, nil
 }

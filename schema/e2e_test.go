@@ -704,6 +704,7 @@ func testMergeAndCorrect(t *testing.T, f *fixture) {
 	if listed() {
 		t.Errorf("merged agency %s still listed", dup)
 	}
+	pagesStepOver(t, f, dup)
 	data := f.query(t, `query($id: ID!) { node(id: $id) { ... on Agency { seizures { quantity subtype agency { id } } } } }`, map[string]any{"id": keep})
 	found := false
 	for _, s := range data["node"].(map[string]any)["seizures"].([]any) {
@@ -958,5 +959,54 @@ func testSearchFollowsTheStore(t *testing.T, f *fixture) {
 	f.fresh(t)
 	if hits := f.query(t, q, nil)["search"].([]any); len(hits) == 0 {
 		t.Errorf("the new operation is not found after StoreChanged")
+	}
+}
+
+// pagesStepOver walks the agencies two at a time with their cursors, and
+// from the merged agency's own cursor: the pages hold what one page of
+// all of them holds, in order, with the same total, and never hidden.
+func pagesStepOver(t *testing.T, f *fixture, hidden string) {
+	t.Helper()
+	const q = `query($after: String, $first: Int!) { agencies(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`
+	page := func(after any, first int) (ids []any, total any, next bool, end any) {
+		conn := f.query(t, q, map[string]any{"after": after, "first": first})["agencies"].(map[string]any)
+		for _, n := range nodes(t, map[string]any{"agencies": conn}, "agencies") {
+			ids = append(ids, n["id"])
+		}
+		info := conn["pageInfo"].(map[string]any)
+		return ids, conn["totalCount"], info["hasNextPage"].(bool), info["endCursor"]
+	}
+	all, total, _, _ := page(nil, 100)
+	var walked []any
+	var after any
+	for range 100 {
+		ids, tot, next, end := page(after, 2)
+		if tot != total {
+			t.Fatalf("a page of 2 after %v: totalCount %v, want %v", after, tot, total)
+		}
+		walked = append(walked, ids...)
+		if !next {
+			break
+		}
+		after = end
+	}
+	if fmt.Sprint(walked) != fmt.Sprint(all) || len(all) != int(total.(float64)) {
+		t.Errorf("agencies two at a time: %v, want %v (total %v)", walked, all, total)
+	}
+	for _, id := range all {
+		if id == hidden {
+			t.Errorf("the merged agency %s is listed", hidden)
+		}
+	}
+	// From the hidden agency's own cursor: the agencies after it.
+	var rest []any
+	for i, id := range all {
+		if id.(string) > hidden {
+			rest = all[i:]
+			break
+		}
+	}
+	if ids, _, _, _ := page(base64.RawURLEncoding.EncodeToString([]byte(hidden)), 100); fmt.Sprint(ids) != fmt.Sprint(rest) {
+		t.Errorf("agencies after the merged one's cursor: %v, want %v", ids, rest)
 	}
 }

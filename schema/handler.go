@@ -74,6 +74,7 @@ type Server struct {
 	docs    *docCache
 	intro   introspectionFanout
 	live    *liveFeed
+	answers answerBufs
 }
 
 // NewServer builds the schema and the HTTP handler around it.
@@ -206,7 +207,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		if doc, tokens, err = s.parse(req.Query); err != nil {
 			var syntax *gqlerrors.Error
 			if errors.As(err, &syntax) {
-				writeResult(w, http.StatusBadRequest, &graphql.Result{Errors: gqlerrors.FormatErrors(err)})
+				s.writeResult(w, http.StatusBadRequest, &graphql.Result{Errors: gqlerrors.FormatErrors(err)})
 			} else {
 				writeError(w, http.StatusBadRequest, err.Error())
 			}
@@ -232,7 +233,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		// Validation runs on documents the limits have bounded, and only
 		// once the request may run the operation it names.
 		if v := s.validate(doc); !v.IsValid {
-			writeResult(w, http.StatusBadRequest, &graphql.Result{Errors: v.Errors})
+			s.writeResult(w, http.StatusBadRequest, &graphql.Result{Errors: v.Errors})
 			return
 		}
 		s.docs.add(req.Query, doc, tokens)
@@ -261,7 +262,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		}
 		res.Extensions["builds"] = builds
 	}
-	writeResult(w, http.StatusOK, res)
+	s.writeResult(w, http.StatusOK, res)
 }
 
 // readRequest reads the query, its variables and operation name from the
@@ -427,16 +428,4 @@ func (s *Server) presentErrors(ctx context.Context, errs []gqlerrors.FormattedEr
 		}
 	}
 	return errs
-}
-
-func writeResult(w http.ResponseWriter, status int, res *graphql.Result) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(res)
-}
-
-func writeError(w http.ResponseWriter, status int, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]string{{"message": msg}}})
 }

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"sync"
 
@@ -223,7 +224,8 @@ func (q *request) fetchLinked(ctx context.Context, v *view, key relKey, ids []gr
 	for _, rs := range refs {
 		hop = append(hop, rs...)
 	}
-	hopEnts, err := q.ents.loadAll(ctx, dedupe(hop))
+	// The batcher reads each ID once, however often it is asked.
+	hopEnts, err := q.ents.loadAll(ctx, slices.DeleteFunc(hop, isNone))
 	if err != nil {
 		return nil, err
 	}
@@ -240,7 +242,7 @@ func (q *request) fetchLinked(ctx context.Context, v *view, key relKey, ids []gr
 				far = append(far, v.resolve(e.Link(key.far)))
 			}
 		}
-		farEnts, err := q.ents.loadAll(ctx, dedupe(far))
+		farEnts, err := q.ents.loadAll(ctx, slices.DeleteFunc(far, isNone))
 		if err != nil {
 			return nil, err
 		}
@@ -251,9 +253,14 @@ func (q *request) fetchLinked(ctx context.Context, v *view, key relKey, ids []gr
 		}
 	}
 	out := make(map[graph.ID][]*graph.Entity, len(ids))
+	seen := map[graph.ID]bool{}
 	for _, id := range ids {
-		seen := map[graph.ID]bool{}
-		for _, src := range append([]graph.ID{id}, v.from[id]...) {
+		clear(seen)
+		for i := -1; i < len(v.from[id]); i++ {
+			src := id
+			if i >= 0 {
+				src = v.from[id][i]
+			}
 			for _, r := range refs[src] {
 				e := byID[r]
 				if e == nil || v.retracted[e.ID] {
@@ -278,6 +285,8 @@ func (q *request) fetchLinked(ctx context.Context, v *view, key relKey, ids []gr
 	}
 	return out, nil
 }
+
+func isNone(id graph.ID) bool { return id == "" }
 
 func dedupe(ids []graph.ID) []graph.ID {
 	seen := make(map[graph.ID]bool, len(ids))

@@ -281,6 +281,12 @@ func (b *builder) list(ctx context.Context, k graph.Kind, f *filter, args map[st
 	if err != nil {
 		return nil, err
 	}
+	if f.empty() {
+		// The page is cut from the kept list itself, stepping over the few
+		// nodes curation hides: a copy of the list without them cost every
+		// page time and bytes in proportion to the whole kind.
+		return paginateHiding(k, ids, v.hidden(ids), args)
+	}
 	kept := ids
 	if len(v.retracted) > 0 || len(v.into) > 0 { // curation hides some
 		kept = make([]graph.ID, 0, len(ids))
@@ -289,9 +295,6 @@ func (b *builder) list(ctx context.Context, k graph.Kind, f *filter, args map[st
 				kept = append(kept, id)
 			}
 		}
-	}
-	if f.empty() {
-		return paginate(k, kept, args)
 	}
 	cands, narrowed, err := b.candidates(ctx, f)
 	if err != nil {
@@ -334,6 +337,12 @@ func (b *builder) list(ctx context.Context, k graph.Kind, f *filter, args map[st
 // as nodes are added; a cursor of another list's kind is refused, not read
 // as the end of this one.
 func paginate(k graph.Kind, ids []graph.ID, args map[string]any) (*connection, error) {
+	return paginateHiding(k, ids, nil, args)
+}
+
+// paginateHiding cuts the page paginate would cut from ids without the
+// IDs in hidden, a sorted subset of ids, without copying ids.
+func paginateHiding(k graph.Kind, ids, hidden []graph.ID, args map[string]any) (*connection, error) {
 	first, _ := args["first"].(int)
 	if first < 0 || first > maxPage {
 		return nil, fmt.Errorf("%w: first must be between 0 and %d, got %d", errInvalid, maxPage, first)
@@ -349,8 +358,31 @@ func paginate(k graph.Kind, ids []graph.ID, args map[string]any) (*connection, e
 		}
 		start = sort.Search(len(ids), func(i int) bool { return ids[i] > graph.ID(raw) })
 	}
-	end := min(start+first, len(ids))
-	return &connection{total: len(ids), ids: ids[start:end:end], hasNext: end < len(ids)}, nil // ids may be shared: no append through it
+	// h counts the hidden IDs before ids[end] as end moves on.
+	h := len(hidden)
+	if start < len(ids) {
+		h = sort.Search(len(hidden), func(j int) bool { return hidden[j] >= ids[start] })
+	}
+	end, n, skipped := start, 0, false
+	for ; end < len(ids) && n < first; end++ {
+		if h < len(hidden) && hidden[h] == ids[end] {
+			h, skipped = h+1, true
+			continue
+		}
+		n++
+	}
+	page := ids[start:end:end] // ids may be shared: no append through it
+	if skipped {
+		page = make([]graph.ID, 0, n)
+		for _, id := range ids[start:end] {
+			if _, found := slices.BinarySearch(hidden, id); !found {
+				page = append(page, id)
+			}
+		}
+	}
+	// Past the page, only hidden IDs may be left.
+	hasNext := len(ids)-end > len(hidden)-h
+	return &connection{total: len(ids) - len(hidden), ids: page, hasNext: hasNext}, nil
 }
 
 // firstArg reads a first: argument, which must be between 0 and most.

@@ -76,7 +76,7 @@ func (s *Server) serveSubscription(w http.ResponseWriter, r *http.Request, doc *
 	// A first run over nothing checks the arguments (a filter naming an
 	// unknown agency) while the answer can still be a plain error.
 	if res, _ := run(r.Context(), nil); len(res.Errors) > 0 {
-		writeResult(w, http.StatusBadRequest, res)
+		s.writeResult(w, http.StatusBadRequest, res)
 		return
 	}
 	sub, err := s.live.subscribe(r.Context())

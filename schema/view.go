@@ -131,6 +131,29 @@ func (v *view) touches(ids []graph.ID) bool {
 	return false
 }
 
+// hidden returns the IDs of ids, a sorted list of a kind, that lists leave
+// out (retracted, or merged into another node), sorted.
+func (v *view) hidden(ids []graph.ID) []graph.ID {
+	var out []graph.ID
+	add := func(id graph.ID) {
+		if _, found := slices.BinarySearch(ids, id); found {
+			out = append(out, id)
+		}
+	}
+	for id, r := range v.retracted {
+		if r {
+			add(id)
+		}
+	}
+	for id := range v.into {
+		if !v.retracted[id] && v.resolve(id) != id {
+			add(id)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // resolve follows merges to the node kept.
 func (v *view) resolve(id graph.ID) graph.ID {
 	for i := 0; i < 32; i++ { // a cycle of merges ends somewhere

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"sync"
 	"testing"
@@ -35,6 +36,7 @@ func Run(t *testing.T, open Opener) {
 		{"ConcurrentWrites", testConcurrentWrites},
 		{"CancelledContext", testCancelled},
 		{"InvalidFacts", testInvalid},
+		{"GetSharedNodes", testGetShared},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -366,14 +368,93 @@ func testCopy(t *testing.T, open Opener) {
 	}
 }
 
-// sortProps orders each entity's values so that two reads compare equal.
+// sortProps returns copies of the entities with each one's values ordered,
+// so that two reads compare equal (Get's nodes are shared: never changed).
 func sortProps(m map[graph.ID]*graph.Entity) map[graph.ID]*graph.Entity {
-	for _, e := range m {
-		for _, vs := range e.Props {
+	out := make(map[graph.ID]*graph.Entity, len(m))
+	for id, e := range m {
+		c := &graph.Entity{ID: e.ID, Kind: e.Kind, Props: make(map[graph.Predicate][]any, len(e.Props))}
+		for p, vs := range e.Props {
+			vs = slices.Clone(vs)
 			sort.Slice(vs, func(i, j int) bool { return fmt.Sprint(vs[i]) < fmt.Sprint(vs[j]) })
+			c.Props[p] = vs
+		}
+		out[id] = c
+	}
+	return out
+}
+
+// testGetShared: Get may hand out the nodes it made before; appending to a
+// node's values never changes what the next Get reads, and a write that
+// changes a node is read at once, by each way a node is changed.
+func testGetShared(t *testing.T, s *graph.Store) {
+	ctx := context.Background()
+	a := article("https://example.org/a", 132, "Met")
+	arrest := func(n int) graph.ID {
+		return graph.FactID(graph.KindArrest, fmt.Sprint(n), string(met), string(eternal))
+	}
+	steps := []struct {
+		name    string
+		write   func()
+		want    []string   // Met's aliases after it
+		arrests []graph.ID // Eternal's arrests (Referrers) after it
+	}{
+		{"first article", func() { write(t, s, a) }, []string{"Met"}, []graph.ID{arrest(132)}},
+		{"another article adds an alias", func() { write(t, s, article("https://example.org/b", 132, "Scotland Yard")) },
+			[]string{"Met", "Scotland Yard"}, []graph.ID{arrest(132)}},
+		{"the first rewritten", func() { write(t, s, article("https://example.org/a", 171, "Met Police")) },
+			[]string{"Met Police", "Scotland Yard"}, []graph.ID{arrest(132), arrest(171)}},
+		{"the second emptied", func() {
+			write(t, s, graph.ArticleFacts{Article: graph.Article{ID: graph.ArticleID("https://example.org/b", ""), URL: "https://example.org/b"}})
+		}, []string{"Met Police"}, []graph.ID{arrest(171)}},
+		{"the first deleted", func() {
+			if _, err := s.DeleteArticle(ctx, graph.ArticleID("https://example.org/a", "")); err != nil {
+				t.Fatal(err)
+			}
+		}, nil, nil},
+	}
+	for _, st := range steps {
+		st.write()
+		for read := range 2 { // the second read may be the list the first made
+			refs, err := s.Referrers(ctx, graph.PredOperation, eternal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := refs[eternal]
+			want := slices.Clone(st.arrests)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s, read %d: Eternal's arrests %v, want %v", st.name, read, got, want)
+			}
+			if cap(got) != len(got) {
+				t.Fatalf("%s: referrers have room past their end (cap %d, len %d)", st.name, cap(got), len(got))
+			}
+			_ = append(got, "appended")
+		}
+		for read := range 2 { // the second read may be the node the first made
+			e := get(t, s, met)
+			if st.want == nil {
+				if e != nil {
+					t.Fatalf("%s, read %d: Met = %v, want none", st.name, read, e.Props)
+				}
+				continue
+			}
+			if e == nil {
+				t.Fatalf("%s, read %d: Met missing", st.name, read)
+			}
+			got := e.Strings(graph.PredAlias)
+			sort.Strings(got)
+			if !reflect.DeepEqual(got, st.want) {
+				t.Fatalf("%s, read %d: aliases %v, want %v", st.name, read, got, st.want)
+			}
+			for p, vs := range e.Props {
+				if cap(vs) != len(vs) {
+					t.Fatalf("%s: %s's values have room past their end (cap %d, len %d): an append would change a shared node", st.name, p, cap(vs), len(vs))
+				}
+				_ = append(vs, "appended")
+			}
 		}
 	}
-	return m
 }
 
 // testSharedClaim: an alias two articles give stays when one of them drops it.
