@@ -223,7 +223,7 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	for k := range r.out.Arrests {
 		old := &r.out.Arrests[k]
 		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || samePlace(deref(old.Location), place)) &&
-			(*a.Count < 2 || definite || old.Location == nil || a.Location == nil || samePlace(*old.Location, *a.Location)) {
+			(*a.Count < 2 || definite || old.Location == nil || a.Location == nil || samePlace(*old.Location, *a.Location) && samePortness(*old.Location, *a.Location)) {
 			if old.Agency == nil {
 				old.Agency = a.Agency
 			}
@@ -239,6 +239,17 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	}
 	r.out.Arrests = append(r.out.Arrests, a)
 	return len(r.out.Arrests) - 1
+}
+
+// samePortness reports whether two places are both ports or airports, or
+// neither: "Islamabad International Airport" and "Islamabad" (its
+// expressway) are two places where figures were made, though one city's.
+func samePortness(a, b string) bool {
+	port := func(s string) bool {
+		l := strings.ToLower(s)
+		return strings.Contains(l, "airport") || strings.HasPrefix(l, "port of ") || strings.HasSuffix(l, " port")
+	}
+	return port(a) == port(b)
 }
 
 // definiteBefore reports whether the word before byte pos of s is a
@@ -2740,8 +2751,14 @@ func holderAfter(s string) (string, int) {
 // the clause, else the sentence's first.
 func placeNear(sf *sentenceFacts, pos int) string {
 	cs, ce := sf.clauseAt(pos)
-	before := ""
+	before, first := "", ""
 	for _, p := range sf.places {
+		if transitPlace(sf, p) {
+			continue // "a passenger arriving from Dubai", "bound for Antwerp": not where it happened
+		}
+		if first == "" {
+			first = p.Name
+		}
 		switch {
 		case p.Start > pos && p.Start < ce && p.Start-pos <= 60:
 			if gap := sf.low[pos:p.Start]; strings.Contains(gap, " in ") || strings.Contains(gap, " at ") || strings.Contains(gap, " from ") {
@@ -2754,7 +2771,25 @@ func placeNear(sf *sentenceFacts, pos int) string {
 	if before != "" {
 		return before
 	}
+	if first != "" {
+		return first
+	}
 	return sf.places[0].Name
+}
+
+// transitPlace reports whether place mention p is where goods or people
+// came from or went to, not where the figure was made: "arriving from
+// Dubai", "a passenger from Bangkok", "bound for Antwerp", "shipped to Europe".
+func transitPlace(sf *sentenceFacts, p mention) bool {
+	before := strings.TrimSuffix(strings.TrimRight(tail(sf.low[:p.Start], 30), " "), " the")
+	for _, w := range []string{"arriving from", "arrived from", "flying from", "flight from", "coming from", "passenger from",
+		"originating from", "originating in", "shipped from", "sent from", "smuggled from", "imported from",
+		"bound for", "destined for", "headed for", "heading for", "en route to", "shipped to", "sent to", "smuggled to", "flight to"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // contextPlace is the place of a figure whose sentence names none: the

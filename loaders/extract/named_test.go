@@ -83,6 +83,32 @@ func TestOperationTargetsAPlatform(t *testing.T) {
 	}
 }
 
+// TestTransitPlaces checks that where goods or people came from or went to
+// is not where a figure was made.
+func TestTransitPlaces(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"a passenger from", "Customs officers at Harbourton airport intercepted a passenger from Bangkok and recovered 4.5 kg of cannabis.", "Harbourton airport"},
+		{"bound for", "Police seized 2 tonnes of cocaine in Callao bound for Antwerp.", "Callao"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Seizures) == 0 || deref(ex.Seizures[0].Location) != tc.want {
+				t.Errorf("%q: seizures %+v, want one at %q", tc.body, ex.Seizures, tc.want)
+			}
+		})
+	}
+}
+
+// TestSameCountTwoPlaces checks that one count said in two sentences with
+// two places, an airport and its city's road, is two figures.
+func TestSameCountTwoPlaces(t *testing.T) {
+	ex := extractText(t, "", "Officers found 2 kg of heroin at Islamabad International Airport, and three suspects were arrested. Later, 4.8 kg of hashish was recovered near Kam Bridge in Islamabad, and three suspects were arrested.")
+	if len(ex.Arrests) != 2 {
+		t.Errorf("arrests %+v, want two counts of three", ex.Arrests)
+	}
+}
+
 // TestFigurePlaces checks that a figure takes the place named just after
 // it in its clause, else the first named before it.
 func TestFigurePlaces(t *testing.T) {
