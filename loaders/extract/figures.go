@@ -404,8 +404,9 @@ func (r *run) agencyFor(i, pos int) string {
 	if len(sf.operations) > 0 && !r.isHistoric(sf) && !sf.namesLocalPolice() {
 		// "In Operation Tango, officers arrested 25": the operation's one
 		// owner, where the text named one.
-		if a := r.operationOwner(sf.operations[0].Name); a != "" && !slices.ContainsFunc(sf.agencies, func(m mention) bool { return m.Name == a }) {
-			return a // (where the sentence names the owner, it passed it over: "supported the NCA's Operation Larkspur")
+		if a := r.operationOwner(sf.operations[0].Name); a != "" && !slices.ContainsFunc(sf.agencies, func(m mention) bool { return m.Name == a && !r.ownsUnsupported(sf, m) }) {
+			return a // (where the sentence names the owner, it passed it over: "supported the NCA's Operation Larkspur";
+			// but "The Met's Operation Trident led to 1,250 arrests" is the Met's)
 		}
 	}
 	if r.isHistoric(sf) || len(sf.operations) > 0 && r.operationNamesAgencies(sf.operations[0].Name) || sf.namesLocalPolice() || r.inSeparateEvent(i) {
@@ -2607,6 +2608,13 @@ func (r *run) coordinatorSays(sf *sentenceFacts, a mention) bool {
 
 // bracketedRe matches a part in brackets: an acronym after a name.
 var bracketedRe = regexp.MustCompile(`\([^()]*\)`)
+
+// ownsUnsupported reports whether agency mention m names the owner of the
+// operation after it ("the Met's Operation Trident") with no word of
+// support before it ("supported the NCA's Operation Larkspur").
+func (r *run) ownsUnsupported(sf *sentenceFacts, m mention) bool {
+	return m.Possessive && r.qualifiesOperation(sf, m) && !strings.Contains(tail(sf.low[:m.Start], 40), "support")
+}
 
 // isCourt reports whether an agency's name is a court's: "Leeds Crown
 // Court", "High Court", "Court of Appeal".
