@@ -210,6 +210,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "cocaine", 4.2, 0, "tonne", "", "exact"}, {"drugs", "cocaine", 2.1, 0, "tonne", "", "exact"}, {"drugs", "cocaine", 900, 0, "kg", "", "exact"}}},
 		{"a clause with its own verb does not", "Police seized 4 kilos of cocaine, and the court jailed the man for 3 years.",
 			[]seizureKey{{"drugs", "cocaine", 4, 0, "kg", "", "exact"}}},
+		{"villas are property", "The Guardia di Finanza confiscated 3 villas and 14 cars belonging to the boss.",
+			[]seizureKey{{"property", "villas", 3, 0, "item", "", "exact"}, {"vehicles", "cars", 14, 0, "item", "", "exact"}}},
 		{"syabu, the Malay spelling of shabu", "Police seized 1.2 tonnes of syabu in Selangor.",
 			[]seizureKey{{"drugs", "shabu", 1.2, 0, "tonne", "", "exact"}}},
 		{"counted goods no list names, after a verb of seizing", "Police confiscated 25 slot machines during the raid.",
