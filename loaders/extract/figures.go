@@ -396,6 +396,16 @@ func (r *run) agencyFor(i, pos int) string {
 				best = a
 			}
 		}
+		if r.agencyCountry(best.Name) == "INT" {
+			// "Frontex and the Guardia Civil intercepted a boat": the national
+			// body acted; an international one supports.
+			for _, a := range cands {
+				if a.Start < pos && r.agencyCountry(a.Name) != "INT" {
+					best = a
+					break
+				}
+			}
+		}
 		if best.End <= pos && otherGenericActor(sf, best.End, pos) {
 			return "" // "Dutch prosecutors charged 16 people after customs officers found 8 tonnes"
 		}
