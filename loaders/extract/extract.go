@@ -378,6 +378,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.relateFigures()
 	r.operationActors()
 	r.ownerActors()
+	r.madeByActors()
 	r.unnamedOperation()
 	r.settleRoles()
 	r.finishPeople()

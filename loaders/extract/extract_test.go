@@ -940,6 +940,8 @@ func TestWhoActedAndWhoSaid(t *testing.T) {
 		{"a coordinator said so; the body that led acted", "", "Europol said 33 suspects were arrested in an operation led by the Carabinieri.", "Carabinieri", "Europol"},
 		{"a clause's other actor, no body named", "", "Dutch prosecutors charged 16 people after customs officers found 8 tonnes of cocaine at the port.", "", ""},
 		{"a body and others joined to it", "", "Kent Police and customs officers seized 3 kg of heroin at the port.", "Kent Police", ""},
+		{"the sentence after says who made the arrests", "", "Federal authorities arrested 12 people, the Justice Department announced. The arrests were made by agents with the Drug Enforcement Administration.", "Drug Enforcement Administration", "Department of Justice"},
+		{"who made the seizure is not who made the arrests", "", "Federal authorities arrested 12 people, the Justice Department announced. The seizure was made by the Drug Enforcement Administration.", "", "Department of Justice"},
 		{"supported is not the actor", "", "Spanish officers arrested 9 suspects with the support of Europol.", "", ""},
 		{"funded is not the actor", "", "Funded by the European Commission, the operation led to 70 arrests.", "", ""},
 		{"a coordinator, after the actor in the sentence before", "", "The Guardia Civil dismantled a smuggling ring. The operation, coordinated by Europol, led to 12 arrests.", "Guardia Civil", ""},

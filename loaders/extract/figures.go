@@ -2240,7 +2240,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 	if o, between, ok := agencyJustBefore(sf, a); ok {
 		// "the World Customs Organization (WCO), the ...", "the Permanent Forum (PFIPC), the ...": brackets set aside
 		between = strings.TrimSpace(bracketedRe.ReplaceAllString(strings.TrimPrefix(between, ")"), ""))
-		same := between == "(" && o.Name == a.Name                    // the same body again in brackets
+		same := between == "(" && o.Name == a.Name // the same body again in brackets
 		if !(same || between == "and" || between == ", and" || between == "," && (r.listGoesOn(sf, a) || !actsAfter(sf, a))) {
 			return sf.verbAfter(a, supportVerbs, supportAux)
 		}

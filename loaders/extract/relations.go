@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -353,5 +354,56 @@ func (r *run) ownerActors() {
 	for k := range r.out.Seizures {
 		s := &r.out.Seizures[k]
 		s.Agency = owner(s.sentence, s.Operation, s.Agency, s.Context)
+	}
+}
+
+// madeByRe reads a sentence that says who made the figures of the sentence
+// before: "The arrests were made by agents with the DEA and the FBI", "The
+// seizure was carried out by the Guardia Civil".
+var madeByRe = regexp.MustCompile(`(?i)\bthe (arrests?|seizures?|raids?|searches)\b[^.;]{0,30}?\b(?:were|was|had been|have been) (?:made|carried out|conducted|executed|led) by\b`)
+
+// madeByActors gives the figures of a sentence with no agency the one the
+// next sentence says made them ("Federal authorities arrested 12 people.
+// The arrests were made by agents with the DEA."): arrests for "the
+// arrests", seizures for "the seizure", both for raids and searches.
+func (r *run) madeByActors() {
+	for j, sf := range r.sents {
+		if j == 0 || len(sf.agencies) == 0 || !strings.Contains(sf.low, " by ") {
+			continue
+		}
+		m := madeByRe.FindStringSubmatchIndex(sf.s.Text)
+		if m == nil {
+			continue
+		}
+		by := ""
+		for _, a := range sf.agencies {
+			if a.Start >= m[1] && !r.supportsOnly(sf, a) {
+				by = r.parentAgency(sf, a)
+				break
+			}
+		}
+		if by == "" || r.agencyCountry(by) == "INT" {
+			continue
+		}
+		noun := strings.ToLower(sf.s.Text[m[2]:m[3]])
+		arrests, seizures := strings.HasPrefix(noun, "arrest"), strings.HasPrefix(noun, "seizure")
+		if !arrests && !seizures {
+			arrests, seizures = true, true
+		}
+		i := j - 1
+		if arrests {
+			for k := range r.out.Arrests {
+				if a := &r.out.Arrests[k]; a.sentence == i && a.Agency == nil && !a.Context {
+					a.Agency = r.strp(by)
+				}
+			}
+		}
+		if seizures {
+			for k := range r.out.Seizures {
+				if s := &r.out.Seizures[k]; s.sentence == i && s.Agency == nil && !s.Context {
+					s.Agency = r.strp(by)
+				}
+			}
+		}
 	}
 }
