@@ -396,6 +396,16 @@ func (r *run) agencyFor(i, pos int) string {
 				best = a
 			}
 		}
+		if best.End <= pos && !actsAfter(sf, best) {
+			// "The AFP charged a man after Border Force officers allegedly found
+			// 50kg": the body whose own verb of acting governs the figure.
+			for k := len(cands) - 1; k >= 0; k-- {
+				if a := cands[k]; a.End <= pos && a.Start > best.Start && actsAfter(sf, a) && !coordinated(joiner(sf, best.End, a.Start)) {
+					best = a
+					break
+				}
+			}
+		}
 		if r.agencyCountry(best.Name) == "INT" {
 			// "Frontex and the Guardia Civil intercepted a boat": the national
 			// body acted; an international one supports.
@@ -2626,6 +2636,12 @@ func (r *run) ownsUnsupported(sf *sentenceFacts, m mention) bool {
 	return m.Possessive && r.qualifiesOperation(sf, m) && !strings.Contains(tail(sf.low[:m.Start], 40), "support")
 }
 
+// coordinated reports whether what stands between two names joins them
+// into one subject: "The NCA and Border Force found".
+func coordinated(between string) bool {
+	return between == "and" || between == "," || between == ", and" || between == "&"
+}
+
 // isCourt reports whether an agency's name is a court's: "Leeds Crown
 // Court", "High Court", "Court of Appeal".
 func isCourt(name string) bool {
@@ -2726,7 +2742,7 @@ func actsAfter(sf *sentenceFacts, a mention) bool {
 
 // actAux may stand between an agency and its verb of acting, as may its
 // own people: "said Border Patrol agents arrested".
-var actAux = wordSet("had has have also then later officers officer agents agent investigators detectives deputies troops soldiers personnel")
+var actAux = wordSet("had has have also then later allegedly reportedly officers officer agents agent investigators detectives deputies troops soldiers personnel")
 
 // wordAfter reports whether one of words is among the first n tokens,
 // with only words of skip before it.
