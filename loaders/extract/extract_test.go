@@ -572,6 +572,7 @@ func TestOperations(t *testing.T) {
 		{"a possessive is not the name", "Police gave the results of Operation Trident's third phase on Friday.", "Trident", "", "", ""},
 		{"an edition named short", "Operation Lantern IX began in May. Operation Lantern seized 40 kg of heroin.", "Lantern IX", "Lantern", "", ""},
 		{"the agency of its figures", "Operation Heron began in May. The Loamshire Constabulary later arrested 9 men.", "Heron", "", "", "Loamshire Constabulary"},
+		{"a name with letters beyond ASCII", "Detectives said the investigation, Operation Rāwhiti, had taken a year.", "Rāwhiti", "", "", ""},
 		{"a name set off before the words of an operation", "The seizure was part of Kestrel, a multinational naval campaign.", "Kestrel", "", "", ""},
 		{"a sub-operation of another", "In Operation Kestrel, a sub-operation of Operation Marlin IV, officers seized 3 tonnes of fake medicines.", "Kestrel", "", "Marlin IV", ""},
 		{"a strand of another", "Operation Heron, the Loamshire strand of Operation Tern, led to 17 arrests.", "Heron", "", "Tern", ""},

@@ -12,12 +12,12 @@ import (
 
 var (
 	// "Operation Pangea VIII", "Op Venetic", "Operation Ironside Phase 2".
-	operationScan = newWordStartScan(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Operação|Opération|Operazione|Operasi)\s+["“‘']?((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|de|del))*)["”’']?`,
+	operationScan = newWordStartScan(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Operação|Opération|Operazione|Operasi)\s+["“‘']?((?:[\p{Lu}0-9][\p{L}\p{N}_'’-]*)(?:\s+(?:[\p{Lu}0-9][\p{L}\p{N}_'’-]*|of|de|del))*)["”’']?`,
 		func(s string, p int) bool {
 			return s[p] == 'O' && p+1 < len(s) && (s[p+1] == 'p' || s[p+1] == 'P') && wordStart(s, p)
 		})
 	// "codenamed “Eternal”", "code-named 26Lemont", "dubbed Trojan Shield".
-	codenameScan = newWordStartScan(`\b(?:codenamed|code-named|code named|dubbed|named|called|known as)\s+["“‘']?((?:Operation\s+)?[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*)["”’']?`,
+	codenameScan = newWordStartScan(`\b(?:codenamed|code-named|code named|dubbed|named|called|known as)\s+["“‘']?((?:Operation\s+)?[\p{Lu}0-9][\p{L}\p{N}_'’-]*(?:\s+[\p{Lu}0-9][\p{L}\p{N}_'’-]*)*)["”’']?`,
 		mayStartCodename)
 	codenameStarts = newLitSet("codenamed", "code-named", "code named", "dubbed", "named", "called", "known as")
 	// "Project Chrome".
