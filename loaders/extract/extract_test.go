@@ -385,6 +385,7 @@ func TestArrests(t *testing.T) {
 		{"one, and goods after", "Officers arrested a man and seized 2 kg of heroin.", []float64{1}},
 		{"a total 'in total', then its parts", "Police made 37 arrests in total: 20 in Madrid, 10 in Barcelona and seven in Seville.", []float64{37, 20, 10, 7}},
 		{"skippers", "The two skippers were arrested near the island.", []float64{2}},
+		{"one a relative clause says was arrested", "Officers found 18 kg of cocaine in the luggage of a Brazilian woman, who was arrested.", []float64{1}},
 		{"a boat intercepted with people aboard is no arrest", "Officers intercepted a boat carrying 62 migrants near the island.", nil},
 		{"a courier intercepted is", "Officers intercepted a 34-year-old courier at the airport.", []float64{1}},
 		{"money held is no arrest", "Authorities also froze $3.4 million held in 27 bank accounts.", nil},
