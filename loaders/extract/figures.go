@@ -1913,21 +1913,30 @@ func dosageFormOf(s string) int {
 	return 0
 }
 
+// leadGoodsWords tokenizes the first limit bytes of s into toks and
+// returns them with how many of the first max may name goods: it stops at a
+// word of nearStop or notGoods, a number, a token ok refuses (where ok is
+// set), or a token after any of the bytes of stops.
+func leadGoodsWords(toks []token, s string, limit, max int, stops string, ok func(token) bool) ([]token, int) {
+	toks = appendTokens(toks, s[:min(len(s), limit)])
+	n := 0
+	for n < len(toks) && n < max {
+		t := toks[n]
+		if nearStop[t.Lower] || notGoods[t.Lower] || isNumberToken(t.Text) || ok != nil && !ok(t) || strings.ContainsAny(s[:t.Start], stops) {
+			break
+		}
+		n++
+	}
+	return toks, n
+}
+
 // unlistedGoods reads the name of goods no list holds after "N unit of":
 // up to four words, ending at punctuation, a number or a word that ends the
 // phrase ("and", "in", "from"). It returns the name and the bytes read, or
 // "" and 0 where the words are none or not goods ("of them").
 func unlistedGoods(s string) (string, int) {
 	var buf [8]token
-	toks := appendTokens(buf[:0], s[:min(len(s), 60)])
-	n := 0
-	for n < len(toks) && n < 4 {
-		t := toks[n]
-		if nearStop[t.Lower] || notGoods[t.Lower] || isNumberToken(t.Text) || strings.ContainsAny(s[:t.Start], ",.;:()\"“”") {
-			break
-		}
-		n++
-	}
+	toks, n := leadGoodsWords(buf[:0], s, 60, 4, ",.;:()\"“”", nil)
 	if n == 0 {
 		return "", 0
 	}
@@ -2044,16 +2053,7 @@ var countQualifierWords = wordSet("about around some nearly approximately roughl
 // returns the name and the bytes read, or "" and 0.
 func unlistedCounted(s string) (string, int) {
 	var buf [8]token
-	toks := appendTokens(buf[:0], s[:min(len(s), 50)])
-	n := 0
-	for n < len(toks) && n < 3 {
-		t := toks[n]
-		if nearStop[t.Lower] || notGoods[t.Lower] || isNumberToken(t.Text) || !isLowerWord(t.Text) ||
-			strings.ContainsAny(s[:t.Start], ",.;:()\"“”-") {
-			break
-		}
-		n++
-	}
+	toks, n := leadGoodsWords(buf[:0], s, 50, 3, ",.;:()\"“”-", func(t token) bool { return isLowerWord(t.Text) })
 	for n > 0 && !pluralGoods(toks[n-1].Lower) {
 		n-- // "slot machines worth": the noun ends the name
 	}
@@ -2589,7 +2589,6 @@ func (r *run) actingAgencies(j int) int {
 	if sf.acting > 0 {
 		return int(sf.acting) - 1
 	}
-	defer func() { sf.acting = int8(min(n, 100) + 1) }()
 	for k, a := range sf.agencies {
 		if k > 0 && sf.agencies[k-1].Name == a.Name {
 			continue // "the Kenya Revenue Authority (KRA)": one body
@@ -2598,6 +2597,7 @@ func (r *run) actingAgencies(j int) int {
 			n++
 		}
 	}
+	sf.acting = int8(min(n, 100) + 1)
 	return n
 }
 
