@@ -2394,8 +2394,11 @@ func notArrestFigure(sf *sentenceFacts, start, end int) bool {
 // not people held.
 func sumBefore(s string) bool {
 	s = strings.TrimRight(s, " ")
-	for _, c := range []string{"$", "€", "£", "¥", "₹", "₦", "₱", "Rs", "Rs.", "KSh", "Sh", "USD", "EUR", "GBP"} {
-		if strings.HasSuffix(s, c) {
+	for _, m := range moneySigns {
+		if len(m.sign) == 1 && isLetterByte(m.sign[0]) {
+			continue // "R", "P", "N" end too many words to say a sum follows
+		}
+		if strings.HasSuffix(s, m.sign) && (!m.boundary || len(s) == len(m.sign) || !isLetterByte(s[len(s)-len(m.sign)-1])) {
 			return true
 		}
 	}
