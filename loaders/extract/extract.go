@@ -664,6 +664,10 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if headFirst && toks[i].Lower != "customs" && toks[i].Lower != "police" {
 			continue
 		}
+		if k := titleOfAt(toks, i, isTitle); k > 0 {
+			i = k // "Commissioner of Police", "Inspector General of Police": an office a person holds
+			continue
+		}
 		if !toks[i].in(setAgencyHead, agencyHeads) && afterTitle(sf.s.Text, toks, i, isTitle) {
 			continue // "Inspector Sam Patel of West Midlands Police": a person's name
 		}
@@ -710,6 +714,20 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		}
 	}
 	return out
+}
+
+// titleOfAt returns where "of" follows the title words that start at
+// toks[i] ("Commissioner of Customs", "Inspector General of Police"), or
+// -1: such a name is an office a person holds, not a body.
+func titleOfAt(toks []token, i int, isTitle func(token) bool) int {
+	k := i
+	for k < len(toks) && isTitle(toks[k]) && isCapitalised(toks[k].Text) {
+		k++
+	}
+	if k > i && k < len(toks) && toks[k].Lower == "of" {
+		return k
+	}
+	return -1
 }
 
 // unitOfForce returns where "of the" follows a unit's head word in
@@ -1245,7 +1263,17 @@ func (r *run) findNamed(sf *sentenceFacts) {
 func (r *run) isAdjectiveUse(sf *sentenceFacts, m match) bool {
 	end := sf.toks[m.J-1].End
 	rest := sf.s.Text[end:]
-	return strings.HasPrefix(rest, "-wide") || strings.HasPrefix(rest, "-led") || isAdjectiveUseAfter(rest)
+	return strings.HasPrefix(rest, "-wide") || strings.HasPrefix(rest, "-led") || isAdjectiveUseAfter(rest) || namesCurrency(rest)
+}
+
+// namesCurrency reports whether rest, after a place's name, makes the name
+// part of a currency's: "US$ 12,000", "US dollars", "Hong Kong dollars".
+func namesCurrency(rest string) bool {
+	if strings.HasPrefix(rest, "$") {
+		return true
+	}
+	w := skipSpaces(rest, 0)
+	return w > 0 && wordAltAtFold(rest, w, []string{"dollars", "dollar"}) >= 0
 }
 
 func (r *run) addPlace(sf *sentenceFacts, name, country, kind string, m mention) {
@@ -1525,7 +1553,8 @@ func (r *run) addUnlistedPlace(sf *sentenceFacts, start, end int) {
 // streetWords end the names of streets, which are addresses, not places.
 var streetWords = map[string]bool{"street": true, "st": true, "road": true, "rd": true, "avenue": true, "ave": true,
 	"lane": true, "drive": true, "close": true, "crescent": true, "boulevard": true, "terrace": true, "place": true,
-	"grove": true, "gardens": true, "mews": true, "row": true, "walk": true, "court": true, "parade": true}
+	"grove": true, "gardens": true, "mews": true, "row": true, "walk": true, "court": true, "parade": true,
+	"highway": true, "hwy": true, "expressway": true, "motorway": true, "freeway": true, "trace": true, "bypass": true}
 
 var notPlaceWord = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,

@@ -107,6 +107,9 @@ func TestFindMoney(t *testing.T) {
 		{"taka in lakh", "BD", "cannabis worth Tk 5 lakh", 5e5, "BDT", "exact"},
 		{"taka as a word", "BD", "heroin worth 2 million taka", 2e6, "BDT", "exact"},
 		{"rupees in lakh", "IN", "Rs 12 lakh in cash", 12e5, "INR", "exact"},
+		{"a word number and its multiplier", "JM", "cocaine worth nearly one million US dollars", 1e6, "USD", "less_than"},
+		{"a word number and a half", "DE", "two and a half million euros in cash", 2.5e6, "EUR", "exact"},
+		{"a million in words", "GB", "about a million pounds in cash", 1e6, "GBP", "about"},
 	}
 	x := newExtractor(t)
 	for _, tc := range cases {
@@ -123,8 +126,10 @@ func TestFindMoney(t *testing.T) {
 		})
 	}
 	r := &run{x: x, country: "GB"}
-	if ms := r.findMoney("12 pounds of cannabis", wordStartsOf("12 pounds of cannabis")); len(ms) != 0 {
-		t.Errorf("a weight in pounds read as money: %+v", ms)
+	for _, in := range []string{"12 pounds of cannabis", "one million pounds of cannabis", "five dollars", "two million tablets"} {
+		if ms := r.findMoney(in, wordStartsOf(in)); len(ms) != 0 {
+			t.Errorf("%q read as money: %+v", in, ms)
+		}
 	}
 }
 

@@ -669,7 +669,7 @@ var (
 func (r *run) findMoney(s string, starts []int32) []money {
 	var out []money
 	if !hasDigit(s) {
-		return nil
+		return r.findWordMoney(s, starts, nil)
 	}
 	var prefixed, suffixed [][]int
 	if maySignMoney(s) {
@@ -702,6 +702,61 @@ func (r *run) findMoney(s string, starts []int32) []money {
 			continue
 		}
 		out = append(out, moneyAt(s, m, 2, cur))
+	}
+	return r.findWordMoney(s, starts, out)
+}
+
+// findWordMoney appends to out the sums written in words with a multiplier
+// and a currency word after them ("one million US dollars", "two and a
+// half million euros") that overlap none in out. Without the multiplier a
+// word is too often no number ("a dollar store").
+func (r *run) findWordMoney(s string, starts []int32, out []money) []money {
+	if !strings.Contains(s, "illion") && !strings.Contains(s, "housand") {
+		return out
+	}
+	for _, m := range findWordNumbersAt(s, starts, nil) {
+		if overlapsMoney(out, m[0], m[1]) {
+			continue
+		}
+		v, ok := wordValue(strings.ToLower(s[m[2]:m[3]]))
+		if !ok {
+			continue
+		}
+		mult, end := "", m[1]
+		if m[4] >= 0 {
+			mult = s[m[4]:m[5]]
+		} else if n := andAHalfAt(s, m[3]); n > 0 {
+			// "two and a half million euros"
+			w := skipSpaces(s, m[3]+n)
+			if x := wordAltAtFold(s, w, []string{"million", "billion", "thousand"}); x >= 0 {
+				v, mult, end = v+0.5, s[w:x], x
+			}
+		}
+		if mult == "" || multipliers[strings.ToLower(mult)] < 1000 {
+			continue // without a multiplier a word is too often no sum
+		}
+		v = roundSig(v * multipliers[strings.ToLower(mult)])
+		w := skipSpaces(s, end)
+		if w == end {
+			continue
+		}
+		x := wordAltAt(s, w, suffixCurrencies)
+		if x < 0 {
+			continue
+		}
+		word := strings.ToLower(s[w:x])
+		cur := r.currencyOfWord(word, s)
+		if cur == "" || word == "pounds" && weightOfRe.MatchString(s[x:]) {
+			continue
+		}
+		start := m[0]
+		q, qs := qualifierBefore(s[:m[0]])
+		if q == "" {
+			q = "exact"
+		} else {
+			start = qs
+		}
+		out = append(out, money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: x})
 	}
 	return out
 }

@@ -247,8 +247,8 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	oneWord := title != "" || role != "" || r.rule == "person.alias.only"
 	if len(words) == 0 || len(words) < 2 && !oneWord || notNameWord[words[0]] ||
 		strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
-		orgWords[strings.ToLower(words[len(words)-1])] {
-		return
+		orgWords[strings.ToLower(words[len(words)-1])] || streetWords[strings.ToLower(words[len(words)-1])] {
+		return // "Sir Solomon Hochoy Highway" names a road
 	}
 	// A name that is an agency, place or platform is not a person; a
 	// surname that is also a place is, after a title or role

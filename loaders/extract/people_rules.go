@@ -84,6 +84,9 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 	if who == "" {
 		return
 	}
+	if _, we, _ := m.Capture("who"); off+we < len(toks) && streetWords[toks[off+we].Lower] && isCapitalised(toks[off+we].Text) {
+		return // "Sir Winston Churchill Avenue" names a road
+	}
 	title, role := span("title"), strings.TrimSpace(span("role"))
 	if title != "" && !isCapitalised(title) {
 		// "federal prosecutor Frédéric Van Leeuw": a word in lower case before

@@ -54,6 +54,8 @@ func TestPlaceRules(t *testing.T) {
 		{"spaces are ASCII ones", "They met in\u00a0Oslo.", nil},
 		{"a comma ending a phrase needs a word after it", "in Oslo ,then in Bergen ,", []string{"Oslo"}},
 		{"mixed case is no name word", "a raid in McAllen, Texas", nil},
+		{"a short form with its stop", "Two men were held in St. Brelade on Friday.", []string{"St. Brelade"}},
+		{"a short form alone is a name word", "a raid in St, then", []string{"St"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -27,6 +27,8 @@ func TestRoleRules(t *testing.T) {
 		{"one space between role words", "Chief  Inspector Ben Lowe", "Chief", "Ben Lowe", "Inspector", "Chief  Inspector"},
 		{"a title after a lower-case role", "spokesperson Captain Siya Nkosi", "spokesperson", "Siya Nkosi", "Captain", ""},
 		{"an inspector general", "Inspector General Usman Baba", "Inspector General", "Usman Baba", "", ""},
+		{"an office of a body, then three names", "Commissioner of Customs Mara Quist Olsen spoke.", "Commissioner of Customs", "Mara Quist Olsen", "", ""},
+		{"an office of a body with no head word", "Head of Serious Crime Lena Ross said.", "Head of Serious Crime", "Lena Ross", "", ""},
 		{"a name needs two words", "Officer Smith said", "", "", "", "Smith"},
 		{"a lower-case word ends a name", "Agent Rosa Diaz said", "Agent", "Rosa Diaz", "", ""},
 	}

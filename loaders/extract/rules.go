@@ -33,6 +33,7 @@ var ruleClasses = []struct {
 	{"title", titleWords},
 	{"roleWord", peopleRoleWords},
 	{"notName", notNameWords},
+	{"agencyHead", agencyHeads},
 }
 
 // The text classes are read from a token's text as written and the bytes
