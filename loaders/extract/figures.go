@@ -368,10 +368,15 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 	}
 	if credited >= 0 && len(cands) == 0 && !actorSaid && !r.supportsOnly(sf, all[credited]) {
-		if genericActorBefore(sf, pos, r.agencyCountry(all[credited].Name) == "INT") {
+		intl := r.agencyCountry(all[credited].Name) == "INT"
+		if genericActorBefore(sf, pos, intl) {
 			return "" // "Police arrested 12, according to Europol": police did it
 		}
-		return all[credited].Name
+		if !intl {
+			return all[credited].Name
+		}
+		// "40 people were arrested, according to Europol": an international
+		// body tells of others' work; the actor, if any, is the context's.
 	}
 	if actorSaid && len(cands) == 0 {
 		return ""
@@ -983,6 +988,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		return
 	}
 	moneys := r.findMoney(text, sf.starts)
+	if strings.IndexByte(text, '(') >= 0 {
+		moneys = slices.DeleteFunc(moneys, func(m money) bool { return inConversion(text, m.Start) })
+	}
 	var made []int // indexes into r.out.Seizures made from this sentence
 	newSeizure := func(s Seizure, pos int) {
 		agency, op := r.actorAndOperation(i, pos)
@@ -1011,6 +1019,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				continue
 			}
 			after := text[f.End:]
+			if inConversion(text, f.Start) {
+				continue // "(440 pounds)" after "200 kilograms": the same haul in other units
+			}
 			if countsEvents(sf.tokensIn(f.End, min(len(text), f.End+40))) {
 				continue // "80 seizures of cocaine", "several other cases where drugs ...": events, not goods
 			}
@@ -1031,6 +1042,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				after = after[n:]
 			}
 			unitEnd := len(strings.TrimRight(text[:len(text)-len(after)], ".")) // "3.1 tonnes": the phrase holds its unit
+			if unit != "" {
+				after = after[conversionAfter(after):] // "200 kilograms (440 pounds) of cocaine": the note is set aside
+			}
 			afterUnit := strings.TrimLeft(after, " ")
 			after = strings.TrimPrefix(afterUnit, "of ")
 			e, cs, ce := r.commodityNear(sf, len(text)-len(after), 3)
@@ -2153,6 +2167,79 @@ var notCountedGoods = wordSet(`days weeks months years hours minutes times decad
 // notGoods are words after "N unit of" that name no goods.
 var notGoods = wordSet("them the a an its their his her this that these those which what who whom it worth valued")
 
+// conversionAfter returns the length of a bracketed conversion that starts
+// s, after spaces ("(440 pounds)" after "200 kilograms"): a bracket of at
+// most 40 bytes that holds only a measure (bracketMeasure); 0 where s
+// starts with none.
+func conversionAfter(s string) int {
+	q := skipSpaces(s, 0)
+	if q == len(s) || s[q] != '(' {
+		return 0
+	}
+	e := strings.IndexByte(s[q:min(len(s), q+40)], ')')
+	if e < 0 || !bracketMeasure(s[q+1:q+e]) {
+		return 0
+	}
+	return q + e + 1
+}
+
+// bracketMeasure reports whether inner, a bracket's text, is only a
+// measure: maybe a qualifier, a number and a unit ("about 15.4 tons").
+func bracketMeasure(inner string) bool {
+	d := strings.IndexFunc(inner, func(r rune) bool { return r >= '0' && r <= '9' })
+	if d < 0 {
+		return false
+	}
+	if strings.TrimSpace(inner[:d]) != "" {
+		if q, _ := qualifierBefore(inner[:d]); q == "" {
+			return false
+		}
+	}
+	rest := inner[d+numberLen(inner[d:]):]
+	_, n := unitAfter(rest)
+	return n >= 0 && strings.TrimSpace(rest[n:]) == ""
+}
+
+// inConversion reports whether the figure at text[start:] (its qualifier
+// first, if any) stands in a bracket that holds only a measure, right
+// after a measure: the same haul in other units, "200 kilograms (440
+// pounds)", "14 metric tons (about 15.4 tons)".
+func inConversion(text string, start int) bool {
+	q := strings.LastIndexByte(text[:start], '(')
+	if q <= 0 || start-q > 20 {
+		return false
+	}
+	e := strings.IndexByte(text[q:min(len(text), q+40)], ')')
+	if e < 0 || q+e < start || !bracketMeasure(text[q+1:q+e]) {
+		return false
+	}
+	before := strings.TrimRight(text[:q], " ")
+	w := len(before)
+	for w > 0 && isLetterByte(before[w-1]) {
+		w--
+	}
+	if w > 1 && before[w-1] == ' ' && unitNames["metric "+strings.ToLower(before[w:])] != "" {
+		w-- // "metric tons"
+		for w > 0 && isLetterByte(before[w-1]) {
+			w--
+		}
+	}
+	if _, n := unitAfter(before[w:]); n != len(before)-w {
+		return false
+	}
+	d := strings.TrimRight(before[:w], " ")
+	return d != "" && d[len(d)-1] >= '0' && d[len(d)-1] <= '9'
+}
+
+// numberLen is the length of the digits, commas and dots that start s.
+func numberLen(s string) int {
+	n := 0
+	for n < len(s) && (s[n] >= '0' && s[n] <= '9' || s[n] == ',' || s[n] == '.') {
+		n++
+	}
+	return n
+}
+
 // isConversion reports whether the sum m is another of the sentence's sums
 // written in another currency, in brackets right after it: "23 million
 // euros ($25 million)", "A$4.7m (US$3.2m)".
@@ -2230,7 +2317,7 @@ var supportPhrases = []string{"supported by", "support of", "support from", "coo
 // partnerPhrases before an agency name a partner of the work: one of the
 // operation's agencies, but not the subject that made the figure ("In a
 // joint operation with the Guardia Civil, the Polícia Judiciária seized").
-var partnerPhrases = []string{"operation with", "investigation with", "together with", "in conjunction with", "partnered with",
+var partnerPhrases = []string{"operation with", "investigation with", "effort with", "together with", "in conjunction with", "partnered with",
 	"partnering with", "in partnership with", "working with", "worked with", "teamed up with"}
 
 // partnerOnly reports whether agency a is named after one of partnerPhrases,

@@ -764,12 +764,30 @@ func endsSingleItem(s string) bool {
 	if article(j) {
 		return true
 	}
-	i := j // a word of [\w-] between spaces
-	for i > 0 && (isWordASCII(s[i-1]) || s[i-1] == '-') {
-		i--
+	// One word of [\w.-] between spaces ("a loaded pistol"), or two where
+	// the first is a size or bore ("a .38 calibre revolver").
+	for n := 0; n < 2; n++ {
+		i := j
+		for i > 0 && (isWordASCII(s[i-1]) || s[i-1] == '-' || s[i-1] == '.') {
+			i--
+		}
+		k := spacesBefore(s, i)
+		if i == j || k == i {
+			return false
+		}
+		if article(k) {
+			return true
+		}
+		p := k
+		for p > 0 && (isWordASCII(s[p-1]) || s[p-1] == '-' || s[p-1] == '.') {
+			p--
+		}
+		if !hasDigit(s[p:k]) {
+			return false // the second word back must be a size or bore: ".38", "9mm"
+		}
+		j = k
 	}
-	k := spacesBefore(s, i)
-	return i < j && k < i && article(k)
+	return false
 }
 
 // mayBePassiveAfter is a cheap test that passiveAfterRe needs to pass: after

@@ -386,6 +386,12 @@ func isPartOfDateOrCode(s string, start, end int) bool {
 	if start > 0 && (isWordByte(s[start-1]) || s[start-1] == '-' || s[start-1] == '/' || s[start-1] == ':') {
 		return true // "AN0M", "COVID-19", "26Lemont"
 	}
+	if start > 0 && s[start-1] == '.' && (start == 1 || !isWordByte(s[start-2])) {
+		return true // ".38 calibre": a bore, not a count
+	}
+	if timeOrBoreAfter(after) {
+		return true // "around 11 p.m.", "a 12 gauge shotgun"
+	}
 	if end < len(s) && isLetterByte(s[end]) {
 		// Letters stuck to the digits are a unit ("5kg", "£54m") or part of a name ("26Lemont").
 		j := end
@@ -398,6 +404,23 @@ func isPartOfDateOrCode(s string, start, end int) bool {
 	}
 	return codeWordBefore(before)
 }
+
+// timeOrBoreAfter reports whether after, the text after a number, makes it
+// a time of day or a gun's bore: a space, then one of timeOrBoreWords
+// ending a word.
+func timeOrBoreAfter(after string) bool {
+	if !strings.HasPrefix(after, " ") {
+		return false
+	}
+	for _, w := range timeOrBoreWords {
+		if e := 1 + len(w); hasPrefixFold(after[1:], w) && (e == len(after) || !isWordASCII(after[e]) || w[len(w)-1] == '.') {
+			return true
+		}
+	}
+	return false
+}
+
+var timeOrBoreWords = []string{"p.m.", "a.m.", "p.m", "a.m", "pm", "am", "o'clock", "hrs", "hours gmt", "calibre", "caliber", "gauge", "bore"}
 
 // codeWordBefore reports whether before ends with one of codeWordsBefore in
 // lower case. A dotted capital I lowers to an ASCII letter ("İ" to i);

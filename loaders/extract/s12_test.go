@@ -52,3 +52,34 @@ func TestRoadIsNoPerson(t *testing.T) {
 		})
 	}
 }
+
+// TestTimeIsNoCount checks that a time of day is no arrest count.
+func TestTimeIsNoCount(t *testing.T) {
+	for _, body := range []string{
+		"Police said the driver was arrested around 10 p.m. after a chase.",
+		"Police said the driver was arrested around 10 pm after a chase.",
+	} {
+		ex := extractText(t, "", body)
+		if len(ex.Arrests) != 1 || deref2(ex.Arrests[0].Count) != 1 {
+			t.Errorf("%q: arrests %+v, want one count of 1", body, ex.Arrests)
+		}
+	}
+}
+
+// TestInternationalSayerIsNoActor checks that a figure an international
+// body only reports, or that was made "in an effort with" it, is not its.
+func TestInternationalSayerIsNoActor(t *testing.T) {
+	cases := []struct{ name, body string }{
+		{"according to, after", "Forty-one people were arrested in five countries, according to Europol."},
+		{"according to, before", "According to Interpol, the investigation led to 63 arrests."},
+		{"an effort with", "In a coordinated effort with Europol, 120 suspects were arrested."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Arrests) != 1 || ex.Arrests[0].Agency != nil {
+				t.Errorf("%q: arrests %+v, want one with no agency", tc.body, ex.Arrests)
+			}
+		})
+	}
+}
