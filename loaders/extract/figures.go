@@ -613,7 +613,7 @@ var (
 
 var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric tons": "tonne", "metric ton": "tonne", "t": "tonne",
 	"tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kilogrammes": "kg", "kilos": "kg", "kilo": "kg", "kgs": "kg", "kg": "kg",
-	"grams": "g", "gram": "g", "grammes": "g", "g": "g", "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb",
+	"grams": "g", "gram": "g", "grammes": "g", "gms": "g", "gm": "g", "g": "g", "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb",
 	"ounces": "oz", "ounce": "oz", "oz": "oz", "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre", "l": "litre", "ml": "ml",
 	"gallons": "gallon", "gallon": "gallon",
 	"cubic metres": "cubic metre", "cubic meters": "cubic metre", "cubic metre": "cubic metre", "cubic meter": "cubic metre"}
@@ -1047,6 +1047,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			afterUnit := strings.TrimLeft(after, " ")
 			after = strings.TrimPrefix(afterUnit, "of ")
+			if len(after) < len(afterUnit) {
+				after = after[hedgeLen(after):] // "2 kg of what was believed to be cocaine"
+			}
 			e, cs, ce := r.commodityNear(sf, len(text)-len(after), 3)
 			if e == nil && unit != "" && (len(after) < len(afterUnit) || packed) { // (a package's "of" is read with it)
 				// "220 pounds of calcium chloride": a measure of goods no list
@@ -1830,8 +1833,8 @@ var (
 	// (no letter of them has a non-ASCII fold).
 	cryptoWords   = []string{"bitcoin", "crypto", "monero", "ether"}
 	cryptoAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
-	worthAfterRe  = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\b`)
-	worthOfRe     = regexp.MustCompile(`(?i)^['’]?s?\s*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)
+	worthAfterRe  = regexp.MustCompile(`(?i)^['’]?s?[\s-]*(?:\([^)]*\)\s*)?worth\b`)
+	worthOfRe     = regexp.MustCompile(`(?i)^['’]?s?[\s-]*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)
 )
 
 // tail returns the last n bytes of s or a little more, cut at a character
@@ -2167,6 +2170,25 @@ var notCountedGoods = wordSet(`days weeks months years hours minutes times decad
 // notGoods are words after "N unit of" that name no goods.
 var notGoods = wordSet("them the a an its their his her this that these those which what who whom it worth valued")
 
+// hedgeLen returns the length of the words that start s and hedge what
+// the goods are ("what was believed to be "), or 0.
+func hedgeLen(s string) int {
+	if !hasPrefixFold(s, "what ") {
+		return 0
+	}
+	for _, h := range hedges {
+		if hasPrefixFold(s, h) {
+			return len(h)
+		}
+	}
+	return 0
+}
+
+var hedges = []string{"what was believed to be ", "what is believed to be ", "what were believed to be ", "what are believed to be ",
+	"what was suspected to be ", "what is suspected to be ", "what were suspected to be ", "what was thought to be ",
+	"what is thought to be ", "what appeared to be ", "what appears to be ", "what police believe to be ", "what police believe is ",
+	"what police believe are ", "what officers believe to be ", "what is suspected to be ", "what is alleged to be "}
+
 // conversionAfter returns the length of a bracketed conversion that starts
 // s, after spaces ("(440 pounds)" after "200 kilograms"): a bracket of at
 // most 40 bytes that holds only a measure (bracketMeasure); 0 where s
@@ -2298,6 +2320,12 @@ func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
 	}
 	off := len(sf.s.Text) - len(rest) + 3
 	e, _, _ := r.commodityNear(sf, off, 3)
+	if e == nil && strings.HasPrefix(rest, "of ") {
+		// "£30,000 of prescription medicine": goods no list names.
+		if sub, n := unlistedGoods(rest[3:]); n > 0 {
+			return &entry{Commodity: "other", Sub: sub}
+		}
+	}
 	if e == nil || e.Commodity == "cash" || e.Commodity == "cryptocurrency" {
 		return nil
 	}

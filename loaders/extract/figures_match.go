@@ -13,7 +13,7 @@ import (
 // The alternatives of the phrases, in the order they are tried.
 var (
 	unitAlts = newWordAlts("tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
-		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "g", "pounds", "pound", "lbs", "lb", "ounces",
+		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "gms", "gm", "g", "pounds", "pound", "lbs", "lb", "ounces",
 		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon",
 		"cubic metres", "cubic meters", "cubic metre", "cubic meter")
 	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "packages", "package", "packets", "packet", "bags", "bag",

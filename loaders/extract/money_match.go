@@ -183,6 +183,9 @@ func matchMoneyPrefix(s string, p int) []int {
 			e := moneyNumberEnd(s, d)
 			m := []int{p, e, p, d, d, e, -1, -1, -1, -1}
 			w := skipSpaces(s, e)
+			if w == e && e+1 < len(s) && s[e] == '-' && wordAltAtFold(s, e+1, moneyLongMults) >= 0 {
+				w = e + 1 // "$4.5-million", "R2-million"
+			}
 			if x := wordAltAtCase(s, w, moneyShortMults); x >= 0 {
 				m[1], m[6], m[7] = x, w, x
 			} else if x := wordAltAtFold(s, w, moneyLongMults); x >= 0 {

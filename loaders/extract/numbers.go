@@ -40,7 +40,7 @@ var qualifierPatterns = []struct {
 }{
 	{"more_than", []string{"more than", "over", "in excess of", "upwards of", "above", "exceeding", "excess of", "north of"}},
 	{"less_than", []string{"almost", "nearly", "just under", "just below", "under", "less than", "fewer than", "below", "close to"}},
-	{"about", []string{"about", "around", "approximately", "approx", "approx.", "roughly", "some", "an estimated", "estimated", "circa", "c."}},
+	{"about", []string{"more or less", "about", "around", "approximately", "approx", "approx.", "roughly", "some", "an estimated", "estimated", "circa", "c."}},
 	{"at_least", []string{"at least", "a minimum of", "no fewer than", "no less than"}},
 	{"up_to", []string{"up to", "as many as", "as much as"}},
 }
@@ -317,7 +317,7 @@ func equalFoldASCII(s, lower string) bool {
 
 // qualifierLast holds the last words of the qualifiers, in ASCII lower case.
 var qualifierLast = newFoldSet(`than over of above exceeding almost nearly under below to about around approximately
-	approx roughly some estimated circa least as`)
+	approx roughly some estimated circa least as less`)
 
 // mayEndInQualifier is a cheap test that the qualifier patterns need to
 // pass: s ends in spaces after a qualifier's last word.
@@ -363,7 +363,7 @@ func mayEndWithMonth(s string) bool {
 
 // attachedUnits may follow digits with no space: "5kg", "2t", "£7K", "1.2bn".
 var attachedUnits = map[string]bool{"k": true, "m": true, "mn": true, "mln": true, "bn": true, "b": true, "tn": true,
-	"kg": true, "kgs": true, "g": true, "t": true, "l": true, "ml": true, "lb": true, "lbs": true, "oz": true, "st": true,
+	"kg": true, "kgs": true, "g": true, "gm": true, "gms": true, "t": true, "l": true, "ml": true, "lb": true, "lbs": true, "oz": true, "st": true,
 	"nd": true, "rd": true, "th": true}
 
 var monthNames = regexp.MustCompile(`(?i)^\s*(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b`)
