@@ -52,6 +52,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 				(endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60))) {
 			whole := r.addArrest(i, sf, f, f.Start)
 			r.addBreakdown(i, sf, f, whole)
+			r.addElidedArrests(i, sf, f, whole)
 			found = true
 		}
 	}
@@ -76,6 +77,80 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		r.rule = "arrest.named"
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
 	}
+}
+
+// addElidedArrests reads the counts after arrest figure f that leave out
+// their noun and verb, each with its place: "13 were arrested in Spain, six
+// in France and 10 in Belgium". Where f's own clause names its place before
+// them, they are counts of their own; where they follow f at once ("arrested
+// 40 people: 13 in Spain and 27 in France"), they are its parts.
+func (r *run) addElidedArrests(i int, sf *sentenceFacts, f figure, whole int) {
+	text := sf.s.Text
+	figs := sf.figures()
+	k := slices.IndexFunc(figs, func(g figure) bool { return g.Start == f.Start })
+	if k < 0 || k+1 == len(figs) {
+		return
+	}
+	r.rule = "arrest.elided"
+	last, parts := f.End, false
+	for n, g := range figs[k+1:] {
+		joint := strings.TrimSpace(text[last:g.Start])
+		switch {
+		case n == 0 && sf.holdsPlaceIn(f.End, g.Start):
+			// "were arrested in Spain," after f: its verb and place, then a comma or "and".
+			if !strings.HasSuffix(joint, ",") && !strings.HasSuffix(joint, " and") {
+				return
+			}
+		case n == 0:
+			// "arrested 40 people: 13 in Spain": its noun, then the parts.
+			if !strings.HasSuffix(joint, ":") && !strings.HasSuffix(joint, ",") && !strings.HasSuffix(joint, " including") {
+				return
+			}
+			parts = true
+		case joint != "," && joint != "and" && joint != ", and":
+			return
+		}
+		place, end := sf.placeAfterIn(g.End)
+		if place == "" || f.Vague || g.Vague || parts && g.Value >= f.Value {
+			return
+		}
+		gg := g
+		gg.End = end
+		if parts {
+			if n == 0 && deref(r.out.Arrests[whole].Location) == place {
+				r.out.Arrests[whole].Location = nil // the whole's place was its first part's
+			}
+			r.addArrestPart(i, sf, gg, place, whole)
+		} else {
+			r.recordArrest(i, sf, gg, g.Start, place)
+		}
+		last = end
+	}
+}
+
+// holdsPlaceIn reports whether a place the sentence names starts in its
+// text [from, to).
+func (sf *sentenceFacts) holdsPlaceIn(from, to int) bool {
+	return slices.ContainsFunc(sf.places, func(p mention) bool { return p.Start >= from && p.Start < to })
+}
+
+// placeAfterIn returns the place named right after "in" at byte p ("six in
+// France") and where its name ends, or "".
+func (sf *sentenceFacts) placeAfterIn(p int) (string, int) {
+	rest := sf.s.Text[p:]
+	if !strings.HasPrefix(rest, " in ") {
+		return "", 0
+	}
+	at := p + len(" in ")
+	if strings.HasPrefix(sf.s.Text[at:], "the ") {
+		at += len("the ")
+	}
+	for _, pl := range sf.places {
+		if pl.Start == at {
+			return pl.Name, pl.End
+		}
+	}
+	return "", 0
 }
 
 // anotherGroupAfter reports whether the one person arrested at byte p is

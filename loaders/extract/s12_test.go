@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestCurrencyNamesNoPlace checks that a country's name inside a
 // currency's ("US$", "US dollars") names no place.
@@ -79,6 +82,46 @@ func TestInternationalSayerIsNoActor(t *testing.T) {
 			ex := extractText(t, "", tc.body)
 			if len(ex.Arrests) != 1 || ex.Arrests[0].Agency != nil {
 				t.Errorf("%q: arrests %+v, want one with no agency", tc.body, ex.Arrests)
+			}
+		})
+	}
+}
+
+// TestElidedArrests checks the counts after an arrest figure that leave
+// out their noun and verb: counts of their own after the figure's place,
+// its parts right after its noun.
+func TestElidedArrests(t *testing.T) {
+	type arrest struct {
+		count  float64
+		place  string
+		partOf int
+	}
+	cases := []struct {
+		name, body string
+		want       []arrest
+	}{
+		{"counts of their own", "Eleven people were arrested in Portugal, five in Italy and 8 in Austria.",
+			[]arrest{{11, "Portugal", -1}, {5, "Italy", -1}, {8, "Austria", -1}}},
+		{"one more after and", "Two suspects were arrested in Latvia and one in Estonia.",
+			[]arrest{{2, "Latvia", -1}, {1, "Estonia", -1}}},
+		{"parts of a whole", "Police arrested 30 people: 12 in Greece and 18 in Cyprus.",
+			[]arrest{{30, "", -1}, {12, "Greece", 0}, {18, "Cyprus", 0}}},
+		{"a measure after and is no count", "Officers arrested 12 people in Leeds and seized 2 kg of heroin in Bradford.",
+			[]arrest{{12, "Leeds", -1}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []arrest
+			for _, a := range ex.Arrests {
+				p := -1
+				if a.PartOf != nil {
+					p = *a.PartOf
+				}
+				got = append(got, arrest{deref2(a.Count), deref(a.Location), p})
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("%q: arrests %v, want %v", tc.body, got, tc.want)
 			}
 		})
 	}
