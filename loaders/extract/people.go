@@ -26,7 +26,8 @@ var (
 		"Information Officer", "Investigating Officer", "Officer", "Captain", "Colonel", "General", "Major", "Lieutenant",
 		"Agent", "Governor", "Mayor", "Coordinator", "Manager", "Investigator", "federal ", "public ", "chief ", "senior ",
 		"state ", "district ", "prosecutor", "spokes", "police chief", "executive ", "deputy ", "assistant ", "director",
-		"head", "commissioner", "commander", "minister")
+		"head", "commissioner", "commander", "minister", "Chair", "Administrator", "Corporal", "Undersecretary", "Comptroller",
+		"Brigadier")
 	titleStarts = newLitSet("Dame", "Sir", "Lord", "Lady", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Lt", "Maj", "Brig", "Rev")
 	// NAME, (the) ROLE of/at AGENCY: "Jane Smith, the director of the NCA".
 	nameRoleRe = regexp.MustCompile(personName + `,\s+(?:the\s+|a\s+)?(` + roles + `)\s+(?:of|at|for|from)\s+`)
@@ -58,6 +59,18 @@ func (r *run) findPeople(sf *sentenceFacts) {
 			}
 		}
 		if org == "" {
+			// "Director General of the National Crime Agency, Graeme Biggar": the
+			// body the role is of, named in it.
+			for _, a := range sf.agencies {
+				if a.Start > m[2] && a.End <= m[3] {
+					if k := strings.Index(text[m[2]:a.Start], " of "); k > 0 {
+						org, role = a.Name, text[m[2]:m[2]+k]
+					}
+					break
+				}
+			}
+		}
+		if org == "" {
 			org = r.agencyAfter(sf, m[7])
 		}
 		if org == "" {
@@ -82,6 +95,9 @@ func (r *run) findPeople(sf *sentenceFacts) {
 	}
 	r.rule = "person.title-name"
 	for _, m := range titleNameScan.findAllAt(text, sf.starts) {
+		if officeGeneral(text[:m[2]], text[m[2]:m[3]]) {
+			continue // "Attorney General Merrick Garland": an office, read with its role above
+		}
 		r.addPerson(sf, text[m[4]:m[5]], text[m[2]:m[3]], "", r.agencyAfter(sf, m[5]))
 	}
 }
@@ -147,6 +163,19 @@ func nameLettersEnd(s string, p int) int {
 	}
 	return e
 }
+
+// officeGeneral reports whether title, "General" after before, ends the
+// name of a civil office ("Attorney General", "Director General"), not a rank.
+func officeGeneral(before, title string) bool {
+	if title != "General" {
+		return false
+	}
+	before = strings.TrimRight(before, " ")
+	k := strings.LastIndexByte(before, ' ')
+	return officesGeneral[strings.ToLower(before[k+1:])]
+}
+
+var officesGeneral = wordSet("attorney inspector director secretary solicitor comptroller auditor procurator prosecutor accountant postmaster registrar")
 
 // mayHaveNameRole is a cheap test that nameRoleRe needs to pass: a comma,
 // spaces, maybe "the" or "a" and spaces, then the start of a role.
@@ -329,6 +358,7 @@ func (r *run) finishPeople() {
 // personCueWords are the lower-cased words one of the person patterns needs.
 var personCueWords = wordSet(`superintendent inspector sergeant constable commissioner commander director chief executive
 	agent attorney prosecutor minister secretary sheriff head spokesperson spokesman spokeswoman officer captain colonel
+	chairman chairwoman chairperson administrator corporal cpl undersecretary comptroller
 	general major lieutenant governor mayor coordinator manager investigator dame sir lord lady dr mr mrs ms prof gen col
 	capt lt maj brig rev detective det`)
 

@@ -126,3 +126,12 @@ func TestElidedArrests(t *testing.T) {
 		})
 	}
 }
+
+// TestRoleOfABody checks that a role "of" a body the text names gives the
+// person that body and the role without it.
+func TestRoleOfABody(t *testing.T) {
+	ex := extractText(t, "", "The Director General of the National Crime Agency, Ola Brenn, said the network was finished.")
+	if len(ex.People) != 1 || ex.People[0].Name != "Ola Brenn" || deref(ex.People[0].Role) != "Director General" || deref(ex.People[0].Organisation) != "National Crime Agency" {
+		t.Errorf("people %+v, want Ola Brenn, Director General of the National Crime Agency", ex.People)
+	}
+}
