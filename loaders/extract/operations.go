@@ -12,14 +12,14 @@ import (
 
 var (
 	// "Operation Pangea VIII", "Op Venetic", "Operation Ironside Phase 2".
-	operationScan = newWordStartScan(`\b(?:Operation|OPERATION|Op\.?|Operatie|Operación|Operação|Opération|Operazione|Operasi)\s+["“‘']?((?:[\p{Lu}0-9][\p{L}\p{N}_'’-]*)(?:\s+(?:[\p{Lu}0-9][\p{L}\p{N}_'’-]*|of|de|del))*)["”’']?`,
+	operationScan = newWordStartScan(`\b(?:Operation|OPERATION|Op\.?|Oplan|Operatie|Operación|Operação|Opération|Operazione|Operasi)\s+["“‘']?((?:[\p{Lu}0-9][\p{L}\p{N}_'’-]*)(?:\s+(?:[\p{Lu}0-9][\p{L}\p{N}_'’-]*|of|de|del))*)["”’']?`,
 		func(s string, p int) bool {
 			return s[p] == 'O' && p+1 < len(s) && (s[p+1] == 'p' || s[p+1] == 'P') && wordStart(s, p)
 		})
 	// "codenamed “Eternal”", "code-named 26Lemont", "dubbed Trojan Shield".
-	codenameScan = newWordStartScan(`\b(?:codenamed|code-named|code named|dubbed|named|called|known as)\s+["“‘']?((?:Operation\s+)?[\p{Lu}0-9][\p{L}\p{N}_'’-]*(?:\s+[\p{Lu}0-9][\p{L}\p{N}_'’-]*)*)["”’']?`,
+	codenameScan = newWordStartScan(`\b(?:codenamed|code-named|code named|dubbed|named|titled|entitled|called|known as)\s+["“‘']?((?:Operation\s+)?[\p{Lu}0-9][\p{L}\p{N}_'’-]*(?:\s+[\p{Lu}0-9][\p{L}\p{N}_'’-]*)*)["”’']?`,
 		mayStartCodename)
-	codenameStarts = newLitSet("codenamed", "code-named", "code named", "dubbed", "named", "called", "known as")
+	codenameStarts = newLitSet("codenamed", "code-named", "code named", "dubbed", "named", "titled", "entitled", "called", "known as")
 	// "Project Chrome".
 	projectScan = newWordStartScan(`\bProject\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)`,
 		func(s string, p int) bool {
@@ -31,13 +31,13 @@ var (
 		mayStartWeek)
 	phaseRe = regexp.MustCompile(`^(.*?)\s+Phase\s+(\w+)$`)
 	// Words of an operation cue: a codename must follow one of them closely.
-	operationCue = regexp.MustCompile(`(?i)\b(operation|operations|investigation|investigations|probe|inquiry|crackdown|sting|raids?)\b[^.]{0,40}$`)
+	operationCue = regexp.MustCompile(`(?i)\b(operation|operations|investigation|investigations|probe|inquiry|crackdown|takedown|sting|raids?)\b[^.]{0,40}$`)
 )
 
 // codenameWords are codenameScan's cue words; codenameQuotes the quotes
 // that may open the name.
 var (
-	codenameWords  = []string{"codenamed", "code-named", "code named", "dubbed", "named", "called", "known as"}
+	codenameWords  = []string{"codenamed", "code-named", "code named", "dubbed", "named", "titled", "entitled", "called", "known as"}
 	codenameQuotes = []string{"\"", "“", "‘", "'"}
 )
 
@@ -767,7 +767,7 @@ func (r *run) isoDate(phrase string) *string {
 
 // Cue words that gate the costlier patterns.
 var (
-	operationCueWords = wordSet("operation op operatie operación operação opération operazione operasi codenamed code named dubbed called known project week action strike part")
+	operationCueWords = wordSet("operation op oplan titled entitled operatie operación operação opération operazione operasi codenamed code named dubbed called known project week action strike part")
 	monthWords        = wordSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
 	yearLeadWords     = wordSet("in since during until by")
 	relativeDateWords = wordSet("earlier later last this next yesterday today on")
@@ -814,7 +814,7 @@ func mayNameOperation(sf *sentenceFacts) bool {
 	return sf.cues&cueCodename != 0 || strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "“") || strings.Contains(t, "‘")
 }
 
-var codenameCueWords = wordSet("dubbed named codenamed called known strike part")
+var codenameCueWords = wordSet("dubbed named titled entitled codenamed called known strike part")
 
 // sameOperation finds an operation already named that name names too, one
 // of them with the other's number after it: "Operation Pangea" in an
