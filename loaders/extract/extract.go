@@ -671,6 +671,9 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if !toks[i].in(setAgencyHead, agencyHeads) && afterTitle(sf.s.Text, toks, i, isTitle) {
 			continue // "Inspector Sam Patel of West Midlands Police": a person's name
 		}
+		if _, number := wordNumbers[toks[i].Lower]; number {
+			continue // "Two NDLEA officers": a count, then the body's name
+		}
 		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
 			continue // "Joint Airport Interdiction Task Forces" is a body's name; "Joint Police and Customs investigation" is not
 		}
@@ -1703,6 +1706,9 @@ func localUnitStart(sf *sentenceFacts, i, j int) int {
 	k := i
 	for k > 0 && i-k < 3 {
 		t := toks[k-1]
+		if _, number := wordNumbers[t.Lower]; number {
+			break // "Two NDLEA officers": a count
+		}
 		if !isCapitalised(t.Text) || isAcronymToken(t.Text) || t.in(setNotNameStart, notNameStart) || t.in(setAgencyHead, agencyHeads) ||
 			strings.TrimSpace(sf.s.Text[t.End:toks[k].Start]) != "" || !isTitleWord(t.Text) {
 			break

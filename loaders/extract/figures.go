@@ -38,7 +38,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		after, before := text[f.End:], text[:f.Start]
 		spaced := after != "" && isSpaceASCII(after[0])
 		lowAfter := sf.low[f.End:]
-		if spaced && notArrestLow(lowAfter) {
+		if spaced && notArrestLow(lowAfter) && !officersArrestedRe.MatchString(lowAfter) {
 			continue
 		}
 		if notArrestFigure(sf, f.Start, f.End) || r.goodsAfter(sf, f.End) || sumBefore(text[:f.Start]) {
@@ -78,6 +78,34 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
 	}
 }
+
+// memberArrested reports whether agency mention a names the body of people
+// who were arrested, not who arrested them: "arrested a PDEA official", "two
+// customs officers were detained".
+func memberArrested(sf *sentenceFacts, a mention) bool {
+	after := sf.tokensIn(a.End, a.End+40)
+	if len(after) == 0 || !memberNouns[after[0].Lower] {
+		return false
+	}
+	for k := 2; k < len(after) && k <= 3; k++ {
+		if arrestedWords[after[k].Lower] && beAux[after[k-1].Lower] {
+			return true // "a PDEA official was arrested" ("Border Patrol agents arrested 14" acted)
+		}
+	}
+	before := sf.tokensIn(max(0, a.Start-40), a.Start)
+	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
+		if arrestedWords[before[k].Lower] {
+			return true // "arrested a PDEA official"
+		}
+	}
+	return false
+}
+
+var (
+	beAux         = wordSet("was were been being")
+	memberNouns   = wordSet("official officials agent agents officer officers employee employees member members staff personnel operative operatives")
+	arrestedWords = wordSet("arrested detained apprehended nabbed held charged")
+)
 
 // addElidedArrests reads the counts after arrest figure f that leave out
 // their noun and verb, each with its place: "13 were arrested in Spain, six
@@ -184,6 +212,11 @@ var (
 var notArrestWords = newWordAlts("warrants", "warrant", "charges", "charge", "searches", "raids", "convictions", "conviction",
 	"targets", "years", "year", "months", "month", "days", "day", "officers", "officer", "investigators", "investigator",
 	"agents", "agent", "countries", "agencies")
+
+// officersArrestedRe reads officers or agents who were themselves arrested,
+// after a figure: "two NDLEA officers were arrested", "three customs agents
+// have been detained". ("200 officers arrested 12" counts the actors.)
+var officersArrestedRe = regexp.MustCompile(`^\s+(?:[a-z-]+\s+){0,2}(?:officers|officer|agents|agent)\s+(?:were|was|have been|had been|has been)\s+(?:also\s+|later\s+)?(?:arrested|detained|apprehended)\b`)
 
 // notArrestLow reports whether the text after a figure, in ASCII lower
 // case, starts with spaces, maybe a word of letters and hyphens and
@@ -421,7 +454,7 @@ func (r *run) agencyFor(i, pos int) string {
 	cands := buf[:0]
 	actorSaid := false
 	for k, a := range all {
-		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) || r.coordinatorSays(sf, a) {
+		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) || r.coordinatorSays(sf, a) || memberArrested(sf, a) {
 			continue
 		}
 		if other := r.saidOtherActor(sf, a, pos); other {
@@ -586,7 +619,7 @@ func (r *run) ownAgency(j int, first, actor bool) string {
 			k = n
 		}
 		a := sf.agencies[k]
-		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) {
+		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) || memberArrested(sf, a) {
 			continue
 		}
 		if isCourt(a.Name) {
@@ -2501,7 +2534,19 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		}
 		return r.supportsOnly(sf, o) || sf.verbAfter(a, supportVerbs, supportAux)
 	}
-	return sf.verbAfter(a, supportVerbs, supportAux)
+	if sf.verbAfter(a, supportVerbs, supportAux) {
+		return true
+	}
+	// The first of a list whose last supports: "Interpol and the WCO coordinated".
+	for _, o := range sf.agencies {
+		if o.Start > a.End {
+			if j := joiner(sf, a.End, o.Start); j == "and" || j == "," || j == ", and" {
+				return sf.verbAfter(o, supportVerbs, supportAux)
+			}
+			break
+		}
+	}
+	return false
 }
 
 var supportAux = wordSet("has have had also was were is are which who")

@@ -310,7 +310,10 @@ var (
 		"individuals", "individual", "offenders", "members", "others", "youths", "teenagers", "teens", "boys", "girls",
 		"adults", "juveniles", "minors", "nationals", "citizens", "foreigners", "couriers", "dealers", "traffickers",
 		"gang members", "drug dealers", "defendants", "accused", "fugitives", "operators", "vendors", "administrators",
-		"associates", "ringleaders", "leaders"}
+		"associates", "ringleaders", "leaders", "officers", "agents", "officials", "policemen", "soldiers", "guards", "employees",
+		"workers", "drivers", "passengers", "crew members", "crew", "sailors", "fishermen", "smugglers", "robbers", "thieves",
+		"gunmen", "kidnappers", "hackers", "traders", "businessmen", "students", "farmers", "brothers", "relatives", "residents",
+		"tourists", "migrants", "pilots", "militants", "fraudsters", "scammers", "poachers"}
 	passiveNounLeads = []string{"alleged ", "suspected "} // each then \w+
 	passiveAux       = []string{"were", "have been", "had been", "has been", "was", "are", "being", "been", "got"}
 	passiveVerbs     = newWordAlts(arrestVerbs...)

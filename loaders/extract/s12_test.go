@@ -135,3 +135,46 @@ func TestRoleOfABody(t *testing.T) {
 		t.Errorf("people %+v, want Ola Brenn, Director General of the National Crime Agency", ex.People)
 	}
 }
+
+// TestNoActorButWhoActed checks bodies named beside a figure that did not
+// make it: the first of a list of coordinators, and the body whose member
+// was arrested.
+func TestNoActorButWhoActed(t *testing.T) {
+	cases := []struct{ name, body string }{
+		{"the first of a list that coordinated", "Interpol and the WCO coordinated some 300 arrests worldwide."},
+		{"a member arrested", "Police arrested a PDEA official and two accomplices in Pasig."},
+		{"a member was arrested", "Two NDLEA officers were arrested in Kano on Friday."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Arrests) != 1 || ex.Arrests[0].Agency != nil {
+				t.Errorf("%q: arrests %+v, want one with no agency", tc.body, ex.Arrests)
+			}
+		})
+	}
+}
+
+// TestPassiveArrestNouns checks counts of people of more kinds who were
+// arrested, officers among them ("200 officers arrested 12" counts actors).
+func TestPassiveArrestNouns(t *testing.T) {
+	for _, body := range []string{
+		"Two customs officers were arrested in Kano on Friday.",
+		"Two NDLEA officers were arrested in Kano on Friday.",
+		"Two former soldiers were arrested in Kano on Friday.",
+	} {
+		ex := extractText(t, "", body)
+		if len(ex.Arrests) != 1 || deref2(ex.Arrests[0].Count) != 2 {
+			t.Errorf("%q: arrests %+v, want one count of 2", body, ex.Arrests)
+		}
+		for _, a := range ex.Agencies {
+			if a.Name == "Two NDLEA" {
+				t.Errorf("%q: a count read into an agency's name", body)
+			}
+		}
+	}
+	ex := extractText(t, "", "Some 200 officers arrested 12 people in dawn raids.")
+	if len(ex.Arrests) != 1 || deref2(ex.Arrests[0].Count) != 12 {
+		t.Errorf("arrests %+v, want one count of 12", ex.Arrests)
+	}
+}
