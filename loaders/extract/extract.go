@@ -1200,6 +1200,9 @@ func (r *run) findNamed(sf *sentenceFacts) {
 			if r.isAdjectiveUse(sf, m) || m.J < len(sf.toks) && streetWords[sf.toks[m.J].Lower] && isCapitalised(sf.toks[m.J].Text) {
 				continue // "the Portland Drive address" names a street, not Portland
 			}
+			if notThePlace(sf, m) {
+				continue
+			}
 			if !strings.EqualFold(mt.Surface, e.Canon) && r.nameGoesOn(sf, m.J) {
 				continue // "Rio Grande Valley" is not Rio de Janeiro: another name's first word
 			}
@@ -1259,6 +1262,40 @@ func (r *run) findNamed(sf *sentenceFacts) {
 		r.addPlace(sf, name, r.country, "port", mt)
 	}
 }
+
+// notThePlace reports whether the gazetteer's place at m is part of another
+// name: an airline's ("Qatar Airways", "an Emirates flight"), a longer
+// name joined by a hyphen ("Baden-Wuerttemberg"), a person's after a verb
+// of saying ("said Chad Plantz"), or a strait's or sea's ("the Makassar
+// Strait", which is another place).
+func notThePlace(sf *sentenceFacts, m match) bool {
+	toks, text := sf.toks, sf.s.Text
+	end := toks[m.J-1].End
+	if end+1 < len(text) && text[end] == '-' && text[end+1] >= 'A' && text[end+1] <= 'Z' {
+		return true
+	}
+	if m.J == len(toks) || text[end:toks[m.J].Start] != " " {
+		return false
+	}
+	next := toks[m.J]
+	if airlineWords[next.Lower] && (isCapitalised(next.Text) || next.Lower == "flight" || next.Lower == "flights") {
+		return true
+	}
+	if !isCapitalised(next.Text) {
+		return false
+	}
+	if waterWords[next.Lower] {
+		return true
+	}
+	return m.I > 0 && (sayVerbs[toks[m.I-1].Lower] || toks[m.I-1].Lower == "by") && m.J-m.I == 1 &&
+		!placeTypeWords[next.Lower] && !dayOrMonth[next.Lower]
+}
+
+var (
+	airlineWords   = wordSet("airways airlines airline air flight flights")
+	waterWords     = wordSet("strait straits sea gulf channel canal river lake")
+	placeTypeWords = wordSet("city state province region island islands county district port airport bay coast valley area")
+)
 
 // isAdjectiveUse rejects a place name used as a modifier: "the UK’s biggest",
 // "UK-wide", "Dutch-led"; "Antwerp area" is fine, and so is "a Lisbon-based

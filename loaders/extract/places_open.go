@@ -75,6 +75,9 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 			if !region && runsOn(sf, j) {
 				continue
 			}
+			if e := toks[j-1].End; e+1 < len(sf.s.Text) && sf.s.Text[e] == '-' && sf.s.Text[e+1] >= 'A' && sf.s.Text[e+1] <= 'Z' {
+				continue // "Baden-Wuerttemberg": a longer name
+			}
 			if !cued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") {
 				continue
 			}

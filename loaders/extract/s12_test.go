@@ -178,3 +178,25 @@ func TestPassiveArrestNouns(t *testing.T) {
 		t.Errorf("arrests %+v, want one count of 12", ex.Arrests)
 	}
 }
+
+// TestPlaceInsideAnotherName checks that a known place inside an
+// airline's, a longer hyphenated place's, a quoted person's or a sea's
+// name is not that place.
+func TestPlaceInsideAnotherName(t *testing.T) {
+	cases := []struct{ name, body, notPlace string }{
+		{"an airline", "The courier arrived from Lagos on a Qatar Airways flight.", "Qatar"},
+		{"a flight named by its airline", "The drugs were found on an Emirates flight from Lagos.", "United Arab Emirates"},
+		{"a longer name after a hyphen", "Police in Baden-Wuerttemberg arrested 14 people.", "Baden"},
+		{"a person's first name after said", "\"It is a record,\" said Chad Morrow, a customs spokesman.", "Chad"},
+		{"a strait", "The boat was intercepted in the Makassar Strait by the navy.", "Makassar"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, p := range extractText(t, "", tc.body).Places {
+				if p.Name == tc.notPlace {
+					t.Errorf("%q: place %q read", tc.body, tc.notPlace)
+				}
+			}
+		})
+	}
+}
