@@ -1393,7 +1393,12 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 				continue
 			}
 			phrase := text[start:end]
-			add(Seizure{Commodity: "other", Subtype: r.strp(phrase), Phrase: phrase}, start)
+			s := Seizure{Commodity: "other", Subtype: r.strp(phrase), Phrase: phrase}
+			if v := findVagueAt(phrase, []int32{0}, nil); len(v) > 0 && strings.HasPrefix(phrase[v[0][1]:], " of ") {
+				// "dozens of big cat body parts": a vague count of the goods.
+				s.Subtype, s.Qualifier = r.strp(phrase[v[0][1]+len(" of "):]), r.strp("several")
+			}
+			add(s, start)
 			known = append(known, [2]int{start, end}) // a region may repeat a list
 		}
 	}
@@ -1968,7 +1973,7 @@ var (
 	strongSeizeWords  = []string{"seiz", "confiscated", "recovered"}
 	exampleWords      = []string{"such as", "includ", "like", "e.g."}
 
-	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded held arrestees detainees caught intercepted")
+	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded picked held arrestees detainees caught intercepted")
 	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation
 		forfeit forfeited forfeiture hauls ` + strings.Join(firstWords(seizeCuePhrases), " "))
 	valueCueWords = wordSet("worth value valued price priced")

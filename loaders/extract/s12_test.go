@@ -200,3 +200,25 @@ func TestPlaceInsideAnotherName(t *testing.T) {
 		})
 	}
 }
+
+// TestMoreArrestWordings checks arrests worded with a hyphenated pair
+// before the noun, "picked up", "caught with" and targets.
+func TestMoreArrestWordings(t *testing.T) {
+	cases := []struct {
+		name, body string
+		count      float64
+	}{
+		{"a hyphenated nationality", "A 52-year-old Anglo-Irish citizen was also arrested in Marbella.", 1},
+		{"picked up", "Nine suspects were picked up in Marbella.", 9},
+		{"high-value targets", "Four high-value targets were arrested in Marbella.", 4},
+		{"caught with", "Tomas Varga was caught with 3 kg of cocaine in Marbella.", 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Arrests) != 1 || deref2(ex.Arrests[0].Count) != tc.count {
+				t.Errorf("%q: arrests %+v, want one count of %v", tc.body, ex.Arrests, tc.count)
+			}
+		})
+	}
+}
