@@ -70,6 +70,11 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			loc = []int{p}
 		}
 	}
+	if n := namesListedArrested(sf.s.Text); n > 0 {
+		r.rule = "arrest.names-listed"
+		r.addArrest(i, sf, figure{Value: float64(n), Qualifier: "exact"}, 0)
+		return
+	}
 	r.rule = "arrest.one"
 	if loc != nil {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
@@ -77,6 +82,40 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		r.rule = "arrest.named"
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
 	}
+}
+
+// namesListedArrested counts the people a sentence that opens "Arrested
+// were" (or "Those arrested were", "Detained were") names: the parts of
+// the list after it that start with a capital, split at commas, "and" and
+// semicolons. 0 where the sentence does not open so.
+func namesListedArrested(s string) int {
+	rest := ""
+	for _, lead := range []string{"Arrested were ", "Those arrested were ", "Those arrested are ", "Detained were ", "Those detained were ", "Arrested are "} {
+		if strings.HasPrefix(s, lead) {
+			rest = s[len(lead):]
+			break
+		}
+	}
+	if rest == "" {
+		return 0
+	}
+	rest = strings.TrimRight(strings.TrimSpace(rest), ".")
+	n := 0
+	for _, part := range strings.FieldsFunc(strings.ReplaceAll(rest, " and ", ","), func(r rune) bool { return r == ',' || r == ';' }) {
+		part = strings.TrimSpace(part)
+		if part != "" && part[0] >= 'A' && part[0] <= 'Z' {
+			n++
+		} else if part != "" && !strings.HasPrefix(part, "all ") && !ageOrPlace(part) {
+			return 0 // not a list of names: "Arrested were two men"
+		}
+	}
+	return n
+}
+
+// ageOrPlace reports whether part, a piece of a list of names, is what
+// follows a name rather than a name: an age ("45") or "of Leeds".
+func ageOrPlace(part string) bool {
+	return part[0] >= '0' && part[0] <= '9' || strings.HasPrefix(part, "of ") || strings.HasPrefix(part, "from ") || strings.HasPrefix(part, "aged ")
 }
 
 // memberArrested reports whether agency mention a names the body of people

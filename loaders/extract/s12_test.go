@@ -222,3 +222,19 @@ func TestMoreArrestWordings(t *testing.T) {
 		})
 	}
 }
+
+// TestArrestedWereNames checks a sentence that opens "Arrested were" and
+// lists names: one arrest each, and each a person, even one whose
+// surname is a place.
+func TestArrestedWereNames(t *testing.T) {
+	ex := extractText(t, "", "Arrested were Juan Cruz, Pedro Santos and Maria Lopez.")
+	if len(ex.Arrests) != 1 || deref2(ex.Arrests[0].Count) != 3 || ex.Arrests[0].Location != nil {
+		t.Errorf("arrests %+v, want one count of 3 with no place", ex.Arrests)
+	}
+	if len(ex.People) != 3 {
+		t.Errorf("people %+v, want three", ex.People)
+	}
+	if ex := extractText(t, "", "Arrested were two men from Leeds."); len(ex.Arrests) != 0 {
+		t.Errorf("arrests %+v, want none read as a list of names", ex.Arrests)
+	}
+}
