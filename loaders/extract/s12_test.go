@@ -234,7 +234,12 @@ func TestArrestedWereNames(t *testing.T) {
 	if len(ex.People) != 3 {
 		t.Errorf("people %+v, want three", ex.People)
 	}
-	if ex := extractText(t, "", "Arrested were two men from Leeds."); len(ex.Arrests) != 0 {
-		t.Errorf("arrests %+v, want none read as a list of names", ex.Arrests)
+	for in, want := range map[string]int{
+		"Arrested were two men from Leeds.":                            0,
+		"Those detained were Ada Obi, 34, of Ikeja, and Femi Ade, 29.": 2,
+	} {
+		if got := namesListedArrested(in); got != want {
+			t.Errorf("namesListedArrested(%q) = %d, want %d", in, got, want)
+		}
 	}
 }
