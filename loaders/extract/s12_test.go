@@ -212,6 +212,7 @@ func TestMoreArrestWordings(t *testing.T) {
 		{"picked up", "Nine suspects were picked up in Marbella.", 9},
 		{"high-value targets", "Four high-value targets were arrested in Marbella.", 4},
 		{"caught with", "Tomas Varga was caught with 3 kg of cocaine in Marbella.", 1},
+		{"the verb first", "Arrested were two men from Marbella.", 2},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
