@@ -366,12 +366,13 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	}
 	// The same figure said again (a headline, a summary list, "the five
 	// arrests" after "arrested five people") is the same fact.
-	definite := place == "" && definiteBefore(sf.s.Text, f.Start)
+	restated := place == "" && restatesTotal(sf.s.Text)
+	definite := place == "" && definiteBefore(sf.s.Text, f.Start) || restated
 	for k := range r.out.Arrests {
 		old := &r.out.Arrests[k]
 		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || samePlace(deref(old.Location), place)) &&
 			(*a.Count < 2 || definite || old.Location == nil || a.Location == nil || samePlace(*old.Location, *a.Location) && samePortness(*old.Location, *a.Location)) {
-			if old.Agency == nil {
+			if old.Agency == nil && !restated { // (a summing-up names who acted less well than the telling)
 				old.Agency = a.Agency
 			}
 			if old.Operation == nil {
@@ -386,6 +387,18 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	}
 	r.out.Arrests = append(r.out.Arrests, a)
 	return len(r.out.Arrests) - 1
+}
+
+// restatesTotal reports whether a sentence opens with words that sum up
+// what the article told before ("In total, 40 people were arrested"): its
+// counts are those said already, wherever its places.
+func restatesTotal(s string) bool {
+	for _, lead := range []string{"In total", "In all", "Overall", "Altogether", "All told", "All in all"} {
+		if strings.HasPrefix(s, lead) && len(s) > len(lead) && (s[len(lead)] == ',' || s[len(lead)] == ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 // samePortness reports whether two places are both ports or airports, or

@@ -244,3 +244,18 @@ func TestArrestedWereNames(t *testing.T) {
 		}
 	}
 }
+
+// TestTotalRestated checks that a sentence summing up ("In total, ...")
+// restates a count told before, wherever its places.
+func TestTotalRestated(t *testing.T) {
+	ex := extractText(t, "", "The inquiry led to 23 arrests in Europe. Officers found 300 kg of cocaine on a yacht. In total, 23 people were arrested in four countries, including two in Lisbon.")
+	n := 0
+	for _, a := range ex.Arrests {
+		if deref2(a.Count) == 23 {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("arrests %+v, want one count of 23", ex.Arrests)
+	}
+}
