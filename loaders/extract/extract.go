@@ -1561,10 +1561,24 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		next = m.End
 		r.rule = m.Rule
 		a, b, _ := m.Capture("name")
+		if b-a == 1 && moneySignWords[toks[a].Text] {
+			return true // "valued at Rs. 1.45 crore": a currency's sign
+		}
 		r.addUnlistedPlace(sf, toks[a].Start, toks[b-1].End)
 		return true
 	})
 }
+
+// moneySignWords are the signs of moneySigns written as a word ("Rs", "Tk").
+var moneySignWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, sg := range moneySigns {
+		if w := strings.TrimSuffix(sg.sign, "."); len(w) > 1 && isCapitalised(w) {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // addUnlistedPlace adds the place named at sf's text [start, end) unless
 // another pass read those words or a gazetteer knows them as something else.

@@ -749,6 +749,7 @@ func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 var (
 	seizeCueStems   = []string{"seiz", "confiscat", "forfeit"}
 	seizeCuePhrases = []string{"recovered", "found", "discovered", "detected", "intercepted", "haul", "finds", "netted",
+		"located", "foiled", "thwarted", "transport",
 		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze", "restrained",
 		"recovery", "recoveries", "interception", "interceptions", "discovery",
 		"stash", "shut down", "took down", "taken down", "taken offline", "transporting", "carrying", "smuggle",
@@ -862,8 +863,8 @@ func (r *run) findMoney(s string, starts []int32) []money {
 		if cur == "" {
 			continue
 		}
-		// "pounds of cocaine" is a weight, not money.
-		if word == "pounds" && weightOfRe.MatchString(s[m[1]:]) {
+		// "pounds of cocaine", "440 pounds (200 kilograms) of fentanyl" are weights, not money.
+		if rest := s[m[1]:]; word == "pounds" && weightOfRe.MatchString(rest[conversionAfter(rest):]) {
 			continue
 		}
 		out = append(out, moneyAt(s, m, 2, cur))
@@ -901,6 +902,10 @@ func (r *run) findWordMoney(s string, starts []int32, out []money) []money {
 			continue // without a multiplier a word is too often no sum
 		}
 		v = roundSig(v * multipliers[strings.ToLower(mult)])
+		start := m[0]
+		if v >= 1e6 && strings.EqualFold(s[m[2]:m[3]], "a") && hasSuffixFold(s[:m[0]], "half ") {
+			v, start = v/2, m[0]-len("half ") // "half a billion rand"
+		}
 		w := skipSpaces(s, end)
 		if w == end {
 			continue
@@ -914,8 +919,7 @@ func (r *run) findWordMoney(s string, starts []int32, out []money) []money {
 		if cur == "" || word == "pounds" && weightOfRe.MatchString(s[x:]) {
 			continue
 		}
-		start := m[0]
-		q, qs := qualifierBefore(s[:m[0]])
+		q, qs := qualifierBefore(s[:start])
 		if q == "" {
 			q = "exact"
 		} else {
@@ -1113,8 +1117,8 @@ func (r *run) dollar(s string) string {
 	case strings.Contains(low, "canadian dollars"):
 		return "CAD"
 	}
-	if c, ok := dollarByCountry[r.country]; ok {
-		return c
+	if c, ok := dollarByCountry[r.country]; ok && (c != "MXN" && c != "COP" || !strings.Contains(low, "dollar")) {
+		return c // (where the peso is "$", the word "dollars" is the US dollar)
 	}
 	return "USD"
 }
@@ -1210,7 +1214,12 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if len(after) < len(afterUnit) {
 				after = after[hedgeLen(after):] // "2 kg of what was believed to be cocaine"
 			}
-			e, cs, ce := r.commodityNear(sf, len(text)-len(after), 3)
+			var e *entry
+			if unit == "" || !strings.HasPrefix(afterUnit, ",") && !strings.HasPrefix(afterUnit, ";") {
+				// (a measure's goods follow it before any comma: "shabu weighing 900
+				// grams, one pistol" weighs no pistol)
+				e, cs, ce = r.commodityNear(sf, len(text)-len(after), 3)
+			}
 			if e == nil && unit != "" && (len(after) < len(afterUnit) || packed) { // (a package's "of" is read with it)
 				// "220 pounds of calcium chloride": a measure of goods no list
 				// names is other goods, not the last commodity named before.
@@ -2692,6 +2701,9 @@ var digitsOnly = strings.NewReplacer(",", "", " ", "")
 // the detained of a sentence that counts the arrested apart ("30 were
 // detained and 17 arrested": 17 only).
 func notArrestFigure(sf *sentenceFacts, start, end int) bool {
+	if n := sf.s.Text[start:end]; len(n) == 4 && n >= "1900" && n <= "2099" && isNumberToken(n) {
+		return true // "the Customs Act, 1962": a year
+	}
 	if _, n := unitAfter(sf.s.Text[end:]); n >= 0 {
 		return true
 	}

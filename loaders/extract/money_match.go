@@ -48,7 +48,12 @@ var (
 		"dollars": "", "pesos": "", "naira": "NGN", "rupees": "", "yen": "JPY", "swiss francs": "CHF", "francs": "CHF",
 		"kronor": "SEK", "krona": "SEK", "kroner": "DKK", "rand": "ZAR", "dirhams": "AED", "reais": "BRL",
 		"baht": "THB", "shillings": "", "ringgit": "MYR", "rupiah": "IDR", "riyals": "SAR", "yuan": "CNY",
-		"dinars": "", "cedis": "GHS", "kwacha": "", "leones": "SLL", "taka": "BDT"}
+		"dinars": "", "cedis": "GHS", "kwacha": "", "leones": "SLL", "taka": "BDT",
+		// ISO codes after the sum: "300,000 JMD in cash"
+		"usd": "USD", "eur": "EUR", "gbp": "GBP", "jmd": "JMD", "ttd": "TTD", "inr": "INR", "php": "PHP", "kes": "KES",
+		"zar": "ZAR", "ngn": "NGN", "aud": "AUD", "cad": "CAD", "nzd": "NZD", "chf": "CHF", "mxn": "MXN", "cop": "COP",
+		"brl": "BRL", "thb": "THB", "idr": "IDR", "myr": "MYR", "pkr": "PKR", "bdt": "BDT", "lkr": "LKR", "ghs": "GHS",
+		"aed": "AED", "sar": "SAR", "cny": "CNY", "hkd": "HKD", "sgd": "SGD", "jpy": "JPY"}
 	// suffixCurrencyWords are currencyWords' keys, longest first, so that
 	// "pounds sterling" is read before "pounds".
 	suffixCurrencyWords = longestFirst(currencyWords)
@@ -138,6 +143,17 @@ func moneyNumberEnd(s string, p int) int {
 		g := e
 		for g < len(s) && s[g] == ',' && digit(g+1) && digit(g+2) && digit(g+3) {
 			g += 4
+		}
+		if g == e && e-p <= 2 {
+			// "Rs.12,34,500": the South Asian grouping, pairs of digits
+			// before the last three.
+			k := e
+			for k+3 < len(s) && s[k] == ',' && digit(k+1) && digit(k+2) && s[k+3] == ',' {
+				k += 3
+			}
+			if k > e && k+3 < len(s) && digit(k+1) && digit(k+2) && digit(k+3) && !digit(k+4) {
+				g = k + 4
+			}
 		}
 		if g == e {
 			// "EUR 160 000": groups of three digits after spaces, each ending a word.

@@ -40,7 +40,7 @@ var qualifierPatterns = []struct {
 }{
 	{"more_than", []string{"more than", "over", "in excess of", "upwards of", "above", "exceeding", "excess of", "north of"}},
 	{"less_than", []string{"almost", "nearly", "just under", "just below", "under", "less than", "fewer than", "below", "close to"}},
-	{"about", []string{"more or less", "about", "around", "approximately", "approx", "approx.", "roughly", "some", "an estimated", "estimated", "circa", "c."}},
+	{"about", []string{"in the region of", "more or less", "about", "around", "approximately", "approx", "approx.", "roughly", "some", "an estimated", "estimated", "circa", "c."}},
 	{"at_least", []string{"at least", "a minimum of", "no fewer than", "no less than"}},
 	{"up_to", []string{"up to", "as many as", "as much as"}},
 }
@@ -192,7 +192,7 @@ func fractionOfUnit(rest string) bool {
 
 // mayHoldFraction is the cheap test findFiguresAt's fractions need to pass:
 // s holds "alf a", "uarter", "hird", " kilo of", " kilogram of" or
-// " tonne of", as written. It reads s once, stopping at one letter of each.
+// " tonne of" or " ton of", as written. It reads s once, stopping at one letter of each.
 func mayHoldFraction(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !fractionBytes[s[i]] {
@@ -216,7 +216,7 @@ func mayHoldFraction(s string) bool {
 				return true
 			}
 		case 'n':
-			if i >= 3 && strings.HasPrefix(s[i-3:], " tonne of") {
+			if i >= 3 && strings.HasPrefix(s[i-3:], " tonne of") || i >= 3 && strings.HasPrefix(s[i-3:], " ton of") {
 				return true
 			}
 		}
@@ -363,7 +363,8 @@ func mayEndWithMonth(s string) bool {
 
 // attachedUnits may follow digits with no space: "5kg", "2t", "£7K", "1.2bn".
 var attachedUnits = map[string]bool{"k": true, "m": true, "mn": true, "mln": true, "bn": true, "b": true, "tn": true,
-	"kg": true, "kgs": true, "g": true, "gm": true, "gms": true, "t": true, "l": true, "ml": true, "lb": true, "lbs": true, "oz": true, "st": true,
+	"kg": true, "kgs": true, "g": true, "gm": true, "gms": true, "grams": true, "grammes": true, "gram": true, "kilograms": true,
+	"kilogram": true, "kilos": true, "tonnes": true, "tons": true, "t": true, "l": true, "ml": true, "lb": true, "lbs": true, "oz": true, "st": true,
 	"nd": true, "rd": true, "th": true}
 
 var monthNames = regexp.MustCompile(`(?i)^\s*(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b`)
@@ -420,7 +421,8 @@ func timeOrBoreAfter(after string) bool {
 	return false
 }
 
-var timeOrBoreWords = []string{"p.m.", "a.m.", "p.m", "a.m", "pm", "am", "o'clock", "hrs", "hours gmt", "calibre", "caliber", "gauge", "bore"}
+var timeOrBoreWords = []string{"p.m.", "a.m.", "p.m", "a.m", "pm", "am", "o'clock", "hrs", "hours gmt", "calibre", "caliber", "gauge", "bore",
+	"ammunition", "mm"}
 
 // codeWordBefore reports whether before ends with one of codeWordsBefore in
 // lower case. A dotted capital I lowers to an ASCII letter ("İ" to i);

@@ -259,3 +259,24 @@ func TestTotalRestated(t *testing.T) {
 		t.Errorf("arrests %+v, want one count of 23", ex.Arrests)
 	}
 }
+
+// TestYearIsNoArrestCount checks that a year after a law's name is no
+// count of arrests.
+func TestYearIsNoArrestCount(t *testing.T) {
+	ex := extractText(t, "", "The gold was seized under the Customs Act, 1962 and the passenger was arrested.")
+	if len(ex.Arrests) != 1 || deref2(ex.Arrests[0].Count) != 1 {
+		t.Errorf("arrests %+v, want one count of 1", ex.Arrests)
+	}
+}
+
+// TestRupeeSignEndsNoSentence checks that "Rs." ends no sentence and is
+// no place.
+func TestRupeeSignEndsNoSentence(t *testing.T) {
+	ex := extractText(t, "", "The DRI seized 2.1 kg of gold valued at Rs. 1.45 crore.")
+	if len(ex.Places) != 0 {
+		t.Errorf("places %+v, want none", ex.Places)
+	}
+	if len(ex.Seizures) != 1 || deref2(ex.Seizures[0].Amount) != 1.45e7 {
+		t.Errorf("seizures %+v, want one of Rs 1.45 crore", ex.Seizures)
+	}
+}

@@ -233,6 +233,7 @@ var abbreviations = map[string]bool{
 	"sept": true, "oct": true, "nov": true, "dec": true, "approx": true, "est": true, "fig": true, "ave": true,
 	"dept": true, "govt": true, "nos": true, "mt": true, "ft": true, "pte": true, "cpl": true, "pc": true, "ds": true,
 	"dc": true, "dci": true, "dsupt": true, "a.m": true, "p.m": true,
+	"rs": true, "tk": true, "brgy": true, "brig": true, "asst": true, "addl": true, "spl": true, // "Rs. 1.45 crore", "Brgy. San Jose"
 }
 
 // splitSentences cuts a document body into sentences, dropping boilerplate
