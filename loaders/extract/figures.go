@@ -371,7 +371,7 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	for k := range r.out.Arrests {
 		old := &r.out.Arrests[k]
 		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || samePlace(deref(old.Location), place)) &&
-			(*a.Count < 2 || definite || old.Location == nil || a.Location == nil || samePlace(*old.Location, *a.Location) && samePortness(*old.Location, *a.Location)) {
+			(*a.Count < 2 && !r.apartInPlace(old, &a) || definite || old.Location == nil || a.Location == nil || samePlace(*old.Location, *a.Location) && samePortness(*old.Location, *a.Location)) {
 			if old.Agency == nil && !restated { // (a summing-up names who acted less well than the telling)
 				old.Agency = a.Agency
 			}
@@ -387,6 +387,21 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	}
 	r.out.Arrests = append(r.out.Arrests, a)
 	return len(r.out.Arrests) - 1
+}
+
+// apartInPlace reports whether two arrests of one person each were made in
+// places the text names apart, in sentences of their own: "arrested a man
+// in Worcester. On Friday they arrested a man in Pershore."
+func (r *run) apartInPlace(old, a *Arrest) bool {
+	if old.sentence == a.sentence || old.Location == nil || a.Location == nil || samePlace(*old.Location, *a.Location) {
+		return false
+	}
+	// Each place said as where: "in Pershore", "at Athlone", in the arrest's own sentence.
+	where := func(i int, place string) bool {
+		t := r.sents[i].s.Text
+		return strings.Contains(t, " in "+place) || strings.Contains(t, " at "+place)
+	}
+	return where(old.sentence, *old.Location) && where(a.sentence, *a.Location)
 }
 
 // restatesTotal reports whether a sentence opens with words that sum up

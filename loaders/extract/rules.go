@@ -429,7 +429,7 @@ func ruleValue(toks []pattern.Token) (float64, bool) {
 	switch w {
 	case "a", "an", "one", "another":
 		return 1, true
-	case "pair", "duo", "couple":
+	case "pair", "duo", "couple", "both":
 		return 2, true
 	case "trio":
 		return 3, true

@@ -213,6 +213,11 @@ func TestMoreArrestWordings(t *testing.T) {
 		{"high-value targets", "Four high-value targets were arrested in Marbella.", 4},
 		{"caught with", "Tomas Varga was caught with 3 kg of cocaine in Marbella.", 1},
 		{"the verb first", "Arrested were two men from Marbella.", 2},
+		{"both, of a vehicle", "Both occupants of the van were arrested near Marbella.", 2},
+		{"both alone", "Both men were detained in Marbella.", 2},
+		{"an age alone", "The 41-year-old was arrested on Tuesday in Marbella.", 1},
+		{"a male in his thirties", "A male in his 30s was arrested in Marbella.", 1},
+		{"the arrest of two people described", "The raid led to the arrest of a 29-year-old man and a 31-year-old woman.", 2},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -278,5 +283,22 @@ func TestRupeeSignEndsNoSentence(t *testing.T) {
 	}
 	if len(ex.Seizures) != 1 || deref2(ex.Seizures[0].Amount) != 1.45e7 {
 		t.Errorf("seizures %+v, want one of Rs 1.45 crore", ex.Seizures)
+	}
+}
+
+// TestSingleArrestsApart checks that two arrests of one person each, made
+// in places the text names apart in sentences of their own, are two, and
+// that one told twice is one.
+func TestSingleArrestsApart(t *testing.T) {
+	ex := extractText(t, "", "Officers arrested a 23-year-old man in Worcester on Monday. On Friday they arrested a 45-year-old man in Pershore.")
+	if len(ex.Arrests) != 2 {
+		t.Errorf("arrests %+v, want two", ex.Arrests)
+	}
+	ex = extractText(t, "", "Officers arrested a man in Worcester on Monday. The man, who was arrested in a car park, is 23.")
+	if len(ex.Arrests) != 1 {
+		t.Errorf("arrests %+v, want one", ex.Arrests)
+	}
+	if ex := extractText(t, "", "Both were held in custody to await a bail hearing."); len(ex.Arrests) != 0 {
+		t.Errorf("arrests %+v, want none for a remand", ex.Arrests)
 	}
 }
