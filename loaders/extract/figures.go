@@ -1244,7 +1244,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			if e == nil && unit == "" && !f.Vague && plantsAfter(after) {
 				// "a cannabis farm with 450 plants": the plants of the drug named before.
-				if d := r.commodityBefore(sf, f.Start); d != nil && d.Commodity == "drugs" && plantDrugs[d.Sub] {
+				d := r.commodityBefore(sf, f.Start)
+				if d == nil || d.Commodity != "drugs" || !plantDrugs[d.Sub] {
+					d = r.plantDrugBefore(i) // "Officers seized 412 plants" after a sentence about cannabis
+				}
+				if d != nil && d.Commodity == "drugs" && plantDrugs[d.Sub] {
 					e, ce = &entry{Commodity: "drugs", Sub: d.Sub + " plants", Countable: true}, len(after)-len(strings.TrimLeft(after, " "))+len("plants")
 				}
 			}
@@ -1597,6 +1601,20 @@ func (r *run) lastSeizedCommodity(i int) *entry {
 	return nil
 }
 
+// plantDrugBefore returns the drug grown from plants that the article's
+// sentences up to i name last, or nil.
+func (r *run) plantDrugBefore(i int) *entry {
+	for j := i; j >= 0; j-- {
+		var found [8]match
+		for _, m := range r.x.gaz.appendFind(found[:0], r.sents[j].toks, entCommodity) {
+			if e := m.Entries[0]; e.Commodity == "drugs" && plantDrugs[e.Sub] {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
 // mergeSeizures joins what the article states twice: the same figure again
 // (a headline, a summary), a value and a quantity of one haul in sentences
 // next to each other ("$70m worth of methamphetamine ... 200 kilograms of
@@ -1891,7 +1909,8 @@ func (sf *sentenceFacts) includeAfter(from int) int {
 
 // The value phrases before a sum, and the qualifiers that may follow them.
 var (
-	valuePhrases    = []string{"worth", "valued at", "value of", "value", "price of", "price", "priced at"}
+	valuePhrases    = []string{"worth", "valued at", "value of", "value", "price of", "price", "priced at", "estimated at", "put at",
+		"estimated to be"}
 	valueQualifiers = []string{"in excess of", "more than", "over", "around", "about", "almost", "nearly", "some",
 		"approximately", "up to", "at least", "an estimated", "estimated"}
 )
@@ -1929,6 +1948,12 @@ func valueBeforeLow(low string) bool {
 	}
 	if valueOf(e) {
 		return true
+	}
+	// "The street value of the heroin is $600,000": a value's noun, then its verb.
+	for _, v := range []string{" is", " was", " are", " were"} {
+		if strings.HasSuffix(low[:e], v) && strings.Contains(tail(low[:e], 80), "value of") {
+			return true
+		}
 	}
 	for _, q := range valueQualifiers {
 		if strings.HasSuffix(low[:e], q) {

@@ -266,6 +266,9 @@ func matchMoneySuffix(s string, p int) []int {
 			}
 		}
 	}
+	if w == e && e+1 < len(s) && s[e] == '-' {
+		w = e + 1 // "2.1-million dollars"
+	}
 	for _, mu := range suffixLongMults {
 		if hasPrefixFold(s[w:], mu) {
 			if c, x := currency(w + len(mu)); x >= 0 {
