@@ -671,8 +671,8 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if !toks[i].in(setAgencyHead, agencyHeads) && afterTitle(sf.s.Text, toks, i, isTitle) {
 			continue // "Inspector Sam Patel of West Midlands Police": a person's name
 		}
-		if _, number := wordNumbers[toks[i].Lower]; number {
-			continue // "Two NDLEA officers": a count, then the body's name
+		if _, number := wordNumbers[toks[i].Lower]; number || dayOrMonth[toks[i].Lower] || datePart(toks[i].Lower) {
+			continue // "Two NDLEA officers": a count, then the body's name; "On March 3rd 2019 Ellis County ...": a date
 		}
 		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
 			continue // "Joint Airport Interdiction Task Forces" is a body's name; "Joint Police and Customs investigation" is not
@@ -1632,7 +1632,7 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 		return false
 	}
 	if isCapitalised(t.Text) {
-		return true
+		return !datePart(t.Lower) // "On March 3rd 2019 Ellis County ...": a date before the name
 	}
 	if !t.in(setNameConnector, nameConnectors) {
 		return false
@@ -1655,6 +1655,23 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 		return true
 	}
 	return toks[i].in(setChainHead, chainHeads) && connectsName(toks, j, adjacent)
+}
+
+// datePart reports whether w, a token in lower case, is a day's ordinal
+// ("3rd", "21st") or a year ("2019").
+func datePart(w string) bool {
+	if len(w) == 0 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	if len(w) == 4 && w >= "1900" && w <= "2099" && isNumberToken(w) {
+		return true
+	}
+	for _, s := range []string{"st", "nd", "rd", "th"} {
+		if strings.HasSuffix(w, s) && isNumberToken(w[:len(w)-2]) && len(w) <= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // dayOrMonth are the names of days and months.

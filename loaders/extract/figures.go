@@ -521,8 +521,8 @@ func (r *run) agencyFor(i, pos int) string {
 	cands := buf[:0]
 	actorSaid := false
 	for k, a := range all {
-		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) || r.coordinatorSays(sf, a) || memberArrested(sf, a) {
-			continue
+		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) || r.coordinatorSays(sf, a) || memberArrested(sf, a) || isCourt(a.Name) {
+			continue // (a court judges: "arrested and will appear in the District Court")
 		}
 		if other := r.saidOtherActor(sf, a, pos); other {
 			actorSaid = true
@@ -2554,7 +2554,8 @@ var vagueGoods = map[string]bool{"assets": true, "contraband": true, "equipment"
 var supportPhrases = []string{"supported by", "support of", "support from", "coordinated by", "funded by", "financed by",
 	"assisted by", "assistance of", "assistance from", "cooperation with", "co-operation with", "collaboration with",
 	"help of", "backed by", "enabled by", "facilitated by", "alongside", "aided by", "partnership with", "partnered with",
-	"organized by", "organised by", "centre at", "center at", "help from", "aid of", "aid from", "input from", "working with"}
+	"organized by", "organised by", "centre at", "center at", "help from", "aid of", "aid from", "input from", "working with",
+	"handed over to", "handed to", "turned over to", "transferred to", "referred to"}
 
 // partnerPhrases before an agency name a partner of the work: one of the
 // operation's agencies, but not the subject that made the figure ("In a
@@ -2625,10 +2626,44 @@ func (r *run) supportsOnly(sf *sentenceFacts, a mention) bool {
 	return sf.supports[k] == 2
 }
 
+// ownerBefore returns where a possessor standing right before byte p
+// starts, with the article before it ("the United Kingdom's "), or -1.
+func ownerBefore(sf *sentenceFacts, p int) int {
+	before := sf.tokensIn(max(0, p-50), p)
+	n := len(before)
+	if n < 2 || !isPossessiveS(before[n-1]) {
+		return -1
+	}
+	k := n - 2
+	for k > 0 && isCapitalised(before[k-1].Text) && sf.s.Text[before[k-1].End:before[k].Start] == " " {
+		k--
+	}
+	if !isCapitalised(before[k].Text) {
+		return -1
+	}
+	if k > 0 && before[k-1].Lower == "the" {
+		k--
+	}
+	return before[k].Start
+}
+
 // readSupportsOnly is supportsOnly read from the sentence.
 func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
-	if endsWithPhrase(sf.low[:a.Start], supportPhrases) || endsWithPhrase(sf.low[:a.Start], fundPhrases) {
+	before := sf.low[:a.Start]
+	if k := ownerBefore(sf, a.Start); k >= 0 {
+		before = sf.low[:k] // "in collaboration with the United Kingdom's National Crime Agency"
+	}
+	if endsWithPhrase(before, supportPhrases) || endsWithPhrase(before, fundPhrases) {
 		return true
+	}
+	after := sf.tokensIn(a.End, a.End+30)
+	if len(after) > 3 && after[0].Text == "(" && after[2].Text == ")" {
+		after = after[3:] // "Dangerous Drugs Board (DDB) value"
+	} else if len(after) > 1 && after[0].Text == ")" {
+		after = after[1:] // the acronym in the brackets
+	}
+	if len(after) > 0 && (after[0].Lower == "value" || after[0].Lower == "valuation") {
+		return true // "a Dangerous Drugs Board (DDB) value of P1.3 million": whose price list, not who seized
 	}
 	// The rest of a list: "in cooperation with INTERPOL and the UNODC".
 	if o, between, ok := agencyJustBefore(sf, a); ok {

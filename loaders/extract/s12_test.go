@@ -302,3 +302,38 @@ func TestSingleArrestsApart(t *testing.T) {
 		t.Errorf("arrests %+v, want none for a remand", ex.Arrests)
 	}
 }
+
+// TestNotTheActorOfItsSentence checks bodies a figure's sentence names
+// that did not make it: a court, a body the goods were handed to, a
+// partner named with its country's possessive, a valuation's body.
+func TestNotTheActorOfItsSentence(t *testing.T) {
+	cases := []struct{ name, body, notActor string }{
+		{"a court", "Seven men have been arrested and will appear in the Manukau District Court.", "Manukau District Court"},
+		{"handed over to", "The driver was arrested by CBP officers in Nogales and handed over to Homeland Security Investigations agents.", "Homeland Security Investigations"},
+		{"a partner after a possessive", "The Narcotics Control Commission, in collaboration with the United Kingdom's National Crime Agency, intercepted 80 kg of cocaine.", "National Crime Agency"},
+		{"a valuation's body", "Agents seized 200 grams of shabu with a Dangerous Drugs Board value of P1.3 million.", "Dangerous Drugs Board"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			for _, a := range ex.Arrests {
+				if deref(a.Agency) == tc.notActor {
+					t.Errorf("%q: arrest given to %q", tc.body, tc.notActor)
+				}
+			}
+			for _, s := range ex.Seizures {
+				if deref(s.Agency) == tc.notActor {
+					t.Errorf("%q: seizure given to %q", tc.body, tc.notActor)
+				}
+			}
+		})
+	}
+}
+
+// TestDateBeforeAnAgency checks that a date is no part of the name after it.
+func TestDateBeforeAnAgency(t *testing.T) {
+	ex := extractText(t, "", "On March 3rd 2019 Ellis County Sheriffs Narcotics Unit stopped a truck carrying 200 pounds of marijuana.")
+	if len(ex.Agencies) != 1 || ex.Agencies[0].Name != "Ellis County Sheriffs Narcotics Unit" {
+		t.Errorf("agencies %+v, want Ellis County Sheriffs Narcotics Unit", ex.Agencies)
+	}
+}
