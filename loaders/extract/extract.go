@@ -1287,6 +1287,9 @@ func notThePlace(sf *sentenceFacts, m match) bool {
 	if waterWords[next.Lower] {
 		return true
 	}
+	if m.I > 0 && isCapitalised(toks[m.I-1].Text) && titleWords[toks[m.I-1].Lower] && m.J-m.I == 1 {
+		return true // "Admiral Orlando Vargas": a first name after a title
+	}
 	return m.I > 0 && (sayVerbs[toks[m.I-1].Lower] || toks[m.I-1].Lower == "by") && m.J-m.I == 1 &&
 		!placeTypeWords[next.Lower] && !dayOrMonth[next.Lower]
 }

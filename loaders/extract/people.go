@@ -286,8 +286,15 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	var tb [8]token // a name's few words, and their matches, stay on the stack
 	var found [4]match
 	toks := appendTokens(tb[:0], name)
+	titled := title != "" || role != ""
 	for _, m := range r.x.gaz.appendFind(found[:0], toks, entAgency, entPlace, entPlatform, entGroup, entDemonym) {
-		if m.I == 0 || m.Entries[0].Kind != entPlace || title == "" && role == "" && !suspectRule(r.rule) {
+		if m.Entries[0].Kind != entPlace {
+			return
+		}
+		if m.I == 0 && (!titled || m.J == len(toks)) {
+			return // (a first name that is a place after a title goes on: "Admiral Orlando Vargas")
+		}
+		if m.I > 0 && !titled && !suspectRule(r.rule) {
 			return
 		}
 	}

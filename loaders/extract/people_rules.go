@@ -13,7 +13,7 @@ var titleWords = wordSet(`mr mrs ms dr dame sir lord lady prof professor rev alh
 	captain capt lieutenant lt colonel col general gen major maj brigadier brig admiral adm corporal cpl
 	officer agent special deputy assistant acting senior temporary director judge justice magistrate
 	prosecutor minister secretary president vice governor mayor sheriff marshal chairman chairwoman chairperson administrator
-	undersecretary comptroller`)
+	undersecretary comptroller warrant rear`)
 
 // peopleRoleWords end a job title written in lower case before a name.
 var peopleRoleWords = wordSet(`chief head director spokesman spokeswoman spokesperson commander superintendent inspector
@@ -185,6 +185,9 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		from, to := k+1, k+2
 		if peopleArrestWords[t.Lower] {
 			from = max(1, k-5)
+		}
+		if k+1 < len(toks) && toks[k+1].Lower == "of" {
+			to = k + 4 // "head of investigations Laura Hughes"
 		}
 		for j := from; j < len(toks) && j <= to; j++ {
 			if j != k && isCapitalised(toks[j].Text) {

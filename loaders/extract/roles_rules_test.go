@@ -84,7 +84,7 @@ func TestRoleNameEnd(t *testing.T) {
 	for _, p := range ex.People {
 		got = append(got, p.Name+" "+p.Evidence[0].Rule)
 	}
-	if want := "Ana Smith- person.role-name"; strings.Join(got, "|") != want {
-		t.Errorf("people %q, want the regexp's reading %q", got, want)
+	if want := "Ana Smith-Ray person.role-name"; strings.Join(got, "|") != want {
+		t.Errorf("people %q, want %q (a capital after a hyphen goes on with the name; the regexp the rule replaced stopped at the hyphen)", got, want)
 	}
 }

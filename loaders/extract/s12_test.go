@@ -337,3 +337,24 @@ func TestDateBeforeAnAgency(t *testing.T) {
 		t.Errorf("agencies %+v, want Ellis County Sheriffs Narcotics Unit", ex.Agencies)
 	}
 }
+
+// TestPeopleAfterRanks checks names after compound ranks, a first name
+// that is a place after a title, a hyphenated surname with a capital after
+// the hyphen, and a role "of" something in lower case before a name.
+func TestPeopleAfterRanks(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"a warrant officer", "Hawks spokesperson, Warrant Officer Thandi Zulu said the bricks were recovered.", "Thandi Zulu"},
+		{"a first name that is a place", "Admiral Orlando Vargas Rojas confirmed the seizure.", "Orlando Vargas Rojas"},
+		{"a capital after a hyphen", "\"It was a strong case,\" said U.S. Attorney Ana Lucía Ortiz-Peña.", "Ana Lucía Ortiz-Peña"},
+		{"a role of something", "Regional head of investigations Laura Hughes said the haul was large.", "Laura Hughes"},
+		{"a surname alone after titles", "Detective Chief Inspector Mullan said officers searched three homes.", "Mullan"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.People) != 1 || ex.People[0].Name != tc.want {
+				t.Errorf("%q: people %+v, want %q", tc.body, ex.People, tc.want)
+			}
+		})
+	}
+}
