@@ -22,6 +22,9 @@ func TestUnlistedNamed(t *testing.T) {
 		{"a capital that opens the sentence", "Seized marketplaces sold drugs and weapons.", nil, nil},
 		{"a demonym's mafia is a kind of crime", "Police said the Sicilian mafia ran the port.", nil, nil},
 		{"an agency's unit is no gang", "The Gang Unit of the Loamshire Police arrested two men.", nil, nil},
+		{"the kind, then the name: a gang", "Nineteen members of the street gang Harbour Kings were arrested.", nil, []string{"Harbour Kings"}},
+		{"a motorcycle club", "The cocaine was sold by Ravens Motorcycle Club members.", nil, []string{"Ravens Motorcycle Club"}},
+		{"a headline's capital Cartel is no kind before a name", "Army Raids Three Varela Cartel Drug Labs", nil, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
