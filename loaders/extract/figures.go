@@ -1255,7 +1255,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if e == nil && unit == "" && !f.Vague && countedGoodsSlot(sf, f.Start) {
 				// "seized 25 slot machines", "3 kg of cocaine and 5 leopard
 				// skins": things no list names, counted where goods are.
-				if sub, n := unlistedCounted(after); n > 0 {
+				if sub, n := unlistedCounted(after); n > 0 && !holdsGoodsAfter(after[n:]) {
 					e, ce = &entry{Commodity: "other", Sub: sub, Countable: true}, n
 				}
 			}
@@ -1599,6 +1599,14 @@ func (r *run) lastSeizedCommodity(i int) *entry {
 		}
 	}
 	return nil
+}
+
+// holdsGoodsAfter reports whether s, after a count of things, says they
+// held the goods: "60 jugs containing 300 kg of methamphetamine" counts
+// the jugs the haul came in, not goods of their own.
+func holdsGoodsAfter(s string) bool {
+	w := skipSpaces(s, 0)
+	return w > 0 && wordAltAtFold(s, w, []string{"containing", "filled with", "holding", "packed with", "stuffed with", "loaded with"}) >= 0
 }
 
 // plantDrugBefore returns the drug grown from plants that the article's

@@ -358,3 +358,16 @@ func TestPeopleAfterRanks(t *testing.T) {
 		})
 	}
 }
+
+// TestMoreAgencies checks bodies the gazetteer now knows, as actors.
+func TestMoreAgencies(t *testing.T) {
+	for body, want := range map[string]string{
+		"Sri Lanka Navy says eight suspects were apprehended with 40 kg of heroin.": "Sri Lanka Navy",
+		"The Border Guard Bangladesh (BGB) seized 90,000 yaba tablets.":            "Border Guard Bangladesh",
+	} {
+		ex := extractText(t, "", body)
+		if len(ex.Seizures) != 1 || deref(ex.Seizures[0].Agency) != want {
+			t.Errorf("%q: seizures %+v, want one by %q", body, ex.Seizures, want)
+		}
+	}
+}
