@@ -363,11 +363,27 @@ func TestPeopleAfterRanks(t *testing.T) {
 func TestMoreAgencies(t *testing.T) {
 	for body, want := range map[string]string{
 		"Sri Lanka Navy says eight suspects were apprehended with 40 kg of heroin.": "Sri Lanka Navy",
-		"The Border Guard Bangladesh (BGB) seized 90,000 yaba tablets.":            "Border Guard Bangladesh",
+		"The Border Guard Bangladesh (BGB) seized 90,000 yaba tablets.":             "Border Guard Bangladesh",
 	} {
 		ex := extractText(t, "", body)
 		if len(ex.Seizures) != 1 || deref(ex.Seizures[0].Agency) != want {
 			t.Errorf("%q: seizures %+v, want one by %q", body, ex.Seizures, want)
+		}
+	}
+}
+
+// TestAgencyAliases checks names the gazetteer now knows as another's:
+// "Drug Enforcement Agency" is the DEA, "Colombia's Navy" the Colombian
+// Navy, "Durham police" in Ontario the Durham Regional Police Service.
+func TestAgencyAliases(t *testing.T) {
+	for body, want := range map[string]string{
+		"The Drug Enforcement Agency (DEA) searched 12 homes.":                          "Drug Enforcement Administration",
+		"Colombia's Navy seized 3 tons of cocaine from a semi-submersible.":             "Colombian Navy",
+		"Durham police arrested 15 people in Oshawa, Ontario, after a year-long probe.": "Durham Regional Police Service",
+	} {
+		ex := extractText(t, "", body)
+		if len(ex.Agencies) != 1 || ex.Agencies[0].Name != want {
+			t.Errorf("%q: agencies %+v, want %q", body, ex.Agencies, want)
 		}
 	}
 }
