@@ -76,6 +76,9 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 			if whole >= 0 && k != whole && r.out.Arrests[k].PartOf == nil {
 				w := whole
 				r.out.Arrests[k].PartOf = &w
+				if place != "" && samePlace(deref(r.out.Arrests[w].Location), place) && r.out.Arrests[w].sentence == i {
+					r.out.Arrests[w].Location = nil // the whole's place was read from its first part
+				}
 			}
 		case total:
 			// The total the older passes read: its parts follow.

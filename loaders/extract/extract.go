@@ -1274,6 +1274,9 @@ func notThePlace(sf *sentenceFacts, m match) bool {
 	if end+1 < len(text) && text[end] == '-' && text[end+1] >= 'A' && text[end+1] <= 'Z' {
 		return true
 	}
+	if m.I > 0 && toks[m.I-1].Text == "Air" {
+		return true // "an Air India Express flight"
+	}
 	if m.J == len(toks) || text[end:toks[m.J].Start] != " " {
 		return false
 	}
@@ -1312,8 +1315,8 @@ func (r *run) isAdjectiveUse(sf *sentenceFacts, m match) bool {
 // namesCurrency reports whether rest, after a place's name, makes the name
 // part of a currency's: "US$ 12,000", "US dollars", "Hong Kong dollars".
 func namesCurrency(rest string) bool {
-	if strings.HasPrefix(rest, "$") {
-		return true
+	if strings.HasPrefix(rest, "$") || strings.HasPrefix(rest, " $") {
+		return true // "US$ 12,000", "US $7mn"
 	}
 	w := skipSpaces(rest, 0)
 	return w > 0 && wordAltAtFold(rest, w, []string{"dollars", "dollar"}) >= 0
@@ -1644,8 +1647,9 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 		return false // "the Federal Court of Ghent on Monday": when, not the name
 	}
 	// "of the" only inside the name of a ministry or the like: "Ministry of
-	// the Interior", not "Officers of the Riverside Unit".
-	if j+1 < len(toks) && adjacent(j, j+1) && isCapitalised(toks[j+1].Text) {
+	// the Interior", not "Officers of the Riverside Unit"; nor a number
+	// after the connector ("the District of Oregon for 17 domain names").
+	if j+1 < len(toks) && adjacent(j, j+1) && isCapitalised(toks[j+1].Text) && !isNumberToken(toks[j+1].Text) {
 		return true
 	}
 	// "Court for the Southern District", "Authority for the Campaign": a body's word, then "for the" or "of the".

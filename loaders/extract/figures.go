@@ -202,9 +202,16 @@ func (sf *sentenceFacts) holdsPlaceIn(from, to int) bool {
 }
 
 // placeAfterIn returns the place named right after "in" at byte p ("six in
-// France") and where its name ends, or "".
+// France", "two others in Estonia") and where its name ends, or "".
 func (sf *sentenceFacts) placeAfterIn(p int) (string, int) {
 	rest := sf.s.Text[p:]
+	for _, w := range []string{" others", " more", " people", " suspects"} {
+		if strings.HasPrefix(rest, w+" in ") {
+			p += len(w)
+			rest = rest[len(w):]
+			break
+		}
+	}
 	if !strings.HasPrefix(rest, " in ") {
 		return "", 0
 	}
@@ -531,6 +538,9 @@ func (r *run) agencyFor(i, pos int) string {
 		if k == credited {
 			continue // quoted about the work: the actor only when no other is named (below)
 		}
+		if credited >= 0 && k == credited+1 && a.Start < pos && coordinated(joiner(sf, all[credited].End, a.Start)) {
+			continue // "According to the DOJ and Europol, ...": both only tell of it
+		}
 		if credited < 0 && a.Start > pos && saysAfter(sf, a) {
 			credited = k // "..., the DIICOT prosecutors said": who said so, after the figure
 			continue
@@ -764,7 +774,7 @@ func (r *run) qualifiesOperation(sf *sentenceFacts, a mention) bool {
 var (
 	seizeCueStems   = []string{"seiz", "confiscat", "forfeit"}
 	seizeCuePhrases = []string{"recovered", "found", "discovered", "detected", "intercepted", "haul", "finds", "netted",
-		"located", "foiled", "thwarted", "transport",
+		"located", "foiled", "thwarted", "transport", "blocked", "took control of", "taken control of", "under the control of",
 		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze", "restrained",
 		"recovery", "recoveries", "interception", "interceptions", "discovery",
 		"stash", "shut down", "took down", "taken down", "taken offline", "transporting", "carrying", "smuggle",
@@ -788,6 +798,7 @@ var (
 )
 
 var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric tons": "tonne", "metric ton": "tonne", "t": "tonne",
+	"metric tonnes": "tonne", "metric tonne": "tonne",
 	"tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kilogrammes": "kg", "kilos": "kg", "kilo": "kg", "kgs": "kg", "kg": "kg",
 	"grams": "g", "gram": "g", "grammes": "g", "gms": "g", "gm": "g", "g": "g", "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb",
 	"ounces": "oz", "ounce": "oz", "oz": "oz", "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre", "l": "litre", "ml": "ml",
@@ -1917,7 +1928,7 @@ func (sf *sentenceFacts) includeAfter(from int) int {
 
 // The value phrases before a sum, and the qualifiers that may follow them.
 var (
-	valuePhrases    = []string{"worth", "valued at", "value of", "value", "price of", "price", "priced at", "estimated at", "put at",
+	valuePhrases = []string{"worth", "valued at", "value of", "value", "price of", "price", "priced at", "estimated at", "put at",
 		"estimated to be"}
 	valueQualifiers = []string{"in excess of", "more than", "over", "around", "about", "almost", "nearly", "some",
 		"approximately", "up to", "at least", "an estimated", "estimated"}
@@ -1958,9 +1969,9 @@ func valueBeforeLow(low string) bool {
 		return true
 	}
 	// "The street value of the heroin is $600,000": a value's noun, then its verb.
-	for _, v := range []string{" is", " was", " are", " were"} {
-		if strings.HasSuffix(low[:e], v) && strings.Contains(tail(low[:e], 80), "value of") {
-			return true
+	for _, v := range []string{" is", " was", " are", " were", " at"} {
+		if strings.HasSuffix(low[:e], v) && strings.Contains(tail(low[:e], 80), "value") {
+			return true // "the total value of the cigarettes at $59,920", "whose market value is Rs 64,57,018"
 		}
 	}
 	for _, q := range valueQualifiers {
@@ -2053,8 +2064,8 @@ var (
 	cashAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
 	// cryptoWords are what cryptoAfterRe needs one of, in ASCII lower case
 	// (no letter of them has a non-ASCII fold).
-	cryptoWords   = []string{"bitcoin", "crypto", "monero", "ether"}
-	cryptoAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*)`)
+	cryptoWords   = []string{"bitcoin", "crypto", "monero", "ether", "virtual", "digital"}
+	cryptoAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+)?(?:bitcoin|cryptocurrenc\w+|crypto\w*|monero|ether\w*|virtual (?:currenc\w+|assets)|digital assets)`)
 	worthAfterRe  = regexp.MustCompile(`(?i)^['’]?s?[\s-]*(?:\([^)]*\)\s*)?worth\b`)
 	worthOfRe     = regexp.MustCompile(`(?i)^['’]?s?[\s-]*(?:\([^)]*\)\s*)?worth\s+(?:of\s+)?`)
 )
@@ -2563,7 +2574,8 @@ var supportPhrases = []string{"supported by", "support of", "support from", "coo
 	"assisted by", "assistance of", "assistance from", "cooperation with", "co-operation with", "collaboration with",
 	"help of", "backed by", "enabled by", "facilitated by", "alongside", "aided by", "partnership with", "partnered with",
 	"organized by", "organised by", "centre at", "center at", "help from", "aid of", "aid from", "input from", "working with",
-	"handed over to", "handed to", "turned over to", "transferred to", "referred to"}
+	"handed over to", "handed to", "turned over to", "transferred to", "referred to", "coordinated from", "coordinated at",
+	"made up of members of", "made up of", "comprising", "consisting of", "members of"}
 
 // partnerPhrases before an agency name a partner of the work: one of the
 // operation's agencies, but not the subject that made the figure ("In a

@@ -104,6 +104,10 @@ func TestElidedArrests(t *testing.T) {
 			[]arrest{{11, "Portugal", -1}, {5, "Italy", -1}, {8, "Austria", -1}}},
 		{"one more after and", "Two suspects were arrested in Latvia and one in Estonia.",
 			[]arrest{{2, "Latvia", -1}, {1, "Estonia", -1}}},
+		{"others", "The raids led to one arrest in Latvia and two others in Estonia.",
+			[]arrest{{1, "Latvia", -1}, {2, "Estonia", -1}}},
+		{"a breakdown in brackets with a noun", "The operation led to 90 arrests: Spain (50 people), Italy (25 people) and Greece (15 people).",
+			[]arrest{{90, "", -1}, {50, "Spain", 0}, {25, "Italy", 0}, {15, "Greece", 0}}},
 		{"parts of a whole", "Police arrested 30 people: 12 in Greece and 18 in Cyprus.",
 			[]arrest{{30, "", -1}, {12, "Greece", 0}, {18, "Cyprus", 0}}},
 		{"a measure after and is no count", "Officers arrested 12 people in Leeds and seized 2 kg of heroin in Bradford.",
@@ -312,6 +316,8 @@ func TestNotTheActorOfItsSentence(t *testing.T) {
 		{"handed over to", "The driver was arrested by CBP officers in Nogales and handed over to Homeland Security Investigations agents.", "Homeland Security Investigations"},
 		{"a partner after a possessive", "The Narcotics Control Commission, in collaboration with the United Kingdom's National Crime Agency, intercepted 80 kg of cocaine.", "National Crime Agency"},
 		{"a valuation's body", "Agents seized 200 grams of shabu with a Dangerous Drugs Board value of P1.3 million.", "Dangerous Drugs Board"},
+		{"coordinated from its seat", "Nine suspects were arrested in raids coordinated from Eurojust's headquarters.", "Eurojust"},
+		{"a member of the task force that acted", "The Regional Fraud Taskforce, made up of members of Queensland Police and the AFP, arrested four people.", "Australian Federal Police"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -369,6 +375,10 @@ func TestMoreAgencies(t *testing.T) {
 		if len(ex.Seizures) != 1 || deref(ex.Seizures[0].Agency) != want {
 			t.Errorf("%q: seizures %+v, want one by %q", body, ex.Seizures, want)
 		}
+	}
+	ex := extractText(t, "", "A seizure warrant was obtained in the U.S. District Court for the District of Oregon for 17 domain names.")
+	if len(ex.Agencies) != 1 || ex.Agencies[0].Name != "U.S. District Court for the District of Oregon" {
+		t.Errorf("agencies %+v, want the court's name without the count after it", ex.Agencies)
 	}
 }
 
