@@ -57,7 +57,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 				place = sf.s.Text[toks[c.Start].Start:toks[c.End-1].End]
 			}
 		}
-		if !ok || count <= 0 {
+		if !ok || count <= 0 || interceptedTravellers(toks[m.Start:m.End]) {
 			return true
 		}
 		pos := toks[m.Start].Start
@@ -120,6 +120,24 @@ func (r *run) hasArrestVerb(sf *sentenceFacts) bool {
 	for _, t := range sf.toks {
 		if r.x.rules.classOf[t.Lower]&bit != 0 || arrestPhraseWords[t.Lower] {
 			return true
+		}
+	}
+	return false
+}
+
+// interceptedTravellers reports whether a match's tokens tell of people
+// intercepted on their way, who are not arrested by it: "intercepted 34
+// migrants", "intercepted a boat carrying 20 refugees".
+func interceptedTravellers(toks []pattern.Token) bool {
+	intercepted := false
+	for _, t := range toks {
+		switch t.Lower {
+		case "intercepted", "rescued":
+			intercepted = true
+		case "migrants", "migrant", "refugees", "refugee", "children", "minors", "victims", "asylum":
+			if intercepted {
+				return true
+			}
 		}
 	}
 	return false

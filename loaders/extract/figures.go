@@ -1218,6 +1218,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if otherVerbBefore(sf, f.Start) {
 				continue // "seized 700 servers and identified 1.6 million infected computers"
 			}
+			if madeFromBefore(tail(sf.low[:f.Start], 40)) {
+				continue // "the ephedrine could have been used to manufacture about 4kg of methamphetamine": what it would make
+			}
 			unit, packed := "", false
 			if u, n := unitAfter(after); n >= 0 {
 				unit = unitNames[strings.ToLower(u)]
@@ -1225,6 +1228,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			} else if u, n := packUnitAfter(after); n >= 0 {
 				// "50 bricks of cocaine": a count of packages of a drug.
 				unit, packed = singular(strings.ToLower(u)), true
+				if unit == "stick" {
+					unit = "item" // "7.1 million sticks of cigarettes": the cigarettes counted
+				}
 				after = after[n:]
 			} else if n := dosageFormOf(after); n > 0 {
 				// "1.5 million capsules of tramadol": a drug counted in its dosage form.
@@ -1348,7 +1354,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	r.rule = "seizure.money"
 	for _, m := range moneys {
 		after := text[m.End:]
-		if isConversion(text, moneys, m) || notGoodsValue(sf, m.Start, m.End) {
+		if isConversion(text, moneys, m) || notGoodsValue(sf, m.Start, m.End) || releasedBefore(tail(sf.low[:m.Start], 20)) {
 			continue
 		}
 		amt := Seizure{Amount: r.nump(m.Amount), Currency: r.strp(m.Currency), AmountQualifier: r.strp(m.Qualifier), Qualifier: r.strp(m.Qualifier), Phrase: text[m.Start:m.End]}
@@ -1610,6 +1616,30 @@ func (r *run) lastSeizedCommodity(i int) *entry {
 		}
 	}
 	return nil
+}
+
+// releasedBefore reports whether low, the text before a sum in lower case,
+// ends with a word that gives it back: "releasing $650 to the couple".
+func releasedBefore(low string) bool {
+	low = strings.TrimRight(low, " ")
+	for _, w := range []string{"releasing", "released", "returning", "returned", "refunded", "refunding"} {
+		if strings.HasSuffix(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// madeFromBefore reports whether low, the text before a figure in lower
+// case, says the figure is what something would make: "used to
+// manufacture about", "enough to produce".
+func madeFromBefore(low string) bool {
+	for _, w := range []string{"to manufacture ", "to produce ", "to make ", "to synthesize ", "to synthesise "} {
+		if k := strings.LastIndex(low, w); k >= 0 && !strings.ContainsAny(low[k:], ",;") {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsGoodsAfter reports whether s, after a count of things, says they
@@ -2532,11 +2562,11 @@ func notGoodsValue(sf *sentenceFacts, start, end int) bool {
 	}
 	after := sf.tokensIn(end, end+48)
 	for i := 0; i < len(after) && i < 4; i++ {
+		if strings.ContainsAny(sf.s.Text[end:after[i].Start], ".;,") {
+			break // "worth $3.1 million, with a potential duty of ...": the duty is another sum's
+		}
 		if notValueWords[after[i].Lower] {
 			return true
-		}
-		if strings.ContainsAny(sf.s.Text[end:after[i].Start], ".;") {
-			break
 		}
 	}
 	return false
@@ -3080,7 +3110,19 @@ func otherGenericActor(sf *sentenceFacts, from, to int) bool {
 // body that says what the sentence tells ("Europol said 33 suspects were
 // arrested"): it tells of others' work.
 func (r *run) coordinatorSays(sf *sentenceFacts, a mention) bool {
-	return r.agencyCountry(a.Name) == "INT" && wordAfter(sf.tokensIn(a.End, len(sf.s.Text)), 3, sayVerbs, actAux)
+	if r.agencyCountry(a.Name) != "INT" {
+		return false
+	}
+	if wordAfter(sf.tokensIn(a.End, len(sf.s.Text)), 3, sayVerbs, actAux) {
+		return true
+	}
+	// "Interpol and the World Customs Organization said": the list says.
+	for _, o := range sf.agencies {
+		if o.Start > a.End {
+			return coordinated(joiner(sf, a.End, o.Start)) && r.coordinatorSays(sf, o)
+		}
+	}
+	return false
 }
 
 // bracketedRe matches a part in brackets: an acronym after a name.

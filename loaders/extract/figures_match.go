@@ -21,7 +21,8 @@ var (
 		"sachets", "sachet", "wraps", "wrap", "bundles", "bundle", "slabs", "slab", "pellets", "pellet",
 		"bottles", "bottle", "tins", "tin", "jerrycans", "jerrycan", "cartons", "carton", "crates", "crate",
 		"barrels", "barrel", "drums", "drum", "jars", "jar", "vials", "vial", "ampoules", "ampoule", "packs", "pack",
-		"strips", "strip", "blister packs", "blister pack", "canisters", "canister", "cans", "can", "tubes", "tube"}
+		"strips", "strip", "blister packs", "blister pack", "canisters", "canister", "cans", "can", "tubes", "tube",
+		"sticks", "stick"}
 	ofAlt             = newWordAlts("of")
 	ofWord            = []string{"of"}
 	oneActiveVerbs    = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}

@@ -33,7 +33,8 @@ var (
 	nameRoleRe = regexp.MustCompile(personName + `,\s+(?:the\s+|a\s+)?(` + roles + `)\s+(?:of|at|for|from)\s+`)
 	orgAfterRe = regexp.MustCompile(`^,?\s+(?:of|from|at|with)\s+(?:the\s+)?`)
 	orgWords   = map[string]bool{"office": true, "agency": true, "police": true, "bureau": true, "service": true, "unit": true,
-		"operations": true, "investigations": true, "services": true,
+		"operations": true, "investigations": true, "services": true, "airport": true, "port": true, "station": true,
+		"terminal": true, "hotel": true, "hospital": true, "prison": true,
 		"department": true, "ministry": true, "court": true, "force": true, "command": true, "group": true, "division": true}
 	notNameWord = map[string]bool{"The": true, "This": true, "That": true, "He": true, "She": true, "They": true, "It": true, "We": true, "In": true, "On": true, "At": true, "As": true, "But": true, "And": true, "Police": true, "Officers": true}
 )

@@ -13,7 +13,7 @@ var titleWords = wordSet(`mr mrs ms dr dame sir lord lady prof professor rev alh
 	captain capt lieutenant lt colonel col general gen major maj brigadier brig admiral adm corporal cpl
 	officer agent special deputy assistant acting senior temporary director judge justice magistrate
 	prosecutor minister secretary president vice governor mayor sheriff marshal chairman chairwoman chairperson administrator
-	undersecretary comptroller warrant rear`)
+	undersecretary comptroller warrant rear datuk dato datin seri asst comm`)
 
 // peopleRoleWords end a job title written in lower case before a name.
 var peopleRoleWords = wordSet(`chief head director spokesman spokeswoman spokesperson commander superintendent inspector

@@ -217,6 +217,8 @@ func TestMoreArrestWordings(t *testing.T) {
 		{"high-value targets", "Four high-value targets were arrested in Marbella.", 4},
 		{"caught with", "Tomas Varga was caught with 3 kg of cocaine in Marbella.", 1},
 		{"the verb first", "Arrested were two men from Marbella.", 2},
+		{"both, after the verb", "Customs officers arrested both the driver and his passenger at Marbella.", 2},
+		{"a long phrase between the noun and the verb", "64 individuals suspected of large-scale migrant smuggling from Albania to the EU have been arrested in Marbella.", 64},
 		{"both, of a vehicle", "Both occupants of the van were arrested near Marbella.", 2},
 		{"both alone", "Both men were detained in Marbella.", 2},
 		{"an age alone", "The 41-year-old was arrested on Tuesday in Marbella.", 1},
@@ -316,6 +318,7 @@ func TestNotTheActorOfItsSentence(t *testing.T) {
 		{"handed over to", "The driver was arrested by CBP officers in Nogales and handed over to Homeland Security Investigations agents.", "Homeland Security Investigations"},
 		{"a partner after a possessive", "The Narcotics Control Commission, in collaboration with the United Kingdom's National Crime Agency, intercepted 80 kg of cocaine.", "National Crime Agency"},
 		{"a valuation's body", "Agents seized 200 grams of shabu with a Dangerous Drugs Board value of P1.3 million.", "Dangerous Drugs Board"},
+		{"the first of a list that says", "Interpol and the World Customs Organization said their operation saw officers make some 700 arrests.", "INTERPOL"},
 		{"coordinated from its seat", "Nine suspects were arrested in raids coordinated from Eurojust's headquarters.", "Eurojust"},
 		{"a member of the task force that acted", "The Regional Fraud Taskforce, made up of members of Queensland Police and the AFP, arrested four people.", "Australian Federal Police"},
 	}
@@ -395,5 +398,31 @@ func TestAgencyAliases(t *testing.T) {
 		if len(ex.Agencies) != 1 || ex.Agencies[0].Name != want {
 			t.Errorf("%q: agencies %+v, want %q", body, ex.Agencies, want)
 		}
+	}
+}
+
+// TestInterceptedMigrantsAreNoArrests checks that people intercepted on
+// their way, migrants and children, are not counted as arrested.
+func TestInterceptedMigrantsAreNoArrests(t *testing.T) {
+	if ex := extractText(t, "", "Coast guard officers intercepted 34 migrants, including 12 children, trying to reach Lampedusa by boat."); len(ex.Arrests) != 0 {
+		t.Errorf("arrests %+v, want none", ex.Arrests)
+	}
+}
+
+// TestMalaysianTitlesAndFacilities checks honorifics written before a
+// name ("Datuk Seri", "Senior Asst Comm") and that a facility named after
+// a role is no person.
+func TestMalaysianTitlesAndFacilities(t *testing.T) {
+	for body, want := range map[string]string{
+		"Senior Asst Comm Ahmad Faizal Ismail said the lorries were detained.":             "Ahmad Faizal Ismail",
+		"Its director-general Datuk Seri Ahmad Kamal said the containers came from Lagos.": "Ahmad Kamal",
+	} {
+		ex := extractText(t, "", body)
+		if len(ex.People) != 1 || ex.People[0].Name != want {
+			t.Errorf("%q: people %+v, want %q", body, ex.People, want)
+		}
+	}
+	if ex := extractText(t, "", "All eight were arrested, said the Commissioner of Customs, Chennai International Airport."); len(ex.People) != 0 {
+		t.Errorf("people %+v, want none", ex.People)
 	}
 }
