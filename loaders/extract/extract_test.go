@@ -630,6 +630,7 @@ func TestOperations(t *testing.T) {
 		{"operation", "Kent Police said Operation Sparrowhawk ended.", "Sparrowhawk", "", "", "Kent Police"},
 		{"codenamed", "In London the Met operation, codenamed \u201cBlackthorn\u201d, went on.", "Blackthorn", "", "", "Metropolitan Police"},
 		{"project", "Police in Ontario ran Project Harbourlight for a year.", "Harbourlight", "Project Harbourlight", "", ""},
+		{"a named action and its short name", "The sixth European Mule Action (EMA 6) ended with 422 arrests.", "European Mule Action", "", "", ""},
 		{"titled, in quotes", "The operation, titled \"Vela\", ran for a year.", "Vela", "", "", ""},
 		{"words between the noun and the cue", "The takedown this week, codenamed Lantern, spanned nine countries.", "Lantern", "", "", ""},
 		{"the Philippine word", "Police arrested 12 people under Oplan Sagip in Cebu.", "Sagip", "", "", ""},

@@ -23,6 +23,8 @@ func TestUnlistedNamed(t *testing.T) {
 		{"a demonym's mafia is a kind of crime", "Police said the Sicilian mafia ran the port.", nil, nil},
 		{"an agency's unit is no gang", "The Gang Unit of the Loamshire Police arrested two men.", nil, nil},
 		{"the kind, then the name: a gang", "Nineteen members of the street gang Harbour Kings were arrested.", nil, []string{"Harbour Kings"}},
+		{"the kind, then a list of names", "The agencies targeted the loaders Quillload, Marlock and Vexbit.", []string{"Quillload", "Marlock", "Vexbit"}, nil},
+		{"a quoted name, then what it is", "A man was charged with running 'Quillchat', an encrypted messaging app.", []string{"Quillchat"}, nil},
 		{"a motorcycle club", "The cocaine was sold by Ravens Motorcycle Club members.", nil, []string{"Ravens Motorcycle Club"}},
 		{"a headline's capital Cartel is no kind before a name", "Army Raids Three Varela Cartel Drug Labs", nil, nil},
 	}

@@ -811,7 +811,8 @@ func (r *run) onlyAssisting(sf *sentenceFacts, a string) bool {
 // that names ("dubbed", "code named", "known as"), a quote, or "strike force".
 func mayNameOperation(sf *sentenceFacts) bool {
 	t := sf.s.Text
-	return sf.cues&cueCodename != 0 || strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "“") || strings.Contains(t, "‘")
+	return sf.cues&cueCodename != 0 || strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "“") || strings.Contains(t, "‘") ||
+		strings.Contains(t, "Action (") // "European Money Mule Action (EMMA 6)"
 }
 
 var codenameCueWords = wordSet("dubbed named titled entitled codenamed called known strike part")
