@@ -1319,7 +1319,7 @@ func namesCurrency(rest string) bool {
 		return true // "US$ 12,000", "US $7mn"
 	}
 	w := skipSpaces(rest, 0)
-	return w > 0 && wordAltAtFold(rest, w, []string{"dollars", "dollar"}) >= 0
+	return w > 0 && wordAltAtFold(rest, w, []string{"dollars", "dollar", "currency"}) >= 0 // "$281,000 in U.S. currency"
 }
 
 func (r *run) addPlace(sf *sentenceFacts, name, country, kind string, m mention) {

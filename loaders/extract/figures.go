@@ -238,6 +238,9 @@ func (r *run) anotherGroupAfter(sf *sentenceFacts, p int) bool {
 		}
 		n := toks[k+1]
 		_, word := wordNumbers[n.Lower]
+		if personNouns[n.Lower] || k+2 < len(toks) && (n.Lower == "his" || n.Lower == "her" || n.Lower == "their" || n.Lower == "the") && personNouns[toks[k+2].Lower] {
+			return true // "arrested the driver and passenger", "the owner and his son"
+		}
 		return (isNumberToken(n.Text) || word || n.Lower == "a" || n.Lower == "an") &&
 			slices.ContainsFunc(toks[k+1:min(len(toks), k+6)], func(t token) bool { return personNouns[t.Lower] })
 	}
@@ -1312,6 +1315,14 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 					e = nil
 				}
 			}
+			if e == nil && unit == "" && !f.Vague && len(made) > 0 {
+				// "900,000 cigarettes in one container and 410,000 in another": a
+				// count that leaves out its goods takes those of the figure before.
+				prev := r.out.Seizures[made[len(made)-1]]
+				if at := strings.Index(text, prev.Phrase); prev.Quantity != nil && at >= 0 && elidedGoods(text, at+len(prev.Phrase), f) {
+					e, unit = &entry{Commodity: prev.Commodity, Sub: deref(prev.Subtype), Countable: true}, deref(prev.Unit)
+				}
+			}
 			if e == nil || e.Commodity == "cash" && unit == "" && !e.Countable { // "40 bank accounts" count
 				continue
 			}
@@ -1636,6 +1647,38 @@ func releasedBefore(low string) bool {
 func madeFromBefore(low string) bool {
 	for _, w := range []string{"to manufacture ", "to produce ", "to make ", "to synthesize ", "to synthesise "} {
 		if k := strings.LastIndex(low, w); k >= 0 && !strings.ContainsAny(low[k:], ",;") {
+			return true
+		}
+	}
+	return false
+}
+
+// elidedGoods reports whether figure f, which names no goods, stands where
+// a list leaves out the goods of the figure before, whose phrase ends at
+// byte prevEnd: only a place or a container phrase and "and" or a comma
+// between them ("... in one container and 410,000 in another"), and after
+// it a place phrase or the clause's end.
+func elidedGoods(text string, prevEnd int, f figure) bool {
+	if prevEnd > f.Start || f.Start-prevEnd > 48 {
+		return false
+	}
+	between := strings.TrimSpace(text[prevEnd:f.Start])
+	switch {
+	case between == "and" || between == "," || between == ", and":
+	case strings.HasSuffix(between, " and") || strings.HasSuffix(between, ",") || strings.HasSuffix(between, ", and"):
+		lead := strings.Fields(between)[0]
+		if lead != "in" && lead != "at" && lead != "from" && lead != "on" || hasDigit(between) {
+			return false
+		}
+	default:
+		return false
+	}
+	after := text[f.End:]
+	if after == "" || after[0] == '.' || after[0] == ',' || after[0] == ';' {
+		return true
+	}
+	for _, w := range []string{" in ", " at ", " from ", " on "} {
+		if strings.HasPrefix(after, w) {
 			return true
 		}
 	}

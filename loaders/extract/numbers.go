@@ -422,7 +422,7 @@ func timeOrBoreAfter(after string) bool {
 }
 
 var timeOrBoreWords = []string{"p.m.", "a.m.", "p.m", "a.m", "pm", "am", "o'clock", "hrs", "hours gmt", "calibre", "caliber", "gauge", "bore",
-	"ammunition", "mm"}
+	"ammunition", "mm", "block of"} // ("the 11500 block of Elm Road": an address)
 
 // codeWordBefore reports whether before ends with one of codeWordsBefore in
 // lower case. A dotted capital I lowers to an ASCII letter ("İ" to i);

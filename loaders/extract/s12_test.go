@@ -10,6 +10,7 @@ import (
 func TestCurrencyNamesNoPlace(t *testing.T) {
 	cases := []struct{ name, body string }{
 		{"a sign glued to the name", "Police in Kingston seized cannabis with a street value of US$ 12,000."},
+		{"a currency named by its country", "Agents in Kingston seized $281,000 in U.S. currency at the crossing."},
 		{"a currency word after the name", "Customs officers in Kingston seized cocaine worth 2 million US dollars."},
 	}
 	for _, tc := range cases {
@@ -217,6 +218,9 @@ func TestMoreArrestWordings(t *testing.T) {
 		{"high-value targets", "Four high-value targets were arrested in Marbella.", 4},
 		{"caught with", "Tomas Varga was caught with 3 kg of cocaine in Marbella.", 1},
 		{"the verb first", "Arrested were two men from Marbella.", 2},
+		{"the driver and passenger", "Troopers arrested the driver and passenger near Marbella.", 2},
+		{"no noun after the count", "Police said 22 have been arrested so far in Marbella.", 22},
+		{"in custody", "Officials said 29 people are now in custody in Marbella.", 29},
 		{"both, after the verb", "Customs officers arrested both the driver and his passenger at Marbella.", 2},
 		{"a long phrase between the noun and the verb", "64 individuals suspected of large-scale migrant smuggling from Albania to the EU have been arrested in Marbella.", 64},
 		{"both, of a vehicle", "Both occupants of the van were arrested near Marbella.", 2},
