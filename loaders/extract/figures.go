@@ -1206,9 +1206,10 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 
 	// Physical quantities: "5.7 tonnes of cocaine", "122 firearms", "several dozen guns".
 	if cue {
+		skipTo := -1 // the end of a compound measure read whole: "55 kilograms and 840 grams"
 		for _, f := range sf.figures() {
 			cs, ce := sf.clauseAt(f.Start)
-			if covered(f.Start, f.End) || !seizeCue(cs, ce) {
+			if f.Start < skipTo || covered(f.Start, f.End) || !seizeCue(cs, ce) {
 				continue
 			}
 			after := text[f.End:]
@@ -1228,6 +1229,10 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if u, n := unitAfter(after); n >= 0 {
 				unit = unitNames[strings.ToLower(u)]
 				after = after[n:]
+				if add, k := smallerUnitAfter(unit, after); k > 0 {
+					f.Value, after = roundSig(f.Value+add), after[k:] // "3 kg 600 grams", "55 kilograms and 840 grams"
+					skipTo = len(text) - len(after)
+				}
 			} else if u, n := packUnitAfter(after); n >= 0 {
 				// "50 bricks of cocaine": a count of packages of a drug.
 				unit, packed = singular(strings.ToLower(u)), true
@@ -2476,6 +2481,44 @@ var notCountedGoods = wordSet(`days weeks months years hours minutes times decad
 // notGoods are words after "N unit of" that name no goods.
 var notGoods = wordSet("them the a an its their his her this that these those which what who whom it worth valued")
 
+// smallerUnitAfter reads the rest of a compound measure after a unit, at
+// the start of s: maybe "and", then a number and the next smaller unit
+// ("3 kg 600 grams", "55 kilograms and 840 grams", "2 tonnes 300 kg"). It
+// returns the rest in the first unit and the length read, or 0, 0.
+func smallerUnitAfter(unit, s string) (float64, int) {
+	smaller, ratio := "", 0.0
+	switch unit {
+	case "kg":
+		smaller, ratio = "g", 1000
+	case "tonne":
+		smaller, ratio = "kg", 1000
+	case "lb":
+		smaller, ratio = "oz", 16
+	default:
+		return 0, 0
+	}
+	q := skipSpaces(s, 0)
+	if q == 0 {
+		return 0, 0
+	}
+	if hasPrefixFold(s[q:], "and ") {
+		q = skipSpaces(s, q+len("and "))
+	}
+	n := numberLen(s[q:])
+	if n == 0 {
+		return 0, 0
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s[q:q+n], ",", ""), 64)
+	if err != nil {
+		return 0, 0
+	}
+	u, k := unitAfter(s[q+n:])
+	if k < 0 || unitNames[strings.ToLower(u)] != smaller || v >= ratio {
+		return 0, 0
+	}
+	return v / ratio, q + n + k
+}
+
 // hedgeLen returns the length of the words that start s and hedge what
 // the goods are ("what was believed to be "), or 0.
 func hedgeLen(s string) int {
@@ -2895,6 +2938,11 @@ func notArrestFigure(sf *sentenceFacts, start, end int) bool {
 		return true // "two men aged 27 and 41 were arrested": an age
 	}
 	after := sf.tokensIn(end, end+60)
+	for k := 1; k < len(after) && k <= 3; k++ {
+		if after[k].Lower == "expected" || after[k].Lower == "planned" || after[k].Lower == "likely" {
+			return true // "Around 20 arrests are expected": not made yet
+		}
+	}
 	// "two arrests a day": a rate, not a count.
 	for k := 0; k+2 < len(after) && k < 3; k++ {
 		if (after[k+1].Lower == "a" || after[k+1].Lower == "per" || after[k+1].Lower == "every" || after[k+1].Lower == "each") &&
@@ -3188,7 +3236,7 @@ func coordinated(between string) bool {
 // Court", "High Court", "Court of Appeal".
 func isCourt(name string) bool {
 	return hasSuffixFold(name, " court") || hasSuffixFold(name, " courts") || hasPrefixFold(name, "court of") ||
-		strings.Contains(name, "ribunal")
+		strings.Contains(name, "ribunal") || strings.Contains(name, " Court of ") // "Cluj Court of Appeal"
 }
 
 // otherActorBefore reports whether sentence sf names, before agency a,

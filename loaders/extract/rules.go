@@ -268,7 +268,7 @@ var personNouns = wordSet(`people persons person suspects suspect men man women 
 		criminal robber thief burglar kidnapper abductor gunman hitman assailant attacker shooter
 		scammer hacker cybercriminal poacher logger miner farmer grower trader merchant shopkeeper
 		hawker peddler pusher distributor supplier importer exporter manufacturer middleman mule
-		foreigner citizen chemist pharmacist doctor nurse teacher soldier guard targets target`)
+		foreigner citizen chemist pharmacist doctor nurse teacher soldier guard targets target officer policeman policemen`)
 
 // ruleSets are the compiled rules, one set per fact kind, and the class
 // bits of every word a class names.

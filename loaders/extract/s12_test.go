@@ -221,6 +221,8 @@ func TestMoreArrestWordings(t *testing.T) {
 		{"the driver and passenger", "Troopers arrested the driver and passenger near Marbella.", 2},
 		{"no noun after the count", "Police said 22 have been arrested so far in Marbella.", 22},
 		{"in custody", "Officials said 29 people are now in custody in Marbella.", 29},
+		{"an officer", "One customs officer was arrested in Marbella.", 1},
+		{"found and arrested", "Eleven suspects were found and arrested in Marbella.", 11},
 		{"both, after the verb", "Customs officers arrested both the driver and his passenger at Marbella.", 2},
 		{"a long phrase between the noun and the verb", "64 individuals suspected of large-scale migrant smuggling from Albania to the EU have been arrested in Marbella.", 64},
 		{"both, of a vehicle", "Both occupants of the van were arrested near Marbella.", 2},
@@ -428,5 +430,17 @@ func TestMalaysianTitlesAndFacilities(t *testing.T) {
 	}
 	if ex := extractText(t, "", "All eight were arrested, said the Commissioner of Customs, Chennai International Airport."); len(ex.People) != 0 {
 		t.Errorf("people %+v, want none", ex.People)
+	}
+}
+
+// TestExpectedArrestsAndCourtsOfAppeal checks arrests not yet made, and a
+// court of appeal as no actor.
+func TestExpectedArrestsAndCourtsOfAppeal(t *testing.T) {
+	if ex := extractText(t, "", "Around 20 arrests are expected in the coming days."); len(ex.Arrests) != 0 {
+		t.Errorf("arrests %+v, want none", ex.Arrests)
+	}
+	ex := extractText(t, "", "The two suspects were detained and will be brought before the Cluj Court of Appeal.")
+	if len(ex.Arrests) != 1 || ex.Arrests[0].Agency != nil {
+		t.Errorf("arrests %+v, want one with no agency", ex.Arrests)
 	}
 }
