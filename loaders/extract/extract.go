@@ -592,7 +592,7 @@ var (
 		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
 		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
 		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true,
-		"authority": true}
+		"authority": true, "patrol": true}
 	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
@@ -823,6 +823,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		}
 		if strings.ContainsAny(sf.s.Text[toks[m.I].Start:toks[m.J-1].End], ",;:()") && !strings.ContainsAny(e.Canon, ",;:()") {
 			continue // "in southwest Houston, police said" names no Houston Police
+		}
+		if m.I > 0 && strings.TrimSpace(sf.s.Text[toks[m.I-1].End:toks[m.I].Start]) == "(" && len(r.x.gaz.find(toks[m.I-1:m.I], entCommodity)) > 0 {
+			continue // "methamphetamine (ICE) pills": a drug's street name
 		}
 		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {

@@ -26,6 +26,7 @@ func TestUnlistedNamed(t *testing.T) {
 		{"the kind, then a list of names", "The agencies targeted the loaders Quillload, Marlock and Vexbit.", []string{"Quillload", "Marlock", "Vexbit"}, nil},
 		{"a quoted name, then what it is", "A man was charged with running 'Quillchat', an encrypted messaging app.", []string{"Quillchat"}, nil},
 		{"a street gang named before its kind", "The cash was linked to the Harbour Kings street gang, police said.", nil, []string{"Harbour Kings"}},
+		{"a word of fame before a clan", "Police targeted the notorious Varela clan in the port.", nil, []string{"Varela clan"}},
 		{"a motorcycle club", "The cocaine was sold by Ravens Motorcycle Club members.", nil, []string{"Ravens Motorcycle Club"}},
 		{"a headline's capital Cartel is no kind before a name", "Army Raids Three Varela Cartel Drug Labs", nil, nil},
 	}

@@ -17,9 +17,9 @@ var (
 			return s[p] == 'O' && p+1 < len(s) && (s[p+1] == 'p' || s[p+1] == 'P') && wordStart(s, p)
 		})
 	// "codenamed “Eternal”", "code-named 26Lemont", "dubbed Trojan Shield".
-	codenameScan = newWordStartScan(`\b(?:codenamed|code-named|code named|dubbed|named|titled|entitled|called|known as)\s+["“‘']?((?:Operation\s+)?[\p{Lu}0-9][\p{L}\p{N}_'’-]*(?:\s+[\p{Lu}0-9][\p{L}\p{N}_'’-]*)*)["”’']?`,
+	codenameScan = newWordStartScan(`\b(?:codenamed|code-named|code named|dubbed|named|nicknamed|titled|entitled|called|known as)\s+["“‘']?((?:Operation\s+)?[\p{Lu}0-9][\p{L}\p{N}_'’-]*(?:\s+[\p{Lu}0-9][\p{L}\p{N}_'’-]*)*)["”’']?`,
 		mayStartCodename)
-	codenameStarts = newLitSet("codenamed", "code-named", "code named", "dubbed", "named", "titled", "entitled", "called", "known as")
+	codenameStarts = newLitSet("codenamed", "code-named", "code named", "dubbed", "named", "nicknamed", "titled", "entitled", "called", "known as")
 	// "Project Chrome".
 	projectScan = newWordStartScan(`\bProject\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)`,
 		func(s string, p int) bool {
@@ -37,7 +37,7 @@ var (
 // codenameWords are codenameScan's cue words; codenameQuotes the quotes
 // that may open the name.
 var (
-	codenameWords  = []string{"codenamed", "code-named", "code named", "dubbed", "named", "titled", "entitled", "called", "known as"}
+	codenameWords  = []string{"codenamed", "code-named", "code named", "dubbed", "named", "nicknamed", "titled", "entitled", "called", "known as"}
 	codenameQuotes = []string{"\"", "“", "‘", "'"}
 )
 
@@ -815,7 +815,7 @@ func mayNameOperation(sf *sentenceFacts) bool {
 		strings.Contains(t, "Action (") // "European Money Mule Action (EMMA 6)"
 }
 
-var codenameCueWords = wordSet("dubbed named titled entitled codenamed called known strike part")
+var codenameCueWords = wordSet("dubbed named nicknamed titled entitled codenamed called known strike part")
 
 // sameOperation finds an operation already named that name names too, one
 // of them with the other's number after it: "Operation Pangea" in an

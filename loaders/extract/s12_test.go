@@ -222,6 +222,7 @@ func TestMoreArrestWordings(t *testing.T) {
 		{"no noun after the count", "Police said 22 have been arrested so far in Marbella.", 22},
 		{"in custody", "Officials said 29 people are now in custody in Marbella.", 29},
 		{"an officer", "One customs officer was arrested in Marbella.", 1},
+		{"also arrested, a name", "Also arrested was Maria Esposito, the wife of the boss.", 1},
 		{"found and arrested", "Eleven suspects were found and arrested in Marbella.", 11},
 		{"both, after the verb", "Customs officers arrested both the driver and his passenger at Marbella.", 2},
 		{"a long phrase between the noun and the verb", "64 individuals suspected of large-scale migrant smuggling from Albania to the EU have been arrested in Marbella.", 64},
@@ -442,5 +443,21 @@ func TestExpectedArrestsAndCourtsOfAppeal(t *testing.T) {
 	ex := extractText(t, "", "The two suspects were detained and will be brought before the Cluj Court of Appeal.")
 	if len(ex.Arrests) != 1 || ex.Arrests[0].Agency != nil {
 		t.Errorf("arrests %+v, want one with no agency", ex.Arrests)
+	}
+}
+
+// TestMoreAgencyAndPeopleForms checks a state patrol, a drug's street name
+// in brackets that is also an agency's acronym, and a person after
+// "according to" with a role.
+func TestMoreAgencyAndPeopleForms(t *testing.T) {
+	if ex := extractText(t, "", "The Nebraska State Patrol seized 40 pounds of cocaine."); len(ex.Agencies) != 1 || ex.Agencies[0].Name != "Nebraska State Patrol" {
+		t.Errorf("agencies %+v, want Nebraska State Patrol", ex.Agencies)
+	}
+	if ex := extractText(t, "", "Officers seized methamphetamine (ICE) pills and cash."); len(ex.Agencies) != 0 {
+		t.Errorf("agencies %+v, want none", ex.Agencies)
+	}
+	ex := extractText(t, "", "According to Lars Nilsson, a prosecutor with the agency, 14 people were arrested.")
+	if len(ex.People) != 1 || ex.People[0].Name != "Lars Nilsson" || deref(ex.People[0].Role) != "prosecutor" {
+		t.Errorf("people %+v, want Lars Nilsson, prosecutor", ex.People)
 	}
 }
