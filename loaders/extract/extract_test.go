@@ -226,6 +226,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "heroin", 5, 0, "kg", "", "exact"}, {"drugs", "cocaine", 300, 0, "g", "", "exact"}}},
 		{"a watch and its value", "Police seized a Rolex watch valued at $42,700.",
 			[]seizureKey{{"other", "watches", 1, 42700, "item", "USD", "exact"}}},
+		{"a list without bullets after a colon", "Warrants were executed at four homes, resulting in the following seizures:\nApproximately $212,000 in cash\nFour firearms, including a shotgun\nThree vehicles",
+			[]seizureKey{{"cash", "", 0, 212000, "", "USD", "about"}, {"firearms", "", 4, 0, "item", "", "exact"}, {"vehicles", "", 3, 0, "item", "", "exact"}}},
 		{"a ton", "Troops found over a ton of methamphetamine in the house.",
 			[]seizureKey{{"drugs", "methamphetamine", 1, 0, "ton", "", "more_than"}}},
 		{"a unit glued to the number", "Agents found 250grammes of cocaine in the parcel.",

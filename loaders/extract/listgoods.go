@@ -217,10 +217,20 @@ func (r *run) markSeizedLists() {
 		if !(sf.cues&cueSeize != 0 && hasSeizeCue(sf.s.Text)) && !hasAnyWord(sf.low, resultListWords) {
 			continue // "The results of the operation include:" opens a list of figures too
 		}
-		for j := i + 1; j < len(r.sents) && isBulletLine(r.sents[j].s.Text); j++ {
+		bulleted := i+1 < len(r.sents) && isBulletLine(r.sents[i+1].s.Text)
+		for j := i + 1; j < len(r.sents) && (isBulletLine(r.sents[j].s.Text) || !bulleted && listLine(r.sents[j], r.sents[j-1])); j++ {
 			r.sents[j].seizedItem = true
 		}
 	}
+}
+
+// listLine reports whether sentence sf, after prev, is a line of a list
+// written without bullets ("resulting in the following seizures:" then
+// "Three vehicles", "40 doses of LSD" a line each): short, on a line of
+// its own, ending in no colon.
+func listLine(sf, prev *sentenceFacts) bool {
+	t := strings.TrimSpace(sf.s.Text)
+	return len(t) > 0 && len(t) <= 90 && !strings.HasSuffix(t, ":") && sf.s.Start > 0 && sf.s.Para != prev.s.Para
 }
 
 // resultListWords, in a line ending with a colon, open a list of what an
