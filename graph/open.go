@@ -30,9 +30,9 @@ type Config struct {
 	// Logger receives the store's log lines (default: discarded).
 	Logger *slog.Logger
 	// BulkWrites is for a process that will write many articles or quads
-	// (load, migrate): on Bolt it keeps Cayley's bloom filter of the quads,
-	// which saves lookups when adding but costs memory and a read of the
-	// whole store at open. Nor does it drop Bolt's mapped pages as it
+	// (load, migrate): on an empty Bolt store it keeps Cayley's bloom
+	// filters of the quads, which save lookups when adding (see openBolt).
+	// Nor does it drop Bolt's mapped pages as it
 	// reads (readQuads): a load reads and writes all over the file, and
 	// dropping its pages would make the kernel's work outgrow the load's
 	// own (figures in docs/benchmarks.md).
@@ -68,8 +68,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if !cgraph.IsRegistered(cfg.Backend) {
 		return nil, fmt.Errorf("open %s: %w (have %v)", cfg.Backend, ErrUnknownBackend, cgraph.QuadStores())
 	}
-	// Cayley's Bolt store keeps a bloom filter of its quads, built by
-	// reading every quad at open: worth it only to a bulk writer.
+	// Cayley's kv stores keep a bloom filter of their quads, built by
+	// reading every quad at open: worth it only to a bulk writer (and on
+	// Bolt only into an empty store: openBolt).
 	opts := cgraph.Options{"no_bloom": !cfg.BulkWrites}
 	var (
 		sq   *sqlStore
@@ -81,7 +82,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	)
 	switch {
 	case cfg.Backend == "bbolt":
-		if qs, bdb, err = openBolt(cfg.Addr, cfg.OpenTimeout, opts); err == nil {
+		if qs, bdb, err = openBolt(cfg.Addr, cfg.OpenTimeout, cfg.BulkWrites); err == nil {
 			gen, snap = bdb, fileSnapshots{dir: cfg.Addr}
 		}
 	case sqlBackends[cfg.Backend]:
@@ -146,7 +147,15 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 // map (fileMapping) and its generation (every transaction counts).
 // Another process holding the file is ErrInUse after timeout, where
 // Cayley's open would wait on the lock forever.
-func openBolt(dir string, timeout time.Duration, opts cgraph.Options) (cgraph.QuadStore, boltGenerations, error) {
+//
+// A bulk writer of an empty store gets Cayley's bloom filters: one of the
+// quads, which spares a lookup for each quad added whose nodes are all
+// stored already, and, in a store that was empty at open, one per index,
+// which spares reading an index key before writing it. The first is built
+// by reading every quad at open, 16 s of CPU at 100k articles, more than it
+// saves on a load of thousands of articles into such a store; in an empty
+// store it is free. Figures in docs/benchmarks.md.
+func openBolt(dir string, timeout time.Duration, bulk bool) (cgraph.QuadStore, boltGenerations, error) {
 	var none boltGenerations
 	if dir == "" {
 		return nil, none, fmt.Errorf("%w: no directory given", ErrInvalid)
@@ -162,14 +171,23 @@ func openBolt(dir string, timeout time.Duration, opts cgraph.Options) (cgraph.Qu
 		return nil, none, err
 	}
 	db := boltGenerations{hdb}
-	if err := ckv.Init(db, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+	noBloom := cgraph.Options{"no_bloom": true}
+	if err := ckv.Init(db, noBloom); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		db.Close()
 		return nil, none, err
 	}
-	qs, err := ckv.New(db, opts)
+	qs, err := ckv.New(db, noBloom)
 	if err != nil {
 		db.Close()
 		return nil, none, err
+	}
+	if sized, ok := qs.(interface{ Size() int64 }); ok && bulk && sized.Size() == 0 {
+		// The same database again, with the filters; nothing to read for them.
+		qs, err = ckv.New(db, cgraph.Options{"no_bloom": false})
+		if err != nil {
+			db.Close()
+			return nil, none, err
+		}
 	}
 	return qs, db, nil
 }

@@ -94,6 +94,14 @@ func (s *Store) Empty(ctx context.Context) (bool, error) {
 	return s.idx.empty(ctx)
 }
 
+// QuadCount counts the quads in the store: on Bolt from the count Cayley
+// keeps, on PostgreSQL with a count of the table's rows.
+func (s *Store) QuadCount(ctx context.Context) (int64, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.idx.quadCount(ctx)
+}
+
 // Stats counts the nodes of each kind and the quads in the store.
 type Stats struct {
 	Nodes map[Kind]int

@@ -101,8 +101,13 @@ func runLoadTo(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
 		return 1
 	}
+	quads, err := store.QuadCount(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "opgraph load: %v\n", err)
+		return 1
+	}
 	l := &ingest.Loader{Store: store, Extractor: x, Sources: &source.Sources{MaxBytes: *maxMB * 1e6, AllowPrivate: *allowPrivate, Format: format}, Workers: *workers,
-		Curators: curators, Out: stdout, ErrOut: stderr, Bar: ingest.TerminalBar(stderr)}
+		Curators: curators, StoredQuads: quads, Out: stdout, ErrOut: stderr, Bar: ingest.TerminalBar(stderr)}
 	sum := l.Run(ctx, paths)
 	fmt.Fprintln(stdout, sum)
 	if *watch != "" && ctx.Err() == nil {

@@ -32,7 +32,7 @@ import (
 // refuses, with one message (it printed one error per remaining article),
 // and what it stored before is there.
 func TestLoadStopsOnAFullDisk(t *testing.T) {
-	dir, ok := smallfs.Dir(t, 8<<20)
+	dir, ok := smallfs.Dir(t, 32<<20)
 	if !ok {
 		return
 	}

@@ -83,8 +83,12 @@ type Loader struct {
 	// Curators whose changes an N-Quads dump may carry (see
 	// graph.ImportOptions): by default a dump with changes is refused.
 	Curators []string
-	Out      io.Writer // one line per article stored or unchanged
-	ErrOut   io.Writer // one line per failure
+	// StoredQuads is how many quads the store held as the load began
+	// (graph.Store.QuadCount): with the quads the load adds, it sets how
+	// many articles go in one transaction (batchSize).
+	StoredQuads int64
+	Out         io.Writer // one line per article stored or unchanged
+	ErrOut      io.Writer // one line per failure
 	// Bar, when set, makes a progress bar over the files; success lines
 	// are then left out and failures are printed above the bar.
 	Bar func(total int) *progressbar.ProgressBar
@@ -113,15 +117,34 @@ type parsed struct {
 	errs     []error
 }
 
-// writeBatch is how many articles go to the store in one transaction at
-// most: fewer commits, and a crash still never leaves half an article. A
-// batch is written when full, or flushAfter after its first article came.
-// Writing whatever was ready whenever the parsers lagged made batches of
-// one or two, and a load far slower, with three times the bytes written.
-const (
-	writeBatch = 64
-	flushAfter = time.Second
-)
+// A batch of articles goes to the store in one transaction: fewer
+// commits, and a crash still never leaves half an article. A batch is
+// written when full (batchSize), or flushAfter after its first article
+// came. Writing whatever was ready whenever the parsers lagged made
+// batches of one or two, and a load far slower, with three times the
+// bytes written.
+const flushAfter = time.Second
+
+// batchSize is how many articles go in one transaction at most into a
+// store holding quads quads. On Bolt, a large store's writes dirty pages
+// all over the file (Cayley's keys are hashes), and a larger batch shares
+// more of them: 1,024 articles a batch wrote 20% faster than 64 into the
+// 100k store. A small store's batch creates Cayley's value buckets (65,536
+// of each of two kinds, created as the first values fall in them), each
+// created bucket moving the rest of the transaction's in memory: there
+// 256 beat both 64 and 1,024, and from 10k articles (1.5M quads) the size
+// made no difference. PostgreSQL's time is the server's, the same at 64,
+// 256 and 1,024. Figures in docs/benchmarks.md.
+func batchSize(quads int64) int {
+	if quads < bigStore {
+		return 256
+	}
+	return 1024
+}
+
+// bigStore is the store size, in quads, from which batches are large:
+// about 25k generated articles.
+const bigStore = 4_000_000
 
 type parsedArticle struct {
 	path string
@@ -185,6 +208,7 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 	// The one writer: articles go to the store in batches, one transaction
 	// each, flushed when full or when the parsers have nothing ready.
 	var batch []parsedArticle
+	quads := l.StoredQuads // as the store holds them, give or take a failed write
 	flush := func() {
 		if len(batch) == 0 {
 			return
@@ -221,6 +245,7 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 			default:
 				l.line(bar, "loaded %s: %d facts (+%d -%d quads)\n", a.path, len(a.af.Nodes), w.Added, w.Removed)
 				sum.Loaded++
+				quads += int64(w.Added - w.Removed)
 			}
 		}
 		batch = batch[:0]
@@ -270,7 +295,7 @@ func (l *Loader) Run(ctx context.Context, paths []string) Summary {
 			continue
 		}
 		batch = append(batch, p.articles...)
-		if len(batch) >= writeBatch {
+		if len(batch) >= batchSize(quads) {
 			flush()
 			due = nil
 		} else if len(batch) > 0 && due == nil {
