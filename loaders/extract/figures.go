@@ -3408,8 +3408,16 @@ func transitPlace(sf *sentenceFacts, p mention) bool {
 	before := strings.TrimSuffix(strings.TrimRight(tail(sf.low[:p.Start], 30), " "), " the")
 	for _, w := range []string{"arriving from", "arrived from", "flying from", "flight from", "coming from", "passenger from",
 		"originating from", "originating in", "shipped from", "sent from", "smuggled from", "imported from",
-		"bound for", "destined for", "headed for", "heading for", "en route to", "shipped to", "sent to", "smuggled to", "flight to"} {
+		"bound for", "destined for", "headed for", "heading for", "en route to", "shipped to", "sent to", "smuggled to", "flight to",
+		"travelling to", "traveling to", "on their way to", "on its way to", "to reach", "headed to", "heading to", "en route from"} {
 		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	// "12 people from Venezuela", "two men from Leeds": where the people came from.
+	if strings.HasSuffix(before, " from") {
+		w := strings.TrimSuffix(before, " from")
+		if k := strings.LastIndexByte(w, ' '); personNouns[w[k+1:]] {
 			return true
 		}
 	}

@@ -96,6 +96,7 @@ func TestTransitPlaces(t *testing.T) {
 	cases := []struct{ name, body, want string }{
 		{"a passenger from", "Customs officers at Harbourton airport intercepted a passenger from Bangkok and recovered 4.5 kg of cannabis.", "Harbourton airport"},
 		{"bound for", "Police seized 2 tonnes of cocaine in Callao bound for Antwerp.", "Callao"},
+		{"people from", "Police seized 5 kg of heroin from two men from Bradford at a house in Leeds.", "Leeds"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
