@@ -45,7 +45,7 @@ func (r *run) findUnlistedNamed(sf *sentenceFacts) {
 
 // unlistedKindWords are the words one of rules/named.rules needs: a cheap
 // test before the rules run.
-var unlistedKindWords = wordSet("botnet botnets malware trojan infostealer infostealers marketplace marketplaces dropper droppers cartel clan syndicate gang ransomware encrypted darknet market forum motorcycle loader loaders app application platform network service")
+var unlistedKindWords = wordSet("botnet botnets malware trojan infostealer infostealers marketplace marketplaces dropper droppers cartel clan syndicate gang ransomware encrypted darknet market forum motorcycle loader loaders app messaging")
 
 // mayNameUnlisted reports whether the sentence holds one of
 // unlistedKindWords (its cue bit, set as its words were looked up).
