@@ -906,8 +906,8 @@ func (r *run) findMoney(s string, starts []int32) []money {
 // half million euros") that overlap none in out. Without the multiplier a
 // word is too often no number ("a dollar store").
 func (r *run) findWordMoney(s string, starts []int32, out []money) []money {
-	if !strings.Contains(s, "illion") && !strings.Contains(s, "housand") {
-		return out
+	if !currencyAfterMultiplier(s) {
+		return out // (most sentences with "million" have digits before it, read above)
 	}
 	for _, m := range findWordNumbersAt(s, starts, nil) {
 		if overlapsMoney(out, m[0], m[1]) {
@@ -957,6 +957,30 @@ func (r *run) findWordMoney(s string, starts []int32, out []money) []money {
 		out = append(out, money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: x})
 	}
 	return out
+}
+
+// currencyAfterMultiplier is a cheap test findWordMoney needs to pass: a
+// "million", "billion" or "thousand" with a currency word after it, maybe
+// after "US".
+func currencyAfterMultiplier(s string) bool {
+	for _, mult := range []string{"illion", "housand"} {
+		for p := 0; ; {
+			k := strings.Index(s[p:], mult)
+			if k < 0 {
+				break
+			}
+			e := p + k + len(mult)
+			if e < len(s) && s[e] == 's' {
+				e++
+			}
+			w := skipSpaces(s, e)
+			if w > e && (wordAltAt(s, w, suffixCurrencies) >= 0 || strings.HasPrefix(s[w:], "US ") || strings.HasPrefix(s[w:], "U.S. ")) {
+				return true
+			}
+			p = e
+		}
+	}
+	return false
 }
 
 // moneyAt reads a sum from a match m of s whose digits are group g/2 and
