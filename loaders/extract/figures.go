@@ -160,8 +160,16 @@ func (r *run) addElidedArrests(i int, sf *sentenceFacts, f figure, whole int) {
 	}
 	r.rule = "arrest.elided"
 	last, parts := f.End, false
-	for n, g := range figs[k+1:] {
+	rest := figs[k+1:]
+	for len(rest) > 1 {
+		if p, _ := sf.placeAfterIn(rest[0].End); p != "" {
+			break
+		}
+		rest = rest[1:] // "20 people in three provinces – 12 in Cadiz": a figure of another noun first
+	}
+	for n, g := range rest {
 		joint := strings.TrimSpace(text[last:g.Start])
+		joint = strings.TrimSpace(strings.TrimSuffix(joint, "another")) // "and another five in Spain"
 		switch {
 		case n == 0 && sf.holdsPlaceIn(f.End, g.Start):
 			// "were arrested in Spain," after f: its verb and place, then a comma or "and".
@@ -170,10 +178,11 @@ func (r *run) addElidedArrests(i int, sf *sentenceFacts, f figure, whole int) {
 			}
 		case n == 0:
 			// "arrested 40 people: 13 in Spain": its noun, then the parts.
-			if !strings.HasSuffix(joint, ":") && !strings.HasSuffix(joint, ",") && !strings.HasSuffix(joint, " including") {
+			if !strings.HasSuffix(joint, ":") && !strings.HasSuffix(joint, ",") && !strings.HasSuffix(joint, " including") &&
+				!strings.HasSuffix(joint, "–") && !strings.HasSuffix(joint, "—") && !strings.HasSuffix(joint, " -") {
 				return
 			}
-			parts = true
+			parts = true // ("20 people in three provinces – 12 in Cadiz, ...")
 		case joint != "," && joint != "and" && joint != ", and":
 			return
 		}
@@ -216,11 +225,8 @@ func (sf *sentenceFacts) placeAfterIn(p int) (string, int) {
 		return "", 0
 	}
 	at := p + len(" in ")
-	if strings.HasPrefix(sf.s.Text[at:], "the ") {
-		at += len("the ")
-	}
 	for _, pl := range sf.places {
-		if pl.Start == at {
+		if pl.Start == at || strings.HasPrefix(sf.s.Text[at:], "the ") && pl.Start == at+len("the ") {
 			return pl.Name, pl.End
 		}
 	}
