@@ -645,6 +645,7 @@ func TestOperations(t *testing.T) {
 		{"codenamed", "In London the Met operation, codenamed \u201cBlackthorn\u201d, went on.", "Blackthorn", "", "", "Metropolitan Police"},
 		{"project", "Police in Ontario ran Project Harbourlight for a year.", "Harbourlight", "Project Harbourlight", "", ""},
 		{"a named action and its short name", "The sixth European Mule Action (EMA 6) ended with 422 arrests.", "European Mule Action", "", "", ""},
+		{"so-called", "Police said the so-called BRAVO operation led to 14 arrests.", "BRAVO", "", "", ""},
 		{"nicknamed", "The operation, nicknamed \"Low Tide\", led to 9 arrests.", "Low Tide", "", "", ""},
 		{"titled, in quotes", "The operation, titled \"Vela\", ran for a year.", "Vela", "", "", ""},
 		{"words between the noun and the cue", "The takedown this week, codenamed Lantern, spanned nine countries.", "Lantern", "", "", ""},

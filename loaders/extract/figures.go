@@ -90,7 +90,8 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 // semicolons. 0 where the sentence does not open so.
 func namesListedArrested(s string) int {
 	rest := ""
-	for _, lead := range []string{"Arrested were ", "Those arrested were ", "Those arrested are ", "Detained were ", "Those detained were ", "Arrested are "} {
+	for _, lead := range []string{"Arrested were ", "Those arrested were ", "Those arrested are ", "Detained were ", "Those detained were ", "Arrested are ",
+		"The arrested were ", "The detained were "} {
 		if strings.HasPrefix(s, lead) {
 			rest = s[len(lead):]
 			break
@@ -2859,7 +2860,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 var supportAux = wordSet("has have had also was were is are which who")
 
 // sayVerbs report speech.
-var sayVerbs = wordSet("said says say announced announces reported reports stated states added told confirmed revealed explained noted")
+var sayVerbs = wordSet("said says say announced announces reported reports stated states added told confirmed revealed explained noted emphasised emphasized stressed warned insisted commented")
 
 // actorWords name who acted without naming an agency ("police arrested").
 var actorWords = wordSet("police officers officer authorities investigators agents detectives deputies troops soldiers officials customs prosecutors gardaí gardai it they forces units teams")

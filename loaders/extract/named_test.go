@@ -27,6 +27,7 @@ func TestUnlistedNamed(t *testing.T) {
 		{"a quoted name, then what it is", "A man was charged with running 'Quillchat', an encrypted messaging app.", []string{"Quillchat"}, nil},
 		{"a street gang named before its kind", "The cash was linked to the Harbour Kings street gang, police said.", nil, []string{"Harbour Kings"}},
 		{"a word of fame before a clan", "Police targeted the notorious Varela clan in the port.", nil, []string{"Varela clan"}},
+		{"a clan of a larger group", "The operation targeted the Varela family's Soto clan in the port.", nil, []string{"Soto clan"}},
 		{"a motorcycle club", "The cocaine was sold by Ravens Motorcycle Club members.", nil, []string{"Ravens Motorcycle Club"}},
 		{"a headline's capital Cartel is no kind before a name", "Army Raids Three Varela Cartel Drug Labs", nil, nil},
 	}

@@ -272,6 +272,9 @@ func (r *run) agencyStartingAt(sf *sentenceFacts, pos int) string {
 
 // addPerson records a person, merging with one already seen by surname.
 func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
+	if strings.HasSuffix(role, " of the") || strings.HasSuffix(role, " of") {
+		return // "Zoran Petrovic, allegedly the leader of the Pink Panthers": a group's name after the role
+	}
 	words := strings.Fields(name)
 	// One word is a name only with a title or role before it ("Det. Insp.
 	// Varga"), or as a suspect's alias ("alias "Tony"").

@@ -369,6 +369,8 @@ func TestPeopleAfterRanks(t *testing.T) {
 		{"a first name that is a place", "Admiral Orlando Vargas Rojas confirmed the seizure.", "Orlando Vargas Rojas"},
 		{"a capital after a hyphen", "\"It was a strong case,\" said U.S. Attorney Ana Lucía Ortiz-Peña.", "Ana Lucía Ortiz-Peña"},
 		{"a role of something", "Regional head of investigations Laura Hughes said the haul was large.", "Laura Hughes"},
+		{"a verb of saying, then the name and role", "\"This is a major blow,\" emphasised Anna Keller, state secretary at the ministry.", "Anna Keller"},
+		{"a group after a role is no person", "The suspect was identified as Zoran Petrovic, allegedly the leader of the Silver Hands.", "Zoran Petrovic"},
 		{"a surname alone after titles", "Detective Chief Inspector Mullan said officers searched three homes.", "Mullan"},
 	}
 	for _, tc := range cases {
