@@ -785,6 +785,7 @@ var (
 	seizeCueStems   = []string{"seiz", "confiscat", "forfeit"}
 	seizeCuePhrases = []string{"recovered", "found", "discovered", "detected", "intercepted", "haul", "finds", "netted",
 		"located", "foiled", "thwarted", "transport", "blocked", "took control of", "taken control of", "under the control of",
+		"hauled", "offloaded",
 		"impounded", "removed from circulation", "taken off the streets", "withheld", "uncovered", "frozen", "froze", "restrained",
 		"recovery", "recoveries", "interception", "interceptions", "discovery",
 		"stash", "shut down", "took down", "taken down", "taken offline", "transporting", "carrying", "smuggle",
@@ -1057,6 +1058,10 @@ func (r *run) currencyOf(sym, s string) string {
 		return "CAD"
 	case "HK$":
 		return "HKD"
+	case "TT$":
+		return "TTD"
+	case "J$":
+		return "JMD"
 	case "S$":
 		return "SGD"
 	case "R$":
@@ -2202,7 +2207,7 @@ var (
 	strongSeizeWords  = []string{"seiz", "confiscated", "recovered"}
 	exampleWords      = []string{"such as", "includ", "like", "e.g."}
 
-	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded picked held arrestees detainees caught intercepted")
+	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded picked held arrestees detainees caught intercepted captured")
 	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation
 		forfeit forfeited forfeiture hauls ` + strings.Join(firstWords(seizeCuePhrases), " "))
 	valueCueWords = wordSet("worth value valued price priced")
@@ -2722,7 +2727,8 @@ var supportPhrases = []string{"supported by", "support of", "support from", "coo
 	"help of", "backed by", "enabled by", "facilitated by", "alongside", "aided by", "partnership with", "partnered with",
 	"organized by", "organised by", "centre at", "center at", "help from", "aid of", "aid from", "input from", "working with",
 	"handed over to", "handed to", "turned over to", "transferred to", "referred to", "coordinated from", "coordinated at",
-	"made up of members of", "made up of", "comprising", "consisting of", "members of"}
+	"made up of members of", "made up of", "comprising", "consisting of", "members of", "coordination with",
+	"under the coordination of", "in liaison with"}
 
 // partnerPhrases before an agency name a partner of the work: one of the
 // operation's agencies, but not the subject that made the figure ("In a

@@ -786,8 +786,8 @@ func endsSingleItem(s string) bool {
 		for p > 0 && (isWordASCII(s[p-1]) || s[p-1] == '-' || s[p-1] == '.') {
 			p--
 		}
-		if !hasDigit(s[p:k]) {
-			return false // the second word back must be a size or bore: ".38", "9mm"
+		if !hasDigit(s[p:k]) && !hasDigit(s[k:j]) {
+			return false // one of the two words back must be a size or bore: "a .38 calibre revolver", "a Taurus 9mm pistol"
 		}
 		j = k
 	}

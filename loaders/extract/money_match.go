@@ -24,7 +24,7 @@ var (
 	}{
 		{"A$", false, false}, {"AU$", false, false}, {"AUD", true, false}, {"NZ$", false, false}, {"NZD", true, false},
 		{"US$", false, false}, {"USD", true, false}, {"C$", false, false}, {"CA$", false, false}, {"CAD", true, false},
-		{"HK$", false, false}, {"S$", false, false}, {"R$", false, false}, {"£", false, false}, {"€", false, false},
+		{"HK$", false, false}, {"TT$", false, false}, {"J$", false, false}, {"S$", false, false}, {"R$", false, false}, {"£", false, false}, {"€", false, false},
 		{"$", false, false}, {"¥", false, false}, {"₱", false, false}, {"₦", false, false}, {"₹", false, false},
 		{"฿", false, false}, {"₩", false, false},
 		{"EUR", true, false}, {"GBP", true, false}, {"PHP", true, false},

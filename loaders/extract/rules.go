@@ -26,7 +26,7 @@ var ruleClasses = []struct {
 	name  string
 	words map[string]bool
 }{
-	{"arrestVerb", wordSet("arrested detained apprehended held nabbed collared intercepted")},
+	{"arrestVerb", wordSet("arrested detained apprehended held nabbed collared intercepted captured")},
 	{"personNoun", personNouns},
 	{"numberWord", numberWordSet()},
 	{"sayVerb", sayVerbs},

@@ -228,6 +228,8 @@ func TestMoreArrestWordings(t *testing.T) {
 		{"no noun after the count", "Police said 22 have been arrested so far in Marbella.", 22},
 		{"in custody", "Officials said 29 people are now in custody in Marbella.", 29},
 		{"an officer", "One customs officer was arrested in Marbella.", 1},
+		{"placed under arrest", "Officers placed the passenger under arrest in Marbella.", 1},
+		{"captured", "Authorities captured 13 people aboard the vessel off Marbella.", 13},
 		{"also arrested, a name", "Also arrested was Maria Esposito, the wife of the boss.", 1},
 		{"found and arrested", "Eleven suspects were found and arrested in Marbella.", 11},
 		{"both, after the verb", "Customs officers arrested both the driver and his passenger at Marbella.", 2},
@@ -332,6 +334,7 @@ func TestNotTheActorOfItsSentence(t *testing.T) {
 		{"a partner after a possessive", "The Narcotics Control Commission, in collaboration with the United Kingdom's National Crime Agency, intercepted 80 kg of cocaine.", "National Crime Agency"},
 		{"a valuation's body", "Agents seized 200 grams of shabu with a Dangerous Drugs Board value of P1.3 million.", "Dangerous Drugs Board"},
 		{"the first of a list that says", "Interpol and the World Customs Organization said their operation saw officers make some 700 arrests.", "INTERPOL"},
+		{"in coordination with", "The Dominican Navy, in coordination with the Public Ministry, seized 300 kg of cocaine and arrested three men.", "Public Ministry"},
 		{"coordinated from its seat", "Nine suspects were arrested in raids coordinated from Eurojust's headquarters.", "Eurojust"},
 		{"a member of the task force that acted", "The Regional Fraud Taskforce, made up of members of Queensland Police and the AFP, arrested four people.", "Australian Federal Police"},
 	}
