@@ -1280,6 +1280,9 @@ func notThePlace(sf *sentenceFacts, m match) bool {
 	if m.I > 0 && toks[m.I-1].Text == "Air" {
 		return true // "an Air India Express flight"
 	}
+	if m.J < len(toks) && toks[m.J].Text == "State" && text[end:toks[m.J].Start] == " " {
+		return true // "Niger State": a state of Nigeria, not the country
+	}
 	if m.J == len(toks) || text[end:toks[m.J].Start] != " " {
 		return false
 	}

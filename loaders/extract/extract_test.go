@@ -114,6 +114,8 @@ func TestFindMoney(t *testing.T) {
 		{"the word dollars where the peso is $", "CO", "cocaine valued at 70 million dollars", 70e6, "USD", "exact"},
 		{"an ISO code after the sum", "JM", "more than 300,000 JMD in cash", 300000, "JMD", "more_than"},
 		{"the South Asian grouping", "IN", "another bar worth Rs.12,34,500", 1234500, "INR", "exact"},
+		{"lakh in words", "IN", "cash worth seven lakh rupees", 7e5, "INR", "exact"},
+		{"a space after US$, a capital M", "US", "US$ 1.4M in cash", 1.4e6, "USD", "exact"},
 		{"in the region of", "GB", "in the region of £2.1million", 2.1e6, "GBP", "about"},
 	}
 	x := newExtractor(t)

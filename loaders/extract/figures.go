@@ -147,6 +147,17 @@ var (
 	arrestedWords = wordSet("arrested detained apprehended nabbed held charged")
 )
 
+// nounlessAfter reports whether s, after a number, goes on with no noun
+// of its own: a verb or a comma ("42 were arrested", "42, of Kano").
+func nounlessAfter(s string) bool {
+	for _, w := range []string{" were ", " was ", " is ", " are ", ",", " years"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // addElidedArrests reads the counts after arrest figure f that leave out
 // their noun and verb, each with its place: "13 were arrested in Spain, six
 // in France and 10 in Belgium". Where f's own clause names its place before
@@ -971,7 +982,7 @@ func (r *run) findWordMoney(s string, starts []int32, out []money) []money {
 // "million", "billion" or "thousand" with a currency word after it, maybe
 // after "US".
 func currencyAfterMultiplier(s string) bool {
-	for _, mult := range []string{"illion", "housand"} {
+	for _, mult := range []string{"illion", "housand", "lakh", "crore"} {
 		for p := 0; ; {
 			k := strings.Index(s[p:], mult)
 			if k < 0 {
@@ -2949,6 +2960,15 @@ var digitsOnly = strings.NewReplacer(",", "", " ", "")
 // the detained of a sentence that counts the arrested apart ("30 were
 // detained and 17 arrested": 17 only).
 func notArrestFigure(sf *sentenceFacts, start, end int) bool {
+	if _, n := packUnitAfter(sf.s.Text[end:]); n >= 0 {
+		return true // "arrested over 12,000 slabs of cannabis": goods
+	}
+	if b := strings.TrimRight(sf.s.Text[:start], " "); strings.HasSuffix(b, ",") && nounlessAfter(sf.s.Text[end:]) {
+		if before := sf.tokensIn(max(0, start-30), start); len(before) >= 2 && isCapitalised(before[len(before)-1].Text) &&
+			isCapitalised(before[len(before)-2].Text) && len(before) < 10 {
+			return true // "Fernando Mwenda, 42 were arrested": an age after a name
+		}
+	}
 	if n := sf.s.Text[start:end]; len(n) == 4 && n >= "1900" && n <= "2099" && isNumberToken(n) {
 		return true // "the Customs Act, 1962": a year
 	}

@@ -92,7 +92,8 @@ func TestSpanFinders(t *testing.T) {
 			{"word ends", "confiscating and impounded, intercepted_, recoveredx", [][]int{{0, 12, 0, 12}, {17, 26, 17, 26}}},
 		}},
 		{"findMoneyPrefixes", findMoneyPrefixes, []matchCase[[][]int]{
-			{"signs and multipliers", "£54m, €1.2 million and US$ 5bn were found", [][]int{{0, 5, 0, 2, 2, 4, 4, 5, -1, -1}, {7, 21, 7, 10, 10, 13, -1, -1, 14, 21}}},
+			{"signs and multipliers", "£54m, €1.2 million and US$ 5bn were found", [][]int{{0, 5, 0, 2, 2, 4, 4, 5, -1, -1}, {7, 21, 7, 10, 10, 13, -1, -1, 14, 21},
+				{26, 33, 26, 30, 30, 31, 31, 33, -1, -1}}}, // (a space may follow US$: "US$ 5bn")
 			{"pesos and rupees", "P10m, xPHP 5, Rs. 500, Rs 5 and Rs.5k", [][]int{{0, 4, 0, 1, 1, 3, 3, 4, -1, -1}, {7, 12, 7, 11, 11, 12, -1, -1, -1, -1}, {14, 21, 14, 18, 18, 21, -1, -1, -1, -1}, {23, 27, 23, 26, 26, 27, -1, -1, -1, -1}, {32, 37, 32, 35, 35, 36, 36, 37, -1, -1}}},
 			{"codes and spaces", "N40 crore, AUD  7K, $3mn and A$1,234.5 billion", [][]int{{0, 9, 0, 1, 1, 3, -1, -1, 4, 9}, {20, 24, 20, 21, 21, 22, 22, 24, -1, -1}, {29, 46, 29, 31, 31, 38, -1, -1, 39, 46}}},
 			{"dollar signs; a long multiplier in any case", "NZD5b, C$ 12 thousandx, CA$3 Million, HK$4 lakhs", [][]int{{0, 5, 0, 3, 3, 4, 4, 5, -1, -1}, {24, 36, 24, 27, 27, 28, -1, -1, 29, 36}, {38, 48, 38, 41, 41, 42, -1, -1, 43, 48}}},

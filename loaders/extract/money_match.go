@@ -23,7 +23,7 @@ var (
 		boundary bool // \b before it
 	}{
 		{"A$", false, false}, {"AU$", false, false}, {"AUD", true, false}, {"NZ$", false, false}, {"NZD", true, false},
-		{"US$", false, false}, {"USD", true, false}, {"C$", false, false}, {"CA$", false, false}, {"CAD", true, false},
+		{"US$", true, false}, {"USD", true, false}, {"C$", false, false}, {"CA$", false, false}, {"CAD", true, false},
 		{"HK$", false, false}, {"TT$", false, false}, {"J$", false, false}, {"S$", false, false}, {"R$", false, false}, {"£", false, false}, {"€", false, false},
 		{"$", false, false}, {"¥", false, false}, {"₱", false, false}, {"₦", false, false}, {"₹", false, false},
 		{"฿", false, false}, {"₩", false, false},
@@ -36,7 +36,7 @@ var (
 		{"LKR", true, true}, {"GHS", true, true}, {"GH₵", true, false}, {"TZS", true, true}, {"UGX", true, true},
 		{"P", true, true}, {"Rs.", true, true}, {"Rs", true, true}, {"R", true, true}, {"N", false, true},
 	}
-	moneyShortMults = []string{"k", "K", "m", "mn", "bn", "b"}
+	moneyShortMults = []string{"k", "K", "m", "M", "mn", "bn", "b"}
 	moneyLongMults  = []string{"thousand", "million", "billion", "trillion", "crores", "crore", "lakhs", "lakh", "mln", "bln", "cr"}
 	// The multipliers and currency words after a sum ("2.5 million euros").
 	suffixShortMults = []string{"m", "bn"}

@@ -390,6 +390,10 @@ func isPartOfDateOrCode(s string, start, end int) bool {
 	if start > 0 && s[start-1] == '.' && (start == 1 || !isWordByte(s[start-2])) {
 		return true // ".38 calibre": a bore, not a count
 	}
+	if (strings.HasSuffix(num, "K") || strings.HasSuffix(num, "k")) && strings.HasPrefix(after, " gold") ||
+		strings.HasPrefix(after, "K gold") || strings.HasPrefix(after, "k gold") || strings.HasPrefix(after, "-carat") || strings.HasPrefix(after, " carat") {
+		return true // "eight 24K gold bars": the gold's purity
+	}
 	if timeOrBoreAfter(after) {
 		return true // "around 11 p.m.", "a 12 gauge shotgun"
 	}
@@ -579,7 +583,7 @@ var (
 	wordNumHeads = strings.Fields(`a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 		fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety single`)
 	wordNumUnits = strings.Fields("one two three four five six seven eight nine")
-	wordNumMults = strings.Fields("dozen hundred thousand million billion")
+	wordNumMults = strings.Fields("dozen hundred thousand million billion lakhs lakh crores crore")
 )
 
 // findWordNumbersAt finds the numbers written in words in s ("two",

@@ -228,6 +228,8 @@ func TestMoreArrestWordings(t *testing.T) {
 		{"no noun after the count", "Police said 22 have been arrested so far in Marbella.", 22},
 		{"in custody", "Officials said 29 people are now in custody in Marbella.", 29},
 		{"an officer", "One customs officer was arrested in Marbella.", 1},
+		{"a couple", "Officers arrested a couple at the airport in Marbella.", 2},
+		{"an age after a name is no count", "Fernando Mwenda, 42 was arrested at the port of Marbella.", 1},
 		{"placed under arrest", "Officers placed the passenger under arrest in Marbella.", 1},
 		{"captured", "Authorities captured 13 people aboard the vessel off Marbella.", 13},
 		{"also arrested, a name", "Also arrested was Maria Esposito, the wife of the boss.", 1},
@@ -470,5 +472,23 @@ func TestMoreAgencyAndPeopleForms(t *testing.T) {
 	ex := extractText(t, "", "According to Lars Nilsson, a prosecutor with the agency, 14 people were arrested.")
 	if len(ex.People) != 1 || ex.People[0].Name != "Lars Nilsson" || deref(ex.People[0].Role) != "prosecutor" {
 		t.Errorf("people %+v, want Lars Nilsson, prosecutor", ex.People)
+	}
+}
+
+// TestNoCountOfGoodsOrPurity checks that goods counted after "arrested"
+// are no arrests and that a gold bar's purity is no count.
+func TestNoCountOfGoodsOrPurity(t *testing.T) {
+	if ex := extractText(t, "", "Police arrested two men and recovered over 12,000 slabs of cannabis in the forest."); len(ex.Arrests) != 1 || deref2(ex.Arrests[0].Count) != 2 {
+		t.Errorf("arrests %+v, want one count of 2", ex.Arrests)
+	}
+	for _, s := range extractText(t, "", "Customs seized eight 24K gold bars from a passenger.").Seizures {
+		if deref2(s.Quantity) == 24000 {
+			t.Errorf("seizure %+v: the gold's purity read as a count", s)
+		}
+	}
+	for _, p := range extractText(t, "", "The suspects were arrested in Niger State on Monday.").Places {
+		if p.Name == "Niger" {
+			t.Errorf("places: Niger read from a Nigerian state's name")
+		}
 	}
 }
