@@ -1280,6 +1280,9 @@ func notThePlace(sf *sentenceFacts, m match) bool {
 	if m.I > 0 && toks[m.I-1].Text == "Air" {
 		return true // "an Air India Express flight"
 	}
+	if m.I > 0 && vesselWords[toks[m.I-1].Lower] {
+		return true // "the cutter Hamilton", "HMS Montrose", "Operation Monaco": a ship's or an operation's name
+	}
 	if m.J < len(toks) && toks[m.J].Text == "State" && text[end:toks[m.J].Start] == " " {
 		return true // "Niger State": a state of Nigeria, not the country
 	}
@@ -1304,6 +1307,7 @@ func notThePlace(sf *sentenceFacts, m match) bool {
 }
 
 var (
+	vesselWords    = wordSet("cutter hms hmcs hmas hmnzs usns usnv uscgc rfa hmbs vessel ship tanker trawler yacht operation op")
 	airlineWords   = wordSet("airways airlines airline air flight flights")
 	waterWords     = wordSet("strait straits sea gulf channel canal river lake")
 	placeTypeWords = wordSet("city state province region island islands county district port airport bay coast valley area")

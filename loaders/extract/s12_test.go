@@ -200,6 +200,8 @@ func TestPlaceInsideAnotherName(t *testing.T) {
 		{"a longer name after a hyphen", "Police in Baden-Wuerttemberg arrested 14 people.", "Baden"},
 		{"a person's first name after said", "\"It is a record,\" said Chad Morrow, a customs spokesman.", "Chad"},
 		{"a strait", "The boat was intercepted in the Makassar Strait by the navy.", "Makassar"},
+		{"a ship", "The cutter Hamilton offloaded 20 tonnes of cocaine in Florida.", "Hamilton"},
+		{"an operation", "Operation Monaco led to 12 arrests in Spain.", "Monaco"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
