@@ -967,12 +967,7 @@ func (r *run) findWordMoney(s string, starts []int32, out []money) []money {
 		if cur == "" || word == "pounds" && weightOfRe.MatchString(s[x:]) {
 			continue
 		}
-		q, qs := qualifierBefore(s[:start])
-		if q == "" {
-			q = "exact"
-		} else {
-			start = qs
-		}
+		q, start := qualifiedFrom(s, start)
 		out = append(out, money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: x})
 	}
 	return out
@@ -1012,14 +1007,18 @@ func moneyAt(s string, m []int, g int, cur string) money {
 			v = roundSig(v * multipliers[strings.ToLower(s[mul[0]:mul[1]])])
 		}
 	}
-	start := m[0]
-	q, qs := qualifierBefore(s[:m[0]])
-	if q == "" {
-		q = "exact"
-	} else {
-		start = qs
-	}
+	q, start := qualifiedFrom(s, m[0])
 	return money{Amount: v, Currency: cur, Qualifier: q, Start: start, End: m[1]}
+}
+
+// qualifiedFrom returns the qualifier of a sum that starts at s[start]
+// ("over £1m"), "exact" where none stands before it, and where the sum's
+// phrase starts with it.
+func qualifiedFrom(s string, start int) (string, int) {
+	if q, qs := qualifierBefore(s[:start]); q != "" {
+		return q, qs
+	}
+	return "exact", start
 }
 
 // maySignMoney is a cheap test that findMoneyPrefixes needs to pass: a number
@@ -2583,7 +2582,7 @@ func hedgeLen(s string) int {
 var hedges = []string{"what was believed to be ", "what is believed to be ", "what were believed to be ", "what are believed to be ",
 	"what was suspected to be ", "what is suspected to be ", "what were suspected to be ", "what was thought to be ",
 	"what is thought to be ", "what appeared to be ", "what appears to be ", "what police believe to be ", "what police believe is ",
-	"what police believe are ", "what officers believe to be ", "what is suspected to be ", "what is alleged to be "}
+	"what police believe are ", "what officers believe to be ", "what is alleged to be "}
 
 // conversionAfter returns the length of a bracketed conversion that starts
 // s, after spaces ("(440 pounds)" after "200 kilograms"): a bracket of at

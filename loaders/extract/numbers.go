@@ -391,7 +391,7 @@ func isPartOfDateOrCode(s string, start, end int) bool {
 		return true // ".38 calibre": a bore, not a count
 	}
 	if (strings.HasSuffix(num, "K") || strings.HasSuffix(num, "k")) && strings.HasPrefix(after, " gold") ||
-		strings.HasPrefix(after, "K gold") || strings.HasPrefix(after, "k gold") || strings.HasPrefix(after, "-carat") || strings.HasPrefix(after, " carat") {
+		strings.HasPrefix(after, "-carat") || strings.HasPrefix(after, " carat") {
 		return true // "eight 24K gold bars": the gold's purity
 	}
 	if timeOrBoreAfter(after) {

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/opgraph/opgraph/graph"
-	"github.com/opgraph/opgraph/loaders/extract"
 	"github.com/opgraph/opgraph/loaders/source"
 )
 
@@ -62,10 +61,7 @@ func TestBadArticleInALargeBatch(t *testing.T) {
 	ctx := context.Background()
 	store := openBolt(t, t.TempDir())
 	defer store.Close()
-	x, err := extract.NewExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newExtractor(t)
 	var out, errOut bytes.Buffer
 	// The article to spoil: the first of those the seeds hold.
 	var first graph.ID

@@ -27,6 +27,16 @@ func openBolt(t *testing.T, dir string) *graph.Store {
 	return s
 }
 
+// newExtractor builds the extractor the tests load with.
+func newExtractor(t *testing.T) *extract.Extractor {
+	t.Helper()
+	x, err := extract.NewExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
 // TestLoadTwiceLeavesCountsUnchanged: a second load of the same folder
 // reports every article unchanged, stores nothing and leaves the graph's
 // counts as they were.
@@ -46,10 +56,7 @@ func TestLoadTwiceLeavesCountsUnchanged(t *testing.T) {
 			ctx := context.Background()
 			store := openBolt(t, t.TempDir())
 			defer store.Close()
-			x, err := extract.NewExtractor()
-			if err != nil {
-				t.Fatal(err)
-			}
+			x := newExtractor(t)
 			var out, errOut bytes.Buffer
 			first := Paths(ctx, store, x, []string{tc.dir}, &out, &errOut)
 			if first.Loaded < tc.min || first.Failed != 0 {

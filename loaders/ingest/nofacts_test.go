@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/opgraph/opgraph/loaders/extract"
 )
 
 // TestNoFactsSaidAsSuch: an article in which nothing is found reports
@@ -22,10 +20,7 @@ func TestNoFactsSaidAsSuch(t *testing.T) {
 	}
 	store := openBolt(t, t.TempDir())
 	defer store.Close()
-	x, err := extract.NewExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newExtractor(t)
 	var out, errOut bytes.Buffer
 	sum := Paths(context.Background(), store, x, []string{file}, &out, &errOut)
 	if sum != (Summary{NoFacts: 1}) || !strings.Contains(out.String(), "no facts found in "+file) {

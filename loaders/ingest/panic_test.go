@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/opgraph/opgraph/graph"
-	"github.com/opgraph/opgraph/loaders/extract"
 	"github.com/opgraph/opgraph/loaders/source"
 )
 
@@ -56,10 +55,7 @@ func TestPanickingDumpFailsItsFile(t *testing.T) {
 	dir := crashFolder(t)
 	store := openBolt(t, t.TempDir())
 	defer store.Close()
-	x, err := extract.NewExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newExtractor(t)
 	var out, errOut bytes.Buffer
 	sum := Paths(context.Background(), store, x, []string{dir}, &out, &errOut)
 	want := filepath.Join(dir, "crash.nq") + ":1:"
@@ -74,10 +70,7 @@ func TestWatchedPanickingDump(t *testing.T) {
 	dir := crashFolder(t)
 	store := openBolt(t, t.TempDir())
 	defer store.Close()
-	x, err := extract.NewExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newExtractor(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var logged bytes.Buffer

@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/opgraph/opgraph/loaders/extract"
 )
 
 // TestSymlinksOutsideTheFolderSkipped: a folder walk loads a link to a
@@ -32,10 +30,7 @@ func TestSymlinksOutsideTheFolderSkipped(t *testing.T) {
 	}
 	store := openBolt(t, t.TempDir())
 	defer store.Close()
-	x, err := extract.NewExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newExtractor(t)
 	var out, errOut bytes.Buffer
 	if sum := Paths(context.Background(), store, x, []string{dir}, &out, &errOut); sum != (Summary{}) {
 		t.Errorf("walk of a folder holding only a link to outside: %v, want nothing read\n%s%s", sum, out.String(), errOut.String())
