@@ -1475,6 +1475,13 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if e == nil {
 				continue
 			}
+			if r.listValued(made, e) || len(made) == 0 && e.Sub == "" && r.listValued(r.madeIn(i-1), e) {
+				if cue || len(made) == 0 {
+					amt.Commodity = e.Commodity // the list's value, an item of its own
+					newSeizure(amt, m.Start)
+				}
+				continue
+			}
 			if r.attachValue(made, e, m) || r.attachValueEarlier(i, e, m) {
 				continue
 			}
@@ -1613,8 +1620,47 @@ func (r *run) coveredBySeizure(made []int, text string, start, end int) bool {
 	return false
 }
 
-// attachValue gives a value to a seizure of the same commodity this sentence made.
+// listValued reports whether this sentence made hauls of several kinds of
+// e's commodity, none priced: "3 kg of cocaine, 2 kg of heroin and 500 g of
+// cannabis, with a combined value of £400,000" prices the list, not its
+// first or last item.
+func (r *run) listValued(made []int, e *entry) bool {
+	first := ""
+	for _, k := range made {
+		s := r.out.Seizures[k]
+		if s.Commodity != e.Commodity || s.Quantity == nil || s.Subtype == nil {
+			continue
+		}
+		if s.Amount != nil {
+			return false
+		}
+		switch {
+		case first == "":
+			first = *s.Subtype
+		case *s.Subtype != first:
+			return true
+		}
+	}
+	return false
+}
+
+// madeIn lists the seizures sentence i made.
+func (r *run) madeIn(i int) []int {
+	var made []int
+	for k, s := range r.out.Seizures {
+		if s.sentence == i {
+			made = append(made, k)
+		}
+	}
+	return made
+}
+
+// attachValue gives a value to a seizure of the same commodity this sentence
+// made, unless the sum prices a list of them (listValued).
 func (r *run) attachValue(made []int, e *entry, m money) bool {
+	if r.listValued(made, e) {
+		return false
+	}
 	for _, k := range made {
 		s := &r.out.Seizures[k]
 		if s.Commodity == e.Commodity && s.Amount == nil {
@@ -1800,8 +1846,14 @@ func (r *run) mergeSeizures() {
 					s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
 				}
 			case near && s.Amount != nil && s.Quantity == nil && t.Quantity != nil && t.Amount == nil:
+				if valuesAList(ss, s) {
+					continue
+				}
 				s.Quantity, s.Unit, s.Qualifier = t.Quantity, t.Unit, t.Qualifier
 			case near && s.Quantity != nil && s.Amount == nil && t.Amount != nil && t.Quantity == nil:
+				if valuesAList(ss, t) {
+					continue
+				}
 				s.Amount, s.Currency, s.AmountQualifier = t.Amount, t.Currency, t.AmountQualifier
 			default:
 				continue
@@ -1842,6 +1894,29 @@ func (r *run) mergeSeizures() {
 		kept = append(kept, s)
 	}
 	r.out.Seizures = kept
+}
+
+// valuesAList says whether v, a sum of a kind of goods with no subtype, is
+// the value of hauls of several subtypes of that kind said in its sentence
+// or the one before (listValued): not to be merged into one of them.
+func valuesAList(ss []Seizure, v Seizure) bool {
+	if v.Subtype != nil {
+		return false
+	}
+	first := ""
+	for _, s := range ss {
+		if s.Commodity != v.Commodity || s.Quantity == nil || s.Subtype == nil ||
+			s.sentence > v.sentence || s.sentence < v.sentence-1 {
+			continue
+		}
+		switch {
+		case first == "":
+			first = *s.Subtype
+		case *s.Subtype != first:
+			return true
+		}
+	}
+	return false
 }
 
 func sameQuantity(a, b Seizure) bool {
