@@ -40,6 +40,8 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		}
 		count, ok := 0.0, false
 		place := ""
+		var groups []figure // the n counts, each a group's: "Six Syrians and two Pakistanis"
+		numbered := true    // every n a number, none an article ("two men and a woman" is one count of three)
 		for _, c := range m.Captures() {
 			switch c.Name {
 			case "n":
@@ -49,6 +51,11 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 				if v, vok := ruleValue(toks[c.Start:c.End]); vok {
 					count += v
 					ok = true
+					groups = append(groups, figure{Value: v, Qualifier: "exact", Start: toks[c.Start].Start, End: toks[c.End-1].End})
+					switch toks[c.Start].Lower {
+					case "a", "an", "another", "both", "pair", "duo", "trio", "couple":
+						numbered = false
+					}
 				}
 			case "one":
 				count++
@@ -83,6 +90,15 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		case total:
 			// The total the older passes read: its parts follow.
 			whole = r.arrestWithCount(count)
+		case len(groups) > 1 && numbered && place == "":
+			// "Six Syrians and two Pakistanis were arrested": a count each,
+			// as the text states them, not their sum.
+			for _, g := range groups {
+				k := r.recordArrestApart(i, sf, g, g.Start, "", true)
+				ev := r.out.Arrests[k].Evidence
+				ev[len(ev)-1].Rule, ev[len(ev)-1].Confidence = m.Rule, confidenceOf(m.Rule)
+			}
+			whole = -1
 		default:
 			whole = r.recordArrestRule(i, sf, figure{Value: count, Qualifier: q}, pos, place, m.Rule)
 			if place != "" {

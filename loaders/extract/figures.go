@@ -34,6 +34,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 	// spaces; each needs some words in its ASCII lower case.
 	lits := sf.holdsAny
 	found := false
+	var added []int // the starts of the figures read as arrests
 	for _, f := range sf.figures() {
 		after, before := text[f.End:], text[:f.Start]
 		spaced := after != "" && isSpaceASCII(after[0])
@@ -44,8 +45,13 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		if notArrestFigure(sf, f.Start, f.End) || r.goodsAfter(sf, f.End) || sumBefore(text[:f.Start]) {
 			continue
 		}
-		if spaced && found && endsArrestAnd(tail(before, 60)) && arrestNounAfterRe.MatchString(after) ||
-			spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
+		if spaced && found && endsArrestAnd(tail(before, 60)) && arrestNounAfterRe.MatchString(after) {
+			// "arrested 12 men and 3 women": a group of its own, whatever its count.
+			r.recordGroupArrest(i, sf, f)
+			added = append(added, f.Start)
+			continue
+		}
+		if spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestVerbs) && arrestLeadLow(lowAfter) &&
 				(passiveArrest(after) || arrestBareRe.MatchString(after)) ||
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
@@ -54,9 +60,11 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 			r.addBreakdown(i, sf, f, whole)
 			r.addElidedArrests(i, sf, f, whole)
 			found = true
+			added = append(added, f.Start)
 		}
 	}
 	if found {
+		r.addCoordinatedGroups(i, sf, added)
 		return
 	}
 	var loc []int
@@ -83,6 +91,77 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
 	}
 }
+
+// addCoordinatedGroups reads the groups of people joined to an arrest
+// figure by "and" or a comma, each its own count: "arrested seven
+// Peruvians and two Mexicans", "two women and three men were arrested",
+// "four men and two women being held". added holds the starts of the
+// figures already read as arrests.
+func (r *run) addCoordinatedGroups(i int, sf *sentenceFacts, added []int) {
+	figs := sf.figures()
+	isAdded := func(f figure) bool { return slices.Contains(added, f.Start) }
+	// a and b, in this order, are groups of people joined.
+	joined := func(a, b figure) bool { return r.groupJoint(sf, a.End, b.Start) && r.peopleNounAt(sf, b.End) }
+	for more := true; more; { // until no group is added: "two women, a teenager and three men were ..."
+		more = false
+		for k, f := range figs {
+			if isAdded(f) || f.Vague {
+				continue
+			}
+			if k > 0 && isAdded(figs[k-1]) && joined(figs[k-1], f) || k+1 < len(figs) && isAdded(figs[k+1]) && joined(f, figs[k+1]) {
+				r.rule = "arrest.group"
+				r.recordGroupArrest(i, sf, f)
+				added, more = append(added, f.Start), true
+			}
+		}
+	}
+}
+
+// groupJoint reports whether the text of sf from start to end, between two
+// figures, is a group of people's noun of one to three words ending in a
+// noun of people, then "and" or a comma: " women and ", " Peruvians, ",
+// " suspected dealers and ".
+func (r *run) groupJoint(sf *sentenceFacts, start, end int) bool {
+	s := strings.TrimSpace(sf.s.Text[start:end])
+	var rest string
+	switch {
+	case strings.HasSuffix(s, ", and"):
+		rest = strings.TrimSuffix(s, ", and")
+	case strings.HasSuffix(s, " and"):
+		rest = strings.TrimSuffix(s, " and")
+	case strings.HasSuffix(s, ","):
+		rest = strings.TrimSuffix(s, ",")
+	default:
+		return false
+	}
+	toks := sf.tokensIn(start, start+len(sf.s.Text[start:end])-len(strings.TrimLeft(sf.s.Text[start:end], " "))+len(rest))
+	return len(toks) >= 1 && len(toks) <= 3 && len(strings.Fields(rest)) == len(toks) && r.peopleWord(toks[len(toks)-1])
+}
+
+// peopleNounAt reports whether the words after byte pos of sf name people,
+// maybe after one adjective: "men", "suspected dealers", "Peruvians".
+func (r *run) peopleNounAt(sf *sentenceFacts, pos int) bool {
+	toks := sf.tokensIn(pos, min(len(sf.s.Text), pos+40))
+	for k := 0; k < len(toks) && k < 2; k++ {
+		if r.peopleWord(toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleWord reports whether t is a noun of people: one of the passive
+// arrest's ("men", "suspects") or a nationality's people ("Chinese",
+// "Peruvians", the plural's s dropped).
+func (r *run) peopleWord(t token) bool {
+	if peopleNouns[t.Lower] {
+		return true
+	}
+	one := token{Text: strings.TrimSuffix(t.Text, "s"), Lower: strings.TrimSuffix(t.Lower, "s")}
+	return isCapitalised(t.Text) && (r.isDemonym([]token{{Text: t.Text, Lower: t.Lower}}) || r.isDemonym([]token{one}))
+}
+
+var peopleNouns = wordSet(strings.Join(passiveNouns, " "))
 
 // namesListedArrested counts the people a sentence that opens "Arrested
 // were" (or "Those arrested were", "Detained were") names: the parts of
@@ -365,6 +444,13 @@ func (r *run) addArrest(i int, sf *sentenceFacts, f figure, pos int) int {
 	return r.recordArrest(i, sf, f, pos, "")
 }
 
+// recordGroupArrest records the count of one group of several joined by
+// "and" (addCoordinatedGroups): a count of its own even where it equals its
+// neighbour's ("two women and two men").
+func (r *run) recordGroupArrest(i int, sf *sentenceFacts, f figure) {
+	r.recordArrestApart(i, sf, f, f.Start, "", true)
+}
+
 // addArrestPart records a part of the breakdown of arrests r.out.Arrests[whole].
 func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string, whole int) {
 	if k := r.recordArrest(i, sf, f, f.Start, place); k != whole && whole >= 0 && r.out.Arrests[k].PartOf == nil {
@@ -375,6 +461,12 @@ func (r *run) addArrestPart(i int, sf *sentenceFacts, f figure, place string, wh
 // recordArrest records an arrest figure and returns its index in
 // r.out.Arrests (an earlier one where the text says the same again).
 func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place string) int {
+	return r.recordArrestApart(i, sf, f, pos, place, false)
+}
+
+// recordArrestApart is recordArrest; apart keeps the figure a fact of its
+// own where it restates none.
+func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, place string, apart bool) int {
 	r.arrestsRead++
 	agency, op := r.actorAndOperation(i, pos)
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf, pos),
@@ -398,6 +490,9 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 	definite := place == "" && definiteBefore(sf.s.Text, f.Start) || restated
 	for k := range r.out.Arrests {
 		old := &r.out.Arrests[k]
+		if apart && old.sentence == i {
+			continue
+		}
 		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || samePlace(deref(old.Location), place)) &&
 			(*a.Count < 2 && !r.apartInPlace(old, &a) || definite || old.Location == nil || a.Location == nil || samePlace(*old.Location, *a.Location) && samePortness(*old.Location, *a.Location)) {
 			if old.Agency == nil && !restated { // (a summing-up names who acted less well than the telling)
