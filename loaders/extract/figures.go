@@ -1514,6 +1514,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		if isConversion(text, moneys, m) || notGoodsValue(sf, m.Start, m.End) || releasedBefore(tail(sf.low[:m.Start], 20)) {
 			continue
 		}
+		if m.Qualifier == "exact" && estimatedValueBefore(tail(sf.low[:m.Start], 50)) {
+			m.Qualifier = "about" // "an estimated street value of R250 000"
+		}
 		amt := Seizure{Amount: r.nump(m.Amount), Currency: r.strp(m.Currency), AmountQualifier: r.strp(m.Qualifier), Qualifier: r.strp(m.Qualifier), Phrase: text[m.Start:m.End]}
 		switch {
 		case cue && heldIn(tail(sf.low[:m.Start], 60)):
@@ -1738,6 +1741,28 @@ func (r *run) listValued(made []int, e *entry) bool {
 	}
 	return false
 }
+
+// estimatedValueBefore reports whether low, the lower case before a sum,
+// ends with an estimate of worth: "an estimated street value of ", "an
+// estimated worth of ", "estimated at ", "with a value estimated at ".
+func estimatedValueBefore(low string) bool {
+	k := strings.LastIndex(low, "estimat")
+	if k < 0 || k > 0 && isWordASCII(low[k-1]) {
+		return false
+	}
+	words := strings.Fields(low[k:])
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words[1:] {
+		if !estimateFillers[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var estimateFillers = wordSet("street market black-market resale retail total combined value worth of at to be a")
 
 // madeIn lists the seizures sentence i made.
 func (r *run) madeIn(i int) []int {

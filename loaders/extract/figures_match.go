@@ -30,7 +30,7 @@ var (
 	oneActiveNouns    = newWordAlts("man", "woman", "individual", "suspect", "person", "teenager", "teen", "boy", "girl", "youth",
 		"driver", "operator", "courier", "administrator", "leader", "ringleader", "boss", "kingpin", "national")
 	activeArrestVerbs   = []string{"arrested", "arresting", "arrest", "detained", "detaining", "apprehended"}
-	activeArrestFillers = []string{"a total of", "some", "another", "at least"}
+	activeArrestFillers = []string{"a total of", "some", "another", "at least", "a further", "an additional", "a combined", "a further total of"}
 	arrestOfNouns       = []string{"arrests", "arrest", "detention", "apprehension"}
 )
 

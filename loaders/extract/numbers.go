@@ -546,6 +546,13 @@ func matchDigits(s string, p int) submatch {
 		for e < len(s) && s[e] == ',' && digit(e+1) && digit(e+2) && digit(e+3) {
 			e += 4 // 1,234,567
 		}
+	} else if e-p <= 3 {
+		// "45 300 rounds", "1 250 000 cigarettes": groups of three digits after
+		// a space, as Europol and South African texts write them.
+		for e+3 < len(s) && s[e] == ' ' && digit(e+1) && digit(e+2) && digit(e+3) && !digit(e+4) &&
+			(e+4 == len(s) || s[e+4] != '-' && s[e+4] != '.' && s[e+4] != ',' && s[e+4] != '/' && s[e+4] != ':') {
+			e += 4
+		}
 	}
 	if e < len(s) && s[e] == '.' && digit(e+1) {
 		e = digitsEnd(e + 1)
@@ -760,6 +767,9 @@ func decimalCommaAt(s string, p, e int) bool {
 func numberText(t string) string {
 	if k := strings.IndexByte(t, ','); k >= 0 && decimalCommaAt(t, 0, k) {
 		return t[:k] + "." + t[k+1:]
+	}
+	if strings.IndexByte(t, ' ') >= 0 {
+		t = strings.ReplaceAll(t, " ", "") // "45 300"
 	}
 	return strings.ReplaceAll(t, ",", "")
 }

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -158,6 +160,12 @@ type figureRef struct {
 // unitKg converts masses to kilograms, so that "8 t" and "8,000 kg" compare.
 var unitKg = map[string]float64{"kg": 1, "g": 0.001, "tonne": 1000, "ton": 907.18474, "lb": 0.45359237, "oz": 0.028349523}
 
+// sigDigits counts the significant digits of x: 1080000 has three.
+func sigDigits(x float64) int {
+	t := strings.TrimRight(strings.ReplaceAll(strconv.FormatFloat(math.Abs(x), 'f', -1, 64), ".", ""), "0")
+	return len(strings.TrimLeft(t, "0"))
+}
+
 // relate marks restatements and parts among figs, in the article's order: a
 // rounded figure ("over", "about", "nearly") within a tenth of an exact one
 // of the same key restates it; then the figures after a total that add up
@@ -171,7 +179,9 @@ func relate(figs []figureRef) {
 		}
 		for e := range figs {
 			g := figs[e]
-			if e == k || !free(g) || g.key != f.key || rounded[g.qualifier] || g.value == f.value {
+			// (An estimate written out in full, "an estimated €1,080,000", is
+			// what "over €1m" rounds.)
+			if e == k || !free(g) || g.key != f.key || rounded[g.qualifier] && !(g.qualifier == "about" && sigDigits(g.value) > sigDigits(f.value)) || g.value == f.value {
 				continue
 			}
 			if restates(f.qualifier, f.value, g.value) {
