@@ -88,6 +88,14 @@ func TestFindMoney(t *testing.T) {
 		qualifier         string
 	}{
 		{"pounds short", "GB", "£54m in cash", 54e6, "GBP", "exact"},
+		{"a currency named with its country", "EG", "heroin valued at 9 million Egyptian pounds", 9e6, "EGP", "exact"},
+		{"dinars of one country", "", "about 700 Kuwaiti dinars in cash", 700, "KWD", "about"},
+		{"an ISO code before the sum", "UA", "UAH 15 million in cash", 15e6, "UAH", "exact"},
+		{"CFA francs", "SN", "40 million CFA francs in cash", 40e6, "XOF", "exact"},
+		{"the dirham's sign", "AE", "Dh1.2 million in cash", 1.2e6, "AED", "exact"},
+		{"the Kenyan shilling's sign with a dot", "KE", "Kes.12.35 million in cash", 12.35e6, "KES", "exact"},
+		{"the Fiji dollar is not the Jamaican", "FJ", "worth FJ$3 million", 3e6, "FJD", "exact"},
+		{"a dollar of the Bahamas", "BS", "$40,000 in cash", 40000, "BSD", "exact"},
 		{"pounds decimal", "GB", "£13.3m in cash", 13.3e6, "GBP", "exact"},
 		{"crore cut short", "IN", "cocaine worth ₹70 cr at the airport", 70e7, "INR", "exact"},
 		{"lakh, a decimal times its multiplier as written", "IN", "cash totalling Rs 2.3 lakh", 230000, "INR", "exact"},

@@ -970,7 +970,9 @@ type money struct {
 }
 
 var (
-	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP"}
+	dollarByCountry = map[string]string{"AU": "AUD", "NZ": "NZD", "CA": "CAD", "HK": "HKD", "SG": "SGD", "US": "USD", "JM": "JMD", "TW": "TWD", "MX": "MXN", "CO": "COP",
+		"BS": "BSD", "GY": "GYD", "FJ": "FJD", "BZ": "BZD", "BB": "BBD", "TT": "TTD", "NA": "NAD", "LR": "LRD", "SR": "SRD", "KY": "KYD",
+		"BM": "BMD", "SB": "SBD", "AG": "XCD", "DM": "XCD", "GD": "XCD", "KN": "XCD", "LC": "XCD", "VC": "XCD"}
 )
 
 // findMoney returns the sums of money in s, given the offsets where its
@@ -1213,6 +1215,33 @@ func (r *run) currencyOf(sym, s string) string {
 		return ""
 	case "$":
 		return r.dollar(s)
+	case "FJ$":
+		return "FJD"
+	case "GY$", "G$":
+		return "GYD"
+	case "B$":
+		return "BSD"
+	case "BZ$":
+		return "BZD"
+	case "EC$":
+		return "XCD"
+	case "Bds$":
+		return "BBD"
+	case "N$":
+		return "NAD"
+	case "Dh", "Dhs":
+		return "AED"
+	case "SR":
+		return "SAR"
+	case "QR":
+		return "QAR"
+	case "KD":
+		return "KWD"
+	case "Kshs", "Kshs.", "Kes", "Kes.":
+		return "KES"
+	}
+	if slices.Contains(isoSigns, sym) {
+		return sym
 	}
 	return ""
 }

@@ -16,12 +16,14 @@ import (
 // moneySigns are the signs and codes written before a sum, in the order
 // they are tried: a sign before its own prefixes ("Rs." before "Rs" before
 // "R"). Where a sign stands for a currency is decided by currencyOf.
+type moneySign struct {
+	sign     string
+	space    bool // \s? may follow
+	boundary bool // \b before it
+}
+
 var (
-	moneySigns = []struct {
-		sign     string
-		space    bool // \s? may follow
-		boundary bool // \b before it
-	}{
+	moneySigns = append([]moneySign{
 		{"A$", false, false}, {"AU$", false, false}, {"AUD", true, false}, {"NZ$", false, false}, {"NZD", true, false},
 		{"US$", true, false}, {"USD", true, false}, {"C$", false, false}, {"CA$", false, false}, {"CAD", true, false},
 		{"HK$", false, false}, {"TT$", false, false}, {"J$", false, false}, {"S$", false, false}, {"R$", false, false}, {"£", false, false}, {"€", false, false},
@@ -35,7 +37,18 @@ var (
 		{"Sh", true, true}, {"RM", true, true}, {"Rp", true, true}, {"Tk.", true, true}, {"Tk", true, true}, {"BDT", true, true},
 		{"LKR", true, true}, {"GHS", true, true}, {"GH₵", true, false}, {"TZS", true, true}, {"UGX", true, true},
 		{"P", true, true}, {"Rs.", true, true}, {"Rs", true, true}, {"R", true, true}, {"N", false, true},
-	}
+		// Signs of the Gulf, East Africa, the Caribbean and the Pacific:
+		// "Dh1.2 million", "SR500,000", "KD 700", "Kshs.12 million", "FJ$3m", "G$40m".
+		{"FJ$", false, false}, {"GY$", false, false}, {"G$", false, true}, {"B$", false, true}, {"BZ$", false, false},
+		{"EC$", false, false}, {"Bds$", false, false}, {"N$", false, true},
+		{"Dhs", true, true}, {"Dh", true, true}, {"SR", true, true}, {"QR", true, true}, {"KD", true, true},
+		{"Kshs.", true, true}, {"Kshs", true, true}, {"Kes.", true, true}, {"Kes", true, true},
+	}, isoMoneySigns()...)
+	// isoSigns are the ISO codes read before a sum as the currency they name:
+	// "UAH 15 million", "KWD 700", "EGP 9m".
+	isoSigns = strings.Fields(`EGP KWD QAR OMR BHD JOD TRY UAH RUB PLN RON MDL KZT KGS UZS XOF XAF ETB VND PEN FJD BSD GYD
+		JMD TTD KRW TWD ARS CLP DOP GTQ HNL MAD DZD TND IQD LYD RSD MKD MMK KHR LAK NPR AFN IRR ZMW MWK RWF MZN AOA
+		XCD BBD BZD SRD HTG NAD BWP`)
 	moneyShortMults = []string{"k", "K", "m", "M", "mn", "bn", "b"}
 	moneyLongMults  = []string{"thousand", "million", "billion", "trillion", "crores", "crore", "lakhs", "lakh", "mln", "bln", "cr"}
 	// The multipliers and currency words after a sum ("2.5 million euros").
@@ -53,12 +66,38 @@ var (
 		"usd": "USD", "eur": "EUR", "gbp": "GBP", "jmd": "JMD", "ttd": "TTD", "inr": "INR", "php": "PHP", "kes": "KES",
 		"zar": "ZAR", "ngn": "NGN", "aud": "AUD", "cad": "CAD", "nzd": "NZD", "chf": "CHF", "mxn": "MXN", "cop": "COP",
 		"brl": "BRL", "thb": "THB", "idr": "IDR", "myr": "MYR", "pkr": "PKR", "bdt": "BDT", "lkr": "LKR", "ghs": "GHS",
-		"aed": "AED", "sar": "SAR", "cny": "CNY", "hkd": "HKD", "sgd": "SGD", "jpy": "JPY"}
+		"aed": "AED", "sar": "SAR", "cny": "CNY", "hkd": "HKD", "sgd": "SGD", "jpy": "JPY",
+		// currencies named with their country, and the one-country names
+		"egyptian pounds": "EGP", "egyptian pound": "EGP", "lebanese pounds": "LBP", "sudanese pounds": "SDG",
+		"kuwaiti dinars": "KWD", "kuwaiti dinar": "KWD", "jordanian dinars": "JOD", "jordanian dinar": "JOD",
+		"bahraini dinars": "BHD", "bahraini dinar": "BHD", "iraqi dinars": "IQD", "libyan dinars": "LYD",
+		"tunisian dinars": "TND", "algerian dinars": "DZD", "serbian dinars": "RSD",
+		"qatari riyals": "QAR", "qatari riyal": "QAR", "saudi riyals": "SAR", "saudi riyal": "SAR", "riyal": "SAR",
+		"omani rials": "OMR", "omani rial": "OMR", "iranian rials": "IRR",
+		"emirati dirhams": "AED", "uae dirhams": "AED", "dirham": "AED", "moroccan dirhams": "MAD",
+		"cfa francs": "XOF", "cfa franc": "XOF", "rwandan francs": "RWF", "congolese francs": "CDF",
+		"hryvnias": "UAH", "hryvnia": "UAH", "hryvnia's": "UAH", "turkish lira": "TRY", "turkish liras": "TRY", "liras": "TRY", "lira": "TRY",
+		"rubles": "RUB", "roubles": "RUB", "zlotys": "PLN", "zloty": "PLN", "lei": "RON", "tenge": "KZT", "soms": "KGS",
+		"kenyan shillings": "KES", "tanzanian shillings": "TZS", "ugandan shillings": "UGX", "birr": "ETB",
+		"fiji dollars": "FJD", "fijian dollars": "FJD", "jamaican dollars": "JMD", "hong kong dollars": "HKD",
+		"singapore dollars": "SGD", "bahamian dollars": "BSD", "guyanese dollars": "GYD", "guyana dollars": "GYD",
+		"east caribbean dollars": "XCD", "trinidad and tobago dollars": "TTD", "namibian dollars": "NAD",
+		"soles": "PEN", "bolivianos": "BOB", "quetzales": "GTQ", "lempiras": "HNL", "colones": "CRC",
+		"afghanis": "AFN", "kyats": "MMK", "kyat": "MMK", "dong": "VND", "riels": "KHR", "won": "KRW", "new taiwan dollars": "TWD"}
 	// suffixCurrencyWords are currencyWords' keys, longest first, so that
 	// "pounds sterling" is read before "pounds".
 	suffixCurrencyWords = longestFirst(currencyWords)
 	suffixCurrencies    = newWordAlts(suffixCurrencyWords...)
 )
+
+// isoMoneySigns are isoSigns as signs: a word of its own, maybe a space after.
+func isoMoneySigns() []moneySign {
+	out := make([]moneySign, len(isoSigns))
+	for k, code := range isoSigns {
+		out[k] = moneySign{code, true, true}
+	}
+	return out
+}
 
 // longestFirst returns m's keys, longest first, ties in byte order.
 func longestFirst(m map[string]string) []string {
