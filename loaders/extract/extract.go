@@ -927,8 +927,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[loc[0]:loc[1]]
 	}
 	r.rule = "agency.demonym"
-	// "Dutch police", "German prosecutors": a country's force named by its adjective,
-	// unless it closes a list of several ("Danish, Swiss and Moldovan police").
+	// "Dutch police" where the article names the Dutch National Police: the
+	// force again, by its adjective, unless it closes a list of several
+	// ("Danish, Swiss and Moldovan police").
 	for _, m := range r.x.gaz.appendFind(found[:0], toks, entDemonym) {
 		if covered[m.I] || m.J >= len(toks) {
 			continue
@@ -957,11 +958,19 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			} else if h != "police" {
 				fulls = nil
 			}
+			named := false
 			for _, full := range fulls {
 				if es := r.x.gaz.lookup(tokenize(e.Form+full), map[entryKind]bool{entAgency: true}); len(es) == 1 {
-					key = es[0].Canon
+					key, named = es[0].Canon, true
 					break
 				}
+			}
+			// A country's police, prosecutors or customs by its adjective alone
+			// are generic (ANNOTATION.md: "Belgian authorities" name no agency),
+			// unless the article also names the force in full: then it is that
+			// force, said again. (A country's army, navy or gendarmerie is one.)
+			if h := lastHead(joinLower(toks[m.J:end])); (h == "police" || h == "prosecutors" || h == "customs") && (!named || !r.namedInFull(key)) {
+				break
 			}
 			r.addAgencyMention(sf, key, e.Country, toks[m.I].Start, toks[end-1].End)
 			sf.agencies[len(sf.agencies)-1].Surface = surface
@@ -969,6 +978,15 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		}
 	}
 	slices.SortFunc(sf.agencies, func(a, b mention) int { return a.Start - b.Start })
+}
+
+// namedInFull reports whether the article names the agency name by a
+// name of its own: one of its names read already, or name itself anywhere.
+func (r *run) namedInFull(name string) bool {
+	if _, ok := r.agencyIdx[name]; ok {
+		return true
+	}
+	return strings.Contains(strings.ToLower(r.doc.Text), strings.ToLower(name))
 }
 
 // lastHead folds "national police force" and "police" into one agency per country.
