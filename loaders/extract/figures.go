@@ -2968,7 +2968,10 @@ var supportPhrases = []string{"supported by", "support of", "support from", "coo
 // operation's agencies, but not the subject that made the figure ("In a
 // joint operation with the Guardia Civil, the Polícia Judiciária seized").
 var partnerPhrases = []string{"operation with", "investigation with", "effort with", "together with", "in conjunction with", "partnered with",
-	"partnering with", "in partnership with", "working with", "worked with", "teamed up with"}
+	"partnering with", "in partnership with", "working with", "worked with", "teamed up with", "in consultation with",
+	"at the request of", "at the behest of", "on the request of",
+	// an agency impersonated: "callers pretending to be officers of the Internal Revenue Service"
+	"pretending to be", "pretended to be", "posing as", "posed as", "impersonating", "impersonated", "claiming to be", "claimed to be"}
 
 // partnerOnly reports whether agency a is named after one of partnerPhrases,
 // alone or in the list that follows one.

@@ -27,3 +27,21 @@ func TestEstimatedValueIsAbout(t *testing.T) {
 		})
 	}
 }
+
+// TestConsultedIsNoActor checks that a body consulted, asking for the work
+// or impersonated is not the actor of its figures.
+func TestConsultedIsNoActor(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"in consultation with", "Australian Border Force officers, in consultation with the Australian Fisheries Management Authority, seized 300 kg of sea cucumber.", "Australian Border Force"},
+		{"at the request of", "At the request of the FBI, the Guardia Civil seized 20 kg of cocaine.", "Guardia Civil"},
+		{"impersonated", "Fraudsters posing as the Internal Revenue Service were caught with 3 kg of cocaine by Kent Police.", "Kent Police"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Seizures) != 1 || deref(ex.Seizures[0].Agency) != tc.want {
+				t.Errorf("%q: seizures %+v, want one by %s", tc.body, ex.Seizures, tc.want)
+			}
+		})
+	}
+}
