@@ -651,7 +651,8 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		between := sf.s.Text[toks[a].End:toks[b].Start]
 		// "Cariboo-Chilcotin Crime Reduction Unit": a hyphen joins two capitalised words;
 		// "Tsuen Wan Magistrates' Courts": a plural's apostrophe.
-		return strings.TrimSpace(between) == "" || between == "-" && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text) ||
+		// "Central e-Crime Unit": an "e-" before a capitalised word.
+		return strings.TrimSpace(between) == "" || between == "-" && (isCapitalised(toks[a].Text) || toks[a].Text == "e") && isCapitalised(toks[b].Text) ||
 			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
@@ -1667,6 +1668,9 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	}
 	if isCapitalised(t.Text) {
 		return !datePart(t.Lower) // "On March 3rd 2019 Ellis County ...": a date before the name
+	}
+	if t.Text == "e" && j+1 < len(toks) && adjacent(j, j+1) {
+		return true // "Regional e-Fraud Squad"
 	}
 	if !t.in(setNameConnector, nameConnectors) {
 		return false

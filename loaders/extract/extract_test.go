@@ -613,6 +613,8 @@ func TestAgencies(t *testing.T) {
 		{"demonym police alone are generic", "Dutch police said the case was closed.", nil},
 		{"demonym police where the force is named in full", "The Dutch National Police led the raids. Dutch police said the case was closed.", []string{"Dutch National Police"}},
 		{"a nationality's police no list names", "Kuwaiti police arrested two men.", nil},
+		{"an e- before a capitalised word", "Officers from the Central e-Crime Unit arrested six people.", []string{"Central e-Crime Unit"}},
+		{"a listed name in British spelling", "The sting was coordinated by the World Customs Organisation.", []string{"World Customs Organization"}},
 		{"a unit of a force no list names: two bodies", "Detectives with the Gang Crime Unit of the Harbourton Police Service arrested 8 people.", []string{"Gang Crime Unit", "Harbourton Police Service"}},
 		{"a name across a comma is none", "Officers seized 50 pounds of marijuana in southwest Houston, police said.", nil},
 		{"a name that holds a comma", "The Zakat, Tax and Customs Authority found 2 kg of captagon.", []string{"Zakat, Tax and Customs Authority"}},

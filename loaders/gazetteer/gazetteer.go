@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -41,7 +42,7 @@ type Entry struct {
 func Load() ([]Entry, error) {
 	var out []Entry
 	err := readTSV("data/agencies.tsv", 4, func(f []string) {
-		out = append(out, Entry{Kind: Agency, Canon: f[0], Country: f[2], Sub: f[3], Names: names(f[0], f[1])})
+		out = append(out, Entry{Kind: Agency, Canon: f[0], Country: f[2], Sub: f[3], Names: withSpellings(names(f[0], f[1]))})
 	})
 	if err == nil {
 		err = readTSV("data/places.tsv", 5, func(f []string) {
@@ -79,6 +80,27 @@ func Load() ([]Entry, error) {
 
 // names is a name followed by its |-separated aliases.
 func names(name, aliases string) []string { return append([]string{name}, splitAliases(aliases)...) }
+
+// spellings are the words British and American English spell apart in
+// bodies' names: "World Customs Organisation" is the Organization.
+var spellings = [][2]string{{"Organization", "Organisation"}, {"Center", "Centre"}, {"Defense", "Defence"}, {"Program", "Programme"}}
+
+// withSpellings adds to ns each name in the other spelling, where it has one.
+func withSpellings(ns []string) []string {
+	out := ns
+	for _, n := range ns {
+		for _, sp := range spellings {
+			for _, pair := range [][2]string{sp, {sp[1], sp[0]}} {
+				if strings.Contains(n, pair[0]) {
+					if alt := strings.ReplaceAll(n, pair[0], pair[1]); !slices.Contains(out, alt) {
+						out = append(out, alt)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
 
 func splitAliases(s string) []string {
 	var out []string
