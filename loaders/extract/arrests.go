@@ -15,6 +15,8 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		return
 	}
 	if found && !(strings.Contains(sf.low, "arrests") && (strings.ContainsAny(sf.s.Text, ":(") || strings.Contains(sf.low, "including"))) &&
+		!(strings.Contains(sf.low, "including") || strings.Contains(sf.low, "consisting") || strings.Contains(sf.low, "comprising") ||
+			strings.Contains(sf.low, "of whom") || strings.Contains(sf.low, "among them")) &&
 		!(strings.Contains(sf.low, "with ") && (strings.Contains(sf.low, " other") || strings.Contains(sf.low, " more"))) && !hasBreakdownPart(sf) {
 		// Only a total's parts, others beside those read (arrest.extra.*) or
 		// a breakdown's next parts ("31 in Lyon, 12 in Porto") are read where
