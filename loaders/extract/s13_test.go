@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestEstimatedValueIsAbout checks that a sum given as an estimate of
 // worth is qualified "about", as ANNOTATION.md reads "estimated".
@@ -41,6 +44,29 @@ func TestConsultedIsNoActor(t *testing.T) {
 			ex := extractText(t, "", tc.body)
 			if len(ex.Seizures) != 1 || deref(ex.Seizures[0].Agency) != tc.want {
 				t.Errorf("%q: seizures %+v, want one by %s", tc.body, ex.Seizures, tc.want)
+			}
+		})
+	}
+}
+
+// TestPlacesByKind checks places named with the kind of place they are,
+// and seas, which the gazetteer lists.
+func TestPlacesByKind(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"a region after the", "Police arrested four men in the Hail region on Monday.", "Hail region"},
+		{"a district", "Officers seized 40 kg of heroin in Leilek district.", "Leilek district"},
+		{"a control point", "Customs officers seized 20 kg of shark fin at Lok Ma Chau Control Point.", "Lok Ma Chau Control Point"},
+		{"an ocean", "The Navy seized 300 kg of heroin from a dhow in the Indian Ocean.", "Indian Ocean"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, p := range ex.Places {
+				got = append(got, p.Name)
+			}
+			if !slices.Contains(got, tc.want) {
+				t.Errorf("%q: places %q, want %q among them", tc.body, got, tc.want)
 			}
 		})
 	}
