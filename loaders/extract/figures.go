@@ -896,7 +896,7 @@ var (
 		"recovery", "recoveries", "interception", "interceptions", "discovery",
 		"stash", "shut down", "took down", "taken down", "taken offline", "transporting", "carrying", "smuggle",
 		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed",
-		"recovering", "finding", "discovering", "intercepting", "uncovering", "impounding", "freezing",
+		"recovering", "finding", "discovering", "intercepting", "uncovering", "impounding", "freezing", "recover",
 		"yielded", "yielding", "unearthed", "retrieved", "retrieving", "turned up",
 		"street value", "drugs, including", "drugs included", "offloaded", "offload", "detained"}
 )
@@ -2939,8 +2939,10 @@ func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
 	}
 	off := len(sf.s.Text) - len(rest) + 3
 	e, _, _ := r.commodityNear(sf, off, 3)
-	if e == nil && strings.HasPrefix(rest, "of ") {
-		// "£30,000 of prescription medicine": goods no list names.
+	// "£30,000 of prescription medicine", "$8 million in stolen merchandise":
+	// goods no list names ("in" only before goods said to be unlawful, not
+	// "$5,000 in fines").
+	if first, _, _ := strings.Cut(rest[3:], " "); e == nil && (strings.HasPrefix(rest, "of ") || unlawfulGoodsWords[strings.ToLower(first)]) {
 		if sub, n := unlistedGoods(rest[3:]); n > 0 {
 			return &entry{Commodity: "other", Sub: sub}
 		}
@@ -2950,6 +2952,9 @@ func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
 	}
 	return e
 }
+
+// unlawfulGoodsWords say goods were taken or made unlawfully.
+var unlawfulGoodsWords = wordSet("stolen counterfeit fake illicit contraband smuggled pirated illegal bootleg falsified")
 
 // vagueGoods are goods too vague to be a seizure of their own without a
 // figure ("seizing the criminal assets of the distributors").
