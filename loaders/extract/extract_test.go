@@ -208,6 +208,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"other", "abalone", 3, 250000, "kg", "ZAR", "exact"}}},
 		{"able to recover", "Police were able to recover seven stolen cars from the garage.",
 			[]seizureKey{{"vehicles", "cars", 7, 0, "item", "", "exact"}}},
+		{"a sum in unlawful goods no list names is no cash", "Police seized $2 million in counterfeit sneakers.",
+			[]seizureKey{{"other", "counterfeit sneakers", 0, 2e6, "", "USD", "exact"}}},
 		{"recover stolen drugs", "Officers managed to recover the stolen 85 kilograms of cannabis resin.",
 			[]seizureKey{{"drugs", "cannabis resin", 85, 0, "kg", "", "exact"}}},
 		{"one drug's value stays its own", "Officers seized 3 kg of cocaine with a street value of £240,000.",
