@@ -13,7 +13,8 @@ var titleWords = wordSet(`mr mrs ms dr dame sir lord lady prof professor rev alh
 	captain capt lieutenant lt colonel col general gen major maj brigadier brig admiral adm corporal cpl
 	officer agent special deputy assistant acting senior temporary director judge justice magistrate
 	prosecutor minister secretary president vice governor mayor sheriff marshal chairman chairwoman chairperson administrator
-	undersecretary comptroller warrant rear datuk dato datin seri asst comm`)
+	undersecretary comptroller warrant rear datuk dato datin seri asst comm
+	comr sr acp dcp dsp asp ssp igp dgp adgp dig`)
 
 // peopleRoleWords end a job title written in lower case before a name.
 var peopleRoleWords = wordSet(`chief head director spokesman spokeswoman spokesperson commander superintendent inspector
@@ -134,7 +135,7 @@ var peopleArrestWords = wordSet("arrested detained apprehended held nabbed custo
 
 // peopleRuleCueWords are the words people.rules need one of in a sentence.
 var peopleRuleCueWords = func() map[string]bool {
-	m := wordSet("suspects suspect accused defendants alias arrested detained apprehended held nabbed custody intercepted identified named")
+	m := wordSet("suspects suspect accused defendants alias arrested detained apprehended held nabbed custody intercepted identified named namely")
 	for _, set := range []map[string]bool{titleWords, peopleRoleWords, sayVerbs} {
 		for w := range set {
 			m[w] = true

@@ -71,3 +71,35 @@ func TestPlacesByKind(t *testing.T) {
 		})
 	}
 }
+
+// TestPeopleNamed checks people named in lists after "namely" or "named
+// as" (with where they are from, an alias or an age before the name), a
+// role with a hyphenated word set off after the name, and a single name
+// after shortened ranks.
+func TestPeopleNamed(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"namely, with where from", "Police have arrested three more dealers, namely Tran Thi Phuong, Nguyen Hien Nam from Hanoi and Ha Thuc Cheng from Quang Binh Province.",
+			[]string{"Tran Thi Phuong", "Nguyen Hien Nam", "Ha Thuc Cheng"}},
+		{"identified as, with an alias", "The three were identified as Rohan Mehta alias Rocky from Pune, Sunil Kapoor from Agra, and Arjun Bhatia from Delhi.",
+			[]string{"Rohan Mehta", "Sunil Kapoor", "Arjun Bhatia"}},
+		{"an age before the last name", "The suspects were named as Ali Noor, 31, Fatuma Said, 40, and 27-year-old Omar Jama.",
+			[]string{"Ali Noor", "Fatuma Said", "Omar Jama"}},
+		{"a hyphenated role after the name", "Hamisi Masha, anti-narcotics police chief for the coast region, said nine suspects were arrested.",
+			[]string{"Hamisi Masha"}},
+		{"a single name after shortened ranks", "Sr. Comr. Mujiyono said the arrests took place over 11 days.", []string{"Mujiyono"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, p := range extractText(t, "", tc.body).People {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: people %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
