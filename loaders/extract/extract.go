@@ -263,6 +263,7 @@ type run struct {
 	sents       []*sentenceFacts
 	out         Extraction
 	agencyIdx   map[string]int    // canonical name -> index in out.Agencies
+	agencyAs    map[string]string // a listed name -> the name the article gave it first, in brackets after it
 	localUnits  map[string]string // a force's acronym -> its one local unit the article names ("Northern Rockies RCMP"), or ""
 	arrestsRead int               // how many arrests recordArrest has read, new or said again
 	rule        string            // the pass or rule reading facts now, kept on their evidence (explain)
@@ -290,7 +291,7 @@ type run struct {
 
 // Extract returns the facts of doc.
 func (x *Extractor) Extract(doc source.Document) Extraction {
-	r := &run{x: x, doc: doc, agencyIdx: map[string]int{}, opIdx: map[string]int{},
+	r := &run{x: x, doc: doc, agencyIdx: map[string]int{}, agencyAs: map[string]string{}, opIdx: map[string]int{},
 		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
 	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
 	w := x.workspace()
@@ -910,6 +911,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		r.rule = "agency.pattern"
 		if c.gaz {
 			r.rule = "agency.gazetteer"
+			if c.j-c.i == 2 && genericHeads[toks[c.i+1].Lower] && r.isDemonym(toks[c.i:c.i+1]) && !r.namedInFull(c.name) {
+				continue // "Montenegrin police", a listed alias, but generic where the force goes unnamed (agency.demonym)
+			}
 		}
 		r.addAgencyMention(sf, c.name, c.country, toks[c.i].Start, toks[c.j-1].End)
 	}
@@ -970,7 +974,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			// are generic (ANNOTATION.md: "Belgian authorities" name no agency),
 			// unless the article also names the force in full: then it is that
 			// force, said again. (A country's army, navy or gendarmerie is one.)
-			if h := lastHead(joinLower(toks[m.J:end])); (h == "police" || h == "prosecutors" || h == "customs") && (!named || !r.namedInFull(key)) {
+			if genericHeads[lastHead(joinLower(toks[m.J:end]))] && (!named || !r.namedInFull(key)) {
 				break
 			}
 			r.addAgencyMention(sf, key, e.Country, toks[m.I].Start, toks[end-1].End)
@@ -980,6 +984,10 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	}
 	slices.SortFunc(sf.agencies, func(a, b mention) int { return a.Start - b.Start })
 }
+
+// genericHeads are the bodies a country has many of, or names generically
+// by its adjective: "Peruvian police", "Polish customs", "Italian prosecutors".
+var genericHeads = wordSet("police prosecutors customs")
 
 // namedInFull reports whether the article names the agency name by a
 // name of its own: one of its names read already, or name itself anywhere.
@@ -1080,9 +1088,13 @@ func (r *run) isAgencyName(toks []token) bool {
 func (r *run) addAgencyMention(sf *sentenceFacts, name, country string, start, end int) {
 	surface := sf.s.Text[start:end]
 	possessive := strings.HasPrefix(sf.s.Text[end:], "'s") || strings.HasPrefix(sf.s.Text[end:], "’s")
+	if as, ok := r.agencyAs[name]; ok {
+		name = as // "CBŚP" again, after "Central Investigation Bureau (CBŚP)"
+	}
 	if n := len(sf.agencies); n > 0 && sf.agencies[n-1].Name != name && bracketed(sf.s.Text, sf.agencies[n-1].End, start, end) {
 		// "the Defence Ministry (Sedena)": the name in brackets is the one
-		// before it, written another way.
+		// before it, written another way, here and wherever it comes again.
+		r.agencyAs[name] = sf.agencies[n-1].Name
 		name = sf.agencies[n-1].Name
 	}
 	sf.agencies = append(sf.agencies, mention{Name: name, Surface: surface, Start: start, End: end, Possessive: possessive})

@@ -632,7 +632,7 @@ func TestAgencies(t *testing.T) {
 		{"a unit of a force no list names: two bodies", "Detectives with the Gang Crime Unit of the Harbourton Police Service arrested 8 people.", []string{"Gang Crime Unit", "Harbourton Police Service"}},
 		{"a name across a comma is none", "Officers seized 50 pounds of marijuana in southwest Houston, police said.", nil},
 		{"a name that holds a comma", "The Zakat, Tax and Customs Authority found 2 kg of captagon.", []string{"Zakat, Tax and Customs Authority"}},
-		{"a wire service named so", "The AFP news agency reported that Nigerian police arrested 12 people.", []string{"Nigeria Police Force"}},
+		{"a wire service named so", "The AFP news agency reported that the Nigeria Police Force arrested 12 people.", []string{"Nigeria Police Force"}},
 		{"a source who told the wire service", "A police source told AFP that 12 people were held in Lagos.", nil},
 		{"a wire service's dateline", "PARIS (AFP) — French customs officers seized 2 tonnes of cannabis, AFP reported.", []string{"French Customs"}},
 		{"demonym marines are the country's navy", "Mexican marines seized a boat off Oaxaca.", []string{"Secretaría de Marina"}},

@@ -103,3 +103,28 @@ func TestPeopleNamed(t *testing.T) {
 		})
 	}
 }
+
+// TestBracketedNameAgain checks that a listed acronym written in brackets
+// after a name the article gives stays that body where it comes again, and
+// that a listed alias of a country's adjective and "police" names no body
+// the article does not name.
+func TestBracketedNameAgain(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"an acronym again", "The Central Investigation Bureau (CBŚP) raided 12 homes. CBŚP officers seized 40 pistols.", []string{"Central Investigation Bureau"}},
+		{"a listed alias by adjective", "Montenegrin police arrested seven people in Podgorica.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, a := range extractText(t, "", tc.body).Agencies {
+				got = append(got, a.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: agencies %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
