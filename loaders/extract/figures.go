@@ -1717,7 +1717,7 @@ func deref(s *string) string {
 
 func itemUnit(e *entry) string {
 	switch {
-	case e.Sub == "pills" || e.Sub == "tablets" || strings.HasSuffix(e.Form, "pills") || strings.HasSuffix(e.Form, "tablets"):
+	case e.Sub == "pills" || e.Sub == "tablets" || strings.HasSuffix(e.Form, "pills") || strings.HasSuffix(e.Form, "tablets") || strings.HasSuffix(e.Form, "capsules"):
 		return "pill"
 	case e.Commodity == "ammunition":
 		return "round"
