@@ -705,6 +705,8 @@ func TestOperations(t *testing.T) {
 		agency     string
 	}{
 		{"operation", "Kent Police said Operation Sparrowhawk ended.", "Sparrowhawk", "", "", "Kent Police"},
+		{"a codename with and", "Kent Police said Operation Shield and Sword ended last week.", "Shield and Sword", "", "", "Kent Police"},
+		{"and a body after a codename", "Operation Sparrowhawk and Kent Police ended last week.", "Sparrowhawk", "", "", "Kent Police"},
 		{"codenamed", "In London the Met operation, codenamed \u201cBlackthorn\u201d, went on.", "Blackthorn", "", "", "Metropolitan Police"},
 		{"project", "Police in Ontario ran Project Harbourlight for a year.", "Harbourlight", "Project Harbourlight", "", ""},
 		{"a named action and its short name", "The sixth European Mule Action (EMA 6) ended with 422 arrests.", "European Mule Action", "", "", ""},

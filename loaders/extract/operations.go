@@ -101,6 +101,35 @@ func mayStartWeek(s string, p int) bool {
 }
 
 // findOperations finds named operations in a sentence.
+// andWordAfter returns the length of " and " and one capitalised word
+// after byte pos of sf, where they end a codename ("Operation Shield and
+// Sword last week"): the word ends the name (a lower-case word, a stop or
+// the end follow) and names no body or place of its own. 0 where not.
+func andWordAfter(sf *sentenceFacts, pos int) int {
+	text := sf.s.Text
+	if !strings.HasPrefix(text[pos:], " and ") {
+		return 0
+	}
+	ws := pos + len(" and ")
+	we := ws
+	for we < len(text) && isLetterByte(text[we]) {
+		we++
+	}
+	if we == ws || !isCapitalised(text[ws:we]) || notCodenameWords[strings.ToLower(text[ws:we])] || personNouns[strings.ToLower(text[ws:we])] ||
+		overlapsMention(sf.agencies, ws, we) || overlapsMention(sf.places, ws, we) || overlapsMention(sf.platforms, ws, we) {
+		return 0
+	}
+	if rest := text[we:]; rest != "" && rest[0] == ' ' && len(rest) > 1 && !(rest[1] >= 'a' && rest[1] <= 'z') {
+		return 0 // "Operation Shield and Sword Fish", "and Europol's": not the name's end
+	}
+	return we - pos
+}
+
+// notCodenameWords are capitalised words after "and" that start a clause
+// or name a body, not a codename's last word.
+var notCodenameWords = wordSet("operation project police customs officers detectives agents authorities investigators " +
+	"the it they he she we this that these those there in on at during")
+
 func (r *run) findOperations(sf *sentenceFacts) {
 	r.rule = "operation.word"
 	text := sf.s.Text
@@ -135,7 +164,11 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	}
 	for _, m := range operationScan.findAllAt(text, sf.starts) {
 		name := trimTrailingStopWords(text[m[2]:m[3]])
-		add(name, "", m[0], m[0]+len(text[m[0]:m[2]])+len(name))
+		end := m[0] + len(text[m[0]:m[2]]) + len(name)
+		if n := andWordAfter(sf, end); n > 0 {
+			name, end = text[m[2]:end+n], end+n // "Operation Shield and Sword"
+		}
+		add(name, "", m[0], end)
 	}
 	r.rule = "operation.dubbed"
 	for _, m := range codenameScan.findAllAt(text, sf.starts) {

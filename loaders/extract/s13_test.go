@@ -90,6 +90,8 @@ func TestPeopleNamed(t *testing.T) {
 		{"a hyphenated role after the name", "Hamisi Masha, anti-narcotics police chief for the coast region, said nine suspects were arrested.",
 			[]string{"Hamisi Masha"}},
 		{"a single name after shortened ranks", "Sr. Comr. Mujiyono said the arrests took place over 11 days.", []string{"Mujiyono"}},
+		{"a particle joined by a hyphen", "Major Fahad al-Otaibi said 12 people were arrested.", []string{"Fahad al-Otaibi"}},
+		{"two particles", "Colonel Ahmed bin Khalid al-Sulaiti said the drugs were seized.", []string{"Ahmed bin Khalid al-Sulaiti"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
