@@ -210,6 +210,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"vehicles", "cars", 7, 0, "item", "", "exact"}}},
 		{"a sum in unlawful goods no list names is no cash", "Police seized $2 million in counterfeit sneakers.",
 			[]seizureKey{{"other", "counterfeit sneakers", 0, 2e6, "", "USD", "exact"}}},
+		{"metric tonnes as MT, cubic metres as m3", "Officers seized 180.5 MT of diesel and more than 40,000 m3 of timber.",
+			[]seizureKey{{"other", "diesel", 180.5, 0, "tonne", "", "exact"}, {"other", "timber", 40000, 0, "cubic metre", "", "more_than"}}},
 		{"a drug's plural", "Police seized 5 kg of methamphetamines and 200 kg of qat.",
 			[]seizureKey{{"drugs", "methamphetamine", 5, 0, "kg", "", "exact"}, {"drugs", "khat", 200, 0, "kg", "", "exact"}}},
 		{"a medicine's brand in capsules", "Customs seized 12,000 Lyrica capsules.",

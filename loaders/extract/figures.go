@@ -920,7 +920,8 @@ var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric t
 	"grams": "g", "gram": "g", "grammes": "g", "gms": "g", "gm": "g", "g": "g", "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb",
 	"ounces": "oz", "ounce": "oz", "oz": "oz", "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre", "l": "litre", "ml": "ml",
 	"gallons": "gallon", "gallon": "gallon",
-	"cubic metres": "cubic metre", "cubic meters": "cubic metre", "cubic metre": "cubic metre", "cubic meter": "cubic metre"}
+	"cubic metres": "cubic metre", "cubic meters": "cubic metre", "cubic metre": "cubic metre", "cubic meter": "cubic metre",
+	"mt": "tonne", "m3": "cubic metre", "cbm": "cubic metre"} // "180.5 MT of diesel", "40,000 m3 of wood"
 
 // commodityNear finds the first commodity named in the few words of the
 // sentence's text from byte off (modifiers may stand before it: "suspected

@@ -15,7 +15,7 @@ var (
 	unitAlts = newWordAlts("tonnes", "tonne", "metric tonnes", "metric tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
 		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "gms", "gm", "g", "pounds", "pound", "lbs", "lb", "ounces",
 		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon",
-		"cubic metres", "cubic meters", "cubic metre", "cubic meter")
+		"cubic metres", "cubic meters", "cubic metre", "cubic meter", "mt", "m3", "cbm")
 	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "packages", "package", "packets", "packet", "bags", "bag",
 		"parcels", "parcel", "sacks", "sack", "bales", "bale", "boxes", "box", "pallets", "pallet", "pouches", "pouch",
 		"sachets", "sachet", "wraps", "wrap", "bundles", "bundle", "slabs", "slab", "pellets", "pellet",
