@@ -32,6 +32,8 @@ var (
 	// NAME, (the) ROLE of/at AGENCY: "Jane Smith, the director of the NCA".
 	nameRoleRe = regexp.MustCompile(personName + `,\s+(?:the\s+|a\s+)?(` + roles + `)\s+(?:of|at|for|from)\s+`)
 	orgAfterRe = regexp.MustCompile(`^,?\s+(?:of|from|at|with)\s+(?:the\s+)?`)
+	// a role of up to five words set off after a name, then "of", "for", "at" or "with"; or nothing
+	orgAfterRoleRe = regexp.MustCompile(`^,\s+(?:(?:the|a|an)\s+)?(?:(?:[\w’'-]+\s+){1,5}?(?:of|for|at|with)\s+(?:the\s+)?)?`)
 	orgWords   = map[string]bool{"office": true, "agency": true, "police": true, "bureau": true, "service": true, "unit": true,
 		"operations": true, "investigations": true, "services": true, "airport": true, "port": true, "station": true,
 		"terminal": true, "hotel": true, "hospital": true, "prison": true,
@@ -250,7 +252,13 @@ func (r *run) agencyEnd(sf *sentenceFacts, pos int) int {
 func (r *run) agencyAfter(sf *sentenceFacts, pos int) string {
 	loc := orgAfterRe.FindStringIndex(sf.s.Text[pos:])
 	if loc == nil {
-		return ""
+		// "Lt Gen Abdullah Al Marri, Commander-in-Chief of Dubai Police,",
+		// "Detective Sergeant Amy Lowe, NFIB": a role set off after the
+		// name, then the body, or the body alone.
+		loc = orgAfterRoleRe.FindStringIndex(sf.s.Text[pos:])
+		if loc == nil || strings.Contains(sf.s.Text[pos:pos+loc[1]], " who ") {
+			return ""
+		}
 	}
 	start := pos + loc[1]
 	for _, a := range sf.agencies {

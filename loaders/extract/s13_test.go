@@ -130,3 +130,21 @@ func TestBracketedNameAgain(t *testing.T) {
 		})
 	}
 }
+
+// TestOrganisationAfterTitledName checks the body of a titled person named
+// after a role set off after the name, or alone after it.
+func TestOrganisationAfterTitledName(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"a role of the body", "Lieutenant General Abdullah Khalifa Al Marri, Commander-in-Chief of Dubai Police, praised the officers.", "Dubai Police"},
+		{"the body alone", "\"We have dismantled the network,\" said Detective Sergeant Amy Lowe, NFIB.", "National Fraud Intelligence Bureau"},
+		{"a clause is no role", "Captain Ola Brenn, who worked with the Guardia Civil, praised the officers.", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.People) != 1 || deref(ex.People[0].Organisation) != tc.want {
+				t.Errorf("%q: people %+v, want one of %q", tc.body, ex.People, tc.want)
+			}
+		})
+	}
+}
