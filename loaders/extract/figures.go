@@ -1393,6 +1393,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if otherVerbBefore(sf, f.Start) {
 				continue // "seized 700 servers and identified 1.6 million infected computers"
 			}
+			if chargedQuantityBefore(tail(sf.low[:f.Start], 80)) {
+				continue // "conspiracy to possess with intent to distribute more than five kilograms": a charge's threshold
+			}
 			if madeFromBefore(tail(sf.low[:f.Start], 40)) {
 				continue // "the ephedrine could have been used to manufacture about 4kg of methamphetamine": what it would make
 			}
@@ -1543,6 +1546,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		after := text[m.End:]
 		if isConversion(text, moneys, m) || notGoodsValue(sf, m.Start, m.End) || releasedBefore(tail(sf.low[:m.Start], 20)) {
 			continue
+		}
+		if resaleBefore(tail(sf.low[:m.Start], 60)) {
+			continue // "could have been sold on the street for about $90,000 to $120,000": a price, not a haul
 		}
 		if m.Qualifier == "exact" && estimatedValueBefore(tail(sf.low[:m.Start], 50)) {
 			m.Qualifier = "about" // "an estimated street value of R250 000"
@@ -1767,6 +1773,30 @@ func (r *run) listValued(made []int, e *entry) bool {
 			first = *s.Subtype
 		case *s.Subtype != first:
 			return true
+		}
+	}
+	return false
+}
+
+// chargedQuantityBefore reports whether low, the lower case before a
+// figure, ends in a charge's words, whose quantity is the law's threshold:
+// "conspiracy to possess with intent to distribute more than 5 kilograms".
+func chargedQuantityBefore(low string) bool {
+	for _, p := range []string{"intent to distribute", "intent to supply", "intent to sell", "conspiracy to", "conspiring to", "conspired to"} {
+		if k := strings.LastIndex(low, p); k >= 0 && !strings.ContainsAny(low[k:], ";.") {
+			return true
+		}
+	}
+	return false
+}
+
+// resaleBefore reports whether low, the lower case before a sum, prices
+// goods as sold ("could have been sold on the street for about $90,000 to
+// "): the sum is what they would fetch, no haul of cash.
+func resaleBefore(low string) bool {
+	for _, v := range []string{"sold ", "sell ", "sells ", "selling ", "resold ", "fetch ", "fetched "} {
+		if k := strings.LastIndex(low, v); k >= 0 && (k == 0 || low[k-1] == ' ') && !strings.Contains(low[k:], ", ") && !strings.Contains(low[k:], ";") {
+			return strings.Contains(low[k:], " for ") || strings.HasPrefix(v, "fetch")
 		}
 	}
 	return false

@@ -178,6 +178,9 @@ func goodsPhrase(text, textLow string, s, e int) (int, int, bool) {
 	if notGoodsStart[first] || notGoodsHead[last] || strings.HasSuffix(last, "ed") || len(words) == 1 && strings.HasSuffix(first, "ing") {
 		return 0, 0, false
 	}
+	if len(words) > 1 && strings.HasSuffix(first, "ing") && verbObjectStart[low[words[1][0]:words[1][1]]] {
+		return 0, 0, false // "doubling the amount": a verb and its object, not goods
+	}
 	for _, w := range words {
 		if word := low[w[0]:w[1]]; listVerbs[word] || isWordNumber(word) {
 			return 0, 0, false
@@ -188,6 +191,9 @@ func goodsPhrase(text, textLow string, s, e int) (int, int, bool) {
 	}
 	return s, e, true
 }
+
+// verbObjectStart are the words that start a verb's object after a word in -ing.
+var verbObjectStart = wordSet("the a an his her their its this that these those them it")
 
 // isWordNumber reports whether w is a number in words ("six", "twenty-one"):
 // a figure, read by the figure passes, not goods of a list.
