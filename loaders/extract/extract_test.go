@@ -218,6 +218,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "cocaine", 2, 30000, "lb", "USD", "exact"}}},
 		{"a verb and its object are no goods", "Norwegian Customs seized 9 tonnes of cocaine in 2023, doubling the amount seized in 2022.",
 			[]seizureKey{{"drugs", "cocaine", 9, 0, "tonne", "", "exact"}}},
+		{"a list of the drugs a sentence before seized", "Customs seized 9,000 kilograms of drugs. The drugs were:\n• 8,100 kgs of cannabis;\n• 700 kgs of cocaine.",
+			[]seizureKey{{"drugs", "", 9000, 0, "kg", "", "exact"}, {"drugs", "cannabis", 8100, 0, "kg", "", "exact"}, {"drugs", "cocaine", 700, 0, "kg", "", "exact"}}},
 		{"a drug's plural", "Police seized 5 kg of methamphetamines and 200 kg of qat.",
 			[]seizureKey{{"drugs", "methamphetamine", 5, 0, "kg", "", "exact"}, {"drugs", "khat", 200, 0, "kg", "", "exact"}}},
 		{"a medicine's brand in capsules", "Customs seized 12,000 Lyrica capsules.",

@@ -220,8 +220,11 @@ func (r *run) markSeizedLists() {
 		if !strings.HasSuffix(strings.TrimSpace(sf.s.Text), ":") {
 			continue
 		}
-		if !(sf.cues&cueSeize != 0 && hasSeizeCue(sf.s.Text)) && !hasAnyWord(sf.low, resultListWords) {
-			continue // "The results of the operation include:" opens a list of figures too
+		// ("The results of the operation include:" opens a list of figures
+		// too, and "The drugs were:" after a sentence that seized them.)
+		if !(sf.cues&cueSeize != 0 && hasSeizeCue(sf.s.Text)) && !hasAnyWord(sf.low, resultListWords) &&
+			!(i > 0 && len(sf.toks) <= 6 && r.sents[i-1].cues&cueSeize != 0 && hasSeizeCue(r.sents[i-1].s.Text)) {
+			continue
 		}
 		bulleted := i+1 < len(r.sents) && isBulletLine(r.sents[i+1].s.Text)
 		for j := i + 1; j < len(r.sents) && (isBulletLine(r.sents[j].s.Text) || !bulleted && listLine(r.sents[j], r.sents[j-1])); j++ {
