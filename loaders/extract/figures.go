@@ -755,6 +755,9 @@ func (r *run) agencyFor(i, pos int) string {
 		}
 	}
 	for j := i + 1; j < len(r.sents) && j <= i+2 && r.sents[j].s.Para <= 2; j++ {
+		if startsSeparateEvent(r.sents[j]) {
+			break // "Separately, the Navy said ...": another event's body
+		}
 		if r.quotesItsAgency(j) {
 			continue // a quote after the figure is not who made it
 		}
@@ -762,9 +765,14 @@ func (r *run) agencyFor(i, pos int) string {
 			return a
 		}
 	}
-	// An article about one agency speaks of it throughout.
+	// An article about one agency speaks of it throughout, but a separate
+	// event told after the figure ("Separately, the Navy said ...") names
+	// no body of the events before it.
 	own := map[string]bool{}
 	for j := range r.sents {
+		if j > i && startsSeparateEvent(r.sents[j]) {
+			break
+		}
 		if a := r.ownAgency(j, false, true); a != "" {
 			own[a] = true
 		}

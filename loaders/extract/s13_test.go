@@ -148,3 +148,15 @@ func TestOrganisationAfterTitledName(t *testing.T) {
 		})
 	}
 }
+
+// TestSeparateEventNamesNoActorBefore checks that a body named only in a
+// separate event told after a figure is not the figure's actor.
+func TestSeparateEventNamesNoActorBefore(t *testing.T) {
+	body := "Police said they arrested 150 people in raids across the south. Separately, the Sri Lanka Navy said 500 kg of cannabis was seized off Jaffna."
+	ex := extractText(t, "", body)
+	for _, a := range ex.Arrests {
+		if a.Agency != nil {
+			t.Errorf("arrests %+v, want no agency", ex.Arrests)
+		}
+	}
+}
