@@ -2785,7 +2785,8 @@ var notCountedGoods = wordSet(`days weeks months years hours minutes times decad
 	agencies forces officers police officials investigators agents authorities units teams
 	percent per cent kilometres kilometers miles metres meters feet plants
 	messages calls chats conversations emails images photos videos files documents posts adverts advertisements
-	transactions payments transfers websites sites pages profiles users customers clients visitors`)
+	transactions payments transfers websites sites pages profiles users customers clients visitors
+	bodies survivors casualties patients species planets stars animals passengers refugees migrants hostages`)
 
 // notGoods are words after "N unit of" that name no goods.
 var notGoods = wordSet("them the a an its their his her this that these those which what who whom it worth valued")

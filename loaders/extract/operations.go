@@ -101,6 +101,20 @@ func mayStartWeek(s string, p int) bool {
 }
 
 // findOperations finds named operations in a sentence.
+// policingWeek reports whether a week's or day's name says it is one of
+// enforcement: "Week of Action", "County Lines Intensification Week",
+// "Operation Sceptre knife crime week".
+func policingWeek(name string) bool {
+	low := strings.ToLower(name)
+	for _, w := range []string{"action", "intensification", "enforcement", "crackdown", "county lines", "police", "policing",
+		"operation", "knife", "crime", "drug", "weapon", "firearm", "speed", "road safety", "scam", "fraud", "exploitation", "trafficking", "border"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // andWordAfter returns the length of " and " and one capitalised word
 // after byte pos of sf, where they end a codename ("Operation Shield and
 // Sword last week"): the word ends the name (a lower-case word, a stop or
@@ -225,8 +239,8 @@ func (r *run) findOperations(sf *sentenceFacts) {
 			continue // the "Week" is inside an agency's name
 		}
 		name = strings.TrimSpace(text[start:m[3]])
-		if len(strings.Fields(name)) < 2 {
-			continue
+		if len(strings.Fields(name)) < 2 || !policingWeek(name) {
+			continue // "London Fashion Week", "Mental Health Awareness Week": no operation
 		}
 		add(name, "", start, m[3])
 	}

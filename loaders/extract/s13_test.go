@@ -160,3 +160,21 @@ func TestSeparateEventNamesNoActorBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestNotPolicing checks that news of no police work states no operation
+// or seizure: a week of fashion, bodies recovered, species discovered.
+func TestNotPolicing(t *testing.T) {
+	cases := []struct{ name, body string }{
+		{"a week of no enforcement", "The designer showed her collection at London Fashion Week on Friday."},
+		{"bodies recovered", "Rescuers recovered 14 bodies from the rubble after the quake."},
+		{"species discovered", "Scientists discovered 60 species of deep-sea worms off the coast."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Operations)+len(ex.Seizures)+len(ex.Arrests) != 0 {
+				t.Errorf("%q: operations %+v, seizures %+v, arrests %+v, want none", tc.body, ex.Operations, ex.Seizures, ex.Arrests)
+			}
+		})
+	}
+}
