@@ -941,7 +941,11 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 	if len(toks) > maxWords+3 {
 		toks = toks[:maxWords+3]
 	}
-	for i := range toks {
+	for i := 0; i < len(toks); i++ {
+		if n := calibreAt(s, toks, i); n > 0 {
+			i += n - 1 // "five 9mm pistols", "three 5.56 carbine rifles", "45 12-gauge cartridges"
+			continue
+		}
 		if i > maxWords || nearStop[toks[i].Lower] && i > 0 || isNumberToken(toks[i].Text) && !modelNumber(s, toks, i) {
 			break
 		}
@@ -954,6 +958,32 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 	}
 	return nil, 0, 0
 }
+
+// calibreAt returns how many tokens from toks[i] write a calibre or gauge
+// ("9mm", "5.56", ".38-caliber", "12-gauge"), 0 where they do not: a number
+// glued to "mm", with a decimal part, or joined to a word of bore.
+func calibreAt(s string, toks []token, i int) int {
+	t := toks[i]
+	if t.Text == "" || t.Text[0] < '0' || t.Text[0] > '9' {
+		return 0
+	}
+	if strings.HasSuffix(t.Lower, "mm") {
+		return 1 // "9mm"
+	}
+	n := 1
+	if i+1 < len(toks) && s[t.End:toks[i+1].Start] == "." && isNumberToken(toks[i+1].Text) {
+		n = 2 // "5.56"
+	}
+	if k := i + n; k < len(toks) && boreWords[toks[k].Lower] {
+		return n + 1 // "12-gauge", ".38 caliber"
+	}
+	if n == 2 && i == 0 {
+		return 2 // "three 5.56 carbine rifles": a decimal right after the count
+	}
+	return 0
+}
+
+var boreWords = wordSet("mm gauge calibre caliber cal bore")
 
 // nearStop ends the words commodityNear reads.
 var nearStop = wordSet("were was and in at from with have has had been by to for on after during inside near while when into under hidden concealed which that")
@@ -1386,7 +1416,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	// Physical quantities: "5.7 tonnes of cocaine", "122 firearms", "several dozen guns".
 	if cue {
 		skipTo := -1 // the end of a compound measure read whole: "55 kilograms and 840 grams"
-		for _, f := range sf.figures() {
+		figs := sf.figures()
+		for k, f := range figs {
+			if k > 0 && text[figs[k-1].End:f.Start] == " " && f.Value != float64(int64(f.Value)) && figs[k-1].Value == float64(int64(figs[k-1].Value)) {
+				continue // "three 5.56 carbine rifles": a calibre after the count
+			}
 			cs, ce := sf.clauseAt(f.Start)
 			if f.Start < skipTo || covered(f.Start, f.End) || !seizeCue(cs, ce) {
 				continue
