@@ -3041,7 +3041,7 @@ var supportPhrases = []string{"supported by", "support of", "support from", "coo
 	"organized by", "organised by", "centre at", "center at", "help from", "aid of", "aid from", "input from", "working with",
 	"handed over to", "handed to", "turned over to", "transferred to", "referred to", "coordinated from", "coordinated at",
 	"made up of members of", "made up of", "comprising", "consisting of", "members of", "coordination with",
-	"under the coordination of", "in liaison with"}
+	"under the coordination of", "in liaison with", "made available to", "at the disposal of", "delivered to", "brought before"}
 
 // partnerPhrases before an agency name a partner of the work: one of the
 // operation's agencies, but not the subject that made the figure ("In a
@@ -3094,7 +3094,8 @@ func agencyJustBefore(sf *sentenceFacts, a mention) (mention, string, bool) {
 var fundPhrases = []string{"funded by", "financed by", "funding from", "funding of", "sponsored by", "grant from"}
 
 // supportVerbs after an agency say it helped others' work ("Europol supported ...").
-var supportVerbs = wordSet("supported supports supporting coordinated coordinates coordinating funded funds financed facilitated facilitates assisted assists helped helps backed")
+var supportVerbs = wordSet("supported supports supporting coordinated coordinates coordinating funded funds financed facilitated facilitates assisted assists helped helps backed " +
+	"praised praises lauded lauds commended commends congratulated congratulates hailed hails thanked thanks") // (a body that praised others' seizure made none)
 
 // supportsOnly reports whether agency mention a is named as supporting,
 // coordinating or funding the work, not doing it.

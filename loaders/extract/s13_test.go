@@ -37,6 +37,8 @@ func TestConsultedIsNoActor(t *testing.T) {
 	cases := []struct{ name, body, want string }{
 		{"in consultation with", "Australian Border Force officers, in consultation with the Australian Fisheries Management Authority, seized 300 kg of sea cucumber.", "Australian Border Force"},
 		{"at the request of", "At the request of the FBI, the Guardia Civil seized 20 kg of cocaine.", "Guardia Civil"},
+		{"praised others' seizure", "The Customs Service praised the Guardia Civil for seizing 20 kg of cocaine.", "Guardia Civil"},
+		{"made available to", "The Guardia Civil seized 600 kg of cocaine, which was made available to the Michoacan Prosecutor's Office.", "Guardia Civil"},
 		{"impersonated", "Fraudsters posing as the Internal Revenue Service were caught with 3 kg of cocaine by Kent Police.", "Kent Police"},
 	}
 	for _, tc := range cases {
