@@ -347,7 +347,7 @@ func (r *run) anotherGroupAfter(sf *sentenceFacts, p int) bool {
 // The words, in ASCII lower case, that some arrest patterns need.
 var (
 	arrestWords         = []string{"arrest"}
-	arrestBeforeWords   = []string{"arrest", "detain", "detention", "apprehen"}
+	arrestBeforeWords   = []string{"arrest", "detain", "detention", "apprehen", "capture of"}
 	arrestVerbs         = []string{"arrested", "detained", "taken into custody", "apprehended", "held", "nabbed", "rounded up", "picked up", "collared"}
 	arrestOnePassiveAux = []string{"was", "been", "being"}
 )
@@ -2514,7 +2514,7 @@ var (
 	strongSeizeWords  = []string{"seiz", "confiscated", "recovered"}
 	exampleWords      = []string{"such as", "includ", "like", "e.g."}
 
-	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded picked held arrestees detainees caught intercepted captured")
+	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded picked held arrestees detainees caught intercepted captured capture")
 	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation
 		forfeit forfeited forfeiture hauls ` + strings.Join(firstWords(seizeCuePhrases), " "))
 	valueCueWords = wordSet("worth value valued price priced")
@@ -2892,8 +2892,8 @@ func conversionAfter(s string) int {
 		return 0
 	}
 	e := strings.IndexByte(s[q:min(len(s), q+40)], ')')
-	if e < 0 || !bracketMeasure(s[q+1:q+e]) {
-		return 0
+	if e < 0 || !bracketMeasure(s[q+1:q+e]) && unitNames[strings.ToLower(strings.TrimSpace(s[q+1:q+e]))] == "" {
+		return 0 // ("120.5 kilogrammes (kg) of syabu": the unit's short form, set aside too)
 	}
 	return q + e + 1
 }

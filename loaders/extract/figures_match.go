@@ -16,7 +16,7 @@ var (
 		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "gms", "gm", "g", "pounds", "pound", "lbs", "lb", "ounces",
 		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon",
 		"cubic metres", "cubic meters", "cubic metre", "cubic meter", "mt", "m3", "cbm")
-	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "packages", "package", "packets", "packet", "bags", "bag",
+	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "cakes", "cake", "packages", "package", "packets", "packet", "bags", "bag",
 		"parcels", "parcel", "sacks", "sack", "bales", "bale", "boxes", "box", "pallets", "pallet", "pouches", "pouch",
 		"sachets", "sachet", "wraps", "wrap", "bundles", "bundle", "slabs", "slab", "pellets", "pellet",
 		"bottles", "bottle", "tins", "tin", "jerrycans", "jerrycan", "cartons", "carton", "crates", "crate",
@@ -31,7 +31,7 @@ var (
 		"driver", "operator", "courier", "administrator", "leader", "ringleader", "boss", "kingpin", "national")
 	activeArrestVerbs   = []string{"arrested", "arresting", "arrest", "detained", "detaining", "apprehended"}
 	activeArrestFillers = []string{"a total of", "some", "another", "at least", "a further", "an additional", "a combined", "a further total of"}
-	arrestOfNouns       = []string{"arrests", "arrest", "detention", "apprehension"}
+	arrestOfNouns       = []string{"arrests", "arrest", "detention", "apprehension", "capture"}
 )
 
 // unitAfter reads the unit after a figure ("5 kg", "1.2-tonne", "12 lbs."):
