@@ -959,6 +959,18 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 	return nil, 0, 0
 }
 
+// listedGoodsAfter reports whether goods a list names follow byte off of
+// sf, maybe after "of": "14 pieces of abalone", not "five pieces of
+// knot-tied plastic" (a container).
+func (r *run) listedGoodsAfter(sf *sentenceFacts, off int) bool {
+	rest := sf.s.Text[off:]
+	if t := strings.TrimLeft(rest, " "); strings.HasPrefix(t, "of ") {
+		off += len(rest) - len(t) + len("of ")
+	}
+	e, at, _ := r.commodityNear(sf, off, 1)
+	return e != nil && at <= 1
+}
+
 // calibreAt returns how many tokens from toks[i] write a calibre or gauge
 // ("9mm", "5.56", ".38-caliber", "12-gauge"), 0 where they do not: a number
 // glued to "mm", with a decimal part, or joined to a word of bore.
@@ -1449,11 +1461,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 					f.Value, after = roundSig(f.Value+add), after[k:] // "3 kg 600 grams", "55 kilograms and 840 grams"
 					skipTo = len(text) - len(after)
 				}
-			} else if u, n := packUnitAfter(after); n >= 0 {
+			} else if u, n := packUnitAfter(after); n >= 0 && (!strings.HasPrefix(strings.ToLower(u), "piece") || r.listedGoodsAfter(sf, len(text)-len(after)+n)) {
 				// "50 bricks of cocaine": a count of packages of a drug.
 				unit, packed = singular(strings.ToLower(u)), true
-				if unit == "stick" {
-					unit = "item" // "7.1 million sticks of cigarettes": the cigarettes counted
+				if unit == "stick" || unit == "piece" {
+					unit = "item" // "7.1 million sticks of cigarettes", "14 pieces of abalone": the goods counted
 				}
 				after = after[n:]
 			} else if n := dosageFormOf(after); n > 0 {
@@ -2820,7 +2832,7 @@ var notCountedGoods = wordSet(`days weeks months years hours minutes times decad
 	percent per cent kilometres kilometers miles metres meters feet plants
 	messages calls chats conversations emails images photos videos files documents posts adverts advertisements
 	transactions payments transfers websites sites pages profiles users customers clients visitors
-	bodies survivors casualties patients species planets stars animals passengers refugees migrants hostages`)
+	bodies survivors casualties patients species planets stars animals passengers refugees migrants hostages pieces piece`)
 
 // notGoods are words after "N unit of" that name no goods.
 var notGoods = wordSet("them the a an its their his her this that these those which what who whom it worth valued")

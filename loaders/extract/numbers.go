@@ -122,8 +122,8 @@ func findFiguresAt(s string, starts []int32, bits []uint8) []figure {
 	words := findWordNumbersAt(s, starts, bits)
 	room = len(digits) + len(vague) + len(words)
 	for _, m := range digits {
-		if isPartOfDateOrCode(s, m[0], m[1]) {
-			continue
+		if isPartOfDateOrCode(s, m[0], m[1]) || m[0] == 0 && m[1] <= 2 && isBulletLine(s) {
+			continue // (the number of a numbered list's line: "1. Two AK-47 rifles")
 		}
 		v, err := strconv.ParseFloat(numberText(s[m[2]:m[3]]), 64)
 		if err != nil {

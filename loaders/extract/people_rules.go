@@ -147,6 +147,14 @@ var peopleRuleCueWords = func() map[string]bool {
 // isBulletLine reports whether s is an item of a bulleted list, where
 // suspects are often listed one a line ("- Ada Obi, 37").
 func isBulletLine(s string) bool {
+	if len(s) > 2 && s[0] >= '1' && s[0] <= '9' {
+		// "1. Two AK-47 rifles", "12) Eight pistols": a numbered list's line
+		k := 1
+		if s[1] >= '0' && s[1] <= '9' {
+			k = 2
+		}
+		return len(s) > k+1 && (s[k] == '.' || s[k] == ')') && s[k+1] == ' '
+	}
 	return strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.HasPrefix(s, "* ")
 }
 

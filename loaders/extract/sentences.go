@@ -343,6 +343,9 @@ func appendSplitLine(spans [][2]int, line string) [][2]int {
 		if r == '.' && isAbbreviationBefore(line[start:i-1]) {
 			continue
 		}
+		if r == '.' && start == 0 && i-1 <= 2 && isDigits(line[:i-1]) {
+			continue // "1. Two AK-47 rifles": a numbered list's number
+		}
 		spans = append(spans, [2]int{start, end})
 		start = end + (len(line[end:]) - len(rest))
 		i = start
@@ -351,6 +354,16 @@ func appendSplitLine(spans [][2]int, line string) [][2]int {
 		spans = append(spans, [2]int{start, len(line)})
 	}
 	return spans
+}
+
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isAbbreviationBefore reports whether the text before a dot ends in an
