@@ -93,6 +93,7 @@ func TestPeopleNamed(t *testing.T) {
 			[]string{"Hamisi Masha"}},
 		{"a single name after shortened ranks", "Sr. Comr. Mujiyono said the arrests took place over 11 days.", []string{"Mujiyono"}},
 		{"a particle joined by a hyphen", "Major Fahad al-Otaibi said 12 people were arrested.", []string{"Fahad al-Otaibi"}},
+		{"two given names and an initial", "PDEA Director Gil Cesario P. Castro said the suspects were arrested.", []string{"Gil Cesario P. Castro"}},
 		{"two particles", "Colonel Ahmed bin Khalid al-Sulaiti said the drugs were seized.", []string{"Ahmed bin Khalid al-Sulaiti"}},
 	}
 	for _, tc := range cases {
