@@ -88,6 +88,9 @@ func TestFindMoney(t *testing.T) {
 		qualifier         string
 	}{
 		{"pounds short", "GB", "£54m in cash", 54e6, "GBP", "exact"},
+		{"US and the dollar sign apart", "JM", "a street value of US $640,000", 640000, "USD", "exact"},
+		{"a peso named with its country", "", "14 million Argentine pesos in cash", 14e6, "ARS", "exact"},
+		{"baht named with its country", "", "5,000 Thai Baht in cash", 5000, "THB", "exact"},
 		{"a currency named with its country", "EG", "heroin valued at 9 million Egyptian pounds", 9e6, "EGP", "exact"},
 		{"dinars of one country", "", "about 700 Kuwaiti dinars in cash", 700, "KWD", "about"},
 		{"an ISO code before the sum", "UA", "UAH 15 million in cash", 15e6, "UAH", "exact"},
@@ -232,6 +235,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"other", "abalone", 14, 0, "item", "", "exact"}, {"other", "grenades", 2, 0, "item", "", "exact"}}},
 		{"pieces of no listed goods", "Agents found three pieces of heat-sealed plastic of suspected shabu weighing about 50 grams.",
 			[]seizureKey{{"drugs", "shabu", 50, 0, "g", "", "about"}}},
+		{"a total's worth is no cash", "Police seized two cars, bringing the total value of the seized assets to RM90,000.",
+			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}}},
 		{"a drug's plural", "Police seized 5 kg of methamphetamines and 200 kg of qat.",
 			[]seizureKey{{"drugs", "methamphetamine", 5, 0, "kg", "", "exact"}, {"drugs", "khat", 200, 0, "kg", "", "exact"}}},
 		{"a medicine's brand in capsules", "Customs seized 12,000 Lyrica capsules.",

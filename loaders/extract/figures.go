@@ -1210,7 +1210,7 @@ func (r *run) currencyOf(sym, s string) string {
 		return "AUD"
 	case "NZ$", "NZD":
 		return "NZD"
-	case "US$", "USD":
+	case "US$", "US $", "USD":
 		return "USD"
 	case "C$", "CA$", "CAD":
 		return "CAD"
@@ -1679,8 +1679,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
 			newSeizure(amt, m.Start)
 		default:
-			// A bare sum among the things seized: "€1.2 million and 17 tonnes of cocaine were seized".
-			if cue && r.strongSeizure(sf) && !notSeizedMoneyAfter(after) {
+			// A bare sum among the things seized: "€1.2 million and 17 tonnes of cocaine were seized";
+			// not a total's worth ("bringing the total value of the seized assets to RM90,000").
+			if cue && r.strongSeizure(sf) && !notSeizedMoneyAfter(after) && !valueToBefore(tail(sf.low[:m.Start], 60)) {
 				amt.Commodity = "cash"
 				newSeizure(amt, m.Start)
 			}
@@ -1830,6 +1831,17 @@ func (r *run) listValued(made []int, e *entry) bool {
 		}
 	}
 	return false
+}
+
+// valueToBefore reports whether low, before a sum, ends with a value
+// phrase and "to", "at" or "of" after it: "the total value of the seized
+// assets to ".
+func valueToBefore(low string) bool {
+	k := strings.LastIndex(low, "value")
+	if k < 0 || strings.ContainsAny(low[k:], ",;") {
+		return false
+	}
+	return strings.HasSuffix(low, " to ") || strings.HasSuffix(low, " at ") || strings.HasSuffix(low, " of ")
 }
 
 // chargedQuantityBefore reports whether low, the lower case before a

@@ -25,7 +25,7 @@ type moneySign struct {
 var (
 	moneySigns = append([]moneySign{
 		{"A$", false, false}, {"AU$", false, false}, {"AUD", true, false}, {"NZ$", false, false}, {"NZD", true, false},
-		{"US$", true, false}, {"USD", true, false}, {"C$", false, false}, {"CA$", false, false}, {"CAD", true, false},
+		{"US $", false, false}, {"US$", true, false}, {"USD", true, false}, {"C$", false, false}, {"CA$", false, false}, {"CAD", true, false},
 		{"HK$", false, false}, {"TT$", false, false}, {"J$", false, false}, {"S$", false, false}, {"R$", false, false}, {"£", false, false}, {"€", false, false},
 		{"$", false, false}, {"¥", false, false}, {"₱", false, false}, {"₦", false, false}, {"₹", false, false},
 		{"฿", false, false}, {"₩", false, false},
@@ -83,6 +83,9 @@ var (
 		"singapore dollars": "SGD", "bahamian dollars": "BSD", "guyanese dollars": "GYD", "guyana dollars": "GYD",
 		"east caribbean dollars": "XCD", "trinidad and tobago dollars": "TTD", "namibian dollars": "NAD",
 		"soles": "PEN", "bolivianos": "BOB", "quetzales": "GTQ", "lempiras": "HNL", "colones": "CRC",
+		"thai baht": "THB", "argentine pesos": "ARS", "mexican pesos": "MXN", "colombian pesos": "COP", "philippine pesos": "PHP",
+		"chilean pesos": "CLP", "dominican pesos": "DOP", "uruguayan pesos": "UYU", "brazilian reais": "BRL", "indian rupees": "INR",
+		"pakistani rupees": "PKR", "sri lankan rupees": "LKR", "nepalese rupees": "NPR", "malaysian ringgit": "MYR", "indonesian rupiah": "IDR",
 		"afghanis": "AFN", "kyats": "MMK", "kyat": "MMK", "dong": "VND", "riels": "KHR", "won": "KRW", "new taiwan dollars": "TWD"}
 	// suffixCurrencyWords are currencyWords' keys, longest first, so that
 	// "pounds sterling" is read before "pounds".
