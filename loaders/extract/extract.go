@@ -673,7 +673,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if !toks[i].in(setAgencyHead, agencyHeads) && afterTitle(sf.s.Text, toks, i, isTitle) {
 			continue // "Inspector Sam Patel of West Midlands Police": a person's name
 		}
-		if _, number := wordNumbers[toks[i].Lower]; number || dayOrMonth[toks[i].Lower] || datePart(toks[i].Lower) {
+		if _, number := wordNumbers[toks[i].Lower]; number || isDigits(toks[i].Text) || dayOrMonth[toks[i].Lower] || datePart(toks[i].Lower) {
 			continue // "Two NDLEA officers": a count, then the body's name; "On March 3rd 2019 Ellis County ...": a date
 		}
 		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
@@ -914,6 +914,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			if c.j-c.i == 2 && genericHeads[toks[c.i+1].Lower] && r.isDemonym(toks[c.i:c.i+1]) && !r.namedInFull(c.name) {
 				continue // "Montenegrin police", a listed alias, but generic where the force goes unnamed (agency.demonym)
 			}
+			if r.otherCountrysBody(toks, c) {
+				continue // "Jakarta's metropolitan police" is not London's Metropolitan Police
+			}
 		}
 		r.addAgencyMention(sf, c.name, c.country, toks[c.i].Start, toks[c.j-1].End)
 	}
@@ -983,6 +986,26 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		}
 	}
 	slices.SortFunc(sf.agencies, func(a, b mention) int { return a.Start - b.Start })
+}
+
+// otherCountrysBody reports whether a listed agency's name is written in
+// lower case only, or after a place of another country and "'s": then it
+// names another body of that kind ("Jakarta's metropolitan police").
+func (r *run) otherCountrysBody(toks []token, c agencyCand) bool {
+	lower := true
+	for _, t := range toks[c.i:c.j] {
+		if isCapitalised(t.Text) || strings.ToUpper(t.Text) == t.Text {
+			lower = false
+		}
+	}
+	if lower {
+		return true
+	}
+	if c.i < 2 || !isPossessiveS(toks[c.i-1]) || c.country == "" || c.country == "INT" {
+		return false
+	}
+	es := r.x.gaz.lookup(toks[c.i-2:c.i-1], map[entryKind]bool{entPlace: true})
+	return len(es) > 0 && es[0].Country != "" && es[0].Country != "-" && es[0].Country != c.country
 }
 
 // genericHeads are the bodies a country has many of, or names generically

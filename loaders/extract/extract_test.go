@@ -667,6 +667,8 @@ func TestAgencies(t *testing.T) {
 		{"demonym police alone are generic", "Dutch police said the case was closed.", nil},
 		{"demonym police where the force is named in full", "The Dutch National Police led the raids. Dutch police said the case was closed.", []string{"Dutch National Police"}},
 		{"a nationality's police no list names", "Kuwaiti police arrested two men.", nil},
+		{"a count before a name is no part of it", "The raid involved 50 National Police Commandos in Bogota.", []string{"National Police"}},
+		{"a listed name in lower case after another country's city", "Jakarta's metropolitan police seized 20 kg of methamphetamine.", nil},
 		{"an e- before a capitalised word", "Officers from the Central e-Crime Unit arrested six people.", []string{"Central e-Crime Unit"}},
 		{"a listed name in British spelling", "The sting was coordinated by the World Customs Organisation.", []string{"World Customs Organization"}},
 		{"a unit of a force no list names: two bodies", "Detectives with the Gang Crime Unit of the Harbourton Police Service arrested 8 people.", []string{"Gang Crime Unit", "Harbourton Police Service"}},
