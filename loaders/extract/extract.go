@@ -908,6 +908,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	}
 	slices.SortFunc(accepted, func(a, b agencyCand) int { return a.i - b.i })
 	for _, c := range accepted {
+		if c.j < len(toks) && notAgencyAfter[toks[c.j].Text] && strings.TrimSpace(sf.s.Text[toks[c.j-1].End:toks[c.j].Start]) == "" {
+			continue // "Kent Police Federation", "South West Police Heritage Trust": another kind of body
+		}
 		r.rule = "agency.pattern"
 		if c.gaz {
 			r.rule = "agency.gazetteer"
@@ -1007,6 +1010,12 @@ func (r *run) otherCountrysBody(toks []token, c agencyCand) bool {
 	es := r.x.gaz.lookup(toks[c.i-2:c.i-1], map[entryKind]bool{entPlace: true})
 	return len(es) > 0 && es[0].Country != "" && es[0].Country != "-" && es[0].Country != c.country
 }
+
+// notAgencyAfter are the capitalised words that, after an agency's name,
+// make it the name of a body of another kind: a staff association, a
+// charity, a museum, a college.
+var notAgencyAfter = wordSet("Federation Trust Museum College Heritage Foundation Association Band Memorial Charity " +
+	"Benevolent Choir Club Academy Awards Union Fund Society Sports Federation's Trust's")
 
 // genericHeads are the bodies a country has many of, or names generically
 // by its adjective: "Peruvian police", "Polish customs", "Italian prosecutors".

@@ -667,6 +667,8 @@ func TestAgencies(t *testing.T) {
 		{"demonym police alone are generic", "Dutch police said the case was closed.", nil},
 		{"demonym police where the force is named in full", "The Dutch National Police led the raids. Dutch police said the case was closed.", []string{"Dutch National Police"}},
 		{"a nationality's police no list names", "Kuwaiti police arrested two men.", nil},
+		{"a staff association of a force", "The secretary of Kent Police Federation said officers were tired.", nil},
+		{"a charity of a force", "The South West Police Heritage Trust opened a new exhibition.", nil},
 		{"a count before a name is no part of it", "The raid involved 50 National Police Commandos in Bogota.", []string{"National Police"}},
 		{"a listed name in lower case after another country's city", "Jakarta's metropolitan police seized 20 kg of methamphetamine.", nil},
 		{"an e- before a capitalised word", "Officers from the Central e-Crime Unit arrested six people.", []string{"Central e-Crime Unit"}},
