@@ -959,16 +959,32 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 	return nil, 0, 0
 }
 
-// listedGoodsAfter reports whether goods a list names follow byte off of
-// sf, maybe after "of": "14 pieces of abalone", not "five pieces of
-// knot-tied plastic" (a container).
-func (r *run) listedGoodsAfter(sf *sentenceFacts, off int) bool {
+// piecesOfGoods reports whether "pieces" at byte off of sf count goods:
+// listed goods right after "of" ("14 pieces of abalone"), or goods no list
+// names with no listed goods after them ("73 pieces of gun parts"), not a
+// container of goods named after it ("five pieces of knot-tied plastic of
+// suspected shabu").
+func (r *run) piecesOfGoods(sf *sentenceFacts, off int) bool {
 	rest := sf.s.Text[off:]
 	if t := strings.TrimLeft(rest, " "); strings.HasPrefix(t, "of ") {
 		off += len(rest) - len(t) + len("of ")
 	}
-	e, at, _ := r.commodityNear(sf, off, 1)
-	return e != nil && at <= 1
+	if e, at, _ := r.commodityNear(sf, off, 1); e != nil && at <= 1 {
+		return true
+	}
+	if sub, _ := unlistedGoods(sf.s.Text[off:]); sub == "" {
+		return false
+	}
+	phrase := sf.s.Text[off:min(len(sf.s.Text), off+60)]
+	if k := strings.IndexAny(phrase, ",;.("); k >= 0 {
+		phrase = phrase[:k]
+	}
+	if k := strings.Index(phrase, " of "); k >= 0 {
+		if e, _, _ := r.commodityNear(sf, off+k+len(" of "), 2); e != nil {
+			return false // the goods are what the pieces hold
+		}
+	}
+	return true
 }
 
 // calibreAt returns how many tokens from toks[i] write a calibre or gauge
@@ -1461,11 +1477,14 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 					f.Value, after = roundSig(f.Value+add), after[k:] // "3 kg 600 grams", "55 kilograms and 840 grams"
 					skipTo = len(text) - len(after)
 				}
-			} else if u, n := packUnitAfter(after); n >= 0 && (!strings.HasPrefix(strings.ToLower(u), "piece") || r.listedGoodsAfter(sf, len(text)-len(after)+n)) {
+			} else if u, n := packUnitAfter(after); n >= 0 && (!strings.HasPrefix(strings.ToLower(u), "piece") || r.piecesOfGoods(sf, len(text)-len(after)+n)) {
 				// "50 bricks of cocaine": a count of packages of a drug.
 				unit, packed = singular(strings.ToLower(u)), true
 				if unit == "stick" || unit == "piece" {
 					unit = "item" // "7.1 million sticks of cigarettes", "14 pieces of abalone": the goods counted
+					if e, _, _ := r.commodityNear(sf, len(text)-len(after)+n, 3); e != nil && e.Commodity == "ammunition" {
+						unit = "round" // "3,000 pieces of ammunition"
+					}
 				}
 				after = after[n:]
 			} else if n := dosageFormOf(after); n > 0 {
