@@ -128,14 +128,18 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 	}
 	r.rule = m.Rule
 	r.addPerson(sf, who, title, role, org)
+	if who2 := span("who2"); who2 != "" {
+		r.addPerson(sf, who2, "", "", "") // "Tomas Herrera and Luis Ortega were convicted": two suspects
+	}
 }
 
 // peopleArrestWords are the verbs of arresting among peopleRuleCueWords.
-var peopleArrestWords = wordSet("arrested detained apprehended held nabbed custody intercepted")
+var peopleArrestWords = wordSet("arrested detained apprehended held nabbed custody intercepted convicted sentenced jailed charged indicted guilty")
 
 // peopleRuleCueWords are the words people.rules need one of in a sentence.
 var peopleRuleCueWords = func() map[string]bool {
-	m := wordSet("suspects suspect accused defendants alias arrested detained apprehended held nabbed custody intercepted identified named namely")
+	m := wordSet("suspects suspect accused defendants alias arrested detained apprehended held nabbed custody intercepted identified named namely " +
+		"convicted sentenced jailed charged indicted guilty")
 	for _, set := range []map[string]bool{titleWords, peopleRoleWords, sayVerbs} {
 		for w := range set {
 			m[w] = true
@@ -240,5 +244,5 @@ func hasAgeBetweenCommas(s string) bool {
 // (named arrested, listed, aliases), not officials.
 func suspectRule(rule string) bool {
 	return strings.HasPrefix(rule, "person.list.") || strings.HasPrefix(rule, "person.next.") ||
-		rule == "person.one.arrested" || rule == "person.alias.only"
+		rule == "person.one.arrested" || rule == "person.alias.only" || strings.HasPrefix(rule, "person.suspect.")
 }
