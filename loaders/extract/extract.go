@@ -550,7 +550,12 @@ func (r *run) nump(f float64) *float64 {
 
 // guessCountry votes on the article's country from unambiguous agencies and places.
 func (r *run) guessCountry() string {
-	votes := map[string]int{}
+	type vote struct {
+		country string
+		n       int
+	}
+	var room [16]vote // an article names a few countries: a list, not a map
+	votes := room[:0]
 	var buf [8]match
 	for _, sf := range r.sents {
 		for _, m := range r.x.gaz.appendFind(buf[:0], sf.toks, entAgency, entPlace) {
@@ -566,14 +571,22 @@ func (r *run) guessCountry() string {
 				if m.Entries[0].Kind == entPlace && placeOfPlace(sf, m.I) {
 					w = 3 // "Cornwall, Ont.", "Logan, Queensland": the region says which
 				}
-				votes[c] += w
+				k := 0
+				for k < len(votes) && votes[k].country != c {
+					k++
+				}
+				if k == len(votes) {
+					votes = append(votes, vote{country: c})
+				}
+				votes[k].n += w
 			}
 		}
 	}
+	// The most votes; of a tie, the first country in sorted order.
 	best, bestN := "", 0
-	for _, c := range sortedKeys(votes) {
-		if votes[c] > bestN {
-			best, bestN = c, votes[c]
+	for _, v := range votes {
+		if v.n > bestN || v.n == bestN && v.country < best {
+			best, bestN = v.country, v.n
 		}
 	}
 	return best

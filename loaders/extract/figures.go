@@ -2334,6 +2334,17 @@ func cashLabelBefore(s string) bool {
 // dosageFormOf reads a dosage form and "of" after a figure ("capsules of
 // tramadol") and returns the bytes read up to "of", or 0.
 func dosageFormOf(s string) int {
+	// The first word must be one of dosageForms, after white space only:
+	// an ASCII byte after the ASCII spaces that begins none of them ends it.
+	i := 0
+	for i < len(s) && (isSpaceASCII(s[i]) || s[i] == '\v') {
+		i++
+	}
+	if i < len(s) && s[i] < utf8.RuneSelf {
+		if c := s[i] | 0x20; c != 'p' && c != 't' && c != 'c' {
+			return 0
+		}
+	}
 	var buf [2]token
 	toks := appendTokens(buf[:0], s[:min(len(s), 20)])
 	if len(toks) >= 2 && dosageForms[toks[0].Lower] && toks[1].Lower == "of" && strings.TrimSpace(s[:toks[0].Start]) == "" {
