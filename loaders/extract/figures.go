@@ -817,7 +817,37 @@ func firstWords(phrases []string) []string {
 
 var (
 	examplesRe = regexp.MustCompile(`(?i)\b(such as|including|includes|like|e\.g\.)\b`)
+	// exampleForms are examplesRe's words as its ASCII matches read in
+	// lower case.
+	exampleForms = []string{"such as", "including", "includes", "like", "e.g."}
 )
+
+// namesExamples reports whether examplesRe matches text, given low, its
+// ASCII lower case. A match of ASCII bytes is one of exampleForms in low
+// with a word boundary (\b, of ASCII word bytes) at each end; any other
+// must hold a character that folds to an ASCII letter of the words: ſ
+// (s) or the Kelvin sign (k), so the regexp reads only such a text.
+func namesExamples(text, low string) bool {
+	for _, w := range exampleForms {
+		for from := 0; ; {
+			k := strings.Index(low[from:], w)
+			if k < 0 {
+				break
+			}
+			k += from
+			if wordBoundary(low, k) && wordBoundary(low, k+len(w)) {
+				return true
+			}
+			from = k + 1
+		}
+	}
+	return (strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a")) && examplesRe.MatchString(text)
+}
+
+// wordBoundary reports whether \b holds at byte p of s.
+func wordBoundary(s string, p int) bool {
+	return (p > 0 && isWordASCII(s[p-1])) != (p < len(s) && isWordASCII(s[p]))
+}
 
 var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric tons": "tonne", "metric ton": "tonne", "t": "tonne",
 	"metric tonnes": "tonne", "metric tonne": "tonne",
@@ -1506,7 +1536,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				m.I > 0 && isCapitalised(toks[m.I].Text) { // "Frederic Van Leeuw": a capital inside a sentence is a name, not a van
 				continue
 			}
-			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || endsNotSeizedItem(tail(text[:start], 20)) {
+			if lits(sf.low[:start], exampleWords) && namesExamples(text[:start], sf.low[:start]) || endsNotSeizedItem(tail(text[:start], 20)) {
 				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[start:end]}

@@ -396,3 +396,15 @@ func TestReadersOfWords(t *testing.T) {
 		m.run(t, same[wordRead])
 	}
 }
+
+// TestNamesExamples checks namesExamples against examplesRe, which it
+// stands for.
+func TestNamesExamples(t *testing.T) {
+	for _, s := range []string{"", "such as", "Such As knives", "suchas", "items, including guns", "Including", "xincluding",
+		"includes_", "likely", "like", "unlike", "e.g.", "e.g. knives", "e.g.knives", "E.G.x", "ſuch as", "liKe", "li\u212ae",
+		"LI\u212aE it", "the \u212a like", "such  as", "such as’", "’like’", "including9", "9like"} {
+		if got, want := namesExamples(s, lowerASCII(s)), examplesRe.MatchString(s); got != want {
+			t.Errorf("namesExamples(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
