@@ -47,7 +47,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		if spaced && found && endsArrestAnd(tail(before, 60)) && arrestNounAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestVerbs) && arrestLeadLow(lowAfter) &&
-				(passiveArrest(after) || arrestBareRe.MatchString(after)) ||
+				(passiveArrest(after) || arrestBare(after)) ||
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
 				(endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60))) {
 			whole := r.addArrest(i, sf, f, f.Start)

@@ -467,6 +467,60 @@ func passiveAuxVerb(s string, p int) int {
 	return -1
 }
 
+// arrestBare reports whether arrestBareRe matches s: spaces, then maybe
+// up to two words of [\w-] each followed by spaces, a noun (passiveNouns,
+// passiveNounLeads and a word, or "of them") and spaces; then maybe "were"
+// and spaces; then one of arrestVerbs ending a word. Each run has a fixed
+// end, as what follows cannot start inside it, and each choice is tried,
+// so whether some way through reaches the verb is what the regexp finds.
+// A text holding ſ or the Kelvin sign, which (?i) folds to s and k, is
+// left to the regexp.
+func arrestBare(s string) bool {
+	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
+		return arrestBareRe.MatchString(s)
+	}
+	p := skipSpaces(s, 0)
+	if p == 0 {
+		return false
+	}
+	if wereVerbAt(s, p) {
+		return true
+	}
+	spacedVerb := func(e int) bool { // \s+(?:were\s+)?VERB\b from s[e]
+		w := skipSpaces(s, e)
+		return w > e && wereVerbAt(s, w)
+	}
+	return afterWords(s, p, 2, func(q int) bool {
+		for _, n := range passiveNouns {
+			if hasPrefixFold(s[q:], n) && spacedVerb(q+len(n)) {
+				return true
+			}
+		}
+		for _, n := range passiveNounLeads {
+			if !hasPrefixFold(s[q:], n) {
+				continue
+			}
+			e := q + len(n)
+			for e < len(s) && isWordASCII(s[e]) {
+				e++
+			}
+			if e > q+len(n) && spacedVerb(e) {
+				return true
+			}
+		}
+		return hasPrefixFold(s[q:], "of them") && spacedVerb(q+len("of them"))
+	})
+}
+
+// wereVerbAt reports whether s holds (?:were\s+)?VERB\b at p, VERB one of
+// arrestVerbs.
+func wereVerbAt(s string, p int) bool {
+	if w := spacedAfter(s, p, "were"); w >= 0 && wordAltAt(s, w, passiveVerbs) >= 0 {
+		return true
+	}
+	return wordAltAt(s, p, passiveVerbs) >= 0
+}
+
 // passiveArrest reads "FIG men suspected of running the site were
 // arrested" (matchArrestPassive); the words before the auxiliary may not
 // join another clause ("17 were charged and 5 were arrested").

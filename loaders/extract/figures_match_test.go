@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 // The matchers written by hand, each on texts that show what it must read
 // and what it must not: the spans it finds, what it reports, where its
@@ -405,6 +408,40 @@ func TestNamesExamples(t *testing.T) {
 		"LI\u212aE it", "the \u212a like", "such  as", "such as’", "’like’", "including9", "9like"} {
 		if got, want := namesExamples(s, lowerASCII(s)), examplesRe.MatchString(s); got != want {
 			t.Errorf("namesExamples(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// FuzzArrestBare checks arrestBare against arrestBareRe, which it stands for.
+func FuzzArrestBare(f *testing.F) {
+	for _, s := range []string{" arrested", " were arrested", " men were arrested", " suspected drug-dealers were held",
+		" alleged dealers  were  Nabbed.", " of them taken into custody", " young gang members rounded up", "arrested",
+		" more people were arrestedx", " people\twere\narrested", " a b c men arrested", " a-b c men arrested", " menarrested",
+		" suspected  x arrested", " Were ARRESTED", " were picked up,", " ſuspects arrested", " were \u212aept", " members detained_"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := arrestBare(s), arrestBareRe.MatchString(s); got != want {
+			t.Errorf("arrestBare(%q) = %v, arrestBareRe says %v", s, got, want)
+		}
+	})
+}
+
+// TestArrestBareWords checks arrestBare against arrestBareRe on texts made
+// of its own words, which random bytes seldom spell.
+func TestArrestBareWords(t *testing.T) {
+	words := []string{"were", "Were", "arrested", "ARRESTED", "held", "taken into custody", "rounded up", "picked", "up", "men", "Men",
+		"gang members", "gang", "members", "people", "alleged", "suspected", "of them", "of", "them", "x", "drug-dealers", "a-b", "_",
+		"menx", "ſ", "\u212a", "12", ",", ".", "-", "(", "'"}
+	spaces := []string{"", " ", "  ", "\t", "\n", "\v", "\u00a0"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		s := ""
+		for range 1 + rng.IntN(6) {
+			s += spaces[rng.IntN(len(spaces))] + words[rng.IntN(len(words))]
+		}
+		if got, want := arrestBare(s), arrestBareRe.MatchString(s); got != want {
+			t.Fatalf("arrestBare(%q) = %v, arrestBareRe says %v", s, got, want)
 		}
 	}
 }
