@@ -445,3 +445,25 @@ func TestArrestBareWords(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthNames checks startsWithMonthName and endsWithMonthName against
+// monthNames and monthBefore, which they stand for (when mayStartWithMonth
+// or mayEndWithMonth holds, as isPartOfDateOrCode asks them).
+func TestMonthNames(t *testing.T) {
+	words := []string{"jan", "January", "mar", "MARCH", "Mar", "sept", "Sep", "septembers", "may", "ſep", "\u212a", "x", "5", "_", ",", "-"}
+	spaces := []string{"", " ", "  ", "\t", "\n", "\v"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		s := ""
+		for range 1 + rng.IntN(3) {
+			s += spaces[rng.IntN(len(spaces))] + words[rng.IntN(len(words))]
+		}
+		s += spaces[rng.IntN(len(spaces))]
+		if got, want := startsWithMonthName(s), mayStartWithMonth(s) && monthNames.MatchString(s); got != want {
+			t.Fatalf("startsWithMonthName(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := endsWithMonthName(s), mayEndWithMonth(s) && monthBefore.MatchString(s); got != want {
+			t.Fatalf("endsWithMonthName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
