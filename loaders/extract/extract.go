@@ -201,6 +201,11 @@ type sentenceFacts struct {
 	gramsDone    bool
 	seizedItem   bool // a list's line under a line that tells of seizing ("The following were seized:")
 	acting       int8 // actingAgencies + 1, or 0 not yet known
+	// own holds ownAgency's answers by first (bit 0) and actor (bit 1),
+	// those known with their bits in ownDone: it is asked for each figure
+	// of the sentences around, once every agency is found.
+	own     [4]string
+	ownDone uint8
 }
 
 // figures returns the figures of the sentence.

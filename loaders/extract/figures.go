@@ -667,14 +667,20 @@ func (r *run) agencyFor(i, pos int) string {
 			return a
 		}
 	}
-	// An article about one agency speaks of it throughout.
-	own := map[string]bool{}
+	// An article about one agency speaks of it throughout: its sentences
+	// name one agency as their own.
+	if len(r.out.Agencies) != 1 {
+		return ""
+	}
+	own := ""
 	for j := range r.sents {
-		if a := r.ownAgency(j, false, true); a != "" {
-			own[a] = true
+		if a := r.ownAgency(j, false, true); a != "" && own != "" && a != own {
+			return ""
+		} else if a != "" {
+			own = a
 		}
 	}
-	if len(own) == 1 && len(r.out.Agencies) == 1 {
+	if own != "" {
 		return r.out.Agencies[0].Name
 	}
 	return ""
@@ -711,6 +717,21 @@ func (r *run) lastOwnAgency(j int) string { return r.ownAgency(j, false, false) 
 // agency is to be a figure's actor: no international body.
 func (r *run) ownAgency(j int, first, actor bool) string {
 	sf := r.sents[j]
+	k := 0 // the answer's place in sf.own
+	if first {
+		k |= 1
+	}
+	if actor {
+		k |= 2
+	}
+	if sf.ownDone&(1<<k) == 0 {
+		sf.own[k], sf.ownDone = r.readOwnAgency(sf, first, actor), sf.ownDone|1<<k
+	}
+	return sf.own[k]
+}
+
+// readOwnAgency is ownAgency, worked out.
+func (r *run) readOwnAgency(sf *sentenceFacts, first, actor bool) string {
 	for n := range sf.agencies {
 		k := len(sf.agencies) - 1 - n
 		if first {
