@@ -1747,10 +1747,23 @@ func releasedBefore(low string) bool {
 // case, says the figure is what something would make: "used to
 // manufacture about", "enough to produce".
 func madeFromBefore(low string) bool {
-	for _, w := range []string{"to manufacture ", "to produce ", "to make ", "to synthesize ", "to synthesise "} {
-		if k := strings.LastIndex(low, w); k >= 0 && !strings.ContainsAny(low[k:], ",;") {
-			return true
+	// The words must come after the last comma or semicolon, and each
+	// starts with "to ".
+	if k := strings.LastIndexAny(low, ",;"); k >= 0 {
+		low = low[k+1:]
+	}
+	for i := strings.Index(low, "to "); i >= 0; {
+		rest := low[i+len("to "):]
+		for _, w := range [...]string{"manufacture ", "produce ", "make ", "synthesize ", "synthesise "} {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
 		}
+		k := strings.Index(low[i+1:], "to ")
+		if k < 0 {
+			break
+		}
+		i += 1 + k
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -464,6 +465,30 @@ func TestMonthNames(t *testing.T) {
 		}
 		if got, want := endsWithMonthName(s), mayEndWithMonth(s) && monthBefore.MatchString(s); got != want {
 			t.Fatalf("endsWithMonthName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestMadeFromBefore checks madeFromBefore against what it stands for:
+// the last of each of its phrases, with no comma or semicolon after it.
+func TestMadeFromBefore(t *testing.T) {
+	want := func(low string) bool {
+		for _, w := range []string{"to manufacture ", "to produce ", "to make ", "to synthesize ", "to synthesise "} {
+			if k := strings.LastIndex(low, w); k >= 0 && !strings.ContainsAny(low[k:], ",;") {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"to ", "to", " ", "make ", "produce", "produce ", "manufacture ", "synthesise ", "synthesize ", ",", ";", "x", "tto "}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 100000 {
+		s := ""
+		for range rng.IntN(7) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		if got := madeFromBefore(s); got != want(s) {
+			t.Fatalf("madeFromBefore(%q) = %v, want %v", s, got, !got)
 		}
 	}
 }
