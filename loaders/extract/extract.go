@@ -620,6 +620,14 @@ var (
 		"public prosecutor": true, "prosecutor general": true, "attorney general": true,
 		"coast guard": true, "border guard": true, "border guards": true, "guard service": true, "border service": true,
 		"national guard": true, "civil guard": true, "financial guard": true}
+	// agencyTwoHeadLasts are the last words of agencyTwoHeads.
+	agencyTwoHeadLasts = func() map[string]bool {
+		m := map[string]bool{}
+		for two := range agencyTwoHeads {
+			m[two[strings.LastIndexByte(two, ' ')+1:]] = true
+		}
+		return m
+	}()
 	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
 	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,
 		// adjectives that open a description, not a name: "Joint Police and Customs investigation"
@@ -1028,18 +1036,16 @@ func (r *run) isAgencyName(toks []token) bool {
 	if len(toks) < 2 || toks[len(toks)-1].in(setNameConnector, nameConnectors) {
 		return false
 	}
-	if titledPerson(toks) {
-		return false // "Detective Chief Inspector Sam Patel of West Midlands Police"
-	}
 	// The last two words, without the "s" of possessives: "Sheriff's Office" -> sheriff office.
 	var last, prev string
+	lastTok := -1
 	n := 0
 	for k := len(toks) - 1; k >= 0 && n < 2; k-- {
 		if isPossessiveS(toks[k]) {
 			continue
 		}
 		if n == 0 {
-			last = toks[k].Lower
+			last, lastTok = toks[k].Lower, k
 		} else {
 			prev = toks[k].Lower
 		}
@@ -1048,8 +1054,15 @@ func (r *run) isAgencyName(toks []token) bool {
 	if n < 2 {
 		return false
 	}
+	ministry := toks[0].Lower == "ministry" && len(toks) >= 3 && toks[1].Lower == "of"
+	if !ministry && !agencyTwoHeadLasts[last] && !toks[lastTok].in(setAgencyHead, agencyHeads) {
+		return false // (what follows needs one of these; most runs of capitals have none)
+	}
+	if titledPerson(toks) {
+		return false // "Detective Chief Inspector Sam Patel of West Midlands Police"
+	}
 	two := prev + " " + last
-	if toks[0].Lower == "ministry" && len(toks) >= 3 && toks[1].Lower == "of" {
+	if ministry {
 		return true
 	}
 	if n == 2 && len(toks) == 2 && (two == "task force" || two == "task forces") {
