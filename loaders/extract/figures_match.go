@@ -23,6 +23,7 @@ var (
 		"barrels", "barrel", "drums", "drum", "jars", "jar", "vials", "vial", "ampoules", "ampoule", "packs", "pack",
 		"strips", "strip", "blister packs", "blister pack", "canisters", "canister", "cans", "can", "tubes", "tube",
 		"sticks", "stick"}
+	packUnitByFirst   = indexByFirst(packUnitAlts)
 	ofAlt             = newWordAlts("of")
 	ofWord            = []string{"of"}
 	oneActiveVerbs    = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}
@@ -62,7 +63,10 @@ func packUnitAfter(s string) (string, int) {
 	if q == 0 {
 		return "", -1
 	}
-	for _, a := range packUnitAlts {
+	if q == len(s) {
+		return "", -1
+	}
+	for _, a := range packUnitByFirst[s[q]|0x20] { // (only those with s[q]'s letter can match, in their order)
 		if w := spacedAfter(s, q, a); w < 0 {
 			continue
 		} else if e := wordAltAt(s, w, ofAlt); e >= 0 {
