@@ -320,9 +320,20 @@ var (
 		"gunmen", "kidnappers", "hackers", "traders", "businessmen", "students", "farmers", "brothers", "relatives", "residents",
 		"tourists", "migrants", "pilots", "militants", "fraudsters", "scammers", "poachers"}
 	passiveNounLeads = []string{"alleged ", "suspected "} // each then \w+
-	passiveAux       = []string{"were", "have been", "had been", "has been", "was", "are", "being", "been", "got"}
-	passiveVerbs     = newWordAlts(arrestVerbs...)
+	// passiveNounsBy holds passiveNouns by their first letter, in order:
+	// only those can start at a byte whose lower case it is.
+	passiveNounsBy = indexByFirst(passiveNouns)
+	passiveAux     = []string{"were", "have been", "had been", "has been", "was", "are", "being", "been", "got"}
+	passiveVerbs   = newWordAlts(arrestVerbs...)
 )
+
+// passiveNounsAt returns the passiveNouns that may start at s[p], in order.
+func passiveNounsAt(s string, p int) []string {
+	if p == len(s) {
+		return nil
+	}
+	return passiveNounsBy[s[p]|0x20]
+}
 
 // matchArrestPassive reads a passive arrest after a figure ("FIG suspected
 // dealers, from abroad, who were later arrested"): spaces, up to two words
@@ -353,7 +364,7 @@ func matchArrestPassive(s string) (end, g2s, g2e int, ok bool) {
 		return ok
 	}
 	if afterWords(s, p, 2, func(p int) bool {
-		for _, n := range passiveNouns {
+		for _, n := range passiveNounsAt(s, p) {
 			if e := p + len(n); hasPrefixFold(s[p:], n) && (e == len(s) || !isWordASCII(s[e])) && afterNoun(e) {
 				return true
 			}
@@ -495,7 +506,7 @@ func arrestBare(s string) bool {
 		return w > e && wereVerbAt(s, w)
 	}
 	return afterWords(s, p, 2, func(q int) bool {
-		for _, n := range passiveNouns {
+		for _, n := range passiveNounsAt(s, q) {
 			if hasPrefixFold(s[q:], n) && spacedVerb(q+len(n)) {
 				return true
 			}
