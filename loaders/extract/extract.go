@@ -697,7 +697,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if !toks[i].in(setAgencyHead, agencyHeads) && afterTitle(sf.s.Text, toks, i, isTitle) {
 			continue // "Inspector Sam Patel of West Midlands Police": a person's name
 		}
-		if _, number := wordNumbers[toks[i].Lower]; number || dayOrMonth[toks[i].Lower] || datePart(toks[i].Lower) {
+		if numberOrDay[toks[i].Lower] || datePart(toks[i].Lower) {
 			continue // "Two NDLEA officers": a count, then the body's name; "On March 3rd 2019 Ellis County ...": a date
 		}
 		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
@@ -1723,6 +1723,18 @@ func datePart(w string) bool {
 }
 
 // dayOrMonth are the names of days and months.
+// numberOrDay holds the words of wordNumbers and dayOrMonth, for one look-up.
+var numberOrDay = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range wordNumbers {
+		m[w] = true
+	}
+	for w := range dayOrMonth {
+		m[w] = true
+	}
+	return m
+}()
+
 var dayOrMonth = wordSet("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december")
 
 // chainHeads start names that may hold "of the": "Department of the Treasury".
