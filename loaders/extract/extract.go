@@ -201,6 +201,11 @@ type sentenceFacts struct {
 	gramsDone    bool
 	seizedItem   bool // a list's line under a line that tells of seizing ("The following were seized:")
 	acting       int8 // actingAgencies + 1, or 0 not yet known
+	// own holds ownAgency's answers by first (bit 0) and actor (bit 1),
+	// those known with their bits in ownDone: it is asked for each figure
+	// of the sentences around, once every agency is found.
+	own     [4]string
+	ownDone uint8
 }
 
 // figures returns the figures of the sentence.
@@ -551,7 +556,12 @@ func (r *run) nump(f float64) *float64 {
 
 // guessCountry votes on the article's country from unambiguous agencies and places.
 func (r *run) guessCountry() string {
-	votes := map[string]int{}
+	type vote struct {
+		country string
+		n       int
+	}
+	var room [16]vote // an article names a few countries: a list, not a map
+	votes := room[:0]
 	var buf [8]match
 	for _, sf := range r.sents {
 		for _, m := range r.x.gaz.appendFind(buf[:0], sf.toks, entAgency, entPlace) {
@@ -567,14 +577,22 @@ func (r *run) guessCountry() string {
 				if m.Entries[0].Kind == entPlace && placeOfPlace(sf, m.I) {
 					w = 3 // "Cornwall, Ont.", "Logan, Queensland": the region says which
 				}
-				votes[c] += w
+				k := 0
+				for k < len(votes) && votes[k].country != c {
+					k++
+				}
+				if k == len(votes) {
+					votes = append(votes, vote{country: c})
+				}
+				votes[k].n += w
 			}
 		}
 	}
+	// The most votes; of a tie, the first country in sorted order.
 	best, bestN := "", 0
-	for _, c := range sortedKeys(votes) {
-		if votes[c] > bestN {
-			best, bestN = c, votes[c]
+	for _, v := range votes {
+		if v.n > bestN || v.n == bestN && v.country < best {
+			best, bestN = v.country, v.n
 		}
 	}
 	return best
@@ -603,6 +621,14 @@ var (
 		"public prosecutor": true, "prosecutor general": true, "attorney general": true,
 		"coast guard": true, "border guard": true, "border guards": true, "guard service": true, "border service": true,
 		"national guard": true, "civil guard": true, "financial guard": true}
+	// agencyTwoHeadLasts are the last words of agencyTwoHeads.
+	agencyTwoHeadLasts = func() map[string]bool {
+		m := map[string]bool{}
+		for two := range agencyTwoHeads {
+			m[two[strings.LastIndexByte(two, ' ')+1:]] = true
+		}
+		return m
+	}()
 	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
 	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,
 		// adjectives that open a description, not a name: "Joint Police and Customs investigation"
@@ -673,7 +699,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if !toks[i].in(setAgencyHead, agencyHeads) && afterTitle(sf.s.Text, toks, i, isTitle) {
 			continue // "Inspector Sam Patel of West Midlands Police": a person's name
 		}
-		if _, number := wordNumbers[toks[i].Lower]; number || isDigits(toks[i].Text) || dayOrMonth[toks[i].Lower] || datePart(toks[i].Lower) {
+		if numberOrDay[toks[i].Lower] || isDigits(toks[i].Text) || datePart(toks[i].Lower) {
 			continue // "Two NDLEA officers": a count, then the body's name; "On March 3rd 2019 Ellis County ...": a date
 		}
 		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
@@ -1069,18 +1095,16 @@ func (r *run) isAgencyName(toks []token) bool {
 	if len(toks) < 2 || toks[len(toks)-1].in(setNameConnector, nameConnectors) {
 		return false
 	}
-	if titledPerson(toks) {
-		return false // "Detective Chief Inspector Sam Patel of West Midlands Police"
-	}
 	// The last two words, without the "s" of possessives: "Sheriff's Office" -> sheriff office.
 	var last, prev string
+	lastTok := -1
 	n := 0
 	for k := len(toks) - 1; k >= 0 && n < 2; k-- {
 		if isPossessiveS(toks[k]) {
 			continue
 		}
 		if n == 0 {
-			last = toks[k].Lower
+			last, lastTok = toks[k].Lower, k
 		} else {
 			prev = toks[k].Lower
 		}
@@ -1089,8 +1113,15 @@ func (r *run) isAgencyName(toks []token) bool {
 	if n < 2 {
 		return false
 	}
+	ministry := toks[0].Lower == "ministry" && len(toks) >= 3 && toks[1].Lower == "of"
+	if !ministry && !agencyTwoHeadLasts[last] && !toks[lastTok].in(setAgencyHead, agencyHeads) {
+		return false // (what follows needs one of these; most runs of capitals have none)
+	}
+	if titledPerson(toks) {
+		return false // "Detective Chief Inspector Sam Patel of West Midlands Police"
+	}
 	two := prev + " " + last
-	if toks[0].Lower == "ministry" && len(toks) >= 3 && toks[1].Lower == "of" {
+	if ministry {
 		return true
 	}
 	if n == 2 && len(toks) == 2 && (two == "task force" || two == "task forces") {
@@ -1758,6 +1789,18 @@ func datePart(w string) bool {
 }
 
 // dayOrMonth are the names of days and months.
+// numberOrDay holds the words of wordNumbers and dayOrMonth, for one look-up.
+var numberOrDay = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range wordNumbers {
+		m[w] = true
+	}
+	for w := range dayOrMonth {
+		m[w] = true
+	}
+	return m
+}()
+
 var dayOrMonth = wordSet("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december")
 
 // chainHeads start names that may hold "of the": "Department of the Treasury".

@@ -53,7 +53,7 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		}
 		if spaced && lits(lowAfter, arrestWords) && arrestsAfterRe.MatchString(after) ||
 			spaced && lits(lowAfter, arrestVerbs) && arrestLeadLow(lowAfter) &&
-				(passiveArrest(after) || arrestBareRe.MatchString(after)) ||
+				(passiveArrest(after) || arrestBare(after)) ||
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
 				(endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60))) {
 			whole := r.addArrest(i, sf, f, f.Start)
@@ -765,19 +765,25 @@ func (r *run) agencyFor(i, pos int) string {
 			return a
 		}
 	}
-	// An article about one agency speaks of it throughout, but a separate
-	// event told after the figure ("Separately, the Navy said ...") names
-	// no body of the events before it.
-	own := map[string]bool{}
+	// An article about one agency speaks of it throughout: its sentences
+	// name one agency as their own. A separate event told after the
+	// figure ("Separately, the Navy said ...") names no body of the events
+	// before it.
+	if len(r.out.Agencies) != 1 {
+		return ""
+	}
+	own := ""
 	for j := range r.sents {
 		if j > i && startsSeparateEvent(r.sents[j]) {
 			break
 		}
-		if a := r.ownAgency(j, false, true); a != "" {
-			own[a] = true
+		if a := r.ownAgency(j, false, true); a != "" && own != "" && a != own {
+			return ""
+		} else if a != "" {
+			own = a
 		}
 	}
-	if len(own) == 1 && len(r.out.Agencies) == 1 {
+	if own != "" {
 		return r.out.Agencies[0].Name
 	}
 	return ""
@@ -814,6 +820,21 @@ func (r *run) lastOwnAgency(j int) string { return r.ownAgency(j, false, false) 
 // agency is to be a figure's actor: no international body.
 func (r *run) ownAgency(j int, first, actor bool) string {
 	sf := r.sents[j]
+	k := 0 // the answer's place in sf.own
+	if first {
+		k |= 1
+	}
+	if actor {
+		k |= 2
+	}
+	if sf.ownDone&(1<<k) == 0 {
+		sf.own[k], sf.ownDone = r.readOwnAgency(sf, first, actor), sf.ownDone|1<<k
+	}
+	return sf.own[k]
+}
+
+// readOwnAgency is ownAgency, worked out.
+func (r *run) readOwnAgency(sf *sentenceFacts, first, actor bool) string {
 	for n := range sf.agencies {
 		k := len(sf.agencies) - 1 - n
 		if first {
@@ -920,7 +941,37 @@ func firstWords(phrases []string) []string {
 
 var (
 	examplesRe = regexp.MustCompile(`(?i)\b(such as|including|includes|like|e\.g\.)\b`)
+	// exampleForms are examplesRe's words as its ASCII matches read in
+	// lower case.
+	exampleForms = []string{"such as", "including", "includes", "like", "e.g."}
 )
+
+// namesExamples reports whether examplesRe matches text, given low, its
+// ASCII lower case. A match of ASCII bytes is one of exampleForms in low
+// with a word boundary (\b, of ASCII word bytes) at each end; any other
+// must hold a character that folds to an ASCII letter of the words: ſ
+// (s) or the Kelvin sign (k), so the regexp reads only such a text.
+func namesExamples(text, low string) bool {
+	for _, w := range exampleForms {
+		for from := 0; ; {
+			k := strings.Index(low[from:], w)
+			if k < 0 {
+				break
+			}
+			k += from
+			if wordBoundary(low, k) && wordBoundary(low, k+len(w)) {
+				return true
+			}
+			from = k + 1
+		}
+	}
+	return (strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a")) && examplesRe.MatchString(text)
+}
+
+// wordBoundary reports whether \b holds at byte p of s.
+func wordBoundary(s string, p int) bool {
+	return (p > 0 && isWordASCII(s[p-1])) != (p < len(s) && isWordASCII(s[p]))
+}
 
 var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric tons": "tonne", "metric ton": "tonne", "t": "tonne",
 	"metric tonnes": "tonne", "metric tonne": "tonne",
@@ -1721,7 +1772,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				m.I > 0 && isCapitalised(toks[m.I].Text) { // "Frederic Van Leeuw": a capital inside a sentence is a name, not a van
 				continue
 			}
-			if lits(sf.low[:start], exampleWords) && examplesRe.MatchString(text[:start]) || endsNotSeizedItem(tail(text[:start], 20)) {
+			if lits(sf.low[:start], exampleWords) && namesExamples(text[:start], sf.low[:start]) || endsNotSeizedItem(tail(text[:start], 20)) {
 				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[start:end]}
@@ -2007,10 +2058,23 @@ func releasedBefore(low string) bool {
 // case, says the figure is what something would make: "used to
 // manufacture about", "enough to produce".
 func madeFromBefore(low string) bool {
-	for _, w := range []string{"to manufacture ", "to produce ", "to make ", "to synthesize ", "to synthesise "} {
-		if k := strings.LastIndex(low, w); k >= 0 && !strings.ContainsAny(low[k:], ",;") {
-			return true
+	// The words must come after the last comma or semicolon, and each
+	// starts with "to ".
+	if k := strings.LastIndexAny(low, ",;"); k >= 0 {
+		low = low[k+1:]
+	}
+	for i := strings.Index(low, "to "); i >= 0; {
+		rest := low[i+len("to "):]
+		for _, w := range [...]string{"manufacture ", "produce ", "make ", "synthesize ", "synthesise "} {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
 		}
+		k := strings.Index(low[i+1:], "to ")
+		if k < 0 {
+			break
+		}
+		i += 1 + k
 	}
 	return false
 }
@@ -2674,6 +2738,17 @@ func cashLabelBefore(s string) bool {
 // dosageFormOf reads a dosage form and "of" after a figure ("capsules of
 // tramadol") and returns the bytes read up to "of", or 0.
 func dosageFormOf(s string) int {
+	// The first word must be one of dosageForms, after white space only:
+	// an ASCII byte after the ASCII spaces that begins none of them ends it.
+	i := 0
+	for i < len(s) && (isSpaceASCII(s[i]) || s[i] == '\v') {
+		i++
+	}
+	if i < len(s) && s[i] < utf8.RuneSelf {
+		if c := s[i] | 0x20; c != 'p' && c != 't' && c != 'c' {
+			return 0
+		}
+	}
 	var buf [2]token
 	toks := appendTokens(buf[:0], s[:min(len(s), 20)])
 	if len(toks) >= 2 && dosageForms[toks[0].Lower] && toks[1].Lower == "of" && strings.TrimSpace(s[:toks[0].Start]) == "" {

@@ -23,6 +23,7 @@ var (
 		"barrels", "barrel", "drums", "drum", "jars", "jar", "vials", "vial", "ampoules", "ampoule", "packs", "pack",
 		"strips", "strip", "blister packs", "blister pack", "canisters", "canister", "cans", "can", "tubes", "tube",
 		"sticks", "stick"}
+	packUnitByFirst   = indexByFirst(packUnitAlts)
 	ofAlt             = newWordAlts("of")
 	ofWord            = []string{"of"}
 	oneActiveVerbs    = []string{"arrested", "arresting", "detained", "detaining", "apprehended"}
@@ -62,7 +63,10 @@ func packUnitAfter(s string) (string, int) {
 	if q == 0 {
 		return "", -1
 	}
-	for _, a := range packUnitAlts {
+	if q == len(s) {
+		return "", -1
+	}
+	for _, a := range packUnitByFirst[s[q]|0x20] { // (only those with s[q]'s letter can match, in their order)
 		if w := spacedAfter(s, q, a); w < 0 {
 			continue
 		} else if e := wordAltAt(s, w, ofAlt); e >= 0 {
@@ -316,9 +320,20 @@ var (
 		"gunmen", "kidnappers", "hackers", "traders", "businessmen", "students", "farmers", "brothers", "relatives", "residents",
 		"tourists", "migrants", "pilots", "militants", "fraudsters", "scammers", "poachers"}
 	passiveNounLeads = []string{"alleged ", "suspected "} // each then \w+
-	passiveAux       = []string{"were", "have been", "had been", "has been", "was", "are", "being", "been", "got"}
-	passiveVerbs     = newWordAlts(arrestVerbs...)
+	// passiveNounsBy holds passiveNouns by their first letter, in order:
+	// only those can start at a byte whose lower case it is.
+	passiveNounsBy = indexByFirst(passiveNouns)
+	passiveAux     = []string{"were", "have been", "had been", "has been", "was", "are", "being", "been", "got"}
+	passiveVerbs   = newWordAlts(arrestVerbs...)
 )
+
+// passiveNounsAt returns the passiveNouns that may start at s[p], in order.
+func passiveNounsAt(s string, p int) []string {
+	if p == len(s) {
+		return nil
+	}
+	return passiveNounsBy[s[p]|0x20]
+}
 
 // matchArrestPassive reads a passive arrest after a figure ("FIG suspected
 // dealers, from abroad, who were later arrested"): spaces, up to two words
@@ -349,7 +364,7 @@ func matchArrestPassive(s string) (end, g2s, g2e int, ok bool) {
 		return ok
 	}
 	if afterWords(s, p, 2, func(p int) bool {
-		for _, n := range passiveNouns {
+		for _, n := range passiveNounsAt(s, p) {
 			if e := p + len(n); hasPrefixFold(s[p:], n) && (e == len(s) || !isWordASCII(s[e])) && afterNoun(e) {
 				return true
 			}
@@ -465,6 +480,60 @@ func passiveAuxVerb(s string, p int) int {
 		}
 	}
 	return -1
+}
+
+// arrestBare reports whether arrestBareRe matches s: spaces, then maybe
+// up to two words of [\w-] each followed by spaces, a noun (passiveNouns,
+// passiveNounLeads and a word, or "of them") and spaces; then maybe "were"
+// and spaces; then one of arrestVerbs ending a word. Each run has a fixed
+// end, as what follows cannot start inside it, and each choice is tried,
+// so whether some way through reaches the verb is what the regexp finds.
+// A text holding ſ or the Kelvin sign, which (?i) folds to s and k, is
+// left to the regexp.
+func arrestBare(s string) bool {
+	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
+		return arrestBareRe.MatchString(s)
+	}
+	p := skipSpaces(s, 0)
+	if p == 0 {
+		return false
+	}
+	if wereVerbAt(s, p) {
+		return true
+	}
+	spacedVerb := func(e int) bool { // \s+(?:were\s+)?VERB\b from s[e]
+		w := skipSpaces(s, e)
+		return w > e && wereVerbAt(s, w)
+	}
+	return afterWords(s, p, 2, func(q int) bool {
+		for _, n := range passiveNounsAt(s, q) {
+			if hasPrefixFold(s[q:], n) && spacedVerb(q+len(n)) {
+				return true
+			}
+		}
+		for _, n := range passiveNounLeads {
+			if !hasPrefixFold(s[q:], n) {
+				continue
+			}
+			e := q + len(n)
+			for e < len(s) && isWordASCII(s[e]) {
+				e++
+			}
+			if e > q+len(n) && spacedVerb(e) {
+				return true
+			}
+		}
+		return hasPrefixFold(s[q:], "of them") && spacedVerb(q+len("of them"))
+	})
+}
+
+// wereVerbAt reports whether s holds (?:were\s+)?VERB\b at p, VERB one of
+// arrestVerbs.
+func wereVerbAt(s string, p int) bool {
+	if w := spacedAfter(s, p, "were"); w >= 0 && wordAltAt(s, w, passiveVerbs) >= 0 {
+		return true
+	}
+	return wordAltAt(s, p, passiveVerbs) >= 0
 }
 
 // passiveArrest reads "FIG men suspected of running the site were

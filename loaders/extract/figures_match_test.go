@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 // The matchers written by hand, each on texts that show what it must read
 // and what it must not: the spans it finds, what it reports, where its
@@ -394,5 +398,97 @@ func TestReadersOfWords(t *testing.T) {
 		}},
 	} {
 		m.run(t, same[wordRead])
+	}
+}
+
+// TestNamesExamples checks namesExamples against examplesRe, which it
+// stands for.
+func TestNamesExamples(t *testing.T) {
+	for _, s := range []string{"", "such as", "Such As knives", "suchas", "items, including guns", "Including", "xincluding",
+		"includes_", "likely", "like", "unlike", "e.g.", "e.g. knives", "e.g.knives", "E.G.x", "ſuch as", "liKe", "li\u212ae",
+		"LI\u212aE it", "the \u212a like", "such  as", "such as’", "’like’", "including9", "9like"} {
+		if got, want := namesExamples(s, lowerASCII(s)), examplesRe.MatchString(s); got != want {
+			t.Errorf("namesExamples(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// FuzzArrestBare checks arrestBare against arrestBareRe, which it stands for.
+func FuzzArrestBare(f *testing.F) {
+	for _, s := range []string{" arrested", " were arrested", " men were arrested", " suspected drug-dealers were held",
+		" alleged dealers  were  Nabbed.", " of them taken into custody", " young gang members rounded up", "arrested",
+		" more people were arrestedx", " people\twere\narrested", " a b c men arrested", " a-b c men arrested", " menarrested",
+		" suspected  x arrested", " Were ARRESTED", " were picked up,", " ſuspects arrested", " were \u212aept", " members detained_"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := arrestBare(s), arrestBareRe.MatchString(s); got != want {
+			t.Errorf("arrestBare(%q) = %v, arrestBareRe says %v", s, got, want)
+		}
+	})
+}
+
+// TestArrestBareWords checks arrestBare against arrestBareRe on texts made
+// of its own words, which random bytes seldom spell.
+func TestArrestBareWords(t *testing.T) {
+	words := []string{"were", "Were", "arrested", "ARRESTED", "held", "taken into custody", "rounded up", "picked", "up", "men", "Men",
+		"gang members", "gang", "members", "people", "alleged", "suspected", "of them", "of", "them", "x", "drug-dealers", "a-b", "_",
+		"menx", "ſ", "\u212a", "12", ",", ".", "-", "(", "'"}
+	spaces := []string{"", " ", "  ", "\t", "\n", "\v", "\u00a0"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		s := ""
+		for range 1 + rng.IntN(6) {
+			s += spaces[rng.IntN(len(spaces))] + words[rng.IntN(len(words))]
+		}
+		if got, want := arrestBare(s), arrestBareRe.MatchString(s); got != want {
+			t.Fatalf("arrestBare(%q) = %v, arrestBareRe says %v", s, got, want)
+		}
+	}
+}
+
+// TestMonthNames checks startsWithMonthName and endsWithMonthName against
+// monthNames and monthBefore, which they stand for (when mayStartWithMonth
+// or mayEndWithMonth holds, as isPartOfDateOrCode asks them).
+func TestMonthNames(t *testing.T) {
+	words := []string{"jan", "January", "mar", "MARCH", "Mar", "sept", "Sep", "septembers", "may", "ſep", "\u212a", "x", "5", "_", ",", "-"}
+	spaces := []string{"", " ", "  ", "\t", "\n", "\v"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		s := ""
+		for range 1 + rng.IntN(3) {
+			s += spaces[rng.IntN(len(spaces))] + words[rng.IntN(len(words))]
+		}
+		s += spaces[rng.IntN(len(spaces))]
+		if got, want := startsWithMonthName(s), mayStartWithMonth(s) && monthNames.MatchString(s); got != want {
+			t.Fatalf("startsWithMonthName(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := endsWithMonthName(s), mayEndWithMonth(s) && monthBefore.MatchString(s); got != want {
+			t.Fatalf("endsWithMonthName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestMadeFromBefore checks madeFromBefore against what it stands for:
+// the last of each of its phrases, with no comma or semicolon after it.
+func TestMadeFromBefore(t *testing.T) {
+	want := func(low string) bool {
+		for _, w := range []string{"to manufacture ", "to produce ", "to make ", "to synthesize ", "to synthesise "} {
+			if k := strings.LastIndex(low, w); k >= 0 && !strings.ContainsAny(low[k:], ",;") {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"to ", "to", " ", "make ", "produce", "produce ", "manufacture ", "synthesise ", "synthesize ", ",", ";", "x", "tto "}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 100000 {
+		s := ""
+		for range rng.IntN(7) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		if got := madeFromBefore(s); got != want(s) {
+			t.Fatalf("madeFromBefore(%q) = %v, want %v", s, got, !got)
+		}
 	}
 }

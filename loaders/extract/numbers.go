@@ -361,6 +361,32 @@ func mayEndWithMonth(s string) bool {
 	return monthForms.has(s[i:j])
 }
 
+// startsWithMonthName reports whether monthNames matches s. Where
+// mayStartWithMonth holds, the run of letters is one of the regexp's
+// names, so it matches where no word character follows the run; where it
+// does not, the regexp is not asked (a name it reads with ſ or the Kelvin
+// sign starts no run of ASCII letters).
+func startsWithMonthName(s string) bool {
+	i := skipSpaces(s, 0)
+	e := asciiLetters(s, i)
+	return e > i && monthForms.has(s[i:e]) && (e == len(s) || !isWordASCII(s[e]))
+}
+
+// endsWithMonthName is startsWithMonthName for monthBefore and
+// mayEndWithMonth: the run before the spaces is one of monthForms but
+// "mar", which monthBefore lacks, with \b before it.
+func endsWithMonthName(s string) bool {
+	j := spacesBefore(s, len(s))
+	if j == len(s) || j == 0 {
+		return false
+	}
+	i := j
+	for i > 0 && isLetterByte(s[i-1]) {
+		i--
+	}
+	return monthForms.has(s[i:j]) && !equalFoldASCII(s[i:j], "mar") && (i == 0 || !isWordASCII(s[i-1]))
+}
+
 // attachedUnits may follow digits with no space: "5kg", "2t", "£7K", "1.2bn".
 var attachedUnits = map[string]bool{"k": true, "m": true, "mn": true, "mln": true, "bn": true, "b": true, "tn": true,
 	"kg": true, "kgs": true, "g": true, "gm": true, "gms": true, "grams": true, "grammes": true, "gram": true, "kilograms": true,
@@ -375,7 +401,7 @@ var monthBefore = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|march|apr(il
 func isPartOfDateOrCode(s string, start, end int) bool {
 	num := s[start:end]
 	after, before := s[end:], s[:start]
-	if mayStartWithMonth(after) && monthNames.MatchString(after) || mayEndWithMonth(before) && monthBefore.MatchString(before) {
+	if startsWithMonthName(after) || endsWithMonthName(before) {
 		return true
 	}
 	if len(num) == 4 && !strings.ContainsAny(num, ".,") && num >= "1900" && num <= "2099" {

@@ -954,6 +954,10 @@ var targetWords = []string{"against", "targeting", "targeted", "targets", "disma
 // with one of targetWords, maybe then "the".
 func targetedBefore(low string) bool {
 	low = strings.TrimRight(low, "'‘’\"“ ")
+	// partOfGroupRe can match only a text that ends with "of" or "of the".
+	if !strings.HasSuffix(low, "of") && !strings.HasSuffix(low, "of the") {
+		return endsWithPhrase(low, targetWords)
+	}
 	if m := partOfGroupRe.FindStringIndex(low); m != nil {
 		low = strings.TrimRight(low[:m[0]], " ") // "dismantled a cell of the Sinaloa Cartel"
 	}

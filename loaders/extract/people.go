@@ -34,7 +34,7 @@ var (
 	orgAfterRe = regexp.MustCompile(`^,?\s+(?:of|from|at|with)\s+(?:the\s+)?`)
 	// a role of up to five words set off after a name, then "of", "for", "at" or "with"; or nothing
 	orgAfterRoleRe = regexp.MustCompile(`^,\s+(?:(?:the|a|an)\s+)?(?:(?:[\w’'-]+\s+){1,5}?(?:of|for|at|with)\s+(?:the\s+)?)?`)
-	orgWords   = map[string]bool{"office": true, "agency": true, "police": true, "bureau": true, "service": true, "unit": true,
+	orgWords       = map[string]bool{"office": true, "agency": true, "police": true, "bureau": true, "service": true, "unit": true,
 		"operations": true, "investigations": true, "services": true, "airport": true, "port": true, "station": true,
 		"terminal": true, "hotel": true, "hospital": true, "prison": true,
 		"department": true, "ministry": true, "court": true, "force": true, "command": true, "group": true, "division": true}

@@ -100,8 +100,16 @@ func textClassBits(s string, t *pattern.Token) uint64 {
 		for i > 0 && isSpaceASCII(s[i-1]) {
 			i--
 		}
-		r, _ := utf8.DecodeLastRuneInString(s[:i])
-		set(tcSpaced, i == 0 || !unicode.IsSpace(r))
+		spaced := i == 0
+		if !spaced {
+			if c := s[i-1]; c < utf8.RuneSelf {
+				spaced = c != '\v' // not isSpaceASCII, so a space to unicode.IsSpace only if \v
+			} else {
+				r, _ := utf8.DecodeLastRuneInString(s[:i])
+				spaced = !unicode.IsSpace(r)
+			}
+		}
+		set(tcSpaced, spaced)
 	}
 	return b
 }
@@ -222,6 +230,9 @@ func isASCIICapWord(w string) bool {
 }
 
 func startsWithSpace(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return isSpaceASCII(s[0]) || s[0] == '\v' // unicode.IsSpace of an ASCII byte
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r)
 }

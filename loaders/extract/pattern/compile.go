@@ -202,12 +202,17 @@ func (s *Set) Len() int { return len(s.rules) }
 func (s *Set) Name(i int) string { return s.rules[i].name }
 
 type compiler struct {
-	prog []inst
-	ok   bool
+	prog  []inst
+	ok    bool
+	plain bool // each alternative as written, no run of tests made one (mergeTests): what tests compare with
 }
 
-func compileRule(root *node) ([]inst, bool) {
-	c := &compiler{ok: true}
+func compileRule(root *node) ([]inst, bool) { return compileRuleAs(root, false) }
+
+// compileRuleAs is compileRule, or, where plain is set, compileRule with
+// each alternative compiled as written.
+func compileRuleAs(root *node, plain bool) ([]inst, bool) {
+	c := &compiler{ok: true, plain: plain}
 	c.emitNode(root)
 	c.emit(inst{op: opMatch})
 	return c.prog, c.ok && len(c.prog) <= maxInsts
@@ -250,9 +255,13 @@ func (c *compiler) emitNode(n *node) {
 			c.emitNode(k)
 		}
 	case nAlt:
+		kids := n.kids
+		if !c.plain {
+			kids = mergeTests(kids)
+		}
 		var jumps []int32
-		for i, k := range n.kids {
-			if i == len(n.kids)-1 {
+		for i, k := range kids {
+			if i == len(kids)-1 {
 				c.emitNode(k)
 				break
 			}
@@ -295,6 +304,42 @@ func (c *compiler) emitNode(n *node) {
 			c.patchSplit(sp, sp+1, c.pc(), n.lazy)
 		}
 	}
+}
+
+// mergeTests joins each run of alternatives that are one token test each
+// into one test that a token passes where it passes any of them. The
+// run's alternatives all go on from the same place, one token further, so
+// trying them in turn finds no match, and no other first match, that the
+// one test does not; and it costs a split and a backtracking point each.
+func mergeTests(kids []*node) []*node {
+	out := make([]*node, 0, len(kids))
+	for i := 0; i < len(kids); {
+		j := i
+		for j < len(kids) && kids[j].kind == nTest {
+			j++
+		}
+		switch {
+		case j-i >= 2:
+			or := &expr{op: eOr}
+			for _, k := range kids[i:j] {
+				if k.test.e.op == eOr {
+					or.kids = append(or.kids, k.test.e.kids...)
+				} else {
+					or.kids = append(or.kids, k.test.e)
+				}
+			}
+			t := &test{e: or, lits: plainLiterals(or)}
+			t.setMasks()
+			out = append(out, &node{kind: nTest, test: t})
+		case j == i:
+			out = append(out, kids[i])
+			j = i + 1
+		default:
+			out = append(out, kids[i])
+		}
+		i = j
+	}
+	return out
 }
 
 // firstTests returns the tests that a rule's first token must pass (one

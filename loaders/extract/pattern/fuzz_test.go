@@ -85,12 +85,28 @@ func FuzzCompileMatch(f *testing.F) {
 				}
 			}
 		}
+		// What each rule matches from each token, compiled as written (no
+		// tests of alternatives made one) and tried everywhere.
+		p := &parser{file: "fuzz.rules", src: rules, classes: testClasses}
+		parsed, err := p.parseFile()
+		if err != nil {
+			t.Fatalf("rules %q: parsed once, not twice: %v", rules, err)
+		}
+		var plain []rule
+		for _, pr := range parsed {
+			prog, ok := compileRuleAs(pr.root, true)
+			if !ok {
+				return // too large as written
+			}
+			plain = append(plain, rule{name: pr.name, prog: prog, caps: pr.caps})
+		}
 		var want []string
-		mc := set.machine(len(toks))
 		for i := range toks {
-			for r := range set.rules {
-				if end, ok := mc.run(&set.rules[r], toks, i); ok {
-					m := Match{Index: r, Start: i, End: end, names: set.rules[r].caps, slots: mc.slots}
+			for r := range plain {
+				prog := plain[r].prog
+				mc := &machine{width: len(prog), ntoks: len(toks), seen: make([]uint32, len(prog)*(len(toks)+1))}
+				if end, ok := mc.run(&plain[r], toks, i); ok {
+					m := Match{Index: r, Start: i, End: end, names: plain[r].caps, slots: mc.slots}
 					want = append(want, fmt.Sprint(r, i, end, m.Captures()))
 				}
 			}

@@ -72,6 +72,7 @@ func (s *Set) Match(toks []Token, yield func(Match) bool) {
 	}
 	// The rules that need what no token has, worked out once.
 	m.skip = m.skip[:0]
+	m.marks = append(m.marks[:0], make([]uint32, len(s.rules))...)
 	for r := range s.rules {
 		lacks := false
 		for _, n := range s.rules[r].needs {
@@ -106,7 +107,7 @@ func (s *Set) Match(toks []Token, yield func(Match) bool) {
 				continue
 			}
 			rl := &s.rules[r]
-			end, ok := m.run(rl, toks, i)
+			end, ok := m.runMarked(rl, toks, i, &m.marks[r])
 			if !ok {
 				continue
 			}
@@ -153,7 +154,12 @@ type machine struct {
 	slots []int32
 	cand  []int32
 	seen  []uint32 // seen[pos*width+pc] == gen: that pair failed, or is on the way; by token first, as a run mostly stays near one
-	gen   uint32
+	gen   uint32   // the last mark given out
+	// marks holds by rule the mark of its runs since it last matched in
+	// this Match call, or 0: a pair that failed from one start fails from
+	// any other, so the rule's next run skips what its failed runs
+	// tried. (A pair marked with another rule's mark is no longer known.)
+	marks []uint32
 	width int // the longest rule's instructions
 	ntoks int
 }
@@ -179,11 +185,25 @@ func (s *Set) machine(ntoks int) *machine {
 
 // run matches rule r from token start and returns where the match ends.
 func (m *machine) run(r *rule, toks []Token, start int) (int, bool) {
-	m.gen++
-	if m.gen == 0 {
-		clear(m.seen)
-		m.gen = 1
+	var mark uint32
+	return m.runMarked(r, toks, start, &mark)
+}
+
+// runMarked is run given the rule's mark (machine.marks): where it is not
+// 0, the pairs that carry it failed in the rule's earlier runs, and whether
+// a pair fails does not depend on where the run began. A match clears the
+// mark, as the pairs on its way did not fail.
+func (m *machine) runMarked(r *rule, toks []Token, start int, mark *uint32) (int, bool) {
+	if *mark == 0 {
+		m.gen++
+		if m.gen == 0 {
+			clear(m.seen)
+			clear(m.marks) // the old marks could be given out again
+			m.gen = 1
+		}
+		*mark = m.gen
 	}
+	gen := *mark
 	m.slots = m.slots[:0]
 	for range 2 * len(r.caps) {
 		m.slots = append(m.slots, -1)
@@ -201,10 +221,10 @@ func (m *machine) run(r *rule, toks []Token, start int) (int, bool) {
 	thread:
 		for {
 			at := int(pos)*m.width + int(pc)
-			if m.seen[at] == m.gen {
+			if m.seen[at] == gen {
 				break
 			}
-			m.seen[at] = m.gen
+			m.seen[at] = gen
 			in := &prog[pc]
 			switch in.op {
 			case opTest:
@@ -234,6 +254,7 @@ func (m *machine) run(r *rule, toks []Token, start int) (int, bool) {
 				}
 				pc++
 			case opMatch:
+				*mark = 0
 				return int(pos), true
 			}
 		}
