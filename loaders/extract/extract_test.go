@@ -670,6 +670,7 @@ func TestAgencies(t *testing.T) {
 		{"demonym police where the force is named in full", "The Dutch National Police led the raids. Dutch police said the case was closed.", []string{"Dutch National Police"}},
 		{"a nationality's police no list names", "Kuwaiti police arrested two men.", nil},
 		{"a staff association of a force", "The secretary of Kent Police Federation said officers were tired.", nil},
+		{"a police station is a place", "The four suspects were detained at Isiolo Police Station.", nil},
 		{"a charity of a force", "The South West Police Heritage Trust opened a new exhibition.", nil},
 		{"a count before a name is no part of it", "The raid involved 50 National Police Commandos in Bogota.", []string{"National Police"}},
 		{"a listed name in lower case after another country's city", "Jakarta's metropolitan police seized 20 kg of methamphetamine.", nil},
