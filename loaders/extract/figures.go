@@ -497,6 +497,8 @@ func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, pla
 			(*a.Count < 2 && !r.apartInPlace(old, &a) || definite || old.Location == nil || a.Location == nil || samePlace(*old.Location, *a.Location) && samePortness(*old.Location, *a.Location)) {
 			if old.Agency == nil && !restated { // (a summing-up names who acted less well than the telling)
 				old.Agency = a.Agency
+			} else if a.Agency != nil && !restated && r.namesAgency(i, *a.Agency) && !r.namesAgency(old.sentence, *old.Agency) {
+				old.Agency = a.Agency // "A man was arrested by An Garda Síochána" names who the lead's arrest inherited wrongly
 			}
 			if old.Operation == nil {
 				old.Operation = a.Operation
@@ -510,6 +512,11 @@ func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, pla
 	}
 	r.out.Arrests = append(r.out.Arrests, a)
 	return len(r.out.Arrests) - 1
+}
+
+// namesAgency reports whether sentence i names the agency itself.
+func (r *run) namesAgency(i int, name string) bool {
+	return slices.ContainsFunc(r.sents[i].agencies, func(m mention) bool { return m.Name == name })
 }
 
 // apartInPlace reports whether two arrests of one person each were made in

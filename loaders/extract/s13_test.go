@@ -183,3 +183,17 @@ func TestNotPolicing(t *testing.T) {
 		})
 	}
 }
+
+// TestNamedActorOverInherited checks that an arrest told again with its
+// actor named takes that actor over one the first telling inherited.
+func TestNamedActorOverInherited(t *testing.T) {
+	body := "A man in his 40s has been arrested after cannabis was seized at Dublin Port. Revenue officers seized about 142kgs of cannabis. A man was arrested by An Garda Síochána and is detained in Dublin."
+	ex := extractText(t, "", body)
+	if len(ex.Arrests) != 1 || deref(ex.Arrests[0].Agency) != "Garda Síochána" {
+		var got []string
+		for _, a := range ex.Arrests {
+			got = append(got, deref(a.Agency))
+		}
+		t.Errorf("arrests by %q, want one by Garda Síochána", got)
+	}
+}
