@@ -2199,8 +2199,8 @@ func (r *run) mergeSeizures() {
 				s.Date, s.EventDate = t.Date, t.EventDate
 			}
 			s.Evidence = append(s.Evidence, t.Evidence...)
-			if s.Agency == nil {
-				s.Agency = t.Agency
+			if s.Agency == nil || t.Agency != nil && r.namesAgency(t.sentence, *t.Agency) && !r.namesAgency(s.sentence, *s.Agency) {
+				s.Agency = t.Agency // (a haul told again with its actor named takes that actor)
 			}
 			if s.Operation == nil {
 				s.Operation = t.Operation

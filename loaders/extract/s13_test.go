@@ -197,3 +197,16 @@ func TestNamedActorOverInherited(t *testing.T) {
 		t.Errorf("arrests by %q, want one by Garda Síochána", got)
 	}
 }
+
+// TestNamedSeizerOverInherited checks the same for a haul told twice.
+func TestNamedSeizerOverInherited(t *testing.T) {
+	body := "Kent Police said the port was busy. Cocaine worth £2 million was found in a lorry at Dover. The cocaine, worth £2 million, was seized by Border Force officers."
+	ex := extractText(t, "", body)
+	if len(ex.Seizures) != 1 || deref(ex.Seizures[0].Agency) != "Border Force" {
+		var got []string
+		for _, s := range ex.Seizures {
+			got = append(got, deref(s.Agency))
+		}
+		t.Errorf("seizures by %q, want one by Border Force", got)
+	}
+}
