@@ -139,6 +139,11 @@ func andWordAfter(sf *sentenceFacts, pos int) int {
 	return we - pos
 }
 
+// notCodenameStart are words a headline in title case puts after
+// "Operation" that start no codename.
+var notCodenameStart = wordSet("ever yet now today against for in on of to with by at from into leads lead nets net targets " +
+	"results result yields nabs seizes arrests busts continues underway launched begins ends")
+
 // notCodenameWords are capitalised words after "and" that start a clause
 // or name a body, not a codename's last word.
 var notCodenameWords = wordSet("operation project police customs officers detectives agents authorities investigators " +
@@ -166,6 +171,9 @@ func (r *run) findOperations(sf *sentenceFacts) {
 			if low == bad {
 				return
 			}
+		}
+		if first, _, _ := strings.Cut(low, " "); notCodenameStart[first] {
+			return // a headline's words after "Operation": "Sting Operation Ever", "Operation Leads to 85 Arrests"
 		}
 		sf.operations = append(sf.operations, mention{Name: name, Surface: text[start:end], Start: start, End: end})
 		r.addOperation(sf, name, alias)

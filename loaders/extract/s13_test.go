@@ -210,3 +210,16 @@ func TestNamedSeizerOverInherited(t *testing.T) {
 		t.Errorf("seizures by %q, want one by Border Force", got)
 	}
 }
+
+// TestHeadlineWordsNoCodename checks that the words a title-case headline
+// puts after "Operation" name no operation.
+func TestHeadlineWordsNoCodename(t *testing.T) {
+	for _, body := range []string{"Kent Police Sting Operation Leads to 85 Arrests.", "Police Stage Largest Sting Operation Ever in Miami.",
+		"Mega Operation Against Smuggling Nets 2 Tonnes."} {
+		for _, op := range extractText(t, "", body).Operations {
+			if op.Name != nil {
+				t.Errorf("%q: operation %q, want none named", body, *op.Name)
+			}
+		}
+	}
+}
