@@ -539,6 +539,7 @@ func TestArrests(t *testing.T) {
 		{"nationalities, passive", "Six Syrians and two Pakistanis were arrested in Riyadh.", []float64{6, 2}},
 		{"groups being held", "The raids ended with four men and two women being held.", []float64{2, 4}},
 		{"a group and an article add up", "Four Nigerians and a Ghanaian were detained.", []float64{5}},
+		{"groups with what they are suspected of", "The agency arrested 126 suspects of child exploitation and 68 suspects of trafficking.", []float64{126, 68}},
 		{"a group joined to no people", "Police arrested 12 men and seized 3 guns.", []float64{12}},
 		{"in custody, a word number", "Two individuals are currently in custody.", []float64{2}},
 		{"in custody, no noun", "All six remain in custody.", []float64{6}},

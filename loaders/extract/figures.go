@@ -135,7 +135,20 @@ func (r *run) groupJoint(sf *sentenceFacts, start, end int) bool {
 		return false
 	}
 	toks := sf.tokensIn(start, start+len(sf.s.Text[start:end])-len(strings.TrimLeft(sf.s.Text[start:end], " "))+len(rest))
-	return len(toks) >= 1 && len(toks) <= 3 && len(strings.Fields(rest)) == len(toks) && r.peopleWord(toks[len(toks)-1])
+	if len(toks) == 0 || len(strings.Fields(rest)) != len(toks) {
+		return false
+	}
+	if len(toks) <= 3 && r.peopleWord(toks[len(toks)-1]) {
+		return true
+	}
+	// "126 suspects of child exploitation and 68 suspects of trafficking":
+	// the noun, then what they are suspected of.
+	for k := 0; k < len(toks) && k < 3; k++ {
+		if r.peopleWord(toks[k]) {
+			return k+1 < len(toks) && (toks[k+1].Lower == "of" || toks[k+1].Lower == "for") && len(toks) <= k+5
+		}
+	}
+	return false
 }
 
 // peopleNounAt reports whether the words after byte pos of sf name people,
