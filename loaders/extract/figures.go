@@ -1796,6 +1796,14 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[start:end]}
+			if e.Commodity == "cash" {
+				if m := vagueSumBeforeRe.FindStringSubmatch(tail(text[:start], 50)); m != nil {
+					// "several thousand euros in cash": a sum too vague to count, in a currency
+					if cur := r.currencyOfWord(strings.ToLower(m[1]), text); cur != "" {
+						s.Currency, s.AmountQualifier, s.Qualifier = r.strp(cur), r.strp("several"), r.strp("several")
+					}
+				}
+			}
 			if endsSingleItem(tail(text[:start], 20)) && e.Countable {
 				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact")
 			}
@@ -1922,6 +1930,10 @@ func (r *run) listValued(made []int, e *entry) bool {
 	}
 	return false
 }
+
+// vagueSumBeforeRe is a sum too vague to count before "cash": "several
+// thousand euros in ", "thousands of dollars in ".
+var vagueSumBeforeRe = regexp.MustCompile(`(?i)\b(?:several|a few|some|many|tens of|hundreds of|thousands of|millions of)\s+(?:(?:thousand|million|hundred)s?\s+(?:of\s+)?)?(euros|dollars|pounds|rupees|pesos|rand|naira|shillings|dirhams|riyals|yen|francs)\s+(?:in\s+)?$`)
 
 // valueToBefore reports whether low, before a sum, ends with a value
 // phrase and "to", "at" or "of" after it: "the total value of the seized

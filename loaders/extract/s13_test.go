@@ -223,3 +223,25 @@ func TestHeadlineWordsNoCodename(t *testing.T) {
 		}
 	}
 }
+
+// TestVagueSumOfCash checks that cash seized in a vague sum keeps the
+// sum's currency, qualified "several".
+func TestVagueSumOfCash(t *testing.T) {
+	cases := []struct{ name, body, currency string }{
+		{"several thousand euros", "Investigators seized 300 lifejackets, several thousand euros in cash and drugs.", "EUR"},
+		{"thousands of dollars", "Police in Ohio found key fobs, thousands of dollars in cash and four handguns.", "USD"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, s := range extractText(t, "", tc.body).Seizures {
+				if s.Commodity == "cash" {
+					if deref(s.Currency) != tc.currency || deref(s.AmountQualifier) != "several" {
+						t.Errorf("%q: cash %q %q, want %q several", tc.body, deref(s.Currency), deref(s.AmountQualifier), tc.currency)
+					}
+					return
+				}
+			}
+			t.Errorf("%q: no cash", tc.body)
+		})
+	}
+}
