@@ -239,6 +239,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "shabu", 50, 0, "g", "", "about"}}},
 		{"a total's worth is no cash", "Police seized two cars, bringing the total value of the seized assets to RM90,000.",
 			[]seizureKey{{"vehicles", "cars", 2, 0, "item", "", "exact"}}},
+		{"buckets of goods", "Police confiscated 23 buckets of gold-bearing ore.",
+			[]seizureKey{{"other", "gold", 23, 0, "bucket", "", "exact"}}},
 		{"a drug's plural", "Police seized 5 kg of methamphetamines and 200 kg of qat.",
 			[]seizureKey{{"drugs", "methamphetamine", 5, 0, "kg", "", "exact"}, {"drugs", "khat", 200, 0, "kg", "", "exact"}}},
 		{"a medicine's brand in capsules", "Customs seized 12,000 Lyrica capsules.",
@@ -747,6 +749,7 @@ func TestOperations(t *testing.T) {
 		agency     string
 	}{
 		{"operation", "Kent Police said Operation Sparrowhawk ended.", "Sparrowhawk", "", "", "Kent Police"},
+		{"a named action day", "Europol backed the Tempest-2 action day against people smugglers.", "Tempest-2", "", "", "Europol"},
 		{"a codename with and", "Kent Police said Operation Shield and Sword ended last week.", "Shield and Sword", "", "", "Kent Police"},
 		{"and a body after a codename", "Operation Sparrowhawk and Kent Police ended last week.", "Sparrowhawk", "", "", "Kent Police"},
 		{"codenamed", "In London the Met operation, codenamed \u201cBlackthorn\u201d, went on.", "Blackthorn", "", "", "Metropolitan Police"},

@@ -16,7 +16,7 @@ var (
 		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "gms", "gm", "g", "pounds", "pound", "lbs", "lb", "ounces",
 		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon",
 		"cubic metres", "cubic meters", "cubic metre", "cubic meter", "mt", "m3", "cbm")
-	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "cakes", "cake", "pieces", "piece", "packages", "package", "packets", "packet", "bags", "bag",
+	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "cakes", "cake", "pieces", "piece", "buckets", "bucket", "baskets", "basket", "packages", "package", "packets", "packet", "bags", "bag",
 		"parcels", "parcel", "sacks", "sack", "bales", "bale", "boxes", "box", "pallets", "pallet", "pouches", "pouch",
 		"sachets", "sachet", "wraps", "wrap", "bundles", "bundle", "slabs", "slab", "pellets", "pellet",
 		"bottles", "bottle", "tins", "tin", "jerrycans", "jerrycan", "cartons", "carton", "crates", "crate",

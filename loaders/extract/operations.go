@@ -867,7 +867,8 @@ func (r *run) onlyAssisting(sf *sentenceFacts, a string) bool {
 func mayNameOperation(sf *sentenceFacts) bool {
 	t := sf.s.Text
 	return sf.cues&cueCodename != 0 || strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "“") || strings.Contains(t, "‘") ||
-		strings.Contains(t, "Action (") // "European Money Mule Action (EMMA 6)"
+		strings.Contains(t, "Action (") || // "European Money Mule Action (EMMA 6)"
+		strings.Contains(t, " action day") // "the Tempest-2 action day"
 }
 
 var codenameCueWords = wordSet("dubbed named nicknamed titled entitled codenamed called known strike part")
