@@ -318,7 +318,7 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 		if len(name) > len(p.Name) && strings.HasPrefix(name, p.Name) {
 			p.Name = name // "Ken McKern" where a pass read "Ken Mc"
 		}
-		if strings.ToLower(lastField(p.Name)) == surname || strings.HasPrefix(p.Name, name) {
+		if strings.ToLower(lastField(p.Name)) == surname && sameFirst(p.Name, name) || strings.HasPrefix(p.Name, name) {
 			if p.Title == nil {
 				p.Title = r.strp(title)
 			}
@@ -333,6 +333,18 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	}
 	r.out.People = append(r.out.People, Person{Name: name, Title: r.strp(title), Role: r.strp(role), Organisation: r.strp(org),
 		Evidence: r.evidence(sf, 0.8)})
+}
+
+// sameFirst reports whether two names of one surname may name one person:
+// one of them is the surname alone ("Malviya" after "Govind Malviya"), or
+// their first words start alike ("Det. Insp. Varga" aside); "Firoj Mulla"
+// and "Suraj Magabul Mulla" are two.
+func sameFirst(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) < 2 || len(fb) < 2 {
+		return true
+	}
+	return fa[0][0] == fb[0][0]
 }
 
 // lastField is the last word of strings.Fields(s), found without splitting
