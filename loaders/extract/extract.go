@@ -629,7 +629,7 @@ var (
 		}
 		return m
 	}()
-	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true}
+	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true, "do": true, "da": true, "dos": true, "das": true, "del": true}
 	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,
 		// adjectives that open a description, not a name: "Joint Police and Customs investigation"
 		"joint": true, "local": true, "specialist": true, "armed": true, "senior": true, "uniformed": true, "undercover": true, "officers": true,

@@ -88,6 +88,7 @@ func TestFindMoney(t *testing.T) {
 		qualifier         string
 	}{
 		{"pounds short", "GB", "£54m in cash", 54e6, "GBP", "exact"},
+		{"a decimal comma before a multiplier", "ME", "1,2 million euros in cash", 1.2e6, "EUR", "exact"},
 		{"US and the dollar sign apart", "JM", "a street value of US $640,000", 640000, "USD", "exact"},
 		{"a peso named with its country", "", "14 million Argentine pesos in cash", 14e6, "ARS", "exact"},
 		{"baht named with its country", "", "5,000 Thai Baht in cash", 5000, "THB", "exact"},
@@ -672,6 +673,7 @@ func TestAgencies(t *testing.T) {
 		{"demonym police alone are generic", "Dutch police said the case was closed.", nil},
 		{"demonym police where the force is named in full", "The Dutch National Police led the raids. Dutch police said the case was closed.", []string{"Dutch National Police"}},
 		{"a nationality's police no list names", "Kuwaiti police arrested two men.", nil},
+		{"a Portuguese connector in a name", "The Military Police of Mato Grosso do Sul seized 2 tonnes of marijuana.", []string{"Military Police of Mato Grosso do Sul"}},
 		{"a staff association of a force", "The secretary of Kent Police Federation said officers were tired.", nil},
 		{"a police station is a place", "The four suspects were detained at Isiolo Police Station.", nil},
 		{"a charity of a force", "The South West Police Heritage Trust opened a new exhibition.", nil},

@@ -1236,7 +1236,7 @@ func currencyAfterMultiplier(s string) bool {
 // whose two multiplier groups follow it ("£54m", "2.5 million euros"),
 // with the qualifier before it.
 func moneyAt(s string, m []int, g int, cur string) money {
-	v, _ := strconv.ParseFloat(digitsOnly.Replace(s[m[g]:m[g+1]]), 64)
+	v, _ := strconv.ParseFloat(digitsOnly.Replace(numberText(s[m[g]:m[g+1]])), 64)
 	for _, mul := range [][2]int{{m[g+2], m[g+3]}, {m[g+4], m[g+5]}} {
 		if mul[0] >= 0 {
 			v = roundSig(v * multipliers[strings.ToLower(s[mul[0]:mul[1]])])

@@ -210,8 +210,23 @@ func moneyNumberEnd(s string, p int) int {
 		for digit(e) {
 			e++
 		}
+	} else if decimalCommaAt(s, p, e) && multiplierWordAfter(s[e+1:]) {
+		e++ // "1,2 million euros": a decimal comma before a multiplier
+		for digit(e) {
+			e++
+		}
 	}
 	return e
+}
+
+// multiplierWordAfter reports whether s, after a number's last digits,
+// goes on with a space and a multiplier word ("1,2 million").
+func multiplierWordAfter(s string) bool {
+	for len(s) > 0 && s[0] >= '0' && s[0] <= '9' {
+		s = s[1:]
+	}
+	return strings.HasPrefix(s, " million") || strings.HasPrefix(s, " billion") || strings.HasPrefix(s, " thousand") ||
+		strings.HasPrefix(s, " mln") || strings.HasPrefix(s, " bn")
 }
 
 // matchMoneyPrefix reads a sum with a sign before it at s[p] ("£54m",
