@@ -1950,6 +1950,9 @@ func valueToBefore(low string) bool {
 // figure, ends in a charge's words, whose quantity is the law's threshold:
 // "conspiracy to possess with intent to distribute more than 5 kilograms".
 func chargedQuantityBefore(low string) bool {
+	if !strings.Contains(low, " to ") {
+		return false // (each phrase ends with "to" and a word)
+	}
 	for _, p := range []string{"intent to distribute", "intent to supply", "intent to sell", "conspiracy to", "conspiring to", "conspired to"} {
 		if k := strings.LastIndex(low, p); k >= 0 && !strings.ContainsAny(low[k:], ";.") {
 			return true
