@@ -680,6 +680,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		// "Tsuen Wan Magistrates' Courts": a plural's apostrophe.
 		// "Central e-Crime Unit": an "e-" before a capitalised word.
 		return strings.TrimSpace(between) == "" || between == "-" && (isCapitalised(toks[a].Text) || toks[a].Text == "e") && isCapitalised(toks[b].Text) ||
+			between == ". " && (toks[a].Text == "St" || toks[a].Text == "Ste") && isCapitalised(toks[b].Text) || // "Sault Ste. Marie Police Service"
 			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
@@ -946,6 +947,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			if r.otherCountrysBody(toks, c) {
 				continue // "Jakarta's metropolitan police" is not London's Metropolitan Police
 			}
+			if c.j-c.i == 1 && rankAcronyms[toks[c.i].Text] && c.j < len(toks) && isCapitalised(toks[c.j].Text) && !toks[c.j].in(setAgencyHead, agencyHeads) {
+				continue // "DCI Ford": a detective's rank before a name, not Kenya's Directorate of Criminal Investigations
+			}
 		}
 		r.addAgencyMention(sf, c.name, c.country, toks[c.i].Start, toks[c.j-1].End)
 	}
@@ -1042,6 +1046,9 @@ func (r *run) otherCountrysBody(toks []token, c agencyCand) bool {
 // charity, a museum, a college.
 var notAgencyAfter = wordSet("Federation Trust Museum College Heritage Foundation Association Band Memorial Charity Station Barracks Post Headquarters " +
 	"Benevolent Choir Club Academy Awards Union Fund Society Sports Federation's Trust's")
+
+// rankAcronyms are police ranks written short before a name.
+var rankAcronyms = wordSet("DCI DI DS DC PC DSU DCS ACC DCC PS PCSO")
 
 // genericHeads are the bodies a country has many of, or names generically
 // by its adjective: "Peruvian police", "Polish customs", "Italian prosecutors".

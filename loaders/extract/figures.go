@@ -1540,6 +1540,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if madeFromBefore(tail(sf.low[:f.Start], 40)) {
 				continue // "the ephedrine could have been used to manufacture about 4kg of methamphetamine": what it would make
 			}
+			if stoppedBefore(tail(sf.low[:f.Start], 30)) || searchedBefore(tail(sf.low[:f.Start], 40)) {
+				if e, _, _ := r.commodityNear(sf, f.End, 3); e != nil && (e.Commodity == "vehicles" || e.Commodity == "property") {
+					continue // "stopped two cars", "searched several houses": where, not what was seized
+				}
+			}
 			unit, packed := "", false
 			if u, n := unitAfter(after); n >= 0 {
 				unit = unitNames[strings.ToLower(u)]
@@ -1792,6 +1797,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				m.I > 0 && isCapitalised(toks[m.I].Text) { // "Frederic Van Leeuw": a capital inside a sentence is a name, not a van
 				continue
 			}
+			if e.Commodity == "vehicles" && stoppedBefore(tail(sf.low[:start], 30)) || e.Commodity == "property" && searchedBefore(tail(sf.low[:start], 40)) {
+				continue // "officers stopped a car and found cocaine", "searched several houses": where, not what was seized
+			}
 			if lits(sf.low[:start], exampleWords) && namesExamples(text[:start], sf.low[:start]) || endsNotSeizedItem(tail(text[:start], 20)) {
 				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
@@ -1934,6 +1942,34 @@ func (r *run) listValued(made []int, e *entry) bool {
 // vagueSumBeforeRe is a sum too vague to count before "cash": "several
 // thousand euros in ", "thousands of dollars in ".
 var vagueSumBeforeRe = regexp.MustCompile(`(?i)\b(?:several|a few|some|many|tens of|hundreds of|thousands of|millions of)\s+(?:(?:thousand|million|hundred)s?\s+(?:of\s+)?)?(euros|dollars|pounds|rupees|pesos|rand|naira|shillings|dirhams|riyals|yen|francs)\s+(?:in\s+)?$`)
+
+// stoppedBefore reports whether low, the lower case before a vehicle's
+// name, ends with a verb that stopped or searched it and its article:
+// "stopped a ", "pulled over the ", "searched a ".
+func stoppedBefore(low string) bool {
+	for _, v := range []string{"stopped", "pulled over", "searched", "flagged down", "intercepted", "inspected", "checked", "boarded", "approached"} {
+		k := strings.LastIndex(low, v+" ")
+		if k < 0 || k > 0 && low[k-1] != ' ' {
+			continue
+		}
+		rest := strings.Fields(low[k+len(v):])
+		if len(rest) <= 2 {
+			return true // "stopped a ", "stopped a white "
+		}
+	}
+	return false
+}
+
+// searchedBefore reports whether low, before a property's name, tells of
+// its search: "searched several ", "raided two ".
+func searchedBefore(low string) bool {
+	for _, v := range []string{"searched", "raided", "searches of", "search of", "raids on", "entered"} {
+		if k := strings.LastIndex(low, v+" "); k >= 0 && len(strings.Fields(low[k+len(v):])) <= 2 {
+			return true
+		}
+	}
+	return false
+}
 
 // valueToBefore reports whether low, before a sum, ends with a value
 // phrase and "to", "at" or "of" after it: "the total value of the seized
@@ -3164,6 +3200,9 @@ func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
 	if !strings.HasPrefix(rest, "in ") && !strings.HasPrefix(rest, "of ") { // "£3 million of heroin"
 		return nil
 	}
+	if first, _, _ := strings.Cut(rest[3:], " "); strings.HasPrefix(rest, "in ") && placeArticles[strings.ToLower(first)] {
+		return nil // "cannabis worth £120,000 in the trailer": where the goods were
+	}
 	off := len(sf.s.Text) - len(rest) + 3
 	e, _, _ := r.commodityNear(sf, off, 3)
 	// "£30,000 of prescription medicine", "$8 million in stolen merchandise":
@@ -3179,6 +3218,9 @@ func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
 	}
 	return e
 }
+
+// placeArticles start a place after "in": "in the trailer", "in a shed".
+var placeArticles = wordSet("the a an his her their its this that")
 
 // unlawfulGoodsWords say goods were taken or made unlawfully.
 var unlawfulGoodsWords = wordSet("stolen counterfeit fake illicit contraband smuggled pirated illegal bootleg falsified")

@@ -121,9 +121,11 @@ var (
 		"searched": true, "executed": true, "launched": true, "conducted": true, "carried": true,
 		"in": true, "at": true, "on": true, "during": true, "across": true, "after": true, "before": true, "near": true,
 		"up": true, "down": true, "compared": true, "against": true, "about": true, "around": true, "nearly": true, "almost": true,
-		"both": true, "all": true, "each": true, "including:": true, "mostly": true, "mainly": true}
+		"both": true, "all": true, "each": true, "including:": true, "mostly": true, "mainly": true, "according": true}
 	notGoodsHead = map[string]bool{"individuals": true, "suspects": true, "people": true, "persons": true, "men": true,
-		"women": true, "members": true, "officers": true, "others": true, "children": true, "victims": true, "couriers": true}
+		"women": true, "members": true, "officers": true, "others": true, "children": true, "victims": true, "couriers": true,
+		"arrest": true, "arrests": true, "police": true, "sizes": true, "designs": true, "styles": true, "colours": true, "colors": true,
+		"lengths": true, "shapes": true, "brands": true, "types": true, "kinds": true}
 	listVerbs = map[string]bool{"were": true, "was": true, "is": true, "are": true, "been": true, "have": true, "has": true,
 		"had": true, "be": true, "will": true, "would": true, "could": true, "said": true, "say": true, "says": true}
 )

@@ -14,7 +14,7 @@ var titleWords = wordSet(`mr mrs ms dr dame sir lord lady prof professor rev alh
 	officer agent special deputy assistant acting senior temporary director judge justice magistrate
 	prosecutor minister secretary president vice governor mayor sheriff marshal chairman chairwoman chairperson administrator
 	undersecretary comptroller warrant rear datuk dato datin seri asst comm
-	comr sr acp dcp dsp asp ssp igp dgp adgp dig`)
+	comr sr acp dcp dsp asp ssp igp dgp adgp dig pc ds dc di dci dsu dcs`)
 
 // peopleRoleWords end a job title written in lower case before a name.
 var peopleRoleWords = wordSet(`chief head director spokesman spokeswoman spokesperson commander superintendent inspector

@@ -271,7 +271,7 @@ var personNouns = wordSet(`people persons person suspects suspect men man women 
 		handlers dockworkers truckers migrants immigrants residents villagers tenants occupants
 		inmates prisoners students relatives brothers sisters sons daughters husband wife
 		militants terrorists pirates counterfeiters forgers mobsters kingpins bosses leaders
-		personalities males females father son mother daughter brother sister
+		personalities males females father son mother daughter brother sister subjects
 		affiliates facilitators collaborators recruiter broker agent
 		businessman businesswoman employee official owner manager director executive pilot captain
 		seaman handler trucker migrant immigrant resident villager tenant inmate prisoner student

@@ -246,3 +246,16 @@ func TestVagueSumOfCash(t *testing.T) {
 		})
 	}
 }
+
+// TestShortRanks checks officers named after a short rank.
+func TestShortRanks(t *testing.T) {
+	for body, want := range map[string]string{
+		"PC Tom Riley said the plants had been destroyed.":                       "Tom Riley",
+		"DS Lucy Hart said the cash would be subject to forfeiture proceedings.": "Lucy Hart",
+	} {
+		ex := extractText(t, "", body)
+		if len(ex.People) != 1 || ex.People[0].Name != want {
+			t.Errorf("%q: people %+v, want %s", body, ex.People, want)
+		}
+	}
+}

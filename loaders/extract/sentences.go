@@ -234,7 +234,7 @@ var abbreviations = map[string]bool{
 	"dept": true, "govt": true, "nos": true, "mt": true, "ft": true, "pte": true, "cpl": true, "pc": true, "ds": true,
 	"dc": true, "dci": true, "dsupt": true, "a.m": true, "p.m": true,
 	"rs": true, "tk": true, "brgy": true, "brig": true, "asst": true, "addl": true, "spl": true, // "Rs. 1.45 crore", "Brgy. San Jose"
-	"comr": true, "comm": true, "insp.": true, "pol": true, "kombes": true, "brigjen": true, // ranks: "Sr. Comr. Mujiyono"
+	"comr": true, "comm": true, "ste": true, "insp.": true, "pol": true, "kombes": true, "brigjen": true, // ranks: "Sr. Comr. Mujiyono"
 }
 
 // splitSentences cuts a document body into sentences, dropping boilerplate
