@@ -2232,8 +2232,8 @@ func (r *run) mergeSeizures() {
 			near := t.sentence-s.sentence <= 2 && s.sentence-t.sentence <= 2 &&
 				(s.Agency == nil || t.Agency == nil || *s.Agency == *t.Agency) && sameKind
 			switch {
-			case !sameKind && s.Quantity != nil && t.Quantity != nil:
-				continue // "12 kg of heroin, 12 kg of MDMA": two hauls, equal figures
+			case !sameKind && s.Quantity != nil && t.Quantity != nil, !sameKind && s.Amount != nil && t.Amount != nil && s.sentence == t.sentence:
+				continue // "12 kg of heroin, 12 kg of MDMA", "£6,000 of crack and £6,000 of heroin": two hauls, equal figures
 			case sameFigure(s, t):
 			case sameQuantity(s, t) && (s.Amount == nil || t.Amount == nil):
 				if s.Amount == nil {
