@@ -160,6 +160,10 @@ func nameLettersEnd(s string, p int) int {
 	e := p + n
 	for e < len(s) {
 		r, n := utf8.DecodeRuneInString(s[e:])
+		if unicode.IsUpper(r) && (s[p:e] == "Mc" || s[p:e] == "Mac") {
+			e += n // "McKenzie", "MacLeod": a second capital after the prefix
+			continue
+		}
 		if !unicode.IsLower(r) && r != '\'' && r != '’' && r != '-' {
 			break
 		}
