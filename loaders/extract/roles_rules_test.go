@@ -66,13 +66,14 @@ func TestRoleRules(t *testing.T) {
 
 // TestRoleNameEnd checks where findPeople ends a name: where its last
 // word's letters end, inside a token where the regexp the rule replaced
-// ended it ("Mc" of "McAllen").
+// ended it ("O’" of "O’Neil"), but for a second capital after Mc or Mac.
 func TestRoleNameEnd(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"Smith said", "Smith"},
 		{"Smith-jones, 40", "Smith-jones"},
 		{"O’Neil said", "O’"},
-		{"McAllen said", "Mc"},
+		{"McAllen said", "McAllen"},
+		{"MacLeod said", "MacLeod"},
 		{"Kent's office", "Kent's"},
 	} {
 		if got := tc.in[:nameLettersEnd(tc.in, 0)]; got != tc.want {
