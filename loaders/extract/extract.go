@@ -1050,6 +1050,14 @@ var notAgencyAfter = wordSet("Federation Trust Museum College Heritage Foundatio
 // rankAcronyms are police ranks written short before a name.
 var rankAcronyms = wordSet("DCI DI DS DC PC DSU DCS ACC DCC PS PCSO")
 
+// regionKindWords after a city's name make it a region's: "Perth County".
+var regionKindWords = wordSet("County Province District Region Governorate Prefecture Municipality Oblast Division")
+
+// adjacentSpace reports whether tokens a and b of sf stand one space apart.
+func adjacentSpace(sf *sentenceFacts, a, b int) bool {
+	return sf.s.Text[sf.toks[a].End:sf.toks[b].Start] == " "
+}
+
 // genericHeads are the bodies a country has many of, or names generically
 // by its adjective: "Peruvian police", "Polish customs", "Italian prosecutors".
 var genericHeads = wordSet("police prosecutors customs")
@@ -1309,6 +1317,14 @@ func (r *run) findNamed(sf *sentenceFacts) {
 			}
 			if !strings.EqualFold(mt.Surface, e.Canon) && r.nameGoesOn(sf, m.J) {
 				continue // "Rio Grande Valley" is not Rio de Janeiro: another name's first word
+			}
+			if m.J < len(sf.toks) && regionKindWords[sf.toks[m.J].Text] && adjacentSpace(sf, m.J-1, m.J) && e.Sub == "city" {
+				// "Perth County", "Nairobi County": the county, not the city
+				mt.End = sf.toks[m.J].End
+				mt.Name, mt.Surface = sf.s.Text[mt.Start:mt.End], sf.s.Text[mt.Start:mt.End]
+				sf.places = append(sf.places, mt)
+				r.addPlace(sf, mt.Name, e.Country, "region", mt)
+				continue
 			}
 			if r.usStateAfter(sf, m.J) && e.Country != "US" {
 				// "Roma, Texas", "Paris, Texas": a town of that state, not the

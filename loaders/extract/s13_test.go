@@ -260,3 +260,16 @@ func TestShortRanks(t *testing.T) {
 		}
 	}
 }
+
+// TestCountyOfACity checks that a city's name before County or Province
+// names the county or province.
+func TestCountyOfACity(t *testing.T) {
+	ex := extractText(t, "", "Warrants were executed in Perth County and Nairobi County.")
+	var got []string
+	for _, p := range ex.Places {
+		got = append(got, p.Name)
+	}
+	if want := []string{"Perth County", "Nairobi County"}; !slices.Equal(got, want) {
+		t.Errorf("places %q, want %q", got, want)
+	}
+}
