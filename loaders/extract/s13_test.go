@@ -273,3 +273,15 @@ func TestCountyOfACity(t *testing.T) {
 		t.Errorf("places %q, want %q", got, want)
 	}
 }
+
+// TestPlaceArea checks a place named with "area" after it.
+func TestPlaceArea(t *testing.T) {
+	ex := extractText(t, "", "Gardaí stopped a van in the Tallaght area of Dublin and seized 20kg of cannabis.")
+	var got []string
+	for _, p := range ex.Places {
+		got = append(got, p.Name)
+	}
+	if !slices.Contains(got, "Tallaght") {
+		t.Errorf("places %q, want Tallaght among them", got)
+	}
+}
