@@ -3236,7 +3236,8 @@ var supportPhrases = []string{"supported by", "support of", "support from", "coo
 	"organized by", "organised by", "centre at", "center at", "help from", "aid of", "aid from", "input from", "working with",
 	"handed over to", "handed to", "turned over to", "transferred to", "referred to", "coordinated from", "coordinated at",
 	"made up of members of", "made up of", "comprising", "consisting of", "members of", "coordination with",
-	"under the coordination of", "in liaison with", "made available to", "at the disposal of", "delivered to", "brought before"}
+	"under the coordination of", "in liaison with", "made available to", "at the disposal of", "delivered to", "brought before",
+	"co-ordinated by", "co-ordinated from", "co-ordination with", "under the co-ordination of", "the custody of"}
 
 // partnerPhrases before an agency name a partner of the work: one of the
 // operation's agencies, but not the subject that made the figure ("In a
@@ -3290,7 +3291,7 @@ var fundPhrases = []string{"funded by", "financed by", "funding from", "funding 
 
 // supportVerbs after an agency say it helped others' work ("Europol supported ...").
 var supportVerbs = wordSet("supported supports supporting coordinated coordinates coordinating funded funds financed facilitated facilitates assisted assists helped helps backed " +
-	"praised praises lauded lauds commended commends congratulated congratulates hailed hails thanked thanks") // (a body that praised others' seizure made none)
+	"praised praises lauded lauds commended commends congratulated congratulates hailed hails thanked thanks co-ordinated co-ordinates co-ordinating") // (a body that praised others' seizure made none)
 
 // supportsOnly reports whether agency mention a is named as supporting,
 // coordinating or funding the work, not doing it.

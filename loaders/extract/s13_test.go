@@ -37,6 +37,7 @@ func TestConsultedIsNoActor(t *testing.T) {
 	cases := []struct{ name, body, want string }{
 		{"in consultation with", "Australian Border Force officers, in consultation with the Australian Fisheries Management Authority, seized 300 kg of sea cucumber.", "Australian Border Force"},
 		{"at the request of", "At the request of the FBI, the Guardia Civil seized 20 kg of cocaine.", "Guardia Civil"},
+		{"taken into another's custody", "The courier was caught with 3 kg of cocaine by the Canada Border Services Agency and handed over to the custody of the RCMP.", "Canada Border Services Agency"},
 		{"praised others' seizure", "The Customs Service praised the Guardia Civil for seizing 20 kg of cocaine.", "Guardia Civil"},
 		{"made available to", "The Guardia Civil seized 600 kg of cocaine, which was made available to the Michoacan Prosecutor's Office.", "Guardia Civil"},
 		{"impersonated", "Fraudsters posing as the Internal Revenue Service were caught with 3 kg of cocaine by Kent Police.", "Kent Police"},
@@ -283,5 +284,16 @@ func TestPlaceArea(t *testing.T) {
 	}
 	if !slices.Contains(got, "Tallaght") {
 		t.Errorf("places %q, want Tallaght among them", got)
+	}
+}
+
+// TestCoordinatorSpelledWithHyphen checks that a unit that "co-ordinated"
+// others' work is not the actor of its figures.
+func TestCoordinatorSpelledWithHyphen(t *testing.T) {
+	body := "Officers from five forces took part. They were supported and co-ordinated by the South East Regional Organised Crime Unit and 38 people were arrested."
+	for _, a := range extractText(t, "", body).Arrests {
+		if a.Agency != nil {
+			t.Errorf("arrest by %q, want none", *a.Agency)
+		}
 	}
 }
