@@ -571,6 +571,8 @@ func TestArrests(t *testing.T) {
 		{"subjects", "Two adult subjects were taken into custody without incident.", []float64{2}},
 		{"an age without hyphens", "Gardaí arrested a 31 year old female at the scene in Athlone.", []float64{1}},
 		{"an age band in brackets", "A woman (40s) was arrested following a cannabis seizure in Navan.", []float64{1}},
+		{"names listed after the verb", "Police arrested Karen Lee Dobbs, Victor Allen Price and Teresa Ann Gomez on Friday.", []float64{3}},
+		{"one name after the verb", "Police arrested John Smith and seized 2 kg of cocaine.", []float64{1}},
 		{"a further count", "Officers later arrested a further 12 suspects in Leeds.", []float64{12}},
 		{"an additional count", "Police arrested an additional 15 people on Friday.", []float64{15}},
 		{"a combined count", "Officers across the state arrested a combined 412 suspects during the sweep.", []float64{412}},

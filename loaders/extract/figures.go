@@ -88,7 +88,13 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc[0])
 	} else if loc := r.namedArrest(sf); loc >= 0 {
 		r.rule = "arrest.named"
-		r.addArrest(i, sf, figure{Value: 1, Qualifier: "exact"}, loc)
+		n := 1
+		for _, v := range []string{"arrested ", "detained "} {
+			if strings.HasPrefix(sf.low[loc:], v) {
+				n = max(1, namesListedFrom(sf.s.Text[loc+len(v):])) // "arrested Karen Lee Dobbs, Victor Allen Price and Teresa Ann Gomez"
+			}
+		}
+		r.addArrest(i, sf, figure{Value: float64(n), Qualifier: "exact"}, loc)
 	}
 }
 
@@ -200,6 +206,38 @@ func namesListedArrested(s string) int {
 			n++
 		} else if part != "" && !strings.HasPrefix(part, "all ") && !ageOrPlace(part) {
 			return 0 // not a list of names: "Arrested were two men"
+		}
+	}
+	return n
+}
+
+// namesListedFrom counts the names of a list that opens s: runs of two to
+// four capitalised words, each maybe with an age between commas, joined by
+// commas and "and" ("Karen Lee Dobbs, 34, Victor Allen Price and Teresa Ann
+// Gomez were"); it stops at the first part that is no name.
+func namesListedFrom(s string) int {
+	n := 0
+	for _, part := range strings.FieldsFunc(strings.ReplaceAll(s, " and ", ","), func(r rune) bool { return r == ',' || r == ';' }) {
+		words := strings.Fields(part)
+		if len(words) == 0 {
+			continue
+		}
+		if ageOrPlace(strings.TrimSpace(part)) {
+			continue // "34" after a name
+		}
+		caps := 0
+		for _, w := range words {
+			if w[0] < 'A' || w[0] > 'Z' {
+				break
+			}
+			caps++
+		}
+		if caps < 2 || caps > 4 {
+			break
+		}
+		n++
+		if caps < len(words) {
+			break // the list's last name, then its verb: "Teresa Ann Gomez were"
 		}
 	}
 	return n
