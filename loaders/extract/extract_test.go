@@ -571,6 +571,7 @@ func TestArrests(t *testing.T) {
 		{"subjects", "Two adult subjects were taken into custody without incident.", []float64{2}},
 		{"an age without hyphens", "Gardaí arrested a 31 year old female at the scene in Athlone.", []float64{1}},
 		{"an age band in brackets", "A woman (40s) was arrested following a cannabis seizure in Navan.", []float64{1}},
+		{"a third person is one more", "A man was arrested in Oban. In Inverness, two women were arrested. A third woman, aged 26, was arrested and released.", []float64{1, 2, 1}},
 		{"names listed after the verb", "Police arrested Karen Lee Dobbs, Victor Allen Price and Teresa Ann Gomez on Friday.", []float64{3}},
 		{"one name after the verb", "Police arrested John Smith and seized 2 kg of cocaine.", []float64{1}},
 		{"a further count", "Officers later arrested a further 12 suspects in Leeds.", []float64{12}},

@@ -539,9 +539,11 @@ func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, pla
 	// arrests" after "arrested five people") is the same fact.
 	restated := place == "" && restatesTotal(sf.s.Text)
 	definite := place == "" && definiteBefore(sf.s.Text, f.Start) || restated
+	// "A third woman, aged 26, was arrested": one more, not one told again.
+	another := a.Count != nil && *a.Count == 1 && pos < len(sf.low) && hasAnyPrefix(sf.low[pos:], anotherOnes...)
 	for k := range r.out.Arrests {
 		old := &r.out.Arrests[k]
-		if apart && old.sentence == i {
+		if apart && old.sentence == i || another && old.sentence != i {
 			continue
 		}
 		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || samePlace(deref(old.Location), place)) &&
@@ -564,6 +566,9 @@ func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, pla
 	r.out.Arrests = append(r.out.Arrests, a)
 	return len(r.out.Arrests) - 1
 }
+
+// anotherOnes open the telling of one more person: "a third woman".
+var anotherOnes = []string{"a second ", "a third ", "a fourth ", "a fifth ", "another ", "a further ", "one more "}
 
 // namesAgency reports whether sentence i names the agency itself.
 func (r *run) namesAgency(i int, name string) bool {
