@@ -1816,6 +1816,12 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
 			newSeizure(amt, m.Start)
+		case cue && streetValueAfter(after):
+			// "drugs ... that totaled over $900,000 in street value": the value of the goods named before
+			if e := r.commodityBefore(sf, m.Start); e != nil && e.Commodity != "cash" && !r.attachValue(made, e, m) {
+				amt.Commodity, amt.Subtype = e.Commodity, r.strp(e.Sub)
+				newSeizure(amt, m.Start)
+			}
 		default:
 			// A bare sum among the things seized: "€1.2 million and 17 tonnes of cocaine were seized";
 			// not a total's worth ("bringing the total value of the seized assets to RM90,000").
@@ -2012,6 +2018,13 @@ func searchedBefore(low string) bool {
 		}
 	}
 	return false
+}
+
+// streetValueAfter reports whether s, after a sum, says it is a value:
+// " in street value", " in value".
+func streetValueAfter(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	return hasPrefixFold(s, "in street value") || hasPrefixFold(s, "in value") || hasPrefixFold(s, "in estimated street value")
 }
 
 // valueToBefore reports whether low, before a sum, ends with a value

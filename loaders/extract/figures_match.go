@@ -236,7 +236,7 @@ var (
 		"member states", "Member States", "member countries", "countries", "nationals", "citizens", "funding", "funds",
 		"agencies", "courts", "judicial", "citizen", "national"}
 	notSeizedMoneyLeads = []string{"a year", "per year", "annually", "in revenue", "in profits", "in profit", "in sales",
-		"in losses", "in tax", "loss", "fine"}
+		"in losses", "in tax", "loss", "fine", "in street value", "in value", "street value", "in estimated street value"}
 )
 
 // isAdjectiveUseAfter reports whether s, after a place name, makes it a
