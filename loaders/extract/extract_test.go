@@ -252,6 +252,8 @@ func TestSeizures(t *testing.T) {
 			[]seizureKey{{"drugs", "crack cocaine", 0, 6000, "", "GBP", "about"}, {"drugs", "heroin", 0, 6000, "", "GBP", "exact"}}},
 		{"a sum in street value is the goods' value, not cash", "Border officers seized drugs in three separate incidents that totaled over $900,000 in street value.",
 			[]seizureKey{{"drugs", "", 0, 900000, "", "USD", "more_than"}}},
+		{"prescription drugs counted in capsules and tablets", "Officers seized 300 hydromorphone capsules and 120 alprazolam tablets.",
+			[]seizureKey{{"drugs", "hydromorphone", 300, 0, "pill", "", "exact"}, {"drugs", "alprazolam", 120, 0, "pill", "", "exact"}}},
 		{"a drug's plural", "Police seized 5 kg of methamphetamines and 200 kg of qat.",
 			[]seizureKey{{"drugs", "methamphetamine", 5, 0, "kg", "", "exact"}, {"drugs", "khat", 200, 0, "kg", "", "exact"}}},
 		{"a medicine's brand in capsules", "Customs seized 12,000 Lyrica capsules.",
