@@ -681,6 +681,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		// "Central e-Crime Unit": an "e-" before a capitalised word.
 		return strings.TrimSpace(between) == "" || between == "-" && (isCapitalised(toks[a].Text) || toks[a].Text == "e") && isCapitalised(toks[b].Text) ||
 			between == ". " && (toks[a].Text == "St" || toks[a].Text == "Ste") && isCapitalised(toks[b].Text) || // "Sault Ste. Marie Police Service"
+			between == " & " && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text) || // "National Drugs & Organised Crime Bureau"
 			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
 	for i := 0; i < len(toks); i++ {
@@ -1058,6 +1059,9 @@ func adjacentSpace(sf *sentenceFacts, a, b int) bool {
 	return sf.s.Text[sf.toks[a].End:sf.toks[b].Start] == " "
 }
 
+// crimeGroupBodyWords in a "... Crime Group" name make it a police body's.
+var crimeGroupBodyWords = wordSet("national serious regional drug drugs") // (an "Organised Crime Group" is most often the criminals)
+
 // genericHeads are the bodies a country has many of, or names generically
 // by its adjective: "Peruvian police", "Polish customs", "Italian prosecutors".
 var genericHeads = wordSet("police prosecutors customs")
@@ -1144,7 +1148,8 @@ func (r *run) isAgencyName(toks []token) bool {
 	}
 	if agencyTwoHeads[two] {
 		if two == "crime group" {
-			return toks[0].Lower == "national" || toks[0].Lower == "serious" || toks[0].Lower == "regional"
+			// "National Crime Group", "Drug and Serious Crime Group": a body; "the Kinahan crime group" is none
+			return slices.ContainsFunc(toks, func(t token) bool { return crimeGroupBodyWords[t.Lower] })
 		}
 		return true
 	}

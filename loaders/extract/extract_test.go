@@ -695,6 +695,8 @@ func TestAgencies(t *testing.T) {
 		{"a Portuguese connector in a name", "The Military Police of Mato Grosso do Sul seized 2 tonnes of marijuana.", []string{"Military Police of Mato Grosso do Sul"}},
 		{"a rank written short before a name", "DCI Ford said further arrests were likely.", nil},
 		{"a short form inside a name", "The Sault Ste. Marie Police Service seized 2 kg of cocaine.", []string{"Sault Ste. Marie Police Service"}},
+		{"a crime group of the police", "Detectives from the Drug and Serious Crime Group arrested three men.", []string{"Drug and Serious Crime Group"}},
+		{"an ampersand inside a name", "The search was carried out by the Garda National Drugs & Organised Crime Bureau.", []string{"Garda National Drugs & Organised Crime Bureau"}},
 		{"a staff association of a force", "The secretary of Kent Police Federation said officers were tired.", nil},
 		{"a police station is a place", "The four suspects were detained at Isiolo Police Station.", nil},
 		{"a charity of a force", "The South West Police Heritage Trust opened a new exhibition.", nil},
