@@ -1019,7 +1019,31 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			break
 		}
 	}
+	r.rule = "agency.customs"
+	r.findBareCustoms(sf, toks)
 	slices.SortFunc(sf.agencies, func(a, b mention) int { return a.Start - b.Start })
+}
+
+// findBareCustoms reads "Customs" alone, capitalised, as the customs
+// agency of the article's country where the gazetteer lists one: "Customs
+// arrested two men at Auckland Airport" (New Zealand Customs Service).
+func (r *run) findBareCustoms(sf *sentenceFacts, toks []token) {
+	if r.country == "" || !strings.Contains(sf.s.Text, "Customs") {
+		return
+	}
+	name := r.x.gaz.customs[r.country]
+	if name == "" {
+		return
+	}
+	for k, t := range toks {
+		if t.Text != "Customs" || overlapsMention(sf.agencies, t.Start, t.End) {
+			continue
+		}
+		if k+1 < len(toks) && isCapitalised(toks[k+1].Text) && adjacentSpace(sf, k, k+1) || k > 0 && isCapitalised(toks[k-1].Text) && adjacentSpace(sf, k-1, k) && k > 1 {
+			continue // a part of a longer name the passes above read or left
+		}
+		r.addAgencyMention(sf, name, r.country, t.Start, t.End)
+	}
 }
 
 // otherCountrysBody reports whether a listed agency's name is written in

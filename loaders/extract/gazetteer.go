@@ -38,9 +38,10 @@ type entry struct {
 // gazetteer finds known names in token sequences, longest match first,
 // walking a trie of lower-cased tokens.
 type gazetteer struct {
-	root  *trieNode
-	canon map[string]*entry // kind-qualified canonical name -> first entry
-	ids   map[string]int32  // a number for each word that continues a name, from 1
+	root    *trieNode
+	canon   map[string]*entry // kind-qualified canonical name -> first entry
+	ids     map[string]int32  // a number for each word that continues a name, from 1
+	customs map[string]string // a country -> its one customs agency's name ("" where it has several)
 }
 
 type trieNode struct {
@@ -72,8 +73,16 @@ func loadGazetteer() (*gazetteer, error) {
 func buildGazetteer() (*gazetteer, error) {
 	g := &gazetteer{root: &trieNode{}, canon: map[string]*entry{}}
 	entries, err := gazdata.Load()
+	g.customs = map[string]string{}
 	for _, e := range entries {
 		g.addNames(entry{Kind: e.Kind, Canon: e.Canon, Country: e.Country, Sub: e.Sub, Commodity: e.Commodity, Countable: e.Countable}, e.Names)
+		if e.Kind == gazdata.Agency && e.Sub == "customs" && len(e.Country) == 2 {
+			if old, ok := g.customs[e.Country]; ok && old != e.Canon {
+				g.customs[e.Country] = ""
+			} else {
+				g.customs[e.Country] = e.Canon
+			}
+		}
 	}
 	g.number()
 	return g, err

@@ -297,3 +297,15 @@ func TestCoordinatorSpelledWithHyphen(t *testing.T) {
 		}
 	}
 }
+
+// TestBareCustoms checks that "Customs" alone names the customs agency of
+// the article's country, where the gazetteer lists one.
+func TestBareCustoms(t *testing.T) {
+	ex := extractText(t, "", "Customs officers arrested two men at Auckland Airport after finding 20kg of methamphetamine.")
+	if len(ex.Arrests) != 1 || deref(ex.Arrests[0].Agency) != "New Zealand Customs Service" {
+		t.Errorf("arrests %+v, want one by New Zealand Customs Service", ex.Arrests)
+	}
+	if ex := extractText(t, "", "Customs officers arrested two men after finding 20kg of methamphetamine."); len(ex.Agencies) != 0 {
+		t.Errorf("with no country: agencies %+v, want none", ex.Agencies)
+	}
+}
