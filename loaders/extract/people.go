@@ -373,7 +373,8 @@ func (r *run) finishPeople() {
 			}
 			var hits []string
 			for _, a := range r.out.Agencies {
-				if strings.Contains(strings.ToLower(a.Name), head) {
+				// ("Commissioner of Police George Quallo" of the Jamaica Constabulary Force, a police force by the list)
+				if e := r.x.gaz.byCanon(entAgency, a.Name); strings.Contains(strings.ToLower(a.Name), head) || e != nil && e.Sub == head {
 					hits = append(hits, a.Name)
 				}
 			}

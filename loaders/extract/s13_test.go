@@ -309,3 +309,12 @@ func TestBareCustoms(t *testing.T) {
 		t.Errorf("with no country: agencies %+v, want none", ex.Agencies)
 	}
 }
+
+// TestPoliceOfficeOfAForce checks that a police office ("Commissioner of
+// Police") is held in the article's one police force, whatever its name.
+func TestPoliceOfficeOfAForce(t *testing.T) {
+	ex := extractText(t, "", "The Jamaica Constabulary Force seized 15 guns. \"This is a significant seizure,\" said Commissioner of Police George Quallo.")
+	if len(ex.People) != 1 || deref(ex.People[0].Organisation) != "Jamaica Constabulary Force" {
+		t.Errorf("people %+v, want George Quallo of the Jamaica Constabulary Force", ex.People)
+	}
+}
