@@ -291,7 +291,7 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	// One word is a name only with a title or role before it ("Det. Insp.
 	// Varga"), or as a suspect's alias ("alias "Tony"").
 	oneWord := title != "" || role != "" || r.rule == "person.alias.only"
-	if len(words) == 0 || len(words) < 2 && !oneWord || notNameWord[words[0]] ||
+	if len(words) == 0 || len(words) < 2 && !oneWord || notNameWord[words[0]] || allCompass(words) ||
 		strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
 		orgWords[strings.ToLower(words[len(words)-1])] || streetWords[strings.ToLower(words[len(words)-1])] {
 		return // "Sir Solomon Hochoy Highway" names a road
@@ -349,6 +349,19 @@ func sameFirst(a, b string) bool {
 		return true
 	}
 	return fa[0][0] == fb[0][0]
+}
+
+// allCompass reports whether a name's words are all points of the compass:
+// "South East" of "Director of Border Force South East" names a region.
+func allCompass(words []string) bool {
+	for _, w := range words {
+		switch strings.ToLower(w) {
+		case "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // lastField is the last word of strings.Fields(s), found without splitting

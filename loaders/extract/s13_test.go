@@ -96,6 +96,7 @@ func TestPeopleNamed(t *testing.T) {
 		{"a particle joined by a hyphen", "Major Fahad al-Otaibi said 12 people were arrested.", []string{"Fahad al-Otaibi"}},
 		{"two suspects the courts convicted", "Tomas Herrera and Luis Ortega were found guilty of cocaine trafficking.", []string{"Tomas Herrera", "Luis Ortega"}},
 		{"one suspect jailed", "Marcus Reid, 33, was jailed for six years.", []string{"Marcus Reid"}},
+		{"a region after a body in a role is no person", "Paul Morgan, Director of Border Force South East and Europe, said the drugs were seized.", []string{"Paul Morgan"}},
 		{"a Mc name after a role and a comma", "The Commissioner, Anna McKenzie, welcomed the results.", []string{"Anna McKenzie"}},
 		{"two people of one surname", "The suspects were identified as Firoj Mulla, Suraj Magabul Mulla and Kailash Jagtap.", []string{"Firoj Mulla", "Suraj Magabul Mulla", "Kailash Jagtap"}},
 		{"two given names and an initial", "PDEA Director Gil Cesario P. Castro said the suspects were arrested.", []string{"Gil Cesario P. Castro"}},
