@@ -1303,18 +1303,26 @@ func qualifiedFrom(s string, start int) (string, int) {
 // right after the last character of a currency sign or code, maybe with one
 // space between.
 func maySignMoney(s string) bool {
-	signEnd := func(q int) bool {
-		if q == 0 {
-			return false
+	// signBefore reports whether a sign ends at s[q]: the word of at most
+	// five bytes before q, or one of its tails, is a sign ("US$", "Rs.",
+	// "R" of "R40", "$" of "US$").
+	signBefore := func(q int) bool {
+		k := q
+		for k > 0 && q-k < 5 && !isSpaceASCII(s[k-1]) && (s[k-1] < '0' || s[k-1] > '9') {
+			k--
 		}
-		r, _ := utf8.DecodeLastRuneInString(s[:q])
-		return signEnds[r]
+		for ; k < q; k++ {
+			if signWords[s[k:q]] {
+				return true
+			}
+		}
+		return false
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
 			continue
 		}
-		if signEnd(i) || i > 0 && isSpaceASCII(s[i-1]) && signEnd(i-1) {
+		if signBefore(i) || i > 0 && isSpaceASCII(s[i-1]) && signBefore(i-1) {
 			return true
 		}
 	}

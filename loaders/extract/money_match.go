@@ -3,7 +3,6 @@ package extract
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // The sums of money in a text, read by hand: the readers run on every
@@ -160,15 +159,15 @@ var signsByLead = func() (by [256][]int) {
 	return by
 }()
 
-// signEnds are the last characters of moneySigns, for maySignMoney.
-var signEnds = func() map[rune]bool {
-	m := map[rune]bool{}
+// signWords are moneySigns, for maySignMoney.
+var signWords = func() map[string]bool {
+	m := map[string]bool{}
 	for _, sg := range moneySigns {
-		r, _ := utf8.DecodeLastRuneInString(sg.sign)
-		m[r] = true
+		m[sg.sign] = true
 	}
 	return m
 }()
+
 
 // moneyNumberEnd is where the number of the money patterns that starts at
 // s[p], a digit, ends: "1,234,567.5" (one to three digits, then groups of
