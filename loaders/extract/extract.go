@@ -265,6 +265,7 @@ func mayNameLocalPolice(s string) bool {
 type run struct {
 	x           *Extractor
 	doc         source.Document
+	docLow      string // doc.Text in lower case, made when namedInFull first needs it
 	sents       []*sentenceFacts
 	out         Extraction
 	agencyIdx   map[string]int    // canonical name -> index in out.Agencies
@@ -1096,7 +1097,10 @@ func (r *run) namedInFull(name string) bool {
 	if _, ok := r.agencyIdx[name]; ok {
 		return true
 	}
-	return strings.Contains(strings.ToLower(r.doc.Text), strings.ToLower(name))
+	if r.docLow == "" {
+		r.docLow = strings.ToLower(r.doc.Text) // once an article, where a name is asked about
+	}
+	return strings.Contains(r.docLow, strings.ToLower(name))
 }
 
 // lastHead folds "national police force" and "police" into one agency per country.

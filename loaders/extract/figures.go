@@ -169,18 +169,16 @@ func (r *run) peopleNounAt(sf *sentenceFacts, pos int) bool {
 	return false
 }
 
-// peopleWord reports whether t is a noun of people: one of the passive
-// arrest's ("men", "suspects") or a nationality's people ("Chinese",
+// peopleWord reports whether t is a noun of people: one of personNouns
+// ("men", "suspects") or a nationality's people ("Chinese",
 // "Peruvians", the plural's s dropped).
 func (r *run) peopleWord(t token) bool {
-	if peopleNouns[t.Lower] {
+	if personNouns[t.Lower] {
 		return true
 	}
 	one := token{Text: strings.TrimSuffix(t.Text, "s"), Lower: strings.TrimSuffix(t.Lower, "s")}
 	return isCapitalised(t.Text) && (r.isDemonym([]token{{Text: t.Text, Lower: t.Lower}}) || r.isDemonym([]token{one}))
 }
-
-var peopleNouns = wordSet(strings.Join(passiveNouns, " "))
 
 // namesListedArrested counts the people a sentence that opens "Arrested
 // were" (or "Those arrested were", "Detained were") names: the parts of
@@ -1977,13 +1975,25 @@ func (r *run) coveredBySeizure(made []int, text string, start, end int) bool {
 // cannabis, with a combined value of £400,000" prices the list, not its
 // first or last item.
 func (r *run) listValued(made []int, e *entry) bool {
-	first := ""
+	hauls := make([]Seizure, 0, len(made))
 	for _, k := range made {
-		s := r.out.Seizures[k]
-		if s.Commodity != e.Commodity || s.Quantity == nil || s.Subtype == nil {
+		if r.out.Seizures[k].Commodity == e.Commodity {
+			hauls = append(hauls, r.out.Seizures[k])
+		}
+	}
+	return unpricedKinds(hauls, true)
+}
+
+// unpricedKinds reports whether hauls, all of one commodity, count goods of
+// two subtypes or more: a list a single sum may price. With priced set,
+// a haul that has a sum of its own means the list is priced already.
+func unpricedKinds(hauls []Seizure, priced bool) bool {
+	first := ""
+	for _, s := range hauls {
+		if s.Quantity == nil || s.Subtype == nil {
 			continue
 		}
-		if s.Amount != nil {
+		if priced && s.Amount != nil {
 			return false
 		}
 		switch {
@@ -2367,20 +2377,13 @@ func valuesAList(ss []Seizure, v Seizure) bool {
 	if v.Subtype != nil {
 		return false
 	}
-	first := ""
+	var hauls []Seizure
 	for _, s := range ss {
-		if s.Commodity != v.Commodity || s.Quantity == nil || s.Subtype == nil ||
-			s.sentence > v.sentence || s.sentence < v.sentence-1 {
-			continue
-		}
-		switch {
-		case first == "":
-			first = *s.Subtype
-		case *s.Subtype != first:
-			return true
+		if s.Commodity == v.Commodity && s.sentence <= v.sentence && s.sentence >= v.sentence-1 {
+			hauls = append(hauls, s)
 		}
 	}
-	return false
+	return unpricedKinds(hauls, false)
 }
 
 func sameQuantity(a, b Seizure) bool {

@@ -168,7 +168,6 @@ var signWords = func() map[string]bool {
 	return m
 }()
 
-
 // moneyNumberEnd is where the number of the money patterns that starts at
 // s[p], a digit, ends: "1,234,567.5" (one to three digits, then groups of
 // a comma and three digits, then maybe a dot and digits), else "1234.5".

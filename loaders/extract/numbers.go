@@ -350,15 +350,23 @@ func mayStartWithMonth(s string) bool {
 // mayEndWithMonth is a cheap test that monthBefore needs to pass: before
 // trailing spaces, a month's name is the whole run of ASCII letters.
 func mayEndWithMonth(s string) bool {
-	j := spacesBefore(s, len(s))
+	i, j, ok := lastLetterRun(s)
+	return ok && monthForms.has(s[i:j])
+}
+
+// lastLetterRun returns where the run of ASCII letters before s's trailing
+// spaces starts and ends; ok is false where s ends with no spaces or is
+// all spaces.
+func lastLetterRun(s string) (i, j int, ok bool) {
+	j = spacesBefore(s, len(s))
 	if j == len(s) || j == 0 {
-		return false
+		return 0, 0, false
 	}
-	i := j
+	i = j
 	for i > 0 && isLetterByte(s[i-1]) {
 		i--
 	}
-	return monthForms.has(s[i:j])
+	return i, j, true
 }
 
 // startsWithMonthName reports whether monthNames matches s. Where
@@ -376,15 +384,8 @@ func startsWithMonthName(s string) bool {
 // mayEndWithMonth: the run before the spaces is one of monthForms but
 // "mar", which monthBefore lacks, with \b before it.
 func endsWithMonthName(s string) bool {
-	j := spacesBefore(s, len(s))
-	if j == len(s) || j == 0 {
-		return false
-	}
-	i := j
-	for i > 0 && isLetterByte(s[i-1]) {
-		i--
-	}
-	return monthForms.has(s[i:j]) && !equalFoldASCII(s[i:j], "mar") && (i == 0 || !isWordASCII(s[i-1]))
+	i, j, ok := lastLetterRun(s)
+	return ok && monthForms.has(s[i:j]) && !equalFoldASCII(s[i:j], "mar") && (i == 0 || !isWordASCII(s[i-1]))
 }
 
 // attachedUnits may follow digits with no space: "5kg", "2t", "£7K", "1.2bn".
