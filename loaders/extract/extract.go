@@ -1020,9 +1020,68 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			break
 		}
 	}
+	r.rule = "agency.place-police"
+	r.findPlacePolice(sf, toks)
 	r.rule = "agency.customs"
 	r.findBareCustoms(sf, toks)
 	slices.SortFunc(sf.agencies, func(a, b mention) int { return a.Start - b.Start })
+}
+
+// findPlacePolice reads a place's name before "police" as that place's
+// force: "Malacca police chief ...", "Colombia's police arrested 31". A
+// city's or a region's police is a force of its own (ANNOTATION.md keeps
+// "Berlin police"); a country's adjective ("Peruvian police") is not a
+// place, and stays with agency.demonym.
+func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
+	if !strings.Contains(sf.low, "police") {
+		return
+	}
+	for k := 1; k < len(toks); k++ {
+		if toks[k].Lower != "police" || overlapsMention(sf.agencies, toks[k].Start, toks[k].End) {
+			continue
+		}
+		if k+1 < len(toks) && isCapitalised(toks[k+1].Text) && adjacentSpace(sf, k, k+1) {
+			continue // "Malacca Police Contingent": a longer name, the patterns' to read
+		}
+		end := k // the place's last token
+		if isPossessiveS(toks[k-1]) {
+			end = k - 1
+		}
+		if end < 1 || !isCapitalised(toks[end-1].Text) {
+			continue
+		}
+		if sep := sf.s.Text[toks[end-1].End:toks[end].Start]; end == k && sep != " " {
+			continue // "in Malacca, police said": no name of a force
+		}
+		start := end - 1
+		for start > 0 && end-start < 3 && isCapitalised(toks[start-1].Text) && adjacentSpace(sf, start-1, start) {
+			start--
+		}
+		// The longest place that ends before "police" and starts no later than start.
+		for i := start; i < end; i++ {
+			if i > 0 && isCapitalised(toks[i-1].Text) && adjacentSpace(sf, i-1, i) && i-1 > 0 {
+				continue // inside a longer capitalised name
+			}
+			if r.isDemonym(toks[i:end]) || overlapsMention(sf.agencies, toks[i].Start, toks[end-1].End) {
+				break
+			}
+			if !r.isKnownPlace(sf, toks, i, end) {
+				continue
+			}
+			place := sf.s.Text[toks[i].Start:toks[end-1].End]
+			r.addAgencyMention(sf, place+" Police", "", toks[i].Start, toks[k].End)
+			sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[toks[i].Start:toks[k].End]
+			break
+		}
+	}
+}
+
+// isKnownPlace reports whether toks[i:j] is a place the gazetteers list.
+func (r *run) isKnownPlace(sf *sentenceFacts, toks []token, i, j int) bool {
+	if m, ok := r.x.gaz.findAt(toks[i:j], entPlace); ok && m.J == j-i {
+		return true
+	}
+	return r.x.open != nil && len(r.x.open.Lookup(spanKey(sf, toks[i].Start, toks[j-1].End))) > 0
 }
 
 // findBareCustoms reads "Customs" alone, capitalised, as the customs
