@@ -753,7 +753,8 @@ func (r *run) agencyFor(i, pos int) string {
 		cs, _ := sf.clauseAt(pos)
 		inClause := false
 		for _, a := range cands {
-			if a.Start < pos && a.Start >= cs && (!inClause || actsBetween(sf.low[best.End:a.Start])) {
+			ownUnit := inClause && best.Possessive && a.Start-best.End <= len("’s ") // "the Met's Central e-Crime Unit": parentAgency tells which acted
+			if a.Start < pos && a.Start >= cs && (!inClause || ownUnit || actsBetween(sf.low[best.End:a.Start])) {
 				// The first in the clause ("The NCA and Border Force found"),
 				// unless a verb of acting comes between: "A arrested 28 in
 				// Malaga, and B arrested 12 in Porto" gives the 12 to B.
@@ -3410,11 +3411,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		return true
 	}
 	after := sf.tokensIn(a.End, a.End+30)
-	if len(after) > 3 && after[0].Text == "(" && after[2].Text == ")" {
-		after = after[3:] // "Dangerous Drugs Board (DDB) value"
-	} else if len(after) > 1 && after[0].Text == ")" {
-		after = after[1:] // the acronym in the brackets
-	}
+	after = pastAcronym(sf, a, after) // "Dangerous Drugs Board (DDB) value"
 	if len(after) > 0 && (after[0].Lower == "value" || after[0].Lower == "valuation") {
 		return true // "a Dangerous Drugs Board (DDB) value of P1.3 million": whose price list, not who seized
 	}
@@ -3651,12 +3648,40 @@ var expectWords = wordSet("should would could might expected expects expect hope
 // a's own name: the figures of a unit are its agency's.
 func (r *run) parentAgency(sf *sentenceFacts, a mention) string {
 	for _, o := range sf.agencies {
-		if o.Possessive && o.End < a.Start && a.Start-o.End <= len("’s ") {
+		if o.Possessive && o.End < a.Start && a.Start-o.End <= len("’s ") && !unitIsSubject(sf, o, a) {
 			return o.Name
 		}
 	}
 	return a.Name
 }
+
+// unitIsSubject reports whether unit a of force o opens its clause and a
+// verb follows it, past a bracketed acronym: "The Metropolitan Police's
+// Central e-Crime Unit (PCeU) has arrested six": the unit did the work;
+// "as part of HMRC's Tobacco Taskforce activity" and "Officers from HMRC's
+// Tobacco Taskforce found" tell of the force's work.
+func unitIsSubject(sf *sentenceFacts, o, a mention) bool {
+	before := strings.TrimSpace(sf.low[:o.Start])
+	before = strings.TrimSpace(strings.TrimSuffix(before, "the"))
+	if before != "" && !strings.HasSuffix(before, ",") {
+		return false
+	}
+	after := sf.tokensIn(a.End, min(len(sf.s.Text), a.End+20))
+	after = pastAcronym(sf, a, after)
+	return len(after) > 0 && (subjectVerbs[after[0].Lower] || actVerbs[after[0].Lower])
+}
+
+// pastAcronym drops from after, the tokens after mention a, the acronym
+// in brackets that follows a name (brackets are no tokens).
+func pastAcronym(sf *sentenceFacts, a mention, after []token) []token {
+	if len(after) > 1 && strings.TrimSpace(sf.s.Text[a.End:after[0].Start]) == "(" {
+		return after[1:]
+	}
+	return after
+}
+
+// subjectVerbs follow the subject of a clause.
+var subjectVerbs = wordSet("has have had is are was were said says will")
 
 // actVerbs are the verbs of an agency's acting on a figure.
 var actVerbs = wordSet("arrested detained seized confiscated recovered intercepted found apprehended dismantled raided held crushed disrupted searched executed shut took")

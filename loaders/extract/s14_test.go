@@ -27,3 +27,22 @@ func TestPlacePolice(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitOfForceActs checks that a force's unit written as the subject of
+// the verb ("the Met's Central e-Crime Unit (PCeU) has arrested") gets the
+// figure, and that a unit named as the force's work does not.
+func TestUnitOfForceActs(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"unit with acronym", "The Metropolitan Police's Central e-Crime Unit (PCeU) has arrested six people.", "Central e-Crime Unit"},
+		{"unit without acronym", "The Metropolitan Police's Central e-Crime Unit arrested six people.", "Central e-Crime Unit"},
+		{"a unit's activity is the force's", "As part of HMRC's Tobacco Taskforce activity, officers arrested six people.", "HM Revenue and Customs"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Arrests) != 1 || deref(ex.Arrests[0].Agency) != tc.want {
+				t.Errorf("%q: arrests %+v, want one by %q", tc.body, ex.Arrests, tc.want)
+			}
+		})
+	}
+}
