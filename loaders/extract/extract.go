@@ -858,6 +858,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		if m.I > 0 && strings.TrimSpace(sf.s.Text[toks[m.I-1].End:toks[m.I].Start]) == "(" && len(r.x.gaz.find(toks[m.I-1:m.I], entCommodity)) > 0 {
 			continue // "methamphetamine (ICE) pills": a drug's street name
 		}
+		if m.J-m.I == 1 && insideLongerName(sf, m.I) {
+			continue // "Inland Revenue Board": one word of another body's name, not Ireland's Revenue
+		}
 		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
 			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"
@@ -1025,6 +1028,17 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	r.rule = "agency.customs"
 	r.findBareCustoms(sf, toks)
 	slices.SortFunc(sf.agencies, func(a, b mention) int { return a.Start - b.Start })
+}
+
+// insideLongerName reports whether word i, no acronym, stands between two
+// capitalised words of one name ("Inland Revenue Board"), the first not
+// opening the sentence.
+func insideLongerName(sf *sentenceFacts, i int) bool {
+	toks := sf.toks
+	if i < 2 || i+1 >= len(toks) || strings.ToUpper(toks[i].Text) == toks[i].Text {
+		return false
+	}
+	return isCapitalised(toks[i-1].Text) && adjacentSpace(sf, i-1, i) && isCapitalised(toks[i+1].Text) && adjacentSpace(sf, i, i+1)
 }
 
 // findPlacePolice reads a place's name before "police" as that place's

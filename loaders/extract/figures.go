@@ -3312,14 +3312,30 @@ var supportPhrases = []string{"supported by", "support of", "support from", "coo
 // joint operation with the Guardia Civil, the Polícia Judiciária seized").
 var partnerPhrases = []string{"operation with", "investigation with", "effort with", "together with", "in conjunction with", "partnered with",
 	"partnering with", "in partnership with", "working with", "worked with", "teamed up with", "in consultation with",
-	"at the request of", "at the behest of", "on the request of",
-	// an agency impersonated: "callers pretending to be officers of the Internal Revenue Service"
-	"pretending to be", "pretended to be", "posing as", "posed as", "impersonating", "impersonated", "claiming to be", "claimed to be"}
+	"at the request of", "at the behest of", "on the request of"}
+
+// impersonatePhrases say a body was impersonated: "callers pretending to be
+// officers of the Internal Revenue Service", "impersonating officials from
+// government agencies including the Inland Revenue Board".
+var impersonatePhrases = []string{"pretending to be", "pretended to be", "posing as", "posed as", "impersonating", "impersonated",
+	"impersonate", "claiming to be", "claimed to be", "masquerading as", "passing themselves off as", "passed themselves off as"}
+
+// impersonated reports whether agency a is named in a clause that tells of
+// its being impersonated: no figure is its work, nor those after it.
+func impersonated(sf *sentenceFacts, a mention) bool {
+	before := tail(sf.low[:a.Start], 100)
+	for _, p := range impersonatePhrases {
+		if k := strings.LastIndex(before, p); k >= 0 && !strings.ContainsAny(before[k:], ",;") {
+			return true
+		}
+	}
+	return false
+}
 
 // partnerOnly reports whether agency a is named after one of partnerPhrases,
 // alone or in the list that follows one.
 func (r *run) partnerOnly(sf *sentenceFacts, a mention) bool {
-	if endsWithPhrase(sf.low[:a.Start], partnerPhrases) {
+	if endsWithPhrase(sf.low[:a.Start], partnerPhrases) || impersonated(sf, a) {
 		return true
 	}
 	o, between, ok := agencyJustBefore(sf, a)

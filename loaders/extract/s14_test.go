@@ -46,3 +46,34 @@ func TestUnitOfForceActs(t *testing.T) {
 		})
 	}
 }
+
+// TestImpersonatedBodies checks that a body named as impersonated is no
+// actor, even several words after the verb, and that a one-word name
+// inside another body's name ("Inland Revenue Board") is not that body.
+func TestImpersonatedBodies(t *testing.T) {
+	cases := []struct {
+		name, body, want string
+		only             bool // whether want is the only agency found
+	}{
+		{"far after the verb", "Kent Police arrested six people. They had been impersonating officials from government agencies including the Federal Bureau of Investigation. Officers seized 3 kg of cocaine.", "Kent Police", false},
+		{"one word of another name", "Kent Police arrested six people for impersonating the Inland Revenue Board.", "Kent Police", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			for _, a := range ex.Agencies {
+				if tc.only && a.Name != tc.want {
+					t.Errorf("%q: agency %q found, want only %q", tc.body, a.Name, tc.want)
+				}
+			}
+			if !tc.only && len(ex.Seizures) != 1 {
+				t.Errorf("%q: seizures %+v, want one", tc.body, ex.Seizures)
+			}
+			for _, s := range ex.Seizures {
+				if deref(s.Agency) != tc.want {
+					t.Errorf("%q: seizure by %q, want %q", tc.body, deref(s.Agency), tc.want)
+				}
+			}
+		})
+	}
+}
