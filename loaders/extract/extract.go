@@ -99,7 +99,7 @@ func NewExtractor() (*Extractor, error) {
 // that maps each token to its trie node, word sets and rule classes, and
 // the rules.
 func newExtractorOn(g *gazetteer) (*Extractor, error) {
-	rules, err := loadRules()
+	rules, err := loadRules(g.nationals)
 	if err != nil {
 		return nil, err
 	}

@@ -1359,7 +1359,7 @@ func TestLowerCaseJobIsNoTitle(t *testing.T) {
 // TestRulesCompile compiles every rule file, so a mistake in one names its
 // line before any extraction.
 func TestRulesCompile(t *testing.T) {
-	rs, err := loadRules()
+	rs, err := loadRules(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,6 +42,8 @@ type gazetteer struct {
 	canon   map[string]*entry // kind-qualified canonical name -> first entry
 	ids     map[string]int32  // a number for each word that continues a name, from 1
 	customs map[string]string // a country -> its one customs agency's name ("" where it has several)
+	// nationals are the one-word demonyms, lower case, and their plurals ("iranian", "iranians"): the rules' @national class
+	nationals map[string]bool
 }
 
 type trieNode struct {
@@ -73,9 +75,17 @@ func loadGazetteer() (*gazetteer, error) {
 func buildGazetteer() (*gazetteer, error) {
 	g := &gazetteer{root: &trieNode{}, canon: map[string]*entry{}}
 	entries, err := gazdata.Load()
-	g.customs = map[string]string{}
+	g.customs, g.nationals = map[string]string{}, map[string]bool{}
 	for _, e := range entries {
 		g.addNames(entry{Kind: e.Kind, Canon: e.Canon, Country: e.Country, Sub: e.Sub, Commodity: e.Commodity, Countable: e.Countable}, e.Names)
+		if e.Kind == gazdata.Demonym {
+			// one word of a people, and its plural: "Pakistani", "Pakistanis"
+			for _, n := range e.Names {
+				if l := strings.ToLower(n); !strings.Contains(l, " ") {
+					g.nationals[l], g.nationals[l+"s"] = true, true
+				}
+			}
+		}
 		if e.Kind == gazdata.Agency && e.Sub == "customs" && len(e.Country) == 2 {
 			if old, ok := g.customs[e.Country]; ok && old != e.Canon {
 				g.customs[e.Country] = ""

@@ -11,7 +11,7 @@ import (
 // per phrase, as rule=name.
 func ruleNames(t *testing.T, kind, capture, s string) []string {
 	t.Helper()
-	rs, err := loadRules()
+	rs, err := loadRules(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -298,10 +298,17 @@ type ruleSets struct {
 }
 
 // loadRules compiles every rule file; an error names the file, line and column.
-func loadRules() (*ruleSets, error) {
+//
+// nationals fills the class @national, the peoples' names of the gazetteer
+// (nil leaves it empty).
+func loadRules(nationals map[string]bool) (*ruleSets, error) {
 	classes := map[string]uint64{}
 	classOf := map[string]uint64{}
-	for k, c := range ruleClasses {
+	all := append(ruleClasses[:len(ruleClasses):len(ruleClasses)], struct {
+		name  string
+		words map[string]bool
+	}{"national", nationals})
+	for k, c := range all {
 		bit := uint64(1) << k
 		classes[c.name] = bit
 		for w := range c.words {
@@ -309,7 +316,7 @@ func loadRules() (*ruleSets, error) {
 		}
 	}
 	rs := &ruleSets{byKind: map[string]*pattern.Set{}, words: pattern.NewWords(), classOf: classOf, classBit: classes}
-	rs.textShift = len(ruleClasses)
+	rs.textShift = len(all)
 	for k, name := range textClassNames {
 		classes[name] = uint64(1) << (rs.textShift + k)
 	}

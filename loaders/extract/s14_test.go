@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestPlacePolice checks that a town's, region's or country's name before
 // "police" names that place's force, and that a country's adjective, a
@@ -73,6 +76,32 @@ func TestImpersonatedBodies(t *testing.T) {
 				if deref(s.Agency) != tc.want {
 					t.Errorf("%q: seizure by %q, want %q", tc.body, deref(s.Agency), tc.want)
 				}
+			}
+		})
+	}
+}
+
+// TestArrestsByNationality checks a breakdown by nationality after a
+// passive count ("nine were arrested, including six Pakistanis, ...") and
+// two groups of nationals after "the arrest of".
+func TestArrestsByNationality(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []float64
+	}{
+		{"breakdown after a passive count", "Nine suspects were arrested, including six Pakistanis, two Indians and an Iranian.", []float64{9, 6, 2, 1}},
+		{"nationals after 'the arrest of'", "The seizure led to the arrest of a British national and two Ghanaians.", []float64{3}},
+		{"a description is no breakdown", "Four carriers were arrested, including two foreign nationals.", []float64{4}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []float64
+			for _, a := range ex.Arrests {
+				got = append(got, *a.Count)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: counts %v, want %v", tc.body, got, tc.want)
 			}
 		})
 	}

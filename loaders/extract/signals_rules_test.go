@@ -8,7 +8,7 @@ import (
 )
 
 func TestSignalRules(t *testing.T) {
-	rs, err := loadRules()
+	rs, err := loadRules(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
