@@ -323,7 +323,7 @@ func TestSeizures(t *testing.T) {
 		{"an attempt to transport, foiled", "The agency foiled an attempt by three couriers to transport 61.2 kilograms of heroin.",
 			[]seizureKey{{"drugs", "heroin", 61.2, 0, "kg", "", "exact"}}},
 		{"a measure's goods come before the comma", "Seized were a bag of shabu weighing about 900 grams, one pistol and a weighing scale.",
-			[]seizureKey{{"drugs", "shabu", 900, 0, "g", "", "about"}, {"firearms", "pistol", 1, 0, "item", "", "exact"}, {"other", "weighing scale", 0, 0, "", "", ""}}},
+			[]seizureKey{{"drugs", "shabu", 900, 0, "g", "", "about"}, {"firearms", "pistol", 1, 0, "item", "", "exact"}, {"other", "weighing scale", 1, 0, "item", "", "exact"}}},
 		{"a cartridge's calibre is no count", "Officers found 12 rounds of 7.62 ammunition.",
 			[]seizureKey{{"ammunition", "rounds", 12, 0, "round", "", "exact"}}},
 		{"live animals found", "More than 300 tortoises were found in a shipping container.",

@@ -1584,6 +1584,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if otherVerbBefore(sf, f.Start) {
 				continue // "seized 700 servers and identified 1.6 million infected computers"
 			}
+			if oneOfThe(after) {
+				continue // "found inside one of the vehicles": where, not a count
+			}
 			if chargedQuantityBefore(tail(sf.low[:f.Start], 80)) {
 				continue // "conspiracy to possess with intent to distribute more than five kilograms": a charge's threshold
 			}
@@ -1914,6 +1917,8 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 			if v := findVagueAt(phrase, []int32{0}, nil); len(v) > 0 && strings.HasPrefix(phrase[v[0][1]:], " of ") {
 				// "dozens of big cat body parts": a vague count of the goods.
 				s.Subtype, s.Qualifier = r.strp(phrase[v[0][1]+len(" of "):]), r.strp("several")
+			} else if endsSingleItem(tail(text[:start], 20)) {
+				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact") // "a machete", "a sun bear": one
 			}
 			add(s, start)
 			known = append(known, [2]int{start, end}) // a region may repeat a list
@@ -2540,7 +2545,7 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
 			(auxBeforeLow(tail(sf.low[cs:m[0]], 40)) ||
 				mayBePassiveAfter(s[m[1]:]) && passiveAfterRe.MatchString(s[m[1]:]))
-		if passive && (verb == "found" || verb == "discovered") {
+		if passive && (verb == "found" || verb == "discovered") && !oneThingFound(sf, cs, m[0]) {
 			continue // "after checks on documents, the drug was found": what came before is not all found
 		}
 		if passive {
@@ -2566,6 +2571,25 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 		}
 	}
 	return out
+}
+
+// oneThingFound reports whether the clause [cs, verb) is one thing and the
+// verb's auxiliary: "A 9mm pistol was also found", "An AK-47 rifle was
+// discovered": the whole subject was found.
+func oneThingFound(sf *sentenceFacts, cs, verb int) bool {
+	toks := sf.tokensIn(cs, verb)
+	n := len(toks)
+	for n > 0 && (toks[n-1].Lower == "also" || toks[n-1].Lower == "later" || toks[n-1].Lower == "then") {
+		n--
+	}
+	if n < 3 || n > 6 || toks[n-1].Lower != "was" {
+		return false
+	}
+	switch toks[0].Lower {
+	case "a", "an", "one":
+		return true
+	}
+	return false
 }
 
 // includeAfter returns where the list after "include", "included",
@@ -2965,6 +2989,17 @@ func otherVerbBefore(sf *sentenceFacts, pos int) bool {
 		k--
 	}
 	return k >= 0 && notSeizingVerbs[before[k].Lower] && !strings.ContainsAny(sf.s.Text[before[k].End:pos], ",;:")
+}
+
+// oneOfThe reports whether the text after a figure says it picks from
+// things named before ("one of the vehicles", "two of these cars").
+func oneOfThe(after string) bool {
+	for _, p := range []string{" of the ", " of these ", " of those ", " of its ", " of their ", " of his ", " of her "} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // notSeizingVerbs take figures of things not seized.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -102,6 +103,39 @@ func TestArrestsByNationality(t *testing.T) {
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%q: counts %v, want %v", tc.body, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSingleListedGoods checks that goods no list names, each after "a",
+// count one ("a machete", "a sun bear"), that "one of the vehicles" is
+// where, not a count, and that one thing found in the passive is seized.
+func TestSingleListedGoods(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string // commodity/subtype quantity, in any order
+	}{
+		{"a listed thing is one", "Officers seized a pistol, a machete and a tractor from the house.", []string{"firearms/pistol 1", "other/machete 1", "vehicles/tractor 1"}},
+		{"an animal is one", "Officers seized a clouded leopard, a sun bear and four birds from the suspects.", []string{"other/clouded leopard 1", "other/sun bear 1", "other/birds 4"}},
+		{"one thing found, passive", "A 9mm pistol was also found inside one of the vehicles.", []string{"firearms/pistol 1"}},
+		{"what came before a passive find is not all found", "After checks on his documents, the cocaine was found.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, s := range ex.Seizures {
+				q := "-"
+				if s.Quantity != nil {
+					q = strconv.FormatFloat(*s.Quantity, 'g', -1, 64)
+				}
+				got = append(got, s.Commodity+"/"+deref(s.Subtype)+" "+q)
+			}
+			slices.Sort(got)
+			want := slices.Sorted(slices.Values(tc.want))
+			if !slices.Equal(got, want) {
+				t.Errorf("%q: seizures %q, want %q", tc.body, got, want)
 			}
 		})
 	}
