@@ -2944,7 +2944,7 @@ func leadGoodsWords(toks []token, s string, limit, max int, stops string, ok fun
 func unlistedGoods(s string) (string, int) {
 	var buf [8]token
 	toks, n := leadGoodsWords(buf[:0], s, 60, 4, ",.;:()\"“”", nil)
-	if n == 0 {
+	if n == 0 || notGoodsHeads[toks[n-1].Lower] {
 		return "", 0
 	}
 	return s[toks[0].Start:toks[n-1].End], toks[n-1].End
@@ -3115,6 +3115,10 @@ var notCountedGoods = wordSet(`days weeks months years hours minutes times decad
 	bodies survivors casualties patients species planets stars animals passengers refugees migrants hostages pieces piece`)
 
 // notGoods are words after "N unit of" that name no goods.
+// notGoodsHeads end phrases that name a sum's measure, not goods: "$136
+// million of social harm", "$2 million in lost revenue".
+var notGoodsHeads = wordSet("harm damage damages loss losses revenue revenues tax taxes duty duties fines profit profits turnover sales transactions")
+
 var notGoods = wordSet("them the a an its their his her this that these those which what who whom it worth valued")
 
 // smallerUnitAfter reads the rest of a compound measure after a unit, at

@@ -140,3 +140,29 @@ func TestSingleListedGoods(t *testing.T) {
 		})
 	}
 }
+
+// TestNotGoodsAfterSum checks that a sum of harm, loss or revenue is no
+// haul, and that sums of money are no other goods.
+func TestNotGoodsAfterSum(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       int
+	}{
+		{"harm prevented", "Customs seized 700 kg of methamphetamine. The seizure prevented an estimated $136.3 million of social harm to communities.", 1},
+		{"lost revenue", "Officers seized 40,000 cigarettes, which represent $2 million in lost revenue.", 1},
+		{"sums are cash", "Police seized 8,920 euros as well as sums in Lebanese pounds.", 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Seizures) != tc.want {
+				t.Errorf("%q: seizures %+v, want %d", tc.body, ex.Seizures, tc.want)
+			}
+			for _, s := range ex.Seizures {
+				if s.Commodity == "other" && s.Amount != nil {
+					t.Errorf("%q: a sum of other goods %+v", tc.body, s)
+				}
+			}
+		})
+	}
+}
