@@ -293,8 +293,9 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	oneWord := title != "" || role != "" || r.rule == "person.alias.only"
 	if len(words) == 0 || len(words) < 2 && !oneWord || notNameWord[words[0]] || allCompass(words) ||
 		strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
-		orgWords[strings.ToLower(words[len(words)-1])] || streetWords[strings.ToLower(words[len(words)-1])] {
-		return // "Sir Solomon Hochoy Highway" names a road
+		orgWords[strings.ToLower(words[len(words)-1])] || streetWords[strings.ToLower(words[len(words)-1])] ||
+		bodyWords[strings.ToLower(words[len(words)-1])] || strings.ToLower(words[len(words)-1]) == "section" {
+		return // "Sir Solomon Hochoy Highway" names a road, "General Investigation Section" a unit
 	}
 	// A name that is an agency, place or platform is not a person; a
 	// surname that is also a place is, after a title or role

@@ -166,3 +166,31 @@ func TestNotGoodsAfterSum(t *testing.T) {
 		})
 	}
 }
+
+// TestPeopleNamesAndRanks checks four-word names ("Ayob Khan Mydin
+// Pitchay"), a surname alone after a shortened rank as written ("Sgt
+// Walters", but not "Guardia di Finanza"), and a unit's name after a rank
+// word ("General Investigation Section"), which is no person.
+func TestPeopleNamesAndRanks(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"four-word name", "Kedah police chief Wan Hassan Wan Ahmad said all the suspects were held.", []string{"Wan Hassan Wan Ahmad"}},
+		{"shortened ranks", "The victims were rescued by Sgt Walters and Cpl Ramsarran of the Counter-Trafficking Unit.", []string{"Walters", "Ramsarran"}},
+		{"no rank in lower case", "The Guardia di Finanza seized 62 kg of cocaine in the port.", nil},
+		{"a unit after a rank word", "The Portage la Prairie RCMP General Investigation Section seized 2 kg of cocaine.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, p := range ex.People {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: people %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
