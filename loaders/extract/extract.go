@@ -612,7 +612,7 @@ var (
 		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
 		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
 		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true,
-		"authority": true, "patrol": true}
+		"authority": true, "patrol": true, "section": true}
 	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
@@ -621,7 +621,10 @@ var (
 		"task force": true, "task forces": true, "sheriff department": true,
 		"public prosecutor": true, "prosecutor general": true, "attorney general": true,
 		"coast guard": true, "border guard": true, "border guards": true, "guard service": true, "border service": true,
-		"national guard": true, "civil guard": true, "financial guard": true}
+		"national guard": true, "civil guard": true, "financial guard": true,
+		"wildlife service": true, "postal service": true, "inspection service": true, "immigration service": true,
+		"prison service": true, "prisons service": true, "correctional service": true, "correctional services": true,
+		"marshals service": true, "forest service": true, "park service": true, "parks service": true}
 	// agencyTwoHeadLasts are the last words of agencyTwoHeads.
 	agencyTwoHeadLasts = func() map[string]bool {
 		m := map[string]bool{}
@@ -705,7 +708,8 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if numberOrDay[toks[i].Lower] || isDigits(toks[i].Text) || datePart(toks[i].Lower) {
 			continue // "Two NDLEA officers": a count, then the body's name; "On March 3rd 2019 Ellis County ...": a date
 		}
-		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) {
+		multiName := toks[i].Lower == "multi" && i+1 < len(toks) && sf.s.Text[toks[i].End:toks[i+1].Start] == "-" && isCapitalised(toks[i+1].Text) // "Multi-Option Police Section"
+		if toks[i].in(setNotNameStart, notNameStart) && !(toks[i].Lower == "joint" && jointBodyAhead(sf, i)) && !multiName {
 			continue // "Joint Airport Interdiction Task Forces" is a body's name; "Joint Police and Customs investigation" is not
 		}
 		if i > 0 && pronounPossessives[toks[i-1].Lower] || i > 1 && isPossessiveS(toks[i-1]) && toks[i-2].Lower == "it" {
@@ -730,6 +734,12 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			if titleBeforeName(sf.s.Text, toks, end, isTitle) {
 				continue // "Attorney General Merrick Garland": a title, then a person
 			}
+			if multiName && end <= i+2 {
+				continue // "Multi-Agency" alone is how the work was done
+			}
+			if end < j && r.cutsPlace(toks, end) {
+				break // "... of New York" does not end at "New"
+			}
 			if r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end]) {
 				if k := unitOfForce(toks, i, end); k > 0 && r.isAgencyName(toks[k+2:end]) {
 					// "Gang Crime Unit of the Toronto Police Service": the unit and its force, two bodies.
@@ -748,6 +758,17 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		}
 	}
 	return out
+}
+
+// cutsPlace reports whether a name ending before toks[end] would cut a
+// place's name the gazetteer lists in two ("Southern District of New | York").
+func (r *run) cutsPlace(toks []token, end int) bool {
+	for k := max(0, end-2); k < end; k++ {
+		if m, ok := r.x.gaz.findAt(toks[k:], entPlace); ok && k+m.J > end {
+			return true
+		}
+	}
+	return false
 }
 
 // titleOfAt returns where "of" follows the title words that start at
@@ -1041,17 +1062,18 @@ func insideLongerName(sf *sentenceFacts, i int) bool {
 	return isCapitalised(toks[i-1].Text) && adjacentSpace(sf, i-1, i) && isCapitalised(toks[i+1].Text) && adjacentSpace(sf, i, i+1)
 }
 
-// findPlacePolice reads a place's name before "police" as that place's
-// force: "Malacca police chief ...", "Colombia's police arrested 31". A
+// findPlacePolice reads a place's name before "police" or "customs" as
+// that place's force: "Malacca police chief ...", "Colombia's police
+// arrested 31", "Shenzhen customs seized ...". A
 // city's or a region's police is a force of its own (ANNOTATION.md keeps
 // "Berlin police"); a country's adjective ("Peruvian police") is not a
 // place, and stays with agency.demonym.
 func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
-	if !strings.Contains(sf.low, "police") {
+	if !strings.Contains(sf.low, "police") && !strings.Contains(sf.low, "customs") {
 		return
 	}
 	for k := 1; k < len(toks); k++ {
-		if toks[k].Lower != "police" || overlapsMention(sf.agencies, toks[k].Start, toks[k].End) {
+		if toks[k].Lower != "police" && toks[k].Lower != "customs" || overlapsMention(sf.agencies, toks[k].Start, toks[k].End) {
 			continue
 		}
 		if k+1 < len(toks) && isCapitalised(toks[k+1].Text) && adjacentSpace(sf, k, k+1) {
@@ -1083,7 +1105,7 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 				continue
 			}
 			place := sf.s.Text[toks[i].Start:toks[end-1].End]
-			r.addAgencyMention(sf, place+" Police", "", toks[i].Start, toks[k].End)
+			r.addAgencyMention(sf, place+" "+titleCase(toks[k].Lower), "", toks[i].Start, toks[k].End)
 			sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[toks[i].Start:toks[k].End]
 			break
 		}

@@ -3706,6 +3706,9 @@ func (r *run) parentAgency(sf *sentenceFacts, a mention) string {
 		if o.Possessive && o.End < a.Start && a.Start-o.End <= len("’s ") && !unitIsSubject(sf, o, a) {
 			return o.Name
 		}
+		if o.End < a.Start && o.Name != a.Name && unitAfterComma(sf.s.Text[o.End:a.Start]) && isUnitName(a.Name) && !isUnitName(o.Name) {
+			return o.Name // "the Economic and Financial Crimes Commission, EFCC, Advance Fee Fraud Section"
+		}
 	}
 	return a.Name
 }
@@ -3724,6 +3727,23 @@ func unitIsSubject(sf *sentenceFacts, o, a mention) bool {
 	after := sf.tokensIn(a.End, min(len(sf.s.Text), a.End+20))
 	after = pastAcronym(sf, a, after)
 	return len(after) > 0 && (subjectVerbs[after[0].Lower] || actVerbs[after[0].Lower])
+}
+
+// unitAfterComma reports whether the text between a body and its unit is
+// a comma, maybe around the body's acronym: ", ", ", EFCC, ".
+func unitAfterComma(between string) bool {
+	if between == ", " {
+		return true
+	}
+	mid, ok := strings.CutPrefix(between, ", ")
+	mid, ok2 := strings.CutSuffix(mid, ", ")
+	return ok && ok2 && mid != "" && strings.ToUpper(mid) == mid && !strings.ContainsAny(mid, " ,")
+}
+
+// isUnitName reports whether a body's name ends with a unit's word: "Advance Fee Fraud Section".
+func isUnitName(name string) bool {
+	k := strings.LastIndexByte(name, ' ')
+	return unitWords[strings.ToLower(name[k+1:])]
 }
 
 // pastAcronym drops from after, the tokens after mention a, the acronym

@@ -194,3 +194,32 @@ func TestPeopleNamesAndRanks(t *testing.T) {
 		})
 	}
 }
+
+// TestAgencyNamesAndUnits checks names of bodies: a unit ending in
+// "Section", a service of wildlife or post, a place's customs, a name that
+// runs to the end of a place ("... of New York"), "Multi-" joined to a
+// name, and a unit set off after its body by commas, whose figures are
+// the body's.
+func TestAgencyNamesAndUnits(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"a section", "The Multi-Option Police Section seized 2 kg of cocaine.", "Multi-Option Police Section"},
+		{"a wildlife service", "Kenya Wildlife Service rangers seized 20 kg of ivory.", "Kenya Wildlife Service"},
+		{"a postal service", "The U.S. Postal Service intercepted 4 kg of fentanyl.", "U.S. Postal Service"},
+		{"a place's customs", "Shenzhen customs seized 250 sacks of pangolin scales.", "Shenzhen Customs"},
+		{"no name ends inside a place", "The Attorney's Office of Southern District of New York seized 2 kg of heroin.", "U.S. Attorney's Office for the Southern District of New York"},
+		{"a unit after its body", "Operatives of the Economic and Financial Crimes Commission, EFCC, Advance Fee Fraud Section seized 3 cars. The operatives also seized 2 kg of cocaine.", "Economic and Financial Crimes Commission"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Seizures) == 0 {
+				t.Fatalf("%q: no seizure", tc.body)
+			}
+			for _, s := range ex.Seizures {
+				if deref(s.Agency) != tc.want {
+					t.Errorf("%q: seizure by %q, want %q", tc.body, deref(s.Agency), tc.want)
+				}
+			}
+		})
+	}
+}
