@@ -612,7 +612,7 @@ var (
 		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
 		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
 		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true,
-		"authority": true, "patrol": true, "section": true}
+		"authority": true, "patrol": true}
 	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
