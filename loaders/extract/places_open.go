@@ -24,7 +24,23 @@ import (
 
 // openPlaceCues are the words after which a name is a place.
 var openPlaceCues = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true, "off": true,
-	"outside": true, "across": true, "into": true, "via": true, "between": true, "around": true, "throughout": true}
+	"outside": true, "across": true, "into": true, "via": true, "between": true, "around": true, "throughout": true,
+	"within": true, "inside": true, "towards": true, "toward": true}
+
+// residentOf reports whether toks[i:j] is a town's name that modifies a
+// noun of its people or homes after an article or an age: "a 42-year-old
+// Bankstown man", "a Bankstown residence".
+func residentOf(sf *sentenceFacts, i, j int) bool {
+	toks := sf.toks
+	if i == 0 || j >= len(toks) || !residentNouns[toks[j].Lower] || sf.s.Text[toks[j-1].End:toks[j].Start] != " " {
+		return false
+	}
+	b := toks[i-1].Lower
+	return b == "a" || b == "an" || strings.HasSuffix(b, "-old") || b == "old" && i > 1 && strings.HasSuffix(sf.s.Text[:toks[i-1].Start], "-")
+}
+
+// residentNouns name people or homes a town's name may modify.
+var residentNouns = wordSet("man woman men women boy girl teenager youth resident residents residence home house property address family couple")
 
 // notAfterCue are the words before a cue that make it no word of place
 // but one of speaking, belonging or likeness, which a person's or a body's
@@ -78,7 +94,7 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 			if e := toks[j-1].End; e+1 < len(sf.s.Text) && sf.s.Text[e] == '-' && sf.s.Text[e+1] >= 'A' && sf.s.Text[e+1] <= 'Z' {
 				continue // "Baden-Wuerttemberg": a longer name
 			}
-			if !cued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") {
+			if !cued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") && !residentOf(sf, i, j) {
 				continue
 			}
 			if !checked {
@@ -230,7 +246,8 @@ func isPlaceCue(toks []token, k int) bool {
 		return before == "bound" || before == "destined" || before == "headed" || before == "heading"
 	case w == "of":
 		// "the town of", "the Dutch port of", "the coastal city of"
-		return placeNouns[before] && (k > 1 && isArticle(toks[k-2]) || k > 2 && isArticle(toks[k-3]))
+		// (up to three words between the article and the noun: "the east Chinese city of")
+		return placeNouns[before] && (k > 1 && isArticle(toks[k-2]) || k > 2 && isArticle(toks[k-3]) || k > 3 && isArticle(toks[k-4]) || k > 4 && isArticle(toks[k-5]))
 	}
 	return false
 }

@@ -222,3 +222,26 @@ func TestAgencyNamesAndUnits(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenPlacesCued checks towns the open gazetteer lists where the text
+// marks a place: "the east Chinese city of", a town's name before a person
+// or home ("a 42-year-old Bankstown man"), and after "within".
+func TestOpenPlacesCued(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"adjectives between article and noun", "Police in the east Chinese city of Wenzhou arrested 18 suspects.", "Wenzhou"},
+		{"a town's man", "Police charged a 42-year-old Bankstown man over the cash.", "Bankstown"},
+		{"a town's residence", "Officers searched a Bankstown residence on Monday.", "Bankstown"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, p := range ex.Places {
+				got = append(got, p.Name)
+			}
+			if !slices.Contains(got, tc.want) {
+				t.Errorf("%q: places %q, want %q among them", tc.body, got, tc.want)
+			}
+		})
+	}
+}
