@@ -245,3 +245,21 @@ func TestOpenPlacesCued(t *testing.T) {
 		})
 	}
 }
+
+// TestPreviouslyDescribesGoods checks that "previously" before a word that
+// describes the goods ("previously reported as stolen") does not make the
+// sentence tell of an earlier time, whose figures would be no one's.
+func TestPreviouslyDescribesGoods(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"goods reported stolen", "The Guardia Civil has dismantled a drug gang. During the raids, officers seized two shotguns previously reported as stolen.", "Guardia Civil"},
+		{"an earlier time", "The Guardia Civil has dismantled a drug gang. Officers had previously seized two shotguns in Malaga.", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Seizures) != 1 || deref(ex.Seizures[0].Agency) != tc.want {
+				t.Errorf("%q: seizures %+v, want one by %q", tc.body, ex.Seizures, tc.want)
+			}
+		})
+	}
+}
