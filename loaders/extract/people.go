@@ -290,7 +290,7 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	words := strings.Fields(name)
 	// One word is a name only with a title or role before it ("Det. Insp.
 	// Varga"), or as a suspect's alias ("alias "Tony"").
-	oneWord := title != "" || role != "" || r.rule == "person.alias.only"
+	oneWord := title != "" || role != "" || r.rule == "person.alias.only" || r.rule == "person.list.identified.one"
 	if len(words) == 0 || len(words) < 2 && !oneWord || notNameWord[words[0]] || allCompass(words) ||
 		strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
 		orgWords[strings.ToLower(words[len(words)-1])] || streetWords[strings.ToLower(words[len(words)-1])] ||
@@ -309,8 +309,8 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 		if m.Entries[0].Kind != entPlace {
 			return
 		}
-		if m.I == 0 && (!titled || m.J == len(toks)) {
-			return // (a first name that is a place after a title goes on: "Admiral Orlando Vargas")
+		if m.I == 0 && (!titled && !suspectRule(r.rule) || m.J == len(toks)) {
+			return // (a first name that is a place after a title or in a list of suspects goes on: "Admiral Orlando Vargas", "identified as Goparam, Milan Kumar")
 		}
 		if m.I > 0 && !titled && !suspectRule(r.rule) {
 			return

@@ -56,6 +56,9 @@ func (r *run) findRulePeople(sf *sentenceFacts) {
 // (people-next.rules, matched from there only) and returns where the list ends.
 func (r *run) readListOn(sf *sentenceFacts, toks []pattern.Token, k int) int {
 	set := r.x.rules.byKind["people-next"]
+	if k > 0 && k < len(toks) && toks[k-1].Lower == "," {
+		k-- // the list's first match took the comma after its name: "four traffickers, Do Van Thu, Nguyen Kien Cuong"
+	}
 	for set != nil && k < len(toks) {
 		end := -1
 		set.Match(toks[k:], func(m pattern.Match) bool {

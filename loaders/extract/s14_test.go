@@ -263,3 +263,29 @@ func TestPreviouslyDescribesGoods(t *testing.T) {
 		})
 	}
 }
+
+// TestSuspectLists checks lists of named suspects: after a noun and a
+// comma, after "identified as" with a one-word name first and a first
+// name that is also a town, and after a dash with a role in brackets.
+func TestSuspectLists(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"after a noun", "Police have arrested four drug traffickers, Do Van Thu, Nguyen Kien Cuong, Nguyen Khac Minh and Truong Nguyen Vu, in the city.", []string{"Do Van Thu", "Nguyen Kien Cuong", "Nguyen Khac Minh", "Truong Nguyen Vu"}},
+		{"one word first", "The accused have been identified as Goparam, Milan Kumar and Sahil Jain.", []string{"Goparam", "Milan Kumar", "Sahil Jain"}},
+		{"after a dash", "Four suspects - Arako Abdullahi (driver), Ali Hussein, 28, and Udheifa Yusuf Garre, 20 - were arrested.", []string{"Arako Abdullahi", "Ali Hussein", "Udheifa Yusuf Garre"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, p := range ex.People {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: people %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
