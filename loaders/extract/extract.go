@@ -1825,6 +1825,9 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		if b-a == 1 && moneySignWords[toks[a].Text] {
 			return true // "valued at Rs. 1.45 crore": a currency's sign
 		}
+		if m.Rule == "place.facility" {
+			r.takeInPlaces(sf, toks[a].Start, toks[b-1].End) // "Kingston Wharves" holds no Kingston of its own
+		}
 		r.addUnlistedPlace(sf, toks[a].Start, toks[b-1].End)
 		return true
 	})

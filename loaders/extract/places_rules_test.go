@@ -41,7 +41,7 @@ func TestPlaceRules(t *testing.T) {
 		{"after near, at the sentence's end", "The lab was near Kettering", []string{"Kettering"}},
 		{"up to three words", "It was found in Upper Red Hook Valley.", nil},
 		{"three words", "It was found in Upper Red Hook.", []string{"Upper Red Hook"}},
-		{"the phrase must end", "a raid in Dover Port yesterday", nil},
+		{"the phrase must end", "a raid in Dover Castle yesterday", nil},
 		{"hyphen and lower-case part", "arrests in Stoke-on-trent, then", []string{"Stoke-on-trent"}},
 		{"a capital after a hyphen ends no phrase", "arrests in Stoke-on-Trent, then", nil},
 		{"possessive", "a house in Kent's, they said", []string{"Kent's"}},

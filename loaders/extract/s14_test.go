@@ -289,3 +289,28 @@ func TestSuspectLists(t *testing.T) {
 		})
 	}
 }
+
+// TestFacilityPlaces checks ports, wharves, crossings and the like named
+// with their town, which give way to no separate town.
+func TestFacilityPlaces(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"wharves of a known town", "Officers seized 15 rifles at Kingston Wharves on Monday.", []string{"Kingston Wharves"}},
+		{"a port", "Customs seized 250 sacks of scales through Yantian Port in July.", []string{"Yantian Port"}},
+		{"a crossing", "Officers seized 4 kg of fentanyl at the Peace Arch Crossing on Friday.", []string{"Peace Arch Crossing"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, p := range ex.Places {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: places %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
