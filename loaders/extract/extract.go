@@ -882,6 +882,10 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		if m.J-m.I == 1 && insideLongerName(sf, m.I) {
 			continue // "Inland Revenue Board": one word of another body's name, not Ireland's Revenue
 		}
+		if m.J-m.I == 1 && m.J < len(toks) && !strings.EqualFold(toks[m.I].Text, e.Canon) && strings.ToUpper(toks[m.I].Text) != toks[m.I].Text && isCapitalised(toks[m.J].Text) &&
+			(r.x.titleTest()(toks[m.J]) || toks[m.J].Lower == "station") {
+			continue // "Garda Commissioner Drew Harris", "Garda Station": an office or a building, named by the body's short name (not its acronym: "NCA Director")
+		}
 		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
 			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"

@@ -1083,7 +1083,7 @@ func TestSurnameIsNoPlace(t *testing.T) {
 
 func TestValuesStayWithTheirHaul(t *testing.T) {
 	body := "The NDLEA seized 1.2 tonnes of cannabis in Ondo State.\n\nVictoria Police found 40 kilograms of cocaine in Dandenong.\n\n" +
-		"Gardaí seized cannabis worth an estimated €840,000 in Co Meath.\n"
+		"An Garda Síochána seized cannabis worth an estimated €840,000 in Co Meath.\n"
 	ex := extractText(t, "", body)
 	for _, s := range ex.Seizures {
 		if s.Quantity != nil && *s.Quantity == 1.2 && s.Amount != nil {

@@ -314,3 +314,28 @@ func TestFacilityPlaces(t *testing.T) {
 		})
 	}
 }
+
+// TestGardaiAreGeneric checks that "Gardaí", Ireland's word for police
+// officers, names no agency (as dev article 39's gold reads it), and that
+// a body's short name before an office ("Garda Commissioner") names none,
+// while its full name and an acronym before an office do.
+func TestGardaiAreGeneric(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"officers", "Gardaí arrested a man aged in his 40s.", ""},
+		{"the full name", "An Garda Síochána arrested a man aged in his 40s.", "Garda Síochána"},
+		{"an office", "Two men were arrested, Garda Commissioner Drew Harris said.", ""},
+		{"an acronym before an office", "NCA Director Chris Farrimond said two men were arrested.", "National Crime Agency"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, a := range ex.Agencies {
+				got = append(got, a.Name)
+			}
+			if tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Contains(got, tc.want) {
+				t.Errorf("%q: agencies %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
