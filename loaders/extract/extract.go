@@ -1169,7 +1169,7 @@ func (r *run) otherCountrysBody(toks []token, c agencyCand) bool {
 // notAgencyAfter are the capitalised words that, after an agency's name,
 // make it the name of a body of another kind: a staff association, a
 // charity, a museum, a college.
-var notAgencyAfter = wordSet("Federation Trust Museum College Heritage Foundation Association Band Memorial Charity Station Barracks Post Headquarters " +
+var notAgencyAfter = wordSet("Federation Trust Museum College Heritage Foundation Association Band Memorial Charity Station Barracks Post Headquarters District Precinct Zone " +
 	"Benevolent Choir Club Academy Awards Union Fund Society Sports Federation's Trust's")
 
 // rankAcronyms are police ranks written short before a name.

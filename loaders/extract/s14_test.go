@@ -339,3 +339,17 @@ func TestGardaiAreGeneric(t *testing.T) {
 		})
 	}
 }
+
+// TestPoliceDistrictIsNoBody checks that a police district, precinct or
+// zone is a territory, not a body ("the Fourth Police District").
+func TestPoliceDistrictIsNoBody(t *testing.T) {
+	for _, body := range []string{
+		"The cocaine was seized in Guayaquil, according to the head of the Fourth Police District, Hector Machado.",
+		"Officers of the 41st Police Precinct seized 2 kg of heroin.",
+	} {
+		ex := extractText(t, "", body)
+		if len(ex.Agencies) > 0 {
+			t.Errorf("%q: agencies %+v, want none", body, ex.Agencies)
+		}
+	}
+}
