@@ -1863,6 +1863,12 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[start:end]}
+			if n := gearAfter(toks, m.J); n > m.J {
+				// "a rifle cleaning kit", "gun parts": gear for the goods, not the goods
+				end = toks[n-1].End
+				s = Seizure{Commodity: "other", Subtype: r.strp(text[start:end]), Phrase: text[start:end]}
+				e = &entry{Commodity: "other", Countable: true}
+			}
 			if e.Commodity == "cash" {
 				if m := vagueSumBeforeRe.FindStringSubmatch(tail(text[:start], 50)); m != nil {
 					// "several thousand euros in cash": a sum too vague to count, in a currency
@@ -1871,7 +1877,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 					}
 				}
 			}
-			if endsSingleItem(tail(text[:start], 20)) && e.Countable {
+			if singleItemBefore(text[:start]) && e.Countable {
 				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact")
 			}
 			if (e.Sub == "" && e.Commodity == "drugs" || vagueGoods[e.Sub]) && !inListOfGoods(sf, goods, k) {
@@ -1917,7 +1923,7 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 			if v := findVagueAt(phrase, []int32{0}, nil); len(v) > 0 && strings.HasPrefix(phrase[v[0][1]:], " of ") {
 				// "dozens of big cat body parts": a vague count of the goods.
 				s.Subtype, s.Qualifier = r.strp(phrase[v[0][1]+len(" of "):]), r.strp("several")
-			} else if endsSingleItem(tail(text[:start], 20)) {
+			} else if singleItemBefore(text[:start]) {
 				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact") // "a machete", "a sun bear": one
 			}
 			add(s, start)
@@ -2990,6 +2996,69 @@ func otherVerbBefore(sf *sentenceFacts, pos int) bool {
 	}
 	return k >= 0 && notSeizingVerbs[before[k].Lower] && !strings.ContainsAny(sf.s.Text[before[k].End:pos], ",;:")
 }
+
+// gearAfter returns where the words after goods' name at toks[j] end
+// that make it gear for the goods ("cleaning kit", "parts", "magazines"),
+// or j where none follow.
+func gearAfter(toks []token, j int) int {
+	k := j
+	for k < len(toks) && k < j+2 && gearWords[toks[k].Lower] && !isCapitalised(toks[k].Text) {
+		k++
+	}
+	if k > j && gearHeads[toks[k-1].Lower] {
+		return k
+	}
+	return j
+}
+
+// gearWords may follow goods' name as gear for them; gearHeads end such a phrase.
+var (
+	gearWords = wordSet("cleaning kit kits parts part magazine magazines scope scopes holster holsters accessories components barrel barrels sling slings")
+	gearHeads = wordSet("kit kits parts part magazine magazines scope scopes holster holsters accessories components barrel barrels sling slings")
+)
+
+// singleItemBefore reports whether the text before goods ends with "a",
+// "an" or "one", maybe then up to three words that describe them: "a pump
+// action gun", "an AK47 assault rifle", "a 9mm pistol" (not a bare number,
+// which counts, nor "of": "a number of guns").
+func singleItemBefore(s string) bool {
+	s = tail(s, 60)
+	for n := 0; ; n++ {
+		if endsSingleItem(tail(s, 20)) {
+			return true
+		}
+		if n == 3 {
+			return false
+		}
+		t := strings.TrimRight(s, " ")
+		k := strings.LastIndexByte(t, ' ')
+		w := t[k+1:]
+		if k < 0 || w == "" || !describesGoods(w) {
+			return false
+		}
+		s = t[:k+1]
+	}
+}
+
+// describesGoods reports whether word w may stand between an article and
+// goods: letters, digits, hyphens or dots, not a number alone and not a
+// word of quantity ("of", "number", "lot").
+func describesGoods(w string) bool {
+	letters := false
+	for _, c := range w {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letters = true
+		case c >= '0' && c <= '9' || c == '-' || c == '.':
+		default:
+			return false
+		}
+	}
+	return letters && !quantityWords[strings.ToLower(w)]
+}
+
+// quantityWords before goods say how much, not what kind: "a number of", "a quantity of".
+var quantityWords = wordSet("of and or with number quantity lot lots haul cache stash consignment batch shipment load total few couple pair dozen")
 
 // oneOfThe reports whether the text after a figure says it picks from
 // things named before ("one of the vehicles", "two of these cars").

@@ -353,3 +353,36 @@ func TestPoliceDistrictIsNoBody(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribedSingleGoods checks one thing after "a" and words that
+// describe it ("a pump action gun", "an AK47 assault rifle"), not after a
+// word of quantity ("a number of guns"), and gear named by its goods ("a
+// rifle cleaning kit"), which is other goods.
+func TestDescribedSingleGoods(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"described gun", "Police recovered a pump action gun at the hideout.", []string{"firearms/guns 1"}},
+		{"model and kind", "Police recovered an AK47 assault rifle and a pistol at the hideout.", []string{"firearms/assault rifle 1", "firearms/pistol 1"}},
+		{"a number of", "Police recovered a number of guns at the hideout.", []string{"firearms/guns -"}},
+		{"gear", "The items recovered included a ground sheet and a rifle cleaning kit.", []string{"other/ground sheet 1", "other/rifle cleaning kit 1"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, s := range ex.Seizures {
+				q := "-"
+				if s.Quantity != nil {
+					q = strconv.FormatFloat(*s.Quantity, 'g', -1, 64)
+				}
+				got = append(got, s.Commodity+"/"+deref(s.Subtype)+" "+q)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: seizures %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
