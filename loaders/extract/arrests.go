@@ -64,6 +64,9 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 				ok = true
 			case "place":
 				place = sf.s.Text[toks[c.Start].Start:toks[c.End-1].End]
+				if strings.Contains(m.Rule, "paren") && !r.placeNamed(sf, toks[c.Start].Start, toks[c.End-1].End) {
+					return true // "identified as KA (24), AD (24)": initials and ages, not "Chile (3), Peru (2)"
+				}
 			}
 		}
 		if !ok || count <= 0 || interceptedTravellers(toks[m.Start:m.End]) {
@@ -92,6 +95,11 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		case total:
 			// The total the older passes read: its parts follow.
 			whole = r.arrestWithCount(count)
+			if whole < 0 && m.Rule == "arrest.total.people" && arrestedAfter(sf.low[toks[m.End-1].End:]) {
+				// "Ten people including five British and two Philippine nationals
+				// have been arrested": a total no older pass read, its verb after its parts.
+				whole = r.recordArrestRule(i, sf, figure{Value: count, Qualifier: q}, pos, "", m.Rule)
+			}
 		case len(groups) > 1 && numbered && place == "":
 			// "Six Syrians and two Pakistanis were arrested": a count each,
 			// as the text states them, not their sum.
@@ -110,6 +118,35 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		next, chainEnd = m.End, m.End
 		return true
 	})
+}
+
+// placeNamed reports whether sf's text [start, end) is a place a gazetteer
+// lists or a pass read.
+func (r *run) placeNamed(sf *sentenceFacts, start, end int) bool {
+	if overlapsMention(sf.places, start, end) {
+		return true
+	}
+	var tb [8]token
+	ts := appendTokens(tb[:0], sf.s.Text[start:end])
+	if m, ok := r.x.gaz.findAt(ts, entPlace); ok && m.J == len(ts) {
+		return true
+	}
+	return r.x.open != nil && len(r.x.open.Lookup(strings.ToLower(sf.s.Text[start:end]))) > 0
+}
+
+// arrestedAfter reports whether the lower-case rest of a sentence, after a
+// count and "including ...", goes on to say they were arrested.
+func arrestedAfter(rest string) bool {
+	if k := strings.IndexAny(rest, ".;"); k >= 0 {
+		rest = rest[:k]
+	}
+	for _, v := range []string{" were arrested", " been arrested", " were detained", " been detained", " were apprehended", " been apprehended",
+		" were held", " were taken into custody", " been taken into custody"} {
+		if strings.Contains(rest, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // recordArrestRule records an arrest a rule read, naming the rule in its

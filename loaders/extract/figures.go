@@ -265,6 +265,9 @@ func memberArrested(sf *sentenceFacts, a mention) bool {
 		if arrestedWords[before[k].Lower] {
 			return true // "arrested a PDEA official"
 		}
+		if before[k].Lower == "including" || before[k].Lower == "among" {
+			return true // "arrested 37 people, including two Carabinieri officers": among the arrested
+		}
 	}
 	return false
 }
@@ -536,6 +539,7 @@ func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, pla
 	// The same figure said again (a headline, a summary list, "the five
 	// arrests" after "arrested five people") is the same fact.
 	restated := place == "" && restatesTotal(sf.s.Text)
+	headline := r.isTitleLine(i) // the headline said again in the body: its figures are the body's, wherever each names
 	definite := place == "" && definiteBefore(sf.s.Text, f.Start) || restated
 	// "A third woman, aged 26, was arrested": one more, not one told again.
 	another := a.Count != nil && *a.Count == 1 && pos < len(sf.low) && hasAnyPrefix(sf.low[pos:], anotherOnes...)
@@ -545,7 +549,8 @@ func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, pla
 			continue
 		}
 		if a.Count != nil && old.Count != nil && *old.Count == *a.Count && (place == "" || samePlace(deref(old.Location), place)) &&
-			(*a.Count < 2 && !r.apartInPlace(old, &a) || definite || old.Location == nil || a.Location == nil || samePlace(*old.Location, *a.Location) && samePortness(*old.Location, *a.Location)) {
+			(*a.Count < 2 && !r.apartInPlace(old, &a) || definite || headline || r.isTitleLine(old.sentence) || old.Location == nil || a.Location == nil ||
+				samePlace(*old.Location, *a.Location) && samePortness(*old.Location, *a.Location)) {
 			if old.Agency == nil && !restated { // (a summing-up names who acted less well than the telling)
 				old.Agency = a.Agency
 			} else if a.Agency != nil && !restated && r.namesAgency(i, *a.Agency) && !r.namesAgency(old.sentence, *old.Agency) {
@@ -563,6 +568,27 @@ func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, pla
 	}
 	r.out.Arrests = append(r.out.Arrests, a)
 	return len(r.out.Arrests) - 1
+}
+
+// isTitleLine reports whether sentence i is the article's title said again
+// in the body (letters and digits compared, in lower case).
+func (r *run) isTitleLine(i int) bool {
+	t := r.doc.Title
+	if t == "" || i < 0 || i >= len(r.sents) || i > 2 {
+		return false
+	}
+	return lettersOf(r.sents[i].s.Text) == lettersOf(t)
+}
+
+// lettersOf is s's letters and digits in lower case.
+func lettersOf(s string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(s) {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
 
 // anotherOnes open the telling of one more person: "a third woman".

@@ -386,3 +386,39 @@ func TestDescribedSingleGoods(t *testing.T) {
 		})
 	}
 }
+
+// TestArrestTotalsAndParts checks a total whose verb follows its parts
+// ("Ten people including five British and two Philippine nationals have
+// been arrested"), ages in brackets after initials (no counts), officers of
+// a body among the arrested (not the actor), and the headline said again
+// in the body (one arrest, wherever each telling places it).
+func TestArrestTotalsAndParts(t *testing.T) {
+	cases := []struct {
+		name, title, body string
+		want              []string // count/agency
+	}{
+		{"total after its parts", "", "Ten people including five British and two Philippine nationals have been arrested by the Malaysian Anti-Corruption Commission.",
+			[]string{"10/Malaysian Anti-Corruption Commission", "2/Malaysian Anti-Corruption Commission", "5/Malaysian Anti-Corruption Commission"}},
+		{"ages after initials", "", "The suspects, identified as KA (24), AD (24) and AT (33), were caught at the airport.", nil},
+		{"officers among the arrested", "", "Italian police have arrested 37 people, including two Carabinieri officers.", []string{"37/"}},
+		{"the headline again", "24 people arrested in St Catherine", "24 people arrested in St Catherine\nKINGSTON, Jamaica - The Jamaica Constabulary Force says 24 people were arrested during operations today.",
+			[]string{"24/Jamaica Constabulary Force"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			front := ""
+			if tc.title != "" {
+				front = "title: \"" + tc.title + "\""
+			}
+			ex := extractText(t, front, tc.body)
+			var got []string
+			for _, a := range ex.Arrests {
+				got = append(got, strconv.FormatFloat(*a.Count, 'g', -1, 64)+"/"+deref(a.Agency))
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: arrests %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
