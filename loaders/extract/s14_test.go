@@ -422,3 +422,24 @@ func TestArrestTotalsAndParts(t *testing.T) {
 		})
 	}
 }
+
+// TestGoodsKinds checks the kind of goods ANNOTATION's readers give: air
+// guns and magazines are no firearms or rounds, devices that are not
+// phones are other goods, aircraft and submarines are vehicles.
+func TestGoodsKinds(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"air guns", "Officers seized 22 air guns at the warehouse.", "other"},
+		{"magazines", "Officers seized 30 assorted magazines at the warehouse.", "other"},
+		{"electronic devices", "Officers seized 5 electronic devices at the warehouse.", "other"},
+		{"aircraft", "Police seized 2 aircrafts used to fly migrants.", "vehicles"},
+		{"submarines", "The navy seized 6 submarines used to carry cocaine.", "vehicles"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Seizures) != 1 || ex.Seizures[0].Commodity != tc.want {
+				t.Errorf("%q: seizures %+v, want one of %s", tc.body, ex.Seizures, tc.want)
+			}
+		})
+	}
+}
