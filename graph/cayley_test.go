@@ -40,3 +40,14 @@ func CayleyTwoHop(ctx context.Context, s *Store, from ID, in, out Predicate) ([]
 	p := path.StartPath(s.qs, quad.IRI(from)).In(quad.IRI(in)).Out(quad.IRI(out))
 	return p.Iterate(ctx).AllValues(s.qs)
 }
+
+// KeepNoKindLists drops the lists of kinds the store keeps and holds every
+// kind too long to keep, so that ReferrersOfKind reads type links.
+func KeepNoKindLists(s *Store) {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	clear(s.cache.kinds)
+	for _, k := range Kinds() {
+		s.cache.long[quad.IRI(kindIRI(k)).String()] = true
+	}
+}
