@@ -211,7 +211,15 @@ func (q *request) fetchLinked(ctx context.Context, v *view, key relKey, ids []gr
 	for _, id := range ids {
 		all = append(all, v.from[id]...)
 	}
-	refs, err := q.r.Referrers(ctx, key.pred, all...)
+	var refs map[graph.ID][]graph.ID
+	var err error
+	if key.rel == "" {
+		// Only the nodes of the kind asked for: an operation's arrests are
+		// asked for beside its seizures, which link to it the same way.
+		refs, err = q.r.ReferrersOfKind(ctx, key.pred, key.kind, all...)
+	} else {
+		refs, err = q.r.Referrers(ctx, key.pred, all...)
+	}
 	if err != nil {
 		return nil, err
 	}
