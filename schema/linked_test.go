@@ -238,3 +238,5 @@ func linkedByReadingAll(ctx context.Context, q *request, v *view, key relKey, id
 	}
 	return out, nil
 }
+
+func isNone(id graph.ID) bool { return id == "" }
