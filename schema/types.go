@@ -194,9 +194,12 @@ func nonNullList(t graphql.Type) graphql.Output {
 }
 
 func (b *builder) connectionType(t *graphql.Object) *graphql.Object {
+	// An edge is its node: the cursor is made only when asked for.
 	edge := graphql.NewObject(graphql.ObjectConfig{Name: t.Name() + "Edge", Fields: graphql.Fields{
-		"cursor": &graphql.Field{Type: graphql.NewNonNull(graphql.String)},
-		"node":   &graphql.Field{Type: t},
+		"cursor": &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) {
+			return cursorOf(p.Source.(*graph.Entity).ID), nil
+		}},
+		"node": &graphql.Field{Type: t, Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source, nil }},
 	}})
 	return graphql.NewObject(graphql.ObjectConfig{Name: t.Name() + "Connection", Fields: graphql.Fields{
 		"totalCount": &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -219,11 +222,10 @@ func (b *builder) connectionType(t *graphql.Object) *graphql.Object {
 					return nil, err
 				}
 			}
-			edges := make([]map[string]any, 0, len(ents))
-			for _, e := range ents {
-				edges = append(edges, map[string]any{"cursor": cursorOf(e.ID), "node": e})
+			if ents == nil {
+				ents = []*graph.Entity{}
 			}
-			return edges, nil
+			return ents, nil
 		}},
 	}})
 }
