@@ -197,7 +197,7 @@ func (b *builder) connectionType(t *graphql.Object) *graphql.Object {
 	// An edge is its node: the cursor is made only when asked for.
 	edge := graphql.NewObject(graphql.ObjectConfig{Name: t.Name() + "Edge", Fields: graphql.Fields{
 		"cursor": &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) {
-			return cursorOf(p.Source.(*graph.Entity).ID), nil
+			return text(cursorOf(p.Source.(*graph.Entity).ID)), nil
 		}},
 		"node": &graphql.Field{Type: t, Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source, nil }},
 	}})
@@ -232,7 +232,7 @@ func (b *builder) connectionType(t *graphql.Object) *graphql.Object {
 
 func idField() *graphql.Field {
 	return &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) {
-		return string(p.Source.(*graph.Entity).ID), nil
+		return text(string(p.Source.(*graph.Entity).ID)), nil
 	}}
 }
 
@@ -370,12 +370,19 @@ func changeField(f func(graph.Change) any) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (any, error) { return f(p.Source.(graph.Change)), nil }
 }
 
+// nilIfEmpty is s as a String or ID field's value, null where empty.
 func nilIfEmpty(s string) any {
 	if s == "" {
 		return nil
 	}
-	return s
+	return text(s)
 }
+
+// text is s as a String or ID field's value. graphql-go serializes those
+// from a *string by reading it and from anything else, a string too,
+// through fmt.Sprintf("%v"): a copy of every string of an answer, and the
+// time of fmt. The JSON is the same either way.
+func text(s string) any { return &s }
 
 // fieldName is the API's name for a predicate: "opg:count" -> "count".
 func fieldName(p graph.Predicate) string {
