@@ -19,13 +19,14 @@ type batcher[K comparable, V any] struct {
 	// slots holds every key asked for, queued or fetched: one map, so a
 	// key costs one insertion (a page of 50 operations asks for hundreds).
 	slots map[K]slot[V]
+	// failed holds the error of the fetch a key was in, where it failed
+	// (the key then stays failed); nil until one does.
+	failed map[K]error
 }
 
-// slot is a key's state: queued until done, then its value or the
-// error of the fetch it was in (a key whose fetch failed stays failed).
+// slot is a key's state: queued until done, then its value.
 type slot[V any] struct {
 	v    V
-	err  error
 	done bool
 }
 
@@ -41,8 +42,7 @@ func (b *batcher[K, V]) load(ctx context.Context, k K) func() (V, error) {
 	return func() (V, error) {
 		b.mu.Lock()
 		defer b.mu.Unlock()
-		s := b.get(ctx, k)
-		return s.v, s.err
+		return b.get(ctx, k)
 	}
 }
 
@@ -57,11 +57,11 @@ func (b *batcher[K, V]) loadAll(ctx context.Context, keys []K) ([]V, error) {
 	}
 	out := make([]V, len(keys))
 	for i, k := range keys {
-		s := b.get(ctx, k)
-		if s.err != nil {
-			return nil, s.err
+		v, err := b.get(ctx, k)
+		if err != nil {
+			return nil, err
 		}
-		out[i] = s.v
+		out[i] = v
 	}
 	return out, nil
 }
@@ -74,15 +74,15 @@ func (b *batcher[K, V]) queue(k K) {
 	}
 }
 
-// get returns k's slot, fetching what is queued first if k is not done;
+// get returns k's value, fetching what is queued first if k is not done;
 // b.mu is held and k queued.
-func (b *batcher[K, V]) get(ctx context.Context, k K) slot[V] {
+func (b *batcher[K, V]) get(ctx context.Context, k K) (V, error) {
 	s := b.slots[k]
 	if !s.done {
 		b.flush(ctx)
 		s = b.slots[k]
 	}
-	return s
+	return s.v, b.failed[k]
 }
 
 // flush fetches every queued key; b.mu is held.
@@ -93,9 +93,13 @@ func (b *batcher[K, V]) flush(ctx context.Context) {
 		return
 	}
 	res, err := b.fetch(ctx, keys)
+	if err != nil && b.failed == nil {
+		b.failed = map[K]error{}
+	}
 	for _, k := range keys {
 		if err != nil {
-			b.slots[k] = slot[V]{err: err, done: true}
+			b.failed[k] = err
+			b.slots[k] = slot[V]{done: true}
 			continue
 		}
 		b.slots[k] = slot[V]{v: res[k], done: true}
