@@ -97,6 +97,17 @@ func (s *Store) Referrers(ctx context.Context, p Predicate, ids ...ID) (map[ID][
 func (s *Store) ReferrersOfKind(ctx context.Context, p Predicate, k Kind, ids ...ID) (map[ID][]ID, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	out := make(map[ID][]ID, len(ids))
+	miss := s.cache.referrersOfKind(p, k, ids, out)
+	for _, id := range ids {
+		if _, ok := out[id]; !ok {
+			out[id] = nil // every ID asked for is a key
+		}
+	}
+	if len(miss) == 0 {
+		return out, nil
+	}
+	ids = miss
 	refs, err := s.referrersOf(ctx, p, ids)
 	if err != nil {
 		return nil, fmt.Errorf("referrers of %d nodes: %w", len(ids), err)
@@ -105,7 +116,6 @@ func (s *Store) ReferrersOfKind(ctx context.Context, p Predicate, k Kind, ids ..
 	if err != nil {
 		return nil, fmt.Errorf("referrers of %d nodes: %w", len(ids), err)
 	}
-	out := make(map[ID][]ID, len(ids))
 	// The lists that lose some of their nodes share one array, cut once
 	// it is whole.
 	var kept []ID
@@ -139,6 +149,9 @@ func (s *Store) ReferrersOfKind(ctx context.Context, p Predicate, k Kind, ids ..
 		} else {
 			out[c.id] = kept[c.start:c.end:c.end]
 		}
+	}
+	for _, id := range ids {
+		s.cache.keepReferrersOfKind(id, p, k, out[id])
 	}
 	return out, nil
 }

@@ -207,8 +207,23 @@ func TestReferrersOfKindReadingTypes(t *testing.T) {
 	if len(kept[graph.KindArrest][op]) != 1 || len(kept[graph.KindSeizure][op]) != 1 || len(kept[graph.KindEvidence][op]) != 0 {
 		t.Fatalf("from the kept lists: %v, want one arrest and one seizure", kept)
 	}
+	if again := read(); !reflect.DeepEqual(again, kept) {
+		t.Errorf("read again (kept with the operation's quads): %v, want %v", again, kept)
+	}
 	graph.KeepNoKindLists(s)
 	if byType := read(); !reflect.DeepEqual(byType, kept) {
 		t.Errorf("from type links: %v, want what the kept lists gave: %v", byType, kept)
+	}
+	// A node's type changed and its link to the operation left alone:
+	// what was kept for the operation is stale.
+	arrest := kept[graph.KindArrest][op][0]
+	typ := quad.IRI(graph.PredType)
+	if err := graph.CayleyApply(s, []quad.Quad{quad.Make(quad.IRI(arrest), typ, quad.IRI("opg:kind/Seizure"), nil)},
+		[]quad.Quad{quad.Make(quad.IRI(arrest), typ, quad.IRI("opg:kind/Arrest"), nil)}); err != nil {
+		t.Fatal(err)
+	}
+	retyped := read()
+	if len(retyped[graph.KindArrest][op]) != 0 || len(retyped[graph.KindSeizure][op]) != 2 {
+		t.Errorf("after the arrest became a seizure: %v, want no arrest and two seizures", retyped)
 	}
 }
