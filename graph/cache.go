@@ -30,12 +30,6 @@ type quadCache struct {
 	// made pages slow on a big store. IDs are small beside quads, so lists
 	// up to maxKindList are kept outside the quad bound.
 	kinds map[string][]ID
-	// long holds the kinds whose lists were too long to keep (over
-	// maxKindList), so that ReferrersOfKind reads their type links instead
-	// of the whole list on every call. A list seldom gets short again,
-	// and a kind wrongly held long only costs that slower test, so writes
-	// leave it.
-	long map[string]bool
 	// typeGen counts the writes of type links: the lists of referrers of
 	// one kind kept with an object's quads hold while it is unchanged.
 	typeGen uint64
@@ -83,7 +77,7 @@ type keptRefs struct {
 const cacheQuads = 100_000
 
 func newQuadCache(max int) *quadCache {
-	return &quadCache{max: max, order: list.New(), byKey: map[cacheKey]*list.Element{}, kinds: map[string][]ID{}, long: map[string]bool{}}
+	return &quadCache{max: max, order: list.New(), byKey: map[cacheKey]*list.Element{}, kinds: map[string][]ID{}}
 }
 
 // keyOf names v as its N-Quads form would, without making that form for
@@ -252,31 +246,13 @@ func (c *quadCache) kindList(kind quad.Value) ([]ID, bool) {
 	return ids, ok
 }
 
-// putKindList keeps ids as the list of the nodes of kind and reports
-// whether it did: a list longer than maxKindList is not kept, and its
-// kind is then held long.
-func (c *quadCache) putKindList(kind quad.Value, ids []ID) bool {
-	if c == nil {
-		return false
+func (c *quadCache) putKindList(kind quad.Value, ids []ID) {
+	if c == nil || len(ids) > maxKindList {
+		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(ids) > maxKindList {
-		c.long[kind.String()] = true
-		return false
-	}
 	c.kinds[kind.String()] = ids
-	return true
-}
-
-// longList reports whether the list of kind was last found too long to keep.
-func (c *quadCache) longList(kind quad.Value) bool {
-	if c == nil {
-		return false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.long[kind.String()]
 }
 
 func (c *quadCache) remove(el *list.Element) {

@@ -41,13 +41,12 @@ func CayleyTwoHop(ctx context.Context, s *Store, from ID, in, out Predicate) ([]
 	return p.Iterate(ctx).AllValues(s.qs)
 }
 
-// KeepNoKindLists drops the lists of kinds the store keeps and holds every
-// kind too long to keep, so that ReferrersOfKind reads type links.
+// KeepNoKindLists drops the lists of kinds the store keeps and what
+// ReferrersOfKind kept, so that it reads type links until List keeps the
+// lists again.
 func KeepNoKindLists(s *Store) {
 	s.cache.mu.Lock()
 	defer s.cache.mu.Unlock()
 	clear(s.cache.kinds)
-	for _, k := range Kinds() {
-		s.cache.long[quad.IRI(kindIRI(k)).String()] = true
-	}
+	s.cache.typeGen++
 }

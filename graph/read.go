@@ -90,10 +90,10 @@ func (s *Store) Referrers(ctx context.Context, p Predicate, ids ...ID) (map[ID][
 // it with p (sorted): ReferrersOfKind(ctx, PredOperation, KindArrest, op)
 // gives an operation's arrests and not its seizures. Every ID asked for is
 // a key, nil when nothing of the kind refers to it. The nodes are not
-// read: their kind is looked up in the list List keeps, or, where the
-// store keeps none (PostgreSQL, or a kind with more nodes than it keeps),
-// read from their type links. The slices may be shared: callers must not
-// change them.
+// read: their kind is looked up in the list List keeps, or, where it
+// keeps none (PostgreSQL, a kind not listed yet or too long to keep),
+// read from their type links; what is found is kept with the cached
+// quads. The slices may be shared: callers must not change them.
 func (s *Store) ReferrersOfKind(ctx context.Context, p Predicate, k Kind, ids ...ID) (map[ID][]ID, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -156,13 +156,13 @@ func (s *Store) ReferrersOfKind(ctx context.Context, p Predicate, k Kind, ids ..
 	return out, nil
 }
 
-// kindTest returns a test of whether a node among refs is of kind k:
-// a search of the kind's kept list, or else a read of their type links.
+// kindTest returns a test of whether a node among refs is of kind k: a
+// search of the list of the kind where List keeps it, else a read of
+// their type links (from the quad cache, where Get finds them next). A
+// list is not read for this: the evidence of 100k articles is 1.45M IDs.
 // s.mu is held.
 func (s *Store) kindTest(ctx context.Context, k Kind, refs map[ID][]ID) (func(ID) bool, error) {
-	if ids, ok, err := s.keptList(ctx, k); err != nil {
-		return nil, err
-	} else if ok {
+	if ids, ok := s.cache.kindList(quad.IRI(kindIRI(k))); ok {
 		return func(id ID) bool { _, found := slices.BinarySearch(ids, id); return found }, nil
 	}
 	var all []ID
@@ -181,29 +181,6 @@ func (s *Store) kindTest(ctx context.Context, k Kind, refs map[ID][]ID) (func(ID
 		}
 		return false
 	}, nil
-}
-
-// keptList returns the IDs of every node of kind k as List keeps them,
-// reading and keeping them first where they are not kept yet; false where
-// the store keeps no lists or the kind has too many nodes to keep. s.mu
-// is held.
-func (s *Store) keptList(ctx context.Context, k Kind) ([]ID, bool, error) {
-	if s.cache == nil {
-		return nil, false, nil
-	}
-	kind := quad.IRI(kindIRI(k))
-	if ids, ok := s.cache.kindList(kind); ok {
-		return ids, true, nil
-	}
-	if s.cache.longList(kind) {
-		return nil, false, nil
-	}
-	ids, err := s.referrers(ctx, PredType, kindIRI(k))
-	if err != nil {
-		return nil, false, err
-	}
-	ids = slices.Clip(ids)
-	return ids, s.cache.putKindList(kind, ids), nil
 }
 
 // Empty reports whether the store holds nothing at all, without reading

@@ -177,8 +177,9 @@ func TestPostgresWithCayleyWrites(t *testing.T) {
 }
 
 // TestReferrersOfKindReadingTypes checks ReferrersOfKind answers alike
-// from the list of a kind the store keeps and, where it keeps none, from
-// the type links of the nodes it finds.
+// from the list of a kind the store keeps, from what it kept itself and,
+// where the store keeps no list, from the type links of the nodes it
+// finds; and that a node's new type is seen.
 func TestReferrersOfKindReadingTypes(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t, graph.Config{Backend: "memstore"})
@@ -202,6 +203,11 @@ func TestReferrersOfKindReadingTypes(t *testing.T) {
 			out[k] = got
 		}
 		return out
+	}
+	for _, k := range graph.Kinds() {
+		if _, err := s.List(ctx, k); err != nil { // kept: ReferrersOfKind searches them
+			t.Fatal(err)
+		}
 	}
 	kept := read()
 	if len(kept[graph.KindArrest][op]) != 1 || len(kept[graph.KindSeizure][op]) != 1 || len(kept[graph.KindEvidence][op]) != 0 {
