@@ -30,6 +30,9 @@ type quadCache struct {
 	// made pages slow on a big store. IDs are small beside quads, so lists
 	// up to maxKindList are kept outside the quad bound.
 	kinds map[string][]ID
+	// typeGen counts the writes of type links: the lists of referrers of
+	// one kind kept with an object's quads hold while it is unchanged.
+	typeGen uint64
 }
 
 // maxKindList bounds a kept list: a few MB of IDs (the evidence of 100k
@@ -52,6 +55,21 @@ type cacheEntry struct {
 	// refs holds, for an object's quads, the subjects linking to it with
 	// a predicate, sorted, as Referrers gave them (nil for none).
 	refs map[Predicate][]ID
+	// kindRefs holds, for an object's quads, the subjects of one kind
+	// linking to it with a predicate, as ReferrersOfKind gave them, and
+	// the typeGen they were found at: a write of the object drops them
+	// with the entry, a write of any type link makes them stale.
+	kindRefs map[kindPred]keptRefs
+}
+
+type kindPred struct {
+	p Predicate
+	k Kind
+}
+
+type keptRefs struct {
+	ids []ID
+	gen uint64
 }
 
 // cacheQuads bounds the cache: a page of 50 operations reads about
@@ -178,6 +196,45 @@ func (c *quadCache) keepReferrers(id ID, qs []quad.Quad, p Predicate, refs []ID)
 	}
 }
 
+// referrersOfKind puts into out the subjects of kind k kept as linking to
+// each of ids with p and returns the IDs it holds none for.
+func (c *quadCache) referrersOfKind(p Predicate, k Kind, ids []ID, out map[ID][]ID) (miss []ID) {
+	if c == nil {
+		return ids
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, id := range ids {
+		if el, ok := c.byKey[keyOf(quad.Object, quad.IRI(id))]; ok {
+			if kept, ok := el.Value.(*cacheEntry).kindRefs[kindPred{p, k}]; ok && kept.gen == c.typeGen {
+				c.order.MoveToFront(el)
+				out[id] = kept.ids
+				continue
+			}
+		}
+		miss = append(miss, id)
+	}
+	return miss
+}
+
+// keepReferrersOfKind keeps refs, the subjects of kind k linking to id
+// with p, with id's quads where the cache holds them. The store's read
+// lock is held since they were read, so no write came between.
+func (c *quadCache) keepReferrersOfKind(id ID, p Predicate, k Kind, refs []ID) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byKey[keyOf(quad.Object, quad.IRI(id))]; ok {
+		ce := el.Value.(*cacheEntry)
+		if ce.kindRefs == nil {
+			ce.kindRefs = map[kindPred]keptRefs{}
+		}
+		ce.kindRefs[kindPred{p, k}] = keptRefs{refs, c.typeGen}
+	}
+}
+
 // kindList returns the kept IDs of the nodes whose type is kind.
 func (c *quadCache) kindList(kind quad.Value) ([]ID, bool) {
 	if c == nil {
@@ -212,6 +269,9 @@ func (c *quadCache) invalidate(deltas []cgraph.Delta) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, d := range deltas {
+		if Predicate(iriOf(d.Quad.Predicate)) == PredType {
+			c.typeGen++
+		}
 		delete(c.kinds, d.Quad.Object.String()) // a type link names its kind as object
 		for _, k := range []cacheKey{keyOf(quad.Subject, d.Quad.Subject), keyOf(quad.Object, d.Quad.Object)} {
 			if el, ok := c.byKey[k]; ok {

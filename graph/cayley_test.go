@@ -40,3 +40,13 @@ func CayleyTwoHop(ctx context.Context, s *Store, from ID, in, out Predicate) ([]
 	p := path.StartPath(s.qs, quad.IRI(from)).In(quad.IRI(in)).Out(quad.IRI(out))
 	return p.Iterate(ctx).AllValues(s.qs)
 }
+
+// KeepNoKindLists drops the lists of kinds the store keeps and what
+// ReferrersOfKind kept, so that it reads type links until List keeps the
+// lists again.
+func KeepNoKindLists(s *Store) {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	clear(s.cache.kinds)
+	s.cache.typeGen++
+}

@@ -86,6 +86,103 @@ func (s *Store) Referrers(ctx context.Context, p Predicate, ids ...ID) (map[ID][
 	return out, nil
 }
 
+// ReferrersOfKind returns, for each ID, the nodes of kind k that link to
+// it with p (sorted): ReferrersOfKind(ctx, PredOperation, KindArrest, op)
+// gives an operation's arrests and not its seizures. Every ID asked for is
+// a key, nil when nothing of the kind refers to it. The nodes are not
+// read: their kind is looked up in the list List keeps, or, where it
+// keeps none (PostgreSQL, a kind not listed yet or too long to keep),
+// read from their type links; what is found is kept with the cached
+// quads. The slices may be shared: callers must not change them.
+func (s *Store) ReferrersOfKind(ctx context.Context, p Predicate, k Kind, ids ...ID) (map[ID][]ID, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[ID][]ID, len(ids))
+	miss := s.cache.referrersOfKind(p, k, ids, out)
+	for _, id := range ids {
+		if _, ok := out[id]; !ok {
+			out[id] = nil // every ID asked for is a key
+		}
+	}
+	if len(miss) == 0 {
+		return out, nil
+	}
+	ids = miss
+	refs, err := s.referrersOf(ctx, p, ids)
+	if err != nil {
+		return nil, fmt.Errorf("referrers of %d nodes: %w", len(ids), err)
+	}
+	of, err := s.kindTest(ctx, k, refs)
+	if err != nil {
+		return nil, fmt.Errorf("referrers of %d nodes: %w", len(ids), err)
+	}
+	// The lists that lose some of their nodes share one array, cut once
+	// it is whole.
+	var kept []ID
+	type span struct {
+		id         ID
+		start, end int
+	}
+	var cut []span
+	for _, id := range ids {
+		rs := refs[id]
+		i := 0
+		for i < len(rs) && of(rs[i]) {
+			i++
+		}
+		if i == len(rs) {
+			out[id] = rs // all of them (or none at all): the shared slice
+			continue
+		}
+		start := len(kept)
+		kept = append(kept, rs[:i]...)
+		for _, r := range rs[i+1:] {
+			if of(r) {
+				kept = append(kept, r)
+			}
+		}
+		cut = append(cut, span{id, start, len(kept)})
+	}
+	for _, c := range cut {
+		if c.start == c.end {
+			out[c.id] = nil
+		} else {
+			out[c.id] = kept[c.start:c.end:c.end]
+		}
+	}
+	for _, id := range ids {
+		s.cache.keepReferrersOfKind(id, p, k, out[id])
+	}
+	return out, nil
+}
+
+// kindTest returns a test of whether a node among refs is of kind k: a
+// search of the list of the kind where List keeps it, else a read of
+// their type links (from the quad cache, where Get finds them next). A
+// list is not read for this: the evidence of 100k articles is 1.45M IDs.
+// s.mu is held.
+func (s *Store) kindTest(ctx context.Context, k Kind, refs map[ID][]ID) (func(ID) bool, error) {
+	if ids, ok := s.cache.kindList(quad.IRI(kindIRI(k))); ok {
+		return func(id ID) bool { _, found := slices.BinarySearch(ids, id); return found }, nil
+	}
+	var all []ID
+	for _, rs := range refs {
+		all = append(all, rs...)
+	}
+	byID, err := s.quadsOf(ctx, quad.Subject, all)
+	if err != nil {
+		return nil, err
+	}
+	return func(id ID) bool {
+		for _, q := range byID[id] { // as Get reads a node's kind
+			if Predicate(iriOf(q.Predicate)) == PredType && kindOf(ID(iriOf(q.Object))) == k {
+				return true
+			}
+		}
+		return false
+	}, nil
+}
+
 // Empty reports whether the store holds nothing at all, without reading
 // its nodes (a list of every article maps most of a big Bolt file).
 func (s *Store) Empty(ctx context.Context) (bool, error) {

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -172,5 +173,63 @@ func TestPostgresWithCayleyWrites(t *testing.T) {
 	}
 	if err := s.Verify(ctx); err == nil {
 		t.Error("Verify passed a store with a wrong reference count")
+	}
+}
+
+// TestReferrersOfKindReadingTypes checks ReferrersOfKind answers alike
+// from the list of a kind the store keeps, from what it kept itself and,
+// where the store keeps no list, from the type links of the nodes it
+// finds; and that a node's new type is seen.
+func TestReferrersOfKindReadingTypes(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, graph.Config{Backend: "memstore"})
+	op := graph.EntityID(graph.KindOperation, "Venetic")
+	ev := []graph.Evidence{{Sentence: "Operation Venetic led to 746 arrests and the seizure of 2 tonnes of drugs.", Start: 0, End: 70, Confidence: 0.9}}
+	art := graph.Article{ID: graph.ArticleID("https://example.org/venetic", ""), URL: "https://example.org/venetic", Title: "Venetic"}
+	if _, _, err := s.WriteArticle(ctx, graph.ArticleFacts{Article: art, Nodes: []graph.Node{
+		{ID: op, Kind: graph.KindOperation, Props: []graph.Prop{{Pred: graph.PredName, Value: "Venetic"}}, Evidence: ev},
+		{ID: graph.FactID(graph.KindArrest, "746", string(op)), Kind: graph.KindArrest, Props: []graph.Prop{{Pred: graph.PredCount, Value: 746}, {Pred: graph.PredOperation, Value: op}}, Evidence: ev},
+		{ID: graph.FactID(graph.KindSeizure, "2 t", string(op)), Kind: graph.KindSeizure, Props: []graph.Prop{{Pred: graph.PredCommodity, Value: "drugs"}, {Pred: graph.PredOperation, Value: op}}, Evidence: ev},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	read := func() map[graph.Kind]map[graph.ID][]graph.ID {
+		out := map[graph.Kind]map[graph.ID][]graph.ID{}
+		for _, k := range graph.Kinds() {
+			got, err := s.ReferrersOfKind(ctx, graph.PredOperation, k, op, "opg:operation/none")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[k] = got
+		}
+		return out
+	}
+	for _, k := range graph.Kinds() {
+		if _, err := s.List(ctx, k); err != nil { // kept: ReferrersOfKind searches them
+			t.Fatal(err)
+		}
+	}
+	kept := read()
+	if len(kept[graph.KindArrest][op]) != 1 || len(kept[graph.KindSeizure][op]) != 1 || len(kept[graph.KindEvidence][op]) != 0 {
+		t.Fatalf("from the kept lists: %v, want one arrest and one seizure", kept)
+	}
+	if again := read(); !reflect.DeepEqual(again, kept) {
+		t.Errorf("read again (kept with the operation's quads): %v, want %v", again, kept)
+	}
+	graph.KeepNoKindLists(s)
+	if byType := read(); !reflect.DeepEqual(byType, kept) {
+		t.Errorf("from type links: %v, want what the kept lists gave: %v", byType, kept)
+	}
+	// A node's type changed and its link to the operation left alone:
+	// what was kept for the operation is stale.
+	arrest := kept[graph.KindArrest][op][0]
+	typ := quad.IRI(graph.PredType)
+	if err := graph.CayleyApply(s, []quad.Quad{quad.Make(quad.IRI(arrest), typ, quad.IRI("opg:kind/Seizure"), nil)},
+		[]quad.Quad{quad.Make(quad.IRI(arrest), typ, quad.IRI("opg:kind/Arrest"), nil)}); err != nil {
+		t.Fatal(err)
+	}
+	retyped := read()
+	if len(retyped[graph.KindArrest][op]) != 0 || len(retyped[graph.KindSeizure][op]) != 2 {
+		t.Errorf("after the arrest became a seizure: %v, want no arrest and two seizures", retyped)
 	}
 }

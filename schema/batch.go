@@ -16,30 +16,33 @@ type batcher[K comparable, V any] struct {
 	mu      sync.Mutex
 	fetch   func(ctx context.Context, keys []K) (map[K]V, error)
 	pending []K
-	queued  map[K]bool
-	done    map[K]V
-	failed  map[K]error
+	// slots holds every key asked for, queued or fetched: one map, so a
+	// key costs one insertion (a page of 50 operations asks for hundreds).
+	slots map[K]slot[V]
+	// failed holds the error of the fetch a key was in, where it failed
+	// (the key then stays failed); nil until one does.
+	failed map[K]error
+}
+
+// slot is a key's state: queued until done, then its value.
+type slot[V any] struct {
+	v    V
+	done bool
 }
 
 func newBatcher[K comparable, V any](fetch func(context.Context, []K) (map[K]V, error)) *batcher[K, V] {
-	return &batcher[K, V]{fetch: fetch, queued: map[K]bool{}, done: map[K]V{}, failed: map[K]error{}}
+	return &batcher[K, V]{fetch: fetch, slots: map[K]slot[V]{}}
 }
 
 // load queues k and returns a thunk that yields its value.
 func (b *batcher[K, V]) load(ctx context.Context, k K) func() (V, error) {
 	b.mu.Lock()
-	if _, ok := b.done[k]; !ok && !b.queued[k] {
-		b.pending = append(b.pending, k)
-		b.queued[k] = true
-	}
+	b.queue(k)
 	b.mu.Unlock()
 	return func() (V, error) {
 		b.mu.Lock()
 		defer b.mu.Unlock()
-		if _, ok := b.done[k]; !ok && b.failed[k] == nil {
-			b.flush(ctx)
-		}
-		return b.done[k], b.failed[k]
+		return b.get(ctx, k)
 	}
 }
 
@@ -50,22 +53,36 @@ func (b *batcher[K, V]) loadAll(ctx context.Context, keys []K) ([]V, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, k := range keys {
-		if _, ok := b.done[k]; !ok && !b.queued[k] {
-			b.pending = append(b.pending, k)
-			b.queued[k] = true
-		}
+		b.queue(k)
 	}
 	out := make([]V, len(keys))
 	for i, k := range keys {
-		if _, ok := b.done[k]; !ok && b.failed[k] == nil {
-			b.flush(ctx)
-		}
-		if err := b.failed[k]; err != nil {
+		v, err := b.get(ctx, k)
+		if err != nil {
 			return nil, err
 		}
-		out[i] = b.done[k]
+		out[i] = v
 	}
 	return out, nil
+}
+
+// queue adds k to the next fetch unless it was asked for before; b.mu is held.
+func (b *batcher[K, V]) queue(k K) {
+	if _, ok := b.slots[k]; !ok {
+		b.slots[k] = slot[V]{}
+		b.pending = append(b.pending, k)
+	}
+}
+
+// get returns k's value, fetching what is queued first if k is not done;
+// b.mu is held and k queued.
+func (b *batcher[K, V]) get(ctx context.Context, k K) (V, error) {
+	s := b.slots[k]
+	if !s.done {
+		b.flush(ctx)
+		s = b.slots[k]
+	}
+	return s.v, b.failed[k]
 }
 
 // flush fetches every queued key; b.mu is held.
@@ -76,12 +93,15 @@ func (b *batcher[K, V]) flush(ctx context.Context) {
 		return
 	}
 	res, err := b.fetch(ctx, keys)
+	if err != nil && b.failed == nil {
+		b.failed = map[K]error{}
+	}
 	for _, k := range keys {
-		delete(b.queued, k)
 		if err != nil {
 			b.failed[k] = err
+			b.slots[k] = slot[V]{done: true}
 			continue
 		}
-		b.done[k] = res[k]
+		b.slots[k] = slot[V]{v: res[k], done: true}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/opgraph/opgraph/graph"
@@ -207,11 +208,20 @@ func (q *request) linked(ctx context.Context, key relKey, id graph.ID) func() ([
 }
 
 func (q *request) fetchLinked(ctx context.Context, v *view, key relKey, ids []graph.ID) (map[graph.ID][]*graph.Entity, error) {
-	all := append([]graph.ID(nil), ids...)
+	all := make([]graph.ID, 0, len(ids))
+	all = append(all, ids...)
 	for _, id := range ids {
 		all = append(all, v.from[id]...)
 	}
-	refs, err := q.r.Referrers(ctx, key.pred, all...)
+	var refs map[graph.ID][]graph.ID
+	var err error
+	if key.rel == "" {
+		// Only the nodes of the kind asked for: an operation's arrests are
+		// asked for beside its seizures, which link to it the same way.
+		refs, err = q.r.ReferrersOfKind(ctx, key.pred, key.kind, all...)
+	} else {
+		refs, err = q.r.Referrers(ctx, key.pred, all...)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -220,73 +230,98 @@ func (q *request) fetchLinked(ctx context.Context, v *view, key relKey, ids []gr
 			refs[id] = append(refs[id][:len(refs[id]):len(refs[id])], moved[id]...)
 		}
 	}
+	// The nodes one hop away in the order the answers read them below,
+	// so that what loadAll gives lines up with them without a map. The
+	// batcher reads each ID once, however often it is asked.
 	var hop []graph.ID
-	for _, rs := range refs {
-		hop = append(hop, rs...)
+	for _, id := range ids {
+		for i := -1; i < len(v.from[id]); i++ {
+			for _, r := range refs[v.sourceOf(id, i)] {
+				if r != "" {
+					hop = append(hop, r)
+				}
+			}
+		}
 	}
-	// The batcher reads each ID once, however often it is asked.
-	hopEnts, err := q.ents.loadAll(ctx, slices.DeleteFunc(hop, isNone))
+	hopEnts, err := q.ents.loadAll(ctx, hop)
 	if err != nil {
 		return nil, err
 	}
-	byID := map[graph.ID]*graph.Entity{}
-	for _, e := range hopEnts {
-		if e != nil {
-			byID[e.ID] = e
-		}
-	}
-	var far []graph.ID
 	if key.rel != "" {
-		for _, e := range byID {
-			if e.String(graph.PredRel) == key.rel && !v.retracted[e.ID] {
-				far = append(far, v.resolve(e.Link(key.far)))
+		// A relation's far end replaces it, read in one batch too; a
+		// relation of another name or retracted has none.
+		var far []graph.ID
+		var at []int
+		for i, e := range hopEnts {
+			if e != nil && e.String(graph.PredRel) == key.rel && !v.retracted[e.ID] {
+				if f := v.resolve(e.Link(key.far)); f != "" {
+					far = append(far, f)
+					at = append(at, i)
+				}
 			}
 		}
-		farEnts, err := q.ents.loadAll(ctx, slices.DeleteFunc(far, isNone))
+		farEnts, err := q.ents.loadAll(ctx, far)
 		if err != nil {
 			return nil, err
 		}
-		for _, e := range farEnts {
-			if e != nil {
-				byID[e.ID] = e
+		ends := make([]*graph.Entity, len(hopEnts))
+		for j, i := range at {
+			ends[i] = farEnts[j]
+		}
+		for i, e := range hopEnts {
+			if e != nil && e.String(graph.PredRel) == key.rel && !v.retracted[e.ID] {
+				hopEnts[i] = ends[i]
+			} else {
+				hopEnts[i] = nil
 			}
 		}
 	}
 	out := make(map[graph.ID][]*graph.Entity, len(ids))
 	seen := map[graph.ID]bool{}
+	n := 0
 	for _, id := range ids {
 		clear(seen)
+		var list []*graph.Entity
 		for i := -1; i < len(v.from[id]); i++ {
-			src := id
-			if i >= 0 {
-				src = v.from[id][i]
-			}
-			for _, r := range refs[src] {
-				e := byID[r]
+			for _, r := range refs[v.sourceOf(id, i)] {
+				if r == "" {
+					continue
+				}
+				e := hopEnts[n]
+				n++
 				if e == nil || v.retracted[e.ID] {
 					continue
 				}
-				if key.rel != "" {
-					if e.String(graph.PredRel) != key.rel {
-						continue
+				if key.rel == "" {
+					if _, fixed := v.corrections[e.ID][key.pred]; fixed && v.resolve(v.apply(e).Link(key.pred)) != id {
+						continue // a curator linked it elsewhere
 					}
-					e = byID[v.resolve(e.Link(key.far))]
-				} else if _, fixed := v.corrections[e.ID][key.pred]; fixed && v.resolve(v.apply(e).Link(key.pred)) != id {
-					continue // a curator linked it elsewhere
 				}
-				if e == nil || e.Kind != key.kind || seen[e.ID] || v.retracted[e.ID] || e.ID == id {
+				if e.Kind != key.kind || seen[e.ID] || e.ID == id {
 					continue
 				}
 				seen[e.ID] = true
-				out[id] = append(out[id], v.apply(e))
+				list = append(list, v.apply(e))
 			}
 		}
-		sort.Slice(out[id], func(a, b int) bool { return out[id][a].ID < out[id][b].ID })
+		if list != nil {
+			byID := func(a, b *graph.Entity) int { return strings.Compare(string(a.ID), string(b.ID)) }
+			if !slices.IsSortedFunc(list, byID) {
+				slices.SortFunc(list, byID)
+			}
+			out[id] = list
+		}
 	}
 	return out, nil
 }
 
-func isNone(id graph.ID) bool { return id == "" }
+// sourceOf is id for i = -1, else the i-th node merged into it.
+func (v *view) sourceOf(id graph.ID, i int) graph.ID {
+	if i < 0 {
+		return id
+	}
+	return v.from[id][i]
+}
 
 func dedupe(ids []graph.ID) []graph.ID {
 	seen := make(map[graph.ID]bool, len(ids))

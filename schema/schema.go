@@ -25,6 +25,9 @@ type Reader interface {
 	Get(ctx context.Context, ids ...graph.ID) (map[graph.ID]*graph.Entity, error)
 	// Referrers returns, for each ID, the nodes linking to it with p, sorted.
 	Referrers(ctx context.Context, p graph.Predicate, ids ...graph.ID) (map[graph.ID][]graph.ID, error)
+	// ReferrersOfKind is Referrers keeping the nodes of kind k only (an
+	// operation's arrests, not its seizures), without reading the others.
+	ReferrersOfKind(ctx context.Context, p graph.Predicate, k graph.Kind, ids ...graph.ID) (map[graph.ID][]graph.ID, error)
 	// EachProp calls fn with the subject and value of every attribute
 	// named in preds, in one pass over the store (for the search index).
 	EachProp(ctx context.Context, preds []graph.Predicate, fn func(subject graph.ID, p graph.Predicate, v any) error) error

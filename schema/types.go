@@ -194,9 +194,12 @@ func nonNullList(t graphql.Type) graphql.Output {
 }
 
 func (b *builder) connectionType(t *graphql.Object) *graphql.Object {
+	// An edge is its node: the cursor is made only when asked for.
 	edge := graphql.NewObject(graphql.ObjectConfig{Name: t.Name() + "Edge", Fields: graphql.Fields{
-		"cursor": &graphql.Field{Type: graphql.NewNonNull(graphql.String)},
-		"node":   &graphql.Field{Type: t},
+		"cursor": &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) {
+			return text(cursorOf(p.Source.(*graph.Entity).ID)), nil
+		}},
+		"node": &graphql.Field{Type: t, Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source, nil }},
 	}})
 	return graphql.NewObject(graphql.ObjectConfig{Name: t.Name() + "Connection", Fields: graphql.Fields{
 		"totalCount": &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -219,18 +222,17 @@ func (b *builder) connectionType(t *graphql.Object) *graphql.Object {
 					return nil, err
 				}
 			}
-			edges := make([]map[string]any, 0, len(ents))
-			for _, e := range ents {
-				edges = append(edges, map[string]any{"cursor": cursorOf(e.ID), "node": e})
+			if ents == nil {
+				ents = []*graph.Entity{}
 			}
-			return edges, nil
+			return ents, nil
 		}},
 	}})
 }
 
 func idField() *graphql.Field {
 	return &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) {
-		return string(p.Source.(*graph.Entity).ID), nil
+		return text(string(p.Source.(*graph.Entity).ID)), nil
 	}}
 }
 
@@ -368,12 +370,19 @@ func changeField(f func(graph.Change) any) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (any, error) { return f(p.Source.(graph.Change)), nil }
 }
 
+// nilIfEmpty is s as a String or ID field's value, null where empty.
 func nilIfEmpty(s string) any {
 	if s == "" {
 		return nil
 	}
-	return s
+	return text(s)
 }
+
+// text is s as a String or ID field's value. graphql-go serializes those
+// from a *string by reading it and from anything else, a string too,
+// through fmt.Sprintf("%v"): a copy of every string of an answer, and the
+// time of fmt. The JSON is the same either way.
+func text(s string) any { return &s }
 
 // fieldName is the API's name for a predicate: "opg:count" -> "count".
 func fieldName(p graph.Predicate) string {

@@ -37,6 +37,7 @@ func Run(t *testing.T, open Opener) {
 		{"CancelledContext", testCancelled},
 		{"InvalidFacts", testInvalid},
 		{"GetSharedNodes", testGetShared},
+		{"ReferrersOfKind", testReferrersOfKind},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -527,5 +528,49 @@ func testBatch(t *testing.T, s *graph.Store) {
 	}
 	if got := dump(); !reflect.DeepEqual(got, want) {
 		t.Errorf("the batch left %d quads, one by one %d", len(got), len(want))
+	}
+}
+
+// testReferrersOfKind checks the nodes of one kind linking to a node are
+// those Referrers gives whose type is that kind, after each kind of write:
+// a new node of the kind, and the kind's last node gone.
+func testReferrersOfKind(t *testing.T, s *graph.Store) {
+	ctx := context.Background()
+	check := func(when string) {
+		t.Helper()
+		for _, p := range []graph.Predicate{graph.PredOperation, graph.PredAgency, graph.PredTo, graph.PredFrom, graph.PredSupports} {
+			ids := []graph.ID{eternal, met, nca}
+			all, err := s.Referrers(ctx, p, ids...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range graph.Kinds() {
+				got, err := s.ReferrersOfKind(ctx, p, k, ids...)
+				if err != nil {
+					t.Fatalf("%s: ReferrersOfKind(%s, %s): %v", when, p, k, err)
+				}
+				for _, id := range ids {
+					var want []graph.ID
+					for _, r := range all[id] {
+						if e := get(t, s, r); e != nil && e.Kind == k {
+							want = append(want, r)
+						}
+					}
+					if g, ok := got[id]; !ok || !reflect.DeepEqual(g, want) {
+						t.Errorf("%s: ReferrersOfKind(%s, %s, %s) = %v (present %v), want %v", when, p, k, id, g, ok, want)
+					}
+				}
+			}
+		}
+	}
+	write(t, s, article("https://example.org/a", 132, "Met"))
+	check("one article")
+	write(t, s, article("https://example.org/b", 171, "Met"))
+	check("a second arrest")
+	write(t, s, graph.ArticleFacts{Article: graph.Article{ID: graph.ArticleID("https://example.org/a", ""), URL: "https://example.org/a"}})
+	write(t, s, graph.ArticleFacts{Article: graph.Article{ID: graph.ArticleID("https://example.org/b", ""), URL: "https://example.org/b"}})
+	check("both emptied")
+	if n := len(list(t, s, graph.KindArrest)); n != 0 {
+		t.Errorf("%d arrests left", n)
 	}
 }
