@@ -1568,6 +1568,18 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	if strings.IndexByte(text, '(') >= 0 {
 		moneys = slices.DeleteFunc(moneys, func(m money) bool { return inConversion(text, m.Start) })
 	}
+	if len(moneys) > 1 {
+		// "valued at 150,000 quetzals or BZ$38,220.99": the same sum in another currency
+		all := slices.Clone(moneys)
+		moneys = slices.DeleteFunc(moneys, func(m money) bool {
+			for _, p := range all {
+				if p.End <= m.Start && p.Currency != m.Currency && strings.TrimSpace(text[p.End:m.Start]) == "or" {
+					return true
+				}
+			}
+			return false
+		})
+	}
 	var made []int // indexes into r.out.Seizures made from this sentence
 	newSeizure := func(s Seizure, pos int) {
 		agency, op := r.actorAndOperation(i, pos)
@@ -3210,6 +3222,9 @@ var notCountedGoods = wordSet(`days weeks months years hours minutes times decad
 	bodies survivors casualties patients species planets stars animals passengers refugees migrants hostages pieces piece`)
 
 // notGoods are words after "N unit of" that name no goods.
+// moneyHeads end phrases that name money, not goods: "€200 million of criminal money".
+var moneyHeads = wordSet("money monies funds cash proceeds currency")
+
 // notGoodsHeads end phrases that name a sum's measure, not goods: "$136
 // million of social harm", "$2 million in lost revenue".
 var notGoodsHeads = wordSet("harm damage damages loss losses revenue revenues tax taxes duty duties fines profit profits turnover sales transactions")
@@ -3399,6 +3414,11 @@ func notGoodsValue(sf *sentenceFacts, start, end int) bool {
 func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
 	after := sf.s.Text[m.End:]
 	rest := strings.TrimLeft(after, " ")
+	if strings.HasPrefix(rest, "(") {
+		if k := strings.IndexByte(rest, ')'); k > 0 && k < 30 {
+			rest = strings.TrimLeft(rest[k+1:], " ") // "11 million euros ($13 million) in assets": past the conversion
+		}
+	}
 	if !strings.HasPrefix(rest, "in ") && !strings.HasPrefix(rest, "of ") { // "£3 million of heroin"
 		return nil
 	}
@@ -3411,7 +3431,7 @@ func (r *run) valueInGoods(sf *sentenceFacts, m money) *entry {
 	// goods no list names ("in" only before goods said to be unlawful, not
 	// "$5,000 in fines").
 	if first, _, _ := strings.Cut(rest[3:], " "); e == nil && (strings.HasPrefix(rest, "of ") || unlawfulGoodsWords[strings.ToLower(first)]) {
-		if sub, n := unlistedGoods(rest[3:]); n > 0 {
+		if sub, n := unlistedGoods(rest[3:]); n > 0 && !moneyHeads[strings.ToLower(lastField(sub))] { // "of criminal money" is cash
 			return &entry{Commodity: "other", Sub: sub}
 		}
 	}

@@ -81,7 +81,7 @@ var (
 		"fiji dollars": "FJD", "fijian dollars": "FJD", "jamaican dollars": "JMD", "hong kong dollars": "HKD",
 		"singapore dollars": "SGD", "bahamian dollars": "BSD", "guyanese dollars": "GYD", "guyana dollars": "GYD",
 		"east caribbean dollars": "XCD", "trinidad and tobago dollars": "TTD", "namibian dollars": "NAD",
-		"soles": "PEN", "bolivianos": "BOB", "quetzales": "GTQ", "lempiras": "HNL", "colones": "CRC",
+		"soles": "PEN", "bolivianos": "BOB", "quetzales": "GTQ", "quetzals": "GTQ", "lempiras": "HNL", "colones": "CRC",
 		"thai baht": "THB", "argentine pesos": "ARS", "mexican pesos": "MXN", "colombian pesos": "COP", "philippine pesos": "PHP",
 		"chilean pesos": "CLP", "dominican pesos": "DOP", "uruguayan pesos": "UYU", "brazilian reais": "BRL", "indian rupees": "INR",
 		"pakistani rupees": "PKR", "sri lankan rupees": "LKR", "nepalese rupees": "NPR", "malaysian ringgit": "MYR", "indonesian rupiah": "IDR",
