@@ -377,6 +377,9 @@ func lastField(s string) string {
 func (r *run) finishPeople() {
 	for i := range r.out.People {
 		p := &r.out.People[i]
+		if p.Organisation == nil {
+			r.ofTheBody(p)
+		}
 		if p.Organisation != nil || p.Role == nil {
 			continue
 		}
@@ -405,6 +408,40 @@ func (r *run) finishPeople() {
 		}
 	}
 }
+
+// ofTheBody gives person p the body a role names by its head noun just
+// before the name ("the spokesperson of the agency, Mr Femi Babafemi", "the
+// acting Executive Chairman of the Commission, Ibrahim Magu"): the one
+// agency of the article whose name ends with that noun. A role read as the
+// noun alone becomes the words before "of the".
+func (r *run) ofTheBody(p *Person) {
+	for _, ev := range p.Evidence {
+		at := strings.Index(ev.Sentence, p.Name)
+		if at < 0 {
+			continue
+		}
+		m := ofTheBodyRe.FindStringSubmatch(tail(ev.Sentence[:at], 100))
+		if m == nil {
+			continue
+		}
+		org := r.agencyByHead(strings.ToLower(m[2]))
+		if org == "" {
+			return
+		}
+		p.Organisation = r.strp(org)
+		if p.Role == nil || strings.EqualFold(*p.Role, m[2]) || strings.HasSuffix(strings.ToLower(*p.Role), " of the "+strings.ToLower(m[2])) {
+			role := strings.TrimSpace(m[1])
+			if k := strings.LastIndex(strings.ToLower(role), "the "); k >= 0 && (k == 0 || role[k-1] == ' ') {
+				role = role[k+len("the "):] // "a statement by the spokesperson": the role is after the last article
+			}
+			p.Role = r.strp(role)
+		}
+		return
+	}
+}
+
+// ofTheBodyRe reads "ROLE of the HEAD, (Mr)" before a name.
+var ofTheBodyRe = regexp.MustCompile(`(?i)\b(?:the\s+)?((?:[\w-]+\s+){1,4}?)of\s+the\s+(commission|agency|bureau|service|authority|directorate|command|unit|squad|force|department|office|ministry)\s*,\s*(?:(?:mr|mrs|ms|dr|alhaji)\.?\s+)?$`)
 
 // personCueWords are the lower-cased words one of the person patterns needs.
 var personCueWords = wordSet(`superintendent inspector sergeant constable commissioner commander director chief executive

@@ -473,3 +473,32 @@ func TestSumsInOtherCurrencies(t *testing.T) {
 		})
 	}
 }
+
+// TestPeopleOfTheBody checks people whose body a role names by its head
+// noun ("the spokesperson of the agency, Mr Femi Babafemi"), and a body's
+// role in capitals before the name ("EFCC's Head of Media and Publicity,
+// Tony Orilade").
+func TestPeopleOfTheBody(t *testing.T) {
+	cases := []struct{ name, body, who, role, org string }{
+		{"of the agency", "The National Drug Law Enforcement Agency seized 20 kg of cannabis, according to a statement by the spokesperson of the agency, Mr Femi Babafemi.",
+			"Femi Babafemi", "spokesperson", "National Drug Law Enforcement Agency"},
+		{"of the Commission", "The Economic and Financial Crimes Commission arrested 22 suspects on the directive of the acting Executive Chairman of the Commission, Ibrahim Magu.",
+			"Ibrahim Magu", "acting Executive Chairman", "Economic and Financial Crimes Commission"},
+		{"a role in capitals", "The Economic and Financial Crimes Commission arrested 22 suspects. EFCC's Head of Media and Publicity, Tony Orilade, said so.",
+			"Tony Orilade", "Head of Media and Publicity", "Economic and Financial Crimes Commission"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			for _, p := range ex.People {
+				if p.Name == tc.who {
+					if deref(p.Role) != tc.role || deref(p.Organisation) != tc.org {
+						t.Errorf("%q: %s is %q of %q, want %q of %q", tc.body, p.Name, deref(p.Role), deref(p.Organisation), tc.role, tc.org)
+					}
+					return
+				}
+			}
+			t.Errorf("%q: no %s in %+v", tc.body, tc.who, ex.People)
+		})
+	}
+}
