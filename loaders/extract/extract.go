@@ -1267,6 +1267,9 @@ func (r *run) isAgencyName(toks []token) bool {
 		return false // "Detective Chief Inspector Sam Patel of West Midlands Police"
 	}
 	two := prev + " " + last
+	if two == "press agency" || two == "news agency" || two == "news service" {
+		return false // "Polish Press Agency": a news agency reports, it is no body of the state's force
+	}
 	if ministry {
 		return true
 	}

@@ -502,3 +502,12 @@ func TestPeopleOfTheBody(t *testing.T) {
 		})
 	}
 }
+
+// TestNewsAgencyIsNoBody checks that a news agency named by pattern
+// ("the Polish Press Agency reported") is no agency of the graph.
+func TestNewsAgencyIsNoBody(t *testing.T) {
+	ex := extractText(t, "", "Eight people were detained, the Polish Press Agency reported.")
+	if len(ex.Agencies) > 0 || len(ex.Arrests) != 1 || ex.Arrests[0].Agency != nil {
+		t.Errorf("agencies %+v, arrests %+v: want no agency", ex.Agencies, ex.Arrests)
+	}
+}
