@@ -2626,15 +2626,37 @@ func oneThingFound(sf *sentenceFacts, cs, verb int) bool {
 	for n > 0 && (toks[n-1].Lower == "also" || toks[n-1].Lower == "later" || toks[n-1].Lower == "then") {
 		n--
 	}
-	if n < 3 || n > 6 || toks[n-1].Lower != "was" {
+	if n < 3 || toks[n-1].Lower != "was" {
 		return false
 	}
-	switch toks[0].Lower {
-	case "a", "an", "one":
-		return true
+	// The article opens the subject, maybe after a time: "About 9:55 am a Hi-Point pistol was found".
+	for k := n - 3; k >= 0 && k >= n-6; k-- {
+		switch toks[k].Lower {
+		case "a", "an", "one":
+			return k == 0 || timeBefore(toks[:k])
+		}
 	}
 	return false
 }
+
+// timeBefore reports whether toks are a time of day or a day that opens a
+// sentence: "About 9:55 am", "On Friday", "At 3 pm".
+func timeBefore(toks []token) bool {
+	for _, t := range toks {
+		switch t.Lower {
+		case "am", "pm", "a.m", "p.m", "about", "around", "at", "on", "shortly", "after", "before":
+			continue
+		}
+		if isDigits(t.Text) || weekdays[t.Lower] {
+			continue
+		}
+		return false
+	}
+	return len(toks) > 0
+}
+
+// weekdays are the days of the week in lower case.
+var weekdays = wordSet("monday tuesday wednesday thursday friday saturday sunday")
 
 // includeAfter returns where the list after "include", "included",
 // "including" or "consisting of" begins after byte from of the sentence,

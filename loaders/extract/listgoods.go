@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Goods no list names, read as members of a list of goods that names some:
 // "officers seized drugs, gold and silver", "they seized tanks of gas, drums
@@ -219,6 +222,9 @@ func overlapsAny(spans [][2]int, start, end int) bool {
 // "Officers recovered:"): each line is goods seized, though it has no verb.
 func (r *run) markSeizedLists() {
 	for i, sf := range r.sents {
+		if i > 0 && goodsIncludedRe.MatchString(sf.s.Text) && r.seizedBefore(i) {
+			sf.seizedItem = true // "The firearms included 12 pistols, ...": the haul told before, broken down
+		}
 		if !strings.HasSuffix(strings.TrimSpace(sf.s.Text), ":") {
 			continue
 		}
@@ -233,6 +239,21 @@ func (r *run) markSeizedLists() {
 			r.sents[j].seizedItem = true
 		}
 	}
+}
+
+// goodsIncludedRe opens a sentence that breaks down goods told before:
+// "The firearms included 12 pistols", "The items seized comprised ...".
+var goodsIncludedRe = regexp.MustCompile(`^(?:The|These|Those) (?:[\w-]+ ){0,2}?(?:items|goods|firearms|weapons|guns|drugs|narcotics|haul|seizures?|contraband|cache|arms)(?: (?:seized|recovered|confiscated|found))? (?:included|include|includes|comprised|comprise|consisted of|consist of)\b`)
+
+// seizedBefore reports whether one of the two sentences before sentence i
+// tells of seizing.
+func (r *run) seizedBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if r.sents[j].cues&cueSeize != 0 && hasSeizeCue(r.sents[j].s.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // listLine reports whether sentence sf, after prev, is a line of a list

@@ -511,3 +511,35 @@ func TestNewsAgencyIsNoBody(t *testing.T) {
 		t.Errorf("agencies %+v, arrests %+v: want no agency", ex.Agencies, ex.Arrests)
 	}
 }
+
+// TestGoodsBrokenDown checks a haul broken down in the next sentence ("The
+// firearms included 12 pistols, ...") and one thing found in the passive
+// after a time of day.
+func TestGoodsBrokenDown(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"included after a haul", "Police seized 48 firearms. The firearms included 12 pistols, 16 rifles and 20 submachine guns.",
+			[]string{"firearms/ 48", "firearms/pistols 12", "firearms/rifles 16", "firearms/submachine guns 20"}},
+		{"no haul before", "The weapons included 12 pistols and 16 rifles, the minister said of the army's stock.", nil},
+		{"found after a time", "About 9:55 am a Hi-Point pistol was found in a heavily vegetated area.", []string{"firearms/pistol 1"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, s := range ex.Seizures {
+				q := "-"
+				if s.Quantity != nil {
+					q = strconv.FormatFloat(*s.Quantity, 'g', -1, 64)
+				}
+				got = append(got, s.Commodity+"/"+deref(s.Subtype)+" "+q)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: seizures %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
