@@ -288,6 +288,11 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 		return // "Zoran Petrovic, allegedly the leader of the Pink Panthers": a group's name after the role
 	}
 	words := strings.Fields(name)
+	for _, w := range words[min(1, len(words)):] {
+		if titleCaseWords[w] {
+			return // "Seizes Large Quantities Of": a headline in title case, not a name
+		}
+	}
 	// One word is a name only with a title or role before it ("Det. Insp.
 	// Varga"), or as a suspect's alias ("alias "Tony"").
 	oneWord := title != "" || role != "" || r.rule == "person.alias.only" || r.rule == "person.list.identified.one"
@@ -408,6 +413,9 @@ func (r *run) finishPeople() {
 		}
 	}
 }
+
+// titleCaseWords are small words a headline capitalises, never inside a name.
+var titleCaseWords = wordSet("Of The And For In On At To With From By As Into Over")
 
 // ofTheBody gives person p the body a role names by its head noun just
 // before the name ("the spokesperson of the agency, Mr Femi Babafemi", "the

@@ -142,7 +142,7 @@ var peopleArrestWords = wordSet("arrested detained apprehended held nabbed custo
 // peopleRuleCueWords are the words people.rules need one of in a sentence.
 var peopleRuleCueWords = func() map[string]bool {
 	m := wordSet("suspects suspect accused defendants alias arrested detained apprehended held nabbed custody intercepted identified named namely " +
-		"convicted sentenced jailed charged indicted guilty")
+		"convicted sentenced jailed charged indicted guilty certain one")
 	for _, set := range []map[string]bool{titleWords, peopleRoleWords, sayVerbs} {
 		for w := range set {
 			m[w] = true

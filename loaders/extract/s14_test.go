@@ -543,3 +543,32 @@ func TestGoodsBrokenDown(t *testing.T) {
 		})
 	}
 }
+
+// TestNamedSuspectsAndOfficials checks two named suspects before the verb
+// with where they are from, a suspect named with "one" or "a certain", a
+// role in capitals with its acronym before the name, names of five words,
+// and a headline in title case, which names no one.
+func TestNamedSuspectsAndOfficials(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"a pair from a region", "The agency said George Njeru Mutithi and Abdi Ibrahim Arow from northern Kenya were arrested in Tseikuru.", []string{"George Njeru Mutithi", "Abdi Ibrahim Arow"}},
+		{"one and a certain", "The package was sent by one Anselmo Dela Cruz and was consigned to a certain Gregorio Dela Cruz, who remains at large.", []string{"Anselmo Dela Cruz", "Gregorio Dela Cruz"}},
+		{"a role and its acronym", "Divisional Forest Officer (DFO), Parag Madhukar Dhakate, said police were keeping a close watch.", []string{"Parag Madhukar Dhakate"}},
+		{"five words", "The ten were remanded on an order issued by Magistrate Mohd Dinie Shazwan Ab Shukor today.", []string{"Mohd Dinie Shazwan Ab Shukor"}},
+		{"a headline", "Kuwait Arrests 9 Suspects, Seizes Large Quantities Of Narcotics", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, p := range ex.People {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: people %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
