@@ -496,7 +496,7 @@ func (r *run) widenByDirection(sf *sentenceFacts) {
 			continue
 		}
 		t := tokenBefore(toks, m.Start)
-		if t < 0 || !directionWords[toks[t].Lower] || text[toks[t].End:m.Start] != " " ||
+		if t < 0 || !directionWords[toks[t].Lower] || !isCapitalised(toks[t].Text) || text[toks[t].End:m.Start] != " " ||
 			t > 0 && isCapitalised(toks[t-1].Text) && text[toks[t-1].End:toks[t].Start] == " " {
 			continue // "South China Sea" and the like are names of their own
 		}

@@ -572,3 +572,25 @@ func TestNamedSuspectsAndOfficials(t *testing.T) {
 		})
 	}
 }
+
+// TestDirectionsInPlaces checks that a capitalised direction is part of a
+// place's name ("Southern Italy", "West Auckland") and a lower-case one
+// only says where in it ("northern Kenya" is Kenya), as the golds read it.
+func TestDirectionsInPlaces(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"capitalised", "Police seized 62 kg of cocaine in Southern Italy.", "Southern Italy"},
+		{"lower case", "The two suspects from northern Kenya were arrested on Friday.", "Kenya"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, p := range ex.Places {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, []string{tc.want}) {
+				t.Errorf("%q: places %q, want [%q]", tc.body, got, tc.want)
+			}
+		})
+	}
+}
