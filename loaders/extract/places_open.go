@@ -496,7 +496,9 @@ func (r *run) widenByDirection(sf *sentenceFacts) {
 			continue
 		}
 		t := tokenBefore(toks, m.Start)
-		if t < 0 || !directionWords[toks[t].Lower] || !isCapitalised(toks[t].Text) || text[toks[t].End:m.Start] != " " ||
+		// (a direction in lower case says where in the place, "northern Kenya", but
+		// for a compass point of one word, which names a region: "southeast Queensland")
+		if t < 0 || !directionWords[toks[t].Lower] || !isCapitalised(toks[t].Text) && !compassPoints[toks[t].Lower] || text[toks[t].End:m.Start] != " " ||
 			t > 0 && isCapitalised(toks[t-1].Text) && text[toks[t-1].End:toks[t].Start] == " " {
 			continue // "South China Sea" and the like are names of their own
 		}
@@ -511,6 +513,9 @@ func (r *run) widenByDirection(sf *sentenceFacts) {
 		r.addPlace(sf, name, country, "region", mt)
 	}
 }
+
+// compassPoints are the directions of one word between two cardinal points.
+var compassPoints = wordSet("southeast southwest northeast northwest")
 
 // tokenBefore is the index of the last token ending at or before off, or -1.
 func tokenBefore(toks []token, off int) int {
