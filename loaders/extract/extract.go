@@ -1814,7 +1814,8 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 	cue := false
 	for k := 0; k+1 < len(sf.toks); k++ {
 		w := sf.toks[k].Lower
-		cue = cue || (w == "in" || w == "at" || w == "near" || (w == "of" || w == "from") && k > 0 && isNumberToken(sf.toks[k-1].Lower)) &&
+		cue = cue || (w == "in" || w == "at" || w == "near" || w == "to" || w == "through" || w == "via" ||
+			(w == "of" || w == "from") && k > 0 && isNumberToken(sf.toks[k-1].Lower)) &&
 			(isCapitalised(sf.toks[k+1].Text) || sf.toks[k+1].Lower == "the" && k+2 < len(sf.toks) && isCapitalised(sf.toks[k+2].Text))
 	}
 	if !cue || set == nil {
@@ -1831,6 +1832,9 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		a, b, _ := m.Capture("name")
 		if b-a == 1 && moneySignWords[toks[a].Text] {
 			return true // "valued at Rs. 1.45 crore": a currency's sign
+		}
+		if b < len(toks) && toks[b].Shape&pattern.ShapeCap != 0 && sf.s.Text[toks[b-1].End:toks[b].Start] == " " {
+			return true // "from Northern District MIS": the start of a longer name, a unit's
 		}
 		if m.Rule == "place.facility" {
 			r.takeInPlaces(sf, toks[a].Start, toks[b-1].End) // "Kingston Wharves" holds no Kingston of its own
