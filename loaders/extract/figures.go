@@ -3846,6 +3846,9 @@ func (r *run) parentAgency(sf *sentenceFacts, a mention) string {
 		if o.End < a.Start && o.Name != a.Name && unitAfterComma(sf.s.Text[o.End:a.Start]) && isUnitName(a.Name) && !isUnitName(o.Name) {
 			return o.Name // "the Economic and Financial Crimes Commission, EFCC, Advance Fee Fraud Section"
 		}
+		if o.End < a.Start && o.Name != a.Name && staffFromUnit.MatchString(sf.low[o.End:a.Start]) {
+			return o.Name // "Canada Border Services Agency investigators from the Weapons Smuggling Integrated Enforcement Team"
+		}
 	}
 	return a.Name
 }
@@ -3865,6 +3868,10 @@ func unitIsSubject(sf *sentenceFacts, o, a mention) bool {
 	after = pastAcronym(sf, a, after)
 	return len(after) > 0 && (subjectVerbs[after[0].Lower] || actVerbs[after[0].Lower])
 }
+
+// staffFromUnit is what stands between a body and its unit when the body's
+// staff come from the unit: " investigators from the ".
+var staffFromUnit = regexp.MustCompile(`^\s*(?:\([a-z]+\)\s*)?(?:officers|investigators|agents|officials|detectives|personnel|operatives)\s+(?:from|of|with)\s+(?:the|its\s+)?\s*$`)
 
 // unitAfterComma reports whether the text between a body and its unit is
 // a comma, maybe around the body's acronym: ", ", ", EFCC, ".

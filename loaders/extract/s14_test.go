@@ -597,3 +597,14 @@ func TestDirectionsInPlaces(t *testing.T) {
 		})
 	}
 }
+
+// TestStaffFromAUnit checks that a body's staff from one of its units act
+// for the body ("CBSA investigators from the Weapons Smuggling Integrated
+// Enforcement Team ... found"), in their sentence and those after.
+func TestStaffFromAUnit(t *testing.T) {
+	body := "On February 6, Canada Border Services Agency investigators from the Weapons Smuggling Integrated Enforcement Team executed a search warrant in Gatineau. At the site they found 61 firearms."
+	ex := extractText(t, "", body)
+	if len(ex.Seizures) != 1 || deref(ex.Seizures[0].Agency) != "Canada Border Services Agency" {
+		t.Errorf("seizures %+v, want one by the Canada Border Services Agency", ex.Seizures)
+	}
+}
