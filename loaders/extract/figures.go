@@ -3846,7 +3846,7 @@ func (r *run) parentAgency(sf *sentenceFacts, a mention) string {
 		if o.End < a.Start && o.Name != a.Name && unitAfterComma(sf.s.Text[o.End:a.Start]) && isUnitName(a.Name) && !isUnitName(o.Name) {
 			return o.Name // "the Economic and Financial Crimes Commission, EFCC, Advance Fee Fraud Section"
 		}
-		if o.End < a.Start && o.Name != a.Name && staffFromUnit.MatchString(sf.low[o.End:a.Start]) {
+		if o.End < a.Start && a.Start-o.End < 40 && o.Name != a.Name && staffFromUnit.MatchString(sf.low[o.End:a.Start]) {
 			return o.Name // "Canada Border Services Agency investigators from the Weapons Smuggling Integrated Enforcement Team"
 		}
 	}

@@ -222,7 +222,8 @@ func overlapsAny(spans [][2]int, start, end int) bool {
 // "Officers recovered:"): each line is goods seized, though it has no verb.
 func (r *run) markSeizedLists() {
 	for i, sf := range r.sents {
-		if i > 0 && goodsIncludedRe.MatchString(sf.s.Text) && r.seizedBefore(i) {
+		if i > 0 && sf.s.Text[0] == 'T' && (strings.Contains(sf.low, " includ") || strings.Contains(sf.low, " compris") || strings.Contains(sf.low, " consist")) &&
+			goodsIncludedRe.MatchString(sf.s.Text) && r.seizedBefore(i) {
 			sf.seizedItem = true // "The firearms included 12 pistols, ...": the haul told before, broken down
 		}
 		if !strings.HasSuffix(strings.TrimSpace(sf.s.Text), ":") {

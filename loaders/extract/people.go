@@ -428,7 +428,11 @@ func (r *run) ofTheBody(p *Person) {
 		if at < 0 {
 			continue
 		}
-		m := ofTheBodyRe.FindStringSubmatch(tail(ev.Sentence[:at], 100))
+		before := tail(ev.Sentence[:at], 100)
+		if !strings.Contains(before, " of the ") && !strings.Contains(before, " of The ") && !strings.Contains(before, " Of The ") {
+			continue // (a cheap test before the pattern)
+		}
+		m := ofTheBodyRe.FindStringSubmatch(before)
 		if m == nil {
 			continue
 		}
