@@ -3500,6 +3500,9 @@ var impersonatePhrases = []string{"pretending to be", "pretended to be", "posing
 // its being impersonated: no figure is its work, nor those after it.
 func impersonated(sf *sentenceFacts, a mention) bool {
 	before := tail(sf.low[:a.Start], 100)
+	if !strings.Contains(before, "imperson") && !strings.Contains(before, " to be ") && !strings.Contains(before, " as ") && !strings.Contains(before, " off ") {
+		return false // every phrase holds one of these (a cheap test first)
+	}
 	for _, p := range impersonatePhrases {
 		if k := strings.LastIndex(before, p); k >= 0 && !strings.ContainsAny(before[k:], ",;") {
 			return true
