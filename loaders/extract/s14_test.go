@@ -403,7 +403,7 @@ func TestArrestTotalsAndParts(t *testing.T) {
 		{"total after its parts", "", "Ten people including five British and two Philippine nationals have been arrested by the Malaysian Anti-Corruption Commission.",
 			[]string{"10/Malaysian Anti-Corruption Commission", "2/Malaysian Anti-Corruption Commission", "5/Malaysian Anti-Corruption Commission"}},
 		{"ages after initials", "", "The suspects, identified as KA (24), AD (24) and AT (33), were caught at the airport.", nil},
-		{"officers among the arrested", "", "Italian police have arrested 37 people, including two Carabinieri officers.", []string{"37/"}},
+		{"officers among the arrested", "", "Italian police have arrested 37 people, including two Carabinieri officers.", []string{"2/", "37/"}},
 		{"the headline again", "24 people arrested in St Catherine", "24 people arrested in St Catherine\nKINGSTON, Jamaica - The Jamaica Constabulary Force says 24 people were arrested during operations today.",
 			[]string{"24/Jamaica Constabulary Force"}},
 	}
@@ -606,5 +606,31 @@ func TestStaffFromAUnit(t *testing.T) {
 	ex := extractText(t, "", body)
 	if len(ex.Seizures) != 1 || deref(ex.Seizures[0].Agency) != "Canada Border Services Agency" {
 		t.Errorf("seizures %+v, want one by the Canada Border Services Agency", ex.Seizures)
+	}
+}
+
+// TestDescribedParts checks parts of a total that say who they are ("37
+// people, including two Carabinieri officers"), as dev 105's gold counts
+// "four carriers, including two foreign nationals".
+func TestDescribedParts(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []float64
+	}{
+		{"officers of a body", "Italian police have arrested 37 people, including two Carabinieri officers.", []float64{37, 2}},
+		{"two kinds", "Police arrested 849 people, including 119 undocumented individuals and eight wanted individuals.", []float64{849, 119, 8}},
+		{"foreign nationals", "Officers arrested four carriers, including two foreign nationals.", []float64{4, 2}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []float64
+			for _, a := range ex.Arrests {
+				got = append(got, *a.Count)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: counts %v, want %v", tc.body, got, tc.want)
+			}
+		})
 	}
 }
