@@ -634,3 +634,29 @@ func TestDescribedParts(t *testing.T) {
 		})
 	}
 }
+
+// TestOneMoreArrested checks one more person by an ordinal ("a third was
+// arrested") and one by a pronoun ("Customs arrested her"), which merges
+// with a person counted before ("arrested John Smith ... detained him").
+func TestOneMoreArrested(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []float64
+	}{
+		{"an ordinal", "Two smugglers fled the scene while a third was arrested in the garage.", []float64{1}},
+		{"a pronoun", "The woman arrived with 3 kg of cocaine in her suitcase. Customs arrested her at the airport.", []float64{1}},
+		{"a pronoun after the name", "Police arrested John Smith, 34, on Monday. Officers detained him at his home.", []float64{1}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []float64
+			for _, a := range ex.Arrests {
+				got = append(got, *a.Count)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: counts %v, want %v", tc.body, got, tc.want)
+			}
+		})
+	}
+}
