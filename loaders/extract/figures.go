@@ -1015,7 +1015,7 @@ var (
 		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed",
 		"recovering", "finding", "discovering", "intercepting", "uncovering", "impounding", "freezing", "recover",
 		"yielded", "yielding", "unearthed", "retrieved", "retrieving", "turned up",
-		"street value", "drugs, including", "drugs included", "offloaded", "offload", "detained"}
+		"street value", "drugs, including", "drugs included", "offloaded", "offload", "detained", "immobilized", "immobilised"}
 )
 
 // firstWords are the first words of phrases.

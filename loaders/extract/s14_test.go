@@ -436,6 +436,7 @@ func TestGoodsKinds(t *testing.T) {
 		{"electronic devices", "Officers seized 5 electronic devices at the warehouse.", "other"},
 		{"aircraft", "Police seized 2 aircrafts used to fly migrants.", "vehicles"},
 		{"submarines", "The navy seized 6 submarines used to carry cocaine.", "vehicles"},
+		{"immobilized", "During the operation 49 vessels were immobilized.", "vehicles"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
