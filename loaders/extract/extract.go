@@ -713,10 +713,13 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			continue // "Joint Airport Interdiction Task Forces" is a body's name; "Joint Police and Customs investigation" is not
 		}
 		if i > 0 && pronounPossessives[toks[i-1].Lower] || i > 1 && isPossessiveS(toks[i-1]) && toks[i-2].Lower == "it" {
-			// "through its Near Europe Task Force": a unit of the agency named before.
-			for i+1 < len(toks) && isCapitalised(toks[i+1].Text) && adjacent(i, i+1) {
-				i++
+			// "through its Near Europe Task Force": a unit of the agency named before
+			// ("its Customs Intelligence and Investigation Service": the whole name).
+			j := i + 1
+			for j < len(toks) && continuesName(toks, i, j, adjacent) {
+				j++
 			}
+			i = j - 1
 			continue
 		}
 		j := i + 1
@@ -728,7 +731,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 				end = i + k + 1 // the first body's name ends before "and"
 				continue
 			}
-			if headFirst && (end-i < 3 || !toks[end-1].in(setAgencyHead, agencyHeads)) {
+			if headFirst && (end-i < 3 || !toks[end-1].in(setAgencyHead, agencyHeads) && !agencyTwoHeads[toks[end-2].Lower+" "+toks[end-1].Lower]) {
 				continue
 			}
 			if titleBeforeName(sf.s.Text, toks, end, isTitle) {

@@ -661,3 +661,29 @@ func TestOneMoreArrested(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitNamesWithAnd checks a unit's name that opens with its service's
+// head word and holds "and" ("the Customs Intelligence and Investigation
+// Service"), and that "its" before a unit's whole name leaves no piece of
+// it as a body of its own.
+func TestUnitNamesWithAnd(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"head word first", "Officers of the Customs Intelligence and Investigation Service seized 6,000 rounds of ammunition.", []string{"Customs Intelligence and Investigation Service"}},
+		{"its unit", "The Bureau of Customs said its Customs Intelligence and Investigation Service seized 6,000 rounds of ammunition.", []string{"Bureau of Customs"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, a := range ex.Agencies {
+				got = append(got, a.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: agencies %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
