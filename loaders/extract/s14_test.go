@@ -97,10 +97,7 @@ func TestArrestsByNationality(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []float64
-			for _, a := range ex.Arrests {
-				got = append(got, *a.Count)
-			}
+			got := arrestCounts(ex)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%q: counts %v, want %v", tc.body, got, tc.want)
 			}
@@ -124,14 +121,7 @@ func TestSingleListedGoods(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, s := range ex.Seizures {
-				q := "-"
-				if s.Quantity != nil {
-					q = strconv.FormatFloat(*s.Quantity, 'g', -1, 64)
-				}
-				got = append(got, s.Commodity+"/"+deref(s.Subtype)+" "+q)
-			}
+			got := seizureQuantities(ex)
 			slices.Sort(got)
 			want := slices.Sorted(slices.Values(tc.want))
 			if !slices.Equal(got, want) {
@@ -184,10 +174,7 @@ func TestPeopleNamesAndRanks(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, p := range ex.People {
-				got = append(got, p.Name)
-			}
+			got := peopleNames(ex)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%q: people %q, want %q", tc.body, got, tc.want)
 			}
@@ -235,10 +222,7 @@ func TestOpenPlacesCued(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, p := range ex.Places {
-				got = append(got, p.Name)
-			}
+			got := placeNames(ex)
 			if !slices.Contains(got, tc.want) {
 				t.Errorf("%q: places %q, want %q among them", tc.body, got, tc.want)
 			}
@@ -279,10 +263,7 @@ func TestSuspectLists(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, p := range ex.People {
-				got = append(got, p.Name)
-			}
+			got := peopleNames(ex)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%q: people %q, want %q", tc.body, got, tc.want)
 			}
@@ -307,10 +288,7 @@ func TestFacilityPlaces(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, p := range ex.Places {
-				got = append(got, p.Name)
-			}
+			got := placeNames(ex)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%q: places %q, want %q", tc.body, got, tc.want)
 			}
@@ -332,10 +310,7 @@ func TestGardaiAreGeneric(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, a := range ex.Agencies {
-				got = append(got, a.Name)
-			}
+			got := agencyNames(ex)
 			if tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Contains(got, tc.want) {
 				t.Errorf("%q: agencies %q, want %q", tc.body, got, tc.want)
 			}
@@ -374,14 +349,7 @@ func TestDescribedSingleGoods(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, s := range ex.Seizures {
-				q := "-"
-				if s.Quantity != nil {
-					q = strconv.FormatFloat(*s.Quantity, 'g', -1, 64)
-				}
-				got = append(got, s.Commodity+"/"+deref(s.Subtype)+" "+q)
-			}
+			got := seizureQuantities(ex)
 			slices.Sort(got)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%q: seizures %q, want %q", tc.body, got, tc.want)
@@ -532,14 +500,7 @@ func TestGoodsBrokenDown(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, s := range ex.Seizures {
-				q := "-"
-				if s.Quantity != nil {
-					q = strconv.FormatFloat(*s.Quantity, 'g', -1, 64)
-				}
-				got = append(got, s.Commodity+"/"+deref(s.Subtype)+" "+q)
-			}
+			got := seizureQuantities(ex)
 			slices.Sort(got)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%q: seizures %q, want %q", tc.body, got, tc.want)
@@ -566,10 +527,7 @@ func TestNamedSuspectsAndOfficials(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, p := range ex.People {
-				got = append(got, p.Name)
-			}
+			got := peopleNames(ex)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%q: people %q, want %q", tc.body, got, tc.want)
 			}
@@ -588,10 +546,7 @@ func TestDirectionsInPlaces(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, p := range ex.Places {
-				got = append(got, p.Name)
-			}
+			got := placeNames(ex)
 			if !slices.Equal(got, []string{tc.want}) {
 				t.Errorf("%q: places %q, want [%q]", tc.body, got, tc.want)
 			}
@@ -625,10 +580,7 @@ func TestDescribedParts(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []float64
-			for _, a := range ex.Arrests {
-				got = append(got, *a.Count)
-			}
+			got := arrestCounts(ex)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%q: counts %v, want %v", tc.body, got, tc.want)
 			}
@@ -651,10 +603,7 @@ func TestOneMoreArrested(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []float64
-			for _, a := range ex.Arrests {
-				got = append(got, *a.Count)
-			}
+			got := arrestCounts(ex)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%q: counts %v, want %v", tc.body, got, tc.want)
 			}
@@ -677,13 +626,57 @@ func TestUnitNamesWithAnd(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, a := range ex.Agencies {
-				got = append(got, a.Name)
-			}
+			got := agencyNames(ex)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%q: agencies %q, want %q", tc.body, got, tc.want)
 			}
 		})
 	}
+}
+
+// The facts of an extraction as the tables above compare them.
+
+func peopleNames(ex Extraction) []string {
+	var out []string
+	for _, p := range ex.People {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+func placeNames(ex Extraction) []string {
+	var out []string
+	for _, p := range ex.Places {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+func agencyNames(ex Extraction) []string {
+	var out []string
+	for _, a := range ex.Agencies {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+func arrestCounts(ex Extraction) []float64 {
+	var out []float64
+	for _, a := range ex.Arrests {
+		out = append(out, *a.Count)
+	}
+	return out
+}
+
+// seizureQuantities gives each seizure as "commodity/subtype quantity" ("-" for none).
+func seizureQuantities(ex Extraction) []string {
+	var out []string
+	for _, s := range ex.Seizures {
+		q := "-"
+		if s.Quantity != nil {
+			q = strconv.FormatFloat(*s.Quantity, 'g', -1, 64)
+		}
+		out = append(out, s.Commodity+"/"+deref(s.Subtype)+" "+q)
+	}
+	return out
 }
