@@ -619,7 +619,7 @@ var (
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
 		"investigation service": true, "intelligence service": true, "security service": true,
 		"task force": true, "task forces": true, "sheriff department": true,
-		"public prosecutor": true, "prosecutor general": true, "attorney general": true,
+		"public prosecutor": true, "prosecutor general": true, "attorney general": true, "general office": true,
 		"coast guard": true, "border guard": true, "border guards": true, "guard service": true, "border service": true,
 		"national guard": true, "civil guard": true, "financial guard": true,
 		"wildlife service": true, "postal service": true, "inspection service": true, "immigration service": true,
@@ -1898,7 +1898,7 @@ var notPlaceWord = map[string]bool{"january": true, "february": true, "march": t
 // possessiveHeads are the words whose possessive is part of an agency's
 // name: "Sheriff's Office", "Attorney's Office", "Prosecutor's Office".
 var possessiveHeads = map[string]bool{"sheriff": true, "attorney": true, "attorneys": true, "prosecutor": true,
-	"prosecutors": true, "coroner": true, "marshal": true, "marshals": true, "director": true}
+	"prosecutors": true, "coroner": true, "marshal": true, "marshals": true, "director": true, "general": true}
 
 // continuesName reports whether toks[j] goes on the capitalised run before it.
 func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {

@@ -622,6 +622,7 @@ func TestUnitNamesWithAnd(t *testing.T) {
 	}{
 		{"head word first", "Officers of the Customs Intelligence and Investigation Service seized 6,000 rounds of ammunition.", []string{"Customs Intelligence and Investigation Service"}},
 		{"its unit", "The Bureau of Customs said its Customs Intelligence and Investigation Service seized 6,000 rounds of ammunition.", []string{"Bureau of Customs"}},
+		{"a general's office", "The cards were seized as the Arizona Attorney General's Office continues its investigation.", []string{"Arizona Attorney General's Office"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
