@@ -681,3 +681,27 @@ func seizureQuantities(ex Extraction) []string {
 	}
 	return out
 }
+
+// TestQuotedGroups checks groups named by a quoted label after a word for
+// a group, and a group's name with a connector and its kind.
+func TestQuotedGroups(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"quoted labels", "Operations led to the detention of 44 members of the gang “Los Urabeños,” 31 members of “Los Paisas,” and two members of “ERPAC.”", []string{"Los Urabeños", "Los Paisas", "ERPAC"}},
+		{"a connector", "He was a former leader of the Norte del Valle cartel, police said.", []string{"Norte del Valle cartel"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			var got []string
+			for _, g := range ex.Groups {
+				got = append(got, g.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: groups %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
