@@ -116,6 +116,9 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 		if org == "" {
 			org = r.agencyEndingAt(sf, toks[off+ws].Start)
 		}
+		if ts, _, ok := m.Capture("title"); org == "" && ok && ts >= 0 && off+ts < len(toks) {
+			org = r.agencyEndingAt(sf, toks[off+ts].Start) // "Ontario Provincial Police Det. Insp. Jason Kennedy"
+		}
 		if org == "" {
 			// "Nick Price, the Metropolitan Police's head of specialist crime",
 			// "Border Force's director of operations, Mike Hill": the body

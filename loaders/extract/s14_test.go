@@ -458,6 +458,8 @@ func TestPeopleOfTheBody(t *testing.T) {
 			"Ibrahim Magu", "acting Executive Chairman", "Economic and Financial Crimes Commission"},
 		{"a role in capitals", "The Economic and Financial Crimes Commission arrested 22 suspects. EFCC's Head of Media and Publicity, Tony Orilade, said so.",
 			"Tony Orilade", "Head of Media and Publicity", "Economic and Financial Crimes Commission"},
+		{"a body before a shortened rank", "The investigation led to charges against 13 people, Ontario Provincial Police Det. Insp. Jason Kennedy said.",
+			"Jason Kennedy", "", "Ontario Provincial Police"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
