@@ -599,6 +599,7 @@ func TestOneMoreArrested(t *testing.T) {
 		want       []float64
 	}{
 		{"an ordinal", "Two smugglers fled the scene while a third was arrested in the garage.", []float64{1}},
+		{"ages set off by commas", "Three men, aged 21, 24 and 30, were arrested on suspicion of conspiracy to supply drugs.", []float64{3}},
 		{"a pronoun", "The woman arrived with 3 kg of cocaine in her suitcase. Customs arrested her at the airport.", []float64{1}},
 		{"a pronoun after the name", "Police arrested John Smith, 34, on Monday. Officers detained him at his home.", []float64{1}},
 	}
