@@ -1817,7 +1817,7 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 	cue := false
 	for k := 0; k+1 < len(sf.toks); k++ {
 		w := sf.toks[k].Lower
-		cue = cue || (w == "in" || w == "at" || w == "near" || w == "to" || w == "through" || w == "via" ||
+		cue = cue || (w == "in" || w == "at" || w == "near" ||
 			(w == "of" || w == "from") && k > 0 && isNumberToken(sf.toks[k-1].Lower)) &&
 			(isCapitalised(sf.toks[k+1].Text) || sf.toks[k+1].Lower == "the" && k+2 < len(sf.toks) && isCapitalised(sf.toks[k+2].Text))
 	}

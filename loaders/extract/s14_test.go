@@ -281,7 +281,7 @@ func TestFacilityPlaces(t *testing.T) {
 		{"wharves of a known town", "Officers seized 15 rifles at Kingston Wharves on Monday.", []string{"Kingston Wharves"}},
 		{"a port", "Customs seized 250 sacks of scales through Yantian Port in July.", []string{"Yantian Port"}},
 		{"a crossing", "Officers seized 4 kg of fentanyl at the Peace Arch Crossing on Friday.", []string{"Peace Arch Crossing"}},
-		{"a national park, after to", "The ivory was traced to Meru National Park.", []string{"Meru National Park"}},
+		{"a national park", "Rangers seized the ivory in Meru National Park.", []string{"Meru National Park"}},
 		{"islands", "Rangers in the Galapagos Islands seized 300 shark fins.", []string{"Galapagos Islands"}},
 		{"the start of a unit's name", "Officers seized 2 kg of cocaine with assistance from the Northern District MIS team.", nil},
 	}
