@@ -281,6 +281,7 @@ type run struct {
 	// byFirstWord maps the first word of each agency found by pattern to its
 	// full name: "Revenue" -> "Revenue Customs Service".
 	byFirstWord map[string]string
+	titleLines  [3]int8 // whether sentence 0, 1 or 2 is the title again (isTitleLine): 0 not yet known, 1 no, 2 yes
 	// platformSurface maps a platform's canonical name to the article's spelling.
 	platformSurface map[string]string
 	scratch         []token         // tokens made for one search and then dropped

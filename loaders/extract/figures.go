@@ -577,7 +577,13 @@ func (r *run) isTitleLine(i int) bool {
 	if t == "" || i < 0 || i >= len(r.sents) || i > 2 {
 		return false
 	}
-	return lettersOf(r.sents[i].s.Text) == lettersOf(t)
+	if r.titleLines[i] == 0 {
+		r.titleLines[i] = 1
+		if lettersOf(r.sents[i].s.Text) == lettersOf(t) {
+			r.titleLines[i] = 2
+		}
+	}
+	return r.titleLines[i] == 2
 }
 
 // lettersOf is s's letters and digits in lower case.
