@@ -125,7 +125,7 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 			// whose role it is, named inside the match.
 			from, to := toks[off+m.Start].Start, toks[off+m.End-1].End
 			for _, a := range sf.agencies {
-				if a.End > from && a.End <= to && (strings.HasPrefix(sf.s.Text[a.End:], "'s") || strings.HasPrefix(sf.s.Text[a.End:], "’s")) {
+				if a.End >= from && a.End <= to && (strings.HasPrefix(sf.s.Text[a.End:], "'s") || strings.HasPrefix(sf.s.Text[a.End:], "’s")) {
 					org = a.Name
 					break
 				}
