@@ -17,7 +17,8 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	if found && !(strings.Contains(sf.low, "arrests") && (strings.ContainsAny(sf.s.Text, ":(") || strings.Contains(sf.low, "including"))) &&
 		!(strings.Contains(sf.low, "including") || strings.Contains(sf.low, "consisting") || strings.Contains(sf.low, "comprising") ||
 			strings.Contains(sf.low, "of whom") || strings.Contains(sf.low, "among them")) &&
-		!(strings.Contains(sf.low, "with ") && (strings.Contains(sf.low, " other") || strings.Contains(sf.low, " more"))) && !hasBreakdownPart(sf) {
+		!(strings.Contains(sf.low, "with ") && (strings.Contains(sf.low, " other") || strings.Contains(sf.low, " more"))) && !hasBreakdownPart(sf) &&
+		!partOfThoseArrested(sf.low) {
 		// Only a total's parts, others beside those read (arrest.extra.*) or
 		// a breakdown's next parts ("31 in Lyon, 12 in Porto") are read where
 		// the older passes read arrests.
@@ -180,6 +181,26 @@ func (r *run) hasArrestVerb(sf *sentenceFacts) bool {
 	return false
 }
 
+// partOfThoseArrested reports whether low may hold a part of those
+// arrested, which arrest.extra.of-those reads: "19 of the 44 people
+// arrested", "eleven of those arrested".
+func partOfThoseArrested(low string) bool {
+	if strings.Contains(low, " of those arrested") || strings.Contains(low, " of those detained") {
+		return true
+	}
+	for i := strings.Index(low, " of the "); i > 0; {
+		if c := low[i-1]; c >= '0' && c <= '9' {
+			return true
+		}
+		k := strings.Index(low[i+1:], " of the ")
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
 // interceptedTravellers reports whether a match's tokens tell of people
 // intercepted on their way, who are not arrested by it: "intercepted 34
 // migrants", "intercepted a boat carrying 20 refugees".
@@ -201,7 +222,7 @@ func interceptedTravellers(toks []pattern.Token) bool {
 // arrestPhraseWords are words of the arrest phrases in arrests.rules whose
 // words are in no class ("taken into custody", "placed under arrest"): a
 // new such phrase adds one of its words here.
-var arrestPhraseWords = wordSet("custody rounded picked placed arrest arrests apprehension detention arrestees detainees nabs detains apprehends caught intercepted")
+var arrestPhraseWords = wordSet("custody rounded picked placed arrest arrests apprehension detention arrestees detainees nabs detains apprehends caught intercepted arresting detaining")
 
 // findArrestLists counts the people listed one a line after a sentence
 // that ends "... led to the arrest of the following:" (or "the following

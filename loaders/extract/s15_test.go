@@ -1,0 +1,37 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestArrestWordings15 checks arrest wordings read in the fifteenth
+// session: an age band after the noun, a part of those arrested, the
+// gerund of arresting, a headline's present tense and a people's name
+// for the people.
+func TestArrestWordings15(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []float64
+	}{
+		{"an age band", "Two women in their 20s were detained on suspicion of fraud.", []float64{2}},
+		{"an age band in words", "Three men in their late teens were arrested after the raid.", []float64{3}},
+		{"a part of those arrested", "Eleven of those arrested were charged with supply offences.", []float64{11}},
+		{"a part of the people arrested", "Police said 19 of the 44 people arrested were suspected of exploitation.", []float64{44, 19}},
+		{"arresting the number", "The agency said it had dismantled the ring by arresting the five persons.", []float64{5}},
+		{"a headline's detains", "Malaysia detains 52 suspects over illegal fishing", []float64{52}},
+		{"a people's name", "Police in Johor detained 52 Vietnamese over illegal fishing.", []float64{52}},
+		{"a people's nationals", "Police in Johor detained 52 Vietnamese nationals on Monday.", []float64{52}},
+		{"no count in a band alone", "Police are looking for a man in his 30s.", nil},
+		{"of those questioned is no arrest", "Eleven of those questioned were later released.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			got := arrestCounts(ex)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: counts %v, want %v", tc.body, got, tc.want)
+			}
+		})
+	}
+}
