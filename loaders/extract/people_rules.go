@@ -92,7 +92,36 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 	if _, we, _ := m.Capture("who"); off+we < len(toks) && streetWords[toks[off+we].Lower] && isCapitalised(toks[off+we].Text) {
 		return // "Sir Winston Churchill Avenue" names a road
 	}
+	if m.Rule == "person.name.said" {
+		ws, we, _ := m.Capture("who")
+		from, to := toks[off+ws].Start, toks[off+we-1].End
+		if overlapsMention(sf.agencies, from, to) || overlapsMention(sf.places, from, to) || overlapsMention(sf.operations, from, to) ||
+			overlapsMention(sf.groups, from, to) || overlapsMention(sf.platforms, from, to) || overlapsMention(sf.demonyms, from, to) {
+			return // "Border Force said", "New Zealand said": a name, not a person's
+		}
+		if orgHeadWords[toks[off+we-1].Lower] {
+			return // "the Galapagos Conservation Trust said", "Sky News said"
+		}
+	}
 	title, role := span("title"), strings.TrimSpace(span("role"))
+	speakerOrg := ""
+	if m.Rule == "person.name.said" {
+		// "Kent Police Detective Chief Inspector for Serious Crime Omar Haddad
+		// said": the capitalised words before the name are the role, and the
+		// body they follow the person's.
+		ws, _, _ := m.Capture("who")
+		j := off + ws
+		for j > 0 && (isCapitalised(toks[j-1].Text) || roleJoinWords[toks[j-1].Lower]) && !overlapsMention(sf.agencies, toks[j-1].Start, toks[j-1].End) {
+			j--
+		}
+		for j < off+ws && roleJoinWords[toks[j].Lower] {
+			j++
+		}
+		if j < off+ws {
+			role = text[toks[j].Start:toks[off+ws-1].End]
+			speakerOrg = r.agencyEndingAt(sf, toks[j].Start)
+		}
+	}
 	if title != "" && !isCapitalised(title) {
 		// "federal prosecutor Frédéric Van Leeuw": a word in lower case before
 		// a name is a job, not an honorific as written.
@@ -132,12 +161,24 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 			}
 		}
 	}
+	if org == "" {
+		org = speakerOrg
+	}
 	r.rule = m.Rule
 	r.addPerson(sf, who, title, role, org)
 	if who2 := span("who2"); who2 != "" {
 		r.addPerson(sf, who2, "", "", "") // "Tomas Herrera and Luis Ortega were convicted": two suspects
 	}
 }
+
+// orgHeadWords end the names of bodies that are not agencies, which no
+// person's name ends with.
+var orgHeadWords = wordSet(`trust society foundation association council institute university college company
+	group network bank news times post herald mail guardian telegraph journal press tribune reuters`)
+
+// roleJoinWords join the capitalised words of a role written before a
+// name: "Assistant Commissioner for Organised and Serious Crime".
+var roleJoinWords = wordSet("of for and in charge the")
 
 // peopleArrestWords are the verbs of arresting among peopleRuleCueWords.
 var peopleArrestWords = wordSet("arrested detained apprehended held nabbed custody intercepted convicted sentenced jailed charged indicted guilty")
@@ -197,6 +238,9 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		}
 		if k > 0 && strings.Contains(sf.s.Text[toks[k-1].End:t.Start], ",") {
 			return true // "..., said"
+		}
+		if k > 1 && sayVerbs[t.Lower] && isCapitalised(toks[k-1].Text) && isCapitalised(toks[k-2].Text) {
+			return true // "Isaac Meme said"
 		}
 		// A name right after the word ("said Mara Quist", "chief Ola Brenn",
 		// "suspects as Ada Obi"), or, for a verb of arresting, a few words

@@ -35,3 +35,32 @@ func TestArrestWordings15(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakerBeforeSaid checks a name of two words right before a verb of
+// saying, after a long role in capitals, and that a body's, a place's or
+// another organisation's name there is no person.
+func TestSpeakerBeforeSaid(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+		org        string
+	}{
+		{"after a long role", "Kent Police Detective Chief Inspector for Serious Crime Omar Haddad said the ring was large.", []string{"Omar Haddad"}, "Kent Police"},
+		{"a role in charge of a place", "Director in charge of Kajiado County Isaac Mwangi said six people were arrested.", []string{"Isaac Mwangi"}, ""},
+		{"a body is no person", "Border Force said the cocaine was found in a lorry.", nil, ""},
+		{"a place is no person", "New Zealand said it would extradite the men.", nil, ""},
+		{"a charity is no person", "A spokesman for the Galapagos Conservation Trust said the fins were rare.", nil, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			got := peopleNames(ex)
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("%q: people %q, want %q", tc.body, got, tc.want)
+			}
+			if len(got) == 1 && deref(ex.People[0].Organisation) != tc.org {
+				t.Errorf("%q: organisation %q, want %q", tc.body, deref(ex.People[0].Organisation), tc.org)
+			}
+		})
+	}
+}
