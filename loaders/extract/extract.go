@@ -625,7 +625,12 @@ var (
 		"national guard": true, "civil guard": true, "financial guard": true,
 		"wildlife service": true, "postal service": true, "inspection service": true, "immigration service": true,
 		"prison service": true, "prisons service": true, "correctional service": true, "correctional services": true,
-		"marshals service": true, "forest service": true, "park service": true, "parks service": true}
+		"marshals service": true, "forest service": true, "park service": true, "parks service": true,
+		// centres of intelligence or coordination: "Canadian Anti-Fraud Centre", "National Fusion Center"
+		"fraud centre": true, "fraud center": true, "crime centre": true, "crime center": true, "cybercrime centre": true,
+		"cybercrime center": true, "fusion centre": true, "fusion center": true, "intelligence centre": true,
+		"intelligence center": true, "coordination centre": true, "coordination center": true, "operations centre": true,
+		"operations center": true, "analysis centre": true, "targeting centre": true, "targeting center": true}
 	// agencyTwoHeadLasts are the last words of agencyTwoHeads.
 	agencyTwoHeadLasts = func() map[string]bool {
 		m := map[string]bool{}
@@ -685,6 +690,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		// "Tsuen Wan Magistrates' Courts": a plural's apostrophe.
 		// "Central e-Crime Unit": an "e-" before a capitalised word.
 		return strings.TrimSpace(between) == "" || between == "-" && (isCapitalised(toks[a].Text) || toks[a].Text == "e") && isCapitalised(toks[b].Text) ||
+			between == "-" && toks[a].Text == "Anti" || // "Anti-mafia District Directorate"
 			between == ". " && (toks[a].Text == "St" || toks[a].Text == "Ste") && isCapitalised(toks[b].Text) || // "Sault Ste. Marie Police Service"
 			between == " & " && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text) || // "National Drugs & Organised Crime Bureau"
 			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
@@ -1899,7 +1905,8 @@ var notPlaceWord = map[string]bool{"january": true, "february": true, "march": t
 // possessiveHeads are the words whose possessive is part of an agency's
 // name: "Sheriff's Office", "Attorney's Office", "Prosecutor's Office".
 var possessiveHeads = map[string]bool{"sheriff": true, "attorney": true, "attorneys": true, "prosecutor": true,
-	"prosecutors": true, "coroner": true, "marshal": true, "marshals": true, "director": true, "general": true}
+	"prosecutors": true, "coroner": true, "marshal": true, "marshals": true, "director": true, "general": true,
+	"magistrate": true} // "Melbourne Magistrate's Court"
 
 // continuesName reports whether toks[j] goes on the capitalised run before it.
 func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
@@ -1915,6 +1922,9 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	}
 	if t.Text == "e" && j+1 < len(toks) && adjacent(j, j+1) {
 		return true // "Regional e-Fraud Squad"
+	}
+	if toks[j-1].Text == "Anti" && t.letters && t.Text == t.Lower {
+		return true // "Anti-mafia District Directorate"
 	}
 	if !t.in(setNameConnector, nameConnectors) {
 		return false

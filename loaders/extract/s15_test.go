@@ -64,3 +64,28 @@ func TestSpeakerBeforeSaid(t *testing.T) {
 		})
 	}
 }
+
+// TestAgencyNames15 checks bodies' names read in the fifteenth session:
+// "Anti-" before a word in lower case, a magistrate's court, and centres
+// of intelligence or coordination; a shopping centre is none.
+func TestAgencyNames15(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"anti before lower case", "The Anti-mafia District Directorate in Naples said it seized 4 kg of cocaine.", []string{"Anti-mafia District Directorate"}},
+		{"a magistrate's court", "The man appeared at the Melbourne Magistrate's Court on Monday.", []string{"Melbourne Magistrate's Court"}},
+		{"a fraud centre", "The Canadian Anti-Fraud Centre said 300 victims were identified.", []string{"Canadian Anti-Fraud Centre"}},
+		{"a targeting center", "The National Targeting Center flagged the shipment.", []string{"National Targeting Center"}},
+		{"a shopping centre is no body", "Police arrested the man outside the Westfield Shopping Centre.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			got := agencyNames(ex)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: agencies %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
