@@ -1921,7 +1921,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 					}
 				}
 			}
-			if singleItemBefore(text[:start]) && e.Countable {
+			if singleItemBefore(text[:start]) && e.Countable || e.Commodity == "vehicles" && definiteVehicle(text[:start], e.Form) {
 				s.Quantity, s.Unit, s.Qualifier = r.nump(1), r.strp("item"), r.strp("exact")
 			}
 			if (e.Sub == "" && e.Commodity == "drugs" || vagueGoods[e.Sub]) && !inListOfGoods(sf, goods, k) {
@@ -3104,6 +3104,22 @@ func singleItemBefore(s string) bool {
 		}
 		s = t[:k+1]
 	}
+}
+
+// definiteVehicle reports whether a vehicle named by form, after the text
+// before, is one: "the van was impounded", "seized the drugs and the
+// vehicle", "the stolen car" (not "the vans", nor "aircraft", which may be
+// many).
+func definiteVehicle(before, form string) bool {
+	if strings.HasSuffix(form, "s") || form == "aircraft" {
+		return false
+	}
+	t := strings.TrimRight(tail(before, 30), " ")
+	if k := strings.LastIndexByte(t, ' '); k >= 0 && !strings.EqualFold(t[k+1:], "the") && describesGoods(t[k+1:]) {
+		t = strings.TrimRight(t[:k], " ") // one word between: "the white van"
+	}
+	k := strings.LastIndexByte(t, ' ')
+	return strings.EqualFold(t[k+1:], "the")
 }
 
 // describesGoods reports whether word w may stand between an article and

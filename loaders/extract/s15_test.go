@@ -89,3 +89,27 @@ func TestAgencyNames15(t *testing.T) {
 		})
 	}
 }
+
+// TestDefiniteVehicles checks that a vehicle named with "the" and no
+// number counts one, that plural and "aircraft" do not, and that
+// cellphones are phones.
+func TestDefiniteVehicles(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"the van", "Officers seized the drugs and the van.", []string{"vehicles/van 1"}},
+		{"the described car", "The stolen car was seized by officers.", []string{"vehicles/car 1"}},
+		{"the vans", "Officers seized the vans.", []string{"vehicles/vans -"}},
+		{"cellphones", "Police seized 14 cellphones from the house.", []string{"phones/cellphones 14"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			got := seizureQuantities(ex)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: seizures %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
