@@ -56,6 +56,9 @@ func (r *run) findArrests(i int, sf *sentenceFacts) {
 				(passiveArrest(after) || arrestBare(after)) ||
 			lits(tail(sf.low[:f.Start], 60), arrestBeforeWords) &&
 				(endsActiveArrest(tail(before, 60)) || endsArrestOf(tail(before, 60))) {
+			if !f.Vague && personThenOneMore(lowAfter) {
+				f.Value++ // "arrested eight men and a woman": nine, as "two men and a woman were arrested" is three
+			}
 			whole := r.addArrest(i, sf, f, f.Start)
 			r.addBreakdown(i, sf, f, whole)
 			r.addElidedArrests(i, sf, f, whole)
@@ -3104,6 +3107,26 @@ func singleItemBefore(s string) bool {
 		}
 		s = t[:k+1]
 	}
+}
+
+// personThenOneMore reports whether the text after an arrest figure, in
+// lower case, names people and then one more by an article: " men and a
+// woman", " suspects and an accomplice" (a word may describe each).
+func personThenOneMore(low string) bool {
+	w := strings.Fields(low[:min(len(low), 80)])
+	k := 0
+	if k < len(w) && !personNouns[w[k]] {
+		k++ // "eight Syrian men"
+	}
+	if k+2 >= len(w) || !personNouns[w[k]] || w[k+1] != "and" || w[k+2] != "a" && w[k+2] != "an" && w[k+2] != "one" {
+		return false
+	}
+	for j := k + 3; j < len(w) && j <= k+5; j++ {
+		if n := strings.TrimRight(w[j], ",.;:"); personNouns[n] {
+			return true
+		}
+	}
+	return false
 }
 
 // definiteVehicle reports whether a vehicle named by form, after the text

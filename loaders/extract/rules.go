@@ -258,7 +258,7 @@ func numberWordSet() map[string]bool {
 // personNouns are the nouns for people that arrest figures count.
 var personNouns = wordSet(`people persons person suspects suspect men man women woman individuals individual skippers skipper boatmen
 		offenders members others youths youth teenagers teenager teens teen boys boy girls girl adults juveniles minors
-		nationals national citizens foreigners couriers courier dealers dealer traffickers trafficker smugglers smuggler
+		nationals national citizens citizen foreigners foreigner couriers courier dealers dealer traffickers trafficker smugglers smuggler
 		defendants accused fugitives operators operator vendors administrators associates ringleaders leaders
 		fraudsters fraudster launderers passengers passenger travellers traveller travelers drivers driver
 		crew sailors fishermen gang gangsters workers recruiters sellers buyers mules carriers

@@ -113,3 +113,29 @@ func TestDefiniteVehicles(t *testing.T) {
 		})
 	}
 }
+
+// TestOneMoreByArticle checks that an active arrest of a number of people
+// and one more by an article counts them all, as the passive does, that
+// groups of numbers stay apart, and a citizen caught counts one.
+func TestOneMoreByArticle(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []float64
+	}{
+		{"active", "Officers arrested eight men and a woman in Leeds.", []float64{9}},
+		{"the arrest of", "The raids led to the arrest of eight men and a woman.", []float64{9}},
+		{"passive", "Eight men and a woman have been detained.", []float64{9}},
+		{"numbers stay apart", "Officers arrested seven Peruvians and two Mexicans.", []float64{7, 2}},
+		{"a citizen caught", "Border guards also caught a 31-year-old Belarusian citizen who tried to flee.", []float64{1}},
+		{"a citizen arrested", "Soldiers searched a house in Cayambe, where a Colombian citizen was arrested.", []float64{1}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			got := arrestCounts(ex)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: counts %v, want %v", tc.body, got, tc.want)
+			}
+		})
+	}
+}
