@@ -239,8 +239,9 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		if k > 0 && strings.Contains(sf.s.Text[toks[k-1].End:t.Start], ",") {
 			return true // "..., said"
 		}
-		if k > 1 && sayVerbs[t.Lower] && isCapitalised(toks[k-1].Text) && isCapitalised(toks[k-2].Text) {
-			return true // "Isaac Meme said"
+		if k > 1 && sayVerbs[t.Lower] && isCapitalised(toks[k-1].Text) && isCapitalised(toks[k-2].Text) &&
+			!overlapsMention(sf.agencies, toks[k-1].Start, toks[k-1].End) && !overlapsMention(sf.places, toks[k-1].Start, toks[k-1].End) {
+			return true // "Isaac Meme said", not "Kent Police said"
 		}
 		// A name right after the word ("said Mara Quist", "chief Ola Brenn",
 		// "suspects as Ada Obi"), or, for a verb of arresting, a few words
