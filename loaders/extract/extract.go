@@ -630,7 +630,8 @@ var (
 		"fraud centre": true, "fraud center": true, "crime centre": true, "crime center": true, "cybercrime centre": true,
 		"cybercrime center": true, "fusion centre": true, "fusion center": true, "intelligence centre": true,
 		"intelligence center": true, "coordination centre": true, "coordination center": true, "operations centre": true,
-		"operations center": true, "analysis centre": true, "targeting centre": true, "targeting center": true}
+		"operations center": true, "analysis centre": true, "targeting centre": true, "targeting center": true,
+		"revenue board": true} // "Inland Revenue Board"
 	// agencyTwoHeadLasts are the last words of agencyTwoHeads.
 	agencyTwoHeadLasts = func() map[string]bool {
 		m := map[string]bool{}

@@ -77,6 +77,7 @@ func TestAgencyNames15(t *testing.T) {
 		{"a magistrate's court", "The man appeared at the Melbourne Magistrate's Court on Monday.", []string{"Melbourne Magistrate's Court"}},
 		{"a fraud centre", "The Canadian Anti-Fraud Centre said 300 victims were identified.", []string{"Canadian Anti-Fraud Centre"}},
 		{"a targeting center", "The National Targeting Center flagged the shipment.", []string{"National Targeting Center"}},
+		{"a revenue board", "The Inland Revenue Board said the firm owed taxes.", []string{"Inland Revenue Board"}},
 		{"a shopping centre is no body", "Police arrested the man outside the Westfield Shopping Centre.", nil},
 	}
 	for _, tc := range cases {
