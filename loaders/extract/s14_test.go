@@ -57,20 +57,26 @@ func TestUnitOfForceActs(t *testing.T) {
 func TestImpersonatedBodies(t *testing.T) {
 	cases := []struct {
 		name, body, want string
-		only             bool // whether want is the only agency found
+		not              string // a body that must not be found, "" for none
 	}{
-		{"far after the verb", "Kent Police arrested six people. They had been impersonating officials from government agencies including the Federal Bureau of Investigation. Officers seized 3 kg of cocaine.", "Kent Police", false},
-		{"one word of another name", "Kent Police arrested six people for impersonating the Inland Revenue Board.", "Kent Police", true},
+		{"far after the verb", "Kent Police arrested six people. They had been impersonating officials from government agencies including the Federal Bureau of Investigation. Officers seized 3 kg of cocaine.", "Kent Police", ""},
+		// (the Inland Revenue Board is a body of its own, not Ireland's Revenue)
+		{"one word of another name", "Kent Police arrested six people for impersonating the Inland Revenue Board.", "Kent Police", "Revenue Commissioners"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ex := extractText(t, "", tc.body)
 			for _, a := range ex.Agencies {
-				if tc.only && a.Name != tc.want {
-					t.Errorf("%q: agency %q found, want only %q", tc.body, a.Name, tc.want)
+				if tc.not != "" && (a.Name == tc.not || slices.Contains(a.Aliases, tc.not)) {
+					t.Errorf("%q: agency %q found", tc.body, a.Name)
 				}
 			}
-			if !tc.only && len(ex.Seizures) != 1 {
+			for _, a := range ex.Arrests {
+				if deref(a.Agency) != tc.want {
+					t.Errorf("%q: arrest by %q, want %q", tc.body, deref(a.Agency), tc.want)
+				}
+			}
+			if tc.not == "" && len(ex.Seizures) != 1 {
 				t.Errorf("%q: seizures %+v, want one", tc.body, ex.Seizures)
 			}
 			for _, s := range ex.Seizures {
