@@ -1024,7 +1024,8 @@ var (
 		"smuggling", "in possession of", "possession of", "hidden", "concealed", "stashed",
 		"recovering", "finding", "discovering", "intercepting", "uncovering", "impounding", "freezing", "recover",
 		"yielded", "yielding", "unearthed", "retrieved", "retrieving", "turned up",
-		"street value", "drugs, including", "drugs included", "offloaded", "offload", "detained", "immobilized", "immobilised"}
+		"street value", "drugs, including", "drugs included", "offloaded", "offload", "detained", "immobilized", "immobilised",
+		"taken by police", "taken by officers", "revealed"}
 )
 
 // firstWords are the first words of phrases.
@@ -2515,10 +2516,12 @@ func findClauseBreaks(s string) [][]int {
 
 // seizeVerbWords are the verbs and nouns of seizing, in the order they are
 // tried; seizeVerbLead holds their first letters, in either case.
-var seizeVerbLead = letterSet("scrifd")
+var seizeVerbLead = letterSet("scrifdtx")
 
 var seizeVerbWords = newWordAlts("seized", "seizing", "seizures of", "seizure of", "confiscated", "confiscating", "recovered",
-	"recovering", "intercepted", "impounded", "found", "discovered")
+	"recovering", "intercepted", "impounded", "found", "discovered",
+	// "79kg of dried cannabis were taken by police"; "an x-ray revealed 17 lizards"
+	"taken by police", "taken by officers", "x-ray revealed", "search revealed", "searches revealed", "scan revealed", "inspection revealed")
 
 // findSeizeVerbsAt finds the verbs and nouns of seizing in s: one of
 // seizeVerbWords in any ASCII case, starting and ending a word, given the

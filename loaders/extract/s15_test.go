@@ -140,3 +140,27 @@ func TestOneMoreByArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestSeizedByOtherWords checks goods "taken by police" and goods a
+// search or an x-ray revealed, and that "revealed that" alone seizes
+// nothing.
+func TestSeizedByOtherWords(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"taken by police", "More than 34,000 cannabis plants and 79kg of dried cannabis were taken by police during the operation.", []string{"drugs/cannabis plants 34000", "drugs/cannabis 79"}},
+		{"an x-ray revealed", "The woman was arrested after an x-ray revealed 17 lizards in her luggage.", []string{"other/lizards 17"}},
+		{"a search revealed", "A search of the car revealed 3 kg of cocaine.", []string{"drugs/cocaine 3"}},
+		{"taken to hospital is no seizure", "Two officers were taken to hospital after the crash.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			got := seizureQuantities(ex)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: seizures %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
