@@ -92,9 +92,17 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 	if _, we, _ := m.Capture("who"); off+we < len(toks) && streetWords[toks[off+we].Lower] && isCapitalised(toks[off+we].Text) {
 		return // "Sir Winston Churchill Avenue" names a road
 	}
-	if m.Rule == "person.name.said" {
+	if m.Rule == "person.name.said" || strings.HasPrefix(m.Rule, "person.list.") || strings.HasPrefix(m.Rule, "person.next.") {
 		ws, we, _ := m.Capture("who")
 		from, to := toks[off+ws].Start, toks[off+we-1].End
+		if m.Rule != "person.name.said" {
+			// A listed name may hold a place's name ("Milan Kumar", "Mohammed
+			// Omar Aden"), but not be one ("Los Angeles", "Benin City").
+			if coversMention(sf.places, from, to) || coversMention(sf.agencies, from, to) || placeHeadWords[toks[off+we-1].Lower] {
+				return
+			}
+			from, to = 0, 0
+		}
 		if overlapsMention(sf.agencies, from, to) || overlapsMention(sf.places, from, to) || overlapsMention(sf.operations, from, to) ||
 			overlapsMention(sf.groups, from, to) || overlapsMention(sf.platforms, from, to) || overlapsMention(sf.demonyms, from, to) {
 			return // "Border Force said", "New Zealand said": a name, not a person's
@@ -171,6 +179,19 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 	}
 }
 
+// placeHeadWords end places' names, which no person's name ends with.
+var placeHeadWords = wordSet("city town state county province island islands region district valley bay port harbour harbor")
+
+// coversMention reports whether one of ms holds all of [start, end).
+func coversMention(ms []mention, start, end int) bool {
+	for _, m := range ms {
+		if m.Start <= start && end <= m.End {
+			return true
+		}
+	}
+	return false
+}
+
 // orgHeadWords end the names of bodies that are not agencies, which no
 // person's name ends with.
 var orgHeadWords = wordSet(`trust society foundation association council institute university college company
@@ -228,7 +249,7 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		return true // "a 38-year-old Perris man, Luis Ortega, was arrested"
 	}
 	if sf.cues&cuePeopleRule == 0 {
-		return isBulletLine(sf.s.Text) || hasAgeBetweenCommas(sf.s.Text)
+		return isBulletLine(sf.s.Text) || hasAgeBetweenCommas(sf.s.Text) || opensNameList(sf.low)
 	}
 	toks := sf.toks
 	for k := range toks {
@@ -260,6 +281,18 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		}
 	}
 	return isBulletLine(sf.s.Text)
+}
+
+// opensNameList reports whether a sentence in lower case opens with
+// the words of person.list.they-are before a list: "they are ada obi, ...",
+// "the rest are ...".
+func opensNameList(low string) bool {
+	for _, p := range []string{"they are ", "they were ", "the rest are ", "the rest were ", "the others are ", "the others were "} {
+		if strings.HasPrefix(low, p) {
+			return strings.Contains(low, ",")
+		}
+	}
+	return false
 }
 
 // nounThenName reports whether a noun for a person is followed by a comma

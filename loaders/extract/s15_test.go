@@ -164,3 +164,29 @@ func TestSeizedByOtherWords(t *testing.T) {
 		})
 	}
 }
+
+// TestNameListsAfterAre checks a list of names after "They are", "The
+// rest are" or "The suspects include", and that a list of places there,
+// or a place opening a listed name, is no list of people.
+func TestNameListsAfterAre(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"they are", "Police arrested 26 suspects. They are Kofi Mensah, Ama Boateng and Yaw Darko.", []string{"Kofi Mensah", "Ama Boateng", "Yaw Darko"}},
+		{"the rest are", "Police arrested 26 suspects. The rest are Efua Owusu, Kojo Addo and Akua Nyarko.", []string{"Efua Owusu", "Kojo Addo", "Akua Nyarko"}},
+		{"the suspects include", "The suspects include Tom Ray, Ada Obi and Lee Kim.", []string{"Tom Ray", "Ada Obi", "Lee Kim"}},
+		{"a surname that is a place", "The three were identified as Mohammed Omar Aden, 29, and Sala Yusuf, 23.", []string{"Mohammed Omar Aden", "Sala Yusuf"}},
+		{"places", "Raids were carried out in three cities. They are Port Harcourt, Benin City and Abuja.", nil},
+		{"places of two words", "Raids were carried out in three cities. They were Los Angeles, San Diego and Fresno.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			got := peopleNames(ex)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: people %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
