@@ -18,7 +18,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		!(strings.Contains(sf.low, "including") || strings.Contains(sf.low, "consisting") || strings.Contains(sf.low, "comprising") ||
 			strings.Contains(sf.low, "of whom") || strings.Contains(sf.low, "among them")) &&
 		!(strings.Contains(sf.low, "with ") && (strings.Contains(sf.low, " other") || strings.Contains(sf.low, " more"))) && !hasBreakdownPart(sf) &&
-		!partOfThoseArrested(sf.low) {
+		!partOfThoseArrested(sf.low) && !strings.Contains(sf.low, " being detained") && !strings.Contains(sf.low, " being held") {
 		// Only a total's parts, others beside those read (arrest.extra.*) or
 		// a breakdown's next parts ("31 in Lyon, 12 in Porto") are read where
 		// the older passes read arrests.

@@ -22,6 +22,8 @@ func TestArrestWordings15(t *testing.T) {
 		{"a headline's detains", "Malaysia detains 52 suspects over illegal fishing", []float64{52}},
 		{"a people's name", "Police in Johor detained 52 Vietnamese over illegal fishing.", []float64{52}},
 		{"a people's nationals", "Police in Johor detained 52 Vietnamese nationals on Monday.", []float64{52}},
+		{"each one's age band", "Two males, one in his 40s and one in his 50s, were arrested by gardaí.", []float64{2}},
+		{"a part being held", "Police said 54 people were arrested and three are being detained in Portugal.", []float64{54, 3}},
 		{"no count in a band alone", "Police are looking for a man in his 30s.", nil},
 		{"of those questioned is no arrest", "Eleven of those questioned were later released.", nil},
 	}
@@ -153,6 +155,7 @@ func TestSeizedByOtherWords(t *testing.T) {
 		{"an x-ray revealed", "The woman was arrested after an x-ray revealed 17 lizards in her luggage.", []string{"other/lizards 17"}},
 		{"a search revealed", "A search of the car revealed 3 kg of cocaine.", []string{"drugs/cocaine 3"}},
 		{"taken to hospital is no seizure", "Two officers were taken to hospital after the crash.", nil},
+		{"precursors are no drugs", "Finally, 372 tons of chemical precursors were seized.", []string{"other/precursor chemicals 372"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
