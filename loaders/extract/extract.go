@@ -373,6 +373,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	for i, sf := range r.sents {
 		r.findPeople(sf)
 		r.findRulePeople(sf)
+		r.findNameLists(sf)
 		read := r.arrestsRead
 		r.findArrests(i, sf)
 		if sf.cues&cueArrest != 0 {

@@ -330,3 +330,85 @@ func suspectRule(rule string) bool {
 	return strings.HasPrefix(rule, "person.list.") || strings.HasPrefix(rule, "person.next.") ||
 		rule == "person.one.arrested" || rule == "person.alias.only" || strings.HasPrefix(rule, "person.suspect.")
 }
+
+// findNameLists reads a list of three names or more, each of two to four
+// capitalised words, joined by commas and a last "and" ("Kingsley
+// Anthony, Osaze Jackson, Chris Ogbe and Olu Benson"): such a list names
+// people, whatever opens it. A list holding a place's or a body's name is
+// a list of those, and adds no one.
+func (r *run) findNameLists(sf *sentenceFacts) {
+	text := sf.s.Text
+	if strings.Count(text, ", ") < 2 || !strings.Contains(text, " and ") {
+		return
+	}
+	toks := sf.toks
+	var items [][2]int
+	finish := func() {
+		if len(items) >= 3 && !r.listOfOthers(sf, items) {
+			r.rule = "person.list.names"
+			for _, it := range items {
+				r.addPerson(sf, text[toks[it[0]].Start:toks[it[1]-1].End], "", "", "")
+			}
+		}
+		items = items[:0]
+	}
+	sawAnd := false
+	for k := 0; k < len(toks); {
+		j := k
+		for j < len(toks) && j-k < 5 && listNameWord(toks[j]) && (j == k || text[toks[j-1].End:toks[j].Start] == " ") {
+			j++
+		}
+		if j-k < 2 || j-k > 4 {
+			items, sawAnd = items[:0], false
+			k = max(j, k+1)
+			continue
+		}
+		items = append(items, [2]int{k, j})
+		if sawAnd {
+			finish()
+			sawAnd = false
+			k = j
+			continue
+		}
+		next := j
+		if next+1 < len(toks) && text[toks[next-1].End:toks[next].Start] == ", " && isDigits(toks[next].Text) {
+			next++ // an age: "Ada Obi, 34, Tom Ray, 27 and ..."
+		}
+		if next >= len(toks) {
+			break
+		}
+		switch gap := text[toks[next-1].End:toks[next].Start]; {
+		case gap == ", " && toks[next].Lower == "and" || gap == " " && toks[next].Lower == "and":
+			sawAnd, k = true, next+1
+		case gap == ", ":
+			k = next
+		default:
+			items = items[:0]
+			k = next
+		}
+	}
+}
+
+// listOfOthers reports whether one of the items of a list of names is a
+// place's, a body's or another kind's name: then the list is of those.
+func (r *run) listOfOthers(sf *sentenceFacts, items [][2]int) bool {
+	for _, it := range items {
+		from, to := sf.toks[it[0]].Start, sf.toks[it[1]-1].End
+		if coversMention(sf.places, from, to) || overlapsMention(sf.agencies, from, to) || overlapsMention(sf.operations, from, to) ||
+			overlapsMention(sf.groups, from, to) || overlapsMention(sf.platforms, from, to) || overlapsMention(sf.dates, from, to) ||
+			placeHeadWords[sf.toks[it[1]-1].Lower] || orgHeadWords[sf.toks[it[1]-1].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// listNameWord reports whether t may be a word of a listed person's name:
+// capitalised, not an acronym, a title, a role or a word no name has.
+func listNameWord(t token) bool {
+	if !isCapitalised(t.Text) || strings.ToUpper(t.Text) == t.Text || isDigits(t.Text) {
+		return false
+	}
+	l := t.Lower
+	return !titleWords[l] && !peopleRoleWords[l] && !notNameWords[l] && !agencyHeads[l] && !dayOrMonth[l] && !unitWords[l]
+}

@@ -193,3 +193,27 @@ func TestNameListsAfterAre(t *testing.T) {
 		})
 	}
 }
+
+// TestListsOfNames checks a list of three names or more, whatever opens
+// it, with ages between; and that regions, brands among one-word names,
+// or two names alone make no list.
+func TestListsOfNames(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"after include", "Police arrested 26 suspects. Those held include Kofi Mensah, Ama Boateng, Yaw Darko and Kwame Asante.", []string{"Kofi Mensah", "Ama Boateng", "Yaw Darko", "Kwame Asante"}},
+		{"with ages", "The court heard from Kofi Mensah, 34, Ama Boateng, 29, and Yaw Darko, 41.", []string{"Kofi Mensah", "Ama Boateng", "Yaw Darko"}},
+		{"regions", "The operation covered Greater Accra, Ashanti Region, Volta Region and Northern Region.", nil},
+		{"brands", "Brands included Louis Vuitton, Gucci, Christian Dior and Ralph Lauren.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			got := peopleNames(ex)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: people %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
