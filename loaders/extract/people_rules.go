@@ -338,10 +338,17 @@ func suspectRule(rule string) bool {
 // a list of those, and adds no one.
 func (r *run) findNameLists(sf *sentenceFacts) {
 	text := sf.s.Text
-	if strings.Count(text, ", ") < 2 || !strings.Contains(text, " and ") {
+	toks := sf.toks
+	pairs := 0 // capitalised words next to each other: a list needs three names
+	for k := 1; k < len(toks) && pairs < 3; k++ {
+		if isCapitalised(toks[k].Text) && isCapitalised(toks[k-1].Text) && toks[k].Start == toks[k-1].End+1 {
+			pairs++
+			k++
+		}
+	}
+	if pairs < 3 || strings.Count(text, ", ") < 2 || !strings.Contains(text, " and ") {
 		return
 	}
-	toks := sf.toks
 	var items [][2]int
 	finish := func() {
 		if len(items) >= 3 && !r.listOfOthers(sf, items) {
@@ -389,6 +396,16 @@ func (r *run) findNameLists(sf *sentenceFacts) {
 	}
 }
 
+// hasLowerASCII reports whether s holds an ASCII lower-case letter.
+func hasLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
 // listOfOthers reports whether one of the items of a list of names is a
 // place's, a body's or another kind's name: then the list is of those.
 func (r *run) listOfOthers(sf *sentenceFacts, items [][2]int) bool {
@@ -406,8 +423,8 @@ func (r *run) listOfOthers(sf *sentenceFacts, items [][2]int) bool {
 // listNameWord reports whether t may be a word of a listed person's name:
 // capitalised, not an acronym, a title, a role or a word no name has.
 func listNameWord(t token) bool {
-	if !isCapitalised(t.Text) || strings.ToUpper(t.Text) == t.Text || isDigits(t.Text) {
-		return false
+	if !isCapitalised(t.Text) || !hasLowerASCII(t.Text) {
+		return false // an acronym or a number
 	}
 	l := t.Lower
 	return !titleWords[l] && !peopleRoleWords[l] && !notNameWords[l] && !agencyHeads[l] && !dayOrMonth[l] && !unitWords[l]
