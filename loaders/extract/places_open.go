@@ -113,6 +113,9 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 				continue
 			}
 			name := sf.s.Text[start:stop]
+			if isAllCapsWord(name) {
+				name = name[:1] + strings.ToLower(name[1:]) // a dateline's "PUTRAJAYA" is Putrajaya
+			}
 			p := r.pickOpen(sf, places)
 			kind := p.Kind
 			if kind == "district" || region {
@@ -163,11 +166,39 @@ func (r *run) takeInPlaces(sf *sentenceFacts, start, stop int) bool {
 	return true
 }
 
+// opensParagraph reports whether sf is the first sentence of its line.
+func (r *run) opensParagraph(sf *sentenceFacts) bool {
+	k := sf.s.Index
+	return k == 0 || k-1 < len(r.sents) && r.sents[k-1].s.Para != sf.s.Para
+}
+
+// isAllCapsWord reports whether w is letters in ASCII capitals, two or more.
+func isAllCapsWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return len(w) > 1
+}
+
 // openCued reports whether toks[i] follows a word of place ("in",
 // "bound for", "the town of"), or comes next in a list that one starts:
 // "in Agege, Shogunle, Oshodi and Ikeja", "in Lion Street, Rugeley".
 func (r *run) openCued(sf *sentenceFacts, i int) bool {
 	toks, text := sf.toks, sf.s.Text
+	if i > 0 && text[toks[i-1].End:toks[i].Start] == ", " {
+		for _, p := range sf.places {
+			if p.End == toks[i-1].End {
+				return true // "in Petaling Jaya, Selangor yesterday": the region of a place found
+			}
+		}
+	}
+	if i == 0 && sf.s.Para <= 3 && r.opensParagraph(sf) && isAllCapsWord(toks[0].Text) && len(toks) > 1 {
+		if sep := strings.TrimSpace(text[toks[0].End:toks[1].Start]); sep == "," || sep == ":" || sep == "(" || sep == "—" || sep == "-" || sep == "–" {
+			return true // a dateline: "PUTRAJAYA, March 16 —", "SONGKHLA:"
+		}
+	}
 	for items := 0; i > 0 && items < 8; items++ {
 		prev := toks[i-1]
 		between := strings.TrimSpace(text[prev.End:toks[i].Start])

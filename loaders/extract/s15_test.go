@@ -217,3 +217,26 @@ func TestListsOfNames(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelinesAndRegions checks a dateline in capitals that opens the
+// body and a region set off after a place found, from the open
+// gazetteer; a word in capitals inside a paragraph is no dateline.
+func TestDatelinesAndRegions(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"a dateline and a region", "PUTRAJAYA, March 16 — Officers arrested three people in Petaling Jaya, Selangor yesterday.", []string{"Putrajaya", "Petaling Jaya", "Selangor"}},
+		{"a dateline with a colon", "SONGKHLA: Officers arrested three people.", []string{"Songkhla"}},
+		{"capitals inside a paragraph", "Officers arrested three people. SONGKHLA, they said, was calm.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			got := placeNames(ex)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: places %q, want %q", tc.body, got, tc.want)
+			}
+		})
+	}
+}
