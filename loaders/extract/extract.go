@@ -1117,23 +1117,39 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 			if r.isDemonym(toks[i:end]) || overlapsMention(sf.agencies, toks[i].Start, toks[end-1].End) {
 				break
 			}
-			if !r.isKnownPlace(sf, toks, i, end) {
+			name, country, kind, ok := r.knownPlace(sf, toks, i, end)
+			if !ok {
 				continue
 			}
 			place := sf.s.Text[toks[i].Start:toks[end-1].End]
 			r.addAgencyMention(sf, place+" "+titleCase(toks[k].Lower), "", toks[i].Start, toks[k].End)
 			sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[toks[i].Start:toks[k].End]
+			// The place is named too, as a noun: "Jakarta police" is in Jakarta.
+			r.addPlace(sf, name, country, kind, mention{Name: name, Surface: place, Start: toks[i].Start, End: toks[end-1].End})
 			break
 		}
 	}
 }
 
-// isKnownPlace reports whether toks[i:j] is a place the gazetteers list.
-func (r *run) isKnownPlace(sf *sentenceFacts, toks []token, i, j int) bool {
+// knownPlace gives the name, country and kind of the place toks[i:j] is
+// in the gazetteers, and whether it is one.
+func (r *run) knownPlace(sf *sentenceFacts, toks []token, i, j int) (name, country, kind string, ok bool) {
 	if m, ok := r.x.gaz.findAt(toks[i:j], entPlace); ok && m.J == j-i {
-		return true
+		e := m.Entries[0]
+		return e.Canon, e.Country, e.Sub, true
 	}
-	return r.x.open != nil && len(r.x.open.Lookup(spanKey(sf, toks[i].Start, toks[j-1].End))) > 0
+	if r.x.open == nil {
+		return "", "", "", false
+	}
+	if places := r.x.open.Lookup(spanKey(sf, toks[i].Start, toks[j-1].End)); len(places) > 0 {
+		p := r.pickOpen(sf, places)
+		kind := p.Kind
+		if kind == "district" {
+			kind = "region"
+		}
+		return sf.s.Text[toks[i].Start:toks[j-1].End], p.Country, kind, true
+	}
+	return "", "", "", false
 }
 
 // findBareCustoms reads "Customs" alone, capitalised, as the customs

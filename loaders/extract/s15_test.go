@@ -220,7 +220,8 @@ func TestListsOfNames(t *testing.T) {
 
 // TestDatelinesAndRegions checks a dateline in capitals that opens the
 // body and a region set off after a place found, from the open
-// gazetteer; a word in capitals inside a paragraph is no dateline.
+// gazetteer, and the place before "police"; a word in capitals inside a
+// paragraph is no dateline, and a people's adjective no place.
 func TestDatelinesAndRegions(t *testing.T) {
 	cases := []struct {
 		name, body string
@@ -228,6 +229,9 @@ func TestDatelinesAndRegions(t *testing.T) {
 	}{
 		{"a dateline and a region", "PUTRAJAYA, March 16 — Officers arrested three people in Petaling Jaya, Selangor yesterday.", []string{"Putrajaya", "Petaling Jaya", "Selangor"}},
 		{"a dateline with a colon", "SONGKHLA: Officers arrested three people.", []string{"Songkhla"}},
+		{"a town's police", "Jakarta police arrested six people over the scam.", []string{"Jakarta"}},
+		{"a country's police, possessive", "Colombia's police arrested 31 people in the raids.", []string{"Colombia"}},
+		{"an adjective is no place", "Peruvian police arrested eight people.", nil},
 		{"capitals inside a paragraph", "Officers arrested three people. SONGKHLA, they said, was calm.", nil},
 	}
 	for _, tc := range cases {
