@@ -2229,8 +2229,12 @@ func afterTitle(text string, toks []token, i int, isTitle func(token) bool) bool
 
 // isFacility reports whether a place's name is a port's or an airport's.
 func isFacility(name string) bool {
-	low := strings.ToLower(name)
-	return strings.Contains(low, "port") || strings.Contains(low, "harbour") || strings.Contains(low, "harbor")
+	for i := 0; i < len(name); i++ { // in any ASCII case, without a lower-case copy
+		if c := name[i] | 0x20; (c == 'p' || c == 'h') && (hasPrefixFold(name[i:], "port") || hasPrefixFold(name[i:], "harbour") || hasPrefixFold(name[i:], "harbor")) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleBeforeName reports whether the run of words ending before token end

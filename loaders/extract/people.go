@@ -297,9 +297,11 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	// Varga"), or as a suspect's alias ("alias "Tony"").
 	oneWord := title != "" || role != "" || r.rule == "person.alias.only" || r.rule == "person.list.identified.one"
 	if len(words) == 0 || len(words) < 2 && !oneWord || notNameWord[words[0]] || allCompass(words) ||
-		strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") ||
-		orgWords[strings.ToLower(words[len(words)-1])] || streetWords[strings.ToLower(words[len(words)-1])] ||
-		bodyWords[strings.ToLower(words[len(words)-1])] || strings.ToLower(words[len(words)-1]) == "section" {
+		strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") {
+		return
+	}
+	surname := strings.ToLower(words[len(words)-1])
+	if orgWords[surname] || streetWords[surname] || bodyWords[surname] || surname == "section" {
 		return // "Sir Solomon Hochoy Highway" names a road, "General Investigation Section" a unit
 	}
 	// A name that is an agency, place or platform is not a person; a
@@ -322,13 +324,12 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 		}
 	}
 	r.dropPlacesInName(sf, name)
-	surname := strings.ToLower(words[len(words)-1])
 	for i := range r.out.People {
 		p := &r.out.People[i]
 		if len(name) > len(p.Name) && strings.HasPrefix(name, p.Name) {
 			p.Name = name // "Ken McKern" where a pass read "Ken Mc"
 		}
-		if strings.ToLower(lastField(p.Name)) == surname && sameFirst(p.Name, name) || strings.HasPrefix(p.Name, name) {
+		if strings.EqualFold(lastField(p.Name), surname) && sameFirst(p.Name, name) || strings.HasPrefix(p.Name, name) {
 			if p.Title == nil {
 				p.Title = r.strp(title)
 			}
