@@ -835,6 +835,48 @@ func (r *run) agencyFor(i, pos int) string {
 	if r.isHistoric(sf) || len(sf.operations) > 0 && r.operationNamesAgencies(sf.operations[0].Name) || sf.namesLocalPolice() || r.inSeparateEvent(i) {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
+	a := r.contextAgency(i)
+	if a != "" && policeUnnamed(sf) && !r.leadsPolice(a) {
+		// "Police have arrested two suspects" after "Shenzhen Customs said":
+		// the sentence gives the figure to police, and the body the text
+		// was about neither is nor directs a police force.
+		return ""
+	}
+	return a
+}
+
+// policeUnnamed reports whether a sentence says "police" outside any
+// body's name it holds: police did it, whichever force.
+func policeUnnamed(sf *sentenceFacts) bool {
+	for _, t := range sf.toks {
+		if t.Lower == "police" && !overlapsMention(sf.agencies, t.Start, t.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadsPolice reports whether the agency named so is a police force or a
+// prosecutor's office (which directs police investigations in much of
+// Europe): by the gazetteer's kind where it lists the agency, else by its
+// name's words (no customs, ministry, court, revenue, border or military
+// body).
+func (r *run) leadsPolice(name string) bool {
+	if e := r.x.gaz.byCanon(entAgency, name); e != nil {
+		return e.Sub == "police" || e.Sub == "prosecutor"
+	}
+	low := strings.ToLower(name)
+	for _, w := range []string{"customs", "ministry", "court", "revenue", "tax", "border", "navy", "army", "coast guard"} {
+		if strings.Contains(low, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// contextAgency is the agency a figure of sentence i that names none takes
+// from the sentences around it, or "".
+func (r *run) contextAgency(i int) string {
 	// The agency of the sentences just before; in the opening paragraph
 	// (or the headline), of those just after, but for a quote: later in an
 	// article, a body named after a figure is most often another's

@@ -244,3 +244,24 @@ func TestDatelinesAndRegions(t *testing.T) {
 		})
 	}
 }
+
+// TestPoliceAfterAnotherBody checks that a figure whose sentence gives it
+// to police, unnamed, takes no agency carried from the sentences before
+// where that body is customs or a ministry, and keeps a force or a
+// prosecutor's office that directs the police.
+func TestPoliceAfterAnotherBody(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"customs before", "Shenzhen Customs said it found 239 boxes of scales at the port. Police have arrested two suspects.", ""},
+		{"a force before", "Kent Police said it found 239 boxes of cannabis at the port. Police have arrested two suspects.", "Kent Police"},
+		{"a prosecutor before", "The Federal Public Prosecutor's Office said its investigation found 239 boxes of cocaine. Police have arrested two suspects.", "Federal Public Prosecutor's Office"},
+		{"no police in the sentence", "Shenzhen Customs said it found 239 boxes of scales at the port. Two suspects have been arrested.", "Shenzhen Customs"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := extractText(t, "", tc.body)
+			if len(ex.Arrests) != 1 || deref(ex.Arrests[0].Agency) != tc.want {
+				t.Errorf("%q: arrests %+v, want one by %q", tc.body, ex.Arrests, tc.want)
+			}
+		})
+	}
+}
