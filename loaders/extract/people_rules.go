@@ -249,7 +249,7 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		return true // "a 38-year-old Perris man, Luis Ortega, was arrested"
 	}
 	if sf.cues&cuePeopleRule == 0 {
-		return isBulletLine(sf.s.Text) || hasAgeBetweenCommas(sf.s.Text) || opensNameList(sf.low)
+		return isBulletLine(sf.s.Text) || hasAgeBetweenCommas(sf.s.Text) || opensNameList(sf.low) || strings.Contains(sf.low, "-year-old ")
 	}
 	toks := sf.toks
 	for k := range toks {

@@ -180,6 +180,9 @@ func TestNameListsAfterAre(t *testing.T) {
 		{"the rest are", "Police arrested 26 suspects. The rest are Efua Owusu, Kojo Addo and Akua Nyarko.", []string{"Efua Owusu", "Kojo Addo", "Akua Nyarko"}},
 		{"the suspects include", "The suspects include Tom Ray, Ada Obi and Lee Kim.", []string{"Tom Ray", "Ada Obi", "Lee Kim"}},
 		{"a surname that is a place", "The three were identified as Mohammed Omar Aden, 29, and Sala Yusuf, 23.", []string{"Mohammed Omar Aden", "Sala Yusuf"}},
+		{"a suspect named after an age", "The suspect, a 33-year-old Denis Maheli Alima was nabbed by a team of officers.", []string{"Denis Maheli Alima"}},
+		{"after an age, no cue", "The 45-year-old John Smith, of Leeds, appeared before magistrates on Monday.", []string{"John Smith"}},
+		{"a town's man after an age", "A 29-year-old Leeds man was arrested on Monday.", nil},
 		{"places", "Raids were carried out in three cities. They are Port Harcourt, Benin City and Abuja.", nil},
 		{"places of two words", "Raids were carried out in three cities. They were Los Angeles, San Diego and Fresno.", nil},
 	}
