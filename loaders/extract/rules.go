@@ -272,7 +272,7 @@ var personNouns = wordSet(`people persons person suspects suspect men man women 
 		inmates prisoners students relatives brothers sisters sons daughters husband wife
 		militants terrorists pirates counterfeiters forgers mobsters kingpins bosses leaders
 		personalities males females father son mother daughter brother sister subjects
-		affiliates facilitators collaborators recruiter broker agent
+		affiliates facilitators collaborators recruiter broker agent organizer organiser organizers organisers mastermind masterminds
 		businessman businesswoman employee official owner manager director executive pilot captain
 		seaman handler trucker migrant immigrant resident villager tenant inmate prisoner student
 		relative brother sister son daughter militant terrorist pirate counterfeiter forger mobster

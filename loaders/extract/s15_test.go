@@ -24,6 +24,8 @@ func TestArrestWordings15(t *testing.T) {
 		{"a people's nationals", "Police in Johor detained 52 Vietnamese nationals on Monday.", []float64{52}},
 		{"each one's age band", "Two males, one in his 40s and one in his 50s, were arrested by gardaí.", []float64{2}},
 		{"a part being held", "Police said 54 people were arrested and three are being detained in Portugal.", []float64{54, 3}},
+		{"the organiser of the group, described", "The organizer of the group, a 43-year-old resident of Poltava region, was detained.", []float64{1}},
+		{"a mastermind", "The alleged mastermind was arrested in Madrid.", []float64{1}},
 		{"no count in a band alone", "Police are looking for a man in his 30s.", nil},
 		{"of those questioned is no arrest", "Eleven of those questioned were later released.", nil},
 	}
