@@ -2008,6 +2008,9 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 				overlapsMention(sf.groups, start, end) {
 				continue
 			}
+			if examplesOfCount(sf.low[:start]) {
+				continue // "51 other weapons including knives, machetes and swords": examples of goods counted
+			}
 			phrase := text[start:end]
 			s := Seizure{Commodity: "other", Subtype: r.strp(phrase), Phrase: phrase}
 			if v := findVagueAt(phrase, []int32{0}, nil); len(v) > 0 && strings.HasPrefix(phrase[v[0][1]:], " of ") {
@@ -2020,6 +2023,38 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 			known = append(known, [2]int{start, end}) // a region may repeat a list
 		}
 	}
+}
+
+// examplesOfCount reports whether the lower-case text before a listed
+// thing ends in examples of goods just counted: "51 other weapons
+// including knives, machetes and", "44 weapons such as". After goods not
+// counted ("several live animals, including a sun bear and") the things
+// listed are the goods.
+func examplesOfCount(low string) bool {
+	k := -1
+	for _, w := range exampleForms {
+		if i := strings.LastIndex(low, w); i > k && wordBoundary(low, i) && wordBoundary(low, i+len(w)) {
+			k = i
+		}
+	}
+	if k < 0 || strings.ContainsAny(low[k:], ".;:") {
+		return false
+	}
+	before := tail(low[:k], 40)
+	if c := strings.LastIndexByte(before, ','); c >= 0 && c < len(before)-2 {
+		before = before[c+1:] // the goods just before the examples, not an earlier item
+	}
+	for i := 0; i < len(before); i++ {
+		if before[i] >= '0' && before[i] <= '9' {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(before) {
+		if _, ok := wordNumbers[w]; ok && w != "a" && w != "an" {
+			return true // "five other weapons including"
+		}
+	}
+	return false
 }
 
 // inListOfGoods reports whether goods[k] is an item of a list of goods,

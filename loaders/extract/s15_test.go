@@ -157,6 +157,9 @@ func TestSeizedByOtherWords(t *testing.T) {
 		{"an x-ray revealed", "The woman was arrested after an x-ray revealed 17 lizards in her luggage.", []string{"other/lizards 17"}},
 		{"a search revealed", "A search of the car revealed 3 kg of cocaine.", []string{"drugs/cocaine 3"}},
 		{"taken to hospital is no seizure", "Two officers were taken to hospital after the crash.", nil},
+		{"examples of goods counted", "Officers seized 51 other weapons including knives, machetes and swords.", []string{"other/weapons 51"}},
+		{"examples after such as", "Officers seized 44 weapons such as knives, machetes and swords.", []string{"other/weapons 44"}},
+		{"goods not counted are listed", "Officers also seized several live animals, including a clouded leopard, a sun bear, four birds of paradise and a siamang.", []string{"other/live animals -", "other/birds 4", "other/sun bear 1", "other/siamang 1", "other/clouded leopard 1"}},
 		{"precursors are no drugs", "Finally, 372 tons of chemical precursors were seized.", []string{"other/precursor chemicals 372"}},
 	}
 	for _, tc := range cases {
