@@ -5,15 +5,33 @@ import (
 	"testing"
 )
 
+// extractCase is one sentence or more and what a test reads of their
+// extraction.
+type extractCase[T comparable] struct {
+	name, body string
+	want       []T
+}
+
+// expectEach extracts each case's body and compares what read gives of
+// it with the case's want.
+func expectEach[T comparable](t *testing.T, read func(Extraction) []T, cases []extractCase[T]) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := read(extractText(t, "", tc.body))
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: got %v, want %v", tc.body, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestArrestWordings15 checks arrest wordings read in the fifteenth
 // session: an age band after the noun, a part of those arrested, the
 // gerund of arresting, a headline's present tense and a people's name
 // for the people.
 func TestArrestWordings15(t *testing.T) {
-	cases := []struct {
-		name, body string
-		want       []float64
-	}{
+	expectEach(t, arrestCounts, []extractCase[float64]{
 		{"an age band", "Two women in their 20s were detained on suspicion of fraud.", []float64{2}},
 		{"an age band in words", "Three men in their late teens were arrested after the raid.", []float64{3}},
 		{"a part of those arrested", "Eleven of those arrested were charged with supply offences.", []float64{11}},
@@ -28,16 +46,7 @@ func TestArrestWordings15(t *testing.T) {
 		{"a mastermind", "The alleged mastermind was arrested in Madrid.", []float64{1}},
 		{"no count in a band alone", "Police are looking for a man in his 30s.", nil},
 		{"of those questioned is no arrest", "Eleven of those questioned were later released.", nil},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ex := extractText(t, "", tc.body)
-			got := arrestCounts(ex)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("%q: counts %v, want %v", tc.body, got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestSpeakerBeforeSaid checks a name of two words right before a verb of
@@ -73,86 +82,47 @@ func TestSpeakerBeforeSaid(t *testing.T) {
 // "Anti-" before a word in lower case, a magistrate's court, and centres
 // of intelligence or coordination; a shopping centre is none.
 func TestAgencyNames15(t *testing.T) {
-	cases := []struct {
-		name, body string
-		want       []string
-	}{
+	expectEach(t, agencyNames, []extractCase[string]{
 		{"anti before lower case", "The Anti-mafia District Directorate in Naples said it seized 4 kg of cocaine.", []string{"Anti-mafia District Directorate"}},
 		{"a magistrate's court", "The man appeared at the Melbourne Magistrate's Court on Monday.", []string{"Melbourne Magistrate's Court"}},
 		{"a fraud centre", "The Canadian Anti-Fraud Centre said 300 victims were identified.", []string{"Canadian Anti-Fraud Centre"}},
 		{"a targeting center", "The National Targeting Center flagged the shipment.", []string{"National Targeting Center"}},
 		{"a revenue board", "The Inland Revenue Board said the firm owed taxes.", []string{"Inland Revenue Board"}},
 		{"a shopping centre is no body", "Police arrested the man outside the Westfield Shopping Centre.", nil},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ex := extractText(t, "", tc.body)
-			got := agencyNames(ex)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("%q: agencies %q, want %q", tc.body, got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestDefiniteVehicles checks that a vehicle named with "the" and no
 // number counts one, that plural and "aircraft" do not, and that
 // cellphones are phones.
 func TestDefiniteVehicles(t *testing.T) {
-	cases := []struct {
-		name, body string
-		want       []string
-	}{
+	expectEach(t, seizureQuantities, []extractCase[string]{
 		{"the van", "Officers seized the drugs and the van.", []string{"vehicles/van 1"}},
 		{"the described car", "The stolen car was seized by officers.", []string{"vehicles/car 1"}},
 		{"the vans", "Officers seized the vans.", []string{"vehicles/vans -"}},
 		{"cellphones", "Police seized 14 cellphones from the house.", []string{"phones/cellphones 14"}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ex := extractText(t, "", tc.body)
-			got := seizureQuantities(ex)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("%q: seizures %q, want %q", tc.body, got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestOneMoreByArticle checks that an active arrest of a number of people
 // and one more by an article counts them all, as the passive does, that
 // groups of numbers stay apart, and a citizen caught counts one.
 func TestOneMoreByArticle(t *testing.T) {
-	cases := []struct {
-		name, body string
-		want       []float64
-	}{
+	expectEach(t, arrestCounts, []extractCase[float64]{
 		{"active", "Officers arrested eight men and a woman in Leeds.", []float64{9}},
 		{"the arrest of", "The raids led to the arrest of eight men and a woman.", []float64{9}},
 		{"passive", "Eight men and a woman have been detained.", []float64{9}},
 		{"numbers stay apart", "Officers arrested seven Peruvians and two Mexicans.", []float64{7, 2}},
 		{"a citizen caught", "Border guards also caught a 31-year-old Belarusian citizen who tried to flee.", []float64{1}},
 		{"a citizen arrested", "Soldiers searched a house in Cayambe, where a Colombian citizen was arrested.", []float64{1}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ex := extractText(t, "", tc.body)
-			got := arrestCounts(ex)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("%q: counts %v, want %v", tc.body, got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestSeizedByOtherWords checks goods "taken by police" and goods a
 // search or an x-ray revealed, and that "revealed that" alone seizes
 // nothing.
 func TestSeizedByOtherWords(t *testing.T) {
-	cases := []struct {
-		name, body string
-		want       []string
-	}{
+	expectEach(t, seizureQuantities, []extractCase[string]{
 		{"taken by police", "More than 34,000 cannabis plants and 79kg of dried cannabis were taken by police during the operation.", []string{"drugs/cannabis plants 34000", "drugs/cannabis 79"}},
 		{"an x-ray revealed", "The woman was arrested after an x-ray revealed 17 lizards in her luggage.", []string{"other/lizards 17"}},
 		{"a search revealed", "A search of the car revealed 3 kg of cocaine.", []string{"drugs/cocaine 3"}},
@@ -161,26 +131,14 @@ func TestSeizedByOtherWords(t *testing.T) {
 		{"examples after such as", "Officers seized 44 weapons such as knives, machetes and swords.", []string{"other/weapons 44"}},
 		{"goods not counted are listed", "Officers also seized several live animals, including a clouded leopard, a sun bear, four birds of paradise and a siamang.", []string{"other/live animals -", "other/birds 4", "other/sun bear 1", "other/siamang 1", "other/clouded leopard 1"}},
 		{"precursors are no drugs", "Finally, 372 tons of chemical precursors were seized.", []string{"other/precursor chemicals 372"}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ex := extractText(t, "", tc.body)
-			got := seizureQuantities(ex)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("%q: seizures %q, want %q", tc.body, got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestNameListsAfterAre checks a list of names after "They are", "The
 // rest are" or "The suspects include", and that a list of places there,
 // or a place opening a listed name, is no list of people.
 func TestNameListsAfterAre(t *testing.T) {
-	cases := []struct {
-		name, body string
-		want       []string
-	}{
+	expectEach(t, peopleNames, []extractCase[string]{
 		{"they are", "Police arrested 26 suspects. They are Kofi Mensah, Ama Boateng and Yaw Darko.", []string{"Kofi Mensah", "Ama Boateng", "Yaw Darko"}},
 		{"the rest are", "Police arrested 26 suspects. The rest are Efua Owusu, Kojo Addo and Akua Nyarko.", []string{"Efua Owusu", "Kojo Addo", "Akua Nyarko"}},
 		{"the suspects include", "The suspects include Tom Ray, Ada Obi and Lee Kim.", []string{"Tom Ray", "Ada Obi", "Lee Kim"}},
@@ -190,40 +148,19 @@ func TestNameListsAfterAre(t *testing.T) {
 		{"a town's man after an age", "A 29-year-old Leeds man was arrested on Monday.", nil},
 		{"places", "Raids were carried out in three cities. They are Port Harcourt, Benin City and Abuja.", nil},
 		{"places of two words", "Raids were carried out in three cities. They were Los Angeles, San Diego and Fresno.", nil},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ex := extractText(t, "", tc.body)
-			got := peopleNames(ex)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("%q: people %q, want %q", tc.body, got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestListsOfNames checks a list of three names or more, whatever opens
 // it, with ages between; and that regions, brands among one-word names,
 // or two names alone make no list.
 func TestListsOfNames(t *testing.T) {
-	cases := []struct {
-		name, body string
-		want       []string
-	}{
+	expectEach(t, peopleNames, []extractCase[string]{
 		{"after include", "Police arrested 26 suspects. Those held include Kofi Mensah, Ama Boateng, Yaw Darko and Kwame Asante.", []string{"Kofi Mensah", "Ama Boateng", "Yaw Darko", "Kwame Asante"}},
 		{"with ages", "The court heard from Kofi Mensah, 34, Ama Boateng, 29, and Yaw Darko, 41.", []string{"Kofi Mensah", "Ama Boateng", "Yaw Darko"}},
 		{"regions", "The operation covered Greater Accra, Ashanti Region, Volta Region and Northern Region.", nil},
 		{"brands", "Brands included Louis Vuitton, Gucci, Christian Dior and Ralph Lauren.", nil},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ex := extractText(t, "", tc.body)
-			got := peopleNames(ex)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("%q: people %q, want %q", tc.body, got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestDatelinesAndRegions checks a dateline in capitals that opens the
@@ -231,26 +168,14 @@ func TestListsOfNames(t *testing.T) {
 // gazetteer, and the place before "police"; a word in capitals inside a
 // paragraph is no dateline, and a people's adjective no place.
 func TestDatelinesAndRegions(t *testing.T) {
-	cases := []struct {
-		name, body string
-		want       []string
-	}{
+	expectEach(t, placeNames, []extractCase[string]{
 		{"a dateline and a region", "PUTRAJAYA, March 16 — Officers arrested three people in Petaling Jaya, Selangor yesterday.", []string{"Putrajaya", "Petaling Jaya", "Selangor"}},
 		{"a dateline with a colon", "SONGKHLA: Officers arrested three people.", []string{"Songkhla"}},
 		{"a town's police", "Jakarta police arrested six people over the scam.", []string{"Jakarta"}},
 		{"a country's police, possessive", "Colombia's police arrested 31 people in the raids.", []string{"Colombia"}},
 		{"an adjective is no place", "Peruvian police arrested eight people.", nil},
 		{"capitals inside a paragraph", "Officers arrested three people. SONGKHLA, they said, was calm.", nil},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ex := extractText(t, "", tc.body)
-			got := placeNames(ex)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("%q: places %q, want %q", tc.body, got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestPoliceAfterAnotherBody checks that a figure whose sentence gives it
