@@ -1832,6 +1832,24 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		}
 	}
 
+	// "40 guns, four of which were ghost guns": a part of the goods just counted.
+	if cue && len(made) > 0 && (strings.Contains(sf.low, " of which ") || strings.Contains(sf.low, " of them were ") || strings.Contains(sf.low, " of these were ")) {
+		r.rule = "seizure.part-of-which"
+		for _, f := range sf.figures() {
+			last := r.out.Seizures[made[len(made)-1]]
+			rest, ok := ofWhichWere(sf.low[f.End:])
+			if !ok || f.Vague || last.Quantity == nil || deref(last.Unit) != "item" || r.coveredBySeizure(made, text, f.Start, f.End) {
+				continue
+			}
+			from := len(text) - len(rest)
+			to := from + strings.IndexFunc(text[from:]+".", func(c rune) bool { return c == '.' || c == ',' || c == ';' || c == ')' })
+			if sub := strings.TrimSpace(text[from:to]); sub != "" && len(strings.Fields(sub)) <= 5 {
+				newSeizure(Seizure{Commodity: last.Commodity, Subtype: r.strp(sub), Quantity: r.nump(f.Value), Unit: r.strp("item"),
+					Qualifier: r.strp(f.Qualifier), Phrase: text[f.Start:to]}, f.Start)
+			}
+		}
+	}
+
 	// Sums of money: cash, or the value of what was seized.
 	r.rule = "seizure.money"
 	for _, m := range moneys {
@@ -2023,6 +2041,17 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 			known = append(known, [2]int{start, end}) // a region may repeat a list
 		}
 	}
+}
+
+// ofWhichWere cuts " of which were " (or "are", "was") from the start of
+// the lower-case text after a figure and returns the rest.
+func ofWhichWere(low string) (string, bool) {
+	for _, p := range []string{" of which were ", " of which are ", " of them were ", " of these were "} {
+		if rest, ok := strings.CutPrefix(low, p); ok {
+			return rest, true
+		}
+	}
+	return "", false
 }
 
 // examplesOfCount reports whether the lower-case text before a listed

@@ -130,6 +130,9 @@ func TestSeizedByOtherWords(t *testing.T) {
 		{"examples of goods counted", "Officers seized 51 other weapons including knives, machetes and swords.", []string{"other/weapons 51"}},
 		{"examples after such as", "Officers seized 44 weapons such as knives, machetes and swords.", []string{"other/weapons 44"}},
 		{"goods not counted are listed", "Officers also seized several live animals, including a clouded leopard, a sun bear, four birds of paradise and a siamang.", []string{"other/live animals -", "other/birds 4", "other/sun bear 1", "other/siamang 1", "other/clouded leopard 1"}},
+		{"a part of which", "Deputies seized 40 guns, four of which were ghost guns.", []string{"firearms/guns 40", "firearms/ghost guns 4"}},
+		{"a part of which, at least", "Officers recovered 13 firearms, at least two of which were reported stolen.", []string{"firearms/ 13", "firearms/reported stolen 2"}},
+		{"a part of goods weighed is none", "Officers seized 40 kg of cocaine, four of which were hidden in a car.", []string{"drugs/cocaine 40"}},
 		{"precursors are no drugs", "Finally, 372 tons of chemical precursors were seized.", []string{"other/precursor chemicals 372"}},
 	})
 }
