@@ -1833,12 +1833,15 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	}
 
 	// "40 guns, four of which were ghost guns": a part of the goods just counted.
-	if cue && len(made) > 0 && (strings.Contains(sf.low, " of which ") || strings.Contains(sf.low, " of them were ") || strings.Contains(sf.low, " of these were ")) {
-		r.rule = "seizure.part-of-which"
+	if cue && len(made) > 0 {
 		for _, f := range sf.figures() {
-			last := r.out.Seizures[made[len(made)-1]]
 			rest, ok := ofWhichWere(sf.low[f.End:])
-			if !ok || f.Vague || last.Quantity == nil || deref(last.Unit) != "item" || r.coveredBySeizure(made, text, f.Start, f.End) {
+			if !ok {
+				continue
+			}
+			r.rule = "seizure.part-of-which"
+			last := r.out.Seizures[made[len(made)-1]]
+			if f.Vague || last.Quantity == nil || deref(last.Unit) != "item" || r.coveredBySeizure(made, text, f.Start, f.End) {
 				continue
 			}
 			from := len(text) - len(rest)
@@ -2046,6 +2049,9 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 // ofWhichWere cuts " of which were " (or "are", "was") from the start of
 // the lower-case text after a figure and returns the rest.
 func ofWhichWere(low string) (string, bool) {
+	if !strings.HasPrefix(low, " of th") && !strings.HasPrefix(low, " of wh") {
+		return "", false
+	}
 	for _, p := range []string{" of which were ", " of which are ", " of them were ", " of these were "} {
 		if rest, ok := strings.CutPrefix(low, p); ok {
 			return rest, true
