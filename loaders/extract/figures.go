@@ -2642,6 +2642,9 @@ var seizeVerbWords = newWordAlts("seized", "seizing", "seizures of", "seizure of
 func findSeizeVerbsAt(s string, starts []int32, bits []uint8) [][]int {
 	return matchAtWordStarts(s, starts, bits, scanSeizeVerb, &seizeVerbLead, func(s string, p int) submatch {
 		if e := wordAltAt(s, p, seizeVerbWords); e >= 0 {
+			if learntNotFound(s, p, e) {
+				return submatch{}
+			}
 			return submatch{m: [8]int{p, e, p, e}, n: 4}
 		}
 		return submatch{}
@@ -2678,11 +2681,19 @@ func hasSeizeCueAt(s string, starts []int32, bits []uint8) bool {
 				return true
 			}
 		}
-		if wordAltAt(s, p, seizeCueWhole) >= 0 {
+		if e := wordAltAt(s, p, seizeCueWhole); e >= 0 && !learntNotFound(s, p, e) {
 			return true
 		}
 	}
 	return false
+}
+
+// learntNotFound reports whether the cue s[p:e] is "found" before "out":
+// what was learnt, not what was seized ("it was found out that the group
+// had brought in 290 tons"). ("Found that the van held 3 kg" may tell of a
+// seizure, so "that" alone stays a cue.)
+func learntNotFound(s string, p, e int) bool {
+	return s[p]|0x20 == 'f' && hasPrefixFold(s[e:], " out ")
 }
 
 // clauseIn returns the byte span of the clause that holds pos in a text of

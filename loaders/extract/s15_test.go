@@ -133,6 +133,8 @@ func TestSeizedByOtherWords(t *testing.T) {
 		{"a part of which", "Deputies seized 40 guns, four of which were ghost guns.", []string{"firearms/guns 40", "firearms/ghost guns 4"}},
 		{"a part of which, at least", "Officers recovered 13 firearms, at least two of which were reported stolen.", []string{"firearms/ 13", "firearms/reported stolen 2"}},
 		{"a part of goods weighed is none", "Officers seized 40 kg of cocaine, four of which were hidden in a car.", []string{"drugs/cocaine 40"}},
+		{"found out is learnt", "During the investigation it was found out that the group introduced 290 tons of tobacco into Romania.", nil},
+		{"found is seized", "Officers found 290 kg of tobacco in the lorry.", []string{"other/tobacco 290"}},
 		{"precursors are no drugs", "Finally, 372 tons of chemical precursors were seized.", []string{"other/precursor chemicals 372"}},
 	})
 }
