@@ -188,15 +188,10 @@ func partOfThoseArrested(low string) bool {
 	if strings.Contains(low, " of those arrested") || strings.Contains(low, " of those detained") {
 		return true
 	}
-	for i := strings.Index(low, " of the "); i > 0; {
-		if c := low[i-1]; c >= '0' && c <= '9' {
+	for i := range indexesOf(low, " of the ") {
+		if i > 0 && low[i-1] >= '0' && low[i-1] <= '9' {
 			return true
 		}
-		k := strings.Index(low[i+1:], " of the ")
-		if k < 0 {
-			break
-		}
-		i += 1 + k
 	}
 	return false
 }

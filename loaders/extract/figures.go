@@ -1839,11 +1839,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if !ok {
 				continue
 			}
-			r.rule = "seizure.part-of-which"
 			last := r.out.Seizures[made[len(made)-1]]
 			if f.Vague || last.Quantity == nil || deref(last.Unit) != "item" || r.coveredBySeizure(made, text, f.Start, f.End) {
 				continue
 			}
+			r.rule = "seizure.part-of-which"
 			from := len(text) - len(rest)
 			to := from + strings.IndexFunc(text[from:]+".", func(c rune) bool { return c == '.' || c == ',' || c == ';' || c == ')' })
 			if sub := strings.TrimSpace(text[from:to]); sub != "" && len(strings.Fields(sub)) <= 5 {
@@ -2046,8 +2046,9 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 	}
 }
 
-// ofWhichWere cuts " of which were " (or "are", "was") from the start of
-// the lower-case text after a figure and returns the rest.
+// ofWhichWere cuts " of which were " (or " of which are ", " of them
+// were ", " of these were ") from the start of the lower-case text after a
+// figure and returns the rest.
 func ofWhichWere(low string) (string, bool) {
 	if !strings.HasPrefix(low, " of th") && !strings.HasPrefix(low, " of wh") {
 		return "", false
@@ -2079,10 +2080,8 @@ func examplesOfCount(low string) bool {
 	if c := strings.LastIndexByte(before, ','); c >= 0 && c < len(before)-2 {
 		before = before[c+1:] // the goods just before the examples, not an earlier item
 	}
-	for i := 0; i < len(before); i++ {
-		if before[i] >= '0' && before[i] <= '9' {
-			return true
-		}
+	if hasDigit(before) {
+		return true // "51 other weapons including"
 	}
 	for _, w := range strings.Fields(before) {
 		if _, ok := wordNumbers[w]; ok && w != "a" && w != "an" {
@@ -2380,18 +2379,13 @@ func madeFromBefore(low string) bool {
 	if k := strings.LastIndexAny(low, ",;"); k >= 0 {
 		low = low[k+1:]
 	}
-	for i := strings.Index(low, "to "); i >= 0; {
+	for i := range indexesOf(low, "to ") {
 		rest := low[i+len("to "):]
 		for _, w := range [...]string{"manufacture ", "produce ", "make ", "synthesize ", "synthesise "} {
 			if strings.HasPrefix(rest, w) {
 				return true
 			}
 		}
-		k := strings.Index(low[i+1:], "to ")
-		if k < 0 {
-			break
-		}
-		i += 1 + k
 	}
 	return false
 }

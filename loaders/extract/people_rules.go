@@ -310,16 +310,13 @@ func nounThenName(sf *sentenceFacts) bool {
 // hasAgeBetweenCommas reports whether s holds an age set off by commas,
 // as after a name: "stopped Imran Hussain, 31, on the M62".
 func hasAgeBetweenCommas(s string) bool {
-	for i := strings.Index(s, ", "); i >= 0 && i+5 < len(s); {
-		d := s[i+2:]
-		if d[0] >= '0' && d[0] <= '9' && d[1] >= '0' && d[1] <= '9' && d[2] == ',' {
-			return true
-		}
-		k := strings.Index(s[i+2:], ", ")
-		if k < 0 {
+	for i := range indexesOf(s, ", ") {
+		if i+5 >= len(s) {
 			break
 		}
-		i += 2 + k
+		if d := s[i+2:]; d[0] >= '0' && d[0] <= '9' && d[1] >= '0' && d[1] <= '9' && d[2] == ',' {
+			return true
+		}
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/binary"
+	"iter"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -474,4 +475,18 @@ func appendStartBits(dst []uint8, s string, starts []int32, toks []token) []uint
 		dst = append(dst, bits)
 	}
 	return dst
+}
+
+// indexesOf yields the byte offset of each occurrence of sub in s, in
+// order (occurrences may overlap).
+func indexesOf(s, sub string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for from := 0; from <= len(s); {
+			k := strings.Index(s[from:], sub)
+			if k < 0 || !yield(from+k) {
+				return
+			}
+			from += k + 1
+		}
+	}
 }

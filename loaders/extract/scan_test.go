@@ -393,3 +393,25 @@ func FuzzByteCues(f *testing.F) {
 		}
 	})
 }
+
+// TestIndexesOf checks every occurrence in order, overlapping ones too,
+// and none where there is none.
+func TestIndexesOf(t *testing.T) {
+	cases := []struct {
+		name, s, sub string
+		want         []int
+	}{
+		{"several", "a, b, c", ", ", []int{1, 4}},
+		{"overlapping", "aaaa", "aa", []int{0, 1, 2}},
+		{"at the ends", "to go to", "to", []int{0, 6}},
+		{"none", "abc", "x", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := slices.Collect(indexesOf(tc.s, tc.sub))
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("indexesOf(%q, %q) = %v, want %v", tc.s, tc.sub, got, tc.want)
+			}
+		})
+	}
+}
