@@ -92,23 +92,10 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 	if _, we, _ := m.Capture("who"); off+we < len(toks) && streetWords[toks[off+we].Lower] && isCapitalised(toks[off+we].Text) {
 		return // "Sir Winston Churchill Avenue" names a road
 	}
-	if m.Rule == "person.name.said" || strings.HasPrefix(m.Rule, "person.list.") || strings.HasPrefix(m.Rule, "person.next.") {
+	if said, listed := m.Rule == "person.name.said", strings.HasPrefix(m.Rule, "person.list.") || strings.HasPrefix(m.Rule, "person.next."); said || listed {
 		ws, we, _ := m.Capture("who")
-		from, to := toks[off+ws].Start, toks[off+we-1].End
-		if m.Rule != "person.name.said" {
-			// A listed name may hold a place's name ("Milan Kumar", "Mohammed
-			// Omar Aden"), but not be one ("Los Angeles", "Benin City").
-			if coversMention(sf.places, from, to) || coversMention(sf.agencies, from, to) || placeHeadWords[toks[off+we-1].Lower] {
-				return
-			}
-			from, to = 0, 0
-		}
-		if overlapsMention(sf.agencies, from, to) || overlapsMention(sf.places, from, to) || overlapsMention(sf.operations, from, to) ||
-			overlapsMention(sf.groups, from, to) || overlapsMention(sf.platforms, from, to) || overlapsMention(sf.demonyms, from, to) {
-			return // "Border Force said", "New Zealand said": a name, not a person's
-		}
-		if orgHeadWords[toks[off+we-1].Lower] {
-			return // "the Galapagos Conservation Trust said", "Sky News said"
+		if namesOther(sf, toks[off+ws].Start, toks[off+we-1].End, toks[off+we-1].Lower, listed) {
+			return // "Border Force said", "New Zealand said", "the Galapagos Conservation Trust said"; a list's "Los Angeles"
 		}
 	}
 	title, role := span("title"), strings.TrimSpace(span("role"))
@@ -407,14 +394,27 @@ func hasLowerASCII(s string) bool {
 // place's, a body's or another kind's name: then the list is of those.
 func (r *run) listOfOthers(sf *sentenceFacts, items [][2]int) bool {
 	for _, it := range items {
-		from, to := sf.toks[it[0]].Start, sf.toks[it[1]-1].End
-		if coversMention(sf.places, from, to) || overlapsMention(sf.agencies, from, to) || overlapsMention(sf.operations, from, to) ||
-			overlapsMention(sf.groups, from, to) || overlapsMention(sf.platforms, from, to) || overlapsMention(sf.dates, from, to) ||
-			placeHeadWords[sf.toks[it[1]-1].Lower] || orgHeadWords[sf.toks[it[1]-1].Lower] {
+		if namesOther(sf, sf.toks[it[0]].Start, sf.toks[it[1]-1].End, sf.toks[it[1]-1].Lower, true) {
 			return true
 		}
 	}
 	return false
+}
+
+// namesOther reports whether the capitalised words at [from, to), the
+// last of them last (in lower case), name a body, a place, an operation,
+// a group, a platform, a people or a date rather than a person, or end
+// as such a name does ("... City", "... Trust"). A listed name (listed)
+// may hold a place's name ("Milan Kumar", "Mohammed Omar Aden") but not
+// be one ("Los Angeles").
+func namesOther(sf *sentenceFacts, from, to int, last string, listed bool) bool {
+	place := overlapsMention(sf.places, from, to)
+	if listed {
+		place = coversMention(sf.places, from, to)
+	}
+	return place || overlapsMention(sf.agencies, from, to) || overlapsMention(sf.operations, from, to) ||
+		overlapsMention(sf.groups, from, to) || overlapsMention(sf.platforms, from, to) || overlapsMention(sf.demonyms, from, to) ||
+		overlapsMention(sf.dates, from, to) || placeHeadWords[last] || orgHeadWords[last]
 }
 
 // listNameWord reports whether t may be a word of a listed person's name:

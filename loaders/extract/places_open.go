@@ -113,8 +113,8 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 				continue
 			}
 			name := sf.s.Text[start:stop]
-			if isAllCapsWord(name) {
-				name = name[:1] + strings.ToLower(name[1:]) // a dateline's "PUTRAJAYA" is Putrajaya
+			if isAllCaps(name) {
+				name = titleCase(strings.ToLower(name)) // a dateline's "PUTRAJAYA" is Putrajaya
 			}
 			p := r.pickOpen(sf, places)
 			kind := p.Kind
@@ -172,16 +172,6 @@ func (r *run) opensParagraph(sf *sentenceFacts) bool {
 	return k == 0 || k-1 < len(r.sents) && r.sents[k-1].s.Para != sf.s.Para
 }
 
-// isAllCapsWord reports whether w is letters in ASCII capitals, two or more.
-func isAllCapsWord(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] < 'A' || w[i] > 'Z' {
-			return false
-		}
-	}
-	return len(w) > 1
-}
-
 // openCued reports whether toks[i] follows a word of place ("in",
 // "bound for", "the town of"), or comes next in a list that one starts:
 // "in Agege, Shogunle, Oshodi and Ikeja", "in Lion Street, Rugeley".
@@ -194,7 +184,7 @@ func (r *run) openCued(sf *sentenceFacts, i int) bool {
 			}
 		}
 	}
-	if i == 0 && sf.s.Para <= 3 && r.opensParagraph(sf) && isAllCapsWord(toks[0].Text) && len(toks) > 1 {
+	if i == 0 && sf.s.Para <= 3 && r.opensParagraph(sf) && len(toks[0].Text) > 1 && isAllCaps(toks[0].Text) && len(toks) > 1 {
 		if sep := strings.TrimSpace(text[toks[0].End:toks[1].Start]); sep == "," || sep == ":" || sep == "(" || sep == "—" || sep == "-" || sep == "–" {
 			return true // a dateline: "PUTRAJAYA, March 16 —", "SONGKHLA:"
 		}
