@@ -1459,7 +1459,8 @@ var portBytes = [256]bool{'P': true, 'H': true, 'p': true, 'g': true}
 func (r *run) findNamed(sf *sentenceFacts) {
 	r.rule = "gazetteer"
 	var found [8]match // the sentence's names stay on the stack
-	for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entPlace, entPlatform, entGroup) {
+	ms := r.x.gaz.appendFind(found[:0], sf.toks, entPlace, entPlatform, entGroup)
+	for _, m := range ms {
 		if overlapsMention(sf.agencies, sf.toks[m.I].Start, sf.toks[m.J-1].End) {
 			continue // "Dublin" in "Dublin Metropolitan Region ... Unit"
 		}
@@ -1475,7 +1476,7 @@ func (r *run) findNamed(sf *sentenceFacts) {
 			if r.isAdjectiveUse(sf, m) || m.J < len(sf.toks) && streetWords[sf.toks[m.J].Lower] && isCapitalised(sf.toks[m.J].Text) {
 				continue // "the Portland Drive address" names a street, not Portland
 			}
-			if notThePlace(sf, m) {
+			if notThePlace(sf, m, ms) {
 				continue
 			}
 			if !strings.EqualFold(mt.Surface, e.Canon) && r.nameGoesOn(sf, m.J) {
@@ -1548,19 +1549,23 @@ func (r *run) findNamed(sf *sentenceFacts) {
 
 // notThePlace reports whether the gazetteer's place at m is part of another
 // name: an airline's ("Qatar Airways", "an Emirates flight"), a longer
-// name joined by a hyphen ("Baden-Wuerttemberg"), a person's after a verb
-// of saying ("said Chad Plantz"), or a strait's or sea's ("the Makassar
-// Strait", which is another place).
-func notThePlace(sf *sentenceFacts, m match) bool {
+// name joined by a hyphen ("Baden-Wuerttemberg", but not a route of
+// places: "Bulgaria-Serbia-Hungary"), a person's after a verb of saying
+// ("said Chad Plantz"), or a strait's or sea's ("the Makassar Strait",
+// which is another place). all are the sentence's gazetteer matches.
+func notThePlace(sf *sentenceFacts, m match, all []match) bool {
 	toks, text := sf.toks, sf.s.Text
 	end := toks[m.J-1].End
 	if end+1 < len(text) && text[end] == '-' && text[end+1] >= 'A' && text[end+1] <= 'Z' {
-		return true
+		return !slices.ContainsFunc(all, func(n match) bool {
+			return toks[n.I].Start == end+1 && n.Entries[0].Kind == entPlace
+		})
 	}
 	if m.I > 0 && toks[m.I-1].Text == "Air" {
 		return true // "an Air India Express flight"
 	}
-	if m.I > 0 && vesselWords[toks[m.I-1].Lower] {
+	if m.I > 0 && vesselWords[toks[m.I-1].Lower] && text[toks[m.I-1].End:toks[m.I].Start] == " " {
+		// (but "the countries in the operation: Argentina, Chile" lists places)
 		return true // "the cutter Hamilton", "HMS Montrose", "Operation Monaco": a ship's or an operation's name
 	}
 	if m.J < len(toks) && toks[m.J].Text == "State" && text[end:toks[m.J].Start] == " " {
