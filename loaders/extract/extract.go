@@ -714,7 +714,7 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if !toks[i].in(setAgencyHead, agencyHeads) && afterTitle(sf.s.Text, toks, i, isTitle) {
 			continue // "Inspector Sam Patel of West Midlands Police": a person's name
 		}
-		if numberOrDay[toks[i].Lower] || isDigits(toks[i].Text) || datePart(toks[i].Lower) {
+		if (numberOrDay[toks[i].Lower] && !numberInName(toks, i)) || isDigits(toks[i].Text) || datePart(toks[i].Lower) {
 			continue // "Two NDLEA officers": a count, then the body's name; "On March 3rd 2019 Ellis County ...": a date
 		}
 		multiName := toks[i].Lower == "multi" && i+1 < len(toks) && sf.s.Text[toks[i].End:toks[i+1].Start] == "-" && isCapitalised(toks[i+1].Text) // "Multi-Option Police Section"
@@ -734,6 +734,9 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		j := i + 1
 		for j < len(toks) && continuesName(toks, i, j, adjacent) {
 			j++
+		}
+		if k := ranksAfterBody(toks, i, j, isTitle); k > 0 {
+			j = k // "... of National Police Brigadier General Eko Daniyanto": a person's ranks and name after the body's
 		}
 		for end := j; end > i+1; end-- {
 			if k := r.coordinationAt(toks[i:end]); k > 0 {
@@ -770,6 +773,36 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		}
 	}
 	return out
+}
+
+// numberInName reports whether the number word toks[i] (not a day) opens
+// a name: capitalised after a word in lower case, so neither a sentence's
+// first word nor a headline's ("officers from Six Nations Police Service").
+func numberInName(toks []token, i int) bool {
+	return wordNumbers[toks[i].Lower] != 0 && i > 0 && toks[i-1].letters && toks[i-1].Text == toks[i-1].Lower
+}
+
+// ranksAfterBody returns where a person's ranks start inside the
+// capitalised run toks[i:j], after a word that heads a body's name and
+// before a name that is no body's: "National Police Brigadier General Eko
+// Daniyanto" ends the body at "Police". 0 where none does.
+func ranksAfterBody(toks []token, i, j int, isTitle func(token) bool) int {
+	head := false
+	for k := i; k < j; k++ {
+		if !isTitle(toks[k]) || !head {
+			head = head || toks[k].in(setAgencyHead, agencyHeads)
+			continue
+		}
+		m := k
+		for m < j && isTitle(toks[m]) {
+			m++
+		}
+		if m < j && isCapitalised(toks[m].Text) && !toks[m].in(setAgencyHead, agencyHeads) {
+			return k
+		}
+		return 0
+	}
+	return 0
 }
 
 // cutsPlace reports whether a name ending before toks[end] would cut a
@@ -1121,13 +1154,46 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 			if !ok {
 				continue
 			}
+			head, last := titleCase(toks[k].Lower), k
+			if toks[k].Lower == "police" && kind != "country" && k+1 < len(toks) && (toks[k+1].Lower == "department" || toks[k+1].Lower == "departments") && adjacentSpace(sf, k, k+1) {
+				head, last = "Police Department", k+1 // "the Clovis police department" (a country's is no one force)
+			}
+			if last > k && toks[last].Lower == "departments" {
+				r.sharedPoliceDepartment(sf, toks, i) // "the Fresno and Clovis police departments": Fresno's too
+			}
 			place := sf.s.Text[toks[i].Start:toks[end-1].End]
-			r.addAgencyMention(sf, place+" "+titleCase(toks[k].Lower), "", toks[i].Start, toks[k].End)
-			sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[toks[i].Start:toks[k].End]
+			r.addAgencyMention(sf, place+" "+head, "", toks[i].Start, toks[last].End)
+			sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[toks[i].Start:toks[last].End]
 			// The place is named too, as a noun: "Jakarta police" is in Jakarta.
 			r.addPlace(sf, name, country, kind, mention{Name: name, Surface: place, Start: toks[i].Start, End: toks[end-1].End})
 			break
 		}
+	}
+}
+
+// sharedPoliceDepartment reads the place before "and" ahead of toks[i],
+// where the two places share "police departments": "the Fresno and
+// Clovis police departments" names Fresno's department too.
+func (r *run) sharedPoliceDepartment(sf *sentenceFacts, toks []token, i int) {
+	if i < 2 || toks[i-1].Lower != "and" || !adjacentSpace(sf, i-2, i-1) {
+		return
+	}
+	for start := max(0, i-4); start < i-1; start++ {
+		if !isCapitalised(toks[start].Text) || overlapsMention(sf.agencies, toks[start].Start, toks[i-2].End) {
+			continue
+		}
+		name, country, kind, ok := r.knownPlace(sf, toks, start, i-1)
+		if !ok {
+			continue
+		}
+		place := sf.s.Text[toks[start].Start:toks[i-2].End]
+		r.addAgencyMention(sf, place+" Police Department", "", toks[start].Start, toks[i-2].End)
+		if k, ok := r.agencyIdx[place+" Police Department"]; ok {
+			a := &r.out.Agencies[k]
+			a.Aliases = slices.DeleteFunc(a.Aliases, func(s string) bool { return s == place }) // the place alone names no force
+		}
+		r.addPlace(sf, name, country, kind, mention{Name: name, Surface: place, Start: toks[start].Start, End: toks[i-2].End})
+		return
 	}
 }
 

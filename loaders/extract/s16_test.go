@@ -16,3 +16,26 @@ func TestPlacesInLists16(t *testing.T) {
 		{"an operation's codename", "Police arrested 12 people in Operation Monaco.", nil},
 	})
 }
+
+// TestPlacePoliceDepartments16 checks a town's police department written
+// in lower case, and two towns sharing "police departments".
+func TestPlacePoliceDepartments16(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"a town's department", "Officers of the Clovis police department arrested two men.", []string{"Clovis Police Department"}},
+		{"two towns share the head", "The task force is made up of the Fresno and Clovis police departments.",
+			[]string{"Fresno Police Department", "Clovis Police Department"}},
+		{"a town's police", "Clovis police arrested two men.", []string{"Clovis Police"}},
+	})
+}
+
+// TestAgencyNameEdges16 checks a body's name that opens with a number word
+// mid-sentence, and one followed by a person's ranks and name.
+func TestAgencyNameEdges16(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"a number word opens the name", "Officers from Six Nations Police Service arrested two men.", []string{"Six Nations Police Service"}},
+		{"a count opens the sentence", "Two NDLEA officers were hurt in the raid.", []string{"National Drug Law Enforcement Agency"}},
+		{"ranks and a name after the body", "The Criminal Investigation Agency of National Police Brigadier General Eko Daniyanto said 40 kg was seized.",
+			[]string{"Criminal Investigation Agency of National Police"}},
+		{"a title inside the name", "The Office of the Director of Public Prosecutions charged the men.", []string{"Office of the Director of Public Prosecutions"}},
+	})
+}
