@@ -2287,7 +2287,11 @@ func titledPerson(toks []token) bool {
 // right after one another, that a title opens before it: "Sam" and "Patel"
 // of "Detective Chief Inspector Sam Patel".
 func afterTitle(text string, toks []token, i int, isTitle func(token) bool) bool {
-	for k := i - 1; k >= 0 && k >= i-4 && isCapitalised(toks[k].Text) && strings.TrimSpace(text[toks[k].End:toks[k+1].Start]) == ""; k-- {
+	spaced := func(k int) bool { // only spaces after toks[k], or an initial's stop: "Leo R. Hart"
+		sep := strings.TrimSpace(text[toks[k].End:toks[k+1].Start])
+		return sep == "" || sep == "." && len(toks[k].Text) == 1
+	}
+	for k := i - 1; k >= 0 && k >= i-4 && isCapitalised(toks[k].Text) && spaced(k); k-- {
 		if toks[k].in(setAgencyHead, agencyHeads) {
 			return false // "Kildare Detective Unit Portlaoise": a body's name ended
 		}

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestPlacesInLists16 checks places the sixteenth session found dropped:
 // a list after "operation:" (no codename: the colon stands between) and a
@@ -38,4 +41,16 @@ func TestAgencyNameEdges16(t *testing.T) {
 			[]string{"Criminal Investigation Agency of National Police"}},
 		{"a title inside the name", "The Office of the Director of Public Prosecutions charged the men.", []string{"Office of the Director of Public Prosecutions"}},
 	})
+}
+
+// TestBodyAfterInitialledName16 checks that a titled person's name with an
+// initial is no part of the body named after it.
+func TestBodyAfterInitialledName16(t *testing.T) {
+	ex := extractText(t, "", "Detective Inspector Leo R. Hart of Kent Police said six men were arrested.")
+	if got := agencyNames(ex); !slices.Equal(got, []string{"Kent Police"}) {
+		t.Errorf("agencies %q, want [Kent Police]", got)
+	}
+	if got := peopleNames(ex); len(got) != 1 || deref(ex.People[0].Organisation) != "Kent Police" {
+		t.Errorf("people %q, want Leo R. Hart of Kent Police", got)
+	}
 }
