@@ -54,3 +54,21 @@ func TestBodyAfterInitialledName16(t *testing.T) {
 		t.Errorf("people %q, want Leo R. Hart of Kent Police", got)
 	}
 }
+
+// TestSupportedByActs16 checks that a body "supported by" another is the
+// one that acted, while a body that supports others is not.
+func TestSupportedByActs16(t *testing.T) {
+	arrestAgencies := func(ex Extraction) []string {
+		var out []string
+		for _, a := range ex.Arrests {
+			out = append(out, deref(a.Agency))
+		}
+		return out
+	}
+	expectEach(t, arrestAgencies, []extractCase[string]{
+		{"supported by, set off", "The Guardia Civil, supported by Europol, arrested 23 suspects in Madrid.", []string{"Guardia Civil"}},
+		{"assisted by, set off", "The National Police, assisted by the FBI, arrested 23 suspects.", []string{"National Police"}},
+		{"who supports others", "Europol supported the Guardia Civil, which arrested 23 suspects.", []string{"Guardia Civil"}},
+		{"a supporter alone", "Europol supported the operation, which led to 23 arrests.", []string{""}},
+	})
+}
