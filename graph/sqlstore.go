@@ -532,11 +532,19 @@ func (a *nodeArrays) upsert(ctx context.Context, tx pgx.Tx) error {
 // quadArrays are the hashes of quads, one slice per direction.
 type quadArrays struct{ s, p, o, l [][]byte }
 
-func (a *quadArrays) add(qd quad.Quad) {
-	a.s = append(a.s, hashOf(qd.Subject))
-	a.p = append(a.p, hashOf(qd.Predicate))
-	a.o = append(a.o, hashOf(qd.Object))
-	a.l = append(a.l, hashOf(qd.Label))
+// quadHashes are the hashes of a quad's values in the order of
+// quad.Directions (subject, predicate, object, label), nil for no value.
+type quadHashes [4][]byte
+
+func hashQuad(qd quad.Quad) quadHashes {
+	return quadHashes{hashOf(qd.Subject), hashOf(qd.Predicate), hashOf(qd.Object), hashOf(qd.Label)}
+}
+
+func (a *quadArrays) add(h quadHashes) {
+	a.s = append(a.s, h[0])
+	a.p = append(a.p, h[1])
+	a.o = append(a.o, h[2])
+	a.l = append(a.l, h[3])
 }
 
 func (a *quadArrays) len() int { return len(a.s) }
@@ -602,15 +610,15 @@ func newRefCounts() *refCounts {
 	return &refCounts{vals: map[string]quad.Value{}, refs: map[string]int{}}
 }
 
-func (r *refCounts) add(qd quad.Quad, n int) {
-	for _, d := range quad.Directions {
-		v := qd.Get(d)
-		if v == nil {
+// add counts n references to each value of qd, whose hashes are h.
+func (r *refCounts) add(qd quad.Quad, h quadHashes, n int) {
+	for i, d := range quad.Directions {
+		if h[i] == nil {
 			continue
 		}
-		k := string(hashOf(v))
+		k := string(h[i])
 		if _, ok := r.vals[k]; !ok {
-			r.vals[k] = v
+			r.vals[k] = qd.Get(d)
 			r.keys = append(r.keys, k)
 		}
 		r.refs[k] += n
@@ -623,12 +631,13 @@ func (q *sqlStore) apply(ctx context.Context, deltas []cgraph.Delta) error {
 	rc := newRefCounts()
 	var add, del quadArrays
 	for _, d := range deltas {
+		h := hashQuad(d.Quad)
 		if d.Action == cgraph.Add {
-			add.add(d.Quad)
-			rc.add(d.Quad, 1)
+			add.add(h)
+			rc.add(d.Quad, h, 1)
 		} else {
-			del.add(d.Quad)
-			rc.add(d.Quad, -1)
+			del.add(h)
+			rc.add(d.Quad, h, -1)
 		}
 	}
 	var inc nodeArrays
@@ -678,8 +687,9 @@ func (q *sqlStore) bulkAdd(ctx context.Context, tx pgx.Tx, quads []quad.Quad) er
 	rc := newRefCounts()
 	var add quadArrays
 	for _, qd := range quads {
-		add.add(qd)
-		rc.add(qd, 1)
+		h := hashQuad(qd)
+		add.add(h)
+		rc.add(qd, h, 1)
 	}
 	var nodes nodeArrays
 	for _, k := range rc.keys {
