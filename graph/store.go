@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"golang.org/x/sync/singleflight"
 )
 
 // Store keeps opgraph's nodes in a Cayley quad store. It is safe for
@@ -30,6 +31,9 @@ type Store struct {
 	// one at a time, since two at once on Bolt each drop the other's
 	// mapped pages (readQuads), and they share the machine's cores.
 	scans sync.Mutex
+	// lists lets List calls that come together for one kind share one
+	// read of it (a dashboard's first pages after a start).
+	lists singleflight.Group
 }
 
 // Backend is the name of the Cayley backend the store runs on.
