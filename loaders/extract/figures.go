@@ -1115,8 +1115,8 @@ func wordBoundary(s string, p int) bool {
 
 var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric tons": "tonne", "metric ton": "tonne", "t": "tonne",
 	"metric tonnes": "tonne", "metric tonne": "tonne",
-	"tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kilogrammes": "kg", "kilos": "kg", "kilo": "kg", "kgs": "kg", "kg": "kg",
-	"grams": "g", "gram": "g", "grammes": "g", "gms": "g", "gm": "g", "g": "g", "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb",
+	"tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kilogrammes": "kg", "kilogramme": "kg", "kilos": "kg", "kilo": "kg", "kgs": "kg", "kg": "kg",
+	"grams": "g", "gram": "g", "grammes": "g", "gramme": "g", "gms": "g", "gm": "g", "g": "g", "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb",
 	"ounces": "oz", "ounce": "oz", "oz": "oz", "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre", "l": "litre", "ml": "ml",
 	"gallons": "gallon", "gallon": "gallon",
 	"cubic metres": "cubic metre", "cubic meters": "cubic metre", "cubic metre": "cubic metre", "cubic meter": "cubic metre",

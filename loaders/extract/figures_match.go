@@ -13,7 +13,7 @@ import (
 // The alternatives of the phrases, in the order they are tried.
 var (
 	unitAlts = newWordAlts("tonnes", "tonne", "metric tonnes", "metric tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
-		"kilogrammes", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "gms", "gm", "g", "pounds", "pound", "lbs", "lb", "ounces",
+		"kilogrammes", "kilogramme", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "gramme", "gms", "gm", "g", "pounds", "pound", "lbs", "lb", "ounces",
 		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon",
 		"cubic metres", "cubic meters", "cubic metre", "cubic meter", "mt", "m3", "cbm")
 	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "cakes", "cake", "pieces", "piece", "buckets", "bucket", "baskets", "basket", "packages", "package", "packets", "packet", "bags", "bag",

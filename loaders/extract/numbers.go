@@ -182,7 +182,7 @@ func fractionOfUnit(rest string) bool {
 		return false
 	}
 	rest = strings.TrimLeft(rest, " ")
-	for _, u := range []string{"tonne", "ton", "kilo", "kilogram", "kg", "pound"} {
+	for _, u := range []string{"tonne", "ton", "kilo", "kilogramme", "kilogram", "kg", "pound", "ounce", "litre", "liter"} {
 		if strings.HasPrefix(rest, u) && (len(rest) == len(u) || !isLetterByte(rest[len(u)]) || rest[len(u)] == 's') {
 			return true
 		}
@@ -420,6 +420,10 @@ func isPartOfDateOrCode(s string, start, end int) bool {
 	if (strings.HasSuffix(num, "K") || strings.HasSuffix(num, "k")) && strings.HasPrefix(after, " gold") ||
 		strings.HasPrefix(after, "-carat") || strings.HasPrefix(after, " carat") {
 		return true // "eight 24K gold bars": the gold's purity
+	}
+	if strings.HasPrefix(after, "×") || strings.HasSuffix(before, "×") ||
+		len(after) > 1 && (after[0] == 'x' || after[0] == 'X') && after[1] >= '0' && after[1] <= '9' {
+		return true // "a 7.62×51 rifle", "5.56x45": a cartridge's size, not a count
 	}
 	if timeOrBoreAfter(after) {
 		return true // "around 11 p.m.", "a 12 gauge shotgun"

@@ -72,3 +72,16 @@ func TestSupportedByActs16(t *testing.T) {
 		{"a supporter alone", "Europol supported the operation, which led to 23 arrests.", []string{""}},
 	})
 }
+
+// TestQuantityForms16 checks the British spelling of a kilogram and a
+// gram, parts of one unit, and a cartridge's size, which counts nothing.
+func TestQuantityForms16(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"a kilogramme", "Police seized 2 kilogramme of heroin.", []string{"drugs/heroin 2"}},
+		{"half a kilogramme", "Officers seized half a kilogramme of cocaine.", []string{"drugs/cocaine 0.5"}},
+		{"an ounce and half a litre", "Police seized an ounce of heroin and half a litre of liquid cocaine.",
+			[]string{"drugs/heroin 1", "drugs/cocaine 0.5"}},
+		{"a cartridge's size", "Among the weapons seized was a 7.62×51 caliber rifle.", []string{"firearms/rifle -"}},
+		{"a cartridge's size in x", "Officers seized two 5.56x45 rifles.", []string{"firearms/rifles 2"}},
+	})
+}
