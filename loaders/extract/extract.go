@@ -670,6 +670,11 @@ type agencyCand struct {
 	name    string
 	country string
 	gaz     bool
+	// placeEnd, where set, ends the place that opens the name and shares
+	// its rest with other places' ("Izmir" of "the Izmir and Kars ...
+	// Commands"): the place is named too, and where the tokens are the
+	// place alone, they are no alias of the body.
+	placeEnd int
 }
 
 // patternAgencies finds agencies by the shape of their names: a run of
@@ -697,9 +702,17 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			between == " & " && isCapitalised(toks[a].Text) && isCapitalised(toks[b].Text) || // "National Drugs & Organised Crime Bureau"
 			(between == "' " || between == "’ ") && strings.HasSuffix(toks[a].Lower, "s") && isCapitalised(toks[b].Text)
 	}
+	pluralHead := hasPluralBodyHead(toks)
 	for i := 0; i < len(toks); i++ {
 		if !isCapitalised(toks[i].Text) {
 			continue
+		}
+		if pluralHead {
+			if cs, next := r.sharedHeadList(sf, i); len(cs) > 0 {
+				out = append(out, cs...) // "the Izmir, Hatay and Kilis Provincial Gendarmerie Commands": three
+				i = next - 1
+				continue
+			}
 		}
 		// A head word opens a name only as a unit of that service: "Customs
 		// Dog Unit", "Police Drug Squad" (three words or more, a head last).
@@ -773,6 +786,96 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		}
 	}
 	return out
+}
+
+// pluralBodyHeads are the plural heads a list of places may share, with
+// each one's singular: "the Izmir, Hatay and Kilis Provincial Gendarmerie
+// Commands" are three commands.
+var pluralBodyHeads = map[string]string{"commands": "Command", "departments": "Department", "forces": "Force",
+	"services": "Service", "offices": "Office", "directorates": "Directorate", "constabularies": "Constabulary"}
+
+// hasPluralBodyHead is the cheap test sharedHeadList needs to pass: a
+// capitalised word of the sentence is one of pluralBodyHeads.
+func hasPluralBodyHead(toks []token) bool {
+	for _, t := range toks {
+		if n := len(t.Text); n >= 5 && t.Text[n-1] == 's' && t.Text[0] >= 'C' && t.Text[0] <= 'S' {
+			if _, ok := pluralBodyHeads[t.Lower]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sharedHeadList reads, from token i, a list of two places or more that
+// share the capitalised name after the last ("Kars and Van Provincial
+// Gendarmerie Commands"), one body for each, and the token after the
+// list. Nothing where toks[i] opens no such list.
+func (r *run) sharedHeadList(sf *sentenceFacts, i int) ([]agencyCand, int) {
+	toks, text := sf.toks, sf.s.Text
+	var items [][2]int // each place's tokens [a, b)
+	known := 0         // of them, places the gazetteers know
+	p := i
+	for p < len(toks) && len(items) < 12 {
+		b := 0 // the longest place from p, of up to three words spaced only
+		for l := min(3, len(toks)-p); l >= 1; l-- {
+			ok := true
+			for k := p; k < p+l; k++ {
+				ok = ok && isCapitalised(toks[k].Text) && (k == p || adjacentSpace(sf, k-1, k))
+			}
+			if _, _, _, isPlace := r.knownPlace(sf, toks, p, p+l); ok && isPlace {
+				b = p + l
+				known++
+				break
+			}
+		}
+		if b == 0 && len(items) > 0 && isCapitalised(toks[p].Text) && toks[p].letters && !toks[p].in(setAgencyHead, agencyHeads) {
+			b = p + 1 // a place the gazetteers miss, in a list of places they know ("Kars, Ağrı and Van")
+		}
+		if b == 0 {
+			return nil, 0
+		}
+		items = append(items, [2]int{p, b})
+		if b >= len(toks) {
+			return nil, 0
+		}
+		sep := text[toks[b-1].End:toks[b].Start]
+		switch {
+		case sep == ", " && toks[b].Lower == "and" && b+1 < len(toks) && adjacentSpace(sf, b, b+1):
+			p = b + 1 // ", and"
+		case sep == ", " && isCapitalised(toks[b].Text):
+			p = b
+		case sep == " " && toks[b].Lower == "and" && b+1 < len(toks) && adjacentSpace(sf, b, b+1):
+			p = b + 1
+		case sep == " " && isCapitalised(toks[b].Text) && len(items) >= 2 && toks[items[len(items)-2][1]].Lower == "and" ||
+			sep == " " && isCapitalised(toks[b].Text) && len(items) >= 2 && text[toks[items[len(items)-2][1]-1].End:toks[items[len(items)-1][0]].Start] == ", and ":
+			// The last place, then the shared name: up to four words, the last a plural head.
+			for h := b; known >= 2 && h < len(toks) && h < b+5 && isCapitalised(toks[h].Text) && (h == b || adjacentSpace(sf, h-1, h)); h++ {
+				one, ok := pluralBodyHeads[toks[h].Lower]
+				if !ok {
+					continue
+				}
+				shared := ""
+				if h > b {
+					shared = text[toks[b].Start:toks[h-1].End] + " "
+				}
+				shared += one
+				out := make([]agencyCand, 0, len(items))
+				for k, it := range items {
+					end := it[1]
+					if k == len(items)-1 {
+						end = h + 1
+					}
+					out = append(out, agencyCand{i: it[0], j: end, name: text[toks[it[0]].Start:toks[it[1]-1].End] + " " + shared, placeEnd: it[1]})
+				}
+				return out, h + 1
+			}
+			return nil, 0
+		default:
+			return nil, 0
+		}
+	}
+	return nil, 0
 }
 
 // numberInName reports whether the number word toks[i] (not a day) opens
@@ -1027,6 +1130,16 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			}
 		}
 		r.addAgencyMention(sf, c.name, c.country, toks[c.i].Start, toks[c.j-1].End)
+		if c.placeEnd > 0 {
+			place := sf.s.Text[toks[c.i].Start:toks[c.placeEnd-1].End]
+			if k, ok := r.agencyIdx[sf.agencies[len(sf.agencies)-1].Name]; ok && c.j == c.placeEnd {
+				a := &r.out.Agencies[k]
+				a.Aliases = slices.DeleteFunc(a.Aliases, func(s string) bool { return s == place })
+			}
+			if name, country, kind, ok := r.knownPlace(sf, toks, c.i, c.placeEnd); ok {
+				r.addPlace(sf, name, country, kind, mention{Name: name, Surface: place, Start: toks[c.i].Start, End: toks[c.placeEnd-1].End})
+			}
+		}
 	}
 	r.rule = "agency.acronym"
 	r.findAcronymAgencies(sf)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -84,4 +85,26 @@ func TestQuantityForms16(t *testing.T) {
 		{"a cartridge's size", "Among the weapons seized was a 7.62×51 caliber rifle.", []string{"firearms/rifle -"}},
 		{"a cartridge's size in x", "Officers seized two 5.56x45 rifles.", []string{"firearms/rifles 2"}},
 	})
+}
+
+// TestSharedBodyHeads16 checks a list of places that share the rest of
+// their bodies' name, a plural head: one body for each place, and each
+// place named, but not where the list holds no place.
+func TestSharedBodyHeads16(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"three places", "The raids were led by the Izmir, Hatay and Kilis Provincial Gendarmerie Commands.",
+			[]string{"Izmir Provincial Gendarmerie Command", "Hatay Provincial Gendarmerie Command", "Kilis Provincial Gendarmerie Command"}},
+		{"a serial comma", "The Fresno, Clovis, and Madera Police Departments took part.",
+			[]string{"Fresno Police Department", "Clovis Police Department", "Madera Police Department"}},
+		{"no places", "The Serious Fraud and Organised Crime Departments took part.", nil},
+	})
+	ex := extractText(t, "", "The raids were led by the Izmir, Hatay and Kilis Provincial Gendarmerie Commands.")
+	if got := placeNames(ex); !slices.Equal(got, []string{"Izmir", "Hatay", "Kilis"}) {
+		t.Errorf("places %q, want the three", got)
+	}
+	for _, a := range ex.Agencies {
+		if len(a.Aliases) > 0 && !strings.HasSuffix(a.Aliases[0], "Commands") {
+			t.Errorf("%s has the alias %q", a.Name, a.Aliases)
+		}
+	}
 }
