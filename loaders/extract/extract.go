@@ -762,6 +762,9 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 			if titleBeforeName(sf.s.Text, toks, end, isTitle) {
 				continue // "Attorney General Merrick Garland": a title, then a person
 			}
+			if end < len(toks) && (toks[end].Text == "police" || toks[end].Text == "customs") && adjacentSpace(sf, end-1, end) {
+				continue // "Crime Investigation Department of the Perlis police": the place is the next body's
+			}
 			if multiName && end <= i+2 {
 				continue // "Multi-Agency" alone is how the work was done
 			}

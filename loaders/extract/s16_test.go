@@ -108,3 +108,13 @@ func TestSharedBodyHeads16(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitOfPlacePolice16 checks a unit "of the PLACE police": two bodies,
+// the unit and the place's force, not a unit's name cut at the place.
+func TestUnitOfPlacePolice16(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"a unit of a state's police", "Officers of the Crime Investigation Department of the Perlis police arrested two men.",
+			[]string{"Crime Investigation Department", "Perlis Police"}},
+		{"a unit of a city's police", "Officers of the Narcotics Bureau of Johor police seized 4 kg.", []string{"Narcotics Bureau", "Johor Police"}},
+	})
+}
