@@ -1144,7 +1144,15 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 			break // the phrase ended: "17 Arrested, 10,000 Fentanyl Pills" is no count of pills
 		}
 		if m, ok := r.x.gaz.findAt(toks[i:], entCommodity); ok {
-			return longestCommodity(m.Entries), toks[i].Start + base - off, toks[m.J-1+i].End + base - off
+			e, end := longestCommodity(m.Entries), i+m.J
+			if e.Commodity == "firearms" && end < len(toks) && s[toks[end-1].End:toks[end].Start] == " " {
+				// A gun's name before ammunition's is the kind of ammunition:
+				// "400 shotgun cartridges", "50 pistol rounds".
+				if a, ok := r.x.gaz.findAt(toks[end:], entCommodity); ok && longestCommodity(a.Entries).Commodity == "ammunition" {
+					e, end = longestCommodity(a.Entries), end+a.J
+				}
+			}
+			return e, toks[i].Start + base - off, toks[end-1].End + base - off
 		}
 	}
 	return nil, 0, 0
@@ -1188,6 +1196,9 @@ func calibreAt(s string, toks []token, i int) int {
 	}
 	if strings.HasSuffix(t.Lower, "mm") {
 		return 1 // "9mm"
+	}
+	if t.Start > 0 && s[t.Start-1] == '.' && (t.Start == 1 || s[t.Start-2] == ' ') {
+		return 1 // "two .38 revolvers": a bore in inches
 	}
 	n := 1
 	if i+1 < len(toks) && s[t.End:toks[i+1].Start] == "." && isNumberToken(toks[i+1].Text) {

@@ -118,3 +118,14 @@ func TestUnitOfPlacePolice16(t *testing.T) {
 		{"a unit of a city's police", "Officers of the Narcotics Bureau of Johor police seized 4 kg.", []string{"Narcotics Bureau", "Johor Police"}},
 	})
 }
+
+// TestGunsAndTheirAmmunition16 checks ammunition named by its gun, and a
+// bore in inches between a count and the guns.
+func TestGunsAndTheirAmmunition16(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"cartridges named by their gun", "Officers found over 400 shotgun cartridges in the boot.", []string{"ammunition/cartridges 400"}},
+		{"rounds named by their gun", "Police seized 50 pistol rounds.", []string{"ammunition/rounds 50"}},
+		{"a bore in inches", "Officers seized two .38 revolvers.", []string{"firearms/revolvers 2"}},
+		{"guns alone", "Officers recovered 3 pistols and a shotgun.", []string{"firearms/pistols 3", "firearms/shotgun 1"}},
+	})
+}
