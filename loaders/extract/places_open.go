@@ -62,6 +62,7 @@ var openNameConnectors = map[string]bool{"de": true, "del": true, "da": true, "d
 	"upon": true, "on": true, "sur": true, "am": true, "an": true, "of": true}
 
 func (r *run) findOpenPlaces(sf *sentenceFacts) {
+	r.findAPStates(sf)
 	open := r.x.open
 	if open == nil {
 		return
@@ -546,4 +547,34 @@ func tokenBefore(toks []token, off int) int {
 		}
 	}
 	return -1
+}
+
+// apStates are the US states by the abbreviations news agencies write
+// after a town ("TUCSON, Ariz. —", "West Palm Beach, Fla."); those of two
+// letters with stops ("N.Y.") are left out.
+var apStates = map[string]string{"Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+	"Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois",
+	"Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts",
+	"Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri", "Mont": "Montana", "Neb": "Nebraska",
+	"Nev": "Nevada", "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "Tenn": "Tennessee", "Vt": "Vermont",
+	"Va": "Virginia", "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming"}
+
+// findAPStates names the state a news agency's abbreviation stands for,
+// after a capitalised word and a comma, before a stop or a dash: "TUCSON,
+// Ariz. — Customs officers ...".
+func (r *run) findAPStates(sf *sentenceFacts) {
+	toks, text := sf.toks, sf.s.Text
+	for k := 1; k < len(toks); k++ {
+		state, ok := apStates[toks[k].Text]
+		if !ok || text[toks[k-1].End:toks[k].Start] != ", " || !isCapitalised(toks[k-1].Text) {
+			continue
+		}
+		after := text[toks[k].End:]
+		if !strings.HasPrefix(after, ".") && !strings.HasPrefix(after, "—") && !strings.HasPrefix(after, "–") {
+			continue
+		}
+		mt := mention{Name: state, Surface: toks[k].Text, Start: toks[k].Start, End: toks[k].End}
+		sf.places = append(sf.places, mt)
+		r.addPlace(sf, state, "US", "region", mt)
+	}
 }

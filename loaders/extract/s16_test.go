@@ -129,3 +129,12 @@ func TestGunsAndTheirAmmunition16(t *testing.T) {
 		{"guns alone", "Officers recovered 3 pistols and a shotgun.", []string{"firearms/pistols 3", "firearms/shotgun 1"}},
 	})
 }
+
+// TestAPStates16 checks a US state a news agency abbreviates after a town.
+func TestAPStates16(t *testing.T) {
+	expectEach(t, placeNames, []extractCase[string]{
+		{"a dateline with a stop", "TUCSON, Ariz. — Customs officers seized 40 kg of cocaine.", []string{"Tucson", "Arizona"}},
+		{"a dateline with a dash", "WEST PALM BEACH, Fla— Officers seized counterfeit goods.", []string{"Florida", "West Palm Beach"}},
+		{"no town before", "The man, Ill. and tired, was arrested.", nil},
+	})
+}
