@@ -226,6 +226,20 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 		return fmt.Errorf("build the API: %w", err)
 	}
 	defer handler.Close() // before the store closes: builds read it
+	// The dashboard's first page lists every operation; on a big store
+	// that read takes seconds (1.5 s at 100k articles), so it is done now,
+	// in the background, instead of in the first visitor's request.
+	warmCtx, stopWarm := context.WithCancel(ctx)
+	warmed := make(chan struct{})
+	go func() {
+		defer close(warmed)
+		for _, k := range []graph.Kind{graph.KindOperation, graph.KindAgency} {
+			if _, err := store.List(warmCtx, k); err != nil {
+				return
+			}
+		}
+	}()
+	defer func() { stopWarm(); <-warmed }() // before the handler and the store close
 	if watch != "" {
 		// The store closes only once the watcher has stopped writing to it.
 		watchCtx, stopWatch := context.WithCancel(ctx)
