@@ -99,13 +99,15 @@ func saysSo(sf *sentenceFacts, a mention) bool {
 }
 
 // verbAfter reports whether a word of verbs follows mention a in its
-// sentence within three words, the ones before it all words of aux: "the
-// NCA has announced", "Europol, which supported".
+// sentence within three words, the ones before it all words of aux, as a's
+// own: "the NCA has announced", "Europol, which supported"; not a passive
+// that names another doer: "The Guardia Civil, supported by Europol,
+// arrested 23", "the task force, led by the FBI".
 func (sf *sentenceFacts) verbAfter(a mention, verbs, aux map[string]bool) bool {
 	after := sf.tokensIn(a.End, a.End+40)
 	for k := 0; k < len(after) && k < 3; k++ {
 		if verbs[after[k].Lower] {
-			return true
+			return k+1 == len(after) || after[k+1].Lower != "by"
 		}
 		if !aux[after[k].Lower] {
 			break

@@ -3792,18 +3792,18 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		between = strings.TrimSpace(bracketedRe.ReplaceAllString(strings.TrimPrefix(between, ")"), ""))
 		same := between == "(" && o.Name == a.Name // the same body again in brackets
 		if !(same || between == "and" || between == ", and" || between == "," && (r.listGoesOn(sf, a) || !actsAfter(sf, a))) {
-			return sf.supportsAfter(a)
+			return sf.verbAfter(a, supportVerbs, supportAux)
 		}
-		return r.supportsOnly(sf, o) || sf.supportsAfter(a)
+		return r.supportsOnly(sf, o) || sf.verbAfter(a, supportVerbs, supportAux)
 	}
-	if sf.supportsAfter(a) {
+	if sf.verbAfter(a, supportVerbs, supportAux) {
 		return true
 	}
 	// The first of a list whose last supports: "Interpol and the WCO coordinated".
 	for _, o := range sf.agencies {
 		if o.Start > a.End {
 			if j := joiner(sf, a.End, o.Start); j == "and" || j == "," || j == ", and" {
-				return sf.supportsAfter(o)
+				return sf.verbAfter(o, supportVerbs, supportAux)
 			}
 			break
 		}
@@ -3812,23 +3812,6 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 }
 
 var supportAux = wordSet("has have had also was were is are which who")
-
-// supportsAfter reports whether a verb of supporting follows agency a as
-// its own ("Europol supported", "which coordinated"), not as a passive
-// that names who supported a: "The Guardia Civil, supported by Europol,
-// arrested 23" is the Guardia Civil's work.
-func (sf *sentenceFacts) supportsAfter(a mention) bool {
-	after := sf.tokensIn(a.End, a.End+40)
-	for k := 0; k < len(after) && k < 3; k++ {
-		if supportVerbs[after[k].Lower] {
-			return k+1 == len(after) || after[k+1].Lower != "by"
-		}
-		if !supportAux[after[k].Lower] {
-			break
-		}
-	}
-	return false
-}
 
 // sayVerbs report speech.
 var sayVerbs = wordSet("said says say announced announces reported reports stated states added told confirmed revealed explained noted emphasised emphasized stressed warned insisted commented")
