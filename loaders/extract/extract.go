@@ -798,10 +798,10 @@ var pluralBodyHeads = map[string]string{"commands": "Command", "departments": "D
 	"services": "Service", "offices": "Office", "directorates": "Directorate", "constabularies": "Constabulary"}
 
 // hasPluralBodyHead is the cheap test sharedHeadList needs to pass: a
-// capitalised word of the sentence is one of pluralBodyHeads.
+// word of the sentence is one of pluralBodyHeads.
 func hasPluralBodyHead(toks []token) bool {
 	for _, t := range toks {
-		if n := len(t.Text); n >= 5 && t.Text[n-1] == 's' && t.Text[0] >= 'C' && t.Text[0] <= 'S' {
+		if n := len(t.Lower); n >= 5 && t.Lower[n-1] == 's' && t.Lower[0] >= 'c' && t.Lower[0] <= 's' {
 			if _, ok := pluralBodyHeads[t.Lower]; ok {
 				return true
 			}
@@ -811,9 +811,10 @@ func hasPluralBodyHead(toks []token) bool {
 }
 
 // sharedHeadList reads, from token i, a list of two places or more that
-// share the capitalised name after the last ("Kars and Van Provincial
-// Gendarmerie Commands"), one body for each, and the token after the
-// list. Nothing where toks[i] opens no such list.
+// share the name after the last, capitalised ("Kars and Van Provincial
+// Gendarmerie Commands") or "police" and a plural head in lower case ("the
+// Fresno and Clovis police departments"), one body for each, and the
+// token after the list. Nothing where toks[i] opens no such list.
 func (r *run) sharedHeadList(sf *sentenceFacts, i int) ([]agencyCand, int) {
 	toks, text := sf.toks, sf.s.Text
 	var items [][2]int // each place's tokens [a, b)
@@ -850,10 +851,14 @@ func (r *run) sharedHeadList(sf *sentenceFacts, i int) ([]agencyCand, int) {
 			p = b
 		case sep == " " && toks[b].Lower == "and" && b+1 < len(toks) && adjacentSpace(sf, b, b+1):
 			p = b + 1
-		case sep == " " && isCapitalised(toks[b].Text) && len(items) >= 2 && toks[items[len(items)-2][1]].Lower == "and" ||
-			sep == " " && isCapitalised(toks[b].Text) && len(items) >= 2 && text[toks[items[len(items)-2][1]-1].End:toks[items[len(items)-1][0]].Start] == ", and ":
+		case sep == " " && (isCapitalised(toks[b].Text) || toks[b].Text == "police") && len(items) >= 2 &&
+			(toks[items[len(items)-2][1]].Lower == "and" || text[toks[items[len(items)-2][1]-1].End:toks[items[len(items)-1][0]].Start] == ", and "):
 			// The last place, then the shared name: up to four words, the last a plural head.
-			for h := b; known >= 2 && h < len(toks) && h < b+5 && isCapitalised(toks[h].Text) && (h == b || adjacentSpace(sf, h-1, h)); h++ {
+			lower := toks[b].Text == "police"
+			for h := b; known >= 2 && h < len(toks) && h < b+5 && (h == b || adjacentSpace(sf, h-1, h)); h++ {
+				if lower && h > b+1 || !lower && !isCapitalised(toks[h].Text) {
+					break
+				}
 				one, ok := pluralBodyHeads[toks[h].Lower]
 				if !ok {
 					continue
@@ -861,6 +866,9 @@ func (r *run) sharedHeadList(sf *sentenceFacts, i int) ([]agencyCand, int) {
 				shared := ""
 				if h > b {
 					shared = text[toks[b].Start:toks[h-1].End] + " "
+				}
+				if lower {
+					shared = "Police " // "police departments": each town's Police Department
 				}
 				shared += one
 				out := make([]agencyCand, 0, len(items))
@@ -1274,9 +1282,6 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 			if toks[k].Lower == "police" && kind != "country" && k+1 < len(toks) && (toks[k+1].Lower == "department" || toks[k+1].Lower == "departments") && adjacentSpace(sf, k, k+1) {
 				head, last = "Police Department", k+1 // "the Clovis police department" (a country's is no one force)
 			}
-			if last > k && toks[last].Lower == "departments" {
-				r.sharedPoliceDepartment(sf, toks, i) // "the Fresno and Clovis police departments": Fresno's too
-			}
 			place := sf.s.Text[toks[i].Start:toks[end-1].End]
 			r.addAgencyMention(sf, place+" "+head, "", toks[i].Start, toks[last].End)
 			sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[toks[i].Start:toks[last].End]
@@ -1284,32 +1289,6 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 			r.addPlace(sf, name, country, kind, mention{Name: name, Surface: place, Start: toks[i].Start, End: toks[end-1].End})
 			break
 		}
-	}
-}
-
-// sharedPoliceDepartment reads the place before "and" ahead of toks[i],
-// where the two places share "police departments": "the Fresno and
-// Clovis police departments" names Fresno's department too.
-func (r *run) sharedPoliceDepartment(sf *sentenceFacts, toks []token, i int) {
-	if i < 2 || toks[i-1].Lower != "and" || !adjacentSpace(sf, i-2, i-1) {
-		return
-	}
-	for start := max(0, i-4); start < i-1; start++ {
-		if !isCapitalised(toks[start].Text) || overlapsMention(sf.agencies, toks[start].Start, toks[i-2].End) {
-			continue
-		}
-		name, country, kind, ok := r.knownPlace(sf, toks, start, i-1)
-		if !ok {
-			continue
-		}
-		place := sf.s.Text[toks[start].Start:toks[i-2].End]
-		r.addAgencyMention(sf, place+" Police Department", "", toks[start].Start, toks[i-2].End)
-		if k, ok := r.agencyIdx[place+" Police Department"]; ok {
-			a := &r.out.Agencies[k]
-			a.Aliases = slices.DeleteFunc(a.Aliases, func(s string) bool { return s == place }) // the place alone names no force
-		}
-		r.addPlace(sf, name, country, kind, mention{Name: name, Surface: place, Start: toks[start].Start, End: toks[i-2].End})
-		return
 	}
 }
 
