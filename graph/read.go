@@ -27,7 +27,7 @@ func (s *Store) List(ctx context.Context, k Kind) ([]ID, error) {
 	// type links of every operation, and each took 9 s where one took 1.5.
 	// Another caller's ended context is not this one's: it reads again.
 	for {
-		v, err, _ := s.lists.Do(string(kind), func() (any, error) {
+		v, err, shared := s.lists.Do(string(kind), func() (any, error) {
 			ids, err := s.referrers(ctx, PredType, kindIRI(k))
 			if err == nil {
 				ids = slices.Clip(ids)
@@ -35,7 +35,7 @@ func (s *Store) List(ctx context.Context, k Kind) ([]ID, error) {
 			}
 			return ids, err
 		})
-		if err != nil && ctx.Err() == nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		if shared && err != nil && ctx.Err() == nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
 			continue
 		}
 		ids, _ := v.([]ID)
