@@ -50,3 +50,10 @@ func KeepNoKindLists(s *Store) {
 	clear(s.cache.kinds)
 	s.cache.typeGen++
 }
+
+// KeptKindList reports how many IDs the store keeps for kind k, and
+// whether it keeps a list for it at all.
+func KeptKindList(s *Store, k Kind) (int, bool) {
+	ids, ok := s.cache.kindList(quad.IRI(kindIRI(k)))
+	return len(ids), ok
+}

@@ -69,3 +69,34 @@ func TestListTogether(t *testing.T) {
 		})
 	}
 }
+
+// TestWarmLists checks that WarmLists leaves the lists of the kinds it is
+// given kept, and no others, where the store keeps lists.
+func TestWarmLists(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, graph.Config{Backend: "memstore"})
+	for i := range 3 {
+		name := fmt.Sprintf("Agency %d", i)
+		af := graph.ArticleFacts{
+			Article: graph.Article{ID: graph.ArticleID(fmt.Sprintf("w%d", i), ""), URL: fmt.Sprintf("w%d", i)},
+			Nodes: []graph.Node{{ID: graph.EntityID(graph.KindAgency, name), Kind: graph.KindAgency, Props: []graph.Prop{{Pred: graph.PredName, Value: name}},
+				Evidence: []graph.Evidence{{Sentence: name + " acted.", End: 10, Confidence: 1}}}},
+		}
+		if _, _, err := s.WriteArticle(ctx, af); err != nil {
+			t.Fatal(err)
+		}
+	}
+	graph.KeepNoKindLists(s)
+	if _, ok := graph.KeptKindList(s, graph.KindAgency); ok {
+		t.Fatal("a list kept after KeepNoKindLists")
+	}
+	if err := s.WarmLists(ctx, graph.KindAgency); err != nil {
+		t.Fatal(err)
+	}
+	if n, ok := graph.KeptKindList(s, graph.KindAgency); !ok || n != 3 {
+		t.Errorf("agencies kept: %d, %v; want 3, true", n, ok)
+	}
+	if _, ok := graph.KeptKindList(s, graph.KindOperation); ok {
+		t.Error("operations kept though not warmed")
+	}
+}

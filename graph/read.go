@@ -43,6 +43,21 @@ func (s *Store) List(ctx context.Context, k Kind) ([]ID, error) {
 	}
 }
 
+// WarmLists reads the lists of kinds now, where the store keeps them
+// (Bolt and memstore), so that a first page need not; on the SQL backends,
+// which keep none, it does nothing.
+func (s *Store) WarmLists(ctx context.Context, kinds ...Kind) error {
+	if s.cache == nil {
+		return nil
+	}
+	for _, k := range kinds {
+		if _, err := s.List(ctx, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Get reads the nodes with the given IDs. IDs that name nothing are absent
 // from the result; an empty ids gives an empty map. The nodes may be shared
 // with other callers: they must not be changed (their Props' slices end at

@@ -233,11 +233,7 @@ func serve(ctx context.Context, log *slog.Logger, sf storeFlags, api apiFlags, a
 	warmed := make(chan struct{})
 	go func() {
 		defer close(warmed)
-		for _, k := range []graph.Kind{graph.KindOperation, graph.KindAgency} {
-			if _, err := store.List(warmCtx, k); err != nil {
-				return
-			}
-		}
+		store.WarmLists(warmCtx, graph.KindOperation, graph.KindAgency) // an error ends the warming, not the server
 	}()
 	defer func() { stopWarm(); <-warmed }() // before the handler and the store close
 	if watch != "" {
