@@ -565,7 +565,7 @@ var apStates = map[string]string{"Ala": "Alabama", "Ariz": "Arizona", "Ark": "Ar
 func (r *run) findAPStates(sf *sentenceFacts) {
 	toks, text := sf.toks, sf.s.Text
 	for k := 1; k < len(toks); k++ {
-		if n := len(toks[k].Text); n < 2 || n > 5 || toks[k].Start != toks[k-1].End+2 || text[toks[k-1].End:toks[k].Start] != ", " {
+		if n := len(toks[k].Text); n < 2 || n > 5 || text[toks[k-1].End:toks[k].Start] != ", " {
 			continue // (cheap tests first: a short word right after ", ")
 		}
 		state, ok := apStates[toks[k].Text]
