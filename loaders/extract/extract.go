@@ -614,7 +614,7 @@ var (
 		"unit": true, "squad": true, "commission": true, "directorate": true, "command": true, "gendarmerie": true,
 		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
 		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true,
-		"authority": true, "patrol": true}
+		"authority": true, "patrol": true, "division": true, "section": true}
 	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
@@ -632,7 +632,16 @@ var (
 		"cybercrime center": true, "fusion centre": true, "fusion center": true, "intelligence centre": true,
 		"intelligence center": true, "coordination centre": true, "coordination center": true, "operations centre": true,
 		"operations center": true, "analysis centre": true, "targeting centre": true, "targeting center": true,
-		"revenue board": true} // "Inland Revenue Board"
+		"revenue board": true, // "Inland Revenue Board"
+		// a unit named by what it does or where it sits: "Regional Special Operations Group",
+		// "Border Enforcement Service", "Eastern Zonal Office"
+		"operations group": true, "enforcement group": true, "intervention group": true, "response group": true,
+		"enforcement service": true, "zonal office": true,
+		"district office": true, "liaison office": true, "provincial office": true}
+	// subUnitTwoHeads are the agencyTwoHeads that name a part of a larger body (subUnitName).
+	subUnitTwoHeads = map[string]bool{"operations group": true, "enforcement group": true, "intervention group": true,
+		"response group": true, "zonal office": true, "district office": true,
+		"liaison office": true, "provincial office": true}
 	// agencyTwoHeadLasts are the last words of agencyTwoHeads.
 	agencyTwoHeadLasts = func() map[string]bool {
 		m := map[string]bool{}
@@ -1452,7 +1461,7 @@ func (r *run) isAgencyName(toks []token) bool {
 	if !ministry && !agencyTwoHeadLasts[last] && !toks[lastTok].in(setAgencyHead, agencyHeads) {
 		return false // (what follows needs one of these; most runs of capitals have none)
 	}
-	if titledPerson(toks) {
+	if titledPerson(toks) || personInName(toks) {
 		return false // "Detective Chief Inspector Sam Patel of West Midlands Police"
 	}
 	two := prev + " " + last
@@ -1472,8 +1481,8 @@ func (r *run) isAgencyName(toks []token) bool {
 		}
 		return true
 	}
-	if !agencyHeads[last] {
-		return false
+	if !agencyHeads[last] || prev == "field" && (last == "division" || last == "section") {
+		return false // "the Chicago Field Division of the ATF": the agency's own office in a city
 	}
 	// "Task Force", "Laboratory Service" of a known agency and the like are units, not agencies.
 	if m := r.x.gaz.find(toks[:1], entAgency); len(m) > 0 && len(toks) <= 3 {
@@ -1486,6 +1495,15 @@ func (r *run) isAgencyName(toks []token) bool {
 	}
 	return true
 }
+
+// personInName reports whether a run of capitalised words holds a
+// person's post, which no body's name does: "Public Information Officer
+// III Jo Cruz of PDEA-Regional Office" is a person, then the body.
+func personInName(toks []token) bool {
+	return slices.ContainsFunc(toks, func(t token) bool { return personPosts[t.Lower] })
+}
+
+var personPosts = wordSet("officer inspector sergeant constable spokesperson spokesman spokeswoman superintendent")
 
 func (r *run) addAgencyMention(sf *sentenceFacts, name, country string, start, end int) {
 	surface := sf.s.Text[start:end]
@@ -2372,6 +2390,9 @@ func titledPerson(toks []token) bool {
 	for ; k < len(toks) && toks[k].Lower != "of"; k++ {
 		if !isCapitalised(toks[k].Text) || titleWords[toks[k].Lower] || toks[k].in(setAgencyHead, agencyHeads) {
 			return false
+		}
+		if n > 0 && agencyTwoHeads[toks[k-1].Lower+" "+toks[k].Lower] {
+			return false // "Special Investigations Task Force": a body's name that a title's word opens
 		}
 		n++
 	}

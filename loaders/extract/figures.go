@@ -908,7 +908,17 @@ func (r *run) contextAgency(i int) string {
 	// name one agency as their own. A separate event told after the
 	// figure ("Separately, the Navy said ...") names no body of the events
 	// before it.
-	if len(r.out.Agencies) != 1 {
+	main := ""
+	for _, a := range r.out.Agencies {
+		if subUnitName(a.Name) {
+			continue // (a part of the one body)
+		}
+		if main != "" {
+			return ""
+		}
+		main = a.Name
+	}
+	if main == "" {
 		return ""
 	}
 	own := ""
@@ -923,10 +933,44 @@ func (r *run) contextAgency(i int) string {
 		}
 	}
 	if own != "" {
-		return r.out.Agencies[0].Name
+		return main
 	}
 	return ""
 }
+
+// unitParent is the body the parts the article names (subUnitName) are
+// parts of: the one other body it names, courts aside, or "".
+func (r *run) unitParent() string {
+	main := ""
+	for _, o := range r.out.Agencies {
+		if subUnitName(o.Name) || isCourt(o.Name) {
+			continue
+		}
+		if main != "" {
+			return ""
+		}
+		main = o.Name
+	}
+	return main
+}
+
+// subUnitName reports whether a body's name is a part of a larger body's:
+// "Advance Fee Fraud Section", "Washington Field Division", "Eastern Zonal
+// Office". Such a part is a figure's actor where its sentence says so, but
+// the figures of the sentences around it stay the body's the text is about.
+func subUnitName(name string) bool {
+	k := strings.LastIndexByte(name, ' ')
+	if k < 0 {
+		return false
+	}
+	last := strings.ToLower(name[k+1:])
+	if last == "division" || last == "section" {
+		return true
+	}
+	j := strings.LastIndexByte(name[:k], ' ')
+	return subUnitTwoHeads[strings.ToLower(name[j+1:])]
+}
+
 
 // figureAgencies returns the agencies of a sentence that a figure may
 // belong to, all but those that own an operation ("the NCA's County Lines
@@ -985,6 +1029,14 @@ func (r *run) readOwnAgency(sf *sentenceFacts, first, actor bool) string {
 		}
 		if isCourt(a.Name) {
 			continue // a court judges: the figures of the sentences around it are not its work
+		}
+		if actor && subUnitName(a.Name) {
+			// "men from the Benin Zonal Office": a part of the body the text
+			// is about, which the figures around keep
+			if p := r.unitParent(); p != "" {
+				return p
+			}
+			continue
 		}
 		if r.onlySays(sf, k) || actor && r.agencyCountry(a.Name) == "INT" {
 			// "Police in Spain arrested 21, Europol said": its sentences after
@@ -3778,7 +3830,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 	if k := ownerBefore(sf, a.Start); k >= 0 {
 		before = sf.low[:k] // "in collaboration with the United Kingdom's National Crime Agency"
 	}
-	if endsWithPhrase(before, supportPhrases) || endsWithPhrase(before, fundPhrases) {
+	if endsWithPhrase(before, supportPhrases) && !membersOpen(before) || endsWithPhrase(before, fundPhrases) {
 		return true
 	}
 	after := sf.tokensIn(a.End, a.End+30)
@@ -3853,6 +3905,19 @@ func (r *run) saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
 		}
 	}
 	return false
+}
+
+// membersOpen reports whether before, the text before an agency's name,
+// ends with "members of" opening its clause: "Members of the Gang Task
+// Force arrested 3" tells who acted; "a team made up of members of" does not.
+func membersOpen(before string) bool {
+	b := strings.TrimRight(strings.TrimSuffix(strings.TrimRight(before, " "), "the"), " ")
+	rest, ok := strings.CutSuffix(b, "members of")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimRight(rest, " ")
+	return rest == "" || strings.HasSuffix(rest, ",") || rest == "the"
 }
 
 // endsWithPhrase reports whether low, a sentence in lower case up to a

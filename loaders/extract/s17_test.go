@@ -1,0 +1,72 @@
+package extract
+
+import "testing"
+
+// figureActors lists who made each arrest, then each seizure ("" for no
+// one named).
+func figureActors(ex Extraction) []string {
+	var out []string
+	for _, a := range ex.Arrests {
+		out = append(out, deref(a.Agency))
+	}
+	for _, s := range ex.Seizures {
+		out = append(out, deref(s.Agency))
+	}
+	return out
+}
+
+// TestUnitHeads17 checks bodies named by the part of a force they are:
+// a division, a section, a group or service named by its work, an office
+// named by where it sits, and a task force whose name a title's word
+// opens; a person's post keeps a run of capitals from being a body.
+func TestUnitHeads17(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"a division", "Officers from the Serious Fraud Division arrested four men in Lagos.", []string{"Serious Fraud Division"}},
+		{"a section", "The Organised Crime Section searched six flats in Tartu.", []string{"Organised Crime Section"}},
+		{"an operations group", "The Regional Special Operations Group arrested 11 people in Davao.", []string{"Regional Special Operations Group"}},
+		{"an enforcement service", "The Border Enforcement Service detained 6 people near the crossing.", []string{"Border Enforcement Service"}},
+		{"an office by where it sits", "Agents of the Eastern Zonal Office arrested nine suspects in Enugu.", []string{"Eastern Zonal Office"}},
+		{"a title's word opens a task force", "The Special Investigations Task Force arrested three men.", []string{"Special Investigations Task Force"}},
+		{"a title's word opens a person", "Special Agent Mara Quist said three men were arrested.", nil},
+		{"a person's post before the body", "Public Information Officer Jo Cruz of PDEA-Zonal Office said one man was held.", []string{"PDEA-Zonal Office"}},
+		{"a group of criminals", "The Coastal Crime Group smuggled 40 kg of cocaine.", nil},
+	})
+}
+
+// TestMembersActed17 checks that "Members of the X" opening a clause tell
+// who acted, while a team "made up of members of" X tells who took part.
+func TestMembersActed17(t *testing.T) {
+	expectEach(t, figureActors, []extractCase[string]{
+		{"members open the sentence", "Members of the Gang Violence Task Force arrested three men in Perth.", []string{"Gang Violence Task Force"}},
+		{"members after a comma", "On Friday, members of the Gang Violence Task Force arrested three men.", []string{"Gang Violence Task Force"}},
+		{"a team made up of members", "A team made up of members of the Gang Violence Task Force and local police arrested three men.", []string{""}},
+	})
+}
+
+// TestUnitFiguresStayTheBody17 checks that a part of the body the text is
+// about, named in one sentence, does not take the figures of the
+// sentences after it, which stay the body's; it keeps those its own
+// sentence gives it.
+func TestUnitFiguresStayTheBody17(t *testing.T) {
+	body := "The Economic and Financial Crimes Commission arrested 22 people in Sapele. " +
+		"Men from the Benin Zonal Office carried out the raid on Friday. " +
+		"Two more suspects were arrested in Ughelli. " +
+		"Officers recovered three cars and 40 laptops."
+	ex := extractText(t, "", body)
+	want := []string{"Economic and Financial Crimes Commission", "Economic and Financial Crimes Commission",
+		"Economic and Financial Crimes Commission", "Economic and Financial Crimes Commission"}
+	got := figureActors(ex)
+	if len(got) != len(want) {
+		t.Fatalf("figures by %q, want %q", got, want)
+	}
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("figures by %q, want %q", got, want)
+			break
+		}
+	}
+	ex = extractText(t, "", "The Benin Zonal Office arrested two suspects in Ughelli.")
+	if got := figureActors(ex); len(got) != 1 || got[0] != "Benin Zonal Office" {
+		t.Errorf("the office's own arrest by %q, want Benin Zonal Office", got)
+	}
+}
