@@ -971,7 +971,6 @@ func subUnitName(name string) bool {
 	return subUnitTwoHeads[strings.ToLower(name[j+1:])]
 }
 
-
 // figureAgencies returns the agencies of a sentence that a figure may
 // belong to, all but those that own an operation ("the NCA's County Lines
 // Week"), and the index of the last of them the sentence credits ("says
