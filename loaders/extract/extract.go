@@ -725,7 +725,8 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		}
 		// A head word opens a name only as a unit of that service: "Customs
 		// Dog Unit", "Police Drug Squad" (three words or more, a head last).
-		headFirst := toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry"
+		ofName := ofHeads[toks[i].Lower] && i+1 < len(toks) && toks[i+1].Lower == "of" // "Department of Wildlife and Forest Protection"
+		headFirst := toks[i].in(setAgencyHead, agencyHeads) && toks[i].Lower != "ministry" && !ofName
 		if headFirst && toks[i].Lower != "customs" && toks[i].Lower != "police" {
 			continue
 		}
@@ -1457,7 +1458,16 @@ func (r *run) isAgencyName(toks []token) bool {
 	if n < 2 {
 		return false
 	}
-	ministry := toks[0].Lower == "ministry" && len(toks) >= 3 && toks[1].Lower == "of"
+	// "Ministry of ...", "Department of Wildlife and Forest Protection",
+	// "Secretariat of Public Security": a body's word, "of", its remit.
+	ministry := false
+	if k := slices.IndexFunc(toks, func(t token) bool { return t.Lower == "of" }); k >= 1 && k <= 3 && k+1 < len(toks) {
+		// ("National Administration of Conservation Areas"; "Ministry of the Interior", but
+		// "Main Investigation Department of the National Police" is a unit, then its force)
+		ministry = ofHeads[toks[k-1].Lower] && isCapitalised(toks[k-1].Text) && !slices.ContainsFunc(toks[:k], isPossessiveS) &&
+			(toks[k+1].Lower != "the" || toks[k-1].Lower == "ministry" || toks[k-1].Lower == "office") &&
+			(toks[k-1].Lower != "office" || toks[k+1].Lower == "the") // an office of a post: "Office of the Special Prosecutor"
+	}
 	if !ministry && !agencyTwoHeadLasts[last] && !toks[lastTok].in(setAgencyHead, agencyHeads) {
 		return false // (what follows needs one of these; most runs of capitals have none)
 	}
@@ -1495,6 +1505,9 @@ func (r *run) isAgencyName(toks []token) bool {
 	}
 	return true
 }
+
+// ofHeads open a body's name before "of" and its remit.
+var ofHeads = wordSet("ministry department directorate secretariat bureau office commission administration inspectorate")
 
 // personInName reports whether a run of capitalised words holds a
 // person's post, which no body's name does: "Public Information Officer

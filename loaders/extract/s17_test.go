@@ -70,3 +70,22 @@ func TestUnitFiguresStayTheBody17(t *testing.T) {
 		t.Errorf("the office's own arrest by %q, want Benin Zonal Office", got)
 	}
 }
+
+// TestBodiesOfTheirRemit17 checks bodies named by a body's word, "of" and
+// their remit, with adjectives before the word or not, while a unit "of
+// the" force stays two bodies; and international bodies news cites.
+func TestBodiesOfTheirRemit17(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"a department of two remits", "The Department of Wildlife and Forest Protection seized 300 kg of ivory.", []string{"Department of Wildlife and Forest Protection"}},
+		{"an adjective before the word", "The National Administration of Conservation Areas said two tusks were found.", []string{"National Administration of Conservation Areas"}},
+		{"a secretariat", "The Secretariat of Public Security said 12 people were arrested.", []string{"Secretariat of Public Security"}},
+		{"an office of the post", "The Office of the Special Prosecutor said four people were arrested.", []string{"Office of the Special Prosecutor"}},
+		{"a unit of the force", "The Main Investigation Department of the National Police of Ukraine searched 20 homes.",
+			[]string{"Main Investigation Department", "National Police of Ukraine"}},
+		{"the United Nations", "The United Nations said the trade was growing.", []string{"United Nations"}},
+		{"the migration body", "The International Organization for Migration helped 40 victims.", []string{"International Organization for Migration"}},
+	})
+	if got := peopleNames(extractText(t, "", "The United Nations said the trade was growing.")); len(got) != 0 {
+		t.Errorf("people %q, want none", got)
+	}
+}
