@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -141,11 +142,30 @@ type lifetime struct {
 	wg     sync.WaitGroup
 	// afterBuild, when set, runs after each build (ServerConfig.AfterBuild).
 	afterBuild func()
+	// wholeStore is held by a build that reads the whole store: one at a
+	// time. A first start's search index and aggregate table, built side
+	// by side, took longer together than one after the other, and each
+	// came later (docs/benchmarks.md, "Seventeenth session: a first start").
+	wholeStore chan struct{}
+	asked      atomic.Int64 // builds that asked for wholeStore, for tests
 }
 
 func newLifetime() *lifetime {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &lifetime{ctx: ctx, cancel: cancel}
+	return &lifetime{ctx: ctx, cancel: cancel, wholeStore: make(chan struct{}, 1)}
+}
+
+// readWholeStore runs build once no other build reads the whole store.
+func readWholeStore[T any](ctx context.Context, l *lifetime, build func(context.Context) (T, error)) (T, error) {
+	l.asked.Add(1)
+	select {
+	case l.wholeStore <- struct{}{}:
+		defer func() { <-l.wholeStore }()
+		return build(ctx)
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
+	}
 }
 
 // close cancels the builds in flight and waits for them to end.
@@ -231,7 +251,7 @@ func (s *background[T]) startLocked() {
 		}
 		exact := fromSnapshot
 		if !fromSnapshot {
-			v, err = s.build(ctx)
+			v, err = readWholeStore(ctx, s.life, s.build)
 			if genKnown && err == nil {
 				after, gerr := s.persist.store.Generation(ctx)
 				exact = gerr == nil && after == storeGen // nothing written while it read

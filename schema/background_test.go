@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -169,5 +172,55 @@ func TestServerCloseStopsItsBuilds(t *testing.T) {
 	}
 	if res := ask(t, srv, "", `{ arrests { totalCount } }`, nil); res.status != http.StatusOK || len(res.Errors) > 0 {
 		t.Errorf("a list after Close (read from the store): HTTP %d %s", res.status, res.raw)
+	}
+}
+
+// TestWholeStoreBuildsTakeTurns checks that two builds of one lifetime
+// that read the whole store run one after the other: the second starts
+// only once the first has ended.
+func TestWholeStoreBuildsTakeTurns(t *testing.T) {
+	life := newLifetime()
+	defer life.close()
+	aStarted, releaseA, bStarted := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	var release sync.Once
+	defer release.Do(func() { close(releaseA) }) // before life.close, on a failure too
+	var aDone atomic.Bool
+	a := newBackground("a", "build a", life, func(context.Context) (int, error) {
+		close(aStarted)
+		<-releaseA
+		aDone.Store(true)
+		return 1, nil
+	})
+	overlap := false
+	b := newBackground("b", "build b", life, func(context.Context) (int, error) {
+		overlap = !aDone.Load()
+		close(bStarted)
+		return 2, nil
+	})
+	a.warm()
+	<-aStarted
+	b.warm()
+	for life.asked.Load() < 2 { // b's build has asked for its turn
+		select {
+		case <-bStarted:
+			t.Fatal("b built while a read the store")
+		default:
+			runtime.Gosched()
+		}
+	}
+	select {
+	case <-bStarted:
+		t.Fatal("b built while a read the store")
+	default:
+	}
+	release.Do(func() { close(releaseA) })
+	<-bStarted
+	if overlap {
+		t.Error("b began before a ended")
+	}
+	for _, bg := range []*background[int]{a, b} {
+		if err := bg.waitFresh(context.Background()); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

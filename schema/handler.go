@@ -109,8 +109,8 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	srv.live = newLiveFeed(cfg.Reader, b.aggs.waitFresh, cfg.Live.MaxSubscribers, cfg.Logger)
 	b.onChange = srv.live.poke
 	if cfg.WarmSearch {
+		b.aggs.warm() // first: dashboards wait for it (builds take turns)
 		b.search.warm()
-		b.aggs.warm()
 	}
 	srv.router.HandleFunc("/graphql", srv.serveGraphQL).Methods(http.MethodPost, http.MethodGet, http.MethodOptions)
 	srv.router.HandleFunc("/console", serveConsole).Methods(http.MethodGet)

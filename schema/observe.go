@@ -160,8 +160,8 @@ func (h requestIDHandler) WithGroup(name string) slog.Handler {
 // serveReady answers 200 once the first search index and aggregate table
 // are built (the store is open before the server exists), 503 before.
 func (s *Server) serveReady(w http.ResponseWriter, _ *http.Request) {
-	s.b.search.warm() // starts the builds if nothing has yet
-	s.b.aggs.warm()
+	s.b.aggs.warm() // starts the builds if nothing has yet
+	s.b.search.warm()
 	_, searchBuilt := s.b.search.peek()
 	_, aggsBuilt := s.b.aggs.peek()
 	w.Header().Set("Content-Type", "text/plain")
