@@ -16,7 +16,8 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	}
 	if found && !(strings.Contains(sf.low, "arrests") && (strings.ContainsAny(sf.s.Text, ":(") || strings.Contains(sf.low, "including"))) &&
 		!(strings.Contains(sf.low, "including") || strings.Contains(sf.low, "consisting") || strings.Contains(sf.low, "comprising") ||
-			strings.Contains(sf.low, "of whom") || strings.Contains(sf.low, "among them")) &&
+			strings.Contains(sf.low, "of whom") || strings.Contains(sf.low, "among them") || strings.Contains(sf.low, " of them ") ||
+			strings.Contains(sf.low, ": ")) &&
 		!(strings.Contains(sf.low, "with ") && (strings.Contains(sf.low, " other") || strings.Contains(sf.low, " more"))) && !hasBreakdownPart(sf) &&
 		!partOfThoseArrested(sf.low) && !strings.Contains(sf.low, " being detained") && !strings.Contains(sf.low, " being held") {
 		// Only a total's parts, others beside those read (arrest.extra.*) or
@@ -31,6 +32,10 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 	chainEnd := -1 // the token after the last count a rule read, where a part may follow
 	whole := -1    // the arrests the parts that follow are parts of, in r.out.Arrests
 	next := 0      // matches may not overlap one taken
+	// wholeAfterComma: the whole is a count and what follows its comma
+	// (arrest.total.then-parts), whose parts by place are counts of their
+	// own: "Eleven people were arrested in Portugal, five in Italy".
+	wholeAfterComma := false
 	set.Match(toks, func(m pattern.Match) bool {
 		part := strings.HasPrefix(m.Rule, "arrest.part.")
 		total := strings.HasPrefix(m.Rule, "arrest.total")
@@ -86,7 +91,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 			whole = -1
 		case part:
 			k := r.recordArrestRule(i, sf, figure{Value: count, Qualifier: "exact"}, pos, place, m.Rule)
-			if whole >= 0 && k != whole && r.out.Arrests[k].PartOf == nil {
+			if whole >= 0 && k != whole && r.out.Arrests[k].PartOf == nil && !(wholeAfterComma && place != "") {
 				w := whole
 				r.out.Arrests[k].PartOf = &w
 				if place != "" && samePlace(deref(r.out.Arrests[w].Location), place) && r.out.Arrests[w].sentence == i {
@@ -96,6 +101,10 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		case total:
 			// The total the older passes read: its parts follow.
 			whole = r.arrestWithCount(count)
+			wholeAfterComma = m.Rule == "arrest.total.then-parts"
+			if whole < 0 && wholeAfterComma {
+				return true // "questioned 69 foreigners, 34 of them ...": no arrest, so no parts of one
+			}
 			if whole < 0 && m.Rule == "arrest.total.people" && arrestedAfter(sf.low[toks[m.End-1].End:]) {
 				// "Ten people including five British and two Philippine nationals
 				// have been arrested": a total no older pass read, its verb after its parts.

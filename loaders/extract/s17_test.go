@@ -89,3 +89,36 @@ func TestBodiesOfTheirRemit17(t *testing.T) {
 		t.Errorf("people %q, want none", got)
 	}
 }
+
+// arrestParts lists each arrest as its count and, for a part, the count
+// of the whole it is a part of (0 for none).
+func arrestParts(ex Extraction) [][2]float64 {
+	var out [][2]float64
+	for _, a := range ex.Arrests {
+		if a.Count == nil {
+			continue // a vague count ("dozens")
+		}
+		whole := 0.0
+		if a.PartOf != nil && ex.Arrests[*a.PartOf].Count != nil {
+			whole = *ex.Arrests[*a.PartOf].Count
+		}
+		out = append(out, [2]float64{*a.Count, whole})
+	}
+	return out
+}
+
+// TestBreakdownAfterComma17 checks a breakdown that follows an arrest
+// count after a comma, semicolon or colon: by nationality that "of them"
+// opens, and by sex, its last part a single person; while counts by place
+// stay counts of their own, and people not arrested have no parts.
+func TestBreakdownAfterComma17(t *testing.T) {
+	expectEach(t, arrestParts, []extractCase[[2]float64]{
+		{"of them, by nationality", "Police arrested 69 foreigners in the raid, 34 of them Indonesians, 25 Chinese and 10 Malaysians.",
+			[][2]float64{{69, 0}, {34, 69}, {25, 69}, {10, 69}}},
+		{"after a semicolon", "Police said 52 people were arrested; 30 of them are Vietnamese.", [][2]float64{{52, 0}, {30, 52}}},
+		{"by sex after a colon", "The patrol detained nine people: eight men and a woman.", [][2]float64{{9, 0}, {8, 9}, {1, 9}}},
+		{"by place, counts of their own", "Eleven people were arrested in Portugal, five in Italy and 8 in Austria.",
+			[][2]float64{{11, 0}, {5, 0}, {8, 0}}},
+		{"questioned, not arrested", "Officers questioned 69 foreigners in the raid, 34 of them Indonesians.", nil},
+	})
+}
