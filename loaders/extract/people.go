@@ -386,6 +386,9 @@ func (r *run) finishPeople() {
 		if p.Organisation == nil {
 			r.ofTheBody(p)
 		}
+		if p.Organisation == nil {
+			r.roleNamesBody(p)
+		}
 		if p.Organisation != nil || p.Role == nil {
 			continue
 		}
@@ -413,6 +416,54 @@ func (r *run) finishPeople() {
 			}
 		}
 	}
+}
+
+// roleNamesBody gives person p the one agency its role names by a name
+// or alias the article wrote: "NCA International Deputy Director",
+// "special agent in charge of HSI in Arizona".
+func (r *run) roleNamesBody(p *Person) {
+	if p.Role == nil {
+		return
+	}
+	found := ""
+	for _, a := range r.out.Agencies {
+		named := wordIn(*p.Role, a.Name)
+		for _, alias := range a.Aliases {
+			named = named || wordIn(*p.Role, alias)
+		}
+		if !named {
+			continue
+		}
+		if found != "" {
+			return // two bodies: which one is the person's, the role does not say
+		}
+		found = a.Name
+	}
+	if found != "" {
+		p.Organisation = r.strp(found)
+	}
+}
+
+// wordIn reports whether name stands in s as whole words, as written.
+func wordIn(s, name string) bool {
+	if name == "" {
+		return false
+	}
+	for at := 0; at <= len(s)-len(name); {
+		k := strings.Index(s[at:], name)
+		if k < 0 {
+			return false
+		}
+		k += at
+		end := k + len(name)
+		before, _ := utf8.DecodeLastRuneInString(s[:k])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (k == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) && (end == len(s) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
+			return true
+		}
+		at = k + 1
+	}
+	return false
 }
 
 // titleCaseWords are small words a headline capitalises, never inside a name.

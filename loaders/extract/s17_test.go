@@ -122,3 +122,24 @@ func TestBreakdownAfterComma17(t *testing.T) {
 		{"questioned, not arrested", "Officers questioned 69 foreigners in the raid, 34 of them Indonesians.", nil},
 	})
 }
+
+// personOrgs lists each person's organisation ("" for none).
+func personOrgs(ex Extraction) []string {
+	var out []string
+	for _, p := range ex.People {
+		out = append(out, deref(p.Organisation))
+	}
+	return out
+}
+
+// TestRoleNamesTheBody17 checks that a person's role that names one body,
+// by its name or the alias the article wrote, makes it the person's, and
+// that a role naming two makes neither.
+func TestRoleNamesTheBody17(t *testing.T) {
+	expectEach(t, personOrgs, []extractCase[string]{
+		{"an acronym opens the role", `"We will go on," said Rick Jones, NCA International Deputy Director.`, []string{"National Crime Agency"}},
+		{"in charge of the body", `"A good day," said Matt Allen, special agent in charge of HSI in Arizona.`, []string{"Homeland Security Investigations"}},
+		{"a wildlife body", "KWS Director in charge of Kajiado County Lamuarte Lenguro said the arrest mattered.", []string{"Kenya Wildlife Service"}},
+		{"two bodies in the role", `"A good day," said Matt Allen, special agent in charge of ICE HSI in Arizona.`, []string{""}},
+	})
+}
