@@ -350,7 +350,8 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	//  6. per sentence, people (asserters of figures), then arrests (the
 	//     older passes, then arrests.rules where those found none), then
 	//     seizures: figures need the names and operations of steps 3-5;
-	//  7. then across the article: seizures said twice merged, figures
+	//  7. then across the article: seizures said twice merged, guns that
+	//     are imitations made other goods, figures
 	//     related (parts, restatements, context), operations given the
 	//     agencies that made their figures, people finished, asserters
 	//     named as the people pass read them, places deduplicated, and the
@@ -384,6 +385,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.findArrestLists()
 	seized := r.out.Seizures
 	r.mergeSeizures()
+	r.notRealGuns()
 	r.relateFigures()
 	r.operationActors()
 	r.ownerActors()

@@ -4598,3 +4598,36 @@ func endsWithHead(name, head string) bool {
 	}
 	return strings.HasSuffix(name, " "+head)
 }
+
+// notRealGuns makes the firearms an imitation's word comes before ("two
+// simulated firearms", "an imitation firearm", "three toy guns") other
+// goods, as the annotations read them: no real gun was seized.
+func (r *run) notRealGuns() {
+	for k := range r.out.Seizures {
+		s := &r.out.Seizures[k]
+		if s.Commodity != "firearms" || s.Phrase == "" || len(s.Evidence) == 0 {
+			continue
+		}
+		sent := s.Evidence[0].Sentence
+		at := strings.Index(sent, s.Phrase)
+		if at < 0 {
+			continue
+		}
+		// The phrase's words, and the one right before it where the phrase
+		// is the noun alone ("an imitation firearm" reads "firearm").
+		words := strings.Fields(strings.ToLower(s.Phrase))
+		if before := strings.Fields(strings.ToLower(tail(sent[:at], 24))); len(before) > 0 && strings.HasSuffix(sent[:at], " ") {
+			words = append([]string{before[len(before)-1]}, words...)
+		}
+		for i, w := range words {
+			if imitationWords[w] {
+				s.Commodity = "other"
+				s.Subtype = r.strp(strings.Join(words[i:], " "))
+				break
+			}
+		}
+	}
+}
+
+// imitationWords say a gun is none.
+var imitationWords = wordSet("imitation imitations replica replicas simulated toy fake dummy airsoft")
