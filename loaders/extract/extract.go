@@ -1493,8 +1493,11 @@ func (r *run) isAgencyName(toks []token) bool {
 		}
 		return true
 	}
-	if !agencyHeads[last] || prev == "field" && (last == "division" || last == "section") {
-		return false // "the Chicago Field Division of the ATF": the agency's own office in a city
+	if !agencyHeads[last] || (last == "division" || last == "section") && (prev == "field" || len(toks) < 3) {
+		// "the Chicago Field Division of the ATF": the agency's own office in a
+		// city; "the Central Division", "ACP, Criminal Division, ...": a
+		// force's district, a post's unit
+		return false
 	}
 	// "Task Force", "Laboratory Service" of a known agency and the like are units, not agencies.
 	if m := r.x.gaz.find(toks[:1], entAgency); len(m) > 0 && len(toks) <= 3 {

@@ -30,6 +30,8 @@ func TestUnitHeads17(t *testing.T) {
 		{"a title's word opens a person", "Special Agent Mara Quist said three men were arrested.", nil},
 		{"a person's post before the body", "Public Information Officer Jo Cruz of PDEA-Zonal Office said one man was held.", []string{"PDEA-Zonal Office"}},
 		{"a group of criminals", "The Coastal Crime Group smuggled 40 kg of cocaine.", nil},
+		{"a force's district", "Police rescued six women in the Central Division on Thursday.", nil},
+		{"a unit in a post", "The inquiry was led by ACP, Criminal Division, Jo Cruz.", nil},
 	})
 }
 
