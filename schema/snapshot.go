@@ -10,7 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
-	"os"
+	"runtime"
 	"sync"
 	"time"
 	"unsafe"
@@ -22,9 +22,10 @@ import (
 // snapshots, so that a server starting on a big store reads them back in
 // seconds instead of building them for minutes. Each is stamped with the
 // store's generation it reflects (graph.Store.Generation: every write
-// adds one in its own transaction) and with the program that wrote it: one
-// whose generation is not the store's, or that another build of opgraph
-// wrote, is built again from the store. A server saves after each build,
+// adds one in its own transaction) and with the code that built it
+// (programStamp): one whose generation is not the store's, or that a build
+// of opgraph with other code in schema or graph wrote, is built again from
+// the store. A server saves after each build,
 // and after updates in place once it knows that every write up to the
 // generation it stamps is in (see background.takeGens), and once more as
 // it closes.
@@ -53,9 +54,9 @@ type persistence[T any] struct {
 // into one save.
 const saveDelay = 2 * time.Second
 
-// errOtherProgram: a snapshot another build of opgraph wrote; how it
-// built what it kept may not be how this one does.
-var errOtherProgram = errors.New("written by another build of opgraph")
+// errOtherProgram: a snapshot a build of opgraph with other code in schema
+// or graph wrote; how it built what it kept may not be how this one does.
+var errOtherProgram = errors.New("written by a build of opgraph whose search and aggregates code differ")
 
 // load reads the snapshot stamped gen; ok is false where there is none
 // this program can take (err says why, where it is not simply absent).
@@ -83,22 +84,15 @@ func (p *persistence[T]) save(ctx context.Context, gen uint64, v T) error {
 	})
 }
 
-// programStamp is a hash of the running executable: a snapshot is read
-// back only by the program that wrote it.
+// programStamp is what a snapshot is read back by: a hash of the code that
+// builds what snapshots keep (sourceStamp: the packages schema and graph,
+// go.mod and go.sum), the Go release and the platform. A build of opgraph
+// that changed neither package (an extractor's or the web app's change)
+// reads the snapshots of the one before it; any change to them is another
+// stamp, which TestSourceStamp makes sure is taken.
 var programStamp = sync.OnceValues(func() ([]byte, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return nil, err
-	}
+	fmt.Fprintf(h, "%s\n%s\n%s/%s\n", sourceStamp, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return h.Sum(nil), nil
 })
 
