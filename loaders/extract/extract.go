@@ -1516,7 +1516,7 @@ var ofHeads = wordSet("ministry department directorate secretariat bureau office
 
 // personInName reports whether a run of capitalised words holds a
 // person's post, which no body's name does: "Public Information Officer
-// III Jo Cruz of PDEA-Regional Office" is a person, then the body.
+// III Jo Cruz of PDEA-Zonal Office" is a person, then the body.
 func personInName(toks []token) bool {
 	return slices.ContainsFunc(toks, func(t token) bool { return personPosts[t.Lower] })
 }

@@ -955,7 +955,7 @@ func (r *run) unitParent() string {
 }
 
 // subUnitName reports whether a body's name is a part of a larger body's:
-// "Advance Fee Fraud Section", "Washington Field Division", "Eastern Zonal
+// "Advance Fee Fraud Section", "Serious Fraud Division", "Eastern Zonal
 // Office". Such a part is a figure's actor where its sentence says so, but
 // the figures of the sentences around it stay the body's the text is about.
 func subUnitName(name string) bool {
