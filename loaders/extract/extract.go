@@ -1486,6 +1486,9 @@ func (r *run) isAgencyName(toks []token) bool {
 	if n == 2 && len(toks) == 2 && (two == "task force" || two == "task forces") {
 		return false // "the Task Force": which one, the text said before
 	}
+	if last == "group" && toks[0].Text == "Anti" {
+		return true // "Anti-Cybercrime Group", "Anti-Kidnapping Group": a unit against a crime
+	}
 	if agencyTwoHeads[two] {
 		if two == "crime group" {
 			// "National Crime Group", "Drug and Serious Crime Group": a body; "the Kinahan crime group" is none

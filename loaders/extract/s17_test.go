@@ -29,6 +29,7 @@ func TestUnitHeads17(t *testing.T) {
 		{"a title's word opens a task force", "The Special Investigations Task Force arrested three men.", []string{"Special Investigations Task Force"}},
 		{"a title's word opens a person", "Special Agent Mara Quist said three men were arrested.", nil},
 		{"a person's post before the body", "Public Information Officer Jo Cruz of PDEA-Zonal Office said one man was held.", []string{"PDEA-Zonal Office"}},
+		{"a group against a crime", "The Anti-Kidnapping Group arrested four suspects in Pasig.", []string{"Anti-Kidnapping Group"}},
 		{"a group of criminals", "The Coastal Crime Group smuggled 40 kg of cocaine.", nil},
 		{"a force's district", "Police rescued six women in the Central Division on Thursday.", nil},
 		{"a unit in a post", "The inquiry was led by ACP, Criminal Division, Jo Cruz.", nil},
