@@ -893,7 +893,7 @@ func (r *run) contextAgency(i int) string {
 			break // "In a separate case, ...": what came before it was another event
 		}
 	}
-	for j := i + 1; j < len(r.sents) && j <= i+2 && r.sents[j].s.Para <= 2; j++ {
+	for j := i + 1; j < len(r.sents) && j <= i+2 && r.sents[j].s.Para <= r.openingPara(); j++ {
 		if startsSeparateEvent(r.sents[j]) {
 			break // "Separately, the Navy said ...": another event's body
 		}
@@ -936,6 +936,29 @@ func (r *run) contextAgency(i int) string {
 		return main
 	}
 	return ""
+}
+
+// openingPara is the last paragraph of an article's opening: the second,
+// or the first that holds a sentence when the lines before it are
+// headlines ("46 arrested in blitz" / "44 kilos seized" / "Forty-six
+// people were arrested ... Carabinieri police rounded up ...").
+func (r *run) openingPara() int {
+	for _, sf := range r.sents {
+		if endsSentence(sf.s.Text) {
+			return max(2, sf.s.Para)
+		}
+		if sf.s.Para > 4 {
+			break // (not a headline's run of lines)
+		}
+	}
+	return 2
+}
+
+// endsSentence reports whether a line ends as a sentence does, not as a headline.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") ||
+		strings.HasSuffix(s, ".\"") || strings.HasSuffix(s, ".”")
 }
 
 // unitParent is the body the parts the article names (subUnitName) are
