@@ -3852,7 +3852,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 	if k := ownerBefore(sf, a.Start); k >= 0 {
 		before = sf.low[:k] // "in collaboration with the United Kingdom's National Crime Agency"
 	}
-	if endsWithPhrase(before, supportPhrases) && !membersOpen(before) || endsWithPhrase(before, fundPhrases) {
+	if endsWithPhrase(before, supportPhrases) && !membersOpen(before) || endsWithPhrase(before, fundPhrases) || partnersInclude(before) {
 		return true
 	}
 	after := sf.tokensIn(a.End, a.End+30)
@@ -3928,6 +3928,28 @@ func (r *run) saidOtherActor(sf *sentenceFacts, a mention, pos int) bool {
 	}
 	return false
 }
+
+// partnersInclude reports whether before, the sentence up to an agency's
+// name, lists the work's partners: "Partner agencies who supported this
+// investigation include: ...", "assisting forces included ...".
+func partnersInclude(before string) bool {
+	k := strings.LastIndex(before, "includ")
+	if k < 0 {
+		return false
+	}
+	head := before[:k]
+	for _, w := range partnerListWords {
+		if strings.Contains(head, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// partnerListWords open a list of those who took part in others' work.
+var partnerListWords = []string{"partner agencies", "partnering agencies", "assisting agencies", "supporting agencies",
+	"participating agencies", "partner forces", "assisting forces", "supporting forces", "partners who", "partners that",
+	"agencies who supported", "agencies that supported", "agencies who assisted", "agencies that assisted"}
 
 // membersOpen reports whether before, the text before an agency's name,
 // ends with "members of" opening its clause: "Members of the Gang Task

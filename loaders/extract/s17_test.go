@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // figureActors lists who made each arrest, then each seizure ("" for no
 // one named).
@@ -180,5 +183,31 @@ func TestOpeningAfterHeadlines17(t *testing.T) {
 	ex := extractText(t, "title: t", body)
 	if got := figureActors(ex); len(got) == 0 || got[0] != "Carabinieri" {
 		t.Errorf("the arrests by %q, want Carabinieri first", got)
+	}
+}
+
+// operationAgencies lists the agencies of each named operation.
+func operationAgencies(ex Extraction) []string {
+	var out []string
+	for _, op := range ex.Operations {
+		if op.Name != nil {
+			out = append(out, op.Agencies...)
+		}
+	}
+	return out
+}
+
+// TestPartnersInclude17 checks that a list of the partners who supported
+// an operation makes them its agencies, and takes none of its figures.
+func TestPartnersInclude17(t *testing.T) {
+	body := "The Ontario Provincial Police arrested 12 people in Project Uptown. " +
+		"Partner agencies who supported this investigation include: Barrie Police Service, Hamilton Police Service and Toronto Police Service."
+	ex := extractText(t, "", body)
+	want := []string{"Ontario Provincial Police", "Barrie Police Service", "Hamilton Police Service", "Toronto Police Service"}
+	if got := operationAgencies(ex); !slices.Equal(got, want) {
+		t.Errorf("the operation's agencies %q, want %q", got, want)
+	}
+	if got := figureActors(ex); !slices.Equal(got, []string{"Ontario Provincial Police"}) {
+		t.Errorf("figures by %q, want the OPP's", got)
 	}
 }
