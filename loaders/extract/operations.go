@@ -424,16 +424,55 @@ func (r *run) helpersAfter() {
 			continue
 		}
 		for _, a := range sf.agencies {
-			if !r.supportsOnly(sf, a) || endsWithPhrase(sf.low[:a.Start], fundPhrases) || saysSo(sf, a) {
+			if endsWithPhrase(sf.low[:a.Start], fundPhrases) || saysSo(sf, a) {
 				continue
 			}
-			if !contains(op.Agencies, a.Name) {
-				op.Agencies = append(op.Agencies, a.Name)
+			if ranIt := ranTheOperation(sf, a); ranIt || r.supportsOnly(sf, a) {
+				if !contains(op.Agencies, a.Name) {
+					op.Agencies = append(op.Agencies, a.Name)
+				}
+				if !ranIt {
+					op.noteRole(a.Name, graph.RoleSupported, r.span(sf, 0.7))
+				}
 			}
-			op.noteRole(a.Name, graph.RoleSupported, r.span(sf, 0.7))
 		}
 	}
 }
+
+// ranTheOperation reports whether a sentence that opens on the operation
+// named just before ("The operation", "The investigation") says agency a
+// ran or directed it: "was carried out by the X", "under the direction of
+// the Y".
+func ranTheOperation(sf *sentenceFacts, a mention) bool {
+	opens := false
+	for _, w := range []string{"the operation ", "this operation ", "the investigation ", "this investigation ", "the probe ", "the raid ", "the raids "} {
+		opens = opens || strings.HasPrefix(sf.low, w)
+	}
+	if !opens {
+		return false
+	}
+	before := sf.low[:a.Start]
+	if strings.Contains(before, " said") || strings.Contains(before, " says") {
+		return false
+	}
+	if endsWithPhrase(before, ranPhrases) {
+		return true
+	}
+	// the next of a list after one: "carried out by the A and the B"
+	if !endsWithPhrase(before, []string{"and", ","}) {
+		return false
+	}
+	for _, p := range ranPhrases {
+		if strings.Contains(before, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ranPhrases, before an agency, say it ran or directed the work.
+var ranPhrases = []string{"carried out by", "conducted by", "led by", "run by", "executed by", "undertaken by",
+	"direction of", "supervision of"}
 
 // operationAgencies are the agencies a sentence says ran an operation:
 // all agencies it names, but those that only assisted.

@@ -211,3 +211,15 @@ func TestPartnersInclude17(t *testing.T) {
 		t.Errorf("figures by %q, want the OPP's", got)
 	}
 }
+
+// TestOperationRunBy17 checks that a sentence opening on the operation
+// named just before gives it the bodies that ran or directed it.
+func TestOperationRunBy17(t *testing.T) {
+	expectEach(t, operationAgencies, []extractCase[string]{
+		{"carried out and directed", "Police in Kruja arrested 19 people in Operation Highland. " +
+			"The operation was carried out by the Kruja Police Service under the direction of the Kruja Prosecutor's Office.",
+			[]string{"Kruja Police Service", "Kruja Prosecutor's Office"}},
+		{"a body that said so", "Police in Kruja arrested 19 people in Operation Highland. " +
+			"The operation, which began in May, ended on Friday, the Kruja Prosecutor's Office said.", nil},
+	})
+}
