@@ -2457,10 +2457,11 @@ func releasedBefore(low string) bool {
 
 // madeFromBefore reports whether low, the text before a figure in lower
 // case, says the figure is what something would make: "used to
-// manufacture about", "enough to produce".
+// manufacture about", "enough to produce", "a factory capable of producing
+// over", "the lab could produce".
 func madeFromBefore(low string) bool {
 	// The words must come after the last comma or semicolon, and each
-	// starts with "to ".
+	// starts with "to ", or is what a thing is able to make.
 	if k := strings.LastIndexAny(low, ",;"); k >= 0 {
 		low = low[k+1:]
 	}
@@ -2470,6 +2471,12 @@ func madeFromBefore(low string) bool {
 			if strings.HasPrefix(rest, w) {
 				return true
 			}
+		}
+	}
+	for _, p := range [...]string{"capable of producing ", "capable of making ", "capable of manufacturing ", "could produce ",
+		"can produce ", "could make ", "can make ", "could manufacture ", "can manufacture ", "capacity of "} {
+		if k := strings.LastIndex(low, p); k >= 0 && len(low)-k-len(p) <= 12 { // ("over", "up to", "about")
+			return true
 		}
 	}
 	return false

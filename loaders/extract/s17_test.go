@@ -223,3 +223,12 @@ func TestOperationRunBy17(t *testing.T) {
 			"The operation, which began in May, ended on Friday, the Kruja Prosecutor's Office said.", nil},
 	})
 }
+
+// TestCapacityIsNoHaul17 checks that what a factory or a lab could make is
+// no seizure, while what was seized beside it is one.
+func TestCapacityIsNoHaul17(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"capable of producing", "Police raided a factory capable of producing over a billion cigarettes and seized 2 million cigarettes.", []string{"other/cigarettes 2e+06"}},
+		{"could produce", "The lab could produce 10 kg of methamphetamine a day, police said after seizing it.", nil},
+	})
+}
