@@ -2042,6 +2042,9 @@ func (r *run) platformName(canon, surface string) string {
 
 // findUnlistedPlaces reads the places of rules/places.rules that no
 // gazetteer knows: "a warehouse in Wouwse Plantage".
+// placeKindWords are the kinds of place that place.kind-of names before "of".
+var placeKindWords = wordSet("town village city hamlet municipality commune island")
+
 func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 	set := r.x.rules.byKind["places"]
 	cue := false
@@ -2050,6 +2053,8 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		cue = cue || (w == "in" || w == "at" || w == "near" ||
 			(w == "of" || w == "from") && k > 0 && isNumberToken(sf.toks[k-1].Lower)) &&
 			(isCapitalised(sf.toks[k+1].Text) || sf.toks[k+1].Lower == "the" && k+2 < len(sf.toks) && isCapitalised(sf.toks[k+2].Text))
+		// "the town of Kitengela", "the port city of ...": place.kind-of
+		cue = cue || w == "of" && k > 0 && placeKindWords[sf.toks[k-1].Lower] && isCapitalised(sf.toks[k+1].Text)
 	}
 	if !cue || set == nil {
 		return

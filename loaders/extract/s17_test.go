@@ -232,3 +232,14 @@ func TestCapacityIsNoHaul17(t *testing.T) {
 		{"could produce", "The lab could produce 10 kg of methamphetamine a day, police said after seizing it.", nil},
 	})
 }
+
+// TestKindOfPlace17 checks places no gazetteer lists, named with the kind
+// of place they are: "the town of X" and "X village".
+func TestKindOfPlace17(t *testing.T) {
+	expectEach(t, placeNames, []extractCase[string]{
+		{"the town of", "Police arrested two men in the town of Qarvello on Monday.", []string{"Qarvello"}},
+		{"the port city of", "The seizure was made near the port city of Dunmerrow, officials said.", []string{"Dunmerrow"}},
+		{"a village after its name", "The drugs were found in Qarvello village, 20 km from the border.", []string{"Qarvello"}},
+		{"no kind, no cue", "Qarvello said the town was quiet.", nil},
+	})
+}
