@@ -234,12 +234,14 @@ func TestCapacityIsNoHaul17(t *testing.T) {
 }
 
 // TestKindOfPlace17 checks places no gazetteer lists, named with the kind
-// of place they are: "the town of X" and "X village".
+// of place they are ("the town of X", "X village"), or after "in" and
+// before a verb of the work ("Police in X arrested").
 func TestKindOfPlace17(t *testing.T) {
 	expectEach(t, placeNames, []extractCase[string]{
 		{"the town of", "Police arrested two men in the town of Qarvello on Monday.", []string{"Qarvello"}},
 		{"the port city of", "The seizure was made near the port city of Dunmerrow, officials said.", []string{"Dunmerrow"}},
 		{"a village after its name", "The drugs were found in Qarvello village, 20 km from the border.", []string{"Qarvello"}},
 		{"no kind, no cue", "Qarvello said the town was quiet.", nil},
+		{"a verb of the work after the place", "Police in Qarvello arrested three men.", []string{"Qarvello"}},
 	})
 }
