@@ -2067,6 +2067,14 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		}
 		next = m.End
 		r.rule = m.Rule
+		if m.Rule == "place.list-unlisted" {
+			for _, c := range m.Captures() {
+				if c.Name == "item" {
+					r.addUnlistedPlace(sf, toks[c.Start].Start, toks[c.End-1].End)
+				}
+			}
+			return true
+		}
 		a, b, _ := m.Capture("name")
 		if b-a == 1 && moneySignWords[toks[a].Text] {
 			return true // "valued at Rs. 1.45 crore": a currency's sign

@@ -235,7 +235,8 @@ func TestCapacityIsNoHaul17(t *testing.T) {
 
 // TestKindOfPlace17 checks places no gazetteer lists, named with the kind
 // of place they are ("the town of X", "X village"), or after "in" and
-// before a verb of the work ("Police in X arrested").
+// before a verb of the work ("Police in X arrested"), or in a list of such
+// names after "in" that the phrase's end closes.
 func TestKindOfPlace17(t *testing.T) {
 	expectEach(t, placeNames, []extractCase[string]{
 		{"the town of", "Police arrested two men in the town of Qarvello on Monday.", []string{"Qarvello"}},
@@ -243,5 +244,7 @@ func TestKindOfPlace17(t *testing.T) {
 		{"a village after its name", "The drugs were found in Qarvello village, 20 km from the border.", []string{"Qarvello"}},
 		{"no kind, no cue", "Qarvello said the town was quiet.", nil},
 		{"a verb of the work after the place", "Police in Qarvello arrested three men.", []string{"Qarvello"}},
+		{"a list of unlisted places", "Raids took place in Qarvello, Dunmerrow and Plessigny.", []string{"Qarvello", "Dunmerrow", "Plessigny"}},
+		{"a list that runs on into a name", "Officers met in Qarvello, Dunmerrow and Plessigny Holdings staff.", []string{"Qarvello"}},
 	})
 }
