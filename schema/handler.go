@@ -109,7 +109,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	srv.live = newLiveFeed(cfg.Reader, b.aggs.waitFresh, cfg.Live.MaxSubscribers, cfg.Logger)
 	b.onChange = srv.live.poke
 	if cfg.WarmSearch {
-		b.aggs.warm() // first: dashboards wait for it (builds take turns)
+		b.aggs.warm() // asked first, so most often built first: dashboards wait for it (builds take turns)
 		b.search.warm()
 	}
 	srv.router.HandleFunc("/graphql", srv.serveGraphQL).Methods(http.MethodPost, http.MethodGet, http.MethodOptions)

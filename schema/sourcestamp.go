@@ -3,4 +3,4 @@
 package schema
 
 // sourceStamp is the hash of schema's and graph's code (snapshot.go's programStamp).
-const sourceStamp = "38f9436230acca7cee8a12bd6a6d727073f2931851452a72847437041dd65688"
+const sourceStamp = "006e9b6b549d7546b727196e286a75b123c818eb84df7668d1661b5f2694aa61"

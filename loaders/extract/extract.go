@@ -2,6 +2,7 @@ package extract
 
 import (
 	gazdata "github.com/opgraph/opgraph/loaders/gazetteer"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -617,7 +618,7 @@ var (
 		"customs": true, "ministry": true, "prosecutors": true, "carabinieri": true, "inspectorate": true,
 		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true,
 		"authority": true, "patrol": true, "division": true, "section": true}
-	agencyTwoHeads = map[string]bool{"police force": true, "police service": true, "police department": true,
+	agencyTwoHeads = withKeys(subUnitTwoHeads, map[string]bool{"police force": true, "police service": true, "police department": true,
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
@@ -634,13 +635,11 @@ var (
 		"cybercrime center": true, "fusion centre": true, "fusion center": true, "intelligence centre": true,
 		"intelligence center": true, "coordination centre": true, "coordination center": true, "operations centre": true,
 		"operations center": true, "analysis centre": true, "targeting centre": true, "targeting center": true,
-		"revenue board": true, // "Inland Revenue Board"
-		// a unit named by what it does or where it sits: "Regional Special Operations Group",
-		// "Border Enforcement Service", "Eastern Zonal Office"
-		"operations group": true, "enforcement group": true, "intervention group": true, "response group": true,
-		"enforcement service": true, "zonal office": true,
-		"district office": true, "liaison office": true, "provincial office": true}
-	// subUnitTwoHeads are the agencyTwoHeads that name a part of a larger body (subUnitName).
+		"revenue board":       true,  // "Inland Revenue Board"
+		"enforcement service": true}) // "Border Enforcement Service"
+	// subUnitTwoHeads name a part of a larger body by what it does or where
+	// it sits (subUnitName): "Regional Special Operations Group", "Eastern
+	// Zonal Office". They are agencyTwoHeads too.
 	subUnitTwoHeads = map[string]bool{"operations group": true, "enforcement group": true, "intervention group": true,
 		"response group": true, "zonal office": true, "district office": true,
 		"liaison office": true, "provincial office": true}
@@ -1462,15 +1461,15 @@ func (r *run) isAgencyName(toks []token) bool {
 	}
 	// "Ministry of ...", "Department of Wildlife and Forest Protection",
 	// "Secretariat of Public Security": a body's word, "of", its remit.
-	ministry := false
+	remit := false
 	if k := slices.IndexFunc(toks, func(t token) bool { return t.Lower == "of" }); k >= 1 && k <= 3 && k+1 < len(toks) {
 		// ("National Administration of Conservation Areas"; "Ministry of the Interior", but
 		// "Main Investigation Department of the National Police" is a unit, then its force)
-		ministry = ofHeads[toks[k-1].Lower] && isCapitalised(toks[k-1].Text) && !slices.ContainsFunc(toks[:k], isPossessiveS) &&
+		remit = ofHeads[toks[k-1].Lower] && isCapitalised(toks[k-1].Text) && !slices.ContainsFunc(toks[:k], isPossessiveS) &&
 			(toks[k+1].Lower != "the" || toks[k-1].Lower == "ministry" || toks[k-1].Lower == "office") &&
 			(toks[k-1].Lower != "office" || toks[k+1].Lower == "the") // an office of a post: "Office of the Special Prosecutor"
 	}
-	if !ministry && !agencyTwoHeadLasts[last] && !toks[lastTok].in(setAgencyHead, agencyHeads) {
+	if !remit && !agencyTwoHeadLasts[last] && !toks[lastTok].in(setAgencyHead, agencyHeads) {
 		return false // (what follows needs one of these; most runs of capitals have none)
 	}
 	if titledPerson(toks) || personInName(toks) {
@@ -1480,7 +1479,7 @@ func (r *run) isAgencyName(toks []token) bool {
 	if two == "press agency" || two == "news agency" || two == "news service" {
 		return false // "Polish Press Agency": a news agency reports, it is no body of the state's force
 	}
-	if ministry {
+	if remit {
 		return true
 	}
 	if n == 2 && len(toks) == 2 && (two == "task force" || two == "task forces") {
@@ -1512,6 +1511,12 @@ func (r *run) isAgencyName(toks []token) bool {
 		}
 	}
 	return true
+}
+
+// withKeys adds the keys of from to m and returns m.
+func withKeys(from, m map[string]bool) map[string]bool {
+	maps.Copy(m, from)
+	return m
 }
 
 // ofHeads open a body's name before "of" and its remit.
@@ -2040,11 +2045,12 @@ func (r *run) platformName(canon, surface string) string {
 	return surface
 }
 
-// findUnlistedPlaces reads the places of rules/places.rules that no
-// gazetteer knows: "a warehouse in Wouwse Plantage".
-// placeKindWords are the kinds of place that place.kind-of names before "of".
+// placeKindWords are the last words of the kinds of place that the rule
+// place.kind-of names before "of" (rules/places.rules): its cheap test.
 var placeKindWords = wordSet("town village city hamlet municipality commune island")
 
+// findUnlistedPlaces reads the places of rules/places.rules that no
+// gazetteer knows: "a warehouse in Wouwse Plantage".
 func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 	set := r.x.rules.byKind["places"]
 	cue := false

@@ -908,16 +908,7 @@ func (r *run) contextAgency(i int) string {
 	// name one agency as their own. A separate event told after the
 	// figure ("Separately, the Navy said ...") names no body of the events
 	// before it.
-	main := ""
-	for _, a := range r.out.Agencies {
-		if subUnitName(a.Name) {
-			continue // (a part of the one body)
-		}
-		if main != "" {
-			return ""
-		}
-		main = a.Name
-	}
+	main := r.soleBody(false)
 	if main == "" {
 		return ""
 	}
@@ -961,12 +952,13 @@ func endsSentence(s string) bool {
 		strings.HasSuffix(s, ".\"") || strings.HasSuffix(s, ".”")
 }
 
-// unitParent is the body the parts the article names (subUnitName) are
-// parts of: the one other body it names, courts aside, or "".
-func (r *run) unitParent() string {
+// soleBody is the one body the article names beside parts of it
+// (subUnitName), and beside courts where courtsAside is set, or "" where
+// it names none or several: the body its parts belong to.
+func (r *run) soleBody(courtsAside bool) string {
 	main := ""
 	for _, o := range r.out.Agencies {
-		if subUnitName(o.Name) || isCourt(o.Name) {
+		if subUnitName(o.Name) || courtsAside && isCourt(o.Name) {
 			continue
 		}
 		if main != "" {
@@ -1055,7 +1047,7 @@ func (r *run) readOwnAgency(sf *sentenceFacts, first, actor bool) string {
 		if actor && subUnitName(a.Name) {
 			// "men from the Benin Zonal Office": a part of the body the text
 			// is about, which the figures around keep
-			if p := r.unitParent(); p != "" {
+			if p := r.soleBody(true); p != "" {
 				return p
 			}
 			continue

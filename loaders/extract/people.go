@@ -449,19 +449,12 @@ func wordIn(s, name string) bool {
 	if name == "" {
 		return false
 	}
-	for at := 0; at <= len(s)-len(name); {
-		k := strings.Index(s[at:], name)
-		if k < 0 {
-			return false
-		}
-		k += at
-		end := k + len(name)
+	for k := range indexesOf(s, name) {
 		before, _ := utf8.DecodeLastRuneInString(s[:k])
-		after, _ := utf8.DecodeRuneInString(s[end:])
-		if (k == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) && (end == len(s) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
+		after, _ := utf8.DecodeRuneInString(s[k+len(name):])
+		if !isWordRune(before) && !isWordRune(after) {
 			return true
 		}
-		at = k + 1
 	}
 	return false
 }
