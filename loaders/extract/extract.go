@@ -762,6 +762,10 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 		if k := ranksAfterBody(toks, i, j, isTitle); k > 0 {
 			j = k // "... of National Police Brigadier General Eko Daniyanto": a person's ranks and name after the body's
 		}
+		if k := placeThenTitleOf(toks, i, j, isTitle); k > 0 {
+			i = k // "Guwahati Commissioner of Police Diganta Borah": a town, then an office a person holds
+			continue
+		}
 		for end := j; end > i+1; end-- {
 			if k := r.coordinationAt(toks[i:end]); k > 0 {
 				end = i + k + 1 // the first body's name ends before "and"
@@ -951,6 +955,25 @@ func titleOfAt(toks []token, i int, isTitle func(token) bool) int {
 	}
 	if k > i && k < len(toks) && toks[k].Lower == "of" {
 		return k
+	}
+	return -1
+}
+
+// placeThenTitleOf returns where the office a person holds ends in a run of
+// capitalised words toks[i:j] that opens with a town or region and goes on
+// with the office ("Guwahati Commissioner of Police", "Lagos State
+// Commissioner of Police"), or -1: the run names a post, not a body.
+func placeThenTitleOf(toks []token, i, j int, isTitle func(token) bool) int {
+	for k := i + 1; k < j && k <= i+3; k++ {
+		if toks[k].Lower == "of" {
+			return -1 // "Department of Justice Inspector ...": the body's own "of"
+		}
+		if isTitle(toks[k]) {
+			if end := titleOfAt(toks, k, isTitle); end > 0 {
+				return end
+			}
+			return -1
+		}
 	}
 	return -1
 }

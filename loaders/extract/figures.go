@@ -3763,7 +3763,7 @@ func impersonated(sf *sentenceFacts, a mention) bool {
 // partnerOnly reports whether agency a is named after one of partnerPhrases,
 // alone or in the list that follows one.
 func (r *run) partnerOnly(sf *sentenceFacts, a mention) bool {
-	if endsWithPhrase(sf.low[:a.Start], partnerPhrases) || impersonated(sf, a) {
+	if endsWithPhrase(sf.low[:a.Start], partnerPhrases) || impersonated(sf, a) || inPhraseList(sf, a, partnerPhrases) {
 		return true
 	}
 	o, between, ok := agencyJustBefore(sf, a)
@@ -3851,7 +3851,7 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 	if k := ownerBefore(sf, a.Start); k >= 0 {
 		before = sf.low[:k] // "in collaboration with the United Kingdom's National Crime Agency"
 	}
-	if endsWithPhrase(before, supportPhrases) && !membersOpen(before) || endsWithPhrase(before, fundPhrases) || partnersInclude(before) {
+	if endsWithPhrase(before, supportPhrases) && !membersOpen(before) || endsWithPhrase(before, fundPhrases) || partnersInclude(before) || inSupportList(sf, a) {
 		return true
 	}
 	after := sf.tokensIn(a.End, a.End+30)
@@ -3882,6 +3882,118 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 		}
 	}
 	return false
+}
+
+// inSupportList reports whether agency a closes a list of bodies that one
+// of supportPhrases or partnerPhrases opens, each body maybe spelled out in
+// brackets after it: "in collaboration with the Federal Police, the DEA
+// (Drug Enforcement Administration, USA), and the NCA (National Crime
+// Agency, UK)". The brackets may hold bodies of their own, which the walk
+// steps over.
+func inSupportList(sf *sentenceFacts, a mention) bool {
+	return inPhraseList(sf, a, supportPhrases)
+}
+
+// inPhraseList reports whether agency a is the second or a later body of a
+// list that one of phrases opens (inSupportList); not where "members of"
+// opens the clause ("Members of the X and the Y arrested": they acted).
+func inPhraseList(sf *sentenceFacts, a mention, phrases []string) bool {
+	low := sf.low
+	at := a.Start
+	firstSep := "" // what stands before a's item
+	if open := strings.LastIndexByte(low[:at], '('); open > strings.LastIndexByte(low[:at], ')') {
+		// a body spelled out in the brackets after its acronym: the list's item is the acronym
+		end := len(strings.TrimRight(low[:open], " "))
+		at = capitalisedRunBefore(sf, end)
+		if at < 0 {
+			return false
+		}
+	}
+	for range 12 {
+		before := strings.TrimRight(low[:at], " ")
+		if endsWithPhrase(before, phrases) {
+			// (the body right after the phrase is the callers'; a comma alone
+			// before a may close the phrase: "In a joint operation with the
+			// Guardia Civil, the Polícia Judiciária seized")
+			return at != a.Start && !membersOpen(before) && (firstSep != "," || listGoesOnAfter(sf, a))
+		}
+		before = strings.TrimRight(strings.TrimSuffix(before, "the"), " ")
+		sep := ""
+		for _, s := range []string{", and", " and", ",", "("} { // "(": the body spelled out after its acronym
+			if strings.HasSuffix(before, s) {
+				sep = s
+				break
+			}
+		}
+		if sep == "" {
+			return false
+		}
+		if firstSep == "" && sep != "(" {
+			firstSep = sep
+		}
+		before = strings.TrimRight(strings.TrimSuffix(before, sep), " ")
+		spelled := false // a body named in the brackets
+		if sep != "(" && strings.HasSuffix(before, ")") {
+			open := strings.LastIndexByte(before, '(')
+			if open < 0 {
+				return false
+			}
+			for _, o := range sf.agencies {
+				spelled = spelled || o.Start > open && o.End < len(before)
+			}
+			before = strings.TrimRight(before[:open], " ")
+		}
+		prev := -1
+		for _, o := range sf.agencies {
+			if o.End == len(before) {
+				prev = o.Start
+			}
+		}
+		if prev < 0 && spelled {
+			// "the JIATF West (Joint Interagency Task Force West, USA)": an
+			// acronym no list holds, the body spelled out after it
+			prev = capitalisedRunBefore(sf, len(before))
+		}
+		if prev < 0 {
+			return false
+		}
+		at = prev
+	}
+	return false
+}
+
+// listGoesOnAfter reports whether a list goes on after agency a, past the
+// brackets that spell it out: ", the NCA", "and the NCA".
+func listGoesOnAfter(sf *sentenceFacts, a mention) bool {
+	rest := strings.TrimLeft(sf.low[a.End:], " ")
+	if open := strings.LastIndexByte(sf.low[:a.Start], '('); open > strings.LastIndexByte(sf.low[:a.Start], ')') {
+		rest = rest[strings.IndexByte(rest, ')')+1:] // a inside the brackets: from their end ("-1+1": all, where none closes)
+		rest = strings.TrimLeft(rest, " ")
+	} else if strings.HasPrefix(rest, "(") {
+		k := strings.IndexByte(rest, ')')
+		if k < 0 {
+			return false
+		}
+		rest = strings.TrimLeft(rest[k+1:], " ")
+	}
+	return strings.HasPrefix(rest, ", ") || strings.HasPrefix(rest, "and ")
+}
+
+// capitalisedRunBefore returns where the run of up to four capitalised
+// words ending at byte end of sf starts, or -1.
+func capitalisedRunBefore(sf *sentenceFacts, end int) int {
+	start := -1
+	toks := sf.tokensIn(max(0, end-60), end)
+	for k := len(toks) - 1; k >= 0 && len(toks)-k <= 4; k-- {
+		if !isCapitalised(toks[k].Text) || k < len(toks)-1 && strings.TrimSpace(sf.s.Text[toks[k].End:toks[k+1].Start]) != "" {
+			break
+		}
+		if k == len(toks)-1 && toks[k].End != end {
+			break
+		}
+		start = toks[k].Start
+	}
+	return start
 }
 
 var supportAux = wordSet("has have had also was were is are which who")

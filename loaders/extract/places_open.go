@@ -190,6 +190,10 @@ func (r *run) openCued(sf *sentenceFacts, i int) bool {
 			return true // a dateline: "PUTRAJAYA, March 16 —", "SONGKHLA:"
 		}
 	}
+	if i == 0 && sf.s.Para <= 3 && r.opensParagraph(sf) && len(toks) > 3 && text[toks[0].End:toks[1].Start] == ", " &&
+		startsWithMonthName(toks[1].Text) && isDigits(toks[2].Text) && strings.HasPrefix(text[toks[2].End:], " (") {
+		return true // a wire dateline in mixed case: "Guwahati, Sep 15 (PTI)"
+	}
 	for items := 0; i > 0 && items < 8; items++ {
 		prev := toks[i-1]
 		between := strings.TrimSpace(text[prev.End:toks[i].Start])
