@@ -835,6 +835,9 @@ func (r *run) agencyFor(i, pos int) string {
 	if r.isHistoric(sf) || len(sf.operations) > 0 && r.operationNamesAgencies(sf.operations[0].Name) || sf.namesLocalPolice() || r.inSeparateEvent(i) {
 		return "" // "Police in Rotterdam said ...": a force the text does not name
 	}
+	if f := r.policeReferredTo(i); f != "" {
+		return f // "Police arrested two men" in an article about the Dubai Police
+	}
 	a := r.contextAgency(i)
 	if a != "" && policeUnnamed(sf) && !r.leadsPolice(a) {
 		// "Police have arrested two suspects" after "Shenzhen Customs said":
@@ -843,6 +846,31 @@ func (r *run) agencyFor(i, pos int) string {
 		return ""
 	}
 	return a
+}
+
+// policeReferredTo is the police force that "the police" in sentence j,
+// which names no body, refers back to: the one force named police in the
+// sentences before it, or "".
+func (r *run) policeReferredTo(j int) string {
+	sf := r.sents[j]
+	if len(sf.agencies) > 0 || !policeUnnamed(sf) {
+		return ""
+	}
+	force := ""
+	for k := j - 1; k >= 0; k-- {
+		for _, a := range r.sents[k].agencies {
+			if !strings.HasSuffix(strings.ToLower(a.Name), " police") {
+				continue
+			}
+			switch {
+			case force == "" || strings.HasSuffix(force, " "+a.Name):
+				force = a.Name // ("Criminal Investigation Department of Dubai Police" is a part of Dubai Police)
+			case force != a.Name && !strings.HasSuffix(a.Name, " "+force):
+				return "" // two forces: which one is not said
+			}
+		}
+	}
+	return force
 }
 
 // policeUnnamed reports whether a sentence says "police" outside any
@@ -888,6 +916,9 @@ func (r *run) contextAgency(i int) string {
 		}
 		if a := r.ownAgency(j, false, true); a != "" {
 			return a
+		}
+		if a := r.policeReferredTo(j); a != "" {
+			return a // "The police found five men" after "The Federal Police and the Revenue Service were called in"
 		}
 		if startsSeparateEvent(r.sents[j]) {
 			break // "In a separate case, ...": what came before it was another event

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -265,12 +266,33 @@ func (r *run) agencyAfter(sf *sentenceFacts, pos int) string {
 		}
 	}
 	start := pos + loc[1]
-	for _, a := range sf.agencies {
+	for k, a := range sf.agencies {
 		if a.Start >= start && a.Start <= start+12 { // "Police's National ..." may precede the unit
-			return a.Name
+			return outermostBody(sf, k)
 		}
 	}
 	return ""
+}
+
+// outermostBody is the name of agency sf.agencies[k], or of the body it is
+// a part of where the text goes on to name that ("Director of the
+// Anti-Economic Crimes Department of the General Directorate of Criminal
+// Investigation at Dubai Police": Dubai Police). A person's post names
+// the units inside the body they serve.
+func outermostBody(sf *sentenceFacts, k int) string {
+	for k+1 < len(sf.agencies) {
+		a, b := sf.agencies[k], sf.agencies[k+1]
+		if b.Start < a.End {
+			break
+		}
+		switch strings.TrimSpace(sf.low[a.End:b.Start]) {
+		case "of the", "of", "at", "at the", "in the":
+			k++
+			continue
+		}
+		break
+	}
+	return sf.agencies[k].Name
 }
 
 func (r *run) agencyStartingAt(sf *sentenceFacts, pos int) string {
@@ -355,7 +377,11 @@ func sameFirst(a, b string) bool {
 	if len(fa) < 2 || len(fb) < 2 {
 		return true
 	}
-	return fa[0][0] == fb[0][0]
+	if len(fa) > len(fb) {
+		fa, fb = fb, fa
+	}
+	// "Al Mansouri" after "Khalil Ibrahim Al Mansouri": a surname of two words
+	return fa[0][0] == fb[0][0] || slices.Equal(fa, fb[len(fb)-len(fa):])
 }
 
 // allCompass reports whether a name's words are all points of the compass:

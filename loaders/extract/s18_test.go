@@ -32,3 +32,40 @@ func TestSupportListWithBrackets18(t *testing.T) {
 			[]string{"Drug Enforcement Administration", "Judiciary Police"}},
 	})
 }
+
+// TestPlainPoliceIsTheForce18 checks that "police" with no name, in an
+// article that names one police force, is that force: its sentence's
+// figures are the force's, and so are those it passes on to the sentence
+// after; not where the article names two forces.
+func TestPlainPoliceIsTheForce18(t *testing.T) {
+	expectEach(t, figureActors, []extractCase[string]{
+		{"police in the figure's sentence", "Tarvos Police seize fake bags\n\nThe Coastal Division of Tarvos Police seized 400 fake bags. Police arrested two men on Friday.",
+			[]string{"Tarvos Police", "Coastal Division of Tarvos Police"}},
+		{"police the sentence before", "The Tarvos Police and the Revenue Service were called in. The police found five men in the truck. Two pistols were seized in the cabin.",
+			[]string{"Tarvos Police"}},
+		{"two forces", "The Tarvos Police and the Merrow Police were called in. The police found five men in the truck. Two pistols were seized in the cabin.",
+			[]string{"Merrow Police"}},
+	})
+}
+
+// TestPostInsideTheBody18 checks that a person's post that names units
+// inside a body gives the person the body ("Director of the X Department
+// of the Y Directorate at Z Police": Z Police), and that a surname of two
+// words said alone is the person named in full before.
+func TestPostInsideTheBody18(t *testing.T) {
+	expectEach(t, personOrgs, []extractCase[string]{
+		{"units inside the body", "Major Sami Qadir, Director of the Fraud Department of the General Directorate of Investigation at Tarvos Police, said 10 lorries were used.",
+			[]string{"Tarvos Police"}},
+		{"one unit", "Sami Qadir, head of the Fraud Department, said 10 lorries were used.", []string{"Fraud Department"}},
+	})
+	expectEach(t, func(ex Extraction) []string {
+		var out []string
+		for _, p := range ex.People {
+			out = append(out, p.Name)
+		}
+		return out
+	}, []extractCase[string]{
+		{"a surname of two words", "Chief Inspector Pieter Van Leeuw said the goods were fake. Van Leeuw said 10 lorries were used.", []string{"Pieter Van Leeuw"}},
+		{"two people of one surname", "Inspector Firoj Mulla said one man was held. Inspector Suraj Magabul Mulla said he was 30.", []string{"Firoj Mulla", "Suraj Magabul Mulla"}},
+	})
+}
