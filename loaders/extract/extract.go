@@ -371,6 +371,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	for _, sf := range r.sents {
 		r.findUnlistedPlaces(sf)
 	}
+	r.country = r.countryOfNames() // with the towns only the open gazetteer knows: "Wyong", "Parramatta"
 	r.relateOperations()
 	for i, sf := range r.sents {
 		r.findPeople(sf)
@@ -599,6 +600,40 @@ func (r *run) guessCountry() string {
 	for _, v := range votes {
 		if v.n > bestN || v.n == bestN && v.country < best {
 			best, bestN = v.country, v.n
+		}
+	}
+	return best
+}
+
+// countryOfNames is the article's country once its places are found: the
+// first guess (guessCountry), unless the places and agencies found name
+// another country more often by two or more, as an article on towns the
+// listed places miss does ("Quakers Hill", "Parramatta" beside one
+// "Guildford").
+func (r *run) countryOfNames() string {
+	votes := func(c string) int {
+		n := 0
+		for _, p := range r.out.Places {
+			if p.Country == c {
+				n++
+			}
+		}
+		for _, a := range r.out.Agencies {
+			if a.Country == c {
+				n += 2
+			}
+		}
+		return n
+	}
+	best, bestN := r.country, votes(r.country)
+	if r.country == "" {
+		bestN = 1 // two votes or more, where nothing was guessed
+	}
+	for _, p := range r.out.Places {
+		if len(p.Country) == 2 && p.Country != best {
+			if n := votes(p.Country); n >= bestN+2 {
+				best, bestN = p.Country, n
+			}
 		}
 	}
 	return best

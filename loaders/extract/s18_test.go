@@ -69,3 +69,19 @@ func TestPostInsideTheBody18(t *testing.T) {
 		{"two people of one surname", "Inspector Firoj Mulla said one man was held. Inspector Suraj Magabul Mulla said he was 30.", []string{"Firoj Mulla", "Suraj Magabul Mulla"}},
 	})
 }
+
+// TestCountryOfTheTowns18 checks that "$" is the currency of the country
+// most of the article's towns are in, also where only the open gazetteer
+// knows them and one listed town of another country was named first.
+func TestCountryOfTheTowns18(t *testing.T) {
+	expectEach(t, func(ex Extraction) []string {
+		var out []string
+		for _, s := range ex.Seizures {
+			out = append(out, deref(s.Currency))
+		}
+		return out
+	}, []extractCase[string]{
+		{"towns of one country", "Searches took place in Guildford, Quakers Hill, Toongabbie, Parramatta and Condell Park. Officers seized $145,350 in cash.", []string{"AUD"}},
+		{"one town", "Searches took place in Guildford. Officers seized $145,350 in cash.", []string{"USD"}},
+	})
+}
