@@ -788,7 +788,7 @@ func (r *run) agencyFor(i, pos int) string {
 		cs, _ := sf.clauseAt(pos)
 		inClause := false
 		for _, a := range cands {
-			ownUnit := inClause && best.Possessive && a.Start-best.End <= len("’s ") // "the Met's Central e-Crime Unit": parentAgency tells which acted
+			ownUnit := inClause && best.Possessive && a.Start > best.End && unitOfPossessive(sf, best, a) // "the Met's Central e-Crime Unit": parentAgency tells which acted
 			if a.Start < pos && a.Start >= cs && (!inClause || ownUnit || actsBetween(sf.low[best.End:a.Start])) {
 				// The first in the clause ("The NCA and Border Force found"),
 				// unless a verb of acting comes between: "A arrested 28 in
@@ -2072,7 +2072,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			start, end := toks[m.I].Start, toks[m.J-1].End
 			if !inRegions(regions, start, end) || r.coveredBySeizure(made, text, start, end) || e.Commodity == "cash" && len(moneys) > 0 ||
 				overlapsMention(sf.agencies, start, end) || // "HMRC's Tobacco Taskforce" seized no tobacco by its name
-				m.I > 0 && isCapitalised(toks[m.I].Text) { // "Frederic Van Leeuw": a capital inside a sentence is a name, not a van
+				m.I > 0 && isCapitalised(toks[m.I].Text) && !(e.Commodity == "drugs" && isAllCaps(toks[m.I].Text)) { // "Frederic Van Leeuw": a capital inside a sentence is a name, not a van ("MDMA capsules" is a drug's)
 				continue
 			}
 			if e.Commodity == "vehicles" && stoppedBefore(tail(sf.low[:start], 30)) || e.Commodity == "property" && searchedBefore(tail(sf.low[:start], 40)) {
@@ -2737,10 +2737,10 @@ func findClauseBreaks(s string) [][]int {
 
 // seizeVerbWords are the verbs and nouns of seizing, in the order they are
 // tried; seizeVerbLead holds their first letters, in either case.
-var seizeVerbLead = letterSet("scrifdtx")
+var seizeVerbLead = letterSet("scrifdtxl")
 
 var seizeVerbWords = newWordAlts("seized", "seizing", "seizures of", "seizure of", "confiscated", "confiscating", "recovered",
-	"recovering", "intercepted", "impounded", "found", "discovered",
+	"recovering", "intercepted", "impounded", "found", "discovered", "located",
 	// "79kg of dried cannabis were taken by police"; "an x-ray revealed 17 lizards"
 	"taken by police", "taken by officers", "x-ray revealed", "search revealed", "searches revealed", "scan revealed", "inspection revealed")
 
@@ -2830,6 +2830,9 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 	for _, m := range findSeizeVerbsAt(s, sf.starts, sf.startBits) {
 		cs, ce := sf.clauseAt(m[0])
 		verb := strings.ToLower(s[m[2]:m[3]])
+		if verb == "located" && locatedWhere(sf.low[m[1]:]) {
+			continue // "a warehouse located near the port": where a thing is, not what was found
+		}
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
 			(auxBeforeLow(tail(sf.low[cs:m[0]], 40)) ||
 				mayBePassiveAfter(s[m[1]:]) && passiveAfterRe.MatchString(s[m[1]:]))
@@ -2859,6 +2862,17 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 		}
 	}
 	return out
+}
+
+// locatedWhere reports whether the lower-case text after "located" says
+// where something is: " in ", " near ", " at ".
+func locatedWhere(after string) bool {
+	for _, p := range []string{" in ", " at ", " near ", " on ", " within ", " along ", " off ", " close to ", " next to ", " about ", " some ", " approximately "} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // oneThingFound reports whether the clause [cs, verb) is one thing and the
@@ -4270,7 +4284,7 @@ var expectWords = wordSet("should would could might expected expects expect hope
 // a's own name: the figures of a unit are its agency's.
 func (r *run) parentAgency(sf *sentenceFacts, a mention) string {
 	for _, o := range sf.agencies {
-		if o.Possessive && o.End < a.Start && a.Start-o.End <= len("’s ") && !unitIsSubject(sf, o, a) {
+		if o.Possessive && o.End < a.Start && unitOfPossessive(sf, o, a) && !unitIsSubject(sf, o, a) {
 			return o.Name
 		}
 		if o.End < a.Start && o.Name != a.Name && unitAfterComma(sf.s.Text[o.End:a.Start]) && isUnitName(a.Name) && !isUnitName(o.Name) {
@@ -4281,6 +4295,28 @@ func (r *run) parentAgency(sf *sentenceFacts, a mention) string {
 		}
 	}
 	return a.Name
+}
+
+// unitOfPossessive reports whether unit a follows force o's possessive,
+// right after it or past a few lower-case words that describe the unit:
+// "the State Crime Command's bikie-focused Raptor Squad".
+func unitOfPossessive(sf *sentenceFacts, o, a mention) bool {
+	if a.Start-o.End <= len("’s ") {
+		return true
+	}
+	if a.Start-o.End > 40 {
+		return false
+	}
+	toks := sf.tokensIn(o.End, a.Start)
+	if len(toks) < 2 || !isPossessiveS(toks[0]) || len(toks) > 4 {
+		return false
+	}
+	for _, t := range toks[1:] {
+		if t.Text != t.Lower || !t.letters && !strings.Contains(t.Text, "-") {
+			return false
+		}
+	}
+	return true
 }
 
 // unitIsSubject reports whether unit a of force o opens its clause and a
@@ -4294,8 +4330,19 @@ func unitIsSubject(sf *sentenceFacts, o, a mention) bool {
 	if before != "" && !strings.HasSuffix(before, ",") {
 		return false
 	}
-	after := sf.tokensIn(a.End, min(len(sf.s.Text), a.End+20))
+	after := sf.tokensIn(a.End, min(len(sf.s.Text), a.End+40))
 	after = pastAcronym(sf, a, after)
+	if len(after) > 2 && after[0].Lower == "and" && isCapitalised(after[1].Text) {
+		// "the Raptor Squad and Raptor North has arrested": a second unit joined to it
+		k := 1
+		for k < len(after) && isCapitalised(after[k].Text) {
+			k++
+		}
+		after = after[k:]
+	}
+	if len(after) > 1 && (after[0].Lower == "has" || after[0].Lower == "have") {
+		after = after[1:] // "has arrested"
+	}
 	return len(after) > 0 && (subjectVerbs[after[0].Lower] || actVerbs[after[0].Lower])
 }
 

@@ -85,3 +85,35 @@ func TestCountryOfTheTowns18(t *testing.T) {
 		{"one town", "Searches took place in Guildford. Officers seized $145,350 in cash.", []string{"USD"}},
 	})
 }
+
+// TestUnitAfterDescribedPossessive18 checks that a unit named after its
+// force's possessive and a few words that describe it ("the State Crime
+// Command's bikie-focused Raptor Squad") made the figures of the clause it
+// opens, also with a second unit joined to it.
+func TestUnitAfterDescribedPossessive18(t *testing.T) {
+	expectEach(t, figureActors, []extractCase[string]{
+		{"described unit, joined unit", "The State Crime Command's bikie-focused Raptor Squad and Raptor North has arrested 10 people.", []string{"Raptor Squad"}},
+		{"unit right after", "The Metropolitan Police's Central e-Crime Unit has arrested six people.", []string{"Central e-Crime Unit"}},
+		{"the force's work", "Officers from HMRC's Tobacco Taskforce found 40 kg of tobacco.", []string{"HM Revenue and Customs"}},
+	})
+}
+
+// TestLocatedGoods18 checks goods "located" as found goods, but not a
+// place "located" near another, and that a drug written in capitals
+// inside a sentence ("MDMA capsules") and steroids are drugs.
+func TestLocatedGoods18(t *testing.T) {
+	expectEach(t, seizureSubtypes, []extractCase[string]{
+		{"located goods", "Police located cocaine, methylamphetamine and cannabis in a second house.", []string{"drugs/cocaine", "drugs/methylamphetamine", "drugs/cannabis"}},
+		{"located where", "Officers searched a warehouse located near the port.", nil},
+		{"a drug in capitals", "Officers seized MDMA capsules and cannabis edibles.", []string{"drugs/MDMA", "drugs/cannabis edibles"}},
+	})
+}
+
+// seizureSubtypes lists each seizure's commodity and subtype.
+func seizureSubtypes(ex Extraction) []string {
+	var out []string
+	for _, s := range ex.Seizures {
+		out = append(out, s.Commodity+"/"+deref(s.Subtype))
+	}
+	return out
+}
