@@ -300,7 +300,7 @@ func (r *run) operationParts() {
 	for _, sf := range r.sents {
 		for k := 0; k+1 < len(sf.operations); k++ {
 			a, b := sf.operations[k], sf.operations[k+1]
-			if a.Name == b.Name || b.Start-a.End > 60 {
+			if a.Name == b.Name || b.Start < a.End || b.Start-a.End > 60 { // (one name inside another's: no words between)
 				continue
 			}
 			part, whole := "", ""

@@ -117,3 +117,18 @@ func seizureSubtypes(ex Extraction) []string {
 	}
 	return out
 }
+
+// TestOperationsOutOfOrder18 checks that a sentence whose operations were
+// read out of their order in the text ("called RCMP called Operation
+// Quill", a slip of the writer's) is read without a panic.
+func TestOperationsOutOfOrder18(t *testing.T) {
+	expectEach(t, func(ex Extraction) []string {
+		var out []string
+		for _, o := range ex.Operations {
+			out = append(out, deref(o.Name))
+		}
+		return out
+	}, []extractCase[string]{
+		{"a slip of the writer's", "The 11-month investigation, called RCMP called Operation Quill, covered the area.", []string{"Quill", "RCMP"}},
+	})
+}
