@@ -818,6 +818,9 @@ func (r *run) agencyFor(i, pos int) string {
 					break
 				}
 			}
+			if r.agencyCountry(best.Name) == "INT" && !actsAfter(sf, best) && inSpeakersPost(sf, best) {
+				return "" // "..., Project Officer, UNODC Country Office, Ada Obi, said 15 kg were seized": who told of it
+			}
 		}
 		if best.End <= pos && otherGenericActor(sf, best.End, pos) {
 			return "" // "Dutch prosecutors charged 16 people after customs officers found 8 tonnes"
@@ -4790,6 +4793,19 @@ func (r *run) contextPlace(i int) string {
 		}
 	}
 	return ""
+}
+
+// inSpeakersPost reports whether agency a is named in the post of a
+// person who says something, between commas before the name: "Project
+// Officer, UNODC Nigeria Country Office, Sylvester Atere, said".
+func inSpeakersPost(sf *sentenceFacts, a mention) bool {
+	after := sf.tokensIn(a.End, min(len(sf.s.Text), a.End+80))
+	for k, t := range after {
+		if sayVerbs[t.Lower] {
+			return k > 0 && k <= 8 && strings.Contains(sf.s.Text[a.End:t.Start], ",")
+		}
+	}
+	return false
 }
 
 // saysAfter reports whether a verb of saying follows the agency mention a,

@@ -34,6 +34,9 @@ var (
 	operationCue = regexp.MustCompile(`(?i)\b(operation|operations|investigation|investigations|probe|inquiry|crackdown|takedown|sting|raids?)\b[^.]{0,40}$`)
 )
 
+// projectPostWords after "Project" name a post on a project, not an operation.
+var projectPostWords = wordSet("officer officers manager managers coordinator coordinators director directors lead leader leaders assistant associate consultant specialist analyst head team staff")
+
 // codenameWords are codenameScan's cue words; codenameQuotes the quotes
 // that may open the name.
 var (
@@ -201,6 +204,9 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	}
 	r.rule = "operation.project"
 	for _, m := range projectScan.findAllAt(text, sf.starts) {
+		if first, _, _ := strings.Cut(text[m[2]:m[3]], " "); projectPostWords[strings.ToLower(first)] {
+			continue // "Project Officer", "Project Manager": a post, not an operation's name
+		}
 		add(text[m[2]:m[3]], "Project "+text[m[2]:m[3]], m[0], m[1])
 	}
 	if set := r.x.rules.byKind["operations"]; set != nil && mayNameOperation(sf) {

@@ -132,3 +132,24 @@ func TestOperationsOutOfOrder18(t *testing.T) {
 		{"a slip of the writer's", "The 11-month investigation, called RCMP called Operation Quill, covered the area.", []string{"Quill", "RCMP"}},
 	})
 }
+
+// TestSpeakerOfAnInternationalBody18 checks that a post on a project is
+// no operation named by "Project", and that an international body named
+// in the post of the person who tells of the figures did not make them.
+func TestSpeakerOfAnInternationalBody18(t *testing.T) {
+	body := "Speaking on Monday, National Project Officer, UNODC Nigeria Country Office, Ada Obi, said 15.7kg of cocaine and $22,000 were seized."
+	expectEach(t, figureActors, []extractCase[string]{
+		{"in the speaker's post", body, []string{"", ""}},
+		{"the body's own verb", "UNODC officers seized 15.7kg of cocaine, Ada Obi said.", []string{"United Nations Office on Drugs and Crime"}},
+	})
+	expectEach(t, func(ex Extraction) []string {
+		var out []string
+		for _, o := range ex.Operations {
+			out = append(out, deref(o.Name))
+		}
+		return out
+	}, []extractCase[string]{
+		{"a post on a project", body, nil},
+		{"a project's name", "Police in Ontario ran Project Harbourlight for a year.", []string{"Harbourlight"}},
+	})
+}
