@@ -197,8 +197,8 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	}
 	r.rule = "operation.dubbed"
 	for _, m := range codenameScan.findAllAt(text, sf.starts) {
-		if !operationCue.MatchString(tail(text[:m[0]], 60)) {
-			continue
+		if !operationCue.MatchString(tail(text[:m[0]], 60)) || overlapsMention(sf.agencies, m[2], m[3]) {
+			continue // ("the investigation, called RCMP called Operation Barcode": a body is no codename)
 		}
 		add(trimTrailingStopWords(text[m[2]:m[3]]), "", m[2], m[3])
 	}
@@ -214,6 +214,9 @@ func (r *run) findOperations(sf *sentenceFacts) {
 		set.Match(toks, func(m pattern.Match) bool {
 			if s, e, ok := m.Capture("name"); ok && e > s {
 				start, end := toks[s].Start, toks[e-1].End
+				if overlapsMention(sf.agencies, start, end) {
+					return true // a body is no codename
+				}
 				alias := ""
 				if as, ae, ok := m.Capture("alias"); ok && ae > as {
 					alias = text[toks[as].Start:toks[ae-1].End]

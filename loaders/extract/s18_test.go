@@ -119,8 +119,9 @@ func seizureSubtypes(ex Extraction) []string {
 }
 
 // TestOperationsOutOfOrder18 checks that a sentence whose operations were
-// read out of their order in the text ("called RCMP called Operation
-// Quill", a slip of the writer's) is read without a panic.
+// read out of their order in the text ("called Kestrel called Operation
+// Quill", a slip of the writer's) is read without a panic, and that a
+// body's name after "called" is no codename.
 func TestOperationsOutOfOrder18(t *testing.T) {
 	expectEach(t, func(ex Extraction) []string {
 		var out []string
@@ -129,7 +130,8 @@ func TestOperationsOutOfOrder18(t *testing.T) {
 		}
 		return out
 	}, []extractCase[string]{
-		{"a slip of the writer's", "The 11-month investigation, called RCMP called Operation Quill, covered the area.", []string{"Quill", "RCMP"}},
+		{"a slip of the writer's", "The 11-month investigation, called Kestrel called Operation Quill, covered the area.", []string{"Quill", "Kestrel"}},
+		{"a body is no codename", "The 11-month investigation, called RCMP called Operation Quill, covered the area.", []string{"Quill"}},
 	})
 }
 
