@@ -1712,7 +1712,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		if cs != lastCS || ce != lastCE {
 			s := text[cs:ce]
 			lastCS, lastCE, lastCue = cs, ce, sf.seizedItem || hasSeizeCue(s) || takenWith && strings.Contains(s, "with ") ||
-				listAfterSeizing(text[:cs]) || cs > 0 && verblessClause(sf, cs, ce) && hasSeizeCue(text[:cs])
+				listAfterSeizing(text[:cs]) || cs > 0 && verblessClause(sf, cs, ce) && hasSeizeCue(text[:cs]) || dashAfterSeizing(text[:cs])
 		}
 		return lastCue
 	}
@@ -1772,7 +1772,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				continue // "three 5.56 carbine rifles": a calibre after the count
 			}
 			cs, ce := sf.clauseAt(f.Start)
-			if f.Start < skipTo || covered(f.Start, f.End) || !seizeCue(cs, ce) {
+			if f.Start < skipTo || covered(f.Start, f.End) || !seizeCue(cs, ce) || r.inGoodsName(sf, f.Start) {
 				continue
 			}
 			after := text[f.End:]
@@ -2841,6 +2841,12 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 				mayBePassiveAfter(s[m[1]:]) && passiveAfterRe.MatchString(s[m[1]:]))
 		if passive && (verb == "found" || verb == "discovered") && !oneThingFound(sf, cs, m[0]) {
 			continue // "after checks on documents, the drug was found": what came before is not all found
+		}
+		if rest := strings.TrimLeft(s[m[1]:], " "); strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, ":") {
+			// "the drugs seized — 107kg of heroin, 63kg of syabu": the list after the dash or colon
+			from := len(s) - len(rest)
+			_, end := sf.clauseAt(min(len(s)-1, from+len("—")+1))
+			out = append(out, [2]int{from, end})
 		}
 		if passive {
 			out = append(out, [2]int{cs, m[0]})
@@ -4668,6 +4674,33 @@ func (r *run) operationNamesAgencies(name string) bool {
 // listAfterSeizing reports whether the text before a clause opens a list
 // after a colon, in words of seizing: "Seized during the searches were: 14
 // firearms; 2,000 rounds of ammunition; ..." (each item its own clause).
+// inGoodsName reports whether the figure at byte pos is a word inside the
+// name of goods that starts before it: the 5 of "Erimin 5 pills".
+func (r *run) inGoodsName(sf *sentenceFacts, pos int) bool {
+	var found [8]match
+	for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entCommodity) {
+		if sf.toks[m.I].Start < pos && pos < sf.toks[m.J-1].End {
+			return true
+		}
+	}
+	return false
+}
+
+// dashAfterSeizing reports whether the text before a clause ends with a
+// verb of seizing and a dash or colon: "the drugs seized — 107kg of
+// heroin, ...". (A quote's "he said" after the list keeps the clause from
+// being verbless.)
+func dashAfterSeizing(before string) bool {
+	b := strings.TrimRight(before, " ")
+	for _, d := range []string{"—", "–", ":"} {
+		if rest, ok := strings.CutSuffix(b, d); ok {
+			rest = strings.TrimRight(rest, " ")
+			return hasSeizeCue(tail(rest, 12)) && strings.HasSuffix(strings.ToLower(rest), "seized")
+		}
+	}
+	return false
+}
+
 func listAfterSeizing(before string) bool {
 	k := strings.LastIndexByte(before, ':')
 	return k >= 0 && strings.Count(before[k:], ";") > 0 && hasSeizeCue(before[:k])

@@ -12,7 +12,7 @@ import (
 
 var (
 	// "Operation Pangea VIII", "Op Venetic", "Operation Ironside Phase 2".
-	operationScan = newWordStartScan(`\b(?:Operation|OPERATION|Op\.?|Oplan|Operatie|Operación|Operação|Opération|Operazione|Operasi)\s+["“‘']?((?:[\p{Lu}0-9][\p{L}\p{N}_'’-]*)(?:\s+(?:[\p{Lu}0-9][\p{L}\p{N}_'’-]*|of|de|del))*)["”’']?`,
+	operationScan = newWordStartScan(`\b(?:Operation|OPERATION|Op\.?|Ops|Oplan|Operatie|Operación|Operação|Opération|Operazione|Operasi)\s+["“‘']?((?:[\p{Lu}0-9][\p{L}\p{N}_'’-]*)(?:\s+(?:[\p{Lu}0-9][\p{L}\p{N}_'’-]*|of|de|del))*)["”’']?`,
 		func(s string, p int) bool {
 			return s[p] == 'O' && p+1 < len(s) && (s[p+1] == 'p' || s[p+1] == 'P') && wordStart(s, p)
 		})
@@ -870,7 +870,7 @@ func (r *run) isoDate(phrase string) *string {
 
 // Cue words that gate the costlier patterns.
 var (
-	operationCueWords = wordSet("operation op oplan titled entitled operatie operación operação opération operazione operasi codenamed code named dubbed called known project week action strike part")
+	operationCueWords = wordSet("operation op ops oplan titled entitled operatie operación operação opération operazione operasi codenamed code named dubbed called known project week action strike part")
 	monthWords        = wordSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
 	yearLeadWords     = wordSet("in since during until by")
 	relativeDateWords = wordSet("earlier later last this next yesterday today on")

@@ -155,3 +155,23 @@ func TestSpeakerOfAnInternationalBody18(t *testing.T) {
 		{"a project's name", "Police in Ontario ran Project Harbourlight for a year.", []string{"Harbourlight"}},
 	})
 }
+
+// TestOpsAndDashedLists18 checks "Ops" before a codename (Malaysian
+// usage), a list of goods after "seized" and a dash inside a quote, and a
+// drug whose name holds a number ("Erimin 5 pills"), whose number is no
+// count.
+func TestOpsAndDashedLists18(t *testing.T) {
+	expectEach(t, func(ex Extraction) []string {
+		var out []string
+		for _, o := range ex.Operations {
+			out = append(out, deref(o.Name))
+		}
+		return out
+	}, []extractCase[string]{
+		{"Ops in quotes", "The department busted two syndicates in a six-day ‘Ops Nut Crackers’ last week.", []string{"Nut Crackers"}},
+	})
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"a dashed list in a quote", "\"The drugs seized — 107kg of heroin, 63kg of syabu and 12kg of ketamine,\" he said.", []string{"drugs/heroin 107", "drugs/shabu 63", "drugs/ketamine 12"}},
+		{"a drug's number", "Officers seized 266,750 Erimin 5 pills in the lab.", []string{"drugs/Erimin 5 266750"}},
+	})
+}
