@@ -1237,6 +1237,15 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 			i += n - 1 // "five 9mm pistols", "three 5.56 carbine rifles", "45 12-gauge cartridges"
 			continue
 		}
+		if n := hedgeAt(toks, i); n > 0 && i <= maxWords+2 {
+			// "166.88kg of substance suspected to be cocaine", "30 pounds of what may be cocaine"
+			i += n - 1
+			maxWords += n
+			if len(toks) > maxWords+3 {
+				toks = toks[:maxWords+3]
+			}
+			continue
+		}
 		if i > maxWords || nearStop[toks[i].Lower] && i > 0 || isNumberToken(toks[i].Text) && !modelNumber(s, toks, i) {
 			break
 		}
@@ -1256,6 +1265,36 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 		}
 	}
 	return nil, 0, 0
+}
+
+// hedgeAt returns how many tokens from toks[i] hedge what the goods are
+// ("suspected to be", "believed to be", "what may be", "what appeared to
+// be"), or 0: the goods are named after them.
+func hedgeAt(toks []token, i int) int {
+	at := func(k int, w ...string) bool {
+		if i+k+len(w) > len(toks) {
+			return false
+		}
+		for j, x := range w {
+			if toks[i+k+j].Lower != x {
+				return false
+			}
+		}
+		return true
+	}
+	switch toks[i].Lower {
+	case "suspected", "believed", "thought", "presumed":
+		if at(1, "to", "be") {
+			return 3
+		}
+	case "what":
+		for _, w := range [][]string{{"may", "be"}, {"might", "be"}, {"appeared", "to", "be"}, {"appears", "to", "be"}, {"is", "believed", "to", "be"}, {"was", "believed", "to", "be"}, {"is", "suspected", "to", "be"}, {"was", "suspected", "to", "be"}} {
+			if at(1, w...) {
+				return 1 + len(w)
+			}
+		}
+	}
+	return 0
 }
 
 // piecesOfGoods reports whether "pieces" at byte off of sf count goods:

@@ -175,3 +175,16 @@ func TestOpsAndDashedLists18(t *testing.T) {
 		{"a drug's number", "Officers seized 266,750 Erimin 5 pills in the lab.", []string{"drugs/Erimin 5 266750"}},
 	})
 }
+
+// TestHedgedGoodsAndAgedCourier18 checks goods hedged by what they may be
+// ("substance suspected to be cocaine", "what may be cocaine"), and a
+// courier intercepted by age and nationality as one arrest.
+func TestHedgedGoodsAndAgedCourier18(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"suspected to be", "Officers seized 166.88kg of substance suspected to be cocaine at the airport.", []string{"drugs/cocaine 166.88"}},
+		{"what may be", "The checks found nearly 30 pounds of what may be cocaine.", []string{"drugs/cocaine 30"}},
+	})
+	expectEach(t, arrestCounts, []extractCase[float64]{
+		{"an intercepted courier", "On Monday, officers intercepted a 31-year-old Mexican attempting to enter the country.", []float64{1}},
+	})
+}
