@@ -2183,6 +2183,9 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 				continue // "51 other weapons including knives, machetes and swords": examples of goods counted
 			}
 			phrase := text[start:end]
+			if crimeNouns[strings.ToLower(lastField(phrase))] {
+				continue // "wanted for crimes including fraud, money laundering and wildlife trafficking": crimes, not goods
+			}
 			s := Seizure{Commodity: "other", Subtype: r.strp(phrase), Phrase: phrase}
 			if v := findVagueAt(phrase, []int32{0}, nil); len(v) > 0 && strings.HasPrefix(phrase[v[0][1]:], " of ") {
 				// "dozens of big cat body parts": a vague count of the goods.
@@ -2195,6 +2198,9 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 		}
 	}
 }
+
+// crimeNouns name crimes, which a list of goods does not hold.
+var crimeNouns = wordSet("trafficking laundering fraud frauds smuggling theft thefts robbery robberies extortion terrorism kidnapping kidnappings murder murders corruption bribery cybercrime cybercrimes poaching piracy burglary burglaries assault racketeering")
 
 // ofWhichWere cuts " of which were " (or " of which are ", " of them
 // were ", " of these were ") from the start of the lower-case text after a

@@ -188,3 +188,12 @@ func TestHedgedGoodsAndAgedCourier18(t *testing.T) {
 		{"an intercepted courier", "On Monday, officers intercepted a 31-year-old Mexican attempting to enter the country.", []float64{1}},
 	})
 }
+
+// TestCrimesAreNoGoods18 checks that a list of crimes after a verb of
+// intercepting names no goods.
+func TestCrimesAreNoGoods18(t *testing.T) {
+	expectEach(t, seizureSubtypes, []extractCase[string]{
+		{"crimes", "The operation intercepted 24 persons wanted for serious crimes including fraud, money laundering, drugs and wildlife trafficking.", nil},
+		{"goods", "Officers seized cash, drugs, gold and silver.", []string{"cash/", "drugs/", "other/gold", "other/silver"}},
+	})
+}
