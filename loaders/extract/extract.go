@@ -397,6 +397,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r.finishPeople()
 	r.settleAsserters()
 	r.dedupePlaces()
+	r.writtenNames()
 	r.fillEmpty()
 	*w = workspace{sents: sents, offs: offs, facts: facts, ptrs: r.sents, toks: toks, words: starts, bits: bits, ptoks: r.ptoks,
 		scratch: r.scratch, seized: seized}
@@ -1885,7 +1886,7 @@ func (r *run) addPlace(sf *sentenceFacts, name, country, kind string, m mention)
 		return
 	}
 	r.placeIdx[name] = len(r.out.Places)
-	r.out.Places = append(r.out.Places, Place{Name: name, Country: country, Kind: kind, Evidence: r.evidence(sf, 0.8)})
+	r.out.Places = append(r.out.Places, Place{Name: name, Country: country, Kind: kind, Evidence: r.evidence(sf, 0.8), written: m.Surface})
 }
 
 func (r *run) dropPlaceIfUnused(name string, current *sentenceFacts) {
@@ -2047,6 +2048,22 @@ func (r *run) dedupePlaces() {
 		out = append(out, p)
 	}
 	r.out.Places = out
+}
+
+// writtenNames names each place as the article wrote it where that is
+// another name of the gazetteer's place ("Burma", "DR Congo", "South East
+// Asia"), keeping the gazetteer's as Canonical; not abbreviations or
+// capitals ("Ark.", "NSW", "PUTRAJAYA"), which the gazetteer's name spells out.
+func (r *run) writtenNames() {
+	for k := range r.out.Places {
+		p := &r.out.Places[k]
+		w := strings.TrimSpace(p.written)
+		if w == "" || w == p.Name || strings.EqualFold(w, p.Name) || len(w) < 4 || strings.ContainsAny(w, ".'’") || isAllCaps(w) ||
+			strings.Contains(strings.ToLower(p.Name), strings.ToLower(w)) || strings.Contains(strings.ToLower(w), strings.ToLower(p.Name)) || placeCore(w) == placeCore(p.Name) {
+			continue // (a part of the name, "Rotterdam" of "Port of Rotterdam", stays the whole; "Co Louth" is County Louth)
+		}
+		p.Canonical, p.Name = p.Name, w
+	}
 }
 
 var genericPlaceWords = map[string]bool{"port": true, "of": true, "the": true, "city": true, "county": true, "co": true,

@@ -123,10 +123,15 @@ type Person struct {
 
 // Place is a named place with its ISO country code.
 type Place struct {
-	Name     string `json:"name"`
-	Country  string `json:"country,omitempty"`
-	Kind     string `json:"kind,omitempty"`
-	Evidence []Span `json:"evidence"`
+	Name string `json:"name"` // as the article first wrote it ("Burma")
+	// Canonical is the gazetteer's name where the article wrote another
+	// ("Myanmar"): the graph keeps the place under it, so articles that
+	// spell a place differently share one node.
+	Canonical string `json:"canonical,omitempty"`
+	Country   string `json:"country,omitempty"`
+	Kind      string `json:"kind,omitempty"`
+	Evidence  []Span `json:"evidence"`
+	written   string // the first surface form read, before writtenNames
 }
 
 // NamedThing is a platform or a criminal group.

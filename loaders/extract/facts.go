@@ -34,11 +34,16 @@ func Facts(doc source.Document, ex Extraction) graph.ArticleFacts {
 		b.node(graph.KindAgency, a.Name, props, a.Evidence, claims...)
 	}
 	for _, p := range ex.Places {
-		props := []graph.Prop{{Pred: graph.PredName, Value: p.Name}}
+		name, claims := p.Name, []graph.Prop(nil)
+		if p.Canonical != "" {
+			// the gazetteer's name is the node's: "Burma" and "Myanmar" are one place
+			name, claims = p.Canonical, []graph.Prop{{Pred: graph.PredAlias, Value: p.Name}}
+		}
+		props := []graph.Prop{{Pred: graph.PredName, Value: name}}
 		if len(p.Country) == 2 {
 			props = append(props, graph.Prop{Pred: graph.PredCountry, Value: p.Country})
 		}
-		b.node(graph.KindPlace, p.Name, props, p.Evidence)
+		b.node(graph.KindPlace, name, props, p.Evidence, claims...)
 	}
 	for _, p := range ex.Platforms {
 		b.node(graph.KindPlatform, p.Name, []graph.Prop{{Pred: graph.PredName, Value: p.Name}}, p.Evidence)

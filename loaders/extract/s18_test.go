@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/opgraph/opgraph/graph"
+	"github.com/opgraph/opgraph/loaders/source"
+)
 
 // TestPostOfAPlace18 checks that a town or region before the office a
 // person holds ("Guwahati Commissioner of Police") names no body, and that
@@ -196,4 +201,32 @@ func TestCrimesAreNoGoods18(t *testing.T) {
 		{"crimes", "The operation intercepted 24 persons wanted for serious crimes including fraud, money laundering, drugs and wildlife trafficking.", nil},
 		{"goods", "Officers seized cash, drugs, gold and silver.", []string{"cash/", "drugs/", "other/gold", "other/silver"}},
 	})
+}
+
+// TestPlaceAsWritten18 checks that a place keeps the name the article
+// wrote where the gazetteer knows it by another ("Burma": Myanmar), while
+// the graph holds it under the gazetteer's name, the written one an
+// alias; an abbreviation or a county's short form keeps the gazetteer's.
+func TestPlaceAsWritten18(t *testing.T) {
+	expectEach(t, placeNames, []extractCase[string]{
+		{"another name", "Police in Burma seized 5 kg of heroin.", []string{"Burma"}},
+		{"a county's short form", "Gardaí seized 5 kg of cannabis in Co Cork.", []string{"County Cork"}},
+	})
+	doc, err := source.ParseText("burma.txt", []byte("Police in Burma seized 5 kg of heroin.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := newExtractor(t).Extract(doc)
+	if len(ex.Places) != 1 || ex.Places[0].Canonical != "Myanmar" {
+		t.Fatalf("places %+v, want Burma with canonical Myanmar", ex.Places)
+	}
+	for _, n := range Facts(doc, ex).Nodes {
+		if n.ID == graph.EntityID(graph.KindPlace, "Myanmar") {
+			if prop(n, graph.PredName) != "Myanmar" {
+				t.Errorf("the node's name is %q, want Myanmar", prop(n, graph.PredName))
+			}
+			return
+		}
+	}
+	t.Errorf("no place node for Myanmar")
 }
