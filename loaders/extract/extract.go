@@ -1291,6 +1291,8 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 	r.findPlacePolice(sf, toks)
 	r.rule = "agency.customs"
 	r.findBareCustoms(sf, toks)
+	r.rule = "agency.service"
+	r.findBareServices(sf, toks)
 	slices.SortFunc(sf.agencies, func(a, b mention) int { return a.Start - b.Start })
 }
 
@@ -1402,6 +1404,34 @@ func (r *run) findBareCustoms(sf *sentenceFacts, toks []token) {
 			continue // a part of a longer name the passes above read or left
 		}
 		r.addAgencyMention(sf, name, r.country, t.Start, t.End)
+	}
+}
+
+// findBareServices reads "the Navy", "the Army" or "the Air Force",
+// capitalised and alone, as that service of the article's country where
+// the gazetteer lists one ("Portuguese Navy"), else by the word itself:
+// the written word becomes an alias.
+func (r *run) findBareServices(sf *sentenceFacts, toks []token) {
+	if !strings.Contains(sf.s.Text, "Navy") && !strings.Contains(sf.s.Text, "Army") && !strings.Contains(sf.s.Text, "Air Force") {
+		return
+	}
+	for k := 1; k < len(toks); k++ {
+		w, end := toks[k].Text, k+1
+		if w == "Air" && k+1 < len(toks) && toks[k+1].Text == "Force" && adjacentSpace(sf, k, k+1) {
+			w, end = "Air Force", k+2
+		} else if w != "Navy" && w != "Army" {
+			continue
+		}
+		start, stop := toks[k].Start, toks[end-1].End
+		if toks[k-1].Lower != "the" || overlapsMention(sf.agencies, start, stop) ||
+			end < len(toks) && isCapitalised(toks[end].Text) && adjacentSpace(sf, end-1, end) {
+			continue // only "the Navy" alone: "the Navy Seals", "Nigerian Navy" are others' to read
+		}
+		name := w
+		if n := r.x.gaz.services[[2]string{w, r.country}]; n != "" {
+			name = n
+		}
+		r.addAgencyMention(sf, name, r.country, start, stop)
 	}
 }
 

@@ -42,6 +42,10 @@ type gazetteer struct {
 	canon   map[string]*entry // kind-qualified canonical name -> first entry
 	ids     map[string]int32  // a number for each word that continues a name, from 1
 	customs map[string]string // a country -> its one customs agency's name ("" where it has several)
+	// services maps a military service's word and a country to that
+	// country's one body of the service the list names ("Navy", "PT" ->
+	// "Portuguese Navy"; "" where it names several)
+	services map[[2]string]string
 	// nationals are the one-word demonyms, lower case, and their plurals ("iranian", "iranians"): the rules' @national class
 	nationals map[string]bool
 }
@@ -72,10 +76,14 @@ func loadGazetteer() (*gazetteer, error) {
 	return gaz, gazErr
 }
 
+// serviceWords name a country's armed services, which a text may write
+// alone: "with the support of the Navy".
+var serviceWords = []string{"Navy", "Army", "Air Force"}
+
 func buildGazetteer() (*gazetteer, error) {
 	g := &gazetteer{root: &trieNode{}, canon: map[string]*entry{}}
 	entries, err := gazdata.Load()
-	g.customs, g.nationals = map[string]string{}, map[string]bool{}
+	g.customs, g.nationals, g.services = map[string]string{}, map[string]bool{}, map[[2]string]string{}
 	for _, e := range entries {
 		g.addNames(entry{Kind: e.Kind, Canon: e.Canon, Country: e.Country, Sub: e.Sub, Commodity: e.Commodity, Countable: e.Countable}, e.Names)
 		if e.Kind == gazdata.Demonym {
@@ -83,6 +91,16 @@ func buildGazetteer() (*gazetteer, error) {
 			for _, n := range e.Names {
 				if l := strings.ToLower(n); !strings.Contains(l, " ") {
 					g.nationals[l], g.nationals[l+"s"] = true, true
+				}
+			}
+		}
+		for _, w := range serviceWords {
+			if e.Kind == gazdata.Agency && len(e.Country) == 2 && strings.HasSuffix(e.Canon, " "+w) {
+				k := [2]string{w, e.Country}
+				if old, ok := g.services[k]; ok && old != e.Canon {
+					g.services[k] = ""
+				} else {
+					g.services[k] = e.Canon
 				}
 			}
 		}

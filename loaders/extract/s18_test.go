@@ -230,3 +230,14 @@ func TestPlaceAsWritten18(t *testing.T) {
 	}
 	t.Errorf("no place node for Myanmar")
 }
+
+// TestBareServices18 checks "the Navy", "the Army" and "the Air Force"
+// written alone as the article's country's service where the gazetteer
+// lists one, else by the word; not inside a longer name.
+func TestBareServices18(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"the country's navy", "The Polícia Judiciária, with the support of the Navy, seized 7 tonnes of cocaine off Lisbon.", []string{"Polícia Judiciária", "Portuguese Navy"}},
+		{"no country", "The Army and the Air Force searched the coast.", []string{"Army", "Air Force"}},
+		{"a longer name", "The Navy Seals searched the coast.", nil},
+	})
+}
