@@ -239,5 +239,6 @@ func TestBareServices18(t *testing.T) {
 		{"the country's navy", "The Polícia Judiciária, with the support of the Navy, seized 7 tonnes of cocaine off Lisbon.", []string{"Polícia Judiciária", "Portuguese Navy"}},
 		{"no country", "The Army and the Air Force searched the coast.", []string{"Army", "Air Force"}},
 		{"a longer name", "The Navy Seals searched the coast.", nil},
+		{"a provincial police office", "The Sultan Kudarat Provincial Police Office said 3 men were held.", []string{"Sultan Kudarat Provincial Police Office"}},
 	})
 }
