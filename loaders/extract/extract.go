@@ -655,7 +655,7 @@ var (
 		"court": true, "courts": true, "tribunal": true, "taskforce": true, "department": true, "team": true,
 		"authority": true, "patrol": true, "division": true, "section": true}
 	agencyTwoHeads = withKeys(subUnitTwoHeads, map[string]bool{"police force": true, "police service": true, "police department": true,
-		"police office": true, // "Sultan Kudarat Provincial Police Office" (a "Police District" is an area: TestPoliceDistrictIsNoBody)
+		"police office":  true, // "Sultan Kudarat Provincial Police Office" (a "Police District" is an area: TestPoliceDistrictIsNoBody)
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
