@@ -4159,7 +4159,8 @@ func partnersInclude(before string) bool {
 // partnerListWords open a list of those who took part in others' work.
 var partnerListWords = []string{"partner agencies", "partnering agencies", "assisting agencies", "supporting agencies",
 	"participating agencies", "partner forces", "assisting forces", "supporting forces", "partners who", "partners that",
-	"agencies who supported", "agencies that supported", "agencies who assisted", "agencies that assisted"}
+	"agencies who supported", "agencies that supported", "agencies who assisted", "agencies that assisted",
+	"agencies involved", "agencies that took part", "agencies who took part", "agencies taking part"}
 
 // membersOpen reports whether before, the text before an agency's name,
 // ends with "members of" opening its clause: "Members of the Gang Task

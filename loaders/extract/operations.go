@@ -366,6 +366,7 @@ func (r *run) relateOperations() {
 		}
 	}
 	r.helpersAfter()
+	r.agenciesInvolved()
 	if topLevel == 1 && len(r.out.Platforms) == 1 {
 		for i := range r.out.Operations {
 			op := &r.out.Operations[i]
@@ -408,6 +409,33 @@ func (r *run) relateOperations() {
 				r.opIdx[strings.ToLower(n)] = len(r.out.Operations)
 				r.out.Operations = append(r.out.Operations, Operation{Name: &n, Evidence: op.Evidence})
 			}
+		}
+	}
+}
+
+// agenciesInvolved gives the article's one operation the agencies of a
+// sentence that lists those who took part in the work ("In addition to
+// the DEA and ATF, other agencies involved in the investigation include
+// the Postal Inspection Service, Searcy police and the sheriff's
+// office"), wherever the sentence stands.
+func (r *run) agenciesInvolved() {
+	op := r.onlyOperation()
+	if op == nil {
+		return
+	}
+	for i, sf := range r.sents {
+		if len(sf.agencies) == 0 || len(sf.operations) > 0 || r.inSeparateEvent(i) || !strings.Contains(sf.low, "includ") {
+			continue
+		}
+		k := strings.LastIndex(sf.low, "includ")
+		if !partnersInclude(sf.low[:k+len("includ")]) || !strings.Contains(sf.low[:k], "investigation") && !strings.Contains(sf.low[:k], "operation") {
+			continue
+		}
+		for _, a := range sf.agencies {
+			if endsWithPhrase(sf.low[:a.Start], fundPhrases) || isCourt(a.Name) || contains(op.Agencies, a.Name) {
+				continue
+			}
+			op.Agencies = append(op.Agencies, a.Name)
 		}
 	}
 }

@@ -319,7 +319,7 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	// Varga"), or as a suspect's alias ("alias "Tony"").
 	oneWord := title != "" || role != "" || r.rule == "person.alias.only" || r.rule == "person.list.identified.one"
 	if len(words) == 0 || len(words) < 2 && !oneWord || notNameWord[words[0]] || allCompass(words) ||
-		strings.ContainsAny(name, "'’") && strings.Contains(strings.ToLower(name), "'s") {
+		strings.ContainsAny(name, "'’") && (strings.Contains(strings.ToLower(name), "'s") || strings.Contains(strings.ToLower(name), "’s")) {
 		return
 	}
 	surname := strings.ToLower(words[len(words)-1])

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/opgraph/opgraph/graph"
@@ -240,5 +241,22 @@ func TestBareServices18(t *testing.T) {
 		{"no country", "The Army and the Air Force searched the coast.", []string{"Army", "Air Force"}},
 		{"a longer name", "The Navy Seals searched the coast.", nil},
 		{"a provincial police office", "The Sultan Kudarat Provincial Police Office said 3 men were held.", []string{"Sultan Kudarat Provincial Police Office"}},
+	})
+}
+
+// TestAgenciesInvolved18 checks that a sentence listing the agencies
+// involved in the investigation gives them all to the article's one
+// operation, wherever it stands, and that a possessive with a curly
+// apostrophe ("Sheriff’s Office") opens no person's name.
+func TestAgenciesInvolved18(t *testing.T) {
+	body := "Officials called the investigation Operation Quill. Agents seized 40 firearms. " +
+		"In addition to the DEA and ATF, other agencies involved in the investigation include the Searcy Police Department and the White County Sheriff’s Office."
+	ex := extractText(t, "", body)
+	want := []string{"Bureau of Alcohol, Tobacco, Firearms and Explosives", "Drug Enforcement Administration", "Searcy Police Department", "White County Sheriff’s Office"}
+	if got := operationAgencies(ex); !slices.Equal(slices.Sorted(slices.Values(got)), want) {
+		t.Errorf("the operation's agencies %q, want %q", got, want)
+	}
+	expectEach(t, peopleNames, []extractCase[string]{
+		{"a curly possessive", "The case went to the Prosecuting Attorney, White County Sheriff’s Office and the FBI.", nil},
 	})
 }
