@@ -1747,7 +1747,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 	lastCS, lastCE, lastCue := -1, -1, false
 	// Goods taken with the arrested ("arrested a courier with 5 kg of heroin").
 	takenWith := sf.cues&cueArrest != 0 && strings.Contains(sf.low, "with ") && r.signal(sf, sigArrestedWith)
+	weighed := r.weighedPackages(sf)
 	seizeCue := func(cs, ce int) bool {
+		if weighed {
+			return true
+		}
 		if cs != lastCS || ce != lastCE {
 			s := text[cs:ce]
 			lastCS, lastCE, lastCue = cs, ce, sf.seizedItem || hasSeizeCue(s) || takenWith && strings.Contains(s, "with ") ||
@@ -1755,7 +1759,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 		}
 		return lastCue
 	}
-	cue := sf.seizedItem || sf.cues&cueSeize != 0 && hasSeizeCueAt(text, sf.starts, sf.startBits) || takenWith
+	cue := sf.seizedItem || sf.cues&cueSeize != 0 && hasSeizeCueAt(text, sf.starts, sf.startBits) || takenWith || weighed
 	// lits is a cheap test some patterns need to pass: the text's ASCII
 	// lower case holds one of their words.
 	lits := sf.holdsAny
@@ -1896,7 +1900,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if e == nil && unit == "" && !f.Vague && countedGoodsSlot(sf, f.Start) {
 				// "seized 25 slot machines", "3 kg of cocaine and 5 leopard
 				// skins": things no list names, counted where goods are.
-				if sub, n := unlistedCounted(after); n > 0 && !holdsGoodsAfter(after[n:]) {
+				if sub, n := unlistedCounted(after); n > 0 && !holdsGoodsAfter(after[n:]) && !containerWords[strings.ToLower(sub)] {
 					e, ce = &entry{Commodity: "other", Sub: sub, Countable: true}, n
 				}
 			}
@@ -1920,6 +1924,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if e == nil && unit != "" {
 				// "suspected shabu, weighing around 500 grams": the commodity came first.
 				e = r.commodityBefore(sf, f.Start)
+				if e != nil && e.Commodity == "other" && containerWords[strings.ToLower(e.Sub)] {
+					e = nil // "24 parcels weighing 27.86kg": the parcels' goods, told before
+				}
 				if e == nil && massUnit(unit) && !strings.HasPrefix(afterUnit, "of ") && !packed {
 					// "Officers seized 2 tonnes during the raids": of the goods the sentences before named.
 					if e = r.lastSeizedCommodity(i); e != nil && (e.Commodity == "cash" || e.Commodity == "cryptocurrency") {
@@ -1969,6 +1976,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			}
 			if massUnit(unit) && len(made) > 0 && deref(r.out.Seizures[made[len(made)-1]].Unit) == "pill" && weighingBefore(text[:f.Start]) {
 				continue
+			}
+			if weighed && e.Commodity == "other" && containerWords[strings.ToLower(e.Sub)] {
+				continue // "24 parcels weighing 27.86kg": the packaging, whose weight is the goods'
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[f.Start:phraseEnd], Qualifier: r.strp(f.Qualifier)}
 			if !f.Vague {
@@ -2507,8 +2517,8 @@ func (r *run) attachValueEarlier(i int, e *entry, m money) bool {
 // or the latest commodity named: what "the seizure" or "the haul" refers to.
 func (r *run) lastSeizedCommodity(i int) *entry {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if e := r.commodityBefore(r.sents[j], len(r.sents[j].s.Text)); e != nil {
-			return e
+		if e := r.commodityBefore(r.sents[j], len(r.sents[j].s.Text)); e != nil && !(e.Commodity == "other" && containerWords[strings.ToLower(e.Sub)]) {
+			return e // (not the parcels the goods came in)
 		}
 	}
 	return nil
@@ -4726,6 +4736,27 @@ func (r *run) inGoodsName(sf *sentenceFacts, pos int) bool {
 	var found [8]match
 	for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entCommodity) {
 		if sf.toks[m.I].Start < pos && pos < sf.toks[m.J-1].End {
+			return true
+		}
+	}
+	return false
+}
+
+// containerWords hold goods: a count of them is packaging, not goods
+// ("24 parcels weighing 27.86kg", "nine suspicious packages").
+var containerWords = wordSet("parcels parcel packages package packets packet bags bag bricks brick bundles bundle sacks sack bales bale boxes box suitcases suitcase")
+
+// weighedPackages reports whether a sentence gives the weight of
+// packages after the article told of a seizure: "The packages weighed
+// 8.99 pounds", "Bag 7341 containing 24 parcels weighing 27.86kg". Their
+// weight is the goods' (the figure pass takes the goods from the
+// sentences before).
+func (r *run) weighedPackages(sf *sentenceFacts) bool {
+	if len(r.out.Seizures) == 0 || !strings.Contains(sf.low, "weigh") {
+		return false
+	}
+	for _, t := range sf.toks {
+		if containerWords[t.Lower] {
 			return true
 		}
 	}

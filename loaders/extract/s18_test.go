@@ -260,3 +260,14 @@ func TestAgenciesInvolved18(t *testing.T) {
 		{"a curly possessive", "The case went to the Prosecuting Attorney, White County Sheriff’s Office and the FBI.", nil},
 	})
 }
+
+// TestWeighedPackages18 checks that the weight of parcels told after a
+// seizure is the goods' ("24 parcels weighing 27.86kg"), and that the
+// count of the parcels is no goods. ("The packages weighed 8.99 pounds",
+// with no figure of the goods before, is not read yet.)
+func TestWeighedPackages18(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"parcels weighing", "Customs seized heroin at the airport. Each bag held 24 parcels weighing 27.86kg.", []string{"drugs/heroin 27.86"}},
+		{"no seizure before", "The nine packages weighed 8.99 pounds.", nil},
+	})
+}
