@@ -80,6 +80,9 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 			continue // inside a longer capitalised name; "In", "The" open a sentence
 		}
 		cued := r.openCued(sf, i)
+		// "in the Eastern Cape", "across the Central Coast": a region, which
+		// takes "the" where a town does not
+		theCued := !cued && i >= 2 && toks[i-1].Lower == "the" && adjacentSpace(sf, i-2, i-1) && isPlaceCue(toks, i-2)
 		checked := false // whether toks[i] may start a place: no name found holds it, no month or article it is
 		for j := openNameEnd(sf, i); j > i; j-- {
 			if !isCapitalised(toks[j-1].Text) {
@@ -95,7 +98,7 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 			if e := toks[j-1].End; e+1 < len(sf.s.Text) && sf.s.Text[e] == '-' && sf.s.Text[e+1] >= 'A' && sf.s.Text[e+1] <= 'Z' {
 				continue // "Baden-Wuerttemberg": a longer name
 			}
-			if !cued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") && !residentOf(sf, i, j) {
+			if !cued && !theCued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") && !residentOf(sf, i, j) {
 				continue
 			}
 			if !checked {
@@ -118,6 +121,9 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 				name = titleCase(strings.ToLower(name)) // a dateline's "PUTRAJAYA" is Putrajaya
 			}
 			p := r.pickOpen(sf, places)
+			if theCued && !cued && !region && p.Kind == "city" {
+				continue // "in the Hilton": a town takes no "the"
+			}
 			kind := p.Kind
 			if kind == "district" || region {
 				kind = "region"

@@ -271,3 +271,12 @@ func TestWeighedPackages18(t *testing.T) {
 		{"no seizure before", "The nine packages weighed 8.99 pounds.", nil},
 	})
 }
+
+// TestRegionAfterThe18 checks a region named with "the" after a word of
+// place ("in the Eastern Cape"), where a town so written is not read.
+func TestRegionAfterThe18(t *testing.T) {
+	expectEach(t, placeNames, []extractCase[string]{
+		{"a region", "Police arrested 345 people in the Eastern Cape in one week.", []string{"Eastern Cape"}},
+		{"no cue before the", "The Eastern Cape team won on Sunday.", nil},
+	})
+}
