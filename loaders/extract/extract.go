@@ -2166,7 +2166,8 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 			(w == "of" || w == "from") && k > 0 && isNumberToken(sf.toks[k-1].Lower)) &&
 			(isCapitalised(sf.toks[k+1].Text) || sf.toks[k+1].Lower == "the" && k+2 < len(sf.toks) && isCapitalised(sf.toks[k+2].Text))
 		// "the town of Kitengela", "the port city of ...": place.kind-of
-		cue = cue || w == "of" && k > 0 && placeKindWords[sf.toks[k-1].Lower] && isCapitalised(sf.toks[k+1].Text)
+		cue = cue || w == "of" && k > 0 && placeKindWords[sf.toks[k-1].Lower] && isCapitalised(sf.toks[k+1].Text) ||
+			w == "including" && k > 0 && communityWords[sf.toks[k-1].Lower] // "communities including ...": place.communities
 	}
 	if !cue || set == nil {
 		return
@@ -2179,10 +2180,21 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		}
 		next = m.End
 		r.rule = m.Rule
-		if m.Rule == "place.list-unlisted" {
+		if m.Rule == "place.list-unlisted" || m.Rule == "place.communities" {
+			// A repeated capture keeps only its last round, so the list is
+			// split again from its first item's start to its last's end.
+			from, to := -1, -1
 			for _, c := range m.Captures() {
 				if c.Name == "item" {
-					r.addUnlistedPlace(sf, toks[c.Start].Start, toks[c.End-1].End)
+					if from < 0 || toks[c.Start].Start < from {
+						from = toks[c.Start].Start
+					}
+					to = max(to, toks[c.End-1].End)
+				}
+			}
+			if from >= 0 {
+				for _, it := range listItemSpans(sf.s.Text, from, to) {
+					r.addUnlistedPlace(sf, it[0], it[1])
 				}
 			}
 			return true
@@ -2201,6 +2213,40 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		return true
 	})
 }
+
+// listItemSpans splits text[from:to], a list of names, at its commas and
+// "and": the spans of the items, trimmed of spaces.
+func listItemSpans(text string, from, to int) [][2]int {
+	var out [][2]int
+	start := from
+	add := func(a, b int) {
+		for a < b && text[a] == ' ' {
+			a++
+		}
+		for b > a && text[b-1] == ' ' {
+			b--
+		}
+		if a < b {
+			out = append(out, [2]int{a, b})
+		}
+	}
+	for k := from; k < to; k++ {
+		switch {
+		case text[k] == ',':
+			add(start, k)
+			start = k + 1
+		case strings.HasPrefix(text[k:to], " and "):
+			add(start, k)
+			start = k + len(" and ")
+			k = start - 1
+		}
+	}
+	add(start, to)
+	return out
+}
+
+// communityWords name places in a list: "communities including ...".
+var communityWords = wordSet("communities areas neighbourhoods neighborhoods villages suburbs localities towns")
 
 // moneySignWords are the signs of moneySigns written as a word ("Rs", "Tk").
 var moneySignWords = func() map[string]bool {

@@ -280,3 +280,36 @@ func TestRegionAfterThe18(t *testing.T) {
 		{"no cue before the", "The Eastern Cape team won on Sunday.", nil},
 	})
 }
+
+// TestListsOfPlaces18 checks every item of a long list of places no
+// gazetteer lists, after "in" or after "communities including" (streets
+// among them dropped).
+func TestListsOfPlaces18(t *testing.T) {
+	expectEach(t, placeNames, []extractCase[string]{
+		{"four after in", "Raids took place in Qarvello, Dunmerrow, Tessaly and Plessigny.", []string{"Qarvello", "Dunmerrow", "Tessaly", "Plessigny"}},
+		{"communities including", "The raids hit several communities including Qarvello Heights, Jones Avenue, Dunmerrow, Tessaly and Plessigny in the parish.",
+			[]string{"Qarvello Heights", "Dunmerrow", "Tessaly", "Plessigny"}},
+	})
+}
+
+// TestListItemSpans18 checks the split of a list of names at its commas
+// and "and".
+func TestListItemSpans18(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"commas and and", "A, B and C", []string{"A", "B", "C"}},
+		{"Oxford comma", "A, B, and C", []string{"A", "B", "C"}},
+		{"one", "Alpha Town", []string{"Alpha Town"}},
+		{"empty items", ", , ", nil},
+	} {
+		var got []string
+		for _, s := range listItemSpans(tc.text, 0, len(tc.text)) {
+			got = append(got, tc.text[s[0]:s[1]])
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q split into %q, want %q", tc.name, tc.text, got, tc.want)
+		}
+	}
+}
