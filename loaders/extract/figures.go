@@ -1828,6 +1828,9 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if otherVerbBefore(sf, f.Start) {
 				continue // "seized 700 servers and identified 1.6 million infected computers"
 			}
+			if intentBefore(sf.low[cs:f.Start]) {
+				continue // "attempting to seize seven airplanes": not done yet
+			}
 			if oneOfThe(after) {
 				continue // "found inside one of the vehicles": where, not a count
 			}
@@ -2193,8 +2196,8 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 				continue // "51 other weapons including knives, machetes and swords": examples of goods counted
 			}
 			phrase := text[start:end]
-			if crimeNouns[strings.ToLower(lastField(phrase))] {
-				continue // "wanted for crimes including fraud, money laundering and wildlife trafficking": crimes, not goods
+			if _, unit := unitNames[strings.ToLower(phrase)]; unit || crimeNouns[strings.ToLower(lastField(phrase))] {
+				continue // "wanted for crimes including fraud, money laundering and wildlife trafficking": crimes, not goods ("a ton and a half": a unit)
 			}
 			s := Seizure{Commodity: "other", Subtype: r.strp(phrase), Phrase: phrase}
 			if v := findVagueAt(phrase, []int32{0}, nil); len(v) > 0 && strings.HasPrefix(phrase[v[0][1]:], " of ") {
@@ -4740,6 +4743,16 @@ func (r *run) inGoodsName(sf *sentenceFacts, pos int) bool {
 		}
 	}
 	return false
+}
+
+// intentRe is a verb of seizing that the text only means to do.
+var intentRe = regexp.MustCompile(`\b(?:attempt|attempts|attempting|attempted|seek|seeks|seeking|sought|try|tries|trying|tried|plan|plans|planning|planned|intend|intends|intending|aim|aims|aiming|want|wants|wanted|hope|hopes|hoping) to (?:seize|confiscate|recover|forfeit|freeze)\b`)
+
+// intentBefore reports whether the lower-case clause text before a figure
+// says the goods are still to be seized: "attempting to seize seven
+// airplanes", "seeking to confiscate".
+func intentBefore(low string) bool {
+	return strings.Contains(low, " to ") && intentRe.MatchString(low)
 }
 
 // containerWords hold goods: a count of them is packaging, not goods

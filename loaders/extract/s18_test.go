@@ -313,3 +313,14 @@ func TestListItemSpans18(t *testing.T) {
 		}
 	}
 }
+
+// TestMeantToSeize18 checks that goods the text only means to seize
+// ("attempting to seize seven airplanes") and a unit's word in a list
+// ("a ton and a half of drugs") are no seizures.
+func TestMeantToSeize18(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"attempting to seize", "They were also attempting to seize seven airplanes and 42 trucks.", nil},
+		{"seized", "They also seized seven airplanes.", []string{"vehicles/airplanes 7"}},
+		{"a unit in a list", "Police said they confiscated a ton and a half of drugs.", nil},
+	})
+}
