@@ -856,7 +856,7 @@ func (r *run) agencyFor(i, pos int) string {
 // sentences before it, or "".
 func (r *run) policeReferredTo(j int) string {
 	sf := r.sents[j]
-	if len(sf.agencies) > 0 || !policeUnnamed(sf) {
+	if len(sf.agencies) > 0 || !strings.Contains(sf.low, "police") || !policeUnnamed(sf) {
 		return ""
 	}
 	force := ""
@@ -4736,6 +4736,10 @@ func (r *run) operationNamesAgencies(name string) bool {
 // inGoodsName reports whether the figure at byte pos is a word inside the
 // name of goods that starts before it: the 5 of "Erimin 5 pills".
 func (r *run) inGoodsName(sf *sentenceFacts, pos int) bool {
+	before := sf.tokensIn(max(0, pos-20), pos)
+	if len(before) == 0 || !isCapitalised(before[len(before)-1].Text) {
+		return false // (a cheap test first: such a name's word before the number is capitalised)
+	}
 	var found [8]match
 	for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entCommodity) {
 		if sf.toks[m.I].Start < pos && pos < sf.toks[m.J-1].End {
@@ -4752,7 +4756,8 @@ var intentRe = regexp.MustCompile(`\b(?:attempt|attempts|attempting|attempted|se
 // says the goods are still to be seized: "attempting to seize seven
 // airplanes", "seeking to confiscate".
 func intentBefore(low string) bool {
-	return strings.Contains(low, " to ") && intentRe.MatchString(low)
+	return (strings.Contains(low, " to seize") || strings.Contains(low, " to confiscate") || strings.Contains(low, " to recover") ||
+		strings.Contains(low, " to forfeit") || strings.Contains(low, " to freeze")) && intentRe.MatchString(low)
 }
 
 // containerWords hold goods: a count of them is packaging, not goods
