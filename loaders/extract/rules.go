@@ -34,6 +34,7 @@ var ruleClasses = []struct {
 	{"roleWord", peopleRoleWords},
 	{"notName", notNameWords},
 	{"agencyHead", agencyHeads},
+	{"kinNoun", wordSet("son sons daughter daughters wife husband brother brothers sister sisters father mother partner girlfriend boyfriend nephew niece cousin accomplice")},
 }
 
 // The text classes are read from a token's text as written and the bytes

@@ -324,3 +324,14 @@ func TestMeantToSeize18(t *testing.T) {
 		{"a unit in a list", "Police said they confiscated a ton and a half of drugs.", nil},
 	})
 }
+
+// TestKinArrested18 checks one arrested with one of their own ("a man and
+// his son") and a couple as two arrests. ("A woman and her partner were
+// detained" stays one: an older pass reads "a woman ... detained" first.)
+func TestKinArrested18(t *testing.T) {
+	expectEach(t, arrestCounts, []extractCase[float64]{
+		{"a man and his son", "Police arrested a man and his son in Kano.", []float64{2}},
+		{"a husband and wife", "A husband and wife were arrested at the scene.", []float64{2}},
+		{"one man", "Police arrested a man in Kano.", []float64{1}},
+	})
+}
