@@ -656,6 +656,8 @@ var (
 		"authority": true, "patrol": true, "division": true, "section": true}
 	agencyTwoHeads = withKeys(subUnitTwoHeads, map[string]bool{"police force": true, "police service": true, "police department": true,
 		"police office":  true, // "Sultan Kudarat Provincial Police Office" (a "Police District" is an area: TestPoliceDistrictIsNoBody)
+		"control office": true, "narcotics office": true, "fraud office": true, "investigation office": true, "investigations office": true,
+		"enforcement office": true, "customs office": true, "prosecution office": true, // "Central Narcotics Control Office"
 		"sheriff office": true, "prosecutor office": true, "attorney office": true, "prosecutors office": true, "border force": true, "customs service": true, "prosecutor's office": true,
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
@@ -1326,7 +1328,11 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 			continue // "Malacca Police Contingent": a longer name, the patterns' to read
 		}
 		end := k // the place's last token
-		if isPossessiveS(toks[k-1]) {
+		level := "" // "the Kuala Muda district police": the level of the force, between the place and "police"
+		if toks[k].Lower == "police" && k > 1 && policeLevelWords[toks[k-1].Text] && adjacentSpace(sf, k-1, k) {
+			level, end = titleCase(toks[k-1].Text)+" ", k-1
+		}
+		if isPossessiveS(toks[end-1]) && level == "" {
 			end = k - 1
 		}
 		if end < 1 || !isCapitalised(toks[end-1].Text) {
@@ -1351,7 +1357,7 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 			if !ok {
 				continue
 			}
-			head, last := titleCase(toks[k].Lower), k
+			head, last := level+titleCase(toks[k].Lower), k
 			if toks[k].Lower == "police" && kind != "country" && k+1 < len(toks) && (toks[k+1].Lower == "department" || toks[k+1].Lower == "departments") && adjacentSpace(sf, k, k+1) {
 				head, last = "Police Department", k+1 // "the Clovis police department" (a country's is no one force)
 			}
@@ -1364,6 +1370,10 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 		}
 	}
 }
+
+// policeLevelWords, in lower case between a place and "police", tell the
+// level of the force: "Sukhothai provincial police".
+var policeLevelWords = wordSet("district provincial state city county municipal regional metropolitan")
 
 // knownPlace gives the name, country and kind of the place toks[i:j] is
 // in the gazetteers, and whether it is one.

@@ -335,3 +335,15 @@ func TestKinArrested18(t *testing.T) {
 		{"one man", "Police arrested a man in Kano.", []float64{1}},
 	})
 }
+
+// TestOfficesAndLevelledPolice18 checks bodies named "... Control Office"
+// and a place's force named with its level in lower case ("the Kuala
+// Muda district police").
+func TestOfficesAndLevelledPolice18(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"a control office", "Members of the Central Narcotics Control Office ambushed the car.", []string{"Central Narcotics Control Office"}},
+		{"a district's police", "The Kuala Muda district police arrested a man.", []string{"Kuala Muda District Police"}},
+		{"a province's police", "Sukhothai provincial police seized one million pills.", []string{"Sukhothai Provincial Police"}},
+		{"no place before", "The district police arrested a man.", nil},
+	})
+}
