@@ -1327,7 +1327,7 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 		if k+1 < len(toks) && isCapitalised(toks[k+1].Text) && adjacentSpace(sf, k, k+1) {
 			continue // "Malacca Police Contingent": a longer name, the patterns' to read
 		}
-		end := k // the place's last token
+		end := k    // the place's last token
 		level := "" // "the Kuala Muda district police": the level of the force, between the place and "police"
 		if toks[k].Lower == "police" && k > 1 && policeLevelWords[toks[k-1].Text] && adjacentSpace(sf, k-1, k) {
 			level, end = titleCase(toks[k-1].Text)+" ", k-1
