@@ -113,6 +113,9 @@ func TestLocatedGoods18(t *testing.T) {
 		{"located where", "Officers searched a warehouse located near the port.", nil},
 		{"a drug in capitals", "Officers seized MDMA capsules and cannabis edibles.", []string{"drugs/MDMA", "drugs/cannabis edibles"}},
 	})
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"counted designer goods", "Officers seized 4,471 counterfeit designer goods.", []string{"other/counterfeit goods 4471"}},
+	})
 }
 
 // seizureSubtypes lists each seizure's commodity and subtype.
