@@ -3996,8 +3996,8 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 	return false
 }
 
-// inSupportList reports whether agency a closes a list of bodies that one
-// of supportPhrases or partnerPhrases opens, each body maybe spelled out in
+// inSupportList reports whether agency a is a later body of a list of
+// bodies that one of supportPhrases opens, each body maybe spelled out in
 // brackets after it: "in collaboration with the Federal Police, the DEA
 // (Drug Enforcement Administration, USA), and the NCA (National Crime
 // Agency, UK)". The brackets may hold bodies of their own, which the walk
