@@ -628,7 +628,7 @@ func (r *run) countryOfNames() string {
 	}
 	best, bestN := r.country, votes(r.country)
 	if r.country == "" {
-		bestN = 1 // two votes or more, where nothing was guessed
+		bestN = 1 // three votes or more (two places and an agency, three places), where nothing was guessed
 	}
 	for _, p := range r.out.Places {
 		if len(p.Country) == 2 && p.Country != best {
@@ -999,8 +999,8 @@ func titleOfAt(toks []token, i int, isTitle func(token) bool) int {
 }
 
 // placeThenTitleOf returns where the office a person holds ends in a run of
-// capitalised words toks[i:j] that opens with a town or region and goes on
-// with the office ("Guwahati Commissioner of Police", "Lagos State
+// capitalised words toks[i:j] that opens with up to three other words (a
+// town or region, which it does not check) and goes on with the office ("Guwahati Commissioner of Police", "Lagos State
 // Commissioner of Police"), or -1: the run names a post, not a body.
 func placeThenTitleOf(toks []token, i, j int, isTitle func(token) bool) int {
 	for k := i + 1; k < j && k <= i+3; k++ {
