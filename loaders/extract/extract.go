@@ -2191,21 +2191,8 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		next = m.End
 		r.rule = m.Rule
 		if m.Rule == "place.list-unlisted" || m.Rule == "place.communities" {
-			// A repeated capture keeps only its last round, so the list is
-			// split again from its first item's start to its last's end.
-			from, to := -1, -1
-			for _, c := range m.Captures() {
-				if c.Name == "item" {
-					if from < 0 || toks[c.Start].Start < from {
-						from = toks[c.Start].Start
-					}
-					to = max(to, toks[c.End-1].End)
-				}
-			}
-			if from >= 0 {
-				for _, it := range listItemSpans(sf.s.Text, from, to) {
-					r.addUnlistedPlace(sf, it[0], it[1])
-				}
+			for _, c := range listCaptures(sf, toks, m.Captures()) { // (every item: see listCaptures)
+				r.addUnlistedPlace(sf, toks[c.Start].Start, toks[c.End-1].End)
 			}
 			return true
 		}

@@ -350,3 +350,18 @@ func TestOfficesAndLevelledPolice18(t *testing.T) {
 		{"no place before", "The district police arrested a man.", nil},
 	})
 }
+
+// TestListsOfPlatforms18 checks every item of a long list of platforms no
+// gazetteer lists, before or after their kind.
+func TestListsOfPlatforms18(t *testing.T) {
+	expectEach(t, func(ex Extraction) []string {
+		var out []string
+		for _, p := range ex.Platforms {
+			out = append(out, p.Name)
+		}
+		return out
+	}, []extractCase[string]{
+		{"before the kind", "Police took down the Quillbot, Pikabot, Smokeloader and Bumblebee droppers.", []string{"Quillbot", "Pikabot", "Smokeloader", "Bumblebee"}},
+		{"after the kind", "Police took down the loaders Zloader, Hijackloader, Warmcookie and Sparrowbot.", []string{"Zloader", "Hijackloader", "Warmcookie", "Sparrowbot"}},
+	})
+}
