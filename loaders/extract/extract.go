@@ -2099,7 +2099,7 @@ func (r *run) writtenNames() {
 	for k := range r.out.Places {
 		p := &r.out.Places[k]
 		w := strings.TrimSpace(p.written)
-		if w == "" || w == p.Name || strings.EqualFold(w, p.Name) || len(w) < 4 || strings.ContainsAny(w, ".'’") || isAllCaps(w) ||
+		if w == "" || len(w) < 4 || strings.ContainsAny(w, ".'’") || isAllCaps(w) ||
 			strings.Contains(strings.ToLower(p.Name), strings.ToLower(w)) || strings.Contains(strings.ToLower(w), strings.ToLower(p.Name)) || placeCore(w) == placeCore(p.Name) {
 			continue // (a part of the name, "Rotterdam" of "Port of Rotterdam", stays the whole; "Co Louth" is County Louth)
 		}

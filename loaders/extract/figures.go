@@ -4408,9 +4408,6 @@ func unitIsSubject(sf *sentenceFacts, o, a mention) bool {
 		}
 		after = after[k:]
 	}
-	if len(after) > 1 && (after[0].Lower == "has" || after[0].Lower == "have") {
-		after = after[1:] // "has arrested"
-	}
 	return len(after) > 0 && (subjectVerbs[after[0].Lower] || actVerbs[after[0].Lower])
 }
 
@@ -4789,8 +4786,7 @@ func dashAfterSeizing(before string) bool {
 	b := strings.TrimRight(before, " ")
 	for _, d := range []string{"—", "–", ":"} {
 		if rest, ok := strings.CutSuffix(b, d); ok {
-			rest = strings.TrimRight(rest, " ")
-			return hasSeizeCue(tail(rest, 12)) && strings.HasSuffix(strings.ToLower(rest), "seized")
+			return strings.HasSuffix(strings.ToLower(strings.TrimRight(rest, " ")), "seized")
 		}
 	}
 	return false

@@ -654,6 +654,22 @@ func peopleNames(ex Extraction) []string {
 	return out
 }
 
+func operationNames(ex Extraction) []string {
+	var out []string
+	for _, o := range ex.Operations {
+		out = append(out, deref(o.Name))
+	}
+	return out
+}
+
+func platformNames(ex Extraction) []string {
+	var out []string
+	for _, p := range ex.Platforms {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
 func placeNames(ex Extraction) []string {
 	var out []string
 	for _, p := range ex.Places {
@@ -674,6 +690,15 @@ func arrestCounts(ex Extraction) []float64 {
 	var out []float64
 	for _, a := range ex.Arrests {
 		out = append(out, *a.Count)
+	}
+	return out
+}
+
+// seizureSubtypes lists each seizure's commodity and subtype.
+func seizureSubtypes(ex Extraction) []string {
+	var out []string
+	for _, s := range ex.Seizures {
+		out = append(out, s.Commodity+"/"+deref(s.Subtype))
 	}
 	return out
 }

@@ -64,13 +64,7 @@ func TestPostInsideTheBody18(t *testing.T) {
 			[]string{"Tarvos Police"}},
 		{"one unit", "Sami Qadir, head of the Fraud Department, said 10 lorries were used.", []string{"Fraud Department"}},
 	})
-	expectEach(t, func(ex Extraction) []string {
-		var out []string
-		for _, p := range ex.People {
-			out = append(out, p.Name)
-		}
-		return out
-	}, []extractCase[string]{
+	expectEach(t, peopleNames, []extractCase[string]{
 		{"a surname of two words", "Chief Inspector Pieter Van Leeuw said the goods were fake. Van Leeuw said 10 lorries were used.", []string{"Pieter Van Leeuw"}},
 		{"two people of one surname", "Inspector Firoj Mulla said one man was held. Inspector Suraj Magabul Mulla said he was 30.", []string{"Firoj Mulla", "Suraj Magabul Mulla"}},
 	})
@@ -118,27 +112,12 @@ func TestLocatedGoods18(t *testing.T) {
 	})
 }
 
-// seizureSubtypes lists each seizure's commodity and subtype.
-func seizureSubtypes(ex Extraction) []string {
-	var out []string
-	for _, s := range ex.Seizures {
-		out = append(out, s.Commodity+"/"+deref(s.Subtype))
-	}
-	return out
-}
-
 // TestOperationsOutOfOrder18 checks that a sentence whose operations were
 // read out of their order in the text ("called Kestrel called Operation
 // Quill", a slip of the writer's) is read without a panic, and that a
 // body's name after "called" is no codename.
 func TestOperationsOutOfOrder18(t *testing.T) {
-	expectEach(t, func(ex Extraction) []string {
-		var out []string
-		for _, o := range ex.Operations {
-			out = append(out, deref(o.Name))
-		}
-		return out
-	}, []extractCase[string]{
+	expectEach(t, operationNames, []extractCase[string]{
 		{"a slip of the writer's", "The 11-month investigation, called Kestrel called Operation Quill, covered the area.", []string{"Quill", "Kestrel"}},
 		{"a body is no codename", "The 11-month investigation, called RCMP called Operation Quill, covered the area.", []string{"Quill"}},
 	})
@@ -153,13 +132,7 @@ func TestSpeakerOfAnInternationalBody18(t *testing.T) {
 		{"in the speaker's post", body, []string{"", ""}},
 		{"the body's own verb", "UNODC officers seized 15.7kg of cocaine, Ada Obi said.", []string{"United Nations Office on Drugs and Crime"}},
 	})
-	expectEach(t, func(ex Extraction) []string {
-		var out []string
-		for _, o := range ex.Operations {
-			out = append(out, deref(o.Name))
-		}
-		return out
-	}, []extractCase[string]{
+	expectEach(t, operationNames, []extractCase[string]{
 		{"a post on a project", body, nil},
 		{"a project's name", "Police in Ontario ran Project Harbourlight for a year.", []string{"Harbourlight"}},
 	})
@@ -170,13 +143,7 @@ func TestSpeakerOfAnInternationalBody18(t *testing.T) {
 // drug whose name holds a number ("Erimin 5 pills"), whose number is no
 // count.
 func TestOpsAndDashedLists18(t *testing.T) {
-	expectEach(t, func(ex Extraction) []string {
-		var out []string
-		for _, o := range ex.Operations {
-			out = append(out, deref(o.Name))
-		}
-		return out
-	}, []extractCase[string]{
+	expectEach(t, operationNames, []extractCase[string]{
 		{"Ops in quotes", "The department busted two syndicates in a six-day ‘Ops Nut Crackers’ last week.", []string{"Nut Crackers"}},
 	})
 	expectEach(t, seizureQuantities, []extractCase[string]{
@@ -354,13 +321,7 @@ func TestOfficesAndLevelledPolice18(t *testing.T) {
 // TestListsOfPlatforms18 checks every item of a long list of platforms no
 // gazetteer lists, before or after their kind.
 func TestListsOfPlatforms18(t *testing.T) {
-	expectEach(t, func(ex Extraction) []string {
-		var out []string
-		for _, p := range ex.Platforms {
-			out = append(out, p.Name)
-		}
-		return out
-	}, []extractCase[string]{
+	expectEach(t, platformNames, []extractCase[string]{
 		{"before the kind", "Police took down the Quillbot, Pikabot, Smokeloader and Bumblebee droppers.", []string{"Quillbot", "Pikabot", "Smokeloader", "Bumblebee"}},
 		{"after the kind", "Police took down the loaders Zloader, Hijackloader, Warmcookie and Sparrowbot.", []string{"Zloader", "Hijackloader", "Warmcookie", "Sparrowbot"}},
 	})
