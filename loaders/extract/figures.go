@@ -1417,8 +1417,8 @@ func (r *run) findMoney(s string, starts []int32) []money {
 			continue
 		}
 		// "pounds of cocaine", "440 pounds (200 kilograms) of fentanyl" are weights, not money.
-		if rest := s[m[1]:]; word == "pounds" && weightOfRe.MatchString(rest[conversionAfter(rest):]) {
-			continue
+		if rest := s[m[1]:]; word == "pounds" && (weightOfRe.MatchString(rest[conversionAfter(rest):]) || weighingBefore(s[:m[0]])) {
+			continue // ("weighed 8.99 pounds": a weight too)
 		}
 		out = append(out, moneyAt(s, m, 2, cur))
 	}
@@ -1469,7 +1469,7 @@ func (r *run) findWordMoney(s string, starts []int32, out []money) []money {
 		}
 		word := strings.ToLower(s[w:x])
 		cur := r.currencyOfWord(word, s)
-		if cur == "" || word == "pounds" && weightOfRe.MatchString(s[x:]) {
+		if cur == "" || word == "pounds" && (weightOfRe.MatchString(s[x:]) || weighingBefore(s[:start])) {
 			continue
 		}
 		q, start := qualifiedFrom(s, start)
@@ -1929,6 +1929,13 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				e = r.commodityBefore(sf, f.Start)
 				if e != nil && e.Commodity == "other" && containerWords[strings.ToLower(e.Sub)] {
 					e = nil // "24 parcels weighing 27.86kg": the parcels' goods, told before
+				}
+				if e == nil && weighed && massUnit(unit) {
+					// "The packages weighed 8.99 pounds and tested positive for methamphetamine"
+					var found [4]match
+					if ms := r.x.gaz.appendFind(found[:0], sf.tokensIn(unitEnd, len(text)), entCommodity); len(ms) > 0 && ms[0].Entries[0].Commodity == "drugs" {
+						e = ms[0].Entries[0]
+					}
 				}
 				if e == nil && massUnit(unit) && !strings.HasPrefix(afterUnit, "of ") && !packed {
 					// "Officers seized 2 tonnes during the raids": of the goods the sentences before named.
@@ -4761,22 +4768,34 @@ func intentBefore(low string) bool {
 // ("24 parcels weighing 27.86kg", "nine suspicious packages").
 var containerWords = wordSet("parcels parcel packages package packets packet bags bag bricks brick bundles bundle sacks sack bales bale boxes box suitcases suitcase")
 
-// weighedPackages reports whether a sentence gives the weight of
-// packages after the article told of a seizure: "The packages weighed
-// 8.99 pounds", "Bag 7341 containing 24 parcels weighing 27.86kg". Their
-// weight is the goods' (the figure pass takes the goods from the
-// sentences before).
+// weighedPackages reports whether a sentence gives the weight of goods
+// or their packages after the article told of a seizure: "The packages
+// weighed 8.99 pounds", "The cocaine weighed about 20 kilograms", "Bag 7341
+// containing 24 parcels weighing 27.86kg", "the drugs had a total weight
+// of 12 kg". The subject, before the weight's word, names the goods, a
+// package or the haul; the figure pass then takes the goods from the
+// sentence or from the sentences before.
 func (r *run) weighedPackages(sf *sentenceFacts) bool {
-	if len(r.out.Seizures) == 0 || !strings.Contains(sf.low, "weigh") {
+	if len(r.out.Seizures) == 0 {
+		return false
+	}
+	w := strings.Index(sf.low, "weigh")
+	if w < 0 {
 		return false
 	}
 	for _, t := range sf.toks {
-		if containerWords[t.Lower] {
+		if t.Start >= w {
+			break
+		}
+		if containerWords[t.Lower] || hauledWords[t.Lower] {
 			return true
 		}
 	}
-	return false
+	return r.commodityBefore(sf, w) != nil
 }
+
+// hauledWords name a seizure's goods as a whole: "the haul weighed 3 kg".
+var hauledWords = wordSet("haul hauls consignment consignments shipment shipments contraband seizure substance substances")
 
 // dashAfterSeizing reports whether the text before a clause ends with a
 // verb of seizing and a dash or colon: "the drugs seized — 107kg of
