@@ -2191,7 +2191,7 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		next = m.End
 		r.rule = m.Rule
 		if m.Rule == "place.list-unlisted" || m.Rule == "place.communities" {
-			for _, c := range listCaptures(sf, toks, m.Captures()) { // (every item: see listCaptures)
+			for _, c := range m.Captures() {
 				r.addUnlistedPlace(sf, toks[c.Start].Start, toks[c.End-1].End)
 			}
 			return true
@@ -2209,37 +2209,6 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		r.addUnlistedPlace(sf, toks[a].Start, toks[b-1].End)
 		return true
 	})
-}
-
-// listItemSpans splits text[from:to], a list of names, at its commas and
-// "and": the spans of the items, trimmed of spaces.
-func listItemSpans(text string, from, to int) [][2]int {
-	var out [][2]int
-	start := from
-	add := func(a, b int) {
-		for a < b && text[a] == ' ' {
-			a++
-		}
-		for b > a && text[b-1] == ' ' {
-			b--
-		}
-		if a < b {
-			out = append(out, [2]int{a, b})
-		}
-	}
-	for k := from; k < to; k++ {
-		switch {
-		case text[k] == ',':
-			add(start, k)
-			start = k + 1
-		case strings.HasPrefix(text[k:to], " and "):
-			add(start, k)
-			start = k + len(" and ")
-			k = start - 1
-		}
-	}
-	add(start, to)
-	return out
 }
 
 // communityWords name places in a list: "communities including ...".

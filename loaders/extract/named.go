@@ -18,11 +18,7 @@ func (r *run) findUnlistedNamed(sf *sentenceFacts) {
 		}
 		next = m.End
 		r.rule = m.Rule
-		caps := m.Captures()
-		if m.Rule == "named.platform.list" || m.Rule == "named.platform.list.after" {
-			caps = listCaptures(sf, toks, caps) // "the Qakbot, Pikabot, SmokeLoader and Bumblebee droppers": every item
-		}
-		for _, c := range caps {
+		for _, c := range m.Captures() {
 			start, end := toks[c.Start].Start, toks[c.End-1].End
 			if opensSentence(toks, c.Start) {
 				continue // "Seized marketplaces sold ...": a capital that only opens the sentence
@@ -45,36 +41,6 @@ func (r *run) findUnlistedNamed(sf *sentenceFacts) {
 		}
 		return true
 	})
-}
-
-// listCaptures returns a list rule's items: a repeated capture keeps only
-// its last round, so the span from the first item to the last is split
-// again at its commas and "and" (listItemSpans), each item a capture of
-// the first one's name, in tokens.
-func listCaptures(sf *sentenceFacts, toks []pattern.Token, caps []pattern.Span) []pattern.Span {
-	if len(caps) == 0 {
-		return caps
-	}
-	from, to := toks[caps[0].Start].Start, toks[caps[0].End-1].End
-	for _, c := range caps {
-		from, to = min(from, toks[c.Start].Start), max(to, toks[c.End-1].End)
-	}
-	var out []pattern.Span
-	for _, it := range listItemSpans(sf.s.Text, from, to) {
-		a, b := -1, -1 // the item's tokens
-		for k, t := range toks {
-			if t.Start >= it[0] && t.End <= it[1] {
-				if a < 0 {
-					a = k
-				}
-				b = k + 1
-			}
-		}
-		if a >= 0 {
-			out = append(out, pattern.Span{Name: caps[0].Name, Start: a, End: b})
-		}
-	}
-	return out
 }
 
 // unlistedKindWords are the words one of rules/named.rules needs: a cheap

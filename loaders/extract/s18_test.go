@@ -262,28 +262,6 @@ func TestListsOfPlaces18(t *testing.T) {
 	})
 }
 
-// TestListItemSpans18 checks the split of a list of names at its commas
-// and "and".
-func TestListItemSpans18(t *testing.T) {
-	for _, tc := range []struct {
-		name, text string
-		want       []string
-	}{
-		{"commas and and", "A, B and C", []string{"A", "B", "C"}},
-		{"Oxford comma", "A, B, and C", []string{"A", "B", "C"}},
-		{"one", "Alpha Town", []string{"Alpha Town"}},
-		{"empty items", ", , ", nil},
-	} {
-		var got []string
-		for _, s := range listItemSpans(tc.text, 0, len(tc.text)) {
-			got = append(got, tc.text[s[0]:s[1]])
-		}
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%s: %q split into %q, want %q", tc.name, tc.text, got, tc.want)
-		}
-	}
-}
-
 // TestMeantToSeize18 checks that goods the text only means to seize
 // ("attempting to seize seven airplanes") and a unit's word in a list
 // ("a ton and a half of drugs") are no seizures.
@@ -296,8 +274,7 @@ func TestMeantToSeize18(t *testing.T) {
 }
 
 // TestKinArrested18 checks one arrested with one of their own ("a man and
-// his son") and a couple as two arrests. ("A woman and her partner were
-// detained" stays one: an older pass reads "a woman ... detained" first.)
+// his son") and a couple as two arrests.
 func TestKinArrested18(t *testing.T) {
 	expectEach(t, arrestCounts, []extractCase[float64]{
 		{"a man and his son", "Police arrested a man and his son in Kano.", []float64{2}},

@@ -106,7 +106,7 @@ func FuzzCompileMatch(f *testing.F) {
 				prog := plain[r].prog
 				mc := &machine{width: len(prog), ntoks: len(toks), seen: make([]uint32, len(prog)*(len(toks)+1))}
 				if end, ok := mc.run(&plain[r], toks, i); ok {
-					m := Match{Index: r, Start: i, End: end, names: plain[r].caps, slots: mc.slots}
+					m := Match{Index: r, Start: i, End: end, names: plain[r].caps, slots: mc.slots, log: mc.log}
 					want = append(want, fmt.Sprint(r, i, end, m.Captures()))
 				}
 			}

@@ -1,6 +1,9 @@
 package pattern
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // Match is one rule matching tokens [Start, End) of a sentence. Its
 // captures are valid only during the call that reports it.
@@ -11,6 +14,7 @@ type Match struct {
 
 	names []string
 	slots []int32
+	log   []int32 // (slot, token) of each save on the match's way, in order
 }
 
 // Span is a capture's token offsets.
@@ -31,15 +35,34 @@ func (m Match) Capture(name string) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
-// Captures returns a copy of the captures the match passed through, in
-// the order of the rule's text.
+// Captures returns a copy of the captures the match passed through, each
+// round of a capture inside a repeat apart ("(, item:%cap)*" gives every
+// item), ordered by their first token and then by the rule's text.
 func (m Match) Captures() []Span {
 	var out []Span
-	for k, n := range m.names {
-		if m.slots[2*k] >= 0 && m.slots[2*k+1] >= 0 {
-			out = append(out, Span{n, int(m.slots[2*k]), int(m.slots[2*k+1])})
+	var open [8]int32 // by capture, where its current round began; more captures are rare
+	opens := open[:0]
+	for range len(m.names) {
+		opens = append(opens, -1)
+	}
+	for i := 0; i+1 < len(m.log); i += 2 {
+		slot, pos := m.log[i], m.log[i+1]
+		k := slot / 2
+		if slot%2 == 0 {
+			opens[k] = pos
+		} else if opens[k] >= 0 {
+			out = append(out, Span{m.names[k], int(opens[k]), int(pos)})
+			opens[k] = -1
 		}
 	}
+	// Rounds close inner first: order them as the text and the rule read.
+	index := func(name string) int { return slices.Index(m.names, name) }
+	slices.SortStableFunc(out, func(a, b Span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return index(a.Name) - index(b.Name)
+	})
 	return out
 }
 
@@ -111,7 +134,7 @@ func (s *Set) Match(toks []Token, yield func(Match) bool) {
 			if !ok {
 				continue
 			}
-			if !yield(Match{Rule: rl.name, Index: int(r), Start: i, End: end, names: rl.caps, slots: m.slots}) {
+			if !yield(Match{Rule: rl.name, Index: int(r), Start: i, End: end, names: rl.caps, slots: m.slots, log: m.log}) {
 				return
 			}
 		}
@@ -152,6 +175,7 @@ type machine struct {
 	skip  []bool // by rule: the sentence lacks what it needs
 	stack []job
 	slots []int32
+	log   []int32 // the saves on the way, as Match.log
 	cand  []int32
 	seen  []uint32 // seen[pos*width+pc] == gen: that pair failed, or is on the way; by token first, as a run mostly stays near one
 	gen   uint32   // the last mark given out
@@ -165,7 +189,8 @@ type machine struct {
 }
 
 // job is a backtracking point: resume at (pc, pos), or, when slot >= 0,
-// put back a capture slot's old value.
+// put back a capture slot's old value and cut the log of saves back to
+// its length then (held in pc).
 type job struct {
 	pc, pos, slot, old int32
 }
@@ -204,7 +229,7 @@ func (m *machine) runMarked(r *rule, toks []Token, start int, mark *uint32) (int
 		*mark = m.gen
 	}
 	gen := *mark
-	m.slots = m.slots[:0]
+	m.slots, m.log = m.slots[:0], m.log[:0]
 	for range 2 * len(r.caps) {
 		m.slots = append(m.slots, -1)
 	}
@@ -215,6 +240,7 @@ func (m *machine) runMarked(r *rule, toks []Token, start int, mark *uint32) (int
 		m.stack = m.stack[:len(m.stack)-1]
 		if j.slot >= 0 {
 			m.slots[j.slot] = j.old
+			m.log = m.log[:j.pc]
 			continue
 		}
 		pc, pos := j.pc, j.pos
@@ -245,8 +271,9 @@ func (m *machine) runMarked(r *rule, toks []Token, start int, mark *uint32) (int
 			case opJmp:
 				pc = in.x
 			case opSave:
-				m.stack = append(m.stack, job{slot: in.x, old: m.slots[in.x]})
+				m.stack = append(m.stack, job{slot: in.x, old: m.slots[in.x], pc: int32(len(m.log))})
 				m.slots[in.x] = pos
+				m.log = append(m.log, in.x, pos)
 				pc++
 			case opAssert:
 				if in.x == 0 && pos != 0 || in.x == 1 && int(pos) != m.ntoks {
