@@ -4261,7 +4261,8 @@ func notArrestFigure(sf *sentenceFacts, start, end int) bool {
 	// "one of the men arrested": a member of a group, not a count of it.
 	if before := sf.tokensIn(max(0, start-12), start); len(before) >= 1 && (before[len(before)-1].Lower == "of" ||
 		len(before) >= 2 && before[len(before)-1].Lower == "the" && before[len(before)-2].Lower == "of") {
-		if w := strings.ToLower(sf.s.Text[start:end]); w == "one" || w == "1" {
+		arrestOf := len(before) >= 2 && before[len(before)-1].Lower == "of" && arrestEventNouns[before[len(before)-2].Lower]
+		if w := strings.ToLower(sf.s.Text[start:end]); (w == "one" || w == "1") && !arrestOf { // ("the arrest of one suspect" is one)
 			return true
 		}
 	}
@@ -5024,3 +5025,6 @@ func (r *run) notRealGuns() {
 
 // imitationWords say a gun is none.
 var imitationWords = wordSet("imitation imitations replica replicas simulated toy fake dummy airsoft")
+
+// arrestEventNouns name the act of arresting: "the arrest of one suspect".
+var arrestEventNouns = wordSet("arrest arrests detention apprehension capture")

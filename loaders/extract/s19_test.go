@@ -30,3 +30,21 @@ func TestOneAndTheirKin19(t *testing.T) {
 		{"a group from a place", "More than 30 people from across Kent and Essex were arrested.", []float64{30}},
 	})
 }
+
+// TestArrestWordings19 checks arrest wordings read in the nineteenth
+// session: each one of a list of people described one by one, a pair
+// whose second is named by age alone, a count inside the group's word,
+// an aside after a few words, "the arrest of one suspect" and the parts
+// that "the arrested persons included".
+func TestArrestWordings19(t *testing.T) {
+	expectEach(t, arrestCounts, []extractCase[float64]{
+		{"a list of ones", "A 30-year-old Tarvos man, a 30-year-old Hope Island man and a 24-year-old woman were arrested.", []float64{3}},
+		{"a list of ones, active", "Officers arrested a local man, a Dutch woman and an Irish teenager.", []float64{3}},
+		{"a pair named by age", "Nine men and a 16-year-old were immediately arrested.", []float64{10}},
+		{"the crew's count", "The 12-person crew was arrested on arrival.", []float64{12}},
+		{"an aside after the noun's words", "The four men on board – three locals and one foreigner – were arrested.", []float64{4}},
+		{"the arrest of one", "The checkpoint operation resulted in the arrest of one adult male.", []float64{1}},
+		{"one of the men", "He was one of the men arrested.", nil},
+		{"the parts of those arrested", "Police arrested 4,283 people. The arrested persons included 2,227 men and 2,056 women.", []float64{4283, 2227, 2056}},
+	})
+}
