@@ -5,6 +5,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -1236,8 +1237,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		if overlapsMention(sf.agencies, loc[0], loc[1]) {
 			continue
 		}
-		r.addAgencyMention(sf, titleCase(sf.s.Text[loc[0]:loc[1]]), r.country, loc[0], loc[1])
-		sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[loc[0]:loc[1]]
+		from := r.placeBefore(sf, toks, loc[0]) // "the Hamburg public prosecutor's office": the city's
+		r.addAgencyMention(sf, sf.s.Text[from:loc[0]]+titleCase(sf.s.Text[loc[0]:loc[1]]), r.country, from, loc[1])
+		sf.agencies[len(sf.agencies)-1].Surface = sf.s.Text[from:loc[1]]
 	}
 	r.rule = "agency.demonym"
 	// "Dutch police" where the article names the Dutch National Police: the
@@ -1342,7 +1344,7 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 			continue // "in Malacca, police said": no name of a force
 		}
 		start := end - 1
-		for start > 0 && end-start < 3 && isCapitalised(toks[start-1].Text) && adjacentSpace(sf, start-1, start) {
+		for start > 0 && end-start < 4 && isCapitalised(toks[start-1].Text) && adjacentSpace(sf, start-1, start) { // ("Ho Chi Minh City police")
 			start--
 		}
 		// The longest place that ends before "police" and starts no later than start.
@@ -1371,9 +1373,27 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 	}
 }
 
+// placeBefore returns where a town's or a region's name (no country's)
+// starts, right before byte at of the sentence and a space, or at itself.
+func (r *run) placeBefore(sf *sentenceFacts, toks []token, at int) int {
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at })
+	if k == 0 || k == len(toks) || sf.s.Text[toks[k-1].End:at] != " " {
+		return at
+	}
+	for i := max(0, k-4); i < k; i++ {
+		if !isCapitalised(toks[i].Text) || i > 0 && toks[i-1].Lower != "the" && isCapitalised(toks[i-1].Text) && adjacentSpace(sf, i-1, i) {
+			continue // (not inside a longer capitalised name)
+		}
+		if _, _, kind, ok := r.knownPlace(sf, toks, i, k); ok && kind != "country" && !r.isDemonym(toks[i:k]) {
+			return toks[i].Start
+		}
+	}
+	return at
+}
+
 // policeLevelWords, in lower case between a place and "police", tell the
 // level of the force: "Sukhothai provincial police".
-var policeLevelWords = wordSet("district provincial state city county municipal regional metropolitan")
+var policeLevelWords = wordSet("district provincial state city county municipal regional metropolitan prefectural")
 
 // knownPlace gives the name, country and kind of the place toks[i:j] is
 // in the gazetteers, and whether it is one.

@@ -48,3 +48,17 @@ func TestArrestWordings19(t *testing.T) {
 		{"the parts of those arrested", "Police arrested 4,283 people. The arrested persons included 2,227 men and 2,056 women.", []float64{4283, 2227, 2056}},
 	})
 }
+
+// TestPlaceBeforeAnOffice19 checks that a town before a prosecutor's
+// office written in lower case names the town's office, and that the
+// level of a force ("prefectural") and places of four words ("Ho Chi Minh
+// City") make a force of the place.
+func TestPlaceBeforeAnOffice19(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"a city's office", "The Hamburg public prosecutor’s office said 12 men were arrested.", []string{"Hamburg Public Prosecutor’s Office"}},
+		{"no place before", "The public prosecutor’s office said 12 men were arrested.", []string{"Public Prosecutor’s Office"}},
+		{"a country's adjective", "The German public prosecutor’s office said 12 men were arrested.", []string{"Public Prosecutor’s Office"}},
+		{"a prefecture's police", "Officers from the Fukushima prefectural police arrested two men.", []string{"Fukushima Prefectural Police"}},
+		{"a city of four words", "The Ho Chi Minh City police arrested two men.", []string{"Ho Chi Minh City Police"}},
+	})
+}
