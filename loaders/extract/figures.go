@@ -1924,6 +1924,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 					e, phraseEnd = &c, phraseEnd+n
 				}
 			}
+			if e == nil && unit != "" && len(made) > 0 && anotherBefore(text[:f.Start]) {
+				// "Five kilograms of ketamine were found in his car, and another 23kg at his home": more of the same goods
+				prev := r.out.Seizures[made[len(made)-1]]
+				e = &entry{Commodity: prev.Commodity, Sub: deref(prev.Subtype)}
+			}
 			if e == nil && unit != "" {
 				// "suspected shabu, weighing around 500 grams": the commodity came first.
 				e = r.commodityBefore(sf, f.Start)
@@ -2203,6 +2208,9 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 				continue // "51 other weapons including knives, machetes and swords": examples of goods counted
 			}
 			phrase := text[start:end]
+			if notGoodsMember(phrase) {
+				continue // "supported by detectives and uniform Gardaí", "the boat, named Coopepez VI,": people, a name, no goods
+			}
 			if _, unit := unitNames[strings.ToLower(phrase)]; unit || crimeNouns[strings.ToLower(lastField(phrase))] {
 				continue // "wanted for crimes including fraud, money laundering and wildlife trafficking": crimes, not goods ("a ton and a half": a unit)
 			}
@@ -2218,6 +2226,35 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 		}
 	}
 }
+
+// anotherBefore reports whether the text before a figure ends with a word
+// that adds it to goods told before: "another 23kg", "a further 5 kg".
+func anotherBefore(before string) bool {
+	low := strings.ToLower(strings.TrimRight(before, " "))
+	for _, w := range []string{"another", "a further", "an additional", "a further more than", "another more than"} {
+		if strings.HasSuffix(low, w) && (len(low) == len(w) || !isLetterByte(low[len(low)-len(w)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// notGoodsMember reports whether a list's member names no goods: it
+// opens with a participle that describes ("supported by detectives",
+// "named Coopepez VI") or ends with people ("uniform Gardaí").
+func notGoodsMember(phrase string) bool {
+	f := strings.Fields(strings.ToLower(phrase))
+	if len(f) == 0 {
+		return true
+	}
+	last := strings.Trim(f[len(f)-1], ".,;:")
+	return describingWords[f[0]] || len(f) > 1 && (f[1] == "by" || f[1] == "as") && strings.HasSuffix(f[0], "ed") ||
+		ownActorWords[last] || personNouns[last] || last == "gardaí" || last == "gardai" || last == "police"
+}
+
+// describingWords open a phrase that describes or names what comes
+// before: "the boat, named Coopepez VI".
+var describingWords = wordSet("named called dubbed known nicknamed codenamed identified registered flagged belonging owned")
 
 // crimeNouns name crimes, which a list of goods does not hold.
 var crimeNouns = wordSet("trafficking laundering fraud frauds smuggling theft thefts robbery robberies extortion terrorism kidnapping kidnappings murder murders corruption bribery cybercrime cybercrimes poaching piracy burglary burglaries assault racketeering")
@@ -4792,7 +4829,18 @@ func (r *run) weighedPackages(sf *sentenceFacts) bool {
 			return true
 		}
 	}
-	return r.commodityBefore(sf, w) != nil
+	if r.commodityBefore(sf, w) != nil {
+		return true
+	}
+	// "The total weight of the drugs is 99.6 kilograms": the goods after "weight of".
+	if rest := sf.low[w:]; strings.HasPrefix(rest, "weight of ") {
+		for _, t := range sf.tokensIn(w+len("weight of "), min(len(sf.low), w+len("weight of ")+30)) {
+			if hauledWords[t.Lower] || containerWords[t.Lower] || t.Lower == "drugs" || t.Lower == "narcotics" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hauledWords name a seizure's goods as a whole: "the haul weighed 3 kg".

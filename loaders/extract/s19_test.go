@@ -62,3 +62,19 @@ func TestPlaceBeforeAnOffice19(t *testing.T) {
 		{"a city of four words", "The Ho Chi Minh City police arrested two men.", []string{"Ho Chi Minh City Police"}},
 	})
 }
+
+// TestMoreGoodsAndTheirWeight19 checks "another 23kg" as more of the
+// goods the sentence weighed before, the weight of "the drugs" told after
+// "weight of", list members that name people or a name and no goods, and
+// coca leaf as a drug.
+func TestMoreGoodsAndTheirWeight19(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"another", "Police seized 5 kg of heroin in the car and a further 2 kg in the house.", []string{"drugs/heroin 5", "drugs/heroin 2"}},
+		{"the weight of the drugs", "Officers seized 92 bricks of heroin. The total weight of the drugs is more than 99.6 kilograms, police said.",
+			[]string{"drugs/heroin 92", "drugs/ 99.6"}},
+		{"people in a list", "Gardaí supported by detectives and uniform Gardaí from Clondalkin searched a house where cocaine was located and seized.",
+			[]string{"drugs/cocaine -"}},
+		{"a name after named", "The fishing boat, named Coopepez VI, was seized by the Coast Guard.", []string{"vehicles/boat 1"}},
+		{"coca leaf", "Gendarmes seized 2,610 kg of coca leaf.", []string{"drugs/coca leaf 2610"}},
+	})
+}
