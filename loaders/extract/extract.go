@@ -1333,6 +1333,8 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 		level := "" // "the Kuala Muda district police": the level of the force, between the place and "police"
 		if toks[k].Lower == "police" && k > 1 && policeLevelWords[toks[k-1].Text] && adjacentSpace(sf, k-1, k) {
 			level, end = titleCase(toks[k-1].Text)+" ", k-1
+		} else if toks[k].Lower == "police" && k > 2 && toks[k-1].Text == "military" && policeLevelWords[toks[k-2].Text] && adjacentSpace(sf, k-2, k-1) && adjacentSpace(sf, k-1, k) {
+			level, end = titleCase(toks[k-2].Text)+" Military ", k-2 // "the Preah Sihanouk provincial military police"
 		}
 		if isPossessiveS(toks[end-1]) && level == "" {
 			end = k - 1

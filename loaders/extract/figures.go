@@ -4644,8 +4644,9 @@ func (r *run) actingAgencies(j int) int {
 func otherGenericActor(sf *sentenceFacts, from, to int) bool {
 	toks := sf.tokensIn(from, to)
 	for k, t := range toks {
-		if !actorWords[t.Lower] || ownActorWords[t.Lower] || k == 0 || toks[k-1].Lower == "and" || toks[k-1].Lower == "its" {
-			continue
+		if !actorWords[t.Lower] || ownActorWords[t.Lower] || k == 0 || toks[k-1].Lower == "and" || toks[k-1].Lower == "its" ||
+			k > 1 && toks[k-2].Lower == "and" && toks[k-1].Text == toks[k-1].Lower {
+			continue // ("the Mexican Army and state police seized": with the body named)
 		}
 		if wordAfter(toks[k+1:], 3, actVerbs, actAux) {
 			return true

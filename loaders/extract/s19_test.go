@@ -78,3 +78,14 @@ func TestMoreGoodsAndTheirWeight19(t *testing.T) {
 		{"coca leaf", "Gendarmes seized 2,610 kg of coca leaf.", []string{"drugs/coca leaf 2610"}},
 	})
 }
+
+// TestActorsWithGenericPartners19 checks that a body named with generic
+// police beside it ("the Army and state police seized") made the figure,
+// and that a province's military police is a force of its own.
+func TestActorsWithGenericPartners19(t *testing.T) {
+	expectEach(t, figureActors, []extractCase[string]{
+		{"a body and state police", "Elements of the Tarvos Police Service and state police seized 12,260 fentanyl pills.", []string{"Tarvos Police Service"}},
+		{"generic police acting apart", "The Tarvos Police Service said state police seized 12,260 fentanyl pills.", []string{""}},
+		{"a province's military police", "The Preah Sihanouk provincial military police confiscated 1,134 kg of ketamine.", []string{"Preah Sihanouk Provincial Military Police"}},
+	})
+}
