@@ -226,7 +226,7 @@ func interceptedTravellers(toks []pattern.Token) bool {
 // arrestPhraseWords are words of the arrest phrases in arrests.rules whose
 // words are in no class ("taken into custody", "placed under arrest"): a
 // new such phrase adds one of its words here.
-var arrestPhraseWords = wordSet("custody rounded picked placed arrest arrests apprehension detention arrestees detainees nabs detains apprehends caught intercepted arresting detaining")
+var arrestPhraseWords = wordSet("custody rounded picked placed arrest arrests apprehension detention arrestees detainees nabs detains apprehends caught intercepted arresting detaining netted nets")
 
 // findArrestLists counts the people listed one a line after a sentence
 // that ends "... led to the arrest of the following:" (or "the following

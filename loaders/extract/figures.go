@@ -3219,7 +3219,7 @@ var (
 	strongSeizeWords  = []string{"seiz", "confiscated", "recovered"}
 	exampleWords      = []string{"such as", "includ", "like", "e.g."}
 
-	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded picked held arrestees detainees caught intercepted captured capture detains nabs apprehends")
+	arrestCueWords = wordSet("arrest arrests arrested arresting detain detained detaining detention custody apprehend apprehended apprehension nabbed rounded picked held arrestees detainees caught intercepted captured capture detains nabs apprehends netted nets")
 	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation
 		forfeit forfeited forfeiture hauls ` + strings.Join(firstWords(seizeCuePhrases), " "))
 	valueCueWords = wordSet("worth value valued price priced")

@@ -45,6 +45,9 @@ func TestArrestWordings19(t *testing.T) {
 		{"an aside after the noun's words", "The four men on board – three locals and one foreigner – were arrested.", []float64{4}},
 		{"the arrest of one", "The checkpoint operation resulted in the arrest of one adult male.", []float64{1}},
 		{"one of the men", "He was one of the men arrested.", nil},
+		{"in custody past an aside", "Six suspects, including two women, are in police custody.", []float64{6}},
+		{"netted people", "The operation netted 45 suspects.", []float64{45}},
+		{"netted goods", "The operation netted 45 kg of cocaine.", nil},
 		{"the parts of those arrested", "Police arrested 4,283 people. The arrested persons included 2,227 men and 2,056 women.", []float64{4283, 2227, 2056}},
 	})
 }
