@@ -1840,7 +1840,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if madeFromBefore(tail(sf.low[:f.Start], 40)) {
 				continue // "the ephedrine could have been used to manufacture about 4kg of methamphetamine": what it would make
 			}
-			if stoppedBefore(tail(sf.low[:f.Start], 30)) || searchedBefore(tail(sf.low[:f.Start], 40)) {
+			if stoppedBefore(tail(sf.low[:f.Start], 30)) || searchedBefore(tail(sf.low[:f.Start], 40)) || placePrepBefore(tail(sf.low[:f.Start], 12)) {
 				if e, _, _ := r.commodityNear(sf, f.End, 3); e != nil && (e.Commodity == "vehicles" || e.Commodity == "property") {
 					continue // "stopped two cars", "searched several houses": where, not what was seized
 				}
@@ -2225,6 +2225,18 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 			known = append(known, [2]int{start, end}) // a region may repeat a list
 		}
 	}
+}
+
+// placePrepBefore reports whether low, the lower-case text before a
+// figure, ends with a preposition of place: "seized from two vehicles",
+// "hidden in three houses" tell where, not what.
+func placePrepBefore(low string) bool {
+	for _, p := range []string{" from ", " in ", " inside ", " aboard ", " on board "} {
+		if strings.HasSuffix(low, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // anotherBefore reports whether the text before a figure ends with a word
@@ -3060,6 +3072,26 @@ var (
 		"approximately", "up to", "at least", "an estimated", "estimated"}
 )
 
+// valueOfGoods reports whether low, in lower case, ends with a value's
+// noun and the goods it prices, and no verb between: "the street value of
+// the seized drugs".
+func valueOfGoods(low string) bool {
+	k := strings.LastIndex(low, "value of ")
+	if k < 0 {
+		return false
+	}
+	rest := strings.Fields(low[k+len("value of "):])
+	if len(rest) == 0 || len(rest) > 5 {
+		return false
+	}
+	for _, w := range rest {
+		if w == "is" || w == "was" || w == "are" || w == "were" || w == "to" || strings.ContainsAny(w, ",;") { // ("bringing the total value of the seized assets to RM90,000")
+			return false
+		}
+	}
+	return true
+}
+
 // valueBeforeLow reports whether a text in ASCII lower case ends with a
 // value phrase before a sum ("worth about ", "valued at "), read from its
 // end: spaces, maybe a qualifier and spaces, maybe "of" and spaces, then a
@@ -3091,8 +3123,8 @@ func valueBeforeLow(low string) bool {
 	if e == len(low) {
 		return false
 	}
-	if valueOf(e) {
-		return true
+	if valueOf(e) || valueOfGoods(tail(low[:e], 60)) {
+		return true // ("the street value of the seized drugs in excess of $130,000": the qualifier read with the sum)
 	}
 	// "The street value of the heroin is $600,000": a value's noun, then its verb.
 	for _, v := range []string{" is", " was", " are", " were", " at"} {
@@ -3102,7 +3134,7 @@ func valueBeforeLow(low string) bool {
 	}
 	for _, q := range valueQualifiers {
 		if strings.HasSuffix(low[:e], q) {
-			if s := spacesBefore(low, e-len(q)); s < e-len(q) && valueOf(s) {
+			if s := spacesBefore(low, e-len(q)); s < e-len(q) && (valueOf(s) || valueOfGoods(tail(low[:s], 60))) {
 				return true
 			}
 		}
@@ -3223,7 +3255,7 @@ var (
 	seizeCueWords  = wordSet(`seize seized seizes seizing seizure seizures confiscate confiscated confiscating confiscation
 		forfeit forfeited forfeiture hauls ` + strings.Join(firstWords(seizeCuePhrases), " "))
 	valueCueWords = wordSet("worth value valued price priced")
-	modalWords    = wordSet("will would could might may plan plans intend intends aim aims hope hopes expect expects")
+	modalWords    = wordSet("will would could might may plan plans intend intends aim aims hope hopes expect expects reward rewards")
 )
 
 // breakdownRe reads the parts of a total given in brackets after it:

@@ -92,3 +92,19 @@ func TestActorsWithGenericPartners19(t *testing.T) {
 		{"a province's military police", "The Preah Sihanouk provincial military police confiscated 1,134 kg of ketamine.", []string{"Preah Sihanouk Provincial Military Police"}},
 	})
 }
+
+// TestValuesAndPlacesOfGoods19 checks the value of "the seized drugs"
+// after a qualifier, vehicles the goods were seized from, a trawler, and
+// a reward for information that would lead to a seizure.
+func TestValuesAndPlacesOfGoods19(t *testing.T) {
+	lead := "Troopers seized 253 grams of cocaine and 36,483 grams of marijuana. "
+	expectEach(t, seizureSubtypes, []extractCase[string]{
+		{"the value of the seized drugs", lead + "Officials estimated the street value of the seized drugs in excess of $130,000.",
+			[]string{"drugs/cocaine", "drugs/marijuana", "drugs/"}},
+		{"seized from vehicles", "Firearm, ammunition and £9,000 in cash has been seized from two vehicles in north London.",
+			[]string{"cash/", "firearms/", "ammunition/"}},
+		{"vehicles seized", "Police seized 5 kg of cocaine and two vehicles.", []string{"drugs/cocaine", "vehicles/"}},
+		{"a trawler", "A trawler was also seized.", []string{"vehicles/trawler"}},
+		{"a reward", "A reward is offered for information that leads to the seizure of illegal weapons.", nil},
+	})
+}
