@@ -61,6 +61,8 @@ func TestPlaceBeforeAnOffice19(t *testing.T) {
 		{"a city's office", "The Hamburg public prosecutor’s office said 12 men were arrested.", []string{"Hamburg Public Prosecutor’s Office"}},
 		{"no place before", "The public prosecutor’s office said 12 men were arrested.", []string{"Public Prosecutor’s Office"}},
 		{"a country's adjective", "The German public prosecutor’s office said 12 men were arrested.", []string{"Public Prosecutor’s Office"}},
+		{"a security force", "The Border Security Force (BSF) arrested eight drug peddlers.", []string{"Border Security Force"}},
+		{"security forces", "Security forces arrested eight drug peddlers.", nil},
 		{"a prefecture's police", "Officers from the Fukushima prefectural police arrested two men.", []string{"Fukushima Prefectural Police"}},
 		{"a city of four words", "The Ho Chi Minh City police arrested two men.", []string{"Ho Chi Minh City Police"}},
 	})
