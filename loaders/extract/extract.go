@@ -664,7 +664,7 @@ var (
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
 		"investigation service": true, "intelligence service": true, "security service": true,
 		"task force": true, "task forces": true, "sheriff department": true,
-		"security force": true, "defence force": true, "defense force": true, // "Border Security Force", "Papua New Guinea Defence Force"
+		"security force": true, // "Border Security Force"
 		"public prosecutor": true, "prosecutor general": true, "attorney general": true, "general office": true,
 		"coast guard": true, "border guard": true, "border guards": true, "guard service": true, "border service": true,
 		"national guard": true, "civil guard": true, "financial guard": true,
