@@ -283,6 +283,9 @@ type run struct {
 	// byFirstWord maps the first word of each agency found by pattern to its
 	// full name: "Revenue" -> "Revenue Customs Service".
 	byFirstWord map[string]string
+	// spelledOut maps an acronym to the name the article spells it out as,
+	// where the name's initials are the acronym: "Guyana Defence Force (GDF)".
+	spelledOut map[string]string
 	titleLines  [3]int8 // whether sentence 0, 1 or 2 is the title again (isTitleLine): 0 not yet known, 1 no, 2 yes
 	// platformSurface maps a platform's canonical name to the article's spelling.
 	platformSurface map[string]string
@@ -1091,7 +1094,64 @@ func (r *run) prescanAgencies() {
 				r.byFirstWord[sf.toks[c.i].Text] = c.name
 			}
 		}
+		r.noteSpelledOut(sf)
 	}
+}
+
+// noteSpelledOut records the acronyms a sentence spells out by the
+// initials of the capitalised words before them: "the Guyana Defence
+// Force (GDF)".
+func (r *run) noteSpelledOut(sf *sentenceFacts) {
+	if strings.IndexByte(sf.s.Text, '(') < 0 {
+		return
+	}
+	toks, text := sf.toks, sf.s.Text
+	for k := 0; k+1 < len(toks); k++ {
+		acr := toks[k+1].Text
+		if strings.TrimSpace(text[toks[k].End:toks[k+1].Start]) != "(" || !strings.HasPrefix(text[toks[k+1].End:], ")") ||
+			len(acr) < 2 || len(acr) > 6 || strings.ToUpper(acr) != acr || !toks[k+1].letters {
+			continue
+		}
+		var initials []byte
+		first := k
+		for j := k; j >= 0 && len(initials) < len(acr); j-- {
+			w := toks[j].Text
+			if nameConnectors[toks[j].Lower] || w == "di" || w == "de" {
+				continue
+			}
+			if !isCapitalised(w) {
+				break
+			}
+			initials, first = append([]byte{w[0]}, initials...), j
+		}
+		if string(initials) == acr {
+			if r.spelledOut == nil {
+				r.spelledOut = map[string]string{}
+			}
+			r.spelledOut[acr] = text[toks[first].Start:toks[k].End]
+		}
+	}
+}
+
+// otherSpelledOut reports whether the article spells acronym acr out as a
+// name that neither holds nor is held by canon, the gazetteer's name:
+// "Guyana Defence Force (GDF)" is not the Guardia di Finanza.
+func (r *run) otherSpelledOut(acr, canon string) bool {
+	name, ok := r.spelledOut[acr]
+	if !ok {
+		return false
+	}
+	a, b := strings.ToLower(name), strings.ToLower(canon)
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		return false
+	}
+	var initials []byte // the gazetteer name's: "U.S. Immigration and Customs Enforcement" ends with ICE
+	for _, w := range strings.Fields(canon) {
+		if isCapitalised(w) {
+			initials = append(initials, w[0])
+		}
+	}
+	return !strings.HasSuffix(string(initials), acr)
 }
 
 func (r *run) findAgencies(sf *sentenceFacts) {
@@ -1119,6 +1179,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		if m.J-m.I == 1 && m.J < len(toks) && !strings.EqualFold(toks[m.I].Text, e.Canon) && strings.ToUpper(toks[m.I].Text) != toks[m.I].Text && isCapitalised(toks[m.J].Text) &&
 			(r.x.titleTest()(toks[m.J]) || toks[m.J].Lower == "station") {
 			continue // "Garda Commissioner Drew Harris", "Garda Station": an office or a building, named by the body's short name (not its acronym: "NCA Director")
+		}
+		if m.J-m.I == 1 && r.otherSpelledOut(toks[m.I].Text, e.Canon) {
+			continue // "Guyana Defence Force (GDF)": the article's GDF, not the gazetteer's GdF
 		}
 		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {

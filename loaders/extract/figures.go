@@ -739,6 +739,13 @@ func (r *run) agencyFor(i, pos int) string {
 	var buf [8]mention
 	cands := buf[:0]
 	actorSaid := false
+	for _, a := range all {
+		if a.Start > pos && byAgentBetween(sf.low[pos:a.Start]) && !r.supportsOnly(sf, a) {
+			// The agent of a passive after the figure: "X said 23 persons
+			// were arrested by the Guyana Police Force".
+			return r.parentAgency(sf, a)
+		}
+	}
 	for k, a := range all {
 		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) || r.coordinatorSays(sf, a) || memberArrested(sf, a) || isCourt(a.Name) {
 			continue // (a court judges: "arrested and will appear in the District Court")
@@ -2225,6 +2232,22 @@ func (r *run) listedGoods(sf *sentenceFacts, regions [][2]int, goods []match, mo
 			known = append(known, [2]int{start, end}) // a region may repeat a list
 		}
 	}
+}
+
+// byAgentBetween reports whether low, the lower-case text from a figure to
+// an agency, ends with a verb of arresting or seizing and "by" in one
+// clause: "23 persons were arrested by (the)".
+func byAgentBetween(low string) bool {
+	if len(low) > 80 || strings.ContainsAny(low, ";") {
+		return false
+	}
+	low = strings.TrimSuffix(strings.TrimRight(low, " "), " the")
+	for _, v := range []string{"arrested by", "detained by", "apprehended by", "seized by", "confiscated by", "recovered by", "intercepted by", "found by", "nabbed by", "caught by", "taken into custody by"} {
+		if strings.HasSuffix(" "+low, " "+v) {
+			return !strings.Contains(low, ",") || strings.LastIndex(low, ",") < strings.LastIndex(low, v)-40
+		}
+	}
+	return false
 }
 
 // placePrepBefore reports whether low, the lower-case text before a

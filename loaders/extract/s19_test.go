@@ -110,3 +110,21 @@ func TestValuesAndPlacesOfGoods19(t *testing.T) {
 		{"a reward", "A reward is offered for information that leads to the seizure of illegal weapons.", nil},
 	})
 }
+
+// TestAcronymsAndAgents19 checks that an acronym the article spells out
+// as another body is not the gazetteer's body of that acronym, while one
+// spelled out as the gazetteer's (or a part of it) is; and that the agent
+// of a passive after the figure made it, whoever said so.
+func TestAcronymsAndAgents19(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"another body's acronym", "A Guyana Defence Force (GDF) captain was seen. The GDF said it would help.", nil}, // (not the Guardia di Finanza)
+		{"the gazetteer's body", "The Guardia di Finanza (GdF) seized 3 kg of cocaine. The GdF said more would follow.", []string{"Guardia di Finanza"}},
+		{"a part of the gazetteer's name", "The Immigration and Customs Enforcement (ICE) division seized 130 domains. ICE said more would follow.",
+			[]string{"U.S. Immigration and Customs Enforcement"}},
+	})
+	expectEach(t, figureActors, []extractCase[string]{
+		{"arrested by", "The Tarvos Customs Service said 23 persons were arrested by the Merrow Police Force.", []string{"Merrow Police Force"}},
+		{"seized by", "The Tarvos Customs Service said 3 kg of cocaine was seized by the Merrow Police Force.", []string{"Merrow Police Force"}},
+		{"handed over to", "The Tarvos Customs Service seized 3 kg of cocaine, which was later handed over to the Merrow Police Force.", []string{"Tarvos Customs Service"}},
+	})
+}
