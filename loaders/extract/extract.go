@@ -286,7 +286,7 @@ type run struct {
 	// spelledOut maps an acronym to the name the article spells it out as,
 	// where the name's initials are the acronym: "Guyana Defence Force (GDF)".
 	spelledOut map[string]string
-	titleLines  [3]int8 // whether sentence 0, 1 or 2 is the title again (isTitleLine): 0 not yet known, 1 no, 2 yes
+	titleLines [3]int8 // whether sentence 0, 1 or 2 is the title again (isTitleLine): 0 not yet known, 1 no, 2 yes
 	// platformSurface maps a platform's canonical name to the article's spelling.
 	platformSurface map[string]string
 	scratch         []token         // tokens made for one search and then dropped
@@ -667,7 +667,7 @@ var (
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
 		"investigation service": true, "intelligence service": true, "security service": true,
 		"task force": true, "task forces": true, "sheriff department": true,
-		"security force": true, // "Border Security Force"
+		"security force":    true, // "Border Security Force"
 		"public prosecutor": true, "prosecutor general": true, "attorney general": true, "general office": true,
 		"coast guard": true, "border guard": true, "border guards": true, "guard service": true, "border service": true,
 		"national guard": true, "civil guard": true, "financial guard": true,
