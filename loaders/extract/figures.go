@@ -3242,7 +3242,7 @@ func inRegions(regions [][2]int, start, end int) bool {
 var (
 	arrestCueRe = regexp.MustCompile(`(?i)\b(arrest|detain|custody|apprehend|nabbed|rounded up|held)`)
 	weightOfRe  = regexp.MustCompile(`^\s+of\b`)
-	cashAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
+	cashAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+|undeclared\s+|unexplained\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
 	// cryptoWords are what cryptoAfterRe needs one of, in ASCII lower case
 	// (no letter of them has a non-ASCII fold).
 	cryptoWords   = []string{"bitcoin", "crypto", "monero", "ether", "virtual", "digital"}
@@ -3698,7 +3698,8 @@ var notCountedGoods = wordSet(`days weeks months years hours minutes times decad
 	warrants charges counts offences offenses crimes victims families children
 	nations members groups gangs networks cartels syndicates organisations organizations companies firms
 	agencies forces officers police officials investigators agents authorities units teams
-	percent per cent kilometres kilometers miles metres meters feet plants
+	percent per cent kilometres kilometers miles metres meters feet plants centimetres centimeters millimetres millimeters inches
+	fines tickets citations summonses penalties servants employees workers staff
 	messages calls chats conversations emails images photos videos files documents posts adverts advertisements
 	transactions payments transfers websites sites pages profiles users customers clients visitors
 	bodies survivors casualties patients species planets stars animals passengers refugees migrants hostages pieces piece`)

@@ -128,3 +128,14 @@ func TestAcronymsAndAgents19(t *testing.T) {
 		{"handed over to", "The Tarvos Customs Service seized 3 kg of cocaine, which was later handed over to the Merrow Police Force.", []string{"Tarvos Customs Service"}},
 	})
 }
+
+// TestCountedThingsThatAreNoGoods19 checks undeclared cash carried as
+// cash, and lengths, fines and people counted beside goods as no goods.
+func TestCountedThingsThatAreNoGoods19(t *testing.T) {
+	expectEach(t, seizureSubtypes, []extractCase[string]{
+		{"undeclared cash", "Four passengers were found to be carrying a total of €71,375 in undeclared cash by Customs officials.", []string{"cash/"}},
+		{"a length", "The rhino horns measured between 2 and 42 centimeters and were seized.", []string{"other/rhino horn"}},
+		{"fines", "Officers seized 3 kg of cocaine and issued 1,860 fines during the operation.", []string{"drugs/cocaine"}},
+		{"servants", "Police seized 3 kg of cocaine and arrested 9 civil servants.", []string{"drugs/cocaine"}},
+	})
+}
