@@ -139,3 +139,16 @@ func TestCountedThingsThatAreNoGoods19(t *testing.T) {
 		{"servants", "Police seized 3 kg of cocaine and arrested 9 civil servants.", []string{"drugs/cocaine"}},
 	})
 }
+
+// TestPeopleInLists19 checks a list of named people set apart by
+// semicolons, a speaker whose role ends with an acronym in brackets, and
+// two people identified by name.
+func TestPeopleInLists19(t *testing.T) {
+	expectEach(t, peopleNames, []extractCase[string]{
+		{"semicolons", "The arrested crew were identified as Karbi Askalan, 35; Benhar Sarab, 32; and Radzman Balta, 26.",
+			[]string{"Karbi Askalan", "Benhar Sarab", "Radzman Balta"}},
+		{"a role with an acronym", "“It is a worldwide problem,” said Kathi Kruhl, acting chief of the agency’s Container Examination Facility (CEF), in a statement.",
+			[]string{"Kathi Kruhl"}},
+		{"two identified", "The couriers, identified as Musa Danwe and Abubakar Hamz, were apprehended.", []string{"Musa Danwe", "Abubakar Hamz"}},
+	})
+}
