@@ -2375,6 +2375,9 @@ func continuesName(toks []token, i, j int, adjacent func(a, b int) bool) bool {
 	if !t.in(setNameConnector, nameConnectors) {
 		return false
 	}
+	if t.Lower == "the" && toks[j-1].Lower != "of" && toks[j-1].Lower != "for" && toks[j-1].Lower != "and" {
+		return false // "Charlie the Customs Canine": a name, then what it is
+	}
 	if j+1 < len(toks) && dayOrMonth[toks[j+1].Lower] {
 		return false // "the Federal Court of Ghent on Monday": when, not the name
 	}

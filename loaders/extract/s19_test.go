@@ -63,6 +63,8 @@ func TestPlaceBeforeAnOffice19(t *testing.T) {
 		{"a country's adjective", "The German public prosecutor’s office said 12 men were arrested.", []string{"Public Prosecutor’s Office"}},
 		{"a security force", "The Border Security Force (BSF) arrested eight drug peddlers.", []string{"Border Security Force"}},
 		{"security forces", "Security forces arrested eight drug peddlers.", nil},
+		{"a dog named the customs'", "Another €10,430 in cash was intercepted by Charlie the Customs Canine.", nil},
+		{"of the", "The Ministry of the Interior said 3 men were arrested.", []string{"Ministry of the Interior"}},
 		{"a prefecture's police", "Officers from the Fukushima prefectural police arrested two men.", []string{"Fukushima Prefectural Police"}},
 		{"a city of four words", "The Ho Chi Minh City police arrested two men.", []string{"Ho Chi Minh City Police"}},
 	})
