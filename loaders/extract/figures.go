@@ -1638,6 +1638,8 @@ func (r *run) currencyOf(sym, s string) string {
 		return ""
 	case "$":
 		return r.dollar(s)
+	case "NT$":
+		return "TWD"
 	case "FJ$":
 		return "FJD"
 	case "GY$", "G$":

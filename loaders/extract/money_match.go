@@ -37,8 +37,8 @@ var (
 		{"LKR", true, true}, {"GHS", true, true}, {"GH₵", true, false}, {"TZS", true, true}, {"UGX", true, true},
 		{"P", true, true}, {"Rs.", true, true}, {"Rs", true, true}, {"R", true, true}, {"N", false, true},
 		// Signs of the Gulf, East Africa, the Caribbean and the Pacific:
-		// "Dh1.2 million", "SR500,000", "KD 700", "Kshs.12 million", "FJ$3m", "G$40m".
-		{"FJ$", false, false}, {"GY$", false, false}, {"G$", false, true}, {"B$", false, true}, {"BZ$", false, false},
+		// "Dh1.2 million", "SR500,000", "KD 700", "Kshs.12 million", "FJ$3m", "G$40m", "NT$10 million".
+		{"NT$", false, false}, {"FJ$", false, false}, {"GY$", false, false}, {"G$", false, true}, {"B$", false, true}, {"BZ$", false, false},
 		{"EC$", false, false}, {"Bds$", false, false}, {"N$", false, true},
 		{"Dhs", true, true}, {"Dh", true, true}, {"SR", true, true}, {"QR", true, true}, {"KD", true, true},
 		{"Kshs.", true, true}, {"Kshs", true, true}, {"Kes.", true, true}, {"Kes", true, true},

@@ -135,6 +135,7 @@ func TestAcronymsAndAgents19(t *testing.T) {
 // cash, and lengths, fines and people counted beside goods as no goods.
 func TestCountedThingsThatAreNoGoods19(t *testing.T) {
 	expectEach(t, seizureSubtypes, []extractCase[string]{
+		{"new Taiwan dollars", "The Coast Guard seized cigarettes worth NT$10 million.", []string{"other/cigarettes"}},
 		{"undeclared cash", "Four passengers were found to be carrying a total of €71,375 in undeclared cash by Customs officials.", []string{"cash/"}},
 		{"a length", "The rhino horns measured between 2 and 42 centimeters and were seized.", []string{"other/rhino horn"}},
 		{"fines", "Officers seized 3 kg of cocaine and issued 1,860 fines during the operation.", []string{"drugs/cocaine"}},
