@@ -155,3 +155,12 @@ func TestPeopleInLists19(t *testing.T) {
 		{"two identified", "The couriers, identified as Musa Danwe and Abubakar Hamz, were apprehended.", []string{"Musa Danwe", "Abubakar Hamz"}},
 	})
 }
+
+// TestRegionNamedAfterACountry19 checks that the Niger Delta is a region
+// of Nigeria, not the country Niger.
+func TestRegionNamedAfterACountry19(t *testing.T) {
+	expectEach(t, placeNames, []extractCase[string]{
+		{"the delta", "Troops recovered stolen crude oil in the Niger Delta.", []string{"Niger Delta"}},
+		{"the country", "Troops arrested 5 men in Niger.", []string{"Niger"}},
+	})
+}
