@@ -698,7 +698,7 @@ var (
 	nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "in": true, "do": true, "da": true, "dos": true, "das": true, "del": true}
 	notNameStart   = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,
 		// adjectives that open a description, not a name: "Joint Police and Customs investigation"
-		"joint": true, "local": true, "specialist": true, "armed": true, "senior": true, "uniformed": true, "undercover": true, "officers": true,
+		"joint": true, "local": true, "armed": true, "senior": true, "uniformed": true, "undercover": true, "officers": true,
 		// words that open a sentence before a name: "On Tuesday the Interior Ministry said"
 		"on": true, "in": true, "at": true, "by": true, "for": true, "from": true, "with": true, "after": true, "before": true,
 		"during": true, "since": true, "yesterday": true, "today": true, "monday": true, "tuesday": true, "wednesday": true,

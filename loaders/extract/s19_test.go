@@ -65,6 +65,8 @@ func TestPlaceBeforeAnOffice19(t *testing.T) {
 		{"security forces", "Security forces arrested eight drug peddlers.", nil},
 		{"a dog named the customs'", "Another €10,430 in cash was intercepted by Charlie the Customs Canine.", nil},
 		{"of the", "The Ministry of the Interior said 3 men were arrested.", []string{"Ministry of the Interior"}},
+		{"a specialist unit", "Officers from the Tarvos Police’s Specialist Crime Command stopped two cars.", []string{"Tarvos Police", "Specialist Crime Command"}},
+		{"specialist officers", "Specialist officers of the Tarvos Police seized 3 kg of cocaine.", []string{"Tarvos Police"}},
 		{"a prefecture's police", "Officers from the Fukushima prefectural police arrested two men.", []string{"Fukushima Prefectural Police"}},
 		{"a city of four words", "The Ho Chi Minh City police arrested two men.", []string{"Ho Chi Minh City Police"}},
 	})
