@@ -384,7 +384,7 @@ func (r *run) relateOperations() {
 				continue
 			}
 			for _, g := range slices.Concat(sf.groups, sf.platforms) {
-				if targetedBefore(sf.low[:g.Start]) && !contains(op.Targets, g.Name) {
+				if (targetedBefore(sf.low[:g.Start]) || targetedListBefore(tail(sf.low[:g.Start], 120))) && !contains(op.Targets, g.Name) {
 					op.Targets = append(op.Targets, g.Name)
 				}
 			}
@@ -1047,6 +1047,39 @@ func targetedBefore(low string) bool {
 		low = strings.TrimRight(low[:m[0]], " ") // "dismantled a cell of the Sinaloa Cartel"
 	}
 	return endsWithPhrase(low, targetWords)
+}
+
+// targetedListBefore reports whether the lower-case text before a name
+// holds one of targetWords and, after it, only a few words that say what
+// kind the targets are, then a list the name is in: "targeted malware
+// droppers named IcedID, SystemBC, Pikabot and".
+func targetedListBefore(low string) bool {
+	k, n := -1, 0
+	for _, w := range targetWords {
+		if i := strings.LastIndex(low, w); i > k && wordBoundary(low, i) && wordBoundary(low, i+len(w)) {
+			k, n = i, len(w)
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	rest := low[k+n:]
+	if strings.ContainsAny(rest, ".;:()") {
+		return false
+	}
+	words := 0
+	for _, f := range strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == ',' || r == '"' || r == '“' || r == '”' }) {
+		switch f {
+		case "and", "the", "named", "called", "dubbed", "known", "as", "including", "such":
+		default:
+			words++
+		}
+	}
+	opens := false // the list's first item: "... droppers named"
+	for _, w := range []string{"named", "called", "dubbed", "including", "such as", "known as"} {
+		opens = opens || strings.HasSuffix(strings.TrimRight(rest, " "), " "+w)
+	}
+	return words <= 12 && (strings.Count(rest, ",") >= 1 || opens && words <= 4)
 }
 
 // partOfGroupRe ends a text that names a part of the group after it.

@@ -166,3 +166,25 @@ func TestRegionNamedAfterACountry19(t *testing.T) {
 		{"the country", "Troops arrested 5 men in Niger.", []string{"Niger"}},
 	})
 }
+
+// operationTargets lists the targets of each named operation.
+func operationTargets(ex Extraction) []string {
+	var out []string
+	for _, op := range ex.Operations {
+		if op.Name != nil {
+			out = append(out, op.Targets...)
+		}
+	}
+	return out
+}
+
+// TestTargetsInAList19 checks that every platform of a list after a word
+// of targeting and the targets' kind is a target of the article's one
+// operation.
+func TestTargetsInAList19(t *testing.T) {
+	expectEach(t, operationTargets, []extractCase[string]{
+		{"a list after the kind", "Operation Endgame disrupted botnets. Authorities targeted malware droppers named IcedID, SystemBC, Pikabot and Trickbot.",
+			[]string{"IcedID", "TrickBot", "SystemBC", "Pikabot"}}, // (the gazetteer's spelling of TrickBot, read by the pass before)
+		{"a list that is not targeted", "Operation Endgame disrupted botnets. The gang also used IcedID, SystemBC and Trickbot.", nil},
+	})
+}
