@@ -178,6 +178,19 @@ func (r *run) findOperations(sf *sentenceFacts) {
 		if first, _, _ := strings.Cut(low, " "); notCodenameStart[first] {
 			return // a headline's words after "Operation": "Sting Operation Ever", "Operation Leads to 85 Arrests"
 		}
+		if n := len(sf.operations); n > 0 && sf.operations[n-1].End <= start && strings.TrimSpace(text[sf.operations[n-1].End:start]) == "(" &&
+			strings.HasPrefix(strings.TrimLeft(text[min(end, len(text)):], " "), ")") {
+			// "Ops Tapis 3 (Operation Filter 3)": the same operation, translated.
+			prev := sf.operations[n-1].Name
+			if k, ok := r.opIdx[strings.ToLower(prev)]; ok {
+				if op := &r.out.Operations[k]; !contains(op.Aliases, name) && !strings.EqualFold(name, prev) {
+					op.Aliases = append(op.Aliases, name)
+				}
+				r.opIdx[strings.ToLower(name)] = k
+				sf.operations = append(sf.operations, mention{Name: prev, Surface: text[start:end], Start: start, End: end})
+				return
+			}
+		}
 		sf.operations = append(sf.operations, mention{Name: name, Surface: text[start:end], Start: start, End: end})
 		r.addOperation(sf, name, alias)
 		if k, ok := r.opIdx[strings.ToLower(name)]; ok {

@@ -188,3 +188,16 @@ func TestTargetsInAList19(t *testing.T) {
 		{"a list that is not targeted", "Operation Endgame disrupted botnets. The gang also used IcedID, SystemBC and Trickbot.", nil},
 	})
 }
+
+// TestOperationTranslated19 checks that an operation named again in
+// brackets right after its name is the same operation, by another name.
+func TestOperationTranslated19(t *testing.T) {
+	expectEach(t, operationNames, []extractCase[string]{
+		{"translated in brackets", "The operation, code-named Ops Tapis 3 (Operation Filter 3), involved 2,231 police officers.", []string{"Tapis 3"}},
+		{"two operations", "Operation Tapis and Operation Filter ran last week.", []string{"Tapis", "Filter"}},
+	})
+	ex := extractText(t, "", "The operation, code-named Ops Tapis 3 (Operation Filter 3), involved 2,231 officers. Police arrested 3,724 people in Operation Filter 3.")
+	if len(ex.Arrests) != 1 || deref(ex.Arrests[0].Operation) != "Tapis 3" {
+		t.Errorf("arrests %v, want 3,724 in Tapis 3", figureActors(ex))
+	}
+}
