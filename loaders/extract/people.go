@@ -14,7 +14,7 @@ const personName = `((?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:(?:van|de|der|den
 
 var (
 	honorifics = `(?:Dame|Sir|Lord|Lady|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Gen\.?|Col\.?|Capt\.?|Lt\.?|Maj\.?|Brig\.? Gen\.?|Rev\.?)`
-	roles      = `(?:(?:Detective |Det\.? )?(?:Chief |Assistant |Deputy |Acting |Senior |Temporary )*(?:Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander|Director(?:[- ]General)?|Chief Executive|Executive Director|Special Agent in Charge|Special Agent|Attorney General|Attorney|Prosecutor|Minister|Secretary(?:[- ]General)?|Sheriff|Chief|Head|Spokesperson|Spokesman|Spokeswoman|Public Information Officer|Information Officer|Investigating Officer|Officer|Captain|Colonel|General|Major|Lieutenant|Agent|Governor|Mayor|Coordinator|Manager|Investigator)|(?:federal |public |chief |senior |state |district |executive |deputy |assistant )*(?:prosecutor|spokesperson|spokesman|spokeswoman|police chief|director(?:[- ]general)?|head|commissioner|commander|minister))`
+	roles      = `(?:(?:Detective |Det\.? )?(?:Chief |Assistant |Deputy |Acting |Senior |Temporary )*(?:Superintendent|Inspector|Sergeant|Constable|Commissioner|Commander|Director(?:[- ]General)?|Chief Executive|Executive Director|(?:Special|Patrol|Resident|Supervisory) Agent in Charge|Special Agent|Attorney General|Attorney|Prosecutor|Minister|Secretary(?:[- ]General)?|Sheriff|Chief|Head|Spokesperson|Spokesman|Spokeswoman|Public Information Officer|Information Officer|Investigating Officer|Officer|Captain|Colonel|General|Major|Lieutenant|Agent|Governor|Mayor|Coordinator|Manager|Investigator)|(?:federal |public |chief |senior |state |district |executive |deputy |assistant )*(?:prosecutor|spokesperson|spokesman|spokeswoman|police chief|director(?:[- ]general)?|head|commissioner|commander|minister))`
 	// TITLE NAME: "Dame Cressida Dick".
 	titleNameScan = newWordStartScan(`\b(`+honorifics+`)\s+`+personName, func(s string, p int) bool {
 		return wordStart(s, p) && titleStarts.at(s, p)
@@ -22,7 +22,7 @@ var (
 	// roleStarts begin every role: its first word, or the word of a role
 	// that may stand alone. titleStarts begin every honorific.
 	roleStarts = newLitSet("Det", "Chief", "Assistant ", "Deputy ", "Acting ", "Senior ", "Temporary ", "Superintendent",
-		"Inspector", "Sergeant", "Constable", "Commissioner", "Commander", "Director", "Executive Director", "Special Agent",
+		"Inspector", "Sergeant", "Constable", "Commissioner", "Commander", "Director", "Executive Director", "Special Agent", "Patrol Agent", "Resident Agent", "Supervisory Agent",
 		"Attorney", "Prosecutor", "Minister", "Secretary", "Sheriff", "Head", "Spokes", "Public Information Officer",
 		"Information Officer", "Investigating Officer", "Officer", "Captain", "Colonel", "General", "Major", "Lieutenant",
 		"Agent", "Governor", "Mayor", "Coordinator", "Manager", "Investigator", "federal ", "public ", "chief ", "senior ",

@@ -154,6 +154,7 @@ func TestPeopleInLists19(t *testing.T) {
 			[]string{"Karbi Askalan", "Benhar Sarab", "Radzman Balta"}},
 		{"a role with an acronym", "“It is a worldwide problem,” said Kathi Kruhl, acting chief of the agency’s Container Examination Facility (CEF), in a statement.",
 			[]string{"Kathi Kruhl"}},
+		{"a patrol agent in charge", "“We act every day,” said Patrol Agent in Charge Andrew Rega.", []string{"Andrew Rega"}},
 		{"two identified", "The couriers, identified as Musa Danwe and Abubakar Hamz, were apprehended.", []string{"Musa Danwe", "Abubakar Hamz"}},
 	})
 }
