@@ -2459,6 +2459,12 @@ func isPossessiveS(t token) bool { return t.Lower == "s" }
 // photo credit ("PARIS (AFP) —", "AFP/Getty"), in an article that never
 // names the Australian Federal Police in full.
 func (r *run) isNewsAgency(word string, n int) bool {
+	if n == 1 && word == "CNA" {
+		// Taiwan's Central News Agency or Channel NewsAsia, unless the
+		// article is about Moldova's anticorruption centre
+		t := strings.ToLower(r.doc.Text)
+		return !strings.Contains(t, "anticorruption") && !strings.Contains(t, "anti-corruption") && r.country != "MD"
+	}
 	if n != 1 || word != "AFP" {
 		return false
 	}

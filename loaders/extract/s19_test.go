@@ -202,3 +202,13 @@ func TestOperationTranslated19(t *testing.T) {
 		t.Errorf("arrests %v, want 3,724 in Tapis 3", figureActors(ex))
 	}
 }
+
+// TestNewsAgencyCNA19 checks that CNA in a dateline is the
+// news agency, not Moldova's anticorruption centre, which keeps its
+// acronym where the article is about it.
+func TestNewsAgencyCNA19(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"a dateline", "TAIPEI (CNA) - The Coast Guard Administration seized 160,000 packs of cigarettes.", []string{"Coast Guard Administration"}},
+		{"the centre", "Moldova's National Anticorruption Centre (CNA) detained 3 officials. The CNA said more would follow.", []string{"National Anticorruption Centre"}},
+	})
+}
