@@ -1428,6 +1428,8 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 			head, last := level+titleCase(toks[k].Lower), k
 			if toks[k].Lower == "police" && kind != "country" && k+1 < len(toks) && (toks[k+1].Lower == "department" || toks[k+1].Lower == "departments") && adjacentSpace(sf, k, k+1) {
 				head, last = "Police Department", k+1 // "the Clovis police department" (a country's is no one force)
+			} else if toks[k].Lower == "police" && kind != "country" && k+1 < len(toks) && (toks[k+1].Lower == "force" || toks[k+1].Lower == "service") && adjacentSpace(sf, k, k+1) {
+				head, last = level+"Police "+titleCase(toks[k+1].Lower), k+1 // "the Gyeonggi provincial police force"
 			}
 			place := sf.s.Text[toks[i].Start:toks[end-1].End]
 			r.addAgencyMention(sf, place+" "+head, "", toks[i].Start, toks[last].End)
