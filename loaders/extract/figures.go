@@ -2246,7 +2246,7 @@ func byAgentBetween(low string) bool {
 	low = strings.TrimSuffix(strings.TrimRight(low, " "), " the")
 	for _, v := range []string{"arrested by", "detained by", "apprehended by", "seized by", "confiscated by", "recovered by", "intercepted by", "found by", "nabbed by", "caught by", "taken into custody by"} {
 		if strings.HasSuffix(" "+low, " "+v) {
-			return !strings.Contains(low, ",") || strings.LastIndex(low, ",") < strings.LastIndex(low, v)-40
+			return !strings.Contains(low, ",") // (a comma may close a clause of its own)
 		}
 	}
 	return false
@@ -2268,7 +2268,7 @@ func placePrepBefore(low string) bool {
 // that adds it to goods told before: "another 23kg", "a further 5 kg".
 func anotherBefore(before string) bool {
 	low := strings.ToLower(strings.TrimRight(before, " "))
-	for _, w := range []string{"another", "a further", "an additional", "a further more than", "another more than"} {
+	for _, w := range []string{"another", "a further", "an additional"} {
 		if strings.HasSuffix(low, w) && (len(low) == len(w) || !isLetterByte(low[len(low)-len(w)-1])) {
 			return true
 		}
