@@ -2100,8 +2100,11 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			newSeizure(amt, m.Start)
 		case lits(tail(sf.low[:m.Start], 80), valueWords) && valueBeforeLow(tail(sf.low[:m.Start], 80)):
 			e := r.commodityBefore(sf, m.Start)
-			if e == nil {
-				e = r.lastSeizedCommodity(i)
+			if e == nil || e.Commodity == "other" && strings.EqualFold(e.Sub, "contraband") {
+				// "The street value of the contraband is $207 million": the goods told before
+				if last := r.lastSeizedCommodity(i); last != nil || e == nil {
+					e = last
+				}
 			}
 			if e == nil {
 				continue

@@ -108,6 +108,9 @@ func TestValuesAndPlacesOfGoods19(t *testing.T) {
 	expectEach(t, seizureSubtypes, []extractCase[string]{
 		{"the value of the seized drugs", lead + "Officials estimated the street value of the seized drugs in excess of $130,000.",
 			[]string{"drugs/cocaine", "drugs/marijuana", "drugs/"}},
+		{"the value of the contraband", "Agents seized 261 kilograms of cocaine on the beach. The street value of the contraband is approximately $207 million.",
+			[]string{"drugs/cocaine"}},
+		{"contraband alone", "Agents seized contraband worth $2 million.", []string{"other/contraband"}},
 		{"seized from vehicles", "Firearm, ammunition and £9,000 in cash has been seized from two vehicles in north London.",
 			[]string{"cash/", "firearms/", "ammunition/"}},
 		{"vehicles seized", "Police seized 5 kg of cocaine and two vehicles.", []string{"drugs/cocaine", "vehicles/"}},
