@@ -646,61 +646,42 @@ func TestUnitNamesWithAnd(t *testing.T) {
 
 // The facts of an extraction as the tables above compare them.
 
-func peopleNames(ex Extraction) []string {
-	var out []string
-	for _, p := range ex.People {
-		out = append(out, p.Name)
+// each gives f of every item of xs, in order.
+func each[T, U any](xs []T, f func(T) U) []U {
+	var out []U
+	for _, x := range xs {
+		out = append(out, f(x))
 	}
 	return out
+}
+
+func peopleNames(ex Extraction) []string {
+	return each(ex.People, func(p Person) string { return p.Name })
 }
 
 func operationNames(ex Extraction) []string {
-	var out []string
-	for _, o := range ex.Operations {
-		out = append(out, deref(o.Name))
-	}
-	return out
+	return each(ex.Operations, func(o Operation) string { return deref(o.Name) })
 }
 
 func platformNames(ex Extraction) []string {
-	var out []string
-	for _, p := range ex.Platforms {
-		out = append(out, p.Name)
-	}
-	return out
+	return each(ex.Platforms, func(p NamedThing) string { return p.Name })
 }
 
 func placeNames(ex Extraction) []string {
-	var out []string
-	for _, p := range ex.Places {
-		out = append(out, p.Name)
-	}
-	return out
+	return each(ex.Places, func(p Place) string { return p.Name })
 }
 
 func agencyNames(ex Extraction) []string {
-	var out []string
-	for _, a := range ex.Agencies {
-		out = append(out, a.Name)
-	}
-	return out
+	return each(ex.Agencies, func(a Agency) string { return a.Name })
 }
 
 func arrestCounts(ex Extraction) []float64 {
-	var out []float64
-	for _, a := range ex.Arrests {
-		out = append(out, *a.Count)
-	}
-	return out
+	return each(ex.Arrests, func(a Arrest) float64 { return *a.Count })
 }
 
 // seizureSubtypes lists each seizure's commodity and subtype.
 func seizureSubtypes(ex Extraction) []string {
-	var out []string
-	for _, s := range ex.Seizures {
-		out = append(out, s.Commodity+"/"+deref(s.Subtype))
-	}
-	return out
+	return each(ex.Seizures, func(s Seizure) string { return s.Commodity + "/" + deref(s.Subtype) })
 }
 
 // seizureQuantities gives each seizure as "commodity/subtype quantity" ("-" for none).

@@ -8,14 +8,8 @@ import (
 // figureActors lists who made each arrest, then each seizure ("" for no
 // one named).
 func figureActors(ex Extraction) []string {
-	var out []string
-	for _, a := range ex.Arrests {
-		out = append(out, deref(a.Agency))
-	}
-	for _, s := range ex.Seizures {
-		out = append(out, deref(s.Agency))
-	}
-	return out
+	return append(each(ex.Arrests, func(a Arrest) string { return deref(a.Agency) }),
+		each(ex.Seizures, func(s Seizure) string { return deref(s.Agency) })...)
 }
 
 // TestUnitHeads17 checks bodies named by the part of a force they are:
@@ -131,11 +125,7 @@ func TestBreakdownAfterComma17(t *testing.T) {
 
 // personOrgs lists each person's organisation ("" for none).
 func personOrgs(ex Extraction) []string {
-	var out []string
-	for _, p := range ex.People {
-		out = append(out, deref(p.Organisation))
-	}
-	return out
+	return each(ex.People, func(p Person) string { return deref(p.Organisation) })
 }
 
 // TestRoleNamesTheBody17 checks that a person's role that names one body,
@@ -179,10 +169,15 @@ func TestOpeningAfterHeadlines17(t *testing.T) {
 
 // operationAgencies lists the agencies of each named operation.
 func operationAgencies(ex Extraction) []string {
+	return namedOperations(ex, func(op Operation) []string { return op.Agencies })
+}
+
+// namedOperations joins what list gives of each named operation.
+func namedOperations(ex Extraction, list func(Operation) []string) []string {
 	var out []string
 	for _, op := range ex.Operations {
 		if op.Name != nil {
-			out = append(out, op.Agencies...)
+			out = append(out, list(op)...)
 		}
 	}
 	return out

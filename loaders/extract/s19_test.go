@@ -174,13 +174,7 @@ func TestRegionNamedAfterACountry19(t *testing.T) {
 
 // operationTargets lists the targets of each named operation.
 func operationTargets(ex Extraction) []string {
-	var out []string
-	for _, op := range ex.Operations {
-		if op.Name != nil {
-			out = append(out, op.Targets...)
-		}
-	}
-	return out
+	return namedOperations(ex, func(op Operation) []string { return op.Targets })
 }
 
 // TestTargetsInAList19 checks that every platform of a list after a word
