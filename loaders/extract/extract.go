@@ -1426,10 +1426,9 @@ func (r *run) findPlacePolice(sf *sentenceFacts, toks []token) {
 				continue
 			}
 			head, last := level+titleCase(toks[k].Lower), k
-			if toks[k].Lower == "police" && kind != "country" && k+1 < len(toks) && (toks[k+1].Lower == "department" || toks[k+1].Lower == "departments") && adjacentSpace(sf, k, k+1) {
-				head, last = "Police Department", k+1 // "the Clovis police department" (a country's is no one force)
-			} else if toks[k].Lower == "police" && kind != "country" && k+1 < len(toks) && (toks[k+1].Lower == "force" || toks[k+1].Lower == "service") && adjacentSpace(sf, k, k+1) {
-				head, last = level+"Police "+titleCase(toks[k+1].Lower), k+1 // "the Gyeonggi provincial police force"
+			if toks[k].Lower == "police" && kind != "country" && k+1 < len(toks) && policeBodyWords[toks[k+1].Lower] != "" && adjacentSpace(sf, k, k+1) {
+				// "the Clovis police department", "the Kedah state police force" (a country's is no one force)
+				head, last = level+"Police "+policeBodyWords[toks[k+1].Lower], k+1
 			}
 			place := sf.s.Text[toks[i].Start:toks[end-1].End]
 			r.addAgencyMention(sf, place+" "+head, "", toks[i].Start, toks[last].End)
@@ -1458,6 +1457,10 @@ func (r *run) placeBefore(sf *sentenceFacts, toks []token, at int) int {
 	}
 	return at
 }
+
+// policeBodyWords, in lower case after a place's "police", end the
+// force's name, as its head is written in capitals.
+var policeBodyWords = map[string]string{"department": "Department", "departments": "Department", "force": "Force", "service": "Service"}
 
 // policeLevelWords, in lower case between a place and "police", tell the
 // level of the force: "Sukhothai provincial police".

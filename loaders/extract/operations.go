@@ -182,10 +182,8 @@ func (r *run) findOperations(sf *sentenceFacts) {
 			strings.HasPrefix(strings.TrimLeft(text[min(end, len(text)):], " "), ")") {
 			// "Ops Tapis 3 (Operation Filter 3)": the same operation, translated.
 			prev := sf.operations[n-1].Name
-			if k, ok := r.opIdx[strings.ToLower(prev)]; ok {
-				if op := &r.out.Operations[k]; !contains(op.Aliases, name) && !strings.EqualFold(name, prev) {
-					op.Aliases = append(op.Aliases, name)
-				}
+			if k, ok := r.opIdx[strings.ToLower(prev)]; ok && !strings.EqualFold(name, prev) {
+				r.addOperation(sf, prev, name)
 				r.opIdx[strings.ToLower(name)] = k
 				sf.operations = append(sf.operations, mention{Name: prev, Surface: text[start:end], Start: start, End: end})
 				return

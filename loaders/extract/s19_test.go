@@ -69,6 +69,7 @@ func TestPlaceBeforeAnOffice19(t *testing.T) {
 		{"specialist officers", "Specialist officers of the Tarvos Police seized 3 kg of cocaine.", []string{"Tarvos Police"}},
 		{"a prefecture's police", "Officers from the Fukushima prefectural police arrested two men.", []string{"Fukushima Prefectural Police"}},
 		{"a place's police force", "The Kedah state police force arrested 7 people.", []string{"Kedah State Police Force"}},
+		{"a place's police department, its level kept", "The Kedah state police department arrested 7 people.", []string{"Kedah State Police Department"}},
 		{"a city of four words", "The Ho Chi Minh City police arrested two men.", []string{"Ho Chi Minh City Police"}},
 	})
 }
