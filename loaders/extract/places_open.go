@@ -98,7 +98,8 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 			if e := toks[j-1].End; e+1 < len(sf.s.Text) && sf.s.Text[e] == '-' && sf.s.Text[e+1] >= 'A' && sf.s.Text[e+1] <= 'Z' {
 				continue // "Baden-Wuerttemberg": a longer name
 			}
-			if !cued && !theCued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") && !residentOf(sf, i, j) {
+			if !cued && !theCued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") && !residentOf(sf, i, j) &&
+				!beforePluralRegion(sf, j) {
 				continue
 			}
 			if !checked {
@@ -277,9 +278,54 @@ func isPlaceCue(toks []token, k int) bool {
 	case w == "for":
 		return before == "bound" || before == "destined" || before == "headed" || before == "heading"
 	case w == "of":
-		// "the town of", "the Dutch port of", "the coastal city of"
+		// "the town of", "the Dutch port of", "the coastal city of", "the provinces of"
 		// (up to three words between the article and the noun: "the east Chinese city of")
-		return placeNouns[before] && (k > 1 && isArticle(toks[k-2]) || k > 2 && isArticle(toks[k-3]) || k > 3 && isArticle(toks[k-4]) || k > 4 && isArticle(toks[k-5]))
+		return (placeNouns[before] || pluralRegionWords[before]) &&
+			(k > 1 && isArticle(toks[k-2]) || k > 2 && isArticle(toks[k-3]) || k > 3 && isArticle(toks[k-4]) || k > 4 && isArticle(toks[k-5]))
+	case directionWords[w] && !isCapitalised(toks[k].Text) && k > 0 && toks[k-1].End < toks[k].Start:
+		// "in northern Cauca": where in the place, after a word of place
+		return toks[k-1].in(setPlaceCue, openPlaceCues) && !notAfterCue[tokLower(toks, k-2)]
+	}
+	return false
+}
+
+// tokLower is toks[k].Lower, or "" outside toks.
+func tokLower(toks []token, k int) string {
+	if k < 0 || k >= len(toks) {
+		return ""
+	}
+	return toks[k].Lower
+}
+
+// pluralRegionWords after a list of names make each a region's: "the
+// Kampong Speu and Battambang provinces"; after an article and before
+// "of", they are words of place: "the states of Perlis and Kedah".
+var pluralRegionWords = wordSet("states provinces regions districts counties municipalities governorates prefectures departments parishes")
+
+// beforePluralRegion reports whether the names from toks[j] run on, as a
+// list of capitalised names, to a plural word of region: "Kampong Speu
+// and Battambang provinces".
+func beforePluralRegion(sf *sentenceFacts, j int) bool {
+	toks, text := sf.toks, sf.s.Text
+	for items := 0; j < len(toks) && items < 8; items++ {
+		if text[toks[j-1].End:toks[j].Start] == " " && pluralRegionWords[toks[j].Lower] {
+			return true
+		}
+		// the separator: ",", "and", ", and", "or"
+		between := strings.TrimSpace(text[toks[j-1].End:toks[j].Start])
+		switch {
+		case between == "," && j+1 < len(toks) && (toks[j].Lower == "and" || toks[j].Lower == "or"):
+			j++
+		case between == ",":
+		case between == "" && (toks[j].Lower == "and" || toks[j].Lower == "or"):
+			j++
+		default:
+			return false
+		}
+		if j >= len(toks) || strings.TrimSpace(text[toks[j-1].End:toks[j].Start]) != "" || !isCapitalised(toks[j].Text) {
+			return false
+		}
+		j = openNameEnd(sf, j)
 	}
 	return false
 }
@@ -472,17 +518,28 @@ func placeListItems(dst [][2]int, sf *sentenceFacts, i int) (items [][2]int, clo
 	afterAnd := false
 	items = dst
 	for i < len(toks) && len(items) < maxPlaceListItems {
-		j := i
-		for j < len(toks) && j-i < 3 && (isCapitalised(toks[j].Text) || j > i && openNameConnectors[toks[j].Lower] && j+1 < len(toks) && isCapitalised(toks[j+1].Text)) {
+		j, words := i, 0
+		for j < len(toks) && words < 3 {
 			if j > i {
 				if sep := text[toks[j-1].End:toks[j].Start]; sep != " " && sep != "  " && sep != "-" {
 					break
 				}
 			}
-			j++
+			if isCapitalised(toks[j].Text) {
+				j, words = j+1, words+1
+				continue
+			}
+			if k := connectorsEnd(sf, j); j > i && k > j && k < len(toks) && isCapitalised(toks[k].Text) {
+				j = k // "Islas de la Bahía"
+				continue
+			}
+			break
 		}
 		if j == i || j < len(toks) && runsOn(sf, j) {
 			break // no name here, or one longer than a place's
+		}
+		if k := connectorsEnd(sf, j); k > j && k < len(toks) && isCapitalised(toks[k].Text) && text[toks[k-1].End:toks[k].Start] == " " {
+			break // a name longer than a place's: "Santa Cruz de la Sierra del Norte"
 		}
 		items = append(items, [2]int{toks[i].Start, toks[j-1].End})
 		if afterAnd {
@@ -505,6 +562,16 @@ func placeListItems(dst [][2]int, sf *sentenceFacts, i int) (items [][2]int, clo
 		}
 	}
 	return items, closed
+}
+
+// connectorsEnd is the end of the run of up to two connectors of names
+// from toks[j], each after a single space ("de la"), or j where there is none.
+func connectorsEnd(sf *sentenceFacts, j int) int {
+	k := j
+	for k < len(sf.toks) && k-j < 2 && sf.toks[k].in(setOpenConnector, openNameConnectors) && k > 0 && sf.s.Text[sf.toks[k-1].End:sf.toks[k].Start] == " " {
+		k++
+	}
+	return k
 }
 
 // maxPlaceListItems is the most items placeListItems reads.
