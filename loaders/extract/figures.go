@@ -1855,6 +1855,12 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				}
 			}
 			unit, packed := "", false
+			if k+1 < len(figs) && text[f.End:figs[k+1].Start] == " and " && !rangeBefore(sf.low[:f.Start]) {
+				if u, n := unitAfter(text[figs[k+1].End:]); n >= 0 && unitNames[strings.ToLower(u)] != "" {
+					// "1,250 and 980 kilograms of heroin": two measures of one unit and goods
+					after = text[figs[k+1].End:]
+				}
+			}
 			if u, n := unitAfter(after); n >= 0 {
 				unit = unitNames[strings.ToLower(u)]
 				after = after[n:]
@@ -4862,6 +4868,13 @@ var intentRe = regexp.MustCompile(`\b(?:attempt|attempts|attempting|attempted|se
 func intentBefore(low string) bool {
 	return (strings.Contains(low, " to seize") || strings.Contains(low, " to confiscate") || strings.Contains(low, " to recover") ||
 		strings.Contains(low, " to forfeit") || strings.Contains(low, " to freeze")) && intentRe.MatchString(low)
+}
+
+// rangeBefore reports whether the words before a figure open a range
+// that its "and" closes: "between 3 and 4 tonnes" is one measure.
+func rangeBefore(low string) bool {
+	low = strings.TrimRight(low, " ")
+	return strings.HasSuffix(low, "between") || strings.HasSuffix(low, "from")
 }
 
 // containerWords hold goods: a count of them is packaging, not goods

@@ -24,3 +24,19 @@ func TestRegionsNamedAsSuch20(t *testing.T) {
 			[]string{"Colón", "Islas de la Bahía"}},
 	})
 }
+
+// TestMeasuresSharingAUnit20 checks two figures joined by "and" before
+// one unit and one kind of goods: two measures, unless "between" or
+// "from" makes them a range.
+func TestMeasuresSharingAUnit20(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"respectively", "Customs officers seized 1,250 and 980 kilograms of heroin in 2021 and 2022 respectively.",
+			[]string{"drugs/heroin 1250", "drugs/heroin 980"}},
+		{"without respectively", "Agents seized 40 and 25 kg of cannabis at two ports.",
+			[]string{"drugs/cannabis 40", "drugs/cannabis 25"}},
+		{"a range", "Police seized between 3 and 4 tonnes of cocaine.",
+			[]string{"drugs/cocaine 4"}},
+		{"two verbs", "Officers arrested 3 and seized 5 kilograms of cocaine.",
+			[]string{"drugs/cocaine 5"}},
+	})
+}
