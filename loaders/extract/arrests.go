@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/opgraph/opgraph/loaders/extract/pattern"
@@ -19,7 +20,8 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 			strings.Contains(sf.low, "of whom") || strings.Contains(sf.low, "among them") || strings.Contains(sf.low, " of them ") ||
 			strings.Contains(sf.low, ": ")) &&
 		!(strings.Contains(sf.low, "with ") && (strings.Contains(sf.low, " other") || strings.Contains(sf.low, " more"))) && !hasBreakdownPart(sf) &&
-		!partOfThoseArrested(sf.low) && !strings.Contains(sf.low, " being detained") && !strings.Contains(sf.low, " being held") {
+		!partOfThoseArrested(sf.low) && !strings.Contains(sf.low, " being detained") && !strings.Contains(sf.low, " being held") &&
+		r.arrestWords(sf) < 2 {
 		// Only a total's parts, others beside those read (arrest.extra.*) or
 		// a breakdown's next parts ("31 in Lyon, 12 in Porto") are read where
 		// the older passes read arrests.
@@ -43,7 +45,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		// A count the older passes read, in a place: a breakdown's first part,
 		// whose next parts follow ("arrested 31 suspects in Lyon, 12 in Porto").
 		first := found && !part && !total && !extra && hasCapture(m, "place")
-		if m.Start < next || part && m.Start != chainEnd || found && !part && !total && !extra && !first {
+		if m.Start < next || part && m.Start != chainEnd || found && !part && !total && !extra && !first && !r.anotherClausesArrest(m, toks) {
 			return true
 		}
 		count, ok := 0.0, false
@@ -166,6 +168,41 @@ func (r *run) recordArrestRule(i int, sf *sentenceFacts, f figure, pos int, plac
 	ev := r.out.Arrests[k].Evidence
 	ev[len(ev)-1].Rule, ev[len(ev)-1].Confidence = rule, confidenceOf(rule)
 	return k
+}
+
+// anotherClausesArrest reports whether m, a verb of arrest and its count,
+// reads arrests beside those the older passes read in the sentence, under
+// a verb of its own: "made 78 arrests and captured 19 fugitives".
+func (r *run) anotherClausesArrest(m pattern.Match, toks []pattern.Token) bool {
+	if !strings.HasSuffix(m.Rule, ".active") {
+		return false
+	}
+	counted := false
+	for _, c := range m.Captures() {
+		if c.Name != "n" {
+			continue
+		}
+		if slices.Contains(r.arrestEnds, toks[c.End-1].End) {
+			return false // the count read already
+		}
+		if w := toks[c.Start].Lower; w == "a" || w == "an" || w == "one" || w == "another" {
+			return false // one described, "arrested a man": maybe one read already
+		}
+		counted = true
+	}
+	return counted && len(r.arrestEnds) > 0
+}
+
+// arrestWords counts the words of arrest in a sentence: verbs, and the
+// words of arrest phrases ("made 78 arrests").
+func (r *run) arrestWords(sf *sentenceFacts) int {
+	bit, n := r.x.rules.classBit["arrestVerb"], 0
+	for _, t := range sf.toks {
+		if r.x.rules.classOf[t.Lower]&bit != 0 || arrestPhraseWords[t.Lower] {
+			n++
+		}
+	}
+	return n
 }
 
 // arrestWithCount is the index of the last arrest of that count, or -1.

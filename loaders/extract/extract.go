@@ -274,6 +274,7 @@ type run struct {
 	agencyAs    map[string]string // a listed name -> the name the article gave it first, in brackets after it
 	localUnits  map[string]string // a force's acronym -> its one local unit the article names ("Northern Rockies RCMP"), or ""
 	arrestsRead int               // how many arrests recordArrest has read, new or said again
+	arrestEnds  []int             // where the figures of the sentence's arrests recorded so far end
 	rule        string            // the pass or rule reading facts now, kept on their evidence (explain)
 	opIdx       map[string]int    // lower name -> index in out.Operations
 	placeIdx    map[string]int
@@ -382,6 +383,7 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 		r.findRulePeople(sf)
 		r.findNameLists(sf)
 		read := r.arrestsRead
+		r.arrestEnds = r.arrestEnds[:0]
 		r.findArrests(i, sf)
 		if sf.cues&cueArrest != 0 {
 			r.findRuleArrests(i, sf, r.arrestsRead > read)

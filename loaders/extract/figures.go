@@ -523,6 +523,7 @@ func (r *run) recordArrest(i int, sf *sentenceFacts, f figure, pos int, place st
 // own where it restates none.
 func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, place string, apart bool) int {
 	r.arrestsRead++
+	r.arrestEnds = append(r.arrestEnds, f.End)
 	agency, op := r.actorAndOperation(i, pos)
 	a := Arrest{Qualifier: f.Qualifier, Agency: r.strp(agency), Operation: r.strp(op), Date: r.dateIn(sf, pos),
 		EventDate: r.eventDate(sf, pos), Evidence: r.evidence(sf, 0.8), sentence: i}

@@ -40,3 +40,19 @@ func TestMeasuresSharingAUnit20(t *testing.T) {
 			[]string{"drugs/cocaine 5"}},
 	})
 }
+
+// TestArrestsUnderTheirOwnVerb20 checks a second verb of arrest beside a
+// count the older passes read ("made 78 arrests and captured 19
+// fugitives"), and a count of those named before a comma, with an adverb
+// before the verb.
+func TestArrestsUnderTheirOwnVerb20(t *testing.T) {
+	expectEach(t, arrestCounts, []extractCase[float64]{
+		{"arrests, then captured", "Troopers made 64 arrests and captured 12 fugitives during the sweep.", []float64{64, 12}},
+		{"a list of verbs", "Troopers made 64 arrests, captured 12 fugitives, and seized 3 cars.", []float64{64, 12}},
+		{"captured first", "Troopers seized cash, captured 12 fugitives and made 64 arrests.", []float64{64, 12}},
+		{"one count, said twice", "Troopers arrested 12 fugitives, and captured 12 fugitives.", []float64{12}},
+		{"of the total, an adverb", "Of the total of 58 suspects, 17 were formally arrested.", []float64{17}},
+		{"of those named, no adverb", "Of the 58 people questioned, 17 were arrested.", []float64{17}},
+		{"officially", "Five men were officially arrested on Friday.", []float64{5}},
+	})
+}
