@@ -2046,7 +2046,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 
 	// Sums of money: cash, or the value of what was seized.
 	r.rule = "seizure.money"
-	for _, m := range moneys {
+	for mk, m := range moneys {
 		after := text[m.End:]
 		if isConversion(text, moneys, m) || notGoodsValue(sf, m.Start, m.End) || releasedBefore(tail(sf.low[:m.Start], 20)) {
 			continue
@@ -2081,7 +2081,8 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			// "• Cash: £340,000": a list's item, its label first.
 			amt.Commodity = "cash"
 			newSeizure(amt, m.Start)
-		case lits(sf.low[m.End:], cashWords) && cashAfterRe.MatchString(after):
+		case lits(sf.low[m.End:], cashWords) && (cashAfterRe.MatchString(after) ||
+			!valueBeforeLow(tail(sf.low[:m.Start], 30)) && cashAfterRe.MatchString(sharedAfter(text, moneys, mk))):
 			if cue {
 				amt.Commodity = "cash"
 				newSeizure(amt, m.Start)
@@ -4869,6 +4870,24 @@ var intentRe = regexp.MustCompile(`\b(?:attempt|attempts|attempting|attempted|se
 func intentBefore(low string) bool {
 	return (strings.Contains(low, " to seize") || strings.Contains(low, " to confiscate") || strings.Contains(low, " to recover") ||
 		strings.Contains(low, " to forfeit") || strings.Contains(low, " to freeze")) && intentRe.MatchString(low)
+}
+
+// sharedAfter is what follows the sum moneys[k] and the sums listed after
+// it, which it shares: "€21,300 and €14,800 in undeclared cash", "carrying
+// €21,300 and €14,800 respectively, in undeclared cash".
+func sharedAfter(text string, moneys []money, k int) string {
+	end := moneys[k].End
+	for j := k + 1; j < len(moneys); j++ {
+		if sep := text[end:moneys[j].Start]; sep != " and " && sep != ", " && sep != ", and " {
+			break
+		}
+		end = moneys[j].End
+	}
+	rest := strings.TrimPrefix(text[end:], " respectively")
+	if strings.HasPrefix(rest, ", in ") {
+		rest = rest[1:]
+	}
+	return rest
 }
 
 // rangeBefore reports whether the words before a figure open a range

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // TestRegionsNamedAsSuch20 checks places of the open gazetteer that the
 // text marks as regions without a word of place right before them: a
@@ -54,5 +57,29 @@ func TestArrestsUnderTheirOwnVerb20(t *testing.T) {
 		{"of the total, an adverb", "Of the total of 58 suspects, 17 were formally arrested.", []float64{17}},
 		{"of those named, no adverb", "Of the 58 people questioned, 17 were arrested.", []float64{17}},
 		{"officially", "Five men were officially arrested on Friday.", []float64{5}},
+	})
+}
+
+// seizureSums gives each seizure as "commodity amount currency" ("-" for no amount).
+func seizureSums(ex Extraction) []string {
+	return each(ex.Seizures, func(s Seizure) string {
+		if s.Amount == nil {
+			return s.Commodity + " -"
+		}
+		return s.Commodity + " " + strconv.FormatFloat(*s.Amount, 'f', -1, 64) + " " + deref(s.Currency)
+	})
+}
+
+// TestSumsSharingTheirCash20 checks sums listed before one "in
+// undeclared cash", also after "respectively" and a comma: each is cash;
+// a sum the goods are worth stays their value.
+func TestSumsSharingTheirCash20(t *testing.T) {
+	expectEach(t, seizureSums, []extractCase[string]{
+		{"two sums, one cash phrase", "Two travellers were found to be carrying €21,300 and €14,800 in undeclared cash.",
+			[]string{"cash 21300 EUR", "cash 14800 EUR"}},
+		{"respectively, a comma", "Two travellers bound for Rome and Oslo were found to be carrying €21,300 and €14,800 respectively, in undeclared cash.",
+			[]string{"cash 21300 EUR", "cash 14800 EUR"}},
+		{"a value, then cash", "Officers seized heroin worth €52,000 and €3,000 cash at the flat.",
+			[]string{"drugs 52000 EUR", "cash 3000 EUR"}},
 	})
 }
