@@ -56,7 +56,7 @@ func (r *run) findRulePeople(sf *sentenceFacts) {
 // (people-next.rules, matched from there only) and returns where the list ends.
 func (r *run) readListOn(sf *sentenceFacts, toks []pattern.Token, k int) int {
 	set := r.x.rules.byKind["people-next"]
-	if k > 0 && k < len(toks) && toks[k-1].Lower == "," {
+	if k > 0 && k < len(toks) && (toks[k-1].Lower == "," || toks[k-1].Lower == ";") {
 		k-- // the list's first match took the comma after its name: "four traffickers, Do Van Thu, Nguyen Kien Cuong"
 	}
 	for set != nil && k < len(toks) {
@@ -164,6 +164,9 @@ func (r *run) addRulePerson(sf *sentenceFacts, toks []pattern.Token, off int, m 
 	if who2 := span("who2"); who2 != "" {
 		r.addPerson(sf, who2, "", "", "") // "Tomas Herrera and Luis Ortega were convicted": two suspects
 	}
+	if kin := span("kin"); kin != "" {
+		r.addPerson(sf, kin, "", "", "") // "Ravi Soren, son of Mohan Soren": a listed suspect's kin, named
+	}
 }
 
 // placeHeadWords end places' names, which no person's name ends with.
@@ -236,7 +239,10 @@ func mayNamePeople(sf *sentenceFacts) bool {
 		return true // "a 38-year-old Perris man, Luis Ortega, was arrested"
 	}
 	if sf.cues&cuePeopleRule == 0 {
-		return isBulletLine(sf.s.Text) || hasAgeBetweenCommas(sf.s.Text) || opensNameList(sf.low) || strings.Contains(sf.low, "-year-old ")
+		return isBulletLine(sf.s.Text) || hasAgeBetweenCommas(sf.s.Text) || opensNameList(sf.low) || strings.Contains(sf.low, "-year-old ") || nounAreName(sf)
+	}
+	if nounAreName(sf) {
+		return true // "The arrested dealers are– Ada Obi, ..."
 	}
 	toks := sf.toks
 	for k := range toks {
@@ -277,6 +283,31 @@ func opensNameList(low string) bool {
 	for _, p := range []string{"they are ", "they were ", "the rest are ", "the rest were ", "the others are ", "the others were "} {
 		if strings.HasPrefix(low, p) {
 			return strings.Contains(low, ",")
+		}
+	}
+	return false
+}
+
+// nounAreName reports whether a noun for people is followed by "are",
+// "were" or "include", maybe a dash, and a capitalised word: "The
+// arrested dealers are– Ada Obi, ...".
+func nounAreName(sf *sentenceFacts) bool {
+	toks := sf.toks
+	for k := 0; k+2 < len(toks); k++ {
+		if !personNouns[toks[k].Lower] {
+			continue
+		}
+		switch toks[k+1].Lower {
+		case "are", "were", "include", "included":
+		default:
+			continue
+		}
+		j := k + 2
+		if t := toks[j].Text; (t == "-" || t == "–" || t == "—") && j+1 < len(toks) {
+			j++
+		}
+		if isCapitalised(toks[j].Text) {
+			return true
 		}
 	}
 	return false

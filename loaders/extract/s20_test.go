@@ -83,3 +83,18 @@ func TestSumsSharingTheirCash20(t *testing.T) {
 			[]string{"drugs 52000 EUR", "cash 3000 EUR"}},
 	})
 }
+
+// TestNamedSuspectsAndKin20 checks suspects named in a list after "The
+// arrested ... are", each maybe with a parent named ("son of ..."), and a
+// person "named" after a noun for one.
+func TestNamedSuspectsAndKin20(t *testing.T) {
+	expectEach(t, peopleNames, []extractCase[string]{
+		{"a list with kin", "The suspects are Ravi Soren, son of Mohan Soren; and Aziz Hoque, son of the late Jamal Hoque.",
+			[]string{"Ravi Soren", "Mohan Soren", "Aziz Hoque", "Jamal Hoque"}},
+		{"a dash before the list", "The arrested couriers are– Imran Sheikh, son of Farid Sheikh of Dhaka; and Nasir Uddin.",
+			[]string{"Imran Sheikh", "Farid Sheikh", "Nasir Uddin"}},
+		{"a person named", "The courier said he worked for a man named Tomas Arbenz.",
+			[]string{"Tomas Arbenz"}},
+		{"a noun for people, no names", "The suspects are members of a gang.", nil},
+	})
+}
