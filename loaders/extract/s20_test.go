@@ -98,3 +98,14 @@ func TestNamedSuspectsAndKin20(t *testing.T) {
 		{"a noun for people, no names", "The suspects are members of a gang.", nil},
 	})
 }
+
+// TestSmallVehicles20 checks bicycles, scooters and two-wheelers counted as
+// vehicles, as cars and motorcycles are.
+func TestSmallVehicles20(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"bicycles in a list", "Officers also seized three vehicles, a motorcycle and two bicycles.",
+			[]string{"vehicles/ 3", "vehicles/bicycles 2", "vehicles/motorcycle 1"}},
+		{"two-wheelers and a scooter", "Police confiscated 12 two-wheelers and a scooter.",
+			[]string{"vehicles/two-wheelers 12", "vehicles/scooter 1"}},
+	})
+}
