@@ -266,8 +266,10 @@ func mayNameLocalPolice(s string) bool {
 // run is the state of one extraction.
 type run struct {
 	x           *Extractor
-	doc         source.Document
-	docLow      string // doc.Text in lower case, made when namedInFull first needs it
+	doc         source.Document // its Text spaced out (spaces.go)
+	written     string          // the article's text as written
+	shifts      []shift         // where the two differ
+	docLow      string          // doc.Text in lower case, made when namedInFull first needs it
 	sents       []*sentenceFacts
 	out         Extraction
 	agencyIdx   map[string]int    // canonical name -> index in out.Agencies
@@ -307,6 +309,9 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	r := &run{x: x, doc: doc, agencyIdx: map[string]int{}, agencyAs: map[string]string{}, opIdx: map[string]int{},
 		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
 	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
+	written := doc.Text // the article as written; the passes read it with wide spaces spaced out (spaces.go)
+	doc.Text, r.shifts = spaceOut(doc.Text)
+	r.doc.Text, r.written = doc.Text, written
 	w := x.workspace()
 	r.ptoks, r.scratch = w.ptoks[:0], w.scratch[:0]
 	r.out.Seizures = w.seized[:0]
@@ -315,7 +320,12 @@ func (x *Extractor) Extract(doc source.Document) Extraction {
 	for _, s := range sents {
 		offs = append(offs, s.Start, s.End)
 	}
-	runeAt := charOffsets(doc.Text, offs)
+	if r.shifts != nil {
+		for k, p := range offs {
+			offs[k] = writtenOffset(r.shifts, p)
+		}
+	}
+	runeAt := charOffsets(written, offs) // characters into the article as written
 	facts := slices.Grow(w.facts[:0], len(sents))[:len(sents)]
 	toks := w.toks[:0]
 	if n := len(doc.Text)/5 + 8; cap(toks) < n { // one backing array for the article's tokens
@@ -531,7 +541,11 @@ func (r *run) span(sf *sentenceFacts, conf float64) Span {
 	if c, ok := ruleConfidence[r.rule]; ok {
 		conf = c
 	}
-	return Span{Sentence: sf.s.Text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf, Rule: r.rule}
+	text := sf.s.Text
+	if r.shifts != nil {
+		text = r.written[writtenOffset(r.shifts, sf.s.Start):writtenOffset(r.shifts, sf.s.End)] // the sentence as the article writes it
+	}
+	return Span{Sentence: text, Start: sf.runeStart, End: sf.runeEnd, Confidence: conf, Rule: r.rule}
 }
 
 // evidence is a fact's first evidence, r.span(sf, conf), as a slice whose
