@@ -22,6 +22,8 @@ func FuzzExtract(f *testing.F) {
 		"Raids in Agege, Shogunle, Lagos and Abuja, the towns of Calafato and Ipucha, south-west Netherlands and the Dutch port of Hoek van Holland; Logan, Queensland; Ondo State.",
 		// "ſ" and the Kelvin sign, which case-insensitive regexps take for s and k and the extractor does not
 		"Police ſeized 5 \u212ag of cocaine, 12 \u212ailos of heroin and £3m; 4 men were arreſted on 8 February 2021.",
+		// wide spaces and invisible characters (spaces.go)
+		"Police\u00a0seized 40\u202fkg of co\u00adcaine and €12\u2009000;\u200b 4\ufeff men were arrested.\u00a0",
 	} {
 		f.Add([]byte(s))
 	}

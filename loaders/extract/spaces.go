@@ -4,8 +4,9 @@ import "strings"
 
 // Articles from web pages and wire services often put a no-break or thin
 // space between a figure and its unit ("500 kg", "12 000") or inside a
-// name. The passes read ASCII spaces, so an article is read with each such
-// space written as one; the shifts this makes map the offsets read back
+// name, and may keep soft hyphens or zero-width characters inside words.
+// The passes read ASCII spaces, so an article is read with each such space
+// written as one and each invisible character left out; the shifts this makes map the offsets read back
 // to the article as written, so every evidence keeps its sentence and its
 // character offsets as the article writes them.
 
@@ -13,15 +14,22 @@ import "strings"
 // thin and figure spaces.
 var wideSpaces = []string{"\u00a0", "\u202f", "\u2009", "\u2007"}
 
-// shift is where a wide space was written as one ASCII space: at its
-// offset in the spaced-out text, lost bytes fewer than in the written one.
+// invisibles are the characters read as nothing: soft hyphens, zero-width
+// spaces and joiners, word joiners and byte order marks, which pages copied
+// as text keep inside words and numbers ("co\u00adcaine", "12\u200b000").
+var invisibles = []string{"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+// shift is where a wide space was written as one ASCII space, or an
+// invisible character left out: at its offset in the spaced-out text,
+// lost bytes fewer than in the written one.
 type shift struct{ at, lost int }
 
-// spaceOut returns text with each wide space written as one ASCII space,
-// and the shifts that made, in order (none where text holds no wide space).
+// spaceOut returns text with each wide space written as one ASCII space and
+// each invisible character left out, and the shifts that made, in order
+// (none where text holds neither).
 func spaceOut(text string) (string, []shift) {
 	found := false
-	for _, w := range wideSpaces {
+	for _, w := range append(wideSpaces[:len(wideSpaces):len(wideSpaces)], invisibles...) {
 		if strings.Contains(text, w) {
 			found = true
 			break
@@ -34,7 +42,12 @@ func spaceOut(text string) (string, []shift) {
 	b.Grow(len(text))
 	var shifts []shift
 	for i := 0; i < len(text); {
-		w := wideSpaceAt(text, i)
+		if n := prefixIn(text[i:], invisibles); n > 0 {
+			shifts = append(shifts, shift{at: b.Len(), lost: n})
+			i += n
+			continue
+		}
+		w := prefixIn(text[i:], wideSpaces)
 		if w == 0 {
 			b.WriteByte(text[i])
 			i++
@@ -47,13 +60,13 @@ func spaceOut(text string) (string, []shift) {
 	return b.String(), shifts
 }
 
-// wideSpaceAt is the length in bytes of the wide space at text[i], or 0.
-func wideSpaceAt(text string, i int) int {
-	if c := text[i]; c != 0xc2 && c != 0xe2 {
+// prefixIn is the length of the one of set that s starts with, or 0.
+func prefixIn(s string, set []string) int {
+	if c := s[0]; c != 0xc2 && c != 0xe2 && c != 0xef {
 		return 0
 	}
-	for _, w := range wideSpaces {
-		if strings.HasPrefix(text[i:], w) {
+	for _, w := range set {
+		if strings.HasPrefix(s, w) {
 			return len(w)
 		}
 	}

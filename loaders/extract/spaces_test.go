@@ -8,7 +8,8 @@ import (
 )
 
 // TestWideSpaces checks that an article written with no-break, narrow
-// no-break or thin spaces gives the facts the same article gives with
+// no-break or thin spaces, or with soft hyphens or zero-width spaces beside
+// its spaces, gives the facts the same article gives with
 // ASCII spaces, that names and phrases hold single spaces, and that every
 // evidence keeps its sentence as written and its character offsets into
 // the article as written.
@@ -19,6 +20,8 @@ func TestWideSpaces(t *testing.T) {
 		{"no-break", "\u00a0"},
 		{"narrow no-break", "\u202f"},
 		{"thin", "\u2009"},
+		{"a space and a soft hyphen", " \u00ad"},
+		{"a zero-width space and a space", "\u200b "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			written := strings.ReplaceAll(plain, " ", tc.space)
@@ -33,7 +36,7 @@ func TestWideSpaces(t *testing.T) {
 					if e.Start < 0 || e.End > len(runes) || string(runes[e.Start:e.End]) != e.Sentence {
 						t.Errorf("evidence [%d, %d) %q is not the article's text there", e.Start, e.End, e.Sentence)
 					}
-					if !utf8.ValidString(e.Sentence) || !strings.Contains(e.Sentence, tc.space) {
+					if !utf8.ValidString(e.Sentence) || !strings.Contains(e.Sentence, strings.TrimSpace(tc.space)) {
 						t.Errorf("evidence %q lost the article's spaces", e.Sentence)
 					}
 				}
