@@ -137,6 +137,8 @@ func findFiguresAt(s string, starts []int32, bits []uint8) []figure {
 		end := m[1]
 		if n := andAHalfAt(s, end); n > 0 && m[4] < 0 && m[6] < 0 {
 			v, end = v+0.5, end+n // "2 and a half tonnes"
+		} else if fr, n := vulgarFractionAt(s, end); n > 0 && m[4] < 0 && m[6] < 0 && !strings.ContainsAny(s[m[2]:m[3]], ".,") {
+			v, end = v+fr, end+n // "2½ kilograms"
 		}
 		add(figure{Value: v, Start: m[0], End: end}, m[0])
 	}
@@ -814,4 +816,28 @@ func roundSig(x float64) float64 {
 		return x
 	}
 	return r
+}
+
+// vulgarFractions are the fractions written as one character.
+var vulgarFractions = []struct {
+	char  string
+	value float64
+}{{"½", 0.5}, {"¼", 0.25}, {"¾", 0.75}, {"⅓", 1.0 / 3}, {"⅔", 2.0 / 3}, {"⅛", 0.125}}
+
+// vulgarFractionAt returns the fraction written as one character at s[p:],
+// maybe after one space ("2½", "2 ½"), and the length read, or 0.
+func vulgarFractionAt(s string, p int) (float64, int) {
+	q := p
+	if q < len(s) && s[q] == ' ' {
+		q++
+	}
+	if q >= len(s) || s[q] < 0xc2 {
+		return 0, 0
+	}
+	for _, f := range vulgarFractions {
+		if strings.HasPrefix(s[q:], f.char) {
+			return f.value, q + len(f.char) - p
+		}
+	}
+	return 0, 0
 }

@@ -109,3 +109,19 @@ func TestSmallVehicles20(t *testing.T) {
 			[]string{"vehicles/two-wheelers 12", "vehicles/scooter 1"}},
 	})
 }
+
+// TestFractions20 checks parts of a million before a currency ("a quarter
+// of a million dollars") and fractions written as one character ("2½").
+func TestFractions20(t *testing.T) {
+	expectEach(t, seizureSums, []extractCase[string]{
+		{"a quarter of a million", "Police seized a quarter of a million dollars in cash.", []string{"cash 250000 USD"}},
+		{"three quarters of a million", "Police seized three quarters of a million dollars in cash.", []string{"cash 750000 USD"}},
+		{"half a million", "Police seized half a million dollars in cash.", []string{"cash 500000 USD"}},
+		{"a million", "Police seized a million dollars in cash.", []string{"cash 1000000 USD"}},
+	})
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"a half after the digit", "Officers seized 2½ kilograms of cocaine.", []string{"drugs/cocaine 2.5"}},
+		{"a half after a space", "Officers seized 3 ½ tonnes of cannabis.", []string{"drugs/cannabis 3.5"}},
+		{"a quarter", "Officers seized 1¼ kilograms of heroin.", []string{"drugs/heroin 1.25"}},
+	})
+}
