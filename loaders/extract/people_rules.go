@@ -292,17 +292,20 @@ func opensNameList(low string) bool {
 // "were" or "include", maybe a dash, and a capitalised word: "The
 // arrested dealers are– Ada Obi, ...".
 func nounAreName(sf *sentenceFacts) bool {
+	if !strings.Contains(sf.low, " are") && !strings.Contains(sf.low, " were") && !strings.Contains(sf.low, " include") {
+		return false
+	}
 	toks := sf.toks
-	for k := 0; k+2 < len(toks); k++ {
-		if !personNouns[toks[k].Lower] {
-			continue
-		}
-		switch toks[k+1].Lower {
+	for k := 1; k+1 < len(toks); k++ {
+		switch toks[k].Lower {
 		case "are", "were", "include", "included":
 		default:
 			continue
 		}
-		j := k + 2
+		if !personNouns[toks[k-1].Lower] {
+			continue
+		}
+		j := k + 1
 		if t := toks[j].Text; (t == "-" || t == "–" || t == "—") && j+1 < len(toks) {
 			j++
 		}
