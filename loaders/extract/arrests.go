@@ -21,7 +21,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 			strings.Contains(sf.low, ": ")) &&
 		!(strings.Contains(sf.low, "with ") && (strings.Contains(sf.low, " other") || strings.Contains(sf.low, " more"))) && !hasBreakdownPart(sf) &&
 		!partOfThoseArrested(sf.low) && !strings.Contains(sf.low, " being detained") && !strings.Contains(sf.low, " being held") &&
-		r.arrestWords(sf) < 2 {
+		r.countArrestWords(sf, 2) < 2 {
 		// Only a total's parts, others beside those read (arrest.extra.*) or
 		// a breakdown's next parts ("31 in Lyon, 12 in Porto") are read where
 		// the older passes read arrests.
@@ -193,13 +193,16 @@ func (r *run) anotherClausesArrest(m pattern.Match, toks []pattern.Token) bool {
 	return counted && len(r.arrestEnds) > 0
 }
 
-// arrestWords counts the words of arrest in a sentence: verbs, and the
-// words of arrest phrases ("made 78 arrests").
-func (r *run) arrestWords(sf *sentenceFacts) int {
+// countArrestWords counts the words of arrest in a sentence, up to most: words
+// of the @arrestVerb class, and of arrest phrases (arrestPhraseWords:
+// "made 78 arrests").
+func (r *run) countArrestWords(sf *sentenceFacts, most int) int {
 	bit, n := r.x.rules.classBit["arrestVerb"], 0
 	for _, t := range sf.toks {
 		if r.x.rules.classOf[t.Lower]&bit != 0 || arrestPhraseWords[t.Lower] {
-			n++
+			if n++; n == most {
+				break
+			}
 		}
 	}
 	return n
@@ -217,15 +220,7 @@ func (r *run) arrestWithCount(count float64) int {
 
 // hasArrestVerb is the cheap test the arrest rules pass first: the sentence
 // holds a word of the @arrestVerb class or of arrestPhraseWords.
-func (r *run) hasArrestVerb(sf *sentenceFacts) bool {
-	bit := r.x.rules.classBit["arrestVerb"]
-	for _, t := range sf.toks {
-		if r.x.rules.classOf[t.Lower]&bit != 0 || arrestPhraseWords[t.Lower] {
-			return true
-		}
-	}
-	return false
-}
+func (r *run) hasArrestVerb(sf *sentenceFacts) bool { return r.countArrestWords(sf, 1) > 0 }
 
 // partOfThoseArrested reports whether low may hold a part of those
 // arrested, which arrest.extra.of-those reads: "19 of the 44 people

@@ -306,12 +306,12 @@ type run struct {
 
 // Extract returns the facts of doc.
 func (x *Extractor) Extract(doc source.Document) Extraction {
-	r := &run{x: x, doc: doc, agencyIdx: map[string]int{}, agencyAs: map[string]string{}, opIdx: map[string]int{},
+	written := doc.Text // the article as written; the passes read it with wide spaces spaced out (spaces.go)
+	var shifts []shift
+	doc.Text, shifts = spaceOut(doc.Text)
+	r := &run{x: x, doc: doc, written: written, shifts: shifts, agencyIdx: map[string]int{}, agencyAs: map[string]string{}, opIdx: map[string]int{},
 		placeIdx: map[string]int{}, platIdx: map[string]int{}, groupIdx: map[string]int{}}
 	r.out.Article = ArticleMeta{Title: doc.Title, URL: doc.URL, Published: doc.Published, Source: doc.Source}
-	written := doc.Text // the article as written; the passes read it with wide spaces spaced out (spaces.go)
-	doc.Text, r.shifts = spaceOut(doc.Text)
-	r.doc.Text, r.written = doc.Text, written
 	w := x.workspace()
 	r.ptoks, r.scratch = w.ptoks[:0], w.scratch[:0]
 	r.out.Seizures = w.seized[:0]

@@ -1465,9 +1465,10 @@ func (r *run) findWordMoney(s string, starts []int32, out []money) []money {
 		v = roundSig(v * multipliers[strings.ToLower(mult)])
 		start := m[0]
 		if v >= 1e6 && strings.EqualFold(s[m[2]:m[3]], "a") {
-			for _, fr := range sumFractions {
-				if hasSuffixFold(s[:m[0]], fr.phrase) && (m[0] == len(fr.phrase) || !isWordASCII(s[m[0]-len(fr.phrase)-1])) {
-					v, start = roundSig(v*fr.value), m[0]-len(fr.phrase) // "half a billion rand", "a quarter of a million dollars"
+			// "half a billion rand", "a quarter of a million dollars": the parts of one that findFiguresAt reads
+			for _, fr := range unitFractions {
+				if p := m[3] - len(fr.phrase); fr.value < 1 && p >= 0 && strings.EqualFold(s[p:m[3]], fr.phrase) && (p == 0 || !isWordASCII(s[p-1])) {
+					v, start = roundSig(v*fr.value), p
 					break
 				}
 			}
@@ -4894,14 +4895,6 @@ func sharedAfter(text string, moneys []money, k int) string {
 	}
 	return rest
 }
-
-// sumFractions are the parts of "a million" or "a billion" a sum may be,
-// in the order they are tried.
-var sumFractions = []struct {
-	phrase string
-	value  float64
-}{{"three quarters of ", 0.75}, {"three-quarters of ", 0.75}, {"two thirds of ", 2.0 / 3}, {"two-thirds of ", 2.0 / 3},
-	{"a quarter of ", 0.25}, {"a third of ", 1.0 / 3}, {"half ", 0.5}}
 
 // rangeBefore reports whether the words before a figure open a range
 // that its "and" closes: "between 3 and 4 tonnes" is one measure.

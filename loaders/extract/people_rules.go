@@ -238,11 +238,11 @@ func mayNamePeople(sf *sentenceFacts) bool {
 	if sf.cues&cueArrest != 0 && nounThenName(sf) {
 		return true // "a 38-year-old Perris man, Luis Ortega, was arrested"
 	}
-	if sf.cues&cuePeopleRule == 0 {
-		return isBulletLine(sf.s.Text) || hasAgeBetweenCommas(sf.s.Text) || opensNameList(sf.low) || strings.Contains(sf.low, "-year-old ") || nounAreName(sf)
-	}
 	if nounAreName(sf) {
 		return true // "The arrested dealers are– Ada Obi, ..."
+	}
+	if sf.cues&cuePeopleRule == 0 {
+		return isBulletLine(sf.s.Text) || hasAgeBetweenCommas(sf.s.Text) || opensNameList(sf.low) || strings.Contains(sf.low, "-year-old ")
 	}
 	toks := sf.toks
 	for k := range toks {

@@ -426,30 +426,11 @@ func TestGoodsKinds(t *testing.T) {
 // after "or" (one haul), a sum "in assets" after its conversion in
 // brackets (other goods), and a sum "of criminal money" (cash).
 func TestSumsInOtherCurrencies(t *testing.T) {
-	cases := []struct {
-		name, body string
-		want       []string // commodity/subtype amount currency
-	}{
+	expectEach(t, seizureSums, []extractCase[string]{
 		{"or another currency", "Police seized 247,400 cigarettes valued at 150,000 quetzals or BZ$38,220.99 at the border.", []string{"other/cigarettes 150000 GTQ"}},
 		{"in assets past a conversion", "Police have seized 11 million euros ($13 million) in assets.", []string{"other/assets 1.1e+07 EUR"}},
 		{"of criminal money", "A total of 200 million euros ($227 million) of criminal money was seized.", []string{"cash/ 2e+08 EUR"}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ex := extractText(t, "", tc.body)
-			var got []string
-			for _, s := range ex.Seizures {
-				a := "-"
-				if s.Amount != nil {
-					a = strconv.FormatFloat(*s.Amount, 'g', -1, 64)
-				}
-				got = append(got, s.Commodity+"/"+deref(s.Subtype)+" "+a+" "+deref(s.Currency))
-			}
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("%q: seizures %q, want %q", tc.body, got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestPeopleOfTheBody checks people whose body a role names by its head
@@ -695,6 +676,17 @@ func seizureQuantities(ex Extraction) []string {
 		out = append(out, s.Commodity+"/"+deref(s.Subtype)+" "+q)
 	}
 	return out
+}
+
+// seizureSums gives each seizure as "commodity/subtype amount currency" ("-" for no amount).
+func seizureSums(ex Extraction) []string {
+	return each(ex.Seizures, func(s Seizure) string {
+		a := "-"
+		if s.Amount != nil {
+			a = strconv.FormatFloat(*s.Amount, 'g', -1, 64)
+		}
+		return s.Commodity + "/" + deref(s.Subtype) + " " + a + " " + deref(s.Currency)
+	})
 }
 
 // TestQuotedGroups checks groups named by a quoted label after a word for

@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strconv"
-	"testing"
-)
+import "testing"
 
 // TestRegionsNamedAsSuch20 checks places of the open gazetteer that the
 // text marks as regions without a word of place right before them: a
@@ -60,27 +57,17 @@ func TestArrestsUnderTheirOwnVerb20(t *testing.T) {
 	})
 }
 
-// seizureSums gives each seizure as "commodity amount currency" ("-" for no amount).
-func seizureSums(ex Extraction) []string {
-	return each(ex.Seizures, func(s Seizure) string {
-		if s.Amount == nil {
-			return s.Commodity + " -"
-		}
-		return s.Commodity + " " + strconv.FormatFloat(*s.Amount, 'f', -1, 64) + " " + deref(s.Currency)
-	})
-}
-
 // TestSumsSharingTheirCash20 checks sums listed before one "in
 // undeclared cash", also after "respectively" and a comma: each is cash;
 // a sum the goods are worth stays their value.
 func TestSumsSharingTheirCash20(t *testing.T) {
 	expectEach(t, seizureSums, []extractCase[string]{
 		{"two sums, one cash phrase", "Two travellers were found to be carrying €21,300 and €14,800 in undeclared cash.",
-			[]string{"cash 21300 EUR", "cash 14800 EUR"}},
+			[]string{"cash/ 21300 EUR", "cash/ 14800 EUR"}},
 		{"respectively, a comma", "Two travellers bound for Rome and Oslo were found to be carrying €21,300 and €14,800 respectively, in undeclared cash.",
-			[]string{"cash 21300 EUR", "cash 14800 EUR"}},
+			[]string{"cash/ 21300 EUR", "cash/ 14800 EUR"}},
 		{"a value, then cash", "Officers seized heroin worth €52,000 and €3,000 cash at the flat.",
-			[]string{"drugs 52000 EUR", "cash 3000 EUR"}},
+			[]string{"drugs/heroin 52000 EUR", "cash/ 3000 EUR"}},
 	})
 }
 
@@ -114,10 +101,10 @@ func TestSmallVehicles20(t *testing.T) {
 // of a million dollars") and fractions written as one character ("2½").
 func TestFractions20(t *testing.T) {
 	expectEach(t, seizureSums, []extractCase[string]{
-		{"a quarter of a million", "Police seized a quarter of a million dollars in cash.", []string{"cash 250000 USD"}},
-		{"three quarters of a million", "Police seized three quarters of a million dollars in cash.", []string{"cash 750000 USD"}},
-		{"half a million", "Police seized half a million dollars in cash.", []string{"cash 500000 USD"}},
-		{"a million", "Police seized a million dollars in cash.", []string{"cash 1000000 USD"}},
+		{"a quarter of a million", "Police seized a quarter of a million dollars in cash.", []string{"cash/ 250000 USD"}},
+		{"three quarters of a million", "Police seized three quarters of a million dollars in cash.", []string{"cash/ 750000 USD"}},
+		{"half a million", "Police seized half a million dollars in cash.", []string{"cash/ 500000 USD"}},
+		{"a million", "Police seized a million dollars in cash.", []string{"cash/ 1e+06 USD"}},
 	})
 	expectEach(t, seizureQuantities, []extractCase[string]{
 		{"a half after the digit", "Officers seized 2½ kilograms of cocaine.", []string{"drugs/cocaine 2.5"}},

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Articles from web pages and wire services often put a no-break or thin
 // space between a figure and its unit ("500 kg", "12 000") or inside a
@@ -19,6 +22,9 @@ var wideSpaces = []string{"\u00a0", "\u202f", "\u2009", "\u2007"}
 // as text keep inside words and numbers ("co\u00adcaine", "12\u200b000").
 var invisibles = []string{"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
+// spacedOutChars are the characters spaceOut writes otherwise.
+var spacedOutChars = slices.Concat(wideSpaces, invisibles)
+
 // shift is where a wide space was written as one ASCII space, or an
 // invisible character left out: at its offset in the spaced-out text,
 // lost bytes fewer than in the written one.
@@ -28,14 +34,7 @@ type shift struct{ at, lost int }
 // each invisible character left out, and the shifts that made, in order
 // (none where text holds neither).
 func spaceOut(text string) (string, []shift) {
-	found := false
-	for _, w := range append(wideSpaces[:len(wideSpaces):len(wideSpaces)], invisibles...) {
-		if strings.Contains(text, w) {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if !slices.ContainsFunc(spacedOutChars, func(w string) bool { return strings.Contains(text, w) }) {
 		return text, nil
 	}
 	var b strings.Builder
