@@ -84,7 +84,6 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 		// takes "the" where a town does not
 		theCued := !cued && i >= 2 && toks[i-1].Lower == "the" && adjacentSpace(sf, i-2, i-1) && isPlaceCue(toks, i-2)
 		checked := false // whether toks[i] may start a place: no name found holds it, no month or article it is
-		listed := 0      // whether toks[i] opens a list before a plural word of region (beforePluralRegion): 0 not yet known, 1 no, 2 yes
 		for j := openNameEnd(sf, i); j > i; j-- {
 			if !isCapitalised(toks[j-1].Text) {
 				continue
@@ -99,16 +98,9 @@ func (r *run) findOpenPlaces(sf *sentenceFacts) {
 			if e := toks[j-1].End; e+1 < len(sf.s.Text) && sf.s.Text[e] == '-' && sf.s.Text[e+1] >= 'A' && sf.s.Text[e+1] <= 'Z' {
 				continue // "Baden-Wuerttemberg": a longer name
 			}
-			if !cued && !theCued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") && !residentOf(sf, i, j) {
-				if listed == 0 {
-					listed = 1
-					if beforePluralRegion(sf, i) {
-						listed = 2
-					}
-				}
-				if listed == 1 {
-					continue
-				}
+			if !cued && !theCued && !region && !r.beforeKnownPlace(sf, j) && !strings.HasPrefix(sf.s.Text[toks[j-1].End:], "-based") && !residentOf(sf, i, j) &&
+				!beforePluralRegion(sf, j) {
+				continue
 			}
 			if !checked {
 				if r.openCovered(sf, i) || notPlaceWord[toks[i].Lower] {
@@ -310,17 +302,32 @@ func tokLower(toks []token, k int) string {
 // "of", they are words of place: "the states of Perlis and Kedah".
 var pluralRegionWords = wordSet("states provinces regions districts counties municipalities governorates prefectures departments parishes")
 
-// beforePluralRegion reports whether the list of names that starts at
-// toks[i] (placeListItems) ends before a plural word of region: "Kampong
-// Speu and Battambang provinces".
-func beforePluralRegion(sf *sentenceFacts, i int) bool {
-	var itemBuf [maxPlaceListItems][2]int
-	items, _ := placeListItems(itemBuf[:0], sf, i)
-	if len(items) == 0 {
-		return false
+// beforePluralRegion reports whether the names from toks[j] run on, as a
+// list of capitalised names, to a plural word of region: "Kampong Speu
+// and Battambang provinces".
+func beforePluralRegion(sf *sentenceFacts, j int) bool {
+	toks, text := sf.toks, sf.s.Text
+	for items := 0; j < len(toks) && items < 8; items++ {
+		if text[toks[j-1].End:toks[j].Start] == " " && pluralRegionWords[toks[j].Lower] {
+			return true
+		}
+		// the separator: ",", "and", ", and", "or"
+		between := strings.TrimSpace(text[toks[j-1].End:toks[j].Start])
+		switch {
+		case between == "," && j+1 < len(toks) && (toks[j].Lower == "and" || toks[j].Lower == "or"):
+			j++
+		case between == ",":
+		case between == "" && (toks[j].Lower == "and" || toks[j].Lower == "or"):
+			j++
+		default:
+			return false
+		}
+		if j >= len(toks) || strings.TrimSpace(text[toks[j-1].End:toks[j].Start]) != "" || !isCapitalised(toks[j].Text) {
+			return false
+		}
+		j = openNameEnd(sf, j)
 	}
-	k := tokenBefore(sf.toks, items[len(items)-1][1]) + 1
-	return k < len(sf.toks) && sf.s.Text[sf.toks[k-1].End:sf.toks[k].Start] == " " && pluralRegionWords[sf.toks[k].Lower]
+	return false
 }
 
 func isArticle(t token) bool { return t.Lower == "the" || t.Lower == "a" }
