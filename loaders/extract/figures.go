@@ -17,11 +17,8 @@ var (
 	// The nouns and verbs of a count of people arrested, as regexps: those
 	// matchArrestPassive reads (a word after "alleged" or "suspected" too).
 	arrestNouns = `(?:` + strings.Join(passiveNouns, "|") + `|alleged \w+|suspected \w+|of them)`
-	arrestVerb  = `(?:` + strings.Join(arrestVerbs, "|") + `)`
 	// FIG arrests / FIG of the arrests
 	arrestsAfterRe = regexp.MustCompile(`(?i)^\s+(?:of the\s+|more\s+|new\s+|further\s+|additional\s+)?arrests?\b`)
-	// FIG NOUN arrested / FIG Arrested
-	arrestBareRe = regexp.MustCompile(`(?i)^\s+(?:(?:[\w-]+\s+){0,2}?` + arrestNouns + `\s+)?(?:were\s+)?` + arrestVerb + `\b`)
 )
 
 func (r *run) findArrests(i int, sf *sentenceFacts) {
@@ -449,8 +446,8 @@ func skipSpaces(s string, p int) int {
 	return p
 }
 
-// arrestLeads begin the word of matchArrestPassive's or arrestBareRe's
-// noun (the first word of each of arrestNouns) or verb (arrestVerb's, or
+// arrestLeads begin the word of matchArrestPassive's or arrestBare's
+// noun (the first word of each of arrestNouns) or verb (arrestVerbs', or
 // "were").
 var arrestLeads = []string{"people", "person", "suspect", "men", "man", "women", "woman", "individual", "offenders", "members",
 	"others", "youths", "teen", "boys", "girls", "adults", "juveniles", "minors", "nationals", "citizens", "foreigners",
@@ -458,7 +455,7 @@ var arrestLeads = []string{"people", "person", "suspect", "men", "man", "women",
 	"administrators", "associates", "ringleaders", "leaders", "alleged", "suspected", "of",
 	"were", "arrested", "detained", "taken", "apprehended", "held", "nabbed", "rounded", "picked", "collared"}
 
-// arrestLeadLow is a cheap test that matchArrestPassive and arrestBareRe
+// arrestLeadLow is a cheap test that matchArrestPassive and arrestBare
 // need to pass on a text in ASCII lower case: their noun or verb starts
 // one of the first three words after the spaces, and the words before it
 // are letters, digits, '_' and '-' only ([\w-]+), each followed by spaces.
@@ -1187,19 +1184,13 @@ func firstWords(phrases []string) []string {
 	return out
 }
 
-var (
-	examplesRe = regexp.MustCompile(`(?i)\b(such as|including|includes|like|e\.g\.)\b`)
-	// exampleForms are examplesRe's words as its ASCII matches read in
-	// lower case.
-	exampleForms = []string{"such as", "including", "includes", "like", "e.g."}
-)
+// exampleForms are the words that begin examples ("such as knives"), in
+// lower case.
+var exampleForms = []string{"such as", "including", "includes", "like", "e.g."}
 
-// namesExamples reports whether examplesRe matches text, given low, its
-// ASCII lower case. A match of ASCII bytes is one of exampleForms in low
-// with a word boundary (\b, of ASCII word bytes) at each end; any other
-// must hold a character that folds to an ASCII letter of the words: ſ
-// (s) or the Kelvin sign (k), so the regexp reads only such a text.
-func namesExamples(text, low string) bool {
+// namesExamples reports whether low, a text in ASCII lower case, holds one
+// of exampleForms with a word boundary (of ASCII word bytes) at each end.
+func namesExamples(low string) bool {
 	for _, w := range exampleForms {
 		for from := 0; ; {
 			k := strings.Index(low[from:], w)
@@ -1213,7 +1204,7 @@ func namesExamples(text, low string) bool {
 			from = k + 1
 		}
 	}
-	return (strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a")) && examplesRe.MatchString(text)
+	return false
 }
 
 // wordBoundary reports whether \b holds at byte p of s.
@@ -2171,7 +2162,7 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 			if e.Commodity == "vehicles" && stoppedBefore(tail(sf.low[:start], 30)) || e.Commodity == "property" && searchedBefore(tail(sf.low[:start], 40)) {
 				continue // "officers stopped a car and found cocaine", "searched several houses": where, not what was seized
 			}
-			if lits(sf.low[:start], exampleWords) && namesExamples(text[:start], sf.low[:start]) || endsNotSeizedItem(tail(text[:start], 20)) {
+			if lits(sf.low[:start], exampleWords) && namesExamples(sf.low[:start]) || endsNotSeizedItem(tail(text[:start], 20)) {
 				continue // examples of a figure already counted ("44 weapons such as knives"), or not seized at all
 			}
 			s := Seizure{Commodity: e.Commodity, Subtype: r.strp(e.Sub), Phrase: text[start:end]}

@@ -482,18 +482,14 @@ func passiveAuxVerb(s string, p int) int {
 	return -1
 }
 
-// arrestBare reports whether arrestBareRe matches s: spaces, then maybe
-// up to two words of [\w-] each followed by spaces, a noun (passiveNouns,
+// arrestBare reports whether s, after a figure, reads as a count of people
+// arrested ("12 men were arrested", "12 of them taken into custody"), in
+// any ASCII case: spaces, then maybe up to two words of letters, digits,
+// "_" or "-" each followed by spaces, a noun (passiveNouns,
 // passiveNounLeads and a word, or "of them") and spaces; then maybe "were"
-// and spaces; then one of arrestVerbs ending a word. Each run has a fixed
-// end, as what follows cannot start inside it, and each choice is tried,
-// so whether some way through reaches the verb is what the regexp finds.
-// A text holding ſ or the Kelvin sign, which (?i) folds to s and k, is
-// left to the regexp.
+// and spaces; then one of passiveVerbs ending a word. Each run has a fixed
+// end, as what follows cannot start inside it, and each choice is tried.
 func arrestBare(s string) bool {
-	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
-		return arrestBareRe.MatchString(s)
-	}
 	p := skipSpaces(s, 0)
 	if p == 0 {
 		return false

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -338,18 +337,18 @@ func mayEndInQualifier(s string) bool {
 	return qualifierLast.has(s[i:j])
 }
 
-// monthForms are the month names monthNames and monthBefore read, in ASCII lower case.
+// monthForms are the month names startsWithMonthName and endsWithMonthName read, in ASCII lower case.
 var monthForms = newFoldSet(`jan january feb february mar march apr april may jun june jul july aug august sep sept september
 	oct october nov november dec december`)
 
-// mayStartWithMonth is a cheap test that monthNames needs to pass: after
+// mayStartWithMonth is a cheap test that startsWithMonthName needs to pass: after
 // spaces, a month's name is the whole run of ASCII letters.
 func mayStartWithMonth(s string) bool {
 	i := skipSpaces(s, 0)
 	return i < len(s) && isLetterByte(s[i]) && monthForms.has(s[i:asciiLetters(s, i)])
 }
 
-// mayEndWithMonth is a cheap test that monthBefore needs to pass: before
+// mayEndWithMonth is a cheap test that endsWithMonthName needs to pass: before
 // trailing spaces, a month's name is the whole run of ASCII letters.
 func mayEndWithMonth(s string) bool {
 	i, j, ok := lastLetterRun(s)
@@ -371,20 +370,18 @@ func lastLetterRun(s string) (i, j int, ok bool) {
 	return i, j, true
 }
 
-// startsWithMonthName reports whether monthNames matches s. Where
-// mayStartWithMonth holds, the run of letters is one of the regexp's
-// names, so it matches where no word character follows the run; where it
-// does not, the regexp is not asked (a name it reads with ſ or the Kelvin
-// sign starts no run of ASCII letters).
+// startsWithMonthName reports whether s starts, after spaces, with a
+// month's name (monthForms) in any ASCII case, no word character after it.
 func startsWithMonthName(s string) bool {
 	i := skipSpaces(s, 0)
 	e := asciiLetters(s, i)
 	return e > i && monthForms.has(s[i:e]) && (e == len(s) || !isWordASCII(s[e]))
 }
 
-// endsWithMonthName is startsWithMonthName for monthBefore and
-// mayEndWithMonth: the run before the spaces is one of monthForms but
-// "mar", which monthBefore lacks, with \b before it.
+// endsWithMonthName reports whether s ends with a month's name and
+// spaces: the run of letters before the spaces is one of monthForms but
+// "mar" ("Mar 5" starts a date, "mar 5" ending a phrase seldom does), with
+// no word character before it.
 func endsWithMonthName(s string) bool {
 	i, j, ok := lastLetterRun(s)
 	return ok && monthForms.has(s[i:j]) && !equalFoldASCII(s[i:j], "mar") && (i == 0 || !isWordASCII(s[i-1]))
@@ -395,9 +392,6 @@ var attachedUnits = map[string]bool{"k": true, "m": true, "mn": true, "mln": tru
 	"kg": true, "kgs": true, "g": true, "gm": true, "gms": true, "grams": true, "grammes": true, "gram": true, "kilograms": true,
 	"kilogram": true, "kilos": true, "tonnes": true, "tons": true, "t": true, "l": true, "ml": true, "lb": true, "lbs": true, "oz": true, "st": true,
 	"nd": true, "rd": true, "th": true}
-
-var monthNames = regexp.MustCompile(`(?i)^\s*(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b`)
-var monthBefore = regexp.MustCompile(`(?i)\b(jan(uary)?|feb(ruary)?|march|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\s+$`)
 
 // isPartOfDateOrCode rejects digits that are dates, years, times, ages or
 // parts of names: "8 February", "June 8, 2021", "in 2019", "12:45", "Phase 2".

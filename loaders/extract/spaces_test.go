@@ -45,6 +45,25 @@ func TestWideSpaces(t *testing.T) {
 	}
 }
 
+// TestFoldedLetters checks that the long s and the Kelvin sign, which
+// case folding takes to ASCII letters, are read as those letters, the
+// evidence keeping the article as written.
+func TestFoldedLetters(t *testing.T) {
+	plain := "Kent Police arrested 12 suspects and seized 40 Kg of cocaine, such as bricks, in Operation Kestrel."
+	written := strings.NewReplacer("suspects", "\u017fuspects", "Kent", "\u212aent", "Kg", "\u212ag", "such", "\u017fuch").Replace(plain)
+	want, got := extractText(t, "", plain), extractText(t, "", written)
+	if len(got.Arrests) != 1 || len(got.Arrests[0].Evidence) != 1 {
+		t.Fatalf("arrests %+v, want one with one evidence", got.Arrests)
+	}
+	e := got.Arrests[0].Evidence[0]
+	if runes := []rune(written); e.Start < 0 || e.End > len(runes) || string(runes[e.Start:e.End]) != e.Sentence || e.Sentence != written {
+		t.Errorf("evidence [%d, %d) %q is not the article as written", e.Start, e.End, e.Sentence)
+	}
+	if a, b := factsJSON(t, want), factsJSON(t, got); a != b {
+		t.Errorf("facts differ from the ASCII article's:\n got %s\nwant %s", b, a)
+	}
+}
+
 // factsJSON is an extraction's facts as JSON, without evidence.
 func factsJSON(t *testing.T, ex Extraction) string {
 	t.Helper()
