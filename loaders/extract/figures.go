@@ -1098,10 +1098,38 @@ func (r *run) readOwnAgency(sf *sentenceFacts, first, actor bool) string {
 			continue
 		}
 		if !a.Possessive || !r.qualifiesOperation(sf, a) {
+			if !first {
+				a = r.firstOfPair(sf, k)
+			}
 			return r.parentAgency(sf, a)
 		}
 	}
 	return ""
+}
+
+// firstOfPair is the first of the agencies joined to sentence sf's k-th by
+// "and", or commas before an "and" ("the Navy and the Attorney General's
+// Office uncovered a lab"), where that one could act: bodies named together act together, and
+// the first named leads, as in the figure's own clause (agencyFor).
+func (r *run) firstOfPair(sf *sentenceFacts, k int) mention {
+	best := sf.agencies[k]
+	for k > 0 && sf.agencies[k-1].Name == best.Name && strings.HasPrefix(strings.TrimSpace(sf.s.Text[sf.agencies[k-1].End:best.Start]), "(") {
+		k-- // "the Attorney General's Office (FGR)": one body named twice
+	}
+	for last := true; k > 0; k, last = k-1, false {
+		// The last two joined by "and" ("A, B and C"), not a comma alone:
+		// "Following a tip from the DHS, NZ Police launched ..."
+		if j := joiner(sf, sf.agencies[k-1].End, sf.agencies[k].Start); !coordinated(j) || last && j == "," {
+			break
+		}
+		a := sf.agencies[k-1]
+		if r.supportsOnly(sf, a) || r.partnerOnly(sf, a) || memberArrested(sf, a) || isCourt(a.Name) || subUnitName(a.Name) ||
+			r.onlySays(sf, k-1) || r.agencyCountry(a.Name) == "INT" || a.Possessive {
+			break
+		}
+		best = a
+	}
+	return best
 }
 
 // startsSeparateEvent reports whether a sentence opens with words that
@@ -5119,6 +5147,11 @@ func modelNumber(s string, toks []token, i int) bool {
 // "INTERPOL, and the UNODC".
 func joiner(sf *sentenceFacts, from, to int) string {
 	between := strings.TrimSpace(strings.ToLower(sf.s.Text[from:to]))
+	if strings.HasPrefix(between, "(") {
+		if k := strings.IndexByte(between, ')'); k > 0 {
+			between = strings.TrimSpace(between[k+1:]) // "the Navy (Semar) and the FGR": the first's short form
+		}
+	}
 	return strings.TrimSpace(strings.TrimSuffix(between, "the"))
 }
 

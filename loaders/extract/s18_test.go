@@ -49,8 +49,8 @@ func TestPlainPoliceIsTheForce18(t *testing.T) {
 			[]string{"Tarvos Police", "Coastal Division of Tarvos Police"}},
 		{"police the sentence before", "The Tarvos Police and the Revenue Service were called in. The police found five men in the truck. Two pistols were seized in the cabin.",
 			[]string{"Tarvos Police"}},
-		{"two forces", "The Tarvos Police and the Merrow Police were called in. The police found five men in the truck. Two pistols were seized in the cabin.",
-			[]string{"Merrow Police"}},
+		{"two forces: the first named leads", "The Tarvos Police and the Merrow Police were called in. The police found five men in the truck. Two pistols were seized in the cabin.",
+			[]string{"Tarvos Police"}},
 	})
 }
 
