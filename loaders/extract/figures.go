@@ -4205,11 +4205,35 @@ func inPhraseList(sf *sentenceFacts, a mention, phrases []string) bool {
 			prev = capitalisedRunBefore(sf, len(before))
 		}
 		if prev < 0 {
+			prev = unnamedItemBefore(before, phrases)
+		}
+		if prev < 0 {
 			return false
 		}
 		at = prev
 	}
 	return false
+}
+
+// unnamedItemBefore is where the list item ending low starts, for an item
+// no agency's name covers ("in collaboration with the Navy, State
+// intelligence agencies, and the Prosecutor's Office"): a few words of
+// letters back to a comma, an "and" or the end of one of phrases; -1 where
+// there is no such item.
+func unnamedItemBefore(low string, phrases []string) int {
+	from := max(strings.LastIndexByte(low, ',')+1, strings.LastIndex(low, " and ")+len(" and "))
+	for _, p := range phrases {
+		if k := strings.LastIndex(low, p); k >= 0 {
+			from = max(from, k+len(p))
+		}
+	}
+	item := strings.TrimPrefix(strings.TrimLeft(low[from:], " "), "the ")
+	if item == "" || len(strings.Fields(item)) > 4 || strings.ContainsFunc(item, func(c rune) bool {
+		return !unicode.IsLetter(c) && c != ' ' && c != '-' && c != '\'' && c != '’'
+	}) {
+		return -1
+	}
+	return len(low) - len(item)
 }
 
 // listGoesOnAfter reports whether a list goes on after agency a, past the

@@ -17,3 +17,18 @@ func TestJointActorsBefore21(t *testing.T) {
 			[]string{"Revenue Service"}},
 	})
 }
+
+// TestSupportListWithUnnamedItems21 checks that a list of partners an
+// "in collaboration with" opens stays a list of partners past an item
+// that names no body ("State intelligence agencies"): its bodies are not
+// who made the figures after it.
+func TestSupportListWithUnnamedItems21(t *testing.T) {
+	expectEach(t, figureActors, []extractCase[string]{
+		{"an unnamed item", "The Revenue Service stopped a boat off Tonsberg. The operation was carried out in collaboration with the Navy, state intelligence agencies, and the Harbour Police.\n\nOfficers seized 90 kg of cannabis.",
+			[]string{"Revenue Service"}},
+		{"an unknown name as an item", "The Revenue Service stopped a boat off Tonsberg. The operation was carried out in collaboration with the Tonsberg Coastal Watch and the Harbour Police.\n\nOfficers seized 90 kg of cannabis.",
+			[]string{"Revenue Service"}},
+		{"a clause, not an item", "The Revenue Service worked in collaboration with the Navy. After a long chase at sea the Harbour Police stopped a boat.\n\nOfficers seized 90 kg of cannabis.",
+			[]string{"Harbour Police"}},
+	})
+}
