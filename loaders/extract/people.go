@@ -316,8 +316,9 @@ func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 		}
 	}
 	// One word is a name only with a title or role before it ("Det. Insp.
-	// Varga"), or as a suspect's alias ("alias "Tony"").
-	oneWord := title != "" || role != "" || r.rule == "person.alias.only" || r.rule == "person.list.identified.one"
+	// Varga"), as a suspect's alias ("alias "Tony"") or in a list of
+	// suspects with their ages ("Md Mainuddin, 28, Sohagh, 20").
+	oneWord := title != "" || role != "" || r.rule == "person.alias.only" || r.rule == "person.list.identified.one" || r.rule == "person.next.single"
 	if len(words) == 0 || len(words) < 2 && !oneWord || notNameWord[words[0]] || allCompass(words) ||
 		strings.ContainsAny(name, "'’") && (strings.Contains(strings.ToLower(name), "'s") || strings.Contains(strings.ToLower(name), "’s")) {
 		return

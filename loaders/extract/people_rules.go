@@ -72,6 +72,9 @@ func (r *run) readListOn(sf *sentenceFacts, toks []pattern.Token, k int) int {
 			break
 		}
 		k = end
+		if toks[k-1].Lower == "," || toks[k-1].Lower == ";" {
+			k-- // the comma after the name opens the next: ", Sohagh, 20, Jawad, 24"
+		}
 	}
 	return k
 }

@@ -32,3 +32,25 @@ func TestSupportListWithUnnamedItems21(t *testing.T) {
 			[]string{"Harbour Police"}},
 	})
 }
+
+// TestNamedSuspects21 checks suspects named in lists and set off by
+// commas: an age written "age 26", a hyphenated surname, a name of one
+// word where ages mark the list, a dash before a list with ages, where a
+// suspect lives before the verb of the courts, and a name after a person
+// described by age.
+func TestNamedSuspects21(t *testing.T) {
+	expectEach(t, peopleNames, []extractCase[string]{
+		{"age written out, hyphenated surname", "Detectives arrested Tomas Arbenz, age 26, and Luis Ortega-Vidal, age 21, at the house.",
+			[]string{"Tomas Arbenz", "Luis Ortega-Vidal"}},
+		{"names of one word among ages", "The arrestees are- Ravi Soren, 28, Bablu, 20, Kanu, 24, and Md Rana, 25.",
+			[]string{"Ravi Soren", "Bablu", "Kanu", "Md Rana"}},
+		{"one word without an age is no name", "Police arrested Tomas Arbenz, 28, Monday and seized a car.",
+			[]string{"Tomas Arbenz"}},
+		{"a dash, then ages", "He said the brothers – Ade Obi, 43 and Kola Obi, 31 – were held at the airport.",
+			[]string{"Ade Obi", "Kola Obi"}},
+		{"where the suspect lives", "Mark Tillet, of Church Hill, Burstall, was subsequently charged with production of cannabis.",
+			[]string{"Mark Tillet"}},
+		{"after a person described by age", "Officers arrested a 75-year-old grandfather, Nna Ude Felix with 1.6 kg of cannabis.",
+			[]string{"Nna Ude Felix"}},
+	})
+}
