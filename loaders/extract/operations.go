@@ -223,13 +223,20 @@ func (r *run) findOperations(sf *sentenceFacts) {
 	if set := r.x.rules.byKind["operations"]; set != nil && mayNameOperation(sf) {
 		toks := r.ruleTokens(sf)
 		set.Match(toks, func(m pattern.Match) bool {
-			if s, e, ok := m.Capture("name"); ok && e > s {
+			for _, capture := range [...]string{"name", "name2"} { // name2: "operations 'Linked' and 'Ecolinked'"
+				s, e, ok := m.Capture(capture)
+				if !ok || e <= s {
+					continue
+				}
 				start, end := toks[s].Start, toks[e-1].End
 				if overlapsMention(sf.agencies, start, end) {
 					return true // a body is no codename
 				}
+				if m.Rule == "op.pair" && r.placeNamed(sf, start, end) {
+					return true // "the operations Spain and Portugal ran": where, not which
+				}
 				alias := ""
-				if as, ae, ok := m.Capture("alias"); ok && ae > as {
+				if as, ae, ok := m.Capture("alias"); ok && ae > as && capture == "name" {
 					alias = text[toks[as].Start:toks[ae-1].End]
 				}
 				n := len(sf.operations)
@@ -909,7 +916,7 @@ func (r *run) isoDate(phrase string) *string {
 
 // Cue words that gate the costlier patterns.
 var (
-	operationCueWords = wordSet("operation op ops oplan titled entitled operatie operación operação opération operazione operasi codenamed code named dubbed called known project week action strike part")
+	operationCueWords = wordSet("operation operations op ops oplan titled entitled operatie operación operação opération operazione operasi codenamed code named dubbed called known project week action strike part")
 	monthWords        = wordSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
 	yearLeadWords     = wordSet("in since during until by")
 	relativeDateWords = wordSet("earlier later last this next yesterday today on")
@@ -955,7 +962,8 @@ func mayNameOperation(sf *sentenceFacts) bool {
 	t := sf.s.Text
 	return sf.cues&cueCodename != 0 || strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "“") || strings.Contains(t, "‘") ||
 		strings.Contains(t, "Action (") || // "European Money Mule Action (EMMA 6)"
-		strings.Contains(t, " action day") // "the Tempest-2 action day"
+		strings.Contains(t, " action day") || // "the Tempest-2 action day"
+		strings.Contains(t, "perations ") // "operations 'Linked' and 'Ecolinked'"
 }
 
 var codenameCueWords = wordSet("dubbed named nicknamed titled entitled codenamed called known strike part")

@@ -54,3 +54,14 @@ func TestNamedSuspects21(t *testing.T) {
 			[]string{"Nna Ude Felix"}},
 	})
 }
+
+// TestOperationPairs21 checks two operations named together after
+// "operations", quoted or not; places so named are not operations.
+func TestOperationPairs21(t *testing.T) {
+	expectEach(t, operationNames, []extractCase[string]{
+		{"quoted", "The arrests were carried out under operations 'Linked' and 'Ecolinked'.", []string{"Linked", "Ecolinked"}},
+		{"capitalised", "Operations Kestrel and Osprey led to 40 arrests.", []string{"Kestrel", "Osprey"}},
+		{"places", "The two operations Spain and Portugal ran were large.", nil},
+		{"lower case", "Police ran operations in Spain and Italy.", nil},
+	})
+}
