@@ -1764,6 +1764,43 @@ func (r *run) addAgencyMention(sf *sentenceFacts, name, country string, start, e
 	if surface != a.Name && !contains(a.Aliases, surface) {
 		a.Aliases = append(a.Aliases, surface)
 	}
+	if q := r.countryBefore(sf.s.Text[:start]); q != "" {
+		// "The U.S. Justice Department", "Thai Customs": the text's own form
+		// of the name, its country's word before it.
+		if full := q + " " + surface; full != a.Name && !contains(a.Aliases, full) {
+			a.Aliases = append(a.Aliases, full)
+		}
+	}
+}
+
+// countryWords are the short forms of countries written before a body's
+// name ("US Commerce Department") that the gazetteer's places lack.
+var countryWords = map[string]bool{"US": true, "U.S.": true, "UK": true, "U.K.": true, "EU": true}
+
+// countryBefore is the country's word that ends before, right before a
+// body's name ("U.S.", "Thai", "Indonesian"), or "".
+func (r *run) countryBefore(before string) string {
+	if !strings.HasSuffix(before, " ") {
+		return ""
+	}
+	before = before[:len(before)-1]
+	k := strings.LastIndexAny(before, " \n\t(\"“") + 1
+	w := before[k:]
+	if w == "" || countryWords[w] {
+		return w
+	}
+	if !isCapitalised(w) {
+		return ""
+	}
+	var tb [2]token
+	ts := appendTokens(tb[:0], w)
+	if len(ts) != 1 {
+		return ""
+	}
+	if m, ok := r.x.gaz.findAt(ts, entDemonym); ok && m.J == 1 {
+		return w
+	}
+	return ""
 }
 
 // sameAgencyLonger finds an agency already named that name names too, with

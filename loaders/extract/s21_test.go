@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestJointActorsBefore21 checks the agency a figure takes from the
 // sentence before when that sentence names bodies acting together: the
@@ -64,4 +68,29 @@ func TestOperationPairs21(t *testing.T) {
 		{"places", "The two operations Spain and Portugal ran were large.", nil},
 		{"lower case", "Police ran operations in Spain and Italy.", nil},
 	})
+}
+
+// TestCountryWordInAlias21 checks that a body named with its country's
+// word before it keeps that form as an alias: the text's own name.
+func TestCountryWordInAlias21(t *testing.T) {
+	aliases := func(ex Extraction) []string {
+		var out []string
+		for _, a := range ex.Agencies {
+			out = append(out, a.Aliases...)
+		}
+		return out
+	}
+	for _, c := range []struct{ name, text, want string }{
+		{"an abbreviation", "The U.S. Justice Department seized 15 internet domains.", "U.S. Justice Department"},
+		{"a demonym", "French National Gendarmerie officers arrested two men.", "French National Gendarmerie"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := aliases(extractText(t, "", c.text)); !slices.Contains(got, c.want) {
+				t.Errorf("%q: aliases %q, want %q among them", c.text, got, c.want)
+			}
+		})
+	}
+	if got := aliases(extractText(t, "", "Customs seized 116 kg of ivory.")); slices.ContainsFunc(got, func(a string) bool { return strings.HasSuffix(a, " Customs") }) {
+		t.Errorf("aliases %q: no word before the name, no longer alias", got)
+	}
 }
