@@ -58,7 +58,11 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 				if notArrestFigure(sf, toks[c.Start].Start, toks[c.End-1].End) || r.goodsAfter(sf, toks[c.End-1].End) || sumBefore(sf.s.Text[:toks[c.Start].Start]) {
 					return true
 				}
-				if v, vok := ruleValue(toks[c.Start:c.End]); vok {
+				v, vok := ruleValue(toks[c.Start:c.End])
+				if f, ok := r.groupedFigureAt(sf, toks, c.Start); ok {
+					v, vok = f.Value, true // "2 032 wanted suspects": the figure the rule saw only the end of
+				}
+				if vok {
 					count += v
 					ok = true
 					groups = append(groups, figure{Value: v, Qualifier: "exact", Start: toks[c.Start].Start, End: toks[c.End-1].End})
@@ -130,6 +134,22 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 		next, chainEnd = m.End, m.End
 		return true
 	})
+}
+
+// groupedFigureAt returns the figure that token k ends where k is the last
+// group of digits of a number written with spaces between its thousands
+// ("2 032", "1 144 000"), which a rule reads as a number of its own.
+func (r *run) groupedFigureAt(sf *sentenceFacts, toks []pattern.Token, k int) (figure, bool) {
+	if k == 0 || len(toks[k].Text) != 3 || !isDigits(toks[k].Text) || !isDigits(toks[k-1].Text) ||
+		sf.s.Text[toks[k-1].End:toks[k].Start] != " " {
+		return figure{}, false
+	}
+	for _, f := range sf.figures() {
+		if f.Start <= toks[k-1].Start && f.End >= toks[k].End {
+			return f, true
+		}
+	}
+	return figure{}, false
 }
 
 // placeNamed reports whether sf's text [start, end) is a place a gazetteer
@@ -321,6 +341,10 @@ func hasBreakdownPart(sf *sentenceFacts) bool {
 	for k := 1; k+1 < len(toks); k++ {
 		if k+3 < len(toks) && toks[k+1].Lower == "of" && (toks[k+2].Lower == "them" || toks[k+2].Lower == "whom") && isNumberToken(toks[k].Lower) {
 			return true // "21 were arrested, 17 of them in Spain"
+		}
+		if isNumberToken(toks[k].Lower) && strings.ContainsAny(sf.s.Text[toks[k-1].End:toks[k].Start], ",;") &&
+			(toks[k+1].Lower == "for" || k+2 < len(toks) && personNouns[toks[k+1].Lower] && toks[k+2].Lower == "for") {
+			return true // "arrested 100 suspects for X; 88 suspects for Y": counts by charge
 		}
 		if (toks[k+1].Lower == "in" || toks[k+1].Lower == "at") && (isNumberToken(toks[k].Lower) || isWordNumber(toks[k].Lower)) &&
 			(toks[k-1].Lower == "and" || strings.Contains(sf.s.Text[toks[k-1].End:toks[k].Start], ",")) {

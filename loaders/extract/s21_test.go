@@ -94,3 +94,16 @@ func TestCountryWordInAlias21(t *testing.T) {
 		t.Errorf("aliases %q: no word before the name, no longer alias", got)
 	}
 }
+
+// TestArrestsByCharge21 checks counts of arrests listed by charge after
+// one verb, each its own, and a number written with a space between its
+// thousands that a rule reads.
+func TestArrestsByCharge21(t *testing.T) {
+	expectEach(t, arrestCounts, []extractCase[float64]{
+		{"by charge", "Police arrested 100 suspects for illegal possession of firearms; 88 suspects for murder, and 12 suspects for rape.",
+			[]float64{100, 88, 12}},
+		{"by place, as before", "Police arrested 31 suspects in Lyon, 12 in Porto and four in Graz.", []float64{31, 12, 4}},
+		{"spaced thousands", "Furthermore, 2 032 wanted suspects were also traced and arrested.", []float64{2032}},
+		{"a year before a count", "In 2019 32 suspects were arrested.", []float64{32}},
+	})
+}
