@@ -1244,7 +1244,7 @@ var unitNames = map[string]string{"tonnes": "tonne", "tonne": "tonne", "metric t
 	"metric tonnes": "tonne", "metric tonne": "tonne",
 	"tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kilogrammes": "kg", "kilogramme": "kg", "kilos": "kg", "kilo": "kg", "kgs": "kg", "kg": "kg",
 	"grams": "g", "gram": "g", "grammes": "g", "gramme": "g", "gms": "g", "gm": "g", "g": "g", "pounds": "lb", "pound": "lb", "lbs": "lb", "lb": "lb",
-	"ounces": "oz", "ounce": "oz", "oz": "oz", "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre", "l": "litre", "ml": "ml",
+	"ounces": "oz", "ounce": "oz", "oz": "oz", "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre", "l": "litre", "ml": "ml", "millilitres": "ml", "millilitre": "ml", "milliliters": "ml", "milliliter": "ml",
 	"gallons": "gallon", "gallon": "gallon",
 	"cubic metres": "cubic metre", "cubic meters": "cubic metre", "cubic metre": "cubic metre", "cubic meter": "cubic metre",
 	"mt": "tonne", "m3": "cubic metre", "cbm": "cubic metre"} // "180.5 MT of diesel", "40,000 m3 of wood"

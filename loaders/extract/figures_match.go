@@ -14,7 +14,7 @@ import (
 var (
 	unitAlts = newWordAlts("tonnes", "tonne", "metric tonnes", "metric tonne", "metric tons", "metric ton", "tons", "ton", "t", "kilograms", "kilogram",
 		"kilogrammes", "kilogramme", "kilos", "kilo", "kgs", "kg", "grams", "gram", "grammes", "gramme", "gms", "gm", "g", "pounds", "pound", "lbs", "lb", "ounces",
-		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "ml", "gallons", "gallon",
+		"ounce", "oz", "litres", "litre", "liters", "liter", "l", "millilitres", "millilitre", "milliliters", "milliliter", "ml", "gallons", "gallon",
 		"cubic metres", "cubic meters", "cubic metre", "cubic meter", "mt", "m3", "cbm")
 	packUnitAlts = []string{"bricks", "brick", "blocks", "block", "cakes", "cake", "pieces", "piece", "buckets", "bucket", "baskets", "basket", "packages", "package", "packets", "packet", "bags", "bag",
 		"parcels", "parcel", "sacks", "sack", "bales", "bale", "boxes", "box", "pallets", "pallet", "pouches", "pouch",
@@ -45,8 +45,8 @@ func unitAfter(s string) (string, int) {
 		q = skipSpaces(s, q+1)
 	}
 	e := wordAltAt(s, q, unitAlts)
-	if e < 0 {
-		return "", -1
+	if e < 0 || e == q+1 && e+1 < len(s) && s[e] == '-' && s[e+1] >= '0' && s[e+1] <= '9' {
+		return "", -1 // (a model's letter, not a unit: "two T-56 rifles")
 	}
 	n := e
 	if n < len(s) && s[n] == '.' {

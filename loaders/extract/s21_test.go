@@ -107,3 +107,16 @@ func TestArrestsByCharge21(t *testing.T) {
 		{"a year before a count", "In 2019 32 suspects were arrested.", []float64{32}},
 	})
 }
+
+// TestUnitsAndDrugs21 checks millilitres written out, a model's letter
+// that is no unit ("T-56 rifles"), and drugs named by the substance or as
+// illegal substances.
+func TestUnitsAndDrugs21(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"millilitres", "Officers seized 3,840 milliliters of pethidine.", []string{"drugs/pethidine 3840"}},
+		{"a model's letter", "The Navy seized two T-56 rifles.", []string{"firearms/rifles 2"}},
+		{"a unit's letter", "The Navy seized two t of cocaine.", []string{"drugs/cocaine 2"}},
+		{"illegal substances", "Officers seized nearly 60,000 kilograms of illegal substances.", []string{"drugs/illegal substances 60000"}},
+		{"pentazocine", "Agents seized 2,050 ampoules of pentazocine.", []string{"drugs/pentazocine 2050"}},
+	})
+}
