@@ -3014,7 +3014,7 @@ func seizedRegions(sf *sentenceFacts) [][2]int {
 		passive := !strings.HasSuffix(verb, "of") && !strings.HasSuffix(verb, "ing") &&
 			(auxBeforeLow(tail(sf.low[cs:m[0]], 40)) ||
 				mayBePassiveAfter(s[m[1]:]) && passiveAfterRe.MatchString(s[m[1]:]))
-		if passive && (verb == "found" || verb == "discovered") && !oneThingFound(sf, cs, m[0]) {
+		if passive && (verb == "found" || verb == "discovered") && !oneThingFound(sf, cs, m[0]) && !listFound(sf, cs, m[0]) {
 			continue // "after checks on documents, the drug was found": what came before is not all found
 		}
 		if rest := strings.TrimLeft(s[m[1]:], " "); strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, ":") {
@@ -3080,6 +3080,39 @@ func oneThingFound(sf *sentenceFacts, cs, verb int) bool {
 	}
 	return false
 }
+
+// listFound reports whether the clause [cs, verb) is a list of things and
+// the verb's auxiliary: "Knives, axes, a crossbow and cash were also
+// found": each was found, as nothing else stands in the clause.
+func listFound(sf *sentenceFacts, cs, verb int) bool {
+	toks := sf.tokensIn(cs, verb)
+	n := len(toks)
+	for n > 0 && (toks[n-1].Lower == "also" || toks[n-1].Lower == "later" || toks[n-1].Lower == "then") {
+		n--
+	}
+	if n < 4 || toks[n-1].Lower != "were" {
+		return false
+	}
+	joined := false
+	for k, t := range toks[:n-1] {
+		gap := sf.s.Text[t.End:toks[k+1].Start]
+		if strings.TrimSpace(gap) == "," {
+			joined = true
+		} else if strings.TrimSpace(gap) != "" && gap != "-" {
+			return false // a bracket, a dash or a quote: more than a list
+		}
+		if t.Lower == "and" {
+			joined = true
+		}
+		if listFoundStops[t.Lower] {
+			return false // "after a search of the house, cash and drugs were found": a clause, not a list
+		}
+	}
+	return joined
+}
+
+// listFoundStops are the words that make a clause more than a list of things.
+var listFoundStops = wordSet("in at on to from after during by with when while where which who that of inside near under behind")
 
 // timeBefore reports whether toks are a time of day or a day that opens a
 // sentence: "About 9:55 am", "On Friday", "At 3 pm".

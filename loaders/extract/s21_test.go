@@ -120,3 +120,14 @@ func TestUnitsAndDrugs21(t *testing.T) {
 		{"pentazocine", "Agents seized 2,050 ampoules of pentazocine.", []string{"drugs/pentazocine 2050"}},
 	})
 }
+
+// TestListsFound21 checks that a list of things found, the list the whole
+// subject of "were (also) found", is seized; a clause with more in it
+// before the verb is not a list.
+func TestListsFound21(t *testing.T) {
+	expectEach(t, seizureSubtypes, []extractCase[string]{
+		{"a list found", "Knives, axes, batons and a crossbow were also found.", []string{"other/knives", "other/axes", "other/batons", "other/crossbow"}},
+		{"a clause, not a list", "After a search of the house, knives and axes were found.", nil},
+		{"to belong to", "The cables and meters belong to the utility and were discovered at a house.", nil},
+	})
+}
