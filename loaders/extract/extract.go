@@ -302,6 +302,10 @@ type run struct {
 	pub     time.Time
 	pubErr  error
 	pubDone bool
+	// helpersOnly holds the agencies every mention of which names a
+	// supporter or partner of others' work, made when soleBody first needs it.
+	helpersOnly     map[string]bool
+	helpersOnlyDone bool
 }
 
 // Extract returns the facts of doc.

@@ -968,6 +968,33 @@ func (r *run) contextAgency(i int) string {
 	return ""
 }
 
+// onlyHelpers returns the agencies the article names only as supporters
+// or partners of others' work ("in collaboration with the Navy and the
+// Public Prosecutor's Office"), never as acting or speaking.
+func (r *run) onlyHelpers() map[string]bool {
+	if r.helpersOnlyDone {
+		return r.helpersOnly
+	}
+	r.helpersOnlyDone = true
+	acts := map[string]bool{}
+	for _, sf := range r.sents {
+		for _, a := range sf.agencies {
+			if !r.supportsOnly(sf, a) && !r.partnerOnly(sf, a) {
+				acts[a.Name] = true
+			}
+		}
+	}
+	for _, o := range r.out.Agencies {
+		if !acts[o.Name] {
+			if r.helpersOnly == nil {
+				r.helpersOnly = map[string]bool{}
+			}
+			r.helpersOnly[o.Name] = true
+		}
+	}
+	return r.helpersOnly
+}
+
 // openingPara is the last paragraph of an article's opening: the second,
 // or the first that holds a sentence when the lines before it are
 // headlines ("46 arrested in blitz" / "44 kilos seized" / "Forty-six
@@ -996,9 +1023,10 @@ func endsSentence(s string) bool {
 // it names none or several: the body its parts belong to.
 func (r *run) soleBody(courtsAside bool) string {
 	main := ""
+	helpers := r.onlyHelpers()
 	for _, o := range r.out.Agencies {
-		if subUnitName(o.Name) || courtsAside && isCourt(o.Name) {
-			continue
+		if subUnitName(o.Name) || courtsAside && isCourt(o.Name) || helpers[o.Name] {
+			continue // (a body named only as a partner is not the one the article is about)
 		}
 		if main != "" {
 			return ""

@@ -131,3 +131,15 @@ func TestListsFound21(t *testing.T) {
 		{"to belong to", "The cables and meters belong to the utility and were discovered at a house.", nil},
 	})
 }
+
+// TestPartnersAreNotTheSubject21 checks that an article's one acting body
+// keeps the figures that name none, where the other bodies it names only
+// helped.
+func TestPartnersAreNotTheSubject21(t *testing.T) {
+	expectEach(t, figureActors, []extractCase[string]{
+		{"partners only", "The Revenue Service stopped a speedboat off Tonsberg. The operation was carried out in collaboration with the Harbour Police.\n\nThe crew dumped the cargo at sea.\n\nIn the end 15 bottles of fuel were confiscated.",
+			[]string{"Revenue Service"}},
+		{"two acting bodies, far back", "The Revenue Service stopped a speedboat off Tonsberg. The Harbour Police searched a house.\n\nThe crew dumped the cargo at sea. It sank. Divers found it. It was raised.\n\nIn the end 15 bottles of fuel were confiscated.",
+			[]string{""}},
+	})
+}
