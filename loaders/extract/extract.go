@@ -1781,28 +1781,39 @@ func (r *run) addAgencyMention(sf *sentenceFacts, name, country string, start, e
 // name ("US Commerce Department") that the gazetteer's places lack.
 var countryWords = map[string]bool{"US": true, "U.S.": true, "UK": true, "U.K.": true, "EU": true}
 
-// countryBefore is the country's word that ends before, right before a
-// body's name ("U.S.", "Thai", "Indonesian"), or "".
+// countryBefore is the country's name or word that ends before, right
+// before a body's name ("U.S.", "United States", "Thai"), or "".
 func (r *run) countryBefore(before string) string {
 	if !strings.HasSuffix(before, " ") {
 		return ""
 	}
 	before = before[:len(before)-1]
-	k := strings.LastIndexAny(before, " \n\t(\"“") + 1
-	w := before[k:]
-	if w == "" || countryWords[w] {
-		return w
+	if before == "" || strings.ContainsAny(before[len(before)-1:], ",:;)\"”'’") {
+		return "" // "Slovakia: Regional Prosecutor's Office", "Syria, Interpol": a list or a label, no name
 	}
-	if !isCapitalised(w) {
-		return ""
-	}
-	var tb [2]token
-	ts := appendTokens(tb[:0], w)
-	if len(ts) != 1 {
-		return ""
-	}
-	if m, ok := r.x.gaz.findAt(ts, entDemonym); ok && m.J == 1 {
-		return w
+	from := len(before)
+	for n := 1; n <= 3; n++ { // a name of up to three words: "United States", "United Arab Emirates"
+		k := strings.LastIndexAny(before[:from], " \n\t(\"“") + 1
+		if k >= len(before) || !isCapitalised(before[k:]) {
+			return ""
+		}
+		from = k
+		w := before[from:]
+		if n == 1 && countryWords[w] {
+			return w
+		}
+		var tb [4]token
+		ts := appendTokens(tb[:0], w)
+		if m, ok := r.x.gaz.findAt(ts, entPlace); ok && m.J == len(ts) && m.Entries[0].Sub == "country" {
+			return w
+		}
+		if m, ok := r.x.gaz.findAt(ts, entDemonym); ok && m.J == len(ts) && n == 1 {
+			return w
+		}
+		if from == 0 || before[from-1] != ' ' {
+			return ""
+		}
+		from--
 	}
 	return ""
 }
