@@ -851,6 +851,10 @@ func (r *run) findPatternAgencies(sf *sentenceFacts) []agencyCand {
 				break // "... of New York" does not end at "New"
 			}
 			if r.isAgencyName(toks[i:end]) || r.isAgencyOfPlace(toks[i:end]) {
+				if wireService(toks, i, end) {
+					i = end - 1
+					break
+				}
 				if k := unitOfForce(toks, i, end); k > 0 && r.isAgencyName(toks[k+2:end]) {
 					// "Gang Crime Unit of the Toronto Police Service": the unit and its force, two bodies.
 					out = append(out, agencyCand{i: i, j: k, name: sf.s.Text[toks[i].Start:toks[k-1].End]},
@@ -2523,6 +2527,20 @@ func connectsName(toks []token, j int, adjacent func(a, b int) bool) bool {
 		}
 	}
 	return j+2 < len(toks) && adjacent(j+1, j+2) && isCapitalised(toks[j+2].Text)
+}
+
+// wireService reports whether toks[i:end], a name ending with "Agency",
+// is a news agency by what the text does with it: officials "told" it, it
+// "reported" or "quoted" them ("officials told Anadolu Agency"). A body of
+// the state is seldom told things in a news report; a wire service is.
+func wireService(toks []token, i, end int) bool {
+	if toks[end-1].Lower != "agency" {
+		return false
+	}
+	if i > 0 && (toks[i-1].Lower == "told" || i > 1 && toks[i-1].Lower == "to" && (toks[i-2].Lower == "speaking" || toks[i-2].Lower == "talking")) {
+		return true
+	}
+	return end < len(toks) && (toks[end].Lower == "reported" || toks[end].Lower == "reports" || toks[end].Lower == "quoted")
 }
 
 // isPossessiveS is the "s" token of "Sheriff's".

@@ -146,3 +146,15 @@ func TestPartnersAreNotTheSubject21(t *testing.T) {
 			[]string{""}},
 	})
 }
+
+// TestWireServices21 checks that a name ending with "Agency" that
+// officials tell things to, or that reports them, is a news agency, not a
+// body of the state.
+func TestWireServices21(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"told", "At least 24 people were arrested across Turkey on Saturday, officials told Anadolu Agency.", nil},
+		{"reported", "Meridian Agency reported that 40 people were arrested.", nil},
+		{"a body that reports figures", "The National Crime Agency reported 40 arrests.", []string{"National Crime Agency"}},
+		{"told the body", "Police told the Border Agency about 4 kg of cocaine.", []string{"Border Agency"}},
+	})
+}
