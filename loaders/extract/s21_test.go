@@ -158,3 +158,14 @@ func TestWireServices21(t *testing.T) {
 		{"told the body", "Police told the Border Agency about 4 kg of cocaine.", []string{"Border Agency"}},
 	})
 }
+
+// TestArrestsByPlaceAndAge21 checks a breakdown of arrests by place that
+// "Of the arrests" opens, a place after "the" in a breakdown, and ages set
+// off after what was said of the people arrested.
+func TestArrestsByPlaceAndAge21(t *testing.T) {
+	expectEach(t, arrestCounts, []extractCase[float64]{
+		{"of the arrests", "Of the arrests, 11 took place in Germany, five in Belgium and three in the Netherlands.", []float64{11, 5, 3}},
+		{"a place after the", "Police arrested 31 suspects in Lyon, 12 in Porto and four in the Algarve.", []float64{31, 12, 4}},
+		{"ages after the words", "Three men on board, aged 64, 45 and 25, were arrested on suspicion of importing drugs.", []float64{3}},
+	})
+}
