@@ -1208,6 +1208,12 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 			continue // "Guyana Defence Force (GDF)": the article's GDF, not the gazetteer's GdF
 		}
 		c := agencyCand{i: m.I, j: m.J, name: e.Canon, country: e.Country, gaz: true}
+		if w := toks[m.I].Text; m.J-m.I == 1 && isAllCaps(w) && e.Form != w && strings.ToUpper(e.Form) == w && e.Form != strings.ToLower(e.Form) &&
+			r.country != "" && e.Country != r.country && e.Country != "INT" {
+			// "a GDF helicopter" in Guyana: an acronym written otherwise than the
+			// gazetteer's "GdF", of another country's body: the article's own body
+			c.name, c.country = w, ""
+		}
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
 			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"
 		}

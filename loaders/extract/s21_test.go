@@ -169,3 +169,13 @@ func TestArrestsByPlaceAndAge21(t *testing.T) {
 		{"ages after the words", "Three men on board, aged 64, 45 and 25, were arrested on suspicion of importing drugs.", []float64{3}},
 	})
 }
+
+// TestForeignAcronymWrittenOtherwise21 checks that an acronym written in
+// capitals where the gazetteer lists another country's body by it in mixed
+// case ("GdF") names the article's own body, by its acronym.
+func TestForeignAcronymWrittenOtherwise21(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"another country's body", "The Guyana Police Force said the team reached Georgetown in a GDF helicopter.", []string{"Guyana Police Force", "GDF"}},
+		{"written as listed", "The GdF seized 40 kg of cocaine in Rome.", []string{"Guardia di Finanza"}},
+	})
+}
