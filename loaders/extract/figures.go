@@ -544,6 +544,10 @@ func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, pla
 	definite := place == "" && definiteBefore(sf.s.Text, f.Start) || restated
 	// "A third woman, aged 26, was arrested": one more, not one told again.
 	another := a.Count != nil && *a.Count == 1 && pos < len(sf.low) && hasAnyPrefix(sf.low[pos:], anotherOnes...)
+	// "Separately, police in Van arrested two other suspects": another event's count, however like an earlier one.
+	if f.End <= len(sf.low) && (startsSeparateEvent(sf) || hasAnyPrefix(sf.low[f.End:], " other ", " more ", " further ", " additional ")) {
+		another = true
+	}
 	for k := range r.out.Arrests {
 		old := &r.out.Arrests[k]
 		if apart && old.sentence == i || another && old.sentence != i {
@@ -4551,8 +4555,23 @@ func (r *run) goodsAfter(sf *sentenceFacts, end int) bool {
 		if strings.ContainsAny(sf.s.Text[end:after[m.I].Start], ",;:.()") || after[0].Lower == "arrests" {
 			break // "made five arrests, seizing cannabis"
 		}
-		if m.J >= len(after) || !personNouns[after[m.J].Lower] {
+		if !personNounSoonAt(after, m.J) {
 			return true
+		}
+	}
+	return false
+}
+
+// personNounSoonAt reports whether a noun of people stands at toks[k] or
+// one or two words after it, with no "and", "or", "of" or "with" between:
+// "two drug trafficking suspects" counts people, not drugs.
+func personNounSoonAt(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+3; j++ {
+		switch w := toks[j].Lower; {
+		case personNouns[w]:
+			return true
+		case w == "and" || w == "or" || w == "of" || w == "with" || !isLetterByte(w[0]):
+			return false
 		}
 	}
 	return false

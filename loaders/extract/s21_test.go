@@ -179,3 +179,16 @@ func TestForeignAcronymWrittenOtherwise21(t *testing.T) {
 		{"written as listed", "The GdF seized 40 kg of cocaine in Rome.", []string{"Guardia di Finanza"}},
 	})
 }
+
+// TestAnotherEventsCount21 checks a count of people whose words name
+// goods before the noun ("two drug trafficking suspects"), and that a
+// count told as another event's ("Separately", "two other suspects") is
+// not the earlier count said again.
+func TestAnotherEventsCount21(t *testing.T) {
+	expectEach(t, arrestCounts, []extractCase[float64]{
+		{"goods before the noun", "Police in Bursa arrested two drug trafficking suspects.", []float64{2}},
+		{"goods, then people", "Police seized 5 kg of cocaine and two suspects.", nil},
+		{"another event", "Police in Izmir arrested two suspects with heroin.\n\nSeparately, police in Van arrested two other drug trafficking suspects.", []float64{2, 2}},
+		{"the count said again", "Police in Izmir arrested two suspects with heroin.\n\nThe two suspects were arrested at dawn.", []float64{2}},
+	})
+}
