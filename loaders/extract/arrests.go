@@ -111,7 +111,7 @@ func (r *run) findRuleArrests(i int, sf *sentenceFacts, found bool) {
 			if whole < 0 && wholeAfterComma {
 				return true // "questioned 69 foreigners, 34 of them ...": no arrest, so no parts of one
 			}
-			if whole < 0 && m.Rule == "arrest.total.people" && arrestedAfter(sf.low[toks[m.End-1].End:]) {
+			if whole < 0 && (m.Rule == "arrest.total.people" || m.Rule == "arrest.total.dash") && arrestedAfter(sf.low[toks[m.End-1].End:]) {
 				// "Ten people including five British and two Philippine nationals
 				// have been arrested": a total no older pass read, its verb after its parts.
 				whole = r.recordArrestRule(i, sf, figure{Value: count, Qualifier: q}, pos, "", m.Rule)

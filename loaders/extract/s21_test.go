@@ -192,3 +192,14 @@ func TestAnotherEventsCount21(t *testing.T) {
 		{"the count said again", "Police in Izmir arrested two suspects with heroin.\n\nThe two suspects were arrested at dawn.", []float64{2}},
 	})
 }
+
+// TestTotalThenPartsAfterADash21 checks a count of people arrested, a dash
+// and its parts: the total and each part, whether the dash closes or not.
+func TestTotalThenPartsAfterADash21(t *testing.T) {
+	expectEach(t, arrestCounts, []extractCase[float64]{
+		{"no closing dash", "Six Brazilian nationals – four males and two females were taken into custody on Sunday.", []float64{6, 4, 2}},
+		{"a closed aside", "Police arrested 40,609 people – 38,163 Malaysians and 2,446 foreigners – for drug offences.", []float64{40609, 38163, 2446}},
+		{"an aside of no counts", "Police said six men - all from Leeds - were arrested.", []float64{6}},
+		{"not said to be arrested", "Six Brazilian nationals – four males and two females – work at the mine.", nil},
+	})
+}
