@@ -1792,12 +1792,12 @@ func (r *run) shilling() string {
 func (r *run) dollar(s string) string {
 	low := strings.ToLower(s)
 	switch {
-	case strings.Contains(low, "australian dollars"):
+	case strings.Contains(low, "australian dollars") || strings.Contains(low, "australian currency"):
 		return "AUD"
-	case strings.Contains(low, "new zealand dollars"):
+	case strings.Contains(low, "new zealand dollars") || strings.Contains(low, "new zealand currency"):
 		return "NZD"
-	case strings.Contains(low, "canadian dollars"):
-		return "CAD"
+	case strings.Contains(low, "canadian dollars") || strings.Contains(low, "canadian currency") || strings.Contains(low, "canadian funds"):
+		return "CAD" // "$68,000.00 in Canadian currency"
 	}
 	if c, ok := dollarByCountry[r.country]; ok && (c != "MXN" && c != "COP" || !strings.Contains(low, "dollar")) {
 		return c // (where the peso is "$", the word "dollars" is the US dollar)

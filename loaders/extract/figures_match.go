@@ -63,6 +63,7 @@ func packUnitAfter(s string) (string, int) {
 	if q == 0 {
 		return "", -1
 	}
+	q = pastShapeWord(s, q) // "159 brick-type packages of cocaine"
 	if q == len(s) {
 		return "", -1
 	}
@@ -74,6 +75,22 @@ func packUnitAfter(s string) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// pastShapeWord returns where the word after a package's shape ends, past
+// its spaces, where s holds one at q ("brick-type ", "brick-shaped ",
+// "rectangular-shaped "), or q.
+func pastShapeWord(s string, q int) int {
+	e := q
+	for e < len(s) && (s[e] >= 'a' && s[e] <= 'z' || s[e] >= 'A' && s[e] <= 'Z') {
+		e++
+	}
+	for _, w := range []string{"-type ", "-shaped ", "-like ", "-sized "} {
+		if e > q && strings.HasPrefix(s[e:], w) {
+			return skipSpaces(s, e+len(w))
+		}
+	}
+	return q
 }
 
 // wordEndsAt reports whether one of alts ends at s[end], starting a word.

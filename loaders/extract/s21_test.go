@@ -203,3 +203,16 @@ func TestTotalThenPartsAfterADash21(t *testing.T) {
 		{"not said to be arrested", "Six Brazilian nationals – four males and two females – work at the mine.", nil},
 	})
 }
+
+// TestShapesCurrencyAndCuttingAgents21 checks packages with their shape
+// before them, a dollar sum in a currency the text names after it, and a
+// drug's cutting agent, which is not the drug.
+func TestShapesCurrencyAndCuttingAgents21(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"a package's shape", "Two vessels were intercepted with 159 brick-type packages of cocaine.", []string{"vehicles/vessels 2", "drugs/cocaine 159"}},
+		{"a cutting agent", "Police seized five kilograms of a suspected cocaine cutting agent.", []string{"other/cocaine cutting agent 5"}},
+	})
+	expectEach(t, seizureSums, []extractCase[string]{
+		{"in Canadian currency", "Police seized $68,000.00 in Canadian currency.", []string{"cash/ 68000 CAD"}},
+	})
+}
