@@ -4196,7 +4196,26 @@ func (r *run) readSupportsOnly(sf *sentenceFacts, a mention) bool {
 			break
 		}
 	}
-	return false
+	return supportsWithUnnamed(sf, a)
+}
+
+// supportsWithUnnamed reports whether agency a is joined by "and" to a
+// name no pass read, then a verb of supporting: "The Emergency Response
+// Team and Police Dog Services helped execute the warrant".
+func supportsWithUnnamed(sf *sentenceFacts, a mention) bool {
+	after := sf.tokensIn(a.End, a.End+80)
+	if len(after) < 3 || after[0].Lower != "and" || sf.s.Text[a.End:after[0].Start] != " " {
+		return false
+	}
+	k := 1
+	if after[k].Lower == "the" {
+		k++
+	}
+	n := 0
+	for ; k < len(after) && (isCapitalised(after[k].Text) || n > 0 && (after[k].Lower == "of" || after[k].Lower == "and")); k++ {
+		n++
+	}
+	return n > 0 && k < len(after) && supportVerbs[after[k].Lower] && (k+1 == len(after) || after[k+1].Lower != "by")
 }
 
 // inSupportList reports whether agency a is a later body of a list of

@@ -216,3 +216,15 @@ func TestShapesCurrencyAndCuttingAgents21(t *testing.T) {
 		{"in Canadian currency", "Police seized $68,000.00 in Canadian currency.", []string{"cash/ 68000 CAD"}},
 	})
 }
+
+// TestSupportersNamedWithUnknownBodies21 checks that a body joined by
+// "and" to a name no pass reads, then a verb of supporting, supported:
+// the figures after it are not its.
+func TestSupportersNamedWithUnknownBodies21(t *testing.T) {
+	expectEach(t, figureActors, []extractCase[string]{
+		{"helped, with an unknown name", "The Harbour Police searched a house in Tonsberg. The Coastal Emergency Response Team and Canine Services helped execute the warrant.\n\nOfficers seized 2 tasers.",
+			[]string{"Harbour Police"}},
+		{"acted, with an unknown name", "The Harbour Police searched a house in Tonsberg. The Coastal Emergency Response Team and Canine Services raided a shed.\n\nOfficers seized 2 tasers.",
+			[]string{"Coastal Emergency Response Team"}},
+	})
+}
