@@ -228,3 +228,15 @@ func TestSupportersNamedWithUnknownBodies21(t *testing.T) {
 			[]string{"Coastal Emergency Response Team"}},
 	})
 }
+
+// TestOneInCustody21 checks one person said to be in custody or being
+// held, and customers among the people a count of arrests counts; one who
+// "remains in custody" was most often counted before.
+func TestOneInCustody21(t *testing.T) {
+	expectEach(t, arrestCounts, []extractCase[float64]{
+		{"in police custody", "A 37-year-old businessman from Nadi is in police custody in relation to the seizure.", []float64{1}},
+		{"being held", "The truck driver is being held for investigation.", []float64{1}},
+		{"remains in custody", "Two men were arrested on Friday. A 31-year-old man remains in custody.", []float64{2}},
+		{"customers", "Along with the traffickers, two customers were also arrested.", []float64{2}},
+	})
+}
