@@ -1200,6 +1200,9 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		if m.J-m.I == 1 && insideLongerName(sf, m.I) {
 			continue // "Inland Revenue Board": one word of another body's name, not Ireland's Revenue
 		}
+		if m.I > 0 && nameOpeners[toks[m.I-1].Lower] && isCapitalised(toks[m.I-1].Text) && adjacentSpace(sf, m.I-1, m.I) {
+			continue // "Iraq's National Security Service": a longer name than the gazetteer's "Security Service", the patterns' to read
+		}
 		if m.J-m.I == 1 && m.J < len(toks) && !strings.EqualFold(toks[m.I].Text, e.Canon) && strings.ToUpper(toks[m.I].Text) != toks[m.I].Text && isCapitalised(toks[m.J].Text) &&
 			(r.x.titleTest()(toks[m.J]) || toks[m.J].Lower == "station") {
 			continue // "Garda Commissioner Drew Harris", "Garda Station": an office or a building, named by the body's short name (not its acronym: "NCA Director")
@@ -1405,6 +1408,11 @@ func insideLongerName(sf *sentenceFacts, i int) bool {
 	}
 	return isCapitalised(toks[i-1].Text) && adjacentSpace(sf, i-1, i) && isCapitalised(toks[i+1].Text) && adjacentSpace(sf, i, i+1)
 }
+
+// nameOpeners are the words that open a body's name as part of it: a body
+// the gazetteer lists without one is another body ("National Security
+// Service" is not the "Security Service").
+var nameOpeners = wordSet("national federal central general state provincial regional royal special supreme")
 
 // findPlacePolice reads a place's name before "police" or "customs" as
 // that place's force: "Malacca police chief ...", "Colombia's police

@@ -240,3 +240,12 @@ func TestOneInCustody21(t *testing.T) {
 		{"customers", "Along with the traffickers, two customers were also arrested.", []float64{2}},
 	})
 }
+
+// TestLongerNameThanListed21 checks that a word that opens bodies' names
+// before a listed body's name makes another body, read whole.
+func TestLongerNameThanListed21(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"national before a listed name", "They were captured in Nineveh, the National Security Service said in a statement.", []string{"National Security Service"}},
+		{"the listed name", "The Security Service said two men were held.", []string{"Security Service"}},
+	})
+}
