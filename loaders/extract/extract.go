@@ -1103,7 +1103,7 @@ func (r *run) prescanAgencies() {
 		}
 		var found [8]match
 		for _, m := range r.x.gaz.appendFind(found[:0], sf.toks, entAgency) {
-			if k := localUnitStart(sf, m.I, m.J); k < m.I {
+			if k := r.localUnitFrom(sf, m.I, m.J); k < m.I {
 				acr, unit := sf.toks[m.I].Text, sf.s.Text[sf.toks[k].Start:sf.toks[m.J-1].End]
 				if old, ok := r.localUnits[acr]; ok && old != unit {
 					unit = "" // two units of one force: a bare acronym names neither
@@ -1220,7 +1220,7 @@ func (r *run) findAgencies(sf *sentenceFacts) {
 		if full, ok := r.byFirstWord[toks[m.I].Text]; ok && m.J-m.I == 1 {
 			c.name, c.country = full, "" // "Revenue" for the article's "Revenue Customs Service"
 		}
-		if k := localUnitStart(sf, m.I, m.J); k < m.I {
+		if k := r.localUnitFrom(sf, m.I, m.J); k < m.I {
 			// "Northern Rockies RCMP": a force's local unit, named by its place.
 			c.i, c.name, c.gaz = k, sf.s.Text[toks[k].Start:toks[m.J-1].End], false
 		} else if unit, ok := r.localUnits[toks[m.I].Text]; ok && m.J-m.I == 1 && unit != "" {
@@ -2650,6 +2650,19 @@ func localUnitStart(sf *sentenceFacts, i, j int) int {
 	}
 	if k > 0 && strings.TrimSpace(sf.s.Text[toks[k-1].End:toks[k].Start]) == "" && isCapitalised(toks[k-1].Text) && k == i-3 {
 		return i // a longer capitalised run: a headline, not a place
+	}
+	return k
+}
+
+// localUnitFrom is localUnitStart, also over a place's name of two joined
+// by "and" that the gazetteer lists whole: "Newfoundland and Labrador RCMP".
+func (r *run) localUnitFrom(sf *sentenceFacts, i, j int) int {
+	k := localUnitStart(sf, i, j)
+	toks := sf.toks
+	if k < i && k >= 2 && toks[k-1].Lower == "and" && isCapitalised(toks[k-2].Text) && adjacentSpace(sf, k-2, k-1) && adjacentSpace(sf, k-1, k) {
+		if m, ok := r.x.gaz.findAt(toks[k-2:i], entPlace); ok && m.J == i-(k-2) {
+			return k - 2
+		}
 	}
 	return k
 }

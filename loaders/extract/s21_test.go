@@ -249,3 +249,12 @@ func TestLongerNameThanListed21(t *testing.T) {
 		{"the listed name", "The Security Service said two men were held.", []string{"Security Service"}},
 	})
 }
+
+// TestLocalUnitOfTwoPlaces21 checks a force's local unit named by a place
+// of two names joined by "and" that the gazetteer lists whole.
+func TestLocalUnitOfTwoPlaces21(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"a listed place", "Newfoundland and Labrador RCMP seized 3 guns.", []string{"Newfoundland and Labrador RCMP"}},
+		{"no place before and", "Police and Labrador RCMP seized 3 guns.", []string{"Labrador RCMP"}},
+	})
+}
