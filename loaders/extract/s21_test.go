@@ -121,6 +121,8 @@ func TestUnitsAndDrugs21(t *testing.T) {
 		{"a unit's letter", "The Navy seized two t of cocaine.", []string{"drugs/cocaine 2"}},
 		{"illegal substances", "Officers seized nearly 60,000 kilograms of illegal substances.", []string{"drugs/illegal substances 60000"}},
 		{"pentazocine", "Agents seized 2,050 ampoules of pentazocine.", []string{"drugs/pentazocine 2050"}},
+		{"stimulants", "Police seized 2 kg of stimulants on Monday.", []string{"drugs/stimulants 2"}},
+		{"benzhexol pills", "Officers seized 12 million benzhexol pills.", []string{"drugs/benzhexol 1.2e+07"}},
 	})
 }
 
