@@ -2340,7 +2340,8 @@ func (r *run) platformName(canon, surface string) string {
 
 // placeKindWords are the last words of the kinds of place that the rule
 // place.kind-of names before "of" (rules/places.rules): its cheap test.
-var placeKindWords = wordSet("town village city hamlet municipality commune island")
+var placeKindWords = wordSet("town village city hamlet municipality commune island territory outskirts suburb suburbs district region province county governorate prefecture " +
+	"resident residents native natives") // (and place.resident-of's: "a resident of Stara Zagora")
 
 // findUnlistedPlaces reads the places of rules/places.rules that no
 // gazetteer knows: "a warehouse in Wouwse Plantage".

@@ -260,3 +260,15 @@ func TestLocalUnitOfTwoPlaces21(t *testing.T) {
 		{"no place before and", "Police and Labrador RCMP seized 3 guns.", []string{"Labrador RCMP"}},
 	})
 }
+
+// TestPlacesOfResidentsAndTerritories21 checks places named after "the
+// territory of", "the outskirts of" and the like, and after "a resident
+// of" or "a native of".
+func TestPlacesOfResidentsAndTerritories21(t *testing.T) {
+	expectEach(t, placeNames, []extractCase[string]{
+		{"the territory of", "Officers stopped a van on a road in the territory of Simeonovgrad.", []string{"Simeonovgrad"}},
+		{"a resident of", "The driver, a resident of Stara Zagora, has a criminal record.", []string{"Stara Zagora"}},
+		{"a native of", "He is a native of Kolarovo.", []string{"Kolarovo"}},
+		{"not a name", "The driver, a resident of the area, was arrested.", nil},
+	})
+}
