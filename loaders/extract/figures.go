@@ -4305,14 +4305,19 @@ func inPhraseList(sf *sentenceFacts, a mention, phrases []string) bool {
 // letters back to a comma, an "and" or the end of one of phrases; -1 where
 // there is no such item.
 func unnamedItemBefore(low string, phrases []string) int {
-	from := max(strings.LastIndexByte(low, ',')+1, strings.LastIndex(low, " and ")+len(" and "))
+	base := max(0, len(low)-60) // an item of four words or fewer ends the text
+	w := low[base:]
+	from := max(strings.LastIndexByte(w, ',')+1, strings.LastIndex(w, " and ")+len(" and "))
 	for _, p := range phrases {
-		if k := strings.LastIndex(low, p); k >= 0 {
+		if k := strings.LastIndex(w, p); k >= 0 {
 			from = max(from, k+len(p))
 		}
 	}
-	item := strings.TrimPrefix(strings.TrimLeft(low[from:], " "), "the ")
-	if item == "" || len(strings.Fields(item)) > 4 || strings.ContainsFunc(item, func(c rune) bool {
+	if from == 0 && base > 0 {
+		return -1 // no separator in reach: a long run, no item
+	}
+	item := strings.TrimPrefix(strings.TrimLeft(w[from:], " "), "the ")
+	if item == "" || strings.Count(strings.TrimSpace(item), " ") > 3 || strings.ContainsFunc(item, func(c rune) bool {
 		return !unicode.IsLetter(c) && c != ' ' && c != '-' && c != '\'' && c != '’'
 	}) {
 		return -1
