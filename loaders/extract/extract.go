@@ -302,10 +302,9 @@ type run struct {
 	pub     time.Time
 	pubErr  error
 	pubDone bool
-	// helpersOnly holds the agencies every mention of which names a
-	// supporter or partner of others' work, made when soleBody first needs it.
-	helpersOnly     map[string]bool
-	helpersOnlyDone bool
+	// helperOnly tells, by agency, whether every mention of it names a
+	// supporter or partner of others' work (onlyHelper), as soleBody asks.
+	helperOnly map[string]bool
 }
 
 // Extract returns the facts of doc.

@@ -972,31 +972,30 @@ func (r *run) contextAgency(i int) string {
 	return ""
 }
 
-// onlyHelpers returns the agencies the article names only as supporters
-// or partners of others' work ("in collaboration with the Navy and the
-// Public Prosecutor's Office"), never as acting or speaking.
-func (r *run) onlyHelpers() map[string]bool {
-	if r.helpersOnlyDone {
-		return r.helpersOnly
+// onlyHelper reports whether the article names the agency only as a
+// supporter or partner of others' work ("in collaboration with the Navy
+// and the Public Prosecutor's Office"), never as acting or speaking.
+func (r *run) onlyHelper(name string) bool {
+	if v, ok := r.helperOnly[name]; ok {
+		return v
 	}
-	r.helpersOnlyDone = true
-	acts := map[string]bool{}
+	only := true
 	for _, sf := range r.sents {
 		for _, a := range sf.agencies {
-			if !r.supportsOnly(sf, a) && !r.partnerOnly(sf, a) {
-				acts[a.Name] = true
+			if a.Name == name && !r.supportsOnly(sf, a) && !r.partnerOnly(sf, a) {
+				only = false
+				break
 			}
 		}
-	}
-	for _, o := range r.out.Agencies {
-		if !acts[o.Name] {
-			if r.helpersOnly == nil {
-				r.helpersOnly = map[string]bool{}
-			}
-			r.helpersOnly[o.Name] = true
+		if !only {
+			break
 		}
 	}
-	return r.helpersOnly
+	if r.helperOnly == nil {
+		r.helperOnly = map[string]bool{}
+	}
+	r.helperOnly[name] = only
+	return only
 }
 
 // openingPara is the last paragraph of an article's opening: the second,
@@ -1027,9 +1026,8 @@ func endsSentence(s string) bool {
 // it names none or several: the body its parts belong to.
 func (r *run) soleBody(courtsAside bool) string {
 	main := ""
-	helpers := r.onlyHelpers()
 	for _, o := range r.out.Agencies {
-		if subUnitName(o.Name) || courtsAside && isCourt(o.Name) || helpers[o.Name] {
+		if subUnitName(o.Name) || courtsAside && isCourt(o.Name) || r.onlyHelper(o.Name) {
 			continue // (a body named only as a partner is not the one the article is about)
 		}
 		if main != "" {
@@ -4235,6 +4233,7 @@ func inPhraseList(sf *sentenceFacts, a mention, phrases []string) bool {
 	low := sf.low
 	at := a.Start
 	firstSep := "" // what stands before a's item
+	seen := 0      // whether one of phrases stands before a: 0 not yet known, 1 no, 2 yes
 	if open := strings.LastIndexByte(low[:at], '('); open > strings.LastIndexByte(low[:at], ')') {
 		// a body spelled out in the brackets after its acronym: the list's item is the acronym
 		end := len(strings.TrimRight(low[:open], " "))
@@ -4288,7 +4287,7 @@ func inPhraseList(sf *sentenceFacts, a mention, phrases []string) bool {
 			// acronym no list holds, the body spelled out after it
 			prev = capitalisedRunBefore(sf, len(before))
 		}
-		if prev < 0 {
+		if prev < 0 && phraseBefore(low[:a.Start], phrases, &seen) {
 			prev = unnamedItemBefore(before, phrases)
 		}
 		if prev < 0 {
@@ -4297,6 +4296,18 @@ func inPhraseList(sf *sentenceFacts, a mention, phrases []string) bool {
 		at = prev
 	}
 	return false
+}
+
+// phraseBefore reports whether low holds one of phrases, remembering the
+// answer in *seen (0 not yet known, 1 no, 2 yes).
+func phraseBefore(low string, phrases []string, seen *int) bool {
+	if *seen == 0 {
+		*seen = 1
+		if slices.ContainsFunc(phrases, func(p string) bool { return strings.Contains(low, p) }) {
+			*seen = 2
+		}
+	}
+	return *seen == 2
 }
 
 // unnamedItemBefore is where the list item ending low starts, for an item
@@ -5274,7 +5285,7 @@ func modelNumber(s string, toks []token, i int) bool {
 // lower case, trimmed of spaces and of a last "the": ", and" of
 // "INTERPOL, and the UNODC".
 func joiner(sf *sentenceFacts, from, to int) string {
-	between := strings.TrimSpace(strings.ToLower(sf.s.Text[from:to]))
+	between := strings.TrimSpace(sf.low[from:to]) // (sf.low is the text in ASCII lower case, byte for byte)
 	if strings.HasPrefix(between, "(") {
 		if k := strings.IndexByte(between, ')'); k > 0 {
 			between = strings.TrimSpace(between[k+1:]) // "the Navy (Semar) and the FGR": the first's short form
