@@ -685,6 +685,9 @@ var (
 		"attorney's office": true, "prosecution service": true, "police authority": true, "crime agency": true,
 		"revenue service": true, "customs administration": true, "drug unit": true, "crime group": true,
 		"investigation service": true, "intelligence service": true, "security service": true,
+		// branches of a force named by their work: "Criminal Investigation Branch", "Special Intelligence and Investigation Branch"
+		"investigation branch": true, "investigations branch": true, "intelligence branch": true, "crime branch": true, "narcotics branch": true,
+		"dog services": true, "dog service": true, // "Police Dog Services"
 		"task force": true, "task forces": true, "sheriff department": true,
 		"security force":    true, // "Border Security Force"
 		"public prosecutor": true, "prosecutor general": true, "attorney general": true, "general office": true,

@@ -272,3 +272,14 @@ func TestPlacesOfResidentsAndTerritories21(t *testing.T) {
 		{"not a name", "The driver, a resident of the area, was arrested.", nil},
 	})
 }
+
+// TestBranchesAndDogServices21 checks a force's branches named by their
+// work and its dog services as bodies.
+func TestBranchesAndDogServices21(t *testing.T) {
+	expectEach(t, agencyNames, []extractCase[string]{
+		{"an investigation branch", "The Criminal Investigation Branch arrested two men in Hobart.", []string{"Criminal Investigation Branch"}},
+		{"intelligence and investigation", "The Special Intelligence and Investigation Branch seized 3,600 cartons of cigarettes.", []string{"Special Intelligence and Investigation Branch"}},
+		{"dog services", "Police Dog Services helped search the house.", []string{"Police Dog Services"}},
+		{"a branch of a bank", "He withdrew cash at the Main Street Branch.", nil},
+	})
+}
