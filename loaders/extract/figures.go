@@ -1309,6 +1309,7 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 		if i > 0 && strings.ContainsAny(s[toks[i-1].End:toks[i].Start], ",.;:()") {
 			break // the phrase ended: "17 Arrested, 10,000 Fentanyl Pills" is no count of pills
 		}
+
 		if m, ok := r.x.gaz.findAt(toks[i:], entCommodity); ok {
 			e, end := longestCommodity(m.Entries), i+m.J
 			if e.Commodity == "firearms" && end < len(toks) && s[toks[end-1].End:toks[end].Start] == " " {
@@ -1949,7 +1950,13 @@ func (r *run) findSeizures(i int, sf *sentenceFacts) {
 				after = after[hedgeLen(after):] // "2 kg of what was believed to be cocaine"
 			}
 			var e *entry
-			if unit == "" || !strings.HasPrefix(afterUnit, ",") && !strings.HasPrefix(afterUnit, ";") {
+			if strings.HasPrefix(afterUnit, ")") && strings.HasSuffix(strings.TrimRight(text[:f.Start], " "), "(") {
+				// "heroin (2.5 kg) and cannabis (40 kg)": a figure in brackets is of the goods right before them
+				if b := r.commodityBefore(sf, f.Start); b != nil {
+					e, cs, ce = b, 0, 0
+				}
+			}
+			if e == nil && (unit == "" || !strings.HasPrefix(afterUnit, ",") && !strings.HasPrefix(afterUnit, ";")) {
 				// (a measure's goods follow it before any comma: "shabu weighing 900
 				// grams, one pistol" weighs no pistol)
 				e, cs, ce = r.commodityNear(sf, len(text)-len(after), 3)

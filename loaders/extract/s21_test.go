@@ -283,3 +283,12 @@ func TestBranchesAndDogServices21(t *testing.T) {
 		{"a branch of a bank", "He withdrew cash at the Main Street Branch.", nil},
 	})
 }
+
+// TestFiguresInBrackets21 checks a figure in brackets right after the
+// goods it measures, and a conversion in brackets, which is not one.
+func TestFiguresInBrackets21(t *testing.T) {
+	expectEach(t, seizureQuantities, []extractCase[string]{
+		{"after the goods", "Officers seized heroin (2.5 kg) and cannabis (40 kg).", []string{"drugs/heroin 2.5", "drugs/cannabis 40"}},
+		{"a conversion", "Police seized 5 kg (11 lb) of cocaine.", []string{"drugs/cocaine 5"}},
+	})
+}
