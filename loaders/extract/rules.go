@@ -269,7 +269,7 @@ var personNouns = wordSet(`people persons person suspects suspect men man women 
 		traders merchants vendor shopkeepers hawkers peddlers pushers distributors suppliers
 		importers exporters manufacturers cooks chemists employees staff officials owners
 		managers directors executives businessmen businesswomen pilots captains seamen crewmen
-		handlers dockworkers truckers migrants immigrants residents villagers tenants occupants customers customer clients client buyer
+		handlers dockworkers truckers migrants immigrants residents villagers tenants occupants customers customer clients client buyer crews gangster paddlers paddler
 		inmates prisoners students relatives brothers sisters sons daughters husband wife
 		militants terrorists pirates counterfeiters forgers mobsters kingpins bosses leaders
 		personalities males females father son mother daughter brother sister subjects

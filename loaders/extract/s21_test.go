@@ -240,6 +240,8 @@ func TestOneInCustody21(t *testing.T) {
 		{"being held", "The truck driver is being held for investigation.", []float64{1}},
 		{"remains in custody", "Two men were arrested on Friday. A 31-year-old man remains in custody.", []float64{2}},
 		{"customers", "Along with the traffickers, two customers were also arrested.", []float64{2}},
+		{"crews", "Six boat crews were arrested.", []float64{6}},
+		{"paddlers, as some write it", "Officers arrested six drug paddlers.", []float64{6}},
 	})
 }
 
