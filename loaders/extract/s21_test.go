@@ -56,6 +56,10 @@ func TestNamedSuspects21(t *testing.T) {
 			[]string{"Mark Tillet"}},
 		{"after a person described by age", "Officers arrested a 75-year-old grandfather, Nna Ude Felix with 1.6 kg of cannabis.",
 			[]string{"Nna Ude Felix"}},
+		{"an age in brackets", "Police arrested Tom Reed (28) in Leeds.", []string{"Tom Reed"}},
+		{"a year in brackets is no age", "Operation Kestrel (2019) was big.", nil},
+		{"a role in lower case after said", "“We halted the trucks,” said assistant police inspector, Sunil Jadhav, from the station.",
+			[]string{"Sunil Jadhav"}},
 	})
 }
 
