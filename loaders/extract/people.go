@@ -305,11 +305,26 @@ func (r *run) agencyStartingAt(sf *sentenceFacts, pos int) string {
 }
 
 // addPerson records a person, merging with one already seen by surname.
+// postAreaWords end the name of the area a post covers, written between
+// the post and the name: "Director Gujranwala Zone Abdul Qadir Qamar".
+var postAreaWords = wordSet("Zone Region District Division Circle Range Sector Province County Command")
+
 func (r *run) addPerson(sf *sentenceFacts, name, title, role, org string) {
 	if strings.HasSuffix(role, " of the") || strings.HasSuffix(role, " of") {
 		return // "Zoran Petrovic, allegedly the leader of the Pink Panthers": a group's name after the role
 	}
 	words := strings.Fields(name)
+	for k := len(words) - 2; k >= 0; k-- {
+		if postAreaWords[words[k]] {
+			// "Director Gujranwala Zone Abdul Qadir Qamar": the area of a post, then the name
+			if len(words)-k-1 < 2 {
+				return // "Gujranwala Zone Abdul": no whole name after it
+			}
+			words = words[k+1:]
+			name = strings.Join(words, " ")
+			break
+		}
+	}
 	for _, w := range words[min(1, len(words)):] {
 		if titleCaseWords[w] {
 			return // "Seizes Large Quantities Of": a headline in title case, not a name

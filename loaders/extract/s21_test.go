@@ -298,3 +298,12 @@ func TestFiguresInBrackets21(t *testing.T) {
 		{"a conversion", "Police seized 5 kg (11 lb) of cocaine.", []string{"drugs/cocaine 5"}},
 	})
 }
+
+// TestPostAreaBeforeName21 checks that the area a post covers, written
+// between the post and the name, is not part of the name.
+func TestPostAreaBeforeName21(t *testing.T) {
+	expectEach(t, peopleNames, []extractCase[string]{
+		{"a zone", "Director Gujranwala Zone Abdul Qadir Qamar said the crackdown continued.", []string{"Abdul Qadir Qamar"}},
+		{"no area", "Inspector Ana Jordan said three men were held.", []string{"Ana Jordan"}},
+	})
+}
