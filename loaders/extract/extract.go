@@ -2417,8 +2417,9 @@ func (r *run) addUnlistedPlace(sf *sentenceFacts, start, end int) {
 	var tb [8]token // a name's few words, and their matches, stay on the stack
 	var found [4]match
 	toks := appendTokens(tb[:0], name)
-	if len(r.x.gaz.appendFind(found[:0], toks, entAgency, entDemonym, entCommodity, entPlatform, entGroup)) > 0 || notPlaceWord[toks[0].Lower] {
-		return
+	if len(r.x.gaz.appendFind(found[:0], toks, entAgency, entDemonym, entCommodity, entPlatform, entGroup)) > 0 || notPlaceWord[toks[0].Lower] ||
+		toks[len(toks)-1].Lower == "custody" {
+		return // ("is in Police Custody": held, nowhere)
 	}
 	if len(toks) > 1 && streetWords[toks[len(toks)-1].Lower] {
 		return // "in Lion Street": an address, not a place

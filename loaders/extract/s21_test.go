@@ -276,6 +276,7 @@ func TestPlacesOfResidentsAndTerritories21(t *testing.T) {
 		{"a resident of", "The driver, a resident of Stara Zagora, has a criminal record.", []string{"Stara Zagora"}},
 		{"a native of", "He is a native of Kolarovo.", []string{"Kolarovo"}},
 		{"not a name", "The driver, a resident of the area, was arrested.", nil},
+		{"custody is nowhere", "A 37-year-old businessman from Nadi is in Police Custody in relation to the seizure.", []string{"Nadi"}},
 	})
 }
 
