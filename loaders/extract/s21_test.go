@@ -276,6 +276,9 @@ func TestPlacesOfResidentsAndTerritories21(t *testing.T) {
 		{"a resident of", "The driver, a resident of Stara Zagora, has a criminal record.", []string{"Stara Zagora"}},
 		{"a native of", "He is a native of Kolarovo.", []string{"Kolarovo"}},
 		{"not a name", "The driver, a resident of the area, was arrested.", nil},
+		{"two names after in", "Police seized drugs in Taru and Rabai.", []string{"Taru", "Rabai"}},
+		{"months are no places", "Police were in March and April busy.", nil},
+		{"a valley", "The raid took place in the Klang Valley.", []string{"Klang Valley"}},
 		{"custody is nowhere", "A 37-year-old businessman from Nadi is in Police Custody in relation to the seizure.", []string{"Nadi"}},
 	})
 }
