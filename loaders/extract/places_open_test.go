@@ -52,7 +52,7 @@ func TestOpenPlaces(t *testing.T) {
 		{"a demonym", "The raid was in the German state of Hesse.", []string{"Hesse/DE"}},
 		{"possessive of an agency", "Detective Lee, from Police's National Organised Crime Group, spoke.", nil},
 		{"a list ends at its and", "Raids were made in London and Paris, Smith said.", []string{"London/GB", "Paris/FR"}},
-		{"a list of two", "He lived in Agege and Shogunle.", []string{"Agege/NG"}},
+		{"a list of two, its unlisted name read by place.list-unlisted", "He lived in Agege and Shogunle.", []string{"Agege/NG", "Shogunle/"}},
 		{"a street", "Officers searched a house in Rugeley Road.", nil},
 		{"a street named after a listed town", "A warrant was executed in the area of Portland Drive.", nil},
 	} {

@@ -39,7 +39,7 @@ func TestPlaceRules(t *testing.T) {
 		{"after in, before a comma", "Police raided a farm in Wouwse Plantage, seizing cash.", []string{"Wouwse Plantage"}},
 		{"after at, before a phrase word", "The buy-bust took place at Novaliches on Friday.", []string{"Novaliches"}},
 		{"after near, at the sentence's end", "The lab was near Kettering", []string{"Kettering"}},
-		{"up to three words", "It was found in Upper Red Hook Valley.", nil},
+		{"up to three words", "It was found in Upper Red Hook Farms.", nil},
 		{"three words", "It was found in Upper Red Hook.", []string{"Upper Red Hook"}},
 		{"the phrase must end", "a raid in Dover Castle yesterday", nil},
 		{"hyphen and lower-case part", "arrests in Stoke-on-trent, then", []string{"Stoke-on-trent"}},
