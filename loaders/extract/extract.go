@@ -2370,7 +2370,7 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		}
 		next = m.End
 		r.rule = m.Rule
-		if m.Rule == "place.list-unlisted" || m.Rule == "place.communities" {
+		if m.Rule == "place.list-unlisted" || m.Rule == "place.communities" || m.Rule == "place.hometown.region" {
 			for _, c := range m.Captures() {
 				r.addUnlistedPlace(sf, toks[c.Start].Start, toks[c.End-1].End)
 			}

@@ -279,6 +279,8 @@ func TestPlacesOfResidentsAndTerritories21(t *testing.T) {
 		{"two names after in", "Police seized drugs in Taru and Rabai.", []string{"Taru", "Rabai"}},
 		{"months are no places", "Police were in March and April busy.", nil},
 		{"a valley", "The raid took place in the Klang Valley.", []string{"Klang Valley"}},
+		{"a home town and its region", "Police arrested Ana Silva, 45, of Boa Vista, Roraima and Tom Reed.", []string{"Boa Vista", "Roraima"}},
+		{"a home town, then a clause", "Police arrested Ana Silva, 45, of Zemunik, who was wanted.", []string{"Zemunik"}},
 		{"custody is nowhere", "A 37-year-old businessman from Nadi is in Police Custody in relation to the seizure.", []string{"Nadi"}},
 	})
 }
