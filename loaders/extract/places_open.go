@@ -636,21 +636,36 @@ var apStates = map[string]string{"Ala": "Alabama", "Ariz": "Arizona", "Ark": "Ar
 	"Nev": "Nevada", "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "Tenn": "Tennessee", "Vt": "Vermont",
 	"Va": "Virginia", "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming"}
 
+// postalStates are the US states by their postal codes, read only in a
+// dateline after a town written in capitals ("TRENTON, MI —").
+var postalStates = map[string]string{"AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+	"CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+	"IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine",
+	"MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri",
+	"MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico",
+	"NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+	"PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+	"UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming"}
+
 // findAPStates names the state a news agency's abbreviation stands for,
 // after a capitalised word and a comma, before a stop or a dash: "TUCSON,
 // Ariz. — Customs officers ...".
 func (r *run) findAPStates(sf *sentenceFacts) {
+	r.rule = "place.ap-state"
 	toks, text := sf.toks, sf.s.Text
 	for k := 1; k < len(toks); k++ {
 		if n := len(toks[k].Text); n < 2 || n > 5 || text[toks[k-1].End:toks[k].Start] != ", " {
 			continue // (cheap tests first: a short word right after ", ")
 		}
+		after := text[toks[k].End:]
 		state, ok := apStates[toks[k].Text]
+		if !ok && k <= 3 && sf.s.Para <= 3 && isAllCaps(toks[k-1].Text) && hasAnyPrefix(after, " —", " –", " --", " - ") {
+			state, ok = postalStates[toks[k].Text] // a dateline: "TRENTON, MI —"
+		}
 		if !ok || !isCapitalised(toks[k-1].Text) {
 			continue
 		}
-		after := text[toks[k].End:]
-		if !strings.HasPrefix(after, ".") && !strings.HasPrefix(after, "—") && !strings.HasPrefix(after, "–") {
+		if !strings.HasPrefix(after, ".") && !strings.HasPrefix(after, "—") && !strings.HasPrefix(after, "–") && !hasAnyPrefix(after, " —", " –", " --", " - ") {
 			continue
 		}
 		mt := mention{Name: state, Surface: toks[k].Text, Start: toks[k].Start, End: toks[k].End}

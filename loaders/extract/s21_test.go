@@ -313,3 +313,12 @@ func TestPostAreaBeforeName21(t *testing.T) {
 		{"no area", "Inspector Ana Jordan said three men were held.", []string{"Ana Jordan"}},
 	})
 }
+
+// TestPostalStateInDateline21 checks a US state's postal code after a town
+// in capitals in a dateline, and that two capitals elsewhere name none.
+func TestPostalStateInDateline21(t *testing.T) {
+	expectEach(t, placeNames, []extractCase[string]{
+		{"a dateline", "TRENTON, MI -- Police seized 11 guns.", []string{"Michigan", "Trenton"}},
+		{"not a dateline", "Police in Leeds, OR other towns seized guns.", []string{"Leeds"}},
+	})
+}
