@@ -3350,7 +3350,7 @@ func inRegions(regions [][2]int, start, end int) bool {
 var (
 	arrestCueRe = regexp.MustCompile(`(?i)\b(arrest|detain|custody|apprehend|nabbed|rounded up|held)`)
 	weightOfRe  = regexp.MustCompile(`^\s+of\b`)
-	cashAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+|undeclared\s+|unexplained\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:bank\s*notes|currency))\b`)
+	cashAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:in\s+(?:suspected\s+|suspect\s+|seized\s+|illicit\s+|criminal\s+|counterfeit\s+|undeclared\s+|unexplained\s+)?cash|(?:of|in)\s+cash|cash|in\s+(?:(?:undeclared|foreign|local|hard|mixed|various)\s+){0,2}(?:bank\s*notes|currency|currencies))\b`)
 	// cryptoWords are what cryptoAfterRe needs one of, in ASCII lower case
 	// (no letter of them has a non-ASCII fold).
 	cryptoWords   = []string{"bitcoin", "crypto", "monero", "ether", "virtual", "digital"}
@@ -3378,7 +3378,7 @@ var (
 	// The words, in ASCII lower case, that some seizure patterns need.
 	valueWords        = []string{"worth", "value", "price"}
 	hypotheticalVerbs = []string{"seiz", "confiscat", "recover", "intercept"}
-	cashWords         = []string{"cash", "bank", "currency"}
+	cashWords         = []string{"cash", "bank", "currency", "currencies"}
 	strongSeizeWords  = []string{"seiz", "confiscated", "recovered"}
 	exampleWords      = []string{"such as", "includ", "like", "e.g."}
 

@@ -322,3 +322,12 @@ func TestPostalStateInDateline21(t *testing.T) {
 		{"not a dateline", "Police in Leeds, OR other towns seized guns.", []string{"Leeds"}},
 	})
 }
+
+// TestForeignCurrency21 checks sums "in undeclared foreign currency" or
+// "in foreign currencies", which are cash, also after "intercepted".
+func TestForeignCurrency21(t *testing.T) {
+	expectEach(t, seizureSums, []extractCase[string]{
+		{"undeclared foreign currency", "Customs intercepted $1,154,900 and SR135,900 in undeclared foreign currency.", []string{"cash/ 1.1549e+06 USD", "cash/ 135900 SAR"}},
+		{"foreign currencies", "Customs intercepted $5,000 in foreign currencies.", []string{"cash/ 5000 USD"}},
+	})
+}
