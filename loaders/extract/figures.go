@@ -5049,6 +5049,9 @@ func intentBefore(low string) bool {
 func sharedAfter(text string, moneys []money, k int) string {
 	end := moneys[k].End
 	for j := k + 1; j < len(moneys); j++ {
+		if moneys[j].Start < end {
+			break // (a sum read twice, or out of order: no list to follow)
+		}
 		if sep := text[end:moneys[j].Start]; sep != " and " && sep != ", " && sep != ", and " {
 			break
 		}

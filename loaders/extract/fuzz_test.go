@@ -20,10 +20,12 @@ func FuzzExtract(f *testing.F) {
 		"Officers of the Dublin Metropolitan Region North Central Divisional Drug Week Unit took part.", // a week inside an agency's name
 		// places of the open gazetteer, lists and directions
 		"Raids in Agege, Shogunle, Lagos and Abuja, the towns of Calafato and Ipucha, south-west Netherlands and the Dutch port of Hoek van Holland; Logan, Queensland; Ondo State.",
-		// "ſ" and the Kelvin sign, which case-insensitive regexps take for s and k and the extractor does not
+		// "ſ" and the Kelvin sign, which the extractor reads as s and K (spaces.go)
 		"Police ſeized 5 \u212ag of cocaine, 12 \u212ailos of heroin and £3m; 4 men were arreſted on 8 February 2021.",
 		// wide spaces and invisible characters (spaces.go)
 		"Police\u00a0seized 40\u202fkg of co\u00adcaine and €12\u2009000;\u200b 4\ufeff men were arrested.\u00a0",
+		// a sum read twice (a value and a sum) before a currency phrase: sharedAfter once sliced backwards
+		"They seized $375,000 in cash, two luxury vehicles worth 217,000 euros, and $1.3 million in cryptocurrencies.",
 	} {
 		f.Add([]byte(s))
 	}

@@ -329,5 +329,7 @@ func TestForeignCurrency21(t *testing.T) {
 	expectEach(t, seizureSums, []extractCase[string]{
 		{"undeclared foreign currency", "Customs intercepted $1,154,900 and SR135,900 in undeclared foreign currency.", []string{"cash/ 1.1549e+06 USD", "cash/ 135900 SAR"}},
 		{"foreign currencies", "Customs intercepted $5,000 in foreign currencies.", []string{"cash/ 5000 USD"}},
+		{"a sum read twice before currencies (it crashed sharedAfter)", "They seized $375,000 in cash, two luxury vehicles worth 217,000 euros, and $1.3 million in cryptocurrencies.",
+			[]string{"vehicles/luxury vehicles 217000 EUR", "cash/ 375000 USD", "cryptocurrency/ 1.3e+06 USD"}},
 	})
 }
