@@ -1542,8 +1542,9 @@ func (r *run) findBareCustoms(sf *sentenceFacts, toks []token) {
 		if t.Text != "Customs" || overlapsMention(sf.agencies, t.Start, t.End) {
 			continue
 		}
-		if k+1 < len(toks) && isCapitalised(toks[k+1].Text) && adjacentSpace(sf, k, k+1) || k > 0 && isCapitalised(toks[k-1].Text) && adjacentSpace(sf, k-1, k) && k > 1 {
-			continue // a part of a longer name the passes above read or left
+		if k+1 < len(toks) && isCapitalised(toks[k+1].Text) && adjacentSpace(sf, k, k+1) ||
+			k > 1 && isCapitalised(toks[k-1].Text) && adjacentSpace(sf, k-1, k) && !r.isDemonym(toks[k-1:k]) {
+			continue // a part of a longer name the passes above read or left ("BANGKOK – Thai Customs" is the country's)
 		}
 		r.addAgencyMention(sf, name, r.country, t.Start, t.End)
 	}

@@ -333,3 +333,12 @@ func TestForeignCurrency21(t *testing.T) {
 			[]string{"vehicles/luxury vehicles 217000 EUR", "cash/ 375000 USD", "cryptocurrency/ 1.3e+06 USD"}},
 	})
 }
+
+// TestCountrysCustomsAfterADateline21 checks the country's customs named
+// by its people's name after a dateline ("BANGKOK – Thai Customs ...").
+func TestCountrysCustomsAfterADateline21(t *testing.T) {
+	expectEach(t, figureActors, []extractCase[string]{
+		{"after a dateline", "BANGKOK – Thai Customs officials seized 116 kilograms of ivory tusks in cargo.", []string{"Thai Customs Department"}},
+		{"a longer name", "BANGKOK – The Revenue Customs seized 3 kg of cocaine.", []string{""}},
+	})
+}
