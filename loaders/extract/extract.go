@@ -2360,6 +2360,7 @@ func (r *run) findUnlistedPlaces(sf *sentenceFacts) {
 		cue = cue || w == "of" && k > 0 && placeKindWords[sf.toks[k-1].Lower] && isCapitalised(sf.toks[k+1].Text) ||
 			w == "including" && k > 0 && communityWords[sf.toks[k-1].Lower] // "communities including ...": place.communities
 	}
+	cue = cue || strings.Contains(sf.s.Text, " River") // place.river
 	if !cue || set == nil {
 		return
 	}

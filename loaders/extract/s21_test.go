@@ -281,6 +281,8 @@ func TestPlacesOfResidentsAndTerritories21(t *testing.T) {
 		{"a valley", "The raid took place in the Klang Valley.", []string{"Klang Valley"}},
 		{"a home town and its region", "Police arrested Ana Silva, 45, of Boa Vista, Roraima and Tom Reed.", []string{"Boa Vista", "Roraima"}},
 		{"a home town, then a clause", "Police arrested Ana Silva, 45, of Zemunik, who was wanted.", []string{"Zemunik"}},
+		{"a river", "Police seized 500 kg of cocaine on the Amazon River.", []string{"Amazon River"}},
+		{"up a river", "The boat sailed up the Potaro River.", []string{"Potaro River"}},
 		{"custody is nowhere", "A 37-year-old businessman from Nadi is in Police Custody in relation to the seizure.", []string{"Nadi"}},
 	})
 }
