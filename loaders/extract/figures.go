@@ -1139,8 +1139,9 @@ func (r *run) readOwnAgency(sf *sentenceFacts, first, actor bool) string {
 
 // firstOfPair is the first of the agencies joined to sentence sf's k-th by
 // "and", or commas before an "and" ("the Navy and the Attorney General's
-// Office uncovered a lab"), where that one could act: bodies named together act together, and
-// the first named leads, as in the figure's own clause (agencyFor).
+// Office uncovered a lab"), where that one could act: bodies named
+// together act together, and the first named leads, as in the figure's
+// own clause (agencyFor).
 func (r *run) firstOfPair(sf *sentenceFacts, k int) mention {
 	best := sf.agencies[k]
 	for k > 0 && sf.agencies[k-1].Name == best.Name && strings.HasPrefix(strings.TrimSpace(sf.s.Text[sf.agencies[k-1].End:best.Start]), "(") {
