@@ -1798,9 +1798,10 @@ func (r *run) addAgencyMention(sf *sentenceFacts, name, country string, start, e
 	}
 }
 
-// countryWords are the short forms of countries written before a body's
-// name ("US Commerce Department") that the gazetteer's places lack.
-var countryWords = map[string]bool{"US": true, "U.S.": true, "UK": true, "U.K.": true, "EU": true}
+// countryWords are the words for a union of countries written before a
+// body's name ("EU Border Agency"), which the gazetteer lists as a region;
+// countries' short forms ("US", "U.K.") are its countries' aliases.
+var countryWords = map[string]bool{"EU": true, "E.U.": true}
 
 // countryBefore is the country's name or word that ends before, right
 // before a body's name ("U.S.", "United States", "Thai"), or "".
@@ -1828,7 +1829,7 @@ func (r *run) countryBefore(before string) string {
 		if m, ok := r.x.gaz.findAt(ts, entPlace); ok && m.J == len(ts) && m.Entries[0].Sub == "country" {
 			return w
 		}
-		if m, ok := r.x.gaz.findAt(ts, entDemonym); ok && m.J == len(ts) && n == 1 {
+		if n == 1 && r.isDemonym(ts) {
 			return w
 		}
 		if from == 0 || before[from-1] != ' ' {

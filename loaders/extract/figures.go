@@ -545,7 +545,7 @@ func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, pla
 	// "A third woman, aged 26, was arrested": one more, not one told again.
 	another := a.Count != nil && *a.Count == 1 && pos < len(sf.low) && hasAnyPrefix(sf.low[pos:], anotherOnes...)
 	// "Separately, police in Van arrested two other suspects": another event's count, however like an earlier one.
-	if f.End <= len(sf.low) && (startsSeparateEvent(sf) || hasAnyPrefix(sf.low[f.End:], " other ", " more ", " further ", " additional ")) {
+	if startsSeparateEvent(sf) || additiveAfter(sf, f.End) {
 		another = true
 	}
 	for k := range r.out.Arrests {
@@ -573,6 +573,13 @@ func (r *run) recordArrestApart(i int, sf *sentenceFacts, f figure, pos int, pla
 	}
 	r.out.Arrests = append(r.out.Arrests, a)
 	return len(r.out.Arrests) - 1
+}
+
+// additiveAfter reports whether the word right after byte p of sf is one
+// of additiveWords: "two other suspects", "three more men".
+func additiveAfter(sf *sentenceFacts, p int) bool {
+	after := sf.tokensIn(p, min(len(sf.s.Text), p+20))
+	return len(after) > 0 && additiveWords[after[0].Lower] && strings.TrimSpace(sf.s.Text[p:after[0].Start]) == ""
 }
 
 // isTitleLine reports whether sentence i is the article's title said again
@@ -1310,7 +1317,6 @@ func (r *run) commodityNear(sf *sentenceFacts, off, maxWords int) (*entry, int, 
 		if i > 0 && strings.ContainsAny(s[toks[i-1].End:toks[i].Start], ",.;:()") {
 			break // the phrase ended: "17 Arrested, 10,000 Fentanyl Pills" is no count of pills
 		}
-
 		if m, ok := r.x.gaz.findAt(toks[i:], entCommodity); ok {
 			e, end := longestCommodity(m.Entries), i+m.J
 			if e.Commodity == "firearms" && end < len(toks) && s[toks[end-1].End:toks[end].Start] == " " {
@@ -3101,11 +3107,8 @@ func locatedWhere(after string) bool {
 // verb's auxiliary: "A 9mm pistol was also found", "An AK-47 rifle was
 // discovered": the whole subject was found.
 func oneThingFound(sf *sentenceFacts, cs, verb int) bool {
-	toks := sf.tokensIn(cs, verb)
+	toks := subjectAndAux(sf, cs, verb)
 	n := len(toks)
-	for n > 0 && (toks[n-1].Lower == "also" || toks[n-1].Lower == "later" || toks[n-1].Lower == "then") {
-		n--
-	}
 	if n < 3 || toks[n-1].Lower != "was" {
 		return false
 	}
@@ -3123,11 +3126,8 @@ func oneThingFound(sf *sentenceFacts, cs, verb int) bool {
 // the verb's auxiliary: "Knives, axes, a crossbow and cash were also
 // found": each was found, as nothing else stands in the clause.
 func listFound(sf *sentenceFacts, cs, verb int) bool {
-	toks := sf.tokensIn(cs, verb)
+	toks := subjectAndAux(sf, cs, verb)
 	n := len(toks)
-	for n > 0 && (toks[n-1].Lower == "also" || toks[n-1].Lower == "later" || toks[n-1].Lower == "then") {
-		n--
-	}
 	if n < 4 || toks[n-1].Lower != "were" {
 		return false
 	}
@@ -3147,6 +3147,17 @@ func listFound(sf *sentenceFacts, cs, verb int) bool {
 		}
 	}
 	return joined
+}
+
+// subjectAndAux is the clause [cs, verb) without the adverbs that may
+// stand between the auxiliary and the verb ("was also found").
+func subjectAndAux(sf *sentenceFacts, cs, verb int) []token {
+	toks := sf.tokensIn(cs, verb)
+	n := len(toks)
+	for n > 0 && (toks[n-1].Lower == "also" || toks[n-1].Lower == "later" || toks[n-1].Lower == "then") {
+		n--
+	}
+	return toks[:n]
 }
 
 // listFoundStops are the words that make a clause more than a list of things.

@@ -56,10 +56,10 @@ func (r *run) findRulePeople(sf *sentenceFacts) {
 // (people-next.rules, matched from there only) and returns where the list ends.
 func (r *run) readListOn(sf *sentenceFacts, toks []pattern.Token, k int) int {
 	set := r.x.rules.byKind["people-next"]
-	if k > 0 && k < len(toks) && (toks[k-1].Lower == "," || toks[k-1].Lower == ";") {
-		k-- // the list's first match took the comma after its name: "four traffickers, Do Van Thu, Nguyen Kien Cuong"
-	}
 	for set != nil && k < len(toks) {
+		if k > 0 && (toks[k-1].Lower == "," || toks[k-1].Lower == ";") {
+			k-- // the match before took the comma after its name, which opens the next: "four traffickers, Do Van Thu, Nguyen Kien Cuong"
+		}
 		end := -1
 		set.Match(toks[k:], func(m pattern.Match) bool {
 			if m.Start == 0 {
@@ -72,9 +72,6 @@ func (r *run) readListOn(sf *sentenceFacts, toks []pattern.Token, k int) int {
 			break
 		}
 		k = end
-		if toks[k-1].Lower == "," || toks[k-1].Lower == ";" {
-			k-- // the comma after the name opens the next: ", Sohagh, 20, Jawad, 24"
-		}
 	}
 	return k
 }

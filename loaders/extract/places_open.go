@@ -658,14 +658,15 @@ func (r *run) findAPStates(sf *sentenceFacts) {
 			continue // (cheap tests first: a short word right after ", ")
 		}
 		after := text[toks[k].End:]
+		spacedDash := hasAnyPrefix(after, " —", " –", " --", " - ")
 		state, ok := apStates[toks[k].Text]
-		if !ok && k <= 3 && sf.s.Para <= 3 && isAllCaps(toks[k-1].Text) && hasAnyPrefix(after, " —", " –", " --", " - ") {
+		if !ok && spacedDash && k <= 3 && sf.s.Para <= 3 && isAllCaps(toks[k-1].Text) {
 			state, ok = postalStates[toks[k].Text] // a dateline: "TRENTON, MI —"
 		}
 		if !ok || !isCapitalised(toks[k-1].Text) {
 			continue
 		}
-		if !strings.HasPrefix(after, ".") && !strings.HasPrefix(after, "—") && !strings.HasPrefix(after, "–") && !hasAnyPrefix(after, " —", " –", " --", " - ") {
+		if !spacedDash && !hasAnyPrefix(after, ".", "—", "–") {
 			continue
 		}
 		mt := mention{Name: state, Surface: toks[k].Text, Start: toks[k].Start, End: toks[k].End}
