@@ -11,8 +11,8 @@ import (
 // The passes read ASCII spaces, so an article is read with each such space
 // written as one, each invisible character left out and each letter that
 // folds to an ASCII one written as it; the shifts this makes map the
-// offsets read back to the article as written, so every evidence keeps its sentence and its
-// character offsets as the article writes them.
+// offsets read back to the article as written, so every evidence keeps
+// its sentence and its character offsets as the article writes them.
 
 // wideSpaces are the spaces read as ASCII ones: no-break, narrow no-break,
 // thin and figure spaces.
@@ -26,16 +26,22 @@ var invisibles = []string{"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\uf
 // foldedLetters are the two non-ASCII letters that Unicode case folding
 // takes to ASCII ones: the long s (U+017F, folded to s) and the Kelvin
 // sign (U+212A, folded to k, written K as it looks). They are read as
-// those ASCII letters, so the passes, which fold ASCII case by hand, read "ſuspects" as a regexp's (?i) would, with
-// no regexp kept beside them for such a text.
+// those ASCII letters, so the passes, which fold ASCII case by hand, read
+// "ſuspects" as a regexp's (?i) would, with no regexp kept beside them.
 var foldedLetters = [][2]string{{"\u017f", "s"}, {"\u212a", "K"}}
 
 // spacedOutChars are the characters spaceOut writes otherwise.
-var spacedOutChars = slices.Concat(wideSpaces, invisibles, []string{foldedLetters[0][0], foldedLetters[1][0]})
+var spacedOutChars = func() []string {
+	out := slices.Concat(wideSpaces, invisibles)
+	for _, f := range foldedLetters {
+		out = append(out, f[0])
+	}
+	return out
+}()
 
 // shift is where a wide space was written as one ASCII space, an
-// invisible character left out or a letter folded: at its offset in the spaced-out text,
-// lost bytes fewer than in the written one.
+// invisible character left out or a letter folded: at its offset in the
+// spaced-out text, lost bytes fewer than in the written one.
 type shift struct{ at, lost int }
 
 // spaceOut returns text with each wide space written as one ASCII space,
