@@ -15,7 +15,7 @@ func TestJointActorsBefore21(t *testing.T) {
 	expectEach(t, figureActors, []extractCase[string]{
 		{"two joined by and", "The Harbour Police and the Revenue Service raided a farm near Tonsberg.\n\nThey seized 90 kg of cannabis.",
 			[]string{"Harbour Police"}},
-		{"short forms in brackets", "Agents of the Harbour Police (CG) and the Revenue Service (RS) raided a farm near Tonsberg.\n\nThe raid led to the seizure of 90 kg of cannabis.",
+		{"short forms in brackets", "Agents of the Harbour Police (HP) and the Revenue Service (RS) raided a farm near Tonsberg.\n\nThe raid led to the seizure of 90 kg of cannabis.",
 			[]string{"Harbour Police"}},
 		{"a comma sets a clause apart", "Following a tip from the Harbour Police, the Revenue Service raided a farm.\n\nThey seized 90 kg of cannabis.",
 			[]string{"Revenue Service"}},
